@@ -1,0 +1,67 @@
+package com.capidemo.api.rest;
+
+import com.capidemo.shared.service.TemplateLibrary;
+import com.capidemo.shared.template.TemplateDefinition;
+import com.capidemo.shared.web.ApiProblem;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+@Path("/api/templates")
+@Produces(MediaType.APPLICATION_JSON)
+public class TemplateResource {
+
+    /** A template card for the library listing. */
+    public record TemplateSummary(String templateId, String name, String industry, String description,
+                                  int tableCount, long totalRows, int estimatedSeconds, int goldenQueryCount,
+                                  List<String> tags) {
+    }
+
+    /** Everything about one template, golden queries included. */
+    public record TemplateDetail(String templateId, String name, String industry, String description,
+                                 int tableCount, long totalRows, Map<String, Long> tables, int estimatedSeconds,
+                                 List<String> tags, List<com.capidemo.shared.domain.GoldenQuery> goldenQueries,
+                                 String parquetLocation) {
+    }
+
+    private final TemplateLibrary templates;
+
+    public TemplateResource(TemplateLibrary templates) {
+        this.templates = templates;
+    }
+
+    @GET
+    public List<TemplateSummary> list(@QueryParam("industry") String industry) {
+        return templates.all().stream()
+                .filter(t -> industry == null || industry.isBlank() || matches(t, industry))
+                .map(t -> new TemplateSummary(t.templateId(), t.name(), t.industry(), t.description(),
+                        t.tableCount(), t.totalRows(), t.estimatedSeconds(), t.goldenQueries().size(), t.tags()))
+                .toList();
+    }
+
+    /** Industry filter: case-insensitive, matching the full industry or one of its words ("retail"). */
+    private static boolean matches(TemplateDefinition t, String industry) {
+        String wanted = industry.toLowerCase(Locale.ROOT).strip();
+        String have = t.industry().toLowerCase(Locale.ROOT);
+        return have.equals(wanted) || List.of(have.split("[^a-z0-9]+")).contains(wanted);
+    }
+
+    @GET
+    @Path("/{templateId}")
+    public TemplateDetail get(@PathParam("templateId") String templateId) {
+        TemplateDefinition t = templates.find(templateId)
+                .orElseThrow(() -> ApiProblem.notFound("template", templateId));
+        Map<String, Long> tables = new LinkedHashMap<>();
+        t.tables().forEach(table -> tables.put(table.name(), table.rows()));
+        return new TemplateDetail(t.templateId(), t.name(), t.industry(), t.description(), t.tableCount(),
+                t.totalRows(), tables, t.estimatedSeconds(), t.tags(), t.domainGoldenQueries(),
+                TemplateLibrary.BUCKET + "/" + t.templateId() + "/");
+    }
+}

@@ -1,0 +1,66 @@
+package com.capidemo.api.service;
+
+import com.capidemo.shared.domain.Caller;
+import com.capidemo.shared.domain.Demo;
+import com.capidemo.shared.domain.Ids;
+import com.capidemo.shared.domain.Job;
+import com.capidemo.shared.domain.JobType;
+import com.capidemo.shared.messaging.ProvisionMessage;
+import com.capidemo.shared.port.JobQueue;
+import com.capidemo.shared.port.JobStore;
+import com.capidemo.shared.service.TemplateLibrary;
+import com.capidemo.shared.template.TemplateDefinition;
+import com.capidemo.shared.web.ApiProblem;
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** Accepts provisioning requests: writes the demo and job, enqueues the work, answers at once. */
+@ApplicationScoped
+public class ProvisionService {
+
+    private final TemplateLibrary templates;
+    private final JobQueue queue;
+    private final JobStore jobs;
+    private final MeterRegistry metrics;
+
+    public ProvisionService(TemplateLibrary templates, JobQueue queue, JobStore jobs, MeterRegistry metrics) {
+        this.templates = templates;
+        this.queue = queue;
+        this.jobs = jobs;
+        this.metrics = metrics;
+    }
+
+    public record Accepted(String jobId, String demoId, String status, String statusUrl) {
+    }
+
+    public Accepted quick(Caller caller, String templateId, String customerName) {
+        TemplateDefinition template = templates.find(templateId)
+                .orElseThrow(() -> ApiProblem.notFound("template", templateId));
+        Instant now = Instant.now();
+        String demoId = Ids.demoId();
+        String jobId = Ids.jobId();
+        String customer = customerName == null || customerName.isBlank() ? template.name() : customerName.strip();
+        Map<String, Object> payload = new LinkedHashMap<>();
+        payload.put("template_id", template.templateId());
+        payload.put("customer_name", customer);
+        payload.put("requested_by", caller.userEmail());
+        Demo demo = Demo.provisioning(demoId, caller.tenantId(), caller.userEmail(), customer, template.industry(),
+                template.templateId(), now);
+        Job job = Job.queued(jobId, demoId, caller.tenantId(), JobType.QUICK, payload, now);
+        ProvisionMessage message = new ProvisionMessage(jobId, demoId, caller.tenantId(), JobType.QUICK.wire(),
+                template.templateId());
+        queue.submit(demo, job, Map.of("job_type", JobType.QUICK.wire(), "tenant_id", caller.tenantId(),
+                "job_id", jobId), message.toBytes());
+        metrics.counter("provision.accepted", "type", "quick", "template", template.templateId()).increment();
+        return new Accepted(jobId, demoId, "queued", "/api/provision/status/" + jobId);
+    }
+
+    /** The job if the caller's tenant owns it; other tenants get the same 404 as a missing job. */
+    public Job status(Caller caller, String jobId) {
+        return jobs.find(jobId).filter(j -> j.tenantId().equals(caller.tenantId()))
+                .orElseThrow(() -> ApiProblem.notFound("job", jobId));
+    }
+}

@@ -1,0 +1,40 @@
+package com.capidemo.quick.rest;
+
+import com.capidemo.quick.service.PushHandler;
+import com.capidemo.quick.service.PushOutcome;
+import com.capidemo.shared.messaging.PushEnvelope;
+import com.capidemo.shared.messaging.PushMessage;
+import com.capidemo.shared.web.WorkerSecretCheck;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.Map;
+
+/** The push subscription endpoint of topic provision-jobs. 2xx acks; 503 asks for redelivery; 400 for garbage. */
+@Path("/pubsub/push")
+public class PushResource {
+
+    private final PushHandler handler;
+    private final WorkerSecretCheck secret;
+
+    public PushResource(PushHandler handler, WorkerSecretCheck secret) {
+        this.handler = handler;
+        this.secret = secret;
+    }
+
+    @POST
+    @Consumes(MediaType.WILDCARD)
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response push(@HeaderParam(WorkerSecretCheck.HEADER) String workerSecret, byte[] body) {
+        secret.verify(workerSecret);
+        PushMessage message = PushEnvelope.parse(body);
+        PushOutcome outcome = handler.handle(message);
+        return Response.status(outcome.httpStatus())
+                .entity(Map.of("message_id", message.messageId(), "outcome", outcome.name().toLowerCase()))
+                .build();
+    }
+}

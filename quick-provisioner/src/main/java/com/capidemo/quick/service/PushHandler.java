@@ -1,0 +1,126 @@
+package com.capidemo.quick.service;
+
+import com.capidemo.shared.config.PlatformConfig;
+import com.capidemo.shared.domain.Job;
+import com.capidemo.shared.domain.JobLog;
+import com.capidemo.shared.messaging.ProvisionMessage;
+import com.capidemo.shared.messaging.PushMessage;
+import com.capidemo.shared.port.ClaimOutcome;
+import com.capidemo.shared.port.DemoStore;
+import com.capidemo.shared.port.JobStore;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.quarkus.logging.Log;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import org.jboss.logging.MDC;
+
+/**
+ * Turns one push delivery into at most one provisioning run: claim the job with a lease (conditional
+ * write), do the work, complete it. Redeliveries of finished jobs are acked and ignored; a job whose
+ * live lease belongs to another worker is refused with a retryable status.
+ */
+@ApplicationScoped
+public class PushHandler {
+
+    /** Transient failures retried through redelivery before the job is failed. */
+    static final int MAX_JOB_ATTEMPTS = 3;
+
+    private final JobStore jobs;
+    private final DemoStore demos;
+    private final QuickProvisioner provisioner;
+    private final WorkerIdentity worker;
+    private final MeterRegistry metrics;
+    private final Duration lease;
+
+    public PushHandler(JobStore jobs, DemoStore demos, QuickProvisioner provisioner, WorkerIdentity worker,
+                       MeterRegistry metrics, PlatformConfig config) {
+        this.jobs = jobs;
+        this.demos = demos;
+        this.provisioner = provisioner;
+        this.worker = worker;
+        this.metrics = metrics;
+        this.lease = config.lease().duration();
+    }
+
+    public PushOutcome handle(PushMessage push) {
+        ProvisionMessage message = ProvisionMessage.fromBytes(push.data());
+        MDC.put("job_id", message.jobId());
+        MDC.put("demo_id", String.valueOf(message.demoId()));
+        MDC.put("tenant_id", String.valueOf(message.tenantId()));
+        MDC.put("message_id", push.messageId());
+        try {
+            return handle(message);
+        } finally {
+            MDC.remove("job_id");
+            MDC.remove("demo_id");
+            MDC.remove("tenant_id");
+            MDC.remove("message_id");
+        }
+    }
+
+    private PushOutcome handle(ProvisionMessage message) {
+        ClaimOutcome claim = jobs.claim(message.jobId(), worker.id(), lease);
+        switch (claim.kind()) {
+            case NOT_FOUND -> {
+                Log.warnf("message for unknown job %s acked and dropped", message.jobId());
+                return PushOutcome.ACK;
+            }
+            case ALREADY_FINISHED -> {
+                Log.infof("job %s already %s; redelivery acked and ignored", message.jobId(), claim.job().status().wire());
+                return PushOutcome.ACK;
+            }
+            case LEASED_BY_OTHER -> {
+                Log.infof("job %s is leased by %s until %s; asking for redelivery", message.jobId(),
+                        claim.job().lease().owner(), claim.job().lease().expiresAt());
+                return PushOutcome.RETRY;
+            }
+            default -> {
+                return run(claim.job());
+            }
+        }
+    }
+
+    private PushOutcome run(Job job) {
+        String template = String.valueOf(job.payloadString("template_id"));
+        Timer.Sample sample = Timer.start(metrics);
+        String outcome = "completed";
+        try {
+            Map<String, Object> result = provisioner.provision(job, worker.id());
+            if (!jobs.complete(job.jobId(), worker.id(), result, JobLog.info(Instant.now(), "Provisioning complete"))) {
+                outcome = "lease_lost";
+            }
+            return PushOutcome.ACK;
+        } catch (QuickProvisioner.LeaseLost e) {
+            outcome = "lease_lost";
+            Log.warn(e.getMessage());
+            return PushOutcome.ACK;
+        } catch (QuickProvisioner.PermanentFailure e) {
+            outcome = "failed";
+            failJob(job, e.getMessage());
+            return PushOutcome.ACK;
+        } catch (RuntimeException e) {
+            Log.errorf(e, "provisioning attempt %d of job %s failed", job.attempts(), job.jobId());
+            if (job.attempts() >= MAX_JOB_ATTEMPTS) {
+                outcome = "failed";
+                failJob(job, "provisioning failed after " + job.attempts() + " attempts: " + e.getMessage());
+                return PushOutcome.ACK;
+            }
+            outcome = "retried";
+            jobs.release(job.jobId(), worker.id(), new JobLog(Instant.now(), "WARN",
+                    "Attempt " + job.attempts() + " failed (" + e.getMessage() + "); will retry"));
+            return PushOutcome.RETRY;
+        } finally {
+            sample.stop(metrics.timer("provision.duration", "type", "quick", "template", template, "outcome", outcome));
+            metrics.counter("provision.count", "type", "quick", "template", template, "outcome", outcome).increment();
+        }
+    }
+
+    private void failJob(Job job, String reason) {
+        if (jobs.fail(job.jobId(), worker.id(), reason)) {
+            demos.markFailed(job.demoId(), reason);
+        }
+    }
+}

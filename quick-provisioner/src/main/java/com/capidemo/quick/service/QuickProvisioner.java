@@ -1,0 +1,129 @@
+package com.capidemo.quick.service;
+
+import com.capidemo.shared.config.PlatformConfig;
+import com.capidemo.shared.domain.Job;
+import com.capidemo.shared.domain.JobLog;
+import com.capidemo.shared.port.AgentSpec;
+import com.capidemo.shared.port.DataAgents;
+import com.capidemo.shared.port.DemoStore;
+import com.capidemo.shared.port.JobStore;
+import com.capidemo.shared.port.Warehouse;
+import com.capidemo.shared.service.TemplateLibrary;
+import com.capidemo.shared.template.TableSpec;
+import com.capidemo.shared.template.TemplateDefinition;
+import io.quarkus.logging.Log;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Provisions a demo from a template for a job this worker has claimed: dataset, tables (zero-copy
+ * from the template's parquet), row-count verification, data agent, demo ready, job completed. Every
+ * step is idempotent, so a redelivered job that a dead worker left half-done simply runs again over
+ * the same dataset.
+ */
+@ApplicationScoped
+public class QuickProvisioner {
+
+    private final JobStore jobs;
+    private final DemoStore demos;
+    private final Warehouse warehouse;
+    private final DataAgents agents;
+    private final TemplateLibrary templates;
+    private final Duration lease;
+    private final Duration tableLoadDelay;
+
+    public QuickProvisioner(JobStore jobs, DemoStore demos, Warehouse warehouse, DataAgents agents,
+                            TemplateLibrary templates, PlatformConfig config) {
+        this.jobs = jobs;
+        this.demos = demos;
+        this.warehouse = warehouse;
+        this.agents = agents;
+        this.templates = templates;
+        this.lease = config.lease().duration();
+        this.tableLoadDelay = config.provision().tableLoadDelay();
+    }
+
+    /** Thrown when a template cannot be provisioned at all; the job fails instead of being retried. */
+    public static class PermanentFailure extends RuntimeException {
+        public PermanentFailure(String message) {
+            super(message);
+        }
+    }
+
+    /** Thrown when this worker lost its lease (it was too slow); the new owner finishes the job. */
+    public static class LeaseLost extends RuntimeException {
+        public LeaseLost(String jobId) {
+            super("lease on job " + jobId + " was lost");
+        }
+    }
+
+    public Map<String, Object> provision(Job job, String owner) {
+        String templateId = job.payloadString("template_id");
+        TemplateDefinition template = templates.find(templateId)
+                .orElseThrow(() -> new PermanentFailure("unknown template '" + templateId + "'"));
+        String datasetId = job.demoId();
+
+        phase(job, owner, 5, "preparing_template", "Template " + template.templateId() + ": "
+                + template.tableCount() + " tables, " + template.totalRows() + " rows");
+        Map<String, Long> expected = templates.materialize(template);
+
+        boolean created = warehouse.createDataset(datasetId, Map.of("tenant", job.tenantId(), "demo", job.demoId(),
+                "template", template.templateId()));
+        phase(job, owner, 10, "creating_dataset", (created ? "Created dataset " : "Reusing dataset ") + datasetId);
+
+        int loaded = 0;
+        for (TableSpec table : template.tables()) {
+            warehouse.loadParquet(datasetId, table.name(), TemplateLibrary.tableObject(template.templateId(), table.name()));
+            loaded++;
+            phase(job, owner, 10 + 70 * loaded / template.tableCount(), "loading_tables",
+                    "Loaded table " + table.name() + " (" + expected.get(table.name()) + " rows)");
+            pause();
+        }
+
+        long totalRows = 0;
+        for (TableSpec table : template.tables()) {
+            long rows = warehouse.countRows(datasetId, table.name());
+            if (rows != expected.get(table.name())) {
+                throw new IllegalStateException("table " + table.name() + " has " + rows + " rows, expected "
+                        + expected.get(table.name()));
+            }
+            totalRows += rows;
+        }
+        phase(job, owner, 85, "verifying", "Verified " + template.tableCount() + " tables, " + totalRows + " rows");
+
+        String agentId = agents.createAgent(new AgentSpec(job.demoId(), job.tenantId(), datasetId,
+                template.tableNames(), template.systemInstruction(), template.domainGoldenQueries()));
+        phase(job, owner, 92, "creating_agent", "Created data agent " + agentId + " with "
+                + template.goldenQueries().size() + " golden queries");
+
+        Map<String, Object> metadata = new LinkedHashMap<>();
+        metadata.put("table_count", template.tableCount());
+        metadata.put("total_rows", totalRows);
+        metadata.put("tables", expected);
+        metadata.put("provisioned_at", Instant.now().toString());
+        demos.markReady(job.demoId(), datasetId, agentId, template.domainGoldenQueries(), metadata);
+        phase(job, owner, 97, "finalizing", "Demo " + job.demoId() + " is ready");
+        return Map.of("demo_id", job.demoId(), "dataset_id", datasetId, "agent_id", agentId);
+    }
+
+    private void phase(Job job, String owner, int progress, String phase, String message) {
+        if (!jobs.heartbeat(job.jobId(), owner, lease, progress, phase, JobLog.info(Instant.now(), message))) {
+            throw new LeaseLost(job.jobId());
+        }
+        Log.infof("%s [%d%%] %s", phase, progress, message);
+    }
+
+    private void pause() {
+        if (tableLoadDelay.isZero() || tableLoadDelay.isNegative()) {
+            return;
+        }
+        try {
+            Thread.sleep(tableLoadDelay.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

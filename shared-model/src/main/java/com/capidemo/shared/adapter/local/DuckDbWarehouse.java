@@ -1,0 +1,280 @@
+package com.capidemo.shared.adapter.local;
+
+import com.capidemo.shared.config.PlatformConfig;
+import com.capidemo.shared.json.Json;
+import com.capidemo.shared.port.ColumnSpec;
+import com.capidemo.shared.port.ObjectRef;
+import com.capidemo.shared.port.QueryResult;
+import com.capidemo.shared.port.Warehouse;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * The local warehouse: a dataset is a folder under {@code {data-dir}/warehouse}, a table is a folder
+ * of parquet parts, and queries run in a throwaway in-memory DuckDB with one view per table. Loading
+ * a template table hard-links its parquet file (falling back to a copy across file systems), which is
+ * the local counterpart of BigQuery's zero-copy table clone.
+ */
+@ApplicationScoped
+public class DuckDbWarehouse implements Warehouse {
+
+    private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,127}");
+    private static final String DATA_FILE = "data.parquet";
+    private static final String LABELS_FILE = "_dataset.json";
+
+    private final Path root;
+    private final LocalObjectStore objects;
+
+    @Inject
+    public DuckDbWarehouse(PlatformConfig config, LocalObjectStore objects) {
+        this(Path.of(config.dataDir()).resolve("warehouse"), objects);
+    }
+
+    public DuckDbWarehouse(Path root, LocalObjectStore objects) {
+        this.root = root.toAbsolutePath();
+        this.objects = objects;
+        try {
+            Class.forName("org.duckdb.DuckDBDriver");
+        } catch (ClassNotFoundException e) {
+            throw new IllegalStateException("DuckDB JDBC driver missing", e);
+        }
+    }
+
+    private Path dataset(String datasetId) {
+        return root.resolve(checked(datasetId, "dataset"));
+    }
+
+    private static String checked(String name, String what) {
+        if (name == null || !IDENTIFIER.matcher(name).matches()) {
+            throw new IllegalArgumentException("invalid " + what + " name: " + name);
+        }
+        return name;
+    }
+
+    @Override
+    public boolean createDataset(String datasetId, Map<String, String> labels) {
+        Path dir = dataset(datasetId);
+        try {
+            Files.createDirectories(root);
+            boolean created;
+            try {
+                Files.createDirectory(dir);
+                created = true;
+            } catch (FileAlreadyExistsException e) {
+                created = false;
+            }
+            Path tmp = Files.createTempFile(dir, ".labels-", ".tmp");
+            Files.writeString(tmp, Json.write(labels));
+            Files.move(tmp, dir.resolve(LABELS_FILE), StandardCopyOption.ATOMIC_MOVE,
+                    StandardCopyOption.REPLACE_EXISTING);
+            return created;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public boolean datasetExists(String datasetId) {
+        return Files.isDirectory(dataset(datasetId));
+    }
+
+    @Override
+    public void dropDataset(String datasetId) {
+        Path dir = dataset(datasetId);
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(dir)) {
+            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public List<String> listDatasets() {
+        return subfolders(root);
+    }
+
+    @Override
+    public List<String> listTables(String datasetId) {
+        return subfolders(dataset(datasetId)).stream()
+                .filter(t -> Files.isRegularFile(dataset(datasetId).resolve(t).resolve(DATA_FILE))
+                        || hasParts(dataset(datasetId).resolve(t)))
+                .toList();
+    }
+
+    private static List<String> subfolders(Path dir) {
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        try (Stream<Path> list = Files.list(dir)) {
+            return list.filter(Files::isDirectory).map(p -> p.getFileName().toString())
+                    .filter(n -> IDENTIFIER.matcher(n).matches()).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static boolean hasParts(Path tableDir) {
+        try (DirectoryStream<Path> parts = Files.newDirectoryStream(tableDir, "*.parquet")) {
+            return parts.iterator().hasNext();
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    @Override
+    public void loadParquet(String datasetId, String table, ObjectRef source) {
+        Path src = objects.path(source);
+        if (!Files.isRegularFile(src)) {
+            throw new IllegalStateException("source object missing: " + source);
+        }
+        Path tableDir = dataset(datasetId).resolve(checked(table, "table"));
+        try {
+            Files.createDirectories(tableDir);
+            Path tmp = tableDir.resolve(".load-" + System.nanoTime() + ".tmp");
+            try {
+                Files.createLink(tmp, src);
+            } catch (IOException | UnsupportedOperationException e) {
+                Files.copy(src, tmp, StandardCopyOption.REPLACE_EXISTING);
+            }
+            Files.move(tmp, tableDir.resolve(DATA_FILE), StandardCopyOption.ATOMIC_MOVE,
+                    StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public boolean createTable(String datasetId, String table, List<ColumnSpec> columns) {
+        Path tableDir = dataset(datasetId).resolve(checked(table, "table"));
+        Path target = tableDir.resolve(DATA_FILE);
+        if (Files.exists(target)) {
+            return false;
+        }
+        StringBuilder select = new StringBuilder("SELECT ");
+        for (int i = 0; i < columns.size(); i++) {
+            ColumnSpec col = columns.get(i);
+            select.append(i == 0 ? "" : ", ").append("CAST(NULL AS ").append(duckType(col.type())).append(") AS ")
+                    .append('"').append(checked(col.name(), "column")).append('"');
+        }
+        select.append(" LIMIT 0");
+        try {
+            Files.createDirectories(tableDir);
+            Path tmp = tableDir.resolve(".create-" + System.nanoTime() + ".tmp");
+            try (Connection c = DriverManager.getConnection("jdbc:duckdb:"); Statement st = c.createStatement()) {
+                st.execute("COPY (" + select + ") TO '" + literal(tmp) + "' (FORMAT PARQUET)");
+            }
+            Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
+            return true;
+        } catch (FileAlreadyExistsException e) {
+            return false;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot create table " + datasetId + "." + table + ": " + e.getMessage(), e);
+        }
+    }
+
+    static String duckType(String portable) {
+        return switch (portable.toUpperCase(java.util.Locale.ROOT)) {
+            case "STRING", "JSON" -> "VARCHAR";
+            case "INT64", "INTEGER" -> "BIGINT";
+            case "FLOAT64", "NUMERIC" -> "DOUBLE";
+            case "BOOL", "BOOLEAN" -> "BOOLEAN";
+            case "TIMESTAMP" -> "TIMESTAMP";
+            case "DATE" -> "DATE";
+            case "BYTES" -> "BLOB";
+            default -> throw new IllegalArgumentException("unknown column type " + portable);
+        };
+    }
+
+    @Override
+    public long countRows(String datasetId, String table) {
+        Path tableDir = dataset(datasetId).resolve(checked(table, "table"));
+        try (Connection c = DriverManager.getConnection("jdbc:duckdb:"); Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("SELECT count(*) FROM read_parquet('" + literal(tableDir) + "/*.parquet')")) {
+            rs.next();
+            return rs.getLong(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot count " + datasetId + "." + table + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public QueryResult query(String datasetId, String sql, int maxRows) {
+        Path dir = dataset(datasetId);
+        if (!Files.isDirectory(dir)) {
+            throw new IllegalArgumentException("dataset not found: " + datasetId);
+        }
+        try (Connection c = DriverManager.getConnection("jdbc:duckdb:"); Statement st = c.createStatement()) {
+            for (String table : listTables(datasetId)) {
+                st.execute("CREATE VIEW \"" + table + "\" AS SELECT * FROM read_parquet('"
+                        + literal(dir.resolve(table)) + "/*.parquet', union_by_name = true)");
+            }
+            try (ResultSet rs = st.executeQuery(sql)) {
+                ResultSetMetaData md = rs.getMetaData();
+                List<String> columns = new ArrayList<>();
+                for (int i = 1; i <= md.getColumnCount(); i++) {
+                    columns.add(md.getColumnLabel(i));
+                }
+                List<List<Object>> rows = new ArrayList<>();
+                boolean truncated = false;
+                while (rs.next()) {
+                    if (rows.size() == maxRows) {
+                        truncated = true;
+                        break;
+                    }
+                    List<Object> row = new ArrayList<>(columns.size());
+                    for (int i = 1; i <= columns.size(); i++) {
+                        row.add(plain(rs.getObject(i)));
+                    }
+                    rows.add(row);
+                }
+                return new QueryResult(columns, rows, truncated);
+            }
+        } catch (SQLException e) {
+            throw new IllegalArgumentException("query failed on " + datasetId + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** JSON-friendly values: dates and timestamps as ISO strings, decimals as numbers. */
+    private static Object plain(Object v) {
+        if (v == null || v instanceof Number || v instanceof Boolean || v instanceof String) {
+            return v;
+        }
+        if (v instanceof java.sql.Timestamp ts) {
+            return ts.toLocalDateTime().toString();
+        }
+        if (v instanceof java.sql.Date d) {
+            return d.toLocalDate().toString();
+        }
+        return v.toString();
+    }
+
+    private static String literal(Path p) {
+        return p.toAbsolutePath().toString().replace("'", "''");
+    }
+}

@@ -1,0 +1,276 @@
+package com.capidemo.shared.adapter.local;
+
+import com.capidemo.shared.config.PlatformConfig;
+import com.capidemo.shared.json.Json;
+import com.capidemo.shared.messaging.PushEnvelope;
+import com.capidemo.shared.port.DemoStore;
+import com.capidemo.shared.port.JobStore;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.logging.Log;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Delivers outbox messages the way a Pub/Sub push subscription does: POSTs the push envelope to the
+ * worker; a 2xx acks; any other answer, a broken connection or no answer within the ack deadline is
+ * retried with exponential backoff; after the maximum delivery attempts the message moves to the
+ * dead-letter table and its job fails with the reason. Every state lives in SQLite, so a restart of
+ * this process (or of the worker) loses nothing: in-flight rows whose deadline passed are redelivered.
+ */
+@ApplicationScoped
+public class OutboxDispatcher {
+
+    private static final String SECRET_HEADER = "X-Worker-Secret";
+
+    private final SqliteDatabase db;
+    private final PlatformConfig.Quick config;
+    private final JobStore jobs;
+    private final DemoStore demos;
+    private final MeterRegistry metrics;
+    private final java.util.Optional<String> secret;
+    private final Semaphore wakeups = new Semaphore(0);
+    private final AtomicInteger inFlight = new AtomicInteger();
+    private volatile boolean running;
+    private Thread loop;
+    private ExecutorService senders;
+    private HttpClient http;
+
+    public OutboxDispatcher(SqliteDatabase db, PlatformConfig config, JobStore jobs, DemoStore demos,
+                            MeterRegistry metrics) {
+        this.db = db;
+        this.config = config.queue().quick();
+        this.jobs = jobs;
+        this.demos = demos;
+        this.metrics = metrics;
+        this.secret = config.worker().sharedSecret();
+    }
+
+    void start(@Observes StartupEvent event) {
+        if (!config.dispatcher().enabled()) {
+            return;
+        }
+        int concurrency = Math.max(1, config.dispatcher().concurrency());
+        senders = Executors.newFixedThreadPool(concurrency, r -> {
+            Thread t = new Thread(r, "outbox-sender");
+            t.setDaemon(true);
+            return t;
+        });
+        http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).executor(senders)
+                .version(HttpClient.Version.HTTP_1_1).build();
+        running = true;
+        loop = new Thread(this::run, "outbox-dispatcher");
+        loop.setDaemon(true);
+        loop.start();
+        Log.infof("outbox dispatcher pushing %s to %s (ack deadline %s, backoff %s..%s, max attempts %d)",
+                config.topic(), config.pushEndpoint(), config.ackDeadline(), config.minBackoff(),
+                config.maxBackoff(), config.maxDeliveryAttempts());
+    }
+
+    void stop(@Observes ShutdownEvent event) {
+        running = false;
+        wakeups.release();
+        if (senders != null) {
+            senders.shutdownNow();
+        }
+    }
+
+    /** Called after an insert so a new message is pushed at once instead of at the next poll. */
+    public void wake() {
+        wakeups.release();
+    }
+
+    private void run() {
+        int capacity = Math.max(1, config.dispatcher().concurrency());
+        while (running) {
+            try {
+                requeueExpired();
+                int free = capacity - inFlight.get();
+                if (free > 0) {
+                    for (OutboxMessage m : claimDue(free)) {
+                        inFlight.incrementAndGet();
+                        senders.execute(() -> {
+                            try {
+                                deliver(m);
+                            } finally {
+                                inFlight.decrementAndGet();
+                                wakeups.release();
+                            }
+                        });
+                    }
+                }
+                wakeups.tryAcquire(waitMillis(), TimeUnit.MILLISECONDS);
+                wakeups.drainPermits();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                Log.warnf(e, "outbox dispatcher loop error; retrying");
+                sleepQuietly(500);
+            }
+        }
+    }
+
+    /** Sleeps until the next due message or the poll interval, whichever comes first. */
+    private long waitMillis() {
+        long poll = config.dispatcher().pollInterval().toMillis();
+        Long next = db.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT min(next_attempt_at) FROM outbox WHERE status = 'pending'");
+                 ResultSet rs = ps.executeQuery()) {
+                long v = rs.next() ? rs.getLong(1) : 0;
+                return rs.wasNull() ? null : v;
+            }
+        });
+        if (next == null) {
+            return poll;
+        }
+        return Math.max(1, Math.min(poll, next - System.currentTimeMillis()));
+    }
+
+    /** In-flight messages whose ack deadline passed without an answer (e.g. this process died) go back. */
+    private void requeueExpired() {
+        long now = System.currentTimeMillis();
+        db.write(c -> Sql.update(c,
+                "UPDATE outbox SET status = 'pending', next_attempt_at = ?, last_error = coalesce(last_error, 'ack deadline exceeded') "
+                        + "WHERE status = 'inflight' AND lease_until < ?", now, now));
+    }
+
+    private List<OutboxMessage> claimDue(int limit) {
+        long now = System.currentTimeMillis();
+        long leaseUntil = now + config.ackDeadline().toMillis() + 5_000;
+        return db.write(c -> {
+            List<OutboxMessage> due = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("""
+                    SELECT message_id, topic, subscription, data, attributes, job_id, publish_time, attempts
+                    FROM outbox WHERE status = 'pending' AND next_attempt_at <= ? ORDER BY next_attempt_at LIMIT ?""")) {
+                ps.setLong(1, now);
+                ps.setInt(2, limit);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        due.add(new OutboxMessage(rs.getString(1), rs.getString(2), rs.getString(3), rs.getBytes(4),
+                                Json.read(rs.getString(5), new com.fasterxml.jackson.core.type.TypeReference<Map<String, String>>() { }),
+                                rs.getString(6), Instant.ofEpochMilli(rs.getLong(7)), rs.getInt(8) + 1));
+                    }
+                }
+            }
+            for (OutboxMessage m : due) {
+                Sql.update(c, "UPDATE outbox SET status = 'inflight', attempts = attempts + 1, lease_until = ? "
+                        + "WHERE message_id = ? AND status = 'pending'", leaseUntil, m.messageId());
+            }
+            return due;
+        });
+    }
+
+    private void deliver(OutboxMessage m) {
+        String failure;
+        try {
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(config.pushEndpoint()))
+                    .timeout(config.ackDeadline())
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(PushEnvelope.build(m.messageId(), m.publishTime(),
+                            m.attributes(), m.data(), "projects/local/subscriptions/" + m.subscription(),
+                            m.attempts())));
+            secret.ifPresent(s -> request.header(SECRET_HEADER, s));
+            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            int status = response.statusCode();
+            if (isAck(status)) {
+                ack(m);
+                return;
+            }
+            failure = "push endpoint answered " + status + abbreviate(response.body());
+        } catch (java.net.http.HttpTimeoutException e) {
+            failure = "no answer within the ack deadline of " + config.ackDeadline().toSeconds() + "s";
+        } catch (java.io.IOException e) {
+            failure = "push endpoint unreachable: " + e.getClass().getSimpleName()
+                    + (e.getMessage() == null ? "" : " " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return; // shutting down: the row stays in flight and is redelivered after its deadline
+        }
+        nack(m, failure);
+    }
+
+    /** Pub/Sub push treats 102, 200, 201, 202 and 204 as acknowledgements. */
+    static boolean isAck(int status) {
+        return status == 102 || status == 200 || status == 201 || status == 202 || status == 204;
+    }
+
+    private void ack(OutboxMessage m) {
+        db.write(c -> Sql.update(c, "UPDATE outbox SET status = 'acked', acked_at = ?, lease_until = NULL, "
+                + "last_error = NULL WHERE message_id = ?", Instant.now(), m.messageId()));
+        metrics.counter("outbox.delivery", "topic", m.topic(), "outcome", "acked").increment();
+    }
+
+    private void nack(OutboxMessage m, String failure) {
+        if (m.attempts() >= config.maxDeliveryAttempts()) {
+            deadLetter(m, failure);
+            return;
+        }
+        long delay = backoff(m.attempts(), config.minBackoff(), config.maxBackoff()).toMillis();
+        db.write(c -> Sql.update(c, "UPDATE outbox SET status = 'pending', next_attempt_at = ?, lease_until = NULL, "
+                + "last_error = ? WHERE message_id = ?", System.currentTimeMillis() + delay, failure, m.messageId()));
+        metrics.counter("outbox.delivery", "topic", m.topic(), "outcome", "retried").increment();
+        Log.infof("delivery %d of message %s (job %s) failed: %s; retrying in %d ms",
+                m.attempts(), m.messageId(), m.jobId(), failure, delay);
+    }
+
+    /** Exponential backoff after the n-th failed attempt: min·2^(n-1), capped at max. */
+    static Duration backoff(int attempt, Duration min, Duration max) {
+        long factor = 1L << Math.min(30, Math.max(0, attempt - 1));
+        long millis = min.toMillis() * factor;
+        return millis <= 0 || millis > max.toMillis() ? max : Duration.ofMillis(millis);
+    }
+
+    private void deadLetter(OutboxMessage m, String failure) {
+        String reason = "message dead-lettered after " + m.attempts() + " delivery attempts: " + failure;
+        db.write(c -> {
+            Sql.update(c, """
+                    INSERT OR REPLACE INTO dead_letters(message_id, topic, subscription, data, attributes, job_id,
+                                                        attempts, last_error, dead_at)
+                    VALUES (?,?,?,?,?,?,?,?,?)""",
+                    m.messageId(), m.topic(), m.subscription(), m.data(), Json.write(m.attributes()), m.jobId(),
+                    m.attempts(), failure, Instant.now());
+            Sql.update(c, "DELETE FROM outbox WHERE message_id = ?", m.messageId());
+            return null;
+        });
+        if (m.jobId() != null && jobs.fail(m.jobId(), null, reason)) {
+            jobs.find(m.jobId()).map(j -> j.demoId()).ifPresent(demoId -> demos.markFailed(demoId, reason));
+        }
+        metrics.counter("outbox.delivery", "topic", m.topic(), "outcome", "dead_lettered").increment();
+        Log.warnf("message %s (job %s) %s", m.messageId(), m.jobId(), reason);
+    }
+
+    private static String abbreviate(String body) {
+        if (body == null || body.isBlank()) {
+            return "";
+        }
+        String oneLine = body.replaceAll("\\s+", " ").trim();
+        return ": " + (oneLine.length() > 200 ? oneLine.substring(0, 200) + "…" : oneLine);
+    }
+
+    private static void sleepQuietly(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

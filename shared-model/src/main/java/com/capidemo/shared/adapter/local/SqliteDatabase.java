@@ -1,0 +1,186 @@
+package com.capidemo.shared.adapter.local;
+
+import com.capidemo.shared.config.PlatformConfig;
+import io.quarkus.logging.Log;
+import io.quarkus.runtime.Startup;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.locks.ReentrantLock;
+import org.sqlite.SQLiteConfig;
+
+/**
+ * The local store: one SQLite file in WAL mode shared by every local process. Writers take
+ * {@code BEGIN IMMEDIATE} transactions; inside one process they queue on a lock, across processes
+ * SQLite's busy timeout makes them wait. Migrations run once, under an exclusive lock, at start.
+ */
+@Startup
+@ApplicationScoped
+public class SqliteDatabase {
+
+    /** Ordered migrations in {@code db/sqlite/}; the file's index + 1 is its user_version. */
+    private static final List<String> MIGRATIONS = List.of("V1__init.sql");
+    private static final int POOL_SIZE = 4;
+
+    private final Path file;
+    private final BlockingQueue<Connection> pool = new ArrayBlockingQueue<>(POOL_SIZE);
+    private final ReentrantLock writeLock = new ReentrantLock(true);
+
+    @Inject
+    public SqliteDatabase(PlatformConfig config) {
+        this(Path.of(config.dataDir()).resolve("platform.db"));
+    }
+
+    public SqliteDatabase(Path file) {
+        this.file = file.toAbsolutePath();
+        try {
+            Files.createDirectories(this.file.getParent());
+            for (int i = 0; i < POOL_SIZE; i++) {
+                pool.add(open());
+            }
+            migrate();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot open SQLite store " + this.file + ": " + e.getMessage(), e);
+        }
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    private Connection open() throws SQLException {
+        SQLiteConfig cfg = new SQLiteConfig();
+        cfg.setJournalMode(SQLiteConfig.JournalMode.WAL);
+        cfg.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
+        cfg.setBusyTimeout(30_000);
+        cfg.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
+        cfg.enforceForeignKeys(true);
+        return cfg.createConnection("jdbc:sqlite:" + file);
+    }
+
+    private void migrate() throws SQLException {
+        Connection c = borrow();
+        try (Statement st = c.createStatement()) {
+            st.execute("BEGIN EXCLUSIVE");
+            try {
+                int version;
+                try (ResultSet rs = st.executeQuery("PRAGMA user_version")) {
+                    version = rs.next() ? rs.getInt(1) : 0;
+                }
+                for (int i = version; i < MIGRATIONS.size(); i++) {
+                    Log.infof("applying SQLite migration %s to %s", MIGRATIONS.get(i), file);
+                    for (String sql : script(MIGRATIONS.get(i))) {
+                        st.execute(sql);
+                    }
+                    st.execute("PRAGMA user_version = " + (i + 1));
+                }
+                st.execute("COMMIT");
+            } catch (SQLException | RuntimeException e) {
+                st.execute("ROLLBACK");
+                throw e;
+            }
+        } finally {
+            release(c);
+        }
+    }
+
+    private static List<String> script(String name) {
+        try (InputStream in = SqliteDatabase.class.getResourceAsStream("/db/sqlite/" + name)) {
+            if (in == null) {
+                throw new IllegalStateException("missing migration " + name);
+            }
+            String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            return java.util.Arrays.stream(text.replaceAll("(?m)--.*$", "").split(";"))
+                    .map(String::trim).filter(s -> !s.isEmpty()).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @FunctionalInterface
+    public interface Work<T> {
+        T run(Connection c) throws SQLException;
+    }
+
+    /** Runs read-only work on a pooled connection in autocommit mode. */
+    public <T> T read(Work<T> work) {
+        Connection c = borrow();
+        try {
+            return work.run(c);
+        } catch (SQLException e) {
+            throw new StoreException(e);
+        } finally {
+            release(c);
+        }
+    }
+
+    /** Runs work in one IMMEDIATE transaction: committed if it returns, rolled back if it throws. */
+    public <T> T write(Work<T> work) {
+        writeLock.lock();
+        Connection c = borrow();
+        try {
+            c.setAutoCommit(false);
+            try {
+                T result = work.run(c);
+                c.commit();
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            } finally {
+                c.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw new StoreException(e);
+        } finally {
+            release(c);
+            writeLock.unlock();
+        }
+    }
+
+    private Connection borrow() {
+        try {
+            return pool.take();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StoreException(new SQLException("interrupted while waiting for a connection"));
+        }
+    }
+
+    private void release(Connection c) {
+        pool.add(c);
+    }
+
+    @PreDestroy
+    void close() {
+        for (Connection c : pool) {
+            try {
+                c.close();
+            } catch (SQLException ignored) {
+                // closing at shutdown: nothing left to do
+            }
+        }
+    }
+
+    /** A store failure that is not the caller's fault (disk, lock timeout). */
+    public static class StoreException extends RuntimeException {
+        public StoreException(SQLException cause) {
+            super("store error: " + cause.getMessage(), cause);
+        }
+    }
+}

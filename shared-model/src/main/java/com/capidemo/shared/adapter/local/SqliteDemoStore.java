@@ -1,0 +1,106 @@
+package com.capidemo.shared.adapter.local;
+
+import com.capidemo.shared.domain.Demo;
+import com.capidemo.shared.domain.DemoStatus;
+import com.capidemo.shared.domain.GoldenQuery;
+import com.capidemo.shared.json.Json;
+import com.capidemo.shared.port.DemoStore;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Demos in SQLite. */
+@ApplicationScoped
+public class SqliteDemoStore implements DemoStore {
+
+    private final SqliteDatabase db;
+
+    public SqliteDemoStore(SqliteDatabase db) {
+        this.db = db;
+    }
+
+    /** Inserts a new demo inside the caller's transaction. */
+    static void insert(Connection c, Demo d) throws SQLException {
+        Sql.update(c, """
+                INSERT INTO demos(demo_id, tenant_id, created_by, customer_name, industry, template_id, dataset_id,
+                                  agent_id, status, created_at, last_used, is_pinned, golden_queries, metadata, updated_at)
+                VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)""",
+                d.demoId(), d.tenantId(), d.createdBy(), d.customerName(), d.industry(), d.templateId(),
+                d.datasetId(), d.agentId(), d.status().wire(), d.createdAt(), d.lastUsed(), d.isPinned(),
+                Json.write(d.goldenQueries()), Json.write(d.metadata()), d.createdAt());
+    }
+
+    @Override
+    public Optional<Demo> find(String demoId) {
+        return db.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT * FROM demos WHERE demo_id = ?")) {
+                ps.setString(1, demoId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? Optional.of(map(rs)) : Optional.empty();
+                }
+            }
+        });
+    }
+
+    @Override
+    public List<Demo> listByTenant(String tenantId, int limit) {
+        return db.read(c -> {
+            List<Demo> demos = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT * FROM demos WHERE tenant_id = ? ORDER BY created_at DESC, demo_id LIMIT ?")) {
+                ps.setString(1, tenantId);
+                ps.setInt(2, limit);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        demos.add(map(rs));
+                    }
+                }
+            }
+            return demos;
+        });
+    }
+
+    @Override
+    public boolean markReady(String demoId, String datasetId, String agentId, List<GoldenQuery> goldenQueries,
+                             Map<String, Object> metadata) {
+        Instant now = Instant.now();
+        return db.write(c -> Sql.update(c, """
+                UPDATE demos SET status = 'ready', dataset_id = ?, agent_id = ?, golden_queries = ?, metadata = ?,
+                       error = NULL, updated_at = ?
+                WHERE demo_id = ? AND status IN ('provisioning', 'failed', 'ready')""",
+                datasetId, agentId, Json.write(goldenQueries), Json.write(metadata), now, demoId) == 1);
+    }
+
+    @Override
+    public boolean markFailed(String demoId, String reason) {
+        return db.write(c -> Sql.update(c,
+                "UPDATE demos SET status = 'failed', error = ?, updated_at = ? WHERE demo_id = ? AND status = 'provisioning'",
+                reason, Instant.now(), demoId) == 1);
+    }
+
+    private static Demo map(ResultSet rs) throws SQLException {
+        return new Demo(
+                rs.getString("demo_id"),
+                rs.getString("tenant_id"),
+                rs.getString("created_by"),
+                rs.getString("customer_name"),
+                rs.getString("industry"),
+                rs.getString("template_id"),
+                rs.getString("dataset_id"),
+                rs.getString("agent_id"),
+                DemoStatus.fromWire(rs.getString("status")),
+                Sql.instant(rs, "created_at"),
+                Sql.instant(rs, "last_used"),
+                Sql.instant(rs, "archived_at"),
+                rs.getInt("is_pinned") == 1,
+                Json.list(rs.getString("golden_queries"), GoldenQuery.class),
+                Json.map(rs.getString("metadata")));
+    }
+}

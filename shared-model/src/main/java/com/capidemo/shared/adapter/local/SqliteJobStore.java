@@ -1,0 +1,231 @@
+package com.capidemo.shared.adapter.local;
+
+import com.capidemo.shared.domain.Job;
+import com.capidemo.shared.domain.JobLog;
+import com.capidemo.shared.domain.JobStatus;
+import com.capidemo.shared.domain.JobType;
+import com.capidemo.shared.domain.Lease;
+import com.capidemo.shared.json.Json;
+import com.capidemo.shared.port.ClaimOutcome;
+import com.capidemo.shared.port.JobStore;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/** Jobs in SQLite; every transition is an UPDATE guarded by the states the state machine allows. */
+@ApplicationScoped
+public class SqliteJobStore implements JobStore {
+
+    private final SqliteDatabase db;
+    private final Clock clock;
+
+    @Inject
+    public SqliteJobStore(SqliteDatabase db) {
+        this(db, Clock.systemUTC());
+    }
+
+    SqliteJobStore(SqliteDatabase db, Clock clock) {
+        this.db = db;
+        this.clock = clock;
+    }
+
+    /** Inserts a new job inside the caller's transaction (used together with the demo and outbox rows). */
+    static void insert(Connection c, Job job) throws SQLException {
+        Sql.update(c, """
+                INSERT INTO jobs(job_id, demo_id, tenant_id, type, status, progress, current_phase, payload,
+                                 attempts, created_at, updated_at)
+                VALUES (?,?,?,?,?,?,?,?,?,?,?)""",
+                job.jobId(), job.demoId(), job.tenantId(), job.type().wire(), job.status().wire(), job.progress(),
+                job.currentPhase(), Json.write(job.payload()), job.attempts(), job.createdAt(), job.updatedAt());
+        for (JobLog log : job.logs()) {
+            appendLog(c, job.jobId(), log);
+        }
+    }
+
+    @Override
+    public Optional<Job> find(String jobId) {
+        return db.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT * FROM jobs WHERE job_id = ?")) {
+                ps.setString(1, jobId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? Optional.of(map(rs, logs(c, jobId))) : Optional.empty();
+                }
+            }
+        });
+    }
+
+    @Override
+    public List<Job> listByTenant(String tenantId, int limit) {
+        return db.read(c -> {
+            List<Job> jobs = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT * FROM jobs WHERE tenant_id = ? ORDER BY created_at DESC LIMIT ?")) {
+                ps.setString(1, tenantId);
+                ps.setInt(2, limit);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        jobs.add(map(rs, List.of()));
+                    }
+                }
+            }
+            return jobs;
+        });
+    }
+
+    @Override
+    public ClaimOutcome claim(String jobId, String owner, Duration leaseDuration) {
+        Instant now = clock.instant();
+        return db.write(c -> {
+            int claimed = Sql.update(c, """
+                    UPDATE jobs SET status = 'running', lease_owner = ?, lease_expires_at = ?,
+                           attempts = attempts + 1, started_at = coalesce(started_at, ?), updated_at = ?,
+                           current_phase = 'claimed'
+                    WHERE job_id = ? AND (status = 'queued' OR (status = 'running' AND lease_expires_at <= ?))""",
+                    owner, now.plus(leaseDuration), now, now, jobId, now);
+            if (claimed == 1) {
+                appendLog(c, jobId, JobLog.info(now, "Claimed by worker " + owner));
+            }
+            Optional<Job> job = findIn(c, jobId);
+            if (job.isEmpty()) {
+                return ClaimOutcome.of(ClaimOutcome.Kind.NOT_FOUND, null);
+            }
+            if (claimed == 1) {
+                return ClaimOutcome.of(ClaimOutcome.Kind.CLAIMED, job.get());
+            }
+            return ClaimOutcome.of(job.get().status().isTerminal()
+                    ? ClaimOutcome.Kind.ALREADY_FINISHED : ClaimOutcome.Kind.LEASED_BY_OTHER, job.get());
+        });
+    }
+
+    @Override
+    public boolean heartbeat(String jobId, String owner, Duration leaseDuration, int progress, String phase,
+                             JobLog log) {
+        Instant now = clock.instant();
+        return db.write(c -> {
+            int n = Sql.update(c, """
+                    UPDATE jobs SET lease_expires_at = ?, progress = max(progress, ?), current_phase = ?, updated_at = ?
+                    WHERE job_id = ? AND status = 'running' AND lease_owner = ?""",
+                    now.plus(leaseDuration), progress, phase, now, jobId, owner);
+            if (n == 1 && log != null) {
+                appendLog(c, jobId, log);
+            }
+            return n == 1;
+        });
+    }
+
+    @Override
+    public boolean release(String jobId, String owner, JobLog log) {
+        Instant now = clock.instant();
+        return db.write(c -> {
+            int n = Sql.update(c, """
+                    UPDATE jobs SET lease_expires_at = ?, current_phase = 'retrying', updated_at = ?
+                    WHERE job_id = ? AND status = 'running' AND lease_owner = ?""", now, now, jobId, owner);
+            if (n == 1 && log != null) {
+                appendLog(c, jobId, log);
+            }
+            return n == 1;
+        });
+    }
+
+    @Override
+    public boolean complete(String jobId, String owner, Map<String, Object> result, JobLog log) {
+        Instant now = clock.instant();
+        return db.write(c -> {
+            int n = Sql.update(c, """
+                    UPDATE jobs SET status = 'completed', progress = 100, current_phase = 'completed', result = ?,
+                           lease_owner = NULL, lease_expires_at = NULL, updated_at = ?, completed_at = ?
+                    WHERE job_id = ? AND status IN (%s) AND lease_owner = ?""".formatted(from(JobStatus.COMPLETED)),
+                    Json.write(result), now, now, jobId, owner);
+            if (n == 1 && log != null) {
+                appendLog(c, jobId, log);
+            }
+            return n == 1;
+        });
+    }
+
+    @Override
+    public boolean fail(String jobId, String owner, String error) {
+        Instant now = clock.instant();
+        return db.write(c -> {
+            int n = Sql.update(c, """
+                    UPDATE jobs SET status = 'failed', current_phase = 'failed', error = ?, lease_owner = NULL,
+                           lease_expires_at = NULL, updated_at = ?, completed_at = ?
+                    WHERE job_id = ? AND status IN (%s) AND (? IS NULL OR lease_owner = ?)"""
+                            .formatted(from(JobStatus.FAILED)),
+                    error, now, now, jobId, owner, owner);
+            if (n == 1) {
+                appendLog(c, jobId, new JobLog(now, "ERROR", "Job failed: " + error));
+            }
+            return n == 1;
+        });
+    }
+
+    /** The SQL list of states allowed to move to {@code target}, straight from the state machine. */
+    private static String from(JobStatus target) {
+        Set<JobStatus> states = JobStatus.predecessorsOf(target);
+        return states.stream().map(s -> "'" + s.wire() + "'").collect(Collectors.joining(","));
+    }
+
+    static void appendLog(Connection c, String jobId, JobLog log) throws SQLException {
+        Sql.update(c, "INSERT INTO job_logs(job_id, ts, level, message) VALUES (?,?,?,?)",
+                jobId, log.ts(), log.level(), log.message());
+    }
+
+    private Optional<Job> findIn(Connection c, String jobId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT * FROM jobs WHERE job_id = ?")) {
+            ps.setString(1, jobId);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(map(rs, List.of())) : Optional.empty();
+            }
+        }
+    }
+
+    private static List<JobLog> logs(Connection c, String jobId) throws SQLException {
+        List<JobLog> logs = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT ts, level, message FROM job_logs WHERE job_id = ? ORDER BY seq")) {
+            ps.setString(1, jobId);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    logs.add(new JobLog(Instant.ofEpochMilli(rs.getLong(1)), rs.getString(2), rs.getString(3)));
+                }
+            }
+        }
+        return logs;
+    }
+
+    private static Job map(ResultSet rs, List<JobLog> logs) throws SQLException {
+        String owner = rs.getString("lease_owner");
+        Instant leaseExpires = Sql.instant(rs, "lease_expires_at");
+        return new Job(
+                rs.getString("job_id"),
+                rs.getString("demo_id"),
+                rs.getString("tenant_id"),
+                JobType.fromWire(rs.getString("type")),
+                JobStatus.fromWire(rs.getString("status")),
+                rs.getInt("progress"),
+                rs.getString("current_phase"),
+                logs,
+                rs.getString("error"),
+                Json.map(rs.getString("result")),
+                rs.getInt("attempts"),
+                owner == null ? null : new Lease(owner, leaseExpires),
+                Json.map(rs.getString("payload")),
+                Sql.instant(rs, "created_at"),
+                Sql.instant(rs, "started_at"),
+                Sql.instant(rs, "updated_at"),
+                Sql.instant(rs, "completed_at"));
+    }
+}

@@ -1,0 +1,48 @@
+package com.capidemo.shared.adapter.local;
+
+import com.capidemo.shared.config.PlatformConfig;
+import com.capidemo.shared.domain.Demo;
+import com.capidemo.shared.domain.Ids;
+import com.capidemo.shared.domain.Job;
+import com.capidemo.shared.json.Json;
+import com.capidemo.shared.port.JobQueue;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.Map;
+
+/**
+ * The local quick-job queue's publishing side: the demo, the job and the message are written in one
+ * SQLite transaction (a transactional outbox), then the dispatcher is woken to push it at once.
+ */
+@ApplicationScoped
+public class SqliteOutboxQueue implements JobQueue {
+
+    private final SqliteDatabase db;
+    private final PlatformConfig.Quick config;
+    private final OutboxDispatcher dispatcher;
+
+    public SqliteOutboxQueue(SqliteDatabase db, PlatformConfig config, OutboxDispatcher dispatcher) {
+        this.db = db;
+        this.config = config.queue().quick();
+        this.dispatcher = dispatcher;
+    }
+
+    @Override
+    public void submit(Demo demo, Job job, Map<String, String> attributes, byte[] data) {
+        Instant now = Instant.now();
+        db.write(c -> {
+            if (demo != null) {
+                SqliteDemoStore.insert(c, demo);
+            }
+            SqliteJobStore.insert(c, job);
+            Sql.update(c, """
+                    INSERT INTO outbox(message_id, topic, subscription, data, attributes, job_id, publish_time, status,
+                                       attempts, next_attempt_at)
+                    VALUES (?,?,?,?,?,?,?,'pending',0,?)""",
+                    Ids.messageId(), config.topic(), config.subscription(), data, Json.write(attributes),
+                    job.jobId(), now, now);
+            return null;
+        });
+        dispatcher.wake();
+    }
+}

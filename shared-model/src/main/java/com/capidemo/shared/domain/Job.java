@@ -1,0 +1,41 @@
+package com.capidemo.shared.domain;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/** A unit of asynchronous work (provisioning, cloning, a pipeline run) and its visible progress. */
+@JsonInclude(JsonInclude.Include.ALWAYS)
+public record Job(
+        String jobId,
+        String demoId,
+        String tenantId,
+        JobType type,
+        JobStatus status,
+        int progress,
+        String currentPhase,
+        List<JobLog> logs,
+        String error,
+        Map<String, Object> result,
+        int attempts,
+        Lease lease,
+        Map<String, Object> payload,
+        Instant createdAt,
+        Instant startedAt,
+        Instant updatedAt,
+        Instant completedAt) {
+
+    /** A freshly accepted job, before any worker has seen it. */
+    public static Job queued(String jobId, String demoId, String tenantId, JobType type,
+                             Map<String, Object> payload, Instant now) {
+        return new Job(jobId, demoId, tenantId, type, JobStatus.QUEUED, 0, "queued",
+                List.of(JobLog.info(now, "Job accepted and queued")), null, null, 0, null,
+                payload, now, null, now, null);
+    }
+
+    public String payloadString(String key) {
+        Object v = payload == null ? null : payload.get(key);
+        return v == null ? null : v.toString();
+    }
+}

@@ -1,0 +1,44 @@
+package com.capidemo.shared.port;
+
+import com.capidemo.shared.domain.Job;
+import com.capidemo.shared.domain.JobLog;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Durable jobs. Every status change is a conditional write checked against the state machine in
+ * {@link com.capidemo.shared.domain.JobStatus}, so redelivery and concurrent workers are safe.
+ */
+public interface JobStore {
+
+    Optional<Job> find(String jobId);
+
+    List<Job> listByTenant(String tenantId, int limit);
+
+    /**
+     * queued → running, or running with an expired lease → running (a crashed worker's job). Records
+     * the lease {owner, now + leaseDuration} and counts the attempt.
+     */
+    ClaimOutcome claim(String jobId, String owner, Duration leaseDuration);
+
+    /** Extends the lease and records progress; false when the caller no longer holds the lease. */
+    boolean heartbeat(String jobId, String owner, Duration leaseDuration, int progress, String phase,
+                      JobLog log);
+
+    /**
+     * Gives up the lease after a transient error, so the redelivered message can claim the job at once;
+     * the job stays running until then.
+     */
+    boolean release(String jobId, String owner, JobLog log);
+
+    /** running → completed for the lease holder. */
+    boolean complete(String jobId, String owner, Map<String, Object> result, JobLog log);
+
+    /**
+     * queued|running → failed. With an owner, only the lease holder may fail the job; with a null
+     * owner (dead-lettering) any non-terminal job fails.
+     */
+    boolean fail(String jobId, String owner, String error);
+}

@@ -1,0 +1,31 @@
+package com.capidemo.shared.port;
+
+import java.util.List;
+import java.util.Map;
+
+/** Datasets of tables (BigQuery, or DuckDB over parquet locally). */
+public interface Warehouse {
+
+    /** Creates the dataset if missing; true when it was created by this call. */
+    boolean createDataset(String datasetId, Map<String, String> labels);
+
+    boolean datasetExists(String datasetId);
+
+    /** Drops the dataset and its tables; dropping a missing dataset is not an error. */
+    void dropDataset(String datasetId);
+
+    List<String> listDatasets();
+
+    List<String> listTables(String datasetId);
+
+    /** Loads (replacing) a table from a parquet object; locally a zero-copy link. */
+    void loadParquet(String datasetId, String table, ObjectRef source);
+
+    /** Creates an empty table with the given columns if it does not exist; true when created. */
+    boolean createTable(String datasetId, String table, List<ColumnSpec> columns);
+
+    long countRows(String datasetId, String table);
+
+    /** Runs a read-only query with bare table names resolved inside the dataset. */
+    QueryResult query(String datasetId, String sql, int maxRows);
+}

@@ -1,0 +1,70 @@
+package com.capidemo.shared.web;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * An error answered as application/problem+json. {@code type} is a stable slug clients can match on;
+ * {@code errors} names the offending fields for validation problems.
+ */
+public class ApiProblem extends RuntimeException {
+
+    private final int status;
+    private final String type;
+    private final String title;
+    private final List<Map<String, String>> errors;
+
+    public ApiProblem(int status, String type, String title, String detail) {
+        this(status, type, title, detail, List.of());
+    }
+
+    public ApiProblem(int status, String type, String title, String detail, List<Map<String, String>> errors) {
+        super(detail, null, false, false);
+        this.status = status;
+        this.type = type;
+        this.title = title;
+        this.errors = errors;
+    }
+
+    public static ApiProblem notFound(String what, String id) {
+        return new ApiProblem(404, what + "-not-found", capitalize(what) + " not found",
+                "No " + what + " '" + id + "' is visible to you");
+    }
+
+    public static ApiProblem unauthorized(String detail) {
+        return new ApiProblem(401, "unauthorized", "Unauthorized", detail);
+    }
+
+    public static ApiProblem forbidden(String detail) {
+        return new ApiProblem(403, "forbidden", "Forbidden", detail);
+    }
+
+    public static ApiProblem conflict(String type, String detail) {
+        return new ApiProblem(409, type, "Conflict", detail);
+    }
+
+    public static ApiProblem invalid(String field, String message) {
+        return new ApiProblem(422, "validation-failed", "Request is invalid", field + ": " + message,
+                List.of(Map.of("field", field, "message", message)));
+    }
+
+    private static String capitalize(String s) {
+        return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
+    }
+
+    public int status() {
+        return status;
+    }
+
+    public String type() {
+        return type;
+    }
+
+    public String title() {
+        return title;
+    }
+
+    public List<Map<String, String>> errors() {
+        return errors;
+    }
+}
