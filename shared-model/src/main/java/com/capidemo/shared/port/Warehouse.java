@@ -26,6 +26,9 @@ public interface Warehouse {
 
     long countRows(String datasetId, String table);
 
+    /** Row counts of every table of the dataset, in one round trip. */
+    Map<String, Long> rowCounts(String datasetId);
+
     /** Runs a read-only query with bare table names resolved inside the dataset. */
     QueryResult query(String datasetId, String sql, int maxRows);
 }

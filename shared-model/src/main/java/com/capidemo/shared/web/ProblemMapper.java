@@ -29,6 +29,12 @@ public class ProblemMapper {
         return respond(e.status(), e.type(), e.title(), e.getMessage(), uri, e.errors());
     }
 
+    /** A push that is not a Pub/Sub envelope: 400, which the dispatcher retries and then dead-letters. */
+    @ServerExceptionMapper
+    public Response malformedPush(com.capidemo.shared.messaging.MalformedEnvelopeException e, UriInfo uri) {
+        return respond(400, "malformed-push", "Malformed push envelope", e.getMessage(), uri, List.of());
+    }
+
     @ServerExceptionMapper
     public Response validation(ConstraintViolationException e, UriInfo uri) {
         List<Map<String, String>> errors = new ArrayList<>();
@@ -41,18 +47,16 @@ public class ProblemMapper {
         return respond(422, "validation-failed", "Request is invalid", detail, uri, errors);
     }
 
-    /** The JSON name of the violating field: the last property of the path, in snake_case. */
+    /** The JSON name of the violating field: the last property of the path in snake_case; "body" for the body itself. */
     private static String field(ConstraintViolation<?> v) {
-        String leaf = null;
-        int depth = 0;
-        for (var node : v.getPropertyPath()) {
-            depth++;
-            if (node.getName() != null) {
-                leaf = node.getName();
-            }
+        jakarta.validation.Path.Node leaf = null;
+        for (jakarta.validation.Path.Node node : v.getPropertyPath()) {
+            leaf = node;
         }
-        // "method.arg" alone is the request body itself (e.g. missing body).
-        return depth <= 2 && v.getLeafBean() == null ? "body" : leaf == null ? "body" : SNAKE.translate(leaf);
+        if (leaf == null || leaf.getName() == null || leaf.getKind() == jakarta.validation.ElementKind.PARAMETER) {
+            return "body";
+        }
+        return SNAKE.translate(leaf.getName());
     }
 
     @ServerExceptionMapper
@@ -66,6 +70,12 @@ public class ProblemMapper {
             detail += " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
         }
         return respond(400, "malformed-request", "Malformed request", detail, uri, List.of());
+    }
+
+    /** Wrong JSON types (e.g. an object where a string belongs); replaces Quarkus' empty-bodied 400. */
+    @ServerExceptionMapper
+    public Response wrongType(com.fasterxml.jackson.databind.exc.MismatchedInputException e, UriInfo uri) {
+        return malformedJson(e, uri);
     }
 
     @ServerExceptionMapper

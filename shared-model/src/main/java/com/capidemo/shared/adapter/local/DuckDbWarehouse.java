@@ -224,6 +224,24 @@ public class DuckDbWarehouse implements Warehouse {
     }
 
     @Override
+    public Map<String, Long> rowCounts(String datasetId) {
+        Path dir = dataset(datasetId);
+        Map<String, Long> counts = new java.util.LinkedHashMap<>();
+        try (Connection c = DriverManager.getConnection("jdbc:duckdb:"); Statement st = c.createStatement()) {
+            for (String table : listTables(datasetId)) {
+                try (ResultSet rs = st.executeQuery("SELECT count(*) FROM read_parquet('"
+                        + literal(dir.resolve(table)) + "/*.parquet')")) {
+                    rs.next();
+                    counts.put(table, rs.getLong(1));
+                }
+            }
+            return counts;
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot count rows of " + datasetId + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
     public QueryResult query(String datasetId, String sql, int maxRows) {
         Path dir = dataset(datasetId);
         if (!Files.isDirectory(dir)) {

@@ -1,0 +1,197 @@
+package com.capidemo.quick.rest;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+
+import com.capidemo.shared.domain.Demo;
+import com.capidemo.shared.domain.DemoStatus;
+import com.capidemo.shared.domain.Ids;
+import com.capidemo.shared.domain.Job;
+import com.capidemo.shared.domain.JobLog;
+import com.capidemo.shared.domain.JobStatus;
+import com.capidemo.shared.domain.JobType;
+import com.capidemo.shared.messaging.ProvisionMessage;
+import com.capidemo.shared.messaging.PushEnvelope;
+import com.capidemo.shared.port.ClaimOutcome;
+import com.capidemo.shared.port.DataAgents;
+import com.capidemo.shared.port.DemoStore;
+import com.capidemo.shared.port.JobQueue;
+import com.capidemo.shared.port.JobStore;
+import com.capidemo.shared.port.Warehouse;
+import com.capidemo.shared.service.TemplateLibrary;
+import com.capidemo.shared.template.TableSpec;
+import com.capidemo.shared.template.TemplateDefinition;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+class PushResourceTest {
+
+    private static final String SECRET = "test-secret";
+
+    @Inject
+    JobQueue queue;
+
+    @Inject
+    JobStore jobs;
+
+    @Inject
+    DemoStore demos;
+
+    @Inject
+    Warehouse warehouse;
+
+    @Inject
+    DataAgents agents;
+
+    @Inject
+    TemplateLibrary templates;
+
+    /** A queued quick job, written the way api-service writes it. */
+    private ProvisionMessage enqueue(String templateId) {
+        Instant now = Instant.now();
+        String demoId = Ids.demoId();
+        Job job = Job.queued(Ids.jobId(), demoId, "tenant_q", JobType.QUICK, Map.of("template_id", templateId), now);
+        Demo demo = Demo.provisioning(demoId, "tenant_q", "ce@example.com", "Acme", "Retail", templateId, now);
+        ProvisionMessage message = new ProvisionMessage(job.jobId(), demoId, "tenant_q", "quick", templateId);
+        queue.submit(demo, job, Map.of("job_type", "quick"), message.toBytes());
+        return message;
+    }
+
+    private static byte[] envelope(ProvisionMessage message) {
+        return PushEnvelope.build(Ids.messageId(), Instant.now(), Map.of("job_type", "quick"), message.toBytes(),
+                "projects/local/subscriptions/provision-jobs-push", 1);
+    }
+
+    private static io.restassured.response.ValidatableResponse push(byte[] body) {
+        return given().header("X-Worker-Secret", SECRET).contentType("application/json").body(body)
+                .when().post("/pubsub/push").then();
+    }
+
+    @Test
+    void aPushProvisionsTheDemoWithEveryTableAndRowOfTheTemplate() {
+        ProvisionMessage message = enqueue("shopify");
+
+        push(envelope(message)).statusCode(200).body("outcome", equalTo("ack"));
+
+        Job job = jobs.find(message.jobId()).orElseThrow();
+        assertThat(job.status()).isEqualTo(JobStatus.COMPLETED);
+        assertThat(job.progress()).isEqualTo(100);
+        assertThat(job.result()).containsEntry("demo_id", message.demoId());
+        assertThat(job.logs()).extracting(JobLog::message)
+                .anyMatch(m -> m.startsWith("Created dataset"))
+                .anyMatch(m -> m.startsWith("Loaded table customers"))
+                .anyMatch(m -> m.startsWith("Verified 15 tables, 145000 rows"))
+                .anyMatch(m -> m.startsWith("Created data agent"));
+        assertThat(job.logs()).allSatisfy(l -> assertThat(l.ts()).isNotNull());
+
+        Demo demo = demos.find(message.demoId()).orElseThrow();
+        assertThat(demo.status()).isEqualTo(DemoStatus.READY);
+        assertThat(demo.metadata()).containsEntry("table_count", 15).containsEntry("total_rows", 145000);
+        assertThat(demo.goldenQueries()).hasSizeGreaterThanOrEqualTo(15);
+        TemplateDefinition shopify = templates.find("shopify").orElseThrow();
+        for (TableSpec table : shopify.tables()) {
+            assertThat(warehouse.countRows(demo.datasetId(), table.name())).as(table.name()).isEqualTo(table.rows());
+        }
+        assertThat(agents.find(demo.agentId()).orElseThrow().tables()).hasSize(15);
+    }
+
+    @Test
+    void everyGoldenQueryOfEveryTemplateReturnsRowsOnAProvisionedDemo() {
+        assertThat(templates.all()).extracting(TemplateDefinition::templateId).hasSizeGreaterThanOrEqualTo(6);
+        for (TemplateDefinition template : templates.all()) {
+            ProvisionMessage message = enqueue(template.templateId());
+            push(envelope(message)).statusCode(200);
+            Demo demo = demos.find(message.demoId()).orElseThrow();
+            assertThat(demo.status()).as(template.templateId()).isEqualTo(DemoStatus.READY);
+            for (var golden : template.goldenQueries()) {
+                assertThat(warehouse.query(demo.datasetId(), golden.sql(), 10).rows())
+                        .as(template.templateId() + ": " + golden.question()).isNotEmpty();
+            }
+        }
+    }
+
+    @Test
+    void theSamePushDeliveredTwiceProvisionsOnce() {
+        ProvisionMessage message = enqueue("shopify");
+        byte[] body = envelope(message);
+        push(body).statusCode(200);
+        Job first = jobs.find(message.jobId()).orElseThrow();
+
+        push(body).statusCode(200).body("outcome", equalTo("ack"));
+        push(envelope(message)).statusCode(200);
+
+        Job after = jobs.find(message.jobId()).orElseThrow();
+        assertThat(after.status()).isEqualTo(JobStatus.COMPLETED);
+        assertThat(after.attempts()).isEqualTo(first.attempts()).isEqualTo(1);
+        assertThat(after.completedAt()).isEqualTo(first.completedAt());
+        assertThat(warehouse.listDatasets()).filteredOn(d -> d.equals(message.demoId())).hasSize(1);
+    }
+
+    @Test
+    void aJobLeasedByAnotherLiveWorkerIsRefusedForRedelivery() {
+        ProvisionMessage message = enqueue("shopify");
+        assertThat(jobs.claim(message.jobId(), "other-worker", Duration.ofMinutes(5)).kind())
+                .isEqualTo(ClaimOutcome.Kind.CLAIMED);
+
+        push(envelope(message)).statusCode(503).body("outcome", equalTo("retry"));
+        assertThat(jobs.find(message.jobId()).orElseThrow().lease().owner()).isEqualTo("other-worker");
+    }
+
+    @Test
+    void aJobWhoseWorkerDiedIsReclaimedAfterTheLeaseExpiresAndCompleted() throws InterruptedException {
+        ProvisionMessage message = enqueue("shopify");
+        jobs.claim(message.jobId(), "dead-worker", Duration.ofMillis(200));
+        Thread.sleep(300);
+
+        push(envelope(message)).statusCode(200);
+
+        Job job = jobs.find(message.jobId()).orElseThrow();
+        assertThat(job.status()).isEqualTo(JobStatus.COMPLETED);
+        assertThat(job.attempts()).isEqualTo(2);
+        assertThat(demos.find(message.demoId()).orElseThrow().status()).isEqualTo(DemoStatus.READY);
+    }
+
+    @Test
+    void anUnknownTemplateFailsTheJobWithoutEndlessRetries() {
+        ProvisionMessage message = enqueue("vanished_template");
+        push(envelope(message)).statusCode(200);
+        Job job = jobs.find(message.jobId()).orElseThrow();
+        assertThat(job.status()).isEqualTo(JobStatus.FAILED);
+        assertThat(job.error()).contains("unknown template 'vanished_template'");
+        assertThat(demos.find(message.demoId()).orElseThrow().status()).isEqualTo(DemoStatus.FAILED);
+    }
+
+    @Test
+    void aMessageForAnUnknownJobIsAckedAndDropped() {
+        push(envelope(new ProvisionMessage("job_unknown", "demo_x", "t", "quick", "shopify")))
+                .statusCode(200).body("outcome", equalTo("ack"));
+    }
+
+    @Test
+    void malformedEnvelopesAre400ProblemJson() {
+        for (String body : List.of("", "not json", "{\"message\":{}}", "{\"message\":{\"messageId\":\"1\",\"data\":\"@@\"}}")) {
+            given().header("X-Worker-Secret", SECRET).contentType("application/json").body(body)
+                    .when().post("/pubsub/push")
+                    .then().statusCode(400).contentType("application/problem+json")
+                    .body("type", containsString("malformed-push"));
+        }
+        byte[] notAJob = PushEnvelope.build("1", Instant.now(), Map.of(), "{\"x\":1}".getBytes(), "s", 1);
+        push(notAJob).statusCode(400).body("detail", containsString("job_id"));
+    }
+
+    @Test
+    void pushesWithoutTheWorkerSecretAre401() {
+        given().contentType("application/json").body(envelope(enqueue("shopify")))
+                .when().post("/pubsub/push").then().statusCode(401).contentType("application/problem+json");
+        given().header("X-Worker-Secret", "wrong").contentType("application/json").body("{}")
+                .when().post("/pubsub/push").then().statusCode(401);
+    }
+}
