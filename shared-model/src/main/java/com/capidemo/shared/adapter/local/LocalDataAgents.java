@@ -5,8 +5,6 @@ import com.capidemo.shared.json.Json;
 import com.capidemo.shared.port.AgentSpec;
 import com.capidemo.shared.port.DataAgents;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -37,20 +35,11 @@ public class LocalDataAgents implements DataAgents {
 
     @Override
     public Optional<AgentSpec> find(String agentId) {
-        return db.read(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT * FROM data_agents WHERE agent_id = ?")) {
-                ps.setString(1, agentId);
-                try (ResultSet rs = ps.executeQuery()) {
-                    if (!rs.next()) {
-                        return Optional.empty();
-                    }
-                    return Optional.of(new AgentSpec(rs.getString("demo_id"), rs.getString("tenant_id"),
-                            rs.getString("dataset_id"), Json.list(rs.getString("tables"), String.class),
-                            rs.getString("system_instruction"),
-                            Json.list(rs.getString("golden_queries"), GoldenQuery.class)));
-                }
-            }
-        });
+        return db.read(c -> Sql.one(c, "SELECT * FROM data_agents WHERE agent_id = ?",
+                rs -> new AgentSpec(rs.getString("demo_id"), rs.getString("tenant_id"), rs.getString("dataset_id"),
+                        Json.list(rs.getString("tables"), String.class), rs.getString("system_instruction"),
+                        Json.list(rs.getString("golden_queries"), GoldenQuery.class)),
+                agentId));
     }
 
     @Override

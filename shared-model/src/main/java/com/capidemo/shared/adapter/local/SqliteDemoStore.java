@@ -7,11 +7,9 @@ import com.capidemo.shared.json.Json;
 import com.capidemo.shared.port.DemoStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -39,32 +37,13 @@ public class SqliteDemoStore implements DemoStore {
 
     @Override
     public Optional<Demo> find(String demoId) {
-        return db.read(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT * FROM demos WHERE demo_id = ?")) {
-                ps.setString(1, demoId);
-                try (ResultSet rs = ps.executeQuery()) {
-                    return rs.next() ? Optional.of(map(rs)) : Optional.empty();
-                }
-            }
-        });
+        return db.read(c -> Sql.one(c, "SELECT * FROM demos WHERE demo_id = ?", SqliteDemoStore::map, demoId));
     }
 
     @Override
     public List<Demo> listByTenant(String tenantId, int limit) {
-        return db.read(c -> {
-            List<Demo> demos = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT * FROM demos WHERE tenant_id = ? ORDER BY created_at DESC, demo_id LIMIT ?")) {
-                ps.setString(1, tenantId);
-                ps.setInt(2, limit);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        demos.add(map(rs));
-                    }
-                }
-            }
-            return demos;
-        });
+        return db.read(c -> Sql.list(c, "SELECT * FROM demos WHERE tenant_id = ? ORDER BY created_at DESC, demo_id LIMIT ?",
+                SqliteDemoStore::map, tenantId, limit));
     }
 
     @Override

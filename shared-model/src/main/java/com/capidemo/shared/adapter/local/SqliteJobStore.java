@@ -11,13 +11,11 @@ import com.capidemo.shared.port.JobStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -56,32 +54,13 @@ public class SqliteJobStore implements JobStore {
 
     @Override
     public Optional<Job> find(String jobId) {
-        return db.read(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT * FROM jobs WHERE job_id = ?")) {
-                ps.setString(1, jobId);
-                try (ResultSet rs = ps.executeQuery()) {
-                    return rs.next() ? Optional.of(map(rs, logs(c, jobId))) : Optional.empty();
-                }
-            }
-        });
+        return db.read(c -> Sql.one(c, "SELECT * FROM jobs WHERE job_id = ?", rs -> map(rs, logs(c, jobId)), jobId));
     }
 
     @Override
     public List<Job> listByTenant(String tenantId, int limit) {
-        return db.read(c -> {
-            List<Job> jobs = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT * FROM jobs WHERE tenant_id = ? ORDER BY created_at DESC LIMIT ?")) {
-                ps.setString(1, tenantId);
-                ps.setInt(2, limit);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        jobs.add(map(rs, List.of()));
-                    }
-                }
-            }
-            return jobs;
-        });
+        return db.read(c -> Sql.list(c, "SELECT * FROM jobs WHERE tenant_id = ? ORDER BY created_at DESC LIMIT ?",
+                rs -> map(rs, List.of()), tenantId, limit));
     }
 
     @Override
@@ -113,60 +92,46 @@ public class SqliteJobStore implements JobStore {
     public boolean heartbeat(String jobId, String owner, Duration leaseDuration, int progress, String phase,
                              JobLog log) {
         Instant now = clock.instant();
-        return db.write(c -> {
-            int n = Sql.update(c, """
-                    UPDATE jobs SET lease_expires_at = ?, progress = max(progress, ?), current_phase = ?, updated_at = ?
-                    WHERE job_id = ? AND status = 'running' AND lease_owner = ?""",
-                    now.plus(leaseDuration), progress, phase, now, jobId, owner);
-            if (n == 1 && log != null) {
-                appendLog(c, jobId, log);
-            }
-            return n == 1;
-        });
+        return updateThenLog(jobId, log, """
+                UPDATE jobs SET lease_expires_at = ?, progress = max(progress, ?), current_phase = ?, updated_at = ?
+                WHERE job_id = ? AND status = 'running' AND lease_owner = ?""",
+                now.plus(leaseDuration), progress, phase, now, jobId, owner);
     }
 
     @Override
     public boolean release(String jobId, String owner, JobLog log) {
         Instant now = clock.instant();
-        return db.write(c -> {
-            int n = Sql.update(c, """
-                    UPDATE jobs SET lease_expires_at = ?, current_phase = 'retrying', updated_at = ?
-                    WHERE job_id = ? AND status = 'running' AND lease_owner = ?""", now, now, jobId, owner);
-            if (n == 1 && log != null) {
-                appendLog(c, jobId, log);
-            }
-            return n == 1;
-        });
+        return updateThenLog(jobId, log, """
+                UPDATE jobs SET lease_expires_at = ?, current_phase = 'retrying', updated_at = ?
+                WHERE job_id = ? AND status = 'running' AND lease_owner = ?""", now, now, jobId, owner);
     }
 
     @Override
     public boolean complete(String jobId, String owner, Map<String, Object> result, JobLog log) {
         Instant now = clock.instant();
-        return db.write(c -> {
-            int n = Sql.update(c, """
-                    UPDATE jobs SET status = 'completed', progress = 100, current_phase = 'completed', result = ?,
-                           lease_owner = NULL, lease_expires_at = NULL, updated_at = ?, completed_at = ?
-                    WHERE job_id = ? AND status IN (%s) AND lease_owner = ?""".formatted(from(JobStatus.COMPLETED)),
-                    Json.write(result), now, now, jobId, owner);
-            if (n == 1 && log != null) {
-                appendLog(c, jobId, log);
-            }
-            return n == 1;
-        });
+        return updateThenLog(jobId, log, """
+                UPDATE jobs SET status = 'completed', progress = 100, current_phase = 'completed', result = ?,
+                       lease_owner = NULL, lease_expires_at = NULL, updated_at = ?, completed_at = ?
+                WHERE job_id = ? AND status IN (%s) AND lease_owner = ?""".formatted(from(JobStatus.COMPLETED)),
+                Json.write(result), now, now, jobId, owner);
     }
 
     @Override
     public boolean fail(String jobId, String owner, String error) {
         Instant now = clock.instant();
+        return updateThenLog(jobId, new JobLog(now, "ERROR", "Job failed: " + error), """
+                UPDATE jobs SET status = 'failed', current_phase = 'failed', error = ?, lease_owner = NULL,
+                       lease_expires_at = NULL, updated_at = ?, completed_at = ?
+                WHERE job_id = ? AND status IN (%s) AND (? IS NULL OR lease_owner = ?)""".formatted(from(JobStatus.FAILED)),
+                error, now, now, jobId, owner, owner);
+    }
+
+    /** Runs a guarded UPDATE; when it matched the job, appends the log line in the same transaction. */
+    private boolean updateThenLog(String jobId, JobLog log, String sql, Object... args) {
         return db.write(c -> {
-            int n = Sql.update(c, """
-                    UPDATE jobs SET status = 'failed', current_phase = 'failed', error = ?, lease_owner = NULL,
-                           lease_expires_at = NULL, updated_at = ?, completed_at = ?
-                    WHERE job_id = ? AND status IN (%s) AND (? IS NULL OR lease_owner = ?)"""
-                            .formatted(from(JobStatus.FAILED)),
-                    error, now, now, jobId, owner, owner);
-            if (n == 1) {
-                appendLog(c, jobId, new JobLog(now, "ERROR", "Job failed: " + error));
+            int n = Sql.update(c, sql, args);
+            if (n == 1 && log != null) {
+                appendLog(c, jobId, log);
             }
             return n == 1;
         });
@@ -184,26 +149,12 @@ public class SqliteJobStore implements JobStore {
     }
 
     private Optional<Job> findIn(Connection c, String jobId) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT * FROM jobs WHERE job_id = ?")) {
-            ps.setString(1, jobId);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? Optional.of(map(rs, List.of())) : Optional.empty();
-            }
-        }
+        return Sql.one(c, "SELECT * FROM jobs WHERE job_id = ?", rs -> map(rs, List.of()), jobId);
     }
 
     private static List<JobLog> logs(Connection c, String jobId) throws SQLException {
-        List<JobLog> logs = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement(
-                "SELECT ts, level, message FROM job_logs WHERE job_id = ? ORDER BY seq")) {
-            ps.setString(1, jobId);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    logs.add(new JobLog(Instant.ofEpochMilli(rs.getLong(1)), rs.getString(2), rs.getString(3)));
-                }
-            }
-        }
-        return logs;
+        return Sql.list(c, "SELECT ts, level, message FROM job_logs WHERE job_id = ? ORDER BY seq",
+                rs -> new JobLog(Instant.ofEpochMilli(rs.getLong(1)), rs.getString(2), rs.getString(3)), jobId);
     }
 
     private static Job map(ResultSet rs, List<JobLog> logs) throws SQLException {

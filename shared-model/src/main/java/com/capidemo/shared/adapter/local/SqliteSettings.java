@@ -1,8 +1,6 @@
 package com.capidemo.shared.adapter.local;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.util.function.Supplier;
 
 /** Values every local process must agree on (generated secrets), kept in the shared store. */
@@ -19,13 +17,7 @@ public class SqliteSettings {
     public String getOrCreate(String key, Supplier<String> initial) {
         return db.write(c -> {
             Sql.update(c, "INSERT OR IGNORE INTO settings(key, value) VALUES (?, ?)", key, initial.get());
-            try (PreparedStatement ps = c.prepareStatement("SELECT value FROM settings WHERE key = ?")) {
-                ps.setString(1, key);
-                try (ResultSet rs = ps.executeQuery()) {
-                    rs.next();
-                    return rs.getString(1);
-                }
-            }
+            return Sql.one(c, "SELECT value FROM settings WHERE key = ?", rs -> rs.getString(1), key).orElseThrow();
         });
     }
 }

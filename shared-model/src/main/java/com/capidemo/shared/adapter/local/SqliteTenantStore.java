@@ -4,8 +4,6 @@ import com.capidemo.shared.domain.ApiKey;
 import com.capidemo.shared.domain.Tenant;
 import com.capidemo.shared.port.TenantStore;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.util.Optional;
 
 /** Tenants, users and API keys in SQLite. */
@@ -38,33 +36,18 @@ public class SqliteTenantStore implements TenantStore {
 
     @Override
     public Optional<Tenant> find(String tenantId) {
-        return db.read(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT * FROM tenants WHERE tenant_id = ?")) {
-                ps.setString(1, tenantId);
-                try (ResultSet rs = ps.executeQuery()) {
-                    return rs.next()
-                            ? Optional.of(new Tenant(rs.getString("tenant_id"), rs.getString("dataset_id"),
-                                    Sql.instant(rs, "created_at")))
-                            : Optional.empty();
-                }
-            }
-        });
+        return db.read(c -> Sql.one(c, "SELECT * FROM tenants WHERE tenant_id = ?",
+                rs -> new Tenant(rs.getString("tenant_id"), rs.getString("dataset_id"), Sql.instant(rs, "created_at")),
+                tenantId));
     }
 
     @Override
     public Optional<ApiKey> findKeyByHash(String keyHash) {
-        return db.read(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT * FROM api_keys WHERE key_hash = ?")) {
-                ps.setString(1, keyHash);
-                try (ResultSet rs = ps.executeQuery()) {
-                    return rs.next()
-                            ? Optional.of(new ApiKey(rs.getString("key_hash"), rs.getString("tenant_id"),
-                                    rs.getString("user_email"), rs.getString("role"), rs.getBytes("encrypted_key"),
-                                    Sql.instant(rs, "created_at"), rs.getInt("revoked") == 1))
-                            : Optional.empty();
-                }
-            }
-        });
+        return db.read(c -> Sql.one(c, "SELECT * FROM api_keys WHERE key_hash = ?",
+                rs -> new ApiKey(rs.getString("key_hash"), rs.getString("tenant_id"), rs.getString("user_email"),
+                        rs.getString("role"), rs.getBytes("encrypted_key"), Sql.instant(rs, "created_at"),
+                        rs.getInt("revoked") == 1),
+                keyHash));
     }
 
     @Override
