@@ -12,6 +12,7 @@ import com.capidemo.shared.service.TemplateLibrary;
 import com.capidemo.shared.template.TemplateDefinition;
 import com.capidemo.shared.web.ApiProblem;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -55,6 +56,8 @@ public class ProvisionService {
         queue.submit(demo, job, Map.of("job_type", JobType.QUICK.wire(), "tenant_id", caller.tenantId(),
                 "job_id", jobId), message.toBytes());
         metrics.counter("provision.accepted", "type", "quick", "template", template.templateId()).increment();
+        Log.infof("accepted quick job %s for demo %s of tenant %s (template %s)", jobId, demoId, caller.tenantId(),
+                template.templateId());
         return new Accepted(jobId, demoId, "queued", "/api/provision/status/" + jobId);
     }
 

@@ -11,12 +11,14 @@ import com.capidemo.api.support.Tenants;
 import com.capidemo.shared.adapter.local.SqliteDatabase;
 import com.capidemo.shared.json.Json;
 import com.capidemo.shared.messaging.ProvisionMessage;
+import com.capidemo.shared.port.JobStore;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ExtractableResponse;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -28,6 +30,9 @@ class ProvisionResourceTest {
 
     @Inject
     SqliteDatabase db;
+
+    @Inject
+    JobStore jobs;
 
     private String key;
     private String otherKey;
@@ -142,6 +147,25 @@ class ProvisionResourceTest {
                         (String) accepted.path("demo_id"))));
         given().header("X-API-Key", key).when().get("/api/demos")
                 .then().statusCode(200).body("demo_id", org.hamcrest.Matchers.hasItem((String) accepted.path("demo_id")));
+    }
+
+    @Test
+    void eventsStreamEachVersionOfTheJobAndEndWithTheFinishedOne() {
+        var accepted = provision(key, "{\"template_id\":\"shopify\"}");
+        String jobId = accepted.path("job_id");
+        java.util.concurrent.CompletableFuture.runAsync(() -> jobs.fail(jobId, null, "stopped by the test"),
+                java.util.concurrent.CompletableFuture.delayedExecutor(700, java.util.concurrent.TimeUnit.MILLISECONDS));
+
+        String stream = given().header("X-API-Key", key).accept("text/event-stream")
+                .when().get("/api/provision/status/" + jobId + "/events")
+                .then().statusCode(200).extract().asString();
+
+        List<String> events = stream.lines().filter(l -> l.startsWith("data:")).toList();
+        assertThat(events).hasSize(2);
+        assertThat(events.get(0)).contains("\"status\":\"queued\"");
+        assertThat(events.get(1)).contains("\"status\":\"failed\"").contains("stopped by the test");
+        given().header("X-API-Key", otherKey).accept("text/event-stream")
+                .when().get("/api/provision/status/" + jobId + "/events").then().statusCode(404);
     }
 
     @Test

@@ -3,6 +3,7 @@ package com.capidemo.shared.adapter.local;
 import com.capidemo.shared.config.PlatformConfig;
 import com.capidemo.shared.json.Json;
 import com.capidemo.shared.messaging.PushEnvelope;
+import com.capidemo.shared.messaging.TraceContext;
 import com.capidemo.shared.port.DemoStore;
 import com.capidemo.shared.port.JobStore;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -189,6 +190,10 @@ public class OutboxDispatcher {
                             m.attributes(), m.data(), "projects/local/subscriptions/" + m.subscription(),
                             m.attempts())));
             secret.ifPresent(s -> request.header(SECRET_HEADER, s));
+            String traceparent = m.attributes().get(TraceContext.ATTRIBUTE);
+            if (traceparent != null && traceparent.matches("[0-9a-f]{2}-[0-9a-f]{32}-[0-9a-f]{16}-[0-9a-f]{2}")) {
+                request.header("traceparent", traceparent); // the worker's span joins the publisher's trace
+            }
             HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
             int status = response.statusCode();
             if (isAck(status)) {

@@ -5,6 +5,7 @@ import com.capidemo.shared.domain.Demo;
 import com.capidemo.shared.domain.Ids;
 import com.capidemo.shared.domain.Job;
 import com.capidemo.shared.json.Json;
+import com.capidemo.shared.messaging.TraceContext;
 import com.capidemo.shared.port.JobQueue;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
@@ -39,7 +40,7 @@ public class SqliteOutboxQueue implements JobQueue {
                     INSERT INTO outbox(message_id, topic, subscription, data, attributes, job_id, publish_time, status,
                                        attempts, next_attempt_at)
                     VALUES (?,?,?,?,?,?,?,'pending',0,?)""",
-                    Ids.messageId(), config.topic(), config.subscription(), data, Json.write(attributes),
+                    Ids.messageId(), config.topic(), config.subscription(), data, Json.write(TraceContext.withCurrent(attributes)),
                     job.jobId(), now, now);
             return null;
         });
