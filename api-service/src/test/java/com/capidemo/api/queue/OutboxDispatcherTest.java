@@ -79,6 +79,17 @@ class OutboxDispatcherTest {
     }
 
     @Test
+    void aBurstLargerThanTheSenderPoolIsDeliveredCompletely() {
+        PushStub.reset(204);
+        List<String> jobIds = new java.util.ArrayList<>();
+        for (int i = 0; i < 40; i++) { // more than the 16 concurrent senders
+            jobIds.add(provision().getString("job_id"));
+        }
+        await().atMost(Duration.ofSeconds(20)).until(() -> jobIds.stream().allMatch(id -> "acked".equals(outboxStatus(id))));
+        assertThat(PushStub.RECEIVED).hasSize(40);
+    }
+
+    @Test
     void failedAndTimedOutDeliveriesAreRetriedUntilAcked() {
         PushStub.reset(204);
         PushStub.slowMillis = 1_500; // longer than the 1 s ack deadline

@@ -152,7 +152,11 @@ public class DuckDbWarehouse implements Warehouse {
             throw new IllegalStateException("source object missing: " + source);
         }
         Path tableDir = dataset(datasetId).resolve(checked(table, "table"));
+        Path target = tableDir.resolve(DATA_FILE);
         try {
+            if (Files.exists(target) && Files.isSameFile(target, src)) {
+                return; // already linked by an earlier attempt (a redelivered job): nothing to do
+            }
             Files.createDirectories(tableDir);
             Path tmp = tableDir.resolve(".load-" + System.nanoTime() + ".tmp");
             try {
@@ -160,8 +164,9 @@ public class DuckDbWarehouse implements Warehouse {
             } catch (IOException | UnsupportedOperationException e) {
                 Files.copy(src, tmp, StandardCopyOption.REPLACE_EXISTING);
             }
-            Files.move(tmp, tableDir.resolve(DATA_FILE), StandardCopyOption.ATOMIC_MOVE,
-                    StandardCopyOption.REPLACE_EXISTING);
+            Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            // rename(2) onto a link to the same inode succeeds without removing the source.
+            Files.deleteIfExists(tmp);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

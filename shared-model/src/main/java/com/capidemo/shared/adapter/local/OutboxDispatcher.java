@@ -74,7 +74,9 @@ public class OutboxDispatcher {
             t.setDaemon(true);
             return t;
         });
-        http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).executor(senders)
+        // The client keeps its own executor: sharing the senders' pool deadlocks once every sender
+        // thread is blocked in send() and none is left to complete the exchanges.
+        http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
                 .version(HttpClient.Version.HTTP_1_1).build();
         running = true;
         loop = new Thread(this::run, "outbox-dispatcher");
@@ -100,10 +102,15 @@ public class OutboxDispatcher {
 
     private void run() {
         int capacity = Math.max(1, config.dispatcher().concurrency());
+        long lastRequeue = 0;
         while (running) {
             try {
-                requeueExpired();
+                if (System.currentTimeMillis() - lastRequeue >= 1_000) {
+                    requeueExpired();
+                    lastRequeue = System.currentTimeMillis();
+                }
                 int free = capacity - inFlight.get();
+                long wait = config.dispatcher().pollInterval().toMillis();
                 if (free > 0) {
                     for (OutboxMessage m : claimDue(free)) {
                         inFlight.incrementAndGet();
@@ -116,8 +123,10 @@ public class OutboxDispatcher {
                             }
                         });
                     }
+                    wait = waitMillis();
                 }
-                wakeups.tryAcquire(waitMillis(), TimeUnit.MILLISECONDS);
+                // When every slot is busy, a finishing delivery wakes us; otherwise sleep until the next due row.
+                wakeups.tryAcquire(wait, TimeUnit.MILLISECONDS);
                 wakeups.drainPermits();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
