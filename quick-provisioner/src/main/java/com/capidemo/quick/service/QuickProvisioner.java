@@ -2,7 +2,6 @@ package com.capidemo.quick.service;
 
 import com.capidemo.shared.config.PlatformConfig;
 import com.capidemo.shared.domain.Job;
-import com.capidemo.shared.domain.JobLog;
 import com.capidemo.shared.port.AgentSpec;
 import com.capidemo.shared.port.DataAgents;
 import com.capidemo.shared.port.DemoStore;
@@ -11,7 +10,6 @@ import com.capidemo.shared.port.Warehouse;
 import com.capidemo.shared.service.TemplateLibrary;
 import com.capidemo.shared.template.TableSpec;
 import com.capidemo.shared.template.TemplateDefinition;
-import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.time.Instant;
@@ -65,23 +63,25 @@ public class QuickProvisioner {
         TemplateDefinition template = templates.find(templateId)
                 .orElseThrow(() -> new PermanentFailure("unknown template '" + templateId + "'"));
         String datasetId = job.demoId();
+        JobProgress progress = new JobProgress(jobs, job.jobId(), owner, lease);
 
-        phase(job, owner, 5, "preparing_template", "Template " + template.templateId() + ": "
+        progress.step(5, "preparing_template", "Template " + template.templateId() + ": "
                 + template.tableCount() + " tables, " + template.totalRows() + " rows");
         Map<String, Long> expected = templates.materialize(template);
 
         boolean created = warehouse.createDataset(datasetId, Map.of("tenant", job.tenantId(), "demo", job.demoId(),
                 "template", template.templateId()));
-        phase(job, owner, 10, "creating_dataset", (created ? "Created dataset " : "Reusing dataset ") + datasetId);
+        progress.step(10, "creating_dataset", (created ? "Created dataset " : "Reusing dataset ") + datasetId);
 
         int loaded = 0;
         for (TableSpec table : template.tables()) {
             warehouse.loadParquet(datasetId, table.name(), TemplateLibrary.tableObject(template.templateId(), table.name()));
             loaded++;
-            phase(job, owner, 10 + 70 * loaded / template.tableCount(), "loading_tables",
+            progress.step(10 + 70 * loaded / template.tableCount(), "loading_tables",
                     "Loaded table " + table.name() + " (" + expected.get(table.name()) + " rows)");
             pause();
         }
+        progress.flush();
 
         long totalRows = 0;
         Map<String, Long> actual = warehouse.rowCounts(datasetId);
@@ -93,11 +93,11 @@ public class QuickProvisioner {
             }
             totalRows += rows;
         }
-        phase(job, owner, 85, "verifying", "Verified " + template.tableCount() + " tables, " + totalRows + " rows");
+        progress.step(85, "verifying", "Verified " + template.tableCount() + " tables, " + totalRows + " rows");
 
         String agentId = agents.createAgent(new AgentSpec(job.demoId(), job.tenantId(), datasetId,
                 template.tableNames(), template.systemInstruction(), template.domainGoldenQueries()));
-        phase(job, owner, 92, "creating_agent", "Created data agent " + agentId + " with "
+        progress.step(92, "creating_agent", "Created data agent " + agentId + " with "
                 + template.goldenQueries().size() + " golden queries");
 
         Map<String, Object> metadata = new LinkedHashMap<>();
@@ -106,15 +106,8 @@ public class QuickProvisioner {
         metadata.put("tables", expected);
         metadata.put("provisioned_at", Instant.now().toString());
         demos.markReady(job.demoId(), datasetId, agentId, template.domainGoldenQueries(), metadata);
-        phase(job, owner, 97, "finalizing", "Demo " + job.demoId() + " is ready");
+        progress.step(97, "finalizing", "Demo " + job.demoId() + " is ready");
         return Map.of("demo_id", job.demoId(), "dataset_id", datasetId, "agent_id", agentId);
-    }
-
-    private void phase(Job job, String owner, int progress, String phase, String message) {
-        if (!jobs.heartbeat(job.jobId(), owner, lease, progress, phase, JobLog.info(Instant.now(), message))) {
-            throw new LeaseLost(job.jobId());
-        }
-        Log.infof("%s [%d%%] %s", phase, progress, message);
     }
 
     private void pause() {

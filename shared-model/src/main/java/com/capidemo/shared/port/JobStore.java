@@ -23,9 +23,12 @@ public interface JobStore {
      */
     ClaimOutcome claim(String jobId, String owner, Duration leaseDuration);
 
-    /** Extends the lease and records progress; false when the caller no longer holds the lease. */
+    /**
+     * Extends the lease and records progress with the log lines gathered since the last heartbeat (one
+     * write for all of them); false when the caller no longer holds the lease.
+     */
     boolean heartbeat(String jobId, String owner, Duration leaseDuration, int progress, String phase,
-                      JobLog log);
+                      List<JobLog> logs);
 
     /**
      * Gives up the lease after a transient error, so the redelivered message can claim the job at once;

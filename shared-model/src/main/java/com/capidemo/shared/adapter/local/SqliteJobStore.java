@@ -90,9 +90,9 @@ public class SqliteJobStore implements JobStore {
 
     @Override
     public boolean heartbeat(String jobId, String owner, Duration leaseDuration, int progress, String phase,
-                             JobLog log) {
+                             List<JobLog> logs) {
         Instant now = clock.instant();
-        return updateThenLog(jobId, log, """
+        return updateThenLog(jobId, logs, """
                 UPDATE jobs SET lease_expires_at = ?, progress = max(progress, ?), current_phase = ?, updated_at = ?
                 WHERE job_id = ? AND status = 'running' AND lease_owner = ?""",
                 now.plus(leaseDuration), progress, phase, now, jobId, owner);
@@ -128,10 +128,16 @@ public class SqliteJobStore implements JobStore {
 
     /** Runs a guarded UPDATE; when it matched the job, appends the log line in the same transaction. */
     private boolean updateThenLog(String jobId, JobLog log, String sql, Object... args) {
+        return updateThenLog(jobId, log == null ? List.of() : List.of(log), sql, args);
+    }
+
+    private boolean updateThenLog(String jobId, List<JobLog> logs, String sql, Object... args) {
         return db.write(c -> {
             int n = Sql.update(c, sql, args);
-            if (n == 1 && log != null) {
-                appendLog(c, jobId, log);
+            if (n == 1 && logs != null) {
+                for (JobLog log : logs) {
+                    appendLog(c, jobId, log);
+                }
             }
             return n == 1;
         });

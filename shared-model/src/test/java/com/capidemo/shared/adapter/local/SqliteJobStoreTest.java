@@ -110,7 +110,7 @@ class SqliteJobStoreTest {
         assertThat(reclaimed.job().lease().owner()).isEqualTo("b");
         assertThat(reclaimed.job().attempts()).isEqualTo(2);
         // The first owner lost the job: it can neither renew nor complete it.
-        assertThat(timed.heartbeat(job.jobId(), "a", Duration.ofSeconds(30), 50, "loading", null)).isFalse();
+        assertThat(timed.heartbeat(job.jobId(), "a", Duration.ofSeconds(30), 50, "loading", List.of())).isFalse();
         assertThat(timed.complete(job.jobId(), "a", Map.of(), null)).isFalse();
         assertThat(timed.complete(job.jobId(), "b", Map.of("demo_id", job.demoId()), null)).isTrue();
     }
@@ -123,14 +123,14 @@ class SqliteJobStoreTest {
         timed.claim(job.jobId(), "a", Duration.ofSeconds(10));
         clock.advance(Duration.ofSeconds(8));
         assertThat(timed.heartbeat(job.jobId(), "a", Duration.ofSeconds(10), 40, "loading_tables",
-                JobLog.info(clock.instant(), "table 1"))).isTrue();
+                List.of(JobLog.info(clock.instant(), "table 1"), JobLog.info(clock.instant(), "table 2")))).isTrue();
         clock.advance(Duration.ofSeconds(8));
 
         assertThat(timed.claim(job.jobId(), "b", Duration.ofSeconds(10)).kind()).isEqualTo(Kind.LEASED_BY_OTHER);
         Job seen = timed.find(job.jobId()).orElseThrow();
         assertThat(seen.progress()).isEqualTo(40);
         assertThat(seen.currentPhase()).isEqualTo("loading_tables");
-        assertThat(seen.logs()).extracting(JobLog::message).contains("table 1");
+        assertThat(seen.logs()).extracting(JobLog::message).contains("table 1", "table 2");
     }
 
     @Test
