@@ -13,6 +13,9 @@ import java.util.Optional;
  */
 public interface JobStore {
 
+    /** Stores a new job; false when a job with that id already exists. */
+    boolean create(Job job);
+
     Optional<Job> find(String jobId);
 
     List<Job> listByTenant(String tenantId, int limit);

@@ -53,6 +53,17 @@ public class SqliteJobStore implements JobStore {
     }
 
     @Override
+    public boolean create(Job job) {
+        return db.write(c -> {
+            if (findIn(c, job.jobId()).isPresent()) {
+                return false;
+            }
+            insert(c, job);
+            return true;
+        });
+    }
+
+    @Override
     public Optional<Job> find(String jobId) {
         return db.read(c -> Sql.one(c, "SELECT * FROM jobs WHERE job_id = ?", rs -> map(rs, logs(c, jobId)), jobId));
     }

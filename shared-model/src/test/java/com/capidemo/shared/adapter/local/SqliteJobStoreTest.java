@@ -1,9 +1,12 @@
 package com.capidemo.shared.adapter.local;
 
+import com.capidemo.shared.adapter.contract.JobStoreContract;
+import com.capidemo.shared.port.JobStore;
+import java.time.Clock;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.capidemo.shared.domain.Job;
-import com.capidemo.shared.domain.JobLog;
 import com.capidemo.shared.domain.JobStatus;
 import com.capidemo.shared.port.ClaimOutcome;
 import com.capidemo.shared.port.ClaimOutcome.Kind;
@@ -12,11 +15,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -27,7 +27,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class SqliteJobStoreTest {
+/** The job store contract on SQLite, plus what only SQLite can show: races across connections and JVMs. */
+class SqliteJobStoreTest extends JobStoreContract {
 
     @TempDir
     Path dir;
@@ -41,8 +42,13 @@ class SqliteJobStoreTest {
         store = new SqliteJobStore(db);
     }
 
+    @Override
+    protected JobStore store(Clock clock) {
+        return new SqliteJobStore(db, clock);
+    }
+
     @Test
-    void eightConnectionsRacingToClaimOneJobProduceExactlyOneWinner() throws Exception {
+    void eightSeparateConnectionsRacingToClaimOneJobProduceExactlyOneWinner() throws Exception {
         Job job = StoreFixtures.queuedJob(db, "acme");
         int racers = 8;
         CountDownLatch start = new CountDownLatch(1);
@@ -94,86 +100,11 @@ class SqliteJobStoreTest {
         assertThat(new File(dir.toFile(), "platform.db")).exists();
     }
 
-    @Test
-    void aRunningJobCanBeReclaimedOnlyAfterItsLeaseExpired() {
-        Job job = StoreFixtures.queuedJob(db, "acme");
-        MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
-        SqliteJobStore timed = new SqliteJobStore(db, clock);
 
-        assertThat(timed.claim(job.jobId(), "a", Duration.ofSeconds(30)).kind()).isEqualTo(Kind.CLAIMED);
-        clock.advance(Duration.ofSeconds(29));
-        assertThat(timed.claim(job.jobId(), "b", Duration.ofSeconds(30)).kind()).isEqualTo(Kind.LEASED_BY_OTHER);
-        clock.advance(Duration.ofSeconds(2));
-        ClaimOutcome reclaimed = timed.claim(job.jobId(), "b", Duration.ofSeconds(30));
 
-        assertThat(reclaimed.kind()).isEqualTo(Kind.CLAIMED);
-        assertThat(reclaimed.job().lease().owner()).isEqualTo("b");
-        assertThat(reclaimed.job().attempts()).isEqualTo(2);
-        // The first owner lost the job: it can neither renew nor complete it.
-        assertThat(timed.heartbeat(job.jobId(), "a", Duration.ofSeconds(30), 50, "loading", List.of())).isFalse();
-        assertThat(timed.complete(job.jobId(), "a", Map.of(), null)).isFalse();
-        assertThat(timed.complete(job.jobId(), "b", Map.of("demo_id", job.demoId()), null)).isTrue();
-    }
 
-    @Test
-    void heartbeatsRenewTheLeaseSoALiveWorkerKeepsItsJob() {
-        Job job = StoreFixtures.queuedJob(db, "acme");
-        MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
-        SqliteJobStore timed = new SqliteJobStore(db, clock);
-        timed.claim(job.jobId(), "a", Duration.ofSeconds(10));
-        clock.advance(Duration.ofSeconds(8));
-        assertThat(timed.heartbeat(job.jobId(), "a", Duration.ofSeconds(10), 40, "loading_tables",
-                List.of(JobLog.info(clock.instant(), "table 1"), JobLog.info(clock.instant(), "table 2")))).isTrue();
-        clock.advance(Duration.ofSeconds(8));
 
-        assertThat(timed.claim(job.jobId(), "b", Duration.ofSeconds(10)).kind()).isEqualTo(Kind.LEASED_BY_OTHER);
-        Job seen = timed.find(job.jobId()).orElseThrow();
-        assertThat(seen.progress()).isEqualTo(40);
-        assertThat(seen.currentPhase()).isEqualTo("loading_tables");
-        assertThat(seen.logs()).extracting(JobLog::message).contains("table 1", "table 2");
-    }
 
-    @Test
-    void finishedJobsAreReportedAsSuchAndNeverChangeAgain() {
-        Job job = StoreFixtures.queuedJob(db, "acme");
-        store.claim(job.jobId(), "a", Duration.ofMinutes(1));
-        assertThat(store.complete(job.jobId(), "a", Map.of("demo_id", job.demoId()), null)).isTrue();
-
-        assertThat(store.claim(job.jobId(), "b", Duration.ofMinutes(1)).kind()).isEqualTo(Kind.ALREADY_FINISHED);
-        assertThat(store.fail(job.jobId(), null, "late failure")).isFalse();
-        assertThat(store.complete(job.jobId(), "a", Map.of(), null)).isFalse();
-        Job done = store.find(job.jobId()).orElseThrow();
-        assertThat(done.status()).isEqualTo(JobStatus.COMPLETED);
-        assertThat(done.result()).containsEntry("demo_id", job.demoId());
-        assertThat(done.completedAt()).isNotNull();
-    }
-
-    @Test
-    void aQueuedJobCanBeFailedButNotCompleted() {
-        Job job = StoreFixtures.queuedJob(db, "acme");
-        assertThat(store.complete(job.jobId(), "a", Map.of(), null)).isFalse();
-        assertThat(store.fail(job.jobId(), "someone", "owner check")).isFalse();
-        assertThat(store.fail(job.jobId(), null, "dead-lettered")).isTrue();
-        Job failed = store.find(job.jobId()).orElseThrow();
-        assertThat(failed.status()).isEqualTo(JobStatus.FAILED);
-        assertThat(failed.error()).isEqualTo("dead-lettered");
-        assertThat(failed.logs()).extracting(JobLog::level).contains("ERROR");
-    }
-
-    @Test
-    void releasingALeaseLetsTheNextDeliveryClaimAtOnce() {
-        Job job = StoreFixtures.queuedJob(db, "acme");
-        store.claim(job.jobId(), "a", Duration.ofMinutes(10));
-        assertThat(store.release(job.jobId(), "b", null)).isFalse();
-        assertThat(store.release(job.jobId(), "a", JobLog.info(Instant.now(), "transient"))).isTrue();
-        assertThat(store.claim(job.jobId(), "b", Duration.ofMinutes(10)).kind()).isEqualTo(Kind.CLAIMED);
-    }
-
-    @Test
-    void unknownJobsAreNotFound() {
-        assertThat(store.claim("job_missing", "a", Duration.ofMinutes(1)).kind()).isEqualTo(Kind.NOT_FOUND);
-        assertThat(store.find("job_missing")).isEmpty();
-    }
 
     @Test
     void migrationsRunOnceAcrossReopens() {
@@ -182,30 +113,4 @@ class SqliteJobStoreTest {
         assertThat(reopened.find(job.jobId())).isPresent();
     }
 
-    static final class MutableClock extends Clock {
-        private Instant now;
-
-        MutableClock(Instant now) {
-            this.now = now;
-        }
-
-        void advance(Duration d) {
-            now = now.plus(d);
-        }
-
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
 }
