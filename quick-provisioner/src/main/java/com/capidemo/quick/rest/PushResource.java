@@ -4,12 +4,14 @@ import com.capidemo.quick.service.PushHandler;
 import com.capidemo.quick.service.PushOutcome;
 import com.capidemo.shared.messaging.PushEnvelope;
 import com.capidemo.shared.messaging.PushMessage;
-import com.capidemo.shared.web.WorkerSecretCheck;
+import com.capidemo.shared.web.SharedSecretWorkerAuthenticator;
+import com.capidemo.shared.web.WorkerAuthenticator;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.Map;
@@ -19,18 +21,19 @@ import java.util.Map;
 public class PushResource {
 
     private final PushHandler handler;
-    private final WorkerSecretCheck secret;
+    private final WorkerAuthenticator authenticator;
 
-    public PushResource(PushHandler handler, WorkerSecretCheck secret) {
+    public PushResource(PushHandler handler, WorkerAuthenticator authenticator) {
         this.handler = handler;
-        this.secret = secret;
+        this.authenticator = authenticator;
     }
 
     @POST
     @Consumes(MediaType.WILDCARD)
     @Produces(MediaType.APPLICATION_JSON)
-    public Response push(@HeaderParam(WorkerSecretCheck.HEADER) String workerSecret, byte[] body) {
-        secret.verify(workerSecret);
+    public Response push(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+                         @HeaderParam(SharedSecretWorkerAuthenticator.HEADER) String workerSecret, byte[] body) {
+        authenticator.verify(authorization, workerSecret);
         PushMessage message = PushEnvelope.parse(body);
         PushOutcome outcome = handler.handle(message);
         return Response.status(outcome.httpStatus())

@@ -33,8 +33,32 @@ public interface PlatformConfig {
     Provision provision();
 
     interface Worker {
+        /**
+         * How workers authenticate push and task requests: shared-secret (local dispatchers send
+         * X-Worker-Secret) or oidc (a Google-signed ID token, as Pub/Sub push and Cloud Tasks send in gcp mode).
+         */
+        @WithDefault("shared-secret")
+        String auth();
+
         /** Shared secret the local dispatchers send and the workers require (X-Worker-Secret). */
         Optional<String> sharedSecret();
+
+        Oidc oidc();
+    }
+
+    /** What a Google-signed OIDC token must carry to be accepted by a worker. */
+    interface Oidc {
+        /** The audience the push subscription / task was configured with (usually the worker URL). */
+        Optional<String> audience();
+
+        /** The service account the push subscription / queue signs tokens as. */
+        Optional<String> serviceAccountEmail();
+
+        @WithDefault("https://accounts.google.com")
+        String issuer();
+
+        @WithDefault("https://www.googleapis.com/oauth2/v3/certs")
+        String certsUrl();
     }
 
     interface Queue {

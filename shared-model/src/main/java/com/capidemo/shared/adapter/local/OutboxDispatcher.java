@@ -6,6 +6,7 @@ import com.capidemo.shared.messaging.PushEnvelope;
 import com.capidemo.shared.messaging.TraceContext;
 import com.capidemo.shared.port.DemoStore;
 import com.capidemo.shared.port.JobStore;
+import com.capidemo.shared.web.SharedSecretWorkerAuthenticator;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.ShutdownEvent;
@@ -39,7 +40,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 @ApplicationScoped
 public class OutboxDispatcher {
 
-    private static final String SECRET_HEADER = "X-Worker-Secret";
 
     private final SqliteDatabase db;
     private final PlatformConfig.Quick config;
@@ -198,7 +198,7 @@ public class OutboxDispatcher {
                     .POST(HttpRequest.BodyPublishers.ofByteArray(PushEnvelope.build(m.messageId(), m.publishTime(),
                             m.attributes(), m.data(), "projects/local/subscriptions/" + m.subscription(),
                             m.attempts())));
-            secret.ifPresent(s -> request.header(SECRET_HEADER, s));
+            secret.ifPresent(s -> request.header(SharedSecretWorkerAuthenticator.HEADER, s));
             String traceparent = m.attributes().get(TraceContext.ATTRIBUTE);
             if (traceparent != null && traceparent.matches("[0-9a-f]{2}-[0-9a-f]{32}-[0-9a-f]{16}-[0-9a-f]{2}")) {
                 request.header("traceparent", traceparent); // the worker's span joins the publisher's trace
