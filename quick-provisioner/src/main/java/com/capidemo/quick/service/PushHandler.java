@@ -3,6 +3,7 @@ package com.capidemo.quick.service;
 import com.capidemo.shared.config.PlatformConfig;
 import com.capidemo.shared.domain.Job;
 import com.capidemo.shared.domain.JobLog;
+import com.capidemo.shared.domain.JobStatus;
 import com.capidemo.shared.messaging.ProvisionMessage;
 import com.capidemo.shared.messaging.PushMessage;
 import com.capidemo.shared.port.ClaimOutcome;
@@ -70,6 +71,10 @@ public class PushHandler {
             }
             case ALREADY_FINISHED -> {
                 Log.infof("job %s already %s; redelivery acked and ignored", message.jobId(), claim.job().status().wire());
+                if (claim.job().status() == JobStatus.COMPLETED) {
+                    demos.find(claim.job().demoId()).filter(d -> d.readiness() == null)
+                            .ifPresent(d -> recordReadiness(d.demoId())); // the first delivery died before scoring
+                }
                 return PushOutcome.ACK;
             }
             case LEASED_BY_OTHER -> {
@@ -91,7 +96,9 @@ public class PushHandler {
             Map<String, Object> result = provisioner.provision(job, worker.id());
             if (!jobs.complete(job.jobId(), worker.id(), result, JobLog.info(Instant.now(), "Provisioning complete"))) {
                 outcome = "lease_lost";
+                return PushOutcome.ACK;
             }
+            recordReadiness(job.demoId());
             return PushOutcome.ACK;
         } catch (QuickProvisioner.LeaseLost e) {
             outcome = "lease_lost";
@@ -115,6 +122,15 @@ public class PushHandler {
         } finally {
             sample.stop(metrics.timer("provision.duration", "type", "quick", "template", template, "outcome", outcome));
             metrics.counter("provision.count", "type", "quick", "template", template, "outcome", outcome).increment();
+        }
+    }
+
+    /** Readiness is informative: a failure to score is logged and the message still acked. */
+    private void recordReadiness(String demoId) {
+        try {
+            provisioner.recordReadiness(demoId);
+        } catch (RuntimeException e) {
+            Log.warnf(e, "could not score the readiness of demo %s", demoId);
         }
     }
 

@@ -1,8 +1,12 @@
 package com.capidemo.quick.service;
 
+import com.capidemo.shared.chat.ReadinessCheck;
 import com.capidemo.shared.config.PlatformConfig;
+import com.capidemo.shared.domain.Demo;
 import com.capidemo.shared.domain.Job;
+import com.capidemo.shared.domain.Readiness;
 import com.capidemo.shared.port.AgentSpec;
+import com.capidemo.shared.port.ChatAgent;
 import com.capidemo.shared.port.DataAgents;
 import com.capidemo.shared.port.DemoStore;
 import com.capidemo.shared.port.JobStore;
@@ -10,6 +14,7 @@ import com.capidemo.shared.port.Warehouse;
 import com.capidemo.shared.service.TemplateLibrary;
 import com.capidemo.shared.template.TableSpec;
 import com.capidemo.shared.template.TemplateDefinition;
+import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.time.Instant;
@@ -30,16 +35,18 @@ public class QuickProvisioner {
     private final Warehouse warehouse;
     private final DataAgents agents;
     private final TemplateLibrary templates;
+    private final ChatAgent chat;
     private final Duration lease;
     private final Duration tableLoadDelay;
 
     public QuickProvisioner(JobStore jobs, DemoStore demos, Warehouse warehouse, DataAgents agents,
-                            TemplateLibrary templates, PlatformConfig config) {
+                            TemplateLibrary templates, ChatAgent chat, PlatformConfig config) {
         this.jobs = jobs;
         this.demos = demos;
         this.warehouse = warehouse;
         this.agents = agents;
         this.templates = templates;
+        this.chat = chat;
         this.lease = config.lease().duration();
         this.tableLoadDelay = config.provision().tableLoadDelay();
     }
@@ -95,8 +102,9 @@ public class QuickProvisioner {
         }
         progress.step(85, "verifying", "Verified " + template.tableCount() + " tables, " + totalRows + " rows");
 
-        String agentId = agents.createAgent(new AgentSpec(job.demoId(), job.tenantId(), datasetId,
-                template.tableNames(), template.systemInstruction(), template.domainGoldenQueries()));
+        AgentSpec spec = new AgentSpec(job.demoId(), job.tenantId(), datasetId, template.tableNames(),
+                template.systemInstruction(), template.domainGoldenQueries());
+        String agentId = agents.createAgent(spec);
         progress.step(92, "creating_agent", "Created data agent " + agentId + " with "
                 + template.goldenQueries().size() + " golden queries");
 
@@ -108,6 +116,26 @@ public class QuickProvisioner {
         demos.markReady(job.demoId(), datasetId, agentId, template.domainGoldenQueries(), metadata);
         progress.step(97, "finalizing", "Demo " + job.demoId() + " is ready");
         return Map.of("demo_id", job.demoId(), "dataset_id", datasetId, "agent_id", agentId);
+    }
+
+    /**
+     * Scores a ready demo's agent on its golden questions (each asked through the agent, its rows compared
+     * with the golden SQL's) and records it on the demo. Runs after the job completed, so it never delays
+     * a provision; a worker that dies before it finishes leaves the message unacked, and the redelivery
+     * records it.
+     */
+    public Readiness recordReadiness(String demoId) {
+        Demo demo = demos.find(demoId).orElseThrow(() -> new IllegalStateException("no demo " + demoId));
+        AgentSpec spec = agents.find(demo.agentId())
+                .orElseThrow(() -> new IllegalStateException("demo " + demoId + " has no agent"));
+        long started = System.nanoTime();
+        Readiness readiness = ReadinessCheck.score(chat, spec,
+                (sql, maxRows) -> warehouse.query(spec.datasetId(), sql, maxRows));
+        demos.recordReadiness(demoId, readiness);
+        Log.infof("readiness of %s: %.1f%% (%d of %d golden questions) in %d ms%s", demoId, readiness.score(),
+                readiness.passed(), readiness.total(), (System.nanoTime() - started) / 1_000_000,
+                readiness.failed().isEmpty() ? "" : "; not matching: " + String.join(" | ", readiness.failed()));
+        return readiness;
     }
 
     private void pause() {

@@ -43,6 +43,7 @@ public class DuckDbWarehouse implements Warehouse {
 
     private final Path root;
     private final LocalObjectStore objects;
+    private final int queryTimeoutSeconds;
 
     @Inject
     public DuckDbWarehouse(PlatformConfig config, LocalObjectStore objects) {
@@ -50,8 +51,14 @@ public class DuckDbWarehouse implements Warehouse {
     }
 
     public DuckDbWarehouse(Path root, LocalObjectStore objects) {
+        this(root, objects, QUERY_TIMEOUT_SECONDS);
+    }
+
+    /** @param queryTimeoutSeconds longest a query may run before it is interrupted */
+    public DuckDbWarehouse(Path root, LocalObjectStore objects, int queryTimeoutSeconds) {
         this.root = root.toAbsolutePath();
         this.objects = objects;
+        this.queryTimeoutSeconds = queryTimeoutSeconds;
         try {
             Class.forName("org.duckdb.DuckDBDriver");
         } catch (ClassNotFoundException e) {
@@ -246,17 +253,37 @@ public class DuckDbWarehouse implements Warehouse {
         }
     }
 
+    /** Longest a single query may run before it is interrupted. */
+    static final int QUERY_TIMEOUT_SECONDS = 30;
+
+    /**
+     * Runs one query in a throwaway in-memory DuckDB that can see only this dataset: a view per table it names, then
+     * the engine is locked down before the query runs (no file or network access outside the dataset's folder, no
+     * extension loading, configuration locked so the query cannot undo any of it), single-threaded so results are
+     * repeatable, with a time limit and results streamed so that only {@code maxRows + 1} rows are ever fetched.
+     */
     @Override
     public QueryResult query(String datasetId, String sql, int maxRows) {
         Path dir = dataset(datasetId);
         if (!Files.isDirectory(dir)) {
             throw new IllegalArgumentException("dataset not found: " + datasetId);
         }
-        try (Connection c = DriverManager.getConnection("jdbc:duckdb:"); Statement st = c.createStatement()) {
-            for (String table : listTables(datasetId)) {
+        java.util.Properties props = new java.util.Properties();
+        props.setProperty("jdbc_stream_results", "true");
+        try (Connection c = DriverManager.getConnection("jdbc:duckdb:", props); Statement st = c.createStatement()) {
+            for (String table : referencedTables(sql, listTables(datasetId))) {
                 st.execute("CREATE VIEW \"" + table + "\" AS SELECT * FROM read_parquet('"
                         + literal(dir.resolve(table)) + "/*.parquet', union_by_name = true)");
             }
+            // One thread per query: the same query always returns the same rows, even where a golden query leaves
+            // ties unordered (LIMIT over equal counts, mode()); concurrency comes from concurrent queries.
+            st.execute("SET threads = 1");
+            st.execute("SET allowed_directories = ['" + literal(dir) + "/']");
+            st.execute("SET enable_external_access = false");
+            st.execute("SET autoinstall_known_extensions = false");
+            st.execute("SET autoload_known_extensions = false");
+            st.execute("SET lock_configuration = true");
+            st.setQueryTimeout(queryTimeoutSeconds);
             try (ResultSet rs = st.executeQuery(sql)) {
                 ResultSetMetaData md = rs.getMetaData();
                 List<String> columns = new ArrayList<>();
@@ -281,6 +308,20 @@ public class DuckDbWarehouse implements Warehouse {
         } catch (SQLException e) {
             throw new IllegalArgumentException("query failed on " + datasetId + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * The tables a query names (a view is created only for those, which keeps small queries fast); all tables when
+     * it reads the catalogue (information_schema) or names none of them.
+     */
+    static List<String> referencedTables(String sql, List<String> tables) {
+        String lower = sql.toLowerCase(java.util.Locale.ROOT);
+        if (lower.contains("information_schema") || lower.contains("duckdb_")) {
+            return tables;
+        }
+        List<String> named = tables.stream().filter(t -> Pattern.compile("(?<![A-Za-z0-9_])"
+                + Pattern.quote(t.toLowerCase(java.util.Locale.ROOT)) + "(?![A-Za-z0-9_])").matcher(lower).find()).toList();
+        return named.isEmpty() ? tables : named;
     }
 
     /** JSON-friendly values: dates and timestamps as ISO strings, decimals as numbers. */

@@ -3,6 +3,7 @@ package com.capidemo.shared.adapter.local;
 import com.capidemo.shared.domain.Demo;
 import com.capidemo.shared.domain.DemoStatus;
 import com.capidemo.shared.domain.GoldenQuery;
+import com.capidemo.shared.domain.Readiness;
 import com.capidemo.shared.json.Json;
 import com.capidemo.shared.port.DemoStore;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -36,6 +37,17 @@ public class SqliteDemoStore implements DemoStore {
     }
 
     @Override
+    public boolean create(Demo demo) {
+        return db.write(c -> {
+            if (Sql.one(c, "SELECT 1 FROM demos WHERE demo_id = ?", rs -> 1, demo.demoId()).isPresent()) {
+                return false;
+            }
+            insert(c, demo);
+            return true;
+        });
+    }
+
+    @Override
     public Optional<Demo> find(String demoId) {
         return db.read(c -> Sql.one(c, "SELECT * FROM demos WHERE demo_id = ?", SqliteDemoStore::map, demoId));
     }
@@ -64,6 +76,19 @@ public class SqliteDemoStore implements DemoStore {
                 reason, Instant.now(), demoId) == 1);
     }
 
+    @Override
+    public boolean recordReadiness(String demoId, Readiness readiness) {
+        return db.write(c -> Sql.update(c, "UPDATE demos SET readiness = ?, updated_at = ? WHERE demo_id = ?",
+                Json.write(readiness), Instant.now(), demoId) == 1);
+    }
+
+    @Override
+    public boolean touch(String demoId, Instant when) {
+        return db.write(c -> Sql.update(c,
+                "UPDATE demos SET last_used = ? WHERE demo_id = ? AND (last_used IS NULL OR last_used < ?)",
+                when, demoId, when) == 1);
+    }
+
     private static Demo map(ResultSet rs) throws SQLException {
         return new Demo(
                 rs.getString("demo_id"),
@@ -80,6 +105,7 @@ public class SqliteDemoStore implements DemoStore {
                 Sql.instant(rs, "archived_at"),
                 rs.getInt("is_pinned") == 1,
                 Json.list(rs.getString("golden_queries"), GoldenQuery.class),
-                Json.map(rs.getString("metadata")));
+                Json.map(rs.getString("metadata")),
+                rs.getString("readiness") == null ? null : Json.read(rs.getString("readiness"), Readiness.class));
     }
 }

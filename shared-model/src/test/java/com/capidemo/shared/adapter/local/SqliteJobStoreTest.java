@@ -2,7 +2,6 @@ package com.capidemo.shared.adapter.local;
 
 import com.capidemo.shared.adapter.contract.JobStoreContract;
 import com.capidemo.shared.port.JobStore;
-import java.time.Clock;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

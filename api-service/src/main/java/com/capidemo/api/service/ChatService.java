@@ -1,0 +1,97 @@
+package com.capidemo.api.service;
+
+import com.capidemo.shared.domain.Caller;
+import com.capidemo.shared.domain.Conversation;
+import com.capidemo.shared.domain.ConversationTurn;
+import com.capidemo.shared.domain.Demo;
+import com.capidemo.shared.domain.DemoStatus;
+import com.capidemo.shared.port.AgentSpec;
+import com.capidemo.shared.port.ChatAgent;
+import com.capidemo.shared.port.ChatAnswer;
+import com.capidemo.shared.port.ChatTurn;
+import com.capidemo.shared.port.ConversationStore;
+import com.capidemo.shared.port.DataAgents;
+import com.capidemo.shared.port.DemoStore;
+import com.capidemo.shared.web.ApiProblem;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.quarkus.logging.Log;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Chat with a demo: checks the demo is the caller's and ready, continues or starts a conversation, asks the demo's
+ * data agent (with the conversation so far, for follow-ups), records the turn and marks the demo used.
+ */
+@ApplicationScoped
+public class ChatService {
+
+    /** Earlier turns handed to the agent for follow-ups. */
+    static final int HISTORY_TURNS = 10;
+
+    private final DemoStore demos;
+    private final DataAgents agents;
+    private final ChatAgent chat;
+    private final ConversationStore conversations;
+    private final MeterRegistry metrics;
+
+    public ChatService(DemoStore demos, DataAgents agents, ChatAgent chat, ConversationStore conversations,
+                       MeterRegistry metrics) {
+        this.demos = demos;
+        this.agents = agents;
+        this.chat = chat;
+        this.conversations = conversations;
+        this.metrics = metrics;
+    }
+
+    /** An answer within its conversation. */
+    public record Reply(ChatAnswer answer, String conversationId, int turn) {
+    }
+
+    public Reply chat(Caller caller, String demoId, String message, String conversationId) {
+        Demo demo = demos.find(demoId).filter(d -> d.tenantId().equals(caller.tenantId()))
+                .orElseThrow(() -> ApiProblem.notFound("demo", demoId));
+        if (demo.status() != DemoStatus.READY) {
+            throw ApiProblem.conflict("demo-not-ready", "Demo '" + demoId + "' is " + demo.status().wire()
+                    + "; chat is available once it is ready");
+        }
+        AgentSpec agent = (demo.agentId() == null ? java.util.Optional.<AgentSpec>empty() : agents.find(demo.agentId()))
+                .orElseThrow(() -> ApiProblem.conflict("agent-unavailable", "Demo '" + demoId + "' has no data agent"));
+        Conversation conversation;
+        if (conversationId != null && !conversationId.isBlank()) {
+            conversation = conversations.find(conversationId).filter(c -> c.tenantId().equals(caller.tenantId()))
+                    .orElseThrow(() -> ApiProblem.notFound("conversation", conversationId));
+            if (!conversation.demoId().equals(demoId)) {
+                throw ApiProblem.invalid("conversation_id", "belongs to another demo");
+            }
+        } else {
+            conversation = conversations.create(caller.tenantId(), demoId, caller.userEmail());
+        }
+        List<ChatTurn> history = conversations.turns(conversation.conversationId(), HISTORY_TURNS).stream()
+                .map(t -> new ChatTurn(t.question(), t.answer(), t.sql(), t.outcome(), t.state())).toList();
+        String question = message.strip();
+        long started = System.nanoTime();
+        ChatAnswer answer = chat.answer(agent, history, question);
+        long nanos = System.nanoTime() - started;
+        Timer.builder("chat.duration").tag("outcome", answer.outcome()).register(metrics)
+                .record(nanos, java.util.concurrent.TimeUnit.NANOSECONDS);
+        ConversationTurn saved = conversations.append(new ConversationTurn(conversation.conversationId(), 0, question,
+                answer.answer(), answer.sql(), answer.columns(), answer.rows(), answer.truncated(), answer.chart(),
+                answer.followUpQuestions(), answer.outcome(), answer.state(), null));
+        demos.touch(demoId, Instant.now());
+        Log.infof("chat on demo %s (conversation %s, turn %d): %s in %d ms", demoId, conversation.conversationId(),
+                saved.turn(), answer.outcome(), nanos / 1_000_000);
+        return new Reply(answer, conversation.conversationId(), saved.turn());
+    }
+
+    /** The conversation and its turns, if the caller's tenant owns it; otherwise the same 404 as a missing one. */
+    public Conversation conversation(Caller caller, String conversationId) {
+        return conversations.find(conversationId).filter(c -> c.tenantId().equals(caller.tenantId()))
+                .orElseThrow(() -> ApiProblem.notFound("conversation", conversationId));
+    }
+
+    public List<ConversationTurn> turns(String conversationId) {
+        return conversations.turns(conversationId, Integer.MAX_VALUE);
+    }
+}

@@ -1,0 +1,80 @@
+package com.capidemo.api.support;
+
+import com.capidemo.shared.chat.ReadinessCheck;
+import com.capidemo.shared.domain.Demo;
+import com.capidemo.shared.domain.Ids;
+import com.capidemo.shared.domain.Job;
+import com.capidemo.shared.domain.JobType;
+import com.capidemo.shared.messaging.ProvisionMessage;
+import com.capidemo.shared.port.AgentSpec;
+import com.capidemo.shared.port.ChatAgent;
+import com.capidemo.shared.port.DataAgents;
+import com.capidemo.shared.port.DemoStore;
+import com.capidemo.shared.port.JobQueue;
+import com.capidemo.shared.port.Warehouse;
+import com.capidemo.shared.service.TemplateLibrary;
+import com.capidemo.shared.template.TableSpec;
+import com.capidemo.shared.template.TemplateDefinition;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.Map;
+
+/**
+ * Demos for api-service tests, where no worker runs: a demo written exactly as api-service writes it (queued), and a
+ * ready one built synchronously through the same ports the quick-provisioner uses (dataset, tables, agent,
+ * readiness, ready).
+ */
+@ApplicationScoped
+public class ReadyDemos {
+
+    private final JobQueue queue;
+    private final Warehouse warehouse;
+    private final DataAgents agents;
+    private final DemoStore demos;
+    private final TemplateLibrary templates;
+    private final ChatAgent chat;
+
+    public ReadyDemos(JobQueue queue, Warehouse warehouse, DataAgents agents, DemoStore demos, TemplateLibrary templates,
+                      ChatAgent chat) {
+        this.queue = queue;
+        this.warehouse = warehouse;
+        this.agents = agents;
+        this.demos = demos;
+        this.templates = templates;
+        this.chat = chat;
+    }
+
+    /** The tenant id of an API key ({tenant_id}_api_{random}). */
+    public static String tenantOf(String apiKey) {
+        return apiKey.substring(0, apiKey.lastIndexOf("_api_"));
+    }
+
+    /** A demo that is still provisioning (its job queued). */
+    public String queued(String tenantId, String templateId) {
+        TemplateDefinition t = templates.find(templateId).orElseThrow();
+        Instant now = Instant.now();
+        String demoId = Ids.demoId();
+        Demo demo = Demo.provisioning(demoId, tenantId, "ce@example.com", "Acme", t.industry(), templateId, now);
+        Job job = Job.queued(Ids.jobId(), demoId, tenantId, JobType.QUICK, Map.of("template_id", templateId), now);
+        queue.submit(demo, job, Map.of("job_type", "quick"),
+                new ProvisionMessage(job.jobId(), demoId, tenantId, "quick", templateId).toBytes());
+        return demoId;
+    }
+
+    /** A ready demo of the template: dataset and tables loaded, agent created, readiness recorded. */
+    public String ready(String tenantId, String templateId) {
+        String demoId = queued(tenantId, templateId);
+        TemplateDefinition t = templates.find(templateId).orElseThrow();
+        templates.materialize(t);
+        warehouse.createDataset(demoId, Map.of("tenant", tenantId, "demo", demoId, "template", templateId));
+        for (TableSpec table : t.tables()) {
+            warehouse.loadParquet(demoId, table.name(), TemplateLibrary.tableObject(templateId, table.name()));
+        }
+        AgentSpec spec = new AgentSpec(demoId, tenantId, demoId, t.tableNames(), t.systemInstruction(),
+                t.domainGoldenQueries());
+        String agentId = agents.createAgent(spec);
+        demos.recordReadiness(demoId, ReadinessCheck.score(chat, spec, (sql, max) -> warehouse.query(demoId, sql, max)));
+        demos.markReady(demoId, demoId, agentId, t.domainGoldenQueries(), Map.of("table_count", t.tableCount()));
+        return demoId;
+    }
+}

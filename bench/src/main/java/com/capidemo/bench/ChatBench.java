@@ -1,0 +1,287 @@
+package com.capidemo.bench;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Chat latency of a running platform: quick-provisions a demo of a template (shopify by default), waits until it is
+ * ready, then asks each of the template's golden questions (from GET /api/templates/{id}) N times (3 by default)
+ * through POST /api/chat, each in a new conversation, and prints p50/p95/max against the targets (p50 &lt; 300 ms,
+ * p95 &lt; 1 s). A few non-golden questions answered by the planner are timed too, for information.
+ *
+ * <pre>
+ *   java -cp bench/target/bench-1.0.0-SNAPSHOT.jar com.capidemo.bench.ChatBench --url URL --api-key KEY
+ *        [--template shopify] [--rounds 3] [--results DIR]
+ * </pre>
+ * Without --url/--api-key it reads PLATFORM_URL/PLATFORM_API_KEY, else {PLATFORM_DATA_DIR}/platform.env. Writes
+ * chat-latest.json and chat-latest.md to --results when given. Exits 1 when a request fails, 2 on bad usage.
+ */
+public final class ChatBench {
+
+    static final double TARGET_P50_MS = 300;
+    static final double TARGET_P95_MS = 1000;
+
+    /** Unseen questions for the planner line (shopify); other templates skip it. */
+    private static final Map<String, List<String>> PLANNER_QUESTIONS = Map.of("shopify", List.of(
+            "How many customers are there in each country?",
+            "What was gross revenue by quarter in 2024?",
+            "What is the average refund amount by refund type?",
+            "Which 3 products have the most reviews?",
+            "How many orders were placed each month in 2023?"));
+
+    private final String url;
+    private final String apiKey;
+    private final String template;
+    private final int rounds;
+    private final Path results;
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
+    private int failures;
+
+    private ChatBench(String url, String apiKey, String template, int rounds, Path results) {
+        this.url = url;
+        this.apiKey = apiKey;
+        this.template = template;
+        this.rounds = rounds;
+        this.results = results;
+    }
+
+    public static void main(String[] args) {
+        String url = System.getenv("PLATFORM_URL");
+        String key = System.getenv("PLATFORM_API_KEY");
+        String envFile = null;
+        String template = "shopify";
+        int rounds = 3;
+        Path results = null;
+        try {
+            for (int i = 0; i < args.length; i++) {
+                if (args[i].equals("-h") || args[i].equals("--help") || i + 1 >= args.length) {
+                    throw new IllegalArgumentException("usage");
+                }
+                String v = args[++i];
+                switch (args[i - 1]) {
+                    case "--url" -> url = v;
+                    case "--api-key" -> key = v;
+                    case "--env-file" -> envFile = v;
+                    case "--template" -> template = v;
+                    case "--rounds" -> rounds = Integer.parseInt(v);
+                    case "--results" -> results = Path.of(v);
+                    default -> throw new IllegalArgumentException("unknown option " + args[i - 1]);
+                }
+            }
+            if (url == null || key == null || url.isBlank() || key.isBlank()) {
+                Map<String, String> env = readEnv(Path.of(envFile != null ? envFile
+                        : System.getenv().getOrDefault("PLATFORM_DATA_DIR", ".platform-data") + "/platform.env"));
+                url = url == null || url.isBlank() ? env.get("PLATFORM_URL") : url;
+                key = key == null || key.isBlank() ? env.get("PLATFORM_API_KEY") : key;
+            }
+            if (url == null || key == null || rounds < 1) {
+                throw new IllegalArgumentException("no platform URL / API key (use --url/--api-key, PLATFORM_URL/"
+                        + "PLATFORM_API_KEY, or a platform.env)");
+            }
+        } catch (IllegalArgumentException e) {
+            System.err.println("chat bench: " + e.getMessage());
+            System.err.println("usage: java -cp bench.jar com.capidemo.bench.ChatBench [--url URL --api-key KEY |"
+                    + " --env-file FILE] [--template ID] [--rounds N] [--results DIR]");
+            System.exit(2);
+            return;
+        }
+        try {
+            System.exit(new ChatBench(url.replaceAll("/+$", ""), key, template, rounds, results).run());
+        } catch (RuntimeException e) {
+            System.err.println("chat bench: " + e.getMessage());
+            System.exit(2);
+        }
+    }
+
+    private int run() {
+        System.out.printf("CAPI Demo Platform chat benchmark: %s, template %s, %d rounds%n", url, template, rounds);
+        Map<String, Object> t = MiniJson.object(get("/api/templates/" + template).body());
+        List<String> questions = new ArrayList<>();
+        for (Object g : (List<?>) t.get("golden_queries")) {
+            questions.add(MiniJson.str(castMap(g), "question"));
+        }
+        long started = System.nanoTime();
+        Map<String, Object> accepted = MiniJson.object(post("/api/provision/quick",
+                "{\"template_id\":" + MiniJson.quote(template) + ",\"customer_name\":\"Chat bench\"}").body());
+        String jobId = MiniJson.str(accepted, "job_id");
+        String demoId = MiniJson.str(accepted, "demo_id");
+        Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
+        String status = "";
+        while (Instant.now().isBefore(deadline)) {
+            status = MiniJson.str(MiniJson.object(get("/api/provision/status/" + jobId).body()), "status");
+            if ("completed".equals(status) || "failed".equals(status)) {
+                break;
+            }
+            sleep(20);
+        }
+        if (!"completed".equals(status)) {
+            throw new IllegalStateException("demo " + demoId + " did not become ready (job " + jobId + ": " + status + ")");
+        }
+        double provisionMs = (System.nanoTime() - started) / 1e6;
+        Map<String, Object> demo = MiniJson.object(get("/api/demos/" + demoId).body());
+        Object readiness = demo.get("readiness");
+        System.out.printf("demo %s ready in %.0f ms; readiness %s%n", demoId, provisionMs,
+                readiness instanceof Map<?, ?> r ? r.get("score") + "% (" + r.get("passed") + "/" + r.get("total") + ")" : "n/a");
+
+        List<Double> golden = new ArrayList<>();
+        Map<String, Integer> outcomes = new LinkedHashMap<>();
+        for (int round = 0; round < rounds; round++) {
+            for (String q : questions) {
+                golden.add(ask(demoId, q, outcomes));
+            }
+        }
+        List<Double> planned = new ArrayList<>();
+        for (int round = 0; round < rounds; round++) {
+            for (String q : PLANNER_QUESTIONS.getOrDefault(template, List.of())) {
+                planned.add(ask(demoId, q, outcomes));
+            }
+        }
+        Stats g = Stats.of(golden);
+        Stats p = Stats.of(planned);
+        boolean met = g.p50 < TARGET_P50_MS && g.p95 < TARGET_P95_MS;
+        String table = String.format(Locale.ROOT, """
+                measurement (template %s)                               n    p50 ms    p95 ms    max ms
+                ------------------------------------------------------------------------------------------
+                POST /api/chat, golden questions (%d × %d)       %8d  %8.1f  %8.1f  %8.1f
+                POST /api/chat, planner questions (information)  %8d  %8.1f  %8.1f  %8.1f
+                ------------------------------------------------------------------------------------------
+                target p50 < %.0f ms, p95 < %.0f ms: %s; outcomes %s; failed requests %d
+                """, template, questions.size(), rounds, g.n, g.p50, g.p95, g.max, p.n, p.p50, p.p95, p.max,
+                TARGET_P50_MS, TARGET_P95_MS, met ? "met" : "NOT met", outcomes, failures);
+        System.out.print(table);
+        if (results != null) {
+            write(g, p, met, outcomes, provisionMs, table);
+        }
+        return failures == 0 ? 0 : 1;
+    }
+
+    private double ask(String demoId, String question, Map<String, Integer> outcomes) {
+        long t0 = System.nanoTime();
+        HttpResponse<String> r = post("/api/chat", "{\"demo_id\":" + MiniJson.quote(demoId) + ",\"message\":"
+                + MiniJson.quote(question) + "}");
+        double ms = (System.nanoTime() - t0) / 1e6;
+        if (r.statusCode() != 200) {
+            failures++;
+            System.err.printf("chat %s → HTTP %d %s%n", question, r.statusCode(), MiniJson.abbreviate(r.body()));
+        } else {
+            outcomes.merge(MiniJson.str(MiniJson.object(r.body()), "outcome"), 1, Integer::sum);
+        }
+        return ms;
+    }
+
+    private void write(Stats g, Stats p, boolean met, Map<String, Integer> outcomes, double provisionMs, String table) {
+        try {
+            Files.createDirectories(results);
+            StringBuilder o = new StringBuilder("{\n");
+            o.append("  \"date\": ").append(MiniJson.quote(Instant.now().toString())).append(",\n");
+            o.append("  \"platform\": ").append(MiniJson.quote(url)).append(",\n");
+            o.append("  \"template\": ").append(MiniJson.quote(template)).append(",\n");
+            o.append("  \"provision_ms\": ").append(String.format(Locale.ROOT, "%.1f", provisionMs)).append(",\n");
+            o.append("  \"golden\": ").append(g.json()).append(",\n");
+            o.append("  \"planner\": ").append(p.json()).append(",\n");
+            o.append("  \"target\": {\"p50_ms\": 300, \"p95_ms\": 1000, \"met\": ").append(met).append("},\n");
+            o.append("  \"outcomes\": {");
+            int i = 0;
+            for (Map.Entry<String, Integer> e : outcomes.entrySet()) {
+                o.append(i++ == 0 ? "" : ", ").append(MiniJson.quote(e.getKey())).append(": ").append(e.getValue());
+            }
+            o.append("},\n  \"failed_requests\": ").append(failures).append("\n}\n");
+            Files.writeString(results.resolve("chat-latest.json"), o.toString());
+            Files.writeString(results.resolve("chat-latest.md"), "# CAPI Demo Platform chat benchmark\n\n- Date: "
+                    + Instant.now() + "\n- Platform: " + url + ", template `" + template + "`\n\n```\n" + table + "```\n");
+        } catch (IOException e) {
+            System.err.println("chat bench: cannot write results: " + e.getMessage());
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------------ http
+
+    private HttpResponse<String> get(String path) {
+        return send(HttpRequest.newBuilder(URI.create(url + path)).header("X-API-Key", apiKey).GET());
+    }
+
+    private HttpResponse<String> post(String path, String json) {
+        return send(HttpRequest.newBuilder(URI.create(url + path)).header("X-API-Key", apiKey)
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    private HttpResponse<String> send(HttpRequest.Builder b) {
+        try {
+            HttpResponse<String> r = http.send(b.timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofString());
+            if (r.statusCode() >= 500) {
+                throw new IllegalStateException(r.request().uri() + " → HTTP " + r.statusCode() + " " + MiniJson.abbreviate(r.body()));
+            }
+            return r;
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot reach " + url + ": " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> castMap(Object o) {
+        return (Map<String, Object>) o;
+    }
+
+    private static void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static Map<String, String> readEnv(Path file) {
+        Map<String, String> values = new LinkedHashMap<>();
+        if (!Files.isRegularFile(file)) {
+            return values;
+        }
+        try {
+            for (String line : Files.readAllLines(file)) {
+                int eq = line.indexOf('=');
+                if (eq > 0 && !line.startsWith("#")) {
+                    values.put(line.substring(0, eq).trim(), line.substring(eq + 1).trim());
+                }
+            }
+        } catch (IOException e) {
+            throw new IllegalArgumentException("cannot read " + file + ": " + e.getMessage());
+        }
+        return values;
+    }
+
+    /** p50/p95/max of millisecond timings (nearest rank). */
+    record Stats(int n, double p50, double p95, double max) {
+        static Stats of(List<Double> millis) {
+            if (millis.isEmpty()) {
+                return new Stats(0, Double.NaN, Double.NaN, Double.NaN);
+            }
+            double[] v = millis.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+            return new Stats(v.length, rank(v, 50), rank(v, 95), v[v.length - 1]);
+        }
+
+        private static double rank(double[] sorted, double p) {
+            int idx = (int) Math.ceil(p / 100.0 * sorted.length) - 1;
+            return sorted[Math.max(0, Math.min(sorted.length - 1, idx))];
+        }
+
+        String json() {
+            return String.format(Locale.ROOT, "{\"n\": %d, \"p50_ms\": %.1f, \"p95_ms\": %.1f, \"max_ms\": %.1f}",
+                    n, p50, p95, max);
+        }
+    }
+}

@@ -1,0 +1,84 @@
+package com.capidemo.quick.service;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.capidemo.shared.domain.Demo;
+import com.capidemo.shared.domain.DemoStatus;
+import com.capidemo.shared.domain.Ids;
+import com.capidemo.shared.domain.Job;
+import com.capidemo.shared.domain.JobType;
+import com.capidemo.shared.domain.Readiness;
+import com.capidemo.shared.messaging.ProvisionMessage;
+import com.capidemo.shared.messaging.PushEnvelope;
+import com.capidemo.shared.port.DemoStore;
+import com.capidemo.shared.port.JobQueue;
+import com.capidemo.shared.port.JobStore;
+import com.capidemo.shared.service.TemplateLibrary;
+import com.capidemo.shared.template.TemplateDefinition;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** A quick-provisioned demo records its readiness score: every golden question through its agent, 100 % locally. */
+@QuarkusTest
+class ReadinessOnProvisionTest {
+
+    @Inject
+    JobQueue queue;
+
+    @Inject
+    JobStore jobs;
+
+    @Inject
+    DemoStore demos;
+
+    @Inject
+    TemplateLibrary templates;
+
+    private ProvisionMessage provision(String templateId) {
+        Instant now = Instant.now();
+        String demoId = Ids.demoId();
+        Job job = Job.queued(Ids.jobId(), demoId, "tenant_r", JobType.QUICK, Map.of("template_id", templateId), now);
+        Demo demo = Demo.provisioning(demoId, "tenant_r", "ce@example.com", "Acme", "Retail", templateId, now);
+        ProvisionMessage message = new ProvisionMessage(job.jobId(), demoId, "tenant_r", "quick", templateId);
+        queue.submit(demo, job, Map.of("job_type", "quick"), message.toBytes());
+        byte[] envelope = PushEnvelope.build(Ids.messageId(), Instant.now(), Map.of("job_type", "quick"),
+                message.toBytes(), "projects/local/subscriptions/provision-jobs-push", 1);
+        given().header("X-Worker-Secret", "test-secret").contentType("application/json").body(envelope)
+                .when().post("/pubsub/push").then().statusCode(200);
+        return message;
+    }
+
+    @Test
+    void everyQuickProvisionedTemplateScores100() {
+        for (TemplateDefinition template : templates.all()) {
+            ProvisionMessage message = provision(template.templateId());
+            Demo demo = demos.find(message.demoId()).orElseThrow();
+            assertThat(demo.status()).as(template.templateId()).isEqualTo(DemoStatus.READY);
+            Readiness r = demo.readiness();
+            assertThat(r).as(template.templateId()).isNotNull();
+            assertThat(r.failed()).as(template.templateId()).isEmpty();
+            assertThat(r.score()).as(template.templateId()).isEqualTo(100.0);
+            assertThat(r.passed()).isEqualTo(r.total()).isEqualTo(template.goldenQueries().size());
+            assertThat(r.checkedAt()).isAfterOrEqualTo(jobs.find(message.jobId()).orElseThrow().completedAt());
+        }
+    }
+
+    @Test
+    void aRedeliveryOfACompletedJobScoresADemoThatWasNeverScored() {
+        ProvisionMessage message = provision("banking");
+        demos.recordReadiness(message.demoId(), null); // as if the worker died between completing and scoring
+        assertThat(demos.find(message.demoId()).orElseThrow().readiness()).isNull();
+
+        byte[] again = PushEnvelope.build(Ids.messageId(), Instant.now(), Map.of("job_type", "quick"),
+                message.toBytes(), "projects/local/subscriptions/provision-jobs-push", 2);
+        given().header("X-Worker-Secret", "test-secret").contentType("application/json").body(again)
+                .when().post("/pubsub/push").then().statusCode(200);
+
+        assertThat(demos.find(message.demoId()).orElseThrow().readiness().score()).isEqualTo(100.0);
+        assertThat(jobs.find(message.jobId()).orElseThrow().attempts()).isEqualTo(1);
+    }
+}
