@@ -34,15 +34,17 @@ public class PushHandler {
     private final QuickProvisioner provisioner;
     private final WorkerIdentity worker;
     private final MeterRegistry metrics;
+    private final ReadinessScorer readiness;
     private final Duration lease;
 
     public PushHandler(JobStore jobs, DemoStore demos, QuickProvisioner provisioner, WorkerIdentity worker,
-                       MeterRegistry metrics, PlatformConfig config) {
+                       MeterRegistry metrics, ReadinessScorer readiness, PlatformConfig config) {
         this.jobs = jobs;
         this.demos = demos;
         this.provisioner = provisioner;
         this.worker = worker;
         this.metrics = metrics;
+        this.readiness = readiness;
         this.lease = config.lease().duration();
     }
 
@@ -73,7 +75,7 @@ public class PushHandler {
                 Log.infof("job %s already %s; redelivery acked and ignored", message.jobId(), claim.job().status().wire());
                 if (claim.job().status() == JobStatus.COMPLETED) {
                     demos.find(claim.job().demoId()).filter(d -> d.readiness() == null)
-                            .ifPresent(d -> recordReadiness(d.demoId())); // the first delivery died before scoring
+                            .ifPresent(d -> readiness.submit(d.demoId())); // the first delivery died before scoring
                 }
                 return PushOutcome.ACK;
             }
@@ -98,7 +100,7 @@ public class PushHandler {
                 outcome = "lease_lost";
                 return PushOutcome.ACK;
             }
-            recordReadiness(job.demoId());
+            readiness.submit(job.demoId());
             return PushOutcome.ACK;
         } catch (QuickProvisioner.LeaseLost e) {
             outcome = "lease_lost";
@@ -122,15 +124,6 @@ public class PushHandler {
         } finally {
             sample.stop(metrics.timer("provision.duration", "type", "quick", "template", template, "outcome", outcome));
             metrics.counter("provision.count", "type", "quick", "template", template, "outcome", outcome).increment();
-        }
-    }
-
-    /** Readiness is informative: a failure to score is logged and the message still acked. */
-    private void recordReadiness(String demoId) {
-        try {
-            provisioner.recordReadiness(demoId);
-        } catch (RuntimeException e) {
-            Log.warnf(e, "could not score the readiness of demo %s", demoId);
         }
     }
 

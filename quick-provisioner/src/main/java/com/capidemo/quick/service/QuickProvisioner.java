@@ -120,9 +120,8 @@ public class QuickProvisioner {
 
     /**
      * Scores a ready demo's agent on its golden questions (each asked through the agent, its rows compared
-     * with the golden SQL's) and records it on the demo. Runs after the job completed, so it never delays
-     * a provision; a worker that dies before it finishes leaves the message unacked, and the redelivery
-     * records it.
+     * with the golden SQL's) and records it on the demo. {@link ReadinessScorer} runs it after the job
+     * completed, so it never delays a provision.
      */
     public Readiness recordReadiness(String demoId) {
         Demo demo = demos.find(demoId).orElseThrow(() -> new IllegalStateException("no demo " + demoId));

@@ -2,6 +2,7 @@ package com.capidemo.quick.service;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.capidemo.shared.domain.Demo;
 import com.capidemo.shared.domain.DemoStatus;
@@ -18,6 +19,7 @@ import com.capidemo.shared.service.TemplateLibrary;
 import com.capidemo.shared.template.TemplateDefinition;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -38,6 +40,9 @@ class ReadinessOnProvisionTest {
     @Inject
     TemplateLibrary templates;
 
+    @Inject
+    ReadinessScorer scorer;
+
     private ProvisionMessage provision(String templateId) {
         Instant now = Instant.now();
         String demoId = Ids.demoId();
@@ -56,8 +61,9 @@ class ReadinessOnProvisionTest {
     void everyQuickProvisionedTemplateScores100() {
         for (TemplateDefinition template : templates.all()) {
             ProvisionMessage message = provision(template.templateId());
-            Demo demo = demos.find(message.demoId()).orElseThrow();
-            assertThat(demo.status()).as(template.templateId()).isEqualTo(DemoStatus.READY);
+            assertThat(demos.find(message.demoId()).orElseThrow().status()).as(template.templateId())
+                    .isEqualTo(DemoStatus.READY);
+            Demo demo = scored(message.demoId());
             Readiness r = demo.readiness();
             assertThat(r).as(template.templateId()).isNotNull();
             assertThat(r.failed()).as(template.templateId()).isEmpty();
@@ -70,6 +76,7 @@ class ReadinessOnProvisionTest {
     @Test
     void aRedeliveryOfACompletedJobScoresADemoThatWasNeverScored() {
         ProvisionMessage message = provision("banking");
+        scored(message.demoId());
         demos.recordReadiness(message.demoId(), null); // as if the worker died between completing and scoring
         assertThat(demos.find(message.demoId()).orElseThrow().readiness()).isNull();
 
@@ -78,7 +85,25 @@ class ReadinessOnProvisionTest {
         given().header("X-Worker-Secret", "test-secret").contentType("application/json").body(again)
                 .when().post("/pubsub/push").then().statusCode(200);
 
-        assertThat(demos.find(message.demoId()).orElseThrow().readiness().score()).isEqualTo(100.0);
+        assertThat(scored(message.demoId()).readiness().score()).isEqualTo(100.0);
         assertThat(jobs.find(message.jobId()).orElseThrow().attempts()).isEqualTo(1);
+    }
+
+    @Test
+    void demosLeftUnscoredByAStopAreScoredByTheStartupSweep() {
+        ProvisionMessage message = provision("telco");
+        scored(message.demoId());
+        demos.recordReadiness(message.demoId(), null);
+        assertThat(demos.listReadyUnscored(1000)).contains(message.demoId());
+
+        scorer.sweep();
+
+        assertThat(scored(message.demoId()).readiness().score()).isEqualTo(100.0);
+    }
+
+    /** Readiness is scored in the background, right after the job completed. */
+    private Demo scored(String demoId) {
+        return await().atMost(Duration.ofSeconds(30)).until(() -> demos.find(demoId).orElseThrow(),
+                d -> d.readiness() != null);
     }
 }

@@ -29,6 +29,9 @@ public interface DemoStore {
     /** Records how well the demo's agent answers its golden questions (checked as it becomes ready). */
     boolean recordReadiness(String demoId, Readiness readiness);
 
+    /** Ready demos whose readiness was never scored (the worker stopped before it could), oldest first. */
+    List<String> listReadyUnscored(int limit);
+
     /** Sets last_used (the demo was chatted with or otherwise used), never moving it backwards. */
     boolean touch(String demoId, Instant when);
 }

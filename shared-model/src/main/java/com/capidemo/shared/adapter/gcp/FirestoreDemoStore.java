@@ -62,6 +62,13 @@ public class FirestoreDemoStore implements DemoStore {
     }
 
     @Override
+    public List<String> listReadyUnscored(int limit) {
+        return await(db.collection(COLLECTION).whereEqualTo("status", DemoStatus.READY.wire())
+                .whereEqualTo("readiness", null).limit(limit).get())
+                .getDocuments().stream().map(d -> d.getString("demo_id")).toList();
+    }
+
+    @Override
     public boolean markReady(String demoId, String datasetId, String agentId, List<GoldenQuery> goldenQueries,
                              Map<String, Object> metadata) {
         Map<String, Object> update = new HashMap<>();
@@ -84,13 +91,20 @@ public class FirestoreDemoStore implements DemoStore {
 
     @Override
     public boolean recordReadiness(String demoId, Readiness r) {
+        if (r == null) {
+            Map<String, Object> clear = new HashMap<>();
+            clear.put("readiness", null);
+            return updateIf(demoId, Set.of(DemoStatus.values()), clear);
+        }
         Map<String, Object> readiness = new LinkedHashMap<>();
         readiness.put("score", r.score());
         readiness.put("passed", r.passed());
         readiness.put("total", r.total());
         readiness.put("failed", r.failed());
         readiness.put("checked_at", ts(r.checkedAt()));
-        return updateIf(demoId, Set.of(DemoStatus.values()), Map.of("readiness", readiness));
+        Map<String, Object> update = new HashMap<>();
+        update.put("readiness", r == null ? null : readiness);
+        return updateIf(demoId, Set.of(DemoStatus.values()), update);
     }
 
     @Override
@@ -148,6 +162,7 @@ public class FirestoreDemoStore implements DemoStore {
         m.put("is_pinned", d.isPinned());
         m.put("golden_queries", d.goldenQueries().stream().map(FirestoreDemoStore::golden).toList());
         m.put("metadata", d.metadata());
+        m.put("readiness", null); // explicit, so "ready and never scored" is a query
         m.put("updated_at", ts(d.createdAt()));
         return m;
     }

@@ -48,6 +48,12 @@ public class SqliteDemoStore implements DemoStore {
     }
 
     @Override
+    public List<String> listReadyUnscored(int limit) {
+        return db.read(c -> Sql.list(c, "SELECT demo_id FROM demos WHERE status = 'ready' AND "
+                + "(readiness IS NULL OR readiness = 'null') ORDER BY created_at LIMIT ?", rs -> rs.getString(1), limit));
+    }
+
+    @Override
     public Optional<Demo> find(String demoId) {
         return db.read(c -> Sql.one(c, "SELECT * FROM demos WHERE demo_id = ?", SqliteDemoStore::map, demoId));
     }

@@ -65,6 +65,16 @@ public abstract class DemoStoreContract {
     }
 
     @Test
+    void readyDemosNeverScoredAreListed() {
+        Demo demo = provisioning("t_" + Ids.randomHex(3), Instant.now());
+        assertThat(store().listReadyUnscored(1000)).doesNotContain(demo.demoId());
+        store().markReady(demo.demoId(), demo.demoId(), "agent_x", List.of(), Map.of());
+        assertThat(store().listReadyUnscored(1000)).contains(demo.demoId());
+        store().recordReadiness(demo.demoId(), new Readiness(100.0, 1, 1, List.of(), Instant.now()));
+        assertThat(store().listReadyUnscored(1000)).doesNotContain(demo.demoId());
+    }
+
+    @Test
     void readinessAndLastUsedAreRecorded() {
         Demo demo = provisioning("t_" + Ids.randomHex(3), Instant.now().minusSeconds(3600));
         Instant checked = Instant.now().truncatedTo(ChronoUnit.MILLIS);

@@ -1,0 +1,69 @@
+package com.capidemo.quick.service;
+
+import com.capidemo.shared.port.DemoStore;
+import io.quarkus.logging.Log;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * Scores readiness in the background, one demo at a time, so a burst of provisions neither waits for
+ * nor competes with the scoring: the job is completed and acked first. Demos left unscored by a stop
+ * are picked up at the next start.
+ */
+@ApplicationScoped
+public class ReadinessScorer {
+
+    private final QuickProvisioner provisioner;
+    private final DemoStore demos;
+    private final Set<String> queued = ConcurrentHashMap.newKeySet();
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "readiness-scorer");
+        t.setDaemon(true);
+        t.setPriority(Thread.MIN_PRIORITY);
+        return t;
+    });
+
+    public ReadinessScorer(QuickProvisioner provisioner, DemoStore demos) {
+        this.provisioner = provisioner;
+        this.demos = demos;
+    }
+
+    void onStart(@Observes StartupEvent event) {
+        sweep();
+    }
+
+    void onStop(@Observes ShutdownEvent event) {
+        worker.shutdownNow();
+    }
+
+    /** Queues every ready demo that has no readiness yet. */
+    public void sweep() {
+        try {
+            demos.listReadyUnscored(1000).forEach(this::submit);
+        } catch (RuntimeException e) {
+            Log.warnf(e, "could not list unscored demos");
+        }
+    }
+
+    /** Queues one demo (once, however often it is asked for). */
+    public void submit(String demoId) {
+        if (!queued.add(demoId)) {
+            return;
+        }
+        worker.execute(() -> {
+            try {
+                provisioner.recordReadiness(demoId);
+            } catch (RuntimeException e) {
+                Log.warnf(e, "could not score the readiness of demo %s", demoId);
+            } finally {
+                queued.remove(demoId);
+            }
+        });
+    }
+}
