@@ -49,6 +49,7 @@ public class PushHandler {
     }
 
     public PushOutcome handle(PushMessage push) {
+        readiness.pushArrived();
         ProvisionMessage message = ProvisionMessage.fromBytes(push.data());
         MDC.put("job_id", message.jobId());
         MDC.put("demo_id", String.valueOf(message.demoId()));

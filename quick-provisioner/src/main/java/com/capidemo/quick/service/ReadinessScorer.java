@@ -13,13 +13,17 @@ import java.util.concurrent.Executors;
 
 /**
  * Scores readiness in the background, one demo at a time, so a burst of provisions neither waits for
- * nor competes with the scoring: the job is completed and acked first. Demos left unscored by a stop
- * are picked up at the next start.
+ * nor competes with the scoring: the job is completed and acked first, and scoring waits until no push
+ * has arrived for {@link #QUIET}. Demos left unscored by a stop are picked up at the next start.
  */
 @ApplicationScoped
 public class ReadinessScorer {
 
+    /** How long the worker must have been idle before scoring resumes. */
+    static final long QUIET = 500;
+
     private final QuickProvisioner provisioner;
+    private volatile long lastPush;
     private final DemoStore demos;
     private final Set<String> queued = ConcurrentHashMap.newKeySet();
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
@@ -42,6 +46,18 @@ public class ReadinessScorer {
         worker.shutdownNow();
     }
 
+    /** Called for every push: provisioning has priority over scoring. */
+    public void pushArrived() {
+        lastPush = System.currentTimeMillis();
+    }
+
+    private void awaitQuiet() throws InterruptedException {
+        long quietFor;
+        while ((quietFor = System.currentTimeMillis() - lastPush) < QUIET) {
+            Thread.sleep(QUIET - quietFor);
+        }
+    }
+
     /** Queues every ready demo that has no readiness yet. */
     public void sweep() {
         try {
@@ -58,7 +74,10 @@ public class ReadinessScorer {
         }
         worker.execute(() -> {
             try {
+                awaitQuiet();
                 provisioner.recordReadiness(demoId);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             } catch (RuntimeException e) {
                 Log.warnf(e, "could not score the readiness of demo %s", demoId);
             } finally {
