@@ -168,7 +168,7 @@ public final class Bench {
         throw new IllegalArgumentException(option + " needs a positive number, got " + v);
     }
 
-    private static Map<String, String> readEnv(Path file) {
+    static Map<String, String> readEnv(Path file) {
         Map<String, String> values = new LinkedHashMap<>();
         if (!Files.isRegularFile(file)) {
             return values;

@@ -82,7 +82,7 @@ public final class ChatBench {
                 }
             }
             if (url == null || key == null || url.isBlank() || key.isBlank()) {
-                Map<String, String> env = readEnv(Path.of(envFile != null ? envFile
+                Map<String, String> env = Bench.readEnv(Path.of(envFile != null ? envFile
                         : System.getenv().getOrDefault("PLATFORM_DATA_DIR", ".platform-data") + "/platform.env"));
                 url = url == null || url.isBlank() ? env.get("PLATFORM_URL") : url;
                 key = key == null || key.isBlank() ? env.get("PLATFORM_API_KEY") : key;
@@ -149,9 +149,9 @@ public final class ChatBench {
                 planned.add(ask(demoId, q, outcomes));
             }
         }
-        Stats g = Stats.of(golden);
-        Stats p = Stats.of(planned);
-        boolean met = g.p50 < TARGET_P50_MS && g.p95 < TARGET_P95_MS;
+        Bench.Stats g = Bench.Stats.of(golden);
+        Bench.Stats p = Bench.Stats.of(planned);
+        boolean met = g.p50() < TARGET_P50_MS && g.p95() < TARGET_P95_MS;
         String table = String.format(Locale.ROOT, """
                 measurement (template %s)                               n    p50 ms    p95 ms    max ms
                 ------------------------------------------------------------------------------------------
@@ -159,7 +159,7 @@ public final class ChatBench {
                 POST /api/chat, planner questions (information)  %8d  %8.1f  %8.1f  %8.1f
                 ------------------------------------------------------------------------------------------
                 target p50 < %.0f ms, p95 < %.0f ms: %s; outcomes %s; failed requests %d
-                """, template, questions.size(), rounds, g.n, g.p50, g.p95, g.max, p.n, p.p50, p.p95, p.max,
+                """, template, questions.size(), rounds, g.n(), g.p50(), g.p95(), g.max(), p.n(), p.p50(), p.p95(), p.max(),
                 TARGET_P50_MS, TARGET_P95_MS, met ? "met" : "NOT met", outcomes, failures);
         System.out.print(table);
         if (results != null) {
@@ -182,7 +182,7 @@ public final class ChatBench {
         return ms;
     }
 
-    private void write(Stats g, Stats p, boolean met, Map<String, Integer> outcomes, double provisionMs, String table) {
+    private void write(Bench.Stats g, Bench.Stats p, boolean met, Map<String, Integer> outcomes, double provisionMs, String table) {
         try {
             Files.createDirectories(results);
             StringBuilder o = new StringBuilder("{\n");
@@ -246,42 +246,4 @@ public final class ChatBench {
         }
     }
 
-    private static Map<String, String> readEnv(Path file) {
-        Map<String, String> values = new LinkedHashMap<>();
-        if (!Files.isRegularFile(file)) {
-            return values;
-        }
-        try {
-            for (String line : Files.readAllLines(file)) {
-                int eq = line.indexOf('=');
-                if (eq > 0 && !line.startsWith("#")) {
-                    values.put(line.substring(0, eq).trim(), line.substring(eq + 1).trim());
-                }
-            }
-        } catch (IOException e) {
-            throw new IllegalArgumentException("cannot read " + file + ": " + e.getMessage());
-        }
-        return values;
-    }
-
-    /** p50/p95/max of millisecond timings (nearest rank). */
-    record Stats(int n, double p50, double p95, double max) {
-        static Stats of(List<Double> millis) {
-            if (millis.isEmpty()) {
-                return new Stats(0, Double.NaN, Double.NaN, Double.NaN);
-            }
-            double[] v = millis.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-            return new Stats(v.length, rank(v, 50), rank(v, 95), v[v.length - 1]);
-        }
-
-        private static double rank(double[] sorted, double p) {
-            int idx = (int) Math.ceil(p / 100.0 * sorted.length) - 1;
-            return sorted[Math.max(0, Math.min(sorted.length - 1, idx))];
-        }
-
-        String json() {
-            return String.format(Locale.ROOT, "{\"n\": %d, \"p50_ms\": %.1f, \"p95_ms\": %.1f, \"max_ms\": %.1f}",
-                    n, p50, p95, max);
-        }
-    }
 }

@@ -7,11 +7,10 @@ import static org.hamcrest.Matchers.equalTo;
 
 import com.capidemo.shared.domain.Demo;
 import com.capidemo.shared.domain.DemoStatus;
-import com.capidemo.shared.domain.Ids;
 import com.capidemo.shared.domain.Job;
 import com.capidemo.shared.domain.JobLog;
 import com.capidemo.shared.domain.JobStatus;
-import com.capidemo.shared.domain.JobType;
+import com.capidemo.quick.support.QuickJobs;
 import com.capidemo.shared.messaging.ProvisionMessage;
 import com.capidemo.shared.messaging.PushEnvelope;
 import com.capidemo.shared.port.ClaimOutcome;
@@ -34,7 +33,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class PushResourceTest {
 
-    private static final String SECRET = "test-secret";
+    private static final String SECRET = QuickJobs.SECRET;
 
     @Inject
     JobQueue queue;
@@ -54,25 +53,16 @@ class PushResourceTest {
     @Inject
     TemplateLibrary templates;
 
-    /** A queued quick job, written the way api-service writes it. */
     private ProvisionMessage enqueue(String templateId) {
-        Instant now = Instant.now();
-        String demoId = Ids.demoId();
-        Job job = Job.queued(Ids.jobId(), demoId, "tenant_q", JobType.QUICK, Map.of("template_id", templateId), now);
-        Demo demo = Demo.provisioning(demoId, "tenant_q", "ce@example.com", "Acme", "Retail", templateId, now);
-        ProvisionMessage message = new ProvisionMessage(job.jobId(), demoId, "tenant_q", "quick", templateId);
-        queue.submit(demo, job, Map.of("job_type", "quick"), message.toBytes());
-        return message;
+        return QuickJobs.enqueue(queue, "tenant_q", templateId);
     }
 
     private static byte[] envelope(ProvisionMessage message) {
-        return PushEnvelope.build(Ids.messageId(), Instant.now(), Map.of("job_type", "quick"), message.toBytes(),
-                "projects/local/subscriptions/provision-jobs-push", 1);
+        return QuickJobs.envelope(message, 1);
     }
 
     private static io.restassured.response.ValidatableResponse push(byte[] body) {
-        return given().header("X-Worker-Secret", SECRET).contentType("application/json").body(body)
-                .when().post("/pubsub/push").then();
+        return QuickJobs.push(body);
     }
 
     @Test

@@ -1,17 +1,13 @@
 package com.capidemo.quick.service;
 
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.capidemo.shared.domain.Demo;
 import com.capidemo.shared.domain.DemoStatus;
-import com.capidemo.shared.domain.Ids;
-import com.capidemo.shared.domain.Job;
-import com.capidemo.shared.domain.JobType;
 import com.capidemo.shared.domain.Readiness;
+import com.capidemo.quick.support.QuickJobs;
 import com.capidemo.shared.messaging.ProvisionMessage;
-import com.capidemo.shared.messaging.PushEnvelope;
 import com.capidemo.shared.port.DemoStore;
 import com.capidemo.shared.port.JobQueue;
 import com.capidemo.shared.port.JobStore;
@@ -20,8 +16,6 @@ import com.capidemo.shared.template.TemplateDefinition;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** A quick-provisioned demo records its readiness score: every golden question through its agent, 100 % locally. */
@@ -44,16 +38,8 @@ class ReadinessOnProvisionTest {
     ReadinessScorer scorer;
 
     private ProvisionMessage provision(String templateId) {
-        Instant now = Instant.now();
-        String demoId = Ids.demoId();
-        Job job = Job.queued(Ids.jobId(), demoId, "tenant_r", JobType.QUICK, Map.of("template_id", templateId), now);
-        Demo demo = Demo.provisioning(demoId, "tenant_r", "ce@example.com", "Acme", "Retail", templateId, now);
-        ProvisionMessage message = new ProvisionMessage(job.jobId(), demoId, "tenant_r", "quick", templateId);
-        queue.submit(demo, job, Map.of("job_type", "quick"), message.toBytes());
-        byte[] envelope = PushEnvelope.build(Ids.messageId(), Instant.now(), Map.of("job_type", "quick"),
-                message.toBytes(), "projects/local/subscriptions/provision-jobs-push", 1);
-        given().header("X-Worker-Secret", "test-secret").contentType("application/json").body(envelope)
-                .when().post("/pubsub/push").then().statusCode(200);
+        ProvisionMessage message = QuickJobs.enqueue(queue, "tenant_r", templateId);
+        QuickJobs.push(QuickJobs.envelope(message, 1)).statusCode(200);
         return message;
     }
 
@@ -80,10 +66,7 @@ class ReadinessOnProvisionTest {
         demos.recordReadiness(message.demoId(), null); // as if the worker died between completing and scoring
         assertThat(demos.find(message.demoId()).orElseThrow().readiness()).isNull();
 
-        byte[] again = PushEnvelope.build(Ids.messageId(), Instant.now(), Map.of("job_type", "quick"),
-                message.toBytes(), "projects/local/subscriptions/provision-jobs-push", 2);
-        given().header("X-Worker-Secret", "test-secret").contentType("application/json").body(again)
-                .when().post("/pubsub/push").then().statusCode(200);
+        QuickJobs.push(QuickJobs.envelope(message, 2)).statusCode(200);
 
         assertThat(scored(message.demoId()).readiness().score()).isEqualTo(100.0);
         assertThat(jobs.find(message.jobId()).orElseThrow().attempts()).isEqualTo(1);

@@ -19,6 +19,16 @@ public final class FirestoreEmulator {
         return hostPort;
     }
 
+    private static Firestore shared;
+
+    /** One client for the whole test JVM (closed with it). */
+    public static synchronized Firestore shared() {
+        if (shared == null) {
+            shared = client();
+        }
+        return shared;
+    }
+
     public static Firestore client() {
         return FirestoreOptions.newBuilder().setProjectId(PROJECT).setEmulatorHost(hostPort()).build().getService();
     }

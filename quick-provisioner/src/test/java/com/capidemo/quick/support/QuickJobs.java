@@ -1,0 +1,45 @@
+package com.capidemo.quick.support;
+
+import static io.restassured.RestAssured.given;
+
+import com.capidemo.shared.domain.Demo;
+import com.capidemo.shared.domain.Ids;
+import com.capidemo.shared.domain.Job;
+import com.capidemo.shared.domain.JobType;
+import com.capidemo.shared.messaging.ProvisionMessage;
+import com.capidemo.shared.messaging.PushEnvelope;
+import com.capidemo.shared.port.JobQueue;
+import io.restassured.response.ValidatableResponse;
+import java.time.Instant;
+import java.util.Map;
+
+/** Quick jobs for worker tests: enqueued the way api-service does, pushed the way the dispatcher does. */
+public final class QuickJobs {
+
+    public static final String SECRET = "test-secret";
+
+    private QuickJobs() {
+    }
+
+    /** A queued quick job with its demo and outbox message (the dispatcher is off in tests). */
+    public static ProvisionMessage enqueue(JobQueue queue, String tenantId, String templateId) {
+        Instant now = Instant.now();
+        String demoId = Ids.demoId();
+        Job job = Job.queued(Ids.jobId(), demoId, tenantId, JobType.QUICK, Map.of("template_id", templateId), now);
+        Demo demo = Demo.provisioning(demoId, tenantId, "ce@example.com", "Acme", "Retail", templateId, now);
+        ProvisionMessage message = new ProvisionMessage(job.jobId(), demoId, tenantId, "quick", templateId);
+        queue.submit(demo, job, Map.of("job_type", "quick"), message.toBytes());
+        return message;
+    }
+
+    /** A push envelope for the message, as a new delivery. */
+    public static byte[] envelope(ProvisionMessage message, int deliveryAttempt) {
+        return PushEnvelope.build(Ids.messageId(), Instant.now(), Map.of("job_type", "quick"), message.toBytes(),
+                "projects/local/subscriptions/provision-jobs-push", deliveryAttempt);
+    }
+
+    public static ValidatableResponse push(byte[] body) {
+        return given().header("X-Worker-Secret", SECRET).contentType("application/json").body(body)
+                .when().post("/pubsub/push").then();
+    }
+}
