@@ -238,6 +238,18 @@ final class TimeParser {
         int year;
         int end;
         String error;
+
+        /** One calendar day, the period ending at token {@code end}. */
+        static Parsed day(LocalDate d, int end) {
+            Parsed p = new Parsed();
+            p.from = d;
+            p.to = d.plusDays(1);
+            p.label = d.toString();
+            p.kind = "day";
+            p.year = d.getYear();
+            p.end = end;
+            return p;
+        }
     }
 
     private static Parsed period(List<Words.Token> tokens, int i, BitSet used) {
@@ -246,15 +258,7 @@ final class TimeParser {
         String w = t.text();
         if (t.kind() == Words.Kind.DATE) {
             try {
-                LocalDate d = LocalDate.parse(w);
-                Parsed p = new Parsed();
-                p.from = d;
-                p.to = d.plusDays(1);
-                p.label = d.toString();
-                p.kind = "day";
-                p.year = d.getYear();
-                p.end = i;
-                return p;
+                return Parsed.day(LocalDate.parse(w), i);
             } catch (DateTimeParseException e) {
                 return null;
             }
@@ -298,15 +302,7 @@ final class TimeParser {
                 int k = j + 1;
                 if (k < n && isYear(tokens.get(k))) {
                     try {
-                        LocalDate d = LocalDate.of(year(tokens.get(k)), MONTHS.get(w), day);
-                        Parsed p = new Parsed();
-                        p.from = d;
-                        p.to = d.plusDays(1);
-                        p.label = d.toString();
-                        p.kind = "day";
-                        p.year = d.getYear();
-                        p.end = k;
-                        return p;
+                        return Parsed.day(LocalDate.of(year(tokens.get(k)), MONTHS.get(w), day), k);
                     } catch (java.time.DateTimeException e) {
                         return null;
                     }
