@@ -99,14 +99,10 @@ final class MetricMiner {
         }
         // clause boundaries at depth 0
         Map<String, Integer> clause = new LinkedHashMap<>();
-        int depth = 0;
+        boolean[] top = topLevel(toks);
         for (int i = 0; i < toks.size(); i++) {
             SqlLexer.Tok t = toks.get(i);
-            if (t.isSymbol("(")) {
-                depth++;
-            } else if (t.isSymbol(")")) {
-                depth--;
-            } else if (depth == 0 && t.kind() == SqlLexer.Kind.WORD) {
+            if (top[i] && t.kind() == SqlLexer.Kind.WORD) {
                 String u = t.upper();
                 if (u.equals("UNION") || u.equals("EXCEPT") || u.equals("INTERSECT") || u.equals("WINDOW")) {
                     return null;
@@ -438,13 +434,9 @@ final class MetricMiner {
             }
             List<SqlLexer.Tok> inner = e.subList(2, close);
             int comma = -1;
-            depth = 0;
+            boolean[] top = topLevel(inner);
             for (int i = 0; i < inner.size(); i++) {
-                if (inner.get(i).isSymbol("(")) {
-                    depth++;
-                } else if (inner.get(i).isSymbol(")")) {
-                    depth--;
-                } else if (depth == 0 && inner.get(i).isSymbol(",")) {
+                if (top[i] && inner.get(i).isSymbol(",")) {
                     comma = i;
                 }
             }
@@ -524,14 +516,27 @@ final class MetricMiner {
         return toks.stream().anyMatch(t -> t.isSymbol(s));
     }
 
-    private static boolean hasTopLevel(List<SqlLexer.Tok> toks, String word) {
+    /** For each token: true when it is outside every parenthesis and is not a parenthesis itself. */
+    private static boolean[] topLevel(List<SqlLexer.Tok> toks) {
+        boolean[] top = new boolean[toks.size()];
         int depth = 0;
-        for (SqlLexer.Tok t : toks) {
+        for (int i = 0; i < toks.size(); i++) {
+            SqlLexer.Tok t = toks.get(i);
             if (t.isSymbol("(")) {
                 depth++;
             } else if (t.isSymbol(")")) {
                 depth--;
-            } else if (depth == 0 && t.isWord(word)) {
+            } else {
+                top[i] = depth == 0;
+            }
+        }
+        return top;
+    }
+
+    private static boolean hasTopLevel(List<SqlLexer.Tok> toks, String word) {
+        boolean[] top = topLevel(toks);
+        for (int i = 0; i < toks.size(); i++) {
+            if (top[i] && toks.get(i).isWord(word)) {
                 return true;
             }
         }
@@ -540,15 +545,10 @@ final class MetricMiner {
 
     static List<List<SqlLexer.Tok>> splitTop(List<SqlLexer.Tok> toks, String symbol) {
         List<List<SqlLexer.Tok>> out = new ArrayList<>();
-        int depth = 0;
+        boolean[] top = topLevel(toks);
         int start = 0;
         for (int i = 0; i < toks.size(); i++) {
-            SqlLexer.Tok t = toks.get(i);
-            if (t.isSymbol("(")) {
-                depth++;
-            } else if (t.isSymbol(")")) {
-                depth--;
-            } else if (depth == 0 && t.isSymbol(symbol)) {
+            if (top[i] && toks.get(i).isSymbol(symbol)) {
                 out.add(toks.subList(start, i));
                 start = i + 1;
             }
@@ -560,18 +560,14 @@ final class MetricMiner {
     /** Splits on a top-level keyword (AND), keeping BETWEEN … AND … together. */
     private static List<List<SqlLexer.Tok>> splitTopWord(List<SqlLexer.Tok> toks, String word) {
         List<List<SqlLexer.Tok>> out = new ArrayList<>();
-        int depth = 0;
+        boolean[] top = topLevel(toks);
         int start = 0;
         boolean between = false;
         for (int i = 0; i < toks.size(); i++) {
             SqlLexer.Tok t = toks.get(i);
-            if (t.isSymbol("(")) {
-                depth++;
-            } else if (t.isSymbol(")")) {
-                depth--;
-            } else if (depth == 0 && t.isWord("BETWEEN")) {
+            if (top[i] && t.isWord("BETWEEN")) {
                 between = true;
-            } else if (depth == 0 && t.isWord(word)) {
+            } else if (top[i] && t.isWord(word)) {
                 if (between) {
                     between = false;
                     continue;
