@@ -34,6 +34,16 @@ public record Job(
                 payload, now, null, now, null);
     }
 
+    /**
+     * Payload key naming what only one unfinished job may hold at a time (a pipeline id): the store refuses a second
+     * job with the same key while the first is queued or running.
+     */
+    public static final String EXCLUSIVE_KEY = "exclusive_key";
+
+    public String exclusiveKey() {
+        return payloadString(EXCLUSIVE_KEY);
+    }
+
     public String payloadString(String key) {
         Object v = payload == null ? null : payload.get(key);
         return v == null ? null : v.toString();

@@ -13,7 +13,11 @@ import java.util.Optional;
  */
 public interface JobStore {
 
-    /** Stores a new job; false when a job with that id already exists. */
+    /**
+     * Stores a new job; false when a job with that id already exists.
+     *
+     * @throws DuplicateJobException when the job's {@link Job#exclusiveKey()} is held by an unfinished job
+     */
     boolean create(Job job);
 
     Optional<Job> find(String jobId);

@@ -21,6 +21,18 @@ public interface Warehouse {
     /** Loads (replacing) a table from a parquet object; locally a zero-copy link. */
     void loadParquet(String datasetId, String table, ObjectRef source);
 
+    /** Loads (replacing) a table from a CSV object with a header row; column types are inferred. */
+    void loadCsv(String datasetId, String table, ObjectRef source);
+
+    /** Replaces a table with the result of a query over the dataset (bare table names); returns its row count. */
+    long createTableAs(String datasetId, String table, String sql);
+
+    /**
+     * Appends rows (column name to value) to an existing table. Idempotent per {@code batchId}: a retried batch is
+     * stored once.
+     */
+    void appendRows(String datasetId, String table, String batchId, List<Map<String, Object>> rows);
+
     /** Creates an empty table with the given columns if it does not exist; true when created. */
     boolean createTable(String datasetId, String table, List<ColumnSpec> columns);
 

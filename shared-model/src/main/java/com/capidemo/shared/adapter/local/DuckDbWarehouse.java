@@ -180,6 +180,133 @@ public class DuckDbWarehouse implements Warehouse {
     }
 
     @Override
+    public void loadCsv(String datasetId, String table, ObjectRef source) {
+        Path src = objects.path(source);
+        if (!Files.isRegularFile(src)) {
+            throw new IllegalStateException("source object missing: " + source);
+        }
+        Path tableDir = dataset(datasetId).resolve(checked(table, "table"));
+        replaceTable(tableDir, tmp -> {
+            try (Connection c = DriverManager.getConnection("jdbc:duckdb:"); Statement st = c.createStatement()) {
+                st.execute("COPY (SELECT * FROM read_csv('" + literal(src) + "', header = true, auto_detect = true)) TO '"
+                        + literal(tmp) + "' (FORMAT PARQUET)");
+            } catch (SQLException e) {
+                throw new IllegalArgumentException("cannot load CSV " + source + " into " + datasetId + "." + table
+                        + ": " + e.getMessage(), e);
+            }
+        });
+    }
+
+    @Override
+    public long createTableAs(String datasetId, String table, String sql) {
+        Path dir = dataset(datasetId);
+        if (!Files.isDirectory(dir)) {
+            throw new IllegalArgumentException("dataset not found: " + datasetId);
+        }
+        Path tableDir = dir.resolve(checked(table, "table"));
+        replaceTable(tableDir, tmp -> {
+            try (Connection c = DriverManager.getConnection("jdbc:duckdb:"); Statement st = c.createStatement()) {
+                createViews(st, dir, referencedTables(sql, listTables(datasetId)));
+                st.execute("COPY (" + sql.strip().replaceAll(";+$", "") + ") TO '" + literal(tmp) + "' (FORMAT PARQUET)");
+            } catch (SQLException e) {
+                throw new IllegalArgumentException("query into " + datasetId + "." + table + " failed: " + e.getMessage(), e);
+            }
+        });
+        return countRows(datasetId, table);
+    }
+
+    @Override
+    public void appendRows(String datasetId, String table, String batchId, List<Map<String, Object>> rows) {
+        Path tableDir = dataset(datasetId).resolve(checked(table, "table"));
+        if (!hasParts(tableDir)) {
+            throw new IllegalArgumentException("table not found: " + datasetId + "." + table);
+        }
+        Path target = tableDir.resolve("batch-" + batchId.replaceAll("[^A-Za-z0-9_-]", "_") + ".parquet");
+        if (rows.isEmpty() || Files.exists(target)) {
+            return; // an empty batch, or one already stored by an earlier attempt
+        }
+        Path tmp = tableDir.resolve(".append-" + System.nanoTime() + ".tmp");
+        try (Connection c = DriverManager.getConnection("jdbc:duckdb:"); Statement st = c.createStatement()) {
+            st.execute("CREATE TABLE batch AS SELECT * FROM read_parquet('" + literal(tableDir)
+                    + "/*.parquet', union_by_name = true) LIMIT 0");
+            List<String> columns = new ArrayList<>();
+            try (ResultSet rs = st.executeQuery("SELECT column_name FROM information_schema.columns "
+                    + "WHERE table_name = 'batch' ORDER BY ordinal_position")) {
+                while (rs.next()) {
+                    columns.add(rs.getString(1));
+                }
+            }
+            for (Map<String, Object> row : rows) {
+                for (String name : row.keySet()) {
+                    if (!columns.contains(name)) {
+                        throw new IllegalArgumentException("table " + datasetId + "." + table + " has no column " + name);
+                    }
+                }
+            }
+            String insert = "INSERT INTO batch VALUES (" + String.join(", ", columns.stream().map(x -> "?").toList()) + ")";
+            try (java.sql.PreparedStatement ps = c.prepareStatement(insert)) {
+                for (Map<String, Object> row : rows) {
+                    for (int i = 0; i < columns.size(); i++) {
+                        ps.setObject(i + 1, jdbcValue(row.get(columns.get(i))));
+                    }
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+            }
+            st.execute("COPY batch TO '" + literal(tmp) + "' (FORMAT PARQUET)");
+            Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (SQLException e) {
+            throw new IllegalArgumentException("cannot append to " + datasetId + "." + table + ": " + e.getMessage(), e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Object jdbcValue(Object v) {
+        if (v instanceof java.time.Instant t) {
+            return java.sql.Timestamp.from(t);
+        }
+        if (v instanceof java.time.LocalDate d) {
+            return java.sql.Date.valueOf(d);
+        }
+        if (v instanceof Map<?, ?> || v instanceof List<?>) {
+            return Json.write(v);
+        }
+        return v;
+    }
+
+    @FunctionalInterface
+    private interface ParquetWriter {
+        void writeTo(Path tmp);
+    }
+
+    /** Writes the table's new content to a temp file, then swaps it in as the only part. */
+    private void replaceTable(Path tableDir, ParquetWriter writer) {
+        try {
+            Files.createDirectories(tableDir);
+            Path tmp = tableDir.resolve(".replace-" + System.nanoTime() + ".tmp");
+            writer.writeTo(tmp);
+            Files.move(tmp, tableDir.resolve(DATA_FILE), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            try (DirectoryStream<Path> parts = Files.newDirectoryStream(tableDir, "*.parquet")) {
+                for (Path part : parts) {
+                    if (!part.getFileName().toString().equals(DATA_FILE)) {
+                        Files.deleteIfExists(part);
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void createViews(Statement st, Path dir, List<String> tables) throws SQLException {
+        for (String table : tables) {
+            st.execute("CREATE VIEW \"" + table + "\" AS SELECT * FROM read_parquet('"
+                    + literal(dir.resolve(table)) + "/*.parquet', union_by_name = true)");
+        }
+    }
+
+    @Override
     public boolean createTable(String datasetId, String table, List<ColumnSpec> columns) {
         Path tableDir = dataset(datasetId).resolve(checked(table, "table"));
         Path target = tableDir.resolve(DATA_FILE);
@@ -271,10 +398,7 @@ public class DuckDbWarehouse implements Warehouse {
         java.util.Properties props = new java.util.Properties();
         props.setProperty("jdbc_stream_results", "true");
         try (Connection c = DriverManager.getConnection("jdbc:duckdb:", props); Statement st = c.createStatement()) {
-            for (String table : referencedTables(sql, listTables(datasetId))) {
-                st.execute("CREATE VIEW \"" + table + "\" AS SELECT * FROM read_parquet('"
-                        + literal(dir.resolve(table)) + "/*.parquet', union_by_name = true)");
-            }
+            createViews(st, dir, referencedTables(sql, listTables(datasetId)));
             // One thread per query: the same query always returns the same rows, even where a golden query leaves
             // ties unordered (LIMIT over equal counts, mode()); concurrency comes from concurrent queries.
             st.execute("SET threads = 1");
