@@ -32,7 +32,7 @@ import org.sqlite.SQLiteConfig;
 public class SqliteDatabase {
 
     /** Ordered migrations in {@code db/sqlite/}; the file's index + 1 is its user_version. */
-    private static final List<String> MIGRATIONS = List.of("V1__init.sql", "V2__chat.sql");
+    private static final List<String> MIGRATIONS = List.of("V1__init.sql", "V2__chat.sql", "V3__custom.sql");
     private static final int POOL_SIZE = 4;
 
     private final Path file;

@@ -7,6 +7,7 @@ import com.capidemo.shared.domain.JobType;
 import com.capidemo.shared.domain.Lease;
 import com.capidemo.shared.json.Json;
 import com.capidemo.shared.port.ClaimOutcome;
+import com.capidemo.shared.port.DuplicateJobException;
 import com.capidemo.shared.port.JobStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -41,12 +42,21 @@ public class SqliteJobStore implements JobStore {
 
     /** Inserts a new job inside the caller's transaction (used together with the demo and outbox rows). */
     static void insert(Connection c, Job job) throws SQLException {
+        String key = job.exclusiveKey();
+        if (key != null) {
+            Optional<String> holder = Sql.one(c, """
+                    SELECT job_id FROM jobs WHERE exclusive_key = ? AND status IN ('queued', 'running')""",
+                    rs -> rs.getString(1), key);
+            if (holder.isPresent()) {
+                throw new DuplicateJobException(key, holder.get());
+            }
+        }
         Sql.update(c, """
                 INSERT INTO jobs(job_id, demo_id, tenant_id, type, status, progress, current_phase, payload,
-                                 attempts, created_at, updated_at)
-                VALUES (?,?,?,?,?,?,?,?,?,?,?)""",
+                                 attempts, created_at, updated_at, exclusive_key)
+                VALUES (?,?,?,?,?,?,?,?,?,?,?,?)""",
                 job.jobId(), job.demoId(), job.tenantId(), job.type().wire(), job.status().wire(), job.progress(),
-                job.currentPhase(), Json.write(job.payload()), job.attempts(), job.createdAt(), job.updatedAt());
+                job.currentPhase(), Json.write(job.payload()), job.attempts(), job.createdAt(), job.updatedAt(), key);
         for (JobLog log : job.logs()) {
             appendLog(c, job.jobId(), log);
         }
