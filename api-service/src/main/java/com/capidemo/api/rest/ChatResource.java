@@ -2,6 +2,8 @@ package com.capidemo.api.rest;
 
 import com.capidemo.api.security.CallerContext;
 import com.capidemo.api.service.ChatService;
+import com.capidemo.api.service.SetupService;
+import com.capidemo.shared.web.ApiProblem;
 import com.capidemo.shared.domain.Conversation;
 import com.capidemo.shared.domain.ConversationTurn;
 import com.capidemo.shared.port.ChatAnswer;
@@ -24,7 +26,9 @@ import java.util.Map;
 @Produces(MediaType.APPLICATION_JSON)
 public class ChatResource {
 
-    public record ChatRequest(@NotBlank @Size(max = 64) String demoId,
+    /** The demo is named by {@code demo_id}, or by {@code project_id} for the demo /api/setup made (seed 000). */
+    public record ChatRequest(@Size(max = 64) String demoId,
+                              @Size(max = 64) String projectId,
                               @NotBlank @Size(max = 2000) String message,
                               @Size(max = 64) String conversationId) {
     }
@@ -46,16 +50,33 @@ public class ChatResource {
 
     private final ChatService chat;
     private final CallerContext caller;
+    private final SetupService setup;
 
-    public ChatResource(ChatService chat, CallerContext caller) {
+    public ChatResource(ChatService chat, CallerContext caller, SetupService setup) {
         this.chat = chat;
         this.caller = caller;
+        this.setup = setup;
+    }
+
+    private String demoOf(ChatRequest request) {
+        if (request.demoId() != null && !request.demoId().isBlank()) {
+            return request.demoId();
+        }
+        if (request.projectId() == null || request.projectId().isBlank()) {
+            throw ApiProblem.invalid("demo_id", "name the demo with demo_id (or project_id for a project set up by /api/setup)");
+        }
+        String tenantId = SetupService.tenantOf(request.projectId());
+        if (!tenantId.equals(caller.caller().tenantId())) {
+            throw ApiProblem.notFound("project", request.projectId());
+        }
+        return setup.setupDemo(tenantId).map(d -> d.demoId())
+                .orElseThrow(() -> ApiProblem.notFound("project", request.projectId()));
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public ChatReply ask(@Valid @NotNull ChatRequest request) {
-        ChatService.Reply reply = chat.chat(caller.caller(), request.demoId(), request.message(), request.conversationId());
+        ChatService.Reply reply = chat.chat(caller.caller(), demoOf(request), request.message(), request.conversationId());
         ChatAnswer a = reply.answer();
         return new ChatReply(a.answer(), a.sql(), a.columns(), a.rows(), a.truncated(), a.chart(), reply.conversationId(),
                 reply.turn(), a.outcome(), a.followUpQuestions());

@@ -10,6 +10,7 @@ import io.smallrye.mutiny.Multi;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -20,6 +21,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
+import java.util.List;
 import org.jboss.resteasy.reactive.RestStreamElementType;
 
 @Path("/api/provision")
@@ -27,6 +29,14 @@ import org.jboss.resteasy.reactive.RestStreamElementType;
 public class ProvisionResource {
 
     public record QuickRequest(@NotBlank @Size(max = 64) String templateId, @Size(max = 120) String customerName) {
+    }
+
+    public record CustomRequest(@NotBlank @Size(max = 120) String customerName,
+                                @NotBlank @Size(max = 64) String industry,
+                                @Size(max = 300) @Pattern(regexp = "(?i)(https?://)?[a-z0-9.-]+\\.[a-z]{2,}(/\\S*)?",
+                                        message = "must be a web address") String website,
+                                @Size(max = 4000) String description,
+                                @Size(max = 10) List<@NotBlank @Size(max = 200) String> useCases) {
     }
 
     private final ProvisionService provisioning;
@@ -42,6 +52,15 @@ public class ProvisionResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Response quick(@Valid @NotNull QuickRequest request) {
         Accepted accepted = provisioning.quick(caller.caller(), request.templateId(), request.customerName());
+        return Response.accepted(accepted).location(URI.create(accepted.statusUrl())).build();
+    }
+
+    @POST
+    @Path("/custom")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response custom(@Valid @NotNull CustomRequest request) {
+        Accepted accepted = provisioning.custom(caller.caller(), new ProvisionService.CustomBrief(request.customerName(),
+                request.industry(), request.website(), request.description(), request.useCases()));
         return Response.accepted(accepted).location(URI.create(accepted.statusUrl())).build();
     }
 

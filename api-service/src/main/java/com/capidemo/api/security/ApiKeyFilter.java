@@ -9,7 +9,7 @@ import java.util.Optional;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 /**
- * Every /api route needs X-API-Key except onboarding (admin token) and shared links (token in path).
+ * Every /api route needs X-API-Key except onboarding and setup (admin token) and shared links (token in path).
  * The key is looked up by its SHA-256; unknown and revoked keys are both 401.
  */
 public class ApiKeyFilter {
@@ -27,7 +27,8 @@ public class ApiKeyFilter {
     @ServerRequestFilter
     public Optional<jakarta.ws.rs.core.Response> authenticate(ContainerRequestContext request) {
         String path = request.getUriInfo().getPath();
-        if (!path.startsWith("/api/") || path.startsWith("/api/shared/") || path.equals("/api/v1/customers/onboard")) {
+        if (!path.startsWith("/api/") || path.startsWith("/api/shared/") || path.equals("/api/v1/customers/onboard")
+                || path.equals("/api/setup")) {
             return Optional.empty();
         }
         String key = request.getHeaderString(HEADER);

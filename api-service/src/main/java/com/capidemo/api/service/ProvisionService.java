@@ -8,6 +8,9 @@ import com.capidemo.shared.domain.JobType;
 import com.capidemo.shared.messaging.ProvisionMessage;
 import com.capidemo.shared.port.JobQueue;
 import com.capidemo.shared.port.JobStore;
+import com.capidemo.shared.port.TaskQueue;
+import com.capidemo.shared.port.TaskRequest;
+import com.capidemo.shared.json.Json;
 import com.capidemo.shared.service.TemplateLibrary;
 import com.capidemo.shared.template.TemplateDefinition;
 import com.capidemo.shared.web.ApiProblem;
@@ -16,6 +19,7 @@ import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /** Accepts provisioning requests: writes the demo and job, enqueues the work, answers at once. */
@@ -25,13 +29,47 @@ public class ProvisionService {
     private final TemplateLibrary templates;
     private final JobQueue queue;
     private final JobStore jobs;
+    private final TaskQueue tasks;
     private final MeterRegistry metrics;
 
-    public ProvisionService(TemplateLibrary templates, JobQueue queue, JobStore jobs, MeterRegistry metrics) {
+    public ProvisionService(TemplateLibrary templates, JobQueue queue, TaskQueue tasks, JobStore jobs,
+                            MeterRegistry metrics) {
         this.templates = templates;
         this.queue = queue;
+        this.tasks = tasks;
         this.jobs = jobs;
         this.metrics = metrics;
+    }
+
+    /** What a Customer Engineer knows about the prospect; the custom pipeline designs the demo from it. */
+    public record CustomBrief(String customerName, String industry, String website, String description,
+                              List<String> useCases) {
+    }
+
+    /**
+     * Accepts a custom demo: the demo (provisioning) and the job are stored with one Cloud Tasks-style task that runs
+     * the 7-stage pipeline on custom-provisioner.
+     */
+    public Accepted custom(Caller caller, CustomBrief brief) {
+        Instant now = Instant.now();
+        String demoId = Ids.demoId();
+        String jobId = Ids.jobId();
+        Map<String, Object> payload = new LinkedHashMap<>();
+        payload.put("customer_name", brief.customerName().strip());
+        payload.put("industry", brief.industry().strip());
+        payload.put("website", brief.website());
+        payload.put("description", brief.description());
+        payload.put("use_cases", brief.useCases() == null ? List.of() : brief.useCases());
+        payload.put("requested_by", caller.userEmail());
+        Demo demo = Demo.provisioning(demoId, caller.tenantId(), caller.userEmail(), brief.customerName().strip(),
+                brief.industry().strip(), null, now);
+        Job job = Job.queued(jobId, demoId, caller.tenantId(), JobType.CUSTOM, payload, now);
+        tasks.submit(demo, job, new TaskRequest(TaskRequest.nameFor(jobId), TaskRequest.CUSTOM_PROVISION,
+                Json.bytes(Map.of("job_id", jobId))));
+        metrics.counter("provision.accepted", "type", "custom", "template", "custom").increment();
+        Log.infof("accepted custom job %s for demo %s of tenant %s (%s, %s)", jobId, demoId, caller.tenantId(),
+                brief.customerName(), brief.industry());
+        return new Accepted(jobId, demoId, "queued", "/api/provision/status/" + jobId);
     }
 
     public record Accepted(String jobId, String demoId, String status, String statusUrl) {

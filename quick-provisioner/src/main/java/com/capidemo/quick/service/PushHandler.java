@@ -9,6 +9,8 @@ import com.capidemo.shared.messaging.PushMessage;
 import com.capidemo.shared.port.ClaimOutcome;
 import com.capidemo.shared.port.DemoStore;
 import com.capidemo.shared.port.JobStore;
+import com.capidemo.shared.service.WorkerIdentity;
+import com.capidemo.shared.service.LeaseLostException;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.quarkus.logging.Log;
@@ -103,7 +105,7 @@ public class PushHandler {
             }
             readiness.submit(job.demoId());
             return PushOutcome.ACK;
-        } catch (QuickProvisioner.LeaseLost e) {
+        } catch (LeaseLostException e) {
             outcome = "lease_lost";
             Log.warn(e.getMessage());
             return PushOutcome.ACK;

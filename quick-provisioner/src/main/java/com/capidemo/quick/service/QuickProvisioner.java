@@ -11,6 +11,7 @@ import com.capidemo.shared.port.DataAgents;
 import com.capidemo.shared.port.DemoStore;
 import com.capidemo.shared.port.JobStore;
 import com.capidemo.shared.port.Warehouse;
+import com.capidemo.shared.service.JobProgress;
 import com.capidemo.shared.service.TemplateLibrary;
 import com.capidemo.shared.template.TableSpec;
 import com.capidemo.shared.template.TemplateDefinition;
@@ -55,13 +56,6 @@ public class QuickProvisioner {
     public static class PermanentFailure extends RuntimeException {
         public PermanentFailure(String message) {
             super(message);
-        }
-    }
-
-    /** Thrown when this worker lost its lease (it was too slow); the new owner finishes the job. */
-    public static class LeaseLost extends RuntimeException {
-        public LeaseLost(String jobId) {
-            super("lease on job " + jobId + " was lost");
         }
     }
 

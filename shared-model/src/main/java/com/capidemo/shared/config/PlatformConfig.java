@@ -32,6 +32,15 @@ public interface PlatformConfig {
 
     Provision provision();
 
+    Setup setup();
+
+    /** POST /api/setup (seed 000). */
+    interface Setup {
+        /** The template a newly set-up project's demo is provisioned from. */
+        @WithDefault("shopify")
+        String defaultTemplate();
+    }
+
     interface Worker {
         /**
          * How workers authenticate push and task requests: shared-secret (local dispatchers send
@@ -63,6 +72,46 @@ public interface PlatformConfig {
 
     interface Queue {
         Quick quick();
+
+        Custom custom();
+    }
+
+    /** The custom-job queue; defaults follow seed 001's Cloud Tasks queue `custom-provision`. */
+    interface Custom {
+        @WithDefault("custom-provision")
+        String name();
+
+        /** Base URL of custom-provisioner; tasks POST to {endpoint}/tasks/... */
+        @WithDefault("http://localhost:8082")
+        String endpoint();
+
+        /** How long a worker may take to answer a task before it counts as failed and is retried. */
+        @WithDefault("600s")
+        Duration dispatchDeadline();
+
+        @WithDefault("3")
+        int maxAttempts();
+
+        @WithDefault("60s")
+        Duration minBackoff();
+
+        @WithDefault("3600s")
+        Duration maxBackoff();
+
+        @WithDefault("5")
+        double maxDispatchesPerSecond();
+
+        @WithDefault("10")
+        int maxConcurrentDispatches();
+
+        /** Only the enqueuing service (api-service) runs the local task dispatcher. */
+        @WithName("dispatcher.enabled")
+        @WithDefault("false")
+        boolean dispatcherEnabled();
+
+        @WithName("dispatcher.poll-interval")
+        @WithDefault("1s")
+        Duration pollInterval();
     }
 
     /** The quick-job queue; defaults follow seed 001's push subscription. */

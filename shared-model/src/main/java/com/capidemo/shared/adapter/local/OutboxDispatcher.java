@@ -11,10 +11,9 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import jakarta.enterprise.event.Observes;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.sql.PreparedStatement;
@@ -24,11 +23,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Delivers outbox messages the way a Pub/Sub push subscription does: POSTs the push envelope to the
@@ -37,9 +31,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * dead-letter table and its job fails with the reason. Every state lives in SQLite, so a restart of
  * this process (or of the worker) loses nothing: in-flight rows whose deadline passed are redelivered.
  */
-@ApplicationScoped
-public class OutboxDispatcher {
-
+@Singleton
+public class OutboxDispatcher extends DurableHttpDispatcher<OutboxMessage> {
 
     private final SqliteDatabase db;
     private final PlatformConfig.Quick config;
@@ -47,15 +40,10 @@ public class OutboxDispatcher {
     private final DemoStore demos;
     private final MeterRegistry metrics;
     private final java.util.Optional<String> secret;
-    private final Semaphore wakeups = new Semaphore(0);
-    private final AtomicInteger inFlight = new AtomicInteger();
-    private volatile boolean running;
-    private Thread loop;
-    private ExecutorService senders;
-    private HttpClient http;
 
     public OutboxDispatcher(SqliteDatabase db, PlatformConfig config, JobStore jobs, DemoStore demos,
                             MeterRegistry metrics) {
+        super("outbox");
         this.db = db;
         this.config = config.queue().quick();
         this.jobs = jobs;
@@ -68,80 +56,29 @@ public class OutboxDispatcher {
         if (!config.dispatcher().enabled()) {
             return;
         }
-        int concurrency = Math.max(1, config.dispatcher().concurrency());
-        senders = Executors.newFixedThreadPool(concurrency, r -> {
-            Thread t = new Thread(r, "outbox-sender");
-            t.setDaemon(true);
-            return t;
-        });
-        // The client keeps its own executor: sharing the senders' pool deadlocks once every sender
-        // thread is blocked in send() and none is left to complete the exchanges.
-        http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
-                .version(HttpClient.Version.HTTP_1_1).build();
-        running = true;
-        loop = new Thread(this::run, "outbox-dispatcher");
-        loop.setDaemon(true);
-        loop.start();
+        startLoop();
         Log.infof("outbox dispatcher pushing %s to %s (ack deadline %s, backoff %s..%s, max attempts %d)",
                 config.topic(), config.pushEndpoint(), config.ackDeadline(), config.minBackoff(),
                 config.maxBackoff(), config.maxDeliveryAttempts());
     }
 
     void stop(@Observes ShutdownEvent event) {
-        running = false;
-        wakeups.release();
-        if (senders != null) {
-            senders.shutdownNow();
-        }
+        stopLoop();
     }
 
-    /** Called after an insert so a new message is pushed at once instead of at the next poll. */
-    public void wake() {
-        wakeups.release();
+    @Override
+    protected int concurrency() {
+        return config.dispatcher().concurrency();
     }
 
-    private void run() {
-        int capacity = Math.max(1, config.dispatcher().concurrency());
-        long lastRequeue = 0;
-        while (running) {
-            try {
-                if (System.currentTimeMillis() - lastRequeue >= 1_000) {
-                    requeueExpired();
-                    lastRequeue = System.currentTimeMillis();
-                }
-                int free = capacity - inFlight.get();
-                long wait = config.dispatcher().pollInterval().toMillis();
-                if (free > 0) {
-                    for (OutboxMessage m : claimDue(free)) {
-                        inFlight.incrementAndGet();
-                        senders.execute(() -> {
-                            try {
-                                deliver(m);
-                            } finally {
-                                inFlight.decrementAndGet();
-                                wakeups.release();
-                            }
-                        });
-                    }
-                    wait = waitMillis();
-                }
-                // When every slot is busy, a finishing delivery wakes us; otherwise sleep until the next due row.
-                wakeups.tryAcquire(wait, TimeUnit.MILLISECONDS);
-                wakeups.drainPermits();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            } catch (RuntimeException e) {
-                Log.warnf(e, "outbox dispatcher loop error; retrying");
-                sleepQuietly(500);
-            }
-        }
+    @Override
+    protected Duration pollInterval() {
+        return config.dispatcher().pollInterval();
     }
 
-    /** Sleeps until the next due message or the poll interval, whichever comes first. */
-    private long waitMillis() {
-        long poll = config.dispatcher().pollInterval().toMillis();
-        Long next = db.read(c -> {
+    @Override
+    protected Long nextDueMillis() {
+        return db.read(c -> {
             try (PreparedStatement ps = c.prepareStatement(
                     "SELECT min(next_attempt_at) FROM outbox WHERE status = 'pending'");
                  ResultSet rs = ps.executeQuery()) {
@@ -149,21 +86,19 @@ public class OutboxDispatcher {
                 return rs.wasNull() ? null : v;
             }
         });
-        if (next == null) {
-            return poll;
-        }
-        return Math.max(1, Math.min(poll, next - System.currentTimeMillis()));
     }
 
     /** In-flight messages whose ack deadline passed without an answer (e.g. this process died) go back. */
-    private void requeueExpired() {
+    @Override
+    protected void requeueExpired() {
         long now = System.currentTimeMillis();
         db.write(c -> Sql.update(c,
                 "UPDATE outbox SET status = 'pending', next_attempt_at = ?, last_error = coalesce(last_error, 'ack deadline exceeded') "
                         + "WHERE status = 'inflight' AND lease_until < ?", now, now));
     }
 
-    private List<OutboxMessage> claimDue(int limit) {
+    @Override
+    protected List<OutboxMessage> claimDue(int limit) {
         long now = System.currentTimeMillis();
         long leaseUntil = now + config.ackDeadline().toMillis() + 5_000;
         return db.write(c -> {
@@ -189,7 +124,8 @@ public class OutboxDispatcher {
         });
     }
 
-    private void deliver(OutboxMessage m) {
+    @Override
+    protected void deliver(OutboxMessage m) {
         String failure;
         try {
             HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(config.pushEndpoint()))
@@ -246,13 +182,6 @@ public class OutboxDispatcher {
                 m.attempts(), m.messageId(), m.jobId(), failure, delay);
     }
 
-    /** Exponential backoff after the n-th failed attempt: min·2^(n-1), capped at max. */
-    static Duration backoff(int attempt, Duration min, Duration max) {
-        long factor = 1L << Math.min(30, Math.max(0, attempt - 1));
-        long millis = min.toMillis() * factor;
-        return millis <= 0 || millis > max.toMillis() ? max : Duration.ofMillis(millis);
-    }
-
     private void deadLetter(OutboxMessage m, String failure) {
         String reason = "message dead-lettered after " + m.attempts() + " delivery attempts: " + failure;
         db.write(c -> {
@@ -270,21 +199,5 @@ public class OutboxDispatcher {
         }
         metrics.counter("outbox.delivery", "topic", m.topic(), "outcome", "dead_lettered").increment();
         Log.warnf("message %s (job %s) %s", m.messageId(), m.jobId(), reason);
-    }
-
-    private static String abbreviate(String body) {
-        if (body == null || body.isBlank()) {
-            return "";
-        }
-        String oneLine = body.replaceAll("\\s+", " ").trim();
-        return ": " + (oneLine.length() > 200 ? oneLine.substring(0, 200) + "…" : oneLine);
-    }
-
-    private static void sleepQuietly(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }

@@ -1,4 +1,4 @@
-package com.capidemo.quick.service;
+package com.capidemo.shared.service;
 
 import com.capidemo.shared.domain.JobLog;
 import com.capidemo.shared.port.JobStore;
@@ -13,7 +13,7 @@ import java.util.List;
  * the lease); steps inside a phase are batched into one write at most every {@link #FLUSH_EVERY}, so
  * a fast load costs a handful of store writes instead of one per table.
  */
-final class JobProgress {
+public final class JobProgress {
 
     static final Duration FLUSH_EVERY = Duration.ofMillis(200);
 
@@ -26,7 +26,7 @@ final class JobProgress {
     private int progress;
     private long lastFlush = System.nanoTime();
 
-    JobProgress(JobStore jobs, String jobId, String owner, Duration lease) {
+    public JobProgress(JobStore jobs, String jobId, String owner, Duration lease) {
         this.jobs = jobs;
         this.jobId = jobId;
         this.owner = owner;
@@ -34,7 +34,7 @@ final class JobProgress {
     }
 
     /** Records a step; written now when it starts a new phase or the last write is old enough. */
-    void step(int newProgress, String newPhase, String message) {
+    public void step(int newProgress, String newPhase, String message) {
         boolean phaseChanged = !newPhase.equals(phase);
         pending.add(JobLog.info(Instant.now(), message));
         progress = newProgress;
@@ -46,12 +46,12 @@ final class JobProgress {
     }
 
     /** Writes what is pending; throws when this worker no longer holds the job's lease. */
-    void flush() {
+    public void flush() {
         if (pending.isEmpty()) {
             return;
         }
         if (!jobs.heartbeat(jobId, owner, lease, progress, phase, List.copyOf(pending))) {
-            throw new QuickProvisioner.LeaseLost(jobId);
+            throw new LeaseLostException(jobId);
         }
         pending.clear();
         lastFlush = System.nanoTime();

@@ -1,0 +1,84 @@
+package com.capidemo.api.service;
+
+import com.capidemo.shared.config.PlatformConfig;
+import com.capidemo.shared.domain.Caller;
+import com.capidemo.shared.domain.Demo;
+import com.capidemo.shared.domain.DemoStatus;
+import com.capidemo.shared.port.DemoStore;
+import com.capidemo.shared.port.TenantStore;
+import com.capidemo.shared.web.ApiProblem;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Seed 000's one-call setup: a Google Cloud project becomes a tenant (onboarded if new) with a demo of the default
+ * template. Calling it again returns the same tenant and demo instead of creating more.
+ */
+@ApplicationScoped
+public class SetupService {
+
+    private final OnboardingService onboarding;
+    private final ProvisionService provisioning;
+    private final TenantStore tenants;
+    private final DemoStore demos;
+    private final String defaultTemplate;
+
+    public SetupService(OnboardingService onboarding, ProvisionService provisioning, TenantStore tenants,
+                        DemoStore demos, PlatformConfig config) {
+        this.onboarding = onboarding;
+        this.provisioning = provisioning;
+        this.tenants = tenants;
+        this.demos = demos;
+        this.defaultTemplate = config.setup().defaultTemplate();
+    }
+
+    public record SetupResult(String projectId, String tenantId, boolean tenantCreated, String apiKey, String demoId,
+                              String jobId, String status, String statusUrl, String message) {
+    }
+
+    /** Project ids are 6-30 lowercase letters, digits and hyphens; tenant ids use underscores instead of hyphens. */
+    public static String tenantOf(String projectId) {
+        return projectId.toLowerCase(Locale.ROOT).replace('-', '_');
+    }
+
+    public static String setupUser(String tenantId) {
+        return "setup@" + tenantId + ".local";
+    }
+
+    public SetupResult setup(String projectId) {
+        String tenantId = tenantOf(projectId);
+        String apiKey = null;
+        boolean created = false;
+        if (tenants.find(tenantId).isEmpty()) {
+            try {
+                apiKey = onboarding.onboard(tenantId, setupUser(tenantId)).apiKey();
+                created = true;
+            } catch (ApiProblem e) {
+                if (e.status() != 409) {
+                    throw e; // 409: a concurrent setup onboarded it first, go on with its tenant
+                }
+            }
+        }
+        Optional<Demo> existing = setupDemo(tenantId);
+        if (existing.isPresent()) {
+            Demo d = existing.get();
+            return new SetupResult(projectId, tenantId, created, apiKey, d.demoId(), null, d.status().wire(),
+                    "/api/demos/" + d.demoId(), "Project " + projectId + " is already set up");
+        }
+        ProvisionService.Accepted accepted = provisioning.quick(new Caller(tenantId, setupUser(tenantId), "admin"),
+                defaultTemplate, projectId);
+        return new SetupResult(projectId, tenantId, created, apiKey, accepted.demoId(), accepted.jobId(),
+                accepted.status(), accepted.statusUrl(), created
+                        ? "Project " + projectId + " onboarded; store the API key now, it is not shown again"
+                        : "Project " + projectId + " was onboarded before; its demo is being provisioned");
+    }
+
+    /** The demo setup made for the project's tenant, unless it failed or was deleted. */
+    public Optional<Demo> setupDemo(String tenantId) {
+        return demos.listByTenant(tenantId, 500).stream()
+                .filter(d -> setupUser(tenantId).equals(d.createdBy()))
+                .filter(d -> d.status() != DemoStatus.FAILED && d.status() != DemoStatus.DELETED)
+                .reduce((newer, older) -> newer);
+    }
+}

@@ -1,0 +1,85 @@
+package com.capidemo.custom.pipeline;
+
+import com.capidemo.shared.domain.Job;
+import com.capidemo.shared.domain.JobLog;
+import com.capidemo.shared.json.Json;
+import com.capidemo.shared.pipeline.PipelineException;
+import com.capidemo.shared.pipeline.StepDefinition;
+import io.quarkus.logging.Log;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** What a running step sees: its job, its settings, the outputs of the steps before it, and its log. */
+public final class StepContext {
+
+    private final Job job;
+    private final StepDefinition step;
+    private final Map<String, String> variables;
+    private final Map<String, StepOutput> earlier;
+    private final LeaseKeeper lease;
+    private final List<JobLog> logs = new ArrayList<>();
+
+    /** The output of a finished step together with its type. */
+    public record StepOutput(String type, Map<String, Object> output) {
+    }
+
+    public StepContext(Job job, StepDefinition step, Map<String, String> variables, Map<String, StepOutput> earlier,
+                       LeaseKeeper lease) {
+        this.job = job;
+        this.step = step;
+        this.variables = variables;
+        this.earlier = earlier;
+        this.lease = lease;
+    }
+
+    public Job job() {
+        return job;
+    }
+
+    public StepDefinition step() {
+        return step;
+    }
+
+    public Map<String, String> variables() {
+        return variables;
+    }
+
+    public String variable(String name) {
+        return variables.get(name);
+    }
+
+    public void log(String message) {
+        add("INFO", message);
+    }
+
+    public void warn(String message) {
+        add("WARN", message);
+    }
+
+    private void add(String level, String message) {
+        logs.add(new JobLog(Instant.now(), level, step.id() + ": " + message));
+        Log.infof("[%s] %s", step.id(), message);
+    }
+
+    public List<JobLog> logs() {
+        return List.copyOf(logs);
+    }
+
+    /** Stops the step when this worker lost the job's lease, so it does not keep working for nothing. */
+    public void checkLease() {
+        lease.check();
+    }
+
+    /** The output of the earlier step of the given type, converted to {@code type}; a missing one is a pipeline error. */
+    public <T> T outputOf(String stepType, String key, Class<T> type) {
+        StepOutput found = earlier.values().stream().filter(o -> o.type().equals(stepType)).reduce((a, b) -> b)
+                .orElseThrow(() -> new PipelineException("step '" + step.id() + "' needs an earlier '" + stepType + "' step"));
+        Object value = found.output().get(key);
+        if (value == null) {
+            throw new PipelineException("step '" + step.id() + "': the '" + stepType + "' step produced no '" + key + "'");
+        }
+        return Json.MAPPER.convertValue(value, type);
+    }
+}

@@ -1,0 +1,81 @@
+package com.capidemo.custom.service;
+
+import com.capidemo.custom.pipeline.StepRegistry;
+import com.capidemo.shared.config.ConfigsLocator;
+import com.capidemo.shared.config.PlatformConfig;
+import com.capidemo.shared.domain.Job;
+import com.capidemo.shared.domain.JobType;
+import com.capidemo.shared.pipeline.PipelineCatalog;
+import com.capidemo.shared.pipeline.PipelineDefinition;
+import com.capidemo.shared.pipeline.PipelineException;
+import com.capidemo.shared.pipeline.Variables;
+import com.capidemo.shared.port.TenantStore;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Which pipeline a job runs, with which variables: a tenant's templated pipeline for a pipeline job, the 7-stage
+ * custom demo pipeline (configs/demo/custom/agent-pipeline.yml) for a custom provisioning job.
+ */
+@ApplicationScoped
+public class JobPipelines {
+
+    public static final String[] CUSTOM_DEMO = {"demo", "custom", "agent-pipeline"};
+
+    private final PipelineCatalog catalog;
+    private final StepRegistry registry;
+    private final TenantStore tenants;
+
+    public JobPipelines(PlatformConfig config, StepRegistry registry, TenantStore tenants) {
+        this(ConfigsLocator.locate(config), registry, tenants);
+    }
+
+    public JobPipelines(Path configs, StepRegistry registry, TenantStore tenants) {
+        this.catalog = new PipelineCatalog(configs);
+        this.registry = registry;
+        this.tenants = tenants;
+    }
+
+    /** A loaded pipeline and the variables it was resolved with. */
+    public record PlannedRun(PipelineDefinition pipeline, Map<String, String> variables) {
+    }
+
+    public PlannedRun plan(Job job) {
+        Map<String, String> vars = new LinkedHashMap<>();
+        vars.put("tenant_id", job.tenantId());
+        vars.put("job_id", job.jobId());
+        String[] template;
+        if (job.type() == JobType.PIPELINE) {
+            template = new String[] {job.payloadString("provider"), job.payloadString("domain"),
+                    job.payloadString("template_name")};
+            vars.put("provider", template[0]);
+            vars.put("domain", template[1]);
+            vars.put("template_name", template[2]);
+            vars.put("pipeline_id", job.payloadString("pipeline_id"));
+            vars.put("pipeline_logging_id", job.jobId());
+            vars.put("date", job.payloadString("date"));
+            vars.put("trigger_by", job.payloadString("trigger_by"));
+            vars.put("dataset_id", datasetOf(job.tenantId()));
+        } else if (job.type() == JobType.CUSTOM) {
+            template = CUSTOM_DEMO;
+            vars.put("demo_id", job.demoId());
+            vars.put("customer_name", job.payloadString("customer_name"));
+            vars.put("industry", job.payloadString("industry"));
+        } else {
+            throw new PipelineException("custom-provisioner does not run " + job.type().wire() + " jobs");
+        }
+        vars.values().removeIf(java.util.Objects::isNull);
+        Path file = catalog.find(template[0], template[1], template[2]).orElseThrow(() -> new PipelineException(
+                "pipeline template " + String.join("/", template) + ".yml not found in configs/"));
+        PipelineDefinition pipeline = catalog.load(file, new Variables(vars), registry.types());
+        registry.validate(pipeline);
+        return new PlannedRun(pipeline, Map.copyOf(vars));
+    }
+
+    public String datasetOf(String tenantId) {
+        return tenants.find(tenantId).map(t -> t.datasetId())
+                .orElseThrow(() -> new PipelineException("tenant " + tenantId + " is not onboarded"));
+    }
+}

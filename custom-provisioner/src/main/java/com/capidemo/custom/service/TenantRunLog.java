@@ -1,0 +1,94 @@
+package com.capidemo.custom.service;
+
+import com.capidemo.shared.domain.Job;
+import com.capidemo.shared.domain.StepRecord;
+import com.capidemo.shared.json.Json;
+import com.capidemo.shared.port.StepStore;
+import com.capidemo.shared.port.Warehouse;
+import io.quarkus.logging.Log;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Writes a finished pipeline run into the tenant's own dataset (seeds 002/003): one pipeline_runs row, a step_logs row
+ * per step and the dq_results of its checks. Each batch is keyed by the run id, so writing again after a crash stores
+ * nothing twice.
+ */
+@ApplicationScoped
+public class TenantRunLog {
+
+    private final Warehouse warehouse;
+    private final StepStore steps;
+
+    public TenantRunLog(Warehouse warehouse, StepStore steps) {
+        this.warehouse = warehouse;
+        this.steps = steps;
+    }
+
+    public void record(Job job, String datasetId, String status, String error) {
+        try {
+            String runId = job.jobId();
+            List<StepRecord> records = steps.list(runId);
+            warehouse.appendRows(datasetId, "pipeline_runs", runId + "-run", List.of(runRow(job, status, error)));
+            List<Map<String, Object>> stepRows = new ArrayList<>();
+            List<Map<String, Object>> dqRows = new ArrayList<>();
+            for (StepRecord r : records) {
+                stepRows.add(stepRow(runId, r));
+                if (r.output().get("dq_results") instanceof List<?> results) {
+                    int i = 0;
+                    for (Object o : results) {
+                        Map<String, Object> row = new LinkedHashMap<>(Json.MAPPER.convertValue(o, Map.class));
+                        row.put("dq_result_id", runId + "-" + r.stepId() + "-" + i++);
+                        row.put("pipeline_logging_id", runId);
+                        row.put("checked_at", Instant.parse(String.valueOf(row.get("checked_at"))));
+                        dqRows.add(row);
+                    }
+                }
+            }
+            warehouse.appendRows(datasetId, "step_logs", runId + "-steps", stepRows);
+            warehouse.appendRows(datasetId, "dq_results", runId + "-dq", dqRows);
+        } catch (RuntimeException e) {
+            // The run's outcome is already in the job store; the tenant copy is best effort and logged.
+            Log.warnf(e, "could not write run %s to tenant dataset %s", job.jobId(), datasetId);
+        }
+    }
+
+    private static Map<String, Object> runRow(Job job, String status, String error) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("pipeline_logging_id", job.jobId());
+        row.put("pipeline_id", job.payloadString("pipeline_id"));
+        row.put("tenant_id", job.tenantId());
+        row.put("provider", job.payloadString("provider"));
+        row.put("domain", job.payloadString("domain"));
+        row.put("template_name", job.payloadString("template_name"));
+        row.put("status", status);
+        row.put("trigger_by", job.payloadString("trigger_by"));
+        row.put("run_date", LocalDate.parse(job.payloadString("date")));
+        row.put("parameters", Json.write(job.payload()));
+        row.put("start_time", job.startedAt() == null ? job.createdAt() : job.startedAt());
+        row.put("end_time", Instant.now());
+        row.put("error_message", error);
+        return row;
+    }
+
+    private static Map<String, Object> stepRow(String runId, StepRecord r) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("step_log_id", runId + "-" + r.stepId());
+        row.put("pipeline_logging_id", runId);
+        row.put("step_id", r.stepId());
+        row.put("step_type", r.type());
+        row.put("status", r.status().wire().toUpperCase(java.util.Locale.ROOT));
+        row.put("start_time", r.startedAt());
+        row.put("end_time", r.endedAt());
+        Object rows = r.output().get("rows_processed");
+        row.put("rows_processed", rows instanceof Number n ? n.longValue() : null);
+        row.put("message", r.error() != null ? r.error()
+                : r.logs().isEmpty() ? null : r.logs().get(r.logs().size() - 1).message());
+        return row;
+    }
+}

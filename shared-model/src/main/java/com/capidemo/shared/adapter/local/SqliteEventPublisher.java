@@ -1,0 +1,27 @@
+package com.capidemo.shared.adapter.local;
+
+import com.capidemo.shared.json.Json;
+import com.capidemo.shared.messaging.TraceContext;
+import com.capidemo.shared.port.EventPublisher;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.Map;
+
+/** Local events: one row per event id in SQLite, so a repeated publish (a retried job) is recorded once. */
+@ApplicationScoped
+public class SqliteEventPublisher implements EventPublisher {
+
+    private final SqliteDatabase db;
+
+    public SqliteEventPublisher(SqliteDatabase db) {
+        this.db = db;
+    }
+
+    @Override
+    public void publish(String topic, String eventId, Map<String, String> attributes, byte[] data) {
+        db.write(c -> Sql.update(c, """
+                INSERT INTO events(event_id, topic, attributes, data, published_at) VALUES (?,?,?,?,?)
+                ON CONFLICT(event_id) DO NOTHING""",
+                eventId, topic, Json.write(TraceContext.withCurrent(attributes)), data, Instant.now()));
+    }
+}
