@@ -11,6 +11,7 @@ import com.capidemo.shared.pipeline.PipelineException;
 import com.capidemo.shared.pipeline.Variables;
 import com.capidemo.shared.port.TenantStore;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -28,6 +29,7 @@ public class JobPipelines {
     private final StepRegistry registry;
     private final TenantStore tenants;
 
+    @Inject
     public JobPipelines(PlatformConfig config, StepRegistry registry, TenantStore tenants) {
         this(ConfigsLocator.locate(config), registry, tenants);
     }

@@ -10,6 +10,7 @@ import com.capidemo.shared.port.ObjectRef;
 import com.capidemo.shared.port.ObjectStore;
 import com.capidemo.shared.port.Warehouse;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,6 +31,7 @@ public class LoadObjectStep implements PipelineStep {
     private final ObjectStore objects;
     private final Path configs;
 
+    @Inject
     public LoadObjectStep(Warehouse warehouse, ObjectStore objects, PlatformConfig config) {
         this(warehouse, objects, ConfigsLocator.locate(config));
     }

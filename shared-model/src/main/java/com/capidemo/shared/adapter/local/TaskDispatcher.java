@@ -91,10 +91,9 @@ public class TaskDispatcher extends DurableHttpDispatcher<TaskRow> {
 
     @Override
     protected Long nextDueMillis() {
-        return db.read(c -> Sql.one(c, "SELECT min(next_attempt_at) FROM tasks WHERE status = 'pending'", rs -> {
-            long v = rs.getLong(1);
-            return rs.wasNull() ? null : v;
-        })).orElse(null);
+        long next = db.read(c -> Sql.one(c, "SELECT coalesce(min(next_attempt_at), -1) FROM tasks WHERE status = 'pending'",
+                rs -> rs.getLong(1))).orElse(-1L);
+        return next < 0 ? null : next;
     }
 
     @Override

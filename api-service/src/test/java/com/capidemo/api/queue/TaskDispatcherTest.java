@@ -1,0 +1,152 @@
+package com.capidemo.api.queue;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.capidemo.api.support.TaskStub;
+import com.capidemo.api.support.Tenants;
+import com.capidemo.shared.adapter.local.SqliteDatabase;
+import com.capidemo.shared.domain.Ids;
+import com.capidemo.shared.domain.Job;
+import com.capidemo.shared.domain.JobStatus;
+import com.capidemo.shared.domain.JobType;
+import com.capidemo.shared.port.JobStore;
+import com.capidemo.shared.port.TaskQueue;
+import com.capidemo.shared.port.TaskRequest;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@TestProfile(TaskDispatcherProfile.class)
+@QuarkusTestResource(value = TaskStub.class, restrictToAnnotatedClass = true)
+class TaskDispatcherTest {
+
+    @Inject
+    TaskQueue tasks;
+
+    @Inject
+    JobStore jobs;
+
+    @Inject
+    SqliteDatabase db;
+
+    @BeforeEach
+    void reset() {
+        TaskStub.reset(200);
+    }
+
+    private Job submit() {
+        Job job = Job.queued(Ids.jobId(), null, "tenant_x", JobType.PIPELINE, Map.of(), Instant.now());
+        tasks.submit(null, job, new TaskRequest(TaskRequest.nameFor(job.jobId()), TaskRequest.PIPELINE_RUN,
+                ("{\"job_id\":\"" + job.jobId() + "\"}").getBytes()));
+        return job;
+    }
+
+    private List<TaskStub.Received> receivedFor(Job job) {
+        return TaskStub.RECEIVED.stream().filter(r -> r.body().contains(job.jobId())).toList();
+    }
+
+    private String taskStatus(Job job) {
+        return db.read(c -> {
+            try (var ps = c.prepareStatement("SELECT status FROM tasks WHERE job_id = ?")) {
+                ps.setString(1, job.jobId());
+                try (var rs = ps.executeQuery()) {
+                    return rs.next() ? rs.getString(1) : null;
+                }
+            }
+        });
+    }
+
+    @Test
+    void aTaskIsPostedWithTheCloudTasksHeadersAndFinishedOn2xx() {
+        Job job = submit();
+        await().atMost(Duration.ofSeconds(10)).until(() -> "done".equals(taskStatus(job)));
+        TaskStub.Received r = receivedFor(job).get(0);
+        assertThat(r.path()).isEqualTo("/tasks/pipeline-run");
+        assertThat(r.headers()).containsEntry("X-CloudTasks-QueueName", "custom-provision")
+                .containsEntry("X-CloudTasks-TaskName", TaskRequest.nameFor(job.jobId()))
+                .containsEntry("X-CloudTasks-TaskRetryCount", "0")
+                .containsEntry("X-Worker-Secret", "stub-secret")
+                .containsEntry("Content-Type", "application/json");
+        assertThat(receivedFor(job)).hasSize(1);
+    }
+
+    @Test
+    void aFailedDispatchIsRetriedWithBackoffAndAGrowingRetryCount() {
+        TaskStub.SCRIPT.add(503);
+        TaskStub.SCRIPT.add(500);
+        Job job = submit();
+        await().atMost(Duration.ofSeconds(10)).until(() -> "done".equals(taskStatus(job)));
+        List<TaskStub.Received> got = receivedFor(job);
+        assertThat(got).extracting(r -> r.headers().get("X-CloudTasks-TaskRetryCount")).containsExactly("0", "1", "2");
+        assertThat(got.get(1).atMillis() - got.get(0).atMillis()).isGreaterThanOrEqualTo(90);
+        assertThat(got.get(2).atMillis() - got.get(1).atMillis()).isGreaterThanOrEqualTo(190);
+        assertThat(jobs.find(job.jobId()).orElseThrow().status()).isEqualTo(JobStatus.QUEUED);
+    }
+
+    @Test
+    void afterTheLastAttemptTheTaskAndItsJobFail() {
+        TaskStub.reset(500);
+        Job job = submit();
+        await().atMost(Duration.ofSeconds(10)).until(() -> "failed".equals(taskStatus(job)));
+        assertThat(receivedFor(job)).hasSize(3);
+        Job failed = jobs.find(job.jobId()).orElseThrow();
+        assertThat(failed.status()).isEqualTo(JobStatus.FAILED);
+        assertThat(failed.error()).contains("task failed after 3 attempts").contains("500");
+    }
+
+    @Test
+    void enqueueingTheSameTaskNameTwiceCreatesOneTask() {
+        Job job = Job.queued(Ids.jobId(), null, "tenant_x", JobType.PIPELINE, Map.of(), Instant.now());
+        TaskRequest request = new TaskRequest(TaskRequest.nameFor(job.jobId()), TaskRequest.PIPELINE_RUN,
+                ("{\"job_id\":\"" + job.jobId() + "\"}").getBytes());
+        tasks.submit(null, job, request);
+        Job second = Job.queued(Ids.jobId(), null, "tenant_x", JobType.PIPELINE, Map.of(), Instant.now());
+        tasks.submit(null, second, request); // same name: Cloud Tasks would answer ALREADY_EXISTS
+        await().atMost(Duration.ofSeconds(10)).until(() -> "done".equals(taskStatus(job)));
+        long rows = db.read(c -> {
+            try (var ps = c.prepareStatement("SELECT count(*) FROM tasks WHERE task_name = ?")) {
+                ps.setString(1, request.name());
+                try (var rs = ps.executeQuery()) {
+                    rs.next();
+                    return rs.getLong(1);
+                }
+            }
+        });
+        assertThat(rows).isEqualTo(1);
+        assertThat(receivedFor(job)).hasSize(1);
+    }
+
+    @Test
+    void dispatchesAreRateLimitedToFivePerSecond() {
+        List<Job> burst = new java.util.ArrayList<>();
+        for (int i = 0; i < 15; i++) {
+            burst.add(submit());
+        }
+        await().atMost(Duration.ofSeconds(15)).until(() -> burst.stream().allMatch(j -> "done".equals(taskStatus(j))));
+        List<Long> times = burst.stream().map(j -> receivedFor(j).get(0).atMillis()).sorted().toList();
+        // 5 in the first burst, then 5 per second: 15 tasks take at least ~2 s.
+        assertThat(times.get(14) - times.get(0)).isGreaterThanOrEqualTo(1_800);
+    }
+
+    @Test
+    void aCustomProvisionThroughTheApiReachesTheWorkerPath() {
+        String key = Tenants.onboardNew("taskapi");
+        String jobId = given().header("X-API-Key", key).contentType("application/json")
+                .body("{\"customer_name\":\"Nordic Telco\",\"industry\":\"telecom\"}")
+                .when().post("/api/provision/custom").then().statusCode(202).extract().path("job_id");
+        await().atMost(Duration.ofSeconds(10)).until(() -> TaskStub.RECEIVED.stream()
+                .anyMatch(r -> r.body().contains(jobId)));
+        assertThat(TaskStub.RECEIVED.stream().filter(r -> r.body().contains(jobId)).findFirst().orElseThrow().path())
+                .isEqualTo("/tasks/custom-provision");
+    }
+}
