@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -100,7 +101,7 @@ final class CapiAnswer {
     }
 
     private static String normal(String sql) {
-        return sql.replaceAll("\\s+", " ").replaceAll(";\\s*$", "").strip().toLowerCase(java.util.Locale.ROOT);
+        return sql.replaceAll("\\s+", " ").replaceAll(";\\s*$", "").strip().toLowerCase(Locale.ROOT);
     }
 
     @SuppressWarnings("unchecked")
