@@ -11,6 +11,8 @@ import io.grpc.Status;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import javax.crypto.Cipher;
 import javax.crypto.KeyGenerator;
@@ -29,6 +31,8 @@ final class FakeKms {
     volatile boolean corruptCiphertextCrc;
     volatile boolean corruptPlaintextCrc;
     volatile boolean skipVerification;
+    /** Errors to answer the next calls with, before doing anything. */
+    final Queue<Status> failNext = new ConcurrentLinkedQueue<>();
     private final SecretKey key;
     private final SecureRandom random = new SecureRandom();
 
@@ -44,6 +48,11 @@ final class FakeKms {
                 .addMethod(InProcessGrpc.unary(svc, "Encrypt", EncryptRequest.getDefaultInstance(),
                         EncryptResponse.getDefaultInstance(), (r, out) -> {
                             encrypts.add(r);
+                            Status failure = failNext.poll();
+                            if (failure != null) {
+                                out.onError(failure.asRuntimeException());
+                                return;
+                            }
                             if (!crcOk(r.getPlaintext(), r.hasPlaintextCrc32C() ? r.getPlaintextCrc32C() : null)
                                     || !crcOk(r.getAdditionalAuthenticatedData(), r.hasAdditionalAuthenticatedDataCrc32C()
                                     ? r.getAdditionalAuthenticatedDataCrc32C() : null)) {
@@ -63,6 +72,11 @@ final class FakeKms {
                 .addMethod(InProcessGrpc.unary(svc, "Decrypt", DecryptRequest.getDefaultInstance(),
                         DecryptResponse.getDefaultInstance(), (r, out) -> {
                             decrypts.add(r);
+                            Status failure = failNext.poll();
+                            if (failure != null) {
+                                out.onError(failure.asRuntimeException());
+                                return;
+                            }
                             if (!crcOk(r.getCiphertext(), r.hasCiphertextCrc32C() ? r.getCiphertextCrc32C() : null)) {
                                 out.onError(Status.INVALID_ARGUMENT.withDescription("checksum mismatch").asRuntimeException());
                                 return;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.google.cloud.kms.v1.KeyManagementServiceClient;
 import com.google.cloud.kms.v1.KeyManagementServiceSettings;
+import io.grpc.Status;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -52,6 +53,17 @@ class KmsCryptoTest {
         assertThat(dec.getName()).isEqualTo(KEY);
         assertThat(dec.getAdditionalAuthenticatedData().toStringUtf8()).isEqualTo("api_keys/acme");
         assertThat(dec.getCiphertextCrc32C().getValue()).isEqualTo(KmsCrypto.crc32c(ciphertext));
+    }
+
+    @Test
+    void unavailableIsRetriedByTheClientsDefaultSettings() {
+        fake.failNext.add(Status.UNAVAILABLE);
+        byte[] ciphertext = crypto.encrypt(SECRET, "ctx");
+        fake.failNext.add(Status.UNAVAILABLE);
+
+        assertThat(crypto.decrypt(ciphertext, "ctx")).isEqualTo(SECRET);
+        assertThat(fake.encrypts).hasSize(2);
+        assertThat(fake.decrypts).hasSize(2);
     }
 
     @Test
