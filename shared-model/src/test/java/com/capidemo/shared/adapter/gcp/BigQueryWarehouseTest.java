@@ -157,6 +157,16 @@ class BigQueryWarehouseTest {
     }
 
     @Test
+    void aFailedLoadJobRaisesBigQuerysError() {
+        fake.answer("sales.csv", Answer.error(400, "invalid", "Error while reading data, error message: CSV table references column position 3, but line contains only 2 columns."));
+
+        assertThatThrownBy(() -> warehouse.loadCsv("t_acme", "sales", new ObjectRef("artifacts", "uploads/sales.csv")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("cannot load CSV artifacts/uploads/sales.csv into t_acme.sales")
+                .hasMessageContaining("line contains only 2 columns");
+    }
+
+    @Test
     void aRetriedJobInsertKeepsItsJobId() {
         fake.http.failNext("POST", JOBS, 503, "backendError", "try again");
 

@@ -26,7 +26,7 @@ import java.util.regex.Pattern;
 /**
  * Just enough of the BigQuery v2 REST API for the warehouse adapter: datasets, tables, insertAll (deduplicating
  * insertIds like BigQuery does), and jobs that finish at once. The fake runs no SQL: a test scripts the answer of
- * queries whose text contains a given string; other queries return no rows.
+ * queries whose text (or load jobs whose source URI) contains a given string; other jobs succeed with no rows.
  */
 final class FakeBigQuery implements AutoCloseable {
 
@@ -189,10 +189,15 @@ final class FakeBigQuery implements AutoCloseable {
         ObjectNode status = job.putObject("status").put("state", "DONE");
         ObjectNode statistics = job.putObject("statistics").put("creationTime", String.valueOf(System.currentTimeMillis()));
         JsonNode query = job.at("/configuration/query");
-        if (query.isMissingNode()) {
+        if (query.isMissingNode()) { // a load job: scripted by its source URI
             statistics.putObject("load");
+            Answer answer = answerFor(job.at("/configuration/load/sourceUris/0").asText());
             JsonNode dest = job.at("/configuration/load/destinationTable");
-            tables.put(dest.get("datasetId").asText() + "." + dest.get("tableId").asText(), new ArrayList<>());
+            if (answer.failed()) {
+                status.putObject("errorResult").put("reason", answer.reason()).put("message", answer.message());
+            } else {
+                tables.put(dest.get("datasetId").asText() + "." + dest.get("tableId").asText(), new ArrayList<>());
+            }
         } else {
             statistics.putObject("query");
             Answer answer = answerFor(query.get("query").asText());
