@@ -102,25 +102,26 @@ final class GoldenQueryPlanner {
             }
             String m = f + "." + measure.get().name();
             String ml = Text.humanize(measure.get().name());
-            out.add(QuestionPattern.of("What is the total " + ml + " across all " + label + "?", "total", m, null, null));
+            String total = ml.contains("total") ? "combined " + ml : "total " + ml;
+            out.add(QuestionPattern.of("What is the " + total + " across all " + label + "?", "total", m, null, null));
             out.add(QuestionPattern.of("What is the average " + ml + " of " + label + "?", "average", m, null, null));
-            category.ifPresent(c -> out.add(QuestionPattern.of("What is the total " + ml + " by "
+            category.ifPresent(c -> out.add(QuestionPattern.of("What is the " + total + " by "
                     + Text.humanize(c.name()) + "?", "total_by", m, f + "." + c.name(), null)));
             date.ifPresent(d -> {
-                out.add(QuestionPattern.of("What is the total " + ml + " per month?", "monthly", m, null,
+                out.add(QuestionPattern.of("What is the " + total + " per month?", "monthly", m, null,
                         f + "." + d.name()));
-                out.add(QuestionPattern.of("How is the total " + ml + " growing month over month?", "growth", m, null,
+                out.add(QuestionPattern.of("How is the " + total + " growing month over month?", "growth", m, null,
                         f + "." + d.name()));
             });
             for (SchemaGraph.Edge e : graph.parents(f)) {
                 TableDesign parent = graph.schema().table(e.parent()).orElseThrow();
                 String pl = Text.humanize(parent.name());
                 parent.columns().stream().filter(GoldenQueryPlanner::isLabel).findFirst().ifPresent(l ->
-                        out.add(QuestionPattern.of("Which 10 " + pl + " have the highest total " + ml + "?", "top_n",
+                        out.add(QuestionPattern.of("Which 10 " + pl + " have the highest " + total + "?", "top_n",
                                 m, parent.name() + "." + l.name(), null)));
                 parent.columns().stream().filter(GoldenQueryPlanner::isCategory).findFirst().ifPresent(c -> {
                     String cl = Text.humanize(c.name());
-                    out.add(QuestionPattern.of("What share of total " + ml + " comes from each " + singular(pl) + " "
+                    out.add(QuestionPattern.of("What share of the " + total + " comes from each " + singular(pl) + " "
                             + cl + "?", "share_by", m, parent.name() + "." + c.name(), null));
                     out.add(QuestionPattern.of("What is the average " + ml + " by " + singular(pl) + " " + cl + "?",
                             "average_by", m, parent.name() + "." + c.name(), null));
