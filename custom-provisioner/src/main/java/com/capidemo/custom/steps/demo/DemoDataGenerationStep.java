@@ -1,0 +1,76 @@
+package com.capidemo.custom.steps.demo;
+
+import com.capidemo.custom.pipeline.PipelineStep;
+import com.capidemo.custom.pipeline.StepContext;
+import com.capidemo.shared.config.PlatformConfig;
+import com.capidemo.shared.design.CustomerProfile;
+import com.capidemo.shared.design.SchemaDesign;
+import com.capidemo.shared.design.SyntheticDataCompiler;
+import com.capidemo.shared.port.ObjectRef;
+import com.capidemo.shared.port.ObjectStore;
+import com.capidemo.shared.template.TemplateDataGenerator;
+import com.capidemo.shared.template.TemplateDefinition;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * Stage 4, synthetic data: the schema compiled to deterministic DuckDB SQL, materialised as one parquet file per
+ * table and uploaded to the artifacts bucket under the job's id. Foreign keys only hold existing parent keys; a rerun
+ * regenerates the same rows and overwrites the same objects.
+ */
+@ApplicationScoped
+public class DemoDataGenerationStep implements PipelineStep {
+
+    private final ObjectStore objects;
+    private final Duration pauseAfterTable;
+
+    public DemoDataGenerationStep(ObjectStore objects, PlatformConfig config) {
+        this.objects = objects;
+        this.pauseAfterTable = config.provision().tableLoadDelay();
+    }
+
+    @Override
+    public String type() {
+        return "demo_data_generation";
+    }
+
+    @Override
+    public Map<String, Object> run(StepContext context) throws IOException, InterruptedException {
+        CustomerProfile profile = context.outputOf("demo_research", "profile", CustomerProfile.class);
+        SchemaDesign schema = context.outputOf("demo_schema_design", "schema", SchemaDesign.class);
+        TemplateDefinition template = new SyntheticDataCompiler().compile(context.job().demoId(), profile, schema, "",
+                List.of());
+        String bucket = context.step().string("bucket") == null ? "artifacts" : context.step().string("bucket");
+        Path work = Files.createTempDirectory("custom-" + context.job().jobId());
+        try {
+            Map<String, Long> rows = new TemplateDataGenerator().generate(template, work);
+            Map<String, Object> refs = new LinkedHashMap<>();
+            for (Map.Entry<String, Long> table : rows.entrySet()) {
+                context.checkLease();
+                ObjectRef ref = new ObjectRef(bucket, context.job().jobId() + "/" + table.getKey() + ".parquet");
+                objects.upload(ref, work.resolve(table.getKey() + ".parquet"));
+                refs.put(table.getKey(), ref.name());
+                context.log("generated " + table.getKey() + ": " + table.getValue() + " rows");
+                if (!pauseAfterTable.isZero()) {
+                    Thread.sleep(pauseAfterTable.toMillis()); // fault tests: a window to kill the worker mid-stage
+                }
+            }
+            long total = rows.values().stream().mapToLong(Long::longValue).sum();
+            return Map.of("bucket", bucket, "objects", refs, "rows", rows, "total_rows", total);
+        } finally {
+            try (Stream<Path> walk = Files.walk(work)) {
+                for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.deleteIfExists(p);
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,93 @@
+package com.capidemo.custom.steps.demo;
+
+import com.capidemo.custom.pipeline.PipelineStep;
+import com.capidemo.custom.pipeline.StepContext;
+import com.capidemo.shared.design.CustomerProfile;
+import com.capidemo.shared.design.DemoDesigner;
+import com.capidemo.shared.design.SchemaDesign;
+import com.capidemo.shared.design.UseCaseAnalysis;
+import com.capidemo.shared.domain.GoldenQuery;
+import com.capidemo.shared.port.QueryResult;
+import com.capidemo.shared.port.Warehouse;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Stage 6, golden queries: every proposed question's SQL is run on the loaded dataset and kept only if it executes and
+ * returns rows. Rejected ones are replaced by asking for different questions (a few rounds), then dropped; never kept.
+ * Fewer than {@code minimum} valid questions fails the stage.
+ */
+@ApplicationScoped
+public class DemoGoldenQueriesStep implements PipelineStep {
+
+    private static final int ROUNDS = 3;
+
+    private final DemoDesigner designer;
+    private final Warehouse warehouse;
+
+    public DemoGoldenQueriesStep(DemoDesigner designer, Warehouse warehouse) {
+        this.designer = designer;
+        this.warehouse = warehouse;
+    }
+
+    @Override
+    public String type() {
+        return "demo_golden_queries";
+    }
+
+    @Override
+    public Map<String, Object> run(StepContext context) {
+        String dataset = context.step().requireString("dataset");
+        int count = Integer.parseInt(String.valueOf(context.step().config().getOrDefault("count", 12)));
+        int minimum = Integer.parseInt(String.valueOf(context.step().config().getOrDefault("minimum", 6)));
+        CustomerProfile profile = context.outputOf("demo_research", "profile", CustomerProfile.class);
+        UseCaseAnalysis useCases = context.outputOf("demo_use_cases", "use_cases", UseCaseAnalysis.class);
+        SchemaDesign schema = context.outputOf("demo_schema_design", "schema", SchemaDesign.class);
+
+        List<GoldenQuery> kept = new ArrayList<>();
+        List<Map<String, String>> rejected = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        for (int round = 0; round < ROUNDS && kept.size() < count; round++) {
+            List<GoldenQuery> proposed = designer.goldenQueries(profile, useCases, schema, count - kept.size(), Set.copyOf(seen));
+            if (proposed.isEmpty()) {
+                break;
+            }
+            for (GoldenQuery q : proposed) {
+                if (!seen.add(q.question())) {
+                    continue;
+                }
+                String problem = check(dataset, q);
+                if (problem == null) {
+                    kept.add(q);
+                } else {
+                    rejected.add(Map.of("question", q.question(), "reason", problem));
+                    context.warn("rejected \"" + q.question() + "\": " + problem);
+                }
+            }
+        }
+        if (kept.size() < minimum) {
+            throw new IllegalStateException("only " + kept.size() + " golden queries execute and return rows; at least "
+                    + minimum + " are needed");
+        }
+        context.log(kept.size() + " golden queries validated, " + rejected.size() + " rejected");
+        Map<String, Object> output = new LinkedHashMap<>();
+        output.put("golden_queries", kept);
+        output.put("rejected", rejected);
+        return output;
+    }
+
+    /** Null when the query executes and returns at least one row; otherwise why not. */
+    private String check(String dataset, GoldenQuery q) {
+        try {
+            QueryResult result = warehouse.query(dataset, q.sql(), 1);
+            return result.rows().isEmpty() ? "returns no rows" : null;
+        } catch (RuntimeException e) {
+            return "does not execute: " + e.getMessage();
+        }
+    }
+}

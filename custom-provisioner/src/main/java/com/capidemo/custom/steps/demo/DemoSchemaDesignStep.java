@@ -1,0 +1,45 @@
+package com.capidemo.custom.steps.demo;
+
+import com.capidemo.custom.pipeline.PipelineStep;
+import com.capidemo.custom.pipeline.StepContext;
+import com.capidemo.shared.design.CustomerProfile;
+import com.capidemo.shared.design.DemoDesigner;
+import com.capidemo.shared.design.SchemaDesign;
+import com.capidemo.shared.design.SyntheticDataCompiler;
+import com.capidemo.shared.design.TableDesign;
+import com.capidemo.shared.design.UseCaseAnalysis;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Stage 3, schema design: tables, columns, keys and row counts. The design is compiled once here so a schema that
+ * cannot produce data (reserved words, dangling keys) fails this stage, not the data generation after it.
+ */
+@ApplicationScoped
+public class DemoSchemaDesignStep implements PipelineStep {
+
+    private final DemoDesigner designer;
+
+    public DemoSchemaDesignStep(DemoDesigner designer) {
+        this.designer = designer;
+    }
+
+    @Override
+    public String type() {
+        return "demo_schema_design";
+    }
+
+    @Override
+    public Map<String, Object> run(StepContext context) {
+        CustomerProfile profile = context.outputOf("demo_research", "profile", CustomerProfile.class);
+        UseCaseAnalysis useCases = context.outputOf("demo_use_cases", "use_cases", UseCaseAnalysis.class);
+        SchemaDesign schema = designer.designSchema(profile, useCases);
+        new SyntheticDataCompiler().compile(context.job().demoId(), profile, schema, "", List.of());
+        for (TableDesign t : schema.tables()) {
+            context.log("table " + t.name() + ": " + t.columns().size() + " columns, " + t.rows() + " rows");
+        }
+        context.log(schema.tables().size() + " tables, " + schema.totalRows() + " rows");
+        return Map.of("schema", schema, "table_count", schema.tables().size(), "total_rows", schema.totalRows());
+    }
+}

@@ -1,0 +1,37 @@
+package com.capidemo.custom.steps.demo;
+
+import com.capidemo.custom.pipeline.PipelineStep;
+import com.capidemo.custom.pipeline.StepContext;
+import com.capidemo.shared.design.CustomerBrief;
+import com.capidemo.shared.design.CustomerProfile;
+import com.capidemo.shared.design.DemoDesigner;
+import com.capidemo.shared.design.UseCase;
+import com.capidemo.shared.design.UseCaseAnalysis;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Map;
+
+/** Stage 2, use-case analysis: the questions the demo must answer, with their KPIs and entities. */
+@ApplicationScoped
+public class DemoUseCasesStep implements PipelineStep {
+
+    private final DemoDesigner designer;
+
+    public DemoUseCasesStep(DemoDesigner designer) {
+        this.designer = designer;
+    }
+
+    @Override
+    public String type() {
+        return "demo_use_cases";
+    }
+
+    @Override
+    public Map<String, Object> run(StepContext context) {
+        CustomerBrief brief = context.outputOf("demo_research", "brief", CustomerBrief.class);
+        CustomerProfile profile = context.outputOf("demo_research", "profile", CustomerProfile.class);
+        UseCaseAnalysis analysis = designer.analyzeUseCases(brief, profile);
+        context.log(analysis.useCases().size() + " use cases: "
+                + String.join(", ", analysis.useCases().stream().map(UseCase::name).toList()));
+        return Map.of("use_cases", analysis);
+    }
+}

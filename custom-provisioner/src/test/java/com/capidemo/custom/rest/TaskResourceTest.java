@@ -1,0 +1,164 @@
+package com.capidemo.custom.rest;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+
+import com.capidemo.shared.config.ConfigsLocator;
+import com.capidemo.shared.config.PlatformConfig;
+import com.capidemo.shared.domain.ApiKey;
+import com.capidemo.shared.domain.Demo;
+import com.capidemo.shared.domain.DemoStatus;
+import com.capidemo.shared.domain.Ids;
+import com.capidemo.shared.domain.Job;
+import com.capidemo.shared.domain.JobStatus;
+import com.capidemo.shared.domain.JobType;
+import com.capidemo.shared.domain.StepRecord;
+import com.capidemo.shared.domain.StepStatus;
+import com.capidemo.shared.port.DemoStore;
+import com.capidemo.shared.port.JobStore;
+import com.capidemo.shared.port.StepStore;
+import com.capidemo.shared.port.TenantStore;
+import com.capidemo.shared.port.Warehouse;
+import com.capidemo.shared.service.OnboardingTemplate;
+import com.capidemo.shared.domain.Tenant;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.specification.RequestSpecification;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+class TaskResourceTest {
+
+    @Inject
+    JobStore jobs;
+    @Inject
+    DemoStore demos;
+    @Inject
+    StepStore steps;
+    @Inject
+    TenantStore tenants;
+    @Inject
+    Warehouse warehouse;
+    @Inject
+    PlatformConfig config;
+
+    private static RequestSpecification task(String jobId) {
+        return given().header("X-Worker-Secret", "test-secret")
+                .header("X-CloudTasks-QueueName", "custom-provision")
+                .header("X-CloudTasks-TaskName", "job-" + jobId)
+                .header("X-CloudTasks-TaskRetryCount", "0")
+                .contentType("application/json").body("{\"job_id\":\"" + jobId + "\"}");
+    }
+
+    /** A tenant as onboarding leaves it: its dataset with the metadata tables. */
+    private String onboardedTenant() {
+        String tenantId = "t_" + Ids.randomHex(4);
+        OnboardingTemplate onboarding = OnboardingTemplate.load(ConfigsLocator.locate(config));
+        String dataset = onboarding.datasetFor(tenantId);
+        warehouse.createDataset(dataset, onboarding.labelsFor(tenantId));
+        onboarding.tables().forEach((table, columns) -> warehouse.createTable(dataset, table, columns));
+        tenants.createWithKey(new Tenant(tenantId, dataset, Instant.now()),
+                new ApiKey(Ids.randomHex(16), tenantId, "ce@example.com", "admin", new byte[] {1}, Instant.now(), false));
+        return tenantId;
+    }
+
+    private Job pipelineJob(String tenantId, String domain, String template) {
+        Map<String, Object> payload = Map.of("pipeline_id", tenantId + "-gcp-" + domain + "-" + template,
+                "provider", "gcp", "domain", domain, "template_name", template, "trigger_by", "test",
+                "date", "2025-10-31");
+        Job job = Job.queued(Ids.jobId(), null, tenantId, JobType.PIPELINE, payload, Instant.now());
+        jobs.create(job);
+        return job;
+    }
+
+    @Test
+    void theBillingExportPipelineRunsEveryStepAndWritesTheTenantsMetadataTables() {
+        String tenantId = onboardedTenant();
+        Job job = pipelineJob(tenantId, "cost", "bill-sample-export-template");
+
+        task(job.jobId()).when().post("/tasks/pipeline-run").then().statusCode(200).body("outcome", equalTo("done"));
+
+        Job done = jobs.find(job.jobId()).orElseThrow();
+        assertThat(done.status()).as(done.error()).isEqualTo(JobStatus.COMPLETED);
+        assertThat(done.progress()).isEqualTo(100);
+        List<StepRecord> records = steps.list(job.jobId());
+        assertThat(records).extracting(StepRecord::stepId)
+                .containsExactly("load_billing_export", "check_raw", "cost_by_service_day", "check_aggregate");
+        assertThat(records).allMatch(r -> r.status() == StepStatus.COMPLETED);
+        assertThat(warehouse.countRows(tenantId, "billing_export_raw")).isEqualTo(1488);
+        long aggregated = warehouse.countRows(tenantId, "cost_by_service_day");
+        assertThat(aggregated).isBetween(300L, 1488L);
+        assertThat(warehouse.query(tenantId, "SELECT status, pipeline_id FROM pipeline_runs WHERE pipeline_logging_id = '"
+                + job.jobId() + "'", 10).rows()).containsExactly(List.of("COMPLETED", tenantId + "-gcp-cost-bill-sample-export-template"));
+        assertThat(warehouse.query(tenantId, "SELECT count(*) FROM step_logs WHERE pipeline_logging_id = '"
+                + job.jobId() + "'", 1).rows().get(0).get(0)).isEqualTo(4L);
+        assertThat(warehouse.query(tenantId, "SELECT count(*) FROM dq_results WHERE pipeline_logging_id = '"
+                + job.jobId() + "' AND status = 'PASSED'", 1).rows().get(0).get(0)).isEqualTo(8L);
+
+        // A redelivered task for the finished run changes nothing.
+        task(job.jobId()).when().post("/tasks/pipeline-run").then().statusCode(200);
+        assertThat(steps.list(job.jobId())).allMatch(r -> r.attempts() == 1);
+        assertThat(warehouse.query(tenantId, "SELECT count(*) FROM step_logs", 1).rows().get(0).get(0)).isEqualTo(4L);
+    }
+
+    @Test
+    void theDryRunPipelineChecksTheTenantsDataset() {
+        String tenantId = onboardedTenant();
+        Job job = pipelineJob(tenantId, "example", "dryrun");
+        task(job.jobId()).when().post("/tasks/pipeline-run").then().statusCode(200);
+        assertThat(jobs.find(job.jobId()).orElseThrow().status()).isEqualTo(JobStatus.COMPLETED);
+        assertThat(steps.list(job.jobId()).get(0).output()).containsEntry("dryrun_status", "SUCCESS");
+    }
+
+    @Test
+    void aCustomProvisionRunsTheSevenStagesAndTheDemoIsReady() {
+        String tenantId = onboardedTenant();
+        String demoId = Ids.demoId();
+        Job job = Job.queued(Ids.jobId(), demoId, tenantId, JobType.CUSTOM, Map.of("customer_name", "Harbor Freight Lines",
+                "industry", "logistics", "description", "Regional LTL carrier in the Pacific Northwest",
+                "use_cases", List.of("on-time delivery by lane")), Instant.now());
+        demos.create(Demo.provisioning(demoId, tenantId, "ce@example.com", "Harbor Freight Lines", "logistics", null,
+                Instant.now()));
+        jobs.create(job);
+
+        task(job.jobId()).when().post("/tasks/custom-provision").then().statusCode(200);
+
+        Job done = jobs.find(job.jobId()).orElseThrow();
+        assertThat(done.status()).as(done.error()).isEqualTo(JobStatus.COMPLETED);
+        assertThat(steps.list(job.jobId())).extracting(StepRecord::stepId).containsExactly("research", "use_cases",
+                "schema_design", "data_generation", "dataset_load", "golden_queries", "data_agent");
+        Demo demo = demos.find(demoId).orElseThrow();
+        assertThat(demo.status()).isEqualTo(DemoStatus.READY);
+        assertThat(demo.goldenQueries()).hasSizeGreaterThanOrEqualTo(6);
+        assertThat(warehouse.listTables(demoId)).hasSizeGreaterThanOrEqualTo(8);
+        assertThat(warehouse.rowCounts(demoId).values().stream().mapToLong(Long::longValue).sum())
+                .isGreaterThanOrEqualTo(100_000);
+        for (var q : demo.goldenQueries()) {
+            assertThat(warehouse.query(demoId, q.sql(), 5).rows()).as(q.question()).isNotEmpty();
+        }
+    }
+
+    @Test
+    void requestsThatAreNotQueueTasksAreRefused() {
+        given().header("X-Worker-Secret", "wrong").header("X-CloudTasks-QueueName", "custom-provision")
+                .header("X-CloudTasks-TaskName", "t").contentType("application/json").body("{\"job_id\":\"x\"}")
+                .when().post("/tasks/pipeline-run").then().statusCode(401).contentType("application/problem+json");
+        given().header("X-Worker-Secret", "test-secret").contentType("application/json").body("{\"job_id\":\"x\"}")
+                .when().post("/tasks/pipeline-run").then().statusCode(400).body("type", containsString("not-a-task"));
+        given().header("X-Worker-Secret", "test-secret").header("X-CloudTasks-QueueName", "other-queue")
+                .header("X-CloudTasks-TaskName", "t").contentType("application/json").body("{\"job_id\":\"x\"}")
+                .when().post("/tasks/pipeline-run").then().statusCode(403);
+        task("x").body("not json").when().post("/tasks/custom-provision").then().statusCode(400)
+                .body("type", containsString("malformed-task"));
+    }
+
+    @Test
+    void aTaskForAnUnknownJobIsFinishedAndDropped() {
+        task("job_unknown").when().post("/tasks/custom-provision").then().statusCode(200);
+    }
+}
