@@ -303,6 +303,12 @@ public final class PlatformProcess implements AutoCloseable {
         return new ArrayList<>(warehouse().listDatasets());
     }
 
+    /** Pipeline step checkpoints as the workers stored them (the shared SQLite file). */
+    public List<com.capidemo.shared.domain.StepRecord> steps(String jobId) {
+        var db = new com.capidemo.shared.adapter.local.SqliteDatabase(dataDir.resolve("platform.db"));
+        return new com.capidemo.shared.adapter.local.SqliteStepStore(db).list(jobId);
+    }
+
     public TemplateCatalog templates() {
         return TemplateCatalog.load(root.resolve("configs/templates"));
     }
