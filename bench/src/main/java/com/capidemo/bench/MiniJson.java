@@ -38,6 +38,14 @@ final class MiniJson {
         return (Map<String, Object>) v;
     }
 
+    static List<Object> array(String text) {
+        Object v = parse(text);
+        if (!(v instanceof List<?> list)) {
+            throw new IllegalArgumentException("not a JSON array: " + abbreviate(text));
+        }
+        return new java.util.ArrayList<>(list);
+    }
+
     /** The string value of a top-level field, or null. */
     static String str(Map<String, Object> o, String field) {
         Object v = o.get(field);

@@ -5,6 +5,7 @@ import com.capidemo.api.service.ProvisionService;
 import com.capidemo.api.service.ProvisionService.Accepted;
 import com.capidemo.shared.domain.Caller;
 import com.capidemo.shared.domain.Job;
+import com.capidemo.shared.domain.StepRecord;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Multi;
 import jakarta.validation.Valid;
@@ -68,6 +69,13 @@ public class ProvisionResource {
     @Path("/status/{jobId}")
     public Job status(@PathParam("jobId") String jobId) {
         return provisioning.status(caller.caller(), jobId);
+    }
+
+    /** Each stage's checkpoint of a custom job: status, attempts, start/end, duration, output summary and log. */
+    @GET
+    @Path("/status/{jobId}/steps")
+    public List<StepRecord> steps(@PathParam("jobId") String jobId) {
+        return provisioning.steps(caller.caller(), jobId);
     }
 
     /** Server-Sent Events: the job document each time it changes, ending with the completed or failed one. */

@@ -8,7 +8,9 @@ import com.capidemo.shared.domain.JobType;
 import com.capidemo.shared.messaging.ProvisionMessage;
 import com.capidemo.shared.port.JobQueue;
 import com.capidemo.shared.port.JobStore;
+import com.capidemo.shared.port.StepStore;
 import com.capidemo.shared.port.TaskQueue;
+import com.capidemo.shared.domain.StepRecord;
 import com.capidemo.shared.port.TaskRequest;
 import com.capidemo.shared.json.Json;
 import com.capidemo.shared.service.TemplateLibrary;
@@ -30,14 +32,16 @@ public class ProvisionService {
     private final JobQueue queue;
     private final JobStore jobs;
     private final TaskQueue tasks;
+    private final StepStore steps;
     private final MeterRegistry metrics;
 
-    public ProvisionService(TemplateLibrary templates, JobQueue queue, TaskQueue tasks, JobStore jobs,
+    public ProvisionService(TemplateLibrary templates, JobQueue queue, TaskQueue tasks, JobStore jobs, StepStore steps,
                             MeterRegistry metrics) {
         this.templates = templates;
         this.queue = queue;
         this.tasks = tasks;
         this.jobs = jobs;
+        this.steps = steps;
         this.metrics = metrics;
     }
 
@@ -97,6 +101,11 @@ public class ProvisionService {
         Log.infof("accepted quick job %s for demo %s of tenant %s (template %s)", jobId, demoId, caller.tenantId(),
                 template.templateId());
         return new Accepted(jobId, demoId, "queued", "/api/provision/status/" + jobId);
+    }
+
+    /** The stage checkpoints of a custom or pipeline job (empty for quick jobs, which have no stages). */
+    public List<StepRecord> steps(Caller caller, String jobId) {
+        return steps.list(status(caller, jobId).jobId());
     }
 
     /** The job if the caller's tenant owns it; other tenants get the same 404 as a missing job. */

@@ -1,5 +1,7 @@
 package com.capidemo.shared.domain;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -26,10 +28,12 @@ public record StepRecord(
         logs = logs == null ? List.of() : List.copyOf(logs);
     }
 
+    @JsonIgnore
     public boolean completed() {
         return status == StepStatus.COMPLETED;
     }
 
+    @JsonProperty("duration_ms")
     public Long durationMillis() {
         return startedAt == null || endedAt == null ? null : endedAt.toEpochMilli() - startedAt.toEpochMilli();
     }

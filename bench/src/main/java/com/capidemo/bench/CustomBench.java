@@ -1,0 +1,265 @@
+package com.capidemo.bench;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Custom provisioning and tenant pipelines of a running platform: POST /api/provision/custom for three industries
+ * one after another, each timed POST → completed with its seven stages' durations (from the stage checkpoints); then
+ * three runs of the bill-sample-export pipeline, each POST → COMPLETED with its steps' durations. Target: custom p95
+ * &lt; 60 s locally.
+ *
+ * <pre>
+ *   java -cp bench/target/bench-1.0.0-SNAPSHOT.jar com.capidemo.bench.CustomBench [--url URL --api-key KEY]
+ *        [--runs 3] [--results DIR]
+ * </pre>
+ * Without --url/--api-key it reads PLATFORM_URL/PLATFORM_API_KEY, else {PLATFORM_DATA_DIR}/platform.env. Writes
+ * custom-latest.json and custom-latest.md to --results. Exits 1 when a job fails.
+ */
+public final class CustomBench {
+
+    static final double TARGET_P95_MS = 60_000;
+    private static final List<Map<String, String>> BRIEFS = List.of(
+            Map.of("customer_name", "Northwind Outfitters", "industry", "retail",
+                    "description", "Outdoor apparel retailer with stores in the Pacific Northwest and an online shop"),
+            Map.of("customer_name", "Summit Federal Credit Union", "industry", "banking",
+                    "description", "Member-owned credit union in Colorado: checking, cards, auto and home loans"),
+            Map.of("customer_name", "Cascade Health Partners", "industry", "healthcare",
+                    "description", "Hospital network with clinics across Oregon and Washington"));
+
+    private final String url;
+    private final String apiKey;
+    private final int runs;
+    private final Path results;
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
+    private int failures;
+
+    private CustomBench(String url, String apiKey, int runs, Path results) {
+        this.url = url;
+        this.apiKey = apiKey;
+        this.runs = runs;
+        this.results = results;
+    }
+
+    public static void main(String[] args) {
+        String url = System.getenv("PLATFORM_URL");
+        String key = System.getenv("PLATFORM_API_KEY");
+        int runs = 3;
+        Path results = null;
+        try {
+            for (int i = 0; i + 1 < args.length; i += 2) {
+                switch (args[i]) {
+                    case "--url" -> url = args[i + 1];
+                    case "--api-key" -> key = args[i + 1];
+                    case "--runs" -> runs = Integer.parseInt(args[i + 1]);
+                    case "--results" -> results = Path.of(args[i + 1]);
+                    default -> throw new IllegalArgumentException("unknown option " + args[i]);
+                }
+            }
+            if (url == null || key == null || url.isBlank() || key.isBlank()) {
+                Map<String, String> env = Bench.readEnv(Path.of(System.getenv().getOrDefault("PLATFORM_DATA_DIR",
+                        ".platform-data") + "/platform.env"));
+                url = url == null || url.isBlank() ? env.get("PLATFORM_URL") : url;
+                key = key == null || key.isBlank() ? env.get("PLATFORM_API_KEY") : key;
+            }
+            if (url == null || key == null || runs < 1) {
+                throw new IllegalArgumentException("no platform URL / API key");
+            }
+        } catch (IllegalArgumentException e) {
+            System.err.println("custom bench: " + e.getMessage());
+            System.err.println("usage: java -cp bench.jar com.capidemo.bench.CustomBench [--url URL --api-key KEY] "
+                    + "[--runs N] [--results DIR]");
+            System.exit(2);
+            return;
+        }
+        System.exit(new CustomBench(url.replaceAll("/+$", ""), key, runs, results).run());
+    }
+
+    /** One timed job: end to end, and each stage's duration by stage id. */
+    record Timed(String label, double millis, String status, Map<String, Double> stages) {
+    }
+
+    private int run() {
+        System.out.printf("CAPI Demo Platform custom provisioning benchmark: %s, %d runs each%n", url, runs);
+        List<Timed> custom = new ArrayList<>();
+        for (int i = 0; i < runs; i++) {
+            custom.add(customProvision(BRIEFS.get(i % BRIEFS.size())));
+        }
+        List<Timed> pipeline = new ArrayList<>();
+        for (int i = 0; i < runs; i++) {
+            pipeline.add(pipelineRun(tenantOfKey()));
+        }
+        Bench.Stats c = Bench.Stats.of(custom.stream().map(Timed::millis).toList());
+        Bench.Stats p = Bench.Stats.of(pipeline.stream().map(Timed::millis).toList());
+        boolean met = c.p95() < TARGET_P95_MS && failures == 0;
+        StringBuilder table = new StringBuilder();
+        table.append(String.format(Locale.ROOT, """
+                measurement                                              n    p50 ms    p95 ms    max ms
+                ------------------------------------------------------------------------------------------
+                custom provision POST → completed                 %8d  %8.0f  %8.0f  %8.0f
+                pipeline bill-sample-export POST → COMPLETED      %8d  %8.0f  %8.0f  %8.0f
+                ------------------------------------------------------------------------------------------
+                target custom p95 < 60 s: %s; failed jobs %d
+                """, c.n(), c.p50(), c.p95(), c.max(), p.n(), p.p50(), p.p95(), p.max(), met ? "met" : "NOT met", failures));
+        table.append("\nper-stage times (ms):\n");
+        for (Timed t : custom) {
+            table.append(String.format(Locale.ROOT, "  %-36s %7.0f total  %s%n", t.label(), t.millis(), stages(t)));
+        }
+        for (Timed t : pipeline) {
+            table.append(String.format(Locale.ROOT, "  %-36s %7.0f total  %s%n", t.label(), t.millis(), stages(t)));
+        }
+        System.out.print(table);
+        if (results != null) {
+            write(c, p, met, custom, pipeline, table.toString());
+        }
+        return failures == 0 ? 0 : 1;
+    }
+
+    private static String stages(Timed t) {
+        StringBuilder sb = new StringBuilder();
+        t.stages().forEach((k, v) -> sb.append(k).append(' ').append(String.format(Locale.ROOT, "%.0f", v)).append("  "));
+        return sb.toString().strip();
+    }
+
+    private Timed customProvision(Map<String, String> brief) {
+        StringBuilder body = new StringBuilder("{");
+        brief.forEach((k, v) -> body.append(body.length() > 1 ? "," : "").append(MiniJson.quote(k)).append(':')
+                .append(MiniJson.quote(v)));
+        body.append('}');
+        long t0 = System.nanoTime();
+        Map<String, Object> accepted = MiniJson.object(post("/api/provision/custom", body.toString()).body());
+        String jobId = MiniJson.str(accepted, "job_id");
+        String status = await("/api/provision/status/" + jobId, "status", "completed|failed");
+        double ms = (System.nanoTime() - t0) / 1e6;
+        if (!"completed".equals(status)) {
+            failures++;
+        }
+        Map<String, Double> stages = new LinkedHashMap<>();
+        for (Object s : MiniJson.array(get("/api/provision/status/" + jobId + "/steps").body())) {
+            Map<String, Object> step = castMap(s);
+            stages.put(MiniJson.str(step, "step_id"), ((Number) step.getOrDefault("duration_ms", 0)).doubleValue());
+        }
+        return new Timed("custom " + brief.get("industry") + " (" + status + ")", ms, status, stages);
+    }
+
+    private Timed pipelineRun(String tenant) {
+        long t0 = System.nanoTime();
+        HttpResponse<String> r = post("/api/v1/pipelines/run/" + tenant + "/gcp/cost/bill-sample-export-template",
+                "{\"trigger_by\":\"bench\"}");
+        if (r.statusCode() != 202) {
+            failures++;
+            return new Timed("pipeline (HTTP " + r.statusCode() + ")", 0, "rejected", Map.of());
+        }
+        String runId = MiniJson.str(MiniJson.object(r.body()), "pipeline_logging_id");
+        String status = await("/api/v1/pipelines/runs/" + runId, "status", "COMPLETED|FAILED");
+        double ms = (System.nanoTime() - t0) / 1e6;
+        if (!"COMPLETED".equals(status)) {
+            failures++;
+        }
+        Map<String, Double> stages = new LinkedHashMap<>();
+        Map<String, Object> run = MiniJson.object(get("/api/v1/pipelines/runs/" + runId).body());
+        for (Object s : (List<?>) run.get("steps")) {
+            Map<String, Object> step = castMap(s);
+            Object d = step.get("duration_ms");
+            stages.put(MiniJson.str(step, "step_id"), d instanceof Number n ? n.doubleValue() : 0.0);
+        }
+        return new Timed("pipeline bill-sample-export (" + status + ")", ms, status, stages);
+    }
+
+    /** The tenant of our API key: keys are {tenant_id}_api_{random}. */
+    private String tenantOfKey() {
+        int at = apiKey.indexOf("_api_");
+        return at > 0 ? apiKey.substring(0, at) : apiKey;
+    }
+
+    private String await(String path, String field, String terminal) {
+        Instant deadline = Instant.now().plus(Duration.ofMinutes(5));
+        String status = "";
+        while (Instant.now().isBefore(deadline)) {
+            status = MiniJson.str(MiniJson.object(get(path).body()), field);
+            if (status != null && status.matches(terminal)) {
+                return status;
+            }
+            sleep(50);
+        }
+        return "timed out (" + status + ")";
+    }
+
+    private void write(Bench.Stats c, Bench.Stats p, boolean met, List<Timed> custom, List<Timed> pipeline, String table) {
+        try {
+            Files.createDirectories(results);
+            StringBuilder o = new StringBuilder("{\n");
+            o.append("  \"date\": ").append(MiniJson.quote(Instant.now().toString())).append(",\n");
+            o.append("  \"platform\": ").append(MiniJson.quote(url)).append(",\n");
+            o.append("  \"custom\": ").append(c.json()).append(",\n");
+            o.append("  \"pipeline\": ").append(p.json()).append(",\n");
+            o.append("  \"target\": {\"custom_p95_ms\": 60000, \"met\": ").append(met).append("},\n");
+            o.append("  \"runs\": [\n");
+            List<Timed> all = new ArrayList<>(custom);
+            all.addAll(pipeline);
+            for (int i = 0; i < all.size(); i++) {
+                Timed t = all.get(i);
+                o.append("    {\"job\": ").append(MiniJson.quote(t.label())).append(", \"total_ms\": ")
+                        .append(String.format(Locale.ROOT, "%.1f", t.millis())).append(", \"stages_ms\": {");
+                int j = 0;
+                for (Map.Entry<String, Double> e : t.stages().entrySet()) {
+                    o.append(j++ == 0 ? "" : ", ").append(MiniJson.quote(e.getKey())).append(": ")
+                            .append(String.format(Locale.ROOT, "%.0f", e.getValue()));
+                }
+                o.append("}}").append(i + 1 < all.size() ? "," : "").append('\n');
+            }
+            o.append("  ],\n  \"failed_jobs\": ").append(failures).append("\n}\n");
+            Files.writeString(results.resolve("custom-latest.json"), o.toString());
+            Files.writeString(results.resolve("custom-latest.md"), "# CAPI Demo Platform custom provisioning benchmark\n\n"
+                    + "- Date: " + Instant.now() + "\n- Platform: " + url + "\n\n```\n" + table + "```\n");
+        } catch (IOException e) {
+            System.err.println("custom bench: cannot write results: " + e.getMessage());
+        }
+    }
+
+    private HttpResponse<String> get(String path) {
+        return send(HttpRequest.newBuilder(URI.create(url + path)).header("X-API-Key", apiKey).GET());
+    }
+
+    private HttpResponse<String> post(String path, String json) {
+        return send(HttpRequest.newBuilder(URI.create(url + path)).header("X-API-Key", apiKey)
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    private HttpResponse<String> send(HttpRequest.Builder b) {
+        try {
+            return http.send(b.timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot reach " + url + ": " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> castMap(Object o) {
+        return (Map<String, Object>) o;
+    }
+
+    private static void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
