@@ -1,0 +1,213 @@
+# Service accounts and least-privilege grants (seed 001 appendix A, split per service). Rule: bind on the resource
+# whenever the resource exists before the app runs (topic, queue, key, bucket, service account); bind on the project
+# only where the resources are created at run time (demo datasets, data agents) or the service has no finer IAM
+# (Firestore). Each grant says why. Secret Manager (appendix A) is not used: secrets are KMS-encrypted in Firestore.
+
+# ---------------------------------------------------------------------------------------------------------------
+# Identities
+# ---------------------------------------------------------------------------------------------------------------
+
+locals {
+  runtime_accounts = {
+    api       = { id = "capi-api", name = "CAPI api-service" }
+    quick     = { id = "capi-quick", name = "CAPI quick-provisioner" }
+    custom    = { id = "capi-custom", name = "CAPI custom-provisioner" }
+    lifecycle = { id = "capi-lifecycle", name = "CAPI lifecycle-service" }
+  }
+}
+
+# What each service runs as.
+resource "google_service_account" "runtime" {
+  for_each = local.runtime_accounts
+
+  project      = var.project_id
+  account_id   = each.value.id
+  display_name = each.value.name
+  description  = "Runtime identity of ${var.service_names[each.key]}"
+
+  depends_on = [google_project_service.enabled]
+}
+
+# What each trigger signs its OIDC tokens as. Separate from the runtimes so that a worker trusts exactly one caller
+# and holding one invoker never opens another worker.
+resource "google_service_account" "push_invoker" {
+  project      = var.project_id
+  account_id   = "capi-push-invoker"
+  display_name = "CAPI Pub/Sub push invoker"
+  description  = "Signs the provision-jobs push subscription's OIDC tokens; may invoke quick-provisioner only"
+
+  depends_on = [google_project_service.enabled]
+}
+
+resource "google_service_account" "tasks_invoker" {
+  project      = var.project_id
+  account_id   = "capi-tasks-invoker"
+  display_name = "CAPI Cloud Tasks invoker"
+  description  = "Signs custom-provision tasks' OIDC tokens; may invoke custom-provisioner only"
+
+  depends_on = [google_project_service.enabled]
+}
+
+resource "google_service_account" "scheduler_invoker" {
+  project      = var.project_id
+  account_id   = "capi-scheduler-invoker"
+  display_name = "CAPI Cloud Scheduler invoker"
+  description  = "Signs the lifecycle jobs' OIDC tokens; may invoke lifecycle-service only"
+
+  depends_on = [google_project_service.enabled]
+}
+
+# ---------------------------------------------------------------------------------------------------------------
+# Project-level grants (no narrower resource exists when terraform runs, or the service has no finer IAM)
+# ---------------------------------------------------------------------------------------------------------------
+
+locals {
+  project_grants = {
+    api = {
+      # Jobs, demos, tenants, api_keys, users, conversations. Firestore IAM is project-wide (datastore.user is
+      # document read/write only: no index or database admin).
+      "roles/datastore.user" = "Firestore documents"
+      # Onboarding creates the tenant dataset and its tables (BigQuery makes the creator OWNER of that dataset, so
+      # no project-wide write is needed) and runs the dry-run query; chat runs query jobs. bigquery.user =
+      # jobUser + datasets.create, the narrowest predefined role that covers both.
+      "roles/bigquery.user" = "query jobs + tenant dataset creation at onboarding"
+      # Chat: Conversational Analytics runs the agent's SQL with the caller's credentials over any demo dataset,
+      # and demo datasets are created at run time by the workers.
+      "roles/bigquery.dataViewer" = "read demo datasets for chat"
+      # Chat through a demo's published agent and read its definition; agents are created at run time.
+      "roles/geminidataanalytics.dataAgentUser" = "chat with data agents"
+    }
+    quick = {
+      "roles/datastore.user" = "claim jobs, lease, progress, demo readiness"
+      # Creates one dataset per demo, clones or loads template tables into it, reads tmpl_* datasets.
+      # dataEditor at project level includes bigquery.datasets.create; datasets do not exist before the job.
+      "roles/bigquery.dataEditor" = "create demo datasets and tables"
+      "roles/bigquery.jobUser"    = "clone, load and row-count verification jobs"
+      # Creates the demo's data agent (the creator becomes the agent's owner).
+      "roles/geminidataanalytics.dataAgentCreator" = "create data agents"
+      # Readiness check: asks every golden question through the new agent.
+      "roles/geminidataanalytics.dataAgentUser" = "chat with data agents (readiness)"
+    }
+    custom = {
+      "roles/datastore.user" = "jobs, demos, tenants, step checkpoints"
+      # Custom demos create their dataset; tenant pipelines write into tenant datasets api-service created.
+      "roles/bigquery.dataEditor" = "create/write demo and tenant datasets"
+      "roles/bigquery.jobUser"    = "load, CREATE TABLE AS, dq_check queries"
+      # Vertex AI Gemini for the 7-stage custom demo pipeline.
+      "roles/aiplatform.user"                      = "Gemini calls"
+      "roles/geminidataanalytics.dataAgentCreator" = "create data agents"
+      "roles/geminidataanalytics.dataAgentUser"    = "chat with data agents (readiness)"
+    }
+    lifecycle = {
+      "roles/datastore.user" = "scan and update demos"
+      # Drops demo datasets after 180 days and temp datasets after 24 h: bigquery.datasets.delete is only in
+      # dataOwner (or admin). The datasets were created by other accounts, so this must be project-wide.
+      "roles/bigquery.dataOwner" = "drop demo and temp datasets"
+      # Deletes the data agents of deleted demos, which the workers created: dataAgents.delete is owner-only.
+      "roles/geminidataanalytics.dataAgentOwner" = "delete data agents"
+    }
+  }
+
+  project_grant_list = flatten([
+    for svc, roles in local.project_grants : [
+      for role, why in roles : { svc = svc, role = role }
+    ]
+  ])
+}
+
+resource "google_project_iam_member" "runtime" {
+  for_each = { for g in local.project_grant_list : "${g.svc}:${g.role}" => g }
+
+  project = var.project_id
+  role    = each.value.role
+  member  = "serviceAccount:${google_service_account.runtime[each.value.svc].email}"
+}
+
+# ---------------------------------------------------------------------------------------------------------------
+# api-service: resource-level grants
+# ---------------------------------------------------------------------------------------------------------------
+
+# Publish quick jobs to provision-jobs and nothing else.
+resource "google_pubsub_topic_iam_member" "api_publishes_jobs" {
+  project = var.project_id
+  topic   = google_pubsub_topic.provision_jobs.name
+  role    = "roles/pubsub.publisher"
+  member  = "serviceAccount:${google_service_account.runtime["api"].email}"
+}
+
+# Create tasks in custom-provision and nothing else.
+resource "google_cloud_tasks_queue_iam_member" "api_enqueues_custom" {
+  project  = var.project_id
+  location = google_cloud_tasks_queue.custom_provision.location
+  name     = google_cloud_tasks_queue.custom_provision.name
+  role     = "roles/cloudtasks.enqueuer"
+  member   = "serviceAccount:${google_service_account.runtime["api"].email}"
+}
+
+# A task carrying an OIDC token for an account needs iam.serviceAccounts.actAs on that account from whoever creates
+# the task. Granted on the tasks invoker only, so api-service cannot act as any other account.
+resource "google_service_account_iam_member" "api_acts_as_tasks_invoker" {
+  service_account_id = google_service_account.tasks_invoker.name
+  role               = "roles/iam.serviceAccountUser"
+  member             = "serviceAccount:${google_service_account.runtime["api"].email}"
+}
+
+# Encrypt API keys at onboarding, decrypt them when shown/rotated. On the one key, not the key ring.
+resource "google_kms_crypto_key_iam_member" "api_encrypter" {
+  crypto_key_id = google_kms_crypto_key.secrets.id
+  role          = "roles/cloudkms.cryptoKeyEncrypterDecrypter"
+  member        = "serviceAccount:${google_service_account.runtime["api"].email}"
+}
+
+# ---------------------------------------------------------------------------------------------------------------
+# quick-provisioner: resource-level grants
+# ---------------------------------------------------------------------------------------------------------------
+
+# Templates bucket: the worker materializes template parquet + manifest on start and rewrites a changed template's
+# manifest (objectUser: read, create, overwrite; no bucket or IAM admin). Read-only when CI publishes templates.
+# BigQuery parquet load jobs read the objects with this account's credentials too.
+resource "google_storage_bucket_iam_member" "quick_templates" {
+  bucket = google_storage_bucket.bucket["templates"].name
+  role   = var.quick_publishes_templates ? "roles/storage.objectUser" : "roles/storage.objectViewer"
+  member = "serviceAccount:${google_service_account.runtime["quick"].email}"
+}
+
+# ---------------------------------------------------------------------------------------------------------------
+# custom-provisioner: resource-level grants
+# ---------------------------------------------------------------------------------------------------------------
+
+# Reads template parquet (demos built from templates, schema references); never writes there.
+resource "google_storage_bucket_iam_member" "custom_templates_viewer" {
+  bucket = google_storage_bucket.bucket["templates"].name
+  role   = "roles/storage.objectViewer"
+  member = "serviceAccount:${google_service_account.runtime["custom"].email}"
+}
+
+# Writes, rewrites on retry and cleans up the generated demo parquet.
+resource "google_storage_bucket_iam_member" "custom_artifacts_admin" {
+  bucket = google_storage_bucket.bucket["artifacts"].name
+  role   = "roles/storage.objectAdmin"
+  member = "serviceAccount:${google_service_account.runtime["custom"].email}"
+}
+
+# load_object steps upload a sample from configs/ when it is missing (create only, never overwrite or delete)...
+resource "google_storage_bucket_iam_member" "custom_samples_creator" {
+  bucket = google_storage_bucket.bucket["samples"].name
+  role   = "roles/storage.objectCreator"
+  member = "serviceAccount:${google_service_account.runtime["custom"].email}"
+}
+
+# ...and then read it (existence check and the BigQuery load job).
+resource "google_storage_bucket_iam_member" "custom_samples_viewer" {
+  bucket = google_storage_bucket.bucket["samples"].name
+  role   = "roles/storage.objectViewer"
+  member = "serviceAccount:${google_service_account.runtime["custom"].email}"
+}
+
+# Announce finished custom demos and pipeline runs on provision-events only.
+resource "google_pubsub_topic_iam_member" "custom_publishes_events" {
+  project = var.project_id
+  topic   = google_pubsub_topic.provision_events.name
+  role    = "roles/pubsub.publisher"
+  member  = "serviceAccount:${google_service_account.runtime["custom"].email}"
+}

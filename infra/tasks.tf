@@ -1,0 +1,31 @@
+# Custom jobs: api-service creates one HTTP task per job (named after the job id, so a retried create is refused
+# as ALREADY_EXISTS) that POSTs to custom-provisioner /tasks/custom-provision or /tasks/pipeline-run with an OIDC
+# token signed as the tasks invoker account. Rate limits and retries are seed 001's `gcloud tasks queues create`.
+#
+# Dispatch deadline: not a queue setting. The app sets it on every task (CloudTasksQueue.Config.dispatchDeadline,
+# platform.queue.custom.dispatch-deadline, default 600s, Cloud Tasks allows 15s to 30 min). custom-provisioner's
+# Cloud Run timeout (1800s, run.tf) is at least that, so Cloud Tasks, not Cloud Run, decides when an attempt failed.
+# The URL and OIDC settings are per task as well (the app owns them), so the queue has no http_target override.
+
+resource "google_cloud_tasks_queue" "custom_provision" {
+  project  = var.project_id
+  name     = var.custom_queue_name
+  location = var.region
+
+  rate_limits {
+    max_dispatches_per_second = 5  # platform.queue.custom.max-dispatches-per-second
+    max_concurrent_dispatches = 10 # platform.queue.custom.max-concurrent-dispatches
+  }
+
+  retry_config {
+    max_attempts = 3       # platform.queue.custom.max-attempts (first attempt included)
+    min_backoff  = "60s"   # platform.queue.custom.min-backoff
+    max_backoff  = "3600s" # platform.queue.custom.max-backoff
+  }
+
+  stackdriver_logging_config {
+    sampling_ratio = 1.0 # log every dispatch: custom jobs are few and each one matters
+  }
+
+  depends_on = [google_project_service.enabled]
+}
