@@ -18,6 +18,7 @@ import com.google.auth.oauth2.AccessToken;
 import com.google.auth.oauth2.GoogleCredentials;
 import com.google.genai.Client;
 import com.google.genai.types.HttpOptions;
+import com.google.genai.types.HttpRetryOptions;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -37,17 +38,18 @@ class GeminiDemoDesignerTest {
             + "gemini-2.5-flash:generateContent";
 
     private final Deque<Response> answers = new ArrayDeque<>();
+    private volatile long answerDelayMillis;
     private FakeHttpServer vertex;
     private Client client;
     private GeminiDemoDesigner designer;
 
     @BeforeEach
     void start() throws Exception {
-        vertex = new FakeHttpServer(request -> answers.isEmpty()
-                ? Response.error(500, "internal", "no canned answer left") : answers.poll());
-        GoogleCredentials token = GoogleCredentials.create(
-                new AccessToken("test-token", Date.from(Instant.now().plus(Duration.ofHours(1)))));
-        client = Client.builder().vertexAI(true).project("p").location("us-central1").credentials(token)
+        vertex = new FakeHttpServer(request -> {
+            Thread.sleep(answerDelayMillis);
+            return answers.isEmpty() ? Response.error(400, "invalid", "no canned answer left") : answers.poll();
+        });
+        client = Client.builder().vertexAI(true).project("p").location("us-central1").credentials(token())
                 .httpOptions(HttpOptions.builder().baseUrl(vertex.url()).build()).build();
         designer = new GeminiDemoDesigner(client, GeminiDesignerConfig.defaults());
     }
@@ -233,12 +235,32 @@ class GeminiDemoDesignerTest {
         assertThat(generation.path("maxOutputTokens").asInt()).isEqualTo(4096);
     }
 
+    @Test
+    void aSlowAnswerFailsAfterTheConfiguredTimeout() {
+        // The SDK retries a timed-out call (5 attempts by default); a client without retries shows the timeout alone.
+        client.close();
+        client = Client.builder().vertexAI(true).project("p").location("us-central1").credentials(token())
+                .httpOptions(HttpOptions.builder().baseUrl(vertex.url())
+                        .retryOptions(HttpRetryOptions.builder().attempts(1).build()).build()).build();
+        designer = new GeminiDemoDesigner(client, new GeminiDesignerConfig(null, 0f, 0, Duration.ofMillis(300)));
+        answerDelayMillis = 1_200;
+        answers.add(candidate(GeminiAnswers.USE_CASES, "STOP"));
+
+        long started = System.nanoTime();
+        assertThatThrownBy(() -> designer.analyzeUseCases(brief(), profile())).isInstanceOf(RuntimeException.class);
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofMillis(1_100));
+    }
+
     private static Response candidate(String text, String finishReason) {
         Map<String, Object> content = Map.of("role", "model", "parts", List.of(Map.of("text", text)));
         return Response.json(200, Map.of(
                 "candidates", List.of(Map.of("content", content, "finishReason", finishReason, "index", 0)),
                 "modelVersion", "gemini-2.5-flash",
                 "usageMetadata", Map.of("promptTokenCount", 900, "candidatesTokenCount", 400, "totalTokenCount", 1300)));
+    }
+
+    private static GoogleCredentials token() {
+        return GoogleCredentials.create(new AccessToken("test-token", Date.from(Instant.now().plus(Duration.ofHours(1)))));
     }
 
     private Request onlyRequest() {
