@@ -89,7 +89,8 @@ public final class GeminiDemoDesigner implements DemoDesigner {
         List<GoldenQuery> kept = new ArrayList<>();
         for (GoldenQuery q : answer.goldenQueries() == null ? List.<GoldenQuery>of() : answer.goldenQueries()) {
             if (kept.size() < count && usable(q, tables) && seen.add(normalise(q.question()))) {
-                kept.add(new GoldenQuery(q.question().strip(), q.sql().strip(), q.complexity(), q.expectedResultType()));
+                kept.add(new GoldenQuery(q.question().strip(), q.sql().strip(), q.complexity(),
+                        q.expectedResultType()));
             }
         }
         return kept;

@@ -111,7 +111,7 @@ final class GeminiPrompts {
                 Json.write(profile), Json.write(schema));
     }
 
-    /** The first prompt again, with what was wrong with the answer to it, so the model corrects instead of starting over. */
+    /** The first prompt, the answer and what is wrong with it, so the model corrects it instead of starting over. */
     static String retry(String prompt, String previousAnswer, List<String> problems) {
         return prompt + "\n\nYour previous answer was:\n" + previousAnswer
                 + "\n\nIt has these problems; answer again in full with every one fixed:\n- "

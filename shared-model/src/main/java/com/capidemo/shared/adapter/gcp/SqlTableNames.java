@@ -7,8 +7,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The table names a query reads (after FROM and JOIN, not table functions such as unnest(...)), minus its own CTEs. A light scan, not a parser: enough to
- * drop an LLM-written query that names a table the design does not have before it reaches the warehouse.
+ * The table names a query reads (after FROM and JOIN, not table functions such as unnest(...)), minus its own CTEs.
+ * A light scan, not a parser: enough to drop an LLM-written query that names a table the design does not have
+ * before it reaches the warehouse.
  */
 final class SqlTableNames {
 
@@ -17,7 +18,8 @@ final class SqlTableNames {
     private static final Pattern FUNCTION_FROM =
             Pattern.compile("(?i)\\b(extract|substring|trim)\\s*\\(([^()]*?)\\bfrom\\b");
     private static final Pattern TABLE = Pattern.compile("(?i)\\b(?:from|join)\\s+([`\"]?[\\w.]++[`\"]?+)(?!\\s*\\()");
-    private static final Pattern CTE = Pattern.compile("(?i)(?:\\bwith\\s+(?:recursive\\s+)?|,\\s*)(\\w+)\\s+as\\s*\\(");
+    private static final Pattern CTE =
+            Pattern.compile("(?i)(?:\\bwith\\s+(?:recursive\\s+)?|,\\s*)(\\w+)\\s+as\\s*\\(");
 
     private SqlTableNames() {
     }
