@@ -1,5 +1,7 @@
 package com.capidemo.shared.adapter.local;
 
+import com.capidemo.shared.adapter.AdapterSelection;
+import com.capidemo.shared.adapter.Port;
 import com.capidemo.shared.config.PlatformConfig;
 import com.capidemo.shared.json.Json;
 import com.capidemo.shared.messaging.PushEnvelope;
@@ -47,6 +49,7 @@ public class OutboxDispatcher {
     private final DemoStore demos;
     private final MeterRegistry metrics;
     private final java.util.Optional<String> secret;
+    private final boolean selected;
     private final Semaphore wakeups = new Semaphore(0);
     private final AtomicInteger inFlight = new AtomicInteger();
     private volatile boolean running;
@@ -55,7 +58,8 @@ public class OutboxDispatcher {
     private HttpClient http;
 
     public OutboxDispatcher(SqliteDatabase db, PlatformConfig config, JobStore jobs, DemoStore demos,
-                            MeterRegistry metrics) {
+                            MeterRegistry metrics, AdapterSelection selection) {
+        this.selected = selection.isLocal(Port.QUICK_QUEUE);
         this.db = db;
         this.config = config.queue().quick();
         this.jobs = jobs;
@@ -65,7 +69,7 @@ public class OutboxDispatcher {
     }
 
     void start(@Observes StartupEvent event) {
-        if (!config.dispatcher().enabled()) {
+        if (!config.dispatcher().enabled() || !selected) { // Pub/Sub delivers when it is the transport
             return;
         }
         int concurrency = Math.max(1, config.dispatcher().concurrency());

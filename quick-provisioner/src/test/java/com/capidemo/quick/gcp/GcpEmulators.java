@@ -1,0 +1,87 @@
+package com.capidemo.quick.gcp;
+
+import com.capidemo.shared.adapter.gcp.FirestoreEmulator;
+import com.capidemo.shared.adapter.gcp.PubSubEmulator;
+import com.google.api.gax.rpc.AlreadyExistsException;
+import com.google.cloud.pubsub.v1.SubscriptionAdminClient;
+import com.google.cloud.pubsub.v1.SubscriptionAdminSettings;
+import com.google.cloud.pubsub.v1.TopicAdminClient;
+import com.google.cloud.pubsub.v1.TopicAdminSettings;
+import com.google.pubsub.v1.PushConfig;
+import com.google.pubsub.v1.SubscriptionName;
+import com.google.pubsub.v1.TopicName;
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * quick-provisioner in gcp mode on the emulators: store = Firestore emulator, quick queue = Pub/Sub emulator whose
+ * push subscription {@code provision-jobs-push} delivers topic {@code provision-jobs} to this worker's
+ * /pubsub/push; the ports without an emulator (warehouse, objects, crypto, agents) stay local. The emulator pushes
+ * without any credential, hence worker auth none, which the worker accepts only with an emulator host set.
+ */
+public class GcpEmulators implements QuarkusTestResourceLifecycleManager {
+
+    static final String TOPIC = "provision-jobs";
+    static final String SUBSCRIPTION = "provision-jobs-push";
+
+    @Override
+    public Map<String, String> start() {
+        int port = freePort(); // the push endpoint must be known before the worker starts
+        createPushSubscription("http://127.0.0.1:" + port + "/pubsub/push");
+        Map<String, String> config = new HashMap<>();
+        config.put("quarkus.http.test-port", Integer.toString(port));
+        config.put("platform.mode", "gcp");
+        config.put("platform.gcp.project-id", PubSubEmulator.PROJECT);
+        config.put("platform.gcp.firestore-emulator-host", FirestoreEmulator.hostPort());
+        config.put("platform.gcp.pubsub-emulator-host", PubSubEmulator.hostPort());
+        config.put("platform.queue.quick.topic", TOPIC);
+        config.put("platform.worker.auth", "none");
+        config.put("platform.warehouse", "duckdb");
+        config.put("platform.objects", "local");
+        config.put("platform.crypto", "tink");
+        config.put("platform.agents", "local");
+        config.put("platform.queue.custom.transport", "local");
+        return config;
+    }
+
+    @Override
+    public void stop() {
+        // the emulators stop with the test JVM
+    }
+
+    private static void createPushSubscription(String endpoint) {
+        TopicName topic = TopicName.of(PubSubEmulator.PROJECT, TOPIC);
+        SubscriptionName subscription = SubscriptionName.of(PubSubEmulator.PROJECT, SUBSCRIPTION);
+        PushConfig push = PushConfig.newBuilder().setPushEndpoint(endpoint).build();
+        try (TopicAdminClient topics = TopicAdminClient.create(TopicAdminSettings.newBuilder()
+                .setTransportChannelProvider(PubSubEmulator.channels())
+                .setCredentialsProvider(PubSubEmulator.credentials()).build());
+             SubscriptionAdminClient subscriptions = SubscriptionAdminClient.create(SubscriptionAdminSettings
+                     .newBuilder().setTransportChannelProvider(PubSubEmulator.channels())
+                     .setCredentialsProvider(PubSubEmulator.credentials()).build())) {
+            try {
+                topics.createTopic(topic);
+            } catch (AlreadyExistsException e) {
+                // another test class of this JVM created it
+            }
+            try {
+                subscriptions.createSubscription(subscription, topic, push, 60);
+            } catch (AlreadyExistsException e) {
+                subscriptions.modifyPushConfig(subscription, push);
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot reach the Pub/Sub emulator", e);
+        }
+    }
+
+    private static int freePort() {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
