@@ -2,7 +2,11 @@ package com.capidemo.quick.gcp;
 
 import com.capidemo.shared.adapter.gcp.FirestoreEmulator;
 import com.capidemo.shared.adapter.gcp.PubSubEmulator;
+import com.google.api.gax.core.NoCredentialsProvider;
+import com.google.api.gax.grpc.GrpcTransportChannel;
 import com.google.api.gax.rpc.AlreadyExistsException;
+import com.google.api.gax.rpc.FixedTransportChannelProvider;
+import com.google.api.gax.rpc.TransportChannelProvider;
 import com.google.cloud.pubsub.v1.SubscriptionAdminClient;
 import com.google.cloud.pubsub.v1.SubscriptionAdminSettings;
 import com.google.cloud.pubsub.v1.TopicAdminClient;
@@ -10,16 +14,17 @@ import com.google.cloud.pubsub.v1.TopicAdminSettings;
 import com.google.pubsub.v1.PushConfig;
 import com.google.pubsub.v1.SubscriptionName;
 import com.google.pubsub.v1.TopicName;
+import io.grpc.ManagedChannel;
+import io.grpc.ManagedChannelBuilder;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.util.HashMap;
 import java.util.Map;
 
 /**
  * quick-provisioner in gcp mode on the emulators: store = Firestore emulator, quick queue = Pub/Sub emulator whose
  * push subscription {@code provision-jobs-push} delivers topic {@code provision-jobs} to this worker's
- * /pubsub/push; the ports without an emulator (warehouse, objects, crypto, agents) stay local. The emulator pushes
+ * /pubsub/push ({@link #pushTo}); the ports without an emulator (warehouse, objects, crypto, agents) stay local. The emulator pushes
  * without any credential, hence worker auth none, which the worker accepts only with an emulator host set.
  */
 public class GcpEmulators implements QuarkusTestResourceLifecycleManager {
@@ -29,10 +34,7 @@ public class GcpEmulators implements QuarkusTestResourceLifecycleManager {
 
     @Override
     public Map<String, String> start() {
-        int port = freePort(); // the push endpoint must be known before the worker starts
-        createPushSubscription("http://127.0.0.1:" + port + "/pubsub/push");
         Map<String, String> config = new HashMap<>();
-        config.put("quarkus.http.test-port", Integer.toString(port));
         config.put("platform.mode", "gcp");
         config.put("platform.gcp.project-id", PubSubEmulator.PROJECT);
         config.put("platform.gcp.firestore-emulator-host", FirestoreEmulator.hostPort());
@@ -52,36 +54,34 @@ public class GcpEmulators implements QuarkusTestResourceLifecycleManager {
         // the emulators stop with the test JVM
     }
 
-    private static void createPushSubscription(String endpoint) {
+    /**
+     * Creates topic provision-jobs and its push subscription to {@code endpoint}, or re-points the subscription. Called
+     * by the test once the worker listens (its port is random), with the host from the worker's own configuration:
+     * the test's class loader must not start a second emulator.
+     */
+    static void pushTo(String pubsubHost, String endpoint) throws IOException {
+        ManagedChannel channel = ManagedChannelBuilder.forTarget(pubsubHost).usePlaintext().build();
+        TransportChannelProvider channels = FixedTransportChannelProvider.create(GrpcTransportChannel.create(channel));
         TopicName topic = TopicName.of(PubSubEmulator.PROJECT, TOPIC);
         SubscriptionName subscription = SubscriptionName.of(PubSubEmulator.PROJECT, SUBSCRIPTION);
         PushConfig push = PushConfig.newBuilder().setPushEndpoint(endpoint).build();
         try (TopicAdminClient topics = TopicAdminClient.create(TopicAdminSettings.newBuilder()
-                .setTransportChannelProvider(PubSubEmulator.channels())
-                .setCredentialsProvider(PubSubEmulator.credentials()).build());
+                .setTransportChannelProvider(channels).setCredentialsProvider(NoCredentialsProvider.create()).build());
              SubscriptionAdminClient subscriptions = SubscriptionAdminClient.create(SubscriptionAdminSettings
-                     .newBuilder().setTransportChannelProvider(PubSubEmulator.channels())
-                     .setCredentialsProvider(PubSubEmulator.credentials()).build())) {
+                     .newBuilder().setTransportChannelProvider(channels)
+                     .setCredentialsProvider(NoCredentialsProvider.create()).build())) {
             try {
                 topics.createTopic(topic);
             } catch (AlreadyExistsException e) {
-                // another test class of this JVM created it
+                // created for an earlier test
             }
             try {
                 subscriptions.createSubscription(subscription, topic, push, 60);
             } catch (AlreadyExistsException e) {
                 subscriptions.modifyPushConfig(subscription, push);
             }
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot reach the Pub/Sub emulator", e);
-        }
-    }
-
-    private static int freePort() {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
+        } finally {
+            channel.shutdownNow();
         }
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.capidemo.quick.support.QuickJobs;
+import com.capidemo.shared.adapter.AdapterSelection;
 import com.capidemo.shared.adapter.gcp.FirestoreDemoStore;
 import com.capidemo.shared.adapter.gcp.FirestoreJobStore;
 import com.capidemo.shared.adapter.gcp.PubSubJobQueue;
@@ -20,9 +21,11 @@ import com.google.cloud.firestore.DocumentSnapshot;
 import com.google.cloud.firestore.Firestore;
 import io.quarkus.arc.ClientProxy;
 import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.net.URI;
+import java.net.URL;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -31,7 +34,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Map;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -56,8 +59,16 @@ class PubSubPushEmulatorTest {
     @Inject
     Firestore firestore;
 
-    @ConfigProperty(name = "platform.gcp.pubsub-emulator-host")
-    String pubsubHost;
+    @Inject
+    AdapterSelection selection;
+
+    @TestHTTPResource("/pubsub/push")
+    URL pushEndpoint;
+
+    @BeforeEach
+    void pushSubscriptionPointsAtThisWorker() throws Exception {
+        GcpEmulators.pushTo(selection.pubsubEmulatorHost().orElseThrow(), pushEndpoint.toString());
+    }
 
     @Test
     void theGcpAdaptersAreTheOnesConfigured() {
@@ -88,7 +99,7 @@ class PubSubPushEmulatorTest {
                 + Base64.getEncoder().encodeToString(data.getBytes(StandardCharsets.UTF_8))
                 + "\",\"attributes\":{\"job_type\":\"quick\",\"tenant_id\":\"acme\"}}]}";
         HttpResponse<String> published = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
-                        "http://" + pubsubHost + "/v1/projects/demo-project/topics/" + GcpEmulators.TOPIC + ":publish"))
+                        "http://" + selection.pubsubEmulatorHost().orElseThrow() + "/v1/projects/demo-project/topics/" + GcpEmulators.TOPIC + ":publish"))
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(published.statusCode()).as(published.body()).isEqualTo(200);
