@@ -56,7 +56,7 @@ output "buckets" {
 }
 
 output "kms_key_id" {
-  description = "Crypto key of the Crypto port (PLATFORM_CRYPTO_KMS_KEY)."
+  description = "Crypto key of the Crypto port (PLATFORM_GCP_KMS_KEY)."
   value       = google_kms_crypto_key.secrets.id
 }
 

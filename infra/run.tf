@@ -5,22 +5,21 @@ locals {
   kms_key_id    = google_kms_crypto_key.secrets.id
   bucket_prefix = var.bucket_prefix != "" ? var.bucket_prefix : "${var.project_id}-capi-"
 
-  # Settings every service reads. Keys the app does not read yet (marked "proposed" in README.md) name what the
-  # gcp adapters' Config records need, so the wiring can pick them up without another infra change.
+  # Settings every service reads; README.md maps each to its platform.* configuration key.
   common_env = {
     PLATFORM_MODE                     = "gcp"
     PLATFORM_GCP_PROJECT_ID           = var.project_id
-    PLATFORM_GCP_REGION               = var.region                                         # proposed
-    PLATFORM_DATA_DIR                 = "/tmp/platform-data"                               # scratch only; the image's /data is not writable for uid 185
-    PLATFORM_QUEUE_QUICK_TOPIC        = google_pubsub_topic.provision_jobs.name            # PubSubJobQueue
-    PLATFORM_QUEUE_QUICK_SUBSCRIPTION = var.quick_subscription_name                        # not the resource: it depends on the worker
-    PLATFORM_QUEUE_CUSTOM_NAME        = google_cloud_tasks_queue.custom_provision.name     # CloudTasksQueue.Config.queue
-    PLATFORM_QUEUE_CUSTOM_LOCATION    = google_cloud_tasks_queue.custom_provision.location # proposed: CloudTasksQueue.Config.location
-    PLATFORM_EVENTS_TOPIC             = google_pubsub_topic.provision_events.name          # proposed: EventPublisher topic
-    PLATFORM_OBJECTS_BUCKET_PREFIX    = local.bucket_prefix                                # proposed: GcsBuckets.prefixed(...)
-    PLATFORM_CRYPTO_KMS_KEY           = local.kms_key_id                                   # proposed: KmsCrypto.Config.cryptoKey
-    PLATFORM_WAREHOUSE_LOCATION       = var.bigquery_location                              # proposed: BigQueryWarehouse.Config.location
-    PLATFORM_AGENTS_LOCATION          = var.capi_location                                  # proposed: CapiConfig.location
+    PLATFORM_GCP_REGION               = var.region
+    PLATFORM_DATA_DIR                 = "/tmp/platform-data"                           # scratch only; the image's /data is not writable for uid 185
+    PLATFORM_QUEUE_QUICK_TOPIC        = google_pubsub_topic.provision_jobs.name        # PubSubJobQueue
+    PLATFORM_QUEUE_QUICK_SUBSCRIPTION = var.quick_subscription_name                    # not the resource: it depends on the worker
+    PLATFORM_QUEUE_CUSTOM_NAME        = google_cloud_tasks_queue.custom_provision.name # CloudTasksQueue.Config.queue
+    PLATFORM_QUEUE_CUSTOM_LOCATION    = google_cloud_tasks_queue.custom_provision.location
+    PLATFORM_GCP_EVENTS_TOPIC         = google_pubsub_topic.provision_events.name
+    PLATFORM_GCP_BUCKET_PREFIX        = local.bucket_prefix
+    PLATFORM_GCP_KMS_KEY              = local.kms_key_id
+    PLATFORM_GCP_BIGQUERY_LOCATION    = var.bigquery_location
+    PLATFORM_GCP_AGENTS_LOCATION      = var.capi_location
   }
 
   # A worker accepts only Google-signed ID tokens minted for its own URL by its one invoker account.
@@ -54,8 +53,8 @@ locals {
         PLATFORM_QUEUE_CUSTOM_DISPATCHER_ENABLED = "false"
         # Where api-service points custom tasks and as whom Cloud Tasks signs their OIDC token.
         PLATFORM_QUEUE_CUSTOM_ENDPOINT              = local.service_urls.custom
-        PLATFORM_QUEUE_CUSTOM_AUDIENCE              = local.service_urls.custom                  # proposed: CloudTasksQueue.Config.audience
-        PLATFORM_QUEUE_CUSTOM_SERVICE_ACCOUNT_EMAIL = google_service_account.tasks_invoker.email # proposed: CloudTasksQueue.Config.serviceAccountEmail
+        PLATFORM_QUEUE_CUSTOM_AUDIENCE              = local.service_urls.custom
+        PLATFORM_QUEUE_CUSTOM_SERVICE_ACCOUNT_EMAIL = google_service_account.tasks_invoker.email
         PLATFORM_QUEUE_CUSTOM_DISPATCH_DEADLINE     = var.custom_dispatch_deadline
       }
     }

@@ -44,7 +44,8 @@ public interface PlatformConfig {
     interface Worker {
         /**
          * How workers authenticate push and task requests: shared-secret (local dispatchers send
-         * X-Worker-Secret) or oidc (a Google-signed ID token, as Pub/Sub push and Cloud Tasks send in gcp mode).
+         * X-Worker-Secret), oidc (a Google-signed ID token, as Pub/Sub push and Cloud Tasks send in gcp mode) or
+         * none (only against the Pub/Sub emulator or in tests).
          */
         @WithDefault("shared-secret")
         String auth();

@@ -10,12 +10,14 @@ import com.capidemo.shared.domain.JobStatus;
 import com.capidemo.shared.domain.JobType;
 import com.capidemo.shared.domain.Lease;
 import com.capidemo.shared.port.ClaimOutcome;
+import com.capidemo.shared.port.DuplicateJobException;
 import com.capidemo.shared.port.JobStore;
 import com.google.cloud.firestore.DocumentReference;
 import com.google.cloud.firestore.DocumentSnapshot;
 import com.google.cloud.firestore.Firestore;
 import com.google.cloud.firestore.Query;
 import com.google.cloud.firestore.Transaction;
+import com.google.cloud.firestore.TransactionOptions;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -34,6 +36,10 @@ import java.util.Optional;
 public class FirestoreJobStore implements JobStore {
 
     static final String COLLECTION = "jobs";
+    static final String LOCKS = "job_locks";
+    /** Many creators may race for one exclusive key; the default 5 attempts can run out under that contention. */
+    private static final TransactionOptions CONTENDED =
+            TransactionOptions.createReadWriteOptionsBuilder().setNumberOfAttempts(25).build();
 
     private final Firestore db;
     private final Clock clock;
@@ -51,15 +57,49 @@ public class FirestoreJobStore implements JobStore {
         return db.collection(COLLECTION).document(jobId);
     }
 
+    /**
+     * Creates the job; with an exclusive key, in the same transaction, takes {@code job_locks/{key}} unless the job
+     * it names is still queued or running. A finished holder's lock is simply taken over, so complete and fail need
+     * no extra write. Concurrent creators conflict on the lock document: Firestore retries the losers, who then see
+     * the winner.
+     */
     @Override
     public boolean create(Job job) {
-        return await(db.runTransaction(tx -> {
-            if (tx.get(ref(job.jobId())).get().exists()) {
-                return false;
+        String key = job.exclusiveKey();
+        try {
+            return await(db.runTransaction(tx -> {
+                DocumentSnapshot existing = tx.get(ref(job.jobId())).get();
+                DocumentSnapshot lock = key == null ? null : tx.get(lock(key)).get();
+                if (existing.exists()) {
+                    return false;
+                }
+                if (lock != null && lock.exists()) {
+                    String holder = lock.getString("job_id");
+                    DocumentSnapshot held = tx.get(ref(holder)).get();
+                    if (held.exists() && !JobStatus.fromWire(held.getString("status")).isTerminal()) {
+                        throw new DuplicateJobException(key, holder);
+                    }
+                }
+                if (key != null) {
+                    tx.set(lock(key), Map.of("exclusive_key", key, "job_id", job.jobId(),
+                            "acquired_at", ts(job.createdAt())));
+                }
+                tx.create(ref(job.jobId()), document(job));
+                return true;
+            }, CONTENDED));
+        } catch (FirestoreValues.FirestoreException e) {
+            for (Throwable t = e; t != null; t = t.getCause()) {
+                if (t instanceof DuplicateJobException duplicate) {
+                    throw duplicate;
+                }
             }
-            tx.create(ref(job.jobId()), document(job));
-            return true;
-        }));
+            throw e;
+        }
+    }
+
+    /** Keys may hold '/' (pipeline paths), which a document id cannot. */
+    private DocumentReference lock(String exclusiveKey) {
+        return db.collection(LOCKS).document(java.net.URLEncoder.encode(exclusiveKey, java.nio.charset.StandardCharsets.UTF_8));
     }
 
     @Override

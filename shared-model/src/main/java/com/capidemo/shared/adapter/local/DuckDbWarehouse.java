@@ -7,6 +7,7 @@ import com.capidemo.shared.port.ObjectRef;
 import com.capidemo.shared.port.QueryResult;
 import com.capidemo.shared.port.Warehouse;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Typed;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -34,6 +35,7 @@ import java.util.stream.Stream;
  * a template table hard-links its parquet file (falling back to a copy across file systems), which is
  * the local counterpart of BigQuery's zero-copy table clone.
  */
+@Typed(DuckDbWarehouse.class)
 @ApplicationScoped
 public class DuckDbWarehouse implements Warehouse {
 

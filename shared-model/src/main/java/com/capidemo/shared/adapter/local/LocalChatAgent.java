@@ -16,6 +16,7 @@ import com.capidemo.shared.template.TableSpec;
 import com.capidemo.shared.template.TemplateDefinition;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Typed;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -29,6 +30,7 @@ import java.util.function.Function;
  * {@link ChatEngine}). What it knows about a dataset (schema, profile, learned measures) is read once and cached;
  * keys come from the demo's template when it has one. Every query runs through the warehouse's read-only path.
  */
+@Typed(LocalChatAgent.class)
 @ApplicationScoped
 public class LocalChatAgent implements ChatAgent {
 

@@ -5,6 +5,7 @@ import com.capidemo.shared.json.Json;
 import com.capidemo.shared.port.AgentSpec;
 import com.capidemo.shared.port.DataAgents;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Typed;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -12,6 +13,7 @@ import java.util.Optional;
  * Local data agents: the agent's definition (tables, system instruction, golden queries) is recorded
  * in the store, keyed by a stable id per demo, and the local chat engine answers from it.
  */
+@Typed(LocalDataAgents.class)
 @ApplicationScoped
 public class LocalDataAgents implements DataAgents {
 

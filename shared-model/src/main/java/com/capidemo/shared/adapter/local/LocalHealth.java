@@ -1,23 +1,29 @@
 package com.capidemo.shared.adapter.local;
 
+import com.capidemo.shared.adapter.AdapterSelection;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 
-/** Ready when the shared SQLite store answers. */
+/** Ready when the shared SQLite store answers; says so and stays out of the way when nothing selected uses it. */
 @Readiness
 @ApplicationScoped
 public class LocalHealth implements HealthCheck {
 
     private final SqliteDatabase db;
+    private final boolean selected;
 
-    public LocalHealth(SqliteDatabase db) {
+    public LocalHealth(SqliteDatabase db, AdapterSelection selection) {
         this.db = db;
+        this.selected = selection.usesSqlite();
     }
 
     @Override
     public HealthCheckResponse call() {
+        if (!selected) {
+            return HealthCheckResponse.named("sqlite").up().withData("selected", false).build();
+        }
         try {
             db.read(c -> {
                 try (var st = c.createStatement(); var rs = st.executeQuery("SELECT count(*) FROM settings")) {

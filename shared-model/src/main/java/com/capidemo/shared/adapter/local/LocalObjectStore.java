@@ -4,6 +4,7 @@ import com.capidemo.shared.config.PlatformConfig;
 import com.capidemo.shared.port.ObjectRef;
 import com.capidemo.shared.port.ObjectStore;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Typed;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.InputStream;
@@ -17,6 +18,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /** Buckets as folders under {@code {data-dir}/objects}; writes go to a temp file and are renamed into place. */
+@Typed(LocalObjectStore.class)
 @ApplicationScoped
 public class LocalObjectStore implements ObjectStore {
 

@@ -1,5 +1,7 @@
 package com.capidemo.shared.adapter.local;
 
+import com.capidemo.shared.adapter.AdapterSelection;
+import com.capidemo.shared.adapter.Port;
 import com.capidemo.shared.config.PlatformConfig;
 import com.capidemo.shared.json.Json;
 import com.capidemo.shared.messaging.PushEnvelope;
@@ -40,10 +42,12 @@ public class OutboxDispatcher extends DurableHttpDispatcher<OutboxMessage> {
     private final DemoStore demos;
     private final MeterRegistry metrics;
     private final java.util.Optional<String> secret;
+    private final boolean selected;
 
     public OutboxDispatcher(SqliteDatabase db, PlatformConfig config, JobStore jobs, DemoStore demos,
-                            MeterRegistry metrics) {
+                            MeterRegistry metrics, AdapterSelection selection) {
         super("outbox");
+        this.selected = selection.isLocal(Port.QUICK_QUEUE);
         this.db = db;
         this.config = config.queue().quick();
         this.jobs = jobs;
@@ -53,7 +57,7 @@ public class OutboxDispatcher extends DurableHttpDispatcher<OutboxMessage> {
     }
 
     void start(@Observes StartupEvent event) {
-        if (!config.dispatcher().enabled()) {
+        if (!config.dispatcher().enabled() || !selected) { // Pub/Sub delivers when it is the transport
             return;
         }
         startLoop();

@@ -7,6 +7,7 @@ import com.capidemo.shared.json.Json;
 import com.capidemo.shared.port.ConversationStore;
 import com.fasterxml.jackson.core.type.TypeReference;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Typed;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -17,6 +18,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /** Conversations and their turns in SQLite; a turn's result and chart are stored as JSON. */
+@Typed(SqliteConversationStore.class)
 @ApplicationScoped
 public class SqliteConversationStore implements ConversationStore {
 

@@ -2,7 +2,6 @@ package com.capidemo.shared.adapter.local;
 
 import com.capidemo.shared.config.PlatformConfig;
 import io.quarkus.logging.Log;
-import io.quarkus.runtime.Startup;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -25,9 +24,9 @@ import org.sqlite.SQLiteConfig;
 /**
  * The local store: one SQLite file in WAL mode shared by every local process. Writers take
  * {@code BEGIN IMMEDIATE} transactions; inside one process they queue on a lock, across processes
- * SQLite's busy timeout makes them wait. Migrations run once, under an exclusive lock, at start.
+ * SQLite's busy timeout makes them wait. Migrations run once, under an exclusive lock, when it opens: at start
+ * when {@link com.capidemo.shared.adapter.AdapterSelection} says a selected adapter needs it, never otherwise.
  */
-@Startup
 @ApplicationScoped
 public class SqliteDatabase {
 

@@ -7,6 +7,7 @@ import com.capidemo.shared.domain.Readiness;
 import com.capidemo.shared.json.Json;
 import com.capidemo.shared.port.DemoStore;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Typed;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -16,6 +17,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /** Demos in SQLite. */
+@Typed(SqliteDemoStore.class)
 @ApplicationScoped
 public class SqliteDemoStore implements DemoStore {
 

@@ -4,10 +4,12 @@ import com.capidemo.shared.json.Json;
 import com.capidemo.shared.messaging.TraceContext;
 import com.capidemo.shared.port.EventPublisher;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Typed;
 import java.time.Instant;
 import java.util.Map;
 
 /** Local events: one row per event id in SQLite, so a repeated publish (a retried job) is recorded once. */
+@Typed(SqliteEventPublisher.class)
 @ApplicationScoped
 public class SqliteEventPublisher implements EventPublisher {
 

@@ -10,6 +10,7 @@ import com.capidemo.shared.port.ClaimOutcome;
 import com.capidemo.shared.port.DuplicateJobException;
 import com.capidemo.shared.port.JobStore;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Typed;
 import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -24,6 +25,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /** Jobs in SQLite; every transition is an UPDATE guarded by the states the state machine allows. */
+@Typed(SqliteJobStore.class)
 @ApplicationScoped
 public class SqliteJobStore implements JobStore {
 

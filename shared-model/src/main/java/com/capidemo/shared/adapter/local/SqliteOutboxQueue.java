@@ -8,6 +8,7 @@ import com.capidemo.shared.json.Json;
 import com.capidemo.shared.messaging.TraceContext;
 import com.capidemo.shared.port.JobQueue;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Typed;
 import java.time.Instant;
 import java.util.Map;
 
@@ -15,6 +16,7 @@ import java.util.Map;
  * The local quick-job queue's publishing side: the demo, the job and the message are written in one
  * SQLite transaction (a transactional outbox), then the dispatcher is woken to push it at once.
  */
+@Typed(SqliteOutboxQueue.class)
 @ApplicationScoped
 public class SqliteOutboxQueue implements JobQueue {
 

@@ -1,5 +1,6 @@
 package com.capidemo.shared.adapter.local;
 
+import com.capidemo.shared.adapter.AdapterSelection;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.function.Supplier;
 
@@ -8,13 +9,19 @@ import java.util.function.Supplier;
 public class SqliteSettings {
 
     private final SqliteDatabase db;
+    private final boolean selected;
 
-    public SqliteSettings(SqliteDatabase db) {
+    public SqliteSettings(SqliteDatabase db, AdapterSelection selection) {
         this.db = db;
+        this.selected = selection.usesSqlite();
     }
 
     /** Returns the stored value, storing {@code initial} first when there is none (first writer wins). */
     public String getOrCreate(String key, Supplier<String> initial) {
+        if (!selected) { // never create a SQLite file that no selected adapter uses
+            throw new IllegalStateException("no local store is selected to keep the generated '" + key
+                    + "': configure it instead (admin_token: PLATFORM_ADMIN_TOKEN)");
+        }
         return db.write(c -> {
             Sql.update(c, "INSERT OR IGNORE INTO settings(key, value) VALUES (?, ?)", key, initial.get());
             return Sql.one(c, "SELECT value FROM settings WHERE key = ?", rs -> rs.getString(1), key).orElseThrow();

@@ -7,6 +7,7 @@ import com.capidemo.shared.json.Json;
 import com.capidemo.shared.port.StepStore;
 import com.fasterxml.jackson.core.type.TypeReference;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Typed;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -14,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 
 /** Step checkpoints in SQLite; each write checks the job's lease in the same transaction. */
+@Typed(SqliteStepStore.class)
 @ApplicationScoped
 public class SqliteStepStore implements StepStore {
 

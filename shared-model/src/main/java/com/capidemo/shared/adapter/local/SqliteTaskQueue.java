@@ -6,12 +6,14 @@ import com.capidemo.shared.domain.Job;
 import com.capidemo.shared.port.TaskQueue;
 import com.capidemo.shared.port.TaskRequest;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Typed;
 import java.time.Instant;
 
 /**
  * The local custom-job queue's enqueuing side: demo, job and task are written in one SQLite transaction, so a job
  * never exists without its task; the task's primary key is its name, so enqueueing the same task twice is a no-op.
  */
+@Typed(SqliteTaskQueue.class)
 @ApplicationScoped
 public class SqliteTaskQueue implements TaskQueue {
 

@@ -4,9 +4,11 @@ import com.capidemo.shared.domain.ApiKey;
 import com.capidemo.shared.domain.Tenant;
 import com.capidemo.shared.port.TenantStore;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Typed;
 import java.util.Optional;
 
 /** Tenants, users and API keys in SQLite. */
+@Typed(SqliteTenantStore.class)
 @ApplicationScoped
 public class SqliteTenantStore implements TenantStore {
 

@@ -1,5 +1,7 @@
 package com.capidemo.shared.adapter.local;
 
+import com.capidemo.shared.adapter.AdapterSelection;
+import com.capidemo.shared.adapter.Port;
 import com.capidemo.shared.config.PlatformConfig;
 import com.capidemo.shared.port.DemoStore;
 import com.capidemo.shared.port.JobStore;
@@ -39,9 +41,12 @@ public class TaskDispatcher extends DurableHttpDispatcher<TaskRow> {
     private final MeterRegistry metrics;
     private final Optional<String> secret;
     private final TokenBucket rate;
+    private final boolean selected;
 
-    public TaskDispatcher(SqliteDatabase db, PlatformConfig config, JobStore jobs, DemoStore demos, MeterRegistry metrics) {
+    public TaskDispatcher(SqliteDatabase db, PlatformConfig config, JobStore jobs, DemoStore demos, MeterRegistry metrics,
+                          AdapterSelection selection) {
         super("tasks");
+        this.selected = selection.isLocal(Port.CUSTOM_QUEUE);
         this.db = db;
         this.config = config.queue().custom();
         this.jobs = jobs;
@@ -52,7 +57,7 @@ public class TaskDispatcher extends DurableHttpDispatcher<TaskRow> {
     }
 
     void start(@Observes StartupEvent event) {
-        if (!config.dispatcherEnabled()) {
+        if (!config.dispatcherEnabled() || !selected) { // Cloud Tasks dispatches when it is the transport
             return;
         }
         startLoop();

@@ -10,6 +10,7 @@ import com.google.crypto.tink.TinkJsonProtoKeysetFormat;
 import com.google.crypto.tink.aead.AeadConfig;
 import com.google.crypto.tink.aead.PredefinedAeadParameters;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Typed;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -27,6 +28,7 @@ import java.security.GeneralSecurityException;
  * Local crypto port: AES-256-GCM through a Tink keyset file created on first start (the local stand-in
  * for a Cloud KMS key). The first process to start creates it under a file lock; the others load it.
  */
+@Typed(TinkCrypto.class)
 @ApplicationScoped
 public class TinkCrypto implements Crypto {
 

@@ -1,6 +1,7 @@
 package com.capidemo.shared.adapter.contract;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.capidemo.shared.domain.Ids;
 import com.capidemo.shared.domain.Job;
@@ -9,6 +10,7 @@ import com.capidemo.shared.domain.JobStatus;
 import com.capidemo.shared.domain.JobType;
 import com.capidemo.shared.port.ClaimOutcome;
 import com.capidemo.shared.port.ClaimOutcome.Kind;
+import com.capidemo.shared.port.DuplicateJobException;
 import com.capidemo.shared.port.JobStore;
 import java.time.Clock;
 import java.time.Duration;
@@ -160,6 +162,85 @@ public abstract class JobStoreContract {
         assertThat(store().release(job.jobId(), "b", null)).isFalse();
         assertThat(store().release(job.jobId(), "a", JobLog.info(Instant.now(), "transient"))).isTrue();
         assertThat(store().claim(job.jobId(), "b", Duration.ofMinutes(10)).kind()).isEqualTo(Kind.CLAIMED);
+    }
+
+    private Job keyedJob(String exclusiveKey) {
+        return Job.queued(Ids.jobId(), Ids.demoId(), "acme", JobType.PIPELINE, Map.of(Job.EXCLUSIVE_KEY, exclusiveKey),
+                Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
+    }
+
+    /** Unique per test, with a '/' as pipeline ids have. */
+    private static String exclusiveKey() {
+        return "acme/shopify/orders/" + Ids.randomHex(6);
+    }
+
+    @Test
+    void aSecondJobWithTheSameExclusiveKeyIsRefusedWhileTheFirstIsQueuedOrRunning() {
+        String key = exclusiveKey();
+        Job first = keyedJob(key);
+        assertThat(store().create(first)).isTrue();
+
+        assertThatThrownBy(() -> store().create(keyedJob(key))).isInstanceOfSatisfying(DuplicateJobException.class,
+                e -> {
+                    assertThat(e.exclusiveKey()).isEqualTo(key);
+                    assertThat(e.activeJobId()).isEqualTo(first.jobId());
+                });
+        store().claim(first.jobId(), "a", Duration.ofMinutes(1));
+        Job whileRunning = keyedJob(key);
+        assertThatThrownBy(() -> store().create(whileRunning)).isInstanceOfSatisfying(DuplicateJobException.class,
+                e -> assertThat(e.activeJobId()).isEqualTo(first.jobId()));
+        assertThat(store().find(whileRunning.jobId())).as("the refused job").isEmpty();
+        assertThat(store().create(keyedJob(exclusiveKey()))).as("another key").isTrue();
+    }
+
+    @Test
+    void aCompletedOrFailedHolderFreesTheExclusiveKey() {
+        String key = exclusiveKey();
+        Job first = keyedJob(key);
+        store().create(first);
+        store().claim(first.jobId(), "a", Duration.ofMinutes(1));
+        assertThat(store().complete(first.jobId(), "a", Map.of(), null)).isTrue();
+
+        Job second = keyedJob(key);
+        assertThat(store().create(second)).isTrue();
+        assertThat(store().fail(second.jobId(), null, "dead-lettered")).isTrue();
+
+        Job third = keyedJob(key);
+        assertThat(store().create(third)).isTrue();
+        assertThatThrownBy(() -> store().create(keyedJob(key))).isInstanceOfSatisfying(DuplicateJobException.class,
+                e -> assertThat(e.activeJobId()).isEqualTo(third.jobId()));
+    }
+
+    @Test
+    void twentyThreadsRacingToCreateJobsWithOneExclusiveKeyCreateExactlyOne() throws Exception {
+        String key = exclusiveKey();
+        int racers = 20;
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(racers);
+        List<Future<String>> results = new ArrayList<>();
+        for (int i = 0; i < racers; i++) {
+            JobStore own = store();
+            Job job = keyedJob(key);
+            results.add(pool.submit(() -> {
+                start.await();
+                try {
+                    return own.create(job) ? "created " + job.jobId() : "exists";
+                } catch (DuplicateJobException e) {
+                    return "duplicate of " + e.activeJobId();
+                }
+            }));
+        }
+        start.countDown();
+        List<String> outcomes = new ArrayList<>();
+        for (Future<String> f : results) {
+            outcomes.add(f.get(120, TimeUnit.SECONDS));
+        }
+        pool.shutdown();
+
+        List<String> created = outcomes.stream().filter(o -> o.startsWith("created ")).toList();
+        assertThat(created).hasSize(1);
+        String winner = created.get(0).substring("created ".length());
+        assertThat(outcomes).filteredOn(o -> o.equals("duplicate of " + winner)).hasSize(racers - 1);
     }
 
     @Test
