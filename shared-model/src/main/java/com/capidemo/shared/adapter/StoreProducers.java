@@ -1,5 +1,6 @@
 package com.capidemo.shared.adapter;
 
+import com.capidemo.shared.adapter.gcp.FirestoreConversationStore;
 import com.capidemo.shared.adapter.gcp.FirestoreDemoStore;
 import com.capidemo.shared.adapter.gcp.FirestoreJobStore;
 import com.capidemo.shared.adapter.gcp.FirestoreStepStore;
@@ -48,14 +49,10 @@ public class StoreProducers {
         return selection.isLocal(Port.STORE) ? sqlite.get() : new FirestoreStepStore(firestore.get());
     }
 
-    /** Chat history has no Firestore adapter yet: a service that chats fails on first use with platform.store=firestore. */
     @Produces
     @ApplicationScoped
-    ConversationStore conversationStore(AdapterSelection selection, Instance<SqliteConversationStore> sqlite) {
-        if (!selection.isLocal(Port.STORE)) {
-            throw new IllegalStateException("platform.store=firestore has no conversation store yet (chat history); "
-                    + "chat needs platform.store=sqlite for now");
-        }
-        return sqlite.get();
+    ConversationStore conversationStore(AdapterSelection selection, Instance<SqliteConversationStore> sqlite,
+                                        Instance<Firestore> firestore) {
+        return selection.isLocal(Port.STORE) ? sqlite.get() : new FirestoreConversationStore(firestore.get());
     }
 }
