@@ -19,8 +19,22 @@ public final class Guarded {
     private Guarded() {
     }
 
+    /** The adapter behind a guarded port, e.g. to check which one configuration chose. */
+    public static Object targetOf(Object proxy) {
+        return Proxy.isProxyClass(proxy.getClass()) && Proxy.getInvocationHandler(proxy) instanceof Handler h
+                ? h.target() : proxy;
+    }
+
+    private record Handler(Object target, java.lang.reflect.InvocationHandler delegate)
+            implements java.lang.reflect.InvocationHandler {
+        @Override
+        public Object invoke(Object self, java.lang.reflect.Method method, Object[] args) throws Throwable {
+            return delegate.invoke(self, method, args);
+        }
+    }
+
     public static <T> T wrap(Class<T> port, T target, Guard guard) {
-        Object proxy = Proxy.newProxyInstance(port.getClassLoader(), new Class<?>[] {port}, (self, method, args) -> {
+        Object proxy = Proxy.newProxyInstance(port.getClassLoader(), new Class<?>[] {port}, new Handler(target, (self, method, args) -> {
             if (method.getDeclaringClass() == Object.class) {
                 return method.invoke(target, args);
             }
@@ -44,7 +58,7 @@ public final class Guarded {
                 throw new IllegalStateException(port.getSimpleName() + "." + method.getName() + " failed: "
                         + e.getMessage(), e);
             }
-        });
+        }));
         return port.cast(proxy);
     }
 }

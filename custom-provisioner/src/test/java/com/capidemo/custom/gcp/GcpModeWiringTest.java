@@ -1,0 +1,113 @@
+package com.capidemo.custom.gcp;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.capidemo.shared.adapter.gcp.BigQueryWarehouse;
+import com.capidemo.shared.adapter.gcp.CapiChatAgent;
+import com.capidemo.shared.adapter.gcp.CapiDataAgents;
+import com.capidemo.shared.adapter.gcp.CloudTasksQueue;
+import com.capidemo.shared.adapter.gcp.FirestoreConversationStore;
+import com.capidemo.shared.adapter.gcp.FirestoreDemoStore;
+import com.capidemo.shared.adapter.gcp.FirestoreJobStore;
+import com.capidemo.shared.adapter.gcp.FirestoreStepStore;
+import com.capidemo.shared.adapter.gcp.FirestoreTenantStore;
+import com.capidemo.shared.adapter.gcp.GcsObjectStore;
+import com.capidemo.shared.adapter.gcp.GeminiDemoDesigner;
+import com.capidemo.shared.adapter.gcp.Guarded;
+import com.capidemo.shared.adapter.gcp.KmsCrypto;
+import com.capidemo.shared.adapter.gcp.PubSubEventPublisher;
+import com.capidemo.shared.adapter.gcp.PubSubJobQueue;
+import com.capidemo.shared.design.DemoDesigner;
+import com.capidemo.shared.port.ChatAgent;
+import com.capidemo.shared.port.ConversationStore;
+import com.capidemo.shared.port.Crypto;
+import com.capidemo.shared.port.DataAgents;
+import com.capidemo.shared.port.DemoStore;
+import com.capidemo.shared.port.EventPublisher;
+import com.capidemo.shared.port.JobQueue;
+import com.capidemo.shared.port.JobStore;
+import com.capidemo.shared.port.ObjectStore;
+import com.capidemo.shared.port.StepStore;
+import com.capidemo.shared.port.TaskQueue;
+import com.capidemo.shared.port.TenantStore;
+import com.capidemo.shared.port.Warehouse;
+import io.quarkus.arc.ClientProxy;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import jakarta.inject.Inject;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * platform.mode=gcp with no per-port override: the service starts, and every port is served by its Google adapter
+ * (the guarded ones behind the fault-tolerance proxy). Nothing is called: clients connect lazily, the emulator hosts
+ * keep Firestore and Pub/Sub off the network, and a throwaway key stands in for application default credentials.
+ */
+@QuarkusTest
+@TestProfile(GcpModeWiringTest.AllGcp.class)
+class GcpModeWiringTest {
+
+    public static class AllGcp implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of(
+                    "platform.mode", "gcp",
+                    "platform.gcp.project-id", "demo-project",
+                    "platform.gcp.firestore-emulator-host", "127.0.0.1:1",
+                    "platform.gcp.pubsub-emulator-host", "127.0.0.1:1",
+                    "platform.gcp.kms-key", "projects/demo-project/locations/global/keyRings/capi/cryptoKeys/secrets",
+                    "platform.queue.custom.service-account-email", "tasks-invoker@demo-project.iam.gserviceaccount.com",
+                    "platform.worker.auth", "oidc",
+                    "platform.worker.oidc.audience", "https://custom-provisioner.example",
+                    "platform.worker.oidc.service-account-email", "tasks-invoker@demo-project.iam.gserviceaccount.com");
+        }
+    }
+
+    @Inject JobStore jobs;
+    @Inject DemoStore demos;
+    @Inject TenantStore tenants;
+    @Inject StepStore steps;
+    @Inject ConversationStore conversations;
+    @Inject JobQueue quickJobs;
+    @Inject TaskQueue customJobs;
+    @Inject EventPublisher events;
+    @Inject Warehouse warehouse;
+    @Inject ObjectStore objects;
+    @Inject Crypto crypto;
+    @Inject DataAgents agents;
+    @Inject ChatAgent chat;
+    @Inject DemoDesigner designer;
+
+    private static Object adapter(Object bean) {
+        return Guarded.targetOf(ClientProxy.unwrap(bean));
+    }
+
+    @Test
+    void everyPortIsServedByItsGoogleAdapter() {
+        assertThat(Files.isRegularFile(Path.of(System.getenv("GOOGLE_APPLICATION_CREDENTIALS")))).isTrue();
+        assertThat(adapter(jobs)).isInstanceOf(FirestoreJobStore.class);
+        assertThat(adapter(demos)).isInstanceOf(FirestoreDemoStore.class);
+        assertThat(adapter(tenants)).isInstanceOf(FirestoreTenantStore.class);
+        assertThat(adapter(steps)).isInstanceOf(FirestoreStepStore.class);
+        assertThat(adapter(conversations)).isInstanceOf(FirestoreConversationStore.class);
+        assertThat(adapter(quickJobs)).isInstanceOf(PubSubJobQueue.class);
+        assertThat(adapter(customJobs)).isInstanceOf(CloudTasksQueue.class);
+        assertThat(adapter(events)).isInstanceOf(PubSubEventPublisher.class);
+        assertThat(adapter(warehouse)).isInstanceOf(BigQueryWarehouse.class);
+        assertThat(adapter(objects)).isInstanceOf(GcsObjectStore.class);
+        assertThat(adapter(crypto)).isInstanceOf(KmsCrypto.class);
+        assertThat(adapter(agents)).isInstanceOf(CapiDataAgents.class);
+        assertThat(adapter(chat)).isInstanceOf(CapiChatAgent.class);
+        assertThat(adapter(designer)).isInstanceOf(GeminiDemoDesigner.class);
+    }
+
+    @Test
+    void theGoogleCallsGoThroughTheFaultToleranceGuard() {
+        for (Object port : new Object[] {warehouse, objects, crypto, agents, chat, designer}) {
+            assertThat(java.lang.reflect.Proxy.isProxyClass(ClientProxy.unwrap(port).getClass())).as("%s", port).isTrue();
+        }
+    }
+}
