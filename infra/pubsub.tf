@@ -30,6 +30,36 @@ resource "google_pubsub_subscription" "provision_jobs_dlq_pull" {
   }
 }
 
+# Fails the job of every dead-lettered message (quick-provisioner /pubsub/dead-letter), so it does not stay queued.
+resource "google_pubsub_subscription" "provision_jobs_dlq_push" {
+  project = var.project_id
+  name    = "${var.quick_topic_name}-dlq-push"
+  topic   = google_pubsub_topic.provision_jobs_dlq.id
+
+  ack_deadline_seconds       = 60
+  message_retention_duration = "604800s"
+
+  expiration_policy {
+    ttl = ""
+  }
+
+  retry_policy {
+    minimum_backoff = "10s"
+    maximum_backoff = "600s"
+  }
+
+  push_config {
+    push_endpoint = "${local.service_urls.quick}/pubsub/dead-letter"
+
+    oidc_token {
+      service_account_email = google_service_account.push_invoker.email
+      audience              = local.service_urls.quick
+    }
+  }
+
+  depends_on = [google_cloud_run_v2_service_iam_member.quick_push_invoker]
+}
+
 resource "google_pubsub_subscription" "provision_jobs_push" {
   project = var.project_id
   name    = var.quick_subscription_name

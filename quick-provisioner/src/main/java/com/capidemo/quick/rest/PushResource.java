@@ -1,5 +1,6 @@
 package com.capidemo.quick.rest;
 
+import com.capidemo.quick.service.DeadLetterHandler;
 import com.capidemo.quick.service.PushHandler;
 import com.capidemo.quick.service.PushOutcome;
 import com.capidemo.shared.messaging.PushEnvelope;
@@ -16,19 +17,39 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.Map;
 
-/** The push subscription endpoint of topic provision-jobs. 2xx acks; 503 asks for redelivery; 400 for garbage. */
-@Path("/pubsub/push")
+/**
+ * The push subscription endpoints: {@code /pubsub/push} for topic provision-jobs (2xx acks; 503 asks for redelivery;
+ * 400 for garbage) and {@code /pubsub/dead-letter} for its dead-letter topic.
+ */
+@Path("/pubsub")
 public class PushResource {
 
     private final PushHandler handler;
+    private final DeadLetterHandler deadLetters;
     private final WorkerAuthenticator authenticator;
 
-    public PushResource(PushHandler handler, WorkerAuthenticator authenticator) {
+    public PushResource(PushHandler handler, DeadLetterHandler deadLetters, WorkerAuthenticator authenticator) {
         this.handler = handler;
+        this.deadLetters = deadLetters;
         this.authenticator = authenticator;
     }
 
+    /** Push endpoint of the dead-letter topic's subscription: fails the message's job; always acknowledged. */
     @POST
+    @Path("/dead-letter")
+    @Consumes(MediaType.WILDCARD)
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response deadLetter(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+                               @HeaderParam(SharedSecretWorkerAuthenticator.HEADER) String workerSecret, byte[] body) {
+        authenticator.verify(authorization, workerSecret);
+        PushMessage message = PushEnvelope.parse(body);
+        boolean failed = deadLetters.handle(message);
+        return Response.ok(Map.of("message_id", message.messageId(), "outcome", failed ? "job_failed" : "ignored"))
+                .build();
+    }
+
+    @POST
+    @Path("/push")
     @Consumes(MediaType.WILDCARD)
     @Produces(MediaType.APPLICATION_JSON)
     public Response push(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,

@@ -1,0 +1,51 @@
+package com.capidemo.quick.service;
+
+import com.capidemo.shared.messaging.ProvisionMessage;
+import com.capidemo.shared.messaging.PushMessage;
+import com.capidemo.shared.port.DemoStore;
+import com.capidemo.shared.port.JobStore;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.logging.Log;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/**
+ * Messages Pub/Sub gave up on (after the subscription's maximum delivery attempts it forwards them to the
+ * dead-letter topic, whose push subscription calls us): their job fails with the reason instead of staying queued
+ * forever. Locally the outbox dispatcher does the same when it dead-letters. A finished job is left alone.
+ */
+@ApplicationScoped
+public class DeadLetterHandler {
+
+    /** Attribute Pub/Sub adds to a dead-lettered message: how often the source subscription tried to deliver it. */
+    static final String DELIVERY_COUNT = "CloudPubSubDeadLetterSourceDeliveryCount";
+    static final String SOURCE = "CloudPubSubDeadLetterSourceSubscription";
+
+    private final JobStore jobs;
+    private final DemoStore demos;
+    private final MeterRegistry metrics;
+
+    public DeadLetterHandler(JobStore jobs, DemoStore demos, MeterRegistry metrics) {
+        this.jobs = jobs;
+        this.demos = demos;
+        this.metrics = metrics;
+    }
+
+    /** @return true when the job was failed now (false: unknown or already finished) */
+    public boolean handle(PushMessage push) {
+        ProvisionMessage message = ProvisionMessage.fromBytes(push.data());
+        String attempts = push.attributes().getOrDefault(DELIVERY_COUNT, "?");
+        String reason = "message dead-lettered after " + attempts + " delivery attempts"
+                + (push.attributes().containsKey(SOURCE) ? " on " + push.attributes().get(SOURCE) : "")
+                + ": the worker never acknowledged it";
+        boolean failed = jobs.fail(message.jobId(), null, reason);
+        if (failed) {
+            jobs.find(message.jobId()).map(j -> j.demoId()).filter(d -> d != null)
+                    .ifPresent(demoId -> demos.markFailed(demoId, reason));
+            Log.warnf("job %s failed: %s", message.jobId(), reason);
+        } else {
+            Log.infof("dead letter for job %s ignored: the job is unknown or already finished", message.jobId());
+        }
+        metrics.counter("pubsub.dead_letter", "outcome", failed ? "job_failed" : "ignored").increment();
+        return failed;
+    }
+}
