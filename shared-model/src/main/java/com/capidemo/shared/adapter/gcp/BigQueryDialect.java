@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Rewrites the DuckDB SQL we generate (golden queries, DQ checks, pipeline SQL) into GoogleSQL for BigQuery.
@@ -50,6 +52,7 @@ public final class BigQueryDialect {
             "quarter", "EXTRACT(QUARTER FROM %s)", "hour", "EXTRACT(HOUR FROM %s)", "minute",
             "EXTRACT(MINUTE FROM %s)", "dayofyear", "EXTRACT(DAYOFYEAR FROM %s)",
             "dayofweek", "(EXTRACT(DAYOFWEEK FROM %s) - 1)"); // not week(x): GoogleSQL's WEEK(MONDAY) looks the same
+    private static final Pattern FIXED_INTERVAL = Pattern.compile("INTERVAL (\\d+) (DAY|HOUR|MINUTE|SECOND)");
     private static final Set<String> SUB_DAY = Set.of("HOUR", "MINUTE", "SECOND", "MILLISECOND", "MICROSECOND");
     /** Words before a parenthesis that make it an expression, not a function call's arguments. */
     private static final Set<String> KEYWORDS = Set.of("SELECT", "WHERE", "AND", "OR", "NOT", "IN", "ON", "WHEN",
@@ -85,6 +88,7 @@ public final class BigQueryDialect {
         calls(items);
         casts(items);
         keywords(items);
+        rangeFrames(items);
         qualify(items);
         return items;
     }
@@ -208,7 +212,8 @@ public final class BigQueryDialect {
             return;
         }
         if (exclusive) {
-            a.set(1, dates ? "DATE_SUB(" + a.get(1) + ", INTERVAL 1 DAY)" : a.get(1) + " - 1");
+            a.set(1, dates ? "DATE_SUB(" + a.get(1) + ", INTERVAL 1 DAY)"
+                    : a.get(1).matches("-?\\d+") ? String.valueOf(Long.parseLong(a.get(1)) - 1) : a.get(1) + " - 1");
         }
         String gen = (dates ? "UNNEST(GENERATE_DATE_ARRAY(" : "UNNEST(GENERATE_ARRAY(") + String.join(", ", a) + ")) AS "
                 + text(cols.items());
@@ -303,6 +308,42 @@ public final class BigQueryDialect {
         if (i >= 0 && i < items.size() && items.get(i) instanceof Tok t
                 && (t.kind() == Kind.NUMBER || t.kind() == Kind.RAW && t.text().matches("\\(?EXTRACT\\(.*"))) {
             items.set(i, raw(t.lead(), "CAST(" + t.text() + " AS STRING)"));
+        }
+    }
+
+    /**
+     * {@code ORDER BY ts RANGE BETWEEN INTERVAL 365 DAY PRECEDING ...}: BigQuery's RANGE frames need a numeric key,
+     * so the key becomes microseconds since the epoch and the interval its length in microseconds (fixed-length
+     * units only; months vary and are left alone).
+     */
+    private static void rangeFrames(List<Node> items) {
+        int r = indexOf(items, "RANGE");
+        int order = indexOf(items, "ORDER");
+        if (r < 0 || order < 0 || order + 2 >= r || !(items.get(order + 1) instanceof Tok by && by.is("BY"))
+                || indexOf(items.subList(order + 2, r), ",") >= 0) {
+            return;
+        }
+        boolean changed = false;
+        for (int j = r + 1; j < items.size(); j++) {
+            int len = items.get(j) instanceof Tok t && t.kind() == Kind.RAW ? 1 : 3;
+            if (j + len >= items.size() || !(items.get(j + len) instanceof Tok bound)
+                    || !(bound.is("PRECEDING") || bound.is("FOLLOWING"))) {
+                continue;
+            }
+            Matcher m = FIXED_INTERVAL.matcher(text(items.subList(j, j + len)).replaceAll("\\s+", " ").toUpperCase(Locale.ROOT));
+            if (m.matches()) {
+                long unit = Map.of("DAY", 86_400L, "HOUR", 3_600L, "MINUTE", 60L, "SECOND", 1L).get(m.group(2));
+                String lead = items.get(j).lead();
+                items.subList(j, j + len).clear();
+                items.add(j, raw(lead, String.valueOf(Long.parseLong(m.group(1)) * unit * 1_000_000L)));
+                changed = true;
+            }
+        }
+        if (changed) {
+            String key = "UNIX_MICROS(CAST(" + text(items.subList(order + 2, r)) + " AS TIMESTAMP))";
+            String lead = items.get(order + 2).lead();
+            items.subList(order + 2, r).clear();
+            items.add(order + 2, raw(lead, key));
         }
     }
 

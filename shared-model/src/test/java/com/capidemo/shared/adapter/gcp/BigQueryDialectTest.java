@@ -112,10 +112,19 @@ class BigQueryDialectTest {
     @Test
     void rangeTableFunctionsBecomeUnnest() {
         assertThat(fromDuckDb("SELECT k FROM range(0, 10) t(k)"))
-                .isEqualTo("SELECT k FROM UNNEST(GENERATE_ARRAY(0, 10 - 1)) AS k");
+                .isEqualTo("SELECT k FROM UNNEST(GENERATE_ARRAY(0, 9)) AS k");
         assertThat(fromDuckDb("FROM range(DATE '2024-01-01', DATE '2025-11-01', INTERVAL 1 MONTH) t(m)"))
                 .isEqualTo("FROM UNNEST(GENERATE_DATE_ARRAY(DATE '2024-01-01', DATE_SUB(DATE '2025-11-01', "
                         + "INTERVAL 1 DAY), INTERVAL 1 MONTH)) AS m");
+    }
+
+    @Test
+    void intervalRangeFramesUseMicroseconds() {
+        assertThat(fromDuckDb("count(*) OVER (PARTITION BY p ORDER BY e.at RANGE BETWEEN INTERVAL 1 DAY PRECEDING "
+                + "AND CURRENT ROW)")).isEqualTo("count(*) OVER (PARTITION BY p ORDER BY UNIX_MICROS(CAST(e.at AS "
+                + "TIMESTAMP)) RANGE BETWEEN 86400000000 PRECEDING AND CURRENT ROW)");
+        String rows = "avg(x) OVER (ORDER BY m ROWS BETWEEN 2 PRECEDING AND CURRENT ROW)";
+        assertThat(fromDuckDb(rows)).isEqualTo(rows);
     }
 
     @Test
@@ -171,7 +180,7 @@ class BigQueryDialectTest {
     private static final Pattern DUCKDB_ONLY = Pattern.compile("::|FILTER\\s*\\(|date_trunc\\s*\\(\\s*'|\\bquantile"
             + "(_cont|_disc)?\\s*\\(|\\bmedian\\s*\\(|\\bmode\\s*\\(|\\b(year|month|day|quarter|dayofweek)\\s*\\("
             + "|date_?diff\\s*\\(\\s*'|INTERVAL\\s*'|\\bto_(days|months|years)\\s*\\(|\\brange\\s*\\(|\\bILIKE\\b"
-            + "|\\bstrftime\\s*\\(|\\bepoch\\s*\\(|\\b(INTEGER|BIGINT|DOUBLE|VARCHAR|DECIMAL)\\b",
+            + "|RANGE\\s+BETWEEN\\s+INTERVAL|\\bstrftime\\s*\\(|\\bepoch\\s*\\(|\\b(INTEGER|BIGINT|DOUBLE|VARCHAR|DECIMAL)\\b",
             Pattern.CASE_INSENSITIVE);
 
     private static List<String> corpus() {
