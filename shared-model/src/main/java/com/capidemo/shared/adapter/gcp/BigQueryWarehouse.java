@@ -65,11 +65,20 @@ public class BigQueryWarehouse implements Warehouse {
      * @param cloneTemplates      try a table clone before a load job (the default)
      * @param maximumBytesBilled  a query that would bill more fails instead (chat and DQ queries are user-written)
      * @param jobTimeout          longest a job may run; BigQuery cancels it after that
+     * @param translateDuckDbSql  rewrite the DuckDB SQL of queries and CTAS into GoogleSQL ({@link BigQueryDialect};
+     *                            the default), off for callers that send GoogleSQL only
      */
     public record Config(String location, GcsBuckets buckets, String templatesBucket, String templateDatasetPrefix,
-                         boolean cloneTemplates, long maximumBytesBilled, Duration jobTimeout) {
+                         boolean cloneTemplates, long maximumBytesBilled, Duration jobTimeout,
+                         boolean translateDuckDbSql) {
 
         public static final long GIB = 1L << 30;
+
+        public Config(String location, GcsBuckets buckets, String templatesBucket, String templateDatasetPrefix,
+                      boolean cloneTemplates, long maximumBytesBilled, Duration jobTimeout) {
+            this(location, buckets, templatesBucket, templateDatasetPrefix, cloneTemplates, maximumBytesBilled,
+                    jobTimeout, true);
+        }
 
         public static Config defaults(String location, GcsBuckets buckets) {
             return new Config(location, buckets, "templates", "tmpl_", true, GIB, Duration.ofMinutes(2));
@@ -208,6 +217,7 @@ public class BigQueryWarehouse implements Warehouse {
     @Override
     public long createTableAs(String datasetId, String table, String sql) {
         TableId target = table(datasetId, table);
+        sql = dialect(sql); // pipeline SQL is written for DuckDB, the local warehouse
         try {
             runJob(query(datasetId, sql).setDestinationTable(target)
                     .setWriteDisposition(WriteDisposition.WRITE_TRUNCATE)
@@ -303,6 +313,7 @@ public class BigQueryWarehouse implements Warehouse {
      */
     @Override
     public QueryResult query(String datasetId, String sql, int maxRows) {
+        sql = dialect(sql); // golden queries and DQ checks are DuckDB SQL; our own GoogleSQL passes unchanged
         try {
             Job job = runJob(query(datasetId, sql).build());
             TableResult result = job.getQueryResults(QueryResultsOption.pageSize(Math.max(1, maxRows)));
@@ -322,6 +333,10 @@ public class BigQueryWarehouse implements Warehouse {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while reading query results", e);
         }
+    }
+
+    private String dialect(String sql) {
+        return config.translateDuckDbSql() ? BigQueryDialect.fromDuckDb(sql) : sql;
     }
 
     private QueryJobConfiguration.Builder query(String datasetId, String sql) {

@@ -259,6 +259,22 @@ class BigQueryWarehouseTest {
     }
 
     @Test
+    void sendsDuckDbSqlAsGoogleSqlUnlessTurnedOff() {
+        fake.answer("FROM orders", Answer.rows(List.of("n:INTEGER"), List.of(List.of(1))));
+        String duckdb = "SELECT count(*) FILTER (WHERE paid) AS n FROM orders";
+
+        warehouse.query("demo_1", duckdb, 1);
+        BigQueryWarehouse.Config c = config(true);
+        new BigQueryWarehouse(fake.client(), new BigQueryWarehouse.Config(c.location(), c.buckets(), c.templatesBucket(),
+                c.templateDatasetPrefix(), true, c.maximumBytesBilled(), c.jobTimeout(), false))
+                .query("demo_1", duckdb, 1);
+
+        assertThat(fake.jobConfigurations().get(0).at("/query/query").asText())
+                .isEqualTo("SELECT COUNTIF(paid) AS n FROM orders");
+        assertThat(fake.jobConfigurations().get(1).at("/query/query").asText()).isEqualTo(duckdb);
+    }
+
+    @Test
     void appendingToAMissingTableIsTheCallersError() {
         assertThatThrownBy(() -> warehouse.appendRows("t_acme", "nope", "b1", List.of(Map.of("x", 1))))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("Not found: Table");
