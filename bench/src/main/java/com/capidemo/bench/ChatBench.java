@@ -1,9 +1,6 @@
 package com.capidemo.bench;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -42,17 +39,15 @@ public final class ChatBench {
             "How many orders were placed each month in 2023?"));
 
     private final String url;
-    private final String apiKey;
     private final String template;
     private final int rounds;
     private final Path results;
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).build();
+    private final BenchClient client;
     private int failures;
 
     private ChatBench(String url, String apiKey, String template, int rounds, Path results) {
         this.url = url;
-        this.apiKey = apiKey;
+        this.client = new BenchClient(url, apiKey, true);
         this.template = template;
         this.rounds = rounds;
         this.results = results;
@@ -108,30 +103,30 @@ public final class ChatBench {
 
     private int run() {
         System.out.printf("CAPI Demo Platform chat benchmark: %s, template %s, %d rounds%n", url, template, rounds);
-        Map<String, Object> t = MiniJson.object(get("/api/templates/" + template).body());
+        Map<String, Object> t = MiniJson.object(client.get("/api/templates/" + template).body());
         List<String> questions = new ArrayList<>();
         for (Object g : (List<?>) t.get("golden_queries")) {
-            questions.add(MiniJson.str(castMap(g), "question"));
+            questions.add(MiniJson.str(BenchClient.castMap(g), "question"));
         }
         long started = System.nanoTime();
-        Map<String, Object> accepted = MiniJson.object(post("/api/provision/quick",
+        Map<String, Object> accepted = MiniJson.object(client.post("/api/provision/quick",
                 "{\"template_id\":" + MiniJson.quote(template) + ",\"customer_name\":\"Chat bench\"}").body());
         String jobId = MiniJson.str(accepted, "job_id");
         String demoId = MiniJson.str(accepted, "demo_id");
         Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
         String status = "";
         while (Instant.now().isBefore(deadline)) {
-            status = MiniJson.str(MiniJson.object(get("/api/provision/status/" + jobId).body()), "status");
+            status = MiniJson.str(MiniJson.object(client.get("/api/provision/status/" + jobId).body()), "status");
             if ("completed".equals(status) || "failed".equals(status)) {
                 break;
             }
-            sleep(20);
+            BenchClient.sleep(20);
         }
         if (!"completed".equals(status)) {
             throw new IllegalStateException("demo " + demoId + " did not become ready (job " + jobId + ": " + status + ")");
         }
         double provisionMs = (System.nanoTime() - started) / 1e6;
-        Map<String, Object> demo = MiniJson.object(get("/api/demos/" + demoId).body());
+        Map<String, Object> demo = MiniJson.object(client.get("/api/demos/" + demoId).body());
         Object readiness = demo.get("readiness");
         System.out.printf("demo %s ready in %.0f ms; readiness %s%n", demoId, provisionMs,
                 readiness instanceof Map<?, ?> r ? r.get("score") + "% (" + r.get("passed") + "/" + r.get("total") + ")" : "n/a");
@@ -170,7 +165,7 @@ public final class ChatBench {
 
     private double ask(String demoId, String question, Map<String, Integer> outcomes) {
         long t0 = System.nanoTime();
-        HttpResponse<String> r = post("/api/chat", "{\"demo_id\":" + MiniJson.quote(demoId) + ",\"message\":"
+        HttpResponse<String> r = client.post("/api/chat", "{\"demo_id\":" + MiniJson.quote(demoId) + ",\"message\":"
                 + MiniJson.quote(question) + "}");
         double ms = (System.nanoTime() - t0) / 1e6;
         if (r.statusCode() != 200) {
@@ -206,44 +201,4 @@ public final class ChatBench {
             System.err.println("chat bench: cannot write results: " + e.getMessage());
         }
     }
-
-    // ------------------------------------------------------------------------------------------------ http
-
-    private HttpResponse<String> get(String path) {
-        return send(HttpRequest.newBuilder(URI.create(url + path)).header("X-API-Key", apiKey).GET());
-    }
-
-    private HttpResponse<String> post(String path, String json) {
-        return send(HttpRequest.newBuilder(URI.create(url + path)).header("X-API-Key", apiKey)
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)));
-    }
-
-    private HttpResponse<String> send(HttpRequest.Builder b) {
-        try {
-            HttpResponse<String> r = http.send(b.timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofString());
-            if (r.statusCode() >= 500) {
-                throw new IllegalStateException(r.request().uri() + " → HTTP " + r.statusCode() + " " + MiniJson.abbreviate(r.body()));
-            }
-            return r;
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot reach " + url + ": " + e.getMessage(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        }
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> castMap(Object o) {
-        return (Map<String, Object>) o;
-    }
-
-    private static void sleep(long ms) {
-        try {
-            Thread.sleep(ms);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
 }

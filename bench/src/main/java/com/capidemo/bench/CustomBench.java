@@ -1,9 +1,6 @@
 package com.capidemo.bench;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -43,13 +40,13 @@ public final class CustomBench {
     private final String apiKey;
     private final int runs;
     private final Path results;
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).build();
+    private final BenchClient client;
     private int failures;
 
     private CustomBench(String url, String apiKey, int runs, Path results) {
         this.url = url;
         this.apiKey = apiKey;
+        this.client = new BenchClient(url, apiKey, false);
         this.runs = runs;
         this.results = results;
     }
@@ -140,7 +137,7 @@ public final class CustomBench {
                 .append(MiniJson.quote(v)));
         body.append('}');
         long t0 = System.nanoTime();
-        Map<String, Object> accepted = MiniJson.object(post("/api/provision/custom", body.toString()).body());
+        Map<String, Object> accepted = MiniJson.object(client.post("/api/provision/custom", body.toString()).body());
         String jobId = MiniJson.str(accepted, "job_id");
         String status = await("/api/provision/status/" + jobId, "status", "completed|failed");
         double ms = (System.nanoTime() - t0) / 1e6;
@@ -148,8 +145,8 @@ public final class CustomBench {
             failures++;
         }
         Map<String, Double> stages = new LinkedHashMap<>();
-        for (Object s : MiniJson.array(get("/api/provision/status/" + jobId + "/steps").body())) {
-            Map<String, Object> step = castMap(s);
+        for (Object s : MiniJson.array(client.get("/api/provision/status/" + jobId + "/steps").body())) {
+            Map<String, Object> step = BenchClient.castMap(s);
             stages.put(MiniJson.str(step, "step_id"), ((Number) step.getOrDefault("duration_ms", 0)).doubleValue());
         }
         return new Timed("custom " + brief.get("industry") + " (" + status + ")", ms, status, stages);
@@ -157,7 +154,7 @@ public final class CustomBench {
 
     private Timed pipelineRun(String tenant) {
         long t0 = System.nanoTime();
-        HttpResponse<String> r = post("/api/v1/pipelines/run/" + tenant + "/gcp/cost/bill-sample-export-template",
+        HttpResponse<String> r = client.post("/api/v1/pipelines/run/" + tenant + "/gcp/cost/bill-sample-export-template",
                 "{\"trigger_by\":\"bench\"}");
         if (r.statusCode() != 202) {
             failures++;
@@ -170,9 +167,9 @@ public final class CustomBench {
             failures++;
         }
         Map<String, Double> stages = new LinkedHashMap<>();
-        Map<String, Object> run = MiniJson.object(get("/api/v1/pipelines/runs/" + runId).body());
+        Map<String, Object> run = MiniJson.object(client.get("/api/v1/pipelines/runs/" + runId).body());
         for (Object s : (List<?>) run.get("steps")) {
-            Map<String, Object> step = castMap(s);
+            Map<String, Object> step = BenchClient.castMap(s);
             Object d = step.get("duration_ms");
             stages.put(MiniJson.str(step, "step_id"), d instanceof Number n ? n.doubleValue() : 0.0);
         }
@@ -189,11 +186,11 @@ public final class CustomBench {
         Instant deadline = Instant.now().plus(Duration.ofMinutes(5));
         String status = "";
         while (Instant.now().isBefore(deadline)) {
-            status = MiniJson.str(MiniJson.object(get(path).body()), field);
+            status = MiniJson.str(MiniJson.object(client.get(path).body()), field);
             if (status != null && status.matches(terminal)) {
                 return status;
             }
-            sleep(50);
+            BenchClient.sleep(50);
         }
         return "timed out (" + status + ")";
     }
@@ -227,39 +224,6 @@ public final class CustomBench {
                     + "- Date: " + Instant.now() + "\n- Platform: " + url + "\n\n```\n" + table + "```\n");
         } catch (IOException e) {
             System.err.println("custom bench: cannot write results: " + e.getMessage());
-        }
-    }
-
-    private HttpResponse<String> get(String path) {
-        return send(HttpRequest.newBuilder(URI.create(url + path)).header("X-API-Key", apiKey).GET());
-    }
-
-    private HttpResponse<String> post(String path, String json) {
-        return send(HttpRequest.newBuilder(URI.create(url + path)).header("X-API-Key", apiKey)
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)));
-    }
-
-    private HttpResponse<String> send(HttpRequest.Builder b) {
-        try {
-            return http.send(b.timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot reach " + url + ": " + e.getMessage(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        }
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> castMap(Object o) {
-        return (Map<String, Object>) o;
-    }
-
-    private static void sleep(long ms) {
-        try {
-            Thread.sleep(ms);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 }

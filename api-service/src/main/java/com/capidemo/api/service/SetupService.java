@@ -74,11 +74,11 @@ public class SetupService {
                         : "Project " + projectId + " was onboarded before; its demo is being provisioned");
     }
 
-    /** The demo setup made for the project's tenant, unless it failed or was deleted. */
+    /** The newest demo setup made for the project's tenant, unless it failed or was deleted. */
     public Optional<Demo> setupDemo(String tenantId) {
         return demos.listByTenant(tenantId, 500).stream()
                 .filter(d -> setupUser(tenantId).equals(d.createdBy()))
                 .filter(d -> d.status() != DemoStatus.FAILED && d.status() != DemoStatus.DELETED)
-                .reduce((newer, older) -> newer);
+                .findFirst(); // listByTenant is newest first
     }
 }

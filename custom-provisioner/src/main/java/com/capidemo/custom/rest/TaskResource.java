@@ -41,32 +41,16 @@ public class TaskResource {
     public record TaskBody(String jobId) {
     }
 
+    /** Both task targets run the job the body names; the job's type decides which pipeline. */
     @POST
-    @Path("/custom-provision")
+    @Path("/{target: custom-provision|pipeline-run}")
     @Consumes(MediaType.WILDCARD)
     @Produces(MediaType.APPLICATION_JSON)
-    public Response customProvision(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
-                                    @HeaderParam(SharedSecretWorkerAuthenticator.HEADER) String secret,
-                                    @HeaderParam(TaskDispatcher.QUEUE_HEADER) String queueName,
-                                    @HeaderParam(TaskDispatcher.TASK_HEADER) String taskName,
-                                    @HeaderParam(TaskDispatcher.RETRY_COUNT_HEADER) String retryCount, byte[] body) {
-        return handle(authorization, secret, queueName, taskName, retryCount, body);
-    }
-
-    @POST
-    @Path("/pipeline-run")
-    @Consumes(MediaType.WILDCARD)
-    @Produces(MediaType.APPLICATION_JSON)
-    public Response pipelineRun(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
-                                @HeaderParam(SharedSecretWorkerAuthenticator.HEADER) String secret,
-                                @HeaderParam(TaskDispatcher.QUEUE_HEADER) String queueName,
-                                @HeaderParam(TaskDispatcher.TASK_HEADER) String taskName,
-                                @HeaderParam(TaskDispatcher.RETRY_COUNT_HEADER) String retryCount, byte[] body) {
-        return handle(authorization, secret, queueName, taskName, retryCount, body);
-    }
-
-    private Response handle(String authorization, String secret, String queueName, String taskName, String retryCount,
-                            byte[] body) {
+    public Response run(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+                        @HeaderParam(SharedSecretWorkerAuthenticator.HEADER) String secret,
+                        @HeaderParam(TaskDispatcher.QUEUE_HEADER) String queueName,
+                        @HeaderParam(TaskDispatcher.TASK_HEADER) String taskName,
+                        @HeaderParam(TaskDispatcher.RETRY_COUNT_HEADER) String retryCount, byte[] body) {
         authenticator.verify(authorization, secret);
         if (queueName == null || taskName == null) {
             throw new ApiProblem(400, "not-a-task", "Not a queue task",

@@ -71,9 +71,8 @@ public class JobPipelines {
         vars.values().removeIf(java.util.Objects::isNull);
         Path file = catalog.find(template[0], template[1], template[2]).orElseThrow(() -> new PipelineException(
                 "pipeline template " + String.join("/", template) + ".yml not found in configs/"));
-        PipelineDefinition pipeline = catalog.load(file, new Variables(vars), registry.types());
-        registry.validate(pipeline);
-        return new PlannedRun(pipeline, Map.copyOf(vars));
+        // Step types are checked here; their settings when the runner starts, still before any step runs.
+        return new PlannedRun(catalog.load(file, new Variables(vars), registry.types()), Map.copyOf(vars));
     }
 
     public String datasetOf(String tenantId) {

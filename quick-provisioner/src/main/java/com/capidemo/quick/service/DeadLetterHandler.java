@@ -4,6 +4,7 @@ import com.capidemo.shared.messaging.ProvisionMessage;
 import com.capidemo.shared.messaging.PushMessage;
 import com.capidemo.shared.port.DemoStore;
 import com.capidemo.shared.port.JobStore;
+import com.capidemo.shared.service.JobFailures;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -37,10 +38,8 @@ public class DeadLetterHandler {
         String reason = "message dead-lettered after " + attempts + " delivery attempts"
                 + (push.attributes().containsKey(SOURCE) ? " on " + push.attributes().get(SOURCE) : "")
                 + ": the worker never acknowledged it";
-        boolean failed = jobs.fail(message.jobId(), null, reason);
+        boolean failed = JobFailures.failWithDemo(jobs, demos, message.jobId(), reason);
         if (failed) {
-            jobs.find(message.jobId()).map(j -> j.demoId()).filter(d -> d != null)
-                    .ifPresent(demoId -> demos.markFailed(demoId, reason));
             Log.warnf("job %s failed: %s", message.jobId(), reason);
         } else {
             Log.infof("dead letter for job %s ignored: the job is unknown or already finished", message.jobId());

@@ -4,6 +4,7 @@ import com.capidemo.shared.domain.Demo;
 import com.capidemo.shared.domain.Job;
 import com.capidemo.shared.port.DemoStore;
 import com.capidemo.shared.port.JobStore;
+import com.capidemo.shared.service.JobFailures;
 import com.capidemo.shared.port.TaskQueue;
 import com.capidemo.shared.port.TaskRequest;
 import com.google.api.gax.rpc.AlreadyExistsException;
@@ -102,7 +103,7 @@ public class CloudTasksQueue implements TaskQueue {
         } catch (AlreadyExistsException e) {
             // an earlier attempt (ours or the client's retry) created it: exactly one task exists
         } catch (RuntimeException e) {
-            throw failed(demo, job, e);
+            throw failed(job, e);
         }
     }
 
@@ -123,12 +124,10 @@ public class CloudTasksQueue implements TaskQueue {
                 .build();
     }
 
-    private IllegalStateException failed(Demo demo, Job job, Exception cause) {
+    private IllegalStateException failed(Job job, Exception cause) {
         String reason = "could not create a Cloud Tasks task in " + config.queueName() + ": "
                 + cause.getClass().getSimpleName() + (cause.getMessage() == null ? "" : " " + cause.getMessage());
-        if (jobs.fail(job.jobId(), null, reason) && demo != null) {
-            demos.markFailed(demo.demoId(), reason);
-        }
+        JobFailures.failWithDemo(jobs, demos, job.jobId(), reason);
         return new IllegalStateException(reason, cause);
     }
 }

@@ -55,15 +55,7 @@ public class GcpClients {
     @Produces
     @Singleton
     Publisher quickJobPublisher(AdapterSelection selection, PlatformConfig config) throws java.io.IOException {
-        Publisher.Builder builder = Publisher.newBuilder(
-                TopicName.of(selection.projectId(), config.queue().quick().topic()));
-        selection.pubsubEmulatorHost().ifPresent(host -> {
-            Log.infof("Pub/Sub: emulator at %s", host);
-            builder.setChannelProvider(InstantiatingGrpcChannelProvider.newBuilder().setEndpoint(host)
-                            .setChannelConfigurator(ManagedChannelBuilder::usePlaintext).build())
-                    .setCredentialsProvider(NoCredentialsProvider.create());
-        });
-        return builder.build();
+        return publisher(selection, config.queue().quick().topic());
     }
 
     /** Publishes completion events (platform.gcp.events-topic). */
@@ -71,10 +63,18 @@ public class GcpClients {
     @Singleton
     @EventsTopic
     Publisher eventPublisher(AdapterSelection selection, AdapterConfig config) throws java.io.IOException {
-        Publisher.Builder builder = Publisher.newBuilder(TopicName.of(selection.projectId(), config.gcp().eventsTopic()));
-        selection.pubsubEmulatorHost().ifPresent(host -> builder.setChannelProvider(InstantiatingGrpcChannelProvider
-                        .newBuilder().setEndpoint(host).setChannelConfigurator(ManagedChannelBuilder::usePlaintext).build())
-                .setCredentialsProvider(NoCredentialsProvider.create()));
+        return publisher(selection, config.gcp().eventsTopic());
+    }
+
+    /** A publisher of the topic in the platform's project; on the emulator when its host is configured. */
+    private static Publisher publisher(AdapterSelection selection, String topic) throws java.io.IOException {
+        Publisher.Builder builder = Publisher.newBuilder(TopicName.of(selection.projectId(), topic));
+        selection.pubsubEmulatorHost().ifPresent(host -> {
+            Log.infof("Pub/Sub: topic %s on the emulator at %s", topic, host);
+            builder.setChannelProvider(InstantiatingGrpcChannelProvider.newBuilder().setEndpoint(host)
+                            .setChannelConfigurator(ManagedChannelBuilder::usePlaintext).build())
+                    .setCredentialsProvider(NoCredentialsProvider.create());
+        });
         return builder.build();
     }
 

@@ -1,6 +1,8 @@
 package com.capidemo.shared.adapter.gcp;
 
+import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.util.concurrent.Callable;
 
@@ -19,22 +21,21 @@ public final class Guarded {
     private Guarded() {
     }
 
+    public static <T> T wrap(Class<T> port, T target, Guard guard) {
+        return port.cast(Proxy.newProxyInstance(port.getClassLoader(), new Class<?>[] {port},
+                new Handler(port, target, guard)));
+    }
+
     /** The adapter behind a guarded port, e.g. to check which one configuration chose. */
     public static Object targetOf(Object proxy) {
         return Proxy.isProxyClass(proxy.getClass()) && Proxy.getInvocationHandler(proxy) instanceof Handler h
                 ? h.target() : proxy;
     }
 
-    private record Handler(Object target, java.lang.reflect.InvocationHandler delegate)
-            implements java.lang.reflect.InvocationHandler {
-        @Override
-        public Object invoke(Object self, java.lang.reflect.Method method, Object[] args) throws Throwable {
-            return delegate.invoke(self, method, args);
-        }
-    }
+    private record Handler(Class<?> port, Object target, Guard guard) implements InvocationHandler {
 
-    public static <T> T wrap(Class<T> port, T target, Guard guard) {
-        Object proxy = Proxy.newProxyInstance(port.getClassLoader(), new Class<?>[] {port}, new Handler(target, (self, method, args) -> {
+        @Override
+        public Object invoke(Object self, Method method, Object[] args) throws Throwable {
             if (method.getDeclaringClass() == Object.class) {
                 return method.invoke(target, args);
             }
@@ -58,7 +59,6 @@ public final class Guarded {
                 throw new IllegalStateException(port.getSimpleName() + "." + method.getName() + " failed: "
                         + e.getMessage(), e);
             }
-        }));
-        return port.cast(proxy);
+        }
     }
 }

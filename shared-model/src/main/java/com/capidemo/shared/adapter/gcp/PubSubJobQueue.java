@@ -6,6 +6,7 @@ import com.capidemo.shared.messaging.TraceContext;
 import com.capidemo.shared.port.DemoStore;
 import com.capidemo.shared.port.JobQueue;
 import com.capidemo.shared.port.JobStore;
+import com.capidemo.shared.service.JobFailures;
 import com.google.cloud.pubsub.v1.Publisher;
 import com.google.protobuf.ByteString;
 import com.google.pubsub.v1.PubsubMessage;
@@ -53,18 +54,16 @@ public class PubSubJobQueue implements JobQueue {
             publisher.publish(message).get(publishTimeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw failed(demo, job, e);
+            throw failed(job, e);
         } catch (ExecutionException | TimeoutException e) {
-            throw failed(demo, job, e);
+            throw failed(job, e);
         }
     }
 
-    private PublishFailed failed(Demo demo, Job job, Exception cause) {
+    private PublishFailed failed(Job job, Exception cause) {
         String reason = "could not publish to " + publisher.getTopicNameString() + ": " + cause.getClass().getSimpleName()
                 + (cause.getMessage() == null ? "" : " " + cause.getMessage());
-        if (jobs.fail(job.jobId(), null, reason) && demo != null) {
-            demos.markFailed(demo.demoId(), reason);
-        }
+        JobFailures.failWithDemo(jobs, demos, job.jobId(), reason);
         return new PublishFailed(reason, cause);
     }
 }

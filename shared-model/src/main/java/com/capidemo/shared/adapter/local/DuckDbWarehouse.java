@@ -154,12 +154,17 @@ public class DuckDbWarehouse implements Warehouse {
         }
     }
 
-    @Override
-    public void loadParquet(String datasetId, String table, ObjectRef source) {
+    private Path sourceFile(ObjectRef source) {
         Path src = objects.path(source);
         if (!Files.isRegularFile(src)) {
             throw new IllegalStateException("source object missing: " + source);
         }
+        return src;
+    }
+
+    @Override
+    public void loadParquet(String datasetId, String table, ObjectRef source) {
+        Path src = sourceFile(source);
         Path tableDir = dataset(datasetId).resolve(checked(table, "table"));
         Path target = tableDir.resolve(DATA_FILE);
         try {
@@ -183,10 +188,7 @@ public class DuckDbWarehouse implements Warehouse {
 
     @Override
     public void loadCsv(String datasetId, String table, ObjectRef source) {
-        Path src = objects.path(source);
-        if (!Files.isRegularFile(src)) {
-            throw new IllegalStateException("source object missing: " + source);
-        }
+        Path src = sourceFile(source);
         Path tableDir = dataset(datasetId).resolve(checked(table, "table"));
         replaceTable(tableDir, tmp -> {
             try (Connection c = DriverManager.getConnection("jdbc:duckdb:"); Statement st = c.createStatement()) {

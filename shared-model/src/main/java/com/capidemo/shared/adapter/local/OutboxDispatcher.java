@@ -8,6 +8,7 @@ import com.capidemo.shared.messaging.PushEnvelope;
 import com.capidemo.shared.messaging.TraceContext;
 import com.capidemo.shared.port.DemoStore;
 import com.capidemo.shared.port.JobStore;
+import com.capidemo.shared.service.JobFailures;
 import com.capidemo.shared.web.SharedSecretWorkerAuthenticator;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.logging.Log;
@@ -198,9 +199,7 @@ public class OutboxDispatcher extends DurableHttpDispatcher<OutboxMessage> {
             Sql.update(c, "DELETE FROM outbox WHERE message_id = ?", m.messageId());
             return null;
         });
-        if (m.jobId() != null && jobs.fail(m.jobId(), null, reason)) {
-            jobs.find(m.jobId()).map(j -> j.demoId()).ifPresent(demoId -> demos.markFailed(demoId, reason));
-        }
+        JobFailures.failWithDemo(jobs, demos, m.jobId(), reason);
         metrics.counter("outbox.delivery", "topic", m.topic(), "outcome", "dead_lettered").increment();
         Log.warnf("message %s (job %s) %s", m.messageId(), m.jobId(), reason);
     }

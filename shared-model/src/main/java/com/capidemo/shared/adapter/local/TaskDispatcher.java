@@ -5,6 +5,7 @@ import com.capidemo.shared.adapter.Port;
 import com.capidemo.shared.config.PlatformConfig;
 import com.capidemo.shared.port.DemoStore;
 import com.capidemo.shared.port.JobStore;
+import com.capidemo.shared.service.JobFailures;
 import com.capidemo.shared.web.SharedSecretWorkerAuthenticator;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.logging.Log;
@@ -162,10 +163,7 @@ public class TaskDispatcher extends DurableHttpDispatcher<TaskRow> {
             String reason = "task failed after " + task.attempt() + " attempts: " + failure;
             db.write(c -> Sql.update(c, "UPDATE tasks SET status = 'failed', finished_at = ?, lease_until = NULL, "
                     + "last_error = ? WHERE task_name = ?", Instant.now(), failure, task.taskName()));
-            if (task.jobId() != null && jobs.fail(task.jobId(), null, reason)) {
-                jobs.find(task.jobId()).map(j -> j.demoId()).filter(d -> d != null)
-                        .ifPresent(demoId -> demos.markFailed(demoId, reason));
-            }
+            JobFailures.failWithDemo(jobs, demos, task.jobId(), reason);
             metrics.counter("tasks.dispatch", "queue", task.queue(), "outcome", "failed").increment();
             Log.warnf("task %s (job %s) %s", task.taskName(), task.jobId(), reason);
             return;
