@@ -258,6 +258,33 @@ final class SemanticModel {
                 entries.add(new Entry(Kind.METRIC, List.of(head), Match.STEM, m.base(), null, null, m, true, false))));
     }
 
+    /** A numeric column that is a quantity, not a key. */
+    boolean numeric(Mention m) {
+        if (m.kind() != Kind.COLUMN) {
+            return false;
+        }
+        Schema.Column c = schema.column(m.table(), m.column());
+        return c.numeric() && !c.identifier();
+    }
+
+    boolean temporal(Mention m) {
+        return m.kind() == Kind.COLUMN && schema.column(m.table(), m.column()).temporal();
+    }
+
+    /** A text column that identifies its rows (code, sku, title): naming it names the records. */
+    boolean entityColumn(Mention m) {
+        if (m.kind() != Kind.COLUMN) {
+            return false;
+        }
+        Schema.Table t = schema.table(m.table()).orElseThrow();
+        Schema.Column c = t.column(m.column()).orElseThrow();
+        return c.type() == Schema.Type.TEXT && t.rows() > 0 && c.distinct() >= 0.95 * t.rows() && c.nulls() == 0;
+    }
+
+    boolean isBoolean(Mention m) {
+        return m.kind() == Kind.COLUMN && schema.column(m.table(), m.column()).type() == Schema.Type.BOOLEAN;
+    }
+
     /** How often each metric name is used by the golden queries (the house's default meaning of a word). */
     int goldenUses(Metric m) {
         int n = 0;

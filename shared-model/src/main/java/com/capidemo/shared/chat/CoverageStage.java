@@ -1,0 +1,57 @@
+package com.capidemo.shared.chat;
+
+import java.util.Optional;
+
+/** Checks that every mention, negation and unit word of the question was used: anything left over is declined. */
+final class CoverageStage implements PlanStage {
+
+    private final SemanticModel model;
+
+    CoverageStage(SemanticModel model) {
+        this.model = model;
+    }
+
+    @Override
+    public Optional<String> apply(PlanDraft draft) {
+        Question ctx = draft.ctx;
+        for (SemanticModel.Mention m : draft.sel) {
+            if (draft.used.contains(m)) {
+                continue;
+            }
+            switch (m.kind()) {
+                case TABLE -> {
+                    if (model.schema.pathUp(draft.base, m.table()).isEmpty()) {
+                        return Optional.of("I cannot relate " + m.table() + " to " + draft.base + " in one question");
+                    }
+                }
+                case COLUMN -> {
+                    boolean inMetric = draft.metric != null && draft.metric.columns().contains(m.table() + "." + m.column());
+                    if (!inMetric) {
+                        return Optional.of("I am not sure what to do with " + Cues.describe(m) + " in this question");
+                    }
+                }
+                default -> {
+                    return Optional.of("I am not sure what to do with " + Cues.describe(m));
+                }
+            }
+        }
+        // every "not", "excluding", "without" … must have been applied to something
+        for (Words.Token t : draft.tokens) {
+            boolean negation = Cues.NEGATIONS.contains(t.text()) || t.is("than") && t.index() > 0 && draft.tokens.get(t.index() - 1).is("other");
+            if (negation && !draft.negations.contains(t.index()) && !draft.at.containsKey(t.index())
+                    && !(t.is("no") && ctx.text(t.index() + 1).equals("more") || t.is("not") && ctx.text(t.index() + 1).equals("only"))) {
+                return Optional.of("I could not tell what \"" + t.text() + "\" applies to");
+            }
+        }
+        // unexplained unit words ("per year" that was not a grouping)
+        for (Words.Token t : draft.tokens) {
+            if (Cues.UNITS.contains(t.text()) && !ctx.time().consumed().get(t.index()) && (draft.grainColumn == null
+                    || t.index() != draft.grainColumn.last() + 1)) {
+                if (!(t.index() > 0 && draft.tokens.get(t.index() - 1).isNumber())) {
+                    return Optional.of("I don't know how to use \"" + t.text() + "\" here");
+                }
+            }
+        }
+        return Optional.empty();
+    }
+}

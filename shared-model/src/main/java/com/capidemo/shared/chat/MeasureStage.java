@@ -1,0 +1,211 @@
+package com.capidemo.shared.chat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/** Decides what is measured (a learned measure, an aggregate of a column, a count) and over which base table. */
+final class MeasureStage implements PlanStage {
+
+    private final SemanticModel model;
+    private final SqlWriter writer;
+
+    MeasureStage(SemanticModel model, SqlWriter writer) {
+        this.model = model;
+        this.writer = writer;
+    }
+
+    @Override
+    public Optional<String> apply(PlanDraft draft) {
+        Question ctx = draft.ctx;
+        boolean countCue = ctx.has("many") && ctx.has("how") || Cues.phrase(draft.tokens, "number", "of") >= 0
+                || Cues.phrase(draft.tokens, "count", "of") >= 0 || Cues.startsWith(draft.tokens, "count");
+        int howMuch = Cues.phrase(draft.tokens, "how", "much");
+        if (!draft.metrics.isEmpty()) {
+            SemanticModel.Mention mm = draft.metrics.get(0);
+            draft.metric = mm.entry().metric();
+            if (mm.entry().partial()) {
+                Metric chosen = preferredMetric(mm.entry().words().get(0));
+                if (chosen != draft.metric) {
+                    return Optional.of("ambiguous measure");
+                }
+            }
+            String agg = Cues.aggregateBefore(draft.tokens, mm.first(), draft.at);
+            if (agg != null && !agg.equals("sum") && !mm.entry().words().contains(Words.stem(Cues.aggWord(agg)))) {
+                return Optional.of("it asks for the " + agg + " of " + draft.metric.label() + ", which is already a calculated measure");
+            }
+            draft.measure = new Plan.Measure("metric", draft.metric.base(), null, draft.metric.name());
+            draft.base = draft.metric.base();
+            draft.used.add(mm);
+        }
+        if (draft.measure == null) {
+            // aggregate cue + numeric column; explicit ones ("average") before superlatives ("highest average …")
+            List<Words.Token> cueOrder = new ArrayList<>();
+            draft.tokens.stream().filter(t -> Cues.aggregate(t.text()) != null && !Cues.SUPERLATIVE_DESC.contains(t.text())
+                    && !Cues.SUPERLATIVE_ASC.contains(t.text()) || t.is("maximum", "max", "minimum", "min")).forEach(cueOrder::add);
+            draft.tokens.stream().filter(t -> !cueOrder.contains(t)).forEach(cueOrder::add);
+            for (Words.Token t : cueOrder) {
+                String agg = Cues.aggregate(t.text());
+                boolean much = howMuch >= 0 && t.index() == howMuch + 1;
+                if (agg == null && !much) {
+                    continue;
+                }
+                if (agg == null) {
+                    agg = "sum";
+                }
+                SemanticModel.Mention own = draft.at.get(t.index());
+                SemanticModel.Mention col;
+                if (own != null && own.first() == t.index() && own.kind() == SemanticModel.Kind.COLUMN && model.numeric(own)
+                        && agg.equals("sum") && !draft.used.contains(own)) {
+                    col = own; // "the total price of orders": total_price, summed
+                } else {
+                    col = Cues.nextMention(draft.sel, t.index(), 6, m -> m.kind() == SemanticModel.Kind.COLUMN
+                            && model.numeric(m) && !draft.used.contains(m), m -> m.kind() == SemanticModel.Kind.TABLE
+                            || m.kind() == SemanticModel.Kind.VALUE || m.kind() == SemanticModel.Kind.COLUMN
+                            && !model.numeric(m));
+                }
+                if (col == null) {
+                    continue;
+                }
+                if ((agg.equals("max") || agg.equals("min")) && !t.is("maximum", "max", "minimum", "min")
+                        && isRankingSuperlative(ctx, draft.sel, col)) {
+                    // "which campaign got the most clicks": rank campaigns by their clicks. Summing is right for
+                    // "most"/"least" (amounts accumulate) or when each group is one row of the column's own table;
+                    // "which product type has the highest price" could mean a maximum or an average: not guessed.
+                    SemanticModel.Mention head = rankingHead(ctx, draft.sel, col);
+                    boolean perRow = head != null && head.kind() == SemanticModel.Kind.TABLE && head.table().equals(col.table());
+                    if (!t.is("most", "least") && !perRow) {
+                        return Optional.of("I can't tell whether to add up or compare " + col.column() + " here");
+                    }
+                    agg = "sum";
+                }
+                draft.measure = new Plan.Measure(agg, col.table(), col.column(), null);
+                draft.base = col.table();
+                draft.used.add(col);
+                break;
+            }
+        }
+        if (draft.measure == null && countCue) {
+            int cue = ctx.indexOf("many") >= 0 ? ctx.indexOf("many") : Math.max(Cues.phrase(draft.tokens, "number", "of"),
+                    Cues.phrase(draft.tokens, "count", "of"));
+            if (cue < 0) {
+                cue = 0;
+            }
+            boolean distinct = false;
+            for (int i = cue + 1; i < Math.min(draft.tokens.size(), cue + 3); i++) {
+                if (draft.tokens.get(i).is("distinct", "unique", "different")) {
+                    distinct = true;
+                }
+            }
+            SemanticModel.Mention numericCol = Cues.nextMention(draft.sel, cue, 4, m -> m.kind() == SemanticModel.Kind.COLUMN
+                    && model.numeric(m), m -> m.kind() == SemanticModel.Kind.VALUE);
+            SemanticModel.Mention subject = Cues.nextMention(draft.sel, cue, 12, m -> m.kind() == SemanticModel.Kind.TABLE
+                    || model.entityColumn(m), m -> true);
+            if (numericCol != null && draft.tokens.get(cue).is("many") && (subject == null || numericCol.first() < subject.first()
+                    || subject.first() > numericCol.last())) {
+                // "how many units are available" → sum of a quantity column
+                draft.measure = new Plan.Measure("sum", numericCol.table(), numericCol.column(), null);
+                draft.base = numericCol.table();
+                draft.used.add(numericCol);
+            } else if (distinct && subject != null) {
+                return Optional.of("counting distinct related records is not something I can do reliably yet");
+            } else if (subject != null) {
+                draft.measure = new Plan.Measure("count", subject.table(), null, null);
+                draft.base = subject.table();
+                draft.used.add(subject);
+            } else {
+                SemanticModel.Mention v = Cues.nextMention(draft.sel, cue, 8, m -> m.kind() == SemanticModel.Kind.VALUE
+                        || m.kind() == SemanticModel.Kind.COLUMN && model.isBoolean(m), m -> true);
+                if (v != null) {
+                    draft.measure = new Plan.Measure("count", v.table(), null, null);
+                    draft.base = v.table();
+                }
+            }
+        }
+        if (draft.measure == null) {
+            // "the most reviews", "most common X", "most often"
+            for (Words.Token t : draft.tokens) {
+                if (!Cues.SUPERLATIVE_DESC.contains(t.text()) && !Cues.SUPERLATIVE_ASC.contains(t.text())) {
+                    continue;
+                }
+                SemanticModel.Mention subject = Cues.nextMention(draft.sel, t.index(), 3, m -> m.kind() == SemanticModel.Kind.TABLE
+                        && !draft.used.contains(m), m -> m.kind() == SemanticModel.Kind.VALUE);
+                if (subject != null && subject.first() <= t.index() + 3) {
+                    draft.measure = new Plan.Measure("count", subject.table(), null, null);
+                    draft.base = subject.table();
+                    draft.used.add(subject);
+                    break;
+                }
+                String after = ctx.text(t.index() + 1);
+                if (after.equals("common") || after.equals("often") || after.equals("frequent") || after.equals("frequently")
+                        || after.equals("popular")) {
+                    draft.measure = new Plan.Measure("count", null, null, null);
+                    break;
+                }
+            }
+        }
+        if (draft.measure == null && draft.followUp) {
+            draft.measure = ctx.previous().measure();
+            draft.base = ctx.previous().base();
+            draft.metric = writer.metric(ctx.previous());
+        }
+
+        // an average or median asked for but not applied ("orders per customer on average") is not answered
+        for (Words.Token t : draft.tokens) {
+            String agg = Cues.aggregate(t.text());
+            if (draft.measure != null && ("avg".equals(agg) || "median".equals(agg)) && !agg.equals(draft.measure.kind())
+                    && !(draft.at.containsKey(t.index()) && draft.used.contains(draft.at.get(t.index())))) {
+                return Optional.of("it asks for an " + Cues.aggWord(agg) + " of something I cannot compute per record here");
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The learned measure a bare head word ("revenue") means: the one the golden queries use clearly most. */
+    private Metric preferredMetric(String head) {
+        List<Metric> candidates = model.metrics.stream().filter(m -> m.stems().get(m.stems().size() - 1).equals(head))
+                .toList();
+        if (candidates.size() == 1) {
+            return candidates.get(0);
+        }
+        Metric best = null;
+        int bestUses = -1;
+        int second = -1;
+        for (Metric m : candidates) {
+            int uses = model.goldenUses(m);
+            if (uses > bestUses) {
+                second = bestUses;
+                bestUses = uses;
+                best = m;
+            } else if (uses > second) {
+                second = uses;
+            }
+        }
+        return bestUses >= 2 * Math.max(second, 1) ? best : null;
+    }
+
+    /**
+     * A superlative that ranks groups ("which campaign got the most clicks", "top 5 products by …") rather than asking
+     * for the maximum of a column ("what is the highest order total").
+     */
+    private boolean isRankingSuperlative(Question ctx, List<SemanticModel.Mention> sel, SemanticModel.Mention measure) {
+        return ctx.top() != null || ctx.has(Cues.GROUP_CUES) || rankingHead(ctx, sel, measure) != null;
+    }
+
+    /** What a ranking question ranks: "which campaign …", "top 5 products …" (null when it names none). */
+    private SemanticModel.Mention rankingHead(Question ctx, List<SemanticModel.Mention> sel, SemanticModel.Mention measure) {
+        int head = ctx.top() != null ? ctx.top().token() : Cues.headWord(ctx.tokens());
+        if (head < 0) {
+            return null;
+        }
+        int start = head + 1;
+        while (start < ctx.tokens().size() && (ctx.tokens().get(start).is("the", "a", "an")
+                || ctx.top() != null && start == ctx.top().token())) {
+            start++;
+        }
+        SemanticModel.Mention d = Cues.headOfRun(sel, ctx.tokens(), start, Set.of());
+        return d != null && d != measure && (d.kind() == SemanticModel.Kind.TABLE || d.kind() == SemanticModel.Kind.COLUMN
+                && !model.numeric(d) && !model.temporal(d)) ? d : null;
+    }
+}
