@@ -26,7 +26,8 @@ final class CoverageStage implements PlanStage {
                 }
                 case COLUMN -> {
                     boolean inMetric = draft.metric != null && draft.metric.columns().contains(m.table() + "." + m.column());
-                    if (!inMetric) {
+                    boolean measured = m.table().equals(draft.measure.table()) && m.column().equals(draft.measure.column());
+                    if (!inMetric && !measured) {
                         return Optional.of("I am not sure what to do with " + Cues.describe(m) + " in this question");
                     }
                 }
@@ -43,9 +44,18 @@ final class CoverageStage implements PlanStage {
                 return Optional.of("I could not tell what \"" + t.text() + "\" applies to");
             }
         }
+        // cue words that need a stage to apply them: "first", "never", "how long", "hours"
+        for (Words.Token t : draft.tokens) {
+            boolean covered = draft.at.containsKey(t.index()) && draft.used.contains(draft.at.get(t.index()));
+            if (t.is("first", "never", "long", "hour", "hours", "minute", "minutes", "last", "lasts", "run", "runs")
+                    && !draft.applied.get(t.index()) && !covered && !ctx.time().consumed().get(t.index())) {
+                return Optional.of("I could not tell what \"" + t.text() + "\" applies to here");
+            }
+        }
         // unexplained unit words ("per year" that was not a grouping)
         for (Words.Token t : draft.tokens) {
-            if (Cues.UNITS.contains(t.text()) && !ctx.time().consumed().get(t.index()) && (draft.grainColumn == null
+            if (Cues.UNITS.contains(t.text()) && !ctx.time().consumed().get(t.index()) && !draft.applied.get(t.index())
+                    && (draft.grainColumn == null
                     || t.index() != draft.grainColumn.last() + 1)) {
                 if (!(t.index() > 0 && draft.tokens.get(t.index() - 1).isNumber())) {
                     return Optional.of("I don't know how to use \"" + t.text() + "\" here");

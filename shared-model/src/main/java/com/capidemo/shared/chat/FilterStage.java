@@ -22,6 +22,7 @@ final class FilterStage implements PlanStage {
         Question ctx = draft.ctx;
         Map<String, List<String>> in = new LinkedHashMap<>();
         Map<String, List<String>> notIn = new LinkedHashMap<>();
+        Map<String, Integer> firstAt = new LinkedHashMap<>();
         List<SemanticModel.Mention> values = draft.sel.stream().filter(m -> m.kind() == SemanticModel.Kind.VALUE)
                 .sorted(Comparator.comparingInt(SemanticModel.Mention::first)).toList();
         for (int i = 1; i < values.size(); i++) {
@@ -33,8 +34,9 @@ final class FilterStage implements PlanStage {
             }
         }
         for (SemanticModel.Mention m : draft.sel) {
-            if (m.kind() == SemanticModel.Kind.VALUE) {
+            if (m.kind() == SemanticModel.Kind.VALUE && !draft.used.contains(m)) {
                 String key = m.table() + "." + m.column();
+                firstAt.merge(key, m.first(), Math::min);
                 (Cues.negated(draft.tokens, m.first(), draft.at, draft.negations) ? notIn : in).computeIfAbsent(key, k -> new ArrayList<>())
                         .add(m.entry().value());
                 draft.used.add(m);
@@ -53,15 +55,19 @@ final class FilterStage implements PlanStage {
         }
         for (Map.Entry<String, List<String>> e : in.entrySet()) {
             String[] tc = e.getKey().split("\\.");
-            draft.filters.add(new Plan.Cond(tc[0], tc[1], "in", Cues.dedupe(e.getValue()), null));
+            add(draft, new Plan.Cond(tc[0], tc[1], "in", Cues.dedupe(e.getValue()), null), firstAt.get(e.getKey()));
         }
         for (Map.Entry<String, List<String>> e : notIn.entrySet()) {
             String[] tc = e.getKey().split("\\.");
-            draft.filters.add(new Plan.Cond(tc[0], tc[1], "not_in", Cues.dedupe(e.getValue()), null));
+            add(draft, new Plan.Cond(tc[0], tc[1], "not_in", Cues.dedupe(e.getValue()), null), firstAt.get(e.getKey()));
         }
         // numeric comparisons
         for (Words.Token t : draft.tokens) {
-            if (!t.isNumber() || ctx.time().consumed().get(t.index()) || ctx.top() != null && ctx.top().token() == t.index()) {
+            if (!t.isNumber() || ctx.time().consumed().get(t.index()) || ctx.top() != null && ctx.top().token() == t.index()
+                    || draft.at.containsKey(t.index()) && draft.used.contains(draft.at.get(t.index()))) {
+                continue;
+            }
+            if (childCount(draft, t)) {
                 continue;
             }
             Comparison cmp = comparison(ctx, draft.sel, t, draft.used);
@@ -71,7 +77,7 @@ final class FilterStage implements PlanStage {
             if (cmp.failure != null) {
                 return Optional.of(cmp.failure);
             }
-            draft.filters.add(cmp.cond);
+            add(draft, cmp.cond, t.index());
             draft.used.add(cmp.column);
             if (cmp.unit != null) {
                 draft.used.add(cmp.unit);
@@ -85,6 +91,7 @@ final class FilterStage implements PlanStage {
             for (SemanticModel.Mention m : draft.sel) {
                 if (m.kind() == SemanticModel.Kind.COLUMN && model.temporal(m) && !draft.used.contains(m) && m.last() < anchor
                         && anchor - m.last() <= 3 && !Cues.negated(draft.tokens, m.first(), draft.at)
+                        && (draft.ratioSubject == null || m.first() < draft.ratioSubject.first())
                         && (draft.boundTime == null || m.last() > draft.boundTime.last())) {
                     draft.boundTime = m;
                 }
@@ -99,12 +106,12 @@ final class FilterStage implements PlanStage {
             }
             Schema.Column c = model.schema.column(m.table(), m.column());
             if (c.type() == Schema.Type.BOOLEAN) {
-                draft.filters.add(new Plan.Cond(m.table(), m.column(), Cues.negated(draft.tokens, m.first(), draft.at, draft.negations) ? "is_false" : "is_true",
-                        null, null));
+                add(draft, new Plan.Cond(m.table(), m.column(), Cues.negated(draft.tokens, m.first(), draft.at, draft.negations)
+                        ? "is_false" : "is_true", null, null), m.first());
                 draft.used.add(m);
             } else if (c.temporal() && c.nullable() && !c.name().equals(model.defaultDate.get(m.table()))) {
-                draft.filters.add(new Plan.Cond(m.table(), m.column(), Cues.negated(draft.tokens, m.first(), draft.at, draft.negations) ? "is_null" : "not_null",
-                        null, null));
+                add(draft, new Plan.Cond(m.table(), m.column(), Cues.negated(draft.tokens, m.first(), draft.at, draft.negations)
+                        ? "is_null" : "not_null", null, null), m.first());
                 draft.used.add(m);
             } else if (c.temporal()) {
                 draft.used.add(m); // a date mentioned as a verb ("placed", "created"): nothing to filter
@@ -135,11 +142,82 @@ final class FilterStage implements PlanStage {
                 }
             }
             if (present != null) {
-                draft.filters.add(new Plan.Cond(draft.base, link.column(), present ? "not_null" : "is_null", null, null));
+                add(draft, new Plan.Cond(draft.base, link.column(), present ? "not_null" : "is_null", null, null), m.first());
                 draft.used.add(m);
             }
         }
         return Optional.empty();
+    }
+
+    private static void add(PlanDraft draft, Plan.Cond c, int at) {
+        draft.filters.add(c);
+        draft.condAt.put(c, at);
+    }
+
+    /**
+     * "more than 3 orders", "at least 2 loans", "10 or more users": a count of an entity's child records, which makes
+     * a segment of the entity (customers with more than 3 orders) rather than a filter on an amount.
+     */
+    private boolean childCount(PlanDraft draft, Words.Token number) {
+        int i = number.index();
+        int k = i + 1;
+        String op = comparisonWords(draft.ctx, i);
+        if (op == null && (draft.ctx.text(k).equals("or") || draft.ctx.text(k).equals("and"))) {
+            op = orMoreOrLess(draft.ctx.text(k + 1));
+            k += 2;
+        }
+        SemanticModel.Mention child = Cues.mentionAt(draft.sel, k);
+        if (child == null || child.kind() != SemanticModel.Kind.TABLE || draft.used.contains(child)) {
+            return false;
+        }
+        if (op == null && draft.ctx.text(child.last() + 1).equals("or")) {
+            op = orMoreOrLess(draft.ctx.text(child.last() + 2));
+            if (op != null) {
+                draft.applied.set(child.last() + 1, child.last() + 3);
+            }
+        }
+        Optional<String> entity = SegmentStage.entityFor(model, draft.base, child.table());
+        if (op == null || entity.isEmpty()) {
+            return false;
+        }
+        Schema.Link link = SegmentStage.link(model, child.table(), entity.get());
+        Plan.Cond c = new Plan.Cond(entity.get(), model.schema.table(entity.get()).orElseThrow().primaryKey(), "segment",
+                null, null, new Plan.Segment(child.table(), link.column(), op, number.number(), null));
+        add(draft, c, child.first());
+        draft.used.add(child);
+        return true;
+    }
+
+    private static String orMoreOrLess(String w) {
+        return switch (w) {
+            case "more", "higher", "above", "greater", "up" -> "ge";
+            case "less", "fewer", "lower", "below", "under" -> "le";
+            default -> null;
+        };
+    }
+
+    /** The comparison the words before a number ask for: "more than 3" gt, "at least 3" ge, "under 3" lt … */
+    private static String comparisonWords(Question ctx, int i) {
+        String b1 = ctx.text(i - 1);
+        String b2 = ctx.text(i - 2);
+        if (b1.equals("than") && (b2.equals("more") || b2.equals("greater") || b2.equals("higher"))
+                || b1.equals("over") || b1.equals("above") || b1.equals("exceeding") || b1.equals(">")) {
+            return "gt";
+        }
+        if (b1.equals("than") && (b2.equals("less") || b2.equals("fewer") || b2.equals("lower"))
+                || b1.equals("under") || b1.equals("below") || b1.equals("<")) {
+            return "lt";
+        }
+        if (b1.equals("least") && b2.equals("at")) {
+            return "ge";
+        }
+        if (b1.equals("most") && b2.equals("at")) {
+            return "le";
+        }
+        if (b1.equals("exactly")) {
+            return "eq";
+        }
+        return null;
     }
 
     private record Comparison(Plan.Cond cond, SemanticModel.Mention column, SemanticModel.Mention unit, String failure) {

@@ -1,6 +1,7 @@
 package com.capidemo.shared.chat;
 
 import java.util.Objects;
+import java.util.List;
 import java.util.Optional;
 
 /** Decides the groupings: "by"/"per"/"each" cues, the head of a ranking question ("which X"), "most common X". */
@@ -42,7 +43,8 @@ final class GroupingStage implements PlanStage {
                 draft.used.add(d);
                 continue; // "average items per checkout": per row of the draft.base table
             }
-            if (t.is("per") && d.kind() == SemanticModel.Kind.TABLE) {
+            if (t.is("per") && d.kind() == SemanticModel.Kind.TABLE
+                    && draft.tokens.stream().anyMatch(x -> "avg".equals(Cues.aggregate(x.text())) || x.is("typical", "typically"))) {
                 return Optional.of("ratios per " + d.table() + " are not something I can compute reliably yet");
             }
             if (d.kind() == SemanticModel.Kind.TABLE || d.kind() == SemanticModel.Kind.COLUMN) {
@@ -88,7 +90,7 @@ final class GroupingStage implements PlanStage {
         }
         // "most common X"
         for (Words.Token t : draft.tokens) {
-            if ((t.is("common", "frequent", "popular")) && t.index() > 0
+            if ((t.is("common", "frequent", "popular", "used")) && t.index() > 0
                     && (Cues.SUPERLATIVE_DESC.contains(ctx.text(t.index() - 1)) || Cues.SUPERLATIVE_ASC.contains(ctx.text(t.index() - 1)))) {
                 SemanticModel.Mention d = Cues.headOfRun(draft.sel, draft.tokens, t.index() + 1, draft.used);
                 if (d != null && !model.numeric(d) && (d.kind() == SemanticModel.Kind.COLUMN || d.kind() == SemanticModel.Kind.TABLE)) {
@@ -106,6 +108,16 @@ final class GroupingStage implements PlanStage {
             SemanticModel.Mention subject = draft.sel.stream().filter(m -> m.kind() == SemanticModel.Kind.TABLE && !draft.used.contains(m))
                     .findFirst().orElse(null);
             draft.base = subject != null ? subject.table() : d.table();
+            if (subject == null && (d.kind() == SemanticModel.Kind.TABLE || model.entityColumn(d))) {
+                // "the most used discount code": the records that refer to it, when exactly one table does
+                List<String> children = model.schema.tables().values().stream()
+                        .filter(c -> c.links().stream().anyMatch(l -> l.parent().equals(d.table()))).map(Schema.Table::name)
+                        .toList();
+                if (children.size() != 1) {
+                    return Optional.of("I could not tell which records that refer to " + d.table() + " to count");
+                }
+                draft.base = children.get(0);
+            }
             if (subject != null) {
                 draft.used.add(subject);
             }

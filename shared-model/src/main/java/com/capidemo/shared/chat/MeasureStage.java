@@ -22,11 +22,14 @@ final class MeasureStage implements PlanStage {
         boolean countCue = ctx.has("many") && ctx.has("how") || Cues.phrase(draft.tokens, "number", "of") >= 0
                 || Cues.phrase(draft.tokens, "count", "of") >= 0 || Cues.startsWith(draft.tokens, "count");
         int howMuch = Cues.phrase(draft.tokens, "how", "much");
-        if (!draft.metrics.isEmpty()) {
+        if (draft.measure == null && draft.metrics.isEmpty()) {
+            percent(draft);
+        }
+        if (draft.measure == null && !draft.metrics.isEmpty()) {
             SemanticModel.Mention mm = draft.metrics.get(0);
             draft.metric = mm.entry().metric();
             if (mm.entry().partial()) {
-                Metric chosen = preferredMetric(mm.entry().words().get(0));
+                Metric chosen = reachable(mm.entry().words().get(0), draft);
                 if (chosen != draft.metric) {
                     return Optional.of("ambiguous measure");
                 }
@@ -84,6 +87,26 @@ final class MeasureStage implements PlanStage {
                 draft.base = col.table();
                 draft.used.add(col);
                 break;
+            }
+        }
+        if (draft.measure == null && howMuch >= 0) {
+            // "how much did we refund": the money column of the table the question names
+            SemanticModel.Mention t = Cues.nextMention(draft.sel, howMuch + 1, 6,
+                    m -> m.kind() == SemanticModel.Kind.TABLE && money(m.table()) != null, m -> true);
+            if (t != null) {
+                draft.measure = new Plan.Measure("sum", t.table(), money(t.table()), null);
+                draft.base = t.table();
+                draft.used.add(t);
+            }
+        }
+        if (draft.measure == null && !countCue) {
+            // "fraud losses by branch": an amount named on its own adds up
+            List<SemanticModel.Mention> amounts = draft.sel.stream().filter(m -> model.numeric(m) && additive(m)).toList();
+            if (amounts.size() == 1) {
+                SemanticModel.Mention a = amounts.get(0);
+                draft.measure = new Plan.Measure("sum", a.table(), a.column(), null);
+                draft.base = a.table();
+                draft.used.add(a);
             }
         }
         if (draft.measure == null && countCue) {
@@ -145,6 +168,11 @@ final class MeasureStage implements PlanStage {
                 }
             }
         }
+        if (draft.measure == null && Cues.headWord(draft.tokens) >= 0 && (ctx.has(Cues.SUPERLATIVE_DESC)
+                || ctx.has(Cues.SUPERLATIVE_ASC)) && draft.sel.stream().noneMatch(m -> m.kind() == SemanticModel.Kind.TABLE)) {
+            // "which feature is used the most": the rows of that column's table, counted per value
+            draft.measure = new Plan.Measure("count", null, null, null);
+        }
         if (draft.measure == null && draft.followUp) {
             draft.measure = ctx.previous().measure();
             draft.base = ctx.previous().base();
@@ -160,6 +188,108 @@ final class MeasureStage implements PlanStage {
             }
         }
         return Optional.empty();
+    }
+
+    private static final java.util.Set<String> RATIO_CUES = Words.set("percentage", "percent", "share", "proportion",
+            "fraction", "rate", "rates", "%");
+    private static final java.util.Set<String> NOT_ADDITIVE = Words.set("rate", "price", "score", "percent", "pct",
+            "ratio", "averag", "rate", "age", "year", "month", "dai", "hour", "minut", "latitud", "longitud", "limit",
+            "balanc", "weight", "cost");
+
+    /**
+     * "what percentage of orders were cancelled", "share of loans that are mortgages", "delinquency rate of active
+     * loans": the rows of the table named after the cue word are the whole; conditions said after it (or before a
+     * "rate" word) are what is counted (split off by {@link RatioStage}).
+     */
+    private void percent(PlanDraft draft) {
+        for (Words.Token t : draft.tokens) {
+            if (!RATIO_CUES.contains(t.text())) {
+                continue;
+            }
+            SemanticModel.Mention subject = null;
+            for (SemanticModel.Mention m : draft.sel.stream().filter(x -> x.first() > t.index() && x.first() <= t.index() + 6)
+                    .sorted(java.util.Comparator.comparingInt(SemanticModel.Mention::first)).toList()) {
+                if (m.kind() == SemanticModel.Kind.TABLE) {
+                    subject = m;
+                    break;
+                }
+                if (m.kind() == SemanticModel.Kind.METRIC || model.numeric(m)) {
+                    break;
+                }
+            }
+            if (subject == null) {
+                continue;
+            }
+            SemanticModel.Mention s = subject;
+            boolean rate = t.is("rate", "rates");
+            boolean counted = draft.sel.stream().anyMatch(m -> m != s && (m.first() > s.last() || rate && m.last() < t.index())
+                    && condition(m));
+            if (!counted) {
+                continue;
+            }
+            draft.measure = new Plan.Measure("percent", subject.table(), null, null);
+            draft.base = subject.table();
+            draft.used.add(subject);
+            draft.ratioSubject = subject;
+            draft.ratioCue = t.index();
+            return;
+        }
+    }
+
+    /** A mention that can be a condition on rows: a value, a yes/no column, a nullable date, a child table. */
+    private boolean condition(SemanticModel.Mention m) {
+        if (m.kind() == SemanticModel.Kind.VALUE || model.isBoolean(m)) {
+            return true;
+        }
+        if (m.kind() == SemanticModel.Kind.TABLE) {
+            return true;
+        }
+        if (model.temporal(m)) {
+            Schema.Column c = model.schema.column(m.table(), m.column());
+            return c.nullable() && !c.name().equals(model.defaultDate.get(m.table()));
+        }
+        return false;
+    }
+
+    /** The one money column of a table (a DECIMAL amount that adds up), or null. */
+    private String money(String table) {
+        String found = null;
+        for (Schema.Column c : model.schema.table(table).orElseThrow().columns()) {
+            if (c.type() == Schema.Type.DECIMAL && c.scale() == 2 && !c.identifier()
+                    && Words.nameStems(c.name()).stream().noneMatch(NOT_ADDITIVE::contains)) {
+                if (found != null) {
+                    return null;
+                }
+                found = c.name();
+            }
+        }
+        return found;
+    }
+
+    /** An amount whose rows add up (losses, spend, fees), not a rate, price, score or balance-like level. */
+    private boolean additive(SemanticModel.Mention m) {
+        Schema.Column c = model.schema.column(m.table(), m.column());
+        return c.type() == Schema.Type.DECIMAL && Words.nameStems(c.name()).stream().noneMatch(NOT_ADDITIVE::contains);
+    }
+
+    /**
+     * The learned measure a bare head word means: when only one of the measures with that head can reach every other
+     * table the question names ("top products by revenue": product revenue, over order lines), that one; otherwise
+     * the one the golden queries use clearly most.
+     */
+    private Metric reachable(String head, PlanDraft draft) {
+        List<Metric> candidates = model.metrics.stream().filter(m -> m.stems().get(m.stems().size() - 1).equals(head))
+                .toList();
+        List<Metric> reach = candidates.stream().filter(m -> draft.sel.stream().filter(x -> x.kind() != SemanticModel.Kind.METRIC)
+                .allMatch(x -> model.schema.pathUp(m.base(), x.table()).isPresent())).toList();
+        if (reach.size() == 1 && candidates.size() > 1) {
+            return reach.get(0);
+        }
+        if (reach.isEmpty()) {
+            return null;
+        }
+        Metric preferred = preferredMetric(head);
+        return reach.contains(preferred) ? preferred : null;
     }
 
     /** The learned measure a bare head word ("revenue") means: the one the golden queries use clearly most. */

@@ -1,7 +1,9 @@
 package com.capidemo.shared.chat;
 
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,6 +46,16 @@ final class PlanDraft {
     Integer limit;
     boolean ascending;
     boolean share;
+    /** A percent measure: the table whose rows are the whole, and the cue word's token ("percentage", "rate"). */
+    SemanticModel.Mention ratioSubject;
+    int ratioCue = -1;
+    /** Conditions the counted rows of a percent measure meet. */
+    final List<Plan.Cond> numerator = new ArrayList<>();
+    Plan.FirstEvent firstEvent;
+    /** Where each filter was asked for (the token it starts at): decides numerator or whole for a percent measure. */
+    final Map<Plan.Cond, Integer> condAt = new IdentityHashMap<>();
+    /** Cue tokens a stage has applied ("first", "never", a duration's unit). */
+    final BitSet applied = new BitSet();
 
     PlanDraft(Question ctx, List<SemanticModel.Mention> sel, boolean followUp) {
         this.ctx = ctx;
@@ -59,6 +71,6 @@ final class PlanDraft {
     }
 
     Plan plan() {
-        return new Plan(base, measure, dims, timeGroup, filters, period, limit, ascending, share);
+        return new Plan(base, measure, dims, timeGroup, filters, period, limit, ascending, share, numerator, firstEvent);
     }
 }

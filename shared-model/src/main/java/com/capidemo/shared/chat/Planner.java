@@ -46,7 +46,8 @@ final class Planner {
             "ones", "one", "counting", "including", "include", "included", "vs", "versus", "whole", "entire", "full",
             "overall", "all", "together", "combined", "largest", "greatest", "compare", "comparison", "unit", "units",
             "event", "events", "record", "records", "entry", "entries", "row", "rows", "instance", "instances",
-            "occurrence", "occurrences", "item", "items");
+            "occurrence", "occurrences", "item", "items", "first", "never", "long", "hour", "hours", "minute", "minutes",
+            "last", "lasts", "run", "runs", "rate", "rates", "fraction", "used");
 
     private static final Set<String> FOLLOW_UP_LEADS = Words.set("and", "what", "how", "only", "just", "now", "instead",
             "same", "but", "also", "then", "ok", "okay");
@@ -58,13 +59,14 @@ final class Planner {
     Planner(SemanticModel model) {
         this.model = model;
         this.writer = new SqlWriter(model);
-        this.stages = List.of(new MeasureStage(model, writer), new GroupingStage(model), new FilterStage(model),
+        this.stages = List.of(new DurationStage(model), new MeasureStage(model, writer), new GroupingStage(model),
+                new FirstEventStage(model), new FilterStage(model), new SegmentStage(model), new RatioStage(),
                 new FollowUpStage(), new TimeStage(model), new CoverageStage(model), new RankingStage(),
                 new MetricFilterStage(model));
     }
 
     Outcome plan(String question, Plan previous) {
-        List<Words.Token> tokens = Words.tokenize(question);
+        List<Words.Token> tokens = Words.tokenize(lifetimeValue(question));
         if (tokens.isEmpty()) {
             return new Declined("the question has no words I can work with");
         }
@@ -78,6 +80,11 @@ final class Planner {
         BitSet protectedTokens = new BitSet();
         for (SemanticModel.Mention m : all) {
             if (!m.entry().partial() && m.entry().words().size() >= 2 && m.kind() != SemanticModel.Kind.TABLE) {
+                protectedTokens.or(m.tokens());
+            }
+            // "billed annually": a value said next to its column is that value, not a time grouping
+            if (m.kind() == SemanticModel.Kind.VALUE && all.stream().anyMatch(c -> c.kind() == SemanticModel.Kind.COLUMN
+                    && c.table().equals(m.table()) && c.column().equals(m.column()) && c.last() + 1 == m.first())) {
                 protectedTokens.or(m.tokens());
             }
         }
@@ -141,6 +148,18 @@ final class Planner {
             }
         }
         return new Planned(best.plan, best.sql);
+    }
+
+    /**
+     * "Top 10 customers by lifetime value", "which customer has the highest LTV": ranking entities by lifetime value is
+     * ranking them by everything they brought in, the house's revenue measure over all time. Without a ranking of the
+     * entities themselves ("lifetime value by channel") the phrase stays what it usually is, a projection, and is
+     * declined.
+     */
+    private static String lifetimeValue(String question) {
+        String q = question.toLowerCase(java.util.Locale.ROOT);
+        boolean ranks = q.matches("(?s).*\\b(top|bottom)\\s+\\d+.*") || q.matches("(?s)^\\s*(which|who)\\b.*");
+        return ranks ? question.replaceAll("(?i)\\b(customer\\s+)?(lifetime\\s+value|ltv|clv)\\b", "revenue") : question;
     }
 
     private boolean vocabulary(Words.Token t) {

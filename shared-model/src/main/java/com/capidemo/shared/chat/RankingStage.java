@@ -18,6 +18,9 @@ final class RankingStage implements PlanStage {
         if (ranking && draft.dims.isEmpty() && draft.timeGroup != null && draft.limit == null && !draft.followUp) {
             draft.limit = 1; // "the lowest monthly revenue of 2024": the month it happened
         }
+        if ("percent".equals(draft.measure.kind())) {
+            return Optional.empty(); // a percentage of each group's own rows, not a share of the total
+        }
         draft.share = ctx.has(Cues.SHARE_CUES) && (!draft.dims.isEmpty() || draft.timeGroup != null)
                 && !(draft.metric != null && draft.metric.percent());
         if ((ctx.has("share") || ctx.has("percentage") || ctx.has("percent") || ctx.has("proportion")) && draft.dims.isEmpty()

@@ -203,7 +203,8 @@ final class SemanticModel {
                 if (c.values().isEmpty()) {
                     continue;
                 }
-                boolean codes = c.values().stream().allMatch(v -> v.length() <= 2 && v.equals(v.toUpperCase(Locale.ROOT)));
+                boolean codes = c.values().stream().allMatch(v -> v.length() <= 3 && v.equals(v.toUpperCase(Locale.ROOT)))
+                        && c.values().stream().anyMatch(v -> v.length() == 2);
                 for (String v : c.values()) {
                     String lower = v.toLowerCase(Locale.ROOT).strip();
                     if (GENERIC_VALUES.contains(lower) || lower.isEmpty() || lower.matches("[0-9.\\s/-]+")) {
@@ -440,6 +441,10 @@ final class SemanticModel {
                 bestScore = score;
                 best = c.name();
             }
+        }
+        List<Schema.Column> dates = t.columns().stream().filter(Schema.Column::temporal).toList();
+        if (best == null && dates.size() == 1 && dates.get(0).nulls() <= t.rows() / 20) {
+            return dates.get(0).name(); // the table's only date (responded_at of survey responses) places its rows
         }
         return bestScore >= 50 ? best : null;
     }

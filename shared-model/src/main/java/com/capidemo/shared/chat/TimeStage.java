@@ -15,7 +15,8 @@ final class TimeStage implements PlanStage {
     public Optional<String> apply(PlanDraft draft) {
         Question ctx = draft.ctx;
         if (!ctx.time().ranges().isEmpty() || draft.grain != null) {
-            String[] tc = timeColumn(draft.base, draft.metric, draft.boundTime);
+            String[] tc = draft.firstEvent != null ? new String[] {draft.firstEvent.child(), draft.firstEvent.dateColumn()}
+                    : timeColumn(draft.base, draft.metric, draft.boundTime);
             if (tc == null) {
                 return Optional.of(draft.metric != null && draft.metric.timeColumn() == null
                         ? draft.metric.label() + " is a current snapshot; I cannot place it in time"
