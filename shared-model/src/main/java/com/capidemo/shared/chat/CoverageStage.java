@@ -46,8 +46,11 @@ final class CoverageStage implements PlanStage {
         }
         // cue words that need a stage to apply them: "first", "never", "how long", "hours"
         for (Words.Token t : draft.tokens) {
-            boolean covered = draft.at.containsKey(t.index()) && draft.used.contains(draft.at.get(t.index()));
-            if (t.is("first", "never", "long", "hour", "hours", "minute", "minutes", "last", "lasts", "run", "runs")
+            SemanticModel.Mention at = draft.at.get(t.index());
+            boolean covered = at != null && (draft.used.contains(at) || at.kind() == SemanticModel.Kind.COLUMN
+                    && at.table().equals(draft.measure.table()) && at.column().equals(draft.measure.column()));
+            if (t.is("first", "never", "long", "hour", "hours", "minute", "minutes", "last", "lasts", "run", "runs", "after",
+                    "before")
                     && !draft.applied.get(t.index()) && !covered && !ctx.time().consumed().get(t.index())) {
                 return Optional.of("I could not tell what \"" + t.text() + "\" applies to here");
             }

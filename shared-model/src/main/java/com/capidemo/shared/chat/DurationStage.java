@@ -119,7 +119,8 @@ final class DurationStage implements PlanStage {
         if (longToken >= 0) {
             draft.applied.set(longToken);
         }
-        draft.tokens.stream().filter(t -> t.is("last", "lasts", "run", "runs")).forEach(t -> draft.applied.set(t.index()));
+        draft.tokens.stream().filter(t -> t.is("last", "lasts", "run", "runs", "after", "before"))
+                .forEach(t -> draft.applied.set(t.index()));
         return Optional.empty();
     }
 
@@ -163,22 +164,24 @@ final class DurationStage implements PlanStage {
         return found;
     }
 
-    /** The record's own creation date, else the creation date of the one parent record that has one. */
+    /**
+     * The record's own creation date, else the creation date of the parent record it belongs to: the one parent with
+     * a created_at-like date (an order for its shipments), else the one parent with any opening date.
+     */
     private String[] implicitStart(String[] end) {
         String own = creation(end[0]);
         if (own != null && !own.equals(end[1])) {
             return new String[] {end[0], own};
         }
-        String[] found = null;
+        List<String[]> created = new ArrayList<>();
+        List<String[]> opened = new ArrayList<>();
         for (Schema.Link l : model.schema.table(end[0]).orElseThrow().links()) {
             String c = model.schema.table(l.parent()).isPresent() ? creation(l.parent()) : null;
             if (c != null) {
-                if (found != null && !found[0].equals(l.parent())) {
-                    return null;
-                }
-                found = new String[] {l.parent(), c};
+                (c.startsWith("created") || c.startsWith("create_") ? created : opened).add(new String[] {l.parent(), c});
             }
         }
-        return found;
+        List<String[]> pick = created.isEmpty() ? opened : created;
+        return pick.size() == 1 ? pick.get(0) : null;
     }
 }

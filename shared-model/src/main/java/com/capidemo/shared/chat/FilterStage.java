@@ -34,12 +34,25 @@ final class FilterStage implements PlanStage {
             }
         }
         for (SemanticModel.Mention m : draft.sel) {
-            if (m.kind() == SemanticModel.Kind.VALUE && !draft.used.contains(m)) {
+            if (m.entry().conditions() != null) {
+                m.entry().conditions().forEach(c -> add(draft, c, m.first())); // a defined name: "repeat customers"
+            }
+        }
+        SemanticModel.Mention previous = null;
+        boolean previousNegated = false;
+        for (SemanticModel.Mention m : values) {
+            if (!draft.used.contains(m)) {
                 String key = m.table() + "." + m.column();
                 firstAt.merge(key, m.first(), Math::min);
-                (Cues.negated(draft.tokens, m.first(), draft.at, draft.negations) ? notIn : in).computeIfAbsent(key, k -> new ArrayList<>())
-                        .add(m.entry().value());
+                // "not in paid_off, charged_off": a value listed after another of its column keeps that one's polarity
+                boolean listed = previous != null && previous.table().equals(m.table()) && previous.column().equals(m.column())
+                        && m.first() > previous.last() + 1 && draft.tokens.subList(previous.last() + 1, m.first()).stream()
+                        .allMatch(t -> t.is(",", "or", "and", "nor"));
+                boolean negated = listed ? previousNegated : Cues.negated(draft.tokens, m.first(), draft.at, draft.negations);
+                (negated ? notIn : in).computeIfAbsent(key, k -> new ArrayList<>()).add(m.entry().value());
                 draft.used.add(m);
+                previous = m;
+                previousNegated = negated;
             }
         }
         for (SemanticModel.Mention m : draft.sel) {
@@ -47,7 +60,9 @@ final class FilterStage implements PlanStage {
             if (m.kind() == SemanticModel.Kind.COLUMN && !draft.used.contains(m)) {
                 for (SemanticModel.Mention v : values) {
                     if (v.table().equals(m.table()) && v.column().equals(m.column())
-                            && (m.first() == v.last() + 1 || v.first() == m.last() + 1)) {
+                            && (m.first() == v.last() + 1 || v.first() == m.last() + 1 || v.first() > m.last()
+                            && v.first() - m.last() <= 3 && draft.tokens.subList(m.last() + 1, v.first()).stream()
+                            .allMatch(t -> t.is("not", "in", "is", "=", "of", "<>", "!")))) {
                         draft.used.add(m);
                     }
                 }
@@ -165,10 +180,52 @@ final class FilterStage implements PlanStage {
         if (op == null && (draft.ctx.text(k).equals("or") || draft.ctx.text(k).equals("and"))) {
             op = orMoreOrLess(draft.ctx.text(k + 1));
             k += 2;
+        } else if (op == null && draft.ctx.text(k).equals("+")) {
+            op = "ge"; // "2+ orders"
+            k++;
         }
-        SemanticModel.Mention child = Cues.mentionAt(draft.sel, k);
-        if (child == null || child.kind() != SemanticModel.Kind.TABLE || draft.used.contains(child)) {
+        // conditions on the children said before them: "2+ non-cancelled orders"
+        int from = k;
+        SemanticModel.Mention child = null;
+        for (int j = k; j < Math.min(draft.tokens.size(), k + 5); j++) {
+            SemanticModel.Mention m = draft.at.get(j);
+            if (m != null && m.kind() == SemanticModel.Kind.TABLE && m.first() == j) {
+                child = m;
+                break;
+            }
+        }
+        if (child == null || draft.used.contains(child)) {
             return false;
+        }
+        List<Plan.Cond> own = new ArrayList<>();
+        java.util.Set<Integer> negated = new java.util.HashSet<>();
+        for (int j = from; j < child.first(); j++) {
+            SemanticModel.Mention m = draft.at.get(j);
+            if (m == null) {
+                if (!draft.tokens.get(j).is("non", "not", "un")) {
+                    return false;
+                }
+                continue;
+            }
+            if (!m.table().equals(child.table()) || m.first() != j) {
+                if (m.first() == j) {
+                    return false;
+                }
+                continue;
+            }
+            boolean not = j > 0 && draft.tokens.get(j - 1).is("non", "not", "un");
+            if (not) {
+                negated.add(j - 1);
+            }
+            if (m.kind() == SemanticModel.Kind.VALUE) {
+                own.add(new Plan.Cond(m.table(), m.column(), not ? "not_in" : "in", List.of(m.entry().value()), null));
+            } else if (model.isBoolean(m)) {
+                own.add(new Plan.Cond(m.table(), m.column(), not ? "is_false" : "is_true", null, null));
+            } else if (model.temporal(m) && model.schema.column(m.table(), m.column()).nullable()) {
+                own.add(new Plan.Cond(m.table(), m.column(), not ? "is_null" : "not_null", null, null));
+            } else {
+                return false;
+            }
         }
         if (op == null && draft.ctx.text(child.last() + 1).equals("or")) {
             op = orMoreOrLess(draft.ctx.text(child.last() + 2));
@@ -182,9 +239,16 @@ final class FilterStage implements PlanStage {
         }
         Schema.Link link = SegmentStage.link(model, child.table(), entity.get());
         Plan.Cond c = new Plan.Cond(entity.get(), model.schema.table(entity.get()).orElseThrow().primaryKey(), "segment",
-                null, null, new Plan.Segment(child.table(), link.column(), op, number.number(), null));
+                null, null, new Plan.Segment(child.table(), link.column(), op, number.number(), own));
         add(draft, c, child.first());
         draft.used.add(child);
+        for (int j = from; j < child.first(); j++) {
+            if (draft.at.containsKey(j)) {
+                draft.used.add(draft.at.get(j));
+            }
+        }
+        draft.negations.addAll(negated);
+        negated.forEach(draft.applied::set);
         return true;
     }
 

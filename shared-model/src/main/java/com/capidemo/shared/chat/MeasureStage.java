@@ -131,6 +131,9 @@ final class MeasureStage implements PlanStage {
                 draft.measure = new Plan.Measure("sum", numericCol.table(), numericCol.column(), null);
                 draft.base = numericCol.table();
                 draft.used.add(numericCol);
+            } else if (draft.tokens.get(Math.min(cue + 1, draft.tokens.size() - 1)).is("units", "unit")
+                    && draft.tokens.get(cue).is("many")) {
+                return Optional.of("I don't know which quantity of units to add up here");
             } else if (distinct && subject != null) {
                 return Optional.of("counting distinct related records is not something I can do reliably yet");
             } else if (subject != null) {

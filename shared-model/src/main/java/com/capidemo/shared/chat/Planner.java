@@ -47,7 +47,7 @@ final class Planner {
             "overall", "all", "together", "combined", "largest", "greatest", "compare", "comparison", "unit", "units",
             "event", "events", "record", "records", "entry", "entries", "row", "rows", "instance", "instances",
             "occurrence", "occurrences", "item", "items", "first", "never", "long", "hour", "hours", "minute", "minutes",
-            "last", "lasts", "run", "runs", "rate", "rates", "fraction", "used");
+            "last", "lasts", "run", "runs", "rate", "rates", "fraction", "after", "before", "+");
 
     private static final Set<String> FOLLOW_UP_LEADS = Words.set("and", "what", "how", "only", "just", "now", "instead",
             "same", "but", "also", "then", "ok", "okay");

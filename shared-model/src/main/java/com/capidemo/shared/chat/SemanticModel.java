@@ -19,11 +19,18 @@ final class SemanticModel {
 
     enum Kind { TABLE, COLUMN, VALUE, METRIC }
 
-    enum Match { STEM, SURFACE, VALUE_STEM }
+    /** STEM_PREFIX: a date column's one word, also said as a longer noun ("delivery" for delivered_at). */
+    enum Match { STEM, SURFACE, VALUE_STEM, STEM_PREFIX }
 
     /** One phrase of the lexicon and what it names. */
+    /** Entries of the lexicon; an entry may carry conditions (a definition such as "repeat customer"). */
     record Entry(Kind kind, List<String> words, Match match, String table, String column, String value, Metric metric,
-                 boolean partial, boolean needsUpper, boolean weak, int qualifier) {
+                 boolean partial, boolean needsUpper, boolean weak, int qualifier, List<Plan.Cond> conditions) {
+        Entry(Kind kind, List<String> words, Match match, String table, String column, String value, Metric metric,
+              boolean partial, boolean needsUpper, boolean weak, int qualifier) {
+            this(kind, words, match, table, column, value, metric, partial, needsUpper, weak, qualifier, null);
+        }
+
         Entry(Kind kind, List<String> words, Match match, String table, String column, String value, Metric metric,
               boolean partial, boolean needsUpper) {
             this(kind, words, match, table, column, value, metric, partial, needsUpper, false, 0);
@@ -174,7 +181,8 @@ final class SemanticModel {
         }
         String key = c.table() + "." + c.name();
         if (seen.computeIfAbsent(words, k -> new HashSet<>()).add(key)) {
-            entries.add(new Entry(Kind.COLUMN, List.copyOf(words), Match.STEM, c.table(), c.name(), null, null, partial, false,
+            Match match = c.temporal() && words.size() == 1 ? Match.STEM_PREFIX : Match.STEM;
+            entries.add(new Entry(Kind.COLUMN, List.copyOf(words), match, c.table(), c.name(), null, null, partial, false,
                     false, qualifier));
         }
     }
@@ -375,7 +383,10 @@ final class SemanticModel {
     private static boolean matches(Entry e, int k, Words.Token t) {
         String w = e.words().get(k);
         return switch (e.match()) {
-            case STEM -> t.kind() != Words.Kind.DATE && (t.stem().equals(w) || t.isNumber() && t.text().equals(w));
+            case STEM -> t.kind() != Words.Kind.DATE && (t.stem().equals(w) || t.isNumber() && t.text().equals(w)
+);
+            case STEM_PREFIX -> t.kind() == Words.Kind.WORD && (t.stem().equals(w)
+                    || w.length() >= 4 && t.stem().startsWith(w) && t.stem().length() - w.length() <= 3);
             case SURFACE -> t.text().equals(w) || Words.singular(t.text()).equals(w);
             case VALUE_STEM -> t.kind() == Words.Kind.WORD && t.stem().length() >= 4
                     && (t.stem().equals(w) || w.startsWith(t.stem()) && w.length() - t.stem().length() <= 3

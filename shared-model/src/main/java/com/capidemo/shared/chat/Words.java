@@ -63,7 +63,7 @@ final class Words {
             Map.entry("pct", "percent"), Map.entry("percentag", "percent"),
             Map.entry("subscrib", "accept"), Map.entry("consent", "accept"), Map.entry("opt", "accept"),
             Map.entry("optin", "accept"),
-            Map.entry("categori", "categori"));
+            Map.entry("categori", "categori"), Map.entry("state", "provinc"));
 
     /** Words that only carry grammar in an analytics question. */
     static final Set<String> STOP = Words.set(
