@@ -14,13 +14,39 @@ final class AnswerWriter {
     }
 
     static String planned(SemanticModel model, Plan plan, List<String> columns, List<List<Object>> rows, boolean truncated) {
+        return result(model, plan, columns, rows, truncated) + joins(model, plan);
+    }
+
+    /** " Tables joined: order_items → products → collections." for each foreign-key path the plan follows. */
+    static String joins(SemanticModel model, Plan plan) {
+        java.util.Set<String> tables = new java.util.LinkedHashSet<>(plan.tables());
+        model.metrics.stream().filter(x -> x.name().equals(plan.measure().metric())).findFirst()
+                .ifPresent(x -> tables.addAll(x.tables()));
+        java.util.Set<String> paths = new java.util.LinkedHashSet<>();
+        for (String t : tables) {
+            if (t == null || t.equals(plan.base())) {
+                continue;
+            }
+            model.schema.pathUp(plan.base(), t).filter(p -> !p.isEmpty()).ifPresent(p -> {
+                StringBuilder s = new StringBuilder(plan.base());
+                p.forEach(l -> s.append(" → ").append(l.parent()));
+                paths.add(s.toString());
+            });
+        }
+        paths.removeIf(p -> paths.stream().anyMatch(q -> !q.equals(p) && q.startsWith(p + " → ")));
+        return paths.isEmpty() ? "" : " Tables joined: " + String.join("; ", paths) + ".";
+    }
+
+    private static String result(SemanticModel model, Plan plan, List<String> columns, List<List<Object>> rows,
+                                 boolean truncated) {
         String what = describe(model, plan);
         if (rows.isEmpty()) {
             return "No records match " + what + ".";
         }
         int measure = columns.size() - 1 - (plan.share() && (!plan.dims().isEmpty() || plan.timeGroup() != null) ? 1 : 0);
         if (rows.size() == 1 && plan.dims().isEmpty() && plan.timeGroup() == null) {
-            return capitalize(what) + ": " + format(rows.get(0).get(measure)) + ".";
+            return capitalize(what) + ": " + format(rows.get(0).get(measure))
+                    + ("percent".equals(plan.measure().kind()) ? "%" : "") + ".";
         }
         StringBuilder b = new StringBuilder(capitalize(what)).append(": ").append(rows.size())
                 .append(rows.size() == 1 ? " row" : " rows").append(truncated ? " (showing the first " + rows.size() + ")" : "")
@@ -80,7 +106,19 @@ final class AnswerWriter {
     static String describe(SemanticModel model, Plan plan) {
         StringBuilder b = new StringBuilder();
         Plan.Measure m = plan.measure();
-        switch (m.kind()) {
+        if (m.duration()) {
+            b.append(m.kind().equals("median") ? "the median time in " : "the average time in ").append(m.unit())
+                    .append("s from ").append(m.startColumn()).append(" (").append(m.startTable().replace('_', ' '))
+                    .append(") to ").append(m.column()).append(" (").append(m.table().replace('_', ' ')).append(')');
+        } else if (m.kind().equals("percent")) {
+            b.append("the percentage of ").append(plan.base().replace('_', ' ')).append(" where ").append(String.join(
+                    " and ", plan.numerator().stream().map(AnswerWriter::condition).toList()));
+        } else if (plan.firstEvent() != null) {
+            Plan.FirstEvent f = plan.firstEvent();
+            b.append("the number of ").append(plan.base().replace('_', ' ')).append(" counted by their first ")
+                    .append(Words.singular(f.child()).replace('_', ' ')).append(" (earliest ").append(f.dateColumn())
+                    .append(')');
+        } else switch (m.kind()) {
             case "count" -> b.append("the number of ").append(plan.base().replace('_', ' '));
             case "count_distinct" -> b.append("the number of distinct ").append(m.column().replace('_', ' '));
             case "sum" -> b.append("the total ").append(m.column().replace('_', ' ')).append(" of ").append(m.table().replace('_', ' '));
@@ -133,6 +171,17 @@ final class AnswerWriter {
     }
 
     private static String condition(Plan.Cond c) {
+        if (c.segment() != null) {
+            Plan.Segment s = c.segment();
+            String child = s.child().replace('_', ' ');
+            String own = s.childFilters().isEmpty() ? "" : " (" + String.join(" and ",
+                    s.childFilters().stream().map(AnswerWriter::condition).toList()) + ")";
+            return c.table().replace('_', ' ') + switch (s.op()) {
+                case "exists" -> " have " + child + own;
+                case "absent" -> " have no " + child + own;
+                default -> " have " + SqlWriter.operatorWords(s.op()) + " " + SqlWriter.number(s.count()) + " " + child + own;
+            };
+        }
         String col = c.column().replace('_', ' ');
         return switch (c.op()) {
             case "in" -> col + (c.values().size() == 1 ? " is '" + c.values().get(0) + "'" : " is one of "

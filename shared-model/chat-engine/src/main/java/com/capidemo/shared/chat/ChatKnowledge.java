@@ -13,9 +13,11 @@ public final class ChatKnowledge {
     final SemanticModel model;
     final Planner planner;
 
-    private ChatKnowledge(SemanticModel model) {
+    private ChatKnowledge(SemanticModel model, String instruction) {
         this.model = model;
+        InstructionVocabulary.glosses(model, instruction);
         this.planner = new Planner(model);
+        InstructionVocabulary.definitions(model, planner, instruction);
     }
 
     /**
@@ -26,11 +28,21 @@ public final class ChatKnowledge {
      */
     public static ChatKnowledge load(List<String> tables, Map<String, SchemaLoader.DeclaredKeys> keys,
                                      List<GoldenQuery> goldens, ChatEngine.Queries queries) {
-        return of(SchemaLoader.load(tables, keys, queries), goldens);
+        return load(tables, keys, goldens, null, queries);
+    }
+
+    /** @param instruction the agent's system instruction (glosses and definitions become vocabulary), may be null */
+    public static ChatKnowledge load(List<String> tables, Map<String, SchemaLoader.DeclaredKeys> keys,
+                                     List<GoldenQuery> goldens, String instruction, ChatEngine.Queries queries) {
+        return of(SchemaLoader.load(tables, keys, queries), goldens, instruction);
     }
 
     public static ChatKnowledge of(Schema schema, List<GoldenQuery> goldens) {
-        return new ChatKnowledge(new SemanticModel(schema, goldens));
+        return of(schema, goldens, null);
+    }
+
+    public static ChatKnowledge of(Schema schema, List<GoldenQuery> goldens, String instruction) {
+        return new ChatKnowledge(new SemanticModel(schema, goldens), instruction);
     }
 
     public Schema schema() {

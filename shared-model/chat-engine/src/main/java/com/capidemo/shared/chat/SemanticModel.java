@@ -19,11 +19,18 @@ final class SemanticModel {
 
     enum Kind { TABLE, COLUMN, VALUE, METRIC }
 
-    enum Match { STEM, SURFACE, VALUE_STEM }
+    /** STEM_PREFIX: a date column's one word, also said as a longer noun ("delivery" for delivered_at). */
+    enum Match { STEM, SURFACE, VALUE_STEM, STEM_PREFIX }
 
     /** One phrase of the lexicon and what it names. */
+    /** Entries of the lexicon; an entry may carry conditions (a definition such as "repeat customer"). */
     record Entry(Kind kind, List<String> words, Match match, String table, String column, String value, Metric metric,
-                 boolean partial, boolean needsUpper, boolean weak, int qualifier) {
+                 boolean partial, boolean needsUpper, boolean weak, int qualifier, List<Plan.Cond> conditions) {
+        Entry(Kind kind, List<String> words, Match match, String table, String column, String value, Metric metric,
+              boolean partial, boolean needsUpper, boolean weak, int qualifier) {
+            this(kind, words, match, table, column, value, metric, partial, needsUpper, weak, qualifier, null);
+        }
+
         Entry(Kind kind, List<String> words, Match match, String table, String column, String value, Metric metric,
               boolean partial, boolean needsUpper) {
             this(kind, words, match, table, column, value, metric, partial, needsUpper, false, 0);
@@ -174,7 +181,8 @@ final class SemanticModel {
         }
         String key = c.table() + "." + c.name();
         if (seen.computeIfAbsent(words, k -> new HashSet<>()).add(key)) {
-            entries.add(new Entry(Kind.COLUMN, List.copyOf(words), Match.STEM, c.table(), c.name(), null, null, partial, false,
+            Match match = c.temporal() && words.size() == 1 ? Match.STEM_PREFIX : Match.STEM;
+            entries.add(new Entry(Kind.COLUMN, List.copyOf(words), match, c.table(), c.name(), null, null, partial, false,
                     false, qualifier));
         }
     }
@@ -203,7 +211,8 @@ final class SemanticModel {
                 if (c.values().isEmpty()) {
                     continue;
                 }
-                boolean codes = c.values().stream().allMatch(v -> v.length() <= 2 && v.equals(v.toUpperCase(Locale.ROOT)));
+                boolean codes = c.values().stream().allMatch(v -> v.length() <= 3 && v.equals(v.toUpperCase(Locale.ROOT)))
+                        && c.values().stream().anyMatch(v -> v.length() == 2);
                 for (String v : c.values()) {
                     String lower = v.toLowerCase(Locale.ROOT).strip();
                     if (GENERIC_VALUES.contains(lower) || lower.isEmpty() || lower.matches("[0-9.\\s/-]+")) {
@@ -256,6 +265,33 @@ final class SemanticModel {
         }
         heads.forEach((head, ms) -> ms.forEach(m ->
                 entries.add(new Entry(Kind.METRIC, List.of(head), Match.STEM, m.base(), null, null, m, true, false))));
+    }
+
+    /** A numeric column that is a quantity, not a key. */
+    boolean numeric(Mention m) {
+        if (m.kind() != Kind.COLUMN) {
+            return false;
+        }
+        Schema.Column c = schema.column(m.table(), m.column());
+        return c.numeric() && !c.identifier();
+    }
+
+    boolean temporal(Mention m) {
+        return m.kind() == Kind.COLUMN && schema.column(m.table(), m.column()).temporal();
+    }
+
+    /** A text column that identifies its rows (code, sku, title): naming it names the records. */
+    boolean entityColumn(Mention m) {
+        if (m.kind() != Kind.COLUMN) {
+            return false;
+        }
+        Schema.Table t = schema.table(m.table()).orElseThrow();
+        Schema.Column c = t.column(m.column()).orElseThrow();
+        return c.type() == Schema.Type.TEXT && t.rows() > 0 && c.distinct() >= 0.95 * t.rows() && c.nulls() == 0;
+    }
+
+    boolean isBoolean(Mention m) {
+        return m.kind() == Kind.COLUMN && schema.column(m.table(), m.column()).type() == Schema.Type.BOOLEAN;
     }
 
     /** How often each metric name is used by the golden queries (the house's default meaning of a word). */
@@ -347,7 +383,10 @@ final class SemanticModel {
     private static boolean matches(Entry e, int k, Words.Token t) {
         String w = e.words().get(k);
         return switch (e.match()) {
-            case STEM -> t.kind() != Words.Kind.DATE && (t.stem().equals(w) || t.isNumber() && t.text().equals(w));
+            case STEM -> t.kind() != Words.Kind.DATE && (t.stem().equals(w) || t.isNumber() && t.text().equals(w)
+);
+            case STEM_PREFIX -> t.kind() == Words.Kind.WORD && (t.stem().equals(w)
+                    || w.length() >= 4 && t.stem().startsWith(w) && t.stem().length() - w.length() <= 3);
             case SURFACE -> t.text().equals(w) || Words.singular(t.text()).equals(w);
             case VALUE_STEM -> t.kind() == Words.Kind.WORD && t.stem().length() >= 4
                     && (t.stem().equals(w) || w.startsWith(t.stem()) && w.length() - t.stem().length() <= 3
@@ -413,6 +452,10 @@ final class SemanticModel {
                 bestScore = score;
                 best = c.name();
             }
+        }
+        List<Schema.Column> dates = t.columns().stream().filter(Schema.Column::temporal).toList();
+        if (best == null && dates.size() == 1 && dates.get(0).nulls() <= t.rows() / 20) {
+            return dates.get(0).name(); // the table's only date (responded_at of survey responses) places its rows
         }
         return bestScore >= 50 ? best : null;
     }

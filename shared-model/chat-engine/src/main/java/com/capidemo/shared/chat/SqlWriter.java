@@ -21,6 +21,9 @@ final class SqlWriter {
 
     /** The SQL, or empty when a table of the plan cannot be joined to its base unambiguously. */
     Optional<String> write(Plan plan) {
+        if (plan.firstEvent() != null) {
+            return firstEvents(plan);
+        }
         Schema schema = model.schema;
         Map<String, String> alias = new LinkedHashMap<>();
         alias.put(plan.base(), aliasFor(plan.base(), alias));
@@ -104,7 +107,7 @@ final class SqlWriter {
             }
         }
         for (Plan.Cond c : plan.filters()) {
-            where.add(condition(c, alias));
+            where.add(condition(c, alias, schema));
         }
         if (plan.period() != null) {
             Plan.Period p = plan.period();
@@ -162,6 +165,14 @@ final class SqlWriter {
         if (m.kind().equals("count")) {
             return "count(*)";
         }
+        if (m.kind().equals("percent")) {
+            List<String> conds = new ArrayList<>();
+            plan.numerator().forEach(c -> conds.add(condition(c, alias, model.schema)));
+            return "round(100.0 * count(*) FILTER (WHERE " + String.join(" AND ", conds) + ") / count(*), 2)";
+        }
+        if (m.duration()) {
+            return duration(m, alias);
+        }
         String col = alias.get(m.table()) + "." + ident(m.column());
         Schema.Column c = model.schema.column(m.table(), m.column());
         int scale = c.type() == Schema.Type.DECIMAL ? Math.max(c.scale(), 0) : c.type() == Schema.Type.FLOAT ? 2 : 0;
@@ -181,11 +192,120 @@ final class SqlWriter {
         if (metric != null) {
             return metric.name().toLowerCase(Locale.ROOT);
         }
+        if (m.duration()) {
+            return m.kind() + "_" + m.unit() + "s";
+        }
         return switch (m.kind()) {
+            case "percent" -> "pct_" + plan.base();
             case "count" -> plan.base();
             case "count_distinct" -> "distinct_" + m.column();
             case "sum" -> m.column().startsWith("total_") ? m.column() : "total_" + m.column();
             default -> m.kind() + "_" + m.column();
+        };
+    }
+
+    /** avg/median of the time from start to end in the measure's unit, the way the golden queries write durations. */
+    private String duration(Plan.Measure m, Map<String, String> alias) {
+        String start = alias.get(m.startTable()) + "." + ident(m.startColumn());
+        String end = alias.get(m.table()) + "." + ident(m.column());
+        boolean dates = model.schema.column(m.startTable(), m.startColumn()).type() == Schema.Type.DATE
+                && model.schema.column(m.table(), m.column()).type() == Schema.Type.DATE;
+        String agg = m.kind().equals("median") ? "median" : "avg";
+        return switch (m.unit()) {
+            case "month", "year" -> "round(" + agg + "(date_diff('month', " + start + ", " + end + "))"
+                    + (m.unit().equals("year") ? " / 12.0" : "") + ", 1)";
+            case "minute" -> "round(" + agg + "(date_diff('minute', " + start + ", " + end + ")), 1)";
+            case "hour" -> "round(" + agg + "(date_diff('minute', " + start + ", " + end + ")) / 60.0, 1)";
+            case "week" -> dates ? "round(" + agg + "(date_diff('day', " + start + ", " + end + ")) / 7.0, 1)"
+                    : "round(" + agg + "(date_diff('minute', " + start + ", " + end + ")) / 10080.0, 1)";
+            default -> dates ? "round(" + agg + "(date_diff('day', " + start + ", " + end + ")), 1)"
+                    : "round(" + agg + "(date_diff('minute', " + start + ", " + end + ")) / 1440.0, 1)";
+        };
+    }
+
+    /**
+     * Entities counted by the period of their first child record: the children's first dates per key, then counted by
+     * the time grouping and period of the plan (no other groupings or filters).
+     */
+    private Optional<String> firstEvents(Plan plan) {
+        Plan.FirstEvent f = plan.firstEvent();
+        if (!plan.dims().isEmpty() || !plan.filters().isEmpty() || !"count".equals(plan.measure().kind())) {
+            return Optional.empty();
+        }
+        String col = "f.first_at";
+        List<String> where = new ArrayList<>();
+        if (plan.period() != null) {
+            String type = model.schema.column(f.child(), f.dateColumn()).type() == Schema.Type.DATE ? "DATE" : "TIMESTAMP";
+            if (plan.period().from() != null) {
+                where.add(col + " >= " + type + " '" + plan.period().from() + "'");
+            }
+            if (plan.period().to() != null) {
+                where.add(col + " < " + type + " '" + plan.period().to() + "'");
+            }
+        }
+        String from = "\nFROM (SELECT " + ident(f.childKey()) + " AS entity_key, min(" + ident(f.dateColumn())
+                + ") AS first_at FROM " + ident(f.child()) + " WHERE " + ident(f.childKey()) + " IS NOT NULL GROUP BY 1) f"
+                + (where.isEmpty() ? "" : "\nWHERE " + String.join("\n  AND ", where));
+        String name = "new_" + plan.base();
+        if (plan.timeGroup() == null) {
+            return Optional.of("SELECT count(*) AS " + name + from);
+        }
+        String grain = plan.timeGroup().grain();
+        String expr = switch (grain) {
+            case "year" -> "year(" + col + ")";
+            case "day" -> "CAST(" + col + " AS DATE)";
+            default -> "CAST(date_trunc('" + grain + "', " + col + ") AS DATE)";
+        };
+        String sql = "SELECT " + expr + " AS " + grain + ", count(*) AS " + name + from + "\nGROUP BY 1";
+        if (plan.limit() != null) {
+            sql += "\nORDER BY " + name + (plan.ascending() ? " ASC" : " DESC") + ", 1\nLIMIT " + plan.limit();
+        } else {
+            sql += "\nORDER BY 1";
+        }
+        return Optional.of(sql);
+    }
+
+    private static String condition(Plan.Cond c, Map<String, String> alias, Schema schema) {
+        String col = alias.get(c.table()) + "." + ident(c.column());
+        if (c.segment() != null) {
+            return col + segment(c.segment(), schema);
+        }
+        return condition(c, alias);
+    }
+
+    /** " IN (SELECT key FROM child …)" or " NOT IN (…)" for a segment of the entity whose key precedes it. */
+    private static String segment(Plan.Segment s, Schema schema) {
+        Map<String, String> inner = Map.of(s.child(), "sub");
+        List<String> where = new ArrayList<>();
+        where.add("sub." + ident(s.childKey()) + " IS NOT NULL");
+        s.childFilters().forEach(f -> where.add(condition(f, inner, schema)));
+        String select = "SELECT sub." + ident(s.childKey()) + " FROM " + ident(s.child()) + " sub WHERE "
+                + String.join(" AND ", where);
+        return switch (s.op()) {
+            case "exists" -> " IN (" + select + ")";
+            case "absent" -> " NOT IN (" + select + ")";
+            default -> " IN (" + select + " GROUP BY 1 HAVING count(*) " + operator(s.op()) + " "
+                    + number(s.count()) + ")";
+        };
+    }
+
+    static String operatorWords(String op) {
+        return switch (op) {
+            case "gt" -> "more than";
+            case "ge" -> "at least";
+            case "lt" -> "fewer than";
+            case "le" -> "at most";
+            default -> "exactly";
+        };
+    }
+
+    private static String operator(String op) {
+        return switch (op) {
+            case "gt" -> ">";
+            case "ge" -> ">=";
+            case "lt" -> "<";
+            case "le" -> "<=";
+            default -> "=";
         };
     }
 

@@ -119,6 +119,18 @@ final class TimeParser {
                     continue;
                 }
             }
+            if ((w.equals("which") || w.equals("what")) && i + 1 < n && UNITS.containsKey(tokens.get(i + 1).text())) {
+                // "in which month …": a grouping whose top row is the answer
+                String g = UNITS.get(tokens.get(i + 1).text());
+                if (grain != null && !grain.equals(g)) {
+                    return new Result(List.of(), null, -1, used, "two different time groupings");
+                }
+                grain = g;
+                grainToken = i + 1;
+                used.set(i + 1);
+                i++;
+                continue;
+            }
             if (w.equals("over") && i + 1 < n && tokens.get(i + 1).text().equals("time")) {
                 grain = grain == null ? "month" : grain;
                 grainToken = i + 1;
@@ -300,6 +312,9 @@ final class TimeParser {
                 // March 5, 2024
                 int day = (int) tokens.get(j).number();
                 int k = j + 1;
+                if (k + 1 < n && tokens.get(k).text().equals(",") && isYear(tokens.get(k + 1))) {
+                    k++;
+                }
                 if (k < n && isYear(tokens.get(k))) {
                     try {
                         return Parsed.day(LocalDate.of(year(tokens.get(k)), MONTHS.get(w), day), k);

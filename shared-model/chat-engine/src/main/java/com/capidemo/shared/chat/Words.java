@@ -63,7 +63,7 @@ final class Words {
             Map.entry("pct", "percent"), Map.entry("percentag", "percent"),
             Map.entry("subscrib", "accept"), Map.entry("consent", "accept"), Map.entry("opt", "accept"),
             Map.entry("optin", "accept"),
-            Map.entry("categori", "categori"));
+            Map.entry("categori", "categori"), Map.entry("state", "provinc"));
 
     /** Words that only carry grammar in an analytics question. */
     static final Set<String> STOP = Words.set(
@@ -89,7 +89,9 @@ final class Words {
             "counted", "total", "totals", "sum", "amount", "time", "times", "there", "exist", "exists",
             "existing", "contain", "contains", "belong", "belongs", "home", "kind", "kinds", "type", "types", "among",
             "amongst", "work", "works", "worked", "working", "located", "based", "live", "lives", "operate",
-            "operates", "operating", "currently", "overall", "altogether", "currently");
+            "operates", "operating", "currently", "overall", "altogether", "currently", "turn", "turned", "turns",
+            "gain", "gained", "gains", "hold", "holds", "held", "holding", "given", "gave", "giving", "owe", "owes",
+            "owed", "buy", "buys", "bought", "people", "anyone", "everyone", "someone", "actually", "typically");
 
     /** Stop words that may take part in a schema phrase ("number of items", "total price", "amount"): not noise. */
     static final Set<String> MEANINGFUL_STOP = Words.set("number", "count", "total", "sum", "amount", "time", "times",

@@ -18,13 +18,17 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The held-out questions (test resources chat/{template}-heldout.yml, written before the planner and not used to tune
- * it): at least 80 % must be answered with the expected values, none may be answered with wrong numbers, and every
- * question not answered must be declined politely with three suggestions and no SQL.
+ * it): at least the share recorded before the issue-15 planner work must be answered with the expected values (shopify
+ * 42 of 47 = 89.4 %, banking 38 of 46 = 82.6 %), none may be answered with wrong numbers, and every question not
+ * answered must be declined politely with three suggestions and no SQL.
  */
 class HeldOutQuestionsTest {
 
     record Case(String question, String sql) {
     }
+
+    /** Correct answers per set when issue 15 started: the score may only go up. */
+    private static final java.util.Map<String, Integer> RECORDED = java.util.Map.of("shopify", 42, "banking", 38);
 
     static List<Case> cases(String templateId) throws IOException {
         try (InputStream in = HeldOutQuestionsTest.class.getResourceAsStream("/chat/" + templateId + "-heldout.yml")) {
@@ -41,7 +45,7 @@ class HeldOutQuestionsTest {
 
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"shopify", "banking"})
-    void atLeast80PercentAreAnsweredCorrectlyAndNoneWithWrongNumbers(String templateId) throws IOException {
+    void atLeastTheRecordedScoreIsAnsweredCorrectlyAndNoneWithWrongNumbers(String templateId) throws IOException {
         List<Case> cases = cases(templateId);
         assertThat(cases).hasSizeGreaterThanOrEqualTo(40);
         AgentSpec spec = ChatFixtures.agentSpec(templateId);
@@ -79,6 +83,7 @@ class HeldOutQuestionsTest {
                 + "  declined: %s%n", templateId, cases.size(), correctRate, declineRate, wrong.size(), declines);
         assertThat(wrong).as("answers with wrong numbers").isEmpty();
         assertThat(correctRate).as("answered correctly (%)").isGreaterThanOrEqualTo(80.0);
+        assertThat(correct).as("correct answers, at least as many as recorded").isGreaterThanOrEqualTo(RECORDED.get(templateId));
         assertThat(correct + declined).isEqualTo(cases.size());
     }
 }

@@ -78,7 +78,8 @@ public class LocalChatAgent implements ChatAgent {
     }
 
     private ChatKnowledge knowledge(AgentSpec agent, ChatEngine.Queries queries) {
-        String key = agent.datasetId() + "|" + agent.tables() + "|" + agent.goldenQueries().hashCode();
+        String key = agent.datasetId() + "|" + agent.tables() + "|" + agent.goldenQueries().hashCode() + "|"
+                + java.util.Objects.hashCode(agent.systemInstruction());
         synchronized (cache) {
             ChatKnowledge k = cache.get(key);
             if (k != null) {
@@ -87,7 +88,8 @@ public class LocalChatAgent implements ChatAgent {
         }
         long started = System.nanoTime();
         Map<String, SchemaLoader.DeclaredKeys> declared = Optional.ofNullable(keys.apply(agent)).orElse(Map.of());
-        ChatKnowledge k = ChatKnowledge.load(agent.tables(), declared, agent.goldenQueries(), queries);
+        ChatKnowledge k = ChatKnowledge.load(agent.tables(), declared, agent.goldenQueries(), agent.systemInstruction(),
+                queries);
         Log.debugf("chat knowledge for %s: %d tables, measures %s in %d ms", agent.datasetId(), k.schema().tables().size(),
                 k.metrics(), (System.nanoTime() - started) / 1_000_000);
         synchronized (cache) {
