@@ -31,7 +31,8 @@ import org.sqlite.SQLiteConfig;
 public class SqliteDatabase {
 
     /** Ordered migrations in {@code db/sqlite/}; the file's index + 1 is its user_version. */
-    private static final List<String> MIGRATIONS = List.of("V1__init.sql", "V2__chat.sql", "V3__custom.sql");
+    private static final List<String> MIGRATIONS = List.of("V1__init.sql", "V2__chat.sql", "V3__custom.sql",
+            "V4__demo_management.sql");
     private static final int POOL_SIZE = 4;
 
     private final Path file;
@@ -69,7 +70,9 @@ public class SqliteDatabase {
         cfg.setBusyTimeout(30_000);
         cfg.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
         cfg.enforceForeignKeys(true);
-        return cfg.createConnection("jdbc:sqlite:" + file);
+        Connection c = cfg.createConnection("jdbc:sqlite:" + file);
+        SqliteFunctions.register(c);
+        return c;
     }
 
     private void migrate() throws SQLException {
