@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.capidemo.api.support.PushStub;
+import com.capidemo.api.support.Retries;
 import com.capidemo.api.support.Tenants;
 import com.capidemo.shared.adapter.local.OutboxDispatcher;
 import com.capidemo.shared.adapter.local.SqliteDatabase;
@@ -68,31 +69,8 @@ class OutboxDispatcherTest {
         });
     }
 
-    /** Attempts so far and when the message is next due (epoch millis), or null when it is not pending. */
-    private long[] pending(String jobId) {
-        return db.read(c -> {
-            try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT attempts, next_attempt_at FROM outbox WHERE job_id = ? AND status = 'pending'")) {
-                ps.setString(1, jobId);
-                try (ResultSet rs = ps.executeQuery()) {
-                    return rs.next() ? new long[] {rs.getLong(1), rs.getLong(2)} : null;
-                }
-            }
-        });
-    }
-
-    /**
-     * Waits for the message's {@code attempt}-th delivery to fail, checks that it is due again exactly {@code backoff}
-     * later on the clock, and moves the clock there instead of waiting.
-     */
-    private void retriedAfter(String jobId, int attempt, Duration backoff) {
-        await().atMost(Duration.ofSeconds(10)).until(() -> {
-            long[] p = pending(jobId);
-            return p != null && p[0] == attempt;
-        });
-        assertThat(pending(jobId)[1]).as("due after the backoff").isEqualTo(clock.millis() + backoff.toMillis());
-        clock.advance(backoff);
-        dispatcher.wake();
+    private Retries retries() {
+        return new Retries(db, "outbox", clock, dispatcher::wake);
     }
 
     @Test
@@ -131,8 +109,8 @@ class OutboxDispatcherTest {
         PushStub.SCRIPT.addAll(List.of(503, 0));
         String jobId = provision().getString("job_id");
 
-        retriedAfter(jobId, 1, Duration.ofSeconds(10)); // 503: the minimum backoff
-        retriedAfter(jobId, 2, Duration.ofSeconds(20)); // no answer within the ack deadline: doubled
+        retries().retriedAfter(jobId, 1, Duration.ofSeconds(10)); // 503: the minimum backoff
+        retries().retriedAfter(jobId, 2, Duration.ofSeconds(20)); // no answer within the ack deadline: doubled
         await().atMost(Duration.ofSeconds(10)).until(() -> "acked".equals(outboxStatus(jobId)));
         assertThat(PushStub.RECEIVED).hasSize(3);
         assertThat(PushStub.RECEIVED.stream().map(b -> PushEnvelope.parse(b).messageId()).distinct()).hasSize(1);
@@ -148,8 +126,8 @@ class OutboxDispatcherTest {
         JsonPath accepted = provision();
         String jobId = accepted.getString("job_id");
 
-        retriedAfter(jobId, 1, Duration.ofSeconds(10));
-        retriedAfter(jobId, 2, Duration.ofSeconds(20));
+        retries().retriedAfter(jobId, 1, Duration.ofSeconds(10));
+        retries().retriedAfter(jobId, 2, Duration.ofSeconds(20));
         await().atMost(Duration.ofSeconds(10)).until(() -> "failed".equals(given().header("X-API-Key", key)
                 .when().get("/api/provision/status/" + jobId).then().extract().path("status")));
         String error = given().header("X-API-Key", key).when().get("/api/provision/status/" + jobId)

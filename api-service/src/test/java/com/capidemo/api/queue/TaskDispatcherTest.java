@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.capidemo.api.support.Retries;
 import com.capidemo.api.support.TaskStub;
 import com.capidemo.api.support.Tenants;
 import com.capidemo.shared.adapter.local.SqliteDatabase;
@@ -75,31 +76,8 @@ class TaskDispatcherTest {
         });
     }
 
-    /** Attempts so far and when the task is next due (epoch millis), or null when it is not pending. */
-    private long[] pending(Job job) {
-        return db.read(c -> {
-            try (var ps = c.prepareStatement(
-                    "SELECT attempts, next_attempt_at FROM tasks WHERE job_id = ? AND status = 'pending'")) {
-                ps.setString(1, job.jobId());
-                try (var rs = ps.executeQuery()) {
-                    return rs.next() ? new long[] {rs.getLong(1), rs.getLong(2)} : null;
-                }
-            }
-        });
-    }
-
-    /**
-     * Waits for the task's {@code attempt}-th dispatch to fail, checks that it is due again exactly {@code backoff}
-     * later on the clock, and moves the clock there instead of waiting.
-     */
     private void retriedAfter(Job job, int attempt, Duration backoff) {
-        await().atMost(Duration.ofSeconds(10)).until(() -> {
-            long[] p = pending(job);
-            return p != null && p[0] == attempt;
-        });
-        assertThat(pending(job)[1]).as("due after the backoff").isEqualTo(clock.millis() + backoff.toMillis());
-        clock.advance(backoff);
-        dispatcher.wake();
+        new Retries(db, "tasks", clock, dispatcher::wake).retriedAfter(job.jobId(), attempt, backoff);
     }
 
     @Test
