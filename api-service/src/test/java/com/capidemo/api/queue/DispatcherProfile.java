@@ -22,7 +22,7 @@ public class DispatcherProfile implements QuarkusTestProfile {
                 "platform.queue.quick.min-backoff", "10s",
                 "platform.queue.quick.max-backoff", "40s",
                 "platform.queue.quick.max-delivery-attempts", "3",
-                "platform.queue.quick.ack-deadline", "1s",
+                "platform.queue.quick.ack-deadline", "3s",
                 "platform.worker.shared-secret", "stub-secret");
     }
 }

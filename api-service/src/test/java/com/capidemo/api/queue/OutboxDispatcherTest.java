@@ -22,6 +22,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.List;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -73,6 +74,13 @@ class OutboxDispatcherTest {
         return new Retries(db, "outbox", clock, dispatcher::wake);
     }
 
+    @AfterEach
+    void drain() {
+        PushStub.reset(204);
+        PushStub.slowMillis = 0;
+        retries().drain();
+    }
+
     @Test
     void aNewMessageIsPushedAtOnceAsAPubSubEnvelopeAndAckedBy2xx() {
         PushStub.reset(204);
@@ -105,7 +113,7 @@ class OutboxDispatcherTest {
     @Test
     void failedAndTimedOutDeliveriesAreRetriedUntilAcked() {
         PushStub.reset(204);
-        PushStub.slowMillis = 1_500; // longer than the 1 s ack deadline
+        PushStub.slowMillis = 3_500; // longer than the 3 s ack deadline
         PushStub.SCRIPT.addAll(List.of(503, 0));
         String jobId = provision().getString("job_id");
 

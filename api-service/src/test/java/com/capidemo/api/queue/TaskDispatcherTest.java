@@ -25,6 +25,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -76,8 +77,18 @@ class TaskDispatcherTest {
         });
     }
 
+    private Retries retries() {
+        return new Retries(db, "tasks", clock, dispatcher::wake);
+    }
+
     private void retriedAfter(Job job, int attempt, Duration backoff) {
-        new Retries(db, "tasks", clock, dispatcher::wake).retriedAfter(job.jobId(), attempt, backoff);
+        retries().retriedAfter(job.jobId(), attempt, backoff);
+    }
+
+    @AfterEach
+    void drain() {
+        TaskStub.reset(200);
+        retries().drain();
     }
 
     @Test
