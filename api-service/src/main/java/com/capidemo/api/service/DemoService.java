@@ -2,24 +2,77 @@ package com.capidemo.api.service;
 
 import com.capidemo.shared.domain.Caller;
 import com.capidemo.shared.domain.Demo;
+import com.capidemo.shared.domain.DemoCursor;
+import com.capidemo.shared.domain.DemoFilter;
+import com.capidemo.shared.domain.DemoStats;
+import com.capidemo.shared.domain.DemoSummary;
 import com.capidemo.shared.port.DemoStore;
 import com.capidemo.shared.service.DemoDeletion;
+import com.capidemo.shared.service.TemplateLibrary;
 import com.capidemo.shared.web.ApiProblem;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 /**
- * A tenant's demos and who may do what with them: any user of the tenant sees them (another tenant's demo is the
- * same 404 as a missing one); deleting needs the demo's owner or a tenant admin.
+ * A tenant's demos and who may do what with them: any user of the tenant sees them, as a compact keyset-paged list or
+ * one full record (another tenant's demo is the same 404 as a missing one); the dashboard is the caller's own;
+ * deleting needs the demo's owner or a tenant admin.
  */
 @ApplicationScoped
 public class DemoService {
 
+    public static final int DEFAULT_PAGE = 50;
+    public static final int MAX_PAGE = 100;
+    /** How many pinned and recent demos the dashboard shows. */
+    static final int DASHBOARD_ITEMS = 10;
+    /** "This month" on the dashboard: the last 30 days (seed 001). */
+    static final Duration MONTH = Duration.ofDays(30);
+
     private final DemoStore demos;
     private final DemoDeletion deletion;
+    private final TemplateLibrary templates;
+    private final Clock clock;
 
-    public DemoService(DemoStore demos, DemoDeletion deletion) {
+    public DemoService(DemoStore demos, DemoDeletion deletion, TemplateLibrary templates, Clock clock) {
         this.demos = demos;
         this.deletion = deletion;
+        this.templates = templates;
+        this.clock = clock;
+    }
+
+    /** One page of the list and where the next one starts (null after the last). */
+    public record Page(List<DemoSummary> demos, String nextCursor) {
+    }
+
+    /** The caller's dashboard (seed 001 names). */
+    public record Dashboard(String user, Stats stats, List<DemoSummary> pinnedDemos, List<DemoSummary> recentDemos) {
+    }
+
+    public record Stats(long totalDemos, long demosThisMonth, long pinnedCount, Map<String, Long> byStatus,
+                        Map<String, Long> byTemplate) {
+    }
+
+    /** The tenant's demos newest first, {@code limit} (1-100) at a time. */
+    public Page list(Caller caller, DemoFilter filter, Optional<DemoCursor> after, int limit) {
+        List<DemoSummary> rows = demos.list(caller.tenantId(), filter, after, limit + 1);
+        boolean more = rows.size() > limit;
+        List<DemoSummary> page = more ? rows.subList(0, limit) : rows;
+        return new Page(List.copyOf(page), more ? page.get(page.size() - 1).cursor().encode() : null);
+    }
+
+    /** Counts (by count queries), the pinned and the most recent of the caller's own demos that are not deleted. */
+    public Dashboard dashboard(Caller caller) {
+        String me = caller.userEmail();
+        DemoStats s = demos.stats(caller.tenantId(), me, clock.instant().minus(MONTH),
+                templates.all().stream().map(t -> t.templateId()).toList());
+        DemoFilter mine = DemoFilter.createdBy(me);
+        return new Dashboard(me, new Stats(s.total(), s.createdSince(), s.pinned(), s.byStatus(), s.byTemplate()),
+                demos.list(caller.tenantId(), mine.withPinned(true), Optional.empty(), DASHBOARD_ITEMS),
+                demos.list(caller.tenantId(), mine, Optional.empty(), DASHBOARD_ITEMS));
     }
 
     /** The full demo, if it belongs to the caller's tenant. */
