@@ -10,6 +10,7 @@ import com.capidemo.shared.domain.DemoStatus;
 import com.capidemo.shared.web.ApiProblem;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -97,6 +98,19 @@ public class DemoResource {
     @Path("/{demoId}")
     public Demo get(@PathParam("demoId") String demoId) {
         return service.get(caller.caller(), demoId);
+    }
+
+    /** Owner only; pinning a pinned demo is 200 again with the first pinned_at. */
+    @POST
+    @Path("/{demoId}/pin")
+    public DemoService.PinState pin(@PathParam("demoId") String demoId) {
+        return service.pin(caller.caller(), demoId, true);
+    }
+
+    @POST
+    @Path("/{demoId}/unpin")
+    public DemoService.PinState unpin(@PathParam("demoId") String demoId) {
+        return service.pin(caller.caller(), demoId, false);
     }
 
     /** Drops the dataset and the agent and keeps the record as deleted; 204 again for a deleted demo. */

@@ -13,6 +13,7 @@ import com.capidemo.shared.web.ApiProblem;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -81,16 +82,47 @@ public class DemoService {
                 .orElseThrow(() -> ApiProblem.notFound("demo", demoId));
     }
 
+    /** Whether a demo is pinned now, and since when. */
+    public record PinState(String demoId, boolean isPinned, Instant pinnedAt) {
+    }
+
+    /**
+     * Pins or unpins the caller's own demo (idempotent; pinned_at kept from the first pin).
+     *
+     * @throws ApiProblem 404 for another tenant's demo, 403 for another user's, 409 for a deleted one
+     */
+    public PinState pin(Caller caller, String demoId, boolean pinned) {
+        Demo demo = get(caller, demoId);
+        if (!demo.ownedBy(caller.userEmail())) {
+            throw ApiProblem.forbidden("only the demo's owner may " + (pinned ? "pin" : "unpin") + " demo '" + demoId + "'");
+        }
+        if (!demos.setPinned(demoId, pinned, clock.instant())) {
+            throw ApiProblem.conflict("demo-deleted", "Demo '" + demoId + "' is deleted");
+        }
+        Demo now = get(caller, demoId);
+        return new PinState(demoId, now.isPinned(), now.pinnedAt());
+    }
+
+    /**
+     * The demo if the caller may manage it (share links, deletion): its owner or a tenant admin.
+     *
+     * @throws ApiProblem 404 for another tenant's demo, 403 for another member
+     */
+    public Demo manageable(Caller caller, String demoId, String action) {
+        Demo demo = get(caller, demoId);
+        if (!demo.ownedBy(caller.userEmail()) && !caller.isAdmin()) {
+            throw ApiProblem.forbidden("only the demo's owner or a tenant admin may " + action + " demo '" + demoId + "'");
+        }
+        return demo;
+    }
+
     /**
      * Deletes the demo (dataset and agent dropped, record kept); deleting it again succeeds.
      *
      * @throws ApiProblem 404 for another tenant's demo, 403 unless owner or admin, 409 while a job works on it
      */
     public void delete(Caller caller, String demoId) {
-        Demo demo = get(caller, demoId);
-        if (!demo.ownedBy(caller.userEmail()) && !caller.isAdmin()) {
-            throw ApiProblem.forbidden("only the demo's owner or a tenant admin may delete demo '" + demoId + "'");
-        }
+        manageable(caller, demoId, "delete");
         deletion.delete(demoId);
     }
 }

@@ -49,6 +49,12 @@ public interface DemoStore {
     /** Sets last_used (the demo was chatted with or otherwise used), never moving it backwards. */
     boolean touch(String demoId, Instant when);
 
+    /**
+     * Pins (pinned_at = at, kept when it was pinned already) or unpins (pinned_at cleared) a demo that is not
+     * deleted; false for a missing or deleted demo.
+     */
+    boolean setPinned(String demoId, boolean pinned, Instant at);
+
     /** What {@link #markDeleted} did. */
     enum DeleteOutcome {
         /** The demo moved to deleted now. */

@@ -224,6 +224,23 @@ public class FirestoreDemoStore implements DemoStore {
     }
 
     @Override
+    public boolean setPinned(String demoId, boolean pinned, Instant at) {
+        return await(db.runTransaction(tx -> {
+            DocumentSnapshot doc = tx.get(ref(demoId)).get();
+            if (!doc.exists() || DemoStatus.fromWire(doc.getString("status")) == DemoStatus.DELETED) {
+                return false;
+            }
+            boolean was = Boolean.TRUE.equals(doc.getBoolean("is_pinned"));
+            Map<String, Object> update = new HashMap<>();
+            update.put("is_pinned", pinned);
+            update.put("pinned_at", pinned ? (was ? doc.get("pinned_at") : ts(at)) : null);
+            update.put("updated_at", ts(at));
+            tx.update(ref(demoId), update);
+            return true;
+        }));
+    }
+
+    @Override
     public DeleteOutcome markDeleted(String demoId, Instant deletedAt) {
         return await(db.runTransaction(tx -> {
             DocumentSnapshot doc = tx.get(ref(demoId)).get();

@@ -194,6 +194,15 @@ public class SqliteDemoStore implements DemoStore {
     }
 
     @Override
+    public boolean setPinned(String demoId, boolean pinned, Instant at) {
+        return db.write(c -> Sql.update(c, pinned
+                ? "UPDATE demos SET pinned_at = CASE WHEN is_pinned = 1 THEN pinned_at ELSE ? END, is_pinned = 1, "
+                        + "updated_at = ? WHERE demo_id = ? AND status <> 'deleted'"
+                : "UPDATE demos SET pinned_at = NULL, is_pinned = 0, updated_at = ? WHERE demo_id = ? AND status <> 'deleted'",
+                pinned ? new Object[] {at, at, demoId} : new Object[] {at, demoId}) == 1);
+    }
+
+    @Override
     public DeleteOutcome markDeleted(String demoId, Instant deletedAt) {
         return db.write(c -> {
             int n = Sql.update(c, """

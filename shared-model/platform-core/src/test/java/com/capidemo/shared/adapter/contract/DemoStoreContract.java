@@ -162,6 +162,25 @@ public abstract class DemoStoreContract {
     }
 
     @Test
+    void pinningRecordsWhenOnceAndUnpinningClearsIt() {
+        Demo demo = provisioning("t_" + Ids.randomHex(3), Instant.now());
+        Instant t1 = Instant.parse("2026-12-01T10:00:00Z");
+        assertThat(store().setPinned(demo.demoId(), true, t1)).isTrue();
+        assertThat(store().setPinned(demo.demoId(), true, t1.plusSeconds(60))).as("again").isTrue();
+        Demo pinned = store().find(demo.demoId()).orElseThrow();
+        assertThat(pinned.isPinned()).isTrue();
+        assertThat(pinned.pinnedAt()).as("the first pin").isEqualTo(t1);
+        assertThat(store().setPinned(demo.demoId(), false, t1.plusSeconds(120))).isTrue();
+        Demo unpinned = store().find(demo.demoId()).orElseThrow();
+        assertThat(unpinned.isPinned()).isFalse();
+        assertThat(unpinned.pinnedAt()).isNull();
+        assertThat(store().setPinned("demo_missing", true, t1)).isFalse();
+        store().markFailed(demo.demoId(), "x");
+        store().markDeleted(demo.demoId(), t1);
+        assertThat(store().setPinned(demo.demoId(), true, t1)).as("a deleted demo").isFalse();
+    }
+
+    @Test
     void statsCountOneUsersDemosThatAreNotDeleted() {
         String tenant = "t_" + Ids.randomHex(3);
         Instant t0 = Instant.parse("2026-11-01T10:00:00Z");
