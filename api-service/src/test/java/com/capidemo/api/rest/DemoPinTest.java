@@ -8,9 +8,7 @@ import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 
 import com.capidemo.api.support.ReadyDemos;
-import com.capidemo.api.support.Tenants;
 import com.capidemo.api.support.Users;
-import com.capidemo.shared.domain.ApiKey;
 import com.capidemo.shared.port.DemoStore;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -32,24 +30,14 @@ class DemoPinTest {
     @Inject
     DemoStore demos;
 
-    private String tenant;
-    private String adminKey;
-    private String ownerKey;
-    private String colleagueKey;
-    private String otherTenantKey;
-    private String owner;
+    private Users.Team team;
 
     @BeforeEach
     void setUp() {
-        if (adminKey != null) {
+        if (team != null) {
             return;
         }
-        adminKey = Tenants.onboardNew("pin");
-        tenant = ReadyDemos.tenantOf(adminKey);
-        owner = "owner@" + tenant + ".example";
-        ownerKey = users.key(tenant, owner, ApiKey.MEMBER);
-        colleagueKey = users.key(tenant, "colleague@" + tenant + ".example", ApiKey.MEMBER);
-        otherTenantKey = Tenants.onboardNew("other");
+        team = users.team("pin");
     }
 
     private io.restassured.response.ValidatableResponse post(String key, String demoId, String action) {
@@ -58,25 +46,25 @@ class DemoPinTest {
 
     @Test
     void theOwnerPinsAndUnpinsAndRepeatingEitherIsFine() {
-        String demoId = readyDemos.queued(tenant, "shopify", owner);
-        String pinnedAt = post(ownerKey, demoId, "pin").statusCode(200)
+        String demoId = readyDemos.queued(team.tenant(), "shopify", team.owner());
+        String pinnedAt = post(team.ownerKey(), demoId, "pin").statusCode(200)
                 .body("demo_id", equalTo(demoId)).body("is_pinned", equalTo(true)).body("pinned_at", notNullValue())
                 .extract().path("pinned_at");
-        post(ownerKey, demoId, "pin").statusCode(200).body("pinned_at", equalTo(pinnedAt));
-        given().header("X-API-Key", ownerKey).when().get("/api/demos/" + demoId).then()
+        post(team.ownerKey(), demoId, "pin").statusCode(200).body("pinned_at", equalTo(pinnedAt));
+        given().header("X-API-Key", team.ownerKey()).when().get("/api/demos/" + demoId).then()
                 .body("is_pinned", equalTo(true)).body("pinned_at", equalTo(pinnedAt));
-        given().header("X-API-Key", ownerKey).when().get("/api/dashboard").then()
+        given().header("X-API-Key", team.ownerKey()).when().get("/api/dashboard").then()
                 .body("pinned_demos[0].demo_id", equalTo(demoId)).body("stats.pinned_count", equalTo(1));
 
-        post(ownerKey, demoId, "unpin").statusCode(200).body("is_pinned", equalTo(false)).body("pinned_at", nullValue());
-        post(ownerKey, demoId, "unpin").statusCode(200).body("is_pinned", equalTo(false));
+        post(team.ownerKey(), demoId, "unpin").statusCode(200).body("is_pinned", equalTo(false)).body("pinned_at", nullValue());
+        post(team.ownerKey(), demoId, "unpin").statusCode(200).body("is_pinned", equalTo(false));
         assertThat(demos.find(demoId).orElseThrow().isPinned()).isFalse();
     }
 
     @Test
     void anotherUserOfTheTenantEvenAnAdminIsForbidden() {
-        String demoId = readyDemos.queued(tenant, "shopify", owner);
-        for (String key : new String[] {colleagueKey, adminKey}) {
+        String demoId = readyDemos.queued(team.tenant(), "shopify", team.owner());
+        for (String key : new String[] {team.colleagueKey(), team.adminKey()}) {
             post(key, demoId, "pin").statusCode(403).contentType("application/problem+json")
                     .body("type", endsWith("/forbidden"));
             post(key, demoId, "unpin").statusCode(403);
@@ -86,16 +74,16 @@ class DemoPinTest {
 
     @Test
     void anotherTenantAndUnknownDemosAre404() {
-        String demoId = readyDemos.queued(tenant, "shopify", owner);
-        post(otherTenantKey, demoId, "pin").statusCode(404).body("type", endsWith("/demo-not-found"));
-        post(otherTenantKey, demoId, "unpin").statusCode(404);
-        post(ownerKey, "demo_0000000000000000", "pin").statusCode(404);
+        String demoId = readyDemos.queued(team.tenant(), "shopify", team.owner());
+        post(team.otherTenantKey(), demoId, "pin").statusCode(404).body("type", endsWith("/demo-not-found"));
+        post(team.otherTenantKey(), demoId, "unpin").statusCode(404);
+        post(team.ownerKey(), "demo_0000000000000000", "pin").statusCode(404);
     }
 
     @Test
     void aDeletedDemoCannotBePinned() {
-        String demoId = readyDemos.ready(tenant, "shopify", owner);
-        given().header("X-API-Key", ownerKey).when().delete("/api/demos/" + demoId).then().statusCode(204);
-        post(ownerKey, demoId, "pin").statusCode(409).body("type", endsWith("/demo-deleted"));
+        String demoId = readyDemos.ready(team.tenant(), "shopify", team.owner());
+        given().header("X-API-Key", team.ownerKey()).when().delete("/api/demos/" + demoId).then().statusCode(204);
+        post(team.ownerKey(), demoId, "pin").statusCode(409).body("type", endsWith("/demo-deleted"));
     }
 }

@@ -11,9 +11,7 @@ import static org.hamcrest.Matchers.notNullValue;
 
 import com.capidemo.api.support.ReadyDemos;
 import com.capidemo.api.support.ShareClockProfile;
-import com.capidemo.api.support.Tenants;
 import com.capidemo.api.support.Users;
-import com.capidemo.shared.domain.ApiKey;
 import com.capidemo.shared.domain.Demo;
 import com.capidemo.shared.domain.DemoShare;
 import com.capidemo.shared.domain.Ids;
@@ -54,27 +52,18 @@ class ShareResourceTest {
     @Inject
     TemplateLibrary templates;
 
-    private String tenant;
-    private String adminKey;
-    private String ownerKey;
-    private String colleagueKey;
-    private String otherTenantKey;
-    private String owner;
     private String readyDemo;
+
+    private Users.Team team;
 
     @BeforeEach
     void setUp() {
-        if (adminKey != null) {
+        if (team != null) {
             return;
         }
         ShareClockProfile.CLOCK.set(Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
-        adminKey = Tenants.onboardNew("share");
-        tenant = ReadyDemos.tenantOf(adminKey);
-        owner = "owner@" + tenant + ".example";
-        ownerKey = users.key(tenant, owner, ApiKey.MEMBER);
-        colleagueKey = users.key(tenant, "colleague@" + tenant + ".example", ApiKey.MEMBER);
-        otherTenantKey = Tenants.onboardNew("other");
-        readyDemo = readyDemos.ready(tenant, "shopify", owner);
+        team = users.team("share");
+        readyDemo = readyDemos.ready(team.tenant(), "shopify", team.owner());
     }
 
     private ValidatableResponse share(String key, String demoId, String body) {
@@ -83,7 +72,7 @@ class ShareResourceTest {
     }
 
     private String token(String demoId, String body) {
-        return share(ownerKey, demoId, body).statusCode(201).extract().path("token");
+        return share(team.ownerKey(), demoId, body).statusCode(201).extract().path("token");
     }
 
     private ValidatableResponse view(String token, String password) {
@@ -113,7 +102,7 @@ class ShareResourceTest {
     @Test
     void theHolderOfALinkSeesAReadOnlyViewAndEachViewIsCounted() {
         Instant now = ShareClockProfile.CLOCK.instant();
-        var created = share(ownerKey, readyDemo, "{}").statusCode(201).contentType("application/json")
+        var created = share(team.ownerKey(), readyDemo, "{}").statusCode(201).contentType("application/json")
                 .body("demo_id", equalTo(readyDemo))
                 .body("expires_at", equalTo(now.plus(Duration.ofDays(7)).toString()))
                 .body("password_protected", equalTo(false))
@@ -126,7 +115,7 @@ class ShareResourceTest {
         var golden = templates.find("shopify").orElseThrow().goldenQueries();
         view(token, null).statusCode(200).contentType("application/json")
                 .body("read_only", equalTo(true))
-                .body("shared_by", equalTo(owner))
+                .body("shared_by", equalTo(team.owner()))
                 .body("demo.customer_name", notNullValue())
                 .body("demo.template_id", equalTo("shopify"))
                 .body("demo.industry", notNullValue())
@@ -142,43 +131,43 @@ class ShareResourceTest {
         assertThat(stored.accessCount()).isEqualTo(2);
         assertThat(stored.lastAccessed()).isEqualTo(ShareClockProfile.CLOCK.instant());
         assertThat(new String(stored.encryptedToken(), StandardCharsets.ISO_8859_1)).doesNotContain(token);
-        list(ownerKey, readyDemo).statusCode(200)
+        list(team.ownerKey(), readyDemo).statusCode(200)
                 .body("shares.find { it.token == '" + token + "' }.access_count", equalTo(2))
                 .body("shares.find { it.token == '" + token + "' }.last_accessed", notNullValue());
     }
 
     @Test
     void ownerAndAdminManageLinksAnotherMemberIs403AnotherTenant404() {
-        String demoId = readyDemos.queued(tenant, "shopify", owner);
-        share(ownerKey, demoId, "{}").statusCode(201);
-        String adminToken = share(adminKey, demoId, "{\"expires_in_days\":1}").statusCode(201).extract().path("token");
-        share(colleagueKey, demoId, "{}").statusCode(403).contentType("application/problem+json")
+        String demoId = readyDemos.queued(team.tenant(), "shopify", team.owner());
+        share(team.ownerKey(), demoId, "{}").statusCode(201);
+        String adminToken = share(team.adminKey(), demoId, "{\"expires_in_days\":1}").statusCode(201).extract().path("token");
+        share(team.colleagueKey(), demoId, "{}").statusCode(403).contentType("application/problem+json")
                 .body("type", endsWith("/forbidden"));
-        share(otherTenantKey, demoId, "{}").statusCode(404).body("type", endsWith("/demo-not-found"));
-        share(ownerKey, "demo_0000000000000000", "{}").statusCode(404);
+        share(team.otherTenantKey(), demoId, "{}").statusCode(404).body("type", endsWith("/demo-not-found"));
+        share(team.ownerKey(), "demo_0000000000000000", "{}").statusCode(404);
 
-        list(ownerKey, demoId).statusCode(200).body("shares", hasSize(2));
-        list(adminKey, demoId).statusCode(200).body("shares", hasSize(2));
-        list(colleagueKey, demoId).statusCode(403);
-        list(otherTenantKey, demoId).statusCode(404);
+        list(team.ownerKey(), demoId).statusCode(200).body("shares", hasSize(2));
+        list(team.adminKey(), demoId).statusCode(200).body("shares", hasSize(2));
+        list(team.colleagueKey(), demoId).statusCode(403);
+        list(team.otherTenantKey(), demoId).statusCode(404);
 
-        revoke(colleagueKey, demoId, adminToken).statusCode(403);
-        revoke(otherTenantKey, demoId, adminToken).statusCode(404);
+        revoke(team.colleagueKey(), demoId, adminToken).statusCode(403);
+        revoke(team.otherTenantKey(), demoId, adminToken).statusCode(404);
         view(adminToken, null).statusCode(200);
-        revoke(ownerKey, demoId, adminToken).statusCode(204);
-        revoke(adminKey, demoId, adminToken).statusCode(204);
-        list(ownerKey, demoId).statusCode(200).body("shares", hasSize(1));
+        revoke(team.ownerKey(), demoId, adminToken).statusCode(204);
+        revoke(team.adminKey(), demoId, adminToken).statusCode(204);
+        list(team.ownerKey(), demoId).statusCode(200).body("shares", hasSize(1));
     }
 
     @Test
     void expiresInDaysIsOneToNinetyAndTheLinkIs410AfterIt() {
-        share(ownerKey, readyDemo, "{\"expires_in_days\":0}").statusCode(422).body("errors[0].field",
+        share(team.ownerKey(), readyDemo, "{\"expires_in_days\":0}").statusCode(422).body("errors[0].field",
                 equalTo("expires_in_days"));
-        share(ownerKey, readyDemo, "{\"expires_in_days\":91}").statusCode(422);
-        share(ownerKey, readyDemo, "{\"expires_in_days\":\"x\"}").statusCode(400);
-        share(ownerKey, readyDemo, "{\"password\":\"\"}").statusCode(422).body("errors[0].field", equalTo("password"));
+        share(team.ownerKey(), readyDemo, "{\"expires_in_days\":91}").statusCode(422);
+        share(team.ownerKey(), readyDemo, "{\"expires_in_days\":\"x\"}").statusCode(400);
+        share(team.ownerKey(), readyDemo, "{\"password\":\"\"}").statusCode(422).body("errors[0].field", equalTo("password"));
         Instant now = ShareClockProfile.CLOCK.instant();
-        share(ownerKey, readyDemo, "{\"expires_in_days\":90}").statusCode(201)
+        share(team.ownerKey(), readyDemo, "{\"expires_in_days\":90}").statusCode(201)
                 .body("expires_at", equalTo(now.plus(Duration.ofDays(90)).toString()));
 
         String token = token(readyDemo, "{\"expires_in_days\":1}");
@@ -187,13 +176,13 @@ class ShareResourceTest {
         ShareClockProfile.CLOCK.advance(Duration.ofSeconds(1));
         view(token, null).statusCode(410).contentType("application/problem+json").body("type", endsWith("/share-expired"));
         chat(token, null, "{\"message\":\"how many orders?\"}").statusCode(410);
-        list(ownerKey, readyDemo).body("shares.find { it.token == '" + token + "' }.expired", equalTo(true));
+        list(team.ownerKey(), readyDemo).body("shares.find { it.token == '" + token + "' }.expired", equalTo(true));
     }
 
     @Test
     void aPasswordIsRequiredAndStoredOnlyAsASaltedSlowHash() {
         String password = "correct horse " + Ids.randomHex(4);
-        String token = share(ownerKey, readyDemo, "{\"password\":\"" + password + "\"}").statusCode(201)
+        String token = share(team.ownerKey(), readyDemo, "{\"password\":\"" + password + "\"}").statusCode(201)
                 .body("password_protected", equalTo(true)).extract().path("token");
         String second = token(readyDemo, "{\"password\":\"" + password + "\"}");
 
@@ -235,27 +224,27 @@ class ShareResourceTest {
     void revokedUnknownAndMalformedLinksAre404AndSoIsADeletedDemo() {
         String token = token(readyDemo, "{}");
         view(token, null).statusCode(200);
-        revoke(ownerKey, readyDemo, token).statusCode(204);
+        revoke(team.ownerKey(), readyDemo, token).statusCode(204);
         view(token, null).statusCode(404).contentType("application/problem+json").body("type", endsWith("/share-not-found"));
         chat(token, null, "{\"message\":\"how many orders?\"}").statusCode(404);
-        list(ownerKey, readyDemo).body("shares.token", not(hasItem(token)));
+        list(team.ownerKey(), readyDemo).body("shares.token", not(hasItem(token)));
 
         view("A".repeat(43), null).statusCode(404);
         view("not-a-token", null).statusCode(404);
-        revoke(ownerKey, readyDemo, "A".repeat(43)).statusCode(404);
-        String foreign = token(readyDemos.queued(tenant, "shopify", owner), "{}");
-        revoke(ownerKey, readyDemo, foreign).statusCode(404);
+        revoke(team.ownerKey(), readyDemo, "A".repeat(43)).statusCode(404);
+        String foreign = token(readyDemos.queued(team.tenant(), "shopify", team.owner()), "{}");
+        revoke(team.ownerKey(), readyDemo, foreign).statusCode(404);
 
-        String demoId = readyDemos.ready(tenant, "shopify", owner);
+        String demoId = readyDemos.ready(team.tenant(), "shopify", team.owner());
         String onDeleted = token(demoId, "{}");
-        given().header("X-API-Key", ownerKey).when().delete("/api/demos/" + demoId).then().statusCode(204);
+        given().header("X-API-Key", team.ownerKey()).when().delete("/api/demos/" + demoId).then().statusCode(204);
         view(onDeleted, null).statusCode(404);
-        share(ownerKey, demoId, "{}").statusCode(409).body("type", endsWith("/demo-deleted"));
+        share(team.ownerKey(), demoId, "{}").statusCode(409).body("type", endsWith("/demo-deleted"));
     }
 
     @Test
     void theViewerChatsThroughTheChatServiceAndOnlyLastUsedChanges() {
-        String demoId = readyDemos.ready(tenant, "shopify", owner);
+        String demoId = readyDemos.ready(team.tenant(), "shopify", team.owner());
         String token = token(demoId, "{\"password\":\"pw\"}");
         Demo before = demos.find(demoId).orElseThrow();
         var golden = templates.find("shopify").orElseThrow().goldenQueries().get(1);
@@ -276,7 +265,7 @@ class ShareResourceTest {
         chat(token, "pw", "{\"message\":\"\"}").statusCode(422).body("errors[0].field", equalTo("message"));
         chat(token, "pw", "{}").statusCode(422);
 
-        String tenantConversation = given().header("X-API-Key", ownerKey).contentType("application/json")
+        String tenantConversation = given().header("X-API-Key", team.ownerKey()).contentType("application/json")
                 .body("{\"demo_id\":\"" + demoId + "\",\"message\":\"how many orders?\"}").when().post("/api/chat")
                 .then().statusCode(200).extract().path("conversation_id");
         chat(token, "pw", "{\"message\":\"more\",\"conversation_id\":\"" + tenantConversation + "\"}")
@@ -286,7 +275,7 @@ class ShareResourceTest {
         assertThat(after.lastUsed()).isAfter(before.lastUsed());
         assertThat(after).usingRecursiveComparison().ignoringFields("lastUsed").isEqualTo(before);
 
-        String queued = readyDemos.queued(tenant, "shopify", owner);
+        String queued = readyDemos.queued(team.tenant(), "shopify", team.owner());
         chat(token(queued, "{}"), null, "{\"message\":\"hi\"}").statusCode(409).body("type", endsWith("/demo-not-ready"));
         view(token(queued, "{}"), null).statusCode(200).body("demo.status", equalTo("provisioning"));
     }
