@@ -7,8 +7,8 @@ import com.capidemo.shared.domain.Demo;
 import com.capidemo.shared.domain.Ids;
 import com.capidemo.shared.domain.Tenant;
 import com.capidemo.shared.template.TableSpec;
-import com.capidemo.shared.template.TemplateCatalog;
 import com.capidemo.shared.template.TemplateDefinition;
+import com.capidemo.shared.template.TemplateTestSupport;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -45,7 +45,7 @@ class DemoStoreSeed {
         SqliteDatabase db = new SqliteDatabase(Path.of(dbFile));
         SqliteTenantStore tenantStore = new SqliteTenantStore(db);
         SqliteDemoStore demos = new SqliteDemoStore(db);
-        List<TemplateDefinition> templates = TemplateCatalog.load(templatesDir()).all();
+        List<TemplateDefinition> templates = TemplateTestSupport.catalog().all();
         Random random = new Random(11);
         SecureRandom keys = new SecureRandom();
         Instant now = Instant.now();
@@ -104,15 +104,5 @@ class DemoStoreSeed {
         System.out.printf("seeded %d demos across %d tenants (%d users each) into %s in %.1f s; keys in %s%n", total,
                 tenants, users, dbFile, (System.nanoTime() - started) / 1e9, out.toAbsolutePath());
         db.close();
-    }
-
-    static Path templatesDir() {
-        for (String candidate : new String[] {"configs/templates", "../configs/templates", "../../configs/templates"}) {
-            Path dir = Path.of(candidate).toAbsolutePath().normalize();
-            if (Files.isDirectory(dir)) {
-                return dir;
-            }
-        }
-        throw new IllegalStateException("configs/templates not found from " + Path.of("").toAbsolutePath());
     }
 }
