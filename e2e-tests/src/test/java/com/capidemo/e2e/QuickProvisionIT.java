@@ -304,7 +304,7 @@ class QuickProvisionIT {
     private static List<String> ids(Api.Response demos) {
         assertThat(demos.status()).as("%s", demos).isEqualTo(200);
         List<String> ids = new ArrayList<>();
-        demos.json().forEach(d -> ids.add(d.path("demo_id").asText()));
+        demos.json().path("demos").forEach(d -> ids.add(d.path("demo_id").asText()));
         return ids;
     }
 }

@@ -2,8 +2,7 @@ package com.capidemo.api.rest;
 
 import com.capidemo.api.security.CallerContext;
 import com.capidemo.api.service.ChatService;
-import com.capidemo.api.service.SetupService;
-import com.capidemo.shared.web.ApiProblem;
+import com.capidemo.shared.domain.Caller;
 import com.capidemo.shared.domain.Conversation;
 import com.capidemo.shared.domain.ConversationTurn;
 import com.capidemo.shared.port.ChatAnswer;
@@ -37,6 +36,12 @@ public class ChatResource {
     public record ChatReply(String answer, String sql, List<String> columns, List<List<Object>> rows, boolean truncated,
                             Map<String, Object> chart, String conversationId, int turn, String outcome,
                             List<String> followUpQuestions) {
+
+        public static ChatReply of(ChatService.Reply reply) {
+            ChatAnswer a = reply.answer();
+            return new ChatReply(a.answer(), a.sql(), a.columns(), a.rows(), a.truncated(), a.chart(),
+                    reply.conversationId(), reply.turn(), a.outcome(), a.followUpQuestions());
+        }
     }
 
     public record TurnView(int turn, String question, String answer, String sql, List<String> columns,
@@ -50,36 +55,18 @@ public class ChatResource {
 
     private final ChatService chat;
     private final CallerContext caller;
-    private final SetupService setup;
 
-    public ChatResource(ChatService chat, CallerContext caller, SetupService setup) {
+    public ChatResource(ChatService chat, CallerContext caller) {
         this.chat = chat;
         this.caller = caller;
-        this.setup = setup;
-    }
-
-    private String demoOf(ChatRequest request) {
-        if (request.demoId() != null && !request.demoId().isBlank()) {
-            return request.demoId();
-        }
-        if (request.projectId() == null || request.projectId().isBlank()) {
-            throw ApiProblem.invalid("demo_id", "name the demo with demo_id (or project_id for a project set up by /api/setup)");
-        }
-        String tenantId = SetupService.tenantOf(request.projectId());
-        if (!tenantId.equals(caller.caller().tenantId())) {
-            throw ApiProblem.notFound("project", request.projectId());
-        }
-        return setup.setupDemo(tenantId).map(d -> d.demoId())
-                .orElseThrow(() -> ApiProblem.notFound("project", request.projectId()));
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public ChatReply ask(@Valid @NotNull ChatRequest request) {
-        ChatService.Reply reply = chat.chat(caller.caller(), demoOf(request), request.message(), request.conversationId());
-        ChatAnswer a = reply.answer();
-        return new ChatReply(a.answer(), a.sql(), a.columns(), a.rows(), a.truncated(), a.chart(), reply.conversationId(),
-                reply.turn(), a.outcome(), a.followUpQuestions());
+        Caller who = caller.caller();
+        String demoId = chat.demoOf(who, request.demoId(), request.projectId());
+        return ChatReply.of(chat.chat(who, demoId, request.message(), request.conversationId()));
     }
 
     @GET

@@ -1,8 +1,8 @@
 package com.capidemo.api.rest;
 
+import com.capidemo.api.service.TemplateService;
 import com.capidemo.shared.service.TemplateLibrary;
 import com.capidemo.shared.template.TemplateDefinition;
-import com.capidemo.shared.web.ApiProblem;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -11,8 +11,8 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 @Path("/api/templates")
 @Produces(MediaType.APPLICATION_JSON)
@@ -31,33 +31,25 @@ public class TemplateResource {
                                  String parquetLocation) {
     }
 
-    private final TemplateLibrary templates;
+    private final TemplateService templates;
 
-    public TemplateResource(TemplateLibrary templates) {
+    public TemplateResource(TemplateService templates) {
         this.templates = templates;
     }
 
+    /** Template cards; {@code industry} filters by the full industry or one of its words ("retail"). */
     @GET
     public List<TemplateSummary> list(@QueryParam("industry") String industry) {
-        return templates.all().stream()
-                .filter(t -> industry == null || industry.isBlank() || matches(t, industry))
+        return templates.list(Optional.ofNullable(industry)).stream()
                 .map(t -> new TemplateSummary(t.templateId(), t.name(), t.industry(), t.description(),
                         t.tableCount(), t.totalRows(), t.estimatedSeconds(), t.goldenQueries().size(), t.tags()))
                 .toList();
     }
 
-    /** Industry filter: case-insensitive, matching the full industry or one of its words ("retail"). */
-    private static boolean matches(TemplateDefinition t, String industry) {
-        String wanted = industry.toLowerCase(Locale.ROOT).strip();
-        String have = t.industry().toLowerCase(Locale.ROOT);
-        return have.equals(wanted) || List.of(have.split("[^a-z0-9]+")).contains(wanted);
-    }
-
     @GET
     @Path("/{templateId}")
     public TemplateDetail get(@PathParam("templateId") String templateId) {
-        TemplateDefinition t = templates.find(templateId)
-                .orElseThrow(() -> ApiProblem.notFound("template", templateId));
+        TemplateDefinition t = templates.get(templateId);
         Map<String, Long> tables = new LinkedHashMap<>();
         t.tables().forEach(table -> tables.put(table.name(), table.rows()));
         return new TemplateDetail(t.templateId(), t.name(), t.industry(), t.description(), t.tableCount(),

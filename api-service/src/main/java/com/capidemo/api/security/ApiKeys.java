@@ -1,11 +1,8 @@
 package com.capidemo.api.security;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import com.capidemo.shared.domain.Ids;
 import java.security.SecureRandom;
 import java.util.Base64;
-import java.util.HexFormat;
 
 /** API key format {@code {tenant_id}_api_{16 url-safe chars}} and its SHA-256 lookup hash. */
 public final class ApiKeys {
@@ -21,11 +18,6 @@ public final class ApiKeys {
     }
 
     public static String hash(String key) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(key.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Ids.sha256(key);
     }
 }

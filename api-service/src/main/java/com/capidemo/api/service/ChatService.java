@@ -17,7 +17,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Instant;
+import java.time.Clock;
 import java.util.List;
 
 /**
@@ -35,23 +35,59 @@ public class ChatService {
     private final ChatAgent chat;
     private final ConversationStore conversations;
     private final MeterRegistry metrics;
+    private final SetupService setup;
+    private final Clock clock;
 
     public ChatService(DemoStore demos, DataAgents agents, ChatAgent chat, ConversationStore conversations,
-                       MeterRegistry metrics) {
+                       MeterRegistry metrics, SetupService setup, Clock clock) {
+        this.clock = clock;
         this.demos = demos;
         this.agents = agents;
         this.chat = chat;
         this.conversations = conversations;
         this.metrics = metrics;
+        this.setup = setup;
     }
 
     /** An answer within its conversation. */
     public record Reply(ChatAnswer answer, String conversationId, int turn) {
     }
 
+    /**
+     * The demo a chat request names: {@code demoId}, or for a project set up by /api/setup (seed 000) its demo; a
+     * project of another tenant is the same 404 as an unknown one.
+     */
+    public String demoOf(Caller caller, String demoId, String projectId) {
+        if (demoId != null && !demoId.isBlank()) {
+            return demoId;
+        }
+        if (projectId == null || projectId.isBlank()) {
+            throw ApiProblem.invalid("demo_id", "name the demo with demo_id (or project_id for a project set up by /api/setup)");
+        }
+        String tenantId = SetupService.tenantOf(projectId);
+        if (!tenantId.equals(caller.tenantId())) {
+            throw ApiProblem.notFound("project", projectId);
+        }
+        return setup.setupDemo(tenantId).map(Demo::demoId).orElseThrow(() -> ApiProblem.notFound("project", projectId));
+    }
+
+    /** A user of the demo's tenant asks; any of the tenant's conversations about the demo may be continued. */
     public Reply chat(Caller caller, String demoId, String message, String conversationId) {
         Demo demo = demos.find(demoId).filter(d -> d.tenantId().equals(caller.tenantId()))
                 .orElseThrow(() -> ApiProblem.notFound("demo", demoId));
+        return converse(demo, caller.userEmail(), false, message, conversationId);
+    }
+
+    /**
+     * The viewer of a share link asks (the link already checked): the same answer as {@link #chat}, in conversations
+     * of that link only. Nothing about the demo changes but last_used.
+     */
+    public Reply chatAsViewer(Demo demo, String viewer, String message, String conversationId) {
+        return converse(demo, viewer, true, message, conversationId);
+    }
+
+    private Reply converse(Demo demo, String actor, boolean viewer, String message, String conversationId) {
+        String demoId = demo.demoId();
         if (demo.status() != DemoStatus.READY) {
             throw ApiProblem.conflict("demo-not-ready", "Demo '" + demoId + "' is " + demo.status().wire()
                     + "; chat is available once it is ready");
@@ -60,13 +96,14 @@ public class ChatService {
                 .orElseThrow(() -> ApiProblem.conflict("agent-unavailable", "Demo '" + demoId + "' has no data agent"));
         Conversation conversation;
         if (conversationId != null && !conversationId.isBlank()) {
-            conversation = conversations.find(conversationId).filter(c -> c.tenantId().equals(caller.tenantId()))
+            conversation = conversations.find(conversationId).filter(c -> c.tenantId().equals(demo.tenantId()))
+                    .filter(c -> !viewer || actor.equals(c.createdBy()))
                     .orElseThrow(() -> ApiProblem.notFound("conversation", conversationId));
             if (!conversation.demoId().equals(demoId)) {
                 throw ApiProblem.invalid("conversation_id", "belongs to another demo");
             }
         } else {
-            conversation = conversations.create(caller.tenantId(), demoId, caller.userEmail());
+            conversation = conversations.create(demo.tenantId(), demoId, actor);
         }
         List<ChatTurn> history = conversations.turns(conversation.conversationId(), HISTORY_TURNS).stream()
                 .map(t -> new ChatTurn(t.question(), t.answer(), t.sql(), t.outcome(), t.state())).toList();
@@ -79,7 +116,7 @@ public class ChatService {
         ConversationTurn saved = conversations.append(new ConversationTurn(conversation.conversationId(), 0, question,
                 answer.answer(), answer.sql(), answer.columns(), answer.rows(), answer.truncated(), answer.chart(),
                 answer.followUpQuestions(), answer.outcome(), answer.state(), null));
-        demos.touch(demoId, Instant.now());
+        demos.touch(demoId, clock.instant());
         Log.infof("chat on demo %s (conversation %s, turn %d): %s in %d ms", demoId, conversation.conversationId(),
                 saved.turn(), answer.outcome(), nanos / 1_000_000);
         return new Reply(answer, conversation.conversationId(), saved.turn());

@@ -3,11 +3,15 @@ package com.capidemo.api.service;
 import com.capidemo.shared.config.PlatformConfig;
 import com.capidemo.shared.domain.Caller;
 import com.capidemo.shared.domain.Demo;
+import com.capidemo.shared.domain.DemoCursor;
+import com.capidemo.shared.domain.DemoFilter;
 import com.capidemo.shared.domain.DemoStatus;
+import com.capidemo.shared.domain.DemoSummary;
 import com.capidemo.shared.port.DemoStore;
 import com.capidemo.shared.port.TenantStore;
 import com.capidemo.shared.web.ApiProblem;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -74,11 +78,25 @@ public class SetupService {
                         : "Project " + projectId + " was onboarded before; its demo is being provisioned");
     }
 
-    /** The newest demo setup made for the project's tenant, unless it failed or was deleted. */
+    /**
+     * The newest demo setup made for the project's tenant, unless it failed or was deleted: a direct lookup of the
+     * setup user's demos (an index range), however many other demos the tenant has.
+     */
     public Optional<Demo> setupDemo(String tenantId) {
-        return demos.listByTenant(tenantId, 500).stream()
-                .filter(d -> setupUser(tenantId).equals(d.createdBy()))
-                .filter(d -> d.status() != DemoStatus.FAILED && d.status() != DemoStatus.DELETED)
-                .findFirst(); // listByTenant is newest first
+        DemoFilter setupDemos = DemoFilter.createdBy(setupUser(tenantId));
+        Optional<DemoCursor> after = Optional.empty();
+        while (true) {
+            List<DemoSummary> page = demos.list(tenantId, setupDemos, after, LOOKUP_PAGE);
+            Optional<DemoSummary> found = page.stream().filter(d -> d.status() != DemoStatus.FAILED).findFirst();
+            if (found.isPresent()) {
+                return demos.find(found.get().demoId());
+            }
+            if (page.size() < LOOKUP_PAGE) {
+                return Optional.empty();
+            }
+            after = Optional.of(page.get(page.size() - 1).cursor());
+        }
     }
+
+    private static final int LOOKUP_PAGE = 20;
 }

@@ -36,7 +36,7 @@ class AuthenticationTest {
     void revokedKeysAre401() {
         String key = Tenants.onboardNew("revoked");
         given().header("X-API-Key", key).when().get("/api/templates").then().statusCode(200);
-        tenants.revokeKey(ApiKeys.hash(key));
+        tenants.revokeKey(ApiKeys.hash(key), java.time.Instant.now());
         given().header("X-API-Key", key).when().get("/api/templates").then().statusCode(401);
     }
 

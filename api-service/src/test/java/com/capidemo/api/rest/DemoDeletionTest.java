@@ -8,9 +8,7 @@ import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 
 import com.capidemo.api.support.ReadyDemos;
-import com.capidemo.api.support.Tenants;
 import com.capidemo.api.support.Users;
-import com.capidemo.shared.domain.ApiKey;
 import com.capidemo.shared.port.DataAgents;
 import com.capidemo.shared.port.DemoStore;
 import com.capidemo.shared.port.JobStore;
@@ -45,24 +43,14 @@ class DemoDeletionTest {
     @Inject
     JobStore jobs;
 
-    private String tenant;
-    private String adminKey;
-    private String ownerKey;
-    private String colleagueKey;
-    private String otherTenantKey;
-    private String owner;
+    private Users.Team team;
 
     @BeforeEach
     void setUp() {
-        if (adminKey != null) {
+        if (team != null) {
             return;
         }
-        adminKey = Tenants.onboardNew("del");
-        tenant = ReadyDemos.tenantOf(adminKey);
-        owner = "owner@" + tenant + ".example";
-        ownerKey = users.key(tenant, owner, ApiKey.MEMBER);
-        colleagueKey = users.key(tenant, "colleague@" + tenant + ".example", ApiKey.MEMBER);
-        otherTenantKey = Tenants.onboardNew("other");
+        team = users.team("del");
     }
 
     private io.restassured.response.ValidatableResponse delete(String key, String demoId) {
@@ -71,13 +59,13 @@ class DemoDeletionTest {
 
     @Test
     void theOwnerDeletesTheirDemoAndItsDatasetAndAgentAreGoneButTheRecordStays() {
-        String demoId = readyDemos.ready(tenant, "shopify", owner);
+        String demoId = readyDemos.ready(team.tenant(), "shopify", team.owner());
         String agentId = demos.find(demoId).orElseThrow().agentId();
         assertThat(warehouse.datasetExists(demoId)).isTrue();
 
-        delete(ownerKey, demoId).statusCode(204);
+        delete(team.ownerKey(), demoId).statusCode(204);
 
-        given().header("X-API-Key", ownerKey).when().get("/api/demos/" + demoId)
+        given().header("X-API-Key", team.ownerKey()).when().get("/api/demos/" + demoId)
                 .then().statusCode(200)
                 .body("status", equalTo("deleted"))
                 .body("deleted_at", notNullValue())
@@ -90,25 +78,25 @@ class DemoDeletionTest {
 
     @Test
     void deletingADeletedDemoAgainIs204AndChangesNothing() {
-        String demoId = readyDemos.ready(tenant, "shopify", owner);
-        delete(ownerKey, demoId).statusCode(204);
+        String demoId = readyDemos.ready(team.tenant(), "shopify", team.owner());
+        delete(team.ownerKey(), demoId).statusCode(204);
         var first = demos.find(demoId).orElseThrow().deletedAt();
-        delete(ownerKey, demoId).statusCode(204);
-        delete(adminKey, demoId).statusCode(204);
+        delete(team.ownerKey(), demoId).statusCode(204);
+        delete(team.adminKey(), demoId).statusCode(204);
         assertThat(demos.find(demoId).orElseThrow().deletedAt()).isEqualTo(first);
     }
 
     @Test
     void aTenantAdminMayDeleteAnotherUsersDemo() {
-        String demoId = readyDemos.ready(tenant, "shopify", owner);
-        delete(adminKey, demoId).statusCode(204);
+        String demoId = readyDemos.ready(team.tenant(), "shopify", team.owner());
+        delete(team.adminKey(), demoId).statusCode(204);
         assertThat(warehouse.datasetExists(demoId)).isFalse();
     }
 
     @Test
     void anotherMemberOfTheTenantIsForbiddenAndTheDemoStays() {
-        String demoId = readyDemos.ready(tenant, "shopify", owner);
-        delete(colleagueKey, demoId).statusCode(403)
+        String demoId = readyDemos.ready(team.tenant(), "shopify", team.owner());
+        delete(team.colleagueKey(), demoId).statusCode(403)
                 .contentType("application/problem+json")
                 .body("type", endsWith("/forbidden"));
         assertThat(demos.find(demoId).orElseThrow().status().wire()).isEqualTo("ready");
@@ -117,19 +105,19 @@ class DemoDeletionTest {
 
     @Test
     void anotherTenantGetsTheSame404AsForAMissingDemo() {
-        String demoId = readyDemos.ready(tenant, "shopify", owner);
-        delete(otherTenantKey, demoId).statusCode(404).contentType("application/problem+json")
+        String demoId = readyDemos.ready(team.tenant(), "shopify", team.owner());
+        delete(team.otherTenantKey(), demoId).statusCode(404).contentType("application/problem+json")
                 .body("type", endsWith("/demo-not-found"));
-        delete(ownerKey, "demo_00000000").statusCode(404);
+        delete(team.ownerKey(), "demo_00000000").statusCode(404);
         assertThat(warehouse.datasetExists(demoId)).isTrue();
     }
 
     @Test
     void aDemoWhoseJobIsStillQueuedIsAConflictAndNothingIsDropped() {
-        String demoId = readyDemos.queued(tenant, "shopify", owner);
+        String demoId = readyDemos.queued(team.tenant(), "shopify", team.owner());
         warehouse.createDataset(demoId, Map.of());
 
-        delete(ownerKey, demoId).statusCode(409).contentType("application/problem+json")
+        delete(team.ownerKey(), demoId).statusCode(409).contentType("application/problem+json")
                 .body("type", endsWith("/demo-busy"));
         assertThat(warehouse.datasetExists(demoId)).isTrue();
         assertThat(demos.find(demoId).orElseThrow().status().wire()).isEqualTo("provisioning");
@@ -137,14 +125,14 @@ class DemoDeletionTest {
 
     @Test
     void aFailedDemoIsDeletedWithTheDatasetAndAgentAFailedAttemptLeftBehind() {
-        String demoId = readyDemos.queued(tenant, "shopify", owner);
+        String demoId = readyDemos.queued(team.tenant(), "shopify", team.owner());
         warehouse.createDataset(demoId, Map.of());
-        String leftAgent = agents.createAgent(new com.capidemo.shared.port.AgentSpec(demoId, tenant, demoId,
+        String leftAgent = agents.createAgent(new com.capidemo.shared.port.AgentSpec(demoId, team.tenant(), demoId,
                 java.util.List.of(), "", java.util.List.of()));
         jobs.fail(jobs.activeJobFor(demoId).orElseThrow(), null, "gave up");
         demos.markFailed(demoId, "gave up");
 
-        delete(ownerKey, demoId).statusCode(204);
+        delete(team.ownerKey(), demoId).statusCode(204);
         assertThat(warehouse.datasetExists(demoId)).isFalse();
         assertThat(agents.find(leftAgent)).isEmpty();
     }

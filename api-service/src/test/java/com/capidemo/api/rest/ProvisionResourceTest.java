@@ -143,10 +143,10 @@ class ProvisionResourceTest {
         given().header("X-API-Key", otherKey).when().get("/api/demos/" + accepted.path("demo_id"))
                 .then().statusCode(404).contentType("application/problem+json");
         given().header("X-API-Key", otherKey).when().get("/api/demos")
-                .then().statusCode(200).body("demo_id", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasItem(
+                .then().statusCode(200).body("demos.demo_id", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasItem(
                         (String) accepted.path("demo_id"))));
         given().header("X-API-Key", key).when().get("/api/demos")
-                .then().statusCode(200).body("demo_id", org.hamcrest.Matchers.hasItem((String) accepted.path("demo_id")));
+                .then().statusCode(200).body("demos.demo_id", org.hamcrest.Matchers.hasItem((String) accepted.path("demo_id")));
     }
 
     @Test

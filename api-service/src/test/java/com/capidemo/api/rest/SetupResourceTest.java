@@ -7,7 +7,11 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 
 import com.capidemo.api.support.Tenants;
+import com.capidemo.shared.domain.Demo;
 import com.capidemo.shared.domain.Ids;
+import com.capidemo.shared.port.DemoStore;
+import jakarta.inject.Inject;
+import java.time.Instant;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ExtractableResponse;
 import io.restassured.response.Response;
@@ -15,6 +19,9 @@ import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 class SetupResourceTest {
+
+    @Inject
+    DemoStore demos;
 
     private static ExtractableResponse<Response> setup(String projectId) {
         return given().header("X-Admin-Token", Tenants.ADMIN_TOKEN).contentType("application/json")
@@ -56,6 +63,21 @@ class SetupResourceTest {
                 .when().post("/api/chat").then().statusCode(404);
         given().header("X-API-Key", key).contentType("application/json").body("{\"message\":\"hi\"}")
                 .when().post("/api/chat").then().statusCode(422).body("detail", containsString("demo_id"));
+    }
+
+    @Test
+    void aProjectWithHundredsOfNewerDemosIsFoundDirectlyAndGetsNoSecondDemo() {
+        String project = "busy-" + Ids.randomHex(3);
+        String tenant = project.replace('-', '_');
+        String demoId = setup(project).path("demo_id");
+        Instant later = Instant.now().plusSeconds(60);
+        for (int i = 0; i < 600; i++) {
+            demos.create(Demo.provisioning(Ids.demoId(), tenant, "ce@" + tenant + ".example", "Other " + i, "Retail",
+                    "shopify", later.plusMillis(i)));
+        }
+        ExtractableResponse<Response> again = setup(project);
+        assertThat(again.statusCode()).isEqualTo(200);
+        assertThat(again.<String>path("demo_id")).isEqualTo(demoId);
     }
 
     @Test

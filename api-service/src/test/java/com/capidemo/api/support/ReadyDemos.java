@@ -87,7 +87,10 @@ public class ReadyDemos {
                 t.domainGoldenQueries());
         String agentId = agents.createAgent(spec);
         demos.recordReadiness(demoId, ReadinessCheck.score(chat, spec, (sql, max) -> warehouse.query(demoId, sql, max)));
-        demos.markReady(demoId, demoId, agentId, t.domainGoldenQueries(), Map.of("table_count", t.tableCount()));
+        Map<String, Long> rows = new java.util.LinkedHashMap<>();
+        t.tables().forEach(table -> rows.put(table.name(), table.rows()));
+        demos.markReady(demoId, demoId, agentId, t.domainGoldenQueries(), Map.of("table_count", t.tableCount(),
+                "tables", rows));
         finishJobOf(demoId);
         return demoId;
     }

@@ -10,6 +10,7 @@ import com.capidemo.shared.port.ChatAgent;
 import com.capidemo.shared.port.DataAgents;
 import com.capidemo.shared.port.DemoStore;
 import com.capidemo.shared.port.JobStore;
+import com.capidemo.shared.port.QuerySession;
 import com.capidemo.shared.port.Warehouse;
 import com.capidemo.shared.service.JobProgress;
 import com.capidemo.shared.service.TemplateLibrary;
@@ -122,8 +123,10 @@ public class QuickProvisioner {
         AgentSpec spec = agents.find(demo.agentId())
                 .orElseThrow(() -> new IllegalStateException("demo " + demoId + " has no agent"));
         long started = System.nanoTime();
-        Readiness readiness = ReadinessCheck.score(chat, spec,
-                (sql, maxRows) -> warehouse.query(spec.datasetId(), sql, maxRows));
+        Readiness readiness;
+        try (QuerySession session = warehouse.session(spec.datasetId())) {
+            readiness = ReadinessCheck.score(chat, spec, session);
+        }
         demos.recordReadiness(demoId, readiness);
         Log.infof("readiness of %s: %.1f%% (%d of %d golden questions) in %d ms%s", demoId, readiness.score(),
                 readiness.passed(), readiness.total(), (System.nanoTime() - started) / 1_000_000,

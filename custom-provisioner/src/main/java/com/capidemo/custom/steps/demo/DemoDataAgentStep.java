@@ -14,6 +14,7 @@ import com.capidemo.shared.port.AgentSpec;
 import com.capidemo.shared.port.ChatAgent;
 import com.capidemo.shared.port.DataAgents;
 import com.capidemo.shared.port.DemoStore;
+import com.capidemo.shared.port.QuerySession;
 import com.capidemo.shared.port.Warehouse;
 import com.fasterxml.jackson.core.type.TypeReference;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -72,7 +73,10 @@ public class DemoDataAgentStep implements PipelineStep {
         metadata.put("industry_label", profile.industryLabel());
         metadata.put("provisioned_at", Instant.now().toString());
         demos.markReady(demoId, dataset, agentId, golden, metadata);
-        Readiness readiness = ReadinessCheck.score(chat, spec, (sql, maxRows) -> warehouse.query(dataset, sql, maxRows));
+        Readiness readiness;
+        try (QuerySession session = warehouse.session(dataset)) {
+            readiness = ReadinessCheck.score(chat, spec, session);
+        }
         demos.recordReadiness(demoId, readiness);
         context.log(String.format("demo %s is ready; readiness %.1f%% (%d of %d golden questions)", demoId,
                 readiness.score(), readiness.passed(), readiness.total()));

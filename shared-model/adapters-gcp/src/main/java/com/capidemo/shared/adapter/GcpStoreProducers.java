@@ -3,11 +3,13 @@ package com.capidemo.shared.adapter;
 import com.capidemo.shared.adapter.gcp.FirestoreConversationStore;
 import com.capidemo.shared.adapter.gcp.FirestoreDemoStore;
 import com.capidemo.shared.adapter.gcp.FirestoreJobStore;
+import com.capidemo.shared.adapter.gcp.FirestoreShareStore;
 import com.capidemo.shared.adapter.gcp.FirestoreStepStore;
 import com.capidemo.shared.adapter.gcp.FirestoreTenantStore;
 import com.capidemo.shared.port.ConversationStore;
 import com.capidemo.shared.port.DemoStore;
 import com.capidemo.shared.port.JobStore;
+import com.capidemo.shared.port.ShareStore;
 import com.capidemo.shared.port.StepStore;
 import com.capidemo.shared.port.TenantStore;
 import com.google.cloud.firestore.Firestore;
@@ -53,5 +55,12 @@ public class GcpStoreProducers {
     @Adapter("firestore")
     ConversationStore conversationStore(Instance<Firestore> firestore) {
         return new FirestoreConversationStore(firestore.get());
+    }
+
+    @Produces
+    @ApplicationScoped
+    @Adapter("firestore")
+    ShareStore shareStore(Instance<Firestore> firestore) {
+        return new FirestoreShareStore(firestore.get());
     }
 }

@@ -10,6 +10,7 @@ import com.capidemo.shared.port.EventPublisher;
 import com.capidemo.shared.port.JobQueue;
 import com.capidemo.shared.port.JobStore;
 import com.capidemo.shared.port.ObjectStore;
+import com.capidemo.shared.port.ShareStore;
 import com.capidemo.shared.port.StepStore;
 import com.capidemo.shared.port.TaskQueue;
 import com.capidemo.shared.port.TenantStore;
@@ -60,6 +61,12 @@ public class PortProducers {
     @Produces
     @ApplicationScoped
     ConversationStore conversationStore(@Any Instance<ConversationStore> adapters) {
+        return Adapters.pick(adapters, selection, Port.STORE);
+    }
+
+    @Produces
+    @ApplicationScoped
+    ShareStore shareStore(@Any Instance<ShareStore> adapters) {
         return Adapters.pick(adapters, selection, Port.STORE);
     }
 

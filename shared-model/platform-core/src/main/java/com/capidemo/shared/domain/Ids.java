@@ -27,6 +27,16 @@ public final class Ids {
         return Long.toUnsignedString(RANDOM.nextLong() >>> 1);
     }
 
+    /** Lower-case hex SHA-256 of the UTF-8 text: the lookup id of a secret (API key, share token) or of content. */
+    public static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     public static String randomHex(int bytes) {
         byte[] b = new byte[bytes];
         RANDOM.nextBytes(b);

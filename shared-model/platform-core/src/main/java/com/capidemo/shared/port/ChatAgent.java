@@ -15,4 +15,12 @@ public interface ChatAgent {
      * @param message the user's question (1–2,000 characters)
      */
     ChatAnswer answer(AgentSpec agent, List<ChatTurn> history, String message);
+
+    /**
+     * The same answer, with the agent's queries run in {@code session} (over the agent's dataset) where the agent runs
+     * them itself; an agent that queries elsewhere (the Conversational Analytics API) ignores it.
+     */
+    default ChatAnswer answer(AgentSpec agent, List<ChatTurn> history, String message, QuerySession session) {
+        return answer(agent, history, message);
+    }
 }

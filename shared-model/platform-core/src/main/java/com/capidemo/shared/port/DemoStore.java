@@ -1,9 +1,14 @@
 package com.capidemo.shared.port;
 
 import com.capidemo.shared.domain.Demo;
+import com.capidemo.shared.domain.DemoCursor;
+import com.capidemo.shared.domain.DemoFilter;
+import com.capidemo.shared.domain.DemoStats;
+import com.capidemo.shared.domain.DemoSummary;
 import com.capidemo.shared.domain.GoldenQuery;
 import com.capidemo.shared.domain.Readiness;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -16,8 +21,17 @@ public interface DemoStore {
 
     Optional<Demo> find(String demoId);
 
-    /** A tenant's demos, newest first. */
-    List<Demo> listByTenant(String tenantId, int limit);
+    /**
+     * One page of a tenant's demos as list items, ordered by (created_at DESC, demo_id DESC): at most {@code limit},
+     * starting after {@code after}. Each page is an index range read: no offset, no ceiling on how deep a page is.
+     */
+    List<DemoSummary> list(String tenantId, DemoFilter filter, Optional<DemoCursor> after, int limit);
+
+    /**
+     * Counts over {@code createdBy}'s demos of the tenant that are not deleted, by count queries (never by loading
+     * demos): created since {@code since}, pinned, per status, per template of {@code templateIds} and custom.
+     */
+    DemoStats stats(String tenantId, String createdBy, Instant since, Collection<String> templateIds);
 
     /** provisioning|failed → ready with the dataset, agent, golden queries and metadata recorded. */
     boolean markReady(String demoId, String datasetId, String agentId, List<GoldenQuery> goldenQueries,
@@ -34,6 +48,12 @@ public interface DemoStore {
 
     /** Sets last_used (the demo was chatted with or otherwise used), never moving it backwards. */
     boolean touch(String demoId, Instant when);
+
+    /**
+     * Pins (pinned_at = at, kept when it was pinned already) or unpins (pinned_at cleared) a demo that is not
+     * deleted; false for a missing or deleted demo.
+     */
+    boolean setPinned(String demoId, boolean pinned, Instant at);
 
     /** What {@link #markDeleted} did. */
     enum DeleteOutcome {

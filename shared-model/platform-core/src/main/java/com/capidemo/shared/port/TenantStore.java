@@ -2,6 +2,8 @@ package com.capidemo.shared.port;
 
 import com.capidemo.shared.domain.ApiKey;
 import com.capidemo.shared.domain.Tenant;
+import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /** Tenants, their users and API keys. */
@@ -17,5 +19,9 @@ public interface TenantStore {
     /** Stores another key of an existing tenant (and its user); false when the tenant does not exist. */
     boolean addKey(ApiKey key);
 
-    boolean revokeKey(String keyHash);
+    /** A tenant's keys (revoked ones too), newest first, at most {@code limit}. */
+    List<ApiKey> listKeys(String tenantId, int limit);
+
+    /** Revokes the key at {@code at} (kept once set); false for an unknown key. */
+    boolean revokeKey(String keyHash, Instant at);
 }

@@ -33,4 +33,22 @@ public interface Warehouse extends Datasets {
 
     /** Runs a read-only query with bare table names resolved inside the dataset. */
     QueryResult query(String datasetId, String sql, int maxRows);
+
+    /**
+     * A session for many queries over one dataset (readiness scoring asks all golden questions in one). By default
+     * each query is a {@link #query} of its own; a warehouse where opening is costly keeps one open.
+     */
+    default QuerySession session(String datasetId) {
+        return new QuerySession() {
+            @Override
+            public QueryResult query(String sql, int maxRows) {
+                return Warehouse.this.query(datasetId, sql, maxRows);
+            }
+
+            @Override
+            public void close() {
+                // nothing held
+            }
+        };
+    }
 }

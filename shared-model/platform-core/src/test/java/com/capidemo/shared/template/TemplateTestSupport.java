@@ -4,12 +4,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** Locates the repository's configs/templates directory from the module or repository working directory. */
-final class TemplateTestSupport {
+public final class TemplateTestSupport {
 
     private TemplateTestSupport() {
     }
 
-    static Path templatesDir() {
+    public static Path templatesDir() {
         for (String candidate : new String[] {"configs/templates", "../configs/templates", "../../configs/templates"}) {
             Path dir = Path.of(candidate).toAbsolutePath().normalize();
             if (Files.isDirectory(dir)) {
@@ -19,7 +19,7 @@ final class TemplateTestSupport {
         throw new IllegalStateException("configs/templates not found from " + Path.of("").toAbsolutePath());
     }
 
-    static TemplateCatalog catalog() {
+    public static TemplateCatalog catalog() {
         return TemplateCatalog.load(templatesDir());
     }
 }

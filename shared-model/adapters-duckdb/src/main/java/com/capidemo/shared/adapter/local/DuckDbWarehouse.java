@@ -5,6 +5,7 @@ import com.capidemo.shared.json.Json;
 import com.capidemo.shared.port.ColumnSpec;
 import com.capidemo.shared.port.ObjectRef;
 import com.capidemo.shared.port.QueryResult;
+import com.capidemo.shared.port.QuerySession;
 import com.capidemo.shared.port.Warehouse;
 import com.capidemo.shared.sql.SqlLexer;
 import com.capidemo.shared.sql.SqlSyntaxException;
@@ -352,52 +353,115 @@ public class DuckDbWarehouse implements Warehouse {
 
     /**
      * Runs one query in a throwaway in-memory DuckDB that can see only this dataset: a view per table it names, then
-     * the engine is locked down before the query runs (no file or network access outside the dataset's folder, no
-     * extension loading, configuration locked so the query cannot undo any of it), single-threaded so results are
-     * repeatable, with a time limit and results streamed so that only {@code maxRows + 1} rows are ever fetched.
+     * the engine is locked down ({@link #lockDown}) and the query run with a time limit ({@link #run}).
      */
     @Override
     public QueryResult query(String datasetId, String sql, int maxRows) {
+        Path dir = existing(datasetId);
+        try (Connection c = DriverManager.getConnection("jdbc:duckdb:", streaming()); Statement st = c.createStatement()) {
+            createViews(st, dir, referencedTables(sql, listTables(datasetId)));
+            lockDown(st, dir);
+            return run(st, datasetId, sql, maxRows);
+        } catch (SQLException e) {
+            throw new IllegalArgumentException("query failed on " + datasetId + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * One DuckDB for many queries over the dataset, locked down like {@link #query}'s, with a view per table made
+     * once and parquet footers cached: what a query costs is then the query alone (readiness scoring asks every golden
+     * question in one).
+     */
+    @Override
+    public QuerySession session(String datasetId) {
+        Path dir = existing(datasetId);
+        try {
+            Connection c = DriverManager.getConnection("jdbc:duckdb:", streaming());
+            try (Statement st = c.createStatement()) {
+                createViews(st, dir, listTables(datasetId));
+                // Each parquet footer is read once per session, not once per query.
+                st.execute("SET parquet_metadata_cache = true");
+                lockDown(st, dir);
+            } catch (SQLException e) {
+                c.close();
+                throw e;
+            }
+            return new QuerySession() {
+                @Override
+                public synchronized QueryResult query(String sql, int maxRows) {
+                    try (Statement st = c.createStatement()) {
+                        return run(st, datasetId, sql, maxRows);
+                    } catch (SQLException e) {
+                        throw new IllegalArgumentException("query failed on " + datasetId + ": " + e.getMessage(), e);
+                    }
+                }
+
+                @Override
+                public synchronized void close() {
+                    try {
+                        c.close();
+                    } catch (SQLException e) {
+                        // nothing left to release
+                    }
+                }
+            };
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot open a session on " + datasetId + ": " + e.getMessage(), e);
+        }
+    }
+
+    private Path existing(String datasetId) {
         Path dir = dataset(datasetId);
         if (!Files.isDirectory(dir)) {
             throw new IllegalArgumentException("dataset not found: " + datasetId);
         }
+        return dir;
+    }
+
+    private static java.util.Properties streaming() {
         java.util.Properties props = new java.util.Properties();
         props.setProperty("jdbc_stream_results", "true");
-        try (Connection c = DriverManager.getConnection("jdbc:duckdb:", props); Statement st = c.createStatement()) {
-            createViews(st, dir, referencedTables(sql, listTables(datasetId)));
-            // One thread per query: the same query always returns the same rows, even where a golden query leaves
-            // ties unordered (LIMIT over equal counts, mode()); concurrency comes from concurrent queries.
-            st.execute("SET threads = 1");
-            st.execute("SET allowed_directories = ['" + literal(dir) + "/']");
-            st.execute("SET enable_external_access = false");
-            st.execute("SET autoinstall_known_extensions = false");
-            st.execute("SET autoload_known_extensions = false");
-            st.execute("SET lock_configuration = true");
-            st.setQueryTimeout(queryTimeoutSeconds);
-            try (ResultSet rs = st.executeQuery(sql)) {
-                ResultSetMetaData md = rs.getMetaData();
-                List<String> columns = new ArrayList<>();
-                for (int i = 1; i <= md.getColumnCount(); i++) {
-                    columns.add(md.getColumnLabel(i));
-                }
-                List<List<Object>> rows = new ArrayList<>();
-                boolean truncated = false;
-                while (rs.next()) {
-                    if (rows.size() == maxRows) {
-                        truncated = true;
-                        break;
-                    }
-                    List<Object> row = new ArrayList<>(columns.size());
-                    for (int i = 1; i <= columns.size(); i++) {
-                        row.add(plain(rs.getObject(i)));
-                    }
-                    rows.add(row);
-                }
-                return new QueryResult(columns, rows, truncated);
+        return props;
+    }
+
+    /**
+     * No file or network access outside the dataset's folder, no extension loading, configuration locked so a query
+     * cannot undo any of it; single-threaded so results are repeatable: the same query always returns the same rows,
+     * even where a golden query leaves ties unordered (LIMIT over equal counts, mode()); concurrency comes from
+     * concurrent queries.
+     */
+    private static void lockDown(Statement st, Path dir) throws SQLException {
+        st.execute("SET threads = 1");
+        st.execute("SET allowed_directories = ['" + literal(dir) + "/']");
+        st.execute("SET enable_external_access = false");
+        st.execute("SET autoinstall_known_extensions = false");
+        st.execute("SET autoload_known_extensions = false");
+        st.execute("SET lock_configuration = true");
+    }
+
+    /** Runs the query with the time limit, streaming so that only {@code maxRows + 1} rows are ever fetched. */
+    private QueryResult run(Statement st, String datasetId, String sql, int maxRows) throws SQLException {
+        st.setQueryTimeout(queryTimeoutSeconds);
+        try (ResultSet rs = st.executeQuery(sql)) {
+            ResultSetMetaData md = rs.getMetaData();
+            List<String> columns = new ArrayList<>();
+            for (int i = 1; i <= md.getColumnCount(); i++) {
+                columns.add(md.getColumnLabel(i));
             }
-        } catch (SQLException e) {
-            throw new IllegalArgumentException("query failed on " + datasetId + ": " + e.getMessage(), e);
+            List<List<Object>> rows = new ArrayList<>();
+            boolean truncated = false;
+            while (rs.next()) {
+                if (rows.size() == maxRows) {
+                    truncated = true;
+                    break;
+                }
+                List<Object> row = new ArrayList<>(columns.size());
+                for (int i = 1; i <= columns.size(); i++) {
+                    row.add(plain(rs.getObject(i)));
+                }
+                rows.add(row);
+            }
+            return new QueryResult(columns, rows, truncated);
         }
     }
 

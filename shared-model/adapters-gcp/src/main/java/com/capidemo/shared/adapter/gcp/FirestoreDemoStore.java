@@ -5,17 +5,25 @@ import static com.capidemo.shared.adapter.gcp.FirestoreValues.instant;
 import static com.capidemo.shared.adapter.gcp.FirestoreValues.ts;
 
 import com.capidemo.shared.domain.Demo;
+import com.capidemo.shared.domain.DemoCursor;
+import com.capidemo.shared.domain.DemoFilter;
 import com.capidemo.shared.domain.DemoSearch;
+import com.capidemo.shared.domain.DemoStats;
+import com.capidemo.shared.domain.DemoSummary;
 import com.capidemo.shared.domain.DemoStatus;
 import com.capidemo.shared.domain.GoldenQuery;
 import com.capidemo.shared.domain.Readiness;
 import com.capidemo.shared.port.DemoStore;
+import com.google.api.core.ApiFuture;
+import com.google.cloud.firestore.AggregateQuerySnapshot;
 import com.google.cloud.firestore.DocumentReference;
+import com.google.cloud.firestore.FieldPath;
 import com.google.cloud.firestore.DocumentSnapshot;
 import com.google.cloud.firestore.FieldValue;
 import com.google.cloud.firestore.Firestore;
 import com.google.cloud.firestore.Query;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -69,17 +77,79 @@ public class FirestoreDemoStore implements DemoStore {
         return map(doc, golden);
     }
 
+    /** Statuses a demo keeps while it is not deleted (what a list without a status shows). */
+    static final List<Object> LIVE = DemoStats.liveStatuses().keySet().stream().map(s -> (Object) s).toList();
+
+    /** The list item fields, all a page reads of each document. */
+    private static final String[] SUMMARY = {"demo_id", "customer_name", "template_id", "industry", "status",
+        "is_pinned", "created_by", "created_at", "last_used", "table_count", "total_rows", "readiness_score"};
+
+    /**
+     * A keyset page: equality filters (status as {@code in} when not given), {@code search_terms array-contains} for
+     * the text, ordered by created_at and the document id (the demo id) descending, starting after the cursor; each
+     * combination has its composite index in infra/firestore.indexes.json.
+     */
     @Override
-    public List<Demo> listByTenant(String tenantId, int limit) {
-        return await(db.collection(COLLECTION).whereEqualTo("tenant_id", tenantId)
-                .orderBy("created_at", Query.Direction.DESCENDING).limit(limit).get())
-                .getDocuments().stream().map(this::map).toList();
+    public List<DemoSummary> list(String tenantId, DemoFilter filter, Optional<DemoCursor> after, int limit) {
+        Query q = db.collection(COLLECTION).whereEqualTo("tenant_id", tenantId);
+        q = filter.createdBy().isPresent() ? q.whereEqualTo("created_by", filter.createdBy().get()) : q;
+        q = filter.status().isPresent() ? q.whereEqualTo("status", filter.status().get().wire()) : q.whereIn("status", LIVE);
+        q = filter.templateId().isPresent() ? q.whereEqualTo("template_id", filter.templateId().get()) : q;
+        q = filter.pinned().isPresent() ? q.whereEqualTo("is_pinned", filter.pinned().get()) : q;
+        q = filter.query().isPresent() ? q.whereArrayContains("search_terms", filter.query().get()) : q;
+        q = q.orderBy("created_at", Query.Direction.DESCENDING).orderBy(FieldPath.documentId(), Query.Direction.DESCENDING);
+        if (after.isPresent()) {
+            q = q.startAfter(ts(after.get().createdAt()), after.get().demoId());
+        }
+        return await(q.select(SUMMARY).limit(limit).get()).getDocuments().stream()
+                .map(FirestoreDemoStore::summary).toList();
+    }
+
+    /** Count aggregations (no document is read), all sent at once. */
+    @Override
+    public DemoStats stats(String tenantId, String createdBy, Instant since, Collection<String> templateIds) {
+        Query mine = db.collection(COLLECTION).whereEqualTo("tenant_id", tenantId).whereEqualTo("created_by", createdBy);
+        Query live = mine.whereIn("status", LIVE);
+        ApiFuture<AggregateQuerySnapshot> total = live.count().get();
+        ApiFuture<AggregateQuerySnapshot> recent = live.whereGreaterThanOrEqualTo("created_at", ts(since)).count().get();
+        ApiFuture<AggregateQuerySnapshot> pinned = live.whereEqualTo("is_pinned", true).count().get();
+        Map<String, ApiFuture<AggregateQuerySnapshot>> perStatus = new LinkedHashMap<>();
+        for (Object status : LIVE) {
+            perStatus.put((String) status, mine.whereEqualTo("status", status).count().get());
+        }
+        Map<String, ApiFuture<AggregateQuerySnapshot>> perTemplate = new LinkedHashMap<>();
+        for (String template : new java.util.TreeSet<>(templateIds)) {
+            perTemplate.put(template, live.whereEqualTo("template_id", template).count().get());
+        }
+        perTemplate.put(DemoStats.CUSTOM, live.whereEqualTo("template_id", null).count().get());
+        Map<String, Long> byStatus = DemoStats.liveStatuses();
+        perStatus.forEach((k, f) -> byStatus.put(k, await(f).getCount()));
+        Map<String, Long> byTemplate = new java.util.TreeMap<>();
+        perTemplate.forEach((k, f) -> {
+            long n = await(f).getCount();
+            if (n > 0) {
+                byTemplate.put(k, n);
+            }
+        });
+        return new DemoStats(await(total).getCount(), await(recent).getCount(), await(pinned).getCount(), byStatus,
+                byTemplate);
+    }
+
+    private static DemoSummary summary(DocumentSnapshot doc) {
+        Number tables = (Number) doc.get("table_count");
+        Number rows = (Number) doc.get("total_rows");
+        Number score = (Number) doc.get("readiness_score");
+        return new DemoSummary(doc.getId(), doc.getString("customer_name"), doc.getString("template_id"),
+                doc.getString("industry"), DemoStatus.fromWire(doc.getString("status")),
+                Boolean.TRUE.equals(doc.getBoolean("is_pinned")), doc.getString("created_by"), instant(doc, "created_at"),
+                instant(doc, "last_used"), tables == null ? 0 : tables.longValue(), rows == null ? 0 : rows.longValue(),
+                score == null ? null : score.doubleValue());
     }
 
     @Override
     public List<String> listReadyUnscored(int limit) {
         return await(db.collection(COLLECTION).whereEqualTo("status", DemoStatus.READY.wire())
-                .whereEqualTo("readiness", null).limit(limit).get())
+                .whereEqualTo("readiness", null).orderBy("created_at").limit(limit).get())
                 .getDocuments().stream().map(d -> d.getString("demo_id")).toList();
     }
 
@@ -149,6 +219,23 @@ public class FirestoreDemoStore implements DemoStore {
                 return false;
             }
             tx.update(ref(demoId), "last_used", ts(when));
+            return true;
+        }));
+    }
+
+    @Override
+    public boolean setPinned(String demoId, boolean pinned, Instant at) {
+        return await(db.runTransaction(tx -> {
+            DocumentSnapshot doc = tx.get(ref(demoId)).get();
+            if (!doc.exists() || DemoStatus.fromWire(doc.getString("status")) == DemoStatus.DELETED) {
+                return false;
+            }
+            boolean was = Boolean.TRUE.equals(doc.getBoolean("is_pinned"));
+            Map<String, Object> update = new HashMap<>();
+            update.put("is_pinned", pinned);
+            update.put("pinned_at", pinned ? (was ? doc.get("pinned_at") : ts(at)) : null);
+            update.put("updated_at", ts(at));
+            tx.update(ref(demoId), update);
             return true;
         }));
     }

@@ -12,7 +12,10 @@ import com.google.cloud.firestore.DocumentReference;
 import com.google.cloud.firestore.DocumentSnapshot;
 import com.google.cloud.firestore.Firestore;
 import com.google.cloud.firestore.Transaction;
+import com.google.cloud.firestore.Query;
+import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -104,12 +107,25 @@ public class FirestoreTenantStore implements TenantStore {
     }
 
     @Override
-    public boolean revokeKey(String keyHash) {
+    public List<ApiKey> listKeys(String tenantId, int limit) {
+        return await(db.collection("api_keys").whereEqualTo("tenant_id", tenantId)
+                .orderBy("created_at", Query.Direction.DESCENDING).limit(limit).get())
+                .getDocuments().stream().map(FirestoreTenantStore::key).toList();
+    }
+
+    @Override
+    public boolean revokeKey(String keyHash, Instant at) {
         return await(db.runTransaction(tx -> {
-            if (!tx.get(key(keyHash)).get().exists()) {
+            DocumentSnapshot doc = tx.get(key(keyHash)).get();
+            if (!doc.exists()) {
                 return false;
             }
-            tx.update(key(keyHash), "revoked", true);
+            Map<String, Object> update = new HashMap<>();
+            update.put("revoked", true);
+            if (doc.get("revoked_at") == null) {
+                update.put("revoked_at", ts(at));
+            }
+            tx.update(key(keyHash), update);
             return true;
         }));
     }

@@ -10,6 +10,7 @@ import com.capidemo.shared.port.EventPublisher;
 import com.capidemo.shared.port.JobQueue;
 import com.capidemo.shared.port.JobStore;
 import com.capidemo.shared.port.ObjectStore;
+import com.capidemo.shared.port.ShareStore;
 import com.capidemo.shared.port.StepStore;
 import com.capidemo.shared.port.TaskQueue;
 import com.capidemo.shared.port.TenantStore;
@@ -51,6 +52,12 @@ public class LocalAdapters {
     @Produces
     @Adapter("sqlite")
     ConversationStore conversationStore(SqliteConversationStore store) {
+        return store;
+    }
+
+    @Produces
+    @Adapter("sqlite")
+    ShareStore shareStore(SqliteShareStore store) {
         return store;
     }
 

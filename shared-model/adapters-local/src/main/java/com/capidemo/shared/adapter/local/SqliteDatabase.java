@@ -23,8 +23,10 @@ import org.sqlite.SQLiteConfig;
 
 /**
  * The local store: one SQLite file in WAL mode shared by every local process. Writers take
- * {@code BEGIN IMMEDIATE} transactions; inside one process they queue on a lock, across processes
- * SQLite's busy timeout makes them wait. Migrations run once, under an exclusive lock, when it opens: at start
+ * {@code BEGIN IMMEDIATE} transactions on the process's one write connection; inside one process they queue on a
+ * lock, across processes SQLite's busy timeout makes them wait. Reads never wait for writes (WAL): point reads use
+ * their own pool and list queries ({@link #scan}) another, so a flood of list requests never leaves a point read
+ * waiting for a connection. Migrations run once, under an exclusive lock, when it opens: at start
  * when {@link com.capidemo.shared.adapter.AdapterSelection} says a selected adapter needs it, never otherwise.
  */
 @ApplicationScoped
@@ -33,10 +35,13 @@ public class SqliteDatabase {
     /** Ordered migrations in {@code db/sqlite/}; the file's index + 1 is its user_version. */
     private static final List<String> MIGRATIONS = List.of("V1__init.sql", "V2__chat.sql", "V3__custom.sql",
             "V4__demo_management.sql");
-    private static final int POOL_SIZE = 4;
+    private static final int READERS = 4;
+    private static final int SCANNERS = 3;
 
     private final Path file;
-    private final BlockingQueue<Connection> pool = new ArrayBlockingQueue<>(POOL_SIZE);
+    private final BlockingQueue<Connection> pool = new ArrayBlockingQueue<>(READERS);
+    private final BlockingQueue<Connection> scans = new ArrayBlockingQueue<>(SCANNERS);
+    private final Connection writer;
     private final ReentrantLock writeLock = new ReentrantLock(true);
 
     @Inject
@@ -48,10 +53,14 @@ public class SqliteDatabase {
         this.file = file.toAbsolutePath();
         try {
             Files.createDirectories(this.file.getParent());
-            for (int i = 0; i < POOL_SIZE; i++) {
+            writer = open();
+            migrate();
+            for (int i = 0; i < READERS; i++) {
                 pool.add(open());
             }
-            migrate();
+            for (int i = 0; i < SCANNERS; i++) {
+                scans.add(open());
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (SQLException e) {
@@ -76,7 +85,7 @@ public class SqliteDatabase {
     }
 
     private void migrate() throws SQLException {
-        Connection c = borrow();
+        Connection c = writer;
         try (Statement st = c.createStatement()) {
             st.execute("BEGIN EXCLUSIVE");
             try {
@@ -96,8 +105,6 @@ public class SqliteDatabase {
                 st.execute("ROLLBACK");
                 throw e;
             }
-        } finally {
-            release(c);
         }
     }
 
@@ -119,22 +126,31 @@ public class SqliteDatabase {
         T run(Connection c) throws SQLException;
     }
 
-    /** Runs read-only work on a pooled connection in autocommit mode. */
+    /** Runs read-only work (a point read) on a pooled connection in autocommit mode. */
     public <T> T read(Work<T> work) {
-        Connection c = borrow();
+        return readOn(pool, work);
+    }
+
+    /** Runs a list or count query on the pool kept for them, so they never hold up point reads. */
+    public <T> T scan(Work<T> work) {
+        return readOn(scans, work);
+    }
+
+    private static <T> T readOn(BlockingQueue<Connection> from, Work<T> work) {
+        Connection c = borrow(from);
         try {
             return work.run(c);
         } catch (SQLException e) {
             throw new StoreException(e);
         } finally {
-            release(c);
+            from.add(c);
         }
     }
 
     /** Runs work in one IMMEDIATE transaction: committed if it returns, rolled back if it throws. */
     public <T> T write(Work<T> work) {
         writeLock.lock();
-        Connection c = borrow();
+        Connection c = writer;
         try {
             c.setAutoCommit(false);
             try {
@@ -150,27 +166,25 @@ public class SqliteDatabase {
         } catch (SQLException e) {
             throw new StoreException(e);
         } finally {
-            release(c);
             writeLock.unlock();
         }
     }
 
-    private Connection borrow() {
+    private static Connection borrow(BlockingQueue<Connection> from) {
         try {
-            return pool.take();
+            return from.take();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new StoreException(new SQLException("interrupted while waiting for a connection"));
         }
     }
 
-    private void release(Connection c) {
-        pool.add(c);
-    }
-
     @PreDestroy
     void close() {
-        for (Connection c : pool) {
+        List<Connection> all = new java.util.ArrayList<>(pool);
+        all.addAll(scans);
+        all.add(writer);
+        for (Connection c : all) {
             try {
                 c.close();
             } catch (SQLException ignored) {

@@ -1,7 +1,11 @@
 package com.capidemo.shared.adapter.local;
 
 import com.capidemo.shared.domain.Demo;
+import com.capidemo.shared.domain.DemoCursor;
+import com.capidemo.shared.domain.DemoFilter;
 import com.capidemo.shared.domain.DemoSearch;
+import com.capidemo.shared.domain.DemoStats;
+import com.capidemo.shared.domain.DemoSummary;
 import com.capidemo.shared.domain.DemoStatus;
 import com.capidemo.shared.domain.GoldenQuery;
 import com.capidemo.shared.domain.Readiness;
@@ -13,6 +17,8 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -71,10 +77,86 @@ public class SqliteDemoStore implements DemoStore {
         return db.read(c -> Sql.one(c, "SELECT * FROM demos WHERE demo_id = ?", rs -> map(c, rs), demoId));
     }
 
+    /** The list item columns: no JSON is read to list demos. */
+    private static final String SUMMARY = "SELECT demo_id, customer_name, template_id, industry, status, is_pinned, "
+            + "created_by, created_at, last_used, table_count, total_rows, readiness_score FROM demos";
+
+    /**
+     * A keyset page: {@code (created_at, demo_id) < (cursor)} over an index that starts with the tenant and the
+     * filtered columns (V4 has one per filter the list and dashboard use), newest first.
+     */
     @Override
-    public List<Demo> listByTenant(String tenantId, int limit) {
-        return db.read(c -> Sql.list(c, "SELECT * FROM demos WHERE tenant_id = ? ORDER BY created_at DESC, demo_id LIMIT ?",
-                rs -> map(c, rs), tenantId, limit));
+    public List<DemoSummary> list(String tenantId, DemoFilter filter, Optional<DemoCursor> after, int limit) {
+        StringBuilder sql = new StringBuilder(SUMMARY).append(" WHERE tenant_id = ?");
+        List<Object> args = new ArrayList<>(List.of(tenantId));
+        if (filter.status().isPresent()) {
+            sql.append(" AND status = ?");
+            args.add(filter.status().get().wire());
+        } else {
+            sql.append(" AND status <> 'deleted'");
+        }
+        filter.templateId().ifPresent(t -> {
+            sql.append(" AND template_id = ?");
+            args.add(t);
+        });
+        filter.pinned().ifPresent(p -> {
+            sql.append(" AND is_pinned = ?");
+            args.add(p);
+        });
+        filter.createdBy().ifPresent(u -> {
+            sql.append(" AND created_by = ?");
+            args.add(u);
+        });
+        filter.query().ifPresent(q -> {
+            sql.append(" AND search_text LIKE ? ESCAPE '\\'");
+            args.add("% " + q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+        });
+        after.ifPresent(cur -> {
+            sql.append(" AND (created_at, demo_id) < (?, ?)");
+            args.add(cur.createdAt());
+            args.add(cur.demoId());
+        });
+        sql.append(" ORDER BY created_at DESC, demo_id DESC LIMIT ?");
+        args.add(limit);
+        return db.scan(c -> Sql.list(c, sql.toString(), SqliteDemoStore::summary, args.toArray()));
+    }
+
+    /** One grouped COUNT over the covering index demos_tenant_user_stats. */
+    @Override
+    public DemoStats stats(String tenantId, String createdBy, Instant since, Collection<String> templateIds) {
+        record Group(String status, String template, boolean pinned, boolean recent, long count) {
+        }
+        List<Group> groups = db.scan(c -> Sql.list(c, """
+                SELECT status, template_id, is_pinned, created_at >= ? AS recent, count(*) FROM demos
+                WHERE tenant_id = ? AND created_by = ? AND status <> 'deleted'
+                GROUP BY status, template_id, is_pinned, recent""",
+                rs -> new Group(rs.getString(1), rs.getString(2), rs.getInt(3) == 1, rs.getInt(4) == 1, rs.getLong(5)),
+                since, tenantId, createdBy));
+        long total = 0;
+        long recent = 0;
+        long pinned = 0;
+        Map<String, Long> byStatus = DemoStats.liveStatuses();
+        Map<String, Long> byTemplate = new java.util.TreeMap<>();
+        for (Group g : groups) {
+            total += g.count();
+            recent += g.recent() ? g.count() : 0;
+            pinned += g.pinned() ? g.count() : 0;
+            byStatus.merge(g.status(), g.count(), Long::sum);
+            String template = g.template() == null ? DemoStats.CUSTOM : g.template();
+            if (g.template() == null || templateIds.contains(g.template())) {
+                byTemplate.merge(template, g.count(), Long::sum);
+            }
+        }
+        return new DemoStats(total, recent, pinned, byStatus, byTemplate);
+    }
+
+    private static DemoSummary summary(ResultSet rs) throws SQLException {
+        double score = rs.getDouble("readiness_score");
+        Double readiness = rs.wasNull() ? null : score;
+        return new DemoSummary(rs.getString("demo_id"), rs.getString("customer_name"), rs.getString("template_id"),
+                rs.getString("industry"), DemoStatus.fromWire(rs.getString("status")), rs.getInt("is_pinned") == 1,
+                rs.getString("created_by"), Sql.instant(rs, "created_at"), Sql.instant(rs, "last_used"),
+                rs.getLong("table_count"), rs.getLong("total_rows"), readiness);
     }
 
     @Override
@@ -109,6 +191,15 @@ public class SqliteDemoStore implements DemoStore {
         return db.write(c -> Sql.update(c,
                 "UPDATE demos SET last_used = ? WHERE demo_id = ? AND (last_used IS NULL OR last_used < ?)",
                 when, demoId, when) == 1);
+    }
+
+    @Override
+    public boolean setPinned(String demoId, boolean pinned, Instant at) {
+        return db.write(c -> Sql.update(c, pinned
+                ? "UPDATE demos SET pinned_at = CASE WHEN is_pinned = 1 THEN pinned_at ELSE ? END, is_pinned = 1, "
+                        + "updated_at = ? WHERE demo_id = ? AND status <> 'deleted'"
+                : "UPDATE demos SET pinned_at = NULL, is_pinned = 0, updated_at = ? WHERE demo_id = ? AND status <> 'deleted'",
+                pinned ? new Object[] {at, at, demoId} : new Object[] {at, demoId}) == 1);
     }
 
     @Override

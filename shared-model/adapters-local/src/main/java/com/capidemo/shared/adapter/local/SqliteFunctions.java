@@ -1,12 +1,9 @@
 package com.capidemo.shared.adapter.local;
 
 import com.capidemo.shared.domain.DemoSearch;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import com.capidemo.shared.domain.Ids;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.HexFormat;
 import org.sqlite.Function;
 
 /**
@@ -41,10 +38,6 @@ final class SqliteFunctions {
 
     /** Lower-case hex SHA-256 of the UTF-8 bytes. */
     static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Ids.sha256(text);
     }
 }

@@ -5,6 +5,8 @@ import com.capidemo.shared.domain.Tenant;
 import com.capidemo.shared.port.TenantStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Typed;
+import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /** Tenants, users and API keys in SQLite. */
@@ -74,7 +76,15 @@ public class SqliteTenantStore implements TenantStore {
     }
 
     @Override
-    public boolean revokeKey(String keyHash) {
-        return db.write(c -> Sql.update(c, "UPDATE api_keys SET revoked = 1 WHERE key_hash = ?", keyHash) == 1);
+    public List<ApiKey> listKeys(String tenantId, int limit) {
+        return db.read(c -> Sql.list(c, "SELECT * FROM api_keys WHERE tenant_id = ? ORDER BY created_at DESC, key_id LIMIT ?",
+                SqliteTenantStore::key, tenantId, limit));
+    }
+
+    @Override
+    public boolean revokeKey(String keyHash, Instant at) {
+        return db.write(c -> Sql.update(c,
+                "UPDATE api_keys SET revoked = 1, revoked_at = coalesce(revoked_at, ?) WHERE key_hash = ?", at,
+                keyHash) == 1);
     }
 }

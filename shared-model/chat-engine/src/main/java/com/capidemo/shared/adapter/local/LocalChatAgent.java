@@ -9,6 +9,7 @@ import com.capidemo.shared.port.ChatAgent;
 import com.capidemo.shared.port.ChatAnswer;
 import com.capidemo.shared.port.ChatTurn;
 import com.capidemo.shared.port.DemoStore;
+import com.capidemo.shared.port.QuerySession;
 import com.capidemo.shared.port.Warehouse;
 import com.capidemo.shared.service.TemplateLibrary;
 import com.capidemo.shared.template.ForeignKey;
@@ -73,7 +74,15 @@ public class LocalChatAgent implements ChatAgent {
 
     @Override
     public ChatAnswer answer(AgentSpec agent, List<ChatTurn> history, String message) {
-        ChatEngine.Queries queries = (sql, maxRows) -> warehouse.query(agent.datasetId(), sql, maxRows);
+        return answer(agent, history, message, (sql, maxRows) -> warehouse.query(agent.datasetId(), sql, maxRows));
+    }
+
+    @Override
+    public ChatAnswer answer(AgentSpec agent, List<ChatTurn> history, String message, QuerySession session) {
+        return answer(agent, history, message, session::query);
+    }
+
+    private ChatAnswer answer(AgentSpec agent, List<ChatTurn> history, String message, ChatEngine.Queries queries) {
         return new ChatEngine(agent, queries, () -> knowledge(agent, queries)).answer(history, message);
     }
 

@@ -3,6 +3,10 @@ package com.capidemo.shared.adapter.contract;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.capidemo.shared.domain.Demo;
+import com.capidemo.shared.domain.DemoCursor;
+import com.capidemo.shared.domain.DemoFilter;
+import com.capidemo.shared.domain.DemoStats;
+import com.capidemo.shared.domain.DemoSummary;
 import com.capidemo.shared.domain.DemoStatus;
 import com.capidemo.shared.domain.GoldenQuery;
 import com.capidemo.shared.domain.Ids;
@@ -13,8 +17,10 @@ import com.capidemo.shared.port.DemoStore;
 import com.capidemo.shared.port.JobStore;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** What every {@link DemoStore} adapter must do (SQLite here, the Firestore emulator with -Pemulators). */
@@ -65,9 +71,138 @@ public abstract class DemoStoreContract {
         Demo newer = provisioning(tenant, t0);
         provisioning("other_" + Ids.randomHex(3), t0);
 
-        assertThat(store().listByTenant(tenant, 10)).extracting(Demo::demoId)
+        assertThat(store().list(tenant, DemoFilter.all(), Optional.empty(), 10)).extracting(DemoSummary::demoId)
                 .containsExactly(newer.demoId(), older.demoId());
-        assertThat(store().listByTenant(tenant, 1)).hasSize(1);
+        assertThat(store().list(tenant, DemoFilter.all(), Optional.empty(), 1)).hasSize(1);
+    }
+
+    /** A demo stored as given (owner, template, name, pinned, creation time). */
+    protected Demo demo(String tenant, String owner, String template, String customer, boolean pinned, Instant created) {
+        Demo d = new Demo(Ids.demoId(), tenant, owner, customer, "Retail", template, null, null, DemoStatus.PROVISIONING,
+                created, created, null, pinned, List.of(), Map.of(), null, pinned ? created : null, null, null);
+        assertThat(store().create(d)).isTrue();
+        return d;
+    }
+
+    @Test
+    void keysetPagesReturnEveryDemoOnceNewestFirstEvenWhenCreationTimesTie() {
+        String tenant = "t_" + Ids.randomHex(3);
+        Instant t0 = Instant.parse("2026-11-01T10:00:00Z");
+        List<String> all = new ArrayList<>();
+        for (int i = 0; i < 23; i++) {
+            all.add(demo(tenant, "ce@x.example", "shopify", "Acme " + i, false, t0.plusSeconds(i / 3)).demoId());
+        }
+        List<DemoSummary> seen = new ArrayList<>();
+        Optional<DemoCursor> cursor = Optional.empty();
+        for (int page = 0; page < 10; page++) {
+            List<DemoSummary> got = store().list(tenant, DemoFilter.all(), cursor, 5);
+            seen.addAll(got);
+            if (got.size() < 5) {
+                break;
+            }
+            cursor = Optional.of(got.get(got.size() - 1).cursor());
+        }
+        assertThat(seen).extracting(DemoSummary::demoId).containsExactlyInAnyOrderElementsOf(all).doesNotHaveDuplicates();
+        for (int i = 1; i < seen.size(); i++) {
+            DemoSummary a = seen.get(i - 1);
+            DemoSummary b = seen.get(i);
+            assertThat(a.createdAt().isAfter(b.createdAt())
+                    || (a.createdAt().equals(b.createdAt()) && a.demoId().compareTo(b.demoId()) > 0))
+                    .as("ordered by (created_at, demo_id) descending at %d", i).isTrue();
+        }
+    }
+
+    @Test
+    void listItemsCarryTheCompactFieldsAndFiltersCombine() {
+        String tenant = "t_" + Ids.randomHex(3);
+        Instant t0 = Instant.parse("2026-11-01T10:00:00Z");
+        Demo a = demo(tenant, "ana@x.example", "shopify", "Acme Retail, Inc.", true, t0);
+        Demo b = demo(tenant, "ana@x.example", "banking", "Blue Harbor Bank", false, t0.plusSeconds(1));
+        Demo c = demo(tenant, "bo@x.example", "shopify", "Acme Outdoor", false, t0.plusSeconds(2));
+        Demo d = demo(tenant, "bo@x.example", null, "Custom Corp", false, t0.plusSeconds(3));
+        store().markReady(a.demoId(), a.demoId(), "agent_a", List.of(), Map.of("table_count", 15, "total_rows", 145000));
+        store().recordReadiness(a.demoId(), new Readiness(95.5, 21, 22, List.of("q"), t0));
+        store().markFailed(c.demoId(), "boom");
+        store().markDeleted(d.demoId(), t0.plusSeconds(9));
+
+        DemoSummary item = store().list(tenant, DemoFilter.all().withStatus(DemoStatus.READY), Optional.empty(), 10).get(0);
+        assertThat(item.demoId()).isEqualTo(a.demoId());
+        assertThat(item.customerName()).isEqualTo("Acme Retail, Inc.");
+        assertThat(item.templateId()).isEqualTo("shopify");
+        assertThat(item.industry()).isEqualTo("Retail");
+        assertThat(item.isPinned()).isTrue();
+        assertThat(item.createdBy()).isEqualTo("ana@x.example");
+        assertThat(item.createdAt()).isEqualTo(t0);
+        assertThat(item.tableCount()).isEqualTo(15);
+        assertThat(item.totalRows()).isEqualTo(145000);
+        assertThat(item.readinessScore()).isEqualTo(95.5);
+
+        assertThat(ids(tenant, DemoFilter.all())).as("deleted demos are left out").containsExactly(c.demoId(), b.demoId(),
+                a.demoId());
+        assertThat(ids(tenant, DemoFilter.all().withStatus(DemoStatus.DELETED))).containsExactly(d.demoId());
+        assertThat(ids(tenant, new DemoFilter(Optional.empty(), Optional.of("shopify"), Optional.empty(),
+                Optional.empty(), Optional.empty()))).containsExactly(c.demoId(), a.demoId());
+        assertThat(ids(tenant, DemoFilter.all().withPinned(true))).containsExactly(a.demoId());
+        assertThat(ids(tenant, DemoFilter.createdBy("ana@x.example"))).containsExactly(b.demoId(), a.demoId());
+        assertThat(ids(tenant, query("acme"))).containsExactly(c.demoId(), a.demoId());
+        assertThat(ids(tenant, query("ACME ret"))).containsExactly(a.demoId());
+        assertThat(ids(tenant, query("inc"))).containsExactly(a.demoId());
+        assertThat(ids(tenant, query("cme"))).as("only from the start of a word").isEmpty();
+        assertThat(ids(tenant, query("acme").withCreatedBy("bo@x.example").withStatus(DemoStatus.FAILED)))
+                .containsExactly(c.demoId());
+        assertThat(ids("t_nobody", DemoFilter.all())).isEmpty();
+    }
+
+    private static DemoFilter query(String q) {
+        return new DemoFilter(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.of(q));
+    }
+
+    private List<String> ids(String tenant, DemoFilter filter) {
+        return store().list(tenant, filter, Optional.empty(), 50).stream().map(DemoSummary::demoId).toList();
+    }
+
+    @Test
+    void pinningRecordsWhenOnceAndUnpinningClearsIt() {
+        Demo demo = provisioning("t_" + Ids.randomHex(3), Instant.now());
+        Instant t1 = Instant.parse("2026-12-01T10:00:00Z");
+        assertThat(store().setPinned(demo.demoId(), true, t1)).isTrue();
+        assertThat(store().setPinned(demo.demoId(), true, t1.plusSeconds(60))).as("again").isTrue();
+        Demo pinned = store().find(demo.demoId()).orElseThrow();
+        assertThat(pinned.isPinned()).isTrue();
+        assertThat(pinned.pinnedAt()).as("the first pin").isEqualTo(t1);
+        assertThat(store().setPinned(demo.demoId(), false, t1.plusSeconds(120))).isTrue();
+        Demo unpinned = store().find(demo.demoId()).orElseThrow();
+        assertThat(unpinned.isPinned()).isFalse();
+        assertThat(unpinned.pinnedAt()).isNull();
+        assertThat(store().setPinned("demo_missing", true, t1)).isFalse();
+        store().markFailed(demo.demoId(), "x");
+        store().markDeleted(demo.demoId(), t1);
+        assertThat(store().setPinned(demo.demoId(), true, t1)).as("a deleted demo").isFalse();
+    }
+
+    @Test
+    void statsCountOneUsersDemosThatAreNotDeleted() {
+        String tenant = "t_" + Ids.randomHex(3);
+        Instant t0 = Instant.parse("2026-11-01T10:00:00Z");
+        Demo a = demo(tenant, "ana@x.example", "shopify", "A", true, t0);
+        demo(tenant, "ana@x.example", "shopify", "B", false, t0.plusSeconds(86_400 * 20));
+        Demo c = demo(tenant, "ana@x.example", "banking", "C", true, t0.plusSeconds(86_400 * 40));
+        demo(tenant, "ana@x.example", null, "D", false, t0.plusSeconds(86_400 * 41));
+        Demo e = demo(tenant, "ana@x.example", "saas", "E", true, t0.plusSeconds(86_400 * 42));
+        demo(tenant, "bo@x.example", "shopify", "F", true, t0);
+        store().markReady(a.demoId(), a.demoId(), "agent_a", List.of(), Map.of());
+        store().markFailed(c.demoId(), "boom");
+        store().markDeleted(e.demoId(), t0.plusSeconds(86_400 * 43));
+
+        DemoStats stats = store().stats(tenant, "ana@x.example", t0.plusSeconds(86_400 * 30), List.of("shopify", "banking"));
+        assertThat(stats.total()).isEqualTo(4);
+        assertThat(stats.createdSince()).isEqualTo(2);
+        assertThat(stats.pinned()).isEqualTo(2);
+        assertThat(stats.byStatus()).containsEntry("ready", 1L).containsEntry("failed", 1L)
+                .containsEntry("provisioning", 2L).containsEntry("archived", 0L).doesNotContainKey("deleted");
+        assertThat(stats.byTemplate()).containsEntry("shopify", 2L).containsEntry("banking", 1L)
+                .containsEntry("custom", 1L).doesNotContainKey("saas");
+        assertThat(store().stats(tenant, "nobody@x.example", t0, List.of("shopify")).total()).isZero();
     }
 
     @Test

@@ -53,9 +53,12 @@ public abstract class TenantStoreContract {
         String id = "t_" + Ids.randomHex(4);
         ApiKey key = key(id);
         store().createWithKey(new Tenant(id, id, NOW), key);
-        assertThat(store().revokeKey(key.keyHash())).isTrue();
-        assertThat(store().findKeyByHash(key.keyHash()).orElseThrow().revoked()).isTrue();
-        assertThat(store().revokeKey("no-such-hash")).isFalse();
+        assertThat(store().revokeKey(key.keyHash(), NOW.plusSeconds(5))).isTrue();
+        assertThat(store().revokeKey(key.keyHash(), NOW.plusSeconds(9))).as("again").isTrue();
+        ApiKey revoked = store().findKeyByHash(key.keyHash()).orElseThrow();
+        assertThat(revoked.revoked()).isTrue();
+        assertThat(revoked.revokedAt()).as("the first revocation").isEqualTo(NOW.plusSeconds(5));
+        assertThat(store().revokeKey("no-such-hash", NOW)).isFalse();
     }
 
     @Test
@@ -71,6 +74,9 @@ public abstract class TenantStoreContract {
         assertThat(read.issuedBy()).isEqualTo("ce@" + id + ".example");
         assertThat(store().addKey(new ApiKey(Ids.randomHex(32), "no_such_tenant", "x@y.example", ApiKey.MEMBER,
                 new byte[] {9}, NOW, false))).isFalse();
+        assertThat(store().listKeys(id, 10)).extracting(ApiKey::keyId).hasSize(2).contains(member.keyId());
+        assertThat(store().listKeys(id, 1)).hasSize(1);
+        assertThat(store().listKeys("no_such_tenant", 10)).isEmpty();
     }
 
     @Test

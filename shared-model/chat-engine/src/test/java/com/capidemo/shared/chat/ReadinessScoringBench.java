@@ -1,0 +1,102 @@
+package com.capidemo.shared.chat;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.capidemo.shared.adapter.local.LocalChatAgent;
+import com.capidemo.shared.domain.Readiness;
+import com.capidemo.shared.port.AgentSpec;
+import com.capidemo.shared.port.QuerySession;
+import com.capidemo.shared.port.Warehouse;
+import com.capidemo.shared.service.TemplateLibrary;
+import com.capidemo.shared.template.TableSpec;
+import com.capidemo.shared.template.TemplateDefinition;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Readiness scoring rate (issue 11): demos of the shopify template, each its own dataset (hard links of the template's
+ * parquet, as provisioning makes them) with an agent that has never seen it, scored one after another as the
+ * quick-provisioner's scorer does: first with a DuckDB per query (the old path), then with one session per dataset.
+ * Both must give the same scores. Written to {@code bench.results} (default ../bench/results) as
+ * readiness-latest.json and .md. Run by bench/run (-Dtest=ReadinessScoringBench); not part of the normal build.
+ */
+class ReadinessScoringBench {
+
+    private static final int DEMOS = Integer.getInteger("bench.readiness.demos", 40);
+
+    @Test
+    void scoresDemosWithOneSessionPerDataset() throws Exception {
+        Warehouse warehouse = ChatFixtures.warehouse();
+        TemplateDefinition t = ChatFixtures.template("shopify");
+        ChatFixtures.agentSpec("shopify"); // materialises the template's parquet
+        List<AgentSpec> perQuery = datasets(warehouse, t, "rq");
+        List<AgentSpec> perSession = datasets(warehouse, t, "rs");
+
+        LocalChatAgent agent = new LocalChatAgent(warehouse, spec -> LocalChatAgent.declaredKeys(t));
+        ReadinessCheck.score(agent, perQuery.get(0), (sql, max) -> warehouse.query(perQuery.get(0).datasetId(), sql, max));
+
+        long started = System.nanoTime();
+        List<Readiness> old = new ArrayList<>();
+        for (AgentSpec spec : perQuery.subList(1, perQuery.size())) {
+            old.add(ReadinessCheck.score(agent, spec, (sql, max) -> warehouse.query(spec.datasetId(), sql, max)));
+        }
+        double oldSeconds = (System.nanoTime() - started) / 1e9;
+
+        started = System.nanoTime();
+        List<Readiness> now = new ArrayList<>();
+        for (AgentSpec spec : perSession.subList(1, perSession.size())) {
+            try (QuerySession session = warehouse.session(spec.datasetId())) {
+                now.add(ReadinessCheck.score(agent, spec, session));
+            }
+        }
+        double newSeconds = (System.nanoTime() - started) / 1e9;
+
+        int n = DEMOS - 1;
+        double oldRate = n / oldSeconds;
+        double newRate = n / newSeconds;
+        assertThat(now).extracting(Readiness::score).containsExactlyElementsOf(old.stream().map(Readiness::score).toList());
+
+        Path dir = Path.of(System.getProperty("bench.results", "../bench/results")).toAbsolutePath().normalize();
+        Files.createDirectories(dir);
+        String env = Runtime.getRuntime().availableProcessors() + " cores, Java " + System.getProperty("java.version")
+                + ", load average " + Files.readString(Path.of("/proc/loadavg")).trim().split(" ")[0];
+        String md = "# Readiness scoring rate (" + Instant.now() + ", " + env + ")\n\n"
+                + n + " shopify demos, " + t.goldenQueries().size() + " golden questions each, each demo its own dataset"
+                + " and new to the agent, scored one after another.\n\n"
+                + "| path | demos/s | ms per demo |\n|---|---|---|\n"
+                + String.format("| a DuckDB per query (before) | %.1f | %.0f |%n", oldRate, 1000 / oldRate)
+                + String.format("| one session per dataset | %.1f | %.0f |%n", newRate, 1000 / newRate)
+                + "\nScores identical on both paths: " + now.get(0).score() + " % each.\n";
+        Files.writeString(dir.resolve("readiness-latest.md"), md);
+        Files.writeString(dir.resolve("readiness-latest.json"), String.format(java.util.Locale.ROOT,
+                "{\"date\":\"%s\",\"env\":\"%s\",\"demos\":%d,\"golden_questions\":%d,"
+                        + "\"per_query_demos_per_s\":%.2f,\"session_demos_per_s\":%.2f,\"score\":%s}%n",
+                Instant.now(), env, n, t.goldenQueries().size(), oldRate, newRate, now.get(0).score()));
+        System.out.println(md);
+        for (AgentSpec spec : perQuery) {
+            warehouse.dropDataset(spec.datasetId());
+        }
+        for (AgentSpec spec : perSession) {
+            warehouse.dropDataset(spec.datasetId());
+        }
+    }
+
+    private static List<AgentSpec> datasets(Warehouse warehouse, TemplateDefinition t, String prefix) {
+        List<AgentSpec> specs = new ArrayList<>();
+        for (int i = 0; i < DEMOS; i++) {
+            String dataset = prefix + "_" + System.nanoTime() + "_" + i;
+            warehouse.createDataset(dataset, Map.of("template", t.templateId()));
+            for (TableSpec table : t.tables()) {
+                warehouse.loadParquet(dataset, table.name(), TemplateLibrary.tableObject(t.templateId(), table.name()));
+            }
+            specs.add(new AgentSpec("demo_" + dataset, "tenant_bench", dataset, t.tableNames(), t.systemInstruction(),
+                    t.domainGoldenQueries()));
+        }
+        return specs;
+    }
+}

@@ -1,0 +1,26 @@
+package com.capidemo.shared.domain;
+
+import java.util.Map;
+
+/**
+ * Counts over one user's demos that are not deleted: all of them, those created since a given time, the pinned ones,
+ * per status and per template ({@code custom} for demos without a template). Counted by the store, never by loading
+ * demos.
+ */
+public record DemoStats(long total, long createdSince, long pinned, Map<String, Long> byStatus,
+                        Map<String, Long> byTemplate) {
+
+    /** The by_template key of demos designed for one customer (no template). */
+    public static final String CUSTOM = "custom";
+
+    /** A by_status map with every status a counted demo can have, at zero. */
+    public static Map<String, Long> liveStatuses() {
+        Map<String, Long> m = new java.util.LinkedHashMap<>();
+        for (DemoStatus s : DemoStatus.values()) {
+            if (s != DemoStatus.DELETED) {
+                m.put(s.wire(), 0L);
+            }
+        }
+        return m;
+    }
+}
