@@ -61,9 +61,12 @@ public interface EdgeConfig {
         Duration window();
     }
 
-    /** Requests per tenant (after its API key is accepted); 0 turns the limit off. */
+    /**
+     * Requests per tenant (after its API key is accepted); 0 turns the limit off. The default is a ceiling against
+     * abuse (a UI or a client polling a job every few milliseconds stays below it), not a quota.
+     */
     interface TenantRequests {
-        @WithDefault("600")
+        @WithDefault("6000")
         int limit();
 
         @WithDefault("1m")

@@ -36,6 +36,9 @@ public final class RequestShape {
         if (r.uri() != null && r.uri().length() > limits.maxUriLength()) {
             return problem(414, path, "the request URI is longer than " + limits.maxUriLength() + " characters");
         }
+        if (r.uri() != null && !isUri(r.uri())) {
+            return malformed(path, "the request URI is not a valid URI (RFC 3986)");
+        }
         long headerBytes = 0;
         for (Map.Entry<String, String> h : r.headers()) {
             headerBytes += h.getKey().length() + h.getValue().length() + 4;
@@ -58,6 +61,16 @@ public final class RequestShape {
             }
         }
         return contentType(r, path);
+    }
+
+    /** Quarkus' own URI check (java.net.URI), which it skips because this one answers problem+json. */
+    static boolean isUri(String uri) {
+        try {
+            new java.net.URI(uri);
+            return true;
+        } catch (java.net.URISyntaxException e) {
+            return false;
+        }
     }
 
     private static Optional<Problem> bodySize(Request r, String path, Limits limits) {
