@@ -54,21 +54,21 @@ class WorkerAuthThrottleTest {
 
     @Test
     void tenWrongWorkerSecretsAMinuteThen429UntilTheWindowHasPassed() {
-        given().contentType("application/json").body("{}").when().post("/api/admin/cleanup")
+        given().contentType("application/json").body("{}").when().post("/api/admin/probe")
                 .then().statusCode(401).contentType("application/problem+json");
         for (int i = 0; i < 9; i++) {
             given().header("X-Worker-Secret", "guess-" + i).contentType("application/json").body("{}")
-                    .when().post("/api/admin/cleanup").then().statusCode(401);
+                    .when().post("/api/admin/probe").then().statusCode(401);
         }
         given().header("X-Worker-Secret", "guess-again").contentType("application/json").body("{}")
-                .when().post("/api/admin/cleanup").then().statusCode(429).header("Retry-After", notNullValue())
+                .when().post("/api/admin/probe").then().statusCode(429).header("Retry-After", notNullValue())
                 .body("type", containsString("too-many-requests"));
         given().header("X-Worker-Secret", "test-secret").contentType("application/json").body("{}")
-                .when().post("/api/admin/cleanup").then().statusCode(429);
+                .when().post("/api/admin/probe").then().statusCode(429);
         CLOCK.advance(Duration.ofSeconds(61));
-        // authenticated: the filter lets it through (the handler arrives with issue 12; until then 404)
         given().header("X-Worker-Secret", "test-secret").contentType("application/json").body("{}")
-                .when().post("/api/admin/cleanup").then().statusCode(org.hamcrest.Matchers.not(401))
-                .statusCode(org.hamcrest.Matchers.not(429));
+                .when().post("/api/admin/probe").then().statusCode(200);
+        given().header("X-Admin-Token", "wrong").contentType("application/json").body("{}")
+                .when().post("/api/admin/probe").then().statusCode(401);
     }
 }

@@ -17,7 +17,9 @@ import java.time.Duration;
 @ApplicationScoped
 public class AuthFailureLimiter {
 
+    /** An API key is {tenant_id}_api_{16 characters}: the mark sits 21 characters from its end. */
     private static final String API_KEY_MARK = "_api_";
+    private static final int API_KEY_SUFFIX = API_KEY_MARK.length() + 16;
     private static final int PREFIX_CHARS = 8;
     private static final int MAX_PREFIX = 64;
 
@@ -89,8 +91,10 @@ public class AuthFailureLimiter {
     /** The part of a credential that names its target: an API key's tenant, else its first few characters. */
     static String prefix(String credential) {
         String c = credential.trim();
-        int mark = c.indexOf(API_KEY_MARK);
-        String prefix = mark > 0 ? c.substring(0, mark) : c.substring(0, Math.min(PREFIX_CHARS, c.length()));
+        boolean apiKey = c.length() > API_KEY_SUFFIX
+                && c.startsWith(API_KEY_MARK, c.length() - API_KEY_SUFFIX);
+        String prefix = apiKey ? c.substring(0, c.length() - API_KEY_SUFFIX)
+                : c.substring(0, Math.min(PREFIX_CHARS, c.length()));
         return prefix.length() > MAX_PREFIX ? prefix.substring(0, MAX_PREFIX) : prefix;
     }
 

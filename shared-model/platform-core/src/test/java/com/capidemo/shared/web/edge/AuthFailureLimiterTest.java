@@ -53,7 +53,7 @@ class AuthFailureLimiterTest {
     void tenFailuresAMinuteFromOneClientThen429WithRetryAfterEvenForTheRightKey() {
         for (int i = 0; i < 10; i++) {
             int n = i;
-            assertThatThrownBy(() -> attempt("10.0.0.1", "t" + n + "_api_wrong", false))
+            assertThatThrownBy(() -> attempt("10.0.0.1", "t" + n + "_api_wrongwrongwrong1", false))
                     .satisfies(e -> assertThat(((ApiProblem) e).status()).isEqualTo(401));
         }
         ApiProblem blocked = catchThrowableOfType(ApiProblem.class, () -> attempt("10.0.0.1", "x_api_wrong", false));
@@ -70,20 +70,21 @@ class AuthFailureLimiterTest {
     void failuresAgainstOneKeyPrefixFromManyClientsAreLimitedToo() {
         for (int i = 0; i < 10; i++) {
             int n = i;
-            assertThatThrownBy(() -> attempt("10.1.0." + n, "acme_api_guess" + n, false))
+            assertThatThrownBy(() -> attempt("10.1.0." + n, "acme_api_guessguessguess" + (n % 10), false))
                     .satisfies(e -> assertThat(((ApiProblem) e).status()).isEqualTo(401));
         }
-        assertThat(catchThrowableOfType(ApiProblem.class, () -> attempt("10.1.1.1", "acme_api_guess", false)).status())
+        assertThat(catchThrowableOfType(ApiProblem.class, () -> attempt("10.1.1.1", "acme_api_guessguessguessX", false)).status())
                 .isEqualTo(429);
-        attempt("10.1.1.2", "other_api_key", true); // another tenant's prefix is not affected
+        attempt("10.1.1.2", "other_api_keykeykeykeykeyk", true); // another tenant's prefix is not affected
         clock.advance(Duration.ofMinutes(2));
-        assertThat(catchThrowableOfType(ApiProblem.class, () -> attempt("10.1.1.1", "acme_api_guess", false)).status())
+        assertThat(catchThrowableOfType(ApiProblem.class, () -> attempt("10.1.1.1", "acme_api_guessguessguessX", false)).status())
                 .isEqualTo(401);
     }
 
     @Test
     void aPrefixIsTheKeysTenantOrItsFirstCharacters() {
-        assertThat(AuthFailureLimiter.prefix("acme_corp_api_AAAA")).isEqualTo("acme_corp");
+        assertThat(AuthFailureLimiter.prefix("acme_corp_api_AAAAAAAAAAAAAAAA")).isEqualTo("acme_corp");
+        assertThat(AuthFailureLimiter.prefix("my_api_team_api_A_api_BBBBBBBBBB")).isEqualTo("my_api_team");
         assertThat(AuthFailureLimiter.prefix("0123456789abcdef")).isEqualTo("01234567");
     }
 
