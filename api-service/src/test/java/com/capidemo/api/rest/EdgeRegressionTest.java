@@ -155,7 +155,14 @@ class EdgeRegressionTest {
         given().header("X-API-Key", key).when().get("/api/provision/status/" + "j".repeat(3000))
                 .then().statusCode(400).contentType("application/problem+json")
                 .body("instance.length()", org.hamcrest.Matchers.lessThan(300));
-        given().header("X-API-Key", key).when().get("/api/provision/status/" + "j".repeat(120))
+        for (String id : new String[] {"j".repeat(65), "job%20x", "job.x", "job%C3%A9"}) {
+            given().header("X-API-Key", key).urlEncodingEnabled(false).when().get("/api/provision/status/" + id)
+                    .then().statusCode(400).contentType("application/problem+json")
+                    .body("type", containsString("malformed-request")).body("detail", containsString("job_id is not an id"));
+        }
+        given().header("X-API-Key", key).urlEncodingEnabled(false).when().get("/api/demos/demo%20x")
+                .then().statusCode(400).body("detail", containsString("demo_id is not an id"));
+        given().header("X-API-Key", key).when().get("/api/provision/status/" + "j".repeat(64))
                 .then().statusCode(404).body("detail.length()", org.hamcrest.Matchers.lessThan(120));
     }
 }
