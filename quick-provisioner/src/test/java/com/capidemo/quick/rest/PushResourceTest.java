@@ -187,6 +187,26 @@ class PushResourceTest {
         push(notAJob).statusCode(400).body("detail", containsString("job_id"));
     }
 
+    /** Issue 13 defect 5: a null, mistyped or duplicate-keyed push is a 400 in our words, never a 500 or a class name. */
+    @Test
+    void nullMistypedAndDuplicateKeyedPushesAre400WithoutClassNames() {
+        String data = java.util.Base64.getEncoder().encodeToString("{\"job_id\":1}".getBytes());
+        for (String path : List.of("/pubsub/push", "/pubsub/dead-letter")) {
+            for (String body : List.of("null", "[]", "42", "{\"message\":null}", "{\"message\":1}",
+                    "{\"message\":{\"messageId\":1,\"data\":\"e30=\"}}",
+                    "{\"message\":{\"messageId\":\"1\",\"messageId\":\"2\",\"data\":\"e30=\"}}",
+                    "{\"message\":{\"messageId\":\"1\",\"data\":\"" + data + "\"}}")) {
+                given().header("X-Worker-Secret", SECRET).contentType("application/json").body(body)
+                        .when().post(path)
+                        .then().statusCode(400).contentType("application/problem+json")
+                        .body("type", containsString("malformed-push"))
+                        .body(org.hamcrest.Matchers.not(containsString("Exception")))
+                        .body(org.hamcrest.Matchers.not(containsString("com.")))
+                        .body(org.hamcrest.Matchers.not(containsString("$")));
+            }
+        }
+    }
+
     @Test
     void pushesWithoutTheWorkerSecretAre401() {
         given().contentType("application/json").body(envelope(enqueue("shopify")))
