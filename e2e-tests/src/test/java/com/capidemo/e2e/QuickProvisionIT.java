@@ -307,4 +307,47 @@ class QuickProvisionIT {
         demos.json().forEach(d -> ids.add(d.path("demo_id").asText()));
         return ids;
     }
+
+    /**
+     * Issue 13 in the packaged services (prod profile, started by ./platform): operations endpoints behind the admin
+     * token on every service, health open without paths, security headers, and the data directory private.
+     */
+    @Test
+    @Order(6)
+    void theProdEdgeProtectsOperationsEndpointsAndTheDataDirectoryIsPrivate() throws Exception {
+        for (String service : PlatformProcess.SERVICES) {
+            String base = "http://127.0.0.1:" + platform.port(service);
+            java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+            for (String path : new String[] {"/q/metrics", "/q/openapi"}) {
+                var open = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + path)).build(),
+                        java.net.http.HttpResponse.BodyHandlers.ofString());
+                assertThat(open.statusCode()).as(service + path + " without the token").isEqualTo(401);
+                assertThat(open.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+                var admin = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + path))
+                        .header("X-Admin-Token", platform.adminToken()).build(),
+                        java.net.http.HttpResponse.BodyHandlers.ofString());
+                assertThat(admin.statusCode()).as(service + path + " with the token").isEqualTo(200);
+            }
+            var health = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/q/health/ready"))
+                    .build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertThat(health.statusCode()).isEqualTo(200);
+            assertThat(health.body()).doesNotContain(platform.dataDir().toString()).doesNotContain("platform.db");
+            assertThat(health.headers().firstValue("X-Content-Type-Options")).contains("nosniff");
+            assertThat(health.headers().firstValue("Referrer-Policy")).contains("no-referrer");
+            assertThat(health.headers().firstValue("Content-Security-Policy").orElse("")).contains("script-src 'self'");
+            var swagger = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/q/swagger-ui/"))
+                    .header("X-Admin-Token", platform.adminToken()).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertThat(swagger.statusCode()).as(service + " Swagger UI is off in prod").isNotEqualTo(200);
+        }
+        java.nio.file.Path data = platform.dataDir();
+        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(
+                java.nio.file.Files.getPosixFilePermissions(data))).isEqualTo("rwx------");
+        try (var files = java.nio.file.Files.walk(data)) {
+            for (java.nio.file.Path f : files.filter(java.nio.file.Files::isRegularFile).toList()) {
+                assertThat(java.nio.file.attribute.PosixFilePermissions.toString(
+                        java.nio.file.Files.getPosixFilePermissions(f))).as(f.toString()).endsWith("------");
+            }
+        }
+    }
 }

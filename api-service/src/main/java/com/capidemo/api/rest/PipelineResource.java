@@ -5,6 +5,7 @@ import com.capidemo.api.service.PipelineService;
 import com.capidemo.api.service.PipelineService.Triggered;
 import com.capidemo.shared.web.ApiProblem;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -17,13 +18,12 @@ import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
-import java.util.Map;
 
 @Path("/api/v1/pipelines")
 @Produces(MediaType.APPLICATION_JSON)
 public class PipelineResource {
 
-    /** {@code date} is the run's business date (YYYY-MM-DD), today (UTC) when omitted. */
+    /** {@code date} is the run's business date (YYYY-MM-DD), today (UTC) when omitted; the body is required ({}). */
     public record RunRequest(@Size(max = 120) String triggerBy, @Size(max = 10) String date) {
     }
 
@@ -40,8 +40,7 @@ public class PipelineResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Response run(@PathParam("tenantId") String tenantId, @PathParam("provider") String provider,
                         @PathParam("domain") String domain, @PathParam("templateName") String templateName,
-                        @Valid RunRequest request) {
-        RunRequest body = request == null ? new RunRequest(null, null) : request;
+                        @Valid @NotNull RunRequest body) {
         Triggered run = pipelines.run(caller.caller(), tenantId, provider, domain, templateName, body.triggerBy(),
                 date(body.date()));
         return Response.accepted(run).location(URI.create(run.statusUrl())).build();
@@ -49,7 +48,7 @@ public class PipelineResource {
 
     @GET
     @Path("/runs/{runId}")
-    public Map<String, Object> status(@PathParam("runId") String runId) {
+    public PipelineService.RunView status(@PathParam("runId") String runId) {
         return pipelines.status(caller.caller(), runId);
     }
 

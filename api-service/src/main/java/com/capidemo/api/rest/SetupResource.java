@@ -1,6 +1,5 @@
 package com.capidemo.api.rest;
 
-import com.capidemo.api.security.AdminToken;
 import com.capidemo.api.service.SetupService;
 import com.capidemo.api.service.SetupService.SetupResult;
 import jakarta.validation.Valid;
@@ -8,14 +7,13 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-/** Seed 000: set a project up in one call (admin token, since it may create a tenant). */
+/** Seed 000: set a project up in one call (admin token, checked by AdminTokenFilter, since it may create a tenant). */
 @Path("/api/setup")
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
@@ -29,16 +27,13 @@ public class SetupResource {
     }
 
     private final SetupService setup;
-    private final AdminToken adminToken;
 
-    public SetupResource(SetupService setup, AdminToken adminToken) {
+    public SetupResource(SetupService setup) {
         this.setup = setup;
-        this.adminToken = adminToken;
     }
 
     @POST
-    public Response setup(@HeaderParam(AdminToken.HEADER) String token, @Valid @NotNull SetupRequest request) {
-        adminToken.verify(token);
+    public Response setup(@Valid @NotNull SetupRequest request) {
         SetupResult result = setup.setup(request.projectId());
         return Response.status(result.jobId() == null ? 200 : 202).entity(result).build();
     }

@@ -4,13 +4,21 @@ import com.capidemo.shared.domain.ApiKey;
 import com.capidemo.shared.domain.Caller;
 import com.capidemo.shared.port.TenantStore;
 import com.capidemo.shared.web.ApiProblem;
+import com.capidemo.shared.web.edge.AuthFailureLimiter;
+import com.capidemo.shared.web.edge.ClientAddress;
+import com.capidemo.shared.web.edge.EdgeConfig;
+import com.capidemo.shared.web.edge.PathRules;
+import com.capidemo.shared.web.edge.TenantRequestLimiter;
+import io.vertx.core.http.HttpServerRequest;
+import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
-import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 /**
- * Every /api route needs X-API-Key except onboarding and setup (admin token) and shared links (token in path).
- * The key is looked up by its SHA-256; unknown and revoked keys are both 401.
+ * Every /api route needs X-API-Key except the admin-token paths (onboarding and setup) and shared links (token in
+ * path). The key is looked up by its SHA-256; unknown and revoked keys are both 401, and guessing is throttled per
+ * client and per key prefix (429); an accepted key counts against its tenant's request rate.
  */
 public class ApiKeyFilter {
 
@@ -18,27 +26,37 @@ public class ApiKeyFilter {
 
     private final TenantStore tenants;
     private final CallerContext context;
+    private final AuthFailureLimiter failures;
+    private final TenantRequestLimiter rates;
+    private final EdgeConfig edge;
 
-    public ApiKeyFilter(TenantStore tenants, CallerContext context) {
+    public ApiKeyFilter(TenantStore tenants, CallerContext context, AuthFailureLimiter failures,
+                        TenantRequestLimiter rates, EdgeConfig edge) {
         this.tenants = tenants;
         this.context = context;
+        this.failures = failures;
+        this.rates = rates;
+        this.edge = edge;
     }
 
-    @ServerRequestFilter
-    public Optional<jakarta.ws.rs.core.Response> authenticate(ContainerRequestContext request) {
+    @ServerRequestFilter(priority = Priorities.AUTHENTICATION)
+    public void authenticate(ContainerRequestContext request, HttpServerRequest http) {
         String path = request.getUriInfo().getPath();
-        if (!path.startsWith("/api/") || path.startsWith("/api/shared/") || path.equals("/api/v1/customers/onboard")
-                || path.equals("/api/setup")) {
-            return Optional.empty();
+        if (!path.startsWith("/api/") || path.startsWith("/api/shared/")
+                || PathRules.matches(edge.adminTokenPaths(), path)) {
+            return;
         }
         String key = request.getHeaderString(HEADER);
-        if (key == null || key.isBlank()) {
-            throw ApiProblem.unauthorized("missing " + HEADER + " header");
-        }
-        ApiKey stored = tenants.findKeyByHash(ApiKeys.hash(key.trim()))
-                .filter(k -> !k.revoked())
-                .orElseThrow(() -> ApiProblem.unauthorized("unknown or revoked API key"));
+        AtomicReference<ApiKey> found = new AtomicReference<>();
+        failures.verify("api-key", ClientAddress.of(http), key, () -> {
+            if (key == null || key.isBlank()) {
+                throw ApiProblem.unauthorized("missing " + HEADER + " header");
+            }
+            found.set(tenants.findKeyByHash(ApiKeys.hash(key.trim())).filter(k -> !k.revoked())
+                    .orElseThrow(() -> ApiProblem.unauthorized("unknown or revoked API key")));
+        });
+        ApiKey stored = found.get();
+        rates.acquire(stored.tenantId());
         context.set(new Caller(stored.tenantId(), stored.userEmail(), stored.role()));
-        return Optional.empty();
     }
 }

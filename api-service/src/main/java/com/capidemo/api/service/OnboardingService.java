@@ -5,6 +5,7 @@ import com.capidemo.shared.config.ConfigsLocator;
 import com.capidemo.shared.config.PlatformConfig;
 import com.capidemo.shared.domain.ApiKey;
 import com.capidemo.shared.domain.Tenant;
+import com.capidemo.shared.domain.TenantIds;
 import com.capidemo.shared.port.Crypto;
 import com.capidemo.shared.port.TenantStore;
 import com.capidemo.shared.port.Warehouse;
@@ -41,10 +42,16 @@ public class OnboardingService {
     }
 
     public Onboarded onboard(String tenantId, String userEmail) {
+        if (!TenantIds.isValid(tenantId)) {
+            throw ApiProblem.invalid("tenant_id", TenantIds.RULE);
+        }
+        String datasetId = template.datasetFor(tenantId);
+        if (!TenantIds.isValidDataset(datasetId)) {
+            throw ApiProblem.invalid("tenant_id", "does not make a valid dataset name (" + datasetId + ")");
+        }
         if (tenants.find(tenantId).isPresent()) {
             throw ApiProblem.conflict("tenant-exists", "tenant '" + tenantId + "' is already onboarded");
         }
-        String datasetId = template.datasetFor(tenantId);
         boolean datasetCreated = warehouse.createDataset(datasetId, template.labelsFor(tenantId));
         List<String> created = new ArrayList<>();
         template.tables().forEach((table, columns) -> {

@@ -3,12 +3,15 @@ package com.capidemo.api.service;
 import com.capidemo.shared.config.ConfigsLocator;
 import com.capidemo.shared.config.PlatformConfig;
 import com.capidemo.shared.domain.Caller;
+import com.capidemo.shared.domain.DqResult;
 import com.capidemo.shared.domain.Ids;
 import com.capidemo.shared.domain.Job;
+import com.capidemo.shared.domain.JobLog;
 import com.capidemo.shared.domain.JobStatus;
 import com.capidemo.shared.domain.JobType;
 import com.capidemo.shared.domain.StepRecord;
 import com.capidemo.shared.json.Json;
+import com.capidemo.shared.json.UserText;
 import com.capidemo.shared.pipeline.PipelineCatalog;
 import com.capidemo.shared.port.DuplicateJobException;
 import com.capidemo.shared.port.JobStore;
@@ -26,6 +29,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -88,59 +92,51 @@ public class PipelineService {
                 "Templated pipeline triggered successfully");
     }
 
-    /** A run with its steps (checkpointed ones, then those not started yet) and data-quality results. */
-    public Map<String, Object> status(Caller caller, String runId) {
+    /** GET /api/v1/pipelines/runs/{id}: a run, its steps (checkpointed, then not started) and data-quality results. */
+    public record RunView(String pipelineLoggingId, String pipelineId, String tenantId, String provider, String domain,
+                          String templateName, String status, int progress, String currentStep, String triggerBy,
+                          String runDate, Instant createdAt, Instant startedAt, Instant completedAt, String error,
+                          List<StepView> steps, List<DqResult> dqResults) {
+    }
+
+    /** One step of a run; a step not started yet has only its id, type and status PENDING. */
+    public record StepView(String stepId, String type, String status, Integer attempts, Instant startedAt,
+                           Instant endedAt, Long durationMs, Long rowsProcessed, String error, List<JobLog> logs) {
+
+        static StepView of(StepRecord r) {
+            return new StepView(r.stepId(), r.type(), r.status().wire().toUpperCase(Locale.ROOT), r.attempts(),
+                    r.startedAt(), r.endedAt(), r.durationMillis(), r.summary().rowsProcessed(), r.error(), r.logs());
+        }
+
+        static StepView pending(String stepId, String type) {
+            return new StepView(stepId, type, "PENDING", null, null, null, null, null, null, null);
+        }
+    }
+
+    public RunView status(Caller caller, String runId) {
         Job job = jobs.find(runId).filter(j -> j.type() == JobType.PIPELINE && j.tenantId().equals(caller.tenantId()))
                 .orElseThrow(() -> new ApiProblem(404, "pipeline-run-not-found", "Pipeline run not found",
-                        "No pipeline run '" + runId + "' is visible to you"));
+                        "No pipeline run '" + UserText.preview(runId) + "' is visible to you"));
         List<StepRecord> records = steps.list(runId);
-        List<Map<String, Object>> stepViews = new ArrayList<>();
-        List<Object> dq = new ArrayList<>();
+        List<StepView> stepViews = new ArrayList<>();
+        List<DqResult> dq = new ArrayList<>();
         for (StepRecord r : records) {
-            Map<String, Object> v = new LinkedHashMap<>();
-            v.put("step_id", r.stepId());
-            v.put("type", r.type());
-            v.put("status", r.status().wire().toUpperCase(java.util.Locale.ROOT));
-            v.put("attempts", r.attempts());
-            v.put("started_at", r.startedAt());
-            v.put("ended_at", r.endedAt());
-            v.put("duration_ms", r.durationMillis());
-            v.put("rows_processed", r.output().get("rows_processed"));
-            v.put("error", r.error());
-            v.put("logs", r.logs());
-            stepViews.add(v);
-            if (r.output().get("dq_results") instanceof List<?> results) {
-                dq.addAll(results);
-            }
+            stepViews.add(StepView.of(r));
+            dq.addAll(r.summary().dqResults());
         }
         Path file = catalog.find(job.payloadString("provider"), job.payloadString("domain"),
                 job.payloadString("template_name")).orElse(null);
         if (file != null) {
             for (Map<String, String> planned : catalog.outline(file)) {
                 if (records.stream().noneMatch(r -> r.stepId().equals(planned.get("step_id")))) {
-                    stepViews.add(Map.of("step_id", planned.get("step_id"), "type", planned.get("type"), "status", "PENDING"));
+                    stepViews.add(StepView.pending(planned.get("step_id"), planned.get("type")));
                 }
             }
         }
-        Map<String, Object> view = new LinkedHashMap<>();
-        view.put("pipeline_logging_id", job.jobId());
-        view.put("pipeline_id", job.payloadString("pipeline_id"));
-        view.put("tenant_id", job.tenantId());
-        view.put("provider", job.payloadString("provider"));
-        view.put("domain", job.payloadString("domain"));
-        view.put("template_name", job.payloadString("template_name"));
-        view.put("status", wire(job.status()));
-        view.put("progress", job.progress());
-        view.put("current_step", job.currentPhase());
-        view.put("trigger_by", job.payloadString("trigger_by"));
-        view.put("run_date", job.payloadString("date"));
-        view.put("created_at", job.createdAt());
-        view.put("started_at", job.startedAt());
-        view.put("completed_at", job.completedAt());
-        view.put("error", job.error());
-        view.put("steps", stepViews);
-        view.put("dq_results", dq);
-        return view;
+        return new RunView(job.jobId(), job.payloadString("pipeline_id"), job.tenantId(), job.payloadString("provider"),
+                job.payloadString("domain"), job.payloadString("template_name"), wire(job.status()), job.progress(),
+                job.currentPhase(), job.payloadString("trigger_by"), job.payloadString("date"), job.createdAt(),
+                job.startedAt(), job.completedAt(), job.error(), stepViews, dq);
     }
 
     /** Seed 003's run states. */

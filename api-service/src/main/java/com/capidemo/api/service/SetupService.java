@@ -4,11 +4,11 @@ import com.capidemo.shared.config.PlatformConfig;
 import com.capidemo.shared.domain.Caller;
 import com.capidemo.shared.domain.Demo;
 import com.capidemo.shared.domain.DemoStatus;
+import com.capidemo.shared.domain.TenantIds;
 import com.capidemo.shared.port.DemoStore;
 import com.capidemo.shared.port.TenantStore;
 import com.capidemo.shared.web.ApiProblem;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -37,9 +37,13 @@ public class SetupService {
                               String jobId, String status, String statusUrl, String message) {
     }
 
-    /** Project ids are 6-30 lowercase letters, digits and hyphens; tenant ids use underscores instead of hyphens. */
+    /** Project ids are 6-30 lowercase letters, digits and hyphens; the tenant follows {@link TenantIds}' rule. */
     public static String tenantOf(String projectId) {
-        return projectId.toLowerCase(Locale.ROOT).replace('-', '_');
+        String tenantId = TenantIds.ofProject(projectId);
+        if (!TenantIds.isValid(tenantId)) {
+            throw ApiProblem.invalid("project_id", "does not name a valid tenant: " + TenantIds.RULE);
+        }
+        return tenantId;
     }
 
     public static String setupUser(String tenantId) {

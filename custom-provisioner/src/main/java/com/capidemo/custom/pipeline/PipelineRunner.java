@@ -7,6 +7,7 @@ import com.capidemo.shared.domain.StepRecord;
 import com.capidemo.shared.pipeline.PipelineDefinition;
 import com.capidemo.shared.pipeline.StepDefinition;
 import com.capidemo.shared.port.StepStore;
+import com.capidemo.shared.service.JobErrors;
 import com.capidemo.shared.service.LeaseLostException;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -50,8 +51,8 @@ public class PipelineRunner {
             StepRecord done = stored.get(step.id());
             if (done != null && done.completed()) {
                 outputs.put(step.id(), new StepOutput(step.type(), done.output()));
-                if (done.output().get(HALT) != null) {
-                    throw new PipelineHaltedException(step.id(), String.valueOf(done.output().get(HALT)));
+                if (done.summary().halt() != null) {
+                    throw new PipelineHaltedException(step.id(), done.summary().halt());
                 }
                 continue; // finished by an earlier attempt: never run twice
             }
@@ -90,8 +91,9 @@ public class PipelineRunner {
             throw e;
         } catch (Exception e) {
             Log.warnf(e, "step %s of job %s failed", step.id(), job.jobId());
-            context.warn("failed: " + e.getMessage());
-            checkpoints.fail(job.jobId(), step.id(), owner, String.valueOf(e.getMessage()), context.logs(), Instant.now());
+            String reason = JobErrors.describe(e);
+            context.warn("failed: " + reason);
+            checkpoints.fail(job.jobId(), step.id(), owner, reason, context.logs(), Instant.now());
             throw new StepFailedException(step.id(), e);
         } finally {
             MDC.remove("step_id");

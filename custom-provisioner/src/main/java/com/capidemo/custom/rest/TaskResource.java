@@ -4,16 +4,14 @@ import com.capidemo.custom.service.TaskHandler;
 import com.capidemo.custom.service.TaskOutcome;
 import com.capidemo.shared.messaging.CloudTasksHeaders;
 import com.capidemo.shared.config.PlatformConfig;
-import com.capidemo.shared.json.Json;
+import com.capidemo.shared.domain.Ids;
+import com.capidemo.shared.json.StrictJson;
 import com.capidemo.shared.web.ApiProblem;
-import com.capidemo.shared.web.SharedSecretWorkerAuthenticator;
-import com.capidemo.shared.web.WorkerAuthenticator;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.Map;
@@ -21,19 +19,18 @@ import org.jboss.logging.MDC;
 
 /**
  * The custom-job queue's HTTP targets. Requests must come from the queue: a verified worker credential (OIDC token
- * from Cloud Tasks in gcp mode, the shared secret locally) and the X-CloudTasks-* headers naming our queue. 200
- * finishes the task, 503 asks the queue to retry it.
+ * from Cloud Tasks in gcp mode, the shared secret locally; checked by {@link com.capidemo.shared.web.WorkerAuthFilter}
+ * for platform.edge.worker-paths=/tasks/) and the X-CloudTasks-* headers naming our queue. 200 finishes the task, 503
+ * asks the queue to retry it.
  */
 @Path("/tasks")
 public class TaskResource {
 
     private final TaskHandler handler;
-    private final WorkerAuthenticator authenticator;
     private final String queue;
 
-    public TaskResource(TaskHandler handler, WorkerAuthenticator authenticator, PlatformConfig config) {
+    public TaskResource(TaskHandler handler, PlatformConfig config) {
         this.handler = handler;
-        this.authenticator = authenticator;
         this.queue = config.queue().custom().name();
     }
 
@@ -46,18 +43,18 @@ public class TaskResource {
     @Path("/{target: custom-provision|pipeline-run}")
     @Consumes(MediaType.WILDCARD)
     @Produces(MediaType.APPLICATION_JSON)
-    public Response run(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
-                        @HeaderParam(SharedSecretWorkerAuthenticator.HEADER) String secret,
-                        @HeaderParam(CloudTasksHeaders.QUEUE) String queueName,
+    public Response run(@HeaderParam(CloudTasksHeaders.QUEUE) String queueName,
                         @HeaderParam(CloudTasksHeaders.TASK) String taskName,
                         @HeaderParam(CloudTasksHeaders.RETRY_COUNT) String retryCount, byte[] body) {
-        authenticator.verify(authorization, secret);
         if (queueName == null || taskName == null) {
             throw new ApiProblem(400, "not-a-task", "Not a queue task",
                     "task requests carry " + CloudTasksHeaders.QUEUE + " and " + CloudTasksHeaders.TASK);
         }
         if (!queue.equals(queueName)) {
-            throw ApiProblem.forbidden("tasks are accepted from queue " + queue + " only, not " + queueName);
+            throw ApiProblem.forbidden("tasks are accepted from queue " + queue + " only");
+        }
+        if (!Ids.isWellFormed(taskName) || (retryCount != null && !retryCount.matches("[0-9]{1,9}"))) {
+            throw new ApiProblem(400, "not-a-task", "Not a queue task", "the task name or retry count is malformed");
         }
         TaskBody task = parse(body);
         MDC.put("task_name", taskName);
@@ -70,15 +67,20 @@ public class TaskResource {
         }
     }
 
+    /** The body, read with the edge's JSON rules; what is wrong is said in our words, never the parser's. */
     private static TaskBody parse(byte[] body) {
+        TaskBody task;
         try {
-            TaskBody task = Json.MAPPER.readValue(body, TaskBody.class);
-            if (task.jobId() == null || task.jobId().isBlank()) {
-                throw new ApiProblem(400, "malformed-task", "Malformed task", "the task body has no job_id");
-            }
-            return task;
+            task = body == null || body.length == 0 ? null : StrictJson.MAPPER.readValue(body, TaskBody.class);
         } catch (java.io.IOException e) {
-            throw new ApiProblem(400, "malformed-task", "Malformed task", "the task body is not JSON: " + e.getMessage());
+            throw new ApiProblem(400, "malformed-task", "Malformed task", "the task body is not a JSON object {job_id}");
         }
+        if (task == null || task.jobId() == null || task.jobId().isBlank()) {
+            throw new ApiProblem(400, "malformed-task", "Malformed task", "the task body has no job_id");
+        }
+        if (!Ids.isWellFormed(task.jobId())) {
+            throw new ApiProblem(400, "malformed-task", "Malformed task", "the task body's job_id is not an id");
+        }
+        return task;
     }
 }

@@ -9,12 +9,14 @@ import com.capidemo.shared.config.PlatformConfig;
 import com.capidemo.shared.domain.Job;
 import com.capidemo.shared.domain.JobLog;
 import com.capidemo.shared.domain.JobType;
+import com.capidemo.shared.domain.StepSummary;
 import com.capidemo.shared.json.Json;
 import com.capidemo.shared.pipeline.PipelineException;
 import com.capidemo.shared.port.ClaimOutcome;
 import com.capidemo.shared.port.DemoStore;
 import com.capidemo.shared.port.EventPublisher;
 import com.capidemo.shared.port.JobStore;
+import com.capidemo.shared.service.JobErrors;
 import com.capidemo.shared.service.LeaseLostException;
 import com.capidemo.shared.service.WorkerIdentity;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -134,7 +136,7 @@ public class TaskHandler {
             return TaskOutcome.DONE;
         } catch (PipelineException | PipelineHaltedException e) {
             outcome = "failed";
-            failJob(job, e.getMessage());
+            failJob(job, JobErrors.describe(e));
             return TaskOutcome.DONE;
         } catch (StepFailedException e) {
             if (permanent(e.getCause()) || job.attempts() >= MAX_JOB_ATTEMPTS) {
@@ -151,7 +153,7 @@ public class TaskHandler {
             Log.errorf(e, "job %s failed unexpectedly", job.jobId());
             outcome = "retried";
             jobs.release(job.jobId(), worker.id(), new JobLog(Instant.now(), "WARN",
-                    "Attempt " + job.attempts() + " failed: " + e.getMessage()));
+                    "Attempt " + job.attempts() + " failed: " + JobErrors.describe(e)));
             return TaskOutcome.RETRY;
         } finally {
             String type = job.type().wire();
@@ -176,14 +178,20 @@ public class TaskHandler {
             result.put("pipeline_logging_id", job.jobId());
         }
         for (StepOutput output : outputs.values()) {
-            for (String key : new String[] {"dataset_id", "agent_id", "table_count", "total_rows"}) {
-                if (output.output().containsKey(key)) {
-                    result.put(key, output.output().get(key));
-                }
-            }
+            StepSummary summary = StepSummary.of(output.output());
+            putIfPresent(result, "dataset_id", summary.datasetId());
+            putIfPresent(result, "agent_id", summary.agentId());
+            putIfPresent(result, "table_count", summary.tableCount());
+            putIfPresent(result, "total_rows", summary.totalRows());
         }
         result.put("steps", outputs.size());
         return result;
+    }
+
+    private static void putIfPresent(Map<String, Object> result, String key, Object value) {
+        if (value != null) {
+            result.put(key, value);
+        }
     }
 
     private void failJob(Job job, String reason) {

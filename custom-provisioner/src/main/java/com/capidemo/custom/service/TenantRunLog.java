@@ -1,5 +1,6 @@
 package com.capidemo.custom.service;
 
+import com.capidemo.shared.domain.DqResult;
 import com.capidemo.shared.domain.Job;
 import com.capidemo.shared.domain.StepRecord;
 import com.capidemo.shared.json.Json;
@@ -39,15 +40,19 @@ public class TenantRunLog {
             List<Map<String, Object>> dqRows = new ArrayList<>();
             for (StepRecord r : records) {
                 stepRows.add(stepRow(runId, r));
-                if (r.output().get("dq_results") instanceof List<?> results) {
-                    int i = 0;
-                    for (Object o : results) {
-                        Map<String, Object> row = new LinkedHashMap<>(Json.MAPPER.convertValue(o, Map.class));
-                        row.put("dq_result_id", runId + "-" + r.stepId() + "-" + i++);
-                        row.put("pipeline_logging_id", runId);
-                        row.put("checked_at", Instant.parse(String.valueOf(row.get("checked_at"))));
-                        dqRows.add(row);
-                    }
+                int i = 0;
+                for (DqResult dq : r.summary().dqResults()) {
+                    Map<String, Object> row = new LinkedHashMap<>();
+                    row.put("table_name", dq.tableName());
+                    row.put("check_name", dq.checkName());
+                    row.put("check_type", dq.checkType());
+                    row.put("status", dq.status());
+                    row.put("observed_value", dq.observedValue());
+                    row.put("expected_value", dq.expectedValue());
+                    row.put("checked_at", Instant.parse(dq.checkedAt()));
+                    row.put("dq_result_id", runId + "-" + r.stepId() + "-" + i++);
+                    row.put("pipeline_logging_id", runId);
+                    dqRows.add(row);
                 }
             }
             warehouse.appendRows(datasetId, "step_logs", runId + "-steps", stepRows);
@@ -85,8 +90,7 @@ public class TenantRunLog {
         row.put("status", r.status().wire().toUpperCase(java.util.Locale.ROOT));
         row.put("start_time", r.startedAt());
         row.put("end_time", r.endedAt());
-        Object rows = r.output().get("rows_processed");
-        row.put("rows_processed", rows instanceof Number n ? n.longValue() : null);
+        row.put("rows_processed", r.summary().rowsProcessed());
         row.put("message", r.error() != null ? r.error()
                 : r.logs().isEmpty() ? null : r.logs().get(r.logs().size() - 1).message());
         return row;

@@ -3,6 +3,7 @@ package com.capidemo.custom.steps;
 import com.capidemo.custom.pipeline.PipelineRunner;
 import com.capidemo.custom.pipeline.PipelineStep;
 import com.capidemo.custom.pipeline.StepContext;
+import com.capidemo.shared.domain.DqResult;
 import com.capidemo.shared.pipeline.PipelineException;
 import com.capidemo.shared.pipeline.StepDefinition;
 import com.capidemo.shared.port.QueryResult;
@@ -60,30 +61,29 @@ public class DataQualityStep implements PipelineStep {
         StepDefinition step = context.step();
         String dataset = step.requireString("dataset");
         String table = step.requireString("table");
-        List<Map<String, Object>> results = new ArrayList<>();
+        List<DqResult> results = new ArrayList<>();
         List<String> blocking = new ArrayList<>();
         for (Map<String, Object> check : checks(step)) {
-            Map<String, Object> result = evaluate(dataset, table, check);
+            DqResult result = evaluate(dataset, table, check);
             results.add(result);
-            boolean passed = "PASSED".equals(result.get("status"));
-            context.log("check " + result.get("check_name") + " (" + result.get("check_type") + ") " + result.get("status")
-                    + ": observed " + result.get("observed_value") + ", expected " + result.get("expected_value"));
-            if (!passed && !"warn".equals(check.get("severity"))) {
-                blocking.add(String.valueOf(result.get("check_name")));
+            context.log("check " + result.checkName() + " (" + result.checkType() + ") " + result.status()
+                    + ": observed " + result.observedValue() + ", expected " + result.expectedValue());
+            if (!result.passed() && !"warn".equals(check.get("severity"))) {
+                blocking.add(result.checkName());
             }
         }
         Map<String, Object> output = new LinkedHashMap<>();
         output.put("table", table);
         output.put("dq_results", results);
-        output.put("passed", results.stream().filter(r -> "PASSED".equals(r.get("status"))).count());
-        output.put("failed", results.stream().filter(r -> !"PASSED".equals(r.get("status"))).count());
+        output.put("passed", results.stream().filter(DqResult::passed).count());
+        output.put("failed", results.stream().filter(r -> !r.passed()).count());
         if (!blocking.isEmpty()) {
             output.put(PipelineRunner.HALT, "data-quality checks failed on " + table + ": " + String.join(", ", blocking));
         }
         return output;
     }
 
-    private Map<String, Object> evaluate(String dataset, String table, Map<String, Object> check) {
+    private DqResult evaluate(String dataset, String table, Map<String, Object> check) {
         String type = String.valueOf(check.get("type"));
         List<String> cols = columns(check);
         String observed;
@@ -123,15 +123,8 @@ public class DataQualityStep implements PipelineStep {
                 passed = other == 0;
             }
         }
-        Map<String, Object> result = new LinkedHashMap<>();
-        result.put("table_name", table);
-        result.put("check_name", String.valueOf(check.getOrDefault("name", type)));
-        result.put("check_type", type);
-        result.put("status", passed ? "PASSED" : "FAILED");
-        result.put("observed_value", observed);
-        result.put("expected_value", expected);
-        result.put("checked_at", Instant.now().toString());
-        return result;
+        return new DqResult(table, String.valueOf(check.getOrDefault("name", type)), type, passed ? "PASSED" : "FAILED",
+                observed, expected, Instant.now().toString());
     }
 
     private long scalar(String dataset, String sql) {

@@ -161,4 +161,17 @@ class TaskResourceTest {
     void aTaskForAnUnknownJobIsFinishedAndDropped() {
         task("job_unknown").when().post("/tasks/custom-provision").then().statusCode(200);
     }
+
+    /** Issue 13 defects 5 and 12: a null, mistyped or oversized task body is a 400 in our words, never a 500. */
+    @Test
+    void nullMistypedAndOversizedTaskBodiesAre400WithoutClassNames() {
+        for (String body : new String[] {"null", "{\"job_id\":null}", "{\"job_id\":1}", "[]", "{\"job_id\":\"a\",\"job_id\":\"b\"}",
+                "{\"job_id\":\"" + "j".repeat(100_000) + "\"}", "{\"job_id\":\"job\\u0000x\"}"}) {
+            task("x").body(body).when().post("/tasks/custom-provision").then().statusCode(400)
+                    .contentType("application/problem+json").body("type", containsString("malformed-task"))
+                    .body(org.hamcrest.Matchers.not(containsString("TaskBody")))
+                    .body(org.hamcrest.Matchers.not(containsString("com.")))
+                    .body(org.hamcrest.Matchers.not(containsString("Exception")));
+        }
+    }
 }

@@ -5,33 +5,28 @@ import com.capidemo.quick.service.PushHandler;
 import com.capidemo.quick.service.PushOutcome;
 import com.capidemo.shared.messaging.PushEnvelope;
 import com.capidemo.shared.messaging.PushMessage;
-import com.capidemo.shared.web.SharedSecretWorkerAuthenticator;
-import com.capidemo.shared.web.WorkerAuthenticator;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.Map;
 
 /**
  * The push subscription endpoints: {@code /pubsub/push} for topic provision-jobs (2xx acks; 503 asks for redelivery;
- * 400 for garbage) and {@code /pubsub/dead-letter} for its dead-letter topic.
+ * 400 for garbage) and {@code /pubsub/dead-letter} for its dead-letter topic. The worker credential is checked for
+ * both by {@link com.capidemo.shared.web.WorkerAuthFilter} (platform.edge.worker-paths=/pubsub/).
  */
 @Path("/pubsub")
 public class PushResource {
 
     private final PushHandler handler;
     private final DeadLetterHandler deadLetters;
-    private final WorkerAuthenticator authenticator;
 
-    public PushResource(PushHandler handler, DeadLetterHandler deadLetters, WorkerAuthenticator authenticator) {
+    public PushResource(PushHandler handler, DeadLetterHandler deadLetters) {
         this.handler = handler;
         this.deadLetters = deadLetters;
-        this.authenticator = authenticator;
     }
 
     /** Push endpoint of the dead-letter topic's subscription: fails the message's job; always acknowledged. */
@@ -39,9 +34,7 @@ public class PushResource {
     @Path("/dead-letter")
     @Consumes(MediaType.WILDCARD)
     @Produces(MediaType.APPLICATION_JSON)
-    public Response deadLetter(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
-                               @HeaderParam(SharedSecretWorkerAuthenticator.HEADER) String workerSecret, byte[] body) {
-        authenticator.verify(authorization, workerSecret);
+    public Response deadLetter(byte[] body) {
         PushMessage message = PushEnvelope.parse(body);
         boolean failed = deadLetters.handle(message);
         return Response.ok(Map.of("message_id", message.messageId(), "outcome", failed ? "job_failed" : "ignored"))
@@ -52,9 +45,7 @@ public class PushResource {
     @Path("/push")
     @Consumes(MediaType.WILDCARD)
     @Produces(MediaType.APPLICATION_JSON)
-    public Response push(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
-                         @HeaderParam(SharedSecretWorkerAuthenticator.HEADER) String workerSecret, byte[] body) {
-        authenticator.verify(authorization, workerSecret);
+    public Response push(byte[] body) {
         PushMessage message = PushEnvelope.parse(body);
         PushOutcome outcome = handler.handle(message);
         return Response.status(outcome.httpStatus())

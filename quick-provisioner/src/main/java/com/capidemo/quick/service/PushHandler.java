@@ -10,6 +10,7 @@ import com.capidemo.shared.port.ClaimOutcome;
 import com.capidemo.shared.port.DemoStore;
 import com.capidemo.shared.port.JobStore;
 import com.capidemo.shared.service.WorkerIdentity;
+import com.capidemo.shared.service.JobErrors;
 import com.capidemo.shared.service.LeaseLostException;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -111,18 +112,18 @@ public class PushHandler {
             return PushOutcome.ACK;
         } catch (QuickProvisioner.PermanentFailure e) {
             outcome = "failed";
-            failJob(job, e.getMessage());
+            failJob(job, JobErrors.describe(e));
             return PushOutcome.ACK;
         } catch (RuntimeException e) {
             Log.errorf(e, "provisioning attempt %d of job %s failed", job.attempts(), job.jobId());
             if (job.attempts() >= MAX_JOB_ATTEMPTS) {
                 outcome = "failed";
-                failJob(job, "provisioning failed after " + job.attempts() + " attempts: " + e.getMessage());
+                failJob(job, "provisioning failed after " + job.attempts() + " attempts: " + JobErrors.describe(e));
                 return PushOutcome.ACK;
             }
             outcome = "retried";
             jobs.release(job.jobId(), worker.id(), new JobLog(Instant.now(), "WARN",
-                    "Attempt " + job.attempts() + " failed (" + e.getMessage() + "); will retry"));
+                    "Attempt " + job.attempts() + " failed (" + JobErrors.describe(e) + "); will retry"));
             return PushOutcome.RETRY;
         } finally {
             sample.stop(metrics.timer("provision.duration", "type", "quick", "template", template, "outcome", outcome));

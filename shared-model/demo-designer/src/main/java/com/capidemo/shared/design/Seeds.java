@@ -14,14 +14,25 @@ final class Seeds {
     }
 
     static Random random(String... parts) {
+        byte[] digest = digest(parts);
+        long seed = 0;
+        for (int i = 0; i < 8; i++) {
+            seed = (seed << 8) | (digest[i] & 0xff);
+        }
+        return new Random(seed);
+    }
+
+    /**
+     * The inputs as a hex digest: what generated SQL may carry instead of the inputs themselves, so a customer's name
+     * (user text) never becomes part of a statement.
+     */
+    static String hex(String... parts) {
+        return java.util.HexFormat.of().formatHex(digest(parts), 0, 16);
+    }
+
+    private static byte[] digest(String... parts) {
         try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            byte[] digest = sha.digest(String.join("\u0000", parts).getBytes(StandardCharsets.UTF_8));
-            long seed = 0;
-            for (int i = 0; i < 8; i++) {
-                seed = (seed << 8) | (digest[i] & 0xff);
-            }
-            return new Random(seed);
+            return MessageDigest.getInstance("SHA-256").digest(String.join("\u0000", parts).getBytes(StandardCharsets.UTF_8));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is unavailable", e);
         }

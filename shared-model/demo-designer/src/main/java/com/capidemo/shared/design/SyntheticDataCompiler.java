@@ -25,7 +25,8 @@ public final class SyntheticDataCompiler {
         if (!problems.isEmpty()) {
             throw new IllegalArgumentException("Schema design cannot be compiled: " + String.join("; ", problems));
         }
-        String seed = profile.customerName().toLowerCase(Locale.ROOT) + "|" + profile.industry();
+        // The data's randomness comes from the brief, but only as a digest: user text is never spliced into SQL.
+        String seed = Seeds.hex(profile.customerName().toLowerCase(Locale.ROOT), profile.industry());
         List<TableSpec> tables = new ArrayList<>();
         for (TableDesign table : schema.tables()) {
             List<ForeignKey> keys = table.columns().stream()

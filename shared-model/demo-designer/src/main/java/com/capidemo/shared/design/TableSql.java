@@ -246,7 +246,11 @@ final class TableSql {
         };
     }
 
+    /** A SQL string literal of a designed value (never of user text); a control character is refused, not quoted. */
     static String literal(String value) {
+        if (value.chars().anyMatch(c -> c < 0x20 || (c >= 0x7f && c <= 0x9f))) {
+            throw new IllegalArgumentException("a designed value contains control characters");
+        }
         return "'" + value.replace("'", "''") + "'";
     }
 

@@ -65,6 +65,21 @@ class SyntheticDataCompilerTest {
         }
     }
 
+    /** Issue 13 defect 7: the customer's name seeds the data but never becomes part of a statement. */
+    @Test
+    void theCustomersNameNeverAppearsInTheGeneratedSql() {
+        CustomerProfile hostile = new CustomerProfile("O'Brien Nul\u0000Co'); DROP TABLE x; --", "generic",
+                "General Business", "A business.", List.of(), List.of("North"), List.of("Oslo"), "USD", null, List.of(),
+                "2024-01-01", "2025-12-31");
+        TemplateDefinition t = new SyntheticDataCompiler().compile("hostile", hostile, tiny(), "instruction", List.of());
+        for (var table : t.tables()) {
+            assertThat(table.sql()).doesNotContain("O'Brien").doesNotContain("Brien").doesNotContain("\u0000")
+                    .doesNotContain("DROP TABLE");
+        }
+        TemplateDefinition again = new SyntheticDataCompiler().compile("other_id", hostile, tiny(), "instruction", List.of());
+        assertThat(again.tables().get(0).sql()).as("same brief, same data").isEqualTo(t.tables().get(0).sql());
+    }
+
     @Test
     void rejectsDesignsThatCannotBeCompiled() {
         SchemaDesign bad = new SchemaDesign("bad", List.of(new TableDesign("order", null, 10, "id", List.of(

@@ -2,10 +2,16 @@ package com.capidemo.shared.domain;
 
 import java.security.SecureRandom;
 import java.util.HexFormat;
+import java.util.regex.Pattern;
 
 /** Identifier minting. Demo ids double as warehouse dataset ids, so they are valid identifiers. */
 public final class Ids {
     private static final SecureRandom RANDOM = new SecureRandom();
+    /**
+     * What any id we accept from outside may look like (job, demo, conversation, message ids are shorter): at most
+     * 64 letters, digits, '_' or '-'. Longer or other text is refused before it is looked up or logged.
+     */
+    public static final Pattern WELL_FORMED = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]{0,63}");
 
     private Ids() {
     }
@@ -25,6 +31,10 @@ public final class Ids {
 
     public static String messageId() {
         return Long.toUnsignedString(RANDOM.nextLong() >>> 1);
+    }
+
+    public static boolean isWellFormed(String id) {
+        return id != null && WELL_FORMED.matcher(id).matches();
     }
 
     public static String randomHex(int bytes) {

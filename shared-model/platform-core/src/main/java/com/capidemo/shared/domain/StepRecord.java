@@ -33,6 +33,12 @@ public record StepRecord(
         return status == StepStatus.COMPLETED;
     }
 
+    /** The typed fields of {@link #output} (rows processed, data-quality results, dataset, agent, halt). */
+    @JsonIgnore
+    public StepSummary summary() {
+        return StepSummary.of(output);
+    }
+
     @JsonProperty("duration_ms")
     public Long durationMillis() {
         return startedAt == null || endedAt == null ? null : endedAt.toEpochMilli() - startedAt.toEpochMilli();

@@ -1,6 +1,8 @@
 package com.capidemo.shared.messaging;
 
+import com.capidemo.shared.domain.Ids;
 import com.capidemo.shared.json.Json;
+import com.capidemo.shared.json.StrictJson;
 import java.io.UncheckedIOException;
 
 /** The JSON carried in a provision-jobs message's data: enough to find the job, never the job itself. */
@@ -14,12 +16,15 @@ public record ProvisionMessage(String jobId, String demoId, String tenantId, Str
     public static ProvisionMessage fromBytes(byte[] data) {
         ProvisionMessage m;
         try {
-            m = Json.MAPPER.readValue(data, ProvisionMessage.class);
+            m = StrictJson.MAPPER.readValue(data, ProvisionMessage.class);
         } catch (UncheckedIOException | java.io.IOException e) {
             throw new MalformedEnvelopeException("message data is not a provision message");
         }
-        if (m.jobId() == null || m.jobId().isBlank()) {
+        if (m == null || m.jobId() == null || m.jobId().isBlank()) {
             throw new MalformedEnvelopeException("message data has no job_id");
+        }
+        if (!Ids.isWellFormed(m.jobId())) {
+            throw new MalformedEnvelopeException("message data has a job_id that is not an id");
         }
         return m;
     }

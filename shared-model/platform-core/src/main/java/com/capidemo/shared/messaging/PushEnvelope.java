@@ -1,6 +1,7 @@
 package com.capidemo.shared.messaging;
 
 import com.capidemo.shared.json.Json;
+import com.capidemo.shared.json.StrictJson;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.time.Instant;
@@ -15,6 +16,9 @@ import java.util.Map;
  * Both our local dispatcher and Google send exactly this, so the worker parses one format.
  */
 public final class PushEnvelope {
+
+    /** Pub/Sub message ids are decimal numbers of some 16 digits; anything much longer is not one. */
+    static final int MAX_ID = 128;
 
     private PushEnvelope() {
     }
@@ -47,7 +51,7 @@ public final class PushEnvelope {
         }
         JsonNode root;
         try {
-            root = Json.MAPPER.readTree(body);
+            root = StrictJson.MAPPER.readTree(body);
         } catch (IOException e) {
             throw new MalformedEnvelopeException("push body is not JSON");
         }
@@ -61,6 +65,9 @@ public final class PushEnvelope {
         String messageId = text(message, "messageId", "message_id");
         if (messageId == null || messageId.isBlank()) {
             throw new MalformedEnvelopeException("missing message.messageId");
+        }
+        if (messageId.length() > MAX_ID) {
+            throw new MalformedEnvelopeException("message.messageId is longer than " + MAX_ID + " characters");
         }
         String dataText = text(message, "data", null);
         if (dataText == null) {

@@ -13,22 +13,35 @@ public class ApiProblem extends RuntimeException {
     private final String type;
     private final String title;
     private final List<Map<String, String>> errors;
+    private final long retryAfterSeconds;
 
     public ApiProblem(int status, String type, String title, String detail) {
         this(status, type, title, detail, List.of());
     }
 
     public ApiProblem(int status, String type, String title, String detail, List<Map<String, String>> errors) {
+        this(status, type, title, detail, errors, 0);
+    }
+
+    private ApiProblem(int status, String type, String title, String detail, List<Map<String, String>> errors,
+                       long retryAfterSeconds) {
         super(detail, null, false, false);
         this.status = status;
         this.type = type;
         this.title = title;
         this.errors = errors;
+        this.retryAfterSeconds = retryAfterSeconds;
+    }
+
+    /** 429 with a Retry-After header of at least one second. */
+    public static ApiProblem tooManyRequests(String detail, long retryAfterSeconds) {
+        return new ApiProblem(429, "too-many-requests", "Too Many Requests", detail, List.of(),
+                Math.max(1, retryAfterSeconds));
     }
 
     public static ApiProblem notFound(String what, String id) {
         return new ApiProblem(404, what + "-not-found", capitalize(what) + " not found",
-                "No " + what + " '" + id + "' is visible to you");
+                "No " + what + " '" + com.capidemo.shared.json.UserText.preview(String.valueOf(id)) + "' is visible to you");
     }
 
     public static ApiProblem unauthorized(String detail) {
@@ -66,5 +79,10 @@ public class ApiProblem extends RuntimeException {
 
     public List<Map<String, String>> errors() {
         return errors;
+    }
+
+    /** Seconds for a Retry-After header; 0 when the answer has none. */
+    public long retryAfterSeconds() {
+        return retryAfterSeconds;
     }
 }

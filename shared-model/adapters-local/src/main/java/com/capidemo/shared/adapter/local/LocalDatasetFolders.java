@@ -1,6 +1,7 @@
 package com.capidemo.shared.adapter.local;
 
 import com.capidemo.shared.config.PlatformConfig;
+import com.capidemo.shared.config.PrivateFiles;
 import com.capidemo.shared.json.Json;
 import com.capidemo.shared.port.Datasets;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -12,6 +13,7 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -63,13 +65,16 @@ public class LocalDatasetFolders implements Datasets {
     public boolean createDataset(String datasetId, Map<String, String> labels) {
         Path dir = folder(datasetId);
         try {
-            Files.createDirectories(root);
+            PrivateFiles.directory(root);
             boolean created;
             try {
-                Files.createDirectory(dir);
+                Files.createDirectory(dir, PosixFilePermissions.asFileAttribute(PrivateFiles.DIRECTORY));
                 created = true;
             } catch (FileAlreadyExistsException e) {
                 created = false;
+            } catch (UnsupportedOperationException e) {
+                created = !Files.isDirectory(dir);
+                Files.createDirectories(dir);
             }
             Path tmp = Files.createTempFile(dir, ".labels-", ".tmp");
             Files.writeString(tmp, Json.write(labels));

@@ -1,6 +1,7 @@
 package com.capidemo.shared.adapter.local;
 
 import com.capidemo.shared.config.PlatformConfig;
+import com.capidemo.shared.config.PrivateFiles;
 import com.capidemo.shared.port.ObjectRef;
 import com.capidemo.shared.port.ObjectStore;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -65,6 +66,7 @@ public class LocalObjectStore implements ObjectStore {
     @Override
     public void write(ObjectRef ref, byte[] content) throws IOException {
         Path target = path(ref);
+        PrivateFiles.directory(root);
         Files.createDirectories(target.getParent());
         Path tmp = Files.createTempFile(target.getParent(), ".upload-", ".tmp");
         Files.write(tmp, content);
@@ -74,6 +76,7 @@ public class LocalObjectStore implements ObjectStore {
     @Override
     public void upload(ObjectRef ref, Path file) throws IOException {
         Path target = path(ref);
+        PrivateFiles.directory(root);
         Files.createDirectories(target.getParent());
         Path tmp = Files.createTempFile(target.getParent(), ".upload-", ".tmp");
         Files.copy(file, tmp, StandardCopyOption.REPLACE_EXISTING);

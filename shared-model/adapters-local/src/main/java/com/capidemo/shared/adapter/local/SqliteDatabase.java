@@ -1,6 +1,7 @@
 package com.capidemo.shared.adapter.local;
 
 import com.capidemo.shared.config.PlatformConfig;
+import com.capidemo.shared.config.PrivateFiles;
 import io.quarkus.logging.Log;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -9,7 +10,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -47,7 +47,12 @@ public class SqliteDatabase {
     public SqliteDatabase(Path file) {
         this.file = file.toAbsolutePath();
         try {
-            Files.createDirectories(this.file.getParent());
+            // The store holds API-key hashes and ciphertexts: a 0700 folder, a 0600 file (SQLite gives its -wal and
+            // -shm the database file's permissions).
+            PrivateFiles.directory(this.file.getParent());
+            PrivateFiles.file(this.file);
+            PrivateFiles.restrictIfExists(Path.of(this.file + "-wal"));
+            PrivateFiles.restrictIfExists(Path.of(this.file + "-shm"));
             for (int i = 0; i < POOL_SIZE; i++) {
                 pool.add(open());
             }

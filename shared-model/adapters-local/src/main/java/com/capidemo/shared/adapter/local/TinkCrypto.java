@@ -1,6 +1,7 @@
 package com.capidemo.shared.adapter.local;
 
 import com.capidemo.shared.config.PlatformConfig;
+import com.capidemo.shared.config.PrivateFiles;
 import com.capidemo.shared.port.Crypto;
 import com.google.crypto.tink.Aead;
 import com.google.crypto.tink.InsecureSecretKeyAccess;
@@ -51,11 +52,12 @@ public class TinkCrypto implements Crypto {
     }
 
     private static KeysetHandle loadOrCreate(Path file) throws IOException, GeneralSecurityException {
-        Files.createDirectories(file.getParent());
-        Path lockFile = file.resolveSibling(".keyset.lock");
+        PrivateFiles.directory(file.getParent());
+        Path lockFile = PrivateFiles.file(file.resolveSibling(".keyset.lock"));
         try (FileChannel ch = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
              FileLock ignored = ch.lock()) {
             if (Files.exists(file)) {
+                PrivateFiles.file(file);
                 return TinkJsonProtoKeysetFormat.parseKeyset(Files.readString(file), InsecureSecretKeyAccess.get());
             }
             KeysetHandle handle = KeysetHandle.generateNew(PredefinedAeadParameters.AES256_GCM);

@@ -1,0 +1,79 @@
+package com.capidemo.api.rest;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+
+import com.capidemo.api.support.EdgeLimitsProfile;
+import com.capidemo.api.support.Tenants;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Issue 13 defects 8 and 9 with prod's edge settings: throttled failed authentication (API keys, the admin token)
+ * and the per-tenant request rate, timed by an injected clock; operations endpoints behind the admin token.
+ */
+@QuarkusTest
+@TestProfile(EdgeLimitsProfile.class)
+class EdgeLimitsTest {
+
+    @Test
+    void tenWrongApiKeysAMinuteThen429WithRetryAfterUntilTheWindowHasPassed() {
+        String key = Tenants.onboardNew("brute");
+        EdgeLimitsProfile.CLOCK.advance(Duration.ofMinutes(5)); // a window of its own
+        for (int i = 0; i < 10; i++) {
+            given().header("X-API-Key", "brute_api_guess" + i).when().get("/api/templates").then().statusCode(401);
+        }
+        given().header("X-API-Key", "brute_api_guess").when().get("/api/templates").then().statusCode(429)
+                .contentType("application/problem+json").header("Retry-After", org.hamcrest.Matchers.notNullValue())
+                .body("type", containsString("too-many-requests"));
+        given().header("X-API-Key", key).when().get("/api/templates").then().statusCode(429);
+        EdgeLimitsProfile.CLOCK.advance(Duration.ofSeconds(61));
+        given().header("X-API-Key", key).when().get("/api/templates").then().statusCode(200);
+    }
+
+    @Test
+    void wrongAdminTokensAreThrottledTheSameWay() {
+        EdgeLimitsProfile.CLOCK.advance(Duration.ofMinutes(5));
+        for (int i = 0; i < 10; i++) {
+            given().contentType("application/json").header("X-Admin-Token", "guess" + i).body("{\"tenant_id\":\"nope\"}")
+                    .when().post("/api/v1/customers/onboard").then().statusCode(401);
+        }
+        given().contentType("application/json").header("X-Admin-Token", "guess-again").body("{\"tenant_id\":\"nope\"}")
+                .when().post("/api/v1/customers/onboard").then().statusCode(429)
+                .header("Retry-After", org.hamcrest.Matchers.notNullValue());
+        given().contentType("application/json").header("X-Admin-Token", Tenants.ADMIN_TOKEN)
+                .body("{\"tenant_id\":\"nope\"}").when().post("/api/v1/customers/onboard")
+                .then().statusCode(429);
+        EdgeLimitsProfile.CLOCK.advance(Duration.ofSeconds(61));
+    }
+
+    @Test
+    void aTenantOverItsRequestRateGets429UntilTheWindowHasPassed() {
+        EdgeLimitsProfile.CLOCK.advance(Duration.ofMinutes(5));
+        String key = Tenants.onboardNew("busy");
+        for (int i = 0; i < EdgeLimitsProfile.TENANT_LIMIT; i++) {
+            given().header("X-API-Key", key).when().get("/api/templates").then().statusCode(200);
+        }
+        given().header("X-API-Key", key).when().get("/api/templates").then().statusCode(429)
+                .header("Retry-After", org.hamcrest.Matchers.notNullValue())
+                .body("detail", containsString("request rate"));
+        EdgeLimitsProfile.CLOCK.advance(Duration.ofSeconds(61));
+        given().header("X-API-Key", key).when().get("/api/templates").then().statusCode(200);
+    }
+
+    @Test
+    void metricsAndOpenApiNeedTheAdminTokenHealthIsOpenAndShowsNoPaths() {
+        EdgeLimitsProfile.CLOCK.advance(Duration.ofMinutes(5));
+        given().when().get("/q/metrics").then().statusCode(401).contentType("application/problem+json");
+        given().when().get("/q/openapi").then().statusCode(401).contentType("application/problem+json");
+        given().header("X-Admin-Token", Tenants.ADMIN_TOKEN).when().get("/q/metrics").then().statusCode(200);
+        given().header("X-Admin-Token", Tenants.ADMIN_TOKEN).when().get("/q/openapi").then().statusCode(200);
+        given().header("X-Admin-Token", Tenants.ADMIN_TOKEN).when().get("/q/swagger-ui/").then()
+                .statusCode(org.hamcrest.Matchers.not(200));
+        given().when().get("/q/health/ready").then().statusCode(200)
+                .body(not(containsString("platform.db"))).body(not(containsString("/")));
+    }
+}

@@ -1,0 +1,24 @@
+package com.capidemo.quick.rest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.capidemo.shared.testing.fuzz.EdgeFuzzer;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Issue 13's fuzz suite for the push endpoints (fuzz-endpoints.json); counts in target/fuzz/quick-provisioner.md. */
+@QuarkusTest
+class PushFuzzTest {
+
+    @Test
+    void pushEndpointsAnswerMalformedRequestsWithProblemJsonAndNeverA5xx() {
+        String data = Base64.getEncoder().encodeToString(("{\"job_id\":\"job_00000000000000000000\",\"demo_id\":\"demo_x\","
+                + "\"tenant_id\":\"t_fuzz\",\"type\":\"quick\",\"template_id\":\"shopify\"}").getBytes(StandardCharsets.UTF_8));
+        assertThat(EdgeFuzzer.run("quick-provisioner", RestAssured.port,
+                Map.of("WORKER_SECRET", "test-secret", "DATA", data)).violations()).isEmpty();
+    }
+}
