@@ -1,12 +1,12 @@
 package com.capidemo.custom.rest;
 
 import com.capidemo.custom.service.TaskHandler;
-import com.capidemo.custom.service.TaskOutcome;
 import com.capidemo.shared.messaging.CloudTasksHeaders;
 import com.capidemo.shared.config.PlatformConfig;
 import com.capidemo.shared.domain.Ids;
 import com.capidemo.shared.json.StrictJson;
 import com.capidemo.shared.web.ApiProblem;
+import com.capidemo.shared.worker.DeliveryOutcome;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -59,8 +59,12 @@ public class TaskResource {
         TaskBody task = parse(body);
         MDC.put("task_name", taskName);
         try {
-            TaskOutcome outcome = handler.handle(task.jobId());
-            return Response.status(outcome.httpStatus()).entity(Map.of("job_id", task.jobId(), "task_name", taskName,
+            DeliveryOutcome outcome = handler.handle(task.jobId());
+            int status = switch (outcome) {
+                case DONE -> 200;
+                case RETRY -> 503;
+            };
+            return Response.status(status).entity(Map.of("job_id", task.jobId(), "task_name", taskName,
                     "retry_count", retryCount == null ? "0" : retryCount, "outcome", outcome.name().toLowerCase())).build();
         } finally {
             MDC.remove("task_name");

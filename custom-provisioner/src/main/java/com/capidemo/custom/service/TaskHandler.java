@@ -7,115 +7,73 @@ import com.capidemo.custom.pipeline.StepContext.StepOutput;
 import com.capidemo.custom.pipeline.StepFailedException;
 import com.capidemo.shared.config.PlatformConfig;
 import com.capidemo.shared.domain.Job;
-import com.capidemo.shared.domain.JobLog;
 import com.capidemo.shared.domain.JobType;
 import com.capidemo.shared.domain.StepSummary;
 import com.capidemo.shared.json.Json;
 import com.capidemo.shared.pipeline.PipelineException;
-import com.capidemo.shared.port.ClaimOutcome;
-import com.capidemo.shared.port.DemoStore;
 import com.capidemo.shared.port.EventPublisher;
 import com.capidemo.shared.port.JobStore;
 import com.capidemo.shared.service.JobErrors;
-import com.capidemo.shared.service.LeaseLostException;
 import com.capidemo.shared.service.WorkerIdentity;
-import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Timer;
+import com.capidemo.shared.worker.Completion;
+import com.capidemo.shared.worker.DeliveryOutcome;
+import com.capidemo.shared.worker.FailureVerdict;
+import com.capidemo.shared.worker.JobRunner;
+import com.capidemo.shared.worker.JobWork;
+import io.micrometer.core.instrument.Tags;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.jboss.logging.MDC;
 
 /**
- * Turns one task delivery into at most one pipeline run: claim the job with a lease, run its pipeline from the first
- * unfinished step, complete or fail it. Redeliveries of finished jobs are answered 200 and ignored; a job still leased
- * by a worker that may be dead is waited for (up to one lease period) instead of spending one of the queue's few
- * attempts; transient failures release the lease and answer 503 so the queue retries.
+ * Turns one task delivery into at most one pipeline run, through the {@link JobRunner}: claim the job with a lease, run
+ * its pipeline from the first unfinished step, complete or fail it. Redeliveries of finished jobs are answered 200 and
+ * ignored; a job still leased by a worker that may be dead is waited for (up to two lease periods) instead of spending
+ * one of the queue's few attempts; transient failures release the lease and answer 503 so the queue retries.
+ * Completions and failures are published as provision events; pipeline runs are recorded in the tenant's run log.
  */
 @ApplicationScoped
-public class TaskHandler {
-
-    /** Transient failures retried through the queue before the job is failed (seed 001: 3 attempts). */
-    static final int MAX_JOB_ATTEMPTS = 3;
+public class TaskHandler implements JobWork {
 
     private final JobStore jobs;
-    private final DemoStore demos;
     private final PipelineRunner runner;
     private final JobPipelines pipelines;
     private final TenantRunLog runLog;
     private final EventPublisher events;
     private final WorkerIdentity worker;
-    private final MeterRegistry metrics;
+    private final JobRunner jobRunner;
     private final Duration lease;
 
-    public TaskHandler(JobStore jobs, DemoStore demos, PipelineRunner runner, JobPipelines pipelines,
-                       TenantRunLog runLog, EventPublisher events, WorkerIdentity worker, MeterRegistry metrics,
-                       PlatformConfig config) {
+    public TaskHandler(JobStore jobs, PipelineRunner runner, JobPipelines pipelines, TenantRunLog runLog,
+                       EventPublisher events, WorkerIdentity worker, JobRunner jobRunner, PlatformConfig config) {
         this.jobs = jobs;
-        this.demos = demos;
         this.runner = runner;
         this.pipelines = pipelines;
         this.runLog = runLog;
         this.events = events;
         this.worker = worker;
-        this.metrics = metrics;
+        this.jobRunner = jobRunner;
         this.lease = config.lease().duration();
     }
 
-    public TaskOutcome handle(String jobId) {
-        MDC.put("job_id", jobId);
-        try {
-            ClaimOutcome claim = claimWaitingForStaleLease(jobId);
-            switch (claim.kind()) {
-                case NOT_FOUND -> {
-                    Log.warnf("task for unknown job %s dropped", jobId);
-                    return TaskOutcome.DONE;
-                }
-                case ALREADY_FINISHED -> {
-                    Log.infof("job %s already %s; task redelivery ignored", jobId, claim.job().status().wire());
-                    return TaskOutcome.DONE;
-                }
-                case LEASED_BY_OTHER -> {
-                    return TaskOutcome.RETRY;
-                }
-                default -> {
-                    MDC.put("tenant_id", claim.job().tenantId());
-                    MDC.put("demo_id", String.valueOf(claim.job().demoId()));
-                    return run(claim.job());
-                }
-            }
-        } finally {
-            MDC.remove("job_id");
-            MDC.remove("tenant_id");
-            MDC.remove("demo_id");
-        }
+    public DeliveryOutcome handle(String jobId) {
+        return jobRunner.handle(jobId, Map.of(), this);
     }
 
-    /**
-     * A job leased by another worker is usually one whose worker died mid-run (its task is being retried): wait for
-     * that lease to run out and take over, rather than answering 503 and using up the task's attempts. A live owner
-     * keeps renewing its lease, so after two lease periods we give up and let the queue retry.
-     */
-    private ClaimOutcome claimWaitingForStaleLease(String jobId) {
-        long giveUpAt = System.currentTimeMillis() + 2 * lease.toMillis() + 1_000;
-        while (true) {
-            ClaimOutcome claim = jobs.claim(jobId, worker.id(), lease);
-            if (claim.kind() != ClaimOutcome.Kind.LEASED_BY_OTHER || System.currentTimeMillis() >= giveUpAt) {
-                return claim;
-            }
-            long until = claim.job().lease().expiresAt().toEpochMilli() - System.currentTimeMillis();
-            Log.infof("job %s is leased by %s for %d ms more; waiting to take it over", jobId,
-                    claim.job().lease().owner(), until);
-            sleep(Math.max(100, Math.min(until + 50, giveUpAt - System.currentTimeMillis())));
-        }
+    @Override
+    public boolean waitsForStaleLease() {
+        return true;
     }
 
-    private TaskOutcome run(Job job) {
-        Timer.Sample sample = Timer.start(metrics);
-        String outcome = "completed";
+    @Override
+    public Tags metricTags(Job job) {
+        return Tags.of("type", job.type().wire(), "template", template(job));
+    }
+
+    @Override
+    public Completion perform(Job job) {
         try (LeaseKeeper keeper = new LeaseKeeper(jobs, job.jobId(), worker.id(), lease)) {
             JobPipelines.PlannedRun plan = pipelines.plan(job);
             Map<String, StepOutput> outputs = runner.run(job, worker.id(), plan.pipeline(), plan.variables(), keeper);
@@ -123,49 +81,45 @@ public class TaskHandler {
             if (job.type() == JobType.PIPELINE) {
                 runLog.record(job, plan.variables().get("dataset_id"), "COMPLETED", null);
             }
-            if (!jobs.complete(job.jobId(), worker.id(), result, JobLog.info(Instant.now(),
-                    plan.pipeline().name() + " completed: " + plan.pipeline().steps().size() + " steps"))) {
-                outcome = "lease_lost";
-                return TaskOutcome.DONE;
-            }
-            publish(job, "completed", null);
-            return TaskOutcome.DONE;
-        } catch (LeaseLostException e) {
-            outcome = "lease_lost";
-            Log.warn(e.getMessage());
-            return TaskOutcome.DONE;
-        } catch (PipelineException | PipelineHaltedException e) {
-            outcome = "failed";
-            failJob(job, JobErrors.describe(e));
-            return TaskOutcome.DONE;
-        } catch (StepFailedException e) {
-            if (permanent(e.getCause()) || job.attempts() >= MAX_JOB_ATTEMPTS) {
-                outcome = "failed";
-                failJob(job, job.attempts() >= MAX_JOB_ATTEMPTS && !permanent(e.getCause())
-                        ? e.getMessage() + " (after " + job.attempts() + " attempts)" : e.getMessage());
-                return TaskOutcome.DONE;
-            }
-            outcome = "retried";
-            jobs.release(job.jobId(), worker.id(), new JobLog(Instant.now(), "WARN",
-                    "Attempt " + job.attempts() + ": " + e.getMessage() + "; will resume at this step"));
-            return TaskOutcome.RETRY;
-        } catch (RuntimeException e) {
-            Log.errorf(e, "job %s failed unexpectedly", job.jobId());
-            outcome = "retried";
-            jobs.release(job.jobId(), worker.id(), new JobLog(Instant.now(), "WARN",
-                    "Attempt " + job.attempts() + " failed: " + JobErrors.describe(e)));
-            return TaskOutcome.RETRY;
-        } finally {
-            String type = job.type().wire();
-            sample.stop(metrics.timer("provision.duration", "type", type, "template", template(job), "outcome", outcome));
-            metrics.counter("provision.count", "type", type, "template", template(job), "outcome", outcome).increment();
+            return new Completion(result, plan.pipeline().name() + " completed: " + plan.pipeline().steps().size() + " steps");
         }
+    }
+
+    @Override
+    public FailureVerdict judge(Job job, RuntimeException failure) {
+        if (failure instanceof PipelineException || failure instanceof PipelineHaltedException) {
+            return FailureVerdict.permanent(JobErrors.describe(failure));
+        }
+        if (failure instanceof StepFailedException step) {
+            return permanent(step.getCause()) ? FailureVerdict.permanent(step.getMessage())
+                    : FailureVerdict.retry("Attempt " + job.attempts() + ": " + step.getMessage() + "; will resume at this step",
+                            step.getMessage() + " (after " + job.attempts() + " attempts)");
+        }
+        Log.errorf(failure, "job %s failed unexpectedly", job.jobId());
+        return FailureVerdict.retryWhileRedelivered("Attempt " + job.attempts() + " failed: " + JobErrors.describe(failure));
     }
 
     /** Bad definitions, bad SQL or data are not fixed by retrying; I/O and store hiccups may be. */
     static boolean permanent(Throwable cause) {
         return cause instanceof PipelineException || cause instanceof IllegalArgumentException
                 || cause instanceof IllegalStateException;
+    }
+
+    @Override
+    public void completed(Job job) {
+        publish(job, "completed", null);
+    }
+
+    @Override
+    public void failed(Job job, String reason) {
+        if (job.type() == JobType.PIPELINE) {
+            try {
+                runLog.record(job, pipelines.datasetOf(job.tenantId()), "FAILED", reason);
+            } catch (PipelineException e) {
+                Log.warn(e.getMessage());
+            }
+        }
+        publish(job, "failed", reason);
     }
 
     private Map<String, Object> result(Job job, Map<String, StepOutput> outputs) {
@@ -194,23 +148,6 @@ public class TaskHandler {
         }
     }
 
-    private void failJob(Job job, String reason) {
-        if (!jobs.fail(job.jobId(), worker.id(), reason)) {
-            return;
-        }
-        if (job.demoId() != null) {
-            demos.markFailed(job.demoId(), reason);
-        }
-        if (job.type() == JobType.PIPELINE) {
-            try {
-                runLog.record(job, pipelines.datasetOf(job.tenantId()), "FAILED", reason);
-            } catch (PipelineException e) {
-                Log.warn(e.getMessage());
-            }
-        }
-        publish(job, "failed", reason);
-    }
-
     private void publish(Job job, String status, String error) {
         Map<String, Object> event = new LinkedHashMap<>();
         event.put("job_id", job.jobId());
@@ -229,14 +166,5 @@ public class TaskHandler {
 
     private static String template(Job job) {
         return String.valueOf(job.type() == JobType.PIPELINE ? job.payloadString("template_name") : job.payloadString("industry"));
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        }
     }
 }

@@ -2,9 +2,9 @@ package com.capidemo.quick.rest;
 
 import com.capidemo.quick.service.DeadLetterHandler;
 import com.capidemo.quick.service.PushHandler;
-import com.capidemo.quick.service.PushOutcome;
 import com.capidemo.shared.messaging.PushEnvelope;
 import com.capidemo.shared.messaging.PushMessage;
+import com.capidemo.shared.worker.DeliveryOutcome;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -47,9 +47,14 @@ public class PushResource {
     @Produces(MediaType.APPLICATION_JSON)
     public Response push(byte[] body) {
         PushMessage message = PushEnvelope.parse(body);
-        PushOutcome outcome = handler.handle(message);
-        return Response.status(outcome.httpStatus())
-                .entity(Map.of("message_id", message.messageId(), "outcome", outcome.name().toLowerCase()))
-                .build();
+        DeliveryOutcome outcome = handler.handle(message);
+        return switch (outcome) {
+            case DONE -> answer(200, message, "ack");
+            case RETRY -> answer(503, message, "retry");
+        };
+    }
+
+    private static Response answer(int status, PushMessage message, String outcome) {
+        return Response.status(status).entity(Map.of("message_id", message.messageId(), "outcome", outcome)).build();
     }
 }

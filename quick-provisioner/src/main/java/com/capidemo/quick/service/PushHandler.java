@@ -1,139 +1,84 @@
 package com.capidemo.quick.service;
 
-import com.capidemo.shared.config.PlatformConfig;
 import com.capidemo.shared.domain.Job;
-import com.capidemo.shared.domain.JobLog;
 import com.capidemo.shared.domain.JobStatus;
 import com.capidemo.shared.messaging.ProvisionMessage;
 import com.capidemo.shared.messaging.PushMessage;
-import com.capidemo.shared.port.ClaimOutcome;
 import com.capidemo.shared.port.DemoStore;
-import com.capidemo.shared.port.JobStore;
-import com.capidemo.shared.service.WorkerIdentity;
 import com.capidemo.shared.service.JobErrors;
-import com.capidemo.shared.service.LeaseLostException;
-import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Timer;
+import com.capidemo.shared.service.WorkerIdentity;
+import com.capidemo.shared.worker.Completion;
+import com.capidemo.shared.worker.DeliveryOutcome;
+import com.capidemo.shared.worker.FailureVerdict;
+import com.capidemo.shared.worker.JobRunner;
+import com.capidemo.shared.worker.JobWork;
+import io.micrometer.core.instrument.Tags;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.Map;
-import org.jboss.logging.MDC;
 
 /**
- * Turns one push delivery into at most one provisioning run: claim the job with a lease (conditional
- * write), do the work, complete it. Redeliveries of finished jobs are acked and ignored; a job whose
- * live lease belongs to another worker is refused with a retryable status.
+ * Turns one push delivery into at most one provisioning run, through the {@link JobRunner} (claim with a lease,
+ * provision, complete with a conditional write). Redeliveries of finished jobs are acked and ignored (a completed demo
+ * the first delivery never scored is scored now); a job whose live lease belongs to another worker is refused with a
+ * retryable status.
  */
 @ApplicationScoped
-public class PushHandler {
+public class PushHandler implements JobWork {
 
-    /** Transient failures retried through redelivery before the job is failed. */
-    static final int MAX_JOB_ATTEMPTS = 3;
-
-    private final JobStore jobs;
     private final DemoStore demos;
     private final QuickProvisioner provisioner;
     private final WorkerIdentity worker;
-    private final MeterRegistry metrics;
     private final ReadinessScorer readiness;
-    private final Duration lease;
+    private final JobRunner runner;
 
-    public PushHandler(JobStore jobs, DemoStore demos, QuickProvisioner provisioner, WorkerIdentity worker,
-                       MeterRegistry metrics, ReadinessScorer readiness, PlatformConfig config) {
-        this.jobs = jobs;
+    public PushHandler(DemoStore demos, QuickProvisioner provisioner, WorkerIdentity worker, ReadinessScorer readiness,
+                       JobRunner runner) {
         this.demos = demos;
         this.provisioner = provisioner;
         this.worker = worker;
-        this.metrics = metrics;
         this.readiness = readiness;
-        this.lease = config.lease().duration();
+        this.runner = runner;
     }
 
-    public PushOutcome handle(PushMessage push) {
+    public DeliveryOutcome handle(PushMessage push) {
         readiness.pushArrived();
         ProvisionMessage message = ProvisionMessage.fromBytes(push.data());
-        MDC.put("job_id", message.jobId());
-        MDC.put("demo_id", String.valueOf(message.demoId()));
-        MDC.put("tenant_id", String.valueOf(message.tenantId()));
-        MDC.put("message_id", push.messageId());
-        try {
-            return handle(message);
-        } finally {
-            MDC.remove("job_id");
-            MDC.remove("demo_id");
-            MDC.remove("tenant_id");
-            MDC.remove("message_id");
-        }
+        return runner.handle(message.jobId(), Map.of("demo_id", String.valueOf(message.demoId()),
+                "tenant_id", String.valueOf(message.tenantId()), "message_id", push.messageId()), this);
     }
 
-    private PushOutcome handle(ProvisionMessage message) {
-        ClaimOutcome claim = jobs.claim(message.jobId(), worker.id(), lease);
-        switch (claim.kind()) {
-            case NOT_FOUND -> {
-                Log.warnf("message for unknown job %s acked and dropped", message.jobId());
-                return PushOutcome.ACK;
-            }
-            case ALREADY_FINISHED -> {
-                Log.infof("job %s already %s; redelivery acked and ignored", message.jobId(), claim.job().status().wire());
-                if (claim.job().status() == JobStatus.COMPLETED) {
-                    demos.find(claim.job().demoId()).filter(d -> d.readiness() == null)
-                            .ifPresent(d -> readiness.submit(d.demoId())); // the first delivery died before scoring
-                }
-                return PushOutcome.ACK;
-            }
-            case LEASED_BY_OTHER -> {
-                Log.infof("job %s is leased by %s until %s; asking for redelivery", message.jobId(),
-                        claim.job().lease().owner(), claim.job().lease().expiresAt());
-                return PushOutcome.RETRY;
-            }
-            default -> {
-                return run(claim.job());
-            }
-        }
+    @Override
+    public Tags metricTags(Job job) {
+        return Tags.of("type", "quick", "template", String.valueOf(job.payloadString("template_id")));
     }
 
-    private PushOutcome run(Job job) {
-        String template = String.valueOf(job.payloadString("template_id"));
-        Timer.Sample sample = Timer.start(metrics);
-        String outcome = "completed";
-        try {
-            Map<String, Object> result = provisioner.provision(job, worker.id());
-            if (!jobs.complete(job.jobId(), worker.id(), result, JobLog.info(Instant.now(), "Provisioning complete"))) {
-                outcome = "lease_lost";
-                return PushOutcome.ACK;
-            }
-            readiness.submit(job.demoId());
-            return PushOutcome.ACK;
-        } catch (LeaseLostException e) {
-            outcome = "lease_lost";
-            Log.warn(e.getMessage());
-            return PushOutcome.ACK;
-        } catch (QuickProvisioner.PermanentFailure e) {
-            outcome = "failed";
-            failJob(job, JobErrors.describe(e));
-            return PushOutcome.ACK;
-        } catch (RuntimeException e) {
-            Log.errorf(e, "provisioning attempt %d of job %s failed", job.attempts(), job.jobId());
-            if (job.attempts() >= MAX_JOB_ATTEMPTS) {
-                outcome = "failed";
-                failJob(job, "provisioning failed after " + job.attempts() + " attempts: " + JobErrors.describe(e));
-                return PushOutcome.ACK;
-            }
-            outcome = "retried";
-            jobs.release(job.jobId(), worker.id(), new JobLog(Instant.now(), "WARN",
-                    "Attempt " + job.attempts() + " failed (" + JobErrors.describe(e) + "); will retry"));
-            return PushOutcome.RETRY;
-        } finally {
-            sample.stop(metrics.timer("provision.duration", "type", "quick", "template", template, "outcome", outcome));
-            metrics.counter("provision.count", "type", "quick", "template", template, "outcome", outcome).increment();
-        }
+    @Override
+    public Completion perform(Job job) {
+        return new Completion(provisioner.provision(job, worker.id()), "Provisioning complete");
     }
 
-    private void failJob(Job job, String reason) {
-        if (jobs.fail(job.jobId(), worker.id(), reason)) {
-            demos.markFailed(job.demoId(), reason);
+    @Override
+    public FailureVerdict judge(Job job, RuntimeException failure) {
+        if (failure instanceof QuickProvisioner.PermanentFailure) {
+            return FailureVerdict.permanent(JobErrors.describe(failure));
+        }
+        Log.errorf(failure, "provisioning attempt %d of job %s failed", job.attempts(), job.jobId());
+        String why = JobErrors.describe(failure);
+        return FailureVerdict.retry("Attempt " + job.attempts() + " failed (" + why + "); will retry",
+                "provisioning failed after " + job.attempts() + " attempts: " + why);
+    }
+
+    @Override
+    public void completed(Job job) {
+        readiness.submit(job.demoId());
+    }
+
+    @Override
+    public void finishedEarlier(Job job) {
+        if (job.status() == JobStatus.COMPLETED) {
+            demos.find(job.demoId()).filter(d -> d.readiness() == null)
+                    .ifPresent(d -> readiness.submit(d.demoId())); // the first delivery died before scoring
         }
     }
 }
