@@ -125,6 +125,8 @@ class TaskDispatcherTest {
         retriedAfter(job, 1, Duration.ofSeconds(10));
         retriedAfter(job, 2, Duration.ofSeconds(20));
         await().atMost(Duration.ofSeconds(10)).until(() -> "failed".equals(taskStatus(job)));
+        // The task row is marked first, then its job: wait for the second write too.
+        await().atMost(Duration.ofSeconds(10)).until(() -> jobs.find(job.jobId()).orElseThrow().status() == JobStatus.FAILED);
         assertThat(receivedFor(job)).hasSize(3);
         Job failed = jobs.find(job.jobId()).orElseThrow();
         assertThat(failed.status()).isEqualTo(JobStatus.FAILED);

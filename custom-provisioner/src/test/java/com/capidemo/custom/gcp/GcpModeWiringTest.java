@@ -53,16 +53,18 @@ class GcpModeWiringTest {
     public static class AllGcp implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of(
-                    "platform.mode", "gcp",
-                    "platform.gcp.project-id", "demo-project",
-                    "platform.gcp.firestore-emulator-host", "127.0.0.1:1",
-                    "platform.gcp.pubsub-emulator-host", "127.0.0.1:1",
-                    "platform.gcp.kms-key", "projects/demo-project/locations/global/keyRings/capi/cryptoKeys/secrets",
-                    "platform.queue.custom.service-account-email", "tasks-invoker@demo-project.iam.gserviceaccount.com",
-                    "platform.worker.auth", "oidc",
-                    "platform.worker.oidc.audience", "https://custom-provisioner.example",
-                    "platform.worker.oidc.service-account-email", "tasks-invoker@demo-project.iam.gserviceaccount.com");
+            // In gcp mode there is no local store to keep a generated admin token: it is configured (PLATFORM_ADMIN_TOKEN).
+            return Map.ofEntries(
+                    Map.entry("platform.admin-token", "gcp-wiring-admin-token"),
+                    Map.entry("platform.mode", "gcp"),
+                    Map.entry("platform.gcp.project-id", "demo-project"),
+                    Map.entry("platform.gcp.firestore-emulator-host", "127.0.0.1:1"),
+                    Map.entry("platform.gcp.pubsub-emulator-host", "127.0.0.1:1"),
+                    Map.entry("platform.gcp.kms-key", "projects/demo-project/locations/global/keyRings/capi/cryptoKeys/secrets"),
+                    Map.entry("platform.queue.custom.service-account-email", "tasks-invoker@demo-project.iam.gserviceaccount.com"),
+                    Map.entry("platform.worker.auth", "oidc"),
+                    Map.entry("platform.worker.oidc.audience", "https://custom-provisioner.example"),
+                    Map.entry("platform.worker.oidc.service-account-email", "tasks-invoker@demo-project.iam.gserviceaccount.com"));
         }
     }
 

@@ -190,6 +190,9 @@ public class OutboxDispatcher extends DurableHttpDispatcher<OutboxMessage> {
 
     private void deadLetter(OutboxMessage m, String failure) {
         String reason = "message dead-lettered after " + m.attempts() + " delivery attempts: " + failure;
+        // The job first: a crash between the two writes leaves a message that is delivered and dead-lettered again
+        // (failing a failed job is a no-op), never a dead letter whose job stays queued for ever.
+        JobFailures.failWithDemo(jobs, demos, m.jobId(), reason);
         db.write(c -> {
             Sql.update(c, """
                     INSERT OR REPLACE INTO dead_letters(message_id, topic, subscription, data, attributes, job_id,
@@ -200,7 +203,6 @@ public class OutboxDispatcher extends DurableHttpDispatcher<OutboxMessage> {
             Sql.update(c, "DELETE FROM outbox WHERE message_id = ?", m.messageId());
             return null;
         });
-        JobFailures.failWithDemo(jobs, demos, m.jobId(), reason);
         metrics.counter("outbox.delivery", "topic", m.topic(), "outcome", "dead_lettered").increment();
         Log.warnf("message %s (job %s) %s", m.messageId(), m.jobId(), reason);
     }

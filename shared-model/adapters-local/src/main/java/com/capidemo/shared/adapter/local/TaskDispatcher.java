@@ -162,9 +162,11 @@ public class TaskDispatcher extends DurableHttpDispatcher<TaskRow> {
     private void retryOrFail(TaskRow task, String failure) {
         if (task.attempt() >= config.maxAttempts()) {
             String reason = "task failed after " + task.attempt() + " attempts: " + failure;
+            // The job first: a crash between the two writes leaves a task that is dispatched and failed again
+            // (failing a failed job is a no-op), never a failed task whose job stays queued for ever.
+            JobFailures.failWithDemo(jobs, demos, task.jobId(), reason);
             db.write(c -> Sql.update(c, "UPDATE tasks SET status = 'failed', finished_at = ?, lease_until = NULL, "
                     + "last_error = ? WHERE task_name = ?", clock.instant(), failure, task.taskName()));
-            JobFailures.failWithDemo(jobs, demos, task.jobId(), reason);
             metrics.counter("tasks.dispatch", "queue", task.queue(), "outcome", "failed").increment();
             Log.warnf("task %s (job %s) %s", task.taskName(), task.jobId(), reason);
             return;
