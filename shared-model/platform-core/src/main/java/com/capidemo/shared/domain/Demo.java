@@ -40,4 +40,9 @@ public record Demo(
         return new Demo(demoId, tenantId, createdBy, customerName, industry, templateId, null, null,
                 DemoStatus.PROVISIONING, now, now, null, false, List.of(), Map.of(), null);
     }
+
+    /** True when the demo's dataset is a template dataset (never archived or dropped by lifecycle work). */
+    public boolean onTemplateDataset(String templateDatasetPrefix) {
+        return datasetId != null && !templateDatasetPrefix.isEmpty() && datasetId.startsWith(templateDatasetPrefix);
+    }
 }

@@ -10,11 +10,16 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
@@ -30,6 +35,7 @@ public class LocalDatasetFolders implements Datasets {
     /** Dataset, table and column names the local warehouse accepts. */
     public static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,127}");
     private static final String LABELS_FILE = "_dataset.json";
+    private static final String TOMBSTONE = ".dropped-";
 
     private final Path root;
 
@@ -86,16 +92,60 @@ public class LocalDatasetFolders implements Datasets {
         return Files.isDirectory(folder(datasetId));
     }
 
+    /**
+     * The folder is first renamed to a hidden tombstone (an atomic rename: of two concurrent drops exactly one
+     * succeeds, and a dataset is never seen half deleted), then the tombstone is deleted. A tombstone left by a crash
+     * is deleted by the next drop of the same dataset.
+     */
     @Override
-    public void dropDataset(String datasetId) {
+    public boolean dropDataset(String datasetId) {
         Path dir = folder(datasetId);
-        if (!Files.exists(dir)) {
-            return;
+        boolean dropped;
+        Path tombstone = root.resolve(TOMBSTONE + datasetId + "-" + UUID.randomUUID());
+        try {
+            Files.move(dir, tombstone, StandardCopyOption.ATOMIC_MOVE);
+            dropped = true;
+        } catch (NoSuchFileException e) {
+            dropped = false;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
+        try (Stream<Path> leftovers = Files.isDirectory(root) ? Files.list(root) : Stream.empty()) {
+            for (Path p : leftovers.filter(p -> p.getFileName().toString().startsWith(TOMBSTONE + datasetId + "-"))
+                    .toList()) {
+                deleteTree(p);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return dropped;
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
         try (Stream<Path> walk = Files.walk(dir)) {
             for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
                 Files.deleteIfExists(p);
             }
+        } catch (NoSuchFileException e) {
+            // another drop of the same dataset is deleting this tombstone too
+        } catch (UncheckedIOException e) {
+            if (!(e.getCause() instanceof NoSuchFileException)) {
+                throw e;
+            }
+        }
+    }
+
+    /**
+     * The folder's creation time as the file system reports it (on Linux with Java 17 that is its last-modified time,
+     * which only ever makes a dataset look younger than it is).
+     */
+    @Override
+    public Optional<Instant> datasetCreatedAt(String datasetId) {
+        try {
+            return Optional.of(Files.readAttributes(folder(datasetId), BasicFileAttributes.class).creationTime()
+                    .toInstant());
+        } catch (NoSuchFileException e) {
+            return Optional.empty();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

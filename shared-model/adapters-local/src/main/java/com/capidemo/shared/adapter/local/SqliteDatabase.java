@@ -30,8 +30,12 @@ import org.sqlite.SQLiteConfig;
 @ApplicationScoped
 public class SqliteDatabase {
 
-    /** Ordered migrations in {@code db/sqlite/}; the file's index + 1 is its user_version. */
-    private static final List<String> MIGRATIONS = List.of("V1__init.sql", "V2__chat.sql", "V3__custom.sql");
+    /**
+     * Ordered migrations in {@code db/sqlite/}; the file's index + 1 is its user_version. V4 (demo management) is
+     * another branch's and goes between V3 and V5 when both are merged.
+     */
+    private static final List<String> MIGRATIONS = List.of("V1__init.sql", "V2__chat.sql", "V3__custom.sql",
+            "V5__lifecycle.sql");
     private static final int POOL_SIZE = 4;
 
     private final Path file;
