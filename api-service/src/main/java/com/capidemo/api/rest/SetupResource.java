@@ -1,8 +1,8 @@
 package com.capidemo.api.rest;
 
-import com.capidemo.api.security.AdminToken;
 import com.capidemo.api.service.SetupService;
 import com.capidemo.api.service.SetupService.SetupResult;
+import com.capidemo.shared.web.AdminToken;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;

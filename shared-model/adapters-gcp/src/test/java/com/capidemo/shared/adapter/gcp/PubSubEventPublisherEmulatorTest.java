@@ -65,4 +65,45 @@ class PubSubEventPublisherEmulatorTest {
             }
         }
     }
+
+    @Test
+    void eachLogicalTopicGoesToItsOwnPublisher() throws Exception {
+        try (TopicAdminClient topics = TopicAdminClient.create(TopicAdminSettings.newBuilder()
+                .setTransportChannelProvider(PubSubEmulator.channels())
+                .setCredentialsProvider(PubSubEmulator.credentials()).build());
+             SubscriptionAdminClient subscriptions = SubscriptionAdminClient.create(SubscriptionAdminSettings.newBuilder()
+                     .setTransportChannelProvider(PubSubEmulator.channels())
+                     .setCredentialsProvider(PubSubEmulator.credentials()).build())) {
+            String suffix = Ids.randomHex(3);
+            // the real topic name is configuration (platform.gcp.notifications-topic); callers use the logical one
+            TopicName topic = TopicName.of(PubSubEmulator.PROJECT, "capi-notifications-" + suffix);
+            topics.createTopic(topic);
+            SubscriptionName sub = SubscriptionName.of(PubSubEmulator.PROJECT, "mail-" + suffix);
+            subscriptions.createSubscription(sub, topic, PushConfig.getDefaultInstance(), 10);
+            Publisher publisher = Publisher.newBuilder(topic).setChannelProvider(PubSubEmulator.channels())
+                    .setCredentialsProvider(PubSubEmulator.credentials()).build();
+            int[] created = {0};
+            try {
+                EventPublisher events = new PubSubEventPublisher(Map.of(EventPublisher.DEMO_NOTIFICATIONS, () -> {
+                    created[0]++;
+                    return publisher;
+                }, EventPublisher.PROVISION_EVENTS, () -> {
+                    throw new AssertionError("the provision-events publisher is not needed");
+                }), Duration.ofSeconds(20));
+                events.publish(EventPublisher.DEMO_NOTIFICATIONS, "warn_demo_1_1", Map.of("kind", "archive_warning"),
+                        "{\"demo_id\":\"demo_1\"}".getBytes());
+
+                PullResponse pulled = subscriptions.pull(PullRequest.newBuilder().setSubscription(sub.toString())
+                        .setMaxMessages(10).build());
+                assertThat(pulled.getReceivedMessagesList()).hasSize(1);
+                assertThat(pulled.getReceivedMessages(0).getMessage().getAttributesMap())
+                        .containsEntry("event_id", "warn_demo_1_1").containsEntry("kind", "archive_warning");
+                assertThat(created[0]).isEqualTo(1);
+            } finally {
+                publisher.shutdown();
+                publisher.awaitTermination(10, TimeUnit.SECONDS);
+                subscriptions.deleteSubscription(sub);
+            }
+        }
+    }
 }

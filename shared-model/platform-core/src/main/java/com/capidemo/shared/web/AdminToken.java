@@ -1,13 +1,10 @@
-package com.capidemo.api.security;
+package com.capidemo.shared.web;
 
 import com.capidemo.shared.config.PlatformConfig;
 import com.capidemo.shared.domain.Ids;
 import com.capidemo.shared.port.SharedSettings;
-import com.capidemo.shared.web.ApiProblem;
 import io.quarkus.logging.Log;
-import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -15,8 +12,9 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 
 /**
- * The admin bootstrap token that guards onboarding: PLATFORM_ADMIN_TOKEN when set, otherwise one
- * generated on first start, kept in the store and written to {@code {data-dir}/admin-token}.
+ * The admin bootstrap token that guards onboarding (api-service) and operators' manual lifecycle runs
+ * (lifecycle-service): PLATFORM_ADMIN_TOKEN when set, otherwise one generated on first use, kept in the shared store
+ * (so every local process agrees on it) and written to {@code {data-dir}/admin-token}.
  */
 @ApplicationScoped
 public class AdminToken {
@@ -37,10 +35,6 @@ public class AdminToken {
         } catch (IOException e) {
             Log.warnf("could not write %s: %s", file, e.getMessage());
         }
-    }
-
-    void onStart(@Observes StartupEvent event) {
-        Log.info("admin bootstrap token ready (see the admin-token file in the data directory)");
     }
 
     public void verify(String presented) {
