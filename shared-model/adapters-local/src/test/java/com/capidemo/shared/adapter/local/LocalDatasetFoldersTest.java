@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.FileTime;
+import com.capidemo.shared.testing.MutableClock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -81,15 +81,24 @@ class LocalDatasetFoldersTest {
     }
 
     @Test
-    void aDatasetsCreationTimeIsItsFoldersTime() throws Exception {
-        LocalDatasetFolders folders = new LocalDatasetFolders(dir);
+    void aDatasetRecordsItsCreationTimeFromTheClockAndAReuseKeepsIt() throws Exception {
+        MutableClock clock = MutableClock.at("2030-05-01T00:00:00Z");
+        LocalDatasetFolders folders = new LocalDatasetFolders(dir, clock);
         folders.createDataset("tmp_x", Map.of());
-        Instant back = Instant.parse("2020-05-01T00:00:00Z");
-        Files.setLastModifiedTime(folders.folder("tmp_x"), FileTime.from(back));
+        clock.advance(java.time.Duration.ofDays(3));
+        assertThat(folders.createDataset("tmp_x", Map.of("again", "yes"))).isFalse();
 
-        // Linux on Java 17 reports no birth time, so the folder's time is its last-modified time.
-        assertThat(folders.datasetCreatedAt("tmp_x")).hasValueSatisfying(t -> assertThat(t).isBeforeOrEqualTo(
-                Instant.now()));
+        assertThat(folders.datasetCreatedAt("tmp_x")).contains(Instant.parse("2030-05-01T00:00:00Z"));
         assertThat(folders.datasetCreatedAt("missing")).isEmpty();
+    }
+
+    @Test
+    void aFolderMadeWithoutCreateDatasetHasTheFileSystemsCreationTime() throws Exception {
+        LocalDatasetFolders folders = new LocalDatasetFolders(dir);
+        Instant before = Instant.now().minusSeconds(5);
+        Files.createDirectories(dir.resolve("tmp_by_hand"));
+
+        assertThat(folders.datasetCreatedAt("tmp_by_hand")).hasValueSatisfying(t -> assertThat(t)
+                .isBetween(before, Instant.now().plusSeconds(5)));
     }
 }
