@@ -13,6 +13,7 @@ import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
 import java.security.interfaces.RSAPublicKey;
 import java.util.Base64;
 
@@ -35,10 +36,16 @@ public final class TestJwks implements AutoCloseable {
         this.server = server;
     }
 
+    /**
+     * Starts a JWKS endpoint. The keys are the same in every instance (generated from a fixed seed), so a token minted
+     * by an instance in a test's class loader verifies against the endpoint a Quarkus test profile started in another.
+     */
     public static TestJwks start() {
         try {
+            SecureRandom seeded = SecureRandom.getInstance("SHA1PRNG");
+            seeded.setSeed("capi-test-jwks".getBytes(StandardCharsets.UTF_8));
             KeyPairGenerator gen = KeyPairGenerator.getInstance("RSA");
-            gen.initialize(2048);
+            gen.initialize(2048, seeded);
             KeyPair trusted = gen.generateKeyPair();
             RSAPublicKey pub = (RSAPublicKey) trusted.getPublic();
             String body = "{\"keys\":[{\"kty\":\"RSA\",\"alg\":\"RS256\",\"use\":\"sig\",\"kid\":\"test-key\",\"n\":\""
