@@ -1,5 +1,6 @@
 # Firestore (native mode): jobs/{job_id}, demos/{demo_id}, templates/{template_id}, demo_shares/{token},
-# tenants/{tenant_id}, api_keys/{sha256}, users/{email}. The app writes every job transition in a transaction.
+# tenants/{tenant_id}, api_keys/{sha256}, users/{email}, notifications/{id}, lifecycle_runs/{run_id}. The app writes
+# every job transition in a transaction.
 #
 # A project that already has a (default) database (e.g. made with `gcloud firestore databases create`) imports it:
 #   terraform import google_firestore_database.default "projects/PROJECT_ID/databases/(default)"
@@ -19,7 +20,8 @@ resource "google_firestore_database" "default" {
 
 # Composite indexes, read from firestore.indexes.json (the file the Firebase CLI and the emulator tests use), so the
 # two can never drift. Today: jobs and demos by tenant newest first, demos by tenant + pinned, demos by status +
-# last_used (lifecycle's archive scan). Firestore appends __name__ to each index itself.
+# last_used, lifecycle's paged scans (ready unpinned demos by last_used, archived demos by archived_at), notifications
+# by recipient newest first and undelivered ones oldest first. Firestore appends __name__ to each index itself.
 locals {
   firestore_index_file = jsondecode(file("${path.module}/firestore.indexes.json"))
 
