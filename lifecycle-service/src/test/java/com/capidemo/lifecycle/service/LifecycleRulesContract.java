@@ -78,17 +78,17 @@ abstract class LifecycleRulesContract {
         stores.closer().close();
     }
 
+    LifecycleWiring wiring() {
+        return new LifecycleWiring(stores.demos(), stores.jobs(), stores.notifications(), stores.runs(), datasets,
+                agents, new SqliteEventPublisher(local), clock, policy, metrics);
+    }
+
     Cleanup cleanup() {
-        RunRecorder runs = new RunRecorder(stores.runs(), clock, metrics);
-        return new Cleanup(new Archival(stores.demos(), policy), new LeftoverDatasets(datasets, stores.demos(), policy),
-                runs, metrics);
+        return wiring().cleanup();
     }
 
     ExpiryWarnings warnings() {
-        RunRecorder runs = new RunRecorder(stores.runs(), clock, metrics);
-        NotificationDelivery delivery = new NotificationDelivery(stores.notifications(), new SqliteEventPublisher(local),
-                policy, clock);
-        return new ExpiryWarnings(stores.demos(), stores.notifications(), delivery, policy, runs, metrics);
+        return wiring().warnings();
     }
 
     // ----- seeding -----
