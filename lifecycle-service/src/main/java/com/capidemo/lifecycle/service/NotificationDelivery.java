@@ -7,7 +7,6 @@ import com.capidemo.shared.port.NotificationStore;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -48,7 +47,7 @@ public class NotificationDelivery {
                 try {
                     events.publish(EventPublisher.DEMO_NOTIFICATIONS, n.notificationId(),
                             Map.of("kind", n.kind(), "tenant_id", n.tenantId(), "demo_id", n.demoId()),
-                            Json.bytes(message(n)));
+                            Json.bytes(n));
                 } catch (RuntimeException e) {
                     Log.warnf("could not publish notification %s; the next run retries: %s", n.notificationId(),
                             e.getMessage());
@@ -58,19 +57,5 @@ public class NotificationDelivery {
                 delivered++;
             }
         }
-    }
-
-    private static Map<String, Object> message(Notification n) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("notification_id", n.notificationId());
-        m.put("kind", n.kind());
-        m.put("tenant_id", n.tenantId());
-        m.put("recipient", n.recipient());
-        m.put("demo_id", n.demoId());
-        m.put("customer_name", n.customerName());
-        m.put("message", n.message());
-        m.put("archive_on", String.valueOf(n.archiveOn()));
-        m.put("created_at", String.valueOf(n.createdAt()));
-        return m;
     }
 }

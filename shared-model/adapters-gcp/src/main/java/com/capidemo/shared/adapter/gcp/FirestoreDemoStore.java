@@ -1,6 +1,7 @@
 package com.capidemo.shared.adapter.gcp;
 
 import static com.capidemo.shared.adapter.gcp.FirestoreValues.await;
+import static com.capidemo.shared.adapter.gcp.FirestoreValues.createIfAbsent;
 import static com.capidemo.shared.adapter.gcp.FirestoreValues.instant;
 import static com.capidemo.shared.adapter.gcp.FirestoreValues.ts;
 
@@ -46,13 +47,7 @@ public class FirestoreDemoStore implements DemoStore {
 
     @Override
     public boolean create(Demo demo) {
-        return await(db.runTransaction(tx -> {
-            if (tx.get(ref(demo.demoId())).get().exists()) {
-                return false;
-            }
-            tx.create(ref(demo.demoId()), document(demo));
-            return true;
-        }));
+        return createIfAbsent(db, ref(demo.demoId()), document(demo));
     }
 
     @Override

@@ -1,6 +1,7 @@
 package com.capidemo.shared.adapter.gcp;
 
 import static com.capidemo.shared.adapter.gcp.FirestoreValues.await;
+import static com.capidemo.shared.adapter.gcp.FirestoreValues.createIfAbsent;
 import static com.capidemo.shared.adapter.gcp.FirestoreValues.instant;
 import static com.capidemo.shared.adapter.gcp.FirestoreValues.ts;
 
@@ -38,13 +39,7 @@ public class FirestoreNotificationStore implements NotificationStore {
 
     @Override
     public boolean add(Notification n) {
-        return await(db.runTransaction(tx -> {
-            if (tx.get(ref(n.notificationId())).get().exists()) {
-                return false;
-            }
-            tx.create(ref(n.notificationId()), document(n));
-            return true;
-        }));
+        return createIfAbsent(db, ref(n.notificationId()), document(n));
     }
 
     @Override
