@@ -1,9 +1,11 @@
 package com.capidemo.api.rest;
 
 import com.capidemo.api.security.CallerContext;
+import com.capidemo.api.service.DemoService;
 import com.capidemo.shared.domain.Demo;
 import com.capidemo.shared.port.DemoStore;
 import com.capidemo.shared.web.ApiProblem;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -11,6 +13,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import java.util.List;
 
 @Path("/api/demos")
@@ -18,10 +21,12 @@ import java.util.List;
 public class DemoResource {
 
     private final DemoStore demos;
+    private final DemoService service;
     private final CallerContext caller;
 
-    public DemoResource(DemoStore demos, CallerContext caller) {
+    public DemoResource(DemoStore demos, DemoService service, CallerContext caller) {
         this.demos = demos;
+        this.service = service;
         this.caller = caller;
     }
 
@@ -36,7 +41,14 @@ public class DemoResource {
     @GET
     @Path("/{demoId}")
     public Demo get(@PathParam("demoId") String demoId) {
-        return demos.find(demoId).filter(d -> d.tenantId().equals(caller.tenantId()))
-                .orElseThrow(() -> ApiProblem.notFound("demo", demoId));
+        return service.get(caller.caller(), demoId);
+    }
+
+    /** Drops the dataset and the agent and keeps the record as deleted; 204 again for a deleted demo. */
+    @DELETE
+    @Path("/{demoId}")
+    public Response delete(@PathParam("demoId") String demoId) {
+        service.delete(caller.caller(), demoId);
+        return Response.noContent().build();
     }
 }

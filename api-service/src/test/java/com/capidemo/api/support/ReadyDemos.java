@@ -11,6 +11,7 @@ import com.capidemo.shared.port.ChatAgent;
 import com.capidemo.shared.port.DataAgents;
 import com.capidemo.shared.port.DemoStore;
 import com.capidemo.shared.port.JobQueue;
+import com.capidemo.shared.port.JobStore;
 import com.capidemo.shared.port.Warehouse;
 import com.capidemo.shared.service.TemplateLibrary;
 import com.capidemo.shared.template.TableSpec;
@@ -33,9 +34,11 @@ public class ReadyDemos {
     private final DemoStore demos;
     private final TemplateLibrary templates;
     private final ChatAgent chat;
+    private final JobStore jobs;
 
     public ReadyDemos(JobQueue queue, Warehouse warehouse, DataAgents agents, DemoStore demos, TemplateLibrary templates,
-                      ChatAgent chat) {
+                      ChatAgent chat, JobStore jobs) {
+        this.jobs = jobs;
         this.queue = queue;
         this.warehouse = warehouse;
         this.agents = agents;
@@ -51,10 +54,15 @@ public class ReadyDemos {
 
     /** A demo that is still provisioning (its job queued). */
     public String queued(String tenantId, String templateId) {
+        return queued(tenantId, templateId, "ce@example.com");
+    }
+
+    /** A demo of {@code owner} that is still provisioning (its job queued). */
+    public String queued(String tenantId, String templateId, String owner) {
         TemplateDefinition t = templates.find(templateId).orElseThrow();
         Instant now = Instant.now();
         String demoId = Ids.demoId();
-        Demo demo = Demo.provisioning(demoId, tenantId, "ce@example.com", "Acme", t.industry(), templateId, now);
+        Demo demo = Demo.provisioning(demoId, tenantId, owner, "Acme", t.industry(), templateId, now);
         Job job = Job.queued(Ids.jobId(), demoId, tenantId, JobType.QUICK, Map.of("template_id", templateId), now);
         queue.submit(demo, job, Map.of("job_type", "quick"),
                 new ProvisionMessage(job.jobId(), demoId, tenantId, "quick", templateId).toBytes());
@@ -63,7 +71,12 @@ public class ReadyDemos {
 
     /** A ready demo of the template: dataset and tables loaded, agent created, readiness recorded. */
     public String ready(String tenantId, String templateId) {
-        String demoId = queued(tenantId, templateId);
+        return ready(tenantId, templateId, "ce@example.com");
+    }
+
+    /** A ready demo of the template made by {@code owner}; its provisioning job completed. */
+    public String ready(String tenantId, String templateId, String owner) {
+        String demoId = queued(tenantId, templateId, owner);
         TemplateDefinition t = templates.find(templateId).orElseThrow();
         templates.materialize(t);
         warehouse.createDataset(demoId, Map.of("tenant", tenantId, "demo", demoId, "template", templateId));
@@ -75,6 +88,15 @@ public class ReadyDemos {
         String agentId = agents.createAgent(spec);
         demos.recordReadiness(demoId, ReadinessCheck.score(chat, spec, (sql, max) -> warehouse.query(demoId, sql, max)));
         demos.markReady(demoId, demoId, agentId, t.domainGoldenQueries(), Map.of("table_count", t.tableCount()));
+        finishJobOf(demoId);
         return demoId;
+    }
+
+    /** Completes the demo's queued job, as the worker would have. */
+    private void finishJobOf(String demoId) {
+        jobs.activeJobFor(demoId).ifPresent(jobId -> {
+            jobs.claim(jobId, "test-worker", java.time.Duration.ofMinutes(1));
+            jobs.complete(jobId, "test-worker", Map.of("demo_id", demoId), null);
+        });
     }
 }

@@ -85,12 +85,12 @@ class CleanupBench {
         db.write(c -> {
             try (var st = c.prepareStatement("""
                     INSERT INTO demos(demo_id, tenant_id, created_by, customer_name, industry, template_id, dataset_id,
-                                      agent_id, status, created_at, last_used, archived_at, is_pinned, golden_queries,
-                                      metadata, updated_at)
-                    VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,'[]','{"table_count":15,"total_rows":145000}',?)""");
+                                      agent_id, status, created_at, last_used, archived_at, is_pinned, metadata,
+                                      updated_at, table_count, total_rows)
+                    VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,'{"table_count":15,"total_rows":145000}',?,15,145000)""");
                  var agent = c.prepareStatement("""
                     INSERT INTO data_agents(agent_id, demo_id, tenant_id, dataset_id, tables, system_instruction,
-                                            golden_queries, created_at) VALUES (?,?,?,?,'["orders"]','', '[]', ?)""")) {
+                                            created_at) VALUES (?,?,?,?,'["orders"]','', ?)""")) {
                 for (int i = 0; i < TOTAL; i++) {
                     String id = String.format(Locale.ROOT, "demo_%016x", 0x1000_0000_0000L + i * 7919L);
                     String status = "ready";

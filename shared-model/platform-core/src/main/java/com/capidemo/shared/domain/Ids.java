@@ -18,6 +18,11 @@ public final class Ids {
         return "demo_" + randomHex(8);
     }
 
+    /** The public id of an API key (random: it says nothing about the key). */
+    public static String keyId() {
+        return "key_" + randomHex(8);
+    }
+
     public static String messageId() {
         return Long.toUnsignedString(RANDOM.nextLong() >>> 1);
     }

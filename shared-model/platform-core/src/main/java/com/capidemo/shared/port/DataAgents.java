@@ -10,5 +10,9 @@ public interface DataAgents {
 
     Optional<AgentSpec> find(String agentId);
 
+    /** Deletes the agent; deleting a missing agent is not an error. */
     void deleteAgent(String agentId);
+
+    /** The id {@link #createAgent} gives the agent of a demo (known before, or without, the agent existing). */
+    String agentIdFor(String demoId);
 }

@@ -36,6 +36,24 @@ public interface DemoStore {
     /** Sets last_used (the demo was chatted with or otherwise used), never moving it backwards. */
     boolean touch(String demoId, Instant when);
 
+    /** What {@link #markDeleted} did. */
+    enum DeleteOutcome {
+        /** The demo moved to deleted now. */
+        DELETED,
+        /** It was deleted before: nothing changed. */
+        ALREADY_DELETED,
+        /** No such demo. */
+        NOT_FOUND,
+        /** It is provisioning and a job still works on it. */
+        BUSY
+    }
+
+    /**
+     * ready|archived|failed, or provisioning with no queued or running job for it → deleted: {@code deleted_at}
+     * recorded, dataset_id and agent_id cleared, the record kept. One conditional write.
+     */
+    DeleteOutcome markDeleted(String demoId, Instant deletedAt);
+
     // ----- lifecycle (archival, restore, leftovers, counts) -----
 
     /**

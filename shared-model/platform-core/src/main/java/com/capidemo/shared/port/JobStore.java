@@ -25,6 +25,12 @@ public interface JobStore {
     List<Job> listByTenant(String tenantId, int limit);
 
     /**
+     * A queued or running job that works on the demo, as its own demo or as the source a clone copies; empty when
+     * none does.
+     */
+    Optional<String> activeJobFor(String demoId);
+
+    /**
      * queued → running, or running with an expired lease → running (a crashed worker's job). Records
      * the lease {owner, now + leaseDuration} and counts the attempt.
      */

@@ -14,5 +14,8 @@ public interface TenantStore {
 
     Optional<ApiKey> findKeyByHash(String keyHash);
 
+    /** Stores another key of an existing tenant (and its user); false when the tenant does not exist. */
+    boolean addKey(ApiKey key);
+
     boolean revokeKey(String keyHash);
 }

@@ -52,7 +52,7 @@ public class CapiDataAgents implements DataAgents {
 
     @Override
     public String createAgent(AgentSpec spec) {
-        String agentId = CapiConfig.agentId(spec.demoId());
+        String agentId = agentIdFor(spec.demoId());
         DataAgent agent = agent(spec);
         try {
             await(client.createDataAgentAsync(CreateDataAgentRequest.newBuilder().setParent(config.parent())
@@ -72,6 +72,11 @@ public class CapiDataAgents implements DataAgents {
         } catch (NotFoundException e) {
             return Optional.empty();
         }
+    }
+
+    @Override
+    public String agentIdFor(String demoId) {
+        return CapiConfig.agentId(demoId);
     }
 
     @Override

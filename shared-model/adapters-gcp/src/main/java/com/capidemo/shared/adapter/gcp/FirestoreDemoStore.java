@@ -1,12 +1,12 @@
 package com.capidemo.shared.adapter.gcp;
 
 import static com.capidemo.shared.adapter.gcp.FirestoreValues.await;
-import static com.capidemo.shared.adapter.gcp.FirestoreValues.createIfAbsent;
 import static com.capidemo.shared.adapter.gcp.FirestoreValues.instant;
 import static com.capidemo.shared.adapter.gcp.FirestoreValues.ts;
 
 import com.capidemo.shared.domain.Demo;
 import com.capidemo.shared.domain.DemoCount;
+import com.capidemo.shared.domain.DemoSearch;
 import com.capidemo.shared.domain.DemoStatus;
 import com.capidemo.shared.domain.GoldenQuery;
 import com.capidemo.shared.domain.Readiness;
@@ -15,6 +15,7 @@ import com.capidemo.shared.port.Keyset;
 import com.google.cloud.firestore.DocumentReference;
 import com.google.cloud.firestore.DocumentSnapshot;
 import com.google.cloud.firestore.FieldPath;
+import com.google.cloud.firestore.FieldValue;
 import com.google.cloud.firestore.Firestore;
 import com.google.cloud.firestore.Query;
 import com.google.cloud.firestore.QueryDocumentSnapshot;
@@ -29,7 +30,11 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 
-/** Demos in Firestore ({@code demos/{demo_id}}); status changes are transactions guarded by the current status. */
+/**
+ * Demos in Firestore ({@code demos/{demo_id}}); status changes are transactions guarded by the current status. Golden
+ * queries are a reference ({@code golden_set_id}) to a set stored once ({@link FirestoreGoldenQuerySets}); list
+ * fields (table_count, total_rows, readiness_score, search_terms) are kept as top-level fields.
+ */
 public class FirestoreDemoStore implements DemoStore {
 
     static final String COLLECTION = "demos";
@@ -47,7 +52,15 @@ public class FirestoreDemoStore implements DemoStore {
 
     @Override
     public boolean create(Demo demo) {
-        return createIfAbsent(db, ref(demo.demoId()), document(demo));
+        return await(db.runTransaction(tx -> {
+            if (tx.get(ref(demo.demoId())).get().exists()) {
+                return false;
+            }
+            Map<String, Object> doc = document(demo);
+            doc.put("golden_set_id", FirestoreGoldenQuerySets.store(db, tx, demo.goldenQueries(), demo.createdAt()));
+            tx.create(ref(demo.demoId()), doc);
+            return true;
+        }));
     }
 
     @Override
@@ -56,11 +69,19 @@ public class FirestoreDemoStore implements DemoStore {
         return doc.exists() ? Optional.of(map(doc)) : Optional.empty();
     }
 
+    /** The demo with its golden queries, read from the set it references (or inline, for demos stored before). */
+    private Demo map(DocumentSnapshot doc) {
+        String setId = doc.getString("golden_set_id");
+        List<GoldenQuery> golden = setId != null ? FirestoreGoldenQuerySets.load(db, setId)
+                : FirestoreGoldenQuerySets.parse(doc.get("golden_queries"));
+        return map(doc, golden);
+    }
+
     @Override
     public List<Demo> listByTenant(String tenantId, int limit) {
         return await(db.collection(COLLECTION).whereEqualTo("tenant_id", tenantId)
                 .orderBy("created_at", Query.Direction.DESCENDING).limit(limit).get())
-                .getDocuments().stream().map(FirestoreDemoStore::map).toList();
+                .getDocuments().stream().map(this::map).toList();
     }
 
     @Override
@@ -77,10 +98,23 @@ public class FirestoreDemoStore implements DemoStore {
         update.put("status", DemoStatus.READY.wire());
         update.put("dataset_id", datasetId);
         update.put("agent_id", agentId);
-        update.put("golden_queries", goldenQueries.stream().map(FirestoreDemoStore::golden).toList());
+        update.put("golden_queries", FieldValue.delete());
         update.put("metadata", metadata);
+        update.put("table_count", number(metadata, "table_count"));
+        update.put("total_rows", number(metadata, "total_rows"));
         update.put("error", null);
-        return updateIf(demoId, Set.of(DemoStatus.PROVISIONING, DemoStatus.FAILED, DemoStatus.READY), update);
+        return await(db.runTransaction(tx -> {
+            DocumentSnapshot doc = tx.get(ref(demoId)).get();
+            if (!doc.exists() || !Set.of(DemoStatus.PROVISIONING, DemoStatus.FAILED, DemoStatus.READY)
+                    .contains(DemoStatus.fromWire(doc.getString("status")))) {
+                return false;
+            }
+            Instant now = Instant.now();
+            update.put("golden_set_id", FirestoreGoldenQuerySets.store(db, tx, goldenQueries, now));
+            update.put("updated_at", ts(now));
+            tx.update(ref(demoId), update);
+            return true;
+        }));
     }
 
     @Override
@@ -96,6 +130,7 @@ public class FirestoreDemoStore implements DemoStore {
         if (r == null) {
             Map<String, Object> clear = new HashMap<>();
             clear.put("readiness", null);
+            clear.put("readiness_score", null);
             return updateIf(demoId, Set.of(DemoStatus.values()), clear);
         }
         Map<String, Object> readiness = new LinkedHashMap<>();
@@ -105,7 +140,8 @@ public class FirestoreDemoStore implements DemoStore {
         readiness.put("failed", r.failed());
         readiness.put("checked_at", ts(r.checkedAt()));
         Map<String, Object> update = new HashMap<>();
-        update.put("readiness", r == null ? null : readiness);
+        update.put("readiness", readiness);
+        update.put("readiness_score", r.score());
         return updateIf(demoId, Set.of(DemoStatus.values()), update);
     }
 
@@ -123,6 +159,37 @@ public class FirestoreDemoStore implements DemoStore {
             tx.update(ref(demoId), "last_used", ts(when));
             return true;
         }));
+    }
+
+    @Override
+    public DeleteOutcome markDeleted(String demoId, Instant deletedAt) {
+        return await(db.runTransaction(tx -> {
+            DocumentSnapshot doc = tx.get(ref(demoId)).get();
+            if (!doc.exists()) {
+                return DeleteOutcome.NOT_FOUND;
+            }
+            DemoStatus status = DemoStatus.fromWire(doc.getString("status"));
+            if (status == DemoStatus.DELETED) {
+                return DeleteOutcome.ALREADY_DELETED;
+            }
+            if (status == DemoStatus.PROVISIONING && !tx.get(db.collection(FirestoreJobStore.COLLECTION)
+                    .whereEqualTo("demo_id", demoId).whereIn("status", FirestoreJobStore.ACTIVE).limit(1)).get().isEmpty()) {
+                return DeleteOutcome.BUSY;
+            }
+            Map<String, Object> update = new HashMap<>();
+            update.put("status", DemoStatus.DELETED.wire());
+            update.put("deleted_at", ts(deletedAt));
+            update.put("dataset_id", null);
+            update.put("agent_id", null);
+            update.put("is_pinned", false);
+            update.put("updated_at", ts(deletedAt));
+            tx.update(ref(demoId), update);
+            return DeleteOutcome.DELETED;
+        }));
+    }
+
+    private static long number(Map<String, Object> metadata, String key) {
+        return metadata != null && metadata.get(key) instanceof Number n ? n.longValue() : 0L;
     }
 
     // ----- lifecycle -----
@@ -143,12 +210,12 @@ public class FirestoreDemoStore implements DemoStore {
     }
 
     /** One keyset page of a query ordered by one timestamp field, then by document id (= demo_id). */
-    private static List<Demo> page(Query ordered, Optional<Keyset> after, int limit) {
+    private List<Demo> page(Query ordered, Optional<Keyset> after, int limit) {
         Query q = ordered.orderBy(FieldPath.documentId()).limit(limit);
         if (after.isPresent()) {
             q = q.startAfter(ts(after.get().at()), after.get().id());
         }
-        return await(q.get()).getDocuments().stream().map(FirestoreDemoStore::map).toList();
+        return await(q.get()).getDocuments().stream().map(this::map).toList();
     }
 
     /**
@@ -185,7 +252,7 @@ public class FirestoreDemoStore implements DemoStore {
             if (!doc.exists()) {
                 return false;
             }
-            Demo d = map(doc);
+            Demo d = map(doc, List.of()); // the rule needs no golden queries: no reads outside the transaction
             Instant used = d.lastUsed();
             if (d.status() != DemoStatus.READY || d.isPinned() || used == null || used.isAfter(usedAtOrBefore)
                     || d.onTemplateDataset(templateDatasetPrefix)) {
@@ -254,15 +321,6 @@ public class FirestoreDemoStore implements DemoStore {
         }));
     }
 
-    private static Map<String, Object> golden(GoldenQuery g) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("question", g.question());
-        m.put("sql", g.sql());
-        m.put("complexity", g.complexity());
-        m.put("expected_result_type", g.expectedResultType());
-        return m;
-    }
-
     static Map<String, Object> document(Demo d) {
         Map<String, Object> m = new HashMap<>();
         m.put("demo_id", d.demoId());
@@ -278,21 +336,21 @@ public class FirestoreDemoStore implements DemoStore {
         m.put("last_used", ts(d.lastUsed()));
         m.put("archived_at", ts(d.archivedAt()));
         m.put("is_pinned", d.isPinned());
-        m.put("golden_queries", d.goldenQueries().stream().map(FirestoreDemoStore::golden).toList());
         m.put("metadata", d.metadata());
+        m.put("table_count", number(d.metadata(), "table_count"));
+        m.put("total_rows", number(d.metadata(), "total_rows"));
         m.put("readiness", null); // explicit, so "ready and never scored" is a query
+        m.put("readiness_score", null);
+        m.put("search_terms", DemoSearch.terms(d.customerName()));
+        m.put("pinned_at", ts(d.pinnedAt()));
+        m.put("deleted_at", ts(d.deletedAt()));
+        m.put("source_demo_id", d.sourceDemoId());
         m.put("updated_at", ts(d.createdAt()));
         return m;
     }
 
     @SuppressWarnings("unchecked")
-    private static Demo map(DocumentSnapshot doc) {
-        List<GoldenQuery> golden = new ArrayList<>();
-        for (Map<String, Object> g : (List<Map<String, Object>>) doc.get("golden_queries") == null
-                ? List.<Map<String, Object>>of() : (List<Map<String, Object>>) doc.get("golden_queries")) {
-            golden.add(new GoldenQuery((String) g.get("question"), (String) g.get("sql"), (String) g.get("complexity"),
-                    (String) g.get("expected_result_type")));
-        }
+    private static Demo map(DocumentSnapshot doc, List<GoldenQuery> golden) {
         Map<String, Object> r = (Map<String, Object>) doc.get("readiness");
         Readiness readiness = r == null ? null : new Readiness(((Number) r.get("score")).doubleValue(),
                 ((Number) r.get("passed")).intValue(), ((Number) r.get("total")).intValue(),
@@ -303,6 +361,6 @@ public class FirestoreDemoStore implements DemoStore {
                 doc.getString("dataset_id"), doc.getString("agent_id"), DemoStatus.fromWire(doc.getString("status")),
                 instant(doc, "created_at"), instant(doc, "last_used"), instant(doc, "archived_at"),
                 Boolean.TRUE.equals(doc.getBoolean("is_pinned")), golden, metadata == null ? Map.of() : metadata,
-                readiness);
+                readiness, instant(doc, "pinned_at"), instant(doc, "deleted_at"), doc.getString("source_demo_id"));
     }
 }

@@ -16,6 +16,7 @@ import com.google.cloud.firestore.DocumentReference;
 import com.google.cloud.firestore.DocumentSnapshot;
 import com.google.cloud.firestore.Firestore;
 import com.google.cloud.firestore.Query;
+import com.google.cloud.firestore.QueryDocumentSnapshot;
 import com.google.cloud.firestore.Transaction;
 import com.google.cloud.firestore.TransactionOptions;
 import java.time.Clock;
@@ -114,6 +115,21 @@ public class FirestoreJobStore implements JobStore {
                 .orderBy("created_at", Query.Direction.DESCENDING).limit(limit).get())
                 .getDocuments().stream().map(FirestoreJobStore::map).toList();
     }
+
+    @Override
+    public Optional<String> activeJobFor(String demoId) {
+        for (String field : List.of("demo_id", "source_demo_id")) {
+            List<QueryDocumentSnapshot> active = await(db.collection(COLLECTION).whereEqualTo(field, demoId)
+                    .whereIn("status", ACTIVE).limit(1).get()).getDocuments();
+            if (!active.isEmpty()) {
+                return Optional.of(active.get(0).getId());
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Unfinished job states. */
+    static final List<Object> ACTIVE = List.of(JobStatus.QUEUED.wire(), JobStatus.RUNNING.wire());
 
     @Override
     public ClaimOutcome claim(String jobId, String owner, Duration leaseDuration) {
@@ -274,6 +290,8 @@ public class FirestoreJobStore implements JobStore {
         d.put("started_at", ts(job.startedAt()));
         d.put("updated_at", ts(job.updatedAt()));
         d.put("completed_at", ts(job.completedAt()));
+        d.put("created_by", job.createdBy());
+        d.put("source_demo_id", job.sourceDemoId());
         return d;
     }
 
@@ -308,7 +326,8 @@ public class FirestoreJobStore implements JobStore {
                 instant(d.get("created_at")),
                 instant(d.get("started_at")),
                 instant(d.get("updated_at")),
-                instant(d.get("completed_at")));
+                instant(d.get("completed_at")),
+                (String) d.get("created_by"));
     }
 
     private static int number(Object v) {

@@ -11,6 +11,7 @@ import com.google.cloud.firestore.Blob;
 import com.google.cloud.firestore.DocumentReference;
 import com.google.cloud.firestore.DocumentSnapshot;
 import com.google.cloud.firestore.Firestore;
+import com.google.cloud.firestore.Transaction;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -44,17 +45,35 @@ public class FirestoreTenantStore implements TenantStore {
             }
             tx.create(tenant(t.tenantId()), Map.of("tenant_id", t.tenantId(), "dataset_id", t.datasetId(),
                     "created_at", ts(t.createdAt())));
-            Map<String, Object> keyDoc = new HashMap<>();
-            keyDoc.put("tenant_id", k.tenantId());
-            keyDoc.put("user_email", k.userEmail());
-            keyDoc.put("role", k.role());
-            keyDoc.put("encrypted_key", Blob.fromBytes(k.encryptedKey()));
-            keyDoc.put("created_at", ts(k.createdAt()));
-            keyDoc.put("revoked", false);
-            tx.create(key(k.keyHash()), keyDoc);
-            tx.set(db.collection("users").document(k.userEmail()), Map.of("email", k.userEmail(),
-                    "tenant_id", k.tenantId(), "role", k.role(), "created_at", ts(k.createdAt())));
+            writeKey(tx, k);
             return Optional.of(t);
+        }));
+    }
+
+    private void writeKey(Transaction tx, ApiKey k) {
+        Map<String, Object> keyDoc = new HashMap<>();
+        keyDoc.put("key_id", k.keyId());
+        keyDoc.put("tenant_id", k.tenantId());
+        keyDoc.put("user_email", k.userEmail());
+        keyDoc.put("role", k.role());
+        keyDoc.put("encrypted_key", Blob.fromBytes(k.encryptedKey()));
+        keyDoc.put("created_at", ts(k.createdAt()));
+        keyDoc.put("issued_by", k.issuedBy());
+        keyDoc.put("revoked", false);
+        keyDoc.put("revoked_at", null);
+        tx.create(key(k.keyHash()), keyDoc);
+        tx.set(db.collection("users").document(k.userEmail()), Map.of("email", k.userEmail(),
+                "tenant_id", k.tenantId(), "role", k.role(), "created_at", ts(k.createdAt())));
+    }
+
+    @Override
+    public boolean addKey(ApiKey k) {
+        return await(db.runTransaction(tx -> {
+            if (!tx.get(tenant(k.tenantId())).get().exists()) {
+                return false;
+            }
+            writeKey(tx, k);
+            return true;
         }));
     }
 
@@ -73,10 +92,15 @@ public class FirestoreTenantStore implements TenantStore {
         if (!doc.exists()) {
             return Optional.empty();
         }
+        return Optional.of(key(doc));
+    }
+
+    private static ApiKey key(DocumentSnapshot doc) {
         Blob encrypted = doc.getBlob("encrypted_key");
-        return Optional.of(new ApiKey(keyHash, doc.getString("tenant_id"), doc.getString("user_email"),
+        return new ApiKey(doc.getId(), doc.getString("tenant_id"), doc.getString("user_email"),
                 doc.getString("role"), encrypted == null ? new byte[0] : encrypted.toBytes(),
-                instant(doc, "created_at"), Boolean.TRUE.equals(doc.getBoolean("revoked"))));
+                instant(doc, "created_at"), Boolean.TRUE.equals(doc.getBoolean("revoked")), doc.getString("key_id"),
+                doc.getString("issued_by"), instant(doc, "revoked_at"));
     }
 
     @Override

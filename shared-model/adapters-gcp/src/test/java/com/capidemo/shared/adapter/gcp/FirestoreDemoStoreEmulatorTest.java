@@ -2,6 +2,7 @@ package com.capidemo.shared.adapter.gcp;
 
 import com.capidemo.shared.adapter.contract.DemoStoreContract;
 import com.capidemo.shared.port.DemoStore;
+import com.capidemo.shared.port.JobStore;
 import org.junit.jupiter.api.Tag;
 
 /** The demo store contract against the Firestore emulator (run with -Pemulators). */
@@ -11,5 +12,10 @@ class FirestoreDemoStoreEmulatorTest extends DemoStoreContract {
     @Override
     protected DemoStore store() {
         return new FirestoreDemoStore(FirestoreEmulator.shared());
+    }
+
+    @Override
+    protected JobStore jobs() {
+        return new FirestoreJobStore(FirestoreEmulator.shared());
     }
 }

@@ -1,6 +1,5 @@
 package com.capidemo.shared.adapter.local;
 
-import com.capidemo.shared.domain.GoldenQuery;
 import com.capidemo.shared.json.Json;
 import com.capidemo.shared.port.AgentSpec;
 import com.capidemo.shared.port.DataAgents;
@@ -11,7 +10,8 @@ import java.util.Optional;
 
 /**
  * Local data agents: the agent's definition (tables, system instruction, golden queries) is recorded
- * in the store, keyed by a stable id per demo, and the local chat engine answers from it.
+ * in the store, keyed by a stable id per demo, and the local chat engine answers from it. The golden queries are a
+ * reference to their set (stored once, see {@link GoldenQuerySets}).
  */
 @Typed(LocalDataAgents.class)
 @ApplicationScoped
@@ -25,13 +25,14 @@ public class LocalDataAgents implements DataAgents {
 
     @Override
     public String createAgent(AgentSpec spec) {
-        String agentId = "agent_" + spec.demoId();
+        String agentId = agentIdFor(spec.demoId());
+        Instant now = Instant.now();
         db.write(c -> Sql.update(c, """
                 INSERT OR REPLACE INTO data_agents(agent_id, demo_id, tenant_id, dataset_id, tables, system_instruction,
-                                                   golden_queries, created_at)
+                                                   golden_set_id, created_at)
                 VALUES (?,?,?,?,?,?,?,?)""",
                 agentId, spec.demoId(), spec.tenantId(), spec.datasetId(), Json.write(spec.tables()),
-                spec.systemInstruction(), Json.write(spec.goldenQueries()), Instant.now()));
+                spec.systemInstruction(), GoldenQuerySets.store(c, spec.goldenQueries(), now), now));
         return agentId;
     }
 
@@ -40,8 +41,13 @@ public class LocalDataAgents implements DataAgents {
         return db.read(c -> Sql.one(c, "SELECT * FROM data_agents WHERE agent_id = ?",
                 rs -> new AgentSpec(rs.getString("demo_id"), rs.getString("tenant_id"), rs.getString("dataset_id"),
                         Json.list(rs.getString("tables"), String.class), rs.getString("system_instruction"),
-                        Json.list(rs.getString("golden_queries"), GoldenQuery.class)),
+                        GoldenQuerySets.load(c, rs.getString("golden_set_id"))),
                 agentId));
+    }
+
+    @Override
+    public String agentIdFor(String demoId) {
+        return "agent_" + demoId;
     }
 
     @Override

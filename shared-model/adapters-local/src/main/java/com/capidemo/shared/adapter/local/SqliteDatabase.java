@@ -30,12 +30,9 @@ import org.sqlite.SQLiteConfig;
 @ApplicationScoped
 public class SqliteDatabase {
 
-    /**
-     * Ordered migrations in {@code db/sqlite/}; the file's index + 1 is its user_version. V4 (demo management) is
-     * another branch's and goes between V3 and V5 when both are merged.
-     */
+    /** Ordered migrations in {@code db/sqlite/}; the file's index + 1 is its user_version. */
     private static final List<String> MIGRATIONS = List.of("V1__init.sql", "V2__chat.sql", "V3__custom.sql",
-            "V5__lifecycle.sql");
+            "V4__demo_management.sql", "V5__lifecycle.sql");
     private static final int POOL_SIZE = 4;
 
     private final Path file;
@@ -73,7 +70,9 @@ public class SqliteDatabase {
         cfg.setBusyTimeout(30_000);
         cfg.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
         cfg.enforceForeignKeys(true);
-        return cfg.createConnection("jdbc:sqlite:" + file);
+        Connection c = cfg.createConnection("jdbc:sqlite:" + file);
+        SqliteFunctions.register(c);
+        return c;
     }
 
     private void migrate() throws SQLException {

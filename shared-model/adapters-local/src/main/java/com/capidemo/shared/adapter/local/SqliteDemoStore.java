@@ -2,6 +2,7 @@ package com.capidemo.shared.adapter.local;
 
 import com.capidemo.shared.domain.Demo;
 import com.capidemo.shared.domain.DemoCount;
+import com.capidemo.shared.domain.DemoSearch;
 import com.capidemo.shared.domain.DemoStatus;
 import com.capidemo.shared.domain.GoldenQuery;
 import com.capidemo.shared.domain.Readiness;
@@ -31,14 +32,23 @@ public class SqliteDemoStore implements DemoStore {
 
     /** Inserts a new demo inside the caller's transaction. */
     static void insert(Connection c, Demo d) throws SQLException {
+        String goldenSet = GoldenQuerySets.store(c, d.goldenQueries(), d.createdAt());
         Sql.update(c, """
                 INSERT INTO demos(demo_id, tenant_id, created_by, customer_name, industry, template_id, dataset_id,
-                                  agent_id, status, created_at, last_used, archived_at, is_pinned, golden_queries,
-                                  metadata, updated_at)
-                VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)""",
+                                  agent_id, status, created_at, last_used, archived_at, is_pinned, golden_set_id,
+                                  metadata, updated_at, table_count, total_rows, search_text, pinned_at, deleted_at,
+                                  source_demo_id)
+                VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)""",
                 d.demoId(), d.tenantId(), d.createdBy(), d.customerName(), d.industry(), d.templateId(),
                 d.datasetId(), d.agentId(), d.status().wire(), d.createdAt(), d.lastUsed(), d.archivedAt(),
-                d.isPinned(), Json.write(d.goldenQueries()), Json.write(d.metadata()), d.createdAt());
+                d.isPinned(),
+                goldenSet, Json.write(d.metadata()), d.createdAt(), number(d.metadata(), "table_count"),
+                number(d.metadata(), "total_rows"), DemoSearch.text(d.customerName()), d.pinnedAt(), d.deletedAt(),
+                d.sourceDemoId());
+    }
+
+    private static long number(Map<String, Object> metadata, String key) {
+        return metadata != null && metadata.get(key) instanceof Number n ? n.longValue() : 0L;
     }
 
     @Override
@@ -54,19 +64,20 @@ public class SqliteDemoStore implements DemoStore {
 
     @Override
     public List<String> listReadyUnscored(int limit) {
-        return db.read(c -> Sql.list(c, "SELECT demo_id FROM demos WHERE status = 'ready' AND "
-                + "(readiness IS NULL OR readiness = 'null') ORDER BY created_at LIMIT ?", rs -> rs.getString(1), limit));
+        // Served by the partial index demos_ready_unscored: no scan of the other demos.
+        return db.read(c -> Sql.list(c, "SELECT demo_id FROM demos WHERE status = 'ready' AND readiness IS NULL "
+                + "ORDER BY created_at LIMIT ?", rs -> rs.getString(1), limit));
     }
 
     @Override
     public Optional<Demo> find(String demoId) {
-        return db.read(c -> Sql.one(c, "SELECT * FROM demos WHERE demo_id = ?", SqliteDemoStore::map, demoId));
+        return db.read(c -> Sql.one(c, "SELECT * FROM demos WHERE demo_id = ?", rs -> map(c, rs), demoId));
     }
 
     @Override
     public List<Demo> listByTenant(String tenantId, int limit) {
         return db.read(c -> Sql.list(c, "SELECT * FROM demos WHERE tenant_id = ? ORDER BY created_at DESC, demo_id LIMIT ?",
-                SqliteDemoStore::map, tenantId, limit));
+                rs -> map(c, rs), tenantId, limit));
     }
 
     @Override
@@ -74,10 +85,11 @@ public class SqliteDemoStore implements DemoStore {
                              Map<String, Object> metadata) {
         Instant now = Instant.now();
         return db.write(c -> Sql.update(c, """
-                UPDATE demos SET status = 'ready', dataset_id = ?, agent_id = ?, golden_queries = ?, metadata = ?,
-                       error = NULL, updated_at = ?
+                UPDATE demos SET status = 'ready', dataset_id = ?, agent_id = ?, golden_set_id = ?, metadata = ?,
+                       table_count = ?, total_rows = ?, error = NULL, updated_at = ?
                 WHERE demo_id = ? AND status IN ('provisioning', 'failed', 'ready')""",
-                datasetId, agentId, Json.write(goldenQueries), Json.write(metadata), now, demoId) == 1);
+                datasetId, agentId, GoldenQuerySets.store(c, goldenQueries, now), Json.write(metadata),
+                number(metadata, "table_count"), number(metadata, "total_rows"), now, demoId) == 1);
     }
 
     @Override
@@ -89,8 +101,10 @@ public class SqliteDemoStore implements DemoStore {
 
     @Override
     public boolean recordReadiness(String demoId, Readiness readiness) {
-        return db.write(c -> Sql.update(c, "UPDATE demos SET readiness = ?, updated_at = ? WHERE demo_id = ?",
-                Json.write(readiness), Instant.now(), demoId) == 1);
+        return db.write(c -> Sql.update(c,
+                "UPDATE demos SET readiness = ?, readiness_score = ?, updated_at = ? WHERE demo_id = ?",
+                readiness == null ? null : Json.write(readiness), readiness == null ? null : readiness.score(),
+                Instant.now(), demoId) == 1);
     }
 
     @Override
@@ -99,6 +113,30 @@ public class SqliteDemoStore implements DemoStore {
                 "UPDATE demos SET last_used = ? WHERE demo_id = ? AND (last_used IS NULL OR last_used < ?)",
                 when, demoId, when) == 1);
     }
+
+    @Override
+    public DeleteOutcome markDeleted(String demoId, Instant deletedAt) {
+        return db.write(c -> {
+            int n = Sql.update(c, """
+                    UPDATE demos SET status = 'deleted', deleted_at = ?, dataset_id = NULL, agent_id = NULL,
+                           is_pinned = 0, updated_at = ?
+                    WHERE demo_id = ? AND (status IN ('ready', 'archived', 'failed')
+                          OR (status = 'provisioning' AND NOT EXISTS (
+                                SELECT 1 FROM jobs WHERE demo_id = ? AND status IN ('queued', 'running'))))""",
+                    deletedAt, deletedAt, demoId, demoId);
+            if (n == 1) {
+                return DeleteOutcome.DELETED;
+            }
+            Optional<String> status = Sql.one(c, "SELECT status FROM demos WHERE demo_id = ?", rs -> rs.getString(1),
+                    demoId);
+            if (status.isEmpty()) {
+                return DeleteOutcome.NOT_FOUND;
+            }
+            return DemoStatus.fromWire(status.get()) == DemoStatus.DELETED ? DeleteOutcome.ALREADY_DELETED
+                    : DeleteOutcome.BUSY;
+        });
+    }
+
 
     // ----- lifecycle -----
 
@@ -119,7 +157,7 @@ public class SqliteDemoStore implements DemoStore {
         // A row-value comparison, so SQLite starts the index range at the keyset instead of filtering up to it.
         return db.read(c -> Sql.list(c, "SELECT * FROM demos WHERE " + where + " AND " + column + " <= ? AND ("
                         + column + ", demo_id) > (?, ?) ORDER BY " + column + ", demo_id LIMIT ?",
-                SqliteDemoStore::map, upTo, at, id, limit));
+                rs -> map(c, rs), upTo, at, id, limit));
     }
 
     @Override
@@ -127,7 +165,7 @@ public class SqliteDemoStore implements DemoStore {
         return db.read(c -> Sql.list(c, """
                 SELECT * FROM demos WHERE status = 'failed' AND leftover_cleaned_at IS NULL AND demo_id > ?
                   AND updated_at <= ? ORDER BY demo_id LIMIT ?""",
-                SqliteDemoStore::map, after.map(Keyset::id).orElse(""), failedAtOrBefore, limit));
+                rs -> map(c, rs), after.map(Keyset::id).orElse(""), failedAtOrBefore, limit));
     }
 
     @Override
@@ -162,7 +200,7 @@ public class SqliteDemoStore implements DemoStore {
                         rs.getString("template_id"), rs.getLong("n"))));
     }
 
-    private static Demo map(ResultSet rs) throws SQLException {
+    private static Demo map(Connection c, ResultSet rs) throws SQLException {
         return new Demo(
                 rs.getString("demo_id"),
                 rs.getString("tenant_id"),
@@ -177,8 +215,11 @@ public class SqliteDemoStore implements DemoStore {
                 Sql.instant(rs, "last_used"),
                 Sql.instant(rs, "archived_at"),
                 rs.getInt("is_pinned") == 1,
-                Json.list(rs.getString("golden_queries"), GoldenQuery.class),
+                GoldenQuerySets.load(c, rs.getString("golden_set_id")),
                 Json.map(rs.getString("metadata")),
-                rs.getString("readiness") == null ? null : Json.read(rs.getString("readiness"), Readiness.class));
+                rs.getString("readiness") == null ? null : Json.read(rs.getString("readiness"), Readiness.class),
+                Sql.instant(rs, "pinned_at"),
+                Sql.instant(rs, "deleted_at"),
+                rs.getString("source_demo_id"));
     }
 }

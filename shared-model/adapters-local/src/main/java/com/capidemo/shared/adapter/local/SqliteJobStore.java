@@ -55,10 +55,11 @@ public class SqliteJobStore implements JobStore {
         }
         Sql.update(c, """
                 INSERT INTO jobs(job_id, demo_id, tenant_id, type, status, progress, current_phase, payload,
-                                 attempts, created_at, updated_at, exclusive_key)
-                VALUES (?,?,?,?,?,?,?,?,?,?,?,?)""",
+                                 attempts, created_at, updated_at, exclusive_key, created_by, source_demo_id)
+                VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)""",
                 job.jobId(), job.demoId(), job.tenantId(), job.type().wire(), job.status().wire(), job.progress(),
-                job.currentPhase(), Json.write(job.payload()), job.attempts(), job.createdAt(), job.updatedAt(), key);
+                job.currentPhase(), Json.write(job.payload()), job.attempts(), job.createdAt(), job.updatedAt(), key,
+                job.createdBy(), job.sourceDemoId());
         for (JobLog log : job.logs()) {
             appendLog(c, job.jobId(), log);
         }
@@ -84,6 +85,16 @@ public class SqliteJobStore implements JobStore {
     public List<Job> listByTenant(String tenantId, int limit) {
         return db.read(c -> Sql.list(c, "SELECT * FROM jobs WHERE tenant_id = ? ORDER BY created_at DESC LIMIT ?",
                 rs -> map(rs, List.of()), tenantId, limit));
+    }
+
+    @Override
+    public Optional<String> activeJobFor(String demoId) {
+        // Each branch is served by its partial index of unfinished jobs (jobs_demo_active, jobs_source_active).
+        return db.read(c -> Sql.one(c, """
+                SELECT job_id FROM jobs WHERE demo_id = ? AND status IN ('queued', 'running')
+                UNION ALL
+                SELECT job_id FROM jobs WHERE source_demo_id = ? AND status IN ('queued', 'running')
+                LIMIT 1""", rs -> rs.getString(1), demoId, demoId));
     }
 
     @Override
@@ -206,6 +217,7 @@ public class SqliteJobStore implements JobStore {
                 Sql.instant(rs, "created_at"),
                 Sql.instant(rs, "started_at"),
                 Sql.instant(rs, "updated_at"),
-                Sql.instant(rs, "completed_at"));
+                Sql.instant(rs, "completed_at"),
+                rs.getString("created_by"));
     }
 }

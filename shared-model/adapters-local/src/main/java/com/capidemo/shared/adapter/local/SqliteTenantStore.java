@@ -26,13 +26,30 @@ public class SqliteTenantStore implements TenantStore {
             if (n == 0) {
                 return Optional.empty();
             }
-            Sql.update(c, """
-                    INSERT INTO api_keys(key_hash, tenant_id, user_email, role, encrypted_key, created_at, revoked)
-                    VALUES (?,?,?,?,?,?,0)""",
-                    key.keyHash(), key.tenantId(), key.userEmail(), key.role(), key.encryptedKey(), key.createdAt());
-            Sql.update(c, "INSERT OR IGNORE INTO users(email, tenant_id, role, created_at) VALUES (?,?,?,?)",
-                    key.userEmail(), key.tenantId(), key.role(), key.createdAt());
+            insertKey(c, key);
             return Optional.of(tenant);
+        });
+    }
+
+    private static void insertKey(java.sql.Connection c, ApiKey key) throws java.sql.SQLException {
+        Sql.update(c, """
+                INSERT INTO api_keys(key_hash, tenant_id, user_email, role, encrypted_key, created_at, revoked, key_id,
+                                     issued_by)
+                VALUES (?,?,?,?,?,?,0,?,?)""",
+                key.keyHash(), key.tenantId(), key.userEmail(), key.role(), key.encryptedKey(), key.createdAt(),
+                key.keyId(), key.issuedBy());
+        Sql.update(c, "INSERT OR IGNORE INTO users(email, tenant_id, role, created_at) VALUES (?,?,?,?)",
+                key.userEmail(), key.tenantId(), key.role(), key.createdAt());
+    }
+
+    @Override
+    public boolean addKey(ApiKey key) {
+        return db.write(c -> {
+            if (Sql.one(c, "SELECT 1 FROM tenants WHERE tenant_id = ?", rs -> 1, key.tenantId()).isEmpty()) {
+                return false;
+            }
+            insertKey(c, key);
+            return true;
         });
     }
 
@@ -46,10 +63,14 @@ public class SqliteTenantStore implements TenantStore {
     @Override
     public Optional<ApiKey> findKeyByHash(String keyHash) {
         return db.read(c -> Sql.one(c, "SELECT * FROM api_keys WHERE key_hash = ?",
-                rs -> new ApiKey(rs.getString("key_hash"), rs.getString("tenant_id"), rs.getString("user_email"),
-                        rs.getString("role"), rs.getBytes("encrypted_key"), Sql.instant(rs, "created_at"),
-                        rs.getInt("revoked") == 1),
-                keyHash));
+                SqliteTenantStore::key, keyHash));
+    }
+
+    private static ApiKey key(java.sql.ResultSet rs) throws java.sql.SQLException {
+        return new ApiKey(rs.getString("key_hash"), rs.getString("tenant_id"), rs.getString("user_email"),
+                rs.getString("role"), rs.getBytes("encrypted_key"), Sql.instant(rs, "created_at"),
+                rs.getInt("revoked") == 1, rs.getString("key_id"), rs.getString("issued_by"),
+                Sql.instant(rs, "revoked_at"));
     }
 
     @Override

@@ -8,7 +8,10 @@ import com.capidemo.shared.domain.DemoStatus;
 import com.capidemo.shared.domain.GoldenQuery;
 import com.capidemo.shared.domain.Ids;
 import com.capidemo.shared.domain.Readiness;
+import com.capidemo.shared.domain.Job;
+import com.capidemo.shared.domain.JobType;
 import com.capidemo.shared.port.DemoStore;
+import com.capidemo.shared.port.JobStore;
 import com.capidemo.shared.port.Keyset;
 import java.time.Duration;
 import java.time.Instant;
@@ -23,6 +26,9 @@ import org.junit.jupiter.api.Test;
 public abstract class DemoStoreContract {
 
     protected abstract DemoStore store();
+
+    /** The job store over the same data (deleting a provisioning demo depends on its jobs). */
+    protected abstract JobStore jobs();
 
     private Demo provisioning(String tenant, Instant created) {
         Demo demo = Demo.provisioning(Ids.demoId(), tenant, "ce@example.com", "Acme", "Retail", "shopify", created);
@@ -77,6 +83,65 @@ public abstract class DemoStoreContract {
         assertThat(store().listReadyUnscored(1000)).contains(demo.demoId());
         store().recordReadiness(demo.demoId(), new Readiness(100.0, 1, 1, List.of(), Instant.now()));
         assertThat(store().listReadyUnscored(1000)).doesNotContain(demo.demoId());
+    }
+
+    @Test
+    void aDeletedDemoKeepsItsRecordWithoutDatasetOrAgentAndDeletingAgainChangesNothing() {
+        Demo demo = provisioning("t_" + Ids.randomHex(3), Instant.now());
+        store().markReady(demo.demoId(), demo.demoId(), "agent_x", List.of(), Map.of("table_count", 3));
+        Instant at = Instant.parse("2026-12-01T10:00:00Z");
+
+        assertThat(store().markDeleted(demo.demoId(), at)).isEqualTo(DemoStore.DeleteOutcome.DELETED);
+        Demo deleted = store().find(demo.demoId()).orElseThrow();
+        assertThat(deleted.status()).isEqualTo(DemoStatus.DELETED);
+        assertThat(deleted.deletedAt()).isEqualTo(at);
+        assertThat(deleted.datasetId()).isNull();
+        assertThat(deleted.agentId()).isNull();
+        assertThat(deleted.customerName()).isEqualTo("Acme");
+
+        assertThat(store().markDeleted(demo.demoId(), at.plusSeconds(60))).isEqualTo(DemoStore.DeleteOutcome.ALREADY_DELETED);
+        assertThat(store().find(demo.demoId()).orElseThrow().deletedAt()).as("unchanged").isEqualTo(at);
+        assertThat(store().markReady(demo.demoId(), demo.demoId(), "agent_y", List.of(), Map.of()))
+                .as("a deleted demo never becomes ready again").isFalse();
+        assertThat(store().markDeleted("demo_missing", at)).isEqualTo(DemoStore.DeleteOutcome.NOT_FOUND);
+    }
+
+    @Test
+    void aProvisioningDemoIsDeletedOnlyOnceNoJobWorksOnIt() {
+        String tenant = "t_" + Ids.randomHex(3);
+        Demo demo = provisioning(tenant, Instant.now());
+        Job job = Job.queued(Ids.jobId(), demo.demoId(), tenant, JobType.QUICK, Map.of("template_id", "shopify"),
+                Instant.now());
+        assertThat(jobs().create(job)).isTrue();
+
+        assertThat(store().markDeleted(demo.demoId(), Instant.now())).isEqualTo(DemoStore.DeleteOutcome.BUSY);
+        assertThat(store().find(demo.demoId()).orElseThrow().status()).isEqualTo(DemoStatus.PROVISIONING);
+
+        jobs().fail(job.jobId(), null, "dead-lettered");
+        assertThat(store().markDeleted(demo.demoId(), Instant.now())).isEqualTo(DemoStore.DeleteOutcome.DELETED);
+    }
+
+    @Test
+    void failedAndArchivedDemosCanBeDeleted() {
+        Demo failed = provisioning("t_" + Ids.randomHex(3), Instant.now());
+        store().markFailed(failed.demoId(), "boom");
+        assertThat(store().markDeleted(failed.demoId(), Instant.now())).isEqualTo(DemoStore.DeleteOutcome.DELETED);
+    }
+
+    @Test
+    void demosWithTheSameGoldenQueriesEachReadThemBack() {
+        String tenant = "t_" + Ids.randomHex(3);
+        List<GoldenQuery> golden = List.of(
+                new GoldenQuery("How many orders?", "SELECT count(*) FROM orders", "simple", "single_value"),
+                new GoldenQuery("Revenue by month?", "SELECT 1", "medium", "time_series"));
+        Demo a = provisioning(tenant, Instant.now());
+        Demo b = provisioning(tenant, Instant.now());
+        store().markReady(a.demoId(), a.demoId(), "agent_a", golden, Map.of());
+        store().markReady(b.demoId(), b.demoId(), "agent_b", golden, Map.of());
+        store().markReady(b.demoId(), b.demoId(), "agent_b", golden.subList(0, 1), Map.of());
+
+        assertThat(store().find(a.demoId()).orElseThrow().goldenQueries()).containsExactlyElementsOf(golden);
+        assertThat(store().find(b.demoId()).orElseThrow().goldenQueries()).containsExactly(golden.get(0));
     }
 
     @Test

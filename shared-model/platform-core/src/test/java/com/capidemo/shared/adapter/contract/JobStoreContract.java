@@ -48,6 +48,27 @@ public abstract class JobStoreContract {
     }
 
     @Test
+    void theUnfinishedJobOfADemoOrOfACloneCopyingItIsFound() {
+        Job own = queuedJob();
+        assertThat(store().activeJobFor(own.demoId())).contains(own.jobId());
+        assertThat(store().activeJobFor("demo_nobody")).isEmpty();
+
+        String source = Ids.demoId();
+        Job clone = Job.queued(Ids.jobId(), Ids.demoId(), "acme", JobType.CLONE, Map.of(Job.SOURCE_DEMO_ID, source,
+                Job.REQUESTED_BY, "ce@acme.example"), Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
+        assertThat(store().create(clone)).isTrue();
+        assertThat(store().activeJobFor(source)).as("the source of a running clone").contains(clone.jobId());
+        assertThat(store().find(clone.jobId()).orElseThrow().createdBy()).isEqualTo("ce@acme.example");
+
+        store().claim(clone.jobId(), "w1", Duration.ofMinutes(1));
+        assertThat(store().activeJobFor(source)).as("running").contains(clone.jobId());
+        store().complete(clone.jobId(), "w1", Map.of(), null);
+        assertThat(store().activeJobFor(source)).as("finished").isEmpty();
+        store().fail(own.jobId(), null, "given up");
+        assertThat(store().activeJobFor(own.demoId())).isEmpty();
+    }
+
+    @Test
     void aCreatedJobReadsBackAsWritten() {
         Job job = queuedJob();
         Job read = store().find(job.jobId()).orElseThrow();

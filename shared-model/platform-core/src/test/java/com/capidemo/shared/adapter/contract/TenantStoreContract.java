@@ -59,6 +59,21 @@ public abstract class TenantStoreContract {
     }
 
     @Test
+    void anotherUsersKeyIsAddedToAnExistingTenantOnly() {
+        String id = "t_" + Ids.randomHex(4);
+        store().createWithKey(new Tenant(id, id, NOW), key(id));
+        ApiKey member = new ApiKey(Ids.randomHex(32), id, "member@" + id + ".example", ApiKey.MEMBER,
+                new byte[] {9}, NOW, false, Ids.keyId(), "ce@" + id + ".example", null);
+        assertThat(store().addKey(member)).isTrue();
+        ApiKey read = store().findKeyByHash(member.keyHash()).orElseThrow();
+        assertThat(read.keyId()).isEqualTo(member.keyId());
+        assertThat(read.role()).isEqualTo(ApiKey.MEMBER);
+        assertThat(read.issuedBy()).isEqualTo("ce@" + id + ".example");
+        assertThat(store().addKey(new ApiKey(Ids.randomHex(32), "no_such_tenant", "x@y.example", ApiKey.MEMBER,
+                new byte[] {9}, NOW, false))).isFalse();
+    }
+
+    @Test
     void unknownTenantsAndKeysAreEmpty() {
         assertThat(store().find("nobody_here")).isEmpty();
         assertThat(store().findKeyByHash("0".repeat(64))).isEmpty();

@@ -1,0 +1,84 @@
+package com.capidemo.shared.service;
+
+import com.capidemo.shared.domain.Demo;
+import com.capidemo.shared.domain.DemoStatus;
+import com.capidemo.shared.port.DataAgents;
+import com.capidemo.shared.port.Datasets;
+import com.capidemo.shared.port.DemoStore;
+import com.capidemo.shared.port.JobStore;
+import io.quarkus.logging.Log;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.util.Optional;
+
+/**
+ * The one place a demo is deleted (DELETE /api/demos/{id} and the lifecycle's "delete archived demos" step): refuses
+ * while a job still works on the demo, drops its dataset and deletes its agent (either missing is fine), then moves
+ * it to deleted with deleted_at set and dataset_id/agent_id cleared, keeping the record. Deleting a deleted demo
+ * succeeds and drops nothing; a crash between the steps leaves the demo as it was, so deleting again finishes it.
+ * Who may delete is the caller's business: this class only deletes.
+ */
+@ApplicationScoped
+public class DemoDeletion {
+
+    private final DemoStore demos;
+    private final JobStore jobs;
+    private final Datasets datasets;
+    private final DataAgents agents;
+    private final Clock clock;
+
+    public DemoDeletion(DemoStore demos, JobStore jobs, Datasets datasets, DataAgents agents, Clock clock) {
+        this.demos = demos;
+        this.jobs = jobs;
+        this.datasets = datasets;
+        this.agents = agents;
+        this.clock = clock;
+    }
+
+    /** What a deletion did. */
+    public enum Outcome {
+        /** Deleted by this call. */
+        DELETED,
+        /** It had been deleted before; nothing was dropped again. */
+        ALREADY_DELETED,
+        /** No such demo. */
+        NOT_FOUND
+    }
+
+    /**
+     * Deletes the demo.
+     *
+     * @throws DemoBusyException when a queued or running job works on it (its own, or a clone copying it)
+     */
+    public Outcome delete(String demoId) {
+        Optional<Demo> found = demos.find(demoId);
+        if (found.isEmpty()) {
+            return Outcome.NOT_FOUND;
+        }
+        Demo demo = found.get();
+        if (demo.status() == DemoStatus.DELETED) {
+            return Outcome.ALREADY_DELETED;
+        }
+        Optional<String> busy = jobs.activeJobFor(demoId);
+        if (busy.isPresent()) {
+            throw new DemoBusyException(demoId, busy.get());
+        }
+        // A demo that never became ready has no ids recorded, but a failed attempt may have left its dataset (named
+        // after the demo) and its agent (with the id derived from the demo) behind.
+        String datasetId = demo.datasetId() != null ? demo.datasetId() : demoId;
+        String agentId = demo.agentId() != null ? demo.agentId() : agents.agentIdFor(demoId);
+        datasets.dropDataset(datasetId);
+        agents.deleteAgent(agentId);
+        DemoStore.DeleteOutcome outcome = demos.markDeleted(demoId, clock.instant());
+        return switch (outcome) {
+            case DELETED -> {
+                Log.infof("deleted demo %s of tenant %s (dataset %s, agent %s dropped)", demoId, demo.tenantId(),
+                        datasetId, agentId);
+                yield Outcome.DELETED;
+            }
+            case ALREADY_DELETED -> Outcome.ALREADY_DELETED; // a concurrent deletion finished first
+            case NOT_FOUND -> Outcome.NOT_FOUND;
+            case BUSY -> throw new DemoBusyException(demoId, jobs.activeJobFor(demoId).orElse("unknown"));
+        };
+    }
+}
