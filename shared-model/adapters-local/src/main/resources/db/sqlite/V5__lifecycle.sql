@@ -3,6 +3,9 @@
 CREATE INDEX demos_ready_unused ON demos(status, is_pinned, last_used, demo_id);
 -- The deletion scan: archived demos by (archived_at, demo_id).
 CREATE INDEX demos_archived ON demos(status, archived_at, demo_id);
+-- When the lifecycle began deleting an archived demo (its dataset and agent are being dropped): it can no longer be
+-- restored. NULL: not being deleted.
+ALTER TABLE demos ADD COLUMN deletion_started_at INTEGER;
 -- When the dataset a failed demo left behind was dropped (NULL: not yet).
 ALTER TABLE demos ADD COLUMN leftover_cleaned_at INTEGER;
 CREATE INDEX demos_failed_leftovers ON demos(demo_id) WHERE status = 'failed' AND leftover_cleaned_at IS NULL;

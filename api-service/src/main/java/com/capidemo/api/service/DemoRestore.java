@@ -42,8 +42,13 @@ public class DemoRestore {
                     + "no longer exists");
         }
         if (!demos.restore(demoId, clock.instant())) {
-            // restored, or deleted, since it was read
-            throw notArchived(demos.find(demoId).orElse(demo));
+            // restored or deleted since it was read, or still archived but the lifecycle has begun deleting it
+            Demo now = demos.find(demoId).orElse(demo);
+            if (now.status() == DemoStatus.ARCHIVED) {
+                throw ApiProblem.conflict("demo-being-deleted", "Demo '" + demoId + "' cannot be restored: it was "
+                        + "archived long enough ago that its deletion has begun");
+            }
+            throw notArchived(now);
         }
         Log.infof("restored demo %s of tenant %s", demoId, demo.tenantId());
         return demos.find(demoId).orElseThrow();

@@ -94,4 +94,17 @@ class DemoRestoreResourceTest {
                 .then().statusCode(409).body("detail", equalTo("Demo '" + ready.demoId()
                         + "' is ready; only an archived demo can be restored"));
     }
+
+    @Test
+    void aDemoWhoseDeletionHasBegunCannotBeRestored() {
+        String key = Tenants.onboardNew("restore");
+        Demo demo = archived(ReadyDemos.tenantOf(key), owner(key), true);
+        // The lifecycle marked it (archived 180+ days ago by its rules) and is dropping its dataset and agent.
+        assertThat(demos.startDeletion(demo.demoId(), Instant.now(), Instant.now())).isTrue();
+
+        given().header("X-API-Key", key).when().post("/api/demos/" + demo.demoId() + "/restore")
+                .then().statusCode(409).contentType("application/problem+json")
+                .body("type", equalTo("https://capi-demo.dev/problems/demo-being-deleted"));
+        assertThat(demos.find(demo.demoId()).orElseThrow().status()).isEqualTo(DemoStatus.ARCHIVED);
+    }
 }

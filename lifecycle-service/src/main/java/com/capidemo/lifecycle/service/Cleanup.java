@@ -17,13 +17,15 @@ public class Cleanup {
     public static final String KIND = "cleanup";
 
     private final Archival archival;
+    private final Deletion deletion;
     private final LeftoverDatasets leftovers;
     private final RunRecorder runs;
     private final MeterRegistry metrics;
 
-    public Cleanup(Archival archival, LeftoverDatasets leftovers, RunRecorder runs,
+    public Cleanup(Archival archival, Deletion deletion, LeftoverDatasets leftovers, RunRecorder runs,
                    MeterRegistry metrics) {
         this.archival = archival;
+        this.deletion = deletion;
         this.leftovers = leftovers;
         this.runs = runs;
         this.metrics = metrics;
@@ -32,7 +34,7 @@ public class Cleanup {
     public CleanupReport run(String trigger) {
         LifecycleRun run = runs.run(KIND, trigger, now -> {
             PhaseResult archived = archival.run(now);
-            PhaseResult deleted = new PhaseResult(0, 0); // the deletion step calls DemoDeletion (issue 11) once it lands
+            PhaseResult deleted = deletion.run(now);
             PhaseResult dropped = leftovers.run(now);
             Map<String, Long> counts = new LinkedHashMap<>();
             counts.put("archived", archived.count());

@@ -48,12 +48,16 @@ class AdminResourceTest {
         Demo old = platform.demo("acme", DemoStatus.READY, Duration.ofDays(91), null, false);
         Demo recent = platform.demo("acme", DemoStatus.READY, Duration.ofDays(10), null, false);
         Demo pinned = platform.demo("acme", DemoStatus.READY, Duration.ofDays(200), null, true);
+        Demo longArchived = platform.demo("acme", DemoStatus.ARCHIVED, Duration.ofDays(300), Duration.ofDays(180),
+                false);
+        Demo archivedLately = platform.demo("acme", DemoStatus.ARCHIVED, Duration.ofDays(300), Duration.ofDays(179),
+                false);
 
         // Cloud Scheduler's request: POST with a JSON body {} (here with the local credential).
         given().header("X-Worker-Secret", Platform.SECRET).contentType(ContentType.JSON).body("{}")
                 .when().post("/api/admin/cleanup")
                 .then().statusCode(200).contentType(ContentType.JSON)
-                .body("archived", equalTo(1)).body("deleted", equalTo(0)).body("temp_datasets_dropped", equalTo(0))
+                .body("archived", equalTo(1)).body("deleted", equalTo(1)).body("temp_datasets_dropped", equalTo(0))
                 .body("timestamp", equalTo(TestClock.START.toString())).body("duration_ms", greaterThanOrEqualTo(0))
                 .body("run_id", notNullValue());
 
@@ -61,16 +65,23 @@ class AdminResourceTest {
         assertThat(platform.datasetExists(old.demoId())).as("an archived demo keeps its dataset").isTrue();
         assertThat(platform.find(recent.demoId()).status()).isEqualTo(DemoStatus.READY);
         assertThat(platform.find(pinned.demoId()).status()).isEqualTo(DemoStatus.READY);
+        Demo deleted = platform.find(longArchived.demoId());
+        assertThat(deleted.status()).isEqualTo(DemoStatus.DELETED);
+        assertThat(deleted.deletedAt()).isEqualTo(TestClock.START);
+        assertThat(deleted.datasetId()).isNull();
+        assertThat(platform.datasetExists(longArchived.demoId())).as("a deleted demo's dataset is dropped").isFalse();
+        assertThat(platform.find(archivedLately.demoId()).status()).isEqualTo(DemoStatus.ARCHIVED);
+        assertThat(platform.datasetExists(archivedLately.demoId())).isTrue();
 
         // An operator runs it again by hand a minute later: nothing is archived twice.
         TestClock.CLOCK.advance(Duration.ofMinutes(1));
         given().header("X-Admin-Token", Platform.ADMIN).when().post("/api/admin/cleanup")
-                .then().statusCode(200).body("archived", equalTo(0));
+                .then().statusCode(200).body("archived", equalTo(0)).body("deleted", equalTo(0));
 
         given().header("X-Admin-Token", Platform.ADMIN).when().get("/api/admin/runs?limit=5")
                 .then().statusCode(200).body("runs", hasSize(2)).body("runs[0].kind", equalTo("cleanup"))
                 .body("runs[0].trigger", equalTo("http")).body("runs[0].outcome", equalTo("completed"))
-                .body("runs[1].counts.archived", equalTo(1));
+                .body("runs[1].counts.archived", equalTo(1)).body("runs[1].counts.deleted", equalTo(1));
     }
 
     @Test

@@ -9,14 +9,18 @@ import com.capidemo.shared.adapter.local.SqliteEventPublisher;
 import com.capidemo.shared.domain.Demo;
 import com.capidemo.shared.domain.DemoStatus;
 import com.capidemo.shared.domain.Ids;
+import com.capidemo.shared.domain.Job;
+import com.capidemo.shared.domain.JobType;
 import com.capidemo.shared.domain.Notification;
 import com.capidemo.shared.port.AgentSpec;
 import com.capidemo.shared.port.DemoStore;
 import com.capidemo.shared.port.JobStore;
 import com.capidemo.shared.port.LifecycleRunStore;
 import com.capidemo.shared.port.NotificationStore;
+import com.capidemo.shared.service.DemoDeletion;
 import com.capidemo.shared.testing.MutableClock;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -128,14 +132,35 @@ abstract class LifecycleRulesContract {
         clock.set(now);
     }
 
+    /** Every file or folder under the warehouse root whose name mentions the dataset (its folder, a tombstone). */
+    List<Path> leftoversOf(String datasetId) {
+        try (var files = Files.walk(datasets.root())) {
+            return files.filter(p -> p.getFileName().toString().contains(datasetId)).toList();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     Demo reread(Demo d) {
         return stores.demos().find(d.demoId()).orElseThrow();
     }
 
     // ----- the rules -----
 
+    /** An archived demo a queued job still works on (a clone copying it, say). */
+    Demo archivedWithJob(String name, int archivedDays) {
+        Demo demo = archived(name, archivedDays);
+        assertThat(stores.jobs().create(Job.queued(Ids.jobId(), demo.demoId(), demo.tenantId(), JobType.CLONE,
+                Map.of(), clock.instant()))).isTrue();
+        return demo;
+    }
+
     /** One row of the seed's table: a demo as stored, and what one cleanup run must leave of it. */
     record Case(String name, Demo demo, DemoStatus expected, boolean datasetKept) {
+    }
+
+    String datasetOf(Demo d) {
+        return d.datasetId() == null ? d.demoId() : d.datasetId();
     }
 
     @Test
@@ -149,6 +174,13 @@ abstract class LifecycleRulesContract {
                 new Case("on a template dataset, unused 200 days", seed("template", DemoStatus.READY,
                         Duration.ofDays(200), null, false, "tmpl_shopify"), DemoStatus.READY, true),
                 new Case("archived 179 days ago", archived("archived 179", 179), DemoStatus.ARCHIVED, true),
+                new Case("archived 180 days ago", archived("archived 180", 180), DemoStatus.DELETED, false),
+                new Case("archived 200 days ago", archived("archived 200", 200), DemoStatus.DELETED, false),
+                new Case("archived 200 days ago, a job still on it", archivedWithJob("busy", 200),
+                        DemoStatus.ARCHIVED, true),
+                new Case("archived 200 days ago on a template dataset", seed("archived template",
+                        DemoStatus.ARCHIVED, Duration.ofDays(290), Duration.ofDays(200), false, "tmpl_banking"),
+                        DemoStatus.ARCHIVED, true),
                 new Case("failed 2 days ago", seed("failed", DemoStatus.FAILED, Duration.ofDays(2), null, false, null),
                         DemoStatus.FAILED, false),
                 new Case("failed an hour ago", seed("failing", DemoStatus.FAILED, Duration.ofHours(1), null, false,
@@ -163,8 +195,24 @@ abstract class LifecycleRulesContract {
         for (Case c : table) {
             Demo after = reread(c.demo());
             soft.assertThat(after.status()).as(c.name()).isEqualTo(c.expected());
-            soft.assertThat(datasets.datasetExists(c.demo().datasetId() == null ? c.demo().demoId()
-                    : c.demo().datasetId())).as(c.name() + ": dataset kept").isEqualTo(c.datasetKept());
+            soft.assertThat(datasets.datasetExists(datasetOf(c.demo()))).as(c.name() + ": dataset kept")
+                    .isEqualTo(c.datasetKept());
+            if (c.expected() == DemoStatus.DELETED) {
+                soft.assertThat(after.deletedAt()).as(c.name() + ": deleted_at").isEqualTo(NOW);
+                soft.assertThat(after.datasetId()).as(c.name() + ": dataset_id cleared").isNull();
+                soft.assertThat(after.agentId()).as(c.name() + ": agent_id cleared").isNull();
+                soft.assertThat(agents.find(c.demo().agentId())).as(c.name() + ": agent deleted").isEmpty();
+                soft.assertThat(Files.exists(datasets.folder(datasetOf(c.demo())))).as(c.name() + ": folder gone")
+                        .isFalse();
+                soft.assertThat(datasets.listDatasets()).as(c.name() + ": no longer listed")
+                        .doesNotContain(datasetOf(c.demo()));
+                soft.assertThat(leftoversOf(datasetOf(c.demo()))).as(c.name() + ": nothing of it left on disk")
+                        .isEmpty();
+                soft.assertThat(after.customerName()).as(c.name() + ": record kept").isEqualTo(c.demo().customerName());
+            } else if (c.demo().status() != DemoStatus.FAILED) {
+                soft.assertThat(after.datasetId()).as(c.name() + ": dataset_id").isEqualTo(c.demo().datasetId());
+                soft.assertThat(agents.find(c.demo().agentId())).as(c.name() + ": agent kept").isPresent();
+            }
             if (c.expected() == DemoStatus.ARCHIVED && c.demo().status() == DemoStatus.READY) {
                 soft.assertThat(after.archivedAt()).as(c.name() + ": archived_at").isEqualTo(NOW);
                 soft.assertThat(after.agentId()).as(c.name() + ": agent kept").isEqualTo(c.demo().agentId());
@@ -174,6 +222,7 @@ abstract class LifecycleRulesContract {
         soft.assertThat(datasets.datasetExists("tmp_scratch_new")).as("temp dataset of an hour").isTrue();
         soft.assertThat(datasets.datasetExists("tmpl_shared")).as("template dataset").isTrue();
         soft.assertThat(report.archived()).as("archived").isEqualTo(2);
+        soft.assertThat(report.deleted()).as("deleted (the busy one counted neither way)").isEqualTo(2);
         soft.assertThat(report.tempDatasetsDropped()).as("temp datasets dropped").isEqualTo(2);
         soft.assertThat(report.errors()).isZero();
         soft.assertAll();
@@ -204,17 +253,62 @@ abstract class LifecycleRulesContract {
         for (int i = 0; i < 40; i++) {
             archivable.add(ready("old " + i, 91 + i % 30));
         }
+        List<Demo> deletable = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            deletable.add(archived("long archived " + i, 180 + i * 3));
+        }
+        List<Demo> kept = new ArrayList<>();
         for (int i = 0; i < 10; i++) {
-            ready("recent " + i, 30);
+            kept.add(ready("recent " + i, 30));
+            kept.add(archived("archived recently " + i, 100 + i));
             tempDataset("tmp_old_" + i, Duration.ofDays(2));
         }
 
         List<CleanupReport> reports = concurrently(2, () -> cleanup().run(RunRecorder.HTTP));
 
         assertThat(reports.stream().mapToLong(CleanupReport::archived).sum()).isEqualTo(40);
+        assertThat(reports.stream().mapToLong(CleanupReport::deleted).sum()).isEqualTo(20);
         assertThat(reports.stream().mapToLong(CleanupReport::tempDatasetsDropped).sum()).isEqualTo(10);
         assertThat(reports).allSatisfy(r -> assertThat(r.errors()).isZero());
         assertThat(archivable).allSatisfy(d -> assertThat(reread(d).status()).isEqualTo(DemoStatus.ARCHIVED));
+        assertThat(deletable).allSatisfy(d -> {
+            assertThat(reread(d).status()).isEqualTo(DemoStatus.DELETED);
+            assertThat(datasets.datasetExists(d.datasetId())).isFalse();
+        });
+        assertThat(kept).allSatisfy(d -> {
+            assertThat(reread(d).status()).isEqualTo(d.status());
+            assertThat(datasets.datasetExists(d.datasetId())).isTrue();
+        });
+        // Deleted exactly once: one cleanup's "deleted demo" counter per demo, none counted by both.
+        assertThat(metrics.counter("lifecycle.cleanup", "result", "deleted").count()).isEqualTo(20.0);
+    }
+
+    @Test
+    void aDemoWhoseDeletionBeganCannotBeRestoredAndTheNextRunFinishesIt() {
+        Demo demo = archived("half deleted", 181);
+        // A run that crashed after marking the demo (before dropping anything) ...
+        assertThat(stores.demos().startDeletion(demo.demoId(), policy.deleteCutoff(NOW), NOW)).isTrue();
+        assertThat(stores.demos().restore(demo.demoId(), NOW)).as("restore once deletion began").isFalse();
+        assertThat(reread(demo).status()).isEqualTo(DemoStatus.ARCHIVED);
+
+        // ... is finished by the next one.
+        clock.advance(Duration.ofDays(1));
+        assertThat(cleanup().run(RunRecorder.CRON).deleted()).isEqualTo(1);
+        assertThat(reread(demo).status()).isEqualTo(DemoStatus.DELETED);
+        assertThat(datasets.datasetExists(demo.datasetId())).isFalse();
+    }
+
+    @Test
+    void aDemoRestoredBeforeTheDeletionWriteIsNotDeleted() {
+        Demo demo = archived("restored in time", 185);
+        assertThat(stores.demos().restore(demo.demoId(), NOW)).isTrue();
+
+        DemoDeletion deletion = new DemoDeletion(stores.demos(), stores.jobs(), datasets, agents, clock);
+        assertThat(deletion.deleteArchived(demo.demoId(), policy.deleteCutoff(NOW)))
+                .isEqualTo(DemoDeletion.Outcome.NOT_DUE);
+        assertThat(reread(demo).status()).isEqualTo(DemoStatus.READY);
+        assertThat(datasets.datasetExists(demo.datasetId())).isTrue();
+        assertThat(agents.find(demo.agentId())).isPresent();
     }
 
     @Test

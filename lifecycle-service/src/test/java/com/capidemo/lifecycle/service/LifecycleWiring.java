@@ -7,6 +7,7 @@ import com.capidemo.shared.port.EventPublisher;
 import com.capidemo.shared.port.JobStore;
 import com.capidemo.shared.port.LifecycleRunStore;
 import com.capidemo.shared.port.NotificationStore;
+import com.capidemo.shared.service.DemoDeletion;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 
@@ -16,8 +17,9 @@ record LifecycleWiring(DemoStore demos, JobStore jobs, NotificationStore notific
                        MeterRegistry metrics) {
 
     Cleanup cleanup() {
-        return new Cleanup(new Archival(demos, policy), new LeftoverDatasets(datasets, demos, policy), recorder(),
-                metrics);
+        DemoDeletion deletion = new DemoDeletion(demos, jobs, datasets, agents, clock);
+        return new Cleanup(new Archival(demos, policy), new Deletion(demos, deletion, policy),
+                new LeftoverDatasets(datasets, demos, policy), recorder(), metrics);
     }
 
     ExpiryWarnings warnings() {

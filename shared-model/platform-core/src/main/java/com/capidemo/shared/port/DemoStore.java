@@ -78,8 +78,19 @@ public interface DemoStore {
      */
     boolean archive(String demoId, Instant usedAtOrBefore, String templateDatasetPrefix, Instant now);
 
-    /** archived → ready with last_used = {@code now} and archived_at cleared; false when the demo is not archived. */
+    /**
+     * archived → ready with last_used = {@code now} and archived_at cleared; false when the demo is not archived or its
+     * deletion has started ({@link #startDeletion}).
+     */
     boolean restore(String demoId, Instant now);
+
+    /**
+     * Marks an archived demo archived at or before {@code archivedAtOrBefore} as being deleted (deletion_started_at,
+     * kept if already set), so that from this write on it can no longer be restored while its dataset and agent are
+     * dropped; {@link #markDeleted} finishes it. True when the demo is (now or already) marked; false when it is not
+     * archived or was archived after the cutoff. One conditional write.
+     */
+    boolean startDeletion(String demoId, Instant archivedAtOrBefore, Instant now);
 
     /** Records that a failed demo's leftover dataset was dropped; false when it was already recorded or not failed. */
     boolean markLeftoverCleaned(String demoId, Instant now);

@@ -266,11 +266,36 @@ public class FirestoreDemoStore implements DemoStore {
 
     @Override
     public boolean restore(String demoId, Instant now) {
-        Map<String, Object> update = new HashMap<>();
-        update.put("status", DemoStatus.READY.wire());
-        update.put("archived_at", null);
-        update.put("last_used", ts(now));
-        return updateIf(demoId, Set.of(DemoStatus.ARCHIVED), update);
+        return await(db.runTransaction(tx -> {
+            DocumentSnapshot doc = tx.get(ref(demoId)).get();
+            if (!doc.exists() || !DemoStatus.ARCHIVED.wire().equals(doc.getString("status"))
+                    || doc.get("deletion_started_at") != null) {
+                return false;
+            }
+            Map<String, Object> update = new HashMap<>();
+            update.put("status", DemoStatus.READY.wire());
+            update.put("archived_at", null);
+            update.put("last_used", ts(now));
+            update.put("updated_at", ts(now));
+            tx.update(ref(demoId), update);
+            return true;
+        }));
+    }
+
+    @Override
+    public boolean startDeletion(String demoId, Instant archivedAtOrBefore, Instant now) {
+        return await(db.runTransaction(tx -> {
+            DocumentSnapshot doc = tx.get(ref(demoId)).get();
+            Instant archived = doc.exists() ? instant(doc, "archived_at") : null;
+            if (archived == null || !DemoStatus.ARCHIVED.wire().equals(doc.getString("status"))
+                    || archived.isAfter(archivedAtOrBefore)) {
+                return false;
+            }
+            if (doc.get("deletion_started_at") == null) {
+                tx.update(ref(demoId), Map.of("deletion_started_at", ts(now), "updated_at", ts(now)));
+            }
+            return true;
+        }));
     }
 
     @Override

@@ -182,7 +182,15 @@ public class SqliteDemoStore implements DemoStore {
     public boolean restore(String demoId, Instant now) {
         return db.write(c -> Sql.update(c, """
                 UPDATE demos SET status = 'ready', archived_at = NULL, last_used = ?, updated_at = ?
-                WHERE demo_id = ? AND status = 'archived'""", now, now, demoId) == 1);
+                WHERE demo_id = ? AND status = 'archived' AND deletion_started_at IS NULL""", now, now, demoId) == 1);
+    }
+
+    @Override
+    public boolean startDeletion(String demoId, Instant archivedAtOrBefore, Instant now) {
+        return db.write(c -> Sql.update(c, """
+                UPDATE demos SET deletion_started_at = coalesce(deletion_started_at, ?), updated_at = ?
+                WHERE demo_id = ? AND status = 'archived' AND archived_at <= ?""",
+                now, now, demoId, archivedAtOrBefore) == 1);
     }
 
     @Override

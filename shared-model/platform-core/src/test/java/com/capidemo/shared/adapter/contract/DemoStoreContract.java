@@ -256,6 +256,29 @@ public abstract class DemoStoreContract {
     }
 
     @Test
+    void deletionStartsOnlyForDemosArchivedUpToTheCutoffAndStopsTheirRestore() {
+        Instant base = Instant.parse("2002-09-01T00:00:00Z");
+        String tenant = "t_" + Ids.randomHex(3);
+        Instant cutoff = base.plus(Duration.ofDays(10));
+        Instant now = base.plus(Duration.ofDays(200)).truncatedTo(ChronoUnit.MILLIS);
+        Demo due = stored(tenant, DemoStatus.ARCHIVED, base.minus(Duration.ofDays(90)), cutoff, false, null);
+        Demo notYet = stored(tenant, DemoStatus.ARCHIVED, base, cutoff.plusMillis(1), false, null);
+        Demo ready = stored(tenant, DemoStatus.READY, base, null, false, null);
+
+        assertThat(store().startDeletion(due.demoId(), cutoff, now)).isTrue();
+        assertThat(store().startDeletion(due.demoId(), cutoff, now.plusSeconds(1))).as("again").isTrue();
+        assertThat(store().startDeletion(notYet.demoId(), cutoff, now)).as("archived after the cutoff").isFalse();
+        assertThat(store().startDeletion(ready.demoId(), cutoff, now)).as("not archived").isFalse();
+        assertThat(store().startDeletion("demo_missing", cutoff, now)).isFalse();
+
+        assertThat(store().restore(due.demoId(), now)).as("restore once deletion began").isFalse();
+        assertThat(store().find(due.demoId()).orElseThrow().status()).isEqualTo(DemoStatus.ARCHIVED);
+        assertThat(store().restore(notYet.demoId(), now)).as("an archived demo not being deleted").isTrue();
+        assertThat(store().markDeleted(due.demoId(), now)).isEqualTo(DemoStore.DeleteOutcome.DELETED);
+        assertThat(store().startDeletion(due.demoId(), cutoff, now)).as("deleted").isFalse();
+    }
+
+    @Test
     void theDeletionScanPagesArchivedDemosUpToTheCutoffOldestFirst() {
         // Archived before any other test's demo (they archive from 2001 on), in the shared Firestore emulator too.
         Instant base = Instant.parse("1995-01-01T00:00:00Z");
