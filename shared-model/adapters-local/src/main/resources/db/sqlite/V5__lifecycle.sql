@@ -21,7 +21,9 @@ CREATE TABLE notifications (
   message         TEXT NOT NULL,
   archive_on      INTEGER,
   created_at      INTEGER NOT NULL,
-  delivered_at    INTEGER
+  delivered_at    INTEGER,
+  -- Until when one run holds the right to publish it (two runs at once publish it once).
+  delivery_lease_until INTEGER
 );
 CREATE INDEX notifications_recipient ON notifications(tenant_id, recipient, created_at DESC, notification_id DESC);
 CREATE INDEX notifications_undelivered ON notifications(created_at, notification_id) WHERE delivered_at IS NULL;

@@ -358,6 +358,8 @@ abstract class LifecycleRulesContract {
         List<WarningsReport> reports = concurrently(2, () -> warnings().run(RunRecorder.HTTP));
 
         assertThat(reports.stream().mapToLong(WarningsReport::warningsSent).sum()).isEqualTo(20);
+        assertThat(reports.stream().mapToLong(WarningsReport::delivered).sum()).as("published once each").isEqualTo(20);
+        assertThat(publishedNotifications()).isEqualTo(20);
         assertThat(stores.notifications().listForRecipient("acme", "ce@example.com", Optional.empty(), 100))
                 .hasSize(20);
     }

@@ -17,6 +17,16 @@ public interface NotificationStore {
     /** Notifications not yet published on the notifications topic, oldest first. */
     List<Notification> listUndelivered(int limit);
 
+    /**
+     * Takes the right to publish an undelivered notification until {@code leaseUntil}, so two runs at once publish it
+     * once: true when it is not delivered and nobody else holds an unexpired lease ({@code now} is before it). A run
+     * that died while holding it leaves it to whoever claims it after the lease.
+     */
+    boolean claimDelivery(String notificationId, Instant now, Instant leaseUntil);
+
+    /** Gives up a delivery lease (the publish failed), so the next run publishes it at once. */
+    void releaseDelivery(String notificationId);
+
     /** Records that the notification went out; false when it was already marked (or does not exist). */
     boolean markDelivered(String notificationId, Instant at);
 }

@@ -63,6 +63,30 @@ public class FirestoreNotificationStore implements NotificationStore {
     }
 
     @Override
+    public boolean claimDelivery(String notificationId, Instant now, Instant leaseUntil) {
+        return await(db.runTransaction(tx -> {
+            DocumentSnapshot doc = tx.get(ref(notificationId)).get();
+            Instant lease = doc.exists() ? instant(doc, "delivery_lease_until") : null;
+            if (!doc.exists() || doc.get("delivered_at") != null || (lease != null && lease.isAfter(now))) {
+                return false;
+            }
+            tx.update(ref(notificationId), "delivery_lease_until", ts(leaseUntil));
+            return true;
+        }));
+    }
+
+    @Override
+    public void releaseDelivery(String notificationId) {
+        await(db.runTransaction(tx -> {
+            DocumentSnapshot doc = tx.get(ref(notificationId)).get();
+            if (doc.exists() && doc.get("delivered_at") == null) {
+                tx.update(ref(notificationId), "delivery_lease_until", null);
+            }
+            return null;
+        }));
+    }
+
+    @Override
     public boolean markDelivered(String notificationId, Instant at) {
         return await(db.runTransaction(tx -> {
             DocumentSnapshot doc = tx.get(ref(notificationId)).get();

@@ -54,6 +54,20 @@ public class SqliteNotificationStore implements NotificationStore {
     }
 
     @Override
+    public boolean claimDelivery(String notificationId, Instant now, Instant leaseUntil) {
+        return db.write(c -> Sql.update(c, """
+                UPDATE notifications SET delivery_lease_until = ? WHERE notification_id = ? AND delivered_at IS NULL
+                  AND (delivery_lease_until IS NULL OR delivery_lease_until <= ?)""",
+                leaseUntil, notificationId, now) == 1);
+    }
+
+    @Override
+    public void releaseDelivery(String notificationId) {
+        db.write(c -> Sql.update(c, "UPDATE notifications SET delivery_lease_until = NULL WHERE notification_id = ? "
+                + "AND delivered_at IS NULL", notificationId));
+    }
+
+    @Override
     public boolean markDelivered(String notificationId, Instant at) {
         return db.write(c -> Sql.update(c,
                 "UPDATE notifications SET delivered_at = ? WHERE notification_id = ? AND delivered_at IS NULL",

@@ -81,4 +81,24 @@ public abstract class NotificationStoreContract {
         assertThat(store().listForRecipient(tenant, "ce@example.com", Optional.empty(), 1).get(0).deliveredAt())
                 .isEqualTo(t0.plusSeconds(1));
     }
+
+    @Test
+    void oneRunAtATimeHoldsTheRightToPublishANotification() {
+        String tenant = "t_" + Ids.randomHex(3);
+        Instant t0 = Instant.parse("2030-04-01T00:00:00Z");
+        Notification n = warning(tenant, "ce@example.com", Ids.demoId(), t0, t0);
+        store().add(n);
+        Instant until = t0.plusSeconds(300);
+
+        assertThat(store().claimDelivery(n.notificationId(), t0, until)).isTrue();
+        assertThat(store().claimDelivery(n.notificationId(), t0.plusSeconds(1), until)).as("held by another").isFalse();
+        assertThat(store().claimDelivery(n.notificationId(), until, until.plusSeconds(300))).as("the lease ran out")
+                .isTrue();
+        store().releaseDelivery(n.notificationId());
+        assertThat(store().claimDelivery(n.notificationId(), t0, until)).as("released").isTrue();
+        assertThat(store().markDelivered(n.notificationId(), t0.plusSeconds(2))).isTrue();
+        assertThat(store().claimDelivery(n.notificationId(), until.plusSeconds(600), until.plusSeconds(900)))
+                .as("delivered").isFalse();
+        assertThat(store().claimDelivery("ntf_missing", t0, until)).isFalse();
+    }
 }
