@@ -5,11 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.capidemo.api.support.PushStub;
+import com.capidemo.api.support.Retries;
 import com.capidemo.api.support.Tenants;
+import com.capidemo.shared.adapter.local.OutboxDispatcher;
 import com.capidemo.shared.adapter.local.SqliteDatabase;
 import com.capidemo.shared.messaging.ProvisionMessage;
 import com.capidemo.shared.messaging.PushEnvelope;
 import com.capidemo.shared.messaging.PushMessage;
+import com.capidemo.shared.testing.MutableClock;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
@@ -19,11 +22,12 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.List;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
-/** The local Pub/Sub stand-in, driven against a fake push endpoint. */
+/** The local Pub/Sub stand-in, driven against a fake push endpoint; backoffs pass when the test moves the clock. */
 @QuarkusTest
 @TestProfile(DispatcherProfile.class)
 @QuarkusTestResource(value = PushStub.class, restrictToAnnotatedClass = true)
@@ -32,6 +36,12 @@ class OutboxDispatcherTest {
 
     @Inject
     SqliteDatabase db;
+
+    @Inject
+    OutboxDispatcher dispatcher;
+
+    @Inject
+    MutableClock clock;
 
     private String key;
 
@@ -58,6 +68,17 @@ class OutboxDispatcherTest {
                 }
             }
         });
+    }
+
+    private Retries retries() {
+        return new Retries(db, "outbox", clock, dispatcher::wake);
+    }
+
+    @AfterEach
+    void drain() {
+        PushStub.reset(204);
+        PushStub.slowMillis = 0;
+        retries().drain();
     }
 
     @Test
@@ -92,10 +113,12 @@ class OutboxDispatcherTest {
     @Test
     void failedAndTimedOutDeliveriesAreRetriedUntilAcked() {
         PushStub.reset(204);
-        PushStub.slowMillis = 1_500; // longer than the 1 s ack deadline
+        PushStub.slowMillis = 3_500; // longer than the 3 s ack deadline
         PushStub.SCRIPT.addAll(List.of(503, 0));
         String jobId = provision().getString("job_id");
 
+        retries().retriedAfter(jobId, 1, Duration.ofSeconds(10)); // 503: the minimum backoff
+        retries().retriedAfter(jobId, 2, Duration.ofSeconds(20)); // no answer within the ack deadline: doubled
         await().atMost(Duration.ofSeconds(10)).until(() -> "acked".equals(outboxStatus(jobId)));
         assertThat(PushStub.RECEIVED).hasSize(3);
         assertThat(PushStub.RECEIVED.stream().map(b -> PushEnvelope.parse(b).messageId()).distinct()).hasSize(1);
@@ -111,6 +134,8 @@ class OutboxDispatcherTest {
         JsonPath accepted = provision();
         String jobId = accepted.getString("job_id");
 
+        retries().retriedAfter(jobId, 1, Duration.ofSeconds(10));
+        retries().retriedAfter(jobId, 2, Duration.ofSeconds(20));
         await().atMost(Duration.ofSeconds(10)).until(() -> "failed".equals(given().header("X-API-Key", key)
                 .when().get("/api/provision/status/" + jobId).then().extract().path("status")));
         String error = given().header("X-API-Key", key).when().get("/api/provision/status/" + jobId)

@@ -16,6 +16,7 @@ import com.capidemo.shared.pipeline.PipelineDefinition;
 import com.capidemo.shared.pipeline.StepDefinition;
 import com.capidemo.shared.port.ClaimOutcome;
 import com.capidemo.shared.service.LeaseLostException;
+import com.capidemo.shared.testing.MutableClock;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -40,6 +41,8 @@ class PipelineRunnerTest {
     @TempDir
     Path dir;
 
+    /** The jobs' time: a lease runs out when the test moves it, not while the test sleeps. */
+    private final MutableClock clock = new MutableClock(Instant.now());
     private SqliteJobStore jobs;
     private SqliteStepStore steps;
     private final Map<String, AtomicInteger> runs = new ConcurrentHashMap<>();
@@ -89,7 +92,7 @@ class PipelineRunnerTest {
     @BeforeEach
     void setUp() {
         SqliteDatabase db = new SqliteDatabase(dir.resolve("platform.db"));
-        jobs = new SqliteJobStore(db);
+        jobs = new SqliteJobStore(db, clock);
         steps = new SqliteStepStore(db);
         runner = new PipelineRunner(steps, new StepRegistry(List.of(work, halting)));
     }
@@ -126,7 +129,7 @@ class PipelineRunnerTest {
 
     @ParameterizedTest(name = "crash in step {0}")
     @ValueSource(strings = {"s1", "s2", "s3", "s4"})
-    void aRunResumedAfterACrashSkipsFinishedStepsAndEndsLikeAnUninterruptedRun(String crashStep) throws Exception {
+    void aRunResumedAfterACrashSkipsFinishedStepsAndEndsLikeAnUninterruptedRun(String crashStep) {
         Map<String, Object> uninterrupted = values(run(claim(newJob(), "w0", Duration.ofSeconds(30)), "w0",
                 Duration.ofSeconds(30)));
         runs.clear();
@@ -135,7 +138,7 @@ class PipelineRunnerTest {
         crashAt = crashStep;
         Job claimed = claim(job, "w1", Duration.ofMillis(300));
         assertThatThrownBy(() -> run(claimed, "w1", Duration.ofMillis(300))).isInstanceOf(SimulatedCrash.class);
-        Thread.sleep(400); // the dead worker's lease runs out; the redelivered task claims the job
+        clock.advance(Duration.ofMillis(400)); // the dead worker's lease runs out; the redelivered task claims the job
 
         Map<String, Object> resumed = values(run(claim(job, "w2", Duration.ofSeconds(30)), "w2", Duration.ofSeconds(30)));
 
@@ -169,10 +172,10 @@ class PipelineRunnerTest {
     }
 
     @Test
-    void aWorkerThatLostItsLeaseCannotCheckpoint() throws Exception {
+    void aWorkerThatLostItsLeaseCannotCheckpoint() {
         Job job = newJob();
         Job claimed = claim(job, "slow", Duration.ofMillis(200));
-        Thread.sleep(300);
+        clock.advance(Duration.ofMillis(300));
         claim(job, "new-owner", Duration.ofSeconds(30));
         assertThatThrownBy(() -> runner.run(claimed, "slow", fourSteps(), Map.of("tenant_id", "acme"),
                 new LeaseKeeper(jobs, job.jobId(), "slow", Duration.ofSeconds(30))))

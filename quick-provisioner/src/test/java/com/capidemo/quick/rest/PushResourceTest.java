@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
+import com.capidemo.shared.adapter.local.SqliteDatabase;
+import com.capidemo.shared.adapter.local.SqliteJobStore;
 import com.capidemo.shared.domain.Demo;
 import com.capidemo.shared.domain.DemoStatus;
 import com.capidemo.shared.domain.Job;
@@ -22,6 +24,7 @@ import com.capidemo.shared.port.Warehouse;
 import com.capidemo.shared.service.TemplateLibrary;
 import com.capidemo.shared.template.TableSpec;
 import com.capidemo.shared.template.TemplateDefinition;
+import com.capidemo.shared.testing.MutableClock;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.time.Duration;
@@ -37,6 +40,9 @@ class PushResourceTest {
 
     @Inject
     JobQueue queue;
+
+    @Inject
+    SqliteDatabase db;
 
     @Inject
     JobStore jobs;
@@ -136,10 +142,14 @@ class PushResourceTest {
     }
 
     @Test
-    void aJobWhoseWorkerDiedIsReclaimedAfterTheLeaseExpiresAndCompleted() throws InterruptedException {
+    void aJobWhoseWorkerDiedIsReclaimedAfterTheLeaseExpiresAndCompleted() {
         ProvisionMessage message = enqueue("shopify");
-        jobs.claim(message.jobId(), "dead-worker", Duration.ofMillis(200));
-        Thread.sleep(300);
+        // The dead worker claimed the job a minute ago with a 30 s lease: the claim is put in the past by hand instead
+        // of the test waiting for the lease to run out.
+        MutableClock deadWorkersClock = new MutableClock(Instant.now().minus(Duration.ofMinutes(1)));
+        assertThat(new SqliteJobStore(db, deadWorkersClock).claim(message.jobId(), "dead-worker", Duration.ofSeconds(30))
+                .kind()).isEqualTo(ClaimOutcome.Kind.CLAIMED);
+        assertThat(jobs.find(message.jobId()).orElseThrow().lease().expiresAt()).isBefore(Instant.now());
 
         push(envelope(message)).statusCode(200);
 

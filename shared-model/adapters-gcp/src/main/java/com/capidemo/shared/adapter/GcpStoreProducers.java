@@ -18,6 +18,7 @@ import com.google.cloud.firestore.Firestore;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.Produces;
+import java.time.Clock;
 
 /** platform.store=firestore: the store ports on Cloud Firestore. */
 @ApplicationScoped
@@ -26,8 +27,8 @@ public class GcpStoreProducers {
     @Produces
     @ApplicationScoped
     @Adapter("firestore")
-    JobStore jobStore(Instance<Firestore> firestore) {
-        return new FirestoreJobStore(firestore.get());
+    JobStore jobStore(Instance<Firestore> firestore, Clock clock) {
+        return new FirestoreJobStore(firestore.get(), clock);
     }
 
     @Produces

@@ -1,6 +1,11 @@
 package com.capidemo.shared.chat;
 
 import com.capidemo.shared.domain.GoldenQuery;
+import com.capidemo.shared.sql.SqlLexer;
+import com.capidemo.shared.sql.SqlToken;
+import com.capidemo.shared.sql.SqlTokens;
+import com.capidemo.shared.sql.TableReferences;
+import com.capidemo.shared.sql.TableReferences.TableRef;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -78,7 +83,7 @@ final class MetricMiner {
 
     /** A select item: its expression tokens, alias and (when it is just a column) that column. */
     private static final class Item {
-        List<SqlLexer.Tok> expr;
+        List<SqlToken> expr;
         String alias;
         String plainColumn;
     }
@@ -87,22 +92,22 @@ final class MetricMiner {
         Map<String, String> aliases = new LinkedHashMap<>();
         List<String> fromTables = new ArrayList<>();
         List<Item> items = new ArrayList<>();
-        List<List<SqlLexer.Tok>> conjuncts = new ArrayList<>();
+        List<List<SqlToken>> conjuncts = new ArrayList<>();
         Set<String> groupColumns = new HashSet<>();
         String timeColumn;
     }
 
     private static Parsed parse(Schema schema, String sql) {
-        List<SqlLexer.Tok> toks = SqlLexer.lex(sql.strip().replaceAll(";\\s*$", ""));
+        List<SqlToken> toks = SqlLexer.tokens(sql.strip().replaceAll(";\\s*$", ""));
         if (toks.isEmpty() || !toks.get(0).isWord("SELECT")) {
             return null;
         }
         // clause boundaries at depth 0
         Map<String, Integer> clause = new LinkedHashMap<>();
-        boolean[] top = topLevel(toks);
+        boolean[] top = SqlTokens.topLevel(toks);
         for (int i = 0; i < toks.size(); i++) {
-            SqlLexer.Tok t = toks.get(i);
-            if (top[i] && t.kind() == SqlLexer.Kind.WORD) {
+            SqlToken t = toks.get(i);
+            if (top[i] && t.kind() == SqlToken.Kind.WORD) {
                 String u = t.upper();
                 if (u.equals("UNION") || u.equals("EXCEPT") || u.equals("INTERSECT") || u.equals("WINDOW")) {
                     return null;
@@ -118,10 +123,10 @@ final class MetricMiner {
         Parsed p = new Parsed();
         int fromStart = clause.get("FROM") + 1;
         int fromEnd = next(clause, "FROM", toks.size());
-        if (!parseFrom(schema, toks.subList(fromStart, fromEnd), p)) {
+        if (!parseFrom(schema, toks, fromStart, fromEnd, p)) {
             return null;
         }
-        for (List<SqlLexer.Tok> part : splitTop(toks.subList(1, clause.get("FROM")), ",")) {
+        for (List<SqlToken> part : SqlTokens.splitTop(toks.subList(1, clause.get("FROM")), ",")) {
             if (part.size() < 3 || !part.get(part.size() - 2).isWord("AS") || !part.get(part.size() - 1).isIdentifier()) {
                 continue;
             }
@@ -133,19 +138,19 @@ final class MetricMiner {
             p.items.add(item);
         }
         if (clause.containsKey("WHERE")) {
-            List<SqlLexer.Tok> where = toks.subList(clause.get("WHERE") + 1, next(clause, "WHERE", toks.size()));
-            if (hasTopLevel(where, "OR")) {
+            List<SqlToken> where = toks.subList(clause.get("WHERE") + 1, next(clause, "WHERE", toks.size()));
+            if (SqlTokens.hasTopLevel(where, "OR")) {
                 return null;
             }
-            p.conjuncts.addAll(splitTopWord(where, "AND"));
+            p.conjuncts.addAll(SqlTokens.splitTopWord(where, "AND"));
         }
         if (clause.containsKey("GROUP")) {
-            List<SqlLexer.Tok> group = toks.subList(clause.get("GROUP") + 2, next(clause, "GROUP", toks.size()));
-            for (List<SqlLexer.Tok> g : splitTop(group, ",")) {
-                List<SqlLexer.Tok> expr = g;
-                if (g.size() == 1 && g.get(0).kind() == SqlLexer.Kind.NUMBER) {
+            List<SqlToken> group = toks.subList(clause.get("GROUP") + 2, next(clause, "GROUP", toks.size()));
+            for (List<SqlToken> g : SqlTokens.splitTop(group, ",")) {
+                List<SqlToken> expr = g;
+                if (g.size() == 1 && g.get(0).kind() == SqlToken.Kind.NUMBER) {
                     int idx = Integer.parseInt(g.get(0).text()) - 1;
-                    List<List<SqlLexer.Tok>> items = splitTop(toks.subList(1, clause.get("FROM")), ",");
+                    List<List<SqlToken>> items = SqlTokens.splitTop(toks.subList(1, clause.get("FROM")), ",");
                     if (idx < 0 || idx >= items.size()) {
                         continue;
                     }
@@ -159,7 +164,7 @@ final class MetricMiner {
                     }
                 }
                 for (Item item : p.items) {
-                    if (item.expr.equals(expr) || expr.size() == 1 && expr.get(0).isIdentifier()
+                    if (SqlTokens.sameText(item.expr, expr) || expr.size() == 1 && expr.get(0).isIdentifier()
                             && expr.get(0).identifier().equalsIgnoreCase(item.alias)) {
                         for (String c : columnRefs(schema, p, item.expr)) {
                             p.groupColumns.add(c);
@@ -168,7 +173,7 @@ final class MetricMiner {
                 }
             }
         }
-        for (List<SqlLexer.Tok> c : p.conjuncts) {
+        for (List<SqlToken> c : p.conjuncts) {
             if (isTimeConjunct(c)) {
                 List<String> refs = new ArrayList<>(columnRefs(schema, p, c));
                 if (refs.size() == 1 && p.timeColumn == null) {
@@ -190,58 +195,26 @@ final class MetricMiner {
         return best;
     }
 
-    private static boolean parseFrom(Schema schema, List<SqlLexer.Tok> from, Parsed p) {
-        int i = 0;
-        boolean expectTable = true;
-        while (i < from.size()) {
-            SqlLexer.Tok t = from.get(i);
-            if (expectTable) {
-                if (!t.isIdentifier() || schema.table(t.identifier()).isEmpty()) {
-                    return false;
-                }
-                String table = t.identifier();
-                String alias = table;
-                i++;
-                if (i < from.size() && from.get(i).isWord("AS")) {
-                    i++;
-                }
-                if (i < from.size() && from.get(i).isIdentifier() && !isJoinWord(from.get(i)) && !from.get(i).isWord("ON")
-                        && !from.get(i).isWord("USING")) {
-                    alias = from.get(i).identifier();
-                    i++;
-                }
-                p.aliases.put(alias.toLowerCase(Locale.ROOT), table);
-                p.fromTables.add(table);
-                expectTable = false;
-            } else if (t.isWord("JOIN")) {
-                expectTable = true;
-                i++;
-            } else if (t.isSymbol("(")) {
-                // ON/USING expression parentheses: skip to the matching one
-                int d = 0;
-                for (; i < from.size(); i++) {
-                    if (from.get(i).isSymbol("(")) {
-                        d++;
-                    } else if (from.get(i).isSymbol(")") && --d == 0) {
-                        break;
-                    }
-                }
-                i++;
-            } else if (t.isSymbol(",")) {
-                return false;
-            } else {
-                i++;
+    /**
+     * The FROM clause ({@code toks[from, to)}) of a query the miner understands: tables of the schema joined with
+     * JOIN, each with an optional alias; no comma lists, subqueries or table functions.
+     */
+    private static boolean parseFrom(Schema schema, List<SqlToken> toks, int from, int to, Parsed p) {
+        for (TableRef r : TableReferences.find(toks)) {
+            if (r.depth() > 0 || r.index() < from || r.index() >= to) {
+                continue;
             }
+            String table = toks.get(r.index()).identifier();
+            if (r.kind() != TableRef.Kind.TABLE || r.listed() || schema.table(table).isEmpty()) {
+                return false;
+            }
+            p.aliases.put(r.alias().orElse(table).toLowerCase(Locale.ROOT), table);
+            p.fromTables.add(table);
         }
         return !p.fromTables.isEmpty();
     }
 
-    private static boolean isJoinWord(SqlLexer.Tok t) {
-        return t.kind() == SqlLexer.Kind.WORD && Set.of("JOIN", "LEFT", "RIGHT", "INNER", "OUTER", "FULL", "CROSS",
-                "NATURAL", "SEMI", "ANTI", "WHERE", "GROUP", "ORDER", "LIMIT").contains(t.upper());
-    }
-
-    private static String plainColumn(Schema schema, Parsed p, List<SqlLexer.Tok> expr) {
+    private static String plainColumn(Schema schema, Parsed p, List<SqlToken> expr) {
         if (expr.size() == 1 && expr.get(0).isIdentifier()) {
             return resolve(schema, p, null, expr.get(0).identifier());
         }
@@ -270,7 +243,7 @@ final class MetricMiner {
         return found;
     }
 
-    private static Set<String> columnRefs(Schema schema, Parsed p, List<SqlLexer.Tok> expr) {
+    private static Set<String> columnRefs(Schema schema, Parsed p, List<SqlToken> expr) {
         Set<String> out = new LinkedHashSet<>();
         for (int i = 0; i < expr.size(); i++) {
             String ref = refAt(schema, p, expr, i);
@@ -282,13 +255,13 @@ final class MetricMiner {
     }
 
     /** The column a token names (checking for alias.column and bare columns), or null. */
-    private static String refAt(Schema schema, Parsed p, List<SqlLexer.Tok> expr, int i) {
-        SqlLexer.Tok t = expr.get(i);
+    private static String refAt(Schema schema, Parsed p, List<SqlToken> expr, int i) {
+        SqlToken t = expr.get(i);
         if (!t.isIdentifier()) {
             return null;
         }
-        SqlLexer.Tok prev = i > 0 ? expr.get(i - 1) : null;
-        SqlLexer.Tok next = i + 1 < expr.size() ? expr.get(i + 1) : null;
+        SqlToken prev = i > 0 ? expr.get(i - 1) : null;
+        SqlToken next = i + 1 < expr.size() ? expr.get(i + 1) : null;
         if (next != null && (next.isSymbol("(") || next.isSymbol("."))) {
             return null;
         }
@@ -301,16 +274,16 @@ final class MetricMiner {
             }
             return resolve(schema, p, expr.get(i - 2).identifier(), t.identifier());
         }
-        if (prev != null && prev.kind() == SqlLexer.Kind.NUMBER && i >= 2 && expr.get(i - 2).isWord("INTERVAL")) {
+        if (prev != null && prev.kind() == SqlToken.Kind.NUMBER && i >= 2 && expr.get(i - 2).isWord("INTERVAL")) {
             return null;
         }
         return resolve(schema, p, null, t.identifier());
     }
 
-    private static boolean isTimeConjunct(List<SqlLexer.Tok> c) {
+    private static boolean isTimeConjunct(List<SqlToken> c) {
         for (int i = 0; i < c.size(); i++) {
-            SqlLexer.Tok t = c.get(i);
-            if (t.kind() == SqlLexer.Kind.STRING && ISO_DATE.matcher(t.text()).matches()) {
+            SqlToken t = c.get(i);
+            if (t.kind() == SqlToken.Kind.STRING && ISO_DATE.matcher(t.text()).matches()) {
                 return true;
             }
             if ((t.isWord("year") || t.isWord("date_trunc") || t.isWord("month") || t.isWord("quarter"))
@@ -368,7 +341,7 @@ final class MetricMiner {
         }
         List<String> filters = new ArrayList<>();
         Set<String> filterColumns = new LinkedHashSet<>();
-        for (List<SqlLexer.Tok> c : p.conjuncts) {
+        for (List<SqlToken> c : p.conjuncts) {
             if (isTimeConjunct(c)) {
                 continue;
             }
@@ -416,25 +389,16 @@ final class MetricMiner {
     }
 
     /** round(agg(col), n) or agg(col) with a single plain column: the generic planner already does these. */
-    private static boolean trivial(List<SqlLexer.Tok> expr) {
-        List<SqlLexer.Tok> e = expr;
+    private static boolean trivial(List<SqlToken> expr) {
+        List<SqlToken> e = expr;
         if (e.size() >= 4 && e.get(0).isWord("round") && e.get(1).isSymbol("(")) {
-            int depth = 0;
-            int close = -1;
-            for (int i = 1; i < e.size(); i++) {
-                if (e.get(i).isSymbol("(")) {
-                    depth++;
-                } else if (e.get(i).isSymbol(")") && --depth == 0) {
-                    close = i;
-                    break;
-                }
-            }
+            int close = SqlTokens.closingParen(e, 1);
             if (close != e.size() - 1) {
                 return false;
             }
-            List<SqlLexer.Tok> inner = e.subList(2, close);
+            List<SqlToken> inner = e.subList(2, close);
             int comma = -1;
-            boolean[] top = topLevel(inner);
+            boolean[] top = SqlTokens.topLevel(inner);
             for (int i = 0; i < inner.size(); i++) {
                 if (top[i] && inner.get(i).isSymbol(",")) {
                     comma = i;
@@ -442,20 +406,20 @@ final class MetricMiner {
             }
             e = comma < 0 ? inner : inner.subList(0, comma);
         }
-        if (e.size() < 4 || e.get(0).kind() != SqlLexer.Kind.WORD || !AGGREGATES.contains(e.get(0).text().toLowerCase(Locale.ROOT))
+        if (e.size() < 4 || e.get(0).kind() != SqlToken.Kind.WORD || !AGGREGATES.contains(e.get(0).text().toLowerCase(Locale.ROOT))
                 || !e.get(1).isSymbol("(") || !e.get(e.size() - 1).isSymbol(")")) {
             return false;
         }
-        List<SqlLexer.Tok> arg = e.subList(2, e.size() - 1);
+        List<SqlToken> arg = e.subList(2, e.size() - 1);
         return arg.size() == 1 && (arg.get(0).isIdentifier() || arg.get(0).isSymbol("*"))
                 || arg.size() == 3 && arg.get(0).isIdentifier() && arg.get(1).isSymbol(".") && arg.get(2).isIdentifier();
     }
 
     /** Renders tokens as SQL with every column as {table}.column; false when a reference cannot be resolved. */
-    private static boolean render(Schema schema, Parsed p, List<SqlLexer.Tok> expr, StringBuilder out, Set<String> columns) {
+    private static boolean render(Schema schema, Parsed p, List<SqlToken> expr, StringBuilder out, Set<String> columns) {
         for (int i = 0; i < expr.size(); i++) {
-            SqlLexer.Tok t = expr.get(i);
-            SqlLexer.Tok next = i + 1 < expr.size() ? expr.get(i + 1) : null;
+            SqlToken t = expr.get(i);
+            SqlToken next = i + 1 < expr.size() ? expr.get(i + 1) : null;
             if (t.isIdentifier() && next != null && next.isSymbol(".") && i + 2 < expr.size()) {
                 String ref = resolve(schema, p, t.identifier(), expr.get(i + 2).identifier());
                 if (ref == null) {
@@ -474,7 +438,7 @@ final class MetricMiner {
                 columns.add(ref);
                 continue;
             }
-            if (t.isIdentifier() && (next == null || !next.isSymbol("(")) && t.kind() == SqlLexer.Kind.QUOTED) {
+            if (t.isIdentifier() && (next == null || !next.isSymbol("(")) && t.kind() == SqlToken.Kind.QUOTED) {
                 return false;
             }
             append(out, switch (t.kind()) {
@@ -498,9 +462,9 @@ final class MetricMiner {
         out.append(piece);
     }
 
-    private static boolean hasAggregate(List<SqlLexer.Tok> expr) {
+    private static boolean hasAggregate(List<SqlToken> expr) {
         for (int i = 0; i + 1 < expr.size(); i++) {
-            if (expr.get(i).kind() == SqlLexer.Kind.WORD && AGGREGATES.contains(expr.get(i).text().toLowerCase(Locale.ROOT))
+            if (expr.get(i).kind() == SqlToken.Kind.WORD && AGGREGATES.contains(expr.get(i).text().toLowerCase(Locale.ROOT))
                     && expr.get(i + 1).isSymbol("(")) {
                 return true;
             }
@@ -508,75 +472,11 @@ final class MetricMiner {
         return false;
     }
 
-    private static boolean containsWord(List<SqlLexer.Tok> toks, String word) {
+    private static boolean containsWord(List<SqlToken> toks, String word) {
         return toks.stream().anyMatch(t -> t.isWord(word));
     }
 
-    private static boolean containsSymbol(List<SqlLexer.Tok> toks, String s) {
+    private static boolean containsSymbol(List<SqlToken> toks, String s) {
         return toks.stream().anyMatch(t -> t.isSymbol(s));
-    }
-
-    /** For each token: true when it is outside every parenthesis and is not a parenthesis itself. */
-    private static boolean[] topLevel(List<SqlLexer.Tok> toks) {
-        boolean[] top = new boolean[toks.size()];
-        int depth = 0;
-        for (int i = 0; i < toks.size(); i++) {
-            SqlLexer.Tok t = toks.get(i);
-            if (t.isSymbol("(")) {
-                depth++;
-            } else if (t.isSymbol(")")) {
-                depth--;
-            } else {
-                top[i] = depth == 0;
-            }
-        }
-        return top;
-    }
-
-    private static boolean hasTopLevel(List<SqlLexer.Tok> toks, String word) {
-        boolean[] top = topLevel(toks);
-        for (int i = 0; i < toks.size(); i++) {
-            if (top[i] && toks.get(i).isWord(word)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    static List<List<SqlLexer.Tok>> splitTop(List<SqlLexer.Tok> toks, String symbol) {
-        List<List<SqlLexer.Tok>> out = new ArrayList<>();
-        boolean[] top = topLevel(toks);
-        int start = 0;
-        for (int i = 0; i < toks.size(); i++) {
-            if (top[i] && toks.get(i).isSymbol(symbol)) {
-                out.add(toks.subList(start, i));
-                start = i + 1;
-            }
-        }
-        out.add(toks.subList(start, toks.size()));
-        return out;
-    }
-
-    /** Splits on a top-level keyword (AND), keeping BETWEEN … AND … together. */
-    private static List<List<SqlLexer.Tok>> splitTopWord(List<SqlLexer.Tok> toks, String word) {
-        List<List<SqlLexer.Tok>> out = new ArrayList<>();
-        boolean[] top = topLevel(toks);
-        int start = 0;
-        boolean between = false;
-        for (int i = 0; i < toks.size(); i++) {
-            SqlLexer.Tok t = toks.get(i);
-            if (top[i] && t.isWord("BETWEEN")) {
-                between = true;
-            } else if (top[i] && t.isWord(word)) {
-                if (between) {
-                    between = false;
-                    continue;
-                }
-                out.add(toks.subList(start, i));
-                start = i + 1;
-            }
-        }
-        out.add(toks.subList(start, toks.size()));
-        return out;
     }
 }

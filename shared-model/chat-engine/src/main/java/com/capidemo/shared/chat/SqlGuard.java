@@ -1,10 +1,15 @@
 package com.capidemo.shared.chat;
 
-import java.util.ArrayDeque;
-import java.util.Deque;
+import com.capidemo.shared.sql.SqlLexer;
+import com.capidemo.shared.sql.SqlSyntaxException;
+import com.capidemo.shared.sql.SqlToken;
+import com.capidemo.shared.sql.TableReferences;
+import com.capidemo.shared.sql.TableReferences.TableRef;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -12,7 +17,7 @@ import java.util.Set;
  * starting with SELECT or WITH, data or schema changes and engine commands (INSERT … PRAGMA, COPY, ATTACH, INSTALL,
  * LOAD, SET …), file/URL/catalog table functions (read_csv, read_parquet, glob, duckdb_settings …), string literals
  * used as tables ({@code FROM '/etc/passwd'}), qualified names that reach another schema or catalog, and any table
- * that is neither one of the dataset's tables nor a name defined in the query's WITH clause. The warehouse enforces
+ * that is neither one of the dataset's tables nor a name a WITH clause in scope defines. The warehouse enforces
  * the same boundary again (no external access, locked configuration, row and time limits).
  */
 public final class SqlGuard {
@@ -50,10 +55,6 @@ public final class SqlGuard {
     /** Table functions that only generate values (numbers, dates, list elements) and touch no file. */
     private static final Set<String> GENERATORS = Words.set("range", "generate_series", "unnest");
 
-    private static final Set<String> CLAUSE_END = Words.set(
-            "WHERE", "GROUP", "HAVING", "QUALIFY", "WINDOW", "ORDER", "LIMIT", "OFFSET", "UNION", "EXCEPT", "INTERSECT",
-            "SELECT", "FETCH");
-
     private final Set<String> tables;
 
     /** @param tables the dataset's tables: the only tables a query may read */
@@ -78,29 +79,28 @@ public final class SqlGuard {
         while (body.endsWith(";")) {
             body = body.substring(0, body.length() - 1).strip();
         }
-        List<SqlLexer.Tok> toks;
+        List<SqlToken> toks;
         try {
-            toks = SqlLexer.lex(body);
-        } catch (SqlLexer.LexException e) {
+            toks = SqlLexer.tokens(body);
+        } catch (SqlSyntaxException e) {
             throw new Rejected(e.getMessage());
         }
         if (toks.isEmpty()) {
             throw new Rejected("empty query");
         }
-        SqlLexer.Tok first = toks.get(0);
+        SqlToken first = toks.get(0);
         if (!first.isWord("SELECT") && !first.isWord("WITH")) {
             throw new Rejected("only SELECT queries are allowed");
         }
-        Set<String> cteNames = cteNames(toks);
-        // One frame per parenthesis level: is it a query (SELECT/WITH/FROM inside) or an expression, and are we
-        // inside its FROM clause? FROM inside an expression (EXTRACT(year FROM x), trim(… FROM …)) is not a table.
-        Deque<boolean[]> frames = new ArrayDeque<>();
-        boolean[] frame = {true, false};
-        boolean expectTable = false;
+        // What stands where a table is read; FROM inside an expression (EXTRACT(year FROM x)) is not a table.
+        Map<Integer, TableRef> refs = new HashMap<>();
+        TableReferences.find(toks).forEach(r -> refs.put(r.index(), r));
+        int depth = 0;
         for (int i = 0; i < toks.size(); i++) {
-            SqlLexer.Tok t = toks.get(i);
-            SqlLexer.Tok next = i + 1 < toks.size() ? toks.get(i + 1) : null;
-            SqlLexer.Tok prev = i > 0 ? toks.get(i - 1) : null;
+            SqlToken t = toks.get(i);
+            SqlToken next = i + 1 < toks.size() ? toks.get(i + 1) : null;
+            SqlToken prev = i > 0 ? toks.get(i - 1) : null;
+            TableRef ref = refs.get(i);
             switch (t.kind()) {
                 case SYMBOL -> {
                     if (t.isSymbol(";")) {
@@ -110,30 +110,23 @@ public final class SqlGuard {
                         throw new Rejected("unsupported character '" + t.text() + "'");
                     }
                     if (t.isSymbol("(")) {
-                        frames.push(frame);
-                        boolean query = next != null && (next.isWord("SELECT") || next.isWord("WITH") || next.isWord("FROM"));
-                        frame = new boolean[] {query, false};
-                        expectTable = false;
-                    } else if (t.isSymbol(")")) {
-                        if (frames.isEmpty()) {
-                            throw new Rejected("unbalanced parentheses");
-                        }
-                        frame = frames.pop();
-                        expectTable = false;
-                    } else if (t.isSymbol(",") && frame[1]) {
-                        expectTable = true;
+                        depth++;
+                    } else if (t.isSymbol(")") && --depth < 0) {
+                        throw new Rejected("unbalanced parentheses");
                     }
                 }
                 case STRING -> {
-                    if (expectTable) {
+                    if (t.source().startsWith("$")) {
+                        throw new Rejected("unsupported character '$'");
+                    }
+                    if (ref != null) {
                         throw new Rejected("files and URLs cannot be queried");
                     }
                 }
                 case WORD, QUOTED -> {
                     String upper = t.upper();
                     String lower = t.identifier().toLowerCase(Locale.ROOT);
-                    boolean word = t.kind() == SqlLexer.Kind.WORD;
-                    if (word) {
+                    if (t.kind() == SqlToken.Kind.WORD) {
                         if (t.text().contains("$")) {
                             throw new Rejected("unsupported identifier " + t.text());
                         }
@@ -145,7 +138,7 @@ public final class SqlGuard {
                     if (next != null && next.isSymbol("(")) {
                         checkFunction(lower);
                     }
-                    if (FORBIDDEN_NAMES.contains(lower) && (next != null && next.isSymbol(".") || expectTable)
+                    if (FORBIDDEN_NAMES.contains(lower) && (next != null && next.isSymbol(".") || ref != null)
                             || lower.equals("information_schema") || lower.equals("pg_catalog")) {
                         throw new Rejected("other schemas and catalogs cannot be queried");
                     }
@@ -153,38 +146,12 @@ public final class SqlGuard {
                             && toks.get(i + 2).isIdentifier()) {
                         throw new Rejected("three-part names are not allowed");
                     }
-                    if (word && frame[0] && (upper.equals("FROM") || upper.equals("JOIN"))) {
-                        frame[1] = true;
-                        expectTable = true;
-                        continue;
-                    }
-                    if (word && frame[1] && CLAUSE_END.contains(upper)) {
-                        frame[1] = false;
-                        expectTable = false;
-                        continue;
-                    }
-                    if (expectTable) {
-                        if (word && upper.equals("LATERAL")) {
-                            continue;
-                        }
-                        if (next != null && next.isSymbol("(")) {
-                            if (!GENERATORS.contains(lower)) {
-                                throw new Rejected("table functions are not allowed: " + lower);
-                            }
-                            expectTable = false;
-                            continue;
-                        }
-                        if (next != null && next.isSymbol(".")) {
-                            throw new Rejected("qualified table names are not allowed: " + lower);
-                        }
-                        if (!tables.contains(lower) && !cteNames.contains(lower)) {
-                            throw new Rejected("unknown table " + t.text());
-                        }
-                        expectTable = false;
+                    if (ref != null) {
+                        checkTable(ref, t);
                     }
                 }
                 case NUMBER -> {
-                    if (expectTable) {
+                    if (ref != null) {
                         throw new Rejected("unexpected number in FROM");
                     }
                 }
@@ -192,10 +159,30 @@ public final class SqlGuard {
                 }
             }
         }
-        if (!frames.isEmpty()) {
+        if (depth != 0) {
             throw new Rejected("unbalanced parentheses");
         }
         return body;
+    }
+
+    /** What stands in a table position: a generator function, one of the dataset's tables, a WITH name, a subquery. */
+    private void checkTable(TableRef ref, SqlToken t) {
+        switch (ref.kind()) {
+            case FUNCTION -> {
+                if (!GENERATORS.contains(ref.name())) {
+                    throw new Rejected("table functions are not allowed: " + ref.name());
+                }
+            }
+            case QUALIFIED -> throw new Rejected("qualified table names are not allowed: "
+                    + t.identifier().toLowerCase(Locale.ROOT));
+            case TABLE -> {
+                if (!tables.contains(ref.name())) {
+                    throw new Rejected("unknown table " + t.text());
+                }
+            }
+            default -> {
+            }
+        }
     }
 
     private static void checkFunction(String name) {
@@ -203,30 +190,5 @@ public final class SqlGuard {
         if (FORBIDDEN_FUNCTIONS.contains(n) || n.endsWith("_scan") || FORBIDDEN_PREFIXES.stream().anyMatch(n::startsWith)) {
             throw new Rejected("function " + name + " is not allowed");
         }
-    }
-
-    /** Names defined by WITH name AS (...) and , name AS (...) at the top of the query. */
-    private static Set<String> cteNames(List<SqlLexer.Tok> toks) {
-        Set<String> names = new HashSet<>();
-        if (toks.isEmpty() || !toks.get(0).isWord("WITH")) {
-            return names;
-        }
-        int depth = 0;
-        for (int i = 1; i < toks.size(); i++) {
-            SqlLexer.Tok t = toks.get(i);
-            if (t.isSymbol("(")) {
-                depth++;
-            } else if (t.isSymbol(")")) {
-                depth--;
-            } else if (depth == 0 && t.isWord("SELECT")) {
-                break;
-            } else if (depth == 0 && t.isIdentifier() && !t.isWord("RECURSIVE") && i + 1 < toks.size()
-                    && (toks.get(i + 1).isWord("AS") || toks.get(i + 1).isSymbol("("))
-                    && (toks.get(i - 1).isWord("WITH") || toks.get(i - 1).isSymbol(",")
-                        || toks.get(i - 1).isWord("RECURSIVE"))) {
-                names.add(t.identifier().toLowerCase(Locale.ROOT));
-            }
-        }
-        return names;
     }
 }

@@ -6,6 +6,10 @@ import com.capidemo.shared.port.ColumnSpec;
 import com.capidemo.shared.port.ObjectRef;
 import com.capidemo.shared.port.QueryResult;
 import com.capidemo.shared.port.Warehouse;
+import com.capidemo.shared.sql.SqlLexer;
+import com.capidemo.shared.sql.SqlSyntaxException;
+import com.capidemo.shared.sql.SqlToken;
+import com.capidemo.shared.sql.TableReferences;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Typed;
 import jakarta.inject.Inject;
@@ -28,7 +32,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -410,12 +413,13 @@ public class DuckDbWarehouse implements Warehouse {
      * it reads the catalogue (information_schema) or names none of them.
      */
     static List<String> referencedTables(String sql, List<String> tables) {
-        String lower = sql.toLowerCase(java.util.Locale.ROOT);
-        if (lower.contains("information_schema") || lower.contains("duckdb_")) {
-            return tables;
+        List<SqlToken> toks;
+        try {
+            toks = SqlLexer.tokens(sql);
+        } catch (SqlSyntaxException e) {
+            return tables; // DuckDB reports what is wrong with it
         }
-        List<String> named = tables.stream().filter(t -> Pattern.compile("(?<![A-Za-z0-9_])"
-                + Pattern.quote(t.toLowerCase(java.util.Locale.ROOT)) + "(?![A-Za-z0-9_])").matcher(lower).find()).toList();
+        List<String> named = TableReferences.readsCatalogue(toks) ? List.of() : TableReferences.named(toks, tables);
         return named.isEmpty() ? tables : named;
     }
 

@@ -1,5 +1,8 @@
 package com.capidemo.shared.adapter.gcp;
 
+import com.capidemo.shared.sql.SqlLexer;
+import com.capidemo.shared.sql.SqlSyntaxException;
+import com.capidemo.shared.sql.SqlToken;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
@@ -16,18 +19,19 @@ import java.util.regex.Pattern;
  * <p>Token based, not a parser: the SQL is split into tokens that keep their leading whitespace and comments, and
  * parentheses are nested into groups; each group is rewritten inside out. Untouched text comes back byte for byte,
  * so GoogleSQL without DuckDB constructs is returned unchanged. Anything not recognised passes through and BigQuery
- * reports it, which the callers already handle. {@code com.capidemo.shared.chat.SqlLexer} is not reused: it drops
- * whitespace, comments and positions, which this rewriter has to reproduce.
+ * reports it, which the callers already handle. The tokens come from {@link SqlLexer}, which keeps each token's
+ * leading whitespace and comments for this rewriter to reproduce.
  */
 public final class BigQueryDialect {
 
+    /** {@link SqlToken.Kind}'s kinds, and RAW. */
     private enum Kind { WORD, QUOTED, STRING, NUMBER, SYMBOL, RAW }
 
     private sealed interface Node permits Tok, Group {
         String lead();
     }
 
-    /** A token; RAW is GoogleSQL we generated, which later rules treat as one operand. */
+    /** A token as written ({@link SqlToken#source()}); RAW is GoogleSQL we generated, one operand to later rules. */
     private record Tok(String lead, Kind kind, String text) implements Node {
         boolean is(String word) {
             return (kind == Kind.WORD || kind == Kind.SYMBOL) && text.equalsIgnoreCase(word);
@@ -518,86 +522,33 @@ public final class BigQueryDialect {
         }
     }
 
-    // ---- lexing: every token keeps its leading whitespace and comments
+    // ---- the tree: SqlLexer's tokens (each keeps its leading whitespace and comments), nested by parentheses
 
     /** The SQL as a root group, or null when it cannot be split safely (unterminated literal, unbalanced parens). */
     private static Group parse(String sql) {
+        SqlLexer.Lexed lexed;
+        try {
+            lexed = SqlLexer.lex(sql);
+        } catch (SqlSyntaxException e) {
+            return null;
+        }
         List<List<Node>> stack = new ArrayList<>();
         List<String> leads = new ArrayList<>();
         stack.add(new ArrayList<>());
-        int i = 0;
-        int n = sql.length();
-        while (true) {
-            int start = i;
-            while (i < n) {
-                char c = sql.charAt(i);
-                if (Character.isWhitespace(c)) {
-                    i++;
-                } else if (sql.startsWith("--", i)) {
-                    int e = sql.indexOf('\n', i);
-                    i = e < 0 ? n : e + 1;
-                } else if (sql.startsWith("/*", i)) {
-                    int e = sql.indexOf("*/", i + 2);
-                    if (e < 0) {
-                        return null;
-                    }
-                    i = e + 2;
-                } else {
-                    break;
-                }
-            }
-            String lead = sql.substring(start, i);
-            if (i >= n) {
-                return stack.size() == 1 ? new Group("", stack.get(0), lead) : null;
-            }
-            char c = sql.charAt(i);
-            int j;
-            Kind kind;
-            if (c == '(') {
+        for (SqlToken t : lexed.tokens()) {
+            if (t.isSymbol("(")) {
                 stack.add(new ArrayList<>());
-                leads.add(lead);
-                i++;
-                continue;
-            } else if (c == ')') {
+                leads.add(t.lead());
+            } else if (t.isSymbol(")")) {
                 if (stack.size() == 1) {
                     return null;
                 }
                 List<Node> items = stack.remove(stack.size() - 1);
-                stack.get(stack.size() - 1).add(new Group(leads.remove(leads.size() - 1), items, lead));
-                i++;
-                continue;
-            } else if (c == '\'' || c == '"' || c == '`') {
-                j = i + 1;
-                while (true) { // a doubled quote is one quote character, except in backticks
-                    if (j >= n) {
-                        return null;
-                    }
-                    if (sql.charAt(j) == c && (c == '`' || j + 1 >= n || sql.charAt(j + 1) != c)) {
-                        break;
-                    }
-                    j += sql.charAt(j) == c ? 2 : 1;
-                }
-                j++;
-                kind = c == '\'' ? Kind.STRING : Kind.QUOTED;
-            } else if (Character.isLetter(c) || c == '_') {
-                j = i + 1;
-                while (j < n && (Character.isLetterOrDigit(sql.charAt(j)) || sql.charAt(j) == '_' || sql.charAt(j) == '$')) {
-                    j++;
-                }
-                kind = Kind.WORD;
-            } else if (Character.isDigit(c) || c == '.' && i + 1 < n && Character.isDigit(sql.charAt(i + 1))) {
-                j = i + 1;
-                while (j < n && (Character.isLetterOrDigit(sql.charAt(j)) || sql.charAt(j) == '.')) {
-                    j++;
-                }
-                kind = Kind.NUMBER;
+                stack.get(stack.size() - 1).add(new Group(leads.remove(leads.size() - 1), items, t.lead()));
             } else {
-                String two = sql.substring(i, Math.min(n, i + 2));
-                j = List.of("::", "<=", ">=", "<>", "!=", "||", "=>").contains(two) ? i + 2 : i + 1;
-                kind = Kind.SYMBOL;
+                stack.get(stack.size() - 1).add(new Tok(t.lead(), Kind.valueOf(t.kind().name()), t.source()));
             }
-            stack.get(stack.size() - 1).add(new Tok(lead, kind, sql.substring(i, j)));
-            i = j;
         }
+        return stack.size() == 1 ? new Group("", stack.get(0), lexed.trailing()) : null;
     }
 }

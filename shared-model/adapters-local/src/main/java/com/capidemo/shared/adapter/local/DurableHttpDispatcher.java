@@ -2,6 +2,7 @@ package com.capidemo.shared.adapter.local;
 
 import io.quarkus.logging.Log;
 import java.net.http.HttpClient;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -13,13 +14,17 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * The loop shared by the local stand-ins for Pub/Sub push and Cloud Tasks: rows in a SQLite table are claimed when
  * due, POSTed by a bounded pool of senders, and answered rows leave the table's pending state. All state lives in
- * SQLite, so a restart loses nothing: in-flight rows whose deadline passed are claimed again.
+ * SQLite, so a restart loses nothing: in-flight rows whose deadline passed are claimed again. When a row is due, when a
+ * delivery deadline has passed and how long a backoff lasts are read from the injected {@link Clock}, so tests move
+ * time by hand instead of waiting for it.
  *
  * @param <M> one claimed row
  */
 abstract class DurableHttpDispatcher<M> {
 
     private final String name;
+    /** The time due dates, deadlines and backoffs are measured in. */
+    protected final Clock clock;
     private final Semaphore wakeups = new Semaphore(0);
     private final AtomicInteger inFlight = new AtomicInteger();
     private volatile boolean running;
@@ -28,8 +33,9 @@ abstract class DurableHttpDispatcher<M> {
      * thread is blocked in send() and none is left to complete the exchanges. */
     protected HttpClient http;
 
-    protected DurableHttpDispatcher(String name) {
+    protected DurableHttpDispatcher(String name, Clock clock) {
         this.name = name;
+        this.clock = clock;
     }
 
     protected abstract int concurrency();
@@ -81,12 +87,12 @@ abstract class DurableHttpDispatcher<M> {
 
     private void run() {
         int capacity = Math.max(1, concurrency());
-        long lastRequeue = 0;
+        long lastRequeue = System.nanoTime() - 1_000_000_000L;
         while (running) {
             try {
-                if (System.currentTimeMillis() - lastRequeue >= 1_000) {
+                if (System.nanoTime() - lastRequeue >= 1_000_000_000L) { // how often to look, not a deadline
                     requeueExpired();
-                    lastRequeue = System.currentTimeMillis();
+                    lastRequeue = System.nanoTime();
                 }
                 int free = capacity - inFlight.get();
                 long wait = pollInterval().toMillis();
@@ -124,7 +130,7 @@ abstract class DurableHttpDispatcher<M> {
     private long waitMillis() {
         long poll = pollInterval().toMillis();
         Long next = nextDueMillis();
-        return next == null ? poll : Math.max(1, Math.min(poll, next - System.currentTimeMillis()));
+        return next == null ? poll : Math.max(1, Math.min(poll, next - clock.millis()));
     }
 
     /** Exponential backoff after the n-th failed attempt: min·2^(n-1), capped at max. */

@@ -21,6 +21,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -46,8 +47,8 @@ public class OutboxDispatcher extends DurableHttpDispatcher<OutboxMessage> {
     private final boolean selected;
 
     public OutboxDispatcher(SqliteDatabase db, PlatformConfig config, JobStore jobs, DemoStore demos,
-                            MeterRegistry metrics, AdapterSelection selection) {
-        super("outbox");
+                            MeterRegistry metrics, AdapterSelection selection, Clock clock) {
+        super("outbox", clock);
         this.selected = selection.isLocal(Port.QUICK_QUEUE);
         this.db = db;
         this.config = config.queue().quick();
@@ -96,7 +97,7 @@ public class OutboxDispatcher extends DurableHttpDispatcher<OutboxMessage> {
     /** In-flight messages whose ack deadline passed without an answer (e.g. this process died) go back. */
     @Override
     protected void requeueExpired() {
-        long now = System.currentTimeMillis();
+        long now = clock.millis();
         db.write(c -> Sql.update(c,
                 "UPDATE outbox SET status = 'pending', next_attempt_at = ?, last_error = coalesce(last_error, 'ack deadline exceeded') "
                         + "WHERE status = 'inflight' AND lease_until < ?", now, now));
@@ -104,7 +105,7 @@ public class OutboxDispatcher extends DurableHttpDispatcher<OutboxMessage> {
 
     @Override
     protected List<OutboxMessage> claimDue(int limit) {
-        long now = System.currentTimeMillis();
+        long now = clock.millis();
         long leaseUntil = now + config.ackDeadline().toMillis() + 5_000;
         return db.write(c -> {
             List<OutboxMessage> due = new ArrayList<>();
@@ -170,7 +171,7 @@ public class OutboxDispatcher extends DurableHttpDispatcher<OutboxMessage> {
 
     private void ack(OutboxMessage m) {
         db.write(c -> Sql.update(c, "UPDATE outbox SET status = 'acked', acked_at = ?, lease_until = NULL, "
-                + "last_error = NULL WHERE message_id = ?", Instant.now(), m.messageId()));
+                + "last_error = NULL WHERE message_id = ?", clock.instant(), m.messageId()));
         metrics.counter("outbox.delivery", "topic", m.topic(), "outcome", "acked").increment();
     }
 
@@ -181,7 +182,7 @@ public class OutboxDispatcher extends DurableHttpDispatcher<OutboxMessage> {
         }
         long delay = backoff(m.attempts(), config.minBackoff(), config.maxBackoff()).toMillis();
         db.write(c -> Sql.update(c, "UPDATE outbox SET status = 'pending', next_attempt_at = ?, lease_until = NULL, "
-                + "last_error = ? WHERE message_id = ?", System.currentTimeMillis() + delay, failure, m.messageId()));
+                + "last_error = ? WHERE message_id = ?", clock.millis() + delay, failure, m.messageId()));
         metrics.counter("outbox.delivery", "topic", m.topic(), "outcome", "retried").increment();
         Log.infof("delivery %d of message %s (job %s) failed: %s; retrying in %d ms",
                 m.attempts(), m.messageId(), m.jobId(), failure, delay);
@@ -195,7 +196,7 @@ public class OutboxDispatcher extends DurableHttpDispatcher<OutboxMessage> {
                                                         attempts, last_error, dead_at)
                     VALUES (?,?,?,?,?,?,?,?,?)""",
                     m.messageId(), m.topic(), m.subscription(), m.data(), Json.write(m.attributes()), m.jobId(),
-                    m.attempts(), failure, Instant.now());
+                    m.attempts(), failure, clock.instant());
             Sql.update(c, "DELETE FROM outbox WHERE message_id = ?", m.messageId());
             return null;
         });

@@ -32,12 +32,13 @@ public class SqliteJobStore implements JobStore {
     private final SqliteDatabase db;
     private final Clock clock;
 
-    @Inject
     public SqliteJobStore(SqliteDatabase db) {
         this(db, Clock.systemUTC());
     }
 
-    SqliteJobStore(SqliteDatabase db, Clock clock) {
+    /** @param clock the time leases are granted and checked by */
+    @Inject
+    public SqliteJobStore(SqliteDatabase db, Clock clock) {
         this.db = db;
         this.clock = clock;
     }

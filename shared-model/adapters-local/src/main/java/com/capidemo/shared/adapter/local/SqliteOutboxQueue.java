@@ -9,6 +9,7 @@ import com.capidemo.shared.messaging.TraceContext;
 import com.capidemo.shared.port.JobQueue;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Typed;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
 
@@ -23,16 +24,18 @@ public class SqliteOutboxQueue implements JobQueue {
     private final SqliteDatabase db;
     private final PlatformConfig.Quick config;
     private final OutboxDispatcher dispatcher;
+    private final Clock clock;
 
-    public SqliteOutboxQueue(SqliteDatabase db, PlatformConfig config, OutboxDispatcher dispatcher) {
+    public SqliteOutboxQueue(SqliteDatabase db, PlatformConfig config, OutboxDispatcher dispatcher, Clock clock) {
         this.db = db;
         this.config = config.queue().quick();
         this.dispatcher = dispatcher;
+        this.clock = clock;
     }
 
     @Override
     public void submit(Demo demo, Job job, Map<String, String> attributes, byte[] data) {
-        Instant now = Instant.now();
+        Instant now = clock.instant(); // the dispatcher's time: due at once
         db.write(c -> {
             if (demo != null) {
                 SqliteDemoStore.insert(c, demo);

@@ -7,6 +7,7 @@ import com.capidemo.shared.port.TaskQueue;
 import com.capidemo.shared.port.TaskRequest;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Typed;
+import java.time.Clock;
 import java.time.Instant;
 
 /**
@@ -20,16 +21,18 @@ public class SqliteTaskQueue implements TaskQueue {
     private final SqliteDatabase db;
     private final String queue;
     private final TaskDispatcher dispatcher;
+    private final Clock clock;
 
-    public SqliteTaskQueue(SqliteDatabase db, PlatformConfig config, TaskDispatcher dispatcher) {
+    public SqliteTaskQueue(SqliteDatabase db, PlatformConfig config, TaskDispatcher dispatcher, Clock clock) {
         this.db = db;
         this.queue = config.queue().custom().name();
         this.dispatcher = dispatcher;
+        this.clock = clock;
     }
 
     @Override
     public void submit(Demo demo, Job job, TaskRequest task) {
-        Instant now = Instant.now();
+        Instant now = clock.instant(); // the dispatcher's time: due at once
         db.write(c -> {
             SqliteJobStore.insert(c, job); // first: throws DuplicateJobException before anything is written
             if (demo != null) {

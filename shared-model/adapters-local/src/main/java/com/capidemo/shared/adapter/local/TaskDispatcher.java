@@ -17,8 +17,8 @@ import jakarta.enterprise.event.Observes;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -46,8 +46,8 @@ public class TaskDispatcher extends DurableHttpDispatcher<TaskRow> {
     private final boolean selected;
 
     public TaskDispatcher(SqliteDatabase db, PlatformConfig config, JobStore jobs, DemoStore demos, MeterRegistry metrics,
-                          AdapterSelection selection) {
-        super("tasks");
+                          AdapterSelection selection, Clock clock) {
+        super("tasks", clock);
         this.selected = selection.isLocal(Port.CUSTOM_QUEUE);
         this.db = db;
         this.config = config.queue().custom();
@@ -55,7 +55,7 @@ public class TaskDispatcher extends DurableHttpDispatcher<TaskRow> {
         this.demos = demos;
         this.metrics = metrics;
         this.secret = config.worker().sharedSecret();
-        this.rate = new TokenBucket(this.config.maxDispatchesPerSecond());
+        this.rate = new TokenBucket(this.config.maxDispatchesPerSecond(), clock);
     }
 
     void start(@Observes StartupEvent event) {
@@ -90,7 +90,7 @@ public class TaskDispatcher extends DurableHttpDispatcher<TaskRow> {
 
     @Override
     protected void requeueExpired() {
-        long now = System.currentTimeMillis();
+        long now = clock.millis();
         db.write(c -> Sql.update(c, "UPDATE tasks SET status = 'pending', next_attempt_at = ?, "
                 + "last_error = coalesce(last_error, 'dispatch deadline exceeded') "
                 + "WHERE status = 'inflight' AND lease_until < ?", now, now));
@@ -105,7 +105,7 @@ public class TaskDispatcher extends DurableHttpDispatcher<TaskRow> {
 
     @Override
     protected List<TaskRow> claimDue(int limit) {
-        long now = System.currentTimeMillis();
+        long now = clock.millis();
         long leaseUntil = now + config.dispatchDeadline().toMillis() + 5_000;
         List<TaskRow> due = db.write(c -> {
             List<TaskRow> rows = Sql.list(c, """
@@ -155,7 +155,7 @@ public class TaskDispatcher extends DurableHttpDispatcher<TaskRow> {
 
     private void finish(TaskRow task) {
         db.write(c -> Sql.update(c, "UPDATE tasks SET status = 'done', finished_at = ?, lease_until = NULL, "
-                + "last_error = NULL WHERE task_name = ?", Instant.now(), task.taskName()));
+                + "last_error = NULL WHERE task_name = ?", clock.instant(), task.taskName()));
         metrics.counter("tasks.dispatch", "queue", task.queue(), "outcome", "done").increment();
     }
 
@@ -163,7 +163,7 @@ public class TaskDispatcher extends DurableHttpDispatcher<TaskRow> {
         if (task.attempt() >= config.maxAttempts()) {
             String reason = "task failed after " + task.attempt() + " attempts: " + failure;
             db.write(c -> Sql.update(c, "UPDATE tasks SET status = 'failed', finished_at = ?, lease_until = NULL, "
-                    + "last_error = ? WHERE task_name = ?", Instant.now(), failure, task.taskName()));
+                    + "last_error = ? WHERE task_name = ?", clock.instant(), failure, task.taskName()));
             JobFailures.failWithDemo(jobs, demos, task.jobId(), reason);
             metrics.counter("tasks.dispatch", "queue", task.queue(), "outcome", "failed").increment();
             Log.warnf("task %s (job %s) %s", task.taskName(), task.jobId(), reason);
@@ -171,28 +171,34 @@ public class TaskDispatcher extends DurableHttpDispatcher<TaskRow> {
         }
         long delay = backoff(task.attempt(), config.minBackoff(), config.maxBackoff()).toMillis();
         db.write(c -> Sql.update(c, "UPDATE tasks SET status = 'pending', next_attempt_at = ?, lease_until = NULL, "
-                + "last_error = ? WHERE task_name = ?", System.currentTimeMillis() + delay, failure, task.taskName()));
+                + "last_error = ? WHERE task_name = ?", clock.millis() + delay, failure, task.taskName()));
         metrics.counter("tasks.dispatch", "queue", task.queue(), "outcome", "retried").increment();
         Log.infof("attempt %d of task %s (job %s) failed: %s; retrying in %d ms", task.attempt(), task.taskName(),
                 task.jobId(), failure, delay);
     }
 
-    /** Cloud Tasks' rate limit: tokens refill at {@code perSecond}, with a burst of at most one second's worth. */
+    /**
+     * Cloud Tasks' rate limit: tokens refill at {@code perSecond} as the clock moves, with a burst of at most one
+     * second's worth.
+     */
     static final class TokenBucket {
         private final double perSecond;
         private final double burst;
+        private final Clock clock;
         private double tokens;
-        private long refilledAt = System.nanoTime();
+        private long refilledAt;
 
-        TokenBucket(double perSecond) {
+        TokenBucket(double perSecond, Clock clock) {
             this.perSecond = Math.max(0.001, perSecond);
             this.burst = Math.max(1, perSecond);
+            this.clock = clock;
             this.tokens = burst;
+            this.refilledAt = clock.millis();
         }
 
         synchronized int available() {
-            long now = System.nanoTime();
-            tokens = Math.min(burst, tokens + (now - refilledAt) / 1e9 * perSecond);
+            long now = clock.millis();
+            tokens = Math.min(burst, tokens + Math.max(0, now - refilledAt) / 1000.0 * perSecond);
             refilledAt = now;
             return (int) Math.floor(tokens);
         }

@@ -10,6 +10,8 @@ import com.capidemo.shared.design.UseCase;
 import com.capidemo.shared.design.UseCaseAnalysis;
 import com.capidemo.shared.domain.GoldenQuery;
 import com.capidemo.shared.json.Json;
+import com.capidemo.shared.sql.SqlSyntaxException;
+import com.capidemo.shared.sql.TableReferences;
 import com.capidemo.shared.template.TemplateCatalog;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -232,7 +234,16 @@ public final class GeminiDemoDesigner implements DemoDesigner {
         return q != null && q.question() != null && !q.question().isBlank() && q.sql() != null && !q.sql().isBlank()
                 && TemplateCatalog.COMPLEXITIES.contains(q.complexity())
                 && TemplateCatalog.RESULT_TYPES.contains(q.expectedResultType())
-                && tables.containsAll(SqlTableNames.referencedTables(q.sql()));
+                && readsOnly(q.sql(), tables);
+    }
+
+    /** Whether the query reads only the design's tables; SQL that cannot even be split into tokens is not usable. */
+    private static boolean readsOnly(String sql, Set<String> tables) {
+        try {
+            return tables.containsAll(TableReferences.tables(sql));
+        } catch (SqlSyntaxException e) {
+            return false;
+        }
     }
 
     private static String normalise(String question) {
