@@ -1,6 +1,7 @@
 package com.capidemo.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.capidemo.shared.adapter.local.LocalDatasetFolders;
 import com.capidemo.shared.adapter.local.SqliteDatabase;
@@ -18,8 +19,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
 /**
- * The lifecycle through the real processes: three demos provisioned over HTTP, back-dated in the shared SQLite store
- * (unused 91 days; archived 181 days ago), a temporary dataset two days old; then lifecycle-service's cleanup called
+ * The lifecycle through the real processes: four demos provisioned over HTTP, back-dated in the shared SQLite store
+ * (unused 91 days; archived 181 and 179 days ago), a temporary dataset two days old; then lifecycle-service's cleanup called
  * over HTTP as Cloud Scheduler would (the local credential), and the statuses and warehouse folders checked, followed
  * by a restore, a warning and the notifications inbox.
  */
@@ -30,6 +31,7 @@ class LifecycleIT {
     private static String unused;
     private static String longArchived;
     private static String recent;
+    private static String archivedRecently;
 
     @BeforeAll
     static void start() {
@@ -38,6 +40,7 @@ class LifecycleIT {
         unused = provision("Unused Corp");
         longArchived = provision("Very Old Corp");
         recent = provision("Recent Corp");
+        archivedRecently = provision("Not Yet Corp");
     }
 
     @AfterAll
@@ -95,6 +98,11 @@ class LifecycleIT {
         sql("UPDATE demos SET last_used = ? WHERE demo_id = ?", daysAgo(91), unused);
         sql("UPDATE demos SET status = 'archived', last_used = ?, archived_at = ? WHERE demo_id = ?", daysAgo(300),
                 daysAgo(181), longArchived);
+        sql("UPDATE demos SET status = 'archived', last_used = ?, archived_at = ? WHERE demo_id = ?", daysAgo(300),
+                daysAgo(179), archivedRecently);
+        String table = platform.warehouse().listTables(longArchived).get(0);
+        String count = "SELECT count(*) AS n FROM " + table;
+        assertThat(platform.warehouse().query(longArchived, count, 1).rows()).as("queryable before").hasSize(1);
         new LocalDatasetFolders(platform.dataDir().resolve("warehouse"),
                 Clock.fixed(Instant.now().minus(Duration.ofDays(2)), ZoneOffset.UTC))
                 .createDataset("tmp_e2e_scratch", Map.of());
@@ -115,9 +123,16 @@ class LifecycleIT {
         assertThat(deleted.path("status").asText()).as("%s", deleted).isEqualTo("deleted");
         assertThat(deleted.path("dataset_id").isNull()).as("%s", deleted).isTrue();
         assertThat(deleted.path("agent_id").isNull()).as("%s", deleted).isTrue();
-        assertThat(platform.datasets()).as("the warehouse folders").contains(unused, recent)
+        assertThat(platform.api().demo(archivedRecently).get("status").asText()).as("archived 179 days ago")
+                .isEqualTo("archived");
+        assertThat(platform.datasets()).as("the warehouse folders").contains(unused, recent, archivedRecently)
                 .doesNotContain(longArchived, "tmp_e2e_scratch");
+        assertThat(platform.dataDir().resolve("warehouse").resolve(longArchived)).as("its folder").doesNotExist();
         assertThat(platform.warehouse().listTables(longArchived)).as("its tables are gone").isEmpty();
+        assertThatThrownBy(() -> platform.warehouse().query(longArchived, count, 1)).as("a query on it")
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not found");
+        assertThat(platform.warehouse().query(archivedRecently, count, 1).rows()).as("the one archived 179 days ago")
+                .hasSize(1);
 
         Api.Response again = admin("/api/admin/cleanup", Map.of("X-Admin-Token", platform.adminToken()));
         assertThat(again.get("archived").asInt() + again.get("deleted").asInt()
@@ -156,5 +171,6 @@ class LifecycleIT {
         assertThat(runs.status()).as("%s", runs).isEqualTo(200);
         assertThat(runs.get("demos_by_status").path("deleted").asInt()).isEqualTo(1);
         assertThat(runs.get("demos_by_status").path("ready").asInt()).isEqualTo(2);
+        assertThat(runs.get("demos_by_status").path("archived").asInt()).isEqualTo(1);
     }
 }
