@@ -39,6 +39,15 @@ resource "google_project_service_identity" "pubsub" {
   depends_on = [google_project_service.enabled]
 }
 
+resource "google_project_service_identity" "scheduler" {
+  provider = google-beta
+
+  project = var.project_id
+  service = "cloudscheduler.googleapis.com"
+
+  depends_on = [google_project_service.enabled]
+}
+
 resource "google_project_service_identity" "iap" {
   provider = google-beta
   count    = var.enable_iap ? 1 : 0

@@ -1,6 +1,6 @@
 # Firestore (native mode): jobs/{job_id}, demos/{demo_id}, golden_query_sets/{sha256}, templates/{template_id},
-# demo_shares/{sha256(token)},
-# tenants/{tenant_id}, api_keys/{sha256}, users/{email}. The app writes every job transition in a transaction.
+# demo_shares/{sha256(token)}, tenants/{tenant_id}, api_keys/{sha256}, users/{email}, notifications/{id},
+# lifecycle_runs/{run_id}. The app writes every job transition in a transaction.
 #
 # A project that already has a (default) database (e.g. made with `gcloud firestore databases create`) imports it:
 #   terraform import google_firestore_database.default "projects/PROJECT_ID/databases/(default)"
@@ -21,8 +21,10 @@ resource "google_firestore_database" "default" {
 # Composite indexes, read from firestore.indexes.json (the file the Firebase CLI and the emulator tests use), so the
 # two can never drift. Today: jobs by tenant newest first; the demo list (tenant + any of created_by, status,
 # template_id, is_pinned, optionally search_terms array-contains, newest first: FirestoreIndexesTest checks every
-# combination is there), the dashboard's demos-this-month count, the unscored sweep, demos by status + last_used
-# (lifecycle's archive scan), a tenant's API keys and a demo's share links. Firestore appends __name__ itself.
+# combination is there), the dashboard's demos-this-month count, the unscored sweep, demos by status + last_used,
+# lifecycle's paged scans (ready unpinned demos by last_used, archived demos by archived_at), a tenant's API keys, a
+# demo's share links, notifications by recipient newest first and undelivered ones oldest first. Firestore appends
+# __name__ itself.
 locals {
   firestore_index_file = jsondecode(file("${path.module}/firestore.indexes.json"))
 

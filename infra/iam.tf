@@ -99,7 +99,7 @@ locals {
       "roles/geminidataanalytics.dataAgentUser"    = "chat with data agents (readiness)"
     }
     lifecycle = {
-      "roles/datastore.user" = "scan and update demos"
+      "roles/datastore.user" = "scan and update demos; notifications and lifecycle_runs documents"
       # Drops demo datasets after 180 days and temp datasets after 24 h: bigquery.datasets.delete is only in
       # dataOwner (or admin). The datasets were created by other accounts, so this must be project-wide.
       "roles/bigquery.dataOwner" = "drop demo and temp datasets"
@@ -202,6 +202,28 @@ resource "google_storage_bucket_iam_member" "custom_samples_viewer" {
   bucket = google_storage_bucket.bucket["samples"].name
   role   = "roles/storage.objectViewer"
   member = "serviceAccount:${google_service_account.runtime["custom"].email}"
+}
+
+# ---------------------------------------------------------------------------------------------------------------
+# lifecycle-service: resource-level grants
+# ---------------------------------------------------------------------------------------------------------------
+
+# Publish expiry warnings on demo-notifications and nothing else.
+resource "google_pubsub_topic_iam_member" "lifecycle_publishes_notifications" {
+  project = var.project_id
+  topic   = google_pubsub_topic.demo_notifications.name
+  role    = "roles/pubsub.publisher"
+  member  = "serviceAccount:${google_service_account.runtime["lifecycle"].email}"
+}
+
+# Cloud Scheduler mints the jobs' OIDC tokens as the scheduler invoker through its service agent. Granted on that one
+# account (projects whose agent lacks the project-wide Cloud Scheduler Service Agent role need it).
+resource "google_service_account_iam_member" "scheduler_agent_token_creator" {
+  service_account_id = google_service_account.scheduler_invoker.name
+  role               = "roles/iam.serviceAccountTokenCreator"
+  member             = local.scheduler_service_agent
+
+  depends_on = [google_project_service_identity.scheduler]
 }
 
 # Announce finished custom demos and pipeline runs on provision-events only.

@@ -26,13 +26,14 @@ output "service_account_emails" {
 }
 
 output "pubsub" {
-  description = "Quick-job topic, its push subscription, dead-letter topic and pull subscription, events topic."
+  description = "Quick-job topic, its push subscription, dead-letter topic and pull subscription, events and notifications topics."
   value = {
     topic            = google_pubsub_topic.provision_jobs.name
     subscription     = google_pubsub_subscription.provision_jobs_push.name
     dead_letter      = google_pubsub_topic.provision_jobs_dlq.name
     dead_letter_pull = google_pubsub_subscription.provision_jobs_dlq_pull.name
     events_topic     = google_pubsub_topic.provision_events.name
+    notifications    = google_pubsub_topic.demo_notifications.name
   }
 }
 

@@ -52,6 +52,7 @@ locals {
   }
 
   # Google-managed service agents that need grants of their own.
-  pubsub_service_agent = "serviceAccount:service-${local.project_number}@gcp-sa-pubsub.iam.gserviceaccount.com"
-  iap_service_agent    = "serviceAccount:service-${local.project_number}@gcp-sa-iap.iam.gserviceaccount.com"
+  pubsub_service_agent    = "serviceAccount:service-${local.project_number}@gcp-sa-pubsub.iam.gserviceaccount.com"
+  scheduler_service_agent = "serviceAccount:service-${local.project_number}@gcp-sa-cloudscheduler.iam.gserviceaccount.com"
+  iap_service_agent       = "serviceAccount:service-${local.project_number}@gcp-sa-iap.iam.gserviceaccount.com"
 }

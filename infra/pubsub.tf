@@ -111,6 +111,32 @@ resource "google_pubsub_topic" "provision_events" {
   depends_on = [google_project_service.enabled]
 }
 
+# lifecycle-service publishes one message per expiry warning here (attributes kind, tenant_id, demo_id and event_id =
+# the notification id to deduplicate by; data = the notification as JSON). The warning is also stored in Firestore
+# (notifications/{id}, read at GET /api/notifications), which is the outbox: a failed publish is retried by the next
+# send-warnings run.
+resource "google_pubsub_topic" "demo_notifications" {
+  project = var.project_id
+  name    = var.notifications_topic_name
+
+  depends_on = [google_project_service.enabled]
+}
+
+# What an email sender pulls from (or re-points to a push endpoint). Keeps a week of warnings, so none are lost before
+# the sender exists: a topic without a subscription would drop them.
+resource "google_pubsub_subscription" "demo_notifications_email" {
+  project = var.project_id
+  name    = "${var.notifications_topic_name}-email"
+  topic   = google_pubsub_topic.demo_notifications.id
+
+  ack_deadline_seconds       = 60
+  message_retention_duration = "604800s"
+
+  expiration_policy {
+    ttl = ""
+  }
+}
+
 # ---------------------------------------------------------------------------------------------------------------
 # The Pub/Sub service agent (Google requires these for dead-lettering and, in older projects, for OIDC push).
 # ---------------------------------------------------------------------------------------------------------------

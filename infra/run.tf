@@ -16,6 +16,7 @@ locals {
     PLATFORM_QUEUE_CUSTOM_NAME        = google_cloud_tasks_queue.custom_provision.name # CloudTasksQueue.Config.queue
     PLATFORM_QUEUE_CUSTOM_LOCATION    = google_cloud_tasks_queue.custom_provision.location
     PLATFORM_GCP_EVENTS_TOPIC         = google_pubsub_topic.provision_events.name
+    PLATFORM_GCP_NOTIFICATIONS_TOPIC  = google_pubsub_topic.demo_notifications.name
     PLATFORM_GCP_BUCKET_PREFIX        = local.bucket_prefix
     PLATFORM_GCP_KMS_KEY              = local.kms_key_id
     PLATFORM_GCP_BIGQUERY_LOCATION    = var.bigquery_location
@@ -92,7 +93,11 @@ locals {
       max         = 2
       concurrency = 10
       timeout     = "900s"
-      env         = merge(local.worker_env.lifecycle, { PLATFORM_LIFECYCLE_PORT = "8080" })
+      # Cloud Scheduler (scheduler.tf) calls /api/admin/*; the in-process crons stay off.
+      env = merge(local.worker_env.lifecycle, {
+        PLATFORM_LIFECYCLE_PORT         = "8080"
+        PLATFORM_LIFECYCLE_CRON_ENABLED = "false"
+      })
     }
   }
 }

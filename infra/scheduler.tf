@@ -1,5 +1,8 @@
-# Lifecycle cron (seed 001 Phase 6): Cloud Scheduler POSTs to lifecycle-service with an OIDC token signed as the
-# scheduler invoker account. Both runs are idempotent in the app, so a retried or doubled run is harmless.
+# Lifecycle cron (seed 001 Phase 6): Cloud Scheduler POSTs to lifecycle-service's /api/admin/* with an OIDC token signed
+# as the scheduler invoker account, for the service's URL as audience; lifecycle-service verifies both
+# (PLATFORM_WORKER_AUTH=oidc, run.tf) and runs no in-process cron in gcp mode (PLATFORM_LIFECYCLE_CRON_ENABLED=false).
+# Every run is idempotent and safe to run twice at once in the app, so a retried or doubled run is harmless; a failed
+# run answers 503 and is retried below.
 
 locals {
   lifecycle_jobs = {
@@ -9,9 +12,14 @@ locals {
       path        = "/api/admin/cleanup"
     }
     send-warnings = {
-      description = "Warn owners 7 days before their demo is archived"
+      description = "Warn owners 7 days before their demo is archived (notifications + topic demo-notifications)"
       schedule    = var.warnings_schedule
       path        = "/api/admin/send-warnings"
+    }
+    export-metrics = {
+      description = "Export demo counts per status, template and tenant as metrics, recorded in lifecycle_runs"
+      schedule    = var.metrics_schedule
+      path        = "/api/admin/export-metrics"
     }
   }
 }
@@ -50,5 +58,6 @@ resource "google_cloud_scheduler_job" "lifecycle" {
   depends_on = [
     google_project_service.enabled,
     google_cloud_run_v2_service_iam_member.lifecycle_scheduler_invoker,
+    google_service_account_iam_member.scheduler_agent_token_creator,
   ]
 }

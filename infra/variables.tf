@@ -153,6 +153,12 @@ variable "events_topic_name" {
   default     = "provision-events"
 }
 
+variable "notifications_topic_name" {
+  description = "Topic lifecycle-service publishes expiry warnings on (EventPublisher.DEMO_NOTIFICATIONS), for an email sender."
+  type        = string
+  default     = "demo-notifications"
+}
+
 variable "custom_queue_name" {
   description = "Cloud Tasks queue of custom jobs (platform.queue.custom.name). A deleted queue name cannot be reused for about 7 days."
   type        = string
@@ -185,6 +191,12 @@ variable "warnings_schedule" {
   description = "Cron of POST /api/admin/send-warnings; seed 001: daily 9 am."
   type        = string
   default     = "0 9 * * *"
+}
+
+variable "metrics_schedule" {
+  description = "Cron of POST /api/admin/export-metrics (seed 001's daily metrics export); midnight."
+  type        = string
+  default     = "0 0 * * *"
 }
 
 # ---------------------------------------------------------------------------------------------------------------

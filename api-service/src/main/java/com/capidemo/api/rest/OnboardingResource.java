@@ -2,6 +2,7 @@ package com.capidemo.api.rest;
 
 import com.capidemo.api.service.OnboardingService;
 import com.capidemo.api.service.OnboardingService.Onboarded;
+import com.capidemo.shared.web.AdminToken;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;

@@ -2,6 +2,7 @@ package com.capidemo.shared.adapter;
 
 import com.capidemo.shared.adapter.gcp.CloudTasksQueue;
 import com.capidemo.shared.adapter.gcp.EventsTopic;
+import com.capidemo.shared.adapter.gcp.NotificationsTopic;
 import com.capidemo.shared.adapter.gcp.PubSubEventPublisher;
 import com.capidemo.shared.adapter.gcp.PubSubJobQueue;
 import com.capidemo.shared.config.AdapterConfig;
@@ -16,10 +17,11 @@ import com.google.cloud.tasks.v2.CloudTasksClient;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.Produces;
+import java.util.Map;
 
 /**
  * platform.queue.quick.transport=pubsub (topic provision-jobs), platform.queue.custom.transport=cloudtasks and
- * platform.events=pubsub (topic provision-events).
+ * platform.events=pubsub (topics provision-events and demo-notifications).
  */
 @ApplicationScoped
 public class GcpQueueProducers {
@@ -49,7 +51,9 @@ public class GcpQueueProducers {
     @Produces
     @ApplicationScoped
     @Adapter("pubsub")
-    EventPublisher events(AdapterConfig config, @EventsTopic Instance<Publisher> publisher) {
-        return new PubSubEventPublisher(publisher.get(), config.queue().quick().publishTimeout());
+    EventPublisher events(AdapterConfig config, @EventsTopic Instance<Publisher> events,
+                          @NotificationsTopic Instance<Publisher> notifications) {
+        return new PubSubEventPublisher(Map.of(EventPublisher.PROVISION_EVENTS, events::get,
+                EventPublisher.DEMO_NOTIFICATIONS, notifications::get), config.queue().quick().publishTimeout());
     }
 }

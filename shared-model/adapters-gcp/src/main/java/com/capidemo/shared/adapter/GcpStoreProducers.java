@@ -3,12 +3,16 @@ package com.capidemo.shared.adapter;
 import com.capidemo.shared.adapter.gcp.FirestoreConversationStore;
 import com.capidemo.shared.adapter.gcp.FirestoreDemoStore;
 import com.capidemo.shared.adapter.gcp.FirestoreJobStore;
+import com.capidemo.shared.adapter.gcp.FirestoreLifecycleRunStore;
+import com.capidemo.shared.adapter.gcp.FirestoreNotificationStore;
 import com.capidemo.shared.adapter.gcp.FirestoreShareStore;
 import com.capidemo.shared.adapter.gcp.FirestoreStepStore;
 import com.capidemo.shared.adapter.gcp.FirestoreTenantStore;
 import com.capidemo.shared.port.ConversationStore;
 import com.capidemo.shared.port.DemoStore;
 import com.capidemo.shared.port.JobStore;
+import com.capidemo.shared.port.LifecycleRunStore;
+import com.capidemo.shared.port.NotificationStore;
 import com.capidemo.shared.port.ShareStore;
 import com.capidemo.shared.port.StepStore;
 import com.capidemo.shared.port.TenantStore;
@@ -55,6 +59,20 @@ public class GcpStoreProducers {
     @Adapter("firestore")
     ConversationStore conversationStore(Instance<Firestore> firestore) {
         return new FirestoreConversationStore(firestore.get());
+    }
+
+    @Produces
+    @ApplicationScoped
+    @Adapter("firestore")
+    NotificationStore notificationStore(Instance<Firestore> firestore) {
+        return new FirestoreNotificationStore(firestore.get());
+    }
+
+    @Produces
+    @ApplicationScoped
+    @Adapter("firestore")
+    LifecycleRunStore lifecycleRunStore(Instance<Firestore> firestore) {
+        return new FirestoreLifecycleRunStore(firestore.get());
     }
 
     @Produces

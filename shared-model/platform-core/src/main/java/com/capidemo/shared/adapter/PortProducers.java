@@ -9,6 +9,8 @@ import com.capidemo.shared.port.DemoStore;
 import com.capidemo.shared.port.EventPublisher;
 import com.capidemo.shared.port.JobQueue;
 import com.capidemo.shared.port.JobStore;
+import com.capidemo.shared.port.LifecycleRunStore;
+import com.capidemo.shared.port.NotificationStore;
 import com.capidemo.shared.port.ObjectStore;
 import com.capidemo.shared.port.ShareStore;
 import com.capidemo.shared.port.StepStore;
@@ -61,6 +63,18 @@ public class PortProducers {
     @Produces
     @ApplicationScoped
     ConversationStore conversationStore(@Any Instance<ConversationStore> adapters) {
+        return Adapters.pick(adapters, selection, Port.STORE);
+    }
+
+    @Produces
+    @ApplicationScoped
+    NotificationStore notificationStore(@Any Instance<NotificationStore> adapters) {
+        return Adapters.pick(adapters, selection, Port.STORE);
+    }
+
+    @Produces
+    @ApplicationScoped
+    LifecycleRunStore lifecycleRunStore(@Any Instance<LifecycleRunStore> adapters) {
         return Adapters.pick(adapters, selection, Port.STORE);
     }
 

@@ -101,6 +101,10 @@ public interface AdapterConfig {
         @WithDefault("provision-events")
         String eventsTopic();
 
+        /** Topic of messages for users (expiry warnings), which an email sender subscribes to. */
+        @WithDefault("demo-notifications")
+        String notificationsTopic();
+
         /** Vertex AI model of the design stages (platform.llm=gemini). */
         @WithDefault("gemini-2.5-flash")
         String llmModel();

@@ -66,4 +66,9 @@ public record Demo(
     public boolean ownedBy(String email) {
         return createdBy != null && createdBy.equals(email);
     }
+
+    /** True when the demo's dataset is a template dataset (never archived or dropped by lifecycle work). */
+    public boolean onTemplateDataset(String templateDatasetPrefix) {
+        return datasetId != null && !templateDatasetPrefix.isEmpty() && datasetId.startsWith(templateDatasetPrefix);
+    }
 }

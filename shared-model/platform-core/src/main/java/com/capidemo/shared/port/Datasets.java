@@ -1,7 +1,9 @@
 package com.capidemo.shared.port;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The datasets of the warehouse as containers: what lifecycle work needs (create, check, drop, list) without the
@@ -14,8 +16,14 @@ public interface Datasets {
 
     boolean datasetExists(String datasetId);
 
-    /** Drops the dataset and its tables; dropping a missing dataset is not an error. */
-    void dropDataset(String datasetId);
+    /**
+     * Drops the dataset and its tables; dropping a missing dataset is not an error. True when this call dropped it,
+     * false when it was already gone (so two concurrent drops count one).
+     */
+    boolean dropDataset(String datasetId);
 
     List<String> listDatasets();
+
+    /** When the dataset was created; empty when it does not exist. */
+    Optional<Instant> datasetCreatedAt(String datasetId);
 }

@@ -1,6 +1,7 @@
 package com.capidemo.shared.port;
 
 import com.capidemo.shared.domain.Demo;
+import com.capidemo.shared.domain.DemoCount;
 import com.capidemo.shared.domain.DemoCursor;
 import com.capidemo.shared.domain.DemoFilter;
 import com.capidemo.shared.domain.DemoStats;
@@ -72,4 +73,48 @@ public interface DemoStore {
      * recorded, dataset_id and agent_id cleared, the record kept. One conditional write.
      */
     DeleteOutcome markDeleted(String demoId, Instant deletedAt);
+
+    // ----- lifecycle (archival, restore, leftovers, counts) -----
+
+    /**
+     * Ready, unpinned demos last used at or before {@code usedAtOrBefore}, ordered by (last_used, demo_id), after
+     * {@code after}: one page of the archival and warning scans (an index on (status, last_used)).
+     */
+    List<Demo> scanReadyUnused(Instant usedAtOrBefore, Optional<Keyset> after, int limit);
+
+    /** Archived demos archived at or before {@code archivedAtOrBefore}, ordered by (archived_at, demo_id). */
+    List<Demo> scanArchived(Instant archivedAtOrBefore, Optional<Keyset> after, int limit);
+
+    /**
+     * Failed demos that failed at or before {@code failedAtOrBefore} and whose dataset was not yet cleaned up
+     * ({@link #markLeftoverCleaned}), ordered by demo_id; the keyset's time is ignored.
+     */
+    List<Demo> scanFailedLeftovers(Instant failedAtOrBefore, Optional<Keyset> after, int limit);
+
+    /**
+     * ready → archived (archived_at = {@code now}, dataset kept), only if at the moment of the write the demo is still
+     * ready, unpinned, last used at or before {@code usedAtOrBefore} and not on a template dataset (a dataset id
+     * starting with {@code templateDatasetPrefix}). False when any of that no longer holds or another run won.
+     */
+    boolean archive(String demoId, Instant usedAtOrBefore, String templateDatasetPrefix, Instant now);
+
+    /**
+     * archived → ready with last_used = {@code now} and archived_at cleared; false when the demo is not archived or its
+     * deletion has started ({@link #startDeletion}).
+     */
+    boolean restore(String demoId, Instant now);
+
+    /**
+     * Marks an archived demo archived at or before {@code archivedAtOrBefore} as being deleted (deletion_started_at,
+     * kept if already set), so that from this write on it can no longer be restored while its dataset and agent are
+     * dropped; {@link #markDeleted} finishes it. True when the demo is (now or already) marked; false when it is not
+     * archived or was archived after the cutoff. One conditional write.
+     */
+    boolean startDeletion(String demoId, Instant archivedAtOrBefore, Instant now);
+
+    /** Records that a failed demo's leftover dataset was dropped; false when it was already recorded or not failed. */
+    boolean markLeftoverCleaned(String demoId, Instant now);
+
+    /** How many demos there are per status, tenant and template. */
+    List<DemoCount> countDemos();
 }

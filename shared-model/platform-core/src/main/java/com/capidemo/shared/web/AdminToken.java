@@ -13,7 +13,7 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 
 /**
- * The admin bootstrap token that guards onboarding, setup and (in prod) the operations endpoints: PLATFORM_ADMIN_TOKEN
+ * The admin bootstrap token that guards onboarding, setup, operators' manual lifecycle runs and (in prod) the operations endpoints: PLATFORM_ADMIN_TOKEN
  * when set, otherwise one generated on first start, kept in the shared store and written to
  * {@code {data-dir}/admin-token} (0600). Made at start, so checking it never touches the store.
  */

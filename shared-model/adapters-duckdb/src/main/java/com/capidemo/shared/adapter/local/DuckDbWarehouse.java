@@ -27,10 +27,12 @@ import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
@@ -89,8 +91,13 @@ public class DuckDbWarehouse implements Warehouse {
     }
 
     @Override
-    public void dropDataset(String datasetId) {
-        folders.dropDataset(datasetId);
+    public boolean dropDataset(String datasetId) {
+        return folders.dropDataset(datasetId);
+    }
+
+    @Override
+    public Optional<Instant> datasetCreatedAt(String datasetId) {
+        return folders.datasetCreatedAt(datasetId);
     }
 
     @Override

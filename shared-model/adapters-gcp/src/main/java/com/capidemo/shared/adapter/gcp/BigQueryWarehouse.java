@@ -37,6 +37,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -137,9 +138,16 @@ public class BigQueryWarehouse implements Warehouse {
     }
 
     @Override
-    public void dropDataset(String datasetId) {
-        // false when the dataset was not found: already dropped, which is what the caller wants.
-        bigquery.delete(dataset(datasetId), DatasetDeleteOption.deleteContents());
+    public boolean dropDataset(String datasetId) {
+        // false when the dataset was not found: already dropped (by another run, too), which is what the caller wants.
+        return bigquery.delete(dataset(datasetId), DatasetDeleteOption.deleteContents());
+    }
+
+    /** The dataset's creationTime (datasets.list does not return it, so this is one datasets.get). */
+    @Override
+    public Optional<Instant> datasetCreatedAt(String datasetId) {
+        return Optional.ofNullable(bigquery.getDataset(dataset(datasetId)))
+                .map(d -> d.getCreationTime()).map(Instant::ofEpochMilli);
     }
 
     @Override

@@ -5,6 +5,7 @@ import static com.capidemo.shared.adapter.gcp.FirestoreValues.instant;
 import static com.capidemo.shared.adapter.gcp.FirestoreValues.ts;
 
 import com.capidemo.shared.domain.Demo;
+import com.capidemo.shared.domain.DemoCount;
 import com.capidemo.shared.domain.DemoCursor;
 import com.capidemo.shared.domain.DemoFilter;
 import com.capidemo.shared.domain.DemoSearch;
@@ -14,22 +15,27 @@ import com.capidemo.shared.domain.DemoStatus;
 import com.capidemo.shared.domain.GoldenQuery;
 import com.capidemo.shared.domain.Readiness;
 import com.capidemo.shared.port.DemoStore;
+import com.capidemo.shared.port.Keyset;
 import com.google.api.core.ApiFuture;
 import com.google.cloud.firestore.AggregateQuerySnapshot;
 import com.google.cloud.firestore.DocumentReference;
-import com.google.cloud.firestore.FieldPath;
 import com.google.cloud.firestore.DocumentSnapshot;
+import com.google.cloud.firestore.FieldPath;
 import com.google.cloud.firestore.FieldValue;
 import com.google.cloud.firestore.Firestore;
 import com.google.cloud.firestore.Query;
+import com.google.cloud.firestore.QueryDocumentSnapshot;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * Demos in Firestore ({@code demos/{demo_id}}); status changes are transactions guarded by the current status. Golden
@@ -39,6 +45,7 @@ import java.util.Set;
 public class FirestoreDemoStore implements DemoStore {
 
     static final String COLLECTION = "demos";
+    private static final int COUNT_PAGE = 1000;
 
     private final Firestore db;
 
@@ -269,6 +276,147 @@ public class FirestoreDemoStore implements DemoStore {
 
     private static long number(Map<String, Object> metadata, String key) {
         return metadata != null && metadata.get(key) instanceof Number n ? n.longValue() : 0L;
+    }
+
+    // ----- lifecycle -----
+
+    @Override
+    public List<Demo> scanReadyUnused(Instant usedAtOrBefore, Optional<Keyset> after, int limit) {
+        // index (status, is_pinned, last_used, __name__) in infra/firestore.indexes.json
+        return page(db.collection(COLLECTION).whereEqualTo("status", DemoStatus.READY.wire())
+                .whereEqualTo("is_pinned", false).whereLessThanOrEqualTo("last_used", ts(usedAtOrBefore))
+                .orderBy("last_used"), after, limit);
+    }
+
+    @Override
+    public List<Demo> scanArchived(Instant archivedAtOrBefore, Optional<Keyset> after, int limit) {
+        // index (status, archived_at, __name__)
+        return page(db.collection(COLLECTION).whereEqualTo("status", DemoStatus.ARCHIVED.wire())
+                .whereLessThanOrEqualTo("archived_at", ts(archivedAtOrBefore)).orderBy("archived_at"), after, limit);
+    }
+
+    /** One keyset page of a query ordered by one timestamp field, then by document id (= demo_id). */
+    private List<Demo> page(Query ordered, Optional<Keyset> after, int limit) {
+        Query q = ordered.orderBy(FieldPath.documentId()).limit(limit);
+        if (after.isPresent()) {
+            q = q.startAfter(ts(after.get().at()), after.get().id());
+        }
+        return await(q.get()).getDocuments().stream().map(this::map).toList();
+    }
+
+    /**
+     * Failed demos by id; the failure time and the cleaned marker are checked here rather than in the query (failed
+     * demos are few, and documents written before the marker existed have no such field to match on).
+     */
+    @Override
+    public List<Demo> scanFailedLeftovers(Instant failedAtOrBefore, Optional<Keyset> after, int limit) {
+        List<Demo> out = new ArrayList<>();
+        String cursor = after.map(Keyset::id).orElse(null);
+        while (out.size() < limit) {
+            Query q = db.collection(COLLECTION).whereEqualTo("status", DemoStatus.FAILED.wire())
+                    .orderBy(FieldPath.documentId()).limit(limit);
+            List<QueryDocumentSnapshot> docs = await((cursor == null ? q : q.startAfter(cursor)).get()).getDocuments();
+            for (QueryDocumentSnapshot doc : docs) {
+                Instant failed = instant(doc, "updated_at");
+                if (doc.get("leftover_cleaned_at") == null && failed != null && !failed.isAfter(failedAtOrBefore)
+                        && out.size() < limit) {
+                    out.add(map(doc));
+                }
+            }
+            if (docs.size() < limit) {
+                break;
+            }
+            cursor = docs.get(docs.size() - 1).getId();
+        }
+        return out;
+    }
+
+    @Override
+    public boolean archive(String demoId, Instant usedAtOrBefore, String templateDatasetPrefix, Instant now) {
+        return await(db.runTransaction(tx -> {
+            DocumentSnapshot doc = tx.get(ref(demoId)).get();
+            if (!doc.exists()) {
+                return false;
+            }
+            Demo d = map(doc, List.of()); // the rule needs no golden queries: no reads outside the transaction
+            Instant used = d.lastUsed();
+            if (d.status() != DemoStatus.READY || d.isPinned() || used == null || used.isAfter(usedAtOrBefore)
+                    || d.onTemplateDataset(templateDatasetPrefix)) {
+                return false;
+            }
+            tx.update(ref(demoId), Map.of("status", DemoStatus.ARCHIVED.wire(), "archived_at", ts(now),
+                    "updated_at", ts(now)));
+            return true;
+        }));
+    }
+
+    @Override
+    public boolean restore(String demoId, Instant now) {
+        return await(db.runTransaction(tx -> {
+            DocumentSnapshot doc = tx.get(ref(demoId)).get();
+            if (!doc.exists() || !DemoStatus.ARCHIVED.wire().equals(doc.getString("status"))
+                    || doc.get("deletion_started_at") != null) {
+                return false;
+            }
+            Map<String, Object> update = new HashMap<>();
+            update.put("status", DemoStatus.READY.wire());
+            update.put("archived_at", null);
+            update.put("last_used", ts(now));
+            update.put("updated_at", ts(now));
+            tx.update(ref(demoId), update);
+            return true;
+        }));
+    }
+
+    @Override
+    public boolean startDeletion(String demoId, Instant archivedAtOrBefore, Instant now) {
+        return await(db.runTransaction(tx -> {
+            DocumentSnapshot doc = tx.get(ref(demoId)).get();
+            Instant archived = doc.exists() ? instant(doc, "archived_at") : null;
+            if (archived == null || !DemoStatus.ARCHIVED.wire().equals(doc.getString("status"))
+                    || archived.isAfter(archivedAtOrBefore)) {
+                return false;
+            }
+            if (doc.get("deletion_started_at") == null) {
+                tx.update(ref(demoId), Map.of("deletion_started_at", ts(now), "updated_at", ts(now)));
+            }
+            return true;
+        }));
+    }
+
+    @Override
+    public boolean markLeftoverCleaned(String demoId, Instant now) {
+        return await(db.runTransaction(tx -> {
+            DocumentSnapshot doc = tx.get(ref(demoId)).get();
+            if (!doc.exists() || !DemoStatus.FAILED.wire().equals(doc.getString("status"))
+                    || doc.get("leftover_cleaned_at") != null) {
+                return false;
+            }
+            tx.update(ref(demoId), "leftover_cleaned_at", ts(now));
+            return true;
+        }));
+    }
+
+    /** Counted from a projection of the three fields, a page at a time (Firestore has no GROUP BY). */
+    @Override
+    public List<DemoCount> countDemos() {
+        Map<List<String>, Long> counts = new TreeMap<>(Comparator.comparing((List<String> k) -> k.toString()));
+        String cursor = null;
+        while (true) {
+            Query q = db.collection(COLLECTION).select("status", "tenant_id", "template_id")
+                    .orderBy(FieldPath.documentId()).limit(COUNT_PAGE);
+            List<QueryDocumentSnapshot> docs = await((cursor == null ? q : q.startAfter(cursor)).get()).getDocuments();
+            for (QueryDocumentSnapshot doc : docs) {
+                counts.merge(java.util.Arrays.asList(doc.getString("status"), doc.getString("tenant_id"),
+                        doc.getString("template_id")), 1L, Long::sum);
+            }
+            if (docs.size() < COUNT_PAGE) {
+                break;
+            }
+            cursor = docs.get(docs.size() - 1).getId();
+        }
+        return counts.entrySet().stream().map(e -> new DemoCount(DemoStatus.fromWire(e.getKey().get(0)),
+                e.getKey().get(1), e.getKey().get(2), e.getValue())).toList();
     }
 
     private boolean updateIf(String demoId, Set<DemoStatus> from, Map<String, Object> update) {

@@ -1,9 +1,12 @@
 package com.capidemo.shared.adapter.gcp;
 
 import com.google.cloud.Timestamp;
+import com.google.cloud.firestore.DocumentReference;
 import com.google.cloud.firestore.DocumentSnapshot;
+import com.google.cloud.firestore.Firestore;
 import java.time.Instant;
 import java.util.Date;
+import java.util.Map;
 
 /** Conversions between our records and Firestore document values. */
 final class FirestoreValues {
@@ -27,6 +30,17 @@ final class FirestoreValues {
             return d.toInstant();
         }
         return null;
+    }
+
+    /** Creates the document in a transaction unless it exists; true when this call created it. */
+    static boolean createIfAbsent(Firestore db, DocumentReference ref, Map<String, Object> document) {
+        return await(db.runTransaction(tx -> {
+            if (tx.get(ref).get().exists()) {
+                return false;
+            }
+            tx.create(ref, document);
+            return true;
+        }));
     }
 
     /** Waits for a Firestore future, unwrapping its failure. */

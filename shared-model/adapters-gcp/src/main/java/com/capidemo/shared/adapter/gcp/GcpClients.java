@@ -81,6 +81,18 @@ public class GcpClients {
         closePublisher(publisher);
     }
 
+    /** Publishes messages for users, e.g. expiry warnings (platform.gcp.notifications-topic). */
+    @Produces
+    @Singleton
+    @NotificationsTopic
+    Publisher notificationsPublisher(AdapterSelection selection, AdapterConfig config) throws java.io.IOException {
+        return publisher(selection, config.gcp().notificationsTopic());
+    }
+
+    void closeNotificationsPublisher(@Disposes @NotificationsTopic Publisher publisher) throws InterruptedException {
+        closePublisher(publisher);
+    }
+
     /** BigQuery with retries that include HTTP 5xx/429 (the client's default does not retry a 503). */
     @Produces
     @Singleton

@@ -56,8 +56,8 @@ class BigQueryWarehouseTest {
     }
 
     @Test
-    void droppingAMissingDatasetSucceeds() {
-        warehouse.dropDataset("gone");
+    void droppingAMissingDatasetSucceedsAndSaysItDroppedNothing() {
+        assertThat(warehouse.dropDataset("gone")).isFalse();
 
         Request delete = fake.http.requests("DELETE", DATASET).get(0);
         assertThat(delete.path()).endsWith("/datasets/gone");
@@ -68,9 +68,18 @@ class BigQueryWarehouseTest {
     void dropsADatasetWithItsTables() {
         warehouse.createDataset("demo_1", Map.of());
         warehouse.createTable("demo_1", "orders", List.of(new ColumnSpec("id", "INT64")));
-        warehouse.dropDataset("demo_1");
+        assertThat(warehouse.dropDataset("demo_1")).isTrue();
         assertThat(warehouse.datasetExists("demo_1")).isFalse();
         assertThat(warehouse.listTables("demo_1")).isEmpty();
+    }
+
+    @Test
+    void aDatasetsCreationTimeIsReadFromBigQuery() {
+        warehouse.createDataset("tmp_scratch", Map.of());
+        long created = fake.created.get("tmp_scratch");
+
+        assertThat(warehouse.datasetCreatedAt("tmp_scratch")).contains(java.time.Instant.ofEpochMilli(created));
+        assertThat(warehouse.datasetCreatedAt("never_made")).isEmpty();
     }
 
     @Test

@@ -60,6 +60,8 @@ final class FakeBigQuery implements AutoCloseable {
 
     final FakeHttpServer http;
     final Set<String> datasets = ConcurrentHashMap.newKeySet();
+    /** Each dataset's creationTime (epoch millis), as datasets.get returns it. */
+    final Map<String, Long> created = new ConcurrentHashMap<>();
     /** "dataset.table" to its rows; a query's result is stored as an anonymous table, like BigQuery does. */
     final Map<String, List<List<Object>>> tables = new ConcurrentHashMap<>();
     private final Map<String, List<String>> schemas = new ConcurrentHashMap<>();
@@ -102,8 +104,11 @@ final class FakeBigQuery implements AutoCloseable {
         Matcher m;
         if (r.method().equals("POST") && path.equals(BASE + "/datasets")) {
             String id = r.json().at("/datasetReference/datasetId").asText();
-            return datasets.add(id) ? Response.json(200, r.json())
-                    : Response.error(409, "duplicate", "Already Exists: Dataset " + PROJECT + ":" + id);
+            if (!datasets.add(id)) {
+                return Response.error(409, "duplicate", "Already Exists: Dataset " + PROJECT + ":" + id);
+            }
+            created.put(id, System.currentTimeMillis());
+            return Response.json(200, r.json());
         }
         if (r.method().equals("GET") && path.equals(BASE + "/datasets")) {
             ArrayNode list = JSON.createArrayNode();
@@ -120,7 +125,10 @@ final class FakeBigQuery implements AutoCloseable {
                 tables.keySet().removeIf(t -> t.startsWith(id + "."));
                 return Response.empty(204);
             }
-            return Response.json(200, JSON.createObjectNode().set("datasetReference", ref(id, null)));
+            ObjectNode dataset = JSON.createObjectNode();
+            dataset.set("datasetReference", ref(id, null));
+            dataset.put("creationTime", String.valueOf(created.getOrDefault(id, 0L)));
+            return Response.json(200, dataset);
         }
         if ((m = TABLES.matcher(path)).matches()) {
             return tables(r, m.group(1));

@@ -9,6 +9,8 @@ import com.capidemo.shared.port.DemoStore;
 import com.capidemo.shared.port.EventPublisher;
 import com.capidemo.shared.port.JobQueue;
 import com.capidemo.shared.port.JobStore;
+import com.capidemo.shared.port.LifecycleRunStore;
+import com.capidemo.shared.port.NotificationStore;
 import com.capidemo.shared.port.ObjectStore;
 import com.capidemo.shared.port.ShareStore;
 import com.capidemo.shared.port.StepStore;
@@ -52,6 +54,18 @@ public class LocalAdapters {
     @Produces
     @Adapter("sqlite")
     ConversationStore conversationStore(SqliteConversationStore store) {
+        return store;
+    }
+
+    @Produces
+    @Adapter("sqlite")
+    NotificationStore notificationStore(SqliteNotificationStore store) {
+        return store;
+    }
+
+    @Produces
+    @Adapter("sqlite")
+    LifecycleRunStore lifecycleRunStore(SqliteLifecycleRunStore store) {
         return store;
     }
 

@@ -1,6 +1,7 @@
 package com.capidemo.shared.adapter.local;
 
 import com.capidemo.shared.domain.Demo;
+import com.capidemo.shared.domain.DemoCount;
 import com.capidemo.shared.domain.DemoCursor;
 import com.capidemo.shared.domain.DemoFilter;
 import com.capidemo.shared.domain.DemoSearch;
@@ -11,6 +12,7 @@ import com.capidemo.shared.domain.GoldenQuery;
 import com.capidemo.shared.domain.Readiness;
 import com.capidemo.shared.json.Json;
 import com.capidemo.shared.port.DemoStore;
+import com.capidemo.shared.port.Keyset;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Typed;
 import java.sql.Connection;
@@ -39,12 +41,13 @@ public class SqliteDemoStore implements DemoStore {
         String goldenSet = GoldenQuerySets.store(c, d.goldenQueries(), d.createdAt());
         Sql.update(c, """
                 INSERT INTO demos(demo_id, tenant_id, created_by, customer_name, industry, template_id, dataset_id,
-                                  agent_id, status, created_at, last_used, is_pinned, golden_set_id, metadata,
-                                  updated_at, table_count, total_rows, search_text, pinned_at, deleted_at,
+                                  agent_id, status, created_at, last_used, archived_at, is_pinned, golden_set_id,
+                                  metadata, updated_at, table_count, total_rows, search_text, pinned_at, deleted_at,
                                   source_demo_id)
-                VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)""",
+                VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)""",
                 d.demoId(), d.tenantId(), d.createdBy(), d.customerName(), d.industry(), d.templateId(),
-                d.datasetId(), d.agentId(), d.status().wire(), d.createdAt(), d.lastUsed(), d.isPinned(),
+                d.datasetId(), d.agentId(), d.status().wire(), d.createdAt(), d.lastUsed(), d.archivedAt(),
+                d.isPinned(),
                 goldenSet, Json.write(d.metadata()), d.createdAt(), number(d.metadata(), "table_count"),
                 number(d.metadata(), "total_rows"), DemoSearch.text(d.customerName()), d.pinnedAt(), d.deletedAt(),
                 d.sourceDemoId());
@@ -223,6 +226,77 @@ public class SqliteDemoStore implements DemoStore {
             return DemoStatus.fromWire(status.get()) == DemoStatus.DELETED ? DeleteOutcome.ALREADY_DELETED
                     : DeleteOutcome.BUSY;
         });
+    }
+
+
+    // ----- lifecycle -----
+
+    @Override
+    public List<Demo> scanReadyUnused(Instant usedAtOrBefore, Optional<Keyset> after, int limit) {
+        return scan("status = 'ready' AND is_pinned = 0", "last_used", usedAtOrBefore, after, limit);
+    }
+
+    @Override
+    public List<Demo> scanArchived(Instant archivedAtOrBefore, Optional<Keyset> after, int limit) {
+        return scan("status = 'archived'", "archived_at", archivedAtOrBefore, after, limit);
+    }
+
+    /** One keyset page over (column, demo_id) of the rows matching {@code where} with column <= {@code upTo}. */
+    private List<Demo> scan(String where, String column, Instant upTo, Optional<Keyset> after, int limit) {
+        Instant at = after.map(Keyset::at).orElse(Instant.ofEpochMilli(Long.MIN_VALUE));
+        String id = after.map(Keyset::id).orElse("");
+        // A row-value comparison, so SQLite starts the index range at the keyset instead of filtering up to it.
+        return db.read(c -> Sql.list(c, "SELECT * FROM demos WHERE " + where + " AND " + column + " <= ? AND ("
+                        + column + ", demo_id) > (?, ?) ORDER BY " + column + ", demo_id LIMIT ?",
+                rs -> map(c, rs), upTo, at, id, limit));
+    }
+
+    @Override
+    public List<Demo> scanFailedLeftovers(Instant failedAtOrBefore, Optional<Keyset> after, int limit) {
+        return db.read(c -> Sql.list(c, """
+                SELECT * FROM demos WHERE status = 'failed' AND leftover_cleaned_at IS NULL AND demo_id > ?
+                  AND updated_at <= ? ORDER BY demo_id LIMIT ?""",
+                rs -> map(c, rs), after.map(Keyset::id).orElse(""), failedAtOrBefore, limit));
+    }
+
+    @Override
+    public boolean archive(String demoId, Instant usedAtOrBefore, String templateDatasetPrefix, Instant now) {
+        return db.write(c -> Sql.update(c, """
+                UPDATE demos SET status = 'archived', archived_at = ?, updated_at = ?
+                WHERE demo_id = ? AND status = 'ready' AND is_pinned = 0 AND last_used <= ?
+                  AND NOT (? <> '' AND dataset_id IS NOT NULL AND substr(dataset_id, 1, length(?)) = ?)""",
+                now, now, demoId, usedAtOrBefore, templateDatasetPrefix, templateDatasetPrefix,
+                templateDatasetPrefix) == 1);
+    }
+
+    @Override
+    public boolean restore(String demoId, Instant now) {
+        return db.write(c -> Sql.update(c, """
+                UPDATE demos SET status = 'ready', archived_at = NULL, last_used = ?, updated_at = ?
+                WHERE demo_id = ? AND status = 'archived' AND deletion_started_at IS NULL""", now, now, demoId) == 1);
+    }
+
+    @Override
+    public boolean startDeletion(String demoId, Instant archivedAtOrBefore, Instant now) {
+        return db.write(c -> Sql.update(c, """
+                UPDATE demos SET deletion_started_at = coalesce(deletion_started_at, ?), updated_at = ?
+                WHERE demo_id = ? AND status = 'archived' AND archived_at <= ?""",
+                now, now, demoId, archivedAtOrBefore) == 1);
+    }
+
+    @Override
+    public boolean markLeftoverCleaned(String demoId, Instant now) {
+        return db.write(c -> Sql.update(c, """
+                UPDATE demos SET leftover_cleaned_at = ? WHERE demo_id = ? AND status = 'failed'
+                  AND leftover_cleaned_at IS NULL""", now, demoId) == 1);
+    }
+
+    @Override
+    public List<DemoCount> countDemos() {
+        return db.read(c -> Sql.list(c, "SELECT status, tenant_id, template_id, count(*) AS n FROM demos "
+                        + "GROUP BY status, tenant_id, template_id ORDER BY status, tenant_id, template_id",
+                rs -> new DemoCount(DemoStatus.fromWire(rs.getString("status")), rs.getString("tenant_id"),
+                        rs.getString("template_id"), rs.getLong("n"))));
     }
 
     private static Demo map(Connection c, ResultSet rs) throws SQLException {

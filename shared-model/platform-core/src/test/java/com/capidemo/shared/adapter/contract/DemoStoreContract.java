@@ -3,6 +3,7 @@ package com.capidemo.shared.adapter.contract;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.capidemo.shared.domain.Demo;
+import com.capidemo.shared.domain.DemoCount;
 import com.capidemo.shared.domain.DemoCursor;
 import com.capidemo.shared.domain.DemoFilter;
 import com.capidemo.shared.domain.DemoStats;
@@ -15,6 +16,8 @@ import com.capidemo.shared.domain.Job;
 import com.capidemo.shared.domain.JobType;
 import com.capidemo.shared.port.DemoStore;
 import com.capidemo.shared.port.JobStore;
+import com.capidemo.shared.port.Keyset;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -288,5 +291,175 @@ public abstract class DemoStoreContract {
         assertThat(read.readiness().failed()).containsExactly("q7");
         assertThat(read.lastUsed()).isEqualTo(used);
         assertThat(store().find("demo_missing")).isEmpty();
+    }
+
+    // ----- lifecycle -----
+
+    /** A demo stored as given (back-dated, any status), as lifecycle tests and the e2e seed write them. */
+    protected Demo stored(String tenant, DemoStatus status, Instant lastUsed, Instant archivedAt, boolean pinned,
+                          String datasetId) {
+        String id = Ids.demoId();
+        Demo demo = new Demo(id, tenant, "ce@example.com", "Acme", "Retail", "shopify",
+                datasetId == null ? id : datasetId, "agent_" + id, status, lastUsed.minus(Duration.ofDays(1)), lastUsed,
+                archivedAt, pinned, List.of(), Map.of());
+        assertThat(store().create(demo)).isTrue();
+        return demo;
+    }
+
+    /** Every page of a scan, following the keyset of each page's last demo. */
+    private static List<String> allPages(java.util.function.BiFunction<Optional<Keyset>, Integer, List<Demo>> scan,
+                                         java.util.function.Function<Demo, Instant> time, int pageSize) {
+        List<String> ids = new ArrayList<>();
+        Optional<Keyset> after = Optional.empty();
+        while (true) {
+            List<Demo> page = scan.apply(after, pageSize);
+            assertThat(page.size()).isLessThanOrEqualTo(pageSize);
+            if (page.isEmpty()) {
+                return ids;
+            }
+            page.forEach(d -> ids.add(d.demoId()));
+            Demo last = page.get(page.size() - 1);
+            after = Optional.of(new Keyset(time.apply(last), last.demoId()));
+        }
+    }
+
+    @Test
+    void theArchivalScanPagesReadyUnpinnedDemosUsedUpToTheCutoffOldestFirst() {
+        // A window in 2001 that no other test writes into (the Firestore emulator is shared by the test JVM).
+        Instant base = Instant.parse("2001-03-01T00:00:00Z");
+        String tenant = "t_" + Ids.randomHex(3);
+        List<Demo> due = new ArrayList<>();
+        for (int day = 5; day >= 1; day--) { // stored newest-used first, so the order is the store's, not ours
+            due.add(stored(tenant, DemoStatus.READY, base.plus(Duration.ofDays(day)), null, false, null));
+        }
+        due.add(stored(tenant, DemoStatus.READY, base.plus(Duration.ofDays(3)), null, false, null)); // a tie: by id
+        List<String> expected = due.stream().sorted(java.util.Comparator.comparing(Demo::lastUsed)
+                .thenComparing(Demo::demoId)).map(Demo::demoId).toList();
+        stored(tenant, DemoStatus.READY, base.plus(Duration.ofDays(2)), null, true, null);      // pinned
+        stored(tenant, DemoStatus.ARCHIVED, base.plus(Duration.ofDays(2)), base, false, null);   // not ready
+        stored(tenant, DemoStatus.READY, base.plus(Duration.ofDays(30)), null, false, null);    // after the cutoff
+
+        Instant cutoff = base.plus(Duration.ofDays(5));
+        List<String> scanned = allPages((after, n) -> store().scanReadyUnused(cutoff, after, n), Demo::lastUsed, 2);
+
+        assertThat(scanned).containsExactlyElementsOf(expected);
+    }
+
+    @Test
+    void archivingIsConditionalOnTheDemoStillQualifyingAtWriteTime() {
+        Instant base = Instant.parse("2002-01-01T00:00:00Z");
+        String tenant = "t_" + Ids.randomHex(3);
+        Instant cutoff = base.plus(Duration.ofDays(10));
+        Instant now = base.plus(Duration.ofDays(100)).truncatedTo(ChronoUnit.MILLIS);
+        Demo old = stored(tenant, DemoStatus.READY, base, null, false, null);
+        Demo pinned = stored(tenant, DemoStatus.READY, base, null, true, null);
+        Demo template = stored(tenant, DemoStatus.READY, base, null, false, "tmpl_shopify");
+        Demo recent = stored(tenant, DemoStatus.READY, cutoff.plusMillis(1), null, false, null);
+
+        assertThat(store().archive(old.demoId(), cutoff, "tmpl_", now)).isTrue();
+        assertThat(store().archive(old.demoId(), cutoff, "tmpl_", now)).as("a second run").isFalse();
+        assertThat(store().archive(pinned.demoId(), cutoff, "tmpl_", now)).as("pinned").isFalse();
+        assertThat(store().archive(template.demoId(), cutoff, "tmpl_", now)).as("template dataset").isFalse();
+        assertThat(store().archive(recent.demoId(), cutoff, "tmpl_", now)).as("used after the cutoff").isFalse();
+        assertThat(store().archive("demo_missing", cutoff, "tmpl_", now)).isFalse();
+
+        Demo archived = store().find(old.demoId()).orElseThrow();
+        assertThat(archived.status()).isEqualTo(DemoStatus.ARCHIVED);
+        assertThat(archived.archivedAt()).isEqualTo(now);
+        assertThat(archived.datasetId()).as("the dataset is kept").isEqualTo(old.datasetId());
+        assertThat(store().find(pinned.demoId()).orElseThrow().status()).isEqualTo(DemoStatus.READY);
+        assertThat(store().find(template.demoId()).orElseThrow().status()).isEqualTo(DemoStatus.READY);
+    }
+
+    @Test
+    void anArchivedDemoIsRestoredToReadyWithLastUsedReset() {
+        Instant base = Instant.parse("2002-06-01T00:00:00Z");
+        Demo demo = stored("t_" + Ids.randomHex(3), DemoStatus.ARCHIVED, base, base.plus(Duration.ofDays(90)), false,
+                null);
+        Instant now = base.plus(Duration.ofDays(120)).truncatedTo(ChronoUnit.MILLIS);
+
+        assertThat(store().restore(demo.demoId(), now)).isTrue();
+        assertThat(store().restore(demo.demoId(), now)).as("no longer archived").isFalse();
+
+        Demo restored = store().find(demo.demoId()).orElseThrow();
+        assertThat(restored.status()).isEqualTo(DemoStatus.READY);
+        assertThat(restored.lastUsed()).isEqualTo(now);
+        assertThat(restored.archivedAt()).isNull();
+        assertThat(restored.datasetId()).isEqualTo(demo.datasetId());
+    }
+
+    @Test
+    void deletionStartsOnlyForDemosArchivedUpToTheCutoffAndStopsTheirRestore() {
+        Instant base = Instant.parse("2002-09-01T00:00:00Z");
+        String tenant = "t_" + Ids.randomHex(3);
+        Instant cutoff = base.plus(Duration.ofDays(10));
+        Instant now = base.plus(Duration.ofDays(200)).truncatedTo(ChronoUnit.MILLIS);
+        Demo due = stored(tenant, DemoStatus.ARCHIVED, base.minus(Duration.ofDays(90)), cutoff, false, null);
+        Demo notYet = stored(tenant, DemoStatus.ARCHIVED, base, cutoff.plusMillis(1), false, null);
+        Demo ready = stored(tenant, DemoStatus.READY, base, null, false, null);
+
+        assertThat(store().startDeletion(due.demoId(), cutoff, now)).isTrue();
+        assertThat(store().startDeletion(due.demoId(), cutoff, now.plusSeconds(1))).as("again").isTrue();
+        assertThat(store().startDeletion(notYet.demoId(), cutoff, now)).as("archived after the cutoff").isFalse();
+        assertThat(store().startDeletion(ready.demoId(), cutoff, now)).as("not archived").isFalse();
+        assertThat(store().startDeletion("demo_missing", cutoff, now)).isFalse();
+
+        assertThat(store().restore(due.demoId(), now)).as("restore once deletion began").isFalse();
+        assertThat(store().find(due.demoId()).orElseThrow().status()).isEqualTo(DemoStatus.ARCHIVED);
+        assertThat(store().restore(notYet.demoId(), now)).as("an archived demo not being deleted").isTrue();
+        assertThat(store().markDeleted(due.demoId(), now)).isEqualTo(DemoStore.DeleteOutcome.DELETED);
+        assertThat(store().startDeletion(due.demoId(), cutoff, now)).as("deleted").isFalse();
+    }
+
+    @Test
+    void theDeletionScanPagesArchivedDemosUpToTheCutoffOldestFirst() {
+        // Archived before any other test's demo (they archive from 2001 on), in the shared Firestore emulator too.
+        Instant base = Instant.parse("1995-01-01T00:00:00Z");
+        String tenant = "t_" + Ids.randomHex(3);
+        List<String> expected = new ArrayList<>();
+        for (int day = 1; day <= 3; day++) {
+            expected.add(stored(tenant, DemoStatus.ARCHIVED, base.minus(Duration.ofDays(100)),
+                    base.plus(Duration.ofDays(day)), false, null).demoId());
+        }
+        stored(tenant, DemoStatus.ARCHIVED, base, base.plus(Duration.ofDays(40)), false, null); // after the cutoff
+        stored(tenant, DemoStatus.READY, Instant.parse("2050-01-01T00:00:00Z"), null, false, null);
+
+        List<String> scanned = allPages((after, n) -> store().scanArchived(base.plus(Duration.ofDays(3)), after, n),
+                Demo::archivedAt, 2);
+
+        assertThat(scanned).containsExactlyElementsOf(expected);
+    }
+
+    @Test
+    void failedDemosAreListedForLeftoverCleanupUntilMarkedCleaned() {
+        Instant base = Instant.parse("2004-01-01T00:00:00Z");
+        String tenant = "t_" + Ids.randomHex(3);
+        Demo failed = stored(tenant, DemoStatus.FAILED, base, null, false, null); // failed (updated) a day before base
+        Demo ready = stored(tenant, DemoStatus.READY, base, null, false, null);
+
+        List<String> due = allPages((after, n) -> store().scanFailedLeftovers(base, after, n), Demo::createdAt, 50);
+        assertThat(due).contains(failed.demoId()).doesNotContain(ready.demoId());
+        assertThat(store().scanFailedLeftovers(base.minus(Duration.ofDays(2)), Optional.empty(), 1000))
+                .extracting(Demo::demoId).as("failed after that cutoff").doesNotContain(failed.demoId());
+
+        assertThat(store().markLeftoverCleaned(failed.demoId(), base)).isTrue();
+        assertThat(store().markLeftoverCleaned(failed.demoId(), base)).as("a second run").isFalse();
+        assertThat(store().markLeftoverCleaned(ready.demoId(), base)).as("not failed").isFalse();
+        assertThat(allPages((after, n) -> store().scanFailedLeftovers(base, after, n), Demo::createdAt, 50))
+                .doesNotContain(failed.demoId());
+    }
+
+    @Test
+    void demosAreCountedPerStatusTenantAndTemplate() {
+        String tenant = "t_" + Ids.randomHex(4);
+        Instant now = Instant.now();
+        stored(tenant, DemoStatus.READY, now, null, false, null);
+        stored(tenant, DemoStatus.READY, now, null, true, null);
+        stored(tenant, DemoStatus.ARCHIVED, now, now, false, null);
+
+        List<DemoCount> mine = store().countDemos().stream().filter(c -> c.tenantId().equals(tenant)).toList();
+
+        assertThat(mine).containsExactlyInAnyOrder(new DemoCount(DemoStatus.READY, tenant, "shopify", 2),
+                new DemoCount(DemoStatus.ARCHIVED, tenant, "shopify", 1));
     }
 }

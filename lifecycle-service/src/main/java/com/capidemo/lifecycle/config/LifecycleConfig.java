@@ -1,0 +1,56 @@
+package com.capidemo.lifecycle.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+import java.util.Optional;
+
+/** The lifecycle rules (seed 001 Phase 6) and the local schedule; each key is in the README's configuration table. */
+@ConfigMapping(prefix = "platform.lifecycle")
+public interface LifecycleConfig {
+
+    /** A ready demo unused this long is archived (unless pinned or on a template dataset). */
+    @WithDefault("90d")
+    Duration archiveAfter();
+
+    /** An archived demo is deleted this long after it was archived (dataset dropped, agent deleted, record kept). */
+    @WithDefault("180d")
+    Duration deleteAfter();
+
+    /** Owners are warned this long before their demo is archived. */
+    @WithDefault("7d")
+    Duration warnBefore();
+
+    /** A temporary dataset, or the dataset a failed demo left behind, is dropped once this old. */
+    @WithDefault("24h")
+    Duration tempMaxAge();
+
+    /** Datasets whose id starts with this are temporary. */
+    @WithDefault("tmp_")
+    String tempDatasetPrefix();
+
+    /** Datasets whose id starts with this are template datasets: never archived, deleted or dropped. */
+    @WithDefault("tmpl_")
+    String templateDatasetPrefix();
+
+    /** Demos read per store query, so a run never holds more than one page in memory. */
+    @WithDefault("500")
+    int pageSize();
+
+    Cron cron();
+
+    /** The local schedule (quarkus-scheduler, UTC); in gcp mode Cloud Scheduler calls the endpoints instead. */
+    interface Cron {
+        /** Whether the in-process crons run; unset = only in platform.mode=local. */
+        Optional<Boolean> enabled();
+
+        @WithDefault("0 0 2 * * ?")
+        String cleanup();
+
+        @WithDefault("0 0 9 * * ?")
+        String warnings();
+
+        @WithDefault("0 0 0 * * ?")
+        String metrics();
+    }
+}

@@ -1,0 +1,73 @@
+package com.capidemo.lifecycle.service;
+
+import com.capidemo.shared.domain.Ids;
+import com.capidemo.shared.domain.LifecycleRun;
+import com.capidemo.shared.port.LifecycleRunStore;
+import com.capidemo.shared.web.ApiProblem;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.logging.Log;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import org.jboss.logging.MDC;
+
+/**
+ * Runs one lifecycle job and records it as a {@code lifecycle_runs} entry (kind, trigger, start, end, duration,
+ * counts, outcome) and a {@code lifecycle.run} timer. The rules are evaluated at the clock's time when the run starts.
+ * A run that fails is recorded with its error and answered 503, so Cloud Scheduler retries it.
+ */
+@ApplicationScoped
+public class RunRecorder {
+
+    public static final String HTTP = "http";
+    public static final String CRON = "cron";
+
+    private final LifecycleRunStore runs;
+    private final Clock clock;
+    private final MeterRegistry metrics;
+
+    public RunRecorder(LifecycleRunStore runs, Clock clock, MeterRegistry metrics) {
+        this.runs = runs;
+        this.clock = clock;
+        this.metrics = metrics;
+    }
+
+    /** Runs {@code work} with the run's start time and returns the recorded run with the counts it returned. */
+    public LifecycleRun run(String kind, String trigger, Function<Instant, Map<String, Long>> work) {
+        String runId = "run_" + Ids.randomHex(8);
+        Instant started = clock.instant();
+        long t0 = System.nanoTime();
+        MDC.put("run_id", runId);
+        try {
+            Map<String, Long> counts = work.apply(started);
+            LifecycleRun run = finish(runId, kind, trigger, started, t0, LifecycleRun.COMPLETED, counts, null);
+            Log.infof("lifecycle %s run %s (%s) completed in %d ms: %s", kind, runId, trigger, run.durationMs(), counts);
+            return run;
+        } catch (RuntimeException e) {
+            Log.errorf(e, "lifecycle %s run %s (%s) failed", kind, runId, trigger);
+            String error = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            finish(runId, kind, trigger, started, t0, LifecycleRun.FAILED, Map.of(), error);
+            throw new ApiProblem(503, "lifecycle-run-failed", "Lifecycle run failed", "The " + kind + " run " + runId
+                    + " failed and was recorded; it is safe to run again");
+        } finally {
+            MDC.remove("run_id");
+        }
+    }
+
+    private LifecycleRun finish(String runId, String kind, String trigger, Instant started, long t0, String outcome,
+                                Map<String, Long> counts, String error) {
+        long nanos = System.nanoTime() - t0;
+        metrics.timer("lifecycle.run", "kind", kind, "outcome", outcome).record(nanos, TimeUnit.NANOSECONDS);
+        LifecycleRun run = new LifecycleRun(runId, kind, trigger, started, clock.instant(),
+                TimeUnit.NANOSECONDS.toMillis(nanos), outcome, counts, error);
+        try {
+            runs.record(run);
+        } catch (RuntimeException e) {
+            Log.errorf(e, "could not record lifecycle run %s", runId);
+        }
+        return run;
+    }
+}

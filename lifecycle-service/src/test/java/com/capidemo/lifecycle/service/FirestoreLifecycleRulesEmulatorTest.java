@@ -1,0 +1,28 @@
+package com.capidemo.lifecycle.service;
+
+import com.capidemo.shared.adapter.gcp.FirestoreDemoStore;
+import com.capidemo.shared.adapter.gcp.FirestoreEmulator;
+import com.capidemo.shared.adapter.gcp.FirestoreJobStore;
+import com.capidemo.shared.adapter.gcp.FirestoreLifecycleRunStore;
+import com.capidemo.shared.adapter.gcp.FirestoreNotificationStore;
+import com.capidemo.shared.domain.Ids;
+import com.google.cloud.firestore.Firestore;
+import com.google.cloud.firestore.FirestoreOptions;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Tag;
+
+/**
+ * The lifecycle rules over the Firestore emulator (run with -Pemulators). Each test gets its own emulator project, so
+ * the global scans see only its demos.
+ */
+@Tag("emulator")
+class FirestoreLifecycleRulesEmulatorTest extends LifecycleRulesContract {
+
+    @Override
+    protected Stores openStores(Path dir) {
+        Firestore db = FirestoreOptions.newBuilder().setProjectId("lifecycle-" + Ids.randomHex(4))
+                .setEmulatorHost(FirestoreEmulator.hostPort()).build().getService();
+        return new Stores(new FirestoreDemoStore(db), new FirestoreJobStore(db), new FirestoreNotificationStore(db),
+                new FirestoreLifecycleRunStore(db), db::close);
+    }
+}

@@ -1,0 +1,398 @@
+package com.capidemo.lifecycle.service;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.capidemo.shared.adapter.local.LocalDataAgents;
+import com.capidemo.shared.adapter.local.LocalDatasetFolders;
+import com.capidemo.shared.adapter.local.SqliteDatabase;
+import com.capidemo.shared.adapter.local.SqliteEventPublisher;
+import com.capidemo.shared.domain.Demo;
+import com.capidemo.shared.domain.DemoStatus;
+import com.capidemo.shared.domain.Ids;
+import com.capidemo.shared.domain.Job;
+import com.capidemo.shared.domain.JobType;
+import com.capidemo.shared.domain.Notification;
+import com.capidemo.shared.port.AgentSpec;
+import com.capidemo.shared.port.DemoStore;
+import com.capidemo.shared.port.JobStore;
+import com.capidemo.shared.port.LifecycleRunStore;
+import com.capidemo.shared.port.NotificationStore;
+import com.capidemo.shared.service.DemoDeletion;
+import com.capidemo.shared.testing.MutableClock;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.assertj.core.api.SoftAssertions;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The lifecycle rules of seed 001 Phase 6 over a real store (SQLite here, the Firestore emulator in its subclass), a
+ * real local warehouse (dataset folders) and an injected clock: the exact outcome for each kind of demo, repeated and
+ * concurrent runs, warnings once per cycle.
+ */
+abstract class LifecycleRulesContract {
+
+    /** A fresh, empty store for each test (every scan is global, so tests must not see each other's demos). */
+    protected abstract Stores openStores(Path dir);
+
+    protected record Stores(DemoStore demos, JobStore jobs, NotificationStore notifications, LifecycleRunStore runs,
+                            AutoCloseable closer) {
+    }
+
+    static final Instant NOW = Instant.parse("2031-01-10T02:00:00Z");
+
+    @TempDir
+    Path dir;
+
+    MutableClock clock;
+    Stores stores;
+    LocalDatasetFolders datasets;
+    SqliteDatabase local;
+    LocalDataAgents agents;
+    SimpleMeterRegistry metrics;
+    /** Small pages, so every scan here spans several of them. */
+    LifecyclePolicy policy = LifecyclePolicy.defaults().withPageSize(3);
+
+    @BeforeEach
+    void open() {
+        clock = new MutableClock(NOW);
+        stores = openStores(dir);
+        datasets = new LocalDatasetFolders(dir.resolve("warehouse"), clock);
+        local = new SqliteDatabase(dir.resolve("local.db"));
+        agents = new LocalDataAgents(local);
+        metrics = new SimpleMeterRegistry();
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        stores.closer().close();
+    }
+
+    LifecycleWiring wiring() {
+        return new LifecycleWiring(stores.demos(), stores.jobs(), stores.notifications(), stores.runs(), datasets,
+                agents, new SqliteEventPublisher(local), clock, policy, metrics);
+    }
+
+    Cleanup cleanup() {
+        return wiring().cleanup();
+    }
+
+    ExpiryWarnings warnings() {
+        return wiring().warnings();
+    }
+
+    // ----- seeding -----
+
+    Demo seed(String name, DemoStatus status, Duration unusedFor, Duration archivedFor, boolean pinned,
+              String datasetId) {
+        String id = Ids.demoId();
+        String dataset = datasetId == null ? id : datasetId;
+        Instant lastUsed = clock.instant().minus(unusedFor);
+        Instant created = status == DemoStatus.FAILED ? lastUsed : lastUsed.minus(Duration.ofDays(1));
+        Demo demo = new Demo(id, "acme", "ce@example.com", name, "Retail", "shopify",
+                status == DemoStatus.FAILED ? null : dataset, status == DemoStatus.FAILED ? null : "agent_" + id,
+                status, created, lastUsed, archivedFor == null ? null : clock.instant().minus(archivedFor), pinned,
+                List.of(), Map.of());
+        assertThat(stores.demos().create(demo)).isTrue();
+        datasets.createDataset(dataset, Map.of("demo", id));
+        if (status != DemoStatus.FAILED) {
+            agents.createAgent(new AgentSpec(id, "acme", dataset, List.of("orders"), "", List.of()));
+        }
+        return demo;
+    }
+
+    Demo ready(String name, int unusedDays) {
+        return seed(name, DemoStatus.READY, Duration.ofDays(unusedDays), null, false, null);
+    }
+
+    Demo archived(String name, int archivedDays) {
+        return seed(name, DemoStatus.ARCHIVED, Duration.ofDays(archivedDays + 90), Duration.ofDays(archivedDays),
+                false, null);
+    }
+
+    /** A temporary dataset created {@code age} before now. */
+    void tempDataset(String id, Duration age) {
+        Instant now = clock.instant();
+        clock.set(now.minus(age));
+        datasets.createDataset(id, Map.of());
+        clock.set(now);
+    }
+
+    /** Every file or folder under the warehouse root whose name mentions the dataset (its folder, a tombstone). */
+    List<Path> leftoversOf(String datasetId) {
+        try (var files = Files.walk(datasets.root())) {
+            return files.filter(p -> p.getFileName().toString().contains(datasetId)).toList();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    Demo reread(Demo d) {
+        return stores.demos().find(d.demoId()).orElseThrow();
+    }
+
+    // ----- the rules -----
+
+    /** An archived demo a queued job still works on (a clone copying it, say). */
+    Demo archivedWithJob(String name, int archivedDays) {
+        Demo demo = archived(name, archivedDays);
+        assertThat(stores.jobs().create(Job.queued(Ids.jobId(), demo.demoId(), demo.tenantId(), JobType.CLONE,
+                Map.of(), clock.instant()))).isTrue();
+        return demo;
+    }
+
+    /** One row of the seed's table: a demo as stored, and what one cleanup run must leave of it. */
+    record Case(String name, Demo demo, DemoStatus expected, boolean datasetKept) {
+    }
+
+    String datasetOf(Demo d) {
+        return d.datasetId() == null ? d.demoId() : d.datasetId();
+    }
+
+    @Test
+    void eachKindOfDemoEndsExactlyAsTheSeedSays() {
+        List<Case> table = List.of(
+                new Case("unused 89 days", ready("unused 89", 89), DemoStatus.READY, true),
+                new Case("unused 90 days", ready("unused 90", 90), DemoStatus.ARCHIVED, true),
+                new Case("unused 95 days", ready("unused 95", 95), DemoStatus.ARCHIVED, true),
+                new Case("pinned, unused 200 days", seed("pinned", DemoStatus.READY, Duration.ofDays(200), null, true,
+                        null), DemoStatus.READY, true),
+                new Case("on a template dataset, unused 200 days", seed("template", DemoStatus.READY,
+                        Duration.ofDays(200), null, false, "tmpl_shopify"), DemoStatus.READY, true),
+                new Case("archived 179 days ago", archived("archived 179", 179), DemoStatus.ARCHIVED, true),
+                new Case("archived 180 days ago", archived("archived 180", 180), DemoStatus.DELETED, false),
+                new Case("archived 200 days ago", archived("archived 200", 200), DemoStatus.DELETED, false),
+                new Case("archived 200 days ago, a job still on it", archivedWithJob("busy", 200),
+                        DemoStatus.ARCHIVED, true),
+                new Case("archived 200 days ago on a template dataset", seed("archived template",
+                        DemoStatus.ARCHIVED, Duration.ofDays(290), Duration.ofDays(200), false, "tmpl_banking"),
+                        DemoStatus.ARCHIVED, true),
+                new Case("failed 2 days ago", seed("failed", DemoStatus.FAILED, Duration.ofDays(2), null, false, null),
+                        DemoStatus.FAILED, false),
+                new Case("failed an hour ago", seed("failing", DemoStatus.FAILED, Duration.ofHours(1), null, false,
+                        null), DemoStatus.FAILED, true));
+        tempDataset("tmp_scratch_old", Duration.ofHours(25));
+        tempDataset("tmp_scratch_new", Duration.ofHours(1));
+        tempDataset("tmpl_shared", Duration.ofDays(400));
+
+        CleanupReport report = cleanup().run(RunRecorder.HTTP);
+
+        SoftAssertions soft = new SoftAssertions();
+        for (Case c : table) {
+            Demo after = reread(c.demo());
+            soft.assertThat(after.status()).as(c.name()).isEqualTo(c.expected());
+            soft.assertThat(datasets.datasetExists(datasetOf(c.demo()))).as(c.name() + ": dataset kept")
+                    .isEqualTo(c.datasetKept());
+            if (c.expected() == DemoStatus.DELETED) {
+                soft.assertThat(after.deletedAt()).as(c.name() + ": deleted_at").isEqualTo(NOW);
+                soft.assertThat(after.datasetId()).as(c.name() + ": dataset_id cleared").isNull();
+                soft.assertThat(after.agentId()).as(c.name() + ": agent_id cleared").isNull();
+                soft.assertThat(agents.find(c.demo().agentId())).as(c.name() + ": agent deleted").isEmpty();
+                soft.assertThat(Files.exists(datasets.folder(datasetOf(c.demo())))).as(c.name() + ": folder gone")
+                        .isFalse();
+                soft.assertThat(datasets.listDatasets()).as(c.name() + ": no longer listed")
+                        .doesNotContain(datasetOf(c.demo()));
+                soft.assertThat(leftoversOf(datasetOf(c.demo()))).as(c.name() + ": nothing of it left on disk")
+                        .isEmpty();
+                soft.assertThat(after.customerName()).as(c.name() + ": record kept").isEqualTo(c.demo().customerName());
+            } else if (c.demo().status() != DemoStatus.FAILED) {
+                soft.assertThat(after.datasetId()).as(c.name() + ": dataset_id").isEqualTo(c.demo().datasetId());
+                soft.assertThat(agents.find(c.demo().agentId())).as(c.name() + ": agent kept").isPresent();
+            }
+            if (c.expected() == DemoStatus.ARCHIVED && c.demo().status() == DemoStatus.READY) {
+                soft.assertThat(after.archivedAt()).as(c.name() + ": archived_at").isEqualTo(NOW);
+                soft.assertThat(after.agentId()).as(c.name() + ": agent kept").isEqualTo(c.demo().agentId());
+            }
+        }
+        soft.assertThat(datasets.datasetExists("tmp_scratch_old")).as("temp dataset older than 24 h").isFalse();
+        soft.assertThat(datasets.datasetExists("tmp_scratch_new")).as("temp dataset of an hour").isTrue();
+        soft.assertThat(datasets.datasetExists("tmpl_shared")).as("template dataset").isTrue();
+        soft.assertThat(report.archived()).as("archived").isEqualTo(2);
+        soft.assertThat(report.deleted()).as("deleted (the busy one counted neither way)").isEqualTo(2);
+        soft.assertThat(report.tempDatasetsDropped()).as("temp datasets dropped").isEqualTo(2);
+        soft.assertThat(report.errors()).isZero();
+        soft.assertAll();
+
+        clock.advance(Duration.ofMinutes(1));
+        CleanupReport again = cleanup().run(RunRecorder.HTTP);
+        assertThat(again.archived()).as("a second run").isZero();
+        assertThat(again.deleted()).isZero();
+        assertThat(again.tempDatasetsDropped()).isZero();
+        assertThat(stores.runs().recent(10)).extracting(r -> r.counts().get("archived")).containsExactly(0L, 2L);
+    }
+
+    @Test
+    void aRestoredDemoStartsANewNinetyDays() {
+        Demo demo = archived("restored", 10);
+        assertThat(stores.demos().restore(demo.demoId(), NOW)).isTrue();
+
+        clock.advance(Duration.ofDays(89));
+        assertThat(cleanup().run(RunRecorder.CRON).archived()).isZero();
+        clock.advance(Duration.ofDays(1));
+        assertThat(cleanup().run(RunRecorder.CRON).archived()).isEqualTo(1);
+        assertThat(reread(demo).status()).isEqualTo(DemoStatus.ARCHIVED);
+    }
+
+    @Test
+    void twoCleanupsAtOnceTransitionEachDemoOnceAndTheirCountsAddUp() throws Exception {
+        List<Demo> archivable = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            archivable.add(ready("old " + i, 91 + i % 30));
+        }
+        List<Demo> deletable = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            deletable.add(archived("long archived " + i, 180 + i * 3));
+        }
+        List<Demo> kept = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            kept.add(ready("recent " + i, 30));
+            kept.add(archived("archived recently " + i, 100 + i));
+            tempDataset("tmp_old_" + i, Duration.ofDays(2));
+        }
+
+        List<CleanupReport> reports = concurrently(2, () -> cleanup().run(RunRecorder.HTTP));
+
+        assertThat(reports.stream().mapToLong(CleanupReport::archived).sum()).isEqualTo(40);
+        assertThat(reports.stream().mapToLong(CleanupReport::deleted).sum()).isEqualTo(20);
+        assertThat(reports.stream().mapToLong(CleanupReport::tempDatasetsDropped).sum()).isEqualTo(10);
+        assertThat(reports).allSatisfy(r -> assertThat(r.errors()).isZero());
+        assertThat(archivable).allSatisfy(d -> assertThat(reread(d).status()).isEqualTo(DemoStatus.ARCHIVED));
+        assertThat(deletable).allSatisfy(d -> {
+            assertThat(reread(d).status()).isEqualTo(DemoStatus.DELETED);
+            assertThat(datasets.datasetExists(d.datasetId())).isFalse();
+        });
+        assertThat(kept).allSatisfy(d -> {
+            assertThat(reread(d).status()).isEqualTo(d.status());
+            assertThat(datasets.datasetExists(d.datasetId())).isTrue();
+        });
+        // Deleted exactly once: one cleanup's "deleted demo" counter per demo, none counted by both.
+        assertThat(metrics.counter("lifecycle.cleanup", "result", "deleted").count()).isEqualTo(20.0);
+    }
+
+    @Test
+    void aDemoWhoseDeletionBeganCannotBeRestoredAndTheNextRunFinishesIt() {
+        Demo demo = archived("half deleted", 181);
+        // A run that crashed after marking the demo (before dropping anything) ...
+        assertThat(stores.demos().startDeletion(demo.demoId(), policy.deleteCutoff(NOW), NOW)).isTrue();
+        assertThat(stores.demos().restore(demo.demoId(), NOW)).as("restore once deletion began").isFalse();
+        assertThat(reread(demo).status()).isEqualTo(DemoStatus.ARCHIVED);
+
+        // ... is finished by the next one.
+        clock.advance(Duration.ofDays(1));
+        assertThat(cleanup().run(RunRecorder.CRON).deleted()).isEqualTo(1);
+        assertThat(reread(demo).status()).isEqualTo(DemoStatus.DELETED);
+        assertThat(datasets.datasetExists(demo.datasetId())).isFalse();
+    }
+
+    @Test
+    void aDemoRestoredBeforeTheDeletionWriteIsNotDeleted() {
+        Demo demo = archived("restored in time", 185);
+        assertThat(stores.demos().restore(demo.demoId(), NOW)).isTrue();
+
+        DemoDeletion deletion = new DemoDeletion(stores.demos(), stores.jobs(), datasets, agents, clock);
+        assertThat(deletion.deleteArchived(demo.demoId(), policy.deleteCutoff(NOW)))
+                .isEqualTo(DemoDeletion.Outcome.NOT_DUE);
+        assertThat(reread(demo).status()).isEqualTo(DemoStatus.READY);
+        assertThat(datasets.datasetExists(demo.datasetId())).isTrue();
+        assertThat(agents.find(demo.agentId())).isPresent();
+    }
+
+    @Test
+    void ownersAreWarnedOncePerDemoAndCycleWithinTheWeekBeforeArchival() {
+        Demo sevenDaysLeft = ready("seven days left", 83);
+        Demo sixDaysLeft = ready("six days left", 84);
+        Demo overdue = ready("overdue", 95);
+        Demo eightDaysLeft = ready("eight days left", 82);
+        seed("pinned", DemoStatus.READY, Duration.ofDays(85), null, true, null);
+        seed("template", DemoStatus.READY, Duration.ofDays(85), null, false, "tmpl_saas");
+
+        WarningsReport first = warnings().run(RunRecorder.CRON);
+        WarningsReport second = warnings().run(RunRecorder.CRON);
+
+        assertThat(first.warningsSent()).isEqualTo(3);
+        assertThat(first.delivered()).isEqualTo(3);
+        assertThat(second.warningsSent()).as("a second run").isZero();
+        assertThat(second.delivered()).isZero();
+        List<Notification> inbox = stores.notifications().listForRecipient("acme", "ce@example.com",
+                Optional.empty(), 10);
+        assertThat(inbox).extracting(Notification::demoId)
+                .containsExactlyInAnyOrder(sevenDaysLeft.demoId(), sixDaysLeft.demoId(), overdue.demoId());
+        Notification six = inbox.stream().filter(n -> n.demoId().equals(sixDaysLeft.demoId())).findFirst().orElseThrow();
+        assertThat(six.message()).contains("six days left").contains("in 6 days");
+        assertThat(six.archiveOn()).isEqualTo(sixDaysLeft.lastUsed().plus(Duration.ofDays(90)));
+        assertThat(six.deliveredAt()).isEqualTo(NOW);
+        assertThat(publishedNotifications()).isEqualTo(3);
+
+        // Used again, the demo starts a new cycle: warned again when that one nears its end. The demos still in their
+        // first cycle are not warned again; the one that was eight days away now is.
+        stores.demos().touch(sixDaysLeft.demoId(), NOW);
+        clock.advance(Duration.ofDays(84));
+        WarningsReport nextCycle = warnings().run(RunRecorder.CRON);
+        List<Notification> later = stores.notifications().listForRecipient("acme", "ce@example.com",
+                Optional.empty(), 10);
+        assertThat(later).filteredOn(n -> n.demoId().equals(sixDaysLeft.demoId())).hasSize(2);
+        assertThat(later).filteredOn(n -> n.demoId().equals(eightDaysLeft.demoId())).hasSize(1);
+        assertThat(nextCycle.warningsSent()).isEqualTo(2);
+    }
+
+    @Test
+    void twoWarningRunsAtOnceWarnEachOwnerOnce() throws Exception {
+        for (int i = 0; i < 20; i++) {
+            ready("expiring " + i, 84);
+        }
+
+        List<WarningsReport> reports = concurrently(2, () -> warnings().run(RunRecorder.HTTP));
+
+        assertThat(reports.stream().mapToLong(WarningsReport::warningsSent).sum()).isEqualTo(20);
+        assertThat(reports.stream().mapToLong(WarningsReport::delivered).sum()).as("published once each").isEqualTo(20);
+        assertThat(publishedNotifications()).isEqualTo(20);
+        assertThat(stores.notifications().listForRecipient("acme", "ce@example.com", Optional.empty(), 100))
+                .hasSize(20);
+    }
+
+    private long publishedNotifications() {
+        return local.read(c -> {
+            try (var st = c.prepareStatement("SELECT count(*) FROM events WHERE topic = 'demo-notifications'");
+                 var rs = st.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        });
+    }
+
+    static <T> List<T> concurrently(int n, Callable<T> work) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(n);
+        try {
+            CountDownLatch go = new CountDownLatch(1);
+            List<Future<T>> futures = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                futures.add(pool.submit(() -> {
+                    go.await();
+                    return work.call();
+                }));
+            }
+            go.countDown();
+            List<T> results = new ArrayList<>();
+            for (Future<T> f : futures) {
+                results.add(f.get());
+            }
+            return results;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+}

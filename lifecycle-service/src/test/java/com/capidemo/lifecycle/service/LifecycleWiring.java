@@ -1,0 +1,33 @@
+package com.capidemo.lifecycle.service;
+
+import com.capidemo.shared.port.DataAgents;
+import com.capidemo.shared.port.Datasets;
+import com.capidemo.shared.port.DemoStore;
+import com.capidemo.shared.port.EventPublisher;
+import com.capidemo.shared.port.JobStore;
+import com.capidemo.shared.port.LifecycleRunStore;
+import com.capidemo.shared.port.NotificationStore;
+import com.capidemo.shared.service.DemoDeletion;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+
+/** The lifecycle services wired by hand over given ports, as CDI wires them in the service (plain tests, the bench). */
+record LifecycleWiring(DemoStore demos, JobStore jobs, NotificationStore notifications, LifecycleRunStore runs,
+                       Datasets datasets, DataAgents agents, EventPublisher events, Clock clock, LifecyclePolicy policy,
+                       MeterRegistry metrics) {
+
+    Cleanup cleanup() {
+        DemoDeletion deletion = new DemoDeletion(demos, jobs, datasets, agents, clock);
+        return new Cleanup(new Archival(demos, policy), new Deletion(demos, deletion, policy),
+                new LeftoverDatasets(datasets, demos, policy), recorder(), metrics);
+    }
+
+    ExpiryWarnings warnings() {
+        NotificationDelivery delivery = new NotificationDelivery(notifications, events, policy, clock);
+        return new ExpiryWarnings(demos, notifications, delivery, policy, recorder(), metrics);
+    }
+
+    private RunRecorder recorder() {
+        return new RunRecorder(runs, clock, metrics);
+    }
+}
