@@ -9,10 +9,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * Issue 13's fuzz suite for lifecycle-service (fuzz-endpoints.json). The admin handlers arrive with issue 12: until
- * then /api/admin/cleanup and /send-warnings are problem+json 404s (a JAX-RS filter runs for matched resources only),
- * and the test-only {@link AdminProbeResource} carries the worker filter and JSON rules on /api/admin/. Counts in
- * target/fuzz/lifecycle-service.md.
+ * Issue 13's fuzz suite for lifecycle-service (fuzz-endpoints.json): every /api/admin/ endpoint and the health
+ * checks, malformed in every way EdgeFuzzer knows. Counts in target/fuzz/lifecycle-service.md.
  */
 @QuarkusTest
 class AdminFuzzTest {

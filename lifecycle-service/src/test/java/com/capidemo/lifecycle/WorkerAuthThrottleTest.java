@@ -54,21 +54,21 @@ class WorkerAuthThrottleTest {
 
     @Test
     void tenWrongWorkerSecretsAMinuteThen429UntilTheWindowHasPassed() {
-        given().contentType("application/json").body("{}").when().post("/api/admin/probe")
+        given().when().get("/api/admin/runs")
                 .then().statusCode(401).contentType("application/problem+json");
         for (int i = 0; i < 9; i++) {
             given().header("X-Worker-Secret", "guess-" + i).contentType("application/json").body("{}")
-                    .when().post("/api/admin/probe").then().statusCode(401);
+                    .when().get("/api/admin/runs").then().statusCode(401);
         }
         given().header("X-Worker-Secret", "guess-again").contentType("application/json").body("{}")
-                .when().post("/api/admin/probe").then().statusCode(429).header("Retry-After", notNullValue())
+                .when().get("/api/admin/runs").then().statusCode(429).header("Retry-After", notNullValue())
                 .body("type", containsString("too-many-requests"));
         given().header("X-Worker-Secret", "test-secret").contentType("application/json").body("{}")
-                .when().post("/api/admin/probe").then().statusCode(429);
+                .when().get("/api/admin/runs").then().statusCode(429);
         CLOCK.advance(Duration.ofSeconds(61));
         given().header("X-Worker-Secret", "test-secret").contentType("application/json").body("{}")
-                .when().post("/api/admin/probe").then().statusCode(200);
+                .when().get("/api/admin/runs").then().statusCode(200);
         given().header("X-Admin-Token", "wrong").contentType("application/json").body("{}")
-                .when().post("/api/admin/probe").then().statusCode(401);
+                .when().get("/api/admin/runs").then().statusCode(401);
     }
 }
