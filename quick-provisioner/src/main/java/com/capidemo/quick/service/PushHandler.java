@@ -4,6 +4,7 @@ import com.capidemo.shared.config.PlatformConfig;
 import com.capidemo.shared.domain.Job;
 import com.capidemo.shared.domain.JobLog;
 import com.capidemo.shared.domain.JobStatus;
+import com.capidemo.shared.domain.JobType;
 import com.capidemo.shared.messaging.ProvisionMessage;
 import com.capidemo.shared.messaging.PushMessage;
 import com.capidemo.shared.port.ClaimOutcome;
@@ -21,8 +22,8 @@ import java.util.Map;
 import org.jboss.logging.MDC;
 
 /**
- * Turns one push delivery into at most one provisioning run: claim the job with a lease (conditional
- * write), do the work, complete it. Redeliveries of finished jobs are acked and ignored; a job whose
+ * Turns one push delivery into at most one provisioning run (a quick job, or a clone job through
+ * {@link DemoCloner}): claim the job with a lease (conditional write), do the work, complete it. Redeliveries of finished jobs are acked and ignored; a job whose
  * live lease belongs to another worker is refused with a retryable status.
  */
 @ApplicationScoped
@@ -34,16 +35,18 @@ public class PushHandler {
     private final JobStore jobs;
     private final DemoStore demos;
     private final QuickProvisioner provisioner;
+    private final DemoCloner cloner;
     private final WorkerIdentity worker;
     private final MeterRegistry metrics;
     private final ReadinessScorer readiness;
     private final Duration lease;
 
-    public PushHandler(JobStore jobs, DemoStore demos, QuickProvisioner provisioner, WorkerIdentity worker,
-                       MeterRegistry metrics, ReadinessScorer readiness, PlatformConfig config) {
+    public PushHandler(JobStore jobs, DemoStore demos, QuickProvisioner provisioner, DemoCloner cloner,
+                       WorkerIdentity worker, MeterRegistry metrics, ReadinessScorer readiness, PlatformConfig config) {
         this.jobs = jobs;
         this.demos = demos;
         this.provisioner = provisioner;
+        this.cloner = cloner;
         this.worker = worker;
         this.metrics = metrics;
         this.readiness = readiness;
@@ -95,11 +98,13 @@ public class PushHandler {
 
     private PushOutcome run(Job job) {
         String template = String.valueOf(job.payloadString("template_id"));
+        boolean clone = job.type() == JobType.CLONE;
         Timer.Sample sample = Timer.start(metrics);
         String outcome = "completed";
         try {
-            Map<String, Object> result = provisioner.provision(job, worker.id());
-            if (!jobs.complete(job.jobId(), worker.id(), result, JobLog.info(Instant.now(), "Provisioning complete"))) {
+            Map<String, Object> result = clone ? cloner.cloneDemo(job, worker.id()) : provisioner.provision(job, worker.id());
+            if (!jobs.complete(job.jobId(), worker.id(), result,
+                    JobLog.info(Instant.now(), clone ? "Clone complete" : "Provisioning complete"))) {
                 outcome = "lease_lost";
                 return PushOutcome.ACK;
             }
@@ -125,8 +130,9 @@ public class PushHandler {
                     "Attempt " + job.attempts() + " failed (" + e.getMessage() + "); will retry"));
             return PushOutcome.RETRY;
         } finally {
-            sample.stop(metrics.timer("provision.duration", "type", "quick", "template", template, "outcome", outcome));
-            metrics.counter("provision.count", "type", "quick", "template", template, "outcome", outcome).increment();
+            String type = job.type().wire();
+            sample.stop(metrics.timer("provision.duration", "type", type, "template", template, "outcome", outcome));
+            metrics.counter("provision.count", "type", type, "template", template, "outcome", outcome).increment();
         }
     }
 
