@@ -24,6 +24,17 @@ final class PushEnvelopes {
                 Map.of("job_type", "quick", "tenant_id", tenantId, "job_id", jobId));
     }
 
+    static byte[] cloneJob(String jobId, String demoId, String tenantId, String templateId) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("job_id", jobId);
+        data.put("demo_id", demoId);
+        data.put("tenant_id", tenantId);
+        data.put("type", "clone");
+        data.put("template_id", templateId);
+        return envelope(Api.write(data).getBytes(StandardCharsets.UTF_8),
+                Map.of("job_type", "clone", "tenant_id", tenantId, "job_id", jobId));
+    }
+
     static byte[] envelope(byte[] data, Map<String, String> attributes) {
         Map<String, Object> message = new LinkedHashMap<>();
         message.put("data", Base64.getEncoder().encodeToString(data));
