@@ -42,29 +42,9 @@ public final class CloneBench {
     }
 
     public static void main(String[] args) {
-        String url = System.getenv("PLATFORM_URL");
-        String key = System.getenv("PLATFORM_API_KEY");
-        int clones = 40;
-        Path results = null;
+        BenchArgs a;
         try {
-            for (int i = 0; i + 1 < args.length; i += 2) {
-                switch (args[i]) {
-                    case "--url" -> url = args[i + 1];
-                    case "--api-key" -> key = args[i + 1];
-                    case "--clones" -> clones = Integer.parseInt(args[i + 1]);
-                    case "--results" -> results = Path.of(args[i + 1]);
-                    default -> throw new IllegalArgumentException("unknown option " + args[i]);
-                }
-            }
-            if (url == null || key == null || url.isBlank() || key.isBlank()) {
-                Map<String, String> env = Bench.readEnv(Path.of(System.getenv().getOrDefault("PLATFORM_DATA_DIR",
-                        ".platform-data") + "/platform.env"));
-                url = url == null || url.isBlank() ? env.get("PLATFORM_URL") : url;
-                key = key == null || key.isBlank() ? env.get("PLATFORM_API_KEY") : key;
-            }
-            if (url == null || key == null || clones < 1) {
-                throw new IllegalArgumentException("no platform URL / API key");
-            }
+            a = BenchArgs.parse(args, "--clones", 40);
         } catch (IllegalArgumentException e) {
             System.err.println("clone bench: " + e.getMessage());
             System.err.println("usage: java -cp bench.jar com.capidemo.bench.CloneBench [--url URL --api-key KEY] "
@@ -72,7 +52,7 @@ public final class CloneBench {
             System.exit(2);
             return;
         }
-        System.exit(new CloneBench(url.replaceAll("/+$", ""), key, clones, results).run());
+        System.exit(new CloneBench(a.url(), a.apiKey(), a.count(), a.results()).run());
     }
 
     /** p50/p95/p99/max of millisecond timings (nearest rank, as {@link Bench.Stats}). */
