@@ -57,7 +57,7 @@ public final class Bench {
         }
 
         /** Nearest-rank percentile. */
-        private static double rank(double[] sorted, double p) {
+        static double rank(double[] sorted, double p) {
             int idx = (int) Math.ceil(p / 100.0 * sorted.length) - 1;
             return sorted[Math.max(0, Math.min(sorted.length - 1, idx))];
         }

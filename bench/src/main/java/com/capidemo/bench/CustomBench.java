@@ -52,29 +52,9 @@ public final class CustomBench {
     }
 
     public static void main(String[] args) {
-        String url = System.getenv("PLATFORM_URL");
-        String key = System.getenv("PLATFORM_API_KEY");
-        int runs = 3;
-        Path results = null;
+        BenchArgs a;
         try {
-            for (int i = 0; i + 1 < args.length; i += 2) {
-                switch (args[i]) {
-                    case "--url" -> url = args[i + 1];
-                    case "--api-key" -> key = args[i + 1];
-                    case "--runs" -> runs = Integer.parseInt(args[i + 1]);
-                    case "--results" -> results = Path.of(args[i + 1]);
-                    default -> throw new IllegalArgumentException("unknown option " + args[i]);
-                }
-            }
-            if (url == null || key == null || url.isBlank() || key.isBlank()) {
-                Map<String, String> env = Bench.readEnv(Path.of(System.getenv().getOrDefault("PLATFORM_DATA_DIR",
-                        ".platform-data") + "/platform.env"));
-                url = url == null || url.isBlank() ? env.get("PLATFORM_URL") : url;
-                key = key == null || key.isBlank() ? env.get("PLATFORM_API_KEY") : key;
-            }
-            if (url == null || key == null || runs < 1) {
-                throw new IllegalArgumentException("no platform URL / API key");
-            }
+            a = BenchArgs.parse(args, "--runs", 3);
         } catch (IllegalArgumentException e) {
             System.err.println("custom bench: " + e.getMessage());
             System.err.println("usage: java -cp bench.jar com.capidemo.bench.CustomBench [--url URL --api-key KEY] "
@@ -82,7 +62,7 @@ public final class CustomBench {
             System.exit(2);
             return;
         }
-        System.exit(new CustomBench(url.replaceAll("/+$", ""), key, runs, results).run());
+        System.exit(new CustomBench(a.url(), a.apiKey(), a.count(), a.results()).run());
     }
 
     /** One timed job: end to end, and each stage's duration by stage id. */

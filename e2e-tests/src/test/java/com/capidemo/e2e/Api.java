@@ -50,6 +50,10 @@ public final class Api {
         return send(request(path).GET(), apiKey);
     }
 
+    public Response delete(String path) {
+        return send(request(path).DELETE(), apiKey);
+    }
+
     public Response post(String path, Object body) {
         return post(path, body, Map.of());
     }

@@ -14,14 +14,22 @@ final class PushEnvelopes {
     }
 
     static byte[] provision(String jobId, String demoId, String tenantId, String templateId) {
+        return job("quick", jobId, demoId, tenantId, templateId);
+    }
+
+    static byte[] cloneJob(String jobId, String demoId, String tenantId, String templateId) {
+        return job("clone", jobId, demoId, tenantId, templateId);
+    }
+
+    private static byte[] job(String type, String jobId, String demoId, String tenantId, String templateId) {
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("job_id", jobId);
         data.put("demo_id", demoId);
         data.put("tenant_id", tenantId);
-        data.put("type", "quick");
+        data.put("type", type);
         data.put("template_id", templateId);
         return envelope(Api.write(data).getBytes(StandardCharsets.UTF_8),
-                Map.of("job_type", "quick", "tenant_id", tenantId, "job_id", jobId));
+                Map.of("job_type", type, "tenant_id", tenantId, "job_id", jobId));
     }
 
     static byte[] envelope(byte[] data, Map<String, String> attributes) {

@@ -2,6 +2,7 @@ package com.capidemo.quick.service;
 
 import com.capidemo.shared.domain.Job;
 import com.capidemo.shared.domain.JobStatus;
+import com.capidemo.shared.domain.JobType;
 import com.capidemo.shared.messaging.ProvisionMessage;
 import com.capidemo.shared.messaging.PushMessage;
 import com.capidemo.shared.port.DemoStore;
@@ -18,7 +19,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Map;
 
 /**
- * Turns one push delivery into at most one provisioning run, through the {@link JobRunner} (claim with a lease,
+ * Turns one push delivery into at most one provisioning run (a quick job, or a clone job through {@link DemoCloner}),
+ * through the {@link JobRunner} (claim with a lease,
  * provision, complete with a conditional write). Redeliveries of finished jobs are acked and ignored (a completed demo
  * the first delivery never scored is scored now); a job whose live lease belongs to another worker is refused with a
  * retryable status.
@@ -28,14 +30,16 @@ public class PushHandler implements JobWork {
 
     private final DemoStore demos;
     private final QuickProvisioner provisioner;
+    private final DemoCloner cloner;
     private final WorkerIdentity worker;
     private final ReadinessScorer readiness;
     private final JobRunner runner;
 
-    public PushHandler(DemoStore demos, QuickProvisioner provisioner, WorkerIdentity worker, ReadinessScorer readiness,
-                       JobRunner runner) {
+    public PushHandler(DemoStore demos, QuickProvisioner provisioner, DemoCloner cloner, WorkerIdentity worker,
+                       ReadinessScorer readiness, JobRunner runner) {
         this.demos = demos;
         this.provisioner = provisioner;
+        this.cloner = cloner;
         this.worker = worker;
         this.readiness = readiness;
         this.runner = runner;
@@ -50,11 +54,14 @@ public class PushHandler implements JobWork {
 
     @Override
     public Tags metricTags(Job job) {
-        return Tags.of("type", "quick", "template", String.valueOf(job.payloadString("template_id")));
+        return Tags.of("type", job.type().wire(), "template", String.valueOf(job.payloadString("template_id")));
     }
 
     @Override
     public Completion perform(Job job) {
+        if (job.type() == JobType.CLONE) {
+            return new Completion(cloner.cloneDemo(job, worker.id()), "Clone complete");
+        }
         return new Completion(provisioner.provision(job, worker.id()), "Provisioning complete");
     }
 

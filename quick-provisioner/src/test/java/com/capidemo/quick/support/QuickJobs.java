@@ -9,6 +9,7 @@ import com.capidemo.shared.domain.JobType;
 import com.capidemo.shared.messaging.ProvisionMessage;
 import com.capidemo.shared.messaging.PushEnvelope;
 import com.capidemo.shared.port.JobQueue;
+import com.capidemo.shared.service.CloneJobs;
 import io.restassured.response.ValidatableResponse;
 import java.time.Instant;
 import java.util.Map;
@@ -30,6 +31,12 @@ public final class QuickJobs {
         ProvisionMessage message = new ProvisionMessage(job.jobId(), demoId, tenantId, "quick", templateId);
         queue.submit(demo, job, Map.of("job_type", "quick"), message.toBytes());
         return message;
+    }
+
+    /** A queued clone job of {@code source} asked for by {@code by}, as api-service's clone endpoint enqueues it. */
+    public static ProvisionMessage enqueueClone(JobQueue queue, Demo source, String by, String customerName) {
+        Job job = CloneJobs.submit(queue, source, by, customerName, Instant.now());
+        return new ProvisionMessage(job.jobId(), job.demoId(), job.tenantId(), "clone", source.templateId());
     }
 
     /** A push envelope for the message, as a new delivery. */

@@ -11,6 +11,13 @@ public interface Warehouse extends Datasets {
     /** Loads (replacing) a table from a parquet object; locally a zero-copy link. */
     void loadParquet(String datasetId, String table, ObjectRef source);
 
+    /**
+     * Replaces {@code table} of the target dataset (which must exist) with a zero-copy clone of the same table of the
+     * source dataset: no bytes are copied (hard links of the table's parquet files locally, a BigQuery table clone),
+     * and the clone stays whole when the source is dropped later. Repeating it leaves one clone.
+     */
+    void cloneTable(String sourceDatasetId, String table, String targetDatasetId);
+
     /** Loads (replacing) a table from a CSV object with a header row; column types are inferred. */
     void loadCsv(String datasetId, String table, ObjectRef source);
 

@@ -137,24 +137,78 @@ public class DuckDbWarehouse implements Warehouse {
     public void loadParquet(String datasetId, String table, ObjectRef source) {
         Path src = sourceFile(source);
         Path tableDir = dataset(datasetId).resolve(checked(table, "table"));
-        Path target = tableDir.resolve(DATA_FILE);
         try {
-            if (Files.exists(target) && Files.isSameFile(target, src)) {
-                return; // already linked by an earlier attempt (a redelivered job): nothing to do
-            }
-            Files.createDirectories(tableDir);
-            Path tmp = tableDir.resolve(".load-" + System.nanoTime() + ".tmp");
-            try {
-                Files.createLink(tmp, src);
-            } catch (IOException | UnsupportedOperationException e) {
-                Files.copy(src, tmp, StandardCopyOption.REPLACE_EXISTING);
-            }
-            Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            // rename(2) onto a link to the same inode succeeds without removing the source.
-            Files.deleteIfExists(tmp);
+            link(src, tableDir, DATA_FILE);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * Hard-links every parquet part of the source table into the target dataset (a copy only where the two are on
+     * different file systems) and removes parts the source does not have: the clone shares the bytes but not the
+     * directory entries, so dropping the source leaves it whole. Parts already linked by an earlier attempt are kept.
+     */
+    @Override
+    public void cloneTable(String sourceDatasetId, String table, String targetDatasetId) {
+        Path sourceDir = dataset(sourceDatasetId).resolve(checked(table, "table"));
+        Path targetDataset = dataset(targetDatasetId);
+        if (!Files.isDirectory(targetDataset)) {
+            throw new IllegalArgumentException("dataset not found: " + targetDatasetId);
+        }
+        List<Path> parts = parts(sourceDir);
+        if (parts.isEmpty()) {
+            throw new IllegalArgumentException("table not found: " + sourceDatasetId + "." + table);
+        }
+        Path targetDir = targetDataset.resolve(table);
+        try {
+            List<String> names = new ArrayList<>();
+            for (Path part : parts) {
+                names.add(part.getFileName().toString());
+                link(part, targetDir, part.getFileName().toString());
+            }
+            for (Path stale : parts(targetDir)) {
+                if (!names.contains(stale.getFileName().toString())) {
+                    Files.deleteIfExists(stale);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The parquet parts of a table folder, sorted; none when it does not exist. */
+    private static List<Path> parts(Path tableDir) {
+        if (!Files.isDirectory(tableDir)) {
+            return List.of();
+        }
+        try (Stream<Path> list = Files.list(tableDir)) {
+            return list.filter(p -> p.getFileName().toString().endsWith(".parquet") && Files.isRegularFile(p))
+                    .sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Makes {@code tableDir/name} a hard link of {@code src} (a copy across file systems), atomically replacing what
+     * was there; nothing to do when it already is one (an earlier attempt of a redelivered job made it).
+     */
+    private static void link(Path src, Path tableDir, String name) throws IOException {
+        Path target = tableDir.resolve(name);
+        if (Files.exists(target) && Files.isSameFile(target, src)) {
+            return;
+        }
+        Files.createDirectories(tableDir);
+        Path tmp = tableDir.resolve(".load-" + System.nanoTime() + ".tmp");
+        try {
+            Files.createLink(tmp, src);
+        } catch (IOException | UnsupportedOperationException e) {
+            Files.copy(src, tmp, StandardCopyOption.REPLACE_EXISTING);
+        }
+        Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        // rename(2) onto a link to the same inode succeeds without removing the source.
+        Files.deleteIfExists(tmp);
     }
 
     @Override

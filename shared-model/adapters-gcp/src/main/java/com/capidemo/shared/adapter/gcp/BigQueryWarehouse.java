@@ -182,9 +182,7 @@ public class BigQueryWarehouse implements Warehouse {
         Optional<TableId> template = config.cloneTemplates() ? templateTable(source) : Optional.empty();
         if (template.isPresent()) {
             try {
-                runJob(QueryJobConfiguration.newBuilder("CREATE OR REPLACE TABLE " + sql(target) + " CLONE "
-                        + sql(template.get())).setUseLegacySql(false).setJobTimeoutMs(config.jobTimeout().toMillis())
-                        .build());
+                cloneTable(template.get(), target);
                 return;
             } catch (BigQueryException e) {
                 if (!notFound(e)) {
@@ -193,6 +191,25 @@ public class BigQueryWarehouse implements Warehouse {
             }
         }
         load(LoadJobConfiguration.newBuilder(target, config.buckets().uri(source), FormatOptions.parquet()));
+    }
+
+    /**
+     * {@code CREATE OR REPLACE TABLE target CLONE source}: a metadata operation that copies no bytes; the clone is
+     * billed only for data that later differs and is unaffected when the source table or dataset is dropped.
+     * Running it again replaces the clone with an identical one. A missing source table is the caller's error.
+     */
+    @Override
+    public void cloneTable(String sourceDatasetId, String table, String targetDatasetId) {
+        try {
+            cloneTable(table(sourceDatasetId, table), table(targetDatasetId, table));
+        } catch (BigQueryException e) {
+            throw userErrorOr("cannot clone " + sourceDatasetId + "." + table + " into " + targetDatasetId, e);
+        }
+    }
+
+    private void cloneTable(TableId source, TableId target) {
+        runJob(QueryJobConfiguration.newBuilder("CREATE OR REPLACE TABLE " + sql(target) + " CLONE " + sql(source))
+                .setUseLegacySql(false).setJobTimeoutMs(config.jobTimeout().toMillis()).build());
     }
 
     /** The template table an object of the templates bucket was published as, e.g. {@code tmpl_shop.orders}. */
