@@ -1,0 +1,114 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it } from 'vitest';
+import type { DemoListItem } from '../api/client';
+import { fakeApi } from '../test/fakeApi';
+import { listItem, templates } from '../test/fixtures';
+import { renderAt } from '../test/render';
+
+const pinned = listItem(1, { customer_name: 'Pinned Co', is_pinned: true });
+const dashboard = {
+  user: 'ce@acme.test',
+  stats: { total_demos: 25, demos_this_month: 7, pinned_count: 1, by_status: { ready: 24, failed: 1 }, by_template: { shopify: 25 } },
+  pinned_demos: [pinned],
+  recent_demos: [listItem(2, { customer_name: 'Recent Co' })],
+};
+
+function platform(all: DemoListItem[] = Array.from({ length: 25 }, (_, i) => listItem(i + 1))) {
+  return fakeApi({
+    'GET /api/dashboard': { json: dashboard },
+    'GET /api/templates': { json: templates },
+    'GET /api/demos': (req) => {
+      const q = req.search.get('q');
+      const rows = all.filter((d) => !q || d.customer_name.toLowerCase().includes(q.toLowerCase()));
+      const start = Number(req.search.get('cursor') ?? 0);
+      const limit = Number(req.search.get('limit'));
+      const page = rows.slice(start, start + limit);
+      return { json: { demos: page, next_cursor: start + limit < rows.length ? String(start + limit) : null } };
+    },
+    'POST /api/demos/:id/pin': { json: { status: 'pinned' } },
+    'POST /api/demos/:id/unpin': { json: { status: 'unpinned' } },
+    'DELETE /api/demos/:id': { status: 204 },
+    'POST /api/demos/:id/clone': { status: 202, json: { job_id: 'job_clone', demo_id: 'demo_99', status: 'queued', status_url: '' } },
+    'GET /api/provision/status/job_clone': { json: { job_id: 'job_clone', type: 'clone', status: 'queued', progress: 0, logs: [] } },
+    'GET /api/provision/status/job_clone/events': { sse: [] },
+    'GET /api/demos/demo_99': { json: { customer_name: 'Copy' } },
+  });
+}
+
+const list = (container: HTMLElement) => container.querySelector('[data-demo-list]') as HTMLElement;
+
+describe('the dashboard', () => {
+  it('shows the stats, the pinned and the recent demos', async () => {
+    platform();
+    const { container } = renderAt('/');
+    expect(await screen.findByText('ce@acme.test')).toBeInTheDocument();
+    expect(container.querySelector('[data-stat="Total demos"]')).toHaveTextContent('25');
+    expect(container.querySelector('[data-stat="This month"]')).toHaveTextContent('7');
+    expect(container.querySelector('[data-stat="Pinned"]')).toHaveTextContent('1');
+    expect(container.querySelector('[data-stat="Ready"]')).toHaveTextContent('24');
+    expect(container.querySelector('[data-pinned]')).toHaveTextContent('Pinned Co');
+    expect(container.querySelector('[data-recent]')).toHaveTextContent('Recent Co');
+  });
+
+  it('pages through all demos with the cursor, forward and back', async () => {
+    const api = platform();
+    const { container } = renderAt('/');
+    await waitFor(() => expect(list(container)?.querySelectorAll('[data-demo]')).toHaveLength(20));
+    await userEvent.click(screen.getByRole('button', { name: 'Next →' }));
+    await waitFor(() => expect(list(container).querySelectorAll('[data-demo]')).toHaveLength(5));
+    expect(list(container)).toHaveTextContent('Customer 25');
+    expect(screen.getByRole('button', { name: 'Next →' })).toBeDisabled();
+    expect(api.to('GET', '/api/demos').at(-1)!.search.get('cursor')).toBe('20');
+    await userEvent.click(screen.getByRole('button', { name: '← Previous' }));
+    await waitFor(() => expect(list(container).querySelectorAll('[data-demo]')).toHaveLength(20));
+  });
+
+  it('filters by customer text and by pinned', async () => {
+    const api = platform();
+    const { container } = renderAt('/');
+    await waitFor(() => expect(list(container)).not.toBeNull());
+    await userEvent.type(screen.getByPlaceholderText('Search customers…'), 'customer 7');
+    await waitFor(() => expect(list(container).querySelectorAll('[data-demo]')).toHaveLength(1));
+    await userEvent.click(screen.getByLabelText('Pinned only'));
+    await waitFor(() => expect(api.to('GET', '/api/demos').at(-1)!.search.get('pinned')).toBe('true'));
+    expect(api.to('GET', '/api/demos').at(-1)!.search.get('q')).toBe('customer 7');
+  });
+
+  it('pins and unpins a demo', async () => {
+    const api = platform([listItem(1), listItem(2, { is_pinned: true })]);
+    const { container } = renderAt('/');
+    await waitFor(() => expect(list(container)).not.toBeNull());
+    await userEvent.click(within(container.querySelector('[data-demo="demo_1"]') as HTMLElement).getByRole('button', { name: '☆ Pin' }));
+    await userEvent.click(within(container.querySelector('[data-demo="demo_2"]') as HTMLElement).getByRole('button', { name: '★ Unpin' }));
+    await waitFor(() => expect(api.to('POST', '/api/demos/demo_2/unpin')).toHaveLength(1));
+    expect(api.to('POST', '/api/demos/demo_1/pin')).toHaveLength(1);
+  });
+
+  it('deletes a demo only after the confirmation', async () => {
+    const api = platform([listItem(1)]);
+    const { container } = renderAt('/');
+    await waitFor(() => expect(list(container)).not.toBeNull());
+    await userEvent.click(within(container.querySelector('[data-demo="demo_1"]') as HTMLElement).getByRole('button', { name: 'Delete' }));
+    const dialog = screen.getByRole('dialog');
+    expect(dialog).toHaveTextContent('Customer 1 will be removed');
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Keep it' }));
+    expect(api.to('DELETE', '/api/demos/demo_1')).toHaveLength(0);
+    await userEvent.click(within(container.querySelector('[data-demo="demo_1"]') as HTMLElement).getByRole('button', { name: 'Delete' }));
+    await userEvent.click(within(screen.getByRole('dialog')).getByRole('button', { name: 'Delete demo' }));
+    await waitFor(() => expect(api.to('DELETE', '/api/demos/demo_1')).toHaveLength(1));
+  });
+
+  it('clones a demo under a new name and opens the clone job', async () => {
+    const api = platform([listItem(1)]);
+    const { container, router } = renderAt('/');
+    await waitFor(() => expect(list(container)).not.toBeNull());
+    await userEvent.click(within(container.querySelector('[data-demo="demo_1"]') as HTMLElement).getByRole('button', { name: 'Clone' }));
+    const name = within(screen.getByRole('dialog')).getByLabelText('New customer name');
+    await userEvent.clear(name);
+    await userEvent.type(name, 'Globex');
+    await userEvent.click(within(screen.getByRole('dialog')).getByRole('button', { name: 'Clone demo' }));
+    await waitFor(() => expect(router.state.location.pathname).toBe('/jobs/job_clone'));
+    expect(api.to('POST', '/api/demos/demo_1/clone')[0].body).toEqual({ new_customer_name: 'Globex' });
+  });
+});

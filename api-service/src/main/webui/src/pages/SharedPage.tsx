@@ -1,0 +1,113 @@
+/** A demo opened from a share link: no API key; a password when the link has one; read-only, with chat. */
+import { useQuery } from '@tanstack/react-query';
+import { useCallback, useState, type ReactNode } from 'react';
+import { useParams } from 'react-router';
+import { ApiError, describeError, getShared, sharedChat, type SharedDemo } from '../api/client';
+import { ChatPanel } from '../components/ChatPanel';
+import { Brand } from '../components/Layout';
+import { ReadinessBadge } from '../components/ReadinessBadge';
+import { TablesList } from '../components/TablesList';
+import { TalkTrack } from '../components/TalkTrack';
+import { useChat } from '../components/useChat';
+import { Badge, Button, Card, Field, Loading, inputClass } from '../components/ui';
+import { formatCount } from '../lib/format';
+
+function Frame({ children }: { children: ReactNode }) {
+  return (
+    <div className="min-h-screen">
+      <header className="border-b border-slate-200 bg-white">
+        <div className="mx-auto flex max-w-7xl items-center justify-between gap-3 px-4 py-3 sm:px-6">
+          <Brand />
+          <Badge>Shared demo · read-only</Badge>
+        </div>
+      </header>
+      <main className="mx-auto max-w-7xl px-4 py-6 sm:px-6 sm:py-8">{children}</main>
+    </div>
+  );
+}
+
+function Message({ title, children, code }: { title: string; children: ReactNode; code: string }) {
+  return (
+    <div className="mx-auto mt-10 max-w-md text-center" data-shared-state={code}>
+      <p className="text-5xl font-semibold text-slate-300">{code}</p>
+      <h1 className="mt-3 text-xl font-semibold text-slate-900">{title}</h1>
+      <p className="mt-2 text-sm text-slate-600">{children}</p>
+    </div>
+  );
+}
+
+function PasswordForm({ wrong, onSubmit }: { wrong: boolean; onSubmit: (password: string) => void }) {
+  const [value, setValue] = useState('');
+  return (
+    <Card className="mx-auto mt-10 max-w-md p-6" data-shared-state="password">
+      <h1 className="text-lg font-semibold text-slate-900">This demo is protected</h1>
+      <p className="mt-1 text-sm text-slate-600">Enter the password you were given with the link.</p>
+      <form className="mt-5 space-y-4" onSubmit={(e) => { e.preventDefault(); if (value) onSubmit(value); }}>
+        <Field label="Password" error={wrong ? 'That password is not right. Try again.' : undefined}>
+          {(p) => <input {...p} name="password" type="password" autoFocus autoComplete="off" value={value}
+            onChange={(e) => setValue(e.target.value)} className={inputClass} />}
+        </Field>
+        <Button type="submit" className="w-full" disabled={!value}>Open the demo</Button>
+      </form>
+    </Card>
+  );
+}
+
+function SharedView({ token, demo, password }: { token: string; demo: SharedDemo; password?: string }) {
+  const ask = useCallback((message: string, conversationId?: string) => sharedChat(token, message, conversationId, password),
+    [token, password]);
+  const conversation = useChat(ask);
+  return (
+    <>
+      <div className="mb-6">
+        <p className="text-sm text-slate-500">{demo.shared_by ? `Shared by ${demo.shared_by}` : 'Shared demo'}</p>
+        <h1 className="mt-1 text-2xl font-semibold tracking-tight text-slate-900" data-shared-title>{demo.customer_name}</h1>
+        <div className="mt-2 flex flex-wrap items-center gap-2">
+          {demo.industry && <Badge tone="indigo">{demo.industry}</Badge>}
+          {demo.template_id && <Badge>{demo.template_id}</Badge>}
+          <ReadinessBadge score={demo.readiness} />
+        </div>
+      </div>
+      <div className="grid grid-cols-1 gap-6 lg:grid-cols-[minmax(0,22rem)_minmax(0,1fr)]">
+        <div className="space-y-6">
+          <Card className="p-5">
+            <h2 className="mb-3 text-sm font-semibold text-slate-900">Questions to try</h2>
+            <TalkTrack questions={demo.golden_questions} onAsk={conversation.send} disabled={conversation.pending} />
+          </Card>
+          <Card className="p-5">
+            <div className="mb-2 flex items-baseline justify-between">
+              <h2 className="text-sm font-semibold text-slate-900">Tables</h2>
+              <span className="text-xs text-slate-500">{formatCount(Object.values(demo.tables).reduce((a, b) => a + b, 0))} rows</span>
+            </div>
+            <TablesList tables={demo.tables} />
+          </Card>
+        </div>
+        <Card className="p-4 sm:p-5">
+          <h2 className="mb-3 text-sm font-semibold text-slate-900">Ask the data</h2>
+          <ChatPanel turns={conversation.turns} pending={conversation.pending} onAsk={conversation.send} />
+        </Card>
+      </div>
+    </>
+  );
+}
+
+export function SharedPage() {
+  const { token = '' } = useParams();
+  const [password, setPassword] = useState<string | undefined>(undefined);
+  const shared = useQuery({ queryKey: ['shared', token, password], queryFn: () => getShared(token, password), retry: false,
+    staleTime: Infinity, refetchOnWindowFocus: false });
+
+  let body: ReactNode;
+  if (shared.isPending) body = <Loading label="Opening the shared demo…" />;
+  else if (shared.isError) {
+    const e = shared.error;
+    const status = e instanceof ApiError ? e.status : 0;
+    if (status === 401) body = <PasswordForm key={password ?? ''} wrong={password !== undefined} onSubmit={setPassword} />;
+    else if (status === 410) body = <Message code="410" title="This link has expired">Ask the person who shared it for a new link.</Message>;
+    else if (status === 404) body = <Message code="404" title="This link does not exist">It may have been revoked, or the address is incomplete.</Message>;
+    else if (status === 429) body = <Message code="429" title="Too many attempts">{describeError(e)}</Message>;
+    else body = <Message code="!" title="The demo could not be opened">{describeError(e)}</Message>;
+  } else body = <SharedView token={token} demo={shared.data} password={password} />;
+
+  return <Frame>{body}</Frame>;
+}
