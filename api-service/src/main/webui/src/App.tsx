@@ -12,6 +12,7 @@ import { JobPage } from './pages/JobPage';
 import { NotFoundPage } from './pages/NotFoundPage';
 import { PipelineRunPage } from './pages/PipelineRunPage';
 import { PipelinesPage } from './pages/PipelinesPage';
+import { RouteErrorPage } from './pages/RouteErrorPage';
 import { SharedPage } from './pages/SharedPage';
 import { SignInPage } from './pages/SignInPage';
 import { TemplateDetailPage } from './pages/TemplateDetailPage';
@@ -20,6 +21,7 @@ import { TemplatesPage } from './pages/TemplatesPage';
 export const routes: RouteObject[] = [
   {
     element: <SessionProvider><Outlet /></SessionProvider>,
+    errorElement: <RouteErrorPage />,
     children: [
       { path: '/sign-in', element: <SignInPage /> },
       { path: '/shared/:token', element: <SharedPage /> },

@@ -453,9 +453,13 @@ export const provisionQuick = (templateId: string, customerName?: string) =>
 
 export const provisionCustom = (brief: CustomBrief) => request<Accepted>('POST', '/api/provision/custom', { body: brief });
 
-export const getJob = (jobId: string) => request<Job>('GET', `/api/provision/status/${enc(jobId)}`);
+export const getJob = (jobId: string) => request<Job>('GET', `/api/provision/status/${enc(jobId)}`).then(toJob);
 
-export const getJobSteps = (jobId: string) => request<StepRecord[]>('GET', `/api/provision/status/${enc(jobId)}/steps`);
+const toJob = (job: Job): Job => ({ ...job, logs: job.logs ?? [], progress: job.progress ?? 0 });
+
+export const getJobSteps = (jobId: string) =>
+  request<StepRecord[]>('GET', `/api/provision/status/${enc(jobId)}/steps`).then((steps) =>
+    (steps ?? []).map((s) => ({ ...s, logs: s.logs ?? [] })));
 
 /**
  * Follows GET …/events (Server-Sent Events, one job document per event) until the stream ends. EventSource cannot
@@ -477,7 +481,7 @@ export async function streamJob(jobId: string, onJob: (job: Job) => void, signal
     onEvent(event) {
       if (!event.data) return;
       try {
-        last = JSON.parse(event.data) as Job;
+        last = toJob(JSON.parse(event.data) as Job);
       } catch {
         return; // a malformed event is skipped; the next one carries the whole document again
       }
@@ -629,4 +633,13 @@ export const runPipeline = (ref: PipelineRef, triggerBy?: string, date?: string)
       body: { ...(triggerBy?.trim() ? { trigger_by: triggerBy.trim() } : {}), ...(date ? { date } : {}) },
     });
 
-export const getPipelineRun = (runId: string) => request<PipelineRun>('GET', `/api/v1/pipelines/runs/${enc(runId)}`);
+/** Steps not started yet come as {step_id, type, status: PENDING} only; they get the other fields empty. */
+const toPipelineStep = (s: Partial<PipelineStep> & { step_id: string }): PipelineStep => ({
+  type: '', status: 'PENDING', attempts: 0, started_at: null, ended_at: null, duration_ms: null, rows_processed: null,
+  error: null, ...s, logs: s.logs ?? [],
+});
+
+export const getPipelineRun = (runId: string) =>
+  request<PipelineRun>('GET', `/api/v1/pipelines/runs/${enc(runId)}`).then((run) => ({
+    ...run, steps: (run.steps ?? []).map(toPipelineStep), dq_results: run.dq_results ?? [],
+  }));

@@ -51,9 +51,9 @@ export function AnswerView({ question, answer, onAsk, disabled }:
       {hasRows && !single && <ResultTable columns={answer.columns} rows={answer.rows} truncated={answer.truncated} />}
 
       {(answer.sql || hasRows) && (
-        <div className="flex flex-wrap items-start gap-2">
+        <div className="flex flex-col-reverse items-start gap-2 sm:flex-row">
           {answer.sql && (
-            <details className="group min-w-0 flex-1 rounded-lg border border-slate-200 bg-slate-50" data-sql>
+            <details className="group w-full min-w-0 flex-1 rounded-lg border border-slate-200 bg-slate-50" data-sql>
               <summary className="cursor-pointer select-none list-none px-3 py-2 text-sm font-medium text-slate-700 hover:text-slate-900 focus-visible:outline-2 focus-visible:outline-indigo-600 rounded-lg">
                 <span className="inline-block transition-transform group-open:rotate-90" aria-hidden="true">▸</span> SQL
               </summary>
@@ -64,7 +64,7 @@ export function AnswerView({ question, answer, onAsk, disabled }:
             </details>
           )}
           {hasRows && (
-            <Button variant="secondary" size="sm" className="mt-1"
+            <Button variant="secondary" size="sm" className="sm:mt-1"
               onClick={() => downloadText(`${slug(question)}.csv`, toCsv(answer.columns, answer.rows))}>
               Download CSV
             </Button>

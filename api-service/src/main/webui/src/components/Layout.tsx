@@ -36,7 +36,7 @@ export function Layout() {
           <nav aria-label="Main" className="order-3 -mx-1 flex w-full gap-1 overflow-x-auto md:order-none md:w-auto">
             {NAV.map((item) => (
               <NavLink key={item.to} to={item.to} end={item.end}
-                className={({ isActive }) => `whitespace-nowrap rounded-md px-3 py-1.5 text-sm font-medium focus-visible:outline-2 focus-visible:outline-indigo-600 ${
+                className={({ isActive }) => `whitespace-nowrap rounded-md px-2 py-1.5 text-sm font-medium sm:px-3 focus-visible:outline-2 focus-visible:outline-indigo-600 ${
                   isActive ? 'bg-indigo-50 text-indigo-700' : 'text-slate-600 hover:bg-slate-100 hover:text-slate-900'}`}>
                 {item.label}
               </NavLink>

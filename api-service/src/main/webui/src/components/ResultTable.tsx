@@ -3,14 +3,15 @@ import { formatCell } from '../lib/format';
 
 export function ResultTable({ columns, rows, truncated }: { columns: string[]; rows: unknown[][]; truncated: boolean }) {
   if (columns.length === 0) return null;
+  const numeric = columns.map((_, j) => rows.length > 0 && rows.every((r) => r[j] === null || typeof r[j] === 'number'));
   return (
     <div>
       <div className="max-h-80 overflow-auto rounded-lg border border-slate-200">
         <table className="min-w-full divide-y divide-slate-200 text-sm" data-result-table>
           <thead className="sticky top-0 bg-slate-50">
             <tr>
-              {columns.map((c) => (
-                <th key={c} scope="col" className="whitespace-nowrap px-3 py-2 text-left text-xs font-semibold text-slate-600">{c}</th>
+              {columns.map((c, j) => (
+                <th key={c} scope="col" className={`whitespace-nowrap px-3 py-2 text-xs font-semibold text-slate-600 ${numeric[j] ? 'text-right' : 'text-left'}`}>{c}</th>
               ))}
             </tr>
           </thead>
@@ -18,7 +19,7 @@ export function ResultTable({ columns, rows, truncated }: { columns: string[]; r
             {rows.map((row, i) => (
               <tr key={i} className="hover:bg-slate-50">
                 {row.map((v, j) => (
-                  <td key={j} className={`whitespace-nowrap px-3 py-1.5 ${typeof v === 'number' ? 'text-right tabular-nums' : ''}`}>
+                  <td key={j} className={`whitespace-nowrap px-3 py-1.5 ${numeric[j] ? 'text-right tabular-nums' : ''}`}>
                     {formatCell(v)}
                   </td>
                 ))}

@@ -15,7 +15,7 @@ describe('the share dialog', () => {
         shares = [...shares, { token: 'new_token_abcdefgh', share_url: '/shared/new', expires_at: '2030-02-01T00:00:00Z', access_count: 0, has_password: true }];
         return { status: 201, json: { token: 'new_token_abcdefgh', share_url: '/shared/new_token_abcdefgh', expires_at: '2030-02-01T00:00:00Z', echo: req.body } };
       },
-      'DELETE /api/demos/demo_1/shares/:token': (req, p) => {
+      'DELETE /api/demos/demo_1/shares/:token': (_req, p) => {
         shares = shares.filter((s) => s.token !== p.token);
         return { status: 204 };
       },

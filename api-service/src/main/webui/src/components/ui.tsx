@@ -15,7 +15,7 @@ const VARIANTS: Record<Variant, string> = {
 const SIZES = { sm: 'px-2.5 py-1.5 text-xs', md: 'px-3.5 py-2 text-sm' };
 
 export function buttonClass(variant: Variant = 'primary', size: keyof typeof SIZES = 'md', extra = ''): string {
-  return `inline-flex items-center justify-center gap-1.5 rounded-lg font-medium transition-colors
+  return `inline-flex items-center justify-center gap-1.5 whitespace-nowrap rounded-lg font-medium transition-colors
     focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-600 disabled:cursor-not-allowed
     ${VARIANTS[variant]} ${SIZES[size]} ${extra}`;
 }
@@ -71,7 +71,7 @@ const STATUS_TONES: Record<string, Tone> = {
 };
 
 export function StatusBadge({ status }: { status: string }) {
-  const label = status.charAt(0).toUpperCase() + status.slice(1).toLowerCase();
+  const label = status.charAt(0).toUpperCase() + status.slice(1).toLowerCase().replace(/_/g, ' ');
   return <Badge tone={STATUS_TONES[status] ?? 'slate'} data-status={status}>{label}</Badge>;
 }
 
@@ -147,7 +147,7 @@ export function Field({ label, hint, error, required, children }:
   { label: string; hint?: ReactNode; error?: string; required?: boolean;
     children: (props: { id: string; 'aria-invalid': boolean; 'aria-describedby'?: string }) => ReactNode }) {
   const id = useId();
-  const describedBy = [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
+  const describedBy = error ? `${id}-error` : hint ? `${id}-hint` : undefined;
   return (
     <div>
       <label htmlFor={id} className="block text-sm font-medium text-slate-800">
@@ -155,7 +155,8 @@ export function Field({ label, hint, error, required, children }:
       </label>
       <div className="mt-1.5">{children({ id, 'aria-invalid': Boolean(error), 'aria-describedby': describedBy })}</div>
       {hint && !error && <p id={`${id}-hint`} className="mt-1 text-xs text-slate-500">{hint}</p>}
-      {error && <p id={`${id}-error`} className="mt-1 text-xs font-medium text-rose-600" data-field-error>{error}</p>}
+      {error && <p id={`${id}-error`} className="mt-1 text-xs font-medium text-rose-600" data-field-error>
+        {error.charAt(0).toUpperCase() + error.slice(1)}</p>}
     </div>
   );
 }

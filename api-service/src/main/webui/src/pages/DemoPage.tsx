@@ -26,22 +26,20 @@ function Workspace({ demo, history }: { demo: Demo; history?: Conversation }) {
   const tables = demo.metadata.tables ?? {};
 
   return (
-    <div className="grid grid-cols-1 gap-6 lg:grid-cols-[minmax(0,22rem)_minmax(0,1fr)]">
-      <div className="space-y-6">
-        <Card className="p-5">
+    <div className="grid grid-cols-1 gap-6 lg:grid-cols-[minmax(0,24rem)_minmax(0,1fr)] lg:grid-rows-[auto_1fr]">
+        <Card className="p-5 lg:col-start-1 lg:row-start-1">
           <h2 className="mb-3 text-sm font-semibold text-slate-900">Talk track</h2>
           <TalkTrack questions={demo.golden_queries.map((q) => q.question)} onAsk={conversation.send}
             disabled={!ready || conversation.pending} />
         </Card>
-        <Card className="p-5">
+        <Card className="order-3 p-5 lg:order-none lg:col-start-1 lg:row-start-2 lg:self-start">
           <div className="mb-2 flex items-baseline justify-between">
             <h2 className="text-sm font-semibold text-slate-900">Tables</h2>
             <span className="text-xs text-slate-500">{formatCount(demo.metadata.total_rows ?? null)} rows</span>
           </div>
           <TablesList tables={tables} />
         </Card>
-      </div>
-      <Card className="p-4 sm:p-5">
+      <Card className="order-2 p-4 sm:p-5 lg:order-none lg:col-start-2 lg:row-span-2 lg:row-start-1 lg:self-start">
         <div className="mb-3 flex items-center justify-between gap-2">
           <h2 className="text-sm font-semibold text-slate-900">Ask the data</h2>
           {conversation.turns.length > 0 && (
@@ -65,7 +63,9 @@ export function DemoPage() {
   const [initialConversation] = useState(() => params.get('c'));
   const demo = useQuery({
     queryKey: ['demo', demoId], queryFn: () => getDemo(demoId),
-    refetchInterval: (q) => (q.state.data?.status === 'provisioning' ? 2000 : false),
+    // Provisioning, or ready but not scored yet (readiness is scored just after the demo becomes ready).
+    refetchInterval: (q) => (q.state.data?.status === 'provisioning' || (q.state.data?.status === 'ready' && !q.state.data.readiness)
+      ? 2000 : false),
   });
   const history = useQuery({
     queryKey: ['conversation', initialConversation], queryFn: () => getConversation(initialConversation!),

@@ -57,7 +57,7 @@ function LogView({ job }: { job: Job }) {
       {job.logs.map((l, i) => (
         <li key={i} className="flex gap-3">
           <span className="shrink-0 text-slate-400">{formatTime(l.ts)}</span>
-          <span className={`shrink-0 w-11 ${l.level === 'ERROR' ? 'text-rose-400' : l.level === 'WARN' ? 'text-amber-300' : 'text-emerald-300'}`}>{l.level}</span>
+          <span className={`hidden w-11 shrink-0 sm:inline ${l.level === 'ERROR' ? 'text-rose-400' : l.level === 'WARN' ? 'text-amber-300' : 'text-emerald-300'}`}>{l.level}</span>
           <span className="min-w-0 break-words">{l.message}</span>
         </li>
       ))}
@@ -90,7 +90,8 @@ export function JobPage() {
       <PageHeader eyebrow={`${TYPE_LABEL[data.type] ?? humanize(data.type)} · ${data.job_id}`}
         title={name ? `Demo for ${name}` : 'Provisioning job'}
         subtitle={<span className="flex flex-wrap items-center gap-2"><StatusBadge status={data.status} />
-          <span>Started {formatDateTime(data.created_at)}</span></span>}
+          <span>Started {formatDateTime(data.created_at)}</span>
+          {data.completed_at && <span>Finished in {formatMillis(new Date(data.completed_at).getTime() - new Date(data.created_at).getTime())}</span>}</span>}
         actions={data.status === 'completed' && demoId ? (
           <LinkButton to={`/demos/${encodeURIComponent(demoId)}`}>Open the demo →</LinkButton>
         ) : data.type === 'pipeline' ? <LinkButton variant="secondary" to={`/pipelines/runs/${encodeURIComponent(data.job_id)}`}>Pipeline view</LinkButton> : null} />

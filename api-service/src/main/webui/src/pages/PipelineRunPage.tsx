@@ -12,7 +12,7 @@ function StepItem({ step, index }: { step: PipelineStep; index: number }) {
   return (
     <li className="rounded-lg border border-slate-200" data-step={step.step_id} data-step-status={s}>
       <details>
-        <summary className="flex cursor-pointer list-none flex-wrap items-center gap-3 px-3 py-2.5 focus-visible:outline-2 focus-visible:outline-indigo-600 rounded-lg">
+        <summary className="grid cursor-pointer list-none grid-cols-[auto_minmax(0,1fr)] items-center gap-x-3 gap-y-1 rounded-lg px-3 py-2.5 focus-visible:outline-2 focus-visible:outline-indigo-600 sm:grid-cols-[auto_minmax(0,1fr)_auto]">
           <span className={`flex size-6 shrink-0 items-center justify-center rounded-full text-xs font-semibold ${
             s === 'COMPLETED' ? 'bg-emerald-100 text-emerald-700' : s === 'FAILED' ? 'bg-rose-100 text-rose-700'
               : s === 'RUNNING' ? 'bg-sky-100 text-sky-700' : 'bg-slate-100 text-slate-500'}`} aria-hidden="true">
@@ -22,7 +22,7 @@ function StepItem({ step, index }: { step: PipelineStep; index: number }) {
             <span className="block text-sm font-medium text-slate-900">{humanize(step.step_id)}</span>
             <span className="block font-mono text-xs text-slate-500">{step.type}</span>
           </span>
-          <span className="flex flex-wrap items-center gap-3 text-xs text-slate-500">
+          <span className="col-start-2 flex flex-wrap items-center gap-3 text-xs text-slate-500 sm:col-start-3">
             {step.rows_processed != null && <span>{formatCount(step.rows_processed)} rows</span>}
             {step.duration_ms != null && <span>{formatMillis(step.duration_ms)}</span>}
             {step.attempts > 1 && <span>attempt {step.attempts}</span>}
@@ -59,13 +59,13 @@ export function PipelineRunPage() {
           <span>Run {r.pipeline_logging_id} · business date {r.run_date ?? '–'} · started {formatDateTime(r.started_at ?? r.created_at)}{r.trigger_by ? ` by ${r.trigger_by}` : ''}</span></span>} />
       <Card className="mb-6 p-5">
         <div className="mb-2 flex items-baseline justify-between gap-3">
-          <span className="text-sm font-medium text-slate-800" data-current-step>{finished(r.status) ? humanize(r.status) : humanize(r.current_step) || 'Pending'}</span>
+          <span className="text-sm font-medium text-slate-800" data-current-step>{finished(r.status) ? humanize(r.status.toLowerCase()) : humanize(r.current_step) || 'Pending'}</span>
           <span className="text-2xl font-semibold tabular-nums" data-progress>{r.progress}%</span>
         </div>
         <ProgressBar value={r.progress} status={r.status} label="Pipeline progress" />
       </Card>
       {r.error && <div className="mb-6"><ErrorNote message={r.error} title="The run failed" /></div>}
-      <div className="grid grid-cols-1 gap-6 lg:grid-cols-2">
+      <div className="grid grid-cols-1 gap-6">
         <Card className="p-5">
           <h2 className="mb-3 text-sm font-semibold text-slate-900">Steps</h2>
           <ol className="space-y-2" data-steps>{r.steps.map((s, i) => <StepItem key={s.step_id} step={s} index={i} />)}</ol>

@@ -15,6 +15,8 @@ const run = (over: Partial<PipelineRun>): PipelineRun => ({
       duration_ms: 197, rows_processed: 1488, error: null, logs: [{ ts: '2026-12-03T11:38:18Z', level: 'INFO', message: 'loaded 1488 rows' }] },
     { step_id: 'check_raw', type: 'dq_check', status: 'COMPLETED', attempts: 1, started_at: null, ended_at: null,
       duration_ms: 141, rows_processed: null, error: null, logs: [] },
+    // A step not started yet: the API sends only these three fields.
+    { step_id: 'aggregate', type: 'warehouse_sql', status: 'PENDING' } as unknown as PipelineRun['steps'][number],
   ],
   dq_results: [
     { table_name: 'billing_export_raw', check_name: 'raw_has_rows', check_type: 'row_count', status: 'PASSED', observed_value: '1488', expected_value: '>= 1' },
@@ -34,7 +36,8 @@ describe('the pipelines page', () => {
     await userEvent.click(await screen.findByRole('button', { name: 'Run pipeline' }));
     await waitFor(() => expect(router.state.location.pathname).toBe('/pipelines/runs/job_p'));
     expect(api.to('POST', '/api/v1/pipelines/run/acme/gcp/cost/bill-sample-export-template')[0].body).toEqual({ trigger_by: 'web-ui' });
-    await waitFor(() => expect(container.querySelectorAll('[data-step]')).toHaveLength(2));
+    await waitFor(() => expect(container.querySelectorAll('[data-step]')).toHaveLength(3));
+    expect(container.querySelector('[data-step="aggregate"]')).toHaveAttribute('data-step-status', 'PENDING');
     expect(container.querySelector('[data-step="load_billing_export"]')).toHaveTextContent('1,488 rows');
     expect(container.querySelector('[data-dq-results]')).toHaveTextContent('raw_has_rows');
     expect(screen.getByText('1 failed')).toBeInTheDocument();

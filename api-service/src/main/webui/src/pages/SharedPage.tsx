@@ -68,21 +68,19 @@ function SharedView({ token, demo, password }: { token: string; demo: SharedDemo
           <ReadinessBadge score={demo.readiness} />
         </div>
       </div>
-      <div className="grid grid-cols-1 gap-6 lg:grid-cols-[minmax(0,22rem)_minmax(0,1fr)]">
-        <div className="space-y-6">
-          <Card className="p-5">
+      <div className="grid grid-cols-1 gap-6 lg:grid-cols-[minmax(0,24rem)_minmax(0,1fr)] lg:grid-rows-[auto_1fr]">
+          <Card className="p-5 lg:col-start-1 lg:row-start-1">
             <h2 className="mb-3 text-sm font-semibold text-slate-900">Questions to try</h2>
             <TalkTrack questions={demo.golden_questions} onAsk={conversation.send} disabled={conversation.pending} />
           </Card>
-          <Card className="p-5">
+          <Card className="order-3 p-5 lg:order-none lg:col-start-1 lg:row-start-2 lg:self-start">
             <div className="mb-2 flex items-baseline justify-between">
               <h2 className="text-sm font-semibold text-slate-900">Tables</h2>
               <span className="text-xs text-slate-500">{formatCount(Object.values(demo.tables).reduce((a, b) => a + b, 0))} rows</span>
             </div>
             <TablesList tables={demo.tables} />
           </Card>
-        </div>
-        <Card className="p-4 sm:p-5">
+        <Card className="order-2 p-4 sm:p-5 lg:order-none lg:col-start-2 lg:row-span-2 lg:row-start-1 lg:self-start">
           <h2 className="mb-3 text-sm font-semibold text-slate-900">Ask the data</h2>
           <ChatPanel turns={conversation.turns} pending={conversation.pending} onAsk={conversation.send} />
         </Card>

@@ -8,7 +8,7 @@ import { TablesList } from '../components/TablesList';
 import { Badge, Button, Card, ErrorNote, Loading, PageHeader, Stat } from '../components/ui';
 import { formatCount, formatSeconds } from '../lib/format';
 
-const COMPLEXITY_TONE = { simple: 'green', medium: 'amber', complex: 'red' } as const;
+const COMPLEXITY_TONE = { simple: 'green', moderate: 'amber', medium: 'amber', complex: 'red' } as const;
 
 export function TemplateDetailPage() {
   const { templateId = '' } = useParams();
@@ -32,7 +32,7 @@ export function TemplateDetailPage() {
         <Stat label="Ready in" value={`~${formatSeconds(t.estimated_seconds)}`} />
       </div>
       <div className="grid grid-cols-1 gap-6 lg:grid-cols-3">
-        <Card className="p-5 lg:col-span-1">
+        <Card className="p-5 lg:col-span-1 lg:self-start">
           <h2 className="mb-2 text-sm font-semibold text-slate-900">Tables</h2>
           <TablesList tables={t.tables} />
         </Card>

@@ -27,7 +27,7 @@ function TemplateCard({ t, onQuickStart }: { t: TemplateSummary; onQuickStart: (
       <div className="mt-3 flex flex-wrap gap-1.5">
         {t.tags.map((tag) => <Badge key={tag}>#{tag}</Badge>)}
       </div>
-      <div className="mt-auto flex items-center justify-between gap-2 pt-5">
+      <div className="mt-auto flex flex-wrap items-center justify-between gap-2 pt-5">
         <span className="text-xs text-slate-500">{t.golden_query_count} golden questions</span>
         <div className="flex gap-2">
           <Link to={`/templates/${encodeURIComponent(t.template_id)}`}
