@@ -52,7 +52,7 @@ public final class PlatformProcess implements AutoCloseable {
             Path jar = root.resolve(s).resolve("target/quarkus-app/quarkus-run.jar");
             if (!Files.isRegularFile(jar)) {
                 throw new IllegalStateException("missing " + jar + "; build the services first: mvn -B -o install "
-                        + "-DskipTests -pl shared-model,api-service,quick-provisioner,custom-provisioner,lifecycle-service");
+                        + "-DskipTests -pl api-service,quick-provisioner,custom-provisioner,lifecycle-service -am");
             }
         }
         Path dataDir = root.resolve("e2e-tests/target/e2e-data")

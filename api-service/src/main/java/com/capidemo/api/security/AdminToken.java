@@ -1,8 +1,8 @@
 package com.capidemo.api.security;
 
-import com.capidemo.shared.adapter.local.SqliteSettings;
 import com.capidemo.shared.config.PlatformConfig;
 import com.capidemo.shared.domain.Ids;
+import com.capidemo.shared.port.SharedSettings;
 import com.capidemo.shared.web.ApiProblem;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.StartupEvent;
@@ -25,7 +25,7 @@ public class AdminToken {
 
     private final String token;
 
-    public AdminToken(PlatformConfig config, SqliteSettings settings) {
+    public AdminToken(PlatformConfig config, SharedSettings settings) {
         this.token = config.adminToken().filter(t -> !t.isBlank())
                 .orElseGet(() -> settings.getOrCreate("admin_token", () -> Ids.randomHex(24)));
         Path file = Path.of(config.dataDir()).resolve("admin-token");

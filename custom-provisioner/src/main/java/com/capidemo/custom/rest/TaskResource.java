@@ -2,7 +2,7 @@ package com.capidemo.custom.rest;
 
 import com.capidemo.custom.service.TaskHandler;
 import com.capidemo.custom.service.TaskOutcome;
-import com.capidemo.shared.adapter.local.TaskDispatcher;
+import com.capidemo.shared.messaging.CloudTasksHeaders;
 import com.capidemo.shared.config.PlatformConfig;
 import com.capidemo.shared.json.Json;
 import com.capidemo.shared.web.ApiProblem;
@@ -48,13 +48,13 @@ public class TaskResource {
     @Produces(MediaType.APPLICATION_JSON)
     public Response run(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
                         @HeaderParam(SharedSecretWorkerAuthenticator.HEADER) String secret,
-                        @HeaderParam(TaskDispatcher.QUEUE_HEADER) String queueName,
-                        @HeaderParam(TaskDispatcher.TASK_HEADER) String taskName,
-                        @HeaderParam(TaskDispatcher.RETRY_COUNT_HEADER) String retryCount, byte[] body) {
+                        @HeaderParam(CloudTasksHeaders.QUEUE) String queueName,
+                        @HeaderParam(CloudTasksHeaders.TASK) String taskName,
+                        @HeaderParam(CloudTasksHeaders.RETRY_COUNT) String retryCount, byte[] body) {
         authenticator.verify(authorization, secret);
         if (queueName == null || taskName == null) {
             throw new ApiProblem(400, "not-a-task", "Not a queue task",
-                    "task requests carry " + TaskDispatcher.QUEUE_HEADER + " and " + TaskDispatcher.TASK_HEADER);
+                    "task requests carry " + CloudTasksHeaders.QUEUE + " and " + CloudTasksHeaders.TASK);
         }
         if (!queue.equals(queueName)) {
             throw ApiProblem.forbidden("tasks are accepted from queue " + queue + " only, not " + queueName);

@@ -1,0 +1,204 @@
+package com.capidemo.shared.adapter.local;
+
+import com.capidemo.shared.adapter.AdapterSelection;
+import com.capidemo.shared.messaging.CloudTasksHeaders;
+import com.capidemo.shared.adapter.Port;
+import com.capidemo.shared.config.PlatformConfig;
+import com.capidemo.shared.port.DemoStore;
+import com.capidemo.shared.port.JobStore;
+import com.capidemo.shared.service.JobFailures;
+import com.capidemo.shared.web.SharedSecretWorkerAuthenticator;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.logging.Log;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.inject.Singleton;
+import jakarta.enterprise.event.Observes;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Dispatches local tasks the way a Cloud Tasks HTTP queue does: POSTs the body to custom-provisioner with the
+ * X-CloudTasks-* headers, at most {@code max-dispatches-per-second} and {@code max-concurrent-dispatches}; a 2xx
+ * finishes the task, anything else (or no answer within the dispatch deadline) is retried with exponential backoff
+ * until {@code max-attempts}, after which the task fails and so does its job.
+ */
+@Singleton
+public class TaskDispatcher extends DurableHttpDispatcher<TaskRow> {
+
+    public static final String QUEUE_HEADER = CloudTasksHeaders.QUEUE;
+    public static final String TASK_HEADER = CloudTasksHeaders.TASK;
+    public static final String RETRY_COUNT_HEADER = CloudTasksHeaders.RETRY_COUNT;
+    public static final String EXECUTION_COUNT_HEADER = CloudTasksHeaders.EXECUTION_COUNT;
+
+    private final SqliteDatabase db;
+    private final PlatformConfig.Custom config;
+    private final JobStore jobs;
+    private final DemoStore demos;
+    private final MeterRegistry metrics;
+    private final Optional<String> secret;
+    private final TokenBucket rate;
+    private final boolean selected;
+
+    public TaskDispatcher(SqliteDatabase db, PlatformConfig config, JobStore jobs, DemoStore demos, MeterRegistry metrics,
+                          AdapterSelection selection) {
+        super("tasks");
+        this.selected = selection.isLocal(Port.CUSTOM_QUEUE);
+        this.db = db;
+        this.config = config.queue().custom();
+        this.jobs = jobs;
+        this.demos = demos;
+        this.metrics = metrics;
+        this.secret = config.worker().sharedSecret();
+        this.rate = new TokenBucket(this.config.maxDispatchesPerSecond());
+    }
+
+    void start(@Observes StartupEvent event) {
+        if (!config.dispatcherEnabled() || !selected) { // Cloud Tasks dispatches when it is the transport
+            return;
+        }
+        startLoop();
+        Log.infof("task dispatcher for queue %s sending to %s (%.1f/s, %d concurrent, deadline %s, %d attempts, "
+                        + "backoff %s..%s)", config.name(), config.endpoint(), config.maxDispatchesPerSecond(),
+                config.maxConcurrentDispatches(), config.dispatchDeadline(), config.maxAttempts(), config.minBackoff(),
+                config.maxBackoff());
+    }
+
+    void stop(@Observes ShutdownEvent event) {
+        stopLoop();
+    }
+
+    @Override
+    protected int concurrency() {
+        return config.maxConcurrentDispatches();
+    }
+
+    @Override
+    protected Duration pollInterval() {
+        return config.pollInterval();
+    }
+
+    @Override
+    protected int admit(int free) {
+        return Math.min(free, rate.available());
+    }
+
+    @Override
+    protected void requeueExpired() {
+        long now = System.currentTimeMillis();
+        db.write(c -> Sql.update(c, "UPDATE tasks SET status = 'pending', next_attempt_at = ?, "
+                + "last_error = coalesce(last_error, 'dispatch deadline exceeded') "
+                + "WHERE status = 'inflight' AND lease_until < ?", now, now));
+    }
+
+    @Override
+    protected Long nextDueMillis() {
+        long next = db.read(c -> Sql.one(c, "SELECT coalesce(min(next_attempt_at), -1) FROM tasks WHERE status = 'pending'",
+                rs -> rs.getLong(1))).orElse(-1L);
+        return next < 0 ? null : next;
+    }
+
+    @Override
+    protected List<TaskRow> claimDue(int limit) {
+        long now = System.currentTimeMillis();
+        long leaseUntil = now + config.dispatchDeadline().toMillis() + 5_000;
+        List<TaskRow> due = db.write(c -> {
+            List<TaskRow> rows = Sql.list(c, """
+                    SELECT task_name, queue, path, body, job_id, attempts FROM tasks
+                    WHERE status = 'pending' AND next_attempt_at <= ? ORDER BY next_attempt_at LIMIT ?""",
+                    rs -> new TaskRow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getBytes(4),
+                            rs.getString(5), rs.getInt(6) + 1), now, limit);
+            for (TaskRow t : rows) {
+                Sql.update(c, "UPDATE tasks SET status = 'inflight', attempts = attempts + 1, lease_until = ? "
+                        + "WHERE task_name = ? AND status = 'pending'", leaseUntil, t.taskName());
+            }
+            return rows;
+        });
+        rate.take(due.size());
+        return due;
+    }
+
+    @Override
+    protected void deliver(TaskRow task) {
+        String failure;
+        try {
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(config.endpoint() + task.path()))
+                    .timeout(config.dispatchDeadline())
+                    .header("Content-Type", "application/json")
+                    .header(QUEUE_HEADER, task.queue())
+                    .header(TASK_HEADER, task.taskName())
+                    .header(RETRY_COUNT_HEADER, String.valueOf(task.attempt() - 1))
+                    .header(EXECUTION_COUNT_HEADER, String.valueOf(task.attempt() - 1))
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(task.body()));
+            secret.ifPresent(s -> request.header(SharedSecretWorkerAuthenticator.HEADER, s));
+            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() / 100 == 2) {
+                finish(task);
+                return;
+            }
+            failure = "worker answered " + response.statusCode() + abbreviate(response.body());
+        } catch (java.net.http.HttpTimeoutException e) {
+            failure = "no answer within the dispatch deadline of " + config.dispatchDeadline().toSeconds() + "s";
+        } catch (java.io.IOException e) {
+            failure = "worker unreachable: " + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : " " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return; // shutting down: the task stays in flight and is dispatched again after its deadline
+        }
+        retryOrFail(task, failure);
+    }
+
+    private void finish(TaskRow task) {
+        db.write(c -> Sql.update(c, "UPDATE tasks SET status = 'done', finished_at = ?, lease_until = NULL, "
+                + "last_error = NULL WHERE task_name = ?", Instant.now(), task.taskName()));
+        metrics.counter("tasks.dispatch", "queue", task.queue(), "outcome", "done").increment();
+    }
+
+    private void retryOrFail(TaskRow task, String failure) {
+        if (task.attempt() >= config.maxAttempts()) {
+            String reason = "task failed after " + task.attempt() + " attempts: " + failure;
+            db.write(c -> Sql.update(c, "UPDATE tasks SET status = 'failed', finished_at = ?, lease_until = NULL, "
+                    + "last_error = ? WHERE task_name = ?", Instant.now(), failure, task.taskName()));
+            JobFailures.failWithDemo(jobs, demos, task.jobId(), reason);
+            metrics.counter("tasks.dispatch", "queue", task.queue(), "outcome", "failed").increment();
+            Log.warnf("task %s (job %s) %s", task.taskName(), task.jobId(), reason);
+            return;
+        }
+        long delay = backoff(task.attempt(), config.minBackoff(), config.maxBackoff()).toMillis();
+        db.write(c -> Sql.update(c, "UPDATE tasks SET status = 'pending', next_attempt_at = ?, lease_until = NULL, "
+                + "last_error = ? WHERE task_name = ?", System.currentTimeMillis() + delay, failure, task.taskName()));
+        metrics.counter("tasks.dispatch", "queue", task.queue(), "outcome", "retried").increment();
+        Log.infof("attempt %d of task %s (job %s) failed: %s; retrying in %d ms", task.attempt(), task.taskName(),
+                task.jobId(), failure, delay);
+    }
+
+    /** Cloud Tasks' rate limit: tokens refill at {@code perSecond}, with a burst of at most one second's worth. */
+    static final class TokenBucket {
+        private final double perSecond;
+        private final double burst;
+        private double tokens;
+        private long refilledAt = System.nanoTime();
+
+        TokenBucket(double perSecond) {
+            this.perSecond = Math.max(0.001, perSecond);
+            this.burst = Math.max(1, perSecond);
+            this.tokens = burst;
+        }
+
+        synchronized int available() {
+            long now = System.nanoTime();
+            tokens = Math.min(burst, tokens + (now - refilledAt) / 1e9 * perSecond);
+            refilledAt = now;
+            return (int) Math.floor(tokens);
+        }
+
+        synchronized void take(int n) {
+            tokens -= n;
+        }
+    }
+}
