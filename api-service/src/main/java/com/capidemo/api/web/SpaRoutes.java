@@ -6,7 +6,7 @@ import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.util.List;
-import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -25,7 +25,8 @@ public class SpaRoutes {
     private static final String STATIC_ROOT = "META-INF/resources";
     private static final int PRIORITY = 100; // after the security filters, before any route
 
-    private final Map<String, Boolean> files = new ConcurrentHashMap<>();
+    /** Paths found to be files of the built UI; only hits are kept, so the set is bounded by the build's files. */
+    private final Set<String> files = ConcurrentHashMap.newKeySet();
 
     void register(@Observes Filters filters) {
         filters.register(this::handle, PRIORITY);
@@ -58,13 +59,22 @@ public class SpaRoutes {
         return accept != null && accept.contains("text/html");
     }
 
-    /** A file of the built UI (the answer is kept: the files do not change while the service runs). */
+    /**
+     * A file of the built UI. A hit is remembered (the files do not change while the service runs); a miss is not,
+     * so addresses made up by a client cannot grow the set.
+     */
     private boolean isFile(String path) {
         if (path.endsWith("/") || path.contains("..")) {
             return false;
         }
-        return files.computeIfAbsent(path, p -> Thread.currentThread().getContextClassLoader()
-                .getResource(STATIC_ROOT + p) != null);
+        if (files.contains(path)) {
+            return true;
+        }
+        boolean found = Thread.currentThread().getContextClassLoader().getResource(STATIC_ROOT + path) != null;
+        if (found) {
+            files.add(path);
+        }
+        return found;
     }
 
     /** Sets Cache-Control as the headers go out, and only on a success: a 404 must not be cached for a year. */
