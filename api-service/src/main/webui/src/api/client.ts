@@ -505,13 +505,32 @@ export async function streamJob(jobId: string, onJob: (job: Job) => void, signal
 
 export const getDemo = (demoId: string) => request<Demo>('GET', `/api/demos/${enc(demoId)}`);
 
+/** A full demo record as the compact list item (what GET /api/demos answers before issue 11: full records). */
+export const toListItem = (d: Demo): DemoListItem => ({
+  demo_id: d.demo_id,
+  customer_name: d.customer_name,
+  template_id: d.template_id,
+  industry: d.industry,
+  status: d.status,
+  is_pinned: Boolean(d.is_pinned),
+  created_by: d.created_by,
+  created_at: d.created_at,
+  last_used: d.last_used,
+  table_count: d.metadata?.table_count ?? Object.keys(d.metadata?.tables ?? {}).length,
+  total_rows: d.metadata?.total_rows ?? 0,
+  readiness_score: d.readiness?.score ?? null,
+});
+
+/** Issue 11's page `{demos, next_cursor}`; a server without it answers a plain array of full records (no paging). */
 export const listDemos = (filter: DemoFilter = {}) =>
-  request<DemoPage>('GET', `/api/demos${query({ ...filter })}`).then((page) => ({
-    demos: page?.demos ?? [],
-    next_cursor: page?.next_cursor ?? null,
-  }));
+  request<DemoPage | Demo[]>('GET', `/api/demos${query({ ...filter })}`).then((page): DemoPage => (Array.isArray(page)
+    ? { demos: page.map(toListItem), next_cursor: null }
+    : { demos: page?.demos ?? [], next_cursor: page?.next_cursor ?? null }));
 
 export const getDashboard = () => request<Dashboard>('GET', '/api/dashboard');
+
+/** True when the error says this server has no demo-management API (issue 11): its per-caller dashboard is 404. */
+export const isDemoManagementMissing = (error: unknown) => error instanceof ApiError && error.status === 404;
 
 export const pinDemo = (demoId: string) => request<unknown>('POST', `/api/demos/${enc(demoId)}/pin`);
 

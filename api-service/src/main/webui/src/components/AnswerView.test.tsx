@@ -40,7 +40,8 @@ describe('an answer of the data agent', () => {
     const { container } = render(<AnswerView question="Tell me a joke" answer={answers.declined} onAsk={onAsk} />);
     expect(screen.getByText('Not answerable')).toBeInTheDocument();
     expect(container.querySelector('[data-sql]')).toBeNull();
-    expect(container.querySelector('[data-answer-text]')!.textContent).toBe('I can\'t answer that with confidence from this demo\'s data.');
+    expect(container.querySelector('[data-answer-text]')!.textContent).toBe('I can\'t answer that with confidence from this demo\'s '
+      + 'data: I don\'t know what "joke" refers to in this dataset. I only answer from the data and never guess numbers.');
     const chips = container.querySelectorAll('[data-chip]');
     expect(chips).toHaveLength(2);
     await userEvent.click(chips[1]);

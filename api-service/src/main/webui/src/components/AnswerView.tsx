@@ -22,7 +22,8 @@ function answerText(answer: Answer): string {
   return answer.answer.split('\n')
     .filter((line) => !(line.startsWith('- ') && suggestions.has(line.slice(2).trim())))
     .filter((line) => !/^here are questions i can answer:?$/i.test(line.trim()))
-    .join('\n').trim();
+    .join('\n').trim()
+    .replace(/\s*Here are questions I can answer:?$/i, ''); // the chips below are those questions
 }
 
 export function AnswerView({ question, answer, onAsk, disabled }:

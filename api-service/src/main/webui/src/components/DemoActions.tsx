@@ -39,7 +39,7 @@ export function DemoActions({ demo, size = 'sm', onDeleted }:
   return (
     <div className="flex flex-wrap items-center gap-1.5" data-demo-actions={demo.demo_id}>
       <Button variant="secondary" size={size} busy={pin.isPending} disabled={gone} onClick={() => pin.mutate()}
-        aria-pressed={demo.is_pinned} title={demo.is_pinned ? 'Unpin from the dashboard' : 'Pin to the dashboard'}>
+        aria-pressed={demo.is_pinned} className={size === 'sm' ? 'min-w-[4.5rem]' : 'min-w-[5.5rem]'} title={demo.is_pinned ? 'Unpin from the dashboard' : 'Pin to the dashboard'}>
         {demo.is_pinned ? '★ Unpin' : '☆ Pin'}
       </Button>
       <Button variant="secondary" size={size} disabled={gone || demo.status !== 'ready'} onClick={() => setDialog('share')}>Share</Button>

@@ -6,10 +6,12 @@ import { DemoActions } from './DemoActions';
 import { ReadinessBadge } from './ReadinessBadge';
 import { StatusBadge } from './ui';
 
-export function DemoRow({ demo }: { demo: DemoListItem }) {
+/** `actions` false on a server without the demo-management API (nothing to pin, share, clone or delete with). */
+export function DemoRow({ demo, actions = true }: { demo: DemoListItem; actions?: boolean }) {
   return (
-    <li className="flex flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3" data-demo={demo.demo_id}>
-      <div className="min-w-[12rem] flex-1">
+    <li className="flex flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3 md:grid md:grid-cols-[minmax(0,1fr)_13rem_9rem_auto]"
+      data-demo={demo.demo_id}>
+      <div className="min-w-[12rem] flex-1 md:min-w-0">
         <div className="flex items-center gap-2">
           {demo.is_pinned && <span className="text-amber-500" title="Pinned" aria-label="Pinned">★</span>}
           <Link to={`/demos/${encodeURIComponent(demo.demo_id)}`}
@@ -25,11 +27,11 @@ export function DemoRow({ demo }: { demo: DemoListItem }) {
         <StatusBadge status={demo.status} />
         {demo.status === 'ready' && <ReadinessBadge score={demo.readiness_score} />}
       </div>
-      <div className="w-36 text-xs text-slate-500">
+      <div className="w-36 text-xs text-slate-500 md:w-auto">
         <div>{demo.table_count} tables · {formatCompact(demo.total_rows)} rows</div>
         <div>used {relativeTime(demo.last_used ?? demo.created_at)}</div>
       </div>
-      <DemoActions demo={demo} />
+      {actions && <DemoActions demo={demo} />}
     </li>
   );
 }

@@ -33,10 +33,10 @@ export function Layout() {
       <header className="sticky top-0 z-30 border-b border-slate-200 bg-white/95 backdrop-blur">
         <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-2.5 sm:px-6">
           <NavLink to="/" className="rounded-md focus-visible:outline-2 focus-visible:outline-indigo-600"><Brand /></NavLink>
-          <nav aria-label="Main" className="order-3 -mx-1 flex w-full gap-1 overflow-x-auto md:order-none md:w-auto">
+          <nav aria-label="Main" className="order-3 -mx-1.5 flex w-[calc(100%+0.75rem)] justify-between gap-0.5 overflow-x-auto sm:justify-start sm:gap-1 md:order-none md:mx-0 md:w-auto">
             {NAV.map((item) => (
               <NavLink key={item.to} to={item.to} end={item.end}
-                className={({ isActive }) => `whitespace-nowrap rounded-md px-2 py-1.5 text-sm font-medium sm:px-3 focus-visible:outline-2 focus-visible:outline-indigo-600 ${
+                className={({ isActive }) => `whitespace-nowrap rounded-md px-1.5 py-1.5 text-sm font-medium sm:px-3 focus-visible:outline-2 focus-visible:outline-indigo-600 ${
                   isActive ? 'bg-indigo-50 text-indigo-700' : 'text-slate-600 hover:bg-slate-100 hover:text-slate-900'}`}>
                 {item.label}
               </NavLink>

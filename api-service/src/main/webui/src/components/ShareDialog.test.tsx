@@ -2,7 +2,7 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { fakeApi } from '../test/fakeApi';
-import { demo } from '../test/fixtures';
+import { dashboard, demo } from '../test/fixtures';
 import { renderAt } from '../test/render';
 
 describe('the share dialog', () => {
@@ -10,6 +10,7 @@ describe('the share dialog', () => {
     let shares = [{ token: 'old_token_12345678', share_url: '/shared/old', expires_at: '2030-01-01T00:00:00Z', access_count: 3, has_password: false }];
     const api = fakeApi({
       'GET /api/demos/demo_1': { json: demo() },
+      'GET /api/dashboard': { json: dashboard },
       'GET /api/demos/demo_1/shares': () => ({ json: { shares } }),
       'POST /api/demos/demo_1/share': (req) => {
         shares = [...shares, { token: 'new_token_abcdefgh', share_url: '/shared/new', expires_at: '2030-02-01T00:00:00Z', access_count: 0, has_password: true }];
@@ -42,8 +43,27 @@ describe('the share dialog', () => {
     expect(api.to('DELETE', '/api/demos/demo_1/shares/old_token_12345678')).toHaveLength(1);
   });
 
+  it('reads the links again on every opening, so the access counts are current', async () => {
+    let views = 0;
+    const api = fakeApi({
+      'GET /api/demos/demo_1': { json: demo() },
+      'GET /api/dashboard': { json: dashboard },
+      'GET /api/demos/demo_1/shares': () => ({ json: [{ token: 'tok_12345678', share_url: null, expires_at: '2030-01-01T00:00:00Z',
+        access_count: views, has_password: false }] }),
+    });
+    renderAt('/demos/demo_1');
+    await userEvent.click(await screen.findByRole('button', { name: 'Share' }));
+    expect(await within(screen.getByRole('dialog')).findByText('0 views')).toBeInTheDocument();
+    await userEvent.click(within(screen.getByRole('dialog')).getByRole('button', { name: 'Done' }));
+    views = 1;
+    await userEvent.click(screen.getByRole('button', { name: 'Share' }));
+    expect(await within(screen.getByRole('dialog')).findByText('1 view')).toBeInTheDocument();
+    expect(api.to('GET', '/api/demos/demo_1/shares')).toHaveLength(2);
+  });
+
   it('refuses an expiry outside 1 to 90 days before asking the API', async () => {
-    const api = fakeApi({ 'GET /api/demos/demo_1': { json: demo() }, 'GET /api/demos/demo_1/shares': { json: [] } });
+    const api = fakeApi({ 'GET /api/demos/demo_1': { json: demo() }, 'GET /api/dashboard': { json: dashboard },
+      'GET /api/demos/demo_1/shares': { json: [] } });
     renderAt('/demos/demo_1');
     await userEvent.click(await screen.findByRole('button', { name: 'Share' }));
     const dialog = screen.getByRole('dialog');

@@ -13,7 +13,8 @@ export function ShareDialog({ demoId, customerName, open, onClose }:
   const [days, setDays] = useState('7');
   const [password, setPassword] = useState('');
   const [created, setCreated] = useState<ShareCreated | null>(null);
-  const shares = useQuery({ queryKey: ['shares', demoId], queryFn: () => listShares(demoId), enabled: open });
+  // Fresh on every opening: the access counts change while the dialog is closed.
+  const shares = useQuery({ queryKey: ['shares', demoId], queryFn: () => listShares(demoId), enabled: open, staleTime: 0 });
   const create = useMutation({
     mutationFn: () => createShare(demoId, Number(days), password || undefined),
     onSuccess: (share) => {
@@ -40,7 +41,7 @@ export function ShareDialog({ demoId, customerName, open, onClose }:
           {(p) => (
             <div className="flex items-center gap-2">
               <input {...p} name="expires_in_days" type="number" min={1} max={90} value={days}
-                onChange={(e) => setDays(e.target.value)} className={`${inputClass} w-20`} />
+                onChange={(e) => setDays(e.target.value)} className={`${inputClass} max-w-20`} />
               <span className="text-sm text-slate-600">days</span>
             </div>
           )}

@@ -3,16 +3,8 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import type { DemoListItem } from '../api/client';
 import { fakeApi } from '../test/fakeApi';
-import { listItem, templates } from '../test/fixtures';
+import { dashboard, demo, listItem, templates } from '../test/fixtures';
 import { renderAt } from '../test/render';
-
-const pinned = listItem(1, { customer_name: 'Pinned Co', is_pinned: true });
-const dashboard = {
-  user: 'ce@acme.test',
-  stats: { total_demos: 25, demos_this_month: 7, pinned_count: 1, by_status: { ready: 24, failed: 1 }, by_template: { shopify: 25 } },
-  pinned_demos: [pinned],
-  recent_demos: [listItem(2, { customer_name: 'Recent Co' })],
-};
 
 function platform(all: DemoListItem[] = Array.from({ length: 25 }, (_, i) => listItem(i + 1))) {
   return fakeApi({
@@ -110,5 +102,43 @@ describe('the dashboard', () => {
     await userEvent.click(within(screen.getByRole('dialog')).getByRole('button', { name: 'Clone demo' }));
     await waitFor(() => expect(router.state.location.pathname).toBe('/jobs/job_clone'));
     expect(api.to('POST', '/api/demos/demo_1/clone')[0].body).toEqual({ new_customer_name: 'Globex' });
+  });
+
+  it('says when there are no demos yet, with the way to make one', async () => {
+    fakeApi({
+      'GET /api/dashboard': { json: { ...dashboard, stats: { ...dashboard.stats, total_demos: 0 }, pinned_demos: [], recent_demos: [] } },
+      'GET /api/templates': { json: templates },
+      'GET /api/demos': { json: { demos: [], next_cursor: null } },
+    });
+    renderAt('/');
+    expect(await screen.findByText('No demos yet')).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: 'Browse templates' })).toHaveAttribute('href', '/templates');
+  });
+
+  it('without demo management (dashboard 404) explains it and lists the demos from the plain list, without actions', async () => {
+    const api = fakeApi({
+      'GET /api/demos': { json: [demo({ demo_id: 'demo_7', customer_name: 'Legacy Co' })] },
+    });
+    const { container } = renderAt('/');
+    expect(await screen.findByText(/does not offer demo management yet/)).toBeInTheDocument();
+    await waitFor(() => expect(list(container)).toHaveTextContent('Legacy Co'));
+    const row = container.querySelector('[data-demo="demo_7"]') as HTMLElement;
+    expect(row).toHaveTextContent('3 tables · 91.5K rows');
+    expect(within(row).queryByRole('button')).toBeNull();
+    expect(screen.queryByPlaceholderText('Search customers…')).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Next →' })).toBeNull();
+    expect(screen.queryByText(/No resource|HTTP 404/)).toBeNull();
+    expect(api.to('GET', '/api/demos').at(-1)!.search.get('limit')).toBe('20');
+  });
+
+  it('shows a failed list as a readable error, not as an empty list', async () => {
+    fakeApi({
+      'GET /api/dashboard': { json: dashboard },
+      'GET /api/templates': { json: templates },
+      'GET /api/demos': { status: 503, json: { status: 503, title: 'Service Unavailable' } },
+    });
+    renderAt('/');
+    expect(await screen.findByText('The demos could not be loaded')).toBeInTheDocument();
+    expect(screen.queryByText('No demos match')).toBeNull();
   });
 });

@@ -2,7 +2,7 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { fakeApi } from '../test/fakeApi';
-import { answers, demo } from '../test/fixtures';
+import { answers, dashboard, demo } from '../test/fixtures';
 import { renderAt } from '../test/render';
 
 describe('the demo page', () => {
@@ -63,5 +63,24 @@ describe('the demo page', () => {
     renderAt('/demos/demo_1');
     await userEvent.type(await screen.findByLabelText('Your question'), 'revenue by city{enter}');
     expect(await screen.findByText('Demo demo_1 is not ready.')).toBeInTheDocument();
+  });
+
+  it('offers pin, share, clone and delete when the server has demo management', async () => {
+    fakeApi({ 'GET /api/demos/demo_1': { json: demo() }, 'GET /api/dashboard': { json: dashboard } });
+    renderAt('/demos/demo_1');
+    expect(await screen.findByRole('button', { name: '☆ Pin' })).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Share' })).toBeEnabled();
+    expect(screen.getByRole('button', { name: 'Clone' })).toBeEnabled();
+    expect(screen.getByRole('button', { name: 'Delete' })).toBeEnabled();
+  });
+
+  it('leaves those actions out on a server without demo management (its dashboard is 404)', async () => {
+    const api = fakeApi({ 'GET /api/demos/demo_1': { json: demo() } });
+    renderAt('/demos/demo_1');
+    await screen.findByRole('heading', { name: 'Northwind' });
+    await waitFor(() => expect(api.to('GET', '/api/dashboard')).toHaveLength(1));
+    await waitFor(() => expect(screen.queryByRole('button', { name: 'Share' })).toBeNull());
+    expect(screen.queryByRole('button', { name: /Pin/ })).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Delete' })).toBeNull();
   });
 });

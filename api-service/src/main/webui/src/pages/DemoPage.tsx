@@ -5,11 +5,13 @@ import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import { chat, getConversation, getDemo, type Conversation, type Demo } from '../api/client';
 import { ChatPanel } from '../components/ChatPanel';
 import { DemoActions } from '../components/DemoActions';
+import { DemoLayout } from '../components/DemoLayout';
 import { ReadinessBadge } from '../components/ReadinessBadge';
 import { TablesList } from '../components/TablesList';
 import { TalkTrack } from '../components/TalkTrack';
 import { useChat, type Turn } from '../components/useChat';
-import { Badge, Card, ErrorNote, Loading, Notice, PageHeader, StatusBadge } from '../components/ui';
+import { useDemoManagement } from '../components/useDemoManagement';
+import { Badge, ErrorNote, Loading, Notice, PageHeader, StatusBadge } from '../components/ui';
 import { formatCount, relativeTime } from '../lib/format';
 
 const turnsOf = (c: Conversation | undefined): Turn[] =>
@@ -26,33 +28,19 @@ function Workspace({ demo, history }: { demo: Demo; history?: Conversation }) {
   const tables = demo.metadata.tables ?? {};
 
   return (
-    <div className="grid grid-cols-1 gap-6 lg:grid-cols-[minmax(0,24rem)_minmax(0,1fr)] lg:grid-rows-[auto_1fr]">
-        <Card className="p-5 lg:col-start-1 lg:row-start-1">
-          <h2 className="mb-3 text-sm font-semibold text-slate-900">Talk track</h2>
-          <TalkTrack questions={demo.golden_queries.map((q) => q.question)} onAsk={conversation.send}
-            disabled={!ready || conversation.pending} />
-        </Card>
-        <Card className="order-3 p-5 lg:order-none lg:col-start-1 lg:row-start-2 lg:self-start">
-          <div className="mb-2 flex items-baseline justify-between">
-            <h2 className="text-sm font-semibold text-slate-900">Tables</h2>
-            <span className="text-xs text-slate-500">{formatCount(demo.metadata.total_rows ?? null)} rows</span>
-          </div>
-          <TablesList tables={tables} />
-        </Card>
-      <Card className="order-2 p-4 sm:p-5 lg:order-none lg:col-start-2 lg:row-span-2 lg:row-start-1 lg:self-start">
-        <div className="mb-3 flex items-center justify-between gap-2">
-          <h2 className="text-sm font-semibold text-slate-900">Ask the data</h2>
-          {conversation.turns.length > 0 && (
-            <button type="button" className="text-xs font-medium text-slate-500 hover:text-slate-800"
-              onClick={() => { conversation.reset(); setParams({}, { replace: true }); }}>
-              New conversation
-            </button>
-          )}
-        </div>
-        <ChatPanel turns={conversation.turns} pending={conversation.pending} onAsk={conversation.send}
-          disabled={!ready} disabledReason={reason} />
-      </Card>
-    </div>
+    <DemoLayout
+      talkTrack={<TalkTrack questions={demo.golden_queries.map((q) => q.question)} onAsk={conversation.send}
+        disabled={!ready || conversation.pending} />}
+      tablesNote={`${formatCount(demo.metadata.total_rows ?? null)} rows`}
+      tables={<TablesList tables={tables} />}
+      chatAction={conversation.turns.length > 0 && (
+        <button type="button" className="rounded text-xs font-medium text-slate-500 hover:text-slate-800 focus-visible:outline-2 focus-visible:outline-indigo-600"
+          onClick={() => { conversation.reset(); setParams({}, { replace: true }); }}>
+          New conversation
+        </button>
+      )}
+      chat={<ChatPanel turns={conversation.turns} pending={conversation.pending} onAsk={conversation.send}
+        disabled={!ready} disabledReason={reason} />} />
   );
 }
 
@@ -61,6 +49,7 @@ export function DemoPage() {
   const navigate = useNavigate();
   const [params] = useSearchParams();
   const [initialConversation] = useState(() => params.get('c'));
+  const management = useDemoManagement();
   const demo = useQuery({
     queryKey: ['demo', demoId], queryFn: () => getDemo(demoId),
     // Provisioning, or ready but not scored yet (readiness is scored just after the demo becomes ready).
@@ -89,7 +78,7 @@ export function DemoPage() {
             <span className="text-slate-500">Last used {relativeTime(d.last_used)}</span>
           </span>
         }
-        actions={<DemoActions demo={d} size="md" onDeleted={() => navigate('/')} />} />
+        actions={management.missing ? undefined : <DemoActions demo={d} size="md" onDeleted={() => navigate('/')} />} />
       {d.status === 'provisioning' && <div className="mb-6"><Notice>This demo is still being provisioned; the chat opens when it is ready.</Notice></div>}
       {d.status === 'failed' && <div className="mb-6"><Notice tone="amber">Provisioning of this demo failed. Its job page has the reason.</Notice></div>}
       {history.isError && <div className="mb-6"><Notice tone="amber">The earlier conversation could not be loaded; a new one starts with your next question.</Notice></div>}

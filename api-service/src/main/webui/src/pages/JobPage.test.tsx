@@ -44,7 +44,7 @@ describe('the job page', () => {
   it('shows the seven stage checkpoints of a custom job, pending ones included', async () => {
     const steps: StepRecord[] = [
       { step_id: 'research', position: 0, type: 'demo_research', status: 'completed', attempts: 1, started_at: null, ended_at: null,
-        duration_ms: 353, logs: [log('research: Blue Harbor: Insurance, 5 regions')], error: null },
+        duration_ms: 353, logs: [log('research: Blue Harbor: Insurance, 5 regions'), log('research: finished in 351 ms')], error: null },
       { step_id: 'use_cases', position: 1, type: 'demo_use_cases', status: 'running', attempts: 2, started_at: null, ended_at: null,
         duration_ms: null, logs: [], error: null },
     ];
@@ -58,6 +58,8 @@ describe('the job page', () => {
     await waitFor(() => expect(container.querySelector('[data-stage="research"]')).toHaveAttribute('data-stage-status', 'completed'));
     expect(container.querySelectorAll('[data-stage]')).toHaveLength(7);
     expect(container.querySelector('[data-stage="research"]')).toHaveTextContent('353 ms');
+    // the stage's telling line, not its closing "finished in" (the duration is shown beside it)
+    expect(container.querySelector('[data-stage="research"] p')).toHaveTextContent(/^Blue Harbor: Insurance, 5 regions$/);
     expect(container.querySelector('[data-stage="use_cases"]')).toHaveAttribute('data-stage-status', 'running');
     expect(container.querySelector('[data-stage="use_cases"]')).toHaveTextContent('attempt 2');
     expect(container.querySelector('[data-stage="data_agent"]')).toHaveAttribute('data-stage-status', 'pending');

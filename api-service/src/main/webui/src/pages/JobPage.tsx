@@ -11,6 +11,12 @@ import { formatDateTime, formatMillis, formatTime, humanize } from '../lib/forma
 const CUSTOM_STAGES = ['research', 'use_cases', 'schema_design', 'data_generation', 'dataset_load', 'golden_queries', 'data_agent'];
 const TYPE_LABEL: Record<string, string> = { quick: 'Quick provision', custom: 'Custom demo', clone: 'Clone', pipeline: 'Pipeline run' };
 
+/** What a stage did, from its last telling log line ("finished in … ms" repeats the duration shown beside it). */
+function stageNote(id: string, step: StepRecord | undefined): string | undefined {
+  const lines = (step?.logs ?? []).map((l) => l.message.replace(new RegExp(`^${id}: `), ''));
+  return lines.filter((m) => !/^finished in \d+ ms$/.test(m)).at(-1) ?? lines.at(-1);
+}
+
 function StageList({ steps, job }: { steps: StepRecord[]; job: Job }) {
   const byId = new Map(steps.map((s) => [s.step_id, s]));
   const ids = [...CUSTOM_STAGES, ...steps.map((s) => s.step_id).filter((id) => !CUSTOM_STAGES.includes(id))];
@@ -19,7 +25,7 @@ function StageList({ steps, job }: { steps: StepRecord[]; job: Job }) {
       {ids.map((id, i) => {
         const s = byId.get(id);
         const status = s?.status ?? (job.status === 'failed' ? 'not run' : 'pending');
-        const last = s?.logs.at(-1)?.message;
+        const last = stageNote(id, s);
         return (
           <li key={id} className="flex items-start gap-3 rounded-lg border border-slate-100 px-3 py-2" data-stage={id} data-stage-status={status}>
             <span className={`mt-0.5 flex size-6 shrink-0 items-center justify-center rounded-full text-xs font-semibold ${

@@ -4,6 +4,7 @@ import { Link, useParams } from 'react-router';
 import { getPipelineRun, type PipelineStep } from '../api/client';
 import { Card, ErrorNote, Loading, PageHeader, ProgressBar, Spinner, StatusBadge } from '../components/ui';
 import { formatCount, formatDateTime, formatMillis, formatTime, humanize } from '../lib/format';
+import { PIPELINE_TEMPLATES } from './PipelinesPage';
 
 const finished = (status: string | undefined) => status === 'COMPLETED' || status === 'FAILED';
 
@@ -32,7 +33,7 @@ function StepItem({ step, index }: { step: PipelineStep; index: number }) {
         <div className="border-t border-slate-100 px-3 py-2">
           {step.error && <p className="mb-2 text-sm text-rose-700">{step.error}</p>}
           {step.logs.length === 0 ? <p className="text-xs text-slate-500">No log lines yet.</p> : (
-            <ol className="space-y-0.5 font-mono text-xs text-slate-700">
+            <ol className="space-y-0.5 font-mono text-xs text-slate-700 [overflow-wrap:anywhere]">
               {step.logs.map((l, i) => <li key={i}><span className="text-slate-400">{formatTime(l.ts)}</span> {l.message}</li>)}
             </ol>
           )}
@@ -51,11 +52,13 @@ export function PipelineRunPage() {
   if (run.isError) return <ErrorNote error={run.error} title="This run could not be loaded" onRetry={() => run.refetch()} />;
   const r = run.data;
   const failedChecks = r.dq_results.filter((d) => d.status !== 'PASSED').length;
+  const known = PIPELINE_TEMPLATES.find((t) => t.provider === r.provider && t.domain === r.domain && t.template === r.template_name);
 
   return (
     <>
-      <PageHeader eyebrow={<Link to="/pipelines" className="hover:text-slate-800">← Pipelines</Link>} title={r.pipeline_id}
+      <PageHeader eyebrow={<Link to="/pipelines" className="hover:text-slate-800">← Pipelines</Link>} title={known?.label ?? humanize(r.template_name)}
         subtitle={<span className="flex flex-wrap items-center gap-2"><StatusBadge status={r.status} />
+          <span className="font-mono text-xs" data-pipeline-id>{r.pipeline_id}</span>
           <span>Run {r.pipeline_logging_id} · business date {r.run_date ?? '–'} · started {formatDateTime(r.started_at ?? r.created_at)}{r.trigger_by ? ` by ${r.trigger_by}` : ''}</span></span>} />
       <Card className="mb-6 p-5">
         <div className="mb-2 flex items-baseline justify-between gap-3">

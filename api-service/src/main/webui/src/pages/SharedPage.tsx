@@ -4,6 +4,7 @@ import { useCallback, useState, type ReactNode } from 'react';
 import { useParams } from 'react-router';
 import { ApiError, describeError, getShared, sharedChat, type SharedDemo } from '../api/client';
 import { ChatPanel } from '../components/ChatPanel';
+import { DemoLayout } from '../components/DemoLayout';
 import { Brand } from '../components/Layout';
 import { ReadinessBadge } from '../components/ReadinessBadge';
 import { TablesList } from '../components/TablesList';
@@ -18,7 +19,7 @@ function Frame({ children }: { children: ReactNode }) {
       <header className="border-b border-slate-200 bg-white">
         <div className="mx-auto flex max-w-7xl items-center justify-between gap-3 px-4 py-3 sm:px-6">
           <Brand />
-          <Badge>Shared demo · read-only</Badge>
+          <Badge><span className="hidden sm:inline">Shared demo · read-only</span><span className="sm:hidden">Read-only</span></Badge>
         </div>
       </header>
       <main className="mx-auto max-w-7xl px-4 py-6 sm:px-6 sm:py-8">{children}</main>
@@ -68,23 +69,11 @@ function SharedView({ token, demo, password }: { token: string; demo: SharedDemo
           <ReadinessBadge score={demo.readiness} />
         </div>
       </div>
-      <div className="grid grid-cols-1 gap-6 lg:grid-cols-[minmax(0,24rem)_minmax(0,1fr)] lg:grid-rows-[auto_1fr]">
-          <Card className="p-5 lg:col-start-1 lg:row-start-1">
-            <h2 className="mb-3 text-sm font-semibold text-slate-900">Questions to try</h2>
-            <TalkTrack questions={demo.golden_questions} onAsk={conversation.send} disabled={conversation.pending} />
-          </Card>
-          <Card className="order-3 p-5 lg:order-none lg:col-start-1 lg:row-start-2 lg:self-start">
-            <div className="mb-2 flex items-baseline justify-between">
-              <h2 className="text-sm font-semibold text-slate-900">Tables</h2>
-              <span className="text-xs text-slate-500">{formatCount(Object.values(demo.tables).reduce((a, b) => a + b, 0))} rows</span>
-            </div>
-            <TablesList tables={demo.tables} />
-          </Card>
-        <Card className="order-2 p-4 sm:p-5 lg:order-none lg:col-start-2 lg:row-span-2 lg:row-start-1 lg:self-start">
-          <h2 className="mb-3 text-sm font-semibold text-slate-900">Ask the data</h2>
-          <ChatPanel turns={conversation.turns} pending={conversation.pending} onAsk={conversation.send} />
-        </Card>
-      </div>
+      <DemoLayout talkTrackTitle="Questions to try"
+        talkTrack={<TalkTrack questions={demo.golden_questions} onAsk={conversation.send} disabled={conversation.pending} />}
+        tablesNote={`${formatCount(Object.values(demo.tables).reduce((a, b) => a + b, 0))} rows`}
+        tables={<TablesList tables={demo.tables} />}
+        chat={<ChatPanel turns={conversation.turns} pending={conversation.pending} onAsk={conversation.send} />} />
     </>
   );
 }

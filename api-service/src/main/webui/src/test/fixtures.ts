@@ -43,6 +43,14 @@ export function listItem(i: number, over: Partial<DemoListItem> = {}): DemoListI
   };
 }
 
+/** GET /api/dashboard of issue 11. */
+export const dashboard = {
+  user: 'ce@acme.test',
+  stats: { total_demos: 25, demos_this_month: 7, pinned_count: 1, by_status: { ready: 24, failed: 1 }, by_template: { shopify: 25 } },
+  pinned_demos: [listItem(1, { customer_name: 'Pinned Co', is_pinned: true })],
+  recent_demos: [listItem(2, { customer_name: 'Recent Co' })],
+};
+
 const chartSpec = {
   $schema: 'https://vega.github.io/schema/vega-lite/v5.json',
   data: { values: [{ month: '2024-01-01', gross_revenue: 30900.84 }, { month: '2024-02-01', gross_revenue: 29006.05 },
@@ -69,7 +77,9 @@ export const answers: Record<'value' | 'table' | 'chart' | 'declined', ChatReply
     conversation_id: 'conv_1', turn: 3, outcome: 'golden', follow_up_questions: ['Which cities generated the most revenue?'],
   },
   declined: {
-    answer: 'I can\'t answer that with confidence from this demo\'s data.\nHere are questions I can answer:\n- How many orders were placed in 2024?\n- What was gross revenue by month in 2024?',
+    answer: 'I can\'t answer that with confidence from this demo\'s data: I don\'t know what "joke" refers to in this dataset. '
+      + 'I only answer from the data and never guess numbers. Here are questions I can answer:\n'
+      + '- How many orders were placed in 2024?\n- What was gross revenue by month in 2024?',
     sql: null, columns: [], rows: [], truncated: false, chart: null, conversation_id: 'conv_1', turn: 4, outcome: 'declined',
     follow_up_questions: ['How many orders were placed in 2024?', 'What was gross revenue by month in 2024?'],
   },
