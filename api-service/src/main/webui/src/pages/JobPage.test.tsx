@@ -30,6 +30,20 @@ describe('the job page', () => {
     expect(api.to('GET', '/api/provision/status/job_1/events')).toHaveLength(1);
   });
 
+  it('reads the demo again when the job completes, so it is shown ready with its readiness', async () => {
+    let reads = 0;
+    fakeApi({
+      'GET /api/provision/status/job_1': { json: job({ progress: 5, status: 'queued', current_phase: 'queued' }) },
+      'GET /api/provision/status/job_1/events': { sse: [job({ progress: 100, status: 'completed', current_phase: 'completed',
+        result: { demo_id: 'demo_1' } })] },
+      'GET /api/demos/demo_1': () => (++reads === 1 ? { json: demo({ status: 'provisioning', readiness: null, golden_queries: [] }) }
+        : { json: demo() }),
+    });
+    renderAt('/jobs/job_1');
+    expect(await screen.findByText(/The demo is ready — readiness 100%/)).toBeInTheDocument();
+    expect(reads).toBeGreaterThanOrEqual(2);
+  });
+
   it('shows the error of a failed job', async () => {
     fakeApi({
       'GET /api/provision/status/job_1': { json: job({ status: 'failed', progress: 30, error: 'table orders: expected 11000 rows, found 10' }) },

@@ -82,9 +82,13 @@ export function JobPage() {
     refetchInterval: finished ? false : 3000 });
   const steps = useQuery({ queryKey: ['job-steps', jobId], queryFn: () => getJobSteps(jobId), enabled: j?.type === 'custom',
     refetchInterval: finished ? false : 1000 });
-  // One more read of the checkpoints once the job is over, so the last stage shows its final state.
+  // One more read of the checkpoints and the demo once the job is over, so the last stage shows its final state and
+  // the demo page opened from here starts from the ready demo, not the provisioning one read on the way.
   const refetchSteps = steps.refetch;
   useEffect(() => { if (finished && j?.type === 'custom') void refetchSteps(); }, [finished, j?.type, refetchSteps]);
+  const refetchDemo = demo.refetch;
+  const demoQueried = Boolean(demoId) && j?.type !== 'pipeline';
+  useEffect(() => { if (finished && demoQueried) void refetchDemo(); }, [finished, demoQueried, refetchDemo]);
 
   if (job.isPending) return <Loading label="Loading the job…" />;
   if (job.isError) return <ErrorNote error={job.error} title="This job could not be loaded" onRetry={() => job.refetch()} />;
