@@ -18,7 +18,7 @@ export function TalkTrack({ questions, onAsk, disabled }: { questions: string[];
                 focus-visible:outline-2 focus-visible:outline-indigo-600">
               <span className="mt-px flex size-5 shrink-0 items-center justify-center rounded-full bg-indigo-100 text-[11px] font-semibold text-indigo-700">{i + 1}</span>
               <span className="flex-1">{q}</span>
-              <span className="shrink-0 text-indigo-500 opacity-0 transition-opacity group-hover:opacity-100 group-focus-visible:opacity-100" aria-hidden="true">→</span>
+              <span className="hidden shrink-0 text-indigo-500 opacity-0 transition-opacity group-hover:opacity-100 group-focus-visible:opacity-100 sm:inline" aria-hidden="true">→</span>
             </button>
           </li>
         ))}

@@ -27,14 +27,18 @@ const config: Config = {
   title: { color: '#0f172a', fontSize: 13 },
 };
 
+/** A legend beside a chart leaves a phone-wide one no room to plot: there it goes below. */
+const NARROW_PX = 480;
+
 export async function renderChart(element: HTMLElement, spec: Record<string, unknown>): Promise<Result> {
+  const narrow = element.clientWidth > 0 && element.clientWidth < NARROW_PX;
   return embed(element, { height: 260, ...spec } as VisualizationSpec, {
     ast: true,
     actions: false,
     renderer: 'svg',
     defaultStyle: false,
     tooltip: { disableDefaultStyle: true, theme: 'light' },
-    config,
+    config: narrow ? { ...config, legend: { ...config.legend, orient: 'bottom', direction: 'horizontal', columns: 2 } } : config,
     logLevel: 0,
   });
 }
