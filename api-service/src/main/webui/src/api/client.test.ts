@@ -113,6 +113,24 @@ describe('the API client', () => {
     expect((await listShares('b'))[0]).toMatchObject({ token: 't2', access_count: 0, has_password: false });
   });
 
+  it("takes a listed link's token from its share_url when the item has no token field", async () => {
+    signIn();
+    fakeApi({ 'GET /api/demos/c/shares': { json: [{ share_id: 'share_ab', share_url: 'http://h/shared/Tok-_9?x=1', access_count: 1 },
+      { share_id: 'share_cd', share_url: null }] } });
+    expect(await listShares('c')).toEqual([expect.objectContaining({ token: 'Tok-_9', access_count: 1 })]);
+  });
+
+  it('reads the compact page of GET /api/demos, and a plain array of full records from a server before issue 11', async () => {
+    signIn();
+    fakeApi({ 'GET /api/demos': (req) => (req.search.get('v') === 'old'
+      ? { json: [{ ...job(), demo_id: 'demo_9', customer_name: 'Old', metadata: { table_count: 3, total_rows: 9 }, readiness: { score: 80 } }] }
+      : { json: { demos: [{ demo_id: 'demo_1' }], next_cursor: null } }) });
+    expect(await listDemos()).toEqual({ demos: [{ demo_id: 'demo_1' }], next_cursor: null });
+    const old = await listDemos({ v: 'old' } as never);
+    expect(old.next_cursor).toBeNull();
+    expect(old.demos[0]).toMatchObject({ demo_id: 'demo_9', customer_name: 'Old', table_count: 3, total_rows: 9, readiness_score: 80 });
+  });
+
   it('reads a shared demo in the spellings issue 11 allows', () => {
     expect(toSharedDemo({ demo: { customer_name: 'A', template_id: 'shopify', industry: 'Retail',
       tables: [{ name: 'orders', rows: 10 }], golden_queries: [{ question: 'Q1' }], readiness: { score: 95 } }, shared_by: 'ce' }))

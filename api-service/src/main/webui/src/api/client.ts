@@ -2,9 +2,11 @@
  * The one place the UI talks to the platform: every call of the public HTTP API and the shapes it answers with.
  * Pages never call fetch themselves, so a changed shape is changed here.
  *
- * The demo-management endpoints (issue 11: /api/demos list, /api/dashboard, pin, clone, delete, share links and
- * /api/shared/*) are coded to that issue's contract; where it names a field but not its exact JSON, the
- * normalisers below accept the likely spellings.
+ * The demo-management endpoints (issue 11) follow its implementation on branch h-demos where it exists (the compact
+ * list with its opaque keyset `next_cursor`, the dashboard, pin/unpin answering {demo_id, is_pinned, pinned_at},
+ * DELETE answering 204, 422 `validation-failed` naming the parameter) and issue 11's text where it does not yet
+ * (clone, share links, /api/shared/*); where the issue names a field but not its exact JSON, the normalisers below
+ * accept the likely spellings.
  */
 import { createParser } from 'eventsource-parser';
 import { authHeaders, clearSession, loadSession } from './session';
@@ -120,6 +122,9 @@ export interface Demo {
   created_at: string;
   last_used: string | null;
   is_pinned: boolean;
+  pinned_at?: string | null;
+  deleted_at?: string | null;
+  source_demo_id?: string | null;
   golden_queries: GoldenQuery[];
   metadata: { table_count?: number; total_rows?: number; tables?: Record<string, number> } & Record<string, unknown>;
   readiness: Readiness | null;
@@ -139,6 +144,16 @@ export interface DemoListItem {
   table_count: number;
   total_rows: number;
   readiness_score: number | null;
+}
+
+/** The longest `q` GET /api/demos accepts (a longer one is 422). */
+export const MAX_DEMO_QUERY = 40;
+
+/** What POST …/pin and …/unpin answer (pinned_at null once unpinned). */
+export interface PinState {
+  demo_id: string;
+  is_pinned: boolean;
+  pinned_at: string | null;
 }
 
 export interface DemoPage {
@@ -532,9 +547,10 @@ export const getDashboard = () => request<Dashboard>('GET', '/api/dashboard');
 /** True when the error says this server has no demo-management API (issue 11): its per-caller dashboard is 404. */
 export const isDemoManagementMissing = (error: unknown) => error instanceof ApiError && error.status === 404;
 
-export const pinDemo = (demoId: string) => request<unknown>('POST', `/api/demos/${enc(demoId)}/pin`);
+/** Owner only (another user of the tenant: 403); 409 for a deleted demo. */
+export const pinDemo = (demoId: string) => request<PinState>('POST', `/api/demos/${enc(demoId)}/pin`);
 
-export const unpinDemo = (demoId: string) => request<unknown>('POST', `/api/demos/${enc(demoId)}/unpin`);
+export const unpinDemo = (demoId: string) => request<PinState>('POST', `/api/demos/${enc(demoId)}/unpin`);
 
 export const cloneDemo = (demoId: string, newCustomerName?: string) =>
   request<Accepted>('POST', `/api/demos/${enc(demoId)}/clone`, {
@@ -550,17 +566,21 @@ export const createShare = (demoId: string, expiresInDays: number, password?: st
 
 type RawShare = Partial<ShareLink> & { share_token?: string; password_protected?: boolean; password?: boolean };
 
+/** The token of a listed link: its own field, else the last segment of its share_url. */
+const tokenOf = (s: RawShare): string => s.token ?? s.share_token
+  ?? (s.share_url ? decodeURIComponent(s.share_url.replace(/[?#].*$/, '').split('/').filter(Boolean).pop() ?? '') : '');
+
 export const listShares = (demoId: string) =>
   request<RawShare[] | { shares: RawShare[] }>('GET', `/api/demos/${enc(demoId)}/shares`).then((raw) =>
     (Array.isArray(raw) ? raw : raw?.shares ?? []).map((s): ShareLink => ({
-      token: s.token ?? s.share_token ?? '',
+      token: tokenOf(s),
       share_url: s.share_url ?? null,
       expires_at: s.expires_at ?? null,
       access_count: s.access_count ?? 0,
       last_accessed: s.last_accessed ?? null,
       has_password: Boolean(s.has_password ?? s.password_protected ?? s.password),
       created_at: s.created_at ?? null,
-    })),
+    })).filter((s) => s.token),
   );
 
 export const revokeShare = (demoId: string, token: string) =>

@@ -5,6 +5,7 @@ import { useNavigate } from 'react-router';
 import { cloneDemo, deleteDemo, pinDemo, unpinDemo } from '../api/client';
 import { Dialog } from './Dialog';
 import { ShareDialog } from './ShareDialog';
+import { useDemoManagement } from './useDemoManagement';
 import { Button, ErrorNote, Field, inputClass } from './ui';
 
 export interface ActionableDemo {
@@ -12,6 +13,7 @@ export interface ActionableDemo {
   customer_name: string;
   is_pinned: boolean;
   status: string;
+  created_by: string;
 }
 
 export function DemoActions({ demo, size = 'sm', onDeleted }:
@@ -35,13 +37,17 @@ export function DemoActions({ demo, size = 'sm', onDeleted }:
     onSuccess: () => { setDialog(null); void refresh(); onDeleted?.(); },
   });
   const gone = demo.status === 'deleted';
+  // Only a demo's owner may pin it (the API answers 403 to anyone else); share, clone and delete are also open to
+  // a tenant admin, whose role the UI does not know, so those stay and a refusal is shown as the API words it.
+  const { user } = useDemoManagement();
+  const mine = user === undefined || user === demo.created_by;
 
   return (
     <div className="flex flex-wrap items-center gap-1.5" data-demo-actions={demo.demo_id}>
-      <Button variant="secondary" size={size} busy={pin.isPending} disabled={gone} onClick={() => pin.mutate()}
+      {mine && <Button variant="secondary" size={size} busy={pin.isPending} disabled={gone} onClick={() => pin.mutate()}
         aria-pressed={demo.is_pinned} className={size === 'sm' ? 'min-w-[4.5rem]' : 'min-w-[5.5rem]'} title={demo.is_pinned ? 'Unpin from the dashboard' : 'Pin to the dashboard'}>
         {demo.is_pinned ? '★ Unpin' : '☆ Pin'}
-      </Button>
+      </Button>}
       <Button variant="secondary" size={size} disabled={gone || demo.status !== 'ready'} onClick={() => setDialog('share')}>Share</Button>
       <Button variant="secondary" size={size} disabled={gone || demo.status !== 'ready'} onClick={() => { setCloneName(`${demo.customer_name} (copy)`); setDialog('clone'); }}>Clone</Button>
       <Button variant="ghost" size={size} className="text-rose-700" disabled={gone} onClick={() => setDialog('delete')}>Delete</Button>

@@ -8,7 +8,8 @@ import { getDashboard, isDemoManagementMissing } from '../api/client';
 
 export const dashboardQuery = { queryKey: ['dashboard'], queryFn: getDashboard } as const;
 
-export function useDemoManagement(): { missing: boolean } {
+/** `user`: the signed-in user as the dashboard names them (the `created_by` of their demos), once it has answered. */
+export function useDemoManagement(): { missing: boolean; user: string | undefined } {
   const dashboard = useQuery(dashboardQuery);
-  return { missing: isDemoManagementMissing(dashboard.error) };
+  return { missing: isDemoManagementMissing(dashboard.error), user: dashboard.data?.user };
 }

@@ -3,7 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import type { DemoListItem } from '../api/client';
 import { fakeApi } from '../test/fakeApi';
-import { dashboard, demo, listItem, templates } from '../test/fixtures';
+import { dashboard, demo, listItem, pinState, templates } from '../test/fixtures';
 import { renderAt } from '../test/render';
 
 function platform(all: DemoListItem[] = Array.from({ length: 25 }, (_, i) => listItem(i + 1))) {
@@ -13,13 +13,15 @@ function platform(all: DemoListItem[] = Array.from({ length: 25 }, (_, i) => lis
     'GET /api/demos': (req) => {
       const q = req.search.get('q');
       const rows = all.filter((d) => !q || d.customer_name.toLowerCase().includes(q.toLowerCase()));
-      const start = Number(req.search.get('cursor') ?? 0);
+      // The cursor is opaque to the UI (h-demos: url-safe base64 of the last item's created_at and demo_id).
+      const cursor = req.search.get('cursor');
+      const start = cursor ? rows.findIndex((d) => btoa(`v1.${d.demo_id}`) === cursor) + 1 : 0;
       const limit = Number(req.search.get('limit'));
       const page = rows.slice(start, start + limit);
-      return { json: { demos: page, next_cursor: start + limit < rows.length ? String(start + limit) : null } };
+      return { json: { demos: page, next_cursor: start + limit < rows.length ? btoa(`v1.${page.at(-1)!.demo_id}`) : null } };
     },
-    'POST /api/demos/:id/pin': { json: { status: 'pinned' } },
-    'POST /api/demos/:id/unpin': { json: { status: 'unpinned' } },
+    'POST /api/demos/:id/pin': (_req, p) => ({ json: pinState(p.id, true) }),
+    'POST /api/demos/:id/unpin': (_req, p) => ({ json: pinState(p.id, false) }),
     'DELETE /api/demos/:id': { status: 204 },
     'POST /api/demos/:id/clone': { status: 202, json: { job_id: 'job_clone', demo_id: 'demo_99', status: 'queued', status_url: '' } },
     'GET /api/provision/status/job_clone': { json: { job_id: 'job_clone', type: 'clone', status: 'queued', progress: 0, logs: [] } },
@@ -36,7 +38,7 @@ describe('the dashboard', () => {
     const { container } = renderAt('/');
     expect(await screen.findByText('ce@acme.test')).toBeInTheDocument();
     expect(container.querySelector('[data-stat="Total demos"]')).toHaveTextContent('25');
-    expect(container.querySelector('[data-stat="This month"]')).toHaveTextContent('7');
+    expect(container.querySelector('[data-stat="Last 30 days"]')).toHaveTextContent('7');
     expect(container.querySelector('[data-stat="Pinned"]')).toHaveTextContent('1');
     expect(container.querySelector('[data-stat="Ready"]')).toHaveTextContent('24');
     expect(container.querySelector('[data-pinned]')).toHaveTextContent('Pinned Co');
@@ -51,7 +53,7 @@ describe('the dashboard', () => {
     await waitFor(() => expect(list(container).querySelectorAll('[data-demo]')).toHaveLength(5));
     expect(list(container)).toHaveTextContent('Customer 25');
     expect(screen.getByRole('button', { name: 'Next →' })).toBeDisabled();
-    expect(api.to('GET', '/api/demos').at(-1)!.search.get('cursor')).toBe('20');
+    expect(api.to('GET', '/api/demos').at(-1)!.search.get('cursor')).toBe(btoa('v1.demo_20'));
     await userEvent.click(screen.getByRole('button', { name: '← Previous' }));
     await waitFor(() => expect(list(container).querySelectorAll('[data-demo]')).toHaveLength(20));
   });
@@ -75,6 +77,16 @@ describe('the dashboard', () => {
     await userEvent.click(within(container.querySelector('[data-demo="demo_2"]') as HTMLElement).getByRole('button', { name: '★ Unpin' }));
     await waitFor(() => expect(api.to('POST', '/api/demos/demo_2/unpin')).toHaveLength(1));
     expect(api.to('POST', '/api/demos/demo_1/pin')).toHaveLength(1);
+  });
+
+  it("offers pinning only on the caller's own demos (the API refuses it for another user's: 403)", async () => {
+    platform([listItem(1), listItem(2, { created_by: 'someone.else@acme.test' })]);
+    const { container } = renderAt('/');
+    await waitFor(() => expect(container.querySelector('[data-demo="demo_2"] button')).not.toBeNull());
+    const other = within(container.querySelector('[data-demo="demo_2"]') as HTMLElement);
+    expect(other.queryByRole('button', { name: '☆ Pin' })).toBeNull();
+    expect(other.getByRole('button', { name: 'Share' })).toBeInTheDocument(); // owner or tenant admin: the API decides
+    expect(within(container.querySelector('[data-demo="demo_1"]') as HTMLElement).getByRole('button', { name: '☆ Pin' })).toBeInTheDocument();
   });
 
   it('deletes a demo only after the confirmation', async () => {

@@ -2,7 +2,7 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { Link } from 'react-router';
-import { isDemoManagementMissing, listDemos, listTemplates, type DemoFilter, type DemoListItem } from '../api/client';
+import { MAX_DEMO_QUERY, isDemoManagementMissing, listDemos, listTemplates, type DemoFilter, type DemoListItem } from '../api/client';
 import { DemoRow } from '../components/DemoRow';
 import { ReadinessBadge } from '../components/ReadinessBadge';
 import { dashboardQuery } from '../components/useDemoManagement';
@@ -12,10 +12,11 @@ import { humanize, relativeTime } from '../lib/format';
 const PAGE_SIZE = 20;
 const STATUSES = ['ready', 'provisioning', 'failed', 'archived', 'deleted'];
 
-function DemoCard({ demo }: { demo: DemoListItem }) {
+/** `wideOnly`: left out on a phone, where the recent list shows its first four. */
+function DemoCard({ demo, wideOnly = false }: { demo: DemoListItem; wideOnly?: boolean }) {
   return (
     <Link to={`/demos/${encodeURIComponent(demo.demo_id)}`} data-demo-card={demo.demo_id}
-      className="block rounded-xl border border-slate-200 bg-white p-4 shadow-sm transition hover:border-indigo-300 hover:shadow focus-visible:outline-2 focus-visible:outline-indigo-600">
+      className={`${wideOnly ? 'hidden sm:block' : 'block'} rounded-xl border border-slate-200 bg-white p-4 shadow-sm transition hover:border-indigo-300 hover:shadow focus-visible:outline-2 focus-visible:outline-indigo-600`}>
       <div className="flex items-start justify-between gap-2">
         <span className="font-medium text-slate-900">{demo.customer_name || demo.demo_id}</span>
         {demo.is_pinned && <span className="text-amber-500" aria-label="Pinned">★</span>}
@@ -66,12 +67,12 @@ function AllDemos({ user, managed }: { user: string | undefined; managed: boolea
   return (
     <Card>
       <div className="flex flex-wrap items-center gap-3 border-b border-slate-100 px-4 py-3">
-        <h2 className="mr-auto text-sm font-semibold text-slate-900">{managed ? 'All demos' : 'Your newest demos'}</h2>
+        <h2 className="mr-auto text-sm font-semibold text-slate-900">{managed ? 'All demos' : 'Newest demos'}</h2>
         {managed && <>
           <label className="block w-full sm:w-48">
             <span className="sr-only">Search by customer</span>
             <input type="search" value={q} onChange={(e) => setQ(e.target.value)} placeholder="Search customers…"
-              className={inputClass} name="q" />
+              maxLength={MAX_DEMO_QUERY} className={inputClass} name="q" />
           </label>
           <label className="block flex-1 sm:w-36 sm:flex-none">
             <span className="sr-only">Status</span>
@@ -141,7 +142,7 @@ export function DashboardPage() {
           <div className="mb-6" data-demo-management="missing">
             <Notice>
               This server does not offer demo management yet, so there are no dashboard figures, pinning, sharing,
-              cloning or deleting here. Your demos are listed below, newest first.
+              cloning or deleting here. The tenant's demos are listed below, newest first.
             </Notice>
           </div>
         )
@@ -150,21 +151,21 @@ export function DashboardPage() {
             <>
               <div className="mb-6 grid grid-cols-2 gap-4 md:grid-cols-4">
                 <Stat label="Total demos" value={d!.stats.total_demos} />
-                <Stat label="This month" value={d!.stats.demos_this_month} />
+                <Stat label="Last 30 days" value={d!.stats.demos_this_month} />
                 <Stat label="Pinned" value={d!.stats.pinned_count} />
                 <Stat label="Ready" value={d!.stats.by_status?.ready ?? 0} />
               </div>
               {d!.stats.total_demos > 0 && (
-                <div className="mb-6 grid grid-cols-1 gap-6 lg:grid-cols-2">
+                <div className="mb-6 space-y-6">
                   <section>
                     <h2 className="mb-2 text-sm font-semibold text-slate-900">Pinned</h2>
                     {d!.pinned_demos.length === 0
-                      ? <p className="rounded-xl border border-dashed border-slate-300 px-4 py-6 text-center text-sm text-slate-500">Pin the demos you present most; they stay here.</p>
-                      : <div className="grid grid-cols-1 gap-3 sm:grid-cols-2" data-pinned>{d!.pinned_demos.map((x) => <DemoCard key={x.demo_id} demo={x} />)}</div>}
+                      ? <p className="rounded-xl border border-dashed border-slate-300 px-4 py-3 text-sm text-slate-500">Pin the demos you present most; they stay here.</p>
+                      : <div className="grid grid-cols-1 gap-3 sm:grid-cols-2 lg:grid-cols-4 xl:grid-cols-5" data-pinned>{d!.pinned_demos.map((x) => <DemoCard key={x.demo_id} demo={x} />)}</div>}
                   </section>
                   <section>
                     <h2 className="mb-2 text-sm font-semibold text-slate-900">Recent</h2>
-                    <div className="grid grid-cols-1 gap-3 sm:grid-cols-2" data-recent>{d!.recent_demos.map((x) => <DemoCard key={x.demo_id} demo={x} />)}</div>
+                    <div className="grid grid-cols-1 gap-3 sm:grid-cols-2 lg:grid-cols-4 xl:grid-cols-5" data-recent>{d!.recent_demos.map((x, i) => <DemoCard key={x.demo_id} demo={x} wideOnly={i >= 4} />)}</div>
                   </section>
                 </div>
               )}

@@ -44,6 +44,31 @@ describe('a shared demo', () => {
     expect(chat.headers['x-api-key']).toBeUndefined();
   });
 
+  it('keeps the password form after too many wrong passwords (429), says when to try again, and tries again', async () => {
+    let wrong = 0;
+    const api = fakeApi({
+      'GET /api/shared/busy': (req) => {
+        const pw = req.headers['x-share-password'];
+        if (!pw) return problem(401, 'This share link needs its password');
+        if (wrong >= 2) return { ...problem(429, 'Too many wrong passwords for this link'), headers: { 'Content-Type': 'application/problem+json', 'Retry-After': '42' } };
+        if (pw !== 'right') { wrong += 1; return problem(401, 'The password is not right'); }
+        return { json: shared };
+      },
+    });
+    renderAt('/shared/busy', { signedIn: false });
+    for (let i = 0; i < 3; i++) {
+      await userEvent.clear(await screen.findByLabelText('Password'));
+      await userEvent.type(screen.getByLabelText('Password'), 'wrong');
+      await userEvent.click(screen.getByRole('button', { name: 'Open the demo' }));
+    }
+    expect(await screen.findByText('Too many wrong passwords for this link. Try again in 42 seconds.')).toBeInTheDocument();
+    wrong = 0;
+    await userEvent.type(screen.getByLabelText('Password'), 'wrong'); // the same password again is a new try
+    await userEvent.click(screen.getByRole('button', { name: 'Open the demo' }));
+    await waitFor(() => expect(api.to('GET', '/api/shared/busy')).toHaveLength(5));
+    expect(await screen.findByText('That password is not right. Try again.')).toBeInTheDocument();
+  });
+
   it('has a clear page for an expired link', async () => {
     platform();
     const { container } = renderAt('/shared/old', { signedIn: false });

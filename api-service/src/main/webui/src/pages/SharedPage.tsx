@@ -37,14 +37,15 @@ function Message({ title, children, code }: { title: string; children: ReactNode
   );
 }
 
-function PasswordForm({ wrong, onSubmit }: { wrong: boolean; onSubmit: (password: string) => void }) {
+/** `error`: why the last password did not open the link (wrong, or too many attempts: 429 with Retry-After). */
+function PasswordForm({ error, onSubmit }: { error?: string; onSubmit: (password: string) => void }) {
   const [value, setValue] = useState('');
   return (
     <Card className="mx-auto mt-10 max-w-md p-6" data-shared-state="password">
       <h1 className="text-lg font-semibold text-slate-900">This demo is protected</h1>
       <p className="mt-1 text-sm text-slate-600">Enter the password you were given with the link.</p>
       <form className="mt-5 space-y-4" onSubmit={(e) => { e.preventDefault(); if (value) onSubmit(value); }}>
-        <Field label="Password" error={wrong ? 'That password is not right. Try again.' : undefined}>
+        <Field label="Password" error={error}>
           {(p) => <input {...p} name="password" type="password" autoFocus autoComplete="off" value={value}
             onChange={(e) => setValue(e.target.value)} className={inputClass} />}
         </Field>
@@ -80,8 +81,10 @@ function SharedView({ token, demo, password }: { token: string; demo: SharedDemo
 
 export function SharedPage() {
   const { token = '' } = useParams();
-  const [password, setPassword] = useState<string | undefined>(undefined);
-  const shared = useQuery({ queryKey: ['shared', token, password], queryFn: () => getShared(token, password), retry: false,
+  // Every submitted password is a new attempt, even the same one again (after a 429's wait, say).
+  const [{ password, attempt }, setTry] = useState<{ password?: string; attempt: number }>({ attempt: 0 });
+  const submit = (value: string) => setTry((t) => ({ password: value, attempt: t.attempt + 1 }));
+  const shared = useQuery({ queryKey: ['shared', token, attempt], queryFn: () => getShared(token, password), retry: false,
     staleTime: Infinity, refetchOnWindowFocus: false });
 
   let body: ReactNode;
@@ -89,8 +92,15 @@ export function SharedPage() {
   else if (shared.isError) {
     const e = shared.error;
     const status = e instanceof ApiError ? e.status : 0;
-    if (status === 401) body = <PasswordForm key={password ?? ''} wrong={password !== undefined} onSubmit={setPassword} />;
-    else if (status === 410) body = <Message code="410" title="This link has expired">Ask the person who shared it for a new link.</Message>;
+    if (status === 401) {
+      body = <PasswordForm key={attempt} onSubmit={submit}
+        error={password !== undefined ? 'That password is not right. Try again.' : undefined} />;
+    } else if (status === 429 && password !== undefined) {
+      // Too many wrong passwords for this link in a minute: the form stays, saying when to try again.
+      const wait = e instanceof ApiError && e.retryAfterSeconds != null ? ` in ${e.retryAfterSeconds} seconds` : ' in a minute';
+      body = <PasswordForm key={attempt} onSubmit={submit}
+        error={`Too many wrong passwords for this link. Try again${wait}.`} />;
+    } else if (status === 410) body = <Message code="410" title="This link has expired">Ask the person who shared it for a new link.</Message>;
     else if (status === 404) body = <Message code="404" title="This link does not exist">It may have been revoked, or the address is incomplete.</Message>;
     else if (status === 429) body = <Message code="429" title="Too many attempts">{describeError(e)}</Message>;
     else body = <Message code="!" title="The demo could not be opened">{describeError(e)}</Message>;

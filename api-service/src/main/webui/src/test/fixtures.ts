@@ -35,6 +35,10 @@ export function demo(over: Partial<Demo> = {}): Demo {
   };
 }
 
+/** POST /api/demos/{id}/pin and …/unpin as h-demos answers them. */
+export const pinState = (demoId: string, pinned: boolean) =>
+  ({ demo_id: demoId, is_pinned: pinned, pinned_at: pinned ? '2026-12-03T12:00:00Z' : null });
+
 export function listItem(i: number, over: Partial<DemoListItem> = {}): DemoListItem {
   return {
     demo_id: `demo_${i}`, customer_name: `Customer ${i}`, template_id: 'shopify', industry: 'Retail & E-commerce', status: 'ready',
@@ -43,10 +47,11 @@ export function listItem(i: number, over: Partial<DemoListItem> = {}): DemoListI
   };
 }
 
-/** GET /api/dashboard of issue 11. */
+/** GET /api/dashboard as h-demos answers it: the caller's own demos; by_status has every live status, zero too. */
 export const dashboard = {
   user: 'ce@acme.test',
-  stats: { total_demos: 25, demos_this_month: 7, pinned_count: 1, by_status: { ready: 24, failed: 1 }, by_template: { shopify: 25 } },
+  stats: { total_demos: 25, demos_this_month: 7, pinned_count: 1,
+    by_status: { provisioning: 0, ready: 24, failed: 1, archived: 0 }, by_template: { shopify: 25 } },
   pinned_demos: [listItem(1, { customer_name: 'Pinned Co', is_pinned: true })],
   recent_demos: [listItem(2, { customer_name: 'Recent Co' })],
 };
