@@ -397,6 +397,7 @@ await step('the pages are keyboard reachable', async () => {
   expect(stops.includes('Templates') && stops.includes('Pipelines'), `navigation reachable by Tab: ${stops.join(' / ')}`);
   const ring = await page.evaluate(() => getComputedStyle(document.activeElement).outlineStyle);
   expect(ring !== 'none', 'the focused element shows a focus outline');
+  await page.screenshot({ path: join(SHOTS, '14b-keyboard-focus.png') });
   return { tab_stops: stops };
 }, { needs: ['sign-in with the key opens the app'] });
 
@@ -534,6 +535,37 @@ await step(`a revoked link opens as a clear "does not exist" page (${managed})`,
   }
 }, { needs: [`the share link in a fresh browser asks for the password: wrong → message, right → the demo (${managed})`] });
 
+await step(`after too many wrong passwords the link's form says when to try again (429) (${managed})`, async () => {
+  await page.getByRole('button', { name: 'Share' }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByLabel('Password (optional)').fill(sharePassword);
+  await dialog.getByRole('button', { name: 'Create link' }).click();
+  const url = await dialog.locator('[data-share-url]').inputValue();
+  await dialog.getByRole('button', { name: 'Done' }).click();
+  const viewer = await newPage();
+  try {
+    await viewer.goto(url);
+    await viewer.locator('[data-shared-state="password"]').waitFor();
+    const answers = [];
+    for (let i = 0; i < 8 && !answers.includes(429); i++) {
+      await viewer.getByLabel('Password').fill(`wrong-${i}`);
+      const [response] = await Promise.all([
+        viewer.waitForResponse((r) => r.url().includes('/api/shared/') && r.request().method() === 'GET'),
+        viewer.getByRole('button', { name: 'Open the demo' }).click(),
+      ]);
+      answers.push(response.status());
+    }
+    expect(answers.at(-1) === 429, `no 429 after ${answers.length} wrong passwords: ${answers}`);
+    expect(answers.slice(0, 5).every((s) => s === 401), `the first five wrong passwords are 401: ${answers}`);
+    await viewer.getByText(/Too many wrong passwords for this link\. Try again in \d+ seconds\./).waitFor();
+    expect(await viewer.getByLabel('Password').isVisible(), 'the password form stays for the next try');
+    await shot(viewer, '23b-shared-429', { narrow: true });
+    return { answers };
+  } finally {
+    await viewer.context().close();
+  }
+}, { needs: [`a password share link is created, listed and copied (${managed})`] });
+
 await step('an expired link opens as a clear "expired" page (contract double: the real expiry is tested with a clock)', async () => {
   await page.getByRole('button', { name: 'Share' }).click();
   const dialog = page.getByRole('dialog');
@@ -600,6 +632,48 @@ await step('an unknown address inside the app says so', async () => {
   await page.goto(`${BASE}/no/such/page`);
   await page.getByText('This page does not exist').waitFor();
   await shot(page, '27-not-found', { narrow: true });
+}, { needs: ['sign-in with the key opens the app'] });
+
+await step('loading, empty and error states are shown as sentences, never as raw answers', async () => {
+  const templatesCall = (url) => url.origin === BASE && url.pathname === '/api/templates';
+  let release;
+  const held = new Promise((done) => { release = done; });
+  const hold = async (route) => { await held; await route.fallback(); };
+  await page.route(templatesCall, hold);
+  try {
+    await page.goto(`${BASE}/templates`);
+    await page.locator('[role="status"]').first().waitFor();
+    await shot(page, '28-templates-loading', { narrow: true });
+  } finally {
+    release();
+    await page.unroute(templatesCall, hold);
+  }
+  await page.locator('[data-template]').first().waitFor();
+
+  await page.goto(`${BASE}/`);
+  await page.getByPlaceholder('Search customers…').fill('zzqx nothing like it');
+  await page.getByText('No demos match').waitFor();
+  await shot(page, '29-dashboard-no-match', { narrow: true, at: 'input[name="q"]' });
+  await page.getByPlaceholder('Search customers…').fill('');
+
+  const raw = /\{"|problems\/|Exception|at [a-z]+\.[A-Za-z]+\(/;
+  await page.goto(`${BASE}/demos/demo_0000000000000000`);
+  await page.getByText('This demo could not be loaded').waitFor();
+  const notFound = await page.locator('main').innerText();
+  expect(/No demo 'demo_0000000000000000' is visible to you\./.test(notFound), `the API's reason is shown: ${notFound.slice(0, 160)}`);
+  expect(!raw.test(notFound), `no raw answer on the page: ${notFound.slice(0, 160)}`);
+  await shot(page, '30-demo-not-found', { narrow: true });
+
+  const refuse = (route) => route.abort('connectionrefused');
+  await page.route(templatesCall, refuse);
+  try {
+    await page.goto(`${BASE}/templates`);
+    await page.getByText('The platform could not be reached').waitFor();
+    expect(!raw.test(await page.locator('main').innerText()), 'no raw error when the platform is unreachable');
+    await shot(page, '31-templates-unreachable', { narrow: true });
+  } finally {
+    await page.unroute(templatesCall, refuse);
+  }
 }, { needs: ['sign-in with the key opens the app'] });
 
 await step('a fresh page load fetches only the initial bundle (the chart renderer stays lazy)', async () => {
