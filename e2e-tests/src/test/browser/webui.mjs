@@ -17,8 +17,9 @@ const KEY = process.env.API_KEY ?? '';
 const SHOTS = resolve(process.env.SCREENSHOT_DIR ?? 'screenshots');
 const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
 const TIMEOUT = Number(process.env.STEP_TIMEOUT_MS ?? 30_000);
-export const CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; "
-  + "font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; frame-ancestors 'none'; form-action 'self'";
+// Exactly the policy issue 13's edge sends (EdgeConfig.contentSecurityPolicy on branch h-harden).
+export const CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; "
+  + "connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
 // THE SWITCH for the demo-management steps (issue 11: dashboard, pin, share links, shared view, clone, delete).
 // 'fake': the platform does not serve that API yet, so the browser's calls to it are answered by a test double of
