@@ -1,0 +1,88 @@
+/** A demo, ready to present: readiness, tables, the talk track and the chat with its agent. */
+import { useQuery } from '@tanstack/react-query';
+import { useCallback, useState } from 'react';
+import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
+import { chat, getConversation, getDemo, type Conversation, type Demo } from '../api/client';
+import { ChatPanel } from '../components/ChatPanel';
+import { DemoActions } from '../components/DemoActions';
+import { DemoLayout } from '../components/DemoLayout';
+import { ReadinessBadge } from '../components/ReadinessBadge';
+import { TablesList } from '../components/TablesList';
+import { TalkTrack } from '../components/TalkTrack';
+import { useChat, type Turn } from '../components/useChat';
+import { useDemoManagement } from '../components/useDemoManagement';
+import { Badge, ErrorNote, Loading, Notice, PageHeader, StatusBadge } from '../components/ui';
+import { formatCount, relativeTime } from '../lib/format';
+
+const turnsOf = (c: Conversation | undefined): Turn[] =>
+  (c?.turns ?? []).map((t) => ({ question: t.question, answer: t }));
+
+function Workspace({ demo, history }: { demo: Demo; history?: Conversation }) {
+  const [, setParams] = useSearchParams();
+  const ask = useCallback((message: string, conversationId?: string) => chat(demo.demo_id, message, conversationId), [demo.demo_id]);
+  const onConversation = useCallback((id: string) => setParams({ c: id }, { replace: true }), [setParams]);
+  const conversation = useChat(ask, { initialTurns: turnsOf(history), conversationId: history?.conversation_id, onConversation });
+  const ready = demo.status === 'ready';
+  const reason = demo.status === 'provisioning' ? 'The demo is still being provisioned…'
+    : `This demo is ${demo.status}; its agent cannot answer.`;
+  const tables = demo.metadata.tables ?? {};
+
+  return (
+    <DemoLayout
+      talkTrack={<TalkTrack questions={demo.golden_queries.map((q) => q.question)} onAsk={conversation.send}
+        disabled={!ready || conversation.pending} />}
+      tablesNote={`${formatCount(demo.metadata.total_rows ?? null)} rows`}
+      tables={<TablesList tables={tables} />}
+      chatAction={conversation.turns.length > 0 && (
+        <button type="button" className="rounded text-xs font-medium text-slate-500 hover:text-slate-800 focus-visible:outline-2 focus-visible:outline-indigo-600"
+          onClick={() => { conversation.reset(); setParams({}, { replace: true }); }}>
+          New conversation
+        </button>
+      )}
+      chat={<ChatPanel turns={conversation.turns} pending={conversation.pending} onAsk={conversation.send}
+        disabled={!ready} disabledReason={reason} />} />
+  );
+}
+
+export function DemoPage() {
+  const { demoId = '' } = useParams();
+  const navigate = useNavigate();
+  const [params] = useSearchParams();
+  const [initialConversation] = useState(() => params.get('c'));
+  const management = useDemoManagement();
+  const demo = useQuery({
+    queryKey: ['demo', demoId], queryFn: () => getDemo(demoId),
+    // Provisioning, or ready but not scored yet (readiness is scored just after the demo becomes ready).
+    refetchInterval: (q) => (q.state.data?.status === 'provisioning' || (q.state.data?.status === 'ready' && !q.state.data.readiness)
+      ? 2000 : false),
+  });
+  const history = useQuery({
+    queryKey: ['conversation', initialConversation], queryFn: () => getConversation(initialConversation!),
+    enabled: Boolean(initialConversation), staleTime: Infinity, retry: false,
+  });
+
+  if (demo.isPending || (initialConversation && history.isPending)) return <Loading label="Loading the demo…" />;
+  if (demo.isError) return <ErrorNote error={demo.error} title="This demo could not be loaded" onRetry={() => demo.refetch()} />;
+  const d = demo.data;
+
+  return (
+    <>
+      <PageHeader
+        eyebrow={d.template_id ? <>From template <Link to={`/templates/${encodeURIComponent(d.template_id)}`} className="font-medium text-slate-700 hover:underline">{d.template_id}</Link></> : 'Custom demo'}
+        title={d.customer_name || d.demo_id}
+        subtitle={
+          <span className="flex flex-wrap items-center gap-2">
+            <StatusBadge status={d.status} />
+            <Badge tone="indigo">{d.industry}</Badge>
+            <ReadinessBadge score={d.readiness?.score} passed={d.readiness?.passed} total={d.readiness?.total} />
+            <span className="text-slate-500">Last used {relativeTime(d.last_used)}</span>
+          </span>
+        }
+        actions={management.missing ? undefined : <DemoActions demo={d} size="md" onDeleted={() => navigate('/')} />} />
+      {d.status === 'provisioning' && <div className="mb-6"><Notice>This demo is still being provisioned; the chat opens when it is ready.</Notice></div>}
+      {d.status === 'failed' && <div className="mb-6"><Notice tone="amber">Provisioning of this demo failed. Its job page has the reason.</Notice></div>}
+      {history.isError && <div className="mb-6"><Notice tone="amber">The earlier conversation could not be loaded; a new one starts with your next question.</Notice></div>}
+      <Workspace demo={d} history={history.data} />
+    </>
+  );
+}
