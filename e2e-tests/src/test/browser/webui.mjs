@@ -5,33 +5,21 @@
 //
 // Every step prints one JSON line {"step", "ok", "ms", "error"?, "skipped"?} and a screenshot of the page goes to
 // SCREENSHOT_DIR (1280×800, and 390 px wide for the key pages). The pages run under a strict Content-Security-Policy
-// (no inline scripts or styles, no eval), the policy issue 13 will send; any violation fails the run. Exit code 1
+// (no inline scripts or styles, no eval) the platform sends on every page; any violation fails the run. Exit code 1
 // when a step failed.
 import { existsSync, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { chromium } from 'playwright-core';
-import { createDemoManagementFake } from './demo-management-fake.mjs';
 
 const BASE = (process.env.BASE_URL ?? 'http://127.0.0.1:8080').replace(/\/$/, '');
 const KEY = process.env.API_KEY ?? '';
 const SHOTS = resolve(process.env.SCREENSHOT_DIR ?? 'screenshots');
 const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
 const TIMEOUT = Number(process.env.STEP_TIMEOUT_MS ?? 30_000);
-// Exactly the policy issue 13's edge sends (EdgeConfig.contentSecurityPolicy on branch h-harden).
+// Exactly the policy the platform's edge sends (EdgeConfig.contentSecurityPolicy); every document is checked for it.
 export const CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; "
   + "connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
-// THE SWITCH for the demo-management steps (issue 11: dashboard, pin, share links, shared view, clone, delete).
-// 'fake': the platform does not serve that API yet, so the browser's calls to it are answered by a test double of
-// issue 11's contract (demo-management-fake.mjs) over the platform's real demos, and a step checks that the real
-// platform still answers 404 there. 'api': the platform serves it; the same steps run against it. Once issue 11 is
-// merged, change the default below to 'api' (that check fails, saying so, until it is changed).
-const DEMO_MANAGEMENT = process.env.DEMO_MANAGEMENT ?? 'fake';
-
-if (!['fake', 'api'].includes(DEMO_MANAGEMENT)) {
-  console.error(`DEMO_MANAGEMENT must be 'fake' or 'api', not ${DEMO_MANAGEMENT}`);
-  process.exit(2);
-}
 if (!KEY) {
   console.error('API_KEY is not set');
   process.exit(2);
@@ -45,7 +33,6 @@ mkdirSync(SHOTS, { recursive: true });
 const results = [];
 const report = (r) => { results.push(r); console.log(JSON.stringify(r)); };
 const problems = []; // CSP violations, page errors, 5xx answers: checked in the last step
-const fake = DEMO_MANAGEMENT === 'fake' ? createDemoManagementFake({ base: BASE, apiKey: KEY }) : null;
 
 const browser = await chromium.launch({
   executablePath: CHROMIUM,
@@ -54,25 +41,23 @@ const browser = await chromium.launch({
     '--disable-sync', '--no-first-run', '--disable-quic'],
 }); // playwright gives the browser a fresh temporary user-data-dir and removes it on close
 
-/** A page in a fresh browser context (no session, no cookies), under the strict policy; `managed` false leaves
- * the demo-management double out, so the page sees the platform exactly as it is. */
-async function newPage({ viewport = { width: 1280, height: 800 }, managed = true } = {}) {
+/** A page in a fresh browser context (no session, no cookies); problems (CSP violations, page errors, 5xx, a page
+ * without the platform's policy) are collected for the last step. */
+async function newPage({ viewport = { width: 1280, height: 800 } } = {}) {
   const context = await browser.newContext({ viewport, acceptDownloads: true });
-  // The HTML documents get the strict policy; the assets and the API are not touched.
-  await context.route((url) => url.origin === BASE && !url.pathname.startsWith('/api/') && !url.pathname.startsWith('/assets/'),
-    async (route) => {
-      if (route.request().resourceType() !== 'document') return route.continue();
-      const response = await route.fetch();
-      await route.fulfill({ response, headers: { ...response.headers(), 'content-security-policy': CSP } });
-    });
-  if (fake && managed) await fake.install(context);
   const page = await context.newPage();
   page.setDefaultTimeout(TIMEOUT);
   page.on('console', (m) => {
     if (/Content Security Policy|Refused to/i.test(m.text())) problems.push(`CSP: ${m.text()}`);
   });
   page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
-  page.on('response', (r) => { if (r.status() >= 500) problems.push(`HTTP ${r.status()} from ${r.url()}`); });
+  page.on('response', (r) => {
+    if (r.status() >= 500) problems.push(`HTTP ${r.status()} from ${r.url()}`);
+    // Every page of the app must arrive with the platform's strict policy (SecurityHeaders), not one added here.
+    if (r.request().resourceType() === 'document' && r.url().startsWith(BASE) && r.headers()['content-security-policy'] !== CSP) {
+      problems.push(`document ${r.url()} came with Content-Security-Policy ${r.headers()['content-security-policy']}`);
+    }
+  });
   await page.addInitScript(() => {
     document.addEventListener('securitypolicyviolation', (e) => console.error(`Refused to load (CSP ${e.violatedDirective}): ${e.blockedURI}`));
   });
@@ -154,8 +139,11 @@ async function watchJobToTheEnd(p, timeoutMs = 90_000) {
     const text = await p.evaluate(() => document.querySelector('[data-progress]')?.textContent ?? '');
     if (text) seen.add(text);
     if (text === '100%') return [...seen];
-    const failedJob = await p.locator('[data-status="failed"]').count();
-    expect(!failedJob, `the job failed: ${await p.locator('main [role="alert"]').innerText().catch(() => '?')}`);
+    if (await p.locator('[data-status="failed"]').count()) {
+      // Read the alert only for a failed job: innerText waits for its element (the step timeout) when there is none.
+      const why = await p.locator('main [role="alert"]').innerText({ timeout: 2_000 }).catch(() => '?');
+      expect(false, `the job failed: ${why}`);
+    }
     expect(Date.now() - started < timeoutMs, `progress stuck at ${text}`);
     await p.waitForTimeout(40);
   }
@@ -402,38 +390,9 @@ await step('the pages are keyboard reachable', async () => {
   return { tab_stops: stops };
 }, { needs: ['sign-in with the key opens the app'] });
 
-// ----- demo management (issue 11): against the real API or, until it lands, its contract double (see the switch) -----
+// ----- demo management (issue 11): dashboard, pin, share links, the shared view, clone, delete -----
 
-const managed = DEMO_MANAGEMENT === 'api' ? 'the real demo-management API' : 'the demo-management contract double';
-
-await step('the platform does not serve the demo-management API yet (the steps below use its double)', async () => {
-  const response = await fetch(`${BASE}/api/dashboard`, { headers: { 'X-API-Key': KEY, Accept: 'application/json' } });
-  expect(response.status === 404, `GET /api/dashboard answers ${response.status}: the demo-management API has landed. `
-    + "Set DEMO_MANAGEMENT to 'api' in e2e-tests/src/test/browser/webui.mjs so its steps run against the real API.");
-}, { only: DEMO_MANAGEMENT === 'fake' ? null : 'the platform serves the demo-management API' });
-
-await step('without demo management the dashboard says so and still lists the demos', async () => {
-  const plain = await newPage({ managed: false });
-  try {
-    await plain.goto(`${BASE}/sign-in`);
-    await plain.getByLabel('API key').fill(KEY);
-    await plain.getByRole('button', { name: 'Sign in' }).click();
-    await plain.waitForURL(`${BASE}/`);
-    await plain.locator('[data-demo-management="missing"]').waitFor();
-    await plain.locator(`[data-demo="${demoId}"]`).waitFor();
-    const text = await plain.locator('main').innerText();
-    expect(!/No resource|HTTP 404|\{"/.test(text), `no raw error on the page: ${text.slice(0, 200)}`);
-    expect(await plain.locator(`[data-demo="${demoId}"] button`).count() === 0, 'no pin/share/clone/delete buttons that cannot work');
-    await shot(plain, '15-dashboard-without-demo-management', { narrow: true });
-    await plain.goto(demoUrl);
-    await plain.getByRole('heading', { name: customer }).waitFor();
-    await plain.waitForTimeout(500); // the dashboard probe has answered 404 by now
-    expect(await plain.getByRole('button', { name: 'Share' }).count() === 0, 'the demo page offers no share button');
-  } finally {
-    await plain.context().close();
-  }
-}, { needs: ['the demo page shows readiness, tables and the talk track'],
-  only: DEMO_MANAGEMENT === 'fake' ? null : 'the platform serves the demo-management API' });
+const managed = 'the real demo-management API';
 
 await step(`the dashboard shows stats, recent demos and the demo list (${managed})`, async () => {
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Dashboard' }).click();
@@ -567,24 +526,29 @@ await step(`after too many wrong passwords the link's form says when to try agai
   }
 }, { needs: [`a password share link is created, listed and copied (${managed})`] });
 
-await step('an expired link opens as a clear "expired" page (contract double: the real expiry is tested with a clock)', async () => {
+await step('an expired link opens as a clear "expired" page (the 410 answered in the browser: real expiry is ShareResourceTest\'s, on a clock)', async () => {
   await page.getByRole('button', { name: 'Share' }).click();
   const dialog = page.getByRole('dialog');
   await dialog.getByLabel('Expires after').fill('1');
   await dialog.getByRole('button', { name: 'Create link' }).click();
   const url = await dialog.locator('[data-share-url]').inputValue();
   await dialog.getByRole('button', { name: 'Done' }).click();
-  fake.expire(decodeURIComponent(url.split('/').pop()));
+  const token = decodeURIComponent(url.split('/').pop());
   const viewer = await newPage();
   try {
+    // A day cannot pass in a browser test: the platform's own answer for an expired link stands in for it.
+    await viewer.context().route((u) => u.origin === BASE && u.pathname === `/api/shared/${token}`, (route) => route.fulfill({
+      status: 410, contentType: 'application/problem+json',
+      body: JSON.stringify({ type: 'https://capi-demo.dev/problems/share-expired', title: 'Gone', status: 410,
+        detail: 'This share link expired at 2026-01-01T00:00:00Z', instance: `/api/shared/${token}` }),
+    }));
     await viewer.goto(url);
     await viewer.locator('[data-shared-state="410"]').waitFor();
     await shot(viewer, '24-shared-410');
   } finally {
     await viewer.context().close();
   }
-}, { needs: [`a password share link is created, listed and copied (${managed})`],
-  only: DEMO_MANAGEMENT === 'fake' ? null : 'a real link cannot be expired from a browser test' });
+}, { needs: [`a password share link is created, listed and copied (${managed})`] });
 
 await step(`a demo is cloned under a new name and the clone opens (${managed})`, async () => {
   await page.goto(demoUrl);
@@ -717,5 +681,5 @@ await step('no page broke the Content-Security-Policy, threw, or got a 5xx', asy
 await browser.close();
 const bad = results.filter((r) => !r.ok);
 console.log(JSON.stringify({ summary: true, passed: results.filter((r) => r.ok && !r.skipped).length,
-  skipped: results.filter((r) => r.ok && r.skipped).length, failed: bad.length, demo_management: DEMO_MANAGEMENT }));
+  skipped: results.filter((r) => r.ok && r.skipped).length, failed: bad.length }));
 process.exit(bad.length ? 1 : 0);

@@ -2,11 +2,9 @@
  * The one place the UI talks to the platform: every call of the public HTTP API and the shapes it answers with.
  * Pages never call fetch themselves, so a changed shape is changed here.
  *
- * The demo-management endpoints (issue 11) follow its implementation on branch h-demos where it exists (the compact
- * list with its opaque keyset `next_cursor`, the dashboard, pin/unpin answering {demo_id, is_pinned, pinned_at},
- * DELETE answering 204, 422 `validation-failed` naming the parameter) and issue 11's text where it does not yet
- * (clone, share links, /api/shared/*); where the issue names a field but not its exact JSON, the normalisers below
- * accept the likely spellings.
+ * The demo-management endpoints (issue 11: the compact list with its opaque keyset `next_cursor`, the dashboard,
+ * pin/unpin answering {demo_id, is_pinned, pinned_at}, DELETE answering 204, clone, share links, /api/shared/*) are
+ * api-service's; the normalisers below also accept the older list shape (a plain array of full records).
  */
 import { createParser } from 'eventsource-parser';
 import { authHeaders, clearSession, loadSession } from './session';

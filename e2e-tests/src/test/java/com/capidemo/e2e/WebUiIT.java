@@ -32,9 +32,8 @@ import org.junit.jupiter.api.TestFactory;
  * all under a strict Content-Security-Policy). Each browser step is reported as its own test, a step the script
  * leaves out of this run as a skipped one; screenshots land in {@code e2e-tests/target/screenshots/}.
  *
- * <p>The demo-management steps (issue 11) run against a test double of that API's contract until the platform
- * serves it; the switch is {@code DEMO_MANAGEMENT} at the top of webui.mjs. Needs node and {@code /usr/bin/chromium}
- * (apt-get install -y chromium).
+ * <p>Every step runs against the real platform (only the expired-link page gets its 410 answered in the browser). Needs
+ * node and {@code /usr/bin/chromium} (apt-get install -y chromium).
  */
 class WebUiIT {
 
