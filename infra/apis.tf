@@ -15,6 +15,7 @@ locals {
     "cloudaicompanion.googleapis.com",    # Gemini for Google Cloud: the Conversational Analytics API requires it enabled
     "iam.googleapis.com",                 # service accounts
     "artifactregistry.googleapis.com",    # service images
+    "secretmanager.googleapis.com",       # the admin bootstrap token
     ], var.enable_iap ? [
     "iap.googleapis.com", # Cloud Run's built-in IAP in front of api-service
   ] : [])

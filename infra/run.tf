@@ -160,6 +160,18 @@ resource "google_cloud_run_v2_service" "service" {
         }
       }
 
+      # Every service checks X-Admin-Token (onboarding, setup, manual lifecycle runs, ops endpoints); in gcp mode
+      # the token comes from Secret Manager (secrets.tf), never from the plan's plain environment.
+      env {
+        name = "PLATFORM_ADMIN_TOKEN"
+        value_source {
+          secret_key_ref {
+            secret  = google_secret_manager_secret.admin_token.secret_id
+            version = "latest"
+          }
+        }
+      }
+
       startup_probe {
         period_seconds    = 5
         timeout_seconds   = 3
@@ -195,6 +207,8 @@ resource "google_cloud_run_v2_service" "service" {
     # The runtime accounts hold their grants before the first revision starts.
     google_project_iam_member.runtime,
     google_kms_crypto_key_iam_member.api_encrypter,
+    google_secret_manager_secret_iam_member.admin_token,
+    google_secret_manager_secret_version.admin_token,
   ]
 }
 

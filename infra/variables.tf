@@ -274,3 +274,19 @@ variable "capi_location" {
   type        = string
   default     = "global"
 }
+
+variable "admin_token" {
+  description = "The admin bootstrap token (X-Admin-Token) of every service, stored in Secret Manager: at least 32 characters, e.g. `openssl rand -hex 24`."
+  type        = string
+  sensitive   = true
+  validation {
+    condition     = length(var.admin_token) >= 32
+    error_message = "admin_token must be at least 32 characters."
+  }
+}
+
+variable "admin_token_secret_id" {
+  description = "Secret Manager secret holding the admin token."
+  type        = string
+  default     = "capi-admin-token"
+}

@@ -10,9 +10,10 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Scores readiness in the background, one demo at a time, so a burst of provisions neither waits for
+ * Scores readiness in the background, {@code platform.readiness.workers} demos at a time, so a burst of provisions neither waits for
  * nor competes with the scoring: the job is completed and acked first, and scoring waits until no push
  * has arrived for {@link #QUIET}. Demos left unscored by a stop are picked up at the next start.
  */
@@ -26,16 +27,20 @@ public class ReadinessScorer {
     private volatile long lastPush;
     private final DemoStore demos;
     private final Set<String> queued = ConcurrentHashMap.newKeySet();
-    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "readiness-scorer");
-        t.setDaemon(true);
-        t.setPriority(Thread.MIN_PRIORITY);
-        return t;
-    });
+    private final ExecutorService worker;
 
-    public ReadinessScorer(QuickProvisioner provisioner, DemoStore demos) {
+    public ReadinessScorer(QuickProvisioner provisioner, DemoStore demos,
+                           @ConfigProperty(name = "platform.readiness.workers", defaultValue = "2") int workers) {
         this.provisioner = provisioner;
         this.demos = demos;
+        // Each worker scores one demo in its own warehouse session; after a burst of provisioning the demos are
+        // scored this many at a time (at low priority: provisioning comes first).
+        this.worker = Executors.newFixedThreadPool(Math.max(1, workers), r -> {
+            Thread t = new Thread(r, "readiness-scorer");
+            t.setDaemon(true);
+            t.setPriority(Thread.MIN_PRIORITY);
+            return t;
+        });
     }
 
     void onStart(@Observes StartupEvent event) {

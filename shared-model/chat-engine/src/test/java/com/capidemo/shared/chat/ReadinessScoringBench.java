@@ -16,18 +16,23 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 
 /**
  * Readiness scoring rate (issue 11): demos of the shopify template, each its own dataset (hard links of the template's
  * parquet, as provisioning makes them) with an agent that has never seen it, scored one after another as the
- * quick-provisioner's scorer does: first with a DuckDB per query (the old path), then with one session per dataset.
+ * quick-provisioner's scorer does: first with a DuckDB per query (the old path), then with one session per dataset,
+ * then with one session per dataset and two demos scored at once (the scorer's workers).
  * Both must give the same scores. Written to {@code bench.results} (default ../bench/results) as
  * readiness-latest.json and .md. Run by bench/run (-Dtest=ReadinessScoringBench); not part of the normal build.
  */
 class ReadinessScoringBench {
 
     private static final int DEMOS = Integer.getInteger("bench.readiness.demos", 40);
+    private static final int WORKERS = Integer.getInteger("bench.readiness.workers", 2);
 
     @Test
     void scoresDemosWithOneSessionPerDataset() throws Exception {
@@ -56,10 +61,31 @@ class ReadinessScoringBench {
         }
         double newSeconds = (System.nanoTime() - started) / 1e9;
 
+        // After a burst quick-provisioner scores platform.readiness.workers (2) demos at a time, a session each.
+        List<AgentSpec> parallel = datasets(warehouse, t, "rp");
+        ExecutorService pool = Executors.newFixedThreadPool(WORKERS);
+        started = System.nanoTime();
+        List<Future<Readiness>> futures = new ArrayList<>();
+        for (AgentSpec spec : parallel.subList(1, parallel.size())) {
+            futures.add(pool.submit(() -> {
+                try (QuerySession session = warehouse.session(spec.datasetId())) {
+                    return ReadinessCheck.score(agent, spec, session);
+                }
+            }));
+        }
+        List<Readiness> together = new ArrayList<>();
+        for (Future<Readiness> f : futures) {
+            together.add(f.get());
+        }
+        double parallelSeconds = (System.nanoTime() - started) / 1e9;
+        pool.shutdown();
+
         int n = DEMOS - 1;
         double oldRate = n / oldSeconds;
         double newRate = n / newSeconds;
+        double parallelRate = n / parallelSeconds;
         assertThat(now).extracting(Readiness::score).containsExactlyElementsOf(old.stream().map(Readiness::score).toList());
+        assertThat(together).extracting(Readiness::score).containsExactlyElementsOf(old.stream().map(Readiness::score).toList());
 
         Path dir = Path.of(System.getProperty("bench.results", "../bench/results")).toAbsolutePath().normalize();
         Files.createDirectories(dir);
@@ -67,21 +93,29 @@ class ReadinessScoringBench {
                 + ", load average " + Files.readString(Path.of("/proc/loadavg")).trim().split(" ")[0];
         String md = "# Readiness scoring rate (" + Instant.now() + ", " + env + ")\n\n"
                 + n + " shopify demos, " + t.goldenQueries().size() + " golden questions each, each demo its own dataset"
-                + " and new to the agent, scored one after another.\n\n"
+                + " and new to the agent: scored one after another on the first two paths, " + WORKERS
+                + " at a time (quick-provisioner's platform.readiness.workers) on the third.\n\n"
                 + "| path | demos/s | ms per demo |\n|---|---|---|\n"
                 + String.format("| a DuckDB per query (before) | %.1f | %.0f |%n", oldRate, 1000 / oldRate)
                 + String.format("| one session per dataset | %.1f | %.0f |%n", newRate, 1000 / newRate)
+                + String.format("| one session per dataset, %d scorers | %.1f | %.0f |%n", WORKERS, parallelRate,
+                        1000 / parallelRate)
                 + "\nScores identical on both paths: " + now.get(0).score() + " % each.\n";
         Files.writeString(dir.resolve("readiness-latest.md"), md);
         Files.writeString(dir.resolve("readiness-latest.json"), String.format(java.util.Locale.ROOT,
                 "{\"date\":\"%s\",\"env\":\"%s\",\"demos\":%d,\"golden_questions\":%d,"
-                        + "\"per_query_demos_per_s\":%.2f,\"session_demos_per_s\":%.2f,\"score\":%s}%n",
-                Instant.now(), env, n, t.goldenQueries().size(), oldRate, newRate, now.get(0).score()));
+                        + "\"per_query_demos_per_s\":%.2f,\"session_demos_per_s\":%.2f,\"workers\":%d,"
+                        + "\"parallel_demos_per_s\":%.2f,\"score\":%s}%n",
+                Instant.now(), env, n, t.goldenQueries().size(), oldRate, newRate, WORKERS, parallelRate,
+                now.get(0).score()));
         System.out.println(md);
         for (AgentSpec spec : perQuery) {
             warehouse.dropDataset(spec.datasetId());
         }
         for (AgentSpec spec : perSession) {
+            warehouse.dropDataset(spec.datasetId());
+        }
+        for (AgentSpec spec : parallel) {
             warehouse.dropDataset(spec.datasetId());
         }
     }
