@@ -42,7 +42,12 @@ async function once(page) {
   }, { selector: page.ready, session: page.signedIn ? JSON.stringify({ mode: 'key', apiKey: KEY, tenantId: KEY.split('_api_')[0] }) : null });
   const tab = await context.newPage();
   await tab.goto(`${BASE}${page.path}`);
-  await tab.waitForFunction(() => window.__readyAt !== undefined, null, { timeout: 30_000 });
+  try {
+    await tab.waitForFunction(() => window.__readyAt !== undefined, null, { timeout: 30_000 });
+  } catch (e) {
+    const text = await tab.evaluate(() => document.body?.innerText ?? '').catch(() => '?');
+    throw new Error(`${page.name}: not usable within 30 s at ${tab.url()}; the page says: ${text.slice(0, 300)}`);
+  }
   const t = await tab.evaluate(() => {
     const paint = performance.getEntriesByType('paint').find((e) => e.name === 'first-contentful-paint');
     return { ready: window.__readyAt, fcp: paint?.startTime ?? null };

@@ -46,6 +46,7 @@ public class WorkerAuthFilter {
         String secret = request.getHeaderString(SharedSecretWorkerAuthenticator.HEADER);
         // Only a shared secret is counted by prefix: every Google-signed token starts alike, and counting them by
         // prefix would let anyone who sends bad tokens block the real pushes.
-        limiter.verify("worker", client, secret, () -> authenticator.verify(authorization, secret));
+        limiter.verify("worker", client, secret, authorization != null || secret != null,
+                () -> authenticator.verify(authorization, secret));
     }
 }

@@ -53,6 +53,21 @@ public class AuthFailureLimiter {
      * @param credential what was presented (may be null or blank: then only the client is counted)
      */
     public void verify(String scope, String client, String credential, Check check) {
+        verify(scope, client, credential, credential != null && !credential.isBlank(), check);
+    }
+
+    /**
+     * As {@link #verify(String, String, String, Check)}, where {@code presented} says whether the request carried any
+     * credential at all (a worker may present an OIDC token that is not counted by prefix). A request that presents
+     * none is answered by {@code check} (401) but never counted: nothing was guessed, and counting anonymous requests
+     * would let page loads from one address (an office behind one NAT, the Web UI's identity probe) lock out valid
+     * keys.
+     */
+    public void verify(String scope, String client, String credential, boolean presented, Check check) {
+        if (!presented) {
+            check.run();
+            return;
+        }
         String clientKey = scope + "|" + client;
         String prefixKey = credential == null || credential.isBlank() ? null : scope + "|" + prefix(credential);
         long now = clock.millis();

@@ -67,6 +67,42 @@ class AuthFailureLimiterTest {
     }
 
     @Test
+    void requestsWithoutAnyCredentialAre401ButNeverCountedSoTheyCannotLockOutAValidKey() {
+        for (int i = 0; i < 50; i++) {
+            for (String none : new String[] {null, "", "  "}) {
+                assertThat(catchThrowableOfType(ApiProblem.class, () -> attempt("10.2.0.1", none, false)).status())
+                        .isEqualTo(401);
+            }
+        }
+        attempt("10.2.0.1", "good_api_key", true); // 150 anonymous requests from the same address: the key still works
+        for (int i = 0; i < 10; i++) {
+            int n = i;
+            assertThatThrownBy(() -> attempt("10.2.0.1", "t" + n + "_api_wrongwrongwrong1", false))
+                    .satisfies(e -> assertThat(((ApiProblem) e).status()).isEqualTo(401));
+        }
+        assertThat(catchThrowableOfType(ApiProblem.class, () -> attempt("10.2.0.1", "x_api_wrong", false)).status())
+                .as("presented wrong keys still block the address").isEqualTo(429);
+        assertThat(catchThrowableOfType(ApiProblem.class, () -> attempt("10.2.0.1", "good_api_key", true)).status())
+                .isEqualTo(429);
+        assertThat(catchThrowableOfType(ApiProblem.class, () -> attempt("10.2.0.1", null, false)).status())
+                .as("an anonymous request while blocked learns nothing new: 401").isEqualTo(401);
+    }
+
+    @Test
+    void aWorkerTokenThatIsNotCountedByPrefixStillCountsForItsClient() {
+        for (int i = 0; i < 10; i++) {
+            assertThatThrownBy(() -> limiter.verify("worker", "10.3.0.1", null, true, () -> {
+                throw ApiProblem.unauthorized("invalid token");
+            })).satisfies(e -> assertThat(((ApiProblem) e).status()).isEqualTo(401));
+        }
+        assertThat(catchThrowableOfType(ApiProblem.class, () -> limiter.verify("worker", "10.3.0.1", null, true, () -> {
+            throw ApiProblem.unauthorized("invalid token");
+        })).status()).isEqualTo(429);
+        assertThat(catchThrowableOfType(ApiProblem.class, () -> limiter.verify("worker", "10.3.0.1", null, true, () -> {
+        })).status()).as("the right token waits out the block too").isEqualTo(429);
+    }
+
+    @Test
     void failuresAgainstOneKeyPrefixFromManyClientsAreLimitedToo() {
         for (int i = 0; i < 10; i++) {
             int n = i;
