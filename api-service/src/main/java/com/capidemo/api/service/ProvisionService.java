@@ -5,7 +5,6 @@ import com.capidemo.shared.domain.Demo;
 import com.capidemo.shared.domain.Ids;
 import com.capidemo.shared.domain.Job;
 import com.capidemo.shared.domain.JobType;
-import com.capidemo.shared.messaging.ProvisionMessage;
 import com.capidemo.shared.port.JobQueue;
 import com.capidemo.shared.port.JobStore;
 import com.capidemo.shared.port.StepStore;
@@ -93,10 +92,7 @@ public class ProvisionService {
         Demo demo = Demo.provisioning(demoId, caller.tenantId(), caller.userEmail(), customer, template.industry(),
                 template.templateId(), now);
         Job job = Job.queued(jobId, demoId, caller.tenantId(), JobType.QUICK, payload, now);
-        ProvisionMessage message = new ProvisionMessage(jobId, demoId, caller.tenantId(), JobType.QUICK.wire(),
-                template.templateId());
-        queue.submit(demo, job, Map.of("job_type", JobType.QUICK.wire(), "tenant_id", caller.tenantId(),
-                "job_id", jobId), message.toBytes());
+        queue.submit(demo, job);
         metrics.counter("provision.accepted", "type", "quick", "template", template.templateId()).increment();
         Log.infof("accepted quick job %s for demo %s of tenant %s (template %s)", jobId, demoId, caller.tenantId(),
                 template.templateId());

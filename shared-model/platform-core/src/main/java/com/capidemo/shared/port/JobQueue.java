@@ -2,6 +2,7 @@ package com.capidemo.shared.port;
 
 import com.capidemo.shared.domain.Demo;
 import com.capidemo.shared.domain.Job;
+import com.capidemo.shared.messaging.ProvisionMessage;
 import java.util.Map;
 
 /**
@@ -12,4 +13,15 @@ import java.util.Map;
 public interface JobQueue {
 
     void submit(Demo demo, Job job, Map<String, String> attributes, byte[] data);
+
+    /**
+     * Queues a job for quick-provisioner (type quick or clone) with the message and attributes its push handler and
+     * the Pub/Sub subscription read: {job_type, tenant_id, job_id} and a {@link ProvisionMessage} naming the job.
+     */
+    default void submit(Demo demo, Job job) {
+        ProvisionMessage message = new ProvisionMessage(job.jobId(), job.demoId(), job.tenantId(), job.type().wire(),
+                job.payloadString("template_id"));
+        submit(demo, job, Map.of("job_type", job.type().wire(), "tenant_id", job.tenantId(), "job_id", job.jobId()),
+                message.toBytes());
+    }
 }

@@ -4,7 +4,6 @@ import com.capidemo.shared.domain.Demo;
 import com.capidemo.shared.domain.Ids;
 import com.capidemo.shared.domain.Job;
 import com.capidemo.shared.domain.JobType;
-import com.capidemo.shared.messaging.ProvisionMessage;
 import com.capidemo.shared.port.JobQueue;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -32,10 +31,7 @@ public final class CloneJobs {
         payload.put(Job.REQUESTED_BY, createdBy);
         Demo demo = Demo.cloneOf(source, demoId, createdBy, customerName, now);
         Job job = Job.queued(jobId, demoId, source.tenantId(), JobType.CLONE, payload, createdBy, now);
-        ProvisionMessage message = new ProvisionMessage(jobId, demoId, source.tenantId(), JobType.CLONE.wire(),
-                source.templateId());
-        queue.submit(demo, job, Map.of("job_type", JobType.CLONE.wire(), "tenant_id", source.tenantId(),
-                "job_id", jobId), message.toBytes());
+        queue.submit(demo, job);
         return job;
     }
 }
