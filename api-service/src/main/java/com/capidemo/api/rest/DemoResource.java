@@ -1,7 +1,9 @@
 package com.capidemo.api.rest;
 
 import com.capidemo.api.security.CallerContext;
+import com.capidemo.api.service.DemoReadCache;
 import com.capidemo.api.service.DemoService;
+import com.capidemo.shared.domain.Caller;
 import com.capidemo.shared.domain.Demo;
 import com.capidemo.shared.domain.DemoCursor;
 import com.capidemo.shared.domain.DemoFilter;
@@ -18,6 +20,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.Optional;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 
 @Path("/api/demos")
 @Produces(MediaType.APPLICATION_JSON)
@@ -25,18 +28,25 @@ public class DemoResource {
 
     private final DemoService service;
     private final CallerContext caller;
+    private final DemoReadCache cache;
 
-    public DemoResource(DemoService service, CallerContext caller) {
+    public DemoResource(DemoService service, CallerContext caller, DemoReadCache cache) {
         this.service = service;
         this.caller = caller;
+        this.cache = cache;
+    }
+
+    private record ListQuery(DemoFilter filter, Optional<DemoCursor> after, int limit) {
     }
 
     /**
      * The tenant's demos newest first as compact items, {@code limit} (default 50, at most 100) at a time; filters
      * combine; {@code next_cursor} (null after the last page) is passed back as {@code cursor} for the next page.
+     * Kept while the tenant's demos are unchanged (DemoReadCache).
      */
     @GET
-    public DemoService.Page list(@QueryParam("limit") String limit, @QueryParam("cursor") String cursor,
+    @APIResponseSchema(DemoService.Page.class)
+    public byte[] list(@QueryParam("limit") String limit, @QueryParam("cursor") String cursor,
                                  @QueryParam("status") String status, @QueryParam("template_id") String templateId,
                                  @QueryParam("pinned") String pinned, @QueryParam("created_by") String createdBy,
                                  @QueryParam("q") String q) {
@@ -45,7 +55,9 @@ public class DemoResource {
         Optional<DemoCursor> after = cursor == null || cursor.isEmpty() ? Optional.empty()
                 : Optional.of(DemoCursor.decode(cursor).orElseThrow(
                         () -> ApiProblem.invalid("cursor", "is not a cursor this API returned")));
-        return service.list(caller.caller(), filter, after, limit(limit));
+        Caller me = caller.caller();
+        int n = limit(limit);
+        return cache.json(me.tenantId(), new ListQuery(filter, after, n), () -> service.list(me, filter, after, n));
     }
 
     private static int limit(String value) {

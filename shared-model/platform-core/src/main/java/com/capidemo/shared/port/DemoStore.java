@@ -13,6 +13,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /** Durable demos. */
 public interface DemoStore {
@@ -33,6 +34,13 @@ public interface DemoStore {
      * demos): created since {@code since}, pinned, per status, per template of {@code templateIds} and custom.
      */
     DemoStats stats(String tenantId, String createdBy, Instant since, Collection<String> templateIds);
+
+    /**
+     * A number that changes whenever any of the tenant's demos is written (created, updated or removed), by any
+     * process, so a list or count read earlier is still current while it is unchanged. Empty when this store does
+     * not keep one: every read must then go to the store.
+     */
+    OptionalLong changeVersion(String tenantId);
 
     /** provisioning|failed → ready with the dataset, agent, golden queries and metadata recorded. */
     boolean markReady(String demoId, String datasetId, String agentId, List<GoldenQuery> goldenQueries,

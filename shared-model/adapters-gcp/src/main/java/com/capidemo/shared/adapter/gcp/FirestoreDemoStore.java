@@ -34,6 +34,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.TreeMap;
 
@@ -110,6 +111,15 @@ public class FirestoreDemoStore implements DemoStore {
         }
         return await(q.select(SUMMARY).limit(limit).get()).getDocuments().stream()
                 .map(FirestoreDemoStore::summary).toList();
+    }
+
+    /**
+     * Not kept in Firestore: a per-tenant counter document bumped by every demo write would cap a tenant's demo writes
+     * at about one a second (Firestore's sustained write rate per document), so every list and count goes to Firestore.
+     */
+    @Override
+    public OptionalLong changeVersion(String tenantId) {
+        return OptionalLong.empty();
     }
 
     /** Count aggregations (no document is read), all sent at once. */

@@ -34,7 +34,7 @@ public class SqliteDatabase {
 
     /** Ordered migrations in {@code db/sqlite/}; the file's index + 1 is its user_version. */
     private static final List<String> MIGRATIONS = List.of("V1__init.sql", "V2__chat.sql", "V3__custom.sql",
-            "V4__demo_management.sql", "V5__lifecycle.sql");
+            "V4__demo_management.sql", "V5__lifecycle.sql", "V6__demo_changes.sql");
     private static final int READERS = 4;
     private static final int SCANNERS = 3;
 
@@ -119,7 +119,8 @@ public class SqliteDatabase {
                 throw new IllegalStateException("missing migration " + name);
             }
             String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            return java.util.Arrays.stream(text.replaceAll("(?m)--.*$", "").split(";"))
+            // A statement ends with ';' at the end of a line, so a trigger's body (BEGIN ...; END on one line) stays whole.
+            return java.util.Arrays.stream(text.replaceAll("(?m)--.*$", "").split("(?m);[ \\t]*$"))
                     .map(String::trim).filter(s -> !s.isEmpty()).toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);

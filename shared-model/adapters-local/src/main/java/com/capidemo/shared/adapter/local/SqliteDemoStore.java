@@ -24,6 +24,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /** Demos in SQLite. */
 @Typed(SqliteDemoStore.class)
@@ -125,6 +126,13 @@ public class SqliteDemoStore implements DemoStore {
     }
 
     /** One grouped COUNT over the covering index demos_tenant_user_stats. */
+    /** Kept by triggers on demos (V6__demo_changes.sql), so writes of every process count; a point read. */
+    @Override
+    public OptionalLong changeVersion(String tenantId) {
+        return OptionalLong.of(db.read(c -> Sql.one(c, "SELECT version FROM demo_changes WHERE tenant_id = ?",
+                rs -> rs.getLong(1), tenantId)).orElse(0L));
+    }
+
     @Override
     public DemoStats stats(String tenantId, String createdBy, Instant since, Collection<String> templateIds) {
         record Group(String status, String template, boolean pinned, boolean recent, long count) {

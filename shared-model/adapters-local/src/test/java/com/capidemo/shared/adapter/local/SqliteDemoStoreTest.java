@@ -1,9 +1,15 @@
 package com.capidemo.shared.adapter.local;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.capidemo.shared.adapter.contract.DemoStoreContract;
+import com.capidemo.shared.domain.Demo;
+import com.capidemo.shared.domain.Ids;
 import com.capidemo.shared.port.DemoStore;
 import com.capidemo.shared.port.JobStore;
 import java.nio.file.Path;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -29,5 +35,22 @@ class SqliteDemoStoreTest extends DemoStoreContract {
     @Override
     protected JobStore jobs() {
         return new SqliteJobStore(db);
+    }
+
+    @Test
+    void everyWriteToATenantsDemosChangesItsVersionAndOnlyItsVersionWhicheverProcessWrites() {
+        assertThat(store.changeVersion("acme")).hasValue(0L);
+        Demo demo = Demo.provisioning(Ids.demoId(), "acme", "ce@acme.example", "Acme", "Retail", "shopify",
+                Instant.parse("2026-11-01T00:00:00Z"));
+        store.create(demo);
+        long created = store.changeVersion("acme").orElseThrow();
+        assertThat(created).isPositive();
+        assertThat(store.changeVersion("globex")).as("another tenant").hasValue(0L);
+
+        // Another process on the same file (a provisioner, the lifecycle service): the triggers count its writes too.
+        DemoStore other = new SqliteDemoStore(new SqliteDatabase(dir.resolve("platform.db")));
+        assertThat(other.setPinned(demo.demoId(), true, Instant.parse("2026-11-02T00:00:00Z"))).isTrue();
+        assertThat(store.changeVersion("acme").orElseThrow()).isGreaterThan(created);
+        assertThat(store.changeVersion("globex")).hasValue(0L);
     }
 }

@@ -1,0 +1,79 @@
+package com.capidemo.api.service;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.capidemo.shared.adapter.local.SqliteDatabase;
+import com.capidemo.shared.adapter.local.SqliteDemoStore;
+import com.capidemo.shared.domain.Demo;
+import com.capidemo.shared.domain.Ids;
+import com.capidemo.shared.port.DemoStore;
+import com.capidemo.shared.testing.MutableClock;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Kept answers over a real SQLite store: reused while the tenant's demos are unchanged and young, read afresh else. */
+class DemoReadCacheTest {
+
+    @TempDir
+    Path dir;
+
+    private final MutableClock clock = MutableClock.at("2026-11-01T00:00:00Z");
+    private final AtomicInteger reads = new AtomicInteger();
+    private DemoStore store;
+    private DemoReadCache cache;
+
+    @BeforeEach
+    void open() {
+        store = new SqliteDemoStore(new SqliteDatabase(dir.resolve("platform.db")));
+        cache = new DemoReadCache(store, clock, new ObjectMapper());
+    }
+
+    private String read(String tenant, String query) {
+        return cache.get(tenant, query, () -> query + "#" + reads.incrementAndGet());
+    }
+
+    private void write(String tenant) {
+        store.create(Demo.provisioning(Ids.demoId(), tenant, "ce@x.example", "Acme", "Retail", "shopify",
+                clock.instant()));
+    }
+
+    @Test
+    void anAnswerIsKeptPerTenantAndQueryUntilThatTenantsDemosChange() {
+        assertThat(read("acme", "page1")).isEqualTo("page1#1");
+        assertThat(read("acme", "page1")).as("unchanged").isEqualTo("page1#1");
+        assertThat(read("acme", "page2")).as("another query").isEqualTo("page2#2");
+        assertThat(read("globex", "page1")).as("another tenant").isEqualTo("page1#3");
+
+        write("globex");
+        assertThat(read("acme", "page1")).as("another tenant's write").isEqualTo("page1#1");
+        assertThat(read("globex", "page1")).as("its own write").isEqualTo("page1#4");
+
+        write("acme");
+        assertThat(read("acme", "page1")).isEqualTo("page1#5");
+        assertThat(reads).hasValue(5);
+    }
+
+    @Test
+    void jsonAnswersAreSerialisedOnceAndKept() {
+        byte[] first = cache.json("acme", "counts", () -> java.util.Map.of("total", reads.incrementAndGet()));
+        assertThat(new String(first, java.nio.charset.StandardCharsets.UTF_8)).isEqualTo("{\"total\":1}");
+        assertThat(cache.json("acme", "counts", () -> java.util.Map.of("total", reads.incrementAndGet())))
+                .isSameAs(first);
+    }
+
+    @Test
+    void anAnswerIsReadAfreshOnceItIsOlderThanTheMaximumAgeOrTheClockWentBack() {
+        assertThat(read("acme", "dashboard")).isEqualTo("dashboard#1");
+        clock.advance(DemoReadCache.MAX_AGE.minusMillis(1));
+        assertThat(read("acme", "dashboard")).isEqualTo("dashboard#1");
+        clock.advance(Duration.ofMillis(1));
+        assertThat(read("acme", "dashboard")).as("at the maximum age").isEqualTo("dashboard#2");
+        clock.advance(Duration.ofDays(-1));
+        assertThat(read("acme", "dashboard")).as("clock set back").isEqualTo("dashboard#3");
+    }
+}
