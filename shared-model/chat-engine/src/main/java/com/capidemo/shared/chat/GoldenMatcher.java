@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Pattern;
 
 /**
  * Recognises a golden question: exactly (ignoring case, punctuation and spacing) or as a near-exact paraphrase that
@@ -21,6 +22,8 @@ final class GoldenMatcher {
             "their", "this", "that", "these", "those", "it", "its", "have", "has", "had", "get", "got", "s", "whats",
             "during", "so", "far", "up", "as", "by", "per", "each", "every", "across", "into", "than", "then", "ones",
             "one", "all");
+
+    private static final Pattern NOT_ALNUM = Pattern.compile("[^a-z0-9]+");
 
     private final List<GoldenQuery> goldens;
 
@@ -52,7 +55,7 @@ final class GoldenMatcher {
     }
 
     static String normalize(String q) {
-        return q.toLowerCase(Locale.ROOT).replace('\u2019', '\'').replaceAll("[^a-z0-9]+", " ").strip();
+        return NOT_ALNUM.matcher(q.toLowerCase(Locale.ROOT).replace('\u2019', '\'')).replaceAll(" ").strip();
     }
 
     /** Content stems and numbers of a question, order-free. */

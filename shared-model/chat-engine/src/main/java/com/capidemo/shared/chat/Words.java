@@ -43,6 +43,11 @@ final class Words {
             "\\d{4}-\\d{2}-\\d{2}|\\d+(?:\\.\\d+)?[kKmM]\\b|\\d+[A-Za-z][A-Za-z0-9]*|\\d+(?:,\\d{3})*(?:\\.\\d+)?"
                     + "|[A-Za-z][A-Za-z0-9]*|[$%+<>=,]");
 
+    private static final Pattern POSSESSIVE = Pattern.compile("(?i)'s\\b");
+    private static final Pattern DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
+    private static final Pattern DIGITS_THEN_LETTERS = Pattern.compile("\\d+[A-Za-z][A-Za-z0-9]*");
+    private static final Pattern MAGNITUDE = Pattern.compile("\\d+[kKmM]");
+
     private static final Map<String, String> NUMBER_WORDS = Map.ofEntries(
             Map.entry("one", "1"), Map.entry("two", "2"), Map.entry("three", "3"), Map.entry("four", "4"),
             Map.entry("five", "5"), Map.entry("six", "6"), Map.entry("seven", "7"), Map.entry("eight", "8"),
@@ -104,16 +109,17 @@ final class Words {
 
     static List<Token> tokenize(String text) {
         String normalized = text.replace('\u2019', '\'').replace('\u2018', '\'').replace('\u201c', '"')
-                .replace('\u201d', '"').replaceAll("(?i)'s\\b", "").replace("'", "");
+                .replace('\u201d', '"');
+        normalized = POSSESSIVE.matcher(normalized).replaceAll("").replace("'", "");
         List<Token> out = new ArrayList<>();
         Matcher m = TOKEN.matcher(normalized);
         while (m.find()) {
             String raw = m.group();
             String lower = raw.toLowerCase(Locale.ROOT);
             Kind kind;
-            if (raw.matches("\\d{4}-\\d{2}-\\d{2}")) {
+            if (DATE.matcher(raw).matches()) {
                 kind = Kind.DATE;
-            } else if (raw.matches("\\d+[A-Za-z][A-Za-z0-9]*") && !raw.matches("\\d+[kKmM]")) {
+            } else if (DIGITS_THEN_LETTERS.matcher(raw).matches() && !MAGNITUDE.matcher(raw).matches()) {
                 kind = Kind.WORD; // "5G", "4x4"
             } else if (Character.isDigit(raw.charAt(0))) {
                 kind = Kind.NUMBER;
