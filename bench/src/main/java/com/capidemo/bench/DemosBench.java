@@ -90,8 +90,9 @@ public final class DemosBench {
         List<Result> out = new ArrayList<>();
         List<String> rss = new ArrayList<>();
         rss.add("start " + rss(pid));
-        // Warm-up: JIT and SQLite page cache, not measured.
-        load("warm-up", 20, 5, (u, state) -> get(u, "/api/dashboard"));
+        // Warm-up of both measured requests for every user (JIT, SQLite page cache, kept answers), not measured.
+        load("warm-up", clients, 10, (u, state) -> get(u, "/api/dashboard"));
+        load("warm-up", clients, 5, this::listPage);
         out.add(load("GET /api/dashboard", clients, seconds, (u, state) -> get(u, "/api/dashboard")));
         rss.add("after dashboard " + rss(pid));
         out.add(load("GET /api/demos?limit=50", clients, seconds, this::listPage));
