@@ -460,11 +460,14 @@ public class DuckDbWarehouse implements Warehouse {
 
             @Override
             public synchronized QueryResult query(String sql, int maxRows) {
-                tainted |= !QueryResultCache.onlyReads(sql);
-                if (tainted) {
-                    return runInSession(sql, maxRows);
+                if (!tainted) {
+                    Optional<QueryResultCache.Key> key = results.key(dir, tables, sql, maxRows);
+                    if (key.isPresent()) { // a plain read, answered once for the files it reads
+                        return results.get(key, () -> runInSession(sql, maxRows));
+                    }
+                    tainted = !QueryResultCache.onlyReads(sql);
                 }
-                return results.get(results.key(dir, tables, sql, maxRows), () -> runInSession(sql, maxRows));
+                return runInSession(sql, maxRows);
             }
 
             private QueryResult runInSession(String sql, int maxRows) {

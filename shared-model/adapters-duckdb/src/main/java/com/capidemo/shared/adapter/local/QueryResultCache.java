@@ -23,6 +23,7 @@ import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Supplier;
 
 /**
@@ -59,7 +60,7 @@ final class QueryResultCache {
     }
 
     private final AsyncCache<Key, QueryResult> results;
-    private final java.util.concurrent.atomic.LongAdder hits = new java.util.concurrent.atomic.LongAdder();
+    private final LongAdder hits = new LongAdder();
 
     QueryResultCache(int entries) {
         this.results = entries > 0 ? Caffeine.newBuilder().maximumSize(entries).buildAsync() : null;
@@ -139,27 +140,22 @@ final class QueryResultCache {
     /** Whether {@code sql} is a statement that only reads (one SELECT or WITH); others taint a session. */
     static boolean onlyReads(String sql) {
         try {
-            List<SqlToken> toks = SqlLexer.tokens(sql);
-            return !toks.isEmpty() && (toks.get(0).isWord("SELECT") || toks.get(0).isWord("WITH"))
-                    && toks.stream().noneMatch(t -> t.isSymbol(";"));
+            return plainRead(SqlLexer.tokens(sql));
         } catch (SqlSyntaxException e) {
             return false;
         }
     }
 
+    private static boolean plainRead(List<SqlToken> toks) {
+        return !toks.isEmpty() && (toks.get(0).isWord("SELECT") || toks.get(0).isWord("WITH"))
+                && toks.stream().noneMatch(t -> t.isSymbol(";"));
+    }
+
     /** The dataset tables the statement reads, or empty when it may read anything else. */
     private static Optional<Set<String>> readTables(List<SqlToken> toks, List<String> tables) {
-        if (toks.isEmpty() || !(toks.get(0).isWord("SELECT") || toks.get(0).isWord("WITH"))) {
+        if (!plainRead(toks) || toks.stream().anyMatch(
+                t -> t.kind() == SqlToken.Kind.WORD && isVolatile(t.text().toLowerCase(Locale.ROOT)))) {
             return Optional.empty();
-        }
-        for (int i = 0; i < toks.size(); i++) {
-            SqlToken t = toks.get(i);
-            if (t.isSymbol(";") && i < toks.size() - 1) {
-                return Optional.empty();
-            }
-            if (t.kind() == SqlToken.Kind.WORD && isVolatile(t.text().toLowerCase(Locale.ROOT))) {
-                return Optional.empty();
-            }
         }
         Set<String> read = new HashSet<>();
         for (TableRef ref : TableReferences.find(toks)) {
