@@ -28,6 +28,8 @@ import java.util.regex.Pattern;
  * unloaded and while 100 clients list; api-service RSS after each phase. Latencies p50/p95/p99 (nearest rank),
  * throughput and errors (any answer but 200, or no answer) go to demos-latest.json and .md.
  *
+ * Every load has its own HTTP client; api-service and load-generator CPU per phase are reported too.
+ *
  * <pre>java -cp bench.jar com.capidemo.bench.DemosBench --url URL --seed-file FILE --pid PID [--clients N] [--seconds S]</pre>
  */
 public final class DemosBench {
@@ -37,23 +39,24 @@ public final class DemosBench {
     private record User(String tenant, String email, String key, List<String> demoIds) {
     }
 
+    /** {@code serverCores} / {@code clientCores}: CPU time of api-service / of this load generator per wall second. */
     private record Result(String name, int clients, double seconds, long requests, long errors, double p50, double p95,
-                          double p99, double max, double perSecond) {
+                          double p99, double max, double perSecond, double serverCores, double clientCores) {
         String json() {
             return String.format(Locale.ROOT, "{\"name\":\"%s\",\"clients\":%d,\"seconds\":%.1f,\"requests\":%d,"
-                    + "\"errors\":%d,\"p50_ms\":%.2f,\"p95_ms\":%.2f,\"p99_ms\":%.2f,\"max_ms\":%.2f,\"req_per_s\":%.1f}",
-                    name, clients, seconds, requests, errors, p50, p95, p99, max, perSecond);
+                    + "\"errors\":%d,\"p50_ms\":%.2f,\"p95_ms\":%.2f,\"p99_ms\":%.2f,\"max_ms\":%.2f,\"req_per_s\":%.1f,"
+                    + "\"server_cpu_cores\":%.2f,\"client_cpu_cores\":%.2f}",
+                    name, clients, seconds, requests, errors, p50, p95, p99, max, perSecond, serverCores, clientCores);
         }
 
         String md() {
-            return String.format(Locale.ROOT, "| %s | %d | %d | %d | %.1f | %.1f | %.1f | %.1f | %.0f |", name, clients,
-                    requests, errors, p50, p95, p99, max, perSecond);
+            return String.format(Locale.ROOT, "| %s | %d | %d | %d | %.1f | %.1f | %.1f | %.1f | %.0f | %.2f | %.2f |",
+                    name, clients, requests, errors, p50, p95, p99, max, perSecond, serverCores, clientCores);
         }
     }
 
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).build();
     private final String url;
+    private String pid;
     private final List<User> users;
 
     private DemosBench(String url, List<User> users) {
@@ -87,13 +90,14 @@ public final class DemosBench {
     }
 
     private void run(int clients, int seconds, String pid, long demos, Path results) throws Exception {
+        this.pid = pid;
         List<Result> out = new ArrayList<>();
         List<String> rss = new ArrayList<>();
         rss.add("start " + rss(pid));
         // Warm-up of both measured requests for every user (JIT, SQLite page cache, kept answers), not measured.
-        load("warm-up", clients, 10, (u, state) -> get(u, "/api/dashboard"));
+        load("warm-up", clients, 10, (http, u, state) -> get(http, u, "/api/dashboard"));
         load("warm-up", clients, 5, this::listPage);
-        out.add(load("GET /api/dashboard", clients, seconds, (u, state) -> get(u, "/api/dashboard")));
+        out.add(load("GET /api/dashboard", clients, seconds, (http, u, state) -> get(http, u, "/api/dashboard")));
         rss.add("after dashboard " + rss(pid));
         out.add(load("GET /api/demos?limit=50", clients, seconds, this::listPage));
         rss.add("after list " + rss(pid));
@@ -121,8 +125,11 @@ public final class DemosBench {
                 .append(users.stream().map(User::tenant).distinct().count()).append(" tenants (")
                 .append(users.size()).append(" users), seeded through the store. Targets: p50 < 20 ms, p99 < 100 ms,"
                         + " 0 errors; point reads under list load within 2x of unloaded.\n\n")
-                .append("| request | clients | requests | errors | p50 ms | p95 ms | p99 ms | max ms | req/s |\n")
-                .append("|---|---|---|---|---|---|---|---|---|\n");
+                .append("Each load has its own HTTP client (connection pool and selector thread), as its users would."
+                        + " CPU columns: cores used by api-service and by this load generator (same machine).\n\n")
+                .append("| request | clients | requests | errors | p50 ms | p95 ms | p99 ms | max ms | req/s"
+                        + " | server CPU | client CPU |\n")
+                .append("|---|---|---|---|---|---|---|---|---|---|---|\n");
         out.forEach(r -> md.append(r.md()).append('\n'));
         double ratio = unloaded.perSecond() / Math.max(1e-9, loaded.perSecond());
         md.append(String.format(Locale.ROOT, "%nPoint reads: %.0f req/s unloaded, %.0f req/s under list load (%.2fx"
@@ -143,12 +150,12 @@ public final class DemosBench {
     @FunctionalInterface
     private interface Call {
         /** One request; returns whether it was answered 200. {@code state} is the client's own (a cursor). */
-        boolean call(User user, String[] state) throws IOException, InterruptedException;
+        boolean call(HttpClient http, User user, String[] state) throws IOException, InterruptedException;
     }
 
-    private boolean listPage(User u, String[] state) throws IOException, InterruptedException {
+    private boolean listPage(HttpClient http, User u, String[] state) throws IOException, InterruptedException {
         String path = "/api/demos?limit=50" + (state[0] == null ? "" : "&cursor=" + state[0]);
-        HttpResponse<String> r = send(u, path);
+        HttpResponse<String> r = send(http, u, path);
         if (r.statusCode() != 200) {
             state[0] = null;
             return false;
@@ -165,21 +172,25 @@ public final class DemosBench {
         return true;
     }
 
-    private boolean pointRead(User u, String[] state) throws IOException, InterruptedException {
+    private boolean pointRead(HttpClient http, User u, String[] state) throws IOException, InterruptedException {
         String id = u.demoIds().get(ThreadLocalRandom.current().nextInt(u.demoIds().size()));
-        return get(u, "/api/demos/" + id);
+        return get(http, u, "/api/demos/" + id);
     }
 
-    private boolean get(User u, String path) throws IOException, InterruptedException {
-        return send(u, path).statusCode() == 200;
+    private boolean get(HttpClient http, User u, String path) throws IOException, InterruptedException {
+        return send(http, u, path).statusCode() == 200;
     }
 
-    private HttpResponse<String> send(User u, String path) throws IOException, InterruptedException {
+    private HttpResponse<String> send(HttpClient http, User u, String path) throws IOException, InterruptedException {
         return http.send(HttpRequest.newBuilder(URI.create(url + path)).header("X-API-Key", u.key())
                 .timeout(Duration.ofSeconds(30)).GET().build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private Result load(String name, int clients, int seconds, Call call) {
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(5)).build();
+        long serverCpu0 = cpuTicks(pid);
+        long clientCpu0 = clientCpuNanos();
         long end = System.nanoTime() + seconds * 1_000_000_000L;
         List<long[]> timings = new ArrayList<>();
         int[] recorded = new int[clients];
@@ -199,7 +210,7 @@ public final class DemosBench {
                     long t0 = System.nanoTime();
                     boolean ok;
                     try {
-                        ok = call.call(user, state);
+                        ok = call.call(http, user, state);
                     } catch (IOException e) {
                         ok = false;
                     } catch (InterruptedException e) {
@@ -227,6 +238,8 @@ public final class DemosBench {
             }
         }
         double wall = (System.nanoTime() - started) / 1e9;
+        double serverCores = (cpuTicks(pid) - serverCpu0) / TICKS_PER_SECOND / wall;
+        double clientCores = (clientCpuNanos() - clientCpu0) / 1e9 / wall;
         List<Long> all = new ArrayList<>();
         for (int c = 0; c < clients; c++) {
             for (int i = 0; i < recorded[c]; i++) {
@@ -235,7 +248,29 @@ public final class DemosBench {
         }
         double[] ms = all.stream().mapToDouble(v -> v / 1e6).sorted().toArray();
         return new Result(name, clients, wall, requests.get(), errors.get(), rank(ms, 50), rank(ms, 95), rank(ms, 99),
-                ms.length == 0 ? Double.NaN : ms[ms.length - 1], requests.get() / wall);
+                ms.length == 0 ? Double.NaN : ms[ms.length - 1], requests.get() / wall, serverCores, clientCores);
+    }
+
+    /** Linux USER_HZ: /proc/PID/stat counts CPU time in 1/100 s. */
+    private static final double TICKS_PER_SECOND = 100.0;
+
+    /** utime + stime of a process, in clock ticks (0 without a pid). */
+    private static long cpuTicks(String pid) {
+        if (pid == null) {
+            return 0;
+        }
+        try {
+            String stat = Files.readString(Path.of("/proc", pid, "stat"));
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return Long.parseLong(f[11]) + Long.parseLong(f[12]); // fields 14 and 15 of proc(5)
+        } catch (IOException | RuntimeException e) {
+            return 0;
+        }
+    }
+
+    private static long clientCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
     private static double rank(double[] sorted, double p) {

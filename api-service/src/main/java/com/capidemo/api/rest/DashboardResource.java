@@ -28,11 +28,12 @@ public class DashboardResource {
     private record DashboardQuery(String user) {
     }
 
-    /** Kept while the tenant's demos are unchanged (DemoReadCache). */
+    /** Kept while the tenant's demos are unchanged and the month's count stays the same (DemoReadCache). */
     @GET
     @APIResponseSchema(DemoService.Dashboard.class)
     public byte[] dashboard() {
         Caller me = caller.caller();
-        return cache.json(me.tenantId(), new DashboardQuery(me.userEmail()), () -> demos.dashboard(me));
+        return cache.json(me.tenantId(), new DashboardQuery(me.userEmail()), () -> demos.dashboard(me),
+                DemoService.Dashboard::countsChangeAt);
     }
 }

@@ -10,6 +10,7 @@ import com.capidemo.shared.port.DemoStore;
 import com.capidemo.shared.service.DemoDeletion;
 import com.capidemo.shared.service.TemplateLibrary;
 import com.capidemo.shared.web.ApiProblem;
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Duration;
@@ -50,7 +51,12 @@ public class DemoService {
     }
 
     /** The caller's dashboard (seed 001 names). */
-    public record Dashboard(String user, Stats stats, List<DemoSummary> pinnedDemos, List<DemoSummary> recentDemos) {
+    /**
+     * {@code countsChangeAt} (not sent) is when demos_this_month may drop although no demo changed: once the oldest
+     * demo it counts is more than a month old. Null when it counts none.
+     */
+    public record Dashboard(String user, Stats stats, List<DemoSummary> pinnedDemos, List<DemoSummary> recentDemos,
+                            @JsonIgnore Instant countsChangeAt) {
     }
 
     public record Stats(long totalDemos, long demosThisMonth, long pinnedCount, Map<String, Long> byStatus,
@@ -68,12 +74,15 @@ public class DemoService {
     /** Counts (by count queries), the pinned and the most recent of the caller's own demos that are not deleted. */
     public Dashboard dashboard(Caller caller) {
         String me = caller.userEmail();
-        DemoStats s = demos.stats(caller.tenantId(), me, clock.instant().minus(MONTH),
+        Instant now = clock.instant();
+        DemoStats s = demos.stats(caller.tenantId(), me, now.minus(MONTH),
                 templates.all().stream().map(t -> t.templateId()).toList());
         DemoFilter mine = DemoFilter.createdBy(me);
+        Instant countsChangeAt = s.createdSince() == 0 ? null
+                : s.oldestSince() == null ? now : s.oldestSince().plus(MONTH);
         return new Dashboard(me, new Stats(s.total(), s.createdSince(), s.pinned(), s.byStatus(), s.byTemplate()),
                 demos.list(caller.tenantId(), mine.withPinned(true), Optional.empty(), DASHBOARD_ITEMS),
-                demos.list(caller.tenantId(), mine, Optional.empty(), DASHBOARD_ITEMS));
+                demos.list(caller.tenantId(), mine, Optional.empty(), DASHBOARD_ITEMS), countsChangeAt);
     }
 
     /** The full demo, if it belongs to the caller's tenant. */

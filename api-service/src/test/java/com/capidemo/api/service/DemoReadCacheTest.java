@@ -76,4 +76,22 @@ class DemoReadCacheTest {
         clock.advance(Duration.ofDays(-1));
         assertThat(read("acme", "dashboard")).as("clock set back").isEqualTo("dashboard#3");
     }
+
+    @Test
+    void anAnswerThatChangesWithTimeIsKeptOnlyUntilThen() {
+        java.time.Instant changesAt = clock.instant().plus(Duration.ofMinutes(1));
+        java.util.function.Supplier<String> read = () -> "month#" + reads.incrementAndGet();
+        assertThat(cache.get("acme", "month", read, v -> changesAt)).isEqualTo("month#1");
+        clock.advance(Duration.ofSeconds(59));
+        assertThat(cache.get("acme", "month", read, v -> changesAt)).isEqualTo("month#1");
+        clock.advance(Duration.ofSeconds(1));
+        assertThat(cache.get("acme", "month", read, v -> changesAt)).as("at that instant").isEqualTo("month#2");
+        assertThat(cache.get("acme", "month", read, v -> clock.instant())).as("changes now: not kept")
+                .isEqualTo("month#3");
+        assertThat(cache.get("acme", "month", read, v -> clock.instant())).isEqualTo("month#4");
+        assertThat(cache.get("acme", "later", read, v -> clock.instant().plus(Duration.ofDays(365))))
+                .isEqualTo("month#5");
+        clock.advance(DemoReadCache.MAX_AGE);
+        assertThat(cache.get("acme", "later", read, v -> null)).as("the maximum age still holds").isEqualTo("month#6");
+    }
 }

@@ -10,7 +10,7 @@ import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.util.Set;
 
-/** The api-service on a {@link MutableClock} that tests move by hand (share expiry, password rate limits). */
+/** The api-service on a {@link MutableClock} that tests move by hand (share expiry, password rate limits, the dashboard's month). */
 public class ShareClockProfile implements QuarkusTestProfile {
 
     public static final MutableClock CLOCK = MutableClock.at("2026-12-01T10:00:00Z");

@@ -122,7 +122,10 @@ public class FirestoreDemoStore implements DemoStore {
         return OptionalLong.empty();
     }
 
-    /** Count aggregations (no document is read), all sent at once. */
+    /**
+     * Count aggregations (no document is read), all sent at once. The oldest demo in the window is not looked up
+     * (null): without a change version ({@link #changeVersion}) no answer built on it is kept.
+     */
     @Override
     public DemoStats stats(String tenantId, String createdBy, Instant since, Collection<String> templateIds) {
         Query mine = db.collection(COLLECTION).whereEqualTo("tenant_id", tenantId).whereEqualTo("created_by", createdBy);
@@ -149,7 +152,7 @@ public class FirestoreDemoStore implements DemoStore {
             }
         });
         return new DemoStats(await(total).getCount(), await(recent).getCount(), await(pinned).getCount(), byStatus,
-                byTemplate);
+                byTemplate, null);
     }
 
     private static DemoSummary summary(DocumentSnapshot doc) {

@@ -135,22 +135,27 @@ public class SqliteDemoStore implements DemoStore {
 
     @Override
     public DemoStats stats(String tenantId, String createdBy, Instant since, Collection<String> templateIds) {
-        record Group(String status, String template, boolean pinned, boolean recent, long count) {
+        record Group(String status, String template, boolean pinned, boolean recent, long count, long oldest) {
         }
         List<Group> groups = db.scan(c -> Sql.list(c, """
-                SELECT status, template_id, is_pinned, created_at >= ? AS recent, count(*) FROM demos
+                SELECT status, template_id, is_pinned, created_at >= ? AS recent, count(*), min(created_at) FROM demos
                 WHERE tenant_id = ? AND created_by = ? AND status <> 'deleted'
                 GROUP BY status, template_id, is_pinned, recent""",
-                rs -> new Group(rs.getString(1), rs.getString(2), rs.getInt(3) == 1, rs.getInt(4) == 1, rs.getLong(5)),
+                rs -> new Group(rs.getString(1), rs.getString(2), rs.getInt(3) == 1, rs.getInt(4) == 1, rs.getLong(5),
+                        rs.getLong(6)),
                 since, tenantId, createdBy));
         long total = 0;
         long recent = 0;
         long pinned = 0;
+        Instant oldestRecent = null;
         Map<String, Long> byStatus = DemoStats.liveStatuses();
         Map<String, Long> byTemplate = new java.util.TreeMap<>();
         for (Group g : groups) {
             total += g.count();
             recent += g.recent() ? g.count() : 0;
+            if (g.recent() && (oldestRecent == null || g.oldest() < oldestRecent.toEpochMilli())) {
+                oldestRecent = Instant.ofEpochMilli(g.oldest());
+            }
             pinned += g.pinned() ? g.count() : 0;
             byStatus.merge(g.status(), g.count(), Long::sum);
             String template = g.template() == null ? DemoStats.CUSTOM : g.template();
@@ -158,7 +163,7 @@ public class SqliteDemoStore implements DemoStore {
                 byTemplate.merge(template, g.count(), Long::sum);
             }
         }
-        return new DemoStats(total, recent, pinned, byStatus, byTemplate);
+        return new DemoStats(total, recent, pinned, byStatus, byTemplate, oldestRecent);
     }
 
     private static DemoSummary summary(ResultSet rs) throws SQLException {

@@ -34,6 +34,11 @@ public abstract class DemoStoreContract {
     /** The job store over the same data (deleting a provisioning demo depends on its jobs). */
     protected abstract JobStore jobs();
 
+    /** Whether {@link DemoStats#oldestSince} is reported (a store without a change version may leave it null). */
+    protected boolean reportsOldestSince() {
+        return true;
+    }
+
     private Demo provisioning(String tenant, Instant created) {
         Demo demo = Demo.provisioning(Ids.demoId(), tenant, "ce@example.com", "Acme", "Retail", "shopify", created);
         assertThat(store().create(demo)).isTrue();
@@ -205,7 +210,11 @@ public abstract class DemoStoreContract {
                 .containsEntry("provisioning", 2L).containsEntry("archived", 0L).doesNotContainKey("deleted");
         assertThat(stats.byTemplate()).containsEntry("shopify", 2L).containsEntry("banking", 1L)
                 .containsEntry("custom", 1L).doesNotContainKey("saas");
-        assertThat(store().stats(tenant, "nobody@x.example", t0, List.of("shopify")).total()).isZero();
+        assertThat(stats.oldestSince()).as("C, the oldest of C and D; E is deleted")
+                .isEqualTo(reportsOldestSince() ? t0.plusSeconds(86_400 * 40) : null);
+        DemoStats nobody = store().stats(tenant, "nobody@x.example", t0, List.of("shopify"));
+        assertThat(nobody.total()).isZero();
+        assertThat(nobody.oldestSince()).isNull();
     }
 
     @Test
