@@ -38,30 +38,30 @@ final class Sql {
         T map(ResultSet rs) throws SQLException;
     }
 
-    /** The first row of a query, mapped; empty when there is none. */
+    /** The first row of a query, mapped; empty when there is none (on a kept statement: {@link StatementCache}). */
     static <T> java.util.Optional<T> one(java.sql.Connection c, String sql, Row<T> row, Object... values)
             throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
+        return StatementCache.run(c, sql, ps -> {
             bind(ps, values);
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next() ? java.util.Optional.of(row.map(rs)) : java.util.Optional.empty();
             }
-        }
+        });
     }
 
     /** Every row of a query, mapped. */
     static <T> java.util.List<T> list(java.sql.Connection c, String sql, Row<T> row, Object... values)
             throws SQLException {
-        java.util.List<T> out = new java.util.ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
+        return StatementCache.run(c, sql, ps -> {
             bind(ps, values);
+            java.util.List<T> out = new java.util.ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     out.add(row.map(rs));
                 }
             }
-        }
-        return out;
+            return out;
+        });
     }
 
     static int update(java.sql.Connection c, String sql, Object... values) throws SQLException {

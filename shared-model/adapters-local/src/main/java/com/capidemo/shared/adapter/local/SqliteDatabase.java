@@ -61,10 +61,10 @@ public class SqliteDatabase {
             writer = open();
             migrate();
             for (int i = 0; i < READERS; i++) {
-                pool.add(open());
+                pool.add(openReader());
             }
             for (int i = 0; i < SCANNERS; i++) {
-                scans.add(open());
+                scans.add(openReader());
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -86,6 +86,13 @@ public class SqliteDatabase {
         cfg.enforceForeignKeys(true);
         Connection c = cfg.createConnection("jdbc:sqlite:" + file);
         SqliteFunctions.register(c);
+        return c;
+    }
+
+    /** A read connection keeps its prepared statements ({@link StatementCache}); the writer does not. */
+    private Connection openReader() throws SQLException {
+        Connection c = open();
+        StatementCache.keepFor(c);
         return c;
     }
 
@@ -191,6 +198,7 @@ public class SqliteDatabase {
         all.addAll(scans);
         all.add(writer);
         for (Connection c : all) {
+            StatementCache.forget(c);
             try {
                 c.close();
             } catch (SQLException ignored) {
