@@ -79,6 +79,20 @@ class StatementCacheTest {
     }
 
     @Test
+    void aKeptStatementStoppedAfterOneRowHoldsNoSnapshotForTheConnectionsNextRead() {
+        bump("a");
+        bump("b");
+        String all = "SELECT tenant_id FROM demo_changes ORDER BY tenant_id";
+        Optional<Long> seen = db.read(c -> {
+            // one() stops after the first of two rows; the kept statement must not keep the read it started open
+            assertThat(Sql.one(c, all, rs -> rs.getString(1))).contains("a");
+            bump("a");
+            return Sql.one(c, VERSION, rs -> rs.getLong(1), "a");
+        });
+        assertThat(seen).contains(2L);
+    }
+
+    @Test
     void theSameQueryInsideItselfGetsItsOwnStatement() {
         bump("a");
         bump("b");
