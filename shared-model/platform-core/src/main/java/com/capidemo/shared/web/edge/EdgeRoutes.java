@@ -138,7 +138,8 @@ public class EdgeRoutes {
         answer(rc, p, 0);
     }
 
-    static void answer(RoutingContext rc, Problem problem, long retryAfterSeconds) {
+    /** Writes {@code problem} as the answer, below JAX-RS (a route filter). */
+    public static void answer(RoutingContext rc, Problem problem, long retryAfterSeconds) {
         HttpServerResponse response = rc.response();
         response.setStatusCode(problem.status()).putHeader("Content-Type", Problem.MEDIA_TYPE);
         if (retryAfterSeconds > 0) {
