@@ -3,10 +3,10 @@ package com.capidemo.api.web;
 import java.util.ArrayDeque;
 
 /**
- * A fixed number of permits for one kind of request; a request that finds none taken waits in a bounded FIFO queue
- * without holding a thread, and is started when a permit is handed over to it. Each request holds a {@link Ticket}; closing
- * it (when the response ends, fails or its connection closes) frees the permit or leaves the queue, whichever it
- * holds, exactly once.
+ * A fixed number of permits for one kind of request; a request that finds none free waits in a bounded FIFO queue
+ * without holding a thread, and is started when a permit is handed over to it. Each request holds a {@link Ticket};
+ * closing it (when the response ends, fails or its connection closes) frees the permit or leaves the queue, whichever
+ * it holds, exactly once.
  */
 final class AdmissionGate {
 

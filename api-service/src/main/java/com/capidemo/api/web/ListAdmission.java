@@ -69,16 +69,8 @@ public class ListAdmission {
         }
     }
 
-    /** Running and waiting requests, for tests and operators. */
-    int inFlight() {
-        return gate.inFlight();
-    }
-
-    int waiting() {
-        return gate.waiting();
-    }
-
-    int permits() {
-        return gate.permits();
+    /** The gate, for tests (operators read the gauges). */
+    AdmissionGate gate() {
+        return gate;
     }
 }

@@ -23,7 +23,7 @@ class ListAdmissionAppTest {
     @Test
     void everyListAndDashboardGivesItsPermitBack() {
         String key = Tenants.onboardNew("gate");
-        int requests = admission.permits() * 3;
+        int requests = admission.gate().permits() * 3;
         for (int i = 0; i < requests; i++) {
             given().header("X-API-Key", key).get("/api/demos?limit=5").then().statusCode(200);
             given().header("X-API-Key", key).get("/api/dashboard").then().statusCode(200);
@@ -33,8 +33,8 @@ class ListAdmissionAppTest {
         given().get("/api/demos").then().statusCode(401);
         given().header("X-API-Key", "not-a-key").get("/api/dashboard").then().statusCode(401);
 
-        await().atMost(Duration.ofSeconds(10)).until(() -> admission.inFlight() == 0);
-        assertThat(admission.waiting()).isZero();
+        await().atMost(Duration.ofSeconds(10)).until(() -> admission.gate().inFlight() == 0);
+        assertThat(admission.gate().waiting()).isZero();
         given().header("X-API-Key", key).get("/api/demos").then().statusCode(200);
     }
 }

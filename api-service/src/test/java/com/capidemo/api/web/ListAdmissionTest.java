@@ -75,7 +75,7 @@ class ListAdmissionTest {
         CompletableFuture<HttpResponse<String>> first = get("/api/demos");
         RoutingContext running = nextArrival();
         CompletableFuture<HttpResponse<String>> second = get("/api/demos?limit=5");
-        await().atMost(Duration.ofSeconds(10)).until(() -> admission.waiting() == 1);
+        await().atMost(Duration.ofSeconds(10)).until(() -> admission.gate().waiting() == 1);
 
         HttpResponse<String> point = get("/api/demos/d1").get(10, TimeUnit.SECONDS);
         assertThat(point.statusCode()).isEqualTo(200);
@@ -95,7 +95,7 @@ class ListAdmissionTest {
         assertThat(handedOver.request().query()).isEqualTo("limit=5");
         answer(handedOver, "page 2");
         assertThat(second.get(10, TimeUnit.SECONDS).body()).isEqualTo("page 2");
-        await().atMost(Duration.ofSeconds(10)).until(() -> admission.inFlight() == 0);
+        await().atMost(Duration.ofSeconds(10)).until(() -> admission.gate().inFlight() == 0);
         assertThat(metrics.get("platform.api.list.in_flight").gauge().value()).isZero();
     }
 
@@ -113,12 +113,12 @@ class ListAdmissionTest {
         Socket holder = rawGet("/api/demos");
         RoutingContext running = nextArrival();
         Socket waiter = rawGet("/api/demos");
-        await().atMost(Duration.ofSeconds(10)).until(() -> admission.waiting() == 1);
+        await().atMost(Duration.ofSeconds(10)).until(() -> admission.gate().waiting() == 1);
 
         waiter.close();
-        await().atMost(Duration.ofSeconds(10)).until(() -> admission.waiting() == 0);
+        await().atMost(Duration.ofSeconds(10)).until(() -> admission.gate().waiting() == 0);
         holder.close();
-        await().atMost(Duration.ofSeconds(10)).until(() -> admission.inFlight() == 0);
+        await().atMost(Duration.ofSeconds(10)).until(() -> admission.gate().inFlight() == 0);
         assertThat(running.response().closed()).isTrue();
 
         CompletableFuture<HttpResponse<String>> next = get("/api/demos");
