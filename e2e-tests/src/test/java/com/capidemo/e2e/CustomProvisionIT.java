@@ -2,8 +2,8 @@ package com.capidemo.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.capidemo.shared.adapter.local.DuckDbWarehouse;
-import com.capidemo.shared.domain.StepRecord;
+import com.capidemo.duckdb.DuckDbWarehouse;
+import com.capidemo.core.domain.StepRecord;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.util.HashSet;

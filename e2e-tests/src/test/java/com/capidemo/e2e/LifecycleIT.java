@@ -3,8 +3,8 @@ package com.capidemo.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.capidemo.shared.adapter.local.LocalDatasetFolders;
-import com.capidemo.shared.adapter.local.SqliteDatabase;
+import com.capidemo.local.LocalDatasetFolders;
+import com.capidemo.local.SqliteDatabase;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Clock;
 import java.time.Duration;

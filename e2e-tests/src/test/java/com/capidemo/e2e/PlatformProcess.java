@@ -1,8 +1,8 @@
 package com.capidemo.e2e;
 
-import com.capidemo.shared.adapter.local.DuckDbWarehouse;
-import com.capidemo.shared.adapter.local.LocalObjectStore;
-import com.capidemo.shared.template.TemplateCatalog;
+import com.capidemo.duckdb.DuckDbWarehouse;
+import com.capidemo.local.LocalObjectStore;
+import com.capidemo.core.template.TemplateCatalog;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -304,9 +304,9 @@ public final class PlatformProcess implements AutoCloseable {
     }
 
     /** Pipeline step checkpoints as the workers stored them (the shared SQLite file). */
-    public List<com.capidemo.shared.domain.StepRecord> steps(String jobId) {
-        var db = new com.capidemo.shared.adapter.local.SqliteDatabase(dataDir.resolve("platform.db"));
-        return new com.capidemo.shared.adapter.local.SqliteStepStore(db).list(jobId);
+    public List<com.capidemo.core.domain.StepRecord> steps(String jobId) {
+        var db = new com.capidemo.local.SqliteDatabase(dataDir.resolve("platform.db"));
+        return new com.capidemo.local.SqliteStepStore(db).list(jobId);
     }
 
     public TemplateCatalog templates() {

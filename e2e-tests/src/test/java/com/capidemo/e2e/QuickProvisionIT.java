@@ -2,12 +2,12 @@ package com.capidemo.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.capidemo.shared.adapter.local.DuckDbWarehouse;
-import com.capidemo.shared.port.QueryResult;
-import com.capidemo.shared.template.GoldenQuery;
-import com.capidemo.shared.template.TableSpec;
-import com.capidemo.shared.template.TemplateCatalog;
-import com.capidemo.shared.template.TemplateDefinition;
+import com.capidemo.duckdb.DuckDbWarehouse;
+import com.capidemo.core.port.QueryResult;
+import com.capidemo.core.template.GoldenQuery;
+import com.capidemo.core.template.TableSpec;
+import com.capidemo.core.template.TemplateCatalog;
+import com.capidemo.core.template.TemplateDefinition;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.time.Instant;

@@ -2,9 +2,9 @@ package com.capidemo.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.capidemo.shared.adapter.local.DuckDbWarehouse;
-import com.capidemo.shared.template.TableSpec;
-import com.capidemo.shared.template.TemplateDefinition;
+import com.capidemo.duckdb.DuckDbWarehouse;
+import com.capidemo.core.template.TableSpec;
+import com.capidemo.core.template.TemplateDefinition;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.Files;

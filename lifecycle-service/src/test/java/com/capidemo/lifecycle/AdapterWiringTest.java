@@ -3,9 +3,9 @@ package com.capidemo.lifecycle;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.capidemo.shared.adapter.local.LocalDatasetFolders;
-import com.capidemo.shared.port.Datasets;
-import com.capidemo.shared.port.Warehouse;
+import com.capidemo.local.LocalDatasetFolders;
+import com.capidemo.core.port.Datasets;
+import com.capidemo.core.port.Warehouse;
 import io.quarkus.arc.ClientProxy;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.enterprise.inject.Instance;

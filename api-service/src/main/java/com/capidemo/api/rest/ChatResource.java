@@ -2,10 +2,10 @@ package com.capidemo.api.rest;
 
 import com.capidemo.api.security.CallerContext;
 import com.capidemo.api.service.ChatService;
-import com.capidemo.shared.domain.Caller;
-import com.capidemo.shared.domain.Conversation;
-import com.capidemo.shared.domain.ConversationTurn;
-import com.capidemo.shared.port.ChatAnswer;
+import com.capidemo.core.domain.Caller;
+import com.capidemo.core.domain.Conversation;
+import com.capidemo.core.domain.ConversationTurn;
+import com.capidemo.core.port.ChatAnswer;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;

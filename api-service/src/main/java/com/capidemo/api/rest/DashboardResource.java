@@ -3,7 +3,7 @@ package com.capidemo.api.rest;
 import com.capidemo.api.security.CallerContext;
 import com.capidemo.api.service.DemoReadCache;
 import com.capidemo.api.service.DemoService;
-import com.capidemo.shared.domain.Caller;
+import com.capidemo.core.domain.Caller;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;

@@ -2,7 +2,7 @@ package com.capidemo.api.rest;
 
 import com.capidemo.api.security.CallerContext;
 import com.capidemo.api.service.DemoRestore;
-import com.capidemo.shared.domain.Demo;
+import com.capidemo.core.domain.Demo;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;

@@ -1,6 +1,6 @@
 package com.capidemo.api.rest;
 
-import com.capidemo.shared.domain.Job;
+import com.capidemo.core.domain.Job;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import java.time.Duration;

@@ -1,11 +1,11 @@
 package com.capidemo.api.rest;
 
 import com.capidemo.api.security.CallerContext;
-import com.capidemo.shared.domain.Caller;
-import com.capidemo.shared.domain.Notification;
-import com.capidemo.shared.port.Keyset;
-import com.capidemo.shared.port.NotificationStore;
-import com.capidemo.shared.web.ApiProblem;
+import com.capidemo.core.domain.Caller;
+import com.capidemo.core.domain.Notification;
+import com.capidemo.core.port.Keyset;
+import com.capidemo.core.port.NotificationStore;
+import com.capidemo.core.web.ApiProblem;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;

@@ -2,12 +2,12 @@ package com.capidemo.api.rest;
 
 import com.capidemo.api.service.OnboardingService;
 import com.capidemo.api.service.OnboardingService.Onboarded;
-import com.capidemo.shared.web.AdminToken;
+import com.capidemo.core.web.AdminToken;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
-import com.capidemo.shared.web.TenantId;
+import com.capidemo.core.web.TenantId;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;

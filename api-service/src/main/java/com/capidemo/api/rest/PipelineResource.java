@@ -3,7 +3,7 @@ package com.capidemo.api.rest;
 import com.capidemo.api.security.CallerContext;
 import com.capidemo.api.service.PipelineService;
 import com.capidemo.api.service.PipelineService.Triggered;
-import com.capidemo.shared.web.ApiProblem;
+import com.capidemo.core.web.ApiProblem;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;

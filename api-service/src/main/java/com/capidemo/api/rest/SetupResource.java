@@ -2,7 +2,7 @@ package com.capidemo.api.rest;
 
 import com.capidemo.api.service.SetupService;
 import com.capidemo.api.service.SetupService.SetupResult;
-import com.capidemo.shared.web.AdminToken;
+import com.capidemo.core.web.AdminToken;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;

@@ -1,8 +1,8 @@
 package com.capidemo.api.rest;
 
 import com.capidemo.api.service.TemplateService;
-import com.capidemo.shared.service.TemplateLibrary;
-import com.capidemo.shared.template.TemplateDefinition;
+import com.capidemo.core.service.TemplateLibrary;
+import com.capidemo.core.template.TemplateDefinition;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -27,7 +27,7 @@ public class TemplateResource {
     /** Everything about one template, golden queries included. */
     public record TemplateDetail(String templateId, String name, String industry, String description,
                                  int tableCount, long totalRows, Map<String, Long> tables, int estimatedSeconds,
-                                 List<String> tags, List<com.capidemo.shared.domain.GoldenQuery> goldenQueries,
+                                 List<String> tags, List<com.capidemo.core.domain.GoldenQuery> goldenQueries,
                                  String parquetLocation) {
     }
 

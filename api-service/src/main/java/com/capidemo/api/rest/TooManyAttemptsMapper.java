@@ -1,7 +1,7 @@
 package com.capidemo.api.rest;
 
 import com.capidemo.api.security.TooManyAttempts;
-import com.capidemo.shared.web.Problem;
+import com.capidemo.core.web.Problem;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;

@@ -1,6 +1,6 @@
 package com.capidemo.api.security;
 
-import com.capidemo.shared.web.AdminToken;
+import com.capidemo.core.web.AdminToken;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,14 +1,14 @@
 package com.capidemo.api.security;
 
-import com.capidemo.shared.domain.ApiKey;
-import com.capidemo.shared.domain.Caller;
-import com.capidemo.shared.port.TenantStore;
-import com.capidemo.shared.web.ApiProblem;
-import com.capidemo.shared.web.edge.AuthFailureLimiter;
-import com.capidemo.shared.web.edge.ClientAddress;
-import com.capidemo.shared.web.edge.EdgeConfig;
-import com.capidemo.shared.web.edge.PathRules;
-import com.capidemo.shared.web.edge.TenantRequestLimiter;
+import com.capidemo.core.domain.ApiKey;
+import com.capidemo.core.domain.Caller;
+import com.capidemo.core.port.TenantStore;
+import com.capidemo.core.web.ApiProblem;
+import com.capidemo.core.web.edge.AuthFailureLimiter;
+import com.capidemo.core.web.edge.ClientAddress;
+import com.capidemo.core.web.edge.EdgeConfig;
+import com.capidemo.core.web.edge.PathRules;
+import com.capidemo.core.web.edge.TenantRequestLimiter;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;

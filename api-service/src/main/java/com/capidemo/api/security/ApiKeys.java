@@ -1,6 +1,6 @@
 package com.capidemo.api.security;
 
-import com.capidemo.shared.domain.Ids;
+import com.capidemo.core.domain.Ids;
 import java.security.SecureRandom;
 import java.util.Base64;
 

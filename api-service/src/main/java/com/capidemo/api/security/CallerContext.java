@@ -1,7 +1,7 @@
 package com.capidemo.api.security;
 
-import com.capidemo.shared.domain.Caller;
-import com.capidemo.shared.web.ApiProblem;
+import com.capidemo.core.domain.Caller;
+import com.capidemo.core.web.ApiProblem;
 import jakarta.enterprise.context.RequestScoped;
 
 /** The authenticated caller of the current request, set by {@link ApiKeyFilter}. */

@@ -1,6 +1,6 @@
 package com.capidemo.api.security;
 
-import com.capidemo.shared.web.ApiProblem;
+import com.capidemo.core.web.ApiProblem;
 import java.time.Duration;
 
 /** 429: too many wrong attempts; answered with Retry-After in whole seconds (see {@link TooManyAttemptsMapper}). */

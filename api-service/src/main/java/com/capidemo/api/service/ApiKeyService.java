@@ -1,12 +1,12 @@
 package com.capidemo.api.service;
 
 import com.capidemo.api.security.ApiKeys;
-import com.capidemo.shared.domain.ApiKey;
-import com.capidemo.shared.domain.Caller;
-import com.capidemo.shared.domain.Ids;
-import com.capidemo.shared.port.Crypto;
-import com.capidemo.shared.port.TenantStore;
-import com.capidemo.shared.web.ApiProblem;
+import com.capidemo.core.domain.ApiKey;
+import com.capidemo.core.domain.Caller;
+import com.capidemo.core.domain.Ids;
+import com.capidemo.core.port.Crypto;
+import com.capidemo.core.port.TenantStore;
+import com.capidemo.core.web.ApiProblem;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;

@@ -1,14 +1,14 @@
 package com.capidemo.api.service;
 
 import com.capidemo.api.service.ProvisionService.Accepted;
-import com.capidemo.shared.domain.Caller;
-import com.capidemo.shared.domain.Demo;
-import com.capidemo.shared.domain.DemoStatus;
-import com.capidemo.shared.domain.Job;
-import com.capidemo.shared.port.DemoStore;
-import com.capidemo.shared.port.JobQueue;
-import com.capidemo.shared.service.CloneJobs;
-import com.capidemo.shared.web.ApiProblem;
+import com.capidemo.core.domain.Caller;
+import com.capidemo.core.domain.Demo;
+import com.capidemo.core.domain.DemoStatus;
+import com.capidemo.core.domain.Job;
+import com.capidemo.core.port.DemoStore;
+import com.capidemo.core.port.JobQueue;
+import com.capidemo.core.service.CloneJobs;
+import com.capidemo.core.web.ApiProblem;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;

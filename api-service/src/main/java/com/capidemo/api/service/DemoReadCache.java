@@ -1,6 +1,6 @@
 package com.capidemo.api.service;
 
-import com.capidemo.shared.port.DemoStore;
+import com.capidemo.core.port.DemoStore;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.benmanes.caffeine.cache.Cache;

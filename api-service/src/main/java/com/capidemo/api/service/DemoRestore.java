@@ -1,11 +1,11 @@
 package com.capidemo.api.service;
 
-import com.capidemo.shared.domain.Caller;
-import com.capidemo.shared.domain.Demo;
-import com.capidemo.shared.domain.DemoStatus;
-import com.capidemo.shared.port.Datasets;
-import com.capidemo.shared.port.DemoStore;
-import com.capidemo.shared.web.ApiProblem;
+import com.capidemo.core.domain.Caller;
+import com.capidemo.core.domain.Demo;
+import com.capidemo.core.domain.DemoStatus;
+import com.capidemo.core.port.Datasets;
+import com.capidemo.core.port.DemoStore;
+import com.capidemo.core.web.ApiProblem;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;

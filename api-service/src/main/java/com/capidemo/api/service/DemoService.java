@@ -1,15 +1,15 @@
 package com.capidemo.api.service;
 
-import com.capidemo.shared.domain.Caller;
-import com.capidemo.shared.domain.Demo;
-import com.capidemo.shared.domain.DemoCursor;
-import com.capidemo.shared.domain.DemoFilter;
-import com.capidemo.shared.domain.DemoStats;
-import com.capidemo.shared.domain.DemoSummary;
-import com.capidemo.shared.port.DemoStore;
-import com.capidemo.shared.service.DemoDeletion;
-import com.capidemo.shared.service.TemplateLibrary;
-import com.capidemo.shared.web.ApiProblem;
+import com.capidemo.core.domain.Caller;
+import com.capidemo.core.domain.Demo;
+import com.capidemo.core.domain.DemoCursor;
+import com.capidemo.core.domain.DemoFilter;
+import com.capidemo.core.domain.DemoStats;
+import com.capidemo.core.domain.DemoSummary;
+import com.capidemo.core.port.DemoStore;
+import com.capidemo.core.service.DemoDeletion;
+import com.capidemo.core.service.TemplateLibrary;
+import com.capidemo.core.web.ApiProblem;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;

@@ -1,16 +1,16 @@
 package com.capidemo.api.service;
 
 import com.capidemo.api.security.ApiKeys;
-import com.capidemo.shared.config.ConfigsLocator;
-import com.capidemo.shared.config.PlatformConfig;
-import com.capidemo.shared.domain.ApiKey;
-import com.capidemo.shared.domain.Tenant;
-import com.capidemo.shared.domain.TenantIds;
-import com.capidemo.shared.port.Crypto;
-import com.capidemo.shared.port.TenantStore;
-import com.capidemo.shared.port.Warehouse;
-import com.capidemo.shared.service.OnboardingTemplate;
-import com.capidemo.shared.web.ApiProblem;
+import com.capidemo.core.config.ConfigsLocator;
+import com.capidemo.core.config.PlatformConfig;
+import com.capidemo.core.domain.ApiKey;
+import com.capidemo.core.domain.Tenant;
+import com.capidemo.core.domain.TenantIds;
+import com.capidemo.core.port.Crypto;
+import com.capidemo.core.port.TenantStore;
+import com.capidemo.core.port.Warehouse;
+import com.capidemo.core.service.OnboardingTemplate;
+import com.capidemo.core.web.ApiProblem;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;

@@ -1,16 +1,16 @@
 package com.capidemo.api.service;
 
-import com.capidemo.shared.config.PlatformConfig;
-import com.capidemo.shared.domain.Caller;
-import com.capidemo.shared.domain.Demo;
-import com.capidemo.shared.domain.DemoCursor;
-import com.capidemo.shared.domain.DemoFilter;
-import com.capidemo.shared.domain.DemoStatus;
-import com.capidemo.shared.domain.DemoSummary;
-import com.capidemo.shared.domain.TenantIds;
-import com.capidemo.shared.port.DemoStore;
-import com.capidemo.shared.port.TenantStore;
-import com.capidemo.shared.web.ApiProblem;
+import com.capidemo.core.config.PlatformConfig;
+import com.capidemo.core.domain.Caller;
+import com.capidemo.core.domain.Demo;
+import com.capidemo.core.domain.DemoCursor;
+import com.capidemo.core.domain.DemoFilter;
+import com.capidemo.core.domain.DemoStatus;
+import com.capidemo.core.domain.DemoSummary;
+import com.capidemo.core.domain.TenantIds;
+import com.capidemo.core.port.DemoStore;
+import com.capidemo.core.port.TenantStore;
+import com.capidemo.core.web.ApiProblem;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.Locale;

@@ -1,8 +1,8 @@
 package com.capidemo.api.service;
 
-import com.capidemo.shared.service.TemplateLibrary;
-import com.capidemo.shared.template.TemplateDefinition;
-import com.capidemo.shared.web.ApiProblem;
+import com.capidemo.core.service.TemplateLibrary;
+import com.capidemo.core.template.TemplateDefinition;
+import com.capidemo.core.web.ApiProblem;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.Locale;

@@ -1,7 +1,7 @@
 package com.capidemo.api.web;
 
-import com.capidemo.shared.web.HttpProblems;
-import com.capidemo.shared.web.edge.EdgeRoutes;
+import com.capidemo.core.web.HttpProblems;
+import com.capidemo.core.web.edge.EdgeRoutes;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.vertx.http.runtime.filters.Filters;

@@ -6,7 +6,7 @@ import static org.hamcrest.Matchers.equalTo;
 
 import com.capidemo.api.security.ApiKeys;
 import com.capidemo.api.support.Tenants;
-import com.capidemo.shared.port.TenantStore;
+import com.capidemo.core.port.TenantStore;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;

@@ -12,8 +12,8 @@ import static org.hamcrest.Matchers.startsWith;
 
 import com.capidemo.api.support.ReadyDemos;
 import com.capidemo.api.support.Tenants;
-import com.capidemo.shared.port.DemoStore;
-import com.capidemo.shared.service.TemplateLibrary;
+import com.capidemo.core.port.DemoStore;
+import com.capidemo.core.service.TemplateLibrary;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ExtractableResponse;
 import io.restassured.response.Response;
@@ -54,7 +54,7 @@ class ChatResourceTest {
 
     private static String body(String demoId, String message, String conversationId) {
         StringBuilder b = new StringBuilder("{\"demo_id\":\"" + demoId + "\",\"message\":")
-                .append(com.capidemo.shared.json.Json.write(message));
+                .append(com.capidemo.core.json.Json.write(message));
         if (conversationId != null) {
             b.append(",\"conversation_id\":\"").append(conversationId).append('"');
         }

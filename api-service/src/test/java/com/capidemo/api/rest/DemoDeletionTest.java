@@ -9,10 +9,10 @@ import static org.hamcrest.Matchers.nullValue;
 
 import com.capidemo.api.support.ReadyDemos;
 import com.capidemo.api.support.Users;
-import com.capidemo.shared.port.DataAgents;
-import com.capidemo.shared.port.DemoStore;
-import com.capidemo.shared.port.JobStore;
-import com.capidemo.shared.port.Warehouse;
+import com.capidemo.core.port.DataAgents;
+import com.capidemo.core.port.DemoStore;
+import com.capidemo.core.port.JobStore;
+import com.capidemo.core.port.Warehouse;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.util.Map;
@@ -127,7 +127,7 @@ class DemoDeletionTest {
     void aFailedDemoIsDeletedWithTheDatasetAndAgentAFailedAttemptLeftBehind() {
         String demoId = readyDemos.queued(team.tenant(), "shopify", team.owner());
         warehouse.createDataset(demoId, Map.of());
-        String leftAgent = agents.createAgent(new com.capidemo.shared.port.AgentSpec(demoId, team.tenant(), demoId,
+        String leftAgent = agents.createAgent(new com.capidemo.core.port.AgentSpec(demoId, team.tenant(), demoId,
                 java.util.List.of(), "", java.util.List.of()));
         jobs.fail(jobs.activeJobFor(demoId).orElseThrow(), null, "gave up");
         demos.markFailed(demoId, "gave up");

@@ -9,7 +9,7 @@ import static org.hamcrest.Matchers.nullValue;
 
 import com.capidemo.api.support.ReadyDemos;
 import com.capidemo.api.support.Users;
-import com.capidemo.shared.port.DemoStore;
+import com.capidemo.core.port.DemoStore;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;

@@ -7,11 +7,11 @@ import static org.hamcrest.Matchers.nullValue;
 
 import com.capidemo.api.support.ReadyDemos;
 import com.capidemo.api.support.Tenants;
-import com.capidemo.shared.domain.Demo;
-import com.capidemo.shared.domain.DemoStatus;
-import com.capidemo.shared.domain.Ids;
-import com.capidemo.shared.port.Datasets;
-import com.capidemo.shared.port.DemoStore;
+import com.capidemo.core.domain.Demo;
+import com.capidemo.core.domain.DemoStatus;
+import com.capidemo.core.domain.Ids;
+import com.capidemo.core.port.Datasets;
+import com.capidemo.core.port.DemoStore;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.time.Duration;

@@ -4,7 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.capidemo.api.support.Tenants;
-import com.capidemo.shared.testing.fuzz.EdgeFuzzer;
+import com.capidemo.core.testing.fuzz.EdgeFuzzer;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import java.util.Map;

@@ -7,7 +7,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
 
 import com.capidemo.api.support.Tenants;
-import com.capidemo.shared.testing.fuzz.RawHttp;
+import com.capidemo.core.testing.fuzz.RawHttp;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.response.ValidatableResponse;

@@ -8,9 +8,9 @@ import static org.hamcrest.Matchers.nullValue;
 
 import com.capidemo.api.support.ReadyDemos;
 import com.capidemo.api.support.Tenants;
-import com.capidemo.shared.domain.Ids;
-import com.capidemo.shared.domain.Notification;
-import com.capidemo.shared.port.NotificationStore;
+import com.capidemo.core.domain.Ids;
+import com.capidemo.core.domain.Notification;
+import com.capidemo.core.port.NotificationStore;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;

@@ -9,10 +9,10 @@ import static org.hamcrest.Matchers.matchesPattern;
 
 import com.capidemo.api.security.ApiKeys;
 import com.capidemo.api.support.Tenants;
-import com.capidemo.shared.domain.ApiKey;
-import com.capidemo.shared.port.Crypto;
-import com.capidemo.shared.port.TenantStore;
-import com.capidemo.shared.port.Warehouse;
+import com.capidemo.core.domain.ApiKey;
+import com.capidemo.core.port.Crypto;
+import com.capidemo.core.port.TenantStore;
+import com.capidemo.core.port.Warehouse;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;

@@ -9,7 +9,7 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.notNullValue;
 
 import com.capidemo.api.support.Tenants;
-import com.capidemo.shared.adapter.local.SqliteDatabase;
+import com.capidemo.local.SqliteDatabase;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import jakarta.inject.Inject;

@@ -8,10 +8,10 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.notNullValue;
 
 import com.capidemo.api.support.Tenants;
-import com.capidemo.shared.adapter.local.SqliteDatabase;
-import com.capidemo.shared.json.Json;
-import com.capidemo.shared.messaging.ProvisionMessage;
-import com.capidemo.shared.port.JobStore;
+import com.capidemo.local.SqliteDatabase;
+import com.capidemo.core.json.Json;
+import com.capidemo.core.messaging.ProvisionMessage;
+import com.capidemo.core.port.JobStore;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ExtractableResponse;
 import io.restassured.response.Response;

@@ -7,9 +7,9 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 
 import com.capidemo.api.support.Tenants;
-import com.capidemo.shared.domain.Demo;
-import com.capidemo.shared.domain.Ids;
-import com.capidemo.shared.port.DemoStore;
+import com.capidemo.core.domain.Demo;
+import com.capidemo.core.domain.Ids;
+import com.capidemo.core.port.DemoStore;
 import jakarta.inject.Inject;
 import java.time.Instant;
 import io.quarkus.test.junit.QuarkusTest;

@@ -2,7 +2,7 @@ package com.capidemo.api.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.capidemo.shared.testing.MutableClock;
+import com.capidemo.core.testing.MutableClock;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 

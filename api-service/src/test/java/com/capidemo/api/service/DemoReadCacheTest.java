@@ -2,12 +2,12 @@ package com.capidemo.api.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.capidemo.shared.adapter.local.SqliteDatabase;
-import com.capidemo.shared.adapter.local.SqliteDemoStore;
-import com.capidemo.shared.domain.Demo;
-import com.capidemo.shared.domain.Ids;
-import com.capidemo.shared.port.DemoStore;
-import com.capidemo.shared.testing.MutableClock;
+import com.capidemo.local.SqliteDatabase;
+import com.capidemo.local.SqliteDemoStore;
+import com.capidemo.core.domain.Demo;
+import com.capidemo.core.domain.Ids;
+import com.capidemo.core.port.DemoStore;
+import com.capidemo.core.testing.MutableClock;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Path;
 import java.time.Duration;

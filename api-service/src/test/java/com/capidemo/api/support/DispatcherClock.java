@@ -1,6 +1,6 @@
 package com.capidemo.api.support;
 
-import com.capidemo.shared.testing.MutableClock;
+import com.capidemo.core.testing.MutableClock;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Alternative;
 import jakarta.enterprise.inject.Produces;

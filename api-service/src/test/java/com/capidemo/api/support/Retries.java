@@ -3,8 +3,8 @@ package com.capidemo.api.support;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.capidemo.shared.adapter.local.SqliteDatabase;
-import com.capidemo.shared.testing.MutableClock;
+import com.capidemo.local.SqliteDatabase;
+import com.capidemo.core.testing.MutableClock;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;

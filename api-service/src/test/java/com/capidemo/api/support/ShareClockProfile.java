@@ -1,6 +1,6 @@
 package com.capidemo.api.support;
 
-import com.capidemo.shared.testing.MutableClock;
+import com.capidemo.core.testing.MutableClock;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -2,7 +2,7 @@ package com.capidemo.api.support;
 
 import static io.restassured.RestAssured.given;
 
-import com.capidemo.shared.domain.Ids;
+import com.capidemo.core.domain.Ids;
 
 /** Onboards throwaway tenants through the real endpoint. */
 public final class Tenants {

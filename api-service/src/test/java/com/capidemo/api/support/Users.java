@@ -1,8 +1,8 @@
 package com.capidemo.api.support;
 
 import com.capidemo.api.security.ApiKeys;
-import com.capidemo.shared.domain.ApiKey;
-import com.capidemo.shared.port.TenantStore;
+import com.capidemo.core.domain.ApiKey;
+import com.capidemo.core.port.TenantStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 

@@ -1,8 +1,8 @@
 package com.capidemo.custom.pipeline;
 
-import com.capidemo.shared.domain.JobLog;
-import com.capidemo.shared.port.JobStore;
-import com.capidemo.shared.service.LeaseLostException;
+import com.capidemo.core.domain.JobLog;
+import com.capidemo.core.port.JobStore;
+import com.capidemo.core.service.LeaseLostException;
 import io.quarkus.logging.Log;
 import java.time.Duration;
 import java.util.List;

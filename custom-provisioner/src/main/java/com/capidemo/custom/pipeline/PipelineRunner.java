@@ -1,14 +1,14 @@
 package com.capidemo.custom.pipeline;
 
 import com.capidemo.custom.pipeline.StepContext.StepOutput;
-import com.capidemo.shared.domain.Job;
-import com.capidemo.shared.domain.JobLog;
-import com.capidemo.shared.domain.StepRecord;
-import com.capidemo.shared.pipeline.PipelineDefinition;
-import com.capidemo.shared.pipeline.StepDefinition;
-import com.capidemo.shared.port.StepStore;
-import com.capidemo.shared.service.JobErrors;
-import com.capidemo.shared.service.LeaseLostException;
+import com.capidemo.core.domain.Job;
+import com.capidemo.core.domain.JobLog;
+import com.capidemo.core.domain.StepRecord;
+import com.capidemo.core.pipeline.PipelineDefinition;
+import com.capidemo.core.pipeline.StepDefinition;
+import com.capidemo.core.port.StepStore;
+import com.capidemo.core.service.JobErrors;
+import com.capidemo.core.service.LeaseLostException;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;

@@ -1,6 +1,6 @@
 package com.capidemo.custom.pipeline;
 
-import com.capidemo.shared.pipeline.StepDefinition;
+import com.capidemo.core.pipeline.StepDefinition;
 import java.util.Map;
 
 /**

@@ -1,10 +1,10 @@
 package com.capidemo.custom.pipeline;
 
-import com.capidemo.shared.domain.Job;
-import com.capidemo.shared.domain.JobLog;
-import com.capidemo.shared.json.Json;
-import com.capidemo.shared.pipeline.PipelineException;
-import com.capidemo.shared.pipeline.StepDefinition;
+import com.capidemo.core.domain.Job;
+import com.capidemo.core.domain.JobLog;
+import com.capidemo.core.json.Json;
+import com.capidemo.core.pipeline.PipelineException;
+import com.capidemo.core.pipeline.StepDefinition;
 import io.quarkus.logging.Log;
 import java.time.Instant;
 import java.util.ArrayList;

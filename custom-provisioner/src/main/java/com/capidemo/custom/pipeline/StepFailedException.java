@@ -1,6 +1,6 @@
 package com.capidemo.custom.pipeline;
 
-import com.capidemo.shared.service.JobErrors;
+import com.capidemo.core.service.JobErrors;
 
 /**
  * A step threw; its checkpoint says failed and the run stops there (a retry resumes at this step). The message is

@@ -1,8 +1,8 @@
 package com.capidemo.custom.pipeline;
 
-import com.capidemo.shared.pipeline.PipelineDefinition;
-import com.capidemo.shared.pipeline.PipelineException;
-import com.capidemo.shared.pipeline.StepDefinition;
+import com.capidemo.core.pipeline.PipelineDefinition;
+import com.capidemo.core.pipeline.PipelineException;
+import com.capidemo.core.pipeline.StepDefinition;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;

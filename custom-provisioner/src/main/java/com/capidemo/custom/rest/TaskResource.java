@@ -1,12 +1,12 @@
 package com.capidemo.custom.rest;
 
 import com.capidemo.custom.service.TaskHandler;
-import com.capidemo.shared.messaging.CloudTasksHeaders;
-import com.capidemo.shared.config.PlatformConfig;
-import com.capidemo.shared.domain.Ids;
-import com.capidemo.shared.json.StrictJson;
-import com.capidemo.shared.web.ApiProblem;
-import com.capidemo.shared.worker.DeliveryOutcome;
+import com.capidemo.core.messaging.CloudTasksHeaders;
+import com.capidemo.core.config.PlatformConfig;
+import com.capidemo.core.domain.Ids;
+import com.capidemo.core.json.StrictJson;
+import com.capidemo.core.web.ApiProblem;
+import com.capidemo.core.worker.DeliveryOutcome;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -19,7 +19,7 @@ import org.jboss.logging.MDC;
 
 /**
  * The custom-job queue's HTTP targets. Requests must come from the queue: a verified worker credential (OIDC token
- * from Cloud Tasks in gcp mode, the shared secret locally; checked by {@link com.capidemo.shared.web.WorkerAuthFilter}
+ * from Cloud Tasks in gcp mode, the shared secret locally; checked by {@link com.capidemo.core.web.WorkerAuthFilter}
  * for platform.edge.worker-paths=/tasks/) and the X-CloudTasks-* headers naming our queue. 200 finishes the task, 503
  * asks the queue to retry it.
  */

@@ -1,15 +1,15 @@
 package com.capidemo.custom.service;
 
 import com.capidemo.custom.pipeline.StepRegistry;
-import com.capidemo.shared.config.ConfigsLocator;
-import com.capidemo.shared.config.PlatformConfig;
-import com.capidemo.shared.domain.Job;
-import com.capidemo.shared.domain.JobType;
-import com.capidemo.shared.pipeline.PipelineCatalog;
-import com.capidemo.shared.pipeline.PipelineDefinition;
-import com.capidemo.shared.pipeline.PipelineException;
-import com.capidemo.shared.pipeline.Variables;
-import com.capidemo.shared.port.TenantStore;
+import com.capidemo.core.config.ConfigsLocator;
+import com.capidemo.core.config.PlatformConfig;
+import com.capidemo.core.domain.Job;
+import com.capidemo.core.domain.JobType;
+import com.capidemo.core.pipeline.PipelineCatalog;
+import com.capidemo.core.pipeline.PipelineDefinition;
+import com.capidemo.core.pipeline.PipelineException;
+import com.capidemo.core.pipeline.Variables;
+import com.capidemo.core.port.TenantStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.nio.file.Path;

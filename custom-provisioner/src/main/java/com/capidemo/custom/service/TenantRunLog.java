@@ -1,11 +1,11 @@
 package com.capidemo.custom.service;
 
-import com.capidemo.shared.domain.DqResult;
-import com.capidemo.shared.domain.Job;
-import com.capidemo.shared.domain.StepRecord;
-import com.capidemo.shared.json.Json;
-import com.capidemo.shared.port.StepStore;
-import com.capidemo.shared.port.Warehouse;
+import com.capidemo.core.domain.DqResult;
+import com.capidemo.core.domain.Job;
+import com.capidemo.core.domain.StepRecord;
+import com.capidemo.core.json.Json;
+import com.capidemo.core.port.StepStore;
+import com.capidemo.core.port.Warehouse;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;

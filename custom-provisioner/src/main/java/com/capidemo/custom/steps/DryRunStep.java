@@ -2,8 +2,8 @@ package com.capidemo.custom.steps;
 
 import com.capidemo.custom.pipeline.PipelineStep;
 import com.capidemo.custom.pipeline.StepContext;
-import com.capidemo.shared.pipeline.StepDefinition;
-import com.capidemo.shared.port.Warehouse;
+import com.capidemo.core.pipeline.StepDefinition;
+import com.capidemo.core.port.Warehouse;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.LinkedHashMap;
 import java.util.List;

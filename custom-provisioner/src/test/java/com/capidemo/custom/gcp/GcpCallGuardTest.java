@@ -3,9 +3,9 @@ package com.capidemo.custom.gcp;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.capidemo.shared.adapter.gcp.GcpCallGuard;
-import com.capidemo.shared.adapter.gcp.Guarded;
-import com.capidemo.shared.port.Crypto;
+import com.capidemo.gcp.GcpCallGuard;
+import com.capidemo.gcp.Guarded;
+import com.capidemo.core.port.Crypto;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.util.concurrent.atomic.AtomicInteger;

@@ -1,7 +1,7 @@
 package com.capidemo.lifecycle.schedule;
 
 import com.capidemo.lifecycle.config.LifecycleConfig;
-import com.capidemo.shared.config.PlatformConfig;
+import com.capidemo.core.config.PlatformConfig;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;

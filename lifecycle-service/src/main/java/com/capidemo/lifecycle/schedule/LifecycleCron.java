@@ -4,7 +4,7 @@ import com.capidemo.lifecycle.service.Cleanup;
 import com.capidemo.lifecycle.service.DemoMetrics;
 import com.capidemo.lifecycle.service.ExpiryWarnings;
 import com.capidemo.lifecycle.service.RunRecorder;
-import com.capidemo.shared.web.ApiProblem;
+import com.capidemo.core.web.ApiProblem;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 

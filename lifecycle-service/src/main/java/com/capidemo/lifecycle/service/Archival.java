@@ -1,7 +1,7 @@
 package com.capidemo.lifecycle.service;
 
-import com.capidemo.shared.domain.Demo;
-import com.capidemo.shared.port.DemoStore;
+import com.capidemo.core.domain.Demo;
+import com.capidemo.core.port.DemoStore;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;

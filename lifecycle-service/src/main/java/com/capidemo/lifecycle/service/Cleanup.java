@@ -1,6 +1,6 @@
 package com.capidemo.lifecycle.service;
 
-import com.capidemo.shared.domain.LifecycleRun;
+import com.capidemo.core.domain.LifecycleRun;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.LinkedHashMap;

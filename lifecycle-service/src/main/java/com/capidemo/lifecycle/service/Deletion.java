@@ -1,9 +1,9 @@
 package com.capidemo.lifecycle.service;
 
-import com.capidemo.shared.domain.Demo;
-import com.capidemo.shared.port.DemoStore;
-import com.capidemo.shared.service.DemoBusyException;
-import com.capidemo.shared.service.DemoDeletion;
+import com.capidemo.core.domain.Demo;
+import com.capidemo.core.port.DemoStore;
+import com.capidemo.core.service.DemoBusyException;
+import com.capidemo.core.service.DemoDeletion;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;

@@ -1,9 +1,9 @@
 package com.capidemo.lifecycle.service;
 
-import com.capidemo.shared.domain.DemoCount;
-import com.capidemo.shared.domain.DemoStatus;
-import com.capidemo.shared.domain.LifecycleRun;
-import com.capidemo.shared.port.DemoStore;
+import com.capidemo.core.domain.DemoCount;
+import com.capidemo.core.domain.DemoStatus;
+import com.capidemo.core.domain.LifecycleRun;
+import com.capidemo.core.port.DemoStore;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.MultiGauge;
 import io.micrometer.core.instrument.Tags;

@@ -1,7 +1,7 @@
 package com.capidemo.lifecycle.service;
 
-import com.capidemo.shared.domain.Demo;
-import com.capidemo.shared.port.Keyset;
+import com.capidemo.core.domain.Demo;
+import com.capidemo.core.port.Keyset;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;

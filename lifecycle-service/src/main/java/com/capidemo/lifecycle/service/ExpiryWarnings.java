@@ -1,10 +1,10 @@
 package com.capidemo.lifecycle.service;
 
-import com.capidemo.shared.domain.Demo;
-import com.capidemo.shared.domain.LifecycleRun;
-import com.capidemo.shared.domain.Notification;
-import com.capidemo.shared.port.DemoStore;
-import com.capidemo.shared.port.NotificationStore;
+import com.capidemo.core.domain.Demo;
+import com.capidemo.core.domain.LifecycleRun;
+import com.capidemo.core.domain.Notification;
+import com.capidemo.core.port.DemoStore;
+import com.capidemo.core.port.NotificationStore;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;

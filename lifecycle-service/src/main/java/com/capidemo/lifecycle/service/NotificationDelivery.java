@@ -1,9 +1,9 @@
 package com.capidemo.lifecycle.service;
 
-import com.capidemo.shared.domain.Notification;
-import com.capidemo.shared.json.Json;
-import com.capidemo.shared.port.EventPublisher;
-import com.capidemo.shared.port.NotificationStore;
+import com.capidemo.core.domain.Notification;
+import com.capidemo.core.json.Json;
+import com.capidemo.core.port.EventPublisher;
+import com.capidemo.core.port.NotificationStore;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;

@@ -1,9 +1,9 @@
 package com.capidemo.lifecycle.service;
 
-import com.capidemo.shared.domain.Ids;
-import com.capidemo.shared.domain.LifecycleRun;
-import com.capidemo.shared.port.LifecycleRunStore;
-import com.capidemo.shared.web.ApiProblem;
+import com.capidemo.core.domain.Ids;
+import com.capidemo.core.domain.LifecycleRun;
+import com.capidemo.core.port.LifecycleRunStore;
+import com.capidemo.core.web.ApiProblem;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;

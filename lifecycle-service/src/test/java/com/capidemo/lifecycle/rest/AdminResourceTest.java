@@ -10,8 +10,8 @@ import static org.hamcrest.Matchers.notNullValue;
 
 import com.capidemo.lifecycle.support.Platform;
 import com.capidemo.lifecycle.support.TestClock;
-import com.capidemo.shared.domain.Demo;
-import com.capidemo.shared.domain.DemoStatus;
+import com.capidemo.core.domain.Demo;
+import com.capidemo.core.domain.DemoStatus;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;

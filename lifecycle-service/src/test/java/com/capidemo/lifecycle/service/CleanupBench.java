@@ -2,15 +2,15 @@ package com.capidemo.lifecycle.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.capidemo.shared.adapter.local.LocalDataAgents;
-import com.capidemo.shared.adapter.local.LocalDatasetFolders;
-import com.capidemo.shared.adapter.local.SqliteDatabase;
-import com.capidemo.shared.adapter.local.SqliteDemoStore;
-import com.capidemo.shared.adapter.local.SqliteEventPublisher;
-import com.capidemo.shared.adapter.local.SqliteJobStore;
-import com.capidemo.shared.adapter.local.SqliteLifecycleRunStore;
-import com.capidemo.shared.adapter.local.SqliteNotificationStore;
-import com.capidemo.shared.testing.MutableClock;
+import com.capidemo.local.LocalDataAgents;
+import com.capidemo.local.LocalDatasetFolders;
+import com.capidemo.local.SqliteDatabase;
+import com.capidemo.local.SqliteDemoStore;
+import com.capidemo.local.SqliteEventPublisher;
+import com.capidemo.local.SqliteJobStore;
+import com.capidemo.local.SqliteLifecycleRunStore;
+import com.capidemo.local.SqliteNotificationStore;
+import com.capidemo.core.testing.MutableClock;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;

@@ -1,11 +1,11 @@
 package com.capidemo.lifecycle.service;
 
-import com.capidemo.shared.adapter.gcp.FirestoreDemoStore;
-import com.capidemo.shared.adapter.gcp.FirestoreEmulator;
-import com.capidemo.shared.adapter.gcp.FirestoreJobStore;
-import com.capidemo.shared.adapter.gcp.FirestoreLifecycleRunStore;
-import com.capidemo.shared.adapter.gcp.FirestoreNotificationStore;
-import com.capidemo.shared.domain.Ids;
+import com.capidemo.gcp.FirestoreDemoStore;
+import com.capidemo.gcp.FirestoreEmulator;
+import com.capidemo.gcp.FirestoreJobStore;
+import com.capidemo.gcp.FirestoreLifecycleRunStore;
+import com.capidemo.gcp.FirestoreNotificationStore;
+import com.capidemo.core.domain.Ids;
 import com.google.cloud.firestore.Firestore;
 import com.google.cloud.firestore.FirestoreOptions;
 import java.nio.file.Path;

@@ -1,13 +1,13 @@
 package com.capidemo.lifecycle.service;
 
-import com.capidemo.shared.port.DataAgents;
-import com.capidemo.shared.port.Datasets;
-import com.capidemo.shared.port.DemoStore;
-import com.capidemo.shared.port.EventPublisher;
-import com.capidemo.shared.port.JobStore;
-import com.capidemo.shared.port.LifecycleRunStore;
-import com.capidemo.shared.port.NotificationStore;
-import com.capidemo.shared.service.DemoDeletion;
+import com.capidemo.core.port.DataAgents;
+import com.capidemo.core.port.Datasets;
+import com.capidemo.core.port.DemoStore;
+import com.capidemo.core.port.EventPublisher;
+import com.capidemo.core.port.JobStore;
+import com.capidemo.core.port.LifecycleRunStore;
+import com.capidemo.core.port.NotificationStore;
+import com.capidemo.core.service.DemoDeletion;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 

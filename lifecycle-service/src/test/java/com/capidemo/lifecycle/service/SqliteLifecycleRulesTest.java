@@ -1,10 +1,10 @@
 package com.capidemo.lifecycle.service;
 
-import com.capidemo.shared.adapter.local.SqliteDatabase;
-import com.capidemo.shared.adapter.local.SqliteDemoStore;
-import com.capidemo.shared.adapter.local.SqliteJobStore;
-import com.capidemo.shared.adapter.local.SqliteLifecycleRunStore;
-import com.capidemo.shared.adapter.local.SqliteNotificationStore;
+import com.capidemo.local.SqliteDatabase;
+import com.capidemo.local.SqliteDemoStore;
+import com.capidemo.local.SqliteJobStore;
+import com.capidemo.local.SqliteLifecycleRunStore;
+import com.capidemo.local.SqliteNotificationStore;
 import java.nio.file.Path;
 
 /** The lifecycle rules over the SQLite store. */

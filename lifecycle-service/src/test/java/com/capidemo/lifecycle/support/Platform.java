@@ -2,12 +2,12 @@ package com.capidemo.lifecycle.support;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.capidemo.shared.adapter.local.SqliteDatabase;
-import com.capidemo.shared.domain.Demo;
-import com.capidemo.shared.domain.DemoStatus;
-import com.capidemo.shared.domain.Ids;
-import com.capidemo.shared.port.Datasets;
-import com.capidemo.shared.port.DemoStore;
+import com.capidemo.local.SqliteDatabase;
+import com.capidemo.core.domain.Demo;
+import com.capidemo.core.domain.DemoStatus;
+import com.capidemo.core.domain.Ids;
+import com.capidemo.core.port.Datasets;
+import com.capidemo.core.port.DemoStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.time.Instant;

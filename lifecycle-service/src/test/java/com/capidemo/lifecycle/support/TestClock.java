@@ -1,6 +1,6 @@
 package com.capidemo.lifecycle.support;
 
-import com.capidemo.shared.testing.MutableClock;
+import com.capidemo.core.testing.MutableClock;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.time.Clock;

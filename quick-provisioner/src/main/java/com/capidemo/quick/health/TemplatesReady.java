@@ -1,6 +1,6 @@
 package com.capidemo.quick.health;
 
-import com.capidemo.shared.service.TemplateLibrary;
+import com.capidemo.core.service.TemplateLibrary;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -2,9 +2,9 @@ package com.capidemo.quick.rest;
 
 import com.capidemo.quick.service.DeadLetterHandler;
 import com.capidemo.quick.service.PushHandler;
-import com.capidemo.shared.messaging.PushEnvelope;
-import com.capidemo.shared.messaging.PushMessage;
-import com.capidemo.shared.worker.DeliveryOutcome;
+import com.capidemo.core.messaging.PushEnvelope;
+import com.capidemo.core.messaging.PushMessage;
+import com.capidemo.core.worker.DeliveryOutcome;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -16,7 +16,7 @@ import java.util.Map;
 /**
  * The push subscription endpoints: {@code /pubsub/push} for topic provision-jobs (2xx acks; 503 asks for redelivery;
  * 400 for garbage) and {@code /pubsub/dead-letter} for its dead-letter topic. The worker credential is checked for
- * both by {@link com.capidemo.shared.web.WorkerAuthFilter} (platform.edge.worker-paths=/pubsub/).
+ * both by {@link com.capidemo.core.web.WorkerAuthFilter} (platform.edge.worker-paths=/pubsub/).
  */
 @Path("/pubsub")
 public class PushResource {

@@ -1,10 +1,10 @@
 package com.capidemo.quick.service;
 
-import com.capidemo.shared.messaging.ProvisionMessage;
-import com.capidemo.shared.messaging.PushMessage;
-import com.capidemo.shared.port.DemoStore;
-import com.capidemo.shared.port.JobStore;
-import com.capidemo.shared.service.JobFailures;
+import com.capidemo.core.messaging.ProvisionMessage;
+import com.capidemo.core.messaging.PushMessage;
+import com.capidemo.core.port.DemoStore;
+import com.capidemo.core.port.JobStore;
+import com.capidemo.core.service.JobFailures;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,15 +1,15 @@
 package com.capidemo.quick.service;
 
-import com.capidemo.shared.config.PlatformConfig;
-import com.capidemo.shared.domain.Demo;
-import com.capidemo.shared.domain.DemoStatus;
-import com.capidemo.shared.domain.Job;
-import com.capidemo.shared.port.AgentSpec;
-import com.capidemo.shared.port.DataAgents;
-import com.capidemo.shared.port.DemoStore;
-import com.capidemo.shared.port.JobStore;
-import com.capidemo.shared.port.Warehouse;
-import com.capidemo.shared.service.JobProgress;
+import com.capidemo.core.config.PlatformConfig;
+import com.capidemo.core.domain.Demo;
+import com.capidemo.core.domain.DemoStatus;
+import com.capidemo.core.domain.Job;
+import com.capidemo.core.port.AgentSpec;
+import com.capidemo.core.port.DataAgents;
+import com.capidemo.core.port.DemoStore;
+import com.capidemo.core.port.JobStore;
+import com.capidemo.core.port.Warehouse;
+import com.capidemo.core.service.JobProgress;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.time.Instant;

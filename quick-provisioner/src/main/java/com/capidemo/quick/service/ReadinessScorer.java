@@ -1,6 +1,6 @@
 package com.capidemo.quick.service;
 
-import com.capidemo.shared.port.DemoStore;
+import com.capidemo.core.port.DemoStore;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;

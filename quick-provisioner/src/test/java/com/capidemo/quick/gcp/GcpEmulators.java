@@ -1,7 +1,7 @@
 package com.capidemo.quick.gcp;
 
-import com.capidemo.shared.adapter.gcp.FirestoreEmulator;
-import com.capidemo.shared.adapter.gcp.PubSubEmulator;
+import com.capidemo.gcp.FirestoreEmulator;
+import com.capidemo.gcp.PubSubEmulator;
 import com.google.api.gax.core.NoCredentialsProvider;
 import com.google.api.gax.grpc.GrpcTransportChannel;
 import com.google.api.gax.rpc.AlreadyExistsException;

@@ -2,7 +2,7 @@ package com.capidemo.quick.rest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.capidemo.shared.testing.fuzz.EdgeFuzzer;
+import com.capidemo.core.testing.fuzz.EdgeFuzzer;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import java.nio.charset.StandardCharsets;

@@ -2,14 +2,14 @@ package com.capidemo.quick.support;
 
 import static io.restassured.RestAssured.given;
 
-import com.capidemo.shared.domain.Demo;
-import com.capidemo.shared.domain.Ids;
-import com.capidemo.shared.domain.Job;
-import com.capidemo.shared.domain.JobType;
-import com.capidemo.shared.messaging.ProvisionMessage;
-import com.capidemo.shared.messaging.PushEnvelope;
-import com.capidemo.shared.port.JobQueue;
-import com.capidemo.shared.service.CloneJobs;
+import com.capidemo.core.domain.Demo;
+import com.capidemo.core.domain.Ids;
+import com.capidemo.core.domain.Job;
+import com.capidemo.core.domain.JobType;
+import com.capidemo.core.messaging.ProvisionMessage;
+import com.capidemo.core.messaging.PushEnvelope;
+import com.capidemo.core.port.JobQueue;
+import com.capidemo.core.service.CloneJobs;
 import io.restassured.response.ValidatableResponse;
 import java.time.Instant;
 import java.util.Map;

@@ -2,8 +2,8 @@ package com.capidemo.custom.steps.demo;
 
 import com.capidemo.custom.pipeline.PipelineStep;
 import com.capidemo.custom.pipeline.StepContext;
-import com.capidemo.shared.port.ObjectRef;
-import com.capidemo.shared.port.Warehouse;
+import com.capidemo.core.port.ObjectRef;
+import com.capidemo.core.port.Warehouse;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -2,10 +2,10 @@ package com.capidemo.custom.steps.demo;
 
 import com.capidemo.custom.pipeline.PipelineStep;
 import com.capidemo.custom.pipeline.StepContext;
-import com.capidemo.shared.design.CustomerBrief;
-import com.capidemo.shared.design.CustomerProfile;
-import com.capidemo.shared.design.DemoDesigner;
-import com.capidemo.shared.domain.Job;
+import com.capidemo.design.CustomerBrief;
+import com.capidemo.design.CustomerProfile;
+import com.capidemo.design.DemoDesigner;
+import com.capidemo.core.domain.Job;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.Map;

@@ -2,12 +2,12 @@ package com.capidemo.custom.steps.demo;
 
 import com.capidemo.custom.pipeline.PipelineStep;
 import com.capidemo.custom.pipeline.StepContext;
-import com.capidemo.shared.design.CustomerProfile;
-import com.capidemo.shared.design.DemoDesigner;
-import com.capidemo.shared.design.SchemaDesign;
-import com.capidemo.shared.design.SyntheticDataCompiler;
-import com.capidemo.shared.design.TableDesign;
-import com.capidemo.shared.design.UseCaseAnalysis;
+import com.capidemo.design.CustomerProfile;
+import com.capidemo.design.DemoDesigner;
+import com.capidemo.design.SchemaDesign;
+import com.capidemo.design.SyntheticDataCompiler;
+import com.capidemo.design.TableDesign;
+import com.capidemo.design.UseCaseAnalysis;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.Map;

@@ -2,11 +2,11 @@ package com.capidemo.custom.steps.demo;
 
 import com.capidemo.custom.pipeline.PipelineStep;
 import com.capidemo.custom.pipeline.StepContext;
-import com.capidemo.shared.design.CustomerBrief;
-import com.capidemo.shared.design.CustomerProfile;
-import com.capidemo.shared.design.DemoDesigner;
-import com.capidemo.shared.design.UseCase;
-import com.capidemo.shared.design.UseCaseAnalysis;
+import com.capidemo.design.CustomerBrief;
+import com.capidemo.design.CustomerProfile;
+import com.capidemo.design.DemoDesigner;
+import com.capidemo.design.UseCase;
+import com.capidemo.design.UseCaseAnalysis;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Map;
 

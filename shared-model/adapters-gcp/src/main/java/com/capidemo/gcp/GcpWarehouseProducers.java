@@ -1,0 +1,59 @@
+package com.capidemo.gcp;
+
+import com.capidemo.core.adapter.Adapter;
+import com.capidemo.core.adapter.AdapterSelection;
+
+import com.capidemo.gcp.BigQueryWarehouse;
+import com.capidemo.gcp.GcpCallGuard;
+import com.capidemo.gcp.GcsBuckets;
+import com.capidemo.gcp.GcsObjectStore;
+import com.capidemo.gcp.Guarded;
+import com.capidemo.core.config.AdapterConfig;
+import com.capidemo.core.port.Datasets;
+import com.capidemo.core.port.ObjectStore;
+import com.capidemo.core.port.Warehouse;
+import com.google.cloud.bigquery.BigQuery;
+import com.google.cloud.storage.Storage;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
+import jakarta.enterprise.inject.Produces;
+import jakarta.enterprise.inject.Typed;
+
+/** platform.warehouse=bigquery and platform.objects=gcs, each behind the fault-tolerance guard. */
+@ApplicationScoped
+public class GcpWarehouseProducers {
+
+    @Produces
+    @ApplicationScoped
+    @Adapter("bigquery")
+    @Typed(Warehouse.class)
+    Warehouse warehouse(AdapterSelection selection, AdapterConfig config, Instance<BigQuery> bigquery,
+                        Instance<GcpCallGuard> guard) {
+        BigQueryWarehouse adapter = new BigQueryWarehouse(bigquery.get(),
+                BigQueryWarehouse.Config.defaults(config.gcp().bigqueryLocation(), buckets(selection, config)));
+        return Guarded.wrap(Warehouse.class, adapter, guard.get()::warehouse);
+    }
+
+    /** The BigQuery datasets alone (lifecycle work): the same guarded warehouse seen through the narrower port. */
+    @Produces
+    @ApplicationScoped
+    @Adapter("bigquery")
+    @Typed(Datasets.class)
+    Datasets datasets(@Adapter("bigquery") Warehouse warehouse) {
+        return warehouse;
+    }
+
+    @Produces
+    @ApplicationScoped
+    @Adapter("gcs")
+    ObjectStore objectStore(AdapterSelection selection, AdapterConfig config, Instance<Storage> storage,
+                            Instance<GcpCallGuard> guard) {
+        return Guarded.wrap(ObjectStore.class, new GcsObjectStore(storage.get(), buckets(selection, config)),
+                guard.get()::objects);
+    }
+
+    /** Logical bucket x is the real bucket {prefix}x; the prefix defaults to {project}-capi-. */
+    static GcsBuckets buckets(AdapterSelection selection, AdapterConfig config) {
+        return GcsBuckets.prefixed(config.gcp().bucketPrefix().orElse(selection.projectId() + "-capi-"));
+    }
+}

@@ -1,0 +1,21 @@
+package com.capidemo.gcp;
+
+import com.capidemo.core.adapter.contract.CloneStoreContract;
+import com.capidemo.core.port.DemoStore;
+import com.capidemo.core.port.JobStore;
+import org.junit.jupiter.api.Tag;
+
+/** The clone store contract against the Firestore emulator (run with -Pemulators). */
+@Tag("emulator")
+class FirestoreCloneStoreEmulatorTest extends CloneStoreContract {
+
+    @Override
+    protected DemoStore demos() {
+        return new FirestoreDemoStore(FirestoreEmulator.shared());
+    }
+
+    @Override
+    protected JobStore jobs() {
+        return new FirestoreJobStore(FirestoreEmulator.shared());
+    }
+}

@@ -1,0 +1,26 @@
+package com.capidemo.gcp;
+
+import com.capidemo.core.adapter.contract.DemoStoreContract;
+import com.capidemo.core.port.DemoStore;
+import com.capidemo.core.port.JobStore;
+import org.junit.jupiter.api.Tag;
+
+/** The demo store contract against the Firestore emulator (run with -Pemulators). */
+@Tag("emulator")
+class FirestoreDemoStoreEmulatorTest extends DemoStoreContract {
+
+    @Override
+    protected boolean reportsOldestSince() {
+        return false;
+    }
+
+    @Override
+    protected DemoStore store() {
+        return new FirestoreDemoStore(FirestoreEmulator.shared());
+    }
+
+    @Override
+    protected JobStore jobs() {
+        return new FirestoreJobStore(FirestoreEmulator.shared());
+    }
+}

@@ -1,0 +1,21 @@
+package com.capidemo.gcp;
+
+import com.capidemo.core.adapter.contract.StepStoreContract;
+import com.capidemo.core.port.JobStore;
+import com.capidemo.core.port.StepStore;
+import org.junit.jupiter.api.Tag;
+
+/** The step store contract against the Firestore emulator (run with -Pemulators). */
+@Tag("emulator")
+class FirestoreStepStoreEmulatorTest extends StepStoreContract {
+
+    @Override
+    protected JobStore jobs() {
+        return new FirestoreJobStore(FirestoreEmulator.shared());
+    }
+
+    @Override
+    protected StepStore steps() {
+        return new FirestoreStepStore(FirestoreEmulator.shared());
+    }
+}

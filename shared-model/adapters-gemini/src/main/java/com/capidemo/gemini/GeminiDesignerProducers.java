@@ -1,0 +1,36 @@
+package com.capidemo.gemini;
+
+import com.capidemo.gcp.GcpCallGuard;
+import com.capidemo.gcp.Guarded;
+
+import com.capidemo.core.adapter.Adapter;
+import com.capidemo.core.adapter.AdapterSelection;
+import com.capidemo.core.config.AdapterConfig;
+import com.capidemo.design.DemoDesigner;
+import com.google.genai.Client;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+
+/** platform.llm=gemini: Gemini on Vertex AI with JSON-schema-constrained answers, behind the fault-tolerance guard. */
+@ApplicationScoped
+public class GeminiDesignerProducers {
+
+    @Produces
+    @ApplicationScoped
+    @Adapter("gemini")
+    DemoDesigner gemini(AdapterConfig adapters, Instance<Client> genai, Instance<GcpCallGuard> guard) {
+        GeminiDesignerConfig defaults = GeminiDesignerConfig.defaults();
+        GeminiDesignerConfig gemini = new GeminiDesignerConfig(adapters.gcp().llmModel(), defaults.temperature(),
+                defaults.maxOutputTokens(), defaults.timeout());
+        return Guarded.wrap(DemoDesigner.class, new GeminiDemoDesigner(genai.get(), gemini), guard.get()::llm);
+    }
+
+    /** Gemini on Vertex AI in the platform's project and region, with application default credentials. */
+    @Produces
+    @Singleton
+    Client genai(AdapterSelection selection, AdapterConfig config) {
+        return Client.builder().vertexAI(true).project(selection.projectId()).location(config.gcp().region()).build();
+    }
+}

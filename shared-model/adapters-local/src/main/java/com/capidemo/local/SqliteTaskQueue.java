@@ -1,0 +1,49 @@
+package com.capidemo.local;
+
+import com.capidemo.core.config.PlatformConfig;
+import com.capidemo.core.domain.Demo;
+import com.capidemo.core.domain.Job;
+import com.capidemo.core.port.TaskQueue;
+import com.capidemo.core.port.TaskRequest;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Typed;
+import java.time.Clock;
+import java.time.Instant;
+
+/**
+ * The local custom-job queue's enqueuing side: demo, job and task are written in one SQLite transaction, so a job
+ * never exists without its task; the task's primary key is its name, so enqueueing the same task twice is a no-op.
+ */
+@Typed(SqliteTaskQueue.class)
+@ApplicationScoped
+public class SqliteTaskQueue implements TaskQueue {
+
+    private final SqliteDatabase db;
+    private final String queue;
+    private final TaskDispatcher dispatcher;
+    private final Clock clock;
+
+    public SqliteTaskQueue(SqliteDatabase db, PlatformConfig config, TaskDispatcher dispatcher, Clock clock) {
+        this.db = db;
+        this.queue = config.queue().custom().name();
+        this.dispatcher = dispatcher;
+        this.clock = clock;
+    }
+
+    @Override
+    public void submit(Demo demo, Job job, TaskRequest task) {
+        Instant now = clock.instant(); // the dispatcher's time: due at once
+        db.write(c -> {
+            SqliteJobStore.insert(c, job); // first: throws DuplicateJobException before anything is written
+            if (demo != null) {
+                SqliteDemoStore.insert(c, demo);
+            }
+            Sql.update(c, """
+                    INSERT INTO tasks(task_name, queue, path, body, job_id, status, attempts, next_attempt_at, created_at)
+                    VALUES (?,?,?,?,?,'pending',0,?,?) ON CONFLICT(task_name) DO NOTHING""",
+                    task.name(), queue, task.path(), task.body(), job.jobId(), now, now);
+            return null;
+        });
+        dispatcher.wake();
+    }
+}

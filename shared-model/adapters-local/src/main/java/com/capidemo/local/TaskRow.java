@@ -1,0 +1,5 @@
+package com.capidemo.local;
+
+/** A claimed row of the local task queue; {@code attempt} counts this dispatch. */
+record TaskRow(String taskName, String queue, String path, byte[] body, String jobId, int attempt) {
+}

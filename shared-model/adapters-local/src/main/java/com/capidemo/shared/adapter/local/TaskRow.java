@@ -1,5 +1,0 @@
-package com.capidemo.shared.adapter.local;
-
-/** A claimed row of the local task queue; {@code attempt} counts this dispatch. */
-record TaskRow(String taskName, String queue, String path, byte[] body, String jobId, int attempt) {
-}

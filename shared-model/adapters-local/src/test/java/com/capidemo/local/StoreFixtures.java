@@ -1,0 +1,28 @@
+package com.capidemo.local;
+
+import com.capidemo.core.domain.Demo;
+import com.capidemo.core.domain.Ids;
+import com.capidemo.core.domain.Job;
+import com.capidemo.core.domain.JobType;
+import java.time.Instant;
+import java.util.Map;
+
+/** Builds demos and jobs for store tests. */
+public final class StoreFixtures {
+    private StoreFixtures() {
+    }
+
+    /** Inserts a queued job (and its demo) directly, as the api-service's outbox transaction would. */
+    public static Job queuedJob(SqliteDatabase db, String tenantId) {
+        Instant now = Instant.now();
+        String demoId = Ids.demoId();
+        Job job = Job.queued(Ids.jobId(), demoId, tenantId, JobType.QUICK, Map.of("template_id", "shopify"), now);
+        db.write(c -> {
+            SqliteDemoStore.insert(c, Demo.provisioning(demoId, tenantId, "ce@example.com", "Acme", "Retail",
+                    "shopify", now));
+            SqliteJobStore.insert(c, job);
+            return null;
+        });
+        return job;
+    }
+}

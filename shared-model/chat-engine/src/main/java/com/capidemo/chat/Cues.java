@@ -1,0 +1,178 @@
+package com.capidemo.chat;
+
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The analytic cue words of questions (superlatives, negations, grouping and share cues, time units) and the token
+ * helpers the planning stages share: which aggregate a word asks for, the mention heading a run of words, whether a
+ * mention is negated.
+ */
+final class Cues {
+
+    static final Set<String> SUPERLATIVE_DESC = Words.set("most", "highest", "largest", "biggest", "top", "best",
+            "greatest", "maximum", "max");
+    static final Set<String> SUPERLATIVE_ASC = Words.set("least", "lowest", "fewest", "smallest", "bottom", "worst",
+            "minimum", "min");
+    static final Set<String> NEGATIONS = Words.set("not", "non", "excluding", "exclude", "excluded", "except",
+            "without", "no");
+    static final Set<String> GROUP_CUES = Words.set("by", "per", "each", "every", "across");
+    static final Set<String> UNITS = Words.set("year", "years", "month", "months", "quarter", "quarters", "week",
+            "weeks", "day", "days");
+    static final Set<String> SHARE_CUES = Words.set("share", "percentage", "percent", "proportion", "distribution",
+            "breakdown", "split", "mix");
+
+    private Cues() {
+    }
+
+    static String aggregate(String word) {
+        return switch (word) {
+            case "average", "avg", "mean", "typical" -> "avg";
+            case "total", "sum", "combined" -> "sum";
+            case "median" -> "median";
+            case "minimum", "min", "lowest", "smallest", "cheapest" -> "min";
+            case "maximum", "max", "highest", "largest", "biggest", "most" -> "max";
+            default -> null;
+        };
+    }
+
+    static String aggWord(String agg) {
+        return switch (agg) {
+            case "avg" -> "average";
+            case "max" -> "maximum";
+            case "min" -> "minimum";
+            default -> agg;
+        };
+    }
+
+    static String aggregateBefore(List<Words.Token> tokens, int first, Map<Integer, SemanticModel.Mention> at) {
+        for (int i = first - 1; i >= Math.max(0, first - 3); i--) {
+            if (at.containsKey(i)) {
+                break;
+            }
+            String a = aggregate(tokens.get(i).text());
+            if (a != null && !tokens.get(i).is("most", "highest", "lowest", "largest", "biggest", "smallest")) {
+                return a;
+            }
+        }
+        return null;
+    }
+
+    static int headWord(List<Words.Token> tokens) {
+        for (int i = 0; i < Math.min(3, tokens.size()); i++) {
+            if (tokens.get(i).is("which", "what", "who")) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** The last mention of the run of adjacent mentions starting at {@code start} (skipping articles). */
+    static SemanticModel.Mention headOfRun(List<SemanticModel.Mention> sel, List<Words.Token> tokens, int start,
+                                                   Set<SemanticModel.Mention> used) {
+        int i = start;
+        while (i < tokens.size() && tokens.get(i).is("the", "their", "its", "our", "a", "an")) {
+            i++;
+        }
+        SemanticModel.Mention last = null;
+        while (i < tokens.size()) {
+            int idx = i;
+            SemanticModel.Mention m = sel.stream().filter(x -> x.first() == idx).findFirst().orElse(null);
+            if (m == null) {
+                break;
+            }
+            if (used.contains(m)) {
+                return null;
+            }
+            if (m.kind() == SemanticModel.Kind.VALUE || m.kind() == SemanticModel.Kind.METRIC) {
+                break;
+            }
+            last = m;
+            i = m.last() + 1;
+        }
+        return last;
+    }
+
+    static SemanticModel.Mention nextMention(List<SemanticModel.Mention> sel, int after, int window,
+                                                     java.util.function.Predicate<SemanticModel.Mention> want,
+                                                     java.util.function.Predicate<SemanticModel.Mention> skippable) {
+        List<SemanticModel.Mention> ordered = sel.stream().filter(m -> m.first() > after && m.first() <= after + window)
+                .sorted(Comparator.comparingInt(SemanticModel.Mention::first)).toList();
+        for (SemanticModel.Mention m : ordered) {
+            if (want.test(m)) {
+                return m;
+            }
+            if (!skippable.test(m)) {
+                return null;
+            }
+        }
+        return null;
+    }
+
+    /** A negation word shortly before a mention: "not cancelled", "excluding web", "not counting cancelled ones". */
+    static boolean negated(List<Words.Token> tokens, int first, Map<Integer, SemanticModel.Mention> at) {
+        return negated(tokens, first, at, new HashSet<>());
+    }
+
+    /** As above, recording in {@code hits} which negation word applied. */
+    static boolean negated(List<Words.Token> tokens, int first, Map<Integer, SemanticModel.Mention> at,
+                                   Set<Integer> hits) {
+        for (int i = first - 1; i >= Math.max(0, first - 3); i--) {
+            Words.Token t = tokens.get(i);
+            if (NEGATIONS.contains(t.text()) || t.is("than") && i > 0 && tokens.get(i - 1).is("other")) {
+                hits.add(i);
+                return true;
+            }
+            if (at.containsKey(i) && at.get(i).last() < first || t.isNumber()) {
+                return false;
+            }
+        }
+        return false;
+    }
+
+    static SemanticModel.Mention mentionAt(List<SemanticModel.Mention> sel, int token) {
+        return sel.stream().filter(m -> m.first() == token).findFirst().orElse(null);
+    }
+
+    static String conditionText(Plan.Cond c) {
+        String col = c.column();
+        return switch (c.op()) {
+            case "in" -> c.values().size() == 1 ? col + " = '" + c.values().get(0) + "'" : col + " IN ("
+                    + String.join(", ", c.values().stream().map(v -> "'" + v + "'").toList()) + ")";
+            case "not_in" -> c.values().size() == 1 ? col + " <> '" + c.values().get(0) + "'" : col + " NOT IN ("
+                    + String.join(", ", c.values().stream().map(v -> "'" + v + "'").toList()) + ")";
+            case "is_null" -> col + " IS NULL";
+            case "not_null" -> col + " IS NOT NULL";
+            default -> col + " " + c.op();
+        };
+    }
+
+    static List<String> dedupe(List<String> values) {
+        return List.copyOf(new java.util.LinkedHashSet<>(values));
+    }
+
+    static String describe(SemanticModel.Mention m) {
+        return switch (m.kind()) {
+            case TABLE -> m.table();
+            case COLUMN -> m.table() + "." + m.column();
+            case VALUE -> "'" + m.entry().value() + "'";
+            case METRIC -> m.entry().metric().label();
+        };
+    }
+
+    static int phrase(List<Words.Token> tokens, String a, String b) {
+        for (int i = 0; i + 1 < tokens.size(); i++) {
+            if (tokens.get(i).text().equals(a) && tokens.get(i + 1).text().equals(b)) {
+                return i + 1;
+            }
+        }
+        return -1;
+    }
+
+    static boolean startsWith(List<Words.Token> tokens, String word) {
+        return !tokens.isEmpty() && tokens.get(0).text().equals(word);
+    }
+}

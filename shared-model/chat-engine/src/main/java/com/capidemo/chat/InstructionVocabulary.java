@@ -1,0 +1,186 @@
+package com.capidemo.chat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads the agent's system instruction into the lexicon, so no question needs a hand-written rule:
+ * <ul>
+ * <li>glosses of tables: "- fulfillments: shipments with carrier …" (shipments name fulfillments), "collections
+ * (product categories)";</li>
+ * <li>glosses of values: "pos (in-store, location_id set)" (in-store names 'pos');</li>
+ * <li>definitions: "Repeat customer = customer with 2+ non-cancelled orders", "delinquent = late_30, late_60 or
+ * late_90", "Active loans = status not in ('paid_off', 'charged_off')": the right side is planned like a question
+ * ("how many customer with 2+ non-cancelled orders"); when that gives a plain count with conditions, the left side
+ * becomes a name for those records.</li>
+ * </ul>
+ * Only words the lexicon does not know yet are added, so the instruction never overrides the schema's own names.
+ */
+final class InstructionVocabulary {
+
+    private static final Pattern TABLE_LINE = Pattern.compile("^\\s*-\\s*([a-z_]+)\\s*:\\s*([A-Za-z][A-Za-z-]*)\\s+([a-z][a-z-]*)?",
+            Pattern.MULTILINE);
+    private static final Pattern PARENTHESIS = Pattern.compile("\\b([a-z_]+) \\(([^()]{2,60})\\)");
+    private static final Pattern DEFINITION = Pattern.compile("^\\s*([A-Za-z][A-Za-z' -]{1,40}?)\\s*=\\s*(.+?)\\s*\\.?\\s*$");
+    private static final Set<String> VAGUE = Words.set("current", "one", "row", "rows", "each", "all", "per", "money",
+            "data", "record", "records", "table", "list", "people", "thing", "things", "item", "items");
+    /** A definition of "repeat" customers also names returning and recurring ones. */
+    private static final List<List<String>> ALIKE = List.of(List.of("repeat", "return", "recur"));
+
+    private InstructionVocabulary() {
+    }
+
+    /** Glosses of tables and values (before the planner exists: definitions need it). */
+    static void glosses(SemanticModel model, String instruction) {
+        if (instruction == null || instruction.isBlank()) {
+            return;
+        }
+        Matcher line = TABLE_LINE.matcher(instruction);
+        while (line.find()) {
+            String table = line.group(1);
+            if (model.schema.table(table).isEmpty()) {
+                continue;
+            }
+            List<String> phrase = new ArrayList<>();
+            phrase.add(line.group(2));
+            if (line.group(3) != null && line.group(3).endsWith("s")) {
+                phrase.add(line.group(3));
+            } else if (!line.group(2).endsWith("s")) {
+                continue; // the gloss must start with a plural noun phrase: "shipments", "customer companies"
+            }
+            for (String w : phrase) {
+                String lower = w.toLowerCase(Locale.ROOT);
+                if (Words.STOP.contains(lower) || VAGUE.contains(lower) || lower.contains("-")) {
+                    continue;
+                }
+                String stem = Words.stem(lower);
+                if (unknown(model, List.of(stem))) {
+                    model.entries.add(new SemanticModel.Entry(SemanticModel.Kind.TABLE, List.of(stem), SemanticModel.Match.STEM,
+                            table, null, null, null, true, false));
+                }
+            }
+        }
+        Matcher p = PARENTHESIS.matcher(instruction);
+        while (p.find()) {
+            String name = p.group(1);
+            for (String part : p.group(2).split(",|\\bor\\b")) {
+                String gloss = part.strip().toLowerCase(Locale.ROOT);
+                if (gloss.isEmpty() || gloss.contains("_") || gloss.matches(".*[0-9'=].*") || gloss.split("\\s+").length > 3) {
+                    continue;
+                }
+                if (model.schema.table(name).isPresent()) {
+                    List<String> stems = content(gloss);
+                    Schema.Table t = model.schema.table(name).orElseThrow();
+                    boolean columnList = t.columns().stream().anyMatch(c -> stems.stream()
+                            .anyMatch(s -> Words.nameStems(c.name()).contains(s)));
+                    if (!stems.isEmpty() && !columnList && unknown(model, stems)) {
+                        model.entries.add(new SemanticModel.Entry(SemanticModel.Kind.TABLE, stems, SemanticModel.Match.STEM,
+                                name, null, null, null, false, false));
+                    }
+                } else {
+                    valueGloss(model, name, gloss);
+                }
+            }
+        }
+    }
+
+    /** "pos (in-store)": the gloss is another name of the value of the one column that holds it. */
+    private static void valueGloss(SemanticModel model, String value, String gloss) {
+        Schema.Column holder = null;
+        for (Schema.Table t : model.schema.tables().values()) {
+            for (Schema.Column c : t.columns()) {
+                if (c.values().contains(value)) {
+                    if (holder != null) {
+                        return;
+                    }
+                    holder = c;
+                }
+            }
+        }
+        List<String> words = Words.valueWords(gloss);
+        if (holder == null || words.isEmpty() || !unknown(model, words)) {
+            return;
+        }
+        model.entries.add(new SemanticModel.Entry(SemanticModel.Kind.VALUE, words, SemanticModel.Match.SURFACE,
+                holder.table(), holder.name(), value, null, false, false));
+    }
+
+    /** Definitions, planned by the planner over the lexicon built so far. */
+    static void definitions(SemanticModel model, Planner planner, String instruction) {
+        if (instruction == null || instruction.isBlank()) {
+            return;
+        }
+        for (String raw : instruction.split("\\n|;|\\.\\s+")) {
+            Matcher d = DEFINITION.matcher(raw.replaceFirst("^\\s*-\\s*", ""));
+            if (!d.matches() || d.group(2).contains("/") || d.group(2).matches("(?i).*\\b(sum|avg|count|min|max)\\s*\\(.*")) {
+                continue;
+            }
+            String rhs = d.group(2).replaceAll("[()']", " ");
+            // "Active loans = status not in (…)": the records the left side names are the ones the conditions apply to
+            String subject = model.schema.tables().keySet().stream().filter(t -> content(d.group(1).toLowerCase(Locale.ROOT))
+                    .containsAll(Words.nameStems(t))).findFirst().orElse(null);
+            boolean startsWithTable = !content(rhs.toLowerCase(Locale.ROOT)).isEmpty() && model.schema.tables().keySet()
+                    .stream().anyMatch(t -> Words.nameStems(t).get(0).equals(content(rhs.toLowerCase(Locale.ROOT)).get(0)));
+            Planner.Outcome o = planner.plan("How many " + (subject != null && !startsWithTable ? subject + " where " : "") + rhs,
+                    null);
+            if (!(o instanceof Planner.Planned planned)) {
+                continue;
+            }
+            Plan plan = planned.plan();
+            if (!"count".equals(plan.measure().kind()) || plan.filters().isEmpty() || !plan.dims().isEmpty()
+                    || plan.timeGroup() != null || plan.period() != null || plan.limit() != null
+                    || plan.firstEvent() != null || plan.filters().stream().anyMatch(f -> !f.table().equals(plan.base())
+                    && f.segment() == null)) {
+                continue;
+            }
+            List<String> words = content(d.group(1).toLowerCase(Locale.ROOT));
+            List<String> tableWords = Words.nameStems(plan.base());
+            List<String> own = words.stream().filter(w -> !tableWords.contains(w)).toList();
+            if (own.isEmpty()) {
+                continue;
+            }
+            List<String> named = words.stream().anyMatch(tableWords::contains) ? words : own;
+            for (List<String> alike : alikes(named)) {
+                // a learned measure of the same name (active_loans) counts these records; the definition names them
+                if (model.entries.stream().noneMatch(e -> e.words().equals(alike) && e.kind() != SemanticModel.Kind.METRIC
+                        && !(e.kind() == SemanticModel.Kind.COLUMN && e.partial()))) {
+                    model.entries.add(new SemanticModel.Entry(SemanticModel.Kind.TABLE, alike, SemanticModel.Match.STEM,
+                            plan.base(), null, null, null, false, false, false, 0, plan.filters()));
+                }
+            }
+        }
+    }
+
+    private static List<List<String>> alikes(List<String> words) {
+        List<List<String>> out = new ArrayList<>();
+        out.add(words);
+        for (List<String> group : ALIKE) {
+            for (String w : group) {
+                if (words.contains(group.get(0)) && !w.equals(group.get(0))) {
+                    out.add(words.stream().map(x -> x.equals(group.get(0)) ? w : x).toList());
+                }
+            }
+        }
+        return out;
+    }
+
+    private static List<String> content(String text) {
+        List<String> out = new ArrayList<>();
+        for (Words.Token t : Words.tokenize(text)) {
+            if (t.kind() == Words.Kind.WORD && !Words.STOP.contains(t.text()) && !VAGUE.contains(t.text())) {
+                out.add(t.stem());
+            }
+        }
+        return out;
+    }
+
+    /** No table, measure, value or full column name of the lexicon is already said with these words. */
+    private static boolean unknown(SemanticModel model, List<String> words) {
+        return model.entries.stream().noneMatch(e -> e.words().equals(words)
+                && !(e.kind() == SemanticModel.Kind.COLUMN && e.partial()));
+    }
+}

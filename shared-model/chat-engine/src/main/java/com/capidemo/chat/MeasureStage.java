@@ -1,0 +1,344 @@
+package com.capidemo.chat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/** Decides what is measured (a learned measure, an aggregate of a column, a count) and over which base table. */
+final class MeasureStage implements PlanStage {
+
+    private final SemanticModel model;
+    private final SqlWriter writer;
+
+    MeasureStage(SemanticModel model, SqlWriter writer) {
+        this.model = model;
+        this.writer = writer;
+    }
+
+    @Override
+    public Optional<String> apply(PlanDraft draft) {
+        Question ctx = draft.ctx;
+        boolean countCue = ctx.has("many") && ctx.has("how") || Cues.phrase(draft.tokens, "number", "of") >= 0
+                || Cues.phrase(draft.tokens, "count", "of") >= 0 || Cues.startsWith(draft.tokens, "count");
+        int howMuch = Cues.phrase(draft.tokens, "how", "much");
+        if (draft.measure == null && draft.metrics.isEmpty()) {
+            percent(draft);
+        }
+        if (draft.measure == null && !draft.metrics.isEmpty()) {
+            SemanticModel.Mention mm = draft.metrics.get(0);
+            draft.metric = mm.entry().metric();
+            if (mm.entry().partial()) {
+                Metric chosen = reachable(mm.entry().words().get(0), draft);
+                if (chosen != draft.metric) {
+                    return Optional.of("ambiguous measure");
+                }
+            }
+            String agg = Cues.aggregateBefore(draft.tokens, mm.first(), draft.at);
+            if (agg != null && !agg.equals("sum") && !mm.entry().words().contains(Words.stem(Cues.aggWord(agg)))) {
+                return Optional.of("it asks for the " + agg + " of " + draft.metric.label() + ", which is already a calculated measure");
+            }
+            draft.measure = new Plan.Measure("metric", draft.metric.base(), null, draft.metric.name());
+            draft.base = draft.metric.base();
+            draft.used.add(mm);
+        }
+        if (draft.measure == null) {
+            // aggregate cue + numeric column; explicit ones ("average") before superlatives ("highest average …")
+            List<Words.Token> cueOrder = new ArrayList<>();
+            draft.tokens.stream().filter(t -> Cues.aggregate(t.text()) != null && !Cues.SUPERLATIVE_DESC.contains(t.text())
+                    && !Cues.SUPERLATIVE_ASC.contains(t.text()) || t.is("maximum", "max", "minimum", "min")).forEach(cueOrder::add);
+            draft.tokens.stream().filter(t -> !cueOrder.contains(t)).forEach(cueOrder::add);
+            for (Words.Token t : cueOrder) {
+                String agg = Cues.aggregate(t.text());
+                boolean much = howMuch >= 0 && t.index() == howMuch + 1;
+                if (agg == null && !much) {
+                    continue;
+                }
+                if (agg == null) {
+                    agg = "sum";
+                }
+                SemanticModel.Mention own = draft.at.get(t.index());
+                SemanticModel.Mention col;
+                if (own != null && own.first() == t.index() && own.kind() == SemanticModel.Kind.COLUMN && model.numeric(own)
+                        && agg.equals("sum") && !draft.used.contains(own)) {
+                    col = own; // "the total price of orders": total_price, summed
+                } else {
+                    col = Cues.nextMention(draft.sel, t.index(), 6, m -> m.kind() == SemanticModel.Kind.COLUMN
+                            && model.numeric(m) && !draft.used.contains(m), m -> m.kind() == SemanticModel.Kind.TABLE
+                            || m.kind() == SemanticModel.Kind.VALUE || m.kind() == SemanticModel.Kind.COLUMN
+                            && !model.numeric(m));
+                }
+                if (col == null) {
+                    continue;
+                }
+                if ((agg.equals("max") || agg.equals("min")) && !t.is("maximum", "max", "minimum", "min")
+                        && isRankingSuperlative(ctx, draft.sel, col)) {
+                    // "which campaign got the most clicks": rank campaigns by their clicks. Summing is right for
+                    // "most"/"least" (amounts accumulate) or when each group is one row of the column's own table;
+                    // "which product type has the highest price" could mean a maximum or an average: not guessed.
+                    SemanticModel.Mention head = rankingHead(ctx, draft.sel, col);
+                    boolean perRow = head != null && head.kind() == SemanticModel.Kind.TABLE && head.table().equals(col.table());
+                    if (!t.is("most", "least") && !perRow) {
+                        return Optional.of("I can't tell whether to add up or compare " + col.column() + " here");
+                    }
+                    agg = "sum";
+                }
+                draft.measure = new Plan.Measure(agg, col.table(), col.column(), null);
+                draft.base = col.table();
+                draft.used.add(col);
+                break;
+            }
+        }
+        if (draft.measure == null && howMuch >= 0) {
+            // "how much did we refund": the money column of the table the question names
+            SemanticModel.Mention t = Cues.nextMention(draft.sel, howMuch + 1, 6,
+                    m -> m.kind() == SemanticModel.Kind.TABLE && money(m.table()) != null, m -> true);
+            if (t != null) {
+                draft.measure = new Plan.Measure("sum", t.table(), money(t.table()), null);
+                draft.base = t.table();
+                draft.used.add(t);
+            }
+        }
+        if (draft.measure == null && !countCue) {
+            // "fraud losses by branch": an amount named on its own adds up
+            List<SemanticModel.Mention> amounts = draft.sel.stream().filter(m -> model.numeric(m) && additive(m)).toList();
+            if (amounts.size() == 1) {
+                SemanticModel.Mention a = amounts.get(0);
+                draft.measure = new Plan.Measure("sum", a.table(), a.column(), null);
+                draft.base = a.table();
+                draft.used.add(a);
+            }
+        }
+        if (draft.measure == null && countCue) {
+            int cue = ctx.indexOf("many") >= 0 ? ctx.indexOf("many") : Math.max(Cues.phrase(draft.tokens, "number", "of"),
+                    Cues.phrase(draft.tokens, "count", "of"));
+            if (cue < 0) {
+                cue = 0;
+            }
+            boolean distinct = false;
+            for (int i = cue + 1; i < Math.min(draft.tokens.size(), cue + 3); i++) {
+                if (draft.tokens.get(i).is("distinct", "unique", "different")) {
+                    distinct = true;
+                }
+            }
+            SemanticModel.Mention numericCol = Cues.nextMention(draft.sel, cue, 4, m -> m.kind() == SemanticModel.Kind.COLUMN
+                    && model.numeric(m), m -> m.kind() == SemanticModel.Kind.VALUE);
+            SemanticModel.Mention subject = Cues.nextMention(draft.sel, cue, 12, m -> m.kind() == SemanticModel.Kind.TABLE
+                    || model.entityColumn(m), m -> true);
+            if (numericCol != null && draft.tokens.get(cue).is("many") && (subject == null || numericCol.first() < subject.first()
+                    || subject.first() > numericCol.last())) {
+                // "how many units are available" → sum of a quantity column
+                draft.measure = new Plan.Measure("sum", numericCol.table(), numericCol.column(), null);
+                draft.base = numericCol.table();
+                draft.used.add(numericCol);
+            } else if (draft.tokens.get(Math.min(cue + 1, draft.tokens.size() - 1)).is("units", "unit")
+                    && draft.tokens.get(cue).is("many")) {
+                return Optional.of("I don't know which quantity of units to add up here");
+            } else if (distinct && subject != null) {
+                return Optional.of("counting distinct related records is not something I can do reliably yet");
+            } else if (subject != null) {
+                draft.measure = new Plan.Measure("count", subject.table(), null, null);
+                draft.base = subject.table();
+                draft.used.add(subject);
+            } else {
+                SemanticModel.Mention v = Cues.nextMention(draft.sel, cue, 8, m -> m.kind() == SemanticModel.Kind.VALUE
+                        || m.kind() == SemanticModel.Kind.COLUMN && model.isBoolean(m), m -> true);
+                if (v != null) {
+                    draft.measure = new Plan.Measure("count", v.table(), null, null);
+                    draft.base = v.table();
+                }
+            }
+        }
+        if (draft.measure == null) {
+            // "the most reviews", "most common X", "most often"
+            for (Words.Token t : draft.tokens) {
+                if (!Cues.SUPERLATIVE_DESC.contains(t.text()) && !Cues.SUPERLATIVE_ASC.contains(t.text())) {
+                    continue;
+                }
+                SemanticModel.Mention subject = Cues.nextMention(draft.sel, t.index(), 3, m -> m.kind() == SemanticModel.Kind.TABLE
+                        && !draft.used.contains(m), m -> m.kind() == SemanticModel.Kind.VALUE);
+                if (subject != null && subject.first() <= t.index() + 3) {
+                    draft.measure = new Plan.Measure("count", subject.table(), null, null);
+                    draft.base = subject.table();
+                    draft.used.add(subject);
+                    break;
+                }
+                String after = ctx.text(t.index() + 1);
+                if (after.equals("common") || after.equals("often") || after.equals("frequent") || after.equals("frequently")
+                        || after.equals("popular")) {
+                    draft.measure = new Plan.Measure("count", null, null, null);
+                    break;
+                }
+            }
+        }
+        if (draft.measure == null && Cues.headWord(draft.tokens) >= 0 && (ctx.has(Cues.SUPERLATIVE_DESC)
+                || ctx.has(Cues.SUPERLATIVE_ASC)) && draft.sel.stream().noneMatch(m -> m.kind() == SemanticModel.Kind.TABLE)) {
+            // "which feature is used the most": the rows of that column's table, counted per value
+            draft.measure = new Plan.Measure("count", null, null, null);
+        }
+        if (draft.measure == null && draft.followUp) {
+            draft.measure = ctx.previous().measure();
+            draft.base = ctx.previous().base();
+            draft.metric = writer.metric(ctx.previous());
+        }
+
+        // an average or median asked for but not applied ("orders per customer on average") is not answered
+        for (Words.Token t : draft.tokens) {
+            String agg = Cues.aggregate(t.text());
+            if (draft.measure != null && ("avg".equals(agg) || "median".equals(agg)) && !agg.equals(draft.measure.kind())
+                    && !(draft.at.containsKey(t.index()) && draft.used.contains(draft.at.get(t.index())))) {
+                return Optional.of("it asks for an " + Cues.aggWord(agg) + " of something I cannot compute per record here");
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static final java.util.Set<String> RATIO_CUES = Words.set("percentage", "percent", "share", "proportion",
+            "fraction", "rate", "rates", "%");
+    private static final java.util.Set<String> NOT_ADDITIVE = Words.set("rate", "price", "score", "percent", "pct",
+            "ratio", "averag", "rate", "age", "year", "month", "dai", "hour", "minut", "latitud", "longitud", "limit",
+            "balanc", "weight", "cost");
+
+    /**
+     * "what percentage of orders were cancelled", "share of loans that are mortgages", "delinquency rate of active
+     * loans": the rows of the table named after the cue word are the whole; conditions said after it (or before a
+     * "rate" word) are what is counted (split off by {@link RatioStage}).
+     */
+    private void percent(PlanDraft draft) {
+        for (Words.Token t : draft.tokens) {
+            if (!RATIO_CUES.contains(t.text())) {
+                continue;
+            }
+            SemanticModel.Mention subject = null;
+            for (SemanticModel.Mention m : draft.sel.stream().filter(x -> x.first() > t.index() && x.first() <= t.index() + 6)
+                    .sorted(java.util.Comparator.comparingInt(SemanticModel.Mention::first)).toList()) {
+                if (m.kind() == SemanticModel.Kind.TABLE) {
+                    subject = m;
+                    break;
+                }
+                if (m.kind() == SemanticModel.Kind.METRIC || model.numeric(m)) {
+                    break;
+                }
+            }
+            if (subject == null) {
+                continue;
+            }
+            SemanticModel.Mention s = subject;
+            boolean rate = t.is("rate", "rates");
+            boolean counted = draft.sel.stream().anyMatch(m -> m != s && (m.first() > s.last() || rate && m.last() < t.index())
+                    && condition(m));
+            if (!counted) {
+                continue;
+            }
+            draft.measure = new Plan.Measure("percent", subject.table(), null, null);
+            draft.base = subject.table();
+            draft.used.add(subject);
+            draft.ratioSubject = subject;
+            draft.ratioCue = t.index();
+            return;
+        }
+    }
+
+    /** A mention that can be a condition on rows: a value, a yes/no column, a nullable date, a child table. */
+    private boolean condition(SemanticModel.Mention m) {
+        if (m.kind() == SemanticModel.Kind.VALUE || model.isBoolean(m)) {
+            return true;
+        }
+        if (m.kind() == SemanticModel.Kind.TABLE) {
+            return true;
+        }
+        if (model.temporal(m)) {
+            Schema.Column c = model.schema.column(m.table(), m.column());
+            return c.nullable() && !c.name().equals(model.defaultDate.get(m.table()));
+        }
+        return false;
+    }
+
+    /** The one money column of a table (a DECIMAL amount that adds up), or null. */
+    private String money(String table) {
+        String found = null;
+        for (Schema.Column c : model.schema.table(table).orElseThrow().columns()) {
+            if (c.type() == Schema.Type.DECIMAL && c.scale() == 2 && !c.identifier()
+                    && Words.nameStems(c.name()).stream().noneMatch(NOT_ADDITIVE::contains)) {
+                if (found != null) {
+                    return null;
+                }
+                found = c.name();
+            }
+        }
+        return found;
+    }
+
+    /** An amount whose rows add up (losses, spend, fees), not a rate, price, score or balance-like level. */
+    private boolean additive(SemanticModel.Mention m) {
+        Schema.Column c = model.schema.column(m.table(), m.column());
+        return c.type() == Schema.Type.DECIMAL && Words.nameStems(c.name()).stream().noneMatch(NOT_ADDITIVE::contains);
+    }
+
+    /**
+     * The learned measure a bare head word means: when only one of the measures with that head can reach every other
+     * table the question names ("top products by revenue": product revenue, over order lines), that one; otherwise
+     * the one the golden queries use clearly most.
+     */
+    private Metric reachable(String head, PlanDraft draft) {
+        List<Metric> candidates = model.metrics.stream().filter(m -> m.stems().get(m.stems().size() - 1).equals(head))
+                .toList();
+        List<Metric> reach = candidates.stream().filter(m -> draft.sel.stream().filter(x -> x.kind() != SemanticModel.Kind.METRIC)
+                .allMatch(x -> model.schema.pathUp(m.base(), x.table()).isPresent())).toList();
+        if (reach.size() == 1 && candidates.size() > 1) {
+            return reach.get(0);
+        }
+        if (reach.isEmpty()) {
+            return null;
+        }
+        Metric preferred = preferredMetric(head);
+        return reach.contains(preferred) ? preferred : null;
+    }
+
+    /** The learned measure a bare head word ("revenue") means: the one the golden queries use clearly most. */
+    private Metric preferredMetric(String head) {
+        List<Metric> candidates = model.metrics.stream().filter(m -> m.stems().get(m.stems().size() - 1).equals(head))
+                .toList();
+        if (candidates.size() == 1) {
+            return candidates.get(0);
+        }
+        Metric best = null;
+        int bestUses = -1;
+        int second = -1;
+        for (Metric m : candidates) {
+            int uses = model.goldenUses(m);
+            if (uses > bestUses) {
+                second = bestUses;
+                bestUses = uses;
+                best = m;
+            } else if (uses > second) {
+                second = uses;
+            }
+        }
+        return bestUses >= 2 * Math.max(second, 1) ? best : null;
+    }
+
+    /**
+     * A superlative that ranks groups ("which campaign got the most clicks", "top 5 products by …") rather than asking
+     * for the maximum of a column ("what is the highest order total").
+     */
+    private boolean isRankingSuperlative(Question ctx, List<SemanticModel.Mention> sel, SemanticModel.Mention measure) {
+        return ctx.top() != null || ctx.has(Cues.GROUP_CUES) || rankingHead(ctx, sel, measure) != null;
+    }
+
+    /** What a ranking question ranks: "which campaign …", "top 5 products …" (null when it names none). */
+    private SemanticModel.Mention rankingHead(Question ctx, List<SemanticModel.Mention> sel, SemanticModel.Mention measure) {
+        int head = ctx.top() != null ? ctx.top().token() : Cues.headWord(ctx.tokens());
+        if (head < 0) {
+            return null;
+        }
+        int start = head + 1;
+        while (start < ctx.tokens().size() && (ctx.tokens().get(start).is("the", "a", "an")
+                || ctx.top() != null && start == ctx.top().token())) {
+            start++;
+        }
+        SemanticModel.Mention d = Cues.headOfRun(sel, ctx.tokens(), start, Set.of());
+        return d != null && d != measure && (d.kind() == SemanticModel.Kind.TABLE || d.kind() == SemanticModel.Kind.COLUMN
+                && !model.numeric(d) && !model.temporal(d)) ? d : null;
+    }
+}

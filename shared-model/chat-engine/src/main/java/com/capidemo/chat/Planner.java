@@ -1,0 +1,337 @@
+package com.capidemo.chat;
+
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Maps a question onto a {@link Plan} over the demo's schema, or declines. The planner is deliberately strict: every
+ * meaningful word of the question must be explained by a table, column, value, learned measure, period or one of the
+ * analytic cue words (how many, average, by, top 5, …); a question with an unexplained word, two competing readings
+ * of equal weight, or tables that cannot be joined along foreign keys is declined rather than answered with a guess.
+ */
+final class Planner {
+
+    /** What the planner made of a question. */
+    sealed interface Outcome permits Planned, Declined {
+    }
+
+    record Planned(Plan plan, String sql) implements Outcome {
+    }
+
+    record Declined(String reason) implements Outcome {
+    }
+
+    private static final Set<String> REASONING = Words.set("why", "forecast", "forecasts", "forecasting", "predict",
+            "predicted", "prediction", "predictions", "projection", "projections", "projected", "will", "future",
+            "likely", "likelihood", "probability", "probably", "estimate", "estimated", "should", "recommend",
+            "recommendation", "explain", "cause", "caused", "causes", "because", "correlation", "correlate",
+            "correlated", "improve", "optimize", "optimise", "expect", "expected", "anticipate",
+            "scenario", "simulate", "guess", "lifetime", "ltv", "clv", "churn", "churned", "churning", "risk",
+            "drop", "dropped", "decline", "declined", "spike", "anomaly", "anomalies", "reason", "reasons");
+
+    private static final Set<String> CUES = Words.set("how", "many", "much", "number", "count", "total", "sum", "average",
+            "avg", "mean", "median", "minimum", "min", "maximum", "max", "highest", "lowest", "most", "least", "fewest",
+            "largest", "smallest", "biggest", "top", "bottom", "best", "worst", "distinct", "unique", "different",
+            "share", "percent", "percentage", "proportion", "split", "breakdown", "distribution", "mix", "by", "per",
+            "each", "every", "for", "across", "which", "what", "not", "non", "excluding", "exclude", "excluded",
+            "except", "without", "other", "than", "no", "only", "just", "more", "less", "fewer", "greater", "over",
+            "above", "under", "below", "common", "often", "frequent", "frequently", "popular", "rank", "ranked",
+            "ranking", "rankings", "sort", "sorted", "year", "years", "month", "months", "quarter",
+            "quarters", "week", "weeks", "day", "days", "and", "instead", "about", "same", "again", "also", "now",
+            "then", "exceeding", "exceed", "exceeds", "up", "least", "higher", "lower", "fewer", "star", "stars",
+            "ones", "one", "counting", "including", "include", "included", "vs", "versus", "whole", "entire", "full",
+            "overall", "all", "together", "combined", "largest", "greatest", "compare", "comparison", "unit", "units",
+            "event", "events", "record", "records", "entry", "entries", "row", "rows", "instance", "instances",
+            "occurrence", "occurrences", "item", "items", "first", "never", "long", "hour", "hours", "minute", "minutes",
+            "last", "lasts", "run", "runs", "rate", "rates", "fraction", "after", "before", "+");
+
+    private static final Set<String> FOLLOW_UP_LEADS = Words.set("and", "what", "how", "only", "just", "now", "instead",
+            "same", "but", "also", "then", "ok", "okay");
+
+    private final SemanticModel model;
+    private final SqlWriter writer;
+    private final List<PlanStage> stages;
+
+    Planner(SemanticModel model) {
+        this.model = model;
+        this.writer = new SqlWriter(model);
+        this.stages = List.of(new DurationStage(model), new MeasureStage(model, writer), new GroupingStage(model),
+                new FirstEventStage(model), new FilterStage(model), new SegmentStage(model), new RatioStage(),
+                new FollowUpStage(), new TimeStage(model), new CoverageStage(model), new RankingStage(),
+                new MetricFilterStage(model));
+    }
+
+    Outcome plan(String question, Plan previous) {
+        List<Words.Token> tokens = Words.tokenize(lifetimeValue(question));
+        if (tokens.isEmpty()) {
+            return new Declined("the question has no words I can work with");
+        }
+        for (Words.Token t : tokens) {
+            if (REASONING.contains(t.text()) && !vocabulary(t)) {
+                return new Declined("it asks for reasoning beyond the data (\"" + t.text()
+                        + "\": forecasts, causes, predictions or recommendations), and I only report what the data shows");
+            }
+        }
+        List<SemanticModel.Mention> all = model.mentions(tokens, new BitSet(), CUES);
+        BitSet protectedTokens = new BitSet();
+        for (SemanticModel.Mention m : all) {
+            if (!m.entry().partial() && m.entry().words().size() >= 2 && m.kind() != SemanticModel.Kind.TABLE) {
+                protectedTokens.or(m.tokens());
+            }
+            // "billed annually": a value said next to its column is that value, not a time grouping
+            if (m.kind() == SemanticModel.Kind.VALUE && all.stream().anyMatch(c -> c.kind() == SemanticModel.Kind.COLUMN
+                    && c.table().equals(m.table()) && c.column().equals(m.column()) && c.last() + 1 == m.first())) {
+                protectedTokens.or(m.tokens());
+            }
+        }
+        TimeParser.Result time = TimeParser.parse(tokens, protectedTokens);
+        if (time.unsupported() != null) {
+            return new Declined("it involves " + time.unsupported() + ", which I cannot map to the data reliably");
+        }
+        if (time.ranges().size() > 1) {
+            return new Declined("it names more than one period");
+        }
+        BitSet consumed = (BitSet) time.consumed().clone();
+        Question.TopN top = topN(tokens, consumed);
+        if (top != null) {
+            consumed.set(top.token());
+        }
+        List<SemanticModel.Mention> mentions = model.mentions(tokens, consumed, CUES);
+        BitSet content = new BitSet();
+        for (Words.Token t : tokens) {
+            if (consumed.get(t.index())) {
+                continue;
+            }
+            if (t.kind() == Words.Kind.WORD && !Words.STOP.contains(t.text()) && !CUES.contains(t.text())) {
+                content.set(t.index());
+            }
+        }
+        List<List<SemanticModel.Mention>> selections = selections(tokens, mentions, content);
+        if (selections.isEmpty()) {
+            String unknown = firstUncovered(tokens, mentions, content);
+            return new Declined("I don't know what \"" + unknown + "\" refers to in this dataset");
+        }
+        Question ctx = new Question(tokens, time, top, previous);
+        String firstFailure = null;
+        List<Candidate> candidates = new ArrayList<>();
+        for (List<SemanticModel.Mention> sel : selections) {
+            Attempt a = build(ctx, sel);
+            if (a.failure() != null) {
+                if (firstFailure == null) {
+                    firstFailure = a.failure();
+                }
+                continue;
+            }
+            candidates.add(new Candidate(a.plan(), a.sql(), score(sel) + a.coherence()));
+        }
+        if (candidates.isEmpty()) {
+            return new Declined(firstFailure == null ? "I could not map it onto the data" : firstFailure);
+        }
+        candidates.sort(Comparator.comparingDouble(Candidate::score).reversed());
+        Candidate best = candidates.get(0);
+        double topScore = score(selections.get(0));
+        if (best.score < topScore - 1.5) {
+            // the natural reading failed; a far weaker one that happens to work is a guess, not an answer
+            return new Declined(firstFailure == null ? "I could not map it onto the data" : firstFailure);
+        }
+        for (int i = 1; i < candidates.size(); i++) {
+            Candidate c = candidates.get(i);
+            if (best.score - c.score > 1e-6) {
+                break;
+            }
+            if (!c.sql.equals(best.sql)) {
+                return new Declined("it can be read in more than one way with this data; please name the table or column you mean");
+            }
+        }
+        return new Planned(best.plan, best.sql);
+    }
+
+    /**
+     * "Top 10 customers by lifetime value", "which customer has the highest LTV": ranking entities by lifetime value is
+     * ranking them by everything they brought in, the house's revenue measure over all time. Without a ranking of the
+     * entities themselves ("lifetime value by channel") the phrase stays what it usually is, a projection, and is
+     * declined.
+     */
+    private static String lifetimeValue(String question) {
+        String q = question.toLowerCase(java.util.Locale.ROOT);
+        boolean ranks = q.matches("(?s).*\\b(top|bottom)\\s+\\d+.*") || q.matches("(?s)^\\s*(which|who)\\b.*");
+        return ranks ? question.replaceAll("(?i)\\b(customer\\s+)?(lifetime\\s+value|ltv|clv)\\b", "revenue") : question;
+    }
+
+    private boolean vocabulary(Words.Token t) {
+        for (SemanticModel.Entry e : model.entries) {
+            if (e.words().size() == 1 && e.words().get(0).equals(
+                    e.match() == SemanticModel.Match.SURFACE ? Words.singular(t.text()) : t.stem())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private record Candidate(Plan plan, String sql, double score) {
+    }
+
+    /** A reading planned (plan and SQL, with how well its parts fit together) or the reason it fails. */
+    private record Attempt(Plan plan, String sql, String failure, double coherence) {
+        static Attempt fail(String why) {
+            return new Attempt(null, null, why, 0);
+        }
+    }
+
+    // ---------------------------------------------------------------------------------------------- top N
+
+    private static Question.TopN topN(List<Words.Token> tokens, BitSet consumed) {
+        boolean superlative = tokens.stream().anyMatch(t -> Cues.SUPERLATIVE_DESC.contains(t.text())
+                || Cues.SUPERLATIVE_ASC.contains(t.text()));
+        for (Words.Token t : tokens) {
+            if (!t.isNumber() || consumed.get(t.index()) || t.text().contains(".")) {
+                continue;
+            }
+            String prev = t.index() > 0 ? tokens.get(t.index() - 1).text() : "";
+            String next = t.index() + 1 < tokens.size() ? tokens.get(t.index() + 1).text() : "";
+            int n = (int) t.number();
+            if (n < 1 || n > 100) {
+                continue;
+            }
+            if (prev.equals("top") || prev.equals("first")) {
+                return new Question.TopN(t.index(), n, false);
+            }
+            if (prev.equals("bottom")) {
+                return new Question.TopN(t.index(), n, true);
+            }
+            if (Cues.SUPERLATIVE_DESC.contains(next) || next.equals("most")) {
+                return new Question.TopN(t.index(), n, false);
+            }
+            if (Cues.SUPERLATIVE_ASC.contains(next)) {
+                return new Question.TopN(t.index(), n, true);
+            }
+            if (superlative && (prev.equals("which") || prev.equals("the") || prev.equals("what") || prev.equals("list")
+                    || prev.equals("show") || prev.equals("name") || prev.equals("are") || prev.equals("were"))) {
+                boolean asc = tokens.stream().anyMatch(x -> Cues.SUPERLATIVE_ASC.contains(x.text()));
+                return new Question.TopN(t.index(), n, asc);
+            }
+        }
+        return null;
+    }
+
+    // ---------------------------------------------------------------------------------------------- selections
+
+    /**
+     * Sets of non-overlapping mentions that explain every content token, best first (at most a few dozen). Mentions
+     * that cover only cue or stop words are offered too, so "total price" can be a column and not a sum cue.
+     */
+    private List<List<SemanticModel.Mention>> selections(List<Words.Token> tokens, List<SemanticModel.Mention> mentions,
+                                                         BitSet content) {
+        List<List<SemanticModel.Mention>> out = new ArrayList<>();
+        List<SemanticModel.Mention> sorted = new ArrayList<>(mentions);
+        sorted.sort(Comparator.comparingDouble(SemanticModel.Mention::score).reversed());
+        search(tokens, sorted, content, 0, new ArrayList<>(), new BitSet(), out);
+        out.sort(Comparator.comparingDouble(Planner::score).reversed());
+        return out.size() > 48 ? out.subList(0, 48) : out;
+    }
+
+    private void search(List<Words.Token> tokens, List<SemanticModel.Mention> mentions, BitSet content, int from,
+                        List<SemanticModel.Mention> chosen, BitSet covered, List<List<SemanticModel.Mention>> out) {
+        if (out.size() >= 400) {
+            return;
+        }
+        int next = -1;
+        for (int i = from; i < tokens.size(); i++) {
+            if (!covered.get(i) && (content.get(i) || optionalCovered(mentions, i, covered))) {
+                next = i;
+                break;
+            }
+        }
+        if (next < 0) {
+            out.add(List.copyOf(chosen));
+            return;
+        }
+        boolean any = false;
+        for (SemanticModel.Mention m : mentions) {
+            if (!m.tokens().get(next) || m.tokens().intersects(covered)) {
+                continue;
+            }
+            any = true;
+            chosen.add(m);
+            covered.or(m.tokens());
+            search(tokens, mentions, content, next + 1, chosen, covered, out);
+            covered.andNot(m.tokens());
+            chosen.remove(chosen.size() - 1);
+        }
+        if (!content.get(next)) {
+            search(tokens, mentions, content, next + 1, chosen, covered, out);
+        } else if (!any) {
+            return;
+        }
+    }
+
+    private static boolean optionalCovered(List<SemanticModel.Mention> mentions, int i, BitSet covered) {
+        for (SemanticModel.Mention m : mentions) {
+            if (m.tokens().get(i) && !m.tokens().intersects(covered)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static double score(List<SemanticModel.Mention> sel) {
+        double s = 0;
+        for (SemanticModel.Mention m : sel) {
+            s += m.score();
+        }
+        return s;
+    }
+
+    private static String firstUncovered(List<Words.Token> tokens, List<SemanticModel.Mention> mentions, BitSet content) {
+        for (int i = content.nextSetBit(0); i >= 0; i = content.nextSetBit(i + 1)) {
+            int idx = i;
+            if (mentions.stream().noneMatch(m -> m.tokens().get(idx))) {
+                return tokens.get(i).text();
+            }
+        }
+        int first = content.nextSetBit(0);
+        return first < 0 ? "?" : tokens.get(first).text();
+    }
+
+    // ---------------------------------------------------------------------------------------------- building
+
+    private Attempt build(Question ctx, List<SemanticModel.Mention> sel) {
+        PlanDraft draft = new PlanDraft(ctx, sel, ctx.previous() != null && isFollowUp(ctx));
+        if (draft.metrics.size() > 1) {
+            return Attempt.fail("it asks for more than one measure at once; please ask for one at a time");
+        }
+        for (PlanStage stage : stages) {
+            Optional<String> failure = stage.apply(draft);
+            if (failure.isPresent()) {
+                return Attempt.fail(failure.get());
+            }
+        }
+        Plan plan = draft.plan();
+        Optional<String> sql = writer.write(plan);
+        if (sql.isEmpty()) {
+            return Attempt.fail("the tables involved cannot be joined unambiguously");
+        }
+        double coherence = 0;
+        for (SemanticModel.Mention m : sel) {
+            if (draft.base.equals(m.table())) {
+                coherence += 0.01;
+            }
+        }
+        if (draft.boundTime != null) {
+            coherence += 0.2;
+        }
+        return new Attempt(plan, sql.get(), null, coherence);
+    }
+
+    private static boolean isFollowUp(Question ctx) {
+        if (ctx.tokens().size() > 12) {
+            return false;
+        }
+        String first = ctx.text(0);
+        return FOLLOW_UP_LEADS.contains(first) || ctx.has("instead") || ctx.tokens().size() <= 6;
+    }
+}

@@ -1,0 +1,31 @@
+package com.capidemo.chat;
+
+import java.util.Optional;
+
+/**
+ * Splits the conditions of a percent measure ("what percentage of mobile checkouts were recovered", "the delinquency
+ * rate of active loans") into the whole (conditions on the subject, before it) and the part counted (conditions said
+ * after the subject, or before a "rate" word).
+ */
+final class RatioStage implements PlanStage {
+
+    @Override
+    public Optional<String> apply(PlanDraft draft) {
+        if (draft.ratioSubject == null) {
+            return Optional.empty();
+        }
+        boolean rateWord = draft.tokens.get(draft.ratioCue).is("rate", "rates");
+        for (Plan.Cond c : java.util.List.copyOf(draft.filters)) {
+            int at = draft.condAt.getOrDefault(c, -1);
+            if (at > draft.ratioSubject.last() || rateWord && at >= 0 && at < draft.ratioCue) {
+                draft.filters.remove(c);
+                draft.numerator.add(c);
+            }
+        }
+        if (draft.numerator.isEmpty()) {
+            return Optional.of("I could not tell which of the " + draft.ratioSubject.table().replace('_', ' ')
+                    + " to count for that percentage");
+        }
+        return Optional.empty();
+    }
+}

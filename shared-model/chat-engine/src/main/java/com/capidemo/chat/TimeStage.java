@@ -1,0 +1,69 @@
+package com.capidemo.chat;
+
+import java.util.Optional;
+
+/** Places the plan in time: the period and the time grouping on the date the question or the measure implies. */
+final class TimeStage implements PlanStage {
+
+    private final SemanticModel model;
+
+    TimeStage(SemanticModel model) {
+        this.model = model;
+    }
+
+    @Override
+    public Optional<String> apply(PlanDraft draft) {
+        Question ctx = draft.ctx;
+        if (!ctx.time().ranges().isEmpty() || draft.grain != null) {
+            String[] tc = draft.firstEvent != null ? new String[] {draft.firstEvent.child(), draft.firstEvent.dateColumn()}
+                    : timeColumn(draft.base, draft.metric, draft.boundTime);
+            if (tc == null) {
+                return Optional.of(draft.metric != null && draft.metric.timeColumn() == null
+                        ? draft.metric.label() + " is a current snapshot; I cannot place it in time"
+                        : "I don't know which date of " + draft.base + " to use for that period");
+            }
+            if (draft.boundTime != null) {
+                draft.used.add(draft.boundTime);
+            }
+            if (!ctx.time().ranges().isEmpty()) {
+                TimeParser.Range r = ctx.time().ranges().get(0);
+                draft.period = new Plan.Period(r.from() == null ? null : r.from().toString(),
+                        r.to() == null ? null : r.to().toString(), r.label(), tc[0], tc[1]);
+            }
+            if (draft.grain != null) {
+                draft.timeGroup = new Plan.TimeGroup(draft.grain, tc[0], tc[1]);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The date column for periods and time groupings: the one the question names, the measure's, or the table's. */
+    private String[] timeColumn(String base, Metric metric, SemanticModel.Mention bound) {
+        if (bound != null) {
+            if (model.schema.pathUp(base, bound.table()).isEmpty()) {
+                return null;
+            }
+            return new String[] {bound.table(), bound.column()};
+        }
+        if (metric != null) {
+            return metric.timeColumn() == null ? null : new String[] {metric.timeTable(), metric.timeColumn()};
+        }
+        String own = model.defaultDate.get(base);
+        if (own != null) {
+            return new String[] {base, own};
+        }
+        // a table without dates of its own (order lines): the date of the record it belongs to
+        Schema.Table t = model.schema.table(base).orElseThrow();
+        String[] found = null;
+        for (Schema.Link link : t.links()) {
+            String d = model.defaultDate.get(link.parent());
+            if (d != null) {
+                if (found != null) {
+                    return null;
+                }
+                found = new String[] {link.parent(), d};
+            }
+        }
+        return found;
+    }
+}

@@ -1,0 +1,142 @@
+package com.capidemo.chat;
+
+import com.capidemo.chat.LocalChatAgent;
+import com.capidemo.core.port.AgentSpec;
+import com.capidemo.core.port.ChatAnswer;
+import com.capidemo.core.port.QueryResult;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Asks the questions of an evaluation set (test resource chat/{template}-prospect.yml) through the real local agent
+ * over the template's real DuckDB data and classifies every answer the way the readiness check compares rows: correct
+ * (the answer's rows present the expected SQL's values), declined, or WRONG (answered with rows that differ).
+ */
+final class ChatEvaluation {
+
+    record Question(String family, String question, String sql) {
+    }
+
+    enum Verdict { CORRECT, DECLINED, WRONG }
+
+    record Result(Question question, Verdict verdict, ChatAnswer answer, long nanos, String detail) {
+    }
+
+    /** The results of one set, with per-family counts and latency percentiles. */
+    record Report(String template, List<Result> results) {
+
+        long count(Verdict v) {
+            return results.stream().filter(r -> r.verdict() == v).count();
+        }
+
+        double correctPercent() {
+            return results.isEmpty() ? 0 : 100.0 * count(Verdict.CORRECT) / results.size();
+        }
+
+        List<Result> wrong() {
+            return results.stream().filter(r -> r.verdict() == Verdict.WRONG).toList();
+        }
+
+        Map<String, List<Result>> byFamily() {
+            Map<String, List<Result>> out = new LinkedHashMap<>();
+            results.forEach(r -> out.computeIfAbsent(r.question().family(), k -> new ArrayList<>()).add(r));
+            return out;
+        }
+
+        /** One line per family: questions, correct, declined, wrong, latency p50/p95 in ms. */
+        String table() {
+            StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "%-14s %3s %7s %8s %5s %8s %8s%n",
+                    "family", "n", "correct", "declined", "wrong", "p50 ms", "p95 ms"));
+            byFamily().forEach((family, rs) -> b.append(line(family, rs)));
+            b.append(line("all " + template, results));
+            return b.toString();
+        }
+
+        private static String line(String name, List<Result> rs) {
+            long[] ms = rs.stream().mapToLong(Result::nanos).sorted().toArray();
+            return String.format(Locale.ROOT, "%-14s %3d %7d %8d %5d %8.1f %8.1f%n", name, rs.size(),
+                    rs.stream().filter(r -> r.verdict() == Verdict.CORRECT).count(),
+                    rs.stream().filter(r -> r.verdict() == Verdict.DECLINED).count(),
+                    rs.stream().filter(r -> r.verdict() == Verdict.WRONG).count(),
+                    percentile(ms, 50) / 1e6, percentile(ms, 95) / 1e6);
+        }
+    }
+
+    private ChatEvaluation() {
+    }
+
+    /** Nearest-rank percentile of sorted values (0 when empty). */
+    static double percentile(long[] sorted, int p) {
+        if (sorted.length == 0) {
+            return 0;
+        }
+        long[] s = sorted.clone();
+        Arrays.sort(s);
+        int rank = (int) Math.ceil(p / 100.0 * s.length);
+        return s[Math.max(0, Math.min(s.length - 1, rank - 1))];
+    }
+
+    static List<Question> questions(String templateId) {
+        String resource = "/chat/" + templateId + "-prospect.yml";
+        try (InputStream in = ChatEvaluation.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalArgumentException("no evaluation set " + resource);
+            }
+            JsonNode root = new ObjectMapper(new YAMLFactory()).readTree(in);
+            if (!templateId.equals(root.get("template").asText())) {
+                throw new IllegalStateException(resource + " is for template " + root.get("template").asText());
+            }
+            List<Question> out = new ArrayList<>();
+            for (JsonNode q : root.get("questions")) {
+                out.add(new Question(q.get("family").asText(), q.get("question").asText(), q.get("sql").asText()));
+            }
+            return out;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static Report run(String templateId) {
+        return run(templateId, questions(templateId));
+    }
+
+    static Report run(String templateId, List<Question> questions) {
+        AgentSpec spec = ChatFixtures.agentSpec(templateId);
+        LocalChatAgent agent = ChatFixtures.agent();
+        agent.answer(spec, List.of(), "How many rows are there?"); // loads the dataset's knowledge outside the timings
+        List<Result> out = new ArrayList<>();
+        for (Question q : questions) {
+            long started = System.nanoTime();
+            ChatAnswer a = agent.answer(spec, List.of(), q.question());
+            long nanos = System.nanoTime() - started;
+            out.add(classify(templateId, q, a, nanos));
+        }
+        return new Report(templateId, List.copyOf(out));
+    }
+
+    static Result classify(String templateId, Question q, ChatAnswer a, long nanos) {
+        if (!a.answered()) {
+            return new Result(q, Verdict.DECLINED, a, nanos, a.answer());
+        }
+        QueryResult expected = ChatFixtures.query(templateId, q.sql(), 1000);
+        if (ResultComparator.answers(expected.rows(), a.rows())) {
+            return new Result(q, Verdict.CORRECT, a, nanos, null);
+        }
+        return new Result(q, Verdict.WRONG, a, nanos, "expected " + head(expected.rows()) + "\n   got      "
+                + head(a.rows()) + "\n   sql " + a.sql());
+    }
+
+    private static String head(List<List<Object>> rows) {
+        return rows.size() <= 5 ? rows.toString() : rows.subList(0, 5) + " … (" + rows.size() + " rows)";
+    }
+}

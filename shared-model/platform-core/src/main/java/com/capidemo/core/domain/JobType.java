@@ -1,0 +1,19 @@
+package com.capidemo.core.domain;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+import java.util.Locale;
+
+public enum JobType {
+    QUICK, CUSTOM, CLONE, PIPELINE;
+
+    @JsonValue
+    public String wire() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    @JsonCreator
+    public static JobType fromWire(String value) {
+        return valueOf(value.toUpperCase(Locale.ROOT));
+    }
+}

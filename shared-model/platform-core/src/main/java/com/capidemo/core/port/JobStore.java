@@ -1,0 +1,60 @@
+package com.capidemo.core.port;
+
+import com.capidemo.core.domain.Job;
+import com.capidemo.core.domain.JobLog;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Durable jobs. Every status change is a conditional write checked against the state machine in
+ * {@link com.capidemo.core.domain.JobStatus}, so redelivery and concurrent workers are safe.
+ */
+public interface JobStore {
+
+    /**
+     * Stores a new job; false when a job with that id already exists.
+     *
+     * @throws DuplicateJobException when the job's {@link Job#exclusiveKey()} is held by an unfinished job
+     */
+    boolean create(Job job);
+
+    Optional<Job> find(String jobId);
+
+    List<Job> listByTenant(String tenantId, int limit);
+
+    /**
+     * A queued or running job that works on the demo, as its own demo or as the source a clone copies; empty when
+     * none does.
+     */
+    Optional<String> activeJobFor(String demoId);
+
+    /**
+     * queued → running, or running with an expired lease → running (a crashed worker's job). Records
+     * the lease {owner, now + leaseDuration} and counts the attempt.
+     */
+    ClaimOutcome claim(String jobId, String owner, Duration leaseDuration);
+
+    /**
+     * Extends the lease and records progress with the log lines gathered since the last heartbeat (one
+     * write for all of them); false when the caller no longer holds the lease.
+     */
+    boolean heartbeat(String jobId, String owner, Duration leaseDuration, int progress, String phase,
+                      List<JobLog> logs);
+
+    /**
+     * Gives up the lease after a transient error, so the redelivered message can claim the job at once;
+     * the job stays running until then.
+     */
+    boolean release(String jobId, String owner, JobLog log);
+
+    /** running → completed for the lease holder. */
+    boolean complete(String jobId, String owner, Map<String, Object> result, JobLog log);
+
+    /**
+     * queued|running → failed. With an owner, only the lease holder may fail the job; with a null
+     * owner (dead-lettering) any non-terminal job fails.
+     */
+    boolean fail(String jobId, String owner, String error);
+}

@@ -1,8 +1,0 @@
-package com.capidemo.shared.domain;
-
-import java.time.Instant;
-
-/** A chat with one demo's data agent, owned by the tenant that started it. */
-public record Conversation(String conversationId, String tenantId, String demoId, String createdBy, Instant createdAt,
-                           Instant updatedAt) {
-}

@@ -1,0 +1,410 @@
+package com.capidemo.core.worker;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.capidemo.core.domain.Ids;
+import com.capidemo.core.domain.Job;
+import com.capidemo.core.domain.JobLog;
+import com.capidemo.core.domain.JobStatus;
+import com.capidemo.core.domain.JobType;
+import com.capidemo.core.port.ClaimOutcome;
+import com.capidemo.core.port.DemoStore;
+import com.capidemo.core.service.LeaseLostException;
+import com.capidemo.core.testing.InMemoryJobStore;
+import com.capidemo.core.testing.MutableClock;
+import io.micrometer.core.instrument.Tags;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.lang.reflect.Proxy;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import org.jboss.logging.MDC;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** The claim → perform → complete | fail | release skeleton both provisioners run, on an in-memory store and clock. */
+class JobRunnerTest {
+
+    private static final Duration LEASE = Duration.ofSeconds(30);
+    private static final String ME = "worker-me";
+
+    private final MutableClock clock = MutableClock.at("2026-06-01T10:00:00Z");
+    private final InMemoryJobStore jobs = new InMemoryJobStore(clock);
+    private final Map<String, String> failedDemos = new LinkedHashMap<>();
+    private final SimpleMeterRegistry metrics = new SimpleMeterRegistry();
+    private final List<Duration> sleeps = new ArrayList<>();
+    /** What happens while this worker sleeps: time passes (and other workers may act). */
+    private Runnable whileAsleep = () -> { };
+    private final JobRunner runner = new JobRunner(jobs, demoStoreRecordingFailures(), ME, LEASE, metrics, clock,
+            d -> {
+                sleeps.add(d);
+                clock.advance(d);
+                whileAsleep.run();
+            });
+
+    @AfterEach
+    void noMdcLeftBehind() {
+        assertThat(MDC.getMap()).doesNotContainKeys("job_id", "tenant_id", "demo_id", "message_id");
+    }
+
+    /** A work that answers with {@code perform} and judges failures with {@code judge}, recording its hooks. */
+    private static final class Work implements JobWork {
+        final Function<Job, Completion> perform;
+        final Function<RuntimeException, FailureVerdict> judge;
+        final List<String> hooks = new ArrayList<>();
+        boolean waits;
+        int performed;
+        Map<String, Object> mdcDuringWork;
+
+        Work(Function<Job, Completion> perform, Function<RuntimeException, FailureVerdict> judge) {
+            this.perform = perform;
+            this.judge = judge;
+        }
+
+        static Work completing() {
+            return new Work(job -> new Completion(Map.of("demo_id", job.demoId()), "Provisioning complete"),
+                    e -> FailureVerdict.permanent(e.getMessage()));
+        }
+
+        static Work throwing(RuntimeException failure, Function<RuntimeException, FailureVerdict> judge) {
+            return new Work(job -> {
+                throw failure;
+            }, judge);
+        }
+
+        @Override
+        public Tags metricTags(Job job) {
+            return Tags.of("type", "quick", "template", job.payloadString("template_id"));
+        }
+
+        @Override
+        public Completion perform(Job job) {
+            performed++;
+            mdcDuringWork = Map.copyOf(MDC.getMap());
+            return perform.apply(job);
+        }
+
+        @Override
+        public FailureVerdict judge(Job job, RuntimeException failure) {
+            return judge.apply(failure);
+        }
+
+        @Override
+        public boolean waitsForStaleLease() {
+            return waits;
+        }
+
+        @Override
+        public void finishedEarlier(Job job) {
+            hooks.add("finished-earlier " + job.status().wire());
+        }
+
+        @Override
+        public void completed(Job job) {
+            hooks.add("completed");
+        }
+
+        @Override
+        public void failed(Job job, String reason) {
+            hooks.add("failed: " + reason);
+        }
+    }
+
+    private DemoStore demoStoreRecordingFailures() {
+        return (DemoStore) Proxy.newProxyInstance(DemoStore.class.getClassLoader(), new Class<?>[] {DemoStore.class},
+                (proxy, method, args) -> {
+                    if (method.getName().equals("markFailed")) {
+                        failedDemos.put((String) args[0], (String) args[1]);
+                        return true;
+                    }
+                    throw new UnsupportedOperationException("the runner only marks demos failed: " + method.getName());
+                });
+    }
+
+    private Job queued() {
+        Job job = Job.queued(Ids.jobId(), Ids.demoId(), "acme", JobType.QUICK, Map.of("template_id", "shopify"),
+                clock.instant());
+        assertThat(jobs.create(job)).isTrue();
+        return job;
+    }
+
+    private DeliveryOutcome deliver(Job job, Work work) {
+        return runner.handle(job.jobId(), Map.of("message_id", "m-1"), work);
+    }
+
+    private double count(String outcome) {
+        var counter = metrics.find("provision.count").tags("type", "quick", "template", "shopify", "outcome", outcome)
+                .counter();
+        return counter == null ? 0 : counter.count();
+    }
+
+    private long timed(String outcome) {
+        var timer = metrics.find("provision.duration").tags("type", "quick", "template", "shopify", "outcome", outcome)
+                .timer();
+        return timer == null ? 0 : timer.count();
+    }
+
+    private Job stored(Job job) {
+        return jobs.find(job.jobId()).orElseThrow();
+    }
+
+    @Test
+    void aClaimedJobIsPerformedOnceCompletedAndCountedAsCompleted() {
+        Job job = queued();
+        Work work = Work.completing();
+
+        assertThat(deliver(job, work)).isEqualTo(DeliveryOutcome.DONE);
+
+        Job done = stored(job);
+        assertThat(done.status()).isEqualTo(JobStatus.COMPLETED);
+        assertThat(done.result()).containsEntry("demo_id", job.demoId());
+        assertThat(done.logs()).extracting(JobLog::message).contains("Provisioning complete");
+        assertThat(done.logs()).last().extracting(JobLog::ts).isEqualTo(clock.instant());
+        assertThat(work.performed).isEqualTo(1);
+        assertThat(work.hooks).containsExactly("completed");
+        assertThat(count("completed")).isEqualTo(1);
+        assertThat(timed("completed")).isEqualTo(1);
+        assertThat(failedDemos).isEmpty();
+    }
+
+    @Test
+    void theJobsIdsAndTheDeliveryContextAreInTheMdcDuringTheWorkAndClearedAfter() {
+        Job job = queued();
+        Work work = Work.completing();
+
+        deliver(job, work);
+
+        assertThat(work.mdcDuringWork).containsEntry("job_id", job.jobId()).containsEntry("tenant_id", "acme")
+                .containsEntry("demo_id", job.demoId()).containsEntry("message_id", "m-1");
+        assertThat(MDC.get("job_id")).isNull();
+    }
+
+    @Test
+    void theMdcIsClearedWhenTheWorkerThrowsOutOfItsJudgement() {
+        Job job = queued();
+        Work work = Work.throwing(new IllegalStateException("broken"), e -> {
+            throw new IllegalArgumentException("the judge broke too");
+        });
+
+        assertThatThrownBy(() -> deliver(job, work)).hasMessage("the judge broke too");
+        assertThat(MDC.get("job_id")).isNull();
+        assertThat(MDC.get("message_id")).isNull();
+    }
+
+    @Test
+    void aDeliveryForAnUnknownJobIsDoneWithoutWorkOrMetrics() {
+        Work work = Work.completing();
+
+        assertThat(runner.handle("job_missing", Map.of(), work)).isEqualTo(DeliveryOutcome.DONE);
+
+        assertThat(work.performed).isZero();
+        assertThat(work.hooks).isEmpty();
+        assertThat(metrics.find("provision.count").counters()).isEmpty();
+    }
+
+    @Test
+    void aRedeliveryOfAFinishedJobIsDoneAndOnlyTellsTheWorker() {
+        Job job = queued();
+        deliver(job, Work.completing());
+        Job first = stored(job);
+        Work again = Work.completing();
+
+        assertThat(deliver(job, again)).isEqualTo(DeliveryOutcome.DONE);
+
+        assertThat(again.performed).isZero();
+        assertThat(again.hooks).containsExactly("finished-earlier completed");
+        assertThat(stored(job)).isEqualTo(first);
+        assertThat(count("completed")).isEqualTo(1);
+    }
+
+    @Test
+    void aJobLeasedByAnotherWorkerIsRefusedAtOnceForRedeliveryByAWorkerThatDoesNotWait() {
+        Job job = queued();
+        jobs.claim(job.jobId(), "other-worker", LEASE);
+        Work work = Work.completing();
+
+        assertThat(deliver(job, work)).isEqualTo(DeliveryOutcome.RETRY);
+
+        assertThat(work.performed).isZero();
+        assertThat(sleeps).isEmpty();
+        assertThat(stored(job).lease().owner()).isEqualTo("other-worker");
+        assertThat(metrics.find("provision.count").counters()).isEmpty();
+    }
+
+    @Test
+    void aWaitingWorkerTakesOverAStaleLeaseWhenTheClockPassesItsExpiry() {
+        Job job = queued();
+        jobs.claim(job.jobId(), "dead-worker", LEASE);
+        clock.advance(Duration.ofSeconds(10));
+        Work work = Work.completing();
+        work.waits = true;
+
+        assertThat(deliver(job, work)).isEqualTo(DeliveryOutcome.DONE);
+
+        assertThat(sleeps).containsExactly(Duration.ofMillis(20_050)); // the 20 s left on the lease, and 50 ms
+        Job done = stored(job);
+        assertThat(done.status()).isEqualTo(JobStatus.COMPLETED);
+        assertThat(done.attempts()).isEqualTo(2);
+        assertThat(done.logs()).extracting(JobLog::message).contains("Claimed by worker " + ME);
+    }
+
+    @Test
+    void aWaitingWorkerGivesUpOnALeaseItsOwnerKeepsRenewingAfterTwoLeasePeriods() {
+        Job job = queued();
+        jobs.claim(job.jobId(), "live-worker", LEASE);
+        whileAsleep = () -> jobs.heartbeat(job.jobId(), "live-worker", LEASE, 10, "running", List.of());
+        var start = clock.instant();
+        Work work = Work.completing();
+        work.waits = true;
+
+        assertThat(deliver(job, work)).isEqualTo(DeliveryOutcome.RETRY);
+
+        Duration waited = Duration.between(start, clock.instant());
+        assertThat(waited).isEqualTo(LEASE.multipliedBy(2).plusSeconds(1));
+        assertThat(sleeps).hasSizeGreaterThan(1).allSatisfy(d -> assertThat(d).isPositive());
+        assertThat(work.performed).isZero();
+        assertThat(stored(job).lease().owner()).isEqualTo("live-worker");
+    }
+
+    @Test
+    void aWaitingWorkerWaitsAtLeastATenthOfASecondBetweenClaims() {
+        Job job = queued();
+        jobs.claim(job.jobId(), "dead-worker", LEASE);
+        clock.advance(LEASE.minusMillis(80)); // 80 ms left: 130 ms would be asked, 100 ms is the floor only below that
+        Work work = Work.completing();
+        work.waits = true;
+
+        deliver(job, work);
+        assertThat(sleeps).containsExactly(Duration.ofMillis(130));
+
+        Job next = queued();
+        jobs.claim(next.jobId(), "dead-worker", LEASE);
+        clock.advance(LEASE.minusMillis(10));
+        sleeps.clear();
+        deliver(next, work);
+        assertThat(sleeps).containsExactly(Duration.ofMillis(100));
+    }
+
+    @Test
+    void aLeaseLostDuringTheWorkEndsTheDeliveryWithoutFailingTheJob() {
+        Job job = queued();
+        Work work = Work.throwing(new LeaseLostException(job.jobId()), e -> {
+            throw new AssertionError("a lost lease is not judged");
+        });
+
+        assertThat(deliver(job, work)).isEqualTo(DeliveryOutcome.DONE);
+
+        assertThat(stored(job).status()).isEqualTo(JobStatus.RUNNING);
+        assertThat(failedDemos).isEmpty();
+        assertThat(work.hooks).isEmpty();
+        assertThat(count("lease_lost")).isEqualTo(1);
+        assertThat(timed("lease_lost")).isEqualTo(1);
+    }
+
+    @Test
+    void aCompletionRefusedBecauseAnotherWorkerTookTheJobOverIsALostLease() {
+        Job job = queued();
+        Work work = new Work(j -> {
+            clock.advance(LEASE.plusSeconds(1));
+            assertThat(jobs.claim(j.jobId(), "new-owner", LEASE).kind()).isEqualTo(ClaimOutcome.Kind.CLAIMED);
+            return new Completion(Map.of(), "too late");
+        }, e -> FailureVerdict.permanent("not expected"));
+
+        assertThat(deliver(job, work)).isEqualTo(DeliveryOutcome.DONE);
+
+        assertThat(stored(job).status()).isEqualTo(JobStatus.RUNNING);
+        assertThat(stored(job).lease().owner()).isEqualTo("new-owner");
+        assertThat(work.hooks).isEmpty();
+        assertThat(count("lease_lost")).isEqualTo(1);
+        assertThat(count("completed")).isZero();
+    }
+
+    @Test
+    void aPermanentFailureFailsTheJobAndItsDemoAndTellsTheWorker() {
+        Job job = queued();
+        Work work = Work.throwing(new IllegalArgumentException("unknown template"),
+                e -> FailureVerdict.permanent("no such template: " + e.getMessage()));
+
+        assertThat(deliver(job, work)).isEqualTo(DeliveryOutcome.DONE);
+
+        Job failed = stored(job);
+        assertThat(failed.status()).isEqualTo(JobStatus.FAILED);
+        assertThat(failed.error()).isEqualTo("no such template: unknown template");
+        assertThat(failedDemos).containsExactly(Map.entry(job.demoId(), "no such template: unknown template"));
+        assertThat(work.hooks).containsExactly("failed: no such template: unknown template");
+        assertThat(count("failed")).isEqualTo(1);
+    }
+
+    @Test
+    void aFailedJobWithoutADemoMarksNoDemo() {
+        Job job = Job.queued(Ids.jobId(), null, "acme", JobType.PIPELINE, Map.of("template_id", "shopify"),
+                clock.instant());
+        jobs.create(job);
+        Work work = Work.throwing(new IllegalStateException("bad"), e -> FailureVerdict.permanent("bad"));
+
+        assertThat(deliver(job, work)).isEqualTo(DeliveryOutcome.DONE);
+
+        assertThat(stored(job).status()).isEqualTo(JobStatus.FAILED);
+        assertThat(failedDemos).isEmpty();
+        assertThat(work.hooks).containsExactly("failed: bad");
+    }
+
+    @Test
+    void aTransientFailureReleasesTheLeaseSoTheRedeliveryClaimsAtOnce() {
+        Job job = queued();
+        Work work = Work.throwing(new RuntimeException("socket reset"),
+                e -> FailureVerdict.retry("Attempt 1 failed (" + e.getMessage() + "); will retry", "given up"));
+
+        assertThat(deliver(job, work)).isEqualTo(DeliveryOutcome.RETRY);
+
+        Job released = stored(job);
+        assertThat(released.status()).isEqualTo(JobStatus.RUNNING);
+        assertThat(released.logs()).last().satisfies(l -> {
+            assertThat(l.level()).isEqualTo("WARN");
+            assertThat(l.message()).isEqualTo("Attempt 1 failed (socket reset); will retry");
+        });
+        assertThat(jobs.claim(job.jobId(), "next-worker", LEASE).kind()).isEqualTo(ClaimOutcome.Kind.CLAIMED);
+        assertThat(work.hooks).isEmpty();
+        assertThat(failedDemos).isEmpty();
+        assertThat(count("retried")).isEqualTo(1);
+    }
+
+    @Test
+    void aTransientFailureOnTheLastAttemptFailsTheJobWithTheExhaustedReason() {
+        Job job = queued();
+        Work work = Work.throwing(new RuntimeException("socket reset"),
+                e -> FailureVerdict.retry("will retry", "failed after " + JobRunner.MAX_JOB_ATTEMPTS + " attempts"));
+
+        List<DeliveryOutcome> answers = new ArrayList<>();
+        for (int i = 0; i < JobRunner.MAX_JOB_ATTEMPTS; i++) {
+            answers.add(deliver(job, work));
+        }
+
+        assertThat(answers).containsExactly(DeliveryOutcome.RETRY, DeliveryOutcome.RETRY, DeliveryOutcome.DONE);
+        Job failed = stored(job);
+        assertThat(failed.status()).isEqualTo(JobStatus.FAILED);
+        assertThat(failed.attempts()).isEqualTo(3);
+        assertThat(failed.error()).isEqualTo("failed after 3 attempts");
+        assertThat(failedDemos).containsKey(job.demoId());
+        assertThat(count("retried")).isEqualTo(2);
+        assertThat(count("failed")).isEqualTo(1);
+    }
+
+    @Test
+    void aTransientFailureWithoutAnAttemptLimitIsRetriedForAsLongAsItIsRedelivered() {
+        Job job = queued();
+        Work work = Work.throwing(new RuntimeException("flaky"), e -> FailureVerdict.retryWhileRedelivered("again"));
+
+        for (int i = 0; i < JobRunner.MAX_JOB_ATTEMPTS + 2; i++) {
+            assertThat(deliver(job, work)).isEqualTo(DeliveryOutcome.RETRY);
+        }
+
+        assertThat(stored(job).status()).isEqualTo(JobStatus.RUNNING);
+        assertThat(stored(job).attempts()).isEqualTo(5);
+        assertThat(count("retried")).isEqualTo(5);
+    }
+}
