@@ -102,6 +102,27 @@ public final class KnowledgeBase {
         return bestAliasInText(" " + Text.normalize(otherText) + " ");
     }
 
+    /**
+     * What the knowledge base knows of the business a brief describes, as text for a language model's prompt: the
+     * industry's tables with their columns, its use cases and its definitions; empty when no knowledge fits.
+     */
+    public String promptContext(String industry, String otherText) {
+        return match(industry, otherText).map(k -> {
+            StringBuilder b = new StringBuilder("Industry knowledge for " + k.label() + " (draw on it; keep the "
+                    + "customer's own wording where it differs):\nTables:\n");
+            k.tables().forEach(t -> b.append("- ").append(t.name()).append(" (").append(t.description()).append("): ")
+                    .append(String.join(", ", t.columns().stream().map(ColumnDesign::name).toList())).append('\n'));
+            b.append("Use cases:\n");
+            k.useCases().forEach(u -> b.append("- ").append(u.name()).append(": ").append(u.description())
+                    .append(" KPIs: ").append(String.join(", ", u.kpis())).append('\n'));
+            if (!k.definitions().isEmpty()) {
+                b.append("Definitions:\n");
+                k.definitions().forEach(d -> b.append("- ").append(d).append('\n'));
+            }
+            return b.toString();
+        }).orElse("");
+    }
+
     /** The longest alias found in free text whose preceding word does not make it another business. */
     private Optional<IndustryKnowledge> bestAliasInText(String paddedText) {
         IndustryKnowledge best = null;
