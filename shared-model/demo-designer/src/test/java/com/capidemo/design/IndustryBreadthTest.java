@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.capidemo.core.domain.GoldenQuery;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -112,6 +116,20 @@ class IndustryBreadthTest {
         assertThat(d.queries().stream().filter(q -> q.sql().contains("ancillary_sales"))).hasSizeGreaterThanOrEqualTo(2);
         assertThat(d.queries()).noneMatch(q -> q.question().toLowerCase().contains("room"));
         DesignFixtures.generateAndVerify(d.compile(0.1), dir);
+
+        // Realistic values: most departures within minutes of schedule with a long tail, planes 65-100 % full.
+        try (Connection c = DriverManager.getConnection("jdbc:duckdb:"); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT quantile_cont(departure_delay_minutes, 0.5),"
+                     + " quantile_cont(departure_delay_minutes, 0.95), min(load_factor_pct), max(load_factor_pct),"
+                     + " avg(CASE WHEN status = 'cancelled' THEN 1.0 ELSE 0 END)"
+                     + " FROM read_parquet('" + dir.resolve("flights.parquet").toAbsolutePath() + "')")) {
+            rs.next();
+            assertThat(rs.getDouble(1)).as("median delay minutes").isBetween(-5.0, 15.0);
+            assertThat(rs.getDouble(2)).as("95th percentile delay minutes").isGreaterThan(45.0);
+            assertThat(rs.getDouble(3)).as("lowest load factor").isGreaterThanOrEqualTo(60.0);
+            assertThat(rs.getDouble(4)).as("highest load factor").isLessThanOrEqualTo(100.0);
+            assertThat(rs.getDouble(5)).as("cancellation share").isBetween(0.005, 0.05);
+        }
     }
 
     @Test
