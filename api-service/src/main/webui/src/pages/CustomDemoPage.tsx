@@ -4,8 +4,12 @@ import { useNavigate } from 'react-router';
 import { ApiError, provisionCustom, type CustomBrief } from '../api/client';
 import { Button, Card, ErrorNote, Field, PageHeader, inputClass } from '../components/ui';
 
-const INDUSTRIES = ['retail', 'banking', 'insurance', 'healthcare', 'saas', 'logistics', 'media', 'telecom',
-  'hospitality', 'manufacturing'];
+/** Industries the offline designer has knowledge of; any other industry is composed from the brief. */
+const INDUSTRIES = ['advertising', 'agriculture', 'airline', 'asset management', 'automotive', 'banking', 'construction',
+  'consumer goods', 'e-commerce', 'energy & utilities', 'food delivery', 'gaming', 'grocery', 'health insurance',
+  'healthcare', 'higher education', 'hotels', 'insurance', 'logistics', 'manufacturing', 'media & streaming',
+  'nonprofit', 'oil & gas', 'payments', 'pharma', 'public sector', 'real estate', 'restaurants', 'retail', 'saas',
+  'sports & ticketing', 'telecom', 'travel agency', 'trucking'];
 const FIELDS = ['customer_name', 'industry', 'website', 'description', 'use_cases'];
 
 const STAGES = [

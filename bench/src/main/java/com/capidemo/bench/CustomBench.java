@@ -13,7 +13,8 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Custom provisioning and tenant pipelines of a running platform: POST /api/provision/custom for three industries
+ * Custom provisioning and tenant pipelines of a running platform: POST /api/provision/custom for five briefs (four
+ * industries the designer knows and one it composes from the brief)
  * one after another, each timed POST → completed with its seven stages' durations (from the stage checkpoints); then
  * three runs of the bill-sample-export pipeline, each POST → COMPLETED with its steps' durations. Target: custom p95
  * &lt; 60 s locally.
@@ -34,7 +35,11 @@ public final class CustomBench {
             Map.of("customer_name", "Summit Federal Credit Union", "industry", "banking",
                     "description", "Member-owned credit union in Colorado: checking, cards, auto and home loans"),
             Map.of("customer_name", "Cascade Health Partners", "industry", "healthcare",
-                    "description", "Hospital network with clinics across Oregon and Washington"));
+                    "description", "Hospital network with clinics across Oregon and Washington"),
+            Map.of("customer_name", "SkyBridge Airlines", "industry", "airline",
+                    "description", "A regional airline with 40 aircraft flying in the US north-west"),
+            Map.of("customer_name", "Paws & Claws", "industry", "veterinary clinics",
+                    "description", "Twelve veterinary clinics treating cats and dogs in Portland"));
 
     private final String url;
     private final String apiKey;

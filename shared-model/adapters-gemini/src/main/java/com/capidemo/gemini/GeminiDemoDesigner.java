@@ -3,6 +3,7 @@ package com.capidemo.gemini;
 import com.capidemo.design.CustomerBrief;
 import com.capidemo.design.CustomerProfile;
 import com.capidemo.design.DemoDesigner;
+import com.capidemo.design.KnowledgeBase;
 import com.capidemo.design.SchemaDesign;
 import com.capidemo.design.SchemaRules;
 import com.capidemo.design.TableDesign;
@@ -48,33 +49,51 @@ public final class GeminiDemoDesigner implements DemoDesigner {
 
     private final Client client;
     private final GeminiDesignerConfig config;
+    private final KnowledgeBase knowledge;
 
     public GeminiDemoDesigner(Client client, GeminiDesignerConfig config) {
+        this(client, config, null);
+    }
+
+    /** With {@code knowledge}, the prompts carry what the offline knowledge base knows of the customer's industry. */
+    public GeminiDemoDesigner(Client client, GeminiDesignerConfig config, KnowledgeBase knowledge) {
         this.client = client;
         this.config = config;
+        this.knowledge = knowledge;
+    }
+
+    private String knowledgeFor(String industry, String otherText) {
+        return knowledge == null ? "" : knowledge.promptContext(industry, otherText);
     }
 
     @Override
     public CustomerProfile research(CustomerBrief brief) {
-        CustomerProfile p = askChecked("research", GeminiPrompts.research(brief), GeminiSchemas.customerProfile(),
+        CustomerProfile p = askChecked("research", GeminiPrompts.research(brief,
+                knowledgeFor(brief.industry(), brief.description())), GeminiSchemas.customerProfile(),
                 CustomerProfile.class, GeminiDemoDesigner::profileProblems);
         // The name is the customer's, not the model's: later stages and the data seed key on it.
         String industry = p.industry().strip().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "_");
+        String knowledgeUsed = knowledgeFor(brief.industry(), brief.description());
+        String basis = "Designed by Gemini on Vertex AI" + (knowledgeUsed.isEmpty()
+                ? "; no industry knowledge of the offline designer fitted the brief."
+                : ", with the offline designer's knowledge of the industry as context.");
         return new CustomerProfile(brief.customerName(), industry, p.industryLabel(), p.summary(), p.businessLines(),
                 p.regions(), p.cities(), p.currency().strip().toUpperCase(Locale.ROOT),
                 p.website() == null || p.website().isBlank() ? brief.website() : p.website(), p.keywords(),
-                p.dataStart(), p.dataEnd());
+                p.dataStart(), p.dataEnd(), basis, p.unservedUseCases());
     }
 
     @Override
     public UseCaseAnalysis analyzeUseCases(CustomerBrief brief, CustomerProfile profile) {
-        return askChecked("use cases", GeminiPrompts.useCases(brief, profile), GeminiSchemas.useCaseAnalysis(),
+        return askChecked("use cases", GeminiPrompts.useCases(brief, profile,
+                knowledgeFor(brief.industry(), brief.description())), GeminiSchemas.useCaseAnalysis(),
                 UseCaseAnalysis.class, GeminiDemoDesigner::useCaseProblems);
     }
 
     @Override
     public SchemaDesign designSchema(CustomerProfile profile, UseCaseAnalysis useCases) {
-        return askChecked("schema design", GeminiPrompts.schema(profile, useCases), GeminiSchemas.schemaDesign(),
+        return askChecked("schema design", GeminiPrompts.schema(profile, useCases,
+                knowledgeFor(profile.industryLabel(), profile.industry())), GeminiSchemas.schemaDesign(),
                 SchemaDesign.class, SchemaRules::problems);
     }
 

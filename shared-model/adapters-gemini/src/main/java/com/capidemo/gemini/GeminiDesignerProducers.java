@@ -6,7 +6,10 @@ import com.capidemo.gcp.Guarded;
 import com.capidemo.core.adapter.Adapter;
 import com.capidemo.core.adapter.AdapterSelection;
 import com.capidemo.core.config.AdapterConfig;
+import com.capidemo.core.config.ConfigsLocator;
+import com.capidemo.core.config.PlatformConfig;
 import com.capidemo.design.DemoDesigner;
+import com.capidemo.design.KnowledgeBase;
 import com.google.genai.Client;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
@@ -20,11 +23,13 @@ public class GeminiDesignerProducers {
     @Produces
     @ApplicationScoped
     @Adapter("gemini")
-    DemoDesigner gemini(AdapterConfig adapters, Instance<Client> genai, Instance<GcpCallGuard> guard) {
+    DemoDesigner gemini(AdapterConfig adapters, PlatformConfig platform, Instance<Client> genai,
+                        Instance<GcpCallGuard> guard) {
         GeminiDesignerConfig defaults = GeminiDesignerConfig.defaults();
         GeminiDesignerConfig gemini = new GeminiDesignerConfig(adapters.gcp().llmModel(), defaults.temperature(),
                 defaults.maxOutputTokens(), defaults.timeout());
-        return Guarded.wrap(DemoDesigner.class, new GeminiDemoDesigner(genai.get(), gemini), guard.get()::llm);
+        return Guarded.wrap(DemoDesigner.class, new GeminiDemoDesigner(genai.get(), gemini,
+                KnowledgeBase.load(ConfigsLocator.locate(platform).resolve("knowledge"))), guard.get()::llm);
     }
 
     /** Gemini on Vertex AI in the platform's project and region, with application default credentials. */

@@ -36,8 +36,8 @@ final class GeminiPrompts {
     private GeminiPrompts() {
     }
 
-    static String research(CustomerBrief brief) {
-        return """
+    static String research(CustomerBrief brief, String knowledge) {
+        return knowledge + """
                 Research the customer of this demo request and describe them for a synthetic demo dataset.
                 Keep customer_name exactly as given. Pick the industry key, a short summary, 3 to 5 business lines, \
                 the regions and up to 12 cities of their markets, their currency, domain keywords, and a data window \
@@ -47,8 +47,8 @@ final class GeminiPrompts {
                 """ + Json.write(brief);
     }
 
-    static String useCases(CustomerBrief brief, CustomerProfile profile) {
-        return """
+    static String useCases(CustomerBrief brief, CustomerProfile profile, String knowledge) {
+        return knowledge + """
                 List 4 to 6 analytics use cases the demo for %s should support, the ones the request asks for first, \
                 most important first. For each, name the KPIs and the tables it needs (snake_case names such as \
                 customers, orders, order_items; reuse a name when use cases share a table).
@@ -60,8 +60,8 @@ final class GeminiPrompts {
                 %s""".formatted(profile.customerName(), Json.write(brief), Json.write(profile));
     }
 
-    static String schema(CustomerProfile profile, UseCaseAnalysis useCases) {
-        return """
+    static String schema(CustomerProfile profile, UseCaseAnalysis useCases, String knowledge) {
+        return knowledge + """
                 Design the tables of the synthetic demo dataset for %s: 6 to 10 tables covering every use case's \
                 tables, dimension tables (hundreds to thousands of rows) before the fact tables that reference them \
                 (tens to hundreds of thousands of rows), at least 100000 rows in total and at most 2000000.

@@ -34,7 +34,9 @@ final class GeminiSchemas {
                 "website", string("The customer's website, if known"),
                 "keywords", strings("Domain keywords"),
                 "data_start", string("ISO date (yyyy-MM-dd) where the demo's activity starts"),
-                "data_end", string("ISO date (yyyy-MM-dd) where the demo's activity ends")),
+                "data_end", string("ISO date (yyyy-MM-dd) where the demo's activity ends"),
+                "design_basis", string("One sentence on what the design rests on"),
+                "unserved_use_cases", strings("Requested use cases the data cannot serve")),
                 "customer_name", "industry", "industry_label", "summary", "business_lines", "regions", "cities",
                 "currency", "keywords", "data_start", "data_end");
     }

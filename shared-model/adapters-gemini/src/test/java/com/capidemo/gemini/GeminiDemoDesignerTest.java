@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.capidemo.gcp.FakeHttpServer.Request;
 import com.capidemo.gcp.FakeHttpServer.Response;
 import com.capidemo.design.CustomerBrief;
+import com.capidemo.design.KnowledgeBase;
 import com.capidemo.design.CustomerProfile;
 import com.capidemo.design.SchemaDesign;
 import com.capidemo.design.SyntheticDataCompiler;
@@ -60,6 +61,31 @@ class GeminiDemoDesignerTest {
     void stop() {
         client.close();
         vertex.close();
+    }
+
+    @Test
+    void promptsCarryTheOfflineKnowledgeOfTheIndustryWhenOneFits() {
+        KnowledgeBase knowledge = KnowledgeBase.load(configsKnowledge());
+        GeminiDemoDesigner informed = new GeminiDemoDesigner(client, GeminiDesignerConfig.defaults(), knowledge);
+        answers.add(candidate(GeminiAnswers.PROFILE, "STOP"));
+        answers.add(candidate(GeminiAnswers.PROFILE, "STOP"));
+
+        informed.research(new CustomerBrief("SkyBridge Airlines", "airline", null, null, List.of("on-time performance")));
+        informed.research(new CustomerBrief("Paws", "veterinary clinics", null, null, List.of()));
+
+        String airline = prompt(vertex.requests().get(0));
+        assertThat(airline).startsWith("Industry knowledge for Airlines").contains("- flights (", "On-time performance");
+        assertThat(prompt(vertex.requests().get(1))).doesNotContain("Industry knowledge");
+    }
+
+    private static java.nio.file.Path configsKnowledge() {
+        for (String candidate : new String[] {"configs", "../configs", "../../configs"}) {
+            java.nio.file.Path dir = java.nio.file.Path.of(candidate, "knowledge").toAbsolutePath().normalize();
+            if (java.nio.file.Files.isDirectory(dir)) {
+                return dir;
+            }
+        }
+        throw new IllegalStateException("configs/knowledge not found");
     }
 
     @Test

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -37,7 +38,8 @@ public final class KnowledgeBaseDemoDesigner implements DemoDesigner {
     public CustomerProfile research(CustomerBrief brief) {
         String text = String.join(" ", nonNull(brief.description()), nonNull(brief.website()),
                 String.join(" ", brief.useCases()));
-        IndustryKnowledge kb = knowledge.resolve(brief.industry(), text);
+        Optional<IndustryKnowledge> matched = knowledge.match(brief.industry(), text);
+        IndustryKnowledge kb = matched.orElseGet(() -> knowledge.byKey(KnowledgeBase.FALLBACK));
         Random random = Seeds.random("research", brief.customerName(), kb.key());
         Markets market = Markets.detect(nonNull(brief.description()) + " " + brief.customerName(), brief.website());
         List<String> keywords = Text.keywords(nonNull(brief.description()) + " " + websiteWords(brief.website()), 15);
@@ -67,18 +69,35 @@ public final class KnowledgeBaseDemoDesigner implements DemoDesigner {
         if (KnowledgeBase.FALLBACK.equals(industryKey) && brief.industry() != null && !brief.industry().isBlank()) {
             label = brief.industry().strip();
         }
+        List<String> unserved = brief.useCases().stream()
+                .filter(u -> matched.isEmpty()
+                        || kb.useCaseNamed(u).isEmpty() && bestServing(kb, Text.keywords(u, 20)) == null).toList();
+        String basis = matched.map(k -> "Designed from the knowledge of " + k.label() + ".")
+                .orElseGet(() -> "No knowledge for '" + (brief.industry() == null || brief.industry().isBlank()
+                        ? "this business" : brief.industry().strip())
+                        + "'; composed from the brief with generic building blocks (customers, locations, staff,"
+                        + " products, sales) and tables named after its use cases.");
+        if (!unserved.isEmpty()) {
+            basis = basis + " Use cases no knowledge serves: " + String.join(", ", unserved)
+                    + (matched.isPresent() ? " (pointed at the closest tables)." : " (composed from their wording).");
+        }
         return new CustomerProfile(brief.customerName(), industryKey, label, summary, lines, market.regions, cities,
-                market.currency, brief.website(), keywords, kb.dataStart(), kb.dataEnd());
+                market.currency, brief.website(), keywords, kb.dataStart(), kb.dataEnd(), basis, unserved);
     }
 
     @Override
     public UseCaseAnalysis analyzeUseCases(CustomerBrief brief, CustomerProfile profile) {
         IndustryKnowledge kb = knowledge.byKey(profile.industry());
         List<UseCase> chosen = new ArrayList<>();
+        boolean composed = KnowledgeBase.FALLBACK.equals(kb.key());
         for (String requested : brief.useCases()) {
             List<String> words = Text.keywords(requested, 20);
-            IndustryKnowledge.KnownUseCase best = bestMatch(kb, words);
-            UseCase useCase = best != null ? best.toUseCase() : customUseCase(kb, requested, words);
+            IndustryKnowledge.KnownUseCase best = composed ? null
+                    : kb.useCaseNamed(requested).orElseGet(() -> bestServing(kb, words));
+            Optional<String> composedTable = composed ? BriefComposer.tableName(requested) : Optional.empty();
+            UseCase useCase = best != null ? best.toUseCase()
+                    : composedTable.map(t -> new UseCase(requested, "Composed from the brief: " + requested, List.of(),
+                            List.of(t))).orElseGet(() -> customUseCase(kb, requested, words));
             if (chosen.stream().noneMatch(u -> u.name().equals(useCase.name()))) {
                 chosen.add(useCase);
             }
@@ -144,6 +163,19 @@ public final class KnowledgeBaseDemoDesigner implements DemoDesigner {
             }
             tables.add(new TableDesign(t.name(), t.description(), vary(t.rows(), random), t.primaryKey(), columns));
         }
+        if (KnowledgeBase.FALLBACK.equals(kb.key())) {
+            List<String> available = tables.stream().map(TableDesign::name).toList();
+            List<String> composedNames = new ArrayList<>();
+            for (UseCase u : useCases.useCases()) {
+                for (String entity : u.entities()) {
+                    if (kb.table(entity).isEmpty() && !available.contains(entity)
+                            && !composedNames.contains(entity)) {
+                        composedNames.add(entity);
+                        tables.add(BriefComposer.table(entity, u.name(), available, vary(20_000, random)));
+                    }
+                }
+            }
+        }
         tables = ensureMinimumRows(tables);
         String description = "Synthetic " + profile.industryLabel() + " data for " + profile.customerName() + ": "
                 + tables.stream().map(TableDesign::name).collect(Collectors.joining(", ")) + ". Activity from "
@@ -162,6 +194,11 @@ public final class KnowledgeBaseDemoDesigner implements DemoDesigner {
         // Questions of the use cases asked for first, in the order the use cases were ranked.
         List<QuestionPattern> preferred = new ArrayList<>();
         for (UseCase u : useCases.useCases()) {
+            for (String entity : u.entities()) {
+                if (kb.table(entity).isEmpty()) {
+                    schema.table(entity).ifPresent(t -> preferred.addAll(BriefComposer.questions(t)));
+                }
+            }
             kb.useCases().stream().filter(k -> k.name().equalsIgnoreCase(u.name())).findFirst().ifPresent(k ->
                     kb.questions().stream().filter(q -> q.useCases().contains(k.key()) && !preferred.contains(q))
                             .forEach(preferred::add));
@@ -193,12 +230,32 @@ public final class KnowledgeBaseDemoDesigner implements DemoDesigner {
         return new UseCase(requested, "Requested by the customer: " + requested, List.of(), entities);
     }
 
+    /**
+     * The known use case that serves a requested one: the best match that covers at least half of the request's
+     * words (so "ancillary revenue" is served by "Ancillary revenue", while "crew fatigue" is not served by a use case
+     * that merely mentions crews), or null.
+     */
+    private static IndustryKnowledge.KnownUseCase bestServing(IndustryKnowledge kb, List<String> words) {
+        IndustryKnowledge.KnownUseCase best = bestMatch(kb, words);
+        if (best == null) {
+            return null;
+        }
+        long covered = words.stream().filter(w -> vocabulary(best).stream().anyMatch(v -> Text.sameWord(v, w)))
+                .count();
+        return covered * 2 >= words.size() ? best : null;
+    }
+
+    private static Set<String> vocabulary(IndustryKnowledge.KnownUseCase u) {
+        Set<String> vocabulary = new LinkedHashSet<>(u.keywords());
+        vocabulary.addAll(Text.words(u.name()));
+        return vocabulary;
+    }
+
     private static IndustryKnowledge.KnownUseCase bestMatch(IndustryKnowledge kb, List<String> words) {
         IndustryKnowledge.KnownUseCase best = null;
         int bestScore = 0;
         for (IndustryKnowledge.KnownUseCase u : kb.useCases()) {
-            Set<String> vocabulary = new LinkedHashSet<>(u.keywords());
-            vocabulary.addAll(Text.words(u.name()));
+            Set<String> vocabulary = vocabulary(u);
             int score = 0;
             for (String w : words) {
                 if (vocabulary.stream().anyMatch(v -> Text.sameWord(v, w))) {

@@ -9,12 +9,12 @@ import java.util.List;
  * so a pattern only applies when every table and column it names is in the designed schema.
  * <ul>
  *   <li>{@code kind}: count | total | average | count_by | total_by | average_by | share_by | rate_by | monthly |
- *       growth | monthly_distinct | top_n</li>
+ *       monthly_rate | growth | monthly_distinct | top_n</li>
  *   <li>{@code measure}: "table" (counting rows) or "table.column" (summed/averaged); its table is the query's base</li>
  *   <li>{@code by}: "table.column" to group by (for top_n the label shown for each ranked row)</li>
  *   <li>{@code date}: "table.column" for monthly kinds</li>
- *   <li>{@code filter}: a SQL predicate with table-qualified columns; {@code condition}: the predicate rate_by
- *       measures the share of</li>
+ *   <li>{@code filter}: a SQL predicate with table-qualified columns; {@code condition}: the predicate rate_by and
+ *       monthly_rate measure the share of</li>
  * </ul>
  */
 @JsonIgnoreProperties(ignoreUnknown = true)

@@ -119,6 +119,15 @@ final class QuestionSql {
                         + "\nGROUP BY 1\nORDER BY 3 DESC, 1";
                 type = "table";
             }
+            case "monthly_rate" -> {
+                if (p.date() == null || p.condition() == null) {
+                    return Optional.empty();
+                }
+                sql = "SELECT date_trunc('month', " + p.date() + ")::DATE AS month, count(*) AS " + base + "_count,\n"
+                        + "       round(100.0 * avg(CASE WHEN " + p.condition() + " THEN 1.0 ELSE 0.0 END), 2)"
+                        + " AS rate_pct\n" + from + "\nGROUP BY 1\nORDER BY 1";
+                type = "time_series";
+            }
             case "monthly", "monthly_distinct" -> {
                 if (p.date() == null || (p.kind().equals("monthly_distinct") && col == null)) {
                     return Optional.empty();

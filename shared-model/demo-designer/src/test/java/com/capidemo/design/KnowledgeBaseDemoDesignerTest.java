@@ -101,6 +101,7 @@ class KnowledgeBaseDemoDesignerTest {
                 null, null, List.of("artisan payouts")));
         assertThat(d.profile().industry()).isEqualTo(KnowledgeBase.FALLBACK);
         assertThat(d.profile().industryLabel()).isEqualTo("Alpaca wool artisanship");
+        assertThat(d.profile().designBasis()).startsWith("No knowledge for 'Alpaca wool artisanship'; composed");
         assertThat(d.useCases().useCases()).extracting(UseCase::name).contains("artisan payouts");
         assertThat(d.schema().tables()).hasSizeGreaterThanOrEqualTo(8);
         DesignFixtures.generateAndVerify(d.compile(0.05), dir);
@@ -109,9 +110,15 @@ class KnowledgeBaseDemoDesignerTest {
     @Test
     void aliasesAndDescriptionsResolveTheIndustry() {
         KnowledgeBase kb = KnowledgeBase.load(DesignFixtures.configsDir().resolve("knowledge"));
-        assertThat(kb.resolve("Shopify store", null).key()).isEqualTo("retail");
-        assertThat(kb.resolve("", "We sell sneakers online through our ecommerce site").key()).isEqualTo("retail");
+        assertThat(kb.resolve("Shopify store", null).key()).isEqualTo("ecommerce");
+        assertThat(kb.resolve("", "We sell sneakers online through our ecommerce site").key()).isEqualTo("ecommerce");
+        assertThat(kb.resolve("Department stores", null).key()).isEqualTo("retail");
+        assertThat(kb.resolve("Regional airline", null).key()).isEqualTo("airline");
         assertThat(kb.resolve(null, null).key()).isEqualTo(KnowledgeBase.FALLBACK);
+        // An alias inside other wording of another business does not make it that business.
+        assertThat(kb.resolve("veterinary clinics", null).key()).isEqualTo(KnowledgeBase.FALLBACK);
+        assertThat(kb.resolve("", "We run twelve veterinary clinics").key()).isEqualTo(KnowledgeBase.FALLBACK);
+        assertThat(kb.resolve("airline", null).key()).isNotEqualTo("hospitality");
     }
 
     @Test

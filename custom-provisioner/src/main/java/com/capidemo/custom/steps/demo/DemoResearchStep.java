@@ -35,6 +35,9 @@ public class DemoResearchStep implements PipelineStep {
         CustomerProfile profile = designer.research(brief);
         context.log(profile.customerName() + ": " + profile.industryLabel() + ", " + profile.regions().size()
                 + " regions, currency " + profile.currency());
+        if (profile.designBasis() != null) {
+            context.log(profile.designBasis());
+        }
         return Map.of("brief", brief, "profile", profile);
     }
 }

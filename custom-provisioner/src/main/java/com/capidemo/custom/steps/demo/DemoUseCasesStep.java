@@ -32,6 +32,9 @@ public class DemoUseCasesStep implements PipelineStep {
         UseCaseAnalysis analysis = designer.analyzeUseCases(brief, profile);
         context.log(analysis.useCases().size() + " use cases: "
                 + String.join(", ", analysis.useCases().stream().map(UseCase::name).toList()));
+        if (!profile.unservedUseCases().isEmpty()) {
+            context.log("Use cases no industry knowledge serves: " + String.join(", ", profile.unservedUseCases()));
+        }
         return Map.of("use_cases", analysis);
     }
 }
