@@ -2,7 +2,7 @@
  * The one place the UI talks to the platform: every call of the public HTTP API and the shapes it answers with.
  * Pages never call fetch themselves, so a changed shape is changed here.
  *
- * The demo-management endpoints (issue 11: the compact list with its opaque keyset `next_cursor`, the dashboard,
+ * The demo-management endpoints (the compact list with its opaque keyset `next_cursor`, the dashboard,
  * pin/unpin answering {demo_id, is_pinned, pinned_at}, DELETE answering 204, clone, share links, /api/shared/*) are
  * api-service's; the normalisers below also accept the older list shape (a plain array of full records).
  */
@@ -128,7 +128,7 @@ export interface Demo {
   readiness: Readiness | null;
 }
 
-/** A compact list item of GET /api/demos (issue 11). */
+/** A compact list item of GET /api/demos. */
 export interface DemoListItem {
   demo_id: string;
   customer_name: string;
@@ -513,12 +513,12 @@ export async function streamJob(jobId: string, onJob: (job: Job) => void, signal
 }
 
 // ---------------------------------------------------------------------------------------------------------------
-// Demos (GET /api/demos/{id} exists; the rest is issue 11's contract)
+// Demos
 // ---------------------------------------------------------------------------------------------------------------
 
 export const getDemo = (demoId: string) => request<Demo>('GET', `/api/demos/${enc(demoId)}`);
 
-/** A full demo record as the compact list item (what GET /api/demos answers before issue 11: full records). */
+/** A full demo record as the compact list item (an older server's GET /api/demos answers full records). */
 export const toListItem = (d: Demo): DemoListItem => ({
   demo_id: d.demo_id,
   customer_name: d.customer_name,
@@ -534,7 +534,7 @@ export const toListItem = (d: Demo): DemoListItem => ({
   readiness_score: d.readiness?.score ?? null,
 });
 
-/** Issue 11's page `{demos, next_cursor}`; a server without it answers a plain array of full records (no paging). */
+/** The page `{demos, next_cursor}`; a server without it answers a plain array of full records (no paging). */
 export const listDemos = (filter: DemoFilter = {}) =>
   request<DemoPage | Demo[]>('GET', `/api/demos${query({ ...filter })}`).then((page): DemoPage => (Array.isArray(page)
     ? { demos: page.map(toListItem), next_cursor: null }
@@ -542,7 +542,7 @@ export const listDemos = (filter: DemoFilter = {}) =>
 
 export const getDashboard = () => request<Dashboard>('GET', '/api/dashboard');
 
-/** True when the error says this server has no demo-management API (issue 11): its per-caller dashboard is 404. */
+/** True when the error says this server has no demo-management API: its per-caller dashboard is 404. */
 export const isDemoManagementMissing = (error: unknown) => error instanceof ApiError && error.status === 404;
 
 /** Owner only (another user of the tenant: 403); 409 for a deleted demo. */

@@ -1,4 +1,4 @@
-/** Pin/unpin, share, clone and delete of one demo (the demo-management API of issue 11). */
+/** Pin/unpin, share, clone and delete of one demo (the demo-management API). */
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';

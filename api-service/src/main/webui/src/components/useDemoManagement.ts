@@ -1,5 +1,5 @@
 /**
- * Whether this server has the demo-management API (issue 11: dashboard, pin, clone, delete, share links). Until it
+ * Whether this server has the demo-management API (dashboard, pin, clone, delete, share links). Until it
  * does, the pages leave out the actions that cannot work instead of offering buttons that fail; nothing needs to
  * change here when the API arrives. The answer is the dashboard query every signed-in page shares.
  */
