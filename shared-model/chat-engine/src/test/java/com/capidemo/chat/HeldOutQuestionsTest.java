@@ -18,7 +18,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The held-out questions (test resources chat/{template}-heldout.yml, written before the planner and not used to tune
- * it): at least the share recorded before the issue-15 planner work must be answered with the expected values (shopify
+ * it): at least the recorded share must be answered with the expected values (shopify
  * 42 of 47 = 89.4 %, banking 38 of 46 = 82.6 %), none may be answered with wrong numbers, and every question not
  * answered must be declined politely with three suggestions and no SQL.
  */
