@@ -6,7 +6,7 @@ import io.smallrye.config.WithName;
 import java.time.Duration;
 import java.util.Optional;
 
-/** Settings shared by every service; each is documented in the README's configuration table. */
+/** Settings shared by every service; each is documented in docs/configuration.md. */
 @ConfigMapping(prefix = "platform")
 public interface PlatformConfig {
 
