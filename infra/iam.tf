@@ -1,7 +1,7 @@
-# Service accounts and least-privilege grants (seed 001 appendix A, split per service). Rule: bind on the resource
+# Service accounts and least-privilege grants, one account per service. Rule: bind on the resource
 # whenever the resource exists before the app runs (topic, queue, key, bucket, service account); bind on the project
 # only where the resources are created at run time (demo datasets, data agents) or the service has no finer IAM
-# (Firestore). Each grant says why. Secret Manager (appendix A) is not used: secrets are KMS-encrypted in Firestore.
+# (Firestore). Each grant says why. Secret Manager is not used: secrets are KMS-encrypted in Firestore.
 
 # ---------------------------------------------------------------------------------------------------------------
 # Identities

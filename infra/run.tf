@@ -1,5 +1,5 @@
 # The four Cloud Run services, one image each, each running as its own service account (iam.tf).
-# Settings follow seed 001's service table; environment keys follow the app's configuration (README.md table).
+# Environment keys follow the app's configuration (docs/configuration.md).
 
 locals {
   kms_key_id    = google_kms_crypto_key.secrets.id

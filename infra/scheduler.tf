@@ -1,4 +1,4 @@
-# Lifecycle cron (seed 001 Phase 6): Cloud Scheduler POSTs to lifecycle-service's /api/admin/* with an OIDC token signed
+# Lifecycle cron: Cloud Scheduler POSTs to lifecycle-service's /api/admin/* with an OIDC token signed
 # as the scheduler invoker account, for the service's URL as audience; lifecycle-service verifies both
 # (PLATFORM_WORKER_AUTH=oidc, run.tf) and runs no in-process cron in gcp mode (PLATFORM_LIFECYCLE_CRON_ENABLED=false).
 # Every run is idempotent and safe to run twice at once in the app, so a retried or doubled run is harmless; a failed

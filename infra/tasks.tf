@@ -1,6 +1,6 @@
 # Custom jobs: api-service creates one HTTP task per job (named after the job id, so a retried create is refused
 # as ALREADY_EXISTS) that POSTs to custom-provisioner /tasks/custom-provision or /tasks/pipeline-run with an OIDC
-# token signed as the tasks invoker account. Rate limits and retries are seed 001's `gcloud tasks queues create`.
+# token signed as the tasks invoker account. Rate limits and retries match the app's platform.queue.custom.* defaults.
 #
 # Dispatch deadline: not a queue setting. The app sets it on every task (CloudTasksQueue.Config.dispatchDeadline,
 # platform.queue.custom.dispatch-deadline, default 600s, Cloud Tasks allows 15s to 30 min). custom-provisioner's

@@ -182,19 +182,19 @@ variable "scheduler_time_zone" {
 }
 
 variable "cleanup_schedule" {
-  description = "Cron of POST /api/admin/cleanup (archive, delete, temp datasets); seed 001: daily 2 am."
+  description = "Cron of POST /api/admin/cleanup (archive, delete, temp datasets); daily 2 am."
   type        = string
   default     = "0 2 * * *"
 }
 
 variable "warnings_schedule" {
-  description = "Cron of POST /api/admin/send-warnings; seed 001: daily 9 am."
+  description = "Cron of POST /api/admin/send-warnings; daily 9 am."
   type        = string
   default     = "0 9 * * *"
 }
 
 variable "metrics_schedule" {
-  description = "Cron of POST /api/admin/export-metrics (seed 001's daily metrics export); midnight."
+  description = "Cron of POST /api/admin/export-metrics (the daily metrics export); midnight."
   type        = string
   default     = "0 0 * * *"
 }

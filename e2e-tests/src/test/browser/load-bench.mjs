@@ -1,4 +1,4 @@
-// The Web UI's page-load benchmark (issue 14: "page interactive < 1 s locally"), run by bench/run: fresh browser
+// The Web UI's page-load benchmark (target: page interactive < 1 s locally), run by bench/run: fresh browser
 // contexts (empty cache) load two pages in Debian's chromium and the time from navigation start to the page being
 // usable is recorded in the page itself (a MutationObserver installed before any script runs):
 //   - sign-in: the API key field is on the screen;

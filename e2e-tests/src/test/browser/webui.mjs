@@ -390,7 +390,7 @@ await step('the pages are keyboard reachable', async () => {
   return { tab_stops: stops };
 }, { needs: ['sign-in with the key opens the app'] });
 
-// ----- demo management (issue 11): dashboard, pin, share links, the shared view, clone, delete -----
+// ----- demo management: dashboard, pin, share links, the shared view, clone, delete -----
 
 const managed = 'the real demo-management API';
 

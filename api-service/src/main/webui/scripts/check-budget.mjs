@@ -1,4 +1,4 @@
-// The JavaScript budget of the Web UI (issue 14): what index.html loads before the first page renders (its module
+// The JavaScript budget of the Web UI: what index.html loads before the first page renders (its module
 // scripts and modulepreloads) must stay within 250 KB gzipped; lazily loaded chunks (the chart renderer) do not
 // count. Run after `vite build`; prints the sizes and exits 1 when the budget is exceeded.
 // Usage: node scripts/check-budget.mjs <build dir> [budget KB]

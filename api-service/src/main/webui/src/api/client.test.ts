@@ -120,18 +120,16 @@ describe('the API client', () => {
     expect(await listShares('c')).toEqual([expect.objectContaining({ token: 'Tok-_9', access_count: 1 })]);
   });
 
-  it('reads the compact page of GET /api/demos, and a plain array of full records from a server before issue 11', async () => {
+  it('reads the compact page of GET /api/demos with its cursor', async () => {
     signIn();
-    fakeApi({ 'GET /api/demos': (req) => (req.search.get('v') === 'old'
-      ? { json: [{ ...job(), demo_id: 'demo_9', customer_name: 'Old', metadata: { table_count: 3, total_rows: 9 }, readiness: { score: 80 } }] }
-      : { json: { demos: [{ demo_id: 'demo_1' }], next_cursor: null } }) });
-    expect(await listDemos()).toEqual({ demos: [{ demo_id: 'demo_1' }], next_cursor: null });
-    const old = await listDemos({ v: 'old' } as never);
-    expect(old.next_cursor).toBeNull();
-    expect(old.demos[0]).toMatchObject({ demo_id: 'demo_9', customer_name: 'Old', table_count: 3, total_rows: 9, readiness_score: 80 });
+    fakeApi({ 'GET /api/demos': (req) => (req.search.get('cursor') === 'c1'
+      ? { json: { demos: [{ demo_id: 'demo_2' }], next_cursor: null } }
+      : { json: { demos: [{ demo_id: 'demo_1' }], next_cursor: 'c1' } }) });
+    expect(await listDemos()).toEqual({ demos: [{ demo_id: 'demo_1' }], next_cursor: 'c1' });
+    expect(await listDemos({ cursor: 'c1' })).toEqual({ demos: [{ demo_id: 'demo_2' }], next_cursor: null });
   });
 
-  it('reads a shared demo in the spellings issue 11 allows', () => {
+  it('reads a shared demo in every spelling the contract allows', () => {
     expect(toSharedDemo({ demo: { customer_name: 'A', template_id: 'shopify', industry: 'Retail',
       tables: [{ name: 'orders', rows: 10 }], golden_queries: [{ question: 'Q1' }], readiness: { score: 95 } }, shared_by: 'ce' }))
       .toEqual({ customer_name: 'A', template_id: 'shopify', industry: 'Retail', tables: { orders: 10 }, golden_questions: ['Q1'],

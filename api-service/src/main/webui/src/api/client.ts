@@ -2,9 +2,9 @@
  * The one place the UI talks to the platform: every call of the public HTTP API and the shapes it answers with.
  * Pages never call fetch themselves, so a changed shape is changed here.
  *
- * The demo-management endpoints (issue 11: the compact list with its opaque keyset `next_cursor`, the dashboard,
+ * The demo-management endpoints (the compact list with its opaque keyset `next_cursor`, the dashboard,
  * pin/unpin answering {demo_id, is_pinned, pinned_at}, DELETE answering 204, clone, share links, /api/shared/*) are
- * api-service's; the normalisers below also accept the older list shape (a plain array of full records).
+ * api-service's.
  */
 import { createParser } from 'eventsource-parser';
 import { authHeaders, clearSession, loadSession } from './session';
@@ -128,7 +128,7 @@ export interface Demo {
   readiness: Readiness | null;
 }
 
-/** A compact list item of GET /api/demos (issue 11). */
+/** A compact list item of GET /api/demos. */
 export interface DemoListItem {
   demo_id: string;
   customer_name: string;
@@ -513,37 +513,17 @@ export async function streamJob(jobId: string, onJob: (job: Job) => void, signal
 }
 
 // ---------------------------------------------------------------------------------------------------------------
-// Demos (GET /api/demos/{id} exists; the rest is issue 11's contract)
+// Demos
 // ---------------------------------------------------------------------------------------------------------------
 
 export const getDemo = (demoId: string) => request<Demo>('GET', `/api/demos/${enc(demoId)}`);
 
-/** A full demo record as the compact list item (what GET /api/demos answers before issue 11: full records). */
-export const toListItem = (d: Demo): DemoListItem => ({
-  demo_id: d.demo_id,
-  customer_name: d.customer_name,
-  template_id: d.template_id,
-  industry: d.industry,
-  status: d.status,
-  is_pinned: Boolean(d.is_pinned),
-  created_by: d.created_by,
-  created_at: d.created_at,
-  last_used: d.last_used,
-  table_count: d.metadata?.table_count ?? Object.keys(d.metadata?.tables ?? {}).length,
-  total_rows: d.metadata?.total_rows ?? 0,
-  readiness_score: d.readiness?.score ?? null,
-});
-
-/** Issue 11's page `{demos, next_cursor}`; a server without it answers a plain array of full records (no paging). */
+/** One page `{demos, next_cursor}` of the tenant's demos; `next_cursor` is null on the last page. */
 export const listDemos = (filter: DemoFilter = {}) =>
-  request<DemoPage | Demo[]>('GET', `/api/demos${query({ ...filter })}`).then((page): DemoPage => (Array.isArray(page)
-    ? { demos: page.map(toListItem), next_cursor: null }
-    : { demos: page?.demos ?? [], next_cursor: page?.next_cursor ?? null }));
+  request<DemoPage>('GET', `/api/demos${query({ ...filter })}`)
+    .then((page): DemoPage => ({ demos: page?.demos ?? [], next_cursor: page?.next_cursor ?? null }));
 
 export const getDashboard = () => request<Dashboard>('GET', '/api/dashboard');
-
-/** True when the error says this server has no demo-management API (issue 11): its per-caller dashboard is 404. */
-export const isDemoManagementMissing = (error: unknown) => error instanceof ApiError && error.status === 404;
 
 /** Owner only (another user of the tenant: 403); 409 for a deleted demo. */
 export const pinDemo = (demoId: string) => request<PinState>('POST', `/api/demos/${enc(demoId)}/pin`);

@@ -1,11 +1,11 @@
-/** Pin/unpin, share, clone and delete of one demo (the demo-management API of issue 11). */
+/** Pin/unpin, share, clone and delete of one demo (the demo-management API). */
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { cloneDemo, deleteDemo, pinDemo, unpinDemo } from '../api/client';
 import { Dialog } from './Dialog';
 import { ShareDialog } from './ShareDialog';
-import { useDemoManagement } from './useDemoManagement';
+import { useSignedInUser } from './useDashboard';
 import { Button, ErrorNote, Field, inputClass } from './ui';
 
 export interface ActionableDemo {
@@ -39,7 +39,7 @@ export function DemoActions({ demo, size = 'sm', onDeleted }:
   const gone = demo.status === 'deleted';
   // Only a demo's owner may pin it (the API answers 403 to anyone else); share, clone and delete are also open to
   // a tenant admin, whose role the UI does not know, so those stay and a refusal is shown as the API words it.
-  const { user } = useDemoManagement();
+  const user = useSignedInUser();
   const mine = user === undefined || user === demo.created_by;
 
   return (

@@ -6,8 +6,7 @@ import { DemoActions } from './DemoActions';
 import { ReadinessBadge } from './ReadinessBadge';
 import { StatusBadge } from './ui';
 
-/** `actions` false on a server without the demo-management API (nothing to pin, share, clone or delete with). */
-export function DemoRow({ demo, actions = true }: { demo: DemoListItem; actions?: boolean }) {
+export function DemoRow({ demo }: { demo: DemoListItem }) {
   return (
     <li className="flex flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3 md:grid md:grid-cols-[minmax(0,1fr)_13rem_9rem_auto]"
       data-demo={demo.demo_id}>
@@ -31,7 +30,7 @@ export function DemoRow({ demo, actions = true }: { demo: DemoListItem; actions?
         <div>{demo.table_count} tables · {formatCompact(demo.total_rows)} rows</div>
         <div>used {relativeTime(demo.last_used ?? demo.created_at)}</div>
       </div>
-      {actions && <DemoActions demo={demo} />}
+      <DemoActions demo={demo} />
     </li>
   );
 }

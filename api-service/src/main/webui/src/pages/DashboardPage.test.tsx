@@ -3,7 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import type { DemoListItem } from '../api/client';
 import { fakeApi } from '../test/fakeApi';
-import { dashboard, demo, listItem, pinState, templates } from '../test/fixtures';
+import { dashboard, listItem, pinState, templates } from '../test/fixtures';
 import { renderAt } from '../test/render';
 
 function platform(all: DemoListItem[] = Array.from({ length: 25 }, (_, i) => listItem(i + 1))) {
@@ -13,7 +13,7 @@ function platform(all: DemoListItem[] = Array.from({ length: 25 }, (_, i) => lis
     'GET /api/demos': (req) => {
       const q = req.search.get('q');
       const rows = all.filter((d) => !q || d.customer_name.toLowerCase().includes(q.toLowerCase()));
-      // The cursor is opaque to the UI (h-demos: url-safe base64 of the last item's created_at and demo_id).
+      // The cursor is opaque to the UI (the API's: url-safe base64 of the last item's created_at and demo_id).
       const cursor = req.search.get('cursor');
       const start = cursor ? rows.findIndex((d) => btoa(`v1.${d.demo_id}`) === cursor) + 1 : 0;
       const limit = Number(req.search.get('limit'));
@@ -127,20 +127,19 @@ describe('the dashboard', () => {
     expect(screen.getByRole('link', { name: 'Browse templates' })).toHaveAttribute('href', '/templates');
   });
 
-  it('without demo management (dashboard 404) explains it and lists the demos from the plain list, without actions', async () => {
-    const api = fakeApi({
-      'GET /api/demos': { json: [demo({ demo_id: 'demo_7', customer_name: 'Legacy Co' })] },
+  it('shows a dashboard that cannot be loaded as an error with a retry, and still lists the demos with their actions', async () => {
+    fakeApi({
+      'GET /api/dashboard': { status: 503, headers: { 'Content-Type': 'application/problem+json' }, json: { status: 503, detail: 'store unavailable' } },
+      'GET /api/templates': { json: templates },
+      'GET /api/demos': { json: { demos: [listItem(7, { customer_name: 'Legacy Co' })], next_cursor: null } },
     });
     const { container } = renderAt('/');
-    expect(await screen.findByText(/does not offer demo management yet/)).toBeInTheDocument();
+    expect(await screen.findByText('The dashboard could not be loaded')).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Try again' })).toBeInTheDocument();
     await waitFor(() => expect(list(container)).toHaveTextContent('Legacy Co'));
     const row = container.querySelector('[data-demo="demo_7"]') as HTMLElement;
-    expect(row).toHaveTextContent('3 tables · 91.5K rows');
-    expect(within(row).queryByRole('button')).toBeNull();
-    expect(screen.queryByPlaceholderText('Search customers…')).toBeNull();
-    expect(screen.queryByRole('button', { name: 'Next →' })).toBeNull();
-    expect(screen.queryByText(/No resource|HTTP 404/)).toBeNull();
-    expect(api.to('GET', '/api/demos').at(-1)!.search.get('limit')).toBe('20');
+    expect(within(row).getByRole('button', { name: 'Share' })).toBeEnabled();
+    expect(screen.getByPlaceholderText('Search customers…')).toBeInTheDocument();
   });
 
   it('shows a failed list as a readable error, not as an empty list', async () => {

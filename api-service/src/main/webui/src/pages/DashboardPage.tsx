@@ -2,11 +2,11 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { Link } from 'react-router';
-import { MAX_DEMO_QUERY, isDemoManagementMissing, listDemos, listTemplates, type DemoFilter, type DemoListItem } from '../api/client';
+import { MAX_DEMO_QUERY, listDemos, listTemplates, type DemoFilter, type DemoListItem } from '../api/client';
 import { DemoRow } from '../components/DemoRow';
 import { ReadinessBadge } from '../components/ReadinessBadge';
-import { dashboardQuery } from '../components/useDemoManagement';
-import { Button, Card, EmptyState, ErrorNote, LinkButton, Loading, Notice, PageHeader, Stat, StatusBadge, inputClass } from '../components/ui';
+import { dashboardQuery } from '../components/useDashboard';
+import { Button, Card, EmptyState, ErrorNote, LinkButton, Loading, PageHeader, Stat, StatusBadge, inputClass } from '../components/ui';
 import { humanize, relativeTime } from '../lib/format';
 
 const PAGE_SIZE = 20;
@@ -40,11 +40,8 @@ function useDebounced<T>(value: T, ms: number): T {
   return v;
 }
 
-/**
- * Every demo of the tenant, filtered and paged with the list's cursor. `managed` false: a server without the
- * demo-management API lists its newest demos without filters, paging or actions.
- */
-function AllDemos({ user, managed }: { user: string | undefined; managed: boolean }) {
+/** Every demo of the tenant, filtered and paged with the list's cursor. */
+function AllDemos({ user }: { user: string | undefined }) {
   const [q, setQ] = useState('');
   const [status, setStatus] = useState('');
   const [template, setTemplate] = useState('');
@@ -52,51 +49,49 @@ function AllDemos({ user, managed }: { user: string | undefined; managed: boolea
   const [mine, setMine] = useState(false);
   const [cursors, setCursors] = useState<(string | undefined)[]>([undefined]);
   const search = useDebounced(q.trim(), 300);
-  const filter: DemoFilter = managed ? {
+  const filter: DemoFilter = {
     q: search || undefined, status: status || undefined, template_id: template || undefined,
     pinned: pinnedOnly || undefined, created_by: mine && user ? user : undefined, limit: PAGE_SIZE,
-  } : { limit: PAGE_SIZE };
+  };
   const filterKey = JSON.stringify(filter);
   useEffect(() => setCursors([undefined]), [filterKey]);
   const cursor = cursors[cursors.length - 1];
   const page = useQuery({ queryKey: ['demos', filter, cursor], queryFn: () => listDemos({ ...filter, cursor }),
     placeholderData: keepPreviousData });
-  const templates = useQuery({ queryKey: ['templates', ''], queryFn: () => listTemplates(), enabled: managed });
+  const templates = useQuery({ queryKey: ['templates', ''], queryFn: () => listTemplates() });
   const filtered = Boolean(filter.q || filter.status || filter.template_id || filter.pinned || filter.created_by);
 
   return (
     <Card>
       <div className="flex flex-wrap items-center gap-3 border-b border-slate-100 px-4 py-3">
-        <h2 className="mr-auto text-sm font-semibold text-slate-900">{managed ? 'All demos' : 'Newest demos'}</h2>
-        {managed && <>
-          <label className="block w-full sm:w-48">
-            <span className="sr-only">Search by customer</span>
-            <input type="search" value={q} onChange={(e) => setQ(e.target.value)} placeholder="Search customers…"
-              maxLength={MAX_DEMO_QUERY} className={inputClass} name="q" />
-          </label>
-          <label className="block flex-1 sm:w-36 sm:flex-none">
-            <span className="sr-only">Status</span>
-            <select value={status} onChange={(e) => setStatus(e.target.value)} className={inputClass} name="status">
-              <option value="">Any status</option>
-              {STATUSES.map((s) => <option key={s} value={s}>{humanize(s)}</option>)}
-            </select>
-          </label>
-          <label className="block flex-1 sm:w-40 sm:flex-none">
-            <span className="sr-only">Template</span>
-            <select value={template} onChange={(e) => setTemplate(e.target.value)} className={inputClass} name="template_id">
-              <option value="">Any template</option>
-              {(templates.data ?? []).map((t) => <option key={t.template_id} value={t.template_id}>{t.template_id}</option>)}
-            </select>
-          </label>
-          <label className="flex items-center gap-1.5 text-sm text-slate-700">
-            <input type="checkbox" checked={pinnedOnly} onChange={(e) => setPinnedOnly(e.target.checked)} className="size-4 accent-indigo-600" />
-            Pinned only
-          </label>
-          <label className="flex items-center gap-1.5 text-sm text-slate-700">
-            <input type="checkbox" checked={mine} disabled={!user} onChange={(e) => setMine(e.target.checked)} className="size-4 accent-indigo-600" />
-            Mine only
-          </label>
-        </>}
+        <h2 className="mr-auto text-sm font-semibold text-slate-900">All demos</h2>
+        <label className="block w-full sm:w-48">
+          <span className="sr-only">Search by customer</span>
+          <input type="search" value={q} onChange={(e) => setQ(e.target.value)} placeholder="Search customers…"
+            maxLength={MAX_DEMO_QUERY} className={inputClass} name="q" />
+        </label>
+        <label className="block flex-1 sm:w-36 sm:flex-none">
+          <span className="sr-only">Status</span>
+          <select value={status} onChange={(e) => setStatus(e.target.value)} className={inputClass} name="status">
+            <option value="">Any status</option>
+            {STATUSES.map((s) => <option key={s} value={s}>{humanize(s)}</option>)}
+          </select>
+        </label>
+        <label className="block flex-1 sm:w-40 sm:flex-none">
+          <span className="sr-only">Template</span>
+          <select value={template} onChange={(e) => setTemplate(e.target.value)} className={inputClass} name="template_id">
+            <option value="">Any template</option>
+            {(templates.data ?? []).map((t) => <option key={t.template_id} value={t.template_id}>{t.template_id}</option>)}
+          </select>
+        </label>
+        <label className="flex items-center gap-1.5 text-sm text-slate-700">
+          <input type="checkbox" checked={pinnedOnly} onChange={(e) => setPinnedOnly(e.target.checked)} className="size-4 accent-indigo-600" />
+          Pinned only
+        </label>
+        <label className="flex items-center gap-1.5 text-sm text-slate-700">
+          <input type="checkbox" checked={mine} disabled={!user} onChange={(e) => setMine(e.target.checked)} className="size-4 accent-indigo-600" />
+          Mine only
+        </label>
       </div>
       {page.isPending ? <Loading label="Loading demos…" />
         : page.isError ? <div className="p-4"><ErrorNote error={page.error} title="The demos could not be loaded" onRetry={() => page.refetch()} /></div>
@@ -109,19 +104,17 @@ function AllDemos({ user, managed }: { user: string | undefined; managed: boolea
             </div>
           ) : (
             <ul className={`divide-y divide-slate-100 ${page.isPlaceholderData ? 'opacity-60' : ''}`} data-demo-list>
-              {page.data.demos.map((d) => <DemoRow key={d.demo_id} demo={d} actions={managed} />)}
+              {page.data.demos.map((d) => <DemoRow key={d.demo_id} demo={d} />)}
             </ul>
           )}
-      {managed && (
-        <div className="flex items-center justify-between border-t border-slate-100 px-4 py-3 text-sm">
-          <span className="text-slate-500">Page {cursors.length}</span>
-          <div className="flex gap-2">
-            <Button variant="secondary" size="sm" disabled={cursors.length === 1} onClick={() => setCursors((c) => c.slice(0, -1))}>← Previous</Button>
-            <Button variant="secondary" size="sm" disabled={!page.data?.next_cursor || page.isPlaceholderData}
-              onClick={() => setCursors((c) => [...c, page.data?.next_cursor ?? undefined])}>Next →</Button>
-          </div>
+      <div className="flex items-center justify-between border-t border-slate-100 px-4 py-3 text-sm">
+        <span className="text-slate-500">Page {cursors.length}</span>
+        <div className="flex gap-2">
+          <Button variant="secondary" size="sm" disabled={cursors.length === 1} onClick={() => setCursors((c) => c.slice(0, -1))}>← Previous</Button>
+          <Button variant="secondary" size="sm" disabled={!page.data?.next_cursor || page.isPlaceholderData}
+            onClick={() => setCursors((c) => [...c, page.data?.next_cursor ?? undefined])}>Next →</Button>
         </div>
-      )}
+      </div>
     </Card>
   );
 }
@@ -129,7 +122,6 @@ function AllDemos({ user, managed }: { user: string | undefined; managed: boolea
 export function DashboardPage() {
   const dashboard = useQuery(dashboardQuery);
   const d = dashboard.data;
-  const missing = isDemoManagementMissing(dashboard.error);
   return (
     <>
       <PageHeader title="Dashboard" subtitle={d ? <>Signed in as <span className="font-medium text-slate-800" data-user>{d.user}</span></> : undefined}
@@ -138,14 +130,6 @@ export function DashboardPage() {
           <LinkButton to="/templates">New demo from a template</LinkButton>
         </>} />
       {dashboard.isPending ? <Loading label="Loading your dashboard…" />
-        : missing ? (
-          <div className="mb-6" data-demo-management="missing">
-            <Notice>
-              This server does not offer demo management yet, so there are no dashboard figures, pinning, sharing,
-              cloning or deleting here. The tenant's demos are listed below, newest first.
-            </Notice>
-          </div>
-        )
         : dashboard.isError ? <div className="mb-6"><ErrorNote error={dashboard.error} title="The dashboard could not be loaded" onRetry={() => dashboard.refetch()} /></div>
           : (
             <>
@@ -171,7 +155,7 @@ export function DashboardPage() {
               )}
             </>
           )}
-      <AllDemos user={d?.user} managed={!missing} />
+      <AllDemos user={d?.user} />
     </>
   );
 }

@@ -10,7 +10,6 @@ import { ReadinessBadge } from '../components/ReadinessBadge';
 import { TablesList } from '../components/TablesList';
 import { TalkTrack } from '../components/TalkTrack';
 import { useChat, type Turn } from '../components/useChat';
-import { useDemoManagement } from '../components/useDemoManagement';
 import { Badge, ErrorNote, Loading, Notice, PageHeader, StatusBadge } from '../components/ui';
 import { formatCount, relativeTime } from '../lib/format';
 
@@ -49,7 +48,6 @@ export function DemoPage() {
   const navigate = useNavigate();
   const [params] = useSearchParams();
   const [initialConversation] = useState(() => params.get('c'));
-  const management = useDemoManagement();
   const demo = useQuery({
     queryKey: ['demo', demoId], queryFn: () => getDemo(demoId),
     // Provisioning, or ready but not scored yet (readiness is scored just after the demo becomes ready).
@@ -78,7 +76,7 @@ export function DemoPage() {
             <span className="text-slate-500">Last used {relativeTime(d.last_used)}</span>
           </span>
         }
-        actions={management.missing ? undefined : <DemoActions demo={d} size="md" onDeleted={() => navigate('/')} />} />
+        actions={<DemoActions demo={d} size="md" onDeleted={() => navigate('/')} />} />
       {d.status === 'provisioning' && <div className="mb-6"><Notice>This demo is still being provisioned; the chat opens when it is ready.</Notice></div>}
       {d.status === 'failed' && <div className="mb-6"><Notice tone="amber">Provisioning of this demo failed. Its job page has the reason.</Notice></div>}
       {history.isError && <div className="mb-6"><Notice tone="amber">The earlier conversation could not be loaded; a new one starts with your next question.</Notice></div>}

@@ -1,5 +1,5 @@
 /** Answers shaped like the platform's (copied from a running platform, shortened). */
-import type { ChatReply, Demo, DemoListItem, Job, TemplateDetail, TemplateSummary } from '../api/client';
+import type { ChatReply, Demo, DemoListItem, Job, PipelineRun, TemplateDetail, TemplateSummary } from '../api/client';
 
 export const templates: TemplateSummary[] = [
   { template_id: 'shopify', name: 'Shopify E-commerce Analytics', industry: 'Retail & E-commerce', description: 'Orders, customers and refunds.',
@@ -35,7 +35,7 @@ export function demo(over: Partial<Demo> = {}): Demo {
   };
 }
 
-/** POST /api/demos/{id}/pin and …/unpin as h-demos answers them. */
+/** POST /api/demos/{id}/pin and …/unpin as api-service answers them. */
 export const pinState = (demoId: string, pinned: boolean) =>
   ({ demo_id: demoId, is_pinned: pinned, pinned_at: pinned ? '2026-12-03T12:00:00Z' : null });
 
@@ -47,7 +47,7 @@ export function listItem(i: number, over: Partial<DemoListItem> = {}): DemoListI
   };
 }
 
-/** GET /api/dashboard as h-demos answers it: the caller's own demos; by_status has every live status, zero too. */
+/** GET /api/dashboard as api-service answers it: the caller's own demos; by_status has every live status, zero too. */
 export const dashboard = {
   user: 'ce@acme.test',
   stats: { total_demos: 25, demos_this_month: 7, pinned_count: 1,
@@ -89,3 +89,24 @@ export const answers: Record<'value' | 'table' | 'chart' | 'declined', ChatReply
     follow_up_questions: ['How many orders were placed in 2024?', 'What was gross revenue by month in 2024?'],
   },
 };
+
+/** GET /api/v1/pipelines/runs/{id} of the billing sample: two steps done, one pending, one DQ check failed. */
+export const pipelineRun = (over: Partial<PipelineRun> = {}): PipelineRun => ({
+  pipeline_logging_id: 'job_p', pipeline_id: 'acme-gcp-cost-bill-sample-export-template', tenant_id: 'acme', provider: 'gcp',
+  domain: 'cost', template_name: 'bill-sample-export-template', status: 'COMPLETED', progress: 100, current_step: 'completed',
+  trigger_by: 'web-ui', run_date: '2026-12-03', created_at: '2026-12-03T11:38:18Z', started_at: '2026-12-03T11:38:18Z',
+  completed_at: '2026-12-03T11:38:19Z', error: null,
+  steps: [
+    { step_id: 'load_billing_export', type: 'load_object', status: 'COMPLETED', attempts: 1, started_at: null, ended_at: null,
+      duration_ms: 197, rows_processed: 1488, error: null, logs: [{ ts: '2026-12-03T11:38:18Z', level: 'INFO', message: 'loaded 1488 rows' }] },
+    { step_id: 'check_raw', type: 'dq_check', status: 'COMPLETED', attempts: 1, started_at: null, ended_at: null,
+      duration_ms: 141, rows_processed: null, error: null, logs: [] },
+    // A step not started yet: the API sends only these three fields.
+    { step_id: 'aggregate', type: 'warehouse_sql', status: 'PENDING' } as unknown as PipelineRun['steps'][number],
+  ],
+  dq_results: [
+    { table_name: 'billing_export_raw', check_name: 'raw_has_rows', check_type: 'row_count', status: 'PASSED', observed_value: '1488', expected_value: '>= 1' },
+    { table_name: 'billing_export_raw', check_name: 'currency_usd', check_type: 'accepted_values', status: 'FAILED', observed_value: '3 rows', expected_value: 'USD' },
+  ],
+  ...over,
+});

@@ -319,9 +319,9 @@ public final class Bench {
         HttpResponse<String> r = send(HttpRequest.newBuilder(URI.create(o.url + "/api/templates/" + o.template)).GET());
         if (r.statusCode() != 200) {
             throw new IllegalStateException("GET /api/templates/" + o.template + " answered " + r.statusCode()
-                    + ": " + MiniJson.abbreviate(r.body()));
+                    + ": " + Json.abbreviate(r.body()));
         }
-        Map<String, Object> t = MiniJson.object(r.body());
+        Map<String, Object> t = Json.object(r.body());
         System.out.printf("template %s: %s tables, %s rows%n", o.template, t.get("table_count"), t.get("total_rows"));
         for (int k = 0; k < 5; k++) { // warm the connection pool and the server's code paths (no jobs created)
             send(HttpRequest.newBuilder(URI.create(o.url + "/api/templates")).GET());
@@ -330,17 +330,17 @@ public final class Bench {
 
     /** POST /api/provision/quick; returns the job id; a non-202 is fatal. */
     private String submit(String customer) {
-        String body = "{\"template_id\":" + MiniJson.quote(o.template) + ",\"customer_name\":"
-                + MiniJson.quote(customer) + "}";
+        String body = "{\"template_id\":" + Json.quote(o.template) + ",\"customer_name\":"
+                + Json.quote(customer) + "}";
         HttpResponse<String> r = send(HttpRequest.newBuilder(URI.create(o.url + "/api/provision/quick"))
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)));
         if (r.statusCode() != 202) {
             throw new IllegalStateException("POST /api/provision/quick answered " + r.statusCode() + ": "
-                    + MiniJson.abbreviate(r.body()));
+                    + Json.abbreviate(r.body()));
         }
-        String jobId = MiniJson.str(MiniJson.object(r.body()), "job_id");
+        String jobId = Json.str(Json.object(r.body()), "job_id");
         if (jobId == null) {
-            throw new IllegalStateException("202 without job_id: " + MiniJson.abbreviate(r.body()));
+            throw new IllegalStateException("202 without job_id: " + Json.abbreviate(r.body()));
         }
         return jobId;
     }
@@ -352,15 +352,15 @@ public final class Bench {
             HttpResponse<String> r = send(HttpRequest.newBuilder(URI.create(o.url + "/api/provision/status/" + jobId)).GET());
             long now = System.nanoTime();
             if (r.statusCode() == 200) {
-                Map<String, Object> job = MiniJson.object(r.body());
-                String status = MiniJson.str(job, "status");
+                Map<String, Object> job = Json.object(r.body());
+                String status = Json.str(job, "status");
                 if ("completed".equals(status) || "failed".equals(status)) {
-                    return new Outcome(jobId, status, true, MiniJson.str(job, "error"), ms(now - t0),
+                    return new Outcome(jobId, status, true, Json.str(job, "error"), ms(now - t0),
                             serverMillis(job));
                 }
                 last = status;
             } else if (r.statusCode() != 404) {
-                return new Outcome(jobId, "http_" + r.statusCode(), true, MiniJson.abbreviate(r.body()),
+                return new Outcome(jobId, "http_" + r.statusCode(), true, Json.abbreviate(r.body()),
                         ms(now - t0), Double.NaN);
             }
             if (now - deadlineNanos >= 0) {
@@ -373,8 +373,8 @@ public final class Bench {
     /** completed_at − created_at as recorded by the platform. */
     private static double serverMillis(Map<String, Object> job) {
         try {
-            Instant created = Instant.parse(MiniJson.str(job, "created_at"));
-            Instant completed = Instant.parse(MiniJson.str(job, "completed_at"));
+            Instant created = Instant.parse(Json.str(job, "created_at"));
+            Instant completed = Instant.parse(Json.str(job, "completed_at"));
             return Duration.between(created, completed).toNanos() / 1e6;
         } catch (RuntimeException e) {
             return Double.NaN;
@@ -425,18 +425,18 @@ public final class Bench {
         String nproc = nproc(cpus);
         StringBuilder json = new StringBuilder();
         json.append("{\n");
-        json.append("  \"date\": ").append(MiniJson.quote(date)).append(",\n");
+        json.append("  \"date\": ").append(Json.quote(date)).append(",\n");
         json.append("  \"machine\": {\"nproc\": ").append(nproc).append(", \"os\": ")
-                .append(MiniJson.quote(System.getProperty("os.name") + " " + System.getProperty("os.arch")))
-                .append(", \"java\": ").append(MiniJson.quote(System.getProperty("java.version"))).append("},\n");
-        json.append("  \"platform_url\": ").append(MiniJson.quote(o.url)).append(",\n");
-        json.append("  \"template\": ").append(MiniJson.quote(o.template)).append(",\n");
+                .append(Json.quote(System.getProperty("os.name") + " " + System.getProperty("os.arch")))
+                .append(", \"java\": ").append(Json.quote(System.getProperty("java.version"))).append("},\n");
+        json.append("  \"platform_url\": ").append(Json.quote(o.url)).append(",\n");
+        json.append("  \"template\": ").append(Json.quote(o.template)).append(",\n");
         json.append("  \"poll_interval_ms\": ").append(o.pollMillis).append(",\n");
         json.append("  \"accept\": ").append(accept.json()).append(",\n");
         json.append("  \"accept_backlog\": {\"jobs\": ").append(o.accept).append(", \"failed_or_unfinished\": ")
                 .append(backlogFailed).append(", \"seconds_after_first_post\": ").append(num(drainSeconds))
                 .append("},\n");
-        json.append("  \"stalled\": ").append(MiniJson.quote(stalled)).append(",\n");
+        json.append("  \"stalled\": ").append(Json.quote(stalled)).append(",\n");
         json.append("  \"sequential_post_to_completed\": ").append(seq.json()).append(",\n");
         json.append("  \"sequential_server_duration\": ").append(seqServer.json()).append(",\n");
         json.append("  \"concurrent\": {\"requested\": ").append(o.concurrent).append(", \"completed\": ")
@@ -445,7 +445,7 @@ public final class Bench {
                 .append(", \"server_duration\": ").append(concServer.json()).append("},\n");
         json.append("  \"failures\": [");
         for (int k = 0; k < failures.size(); k++) {
-            json.append(k == 0 ? "" : ", ").append(MiniJson.quote(failures.get(k)));
+            json.append(k == 0 ? "" : ", ").append(Json.quote(failures.get(k)));
         }
         json.append("],\n  \"ok\": ").append(failures.isEmpty()).append("\n}\n");
 

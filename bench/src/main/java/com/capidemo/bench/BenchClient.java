@@ -37,7 +37,7 @@ final class BenchClient {
         try {
             HttpResponse<String> r = http.send(b.timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofString());
             if (failOnServerError && r.statusCode() >= 500) {
-                throw new IllegalStateException(r.request().uri() + " → HTTP " + r.statusCode() + " " + MiniJson.abbreviate(r.body()));
+                throw new IllegalStateException(r.request().uri() + " → HTTP " + r.statusCode() + " " + Json.abbreviate(r.body()));
             }
             return r;
         } catch (IOException e) {

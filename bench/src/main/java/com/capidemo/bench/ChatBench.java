@@ -103,20 +103,20 @@ public final class ChatBench {
 
     private int run() {
         System.out.printf("CAPI Demo Platform chat benchmark: %s, template %s, %d rounds%n", url, template, rounds);
-        Map<String, Object> t = MiniJson.object(client.get("/api/templates/" + template).body());
+        Map<String, Object> t = Json.object(client.get("/api/templates/" + template).body());
         List<String> questions = new ArrayList<>();
         for (Object g : (List<?>) t.get("golden_queries")) {
-            questions.add(MiniJson.str(BenchClient.castMap(g), "question"));
+            questions.add(Json.str(BenchClient.castMap(g), "question"));
         }
         long started = System.nanoTime();
-        Map<String, Object> accepted = MiniJson.object(client.post("/api/provision/quick",
-                "{\"template_id\":" + MiniJson.quote(template) + ",\"customer_name\":\"Chat bench\"}").body());
-        String jobId = MiniJson.str(accepted, "job_id");
-        String demoId = MiniJson.str(accepted, "demo_id");
+        Map<String, Object> accepted = Json.object(client.post("/api/provision/quick",
+                "{\"template_id\":" + Json.quote(template) + ",\"customer_name\":\"Chat bench\"}").body());
+        String jobId = Json.str(accepted, "job_id");
+        String demoId = Json.str(accepted, "demo_id");
         Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
         String status = "";
         while (Instant.now().isBefore(deadline)) {
-            status = MiniJson.str(MiniJson.object(client.get("/api/provision/status/" + jobId).body()), "status");
+            status = Json.str(Json.object(client.get("/api/provision/status/" + jobId).body()), "status");
             if ("completed".equals(status) || "failed".equals(status)) {
                 break;
             }
@@ -126,7 +126,7 @@ public final class ChatBench {
             throw new IllegalStateException("demo " + demoId + " did not become ready (job " + jobId + ": " + status + ")");
         }
         double provisionMs = (System.nanoTime() - started) / 1e6;
-        Map<String, Object> demo = MiniJson.object(client.get("/api/demos/" + demoId).body());
+        Map<String, Object> demo = Json.object(client.get("/api/demos/" + demoId).body());
         Object readiness = demo.get("readiness");
         System.out.printf("demo %s ready in %.0f ms; readiness %s%n", demoId, provisionMs,
                 readiness instanceof Map<?, ?> r ? r.get("score") + "% (" + r.get("passed") + "/" + r.get("total") + ")" : "n/a");
@@ -165,14 +165,14 @@ public final class ChatBench {
 
     private double ask(String demoId, String question, Map<String, Integer> outcomes) {
         long t0 = System.nanoTime();
-        HttpResponse<String> r = client.post("/api/chat", "{\"demo_id\":" + MiniJson.quote(demoId) + ",\"message\":"
-                + MiniJson.quote(question) + "}");
+        HttpResponse<String> r = client.post("/api/chat", "{\"demo_id\":" + Json.quote(demoId) + ",\"message\":"
+                + Json.quote(question) + "}");
         double ms = (System.nanoTime() - t0) / 1e6;
         if (r.statusCode() != 200) {
             failures++;
-            System.err.printf("chat %s → HTTP %d %s%n", question, r.statusCode(), MiniJson.abbreviate(r.body()));
+            System.err.printf("chat %s → HTTP %d %s%n", question, r.statusCode(), Json.abbreviate(r.body()));
         } else {
-            outcomes.merge(MiniJson.str(MiniJson.object(r.body()), "outcome"), 1, Integer::sum);
+            outcomes.merge(Json.str(Json.object(r.body()), "outcome"), 1, Integer::sum);
         }
         return ms;
     }
@@ -181,9 +181,9 @@ public final class ChatBench {
         try {
             Files.createDirectories(results);
             StringBuilder o = new StringBuilder("{\n");
-            o.append("  \"date\": ").append(MiniJson.quote(Instant.now().toString())).append(",\n");
-            o.append("  \"platform\": ").append(MiniJson.quote(url)).append(",\n");
-            o.append("  \"template\": ").append(MiniJson.quote(template)).append(",\n");
+            o.append("  \"date\": ").append(Json.quote(Instant.now().toString())).append(",\n");
+            o.append("  \"platform\": ").append(Json.quote(url)).append(",\n");
+            o.append("  \"template\": ").append(Json.quote(template)).append(",\n");
             o.append("  \"provision_ms\": ").append(String.format(Locale.ROOT, "%.1f", provisionMs)).append(",\n");
             o.append("  \"golden\": ").append(g.json()).append(",\n");
             o.append("  \"planner\": ").append(p.json()).append(",\n");
@@ -191,7 +191,7 @@ public final class ChatBench {
             o.append("  \"outcomes\": {");
             int i = 0;
             for (Map.Entry<String, Integer> e : outcomes.entrySet()) {
-                o.append(i++ == 0 ? "" : ", ").append(MiniJson.quote(e.getKey())).append(": ").append(e.getValue());
+                o.append(i++ == 0 ? "" : ", ").append(Json.quote(e.getKey())).append(": ").append(e.getValue());
             }
             o.append("},\n  \"failed_requests\": ").append(failures).append("\n}\n");
             Files.writeString(results.resolve("chat-latest.json"), o.toString());

@@ -84,9 +84,9 @@ public final class CloneBench {
             System.err.println("clone bench: quick provision answered " + provisioned.statusCode());
             return 1;
         }
-        Map<String, Object> source = MiniJson.object(provisioned.body());
-        String sourceId = MiniJson.str(source, "demo_id");
-        if (!"completed".equals(await(MiniJson.str(source, "job_id")).get("status"))) {
+        Map<String, Object> source = Json.object(provisioned.body());
+        String sourceId = Json.str(source, "demo_id");
+        if (!"completed".equals(await(Json.str(source, "job_id")).get("status"))) {
             System.err.println("clone bench: the source demo did not become ready");
             return 1;
         }
@@ -100,10 +100,10 @@ public final class CloneBench {
             accept.add((System.nanoTime() - t0) / 1e6);
             if (r.statusCode() != 202) {
                 failures++;
-                System.err.println("clone " + (i + 1) + ": HTTP " + r.statusCode() + " " + MiniJson.abbreviate(r.body()));
+                System.err.println("clone " + (i + 1) + ": HTTP " + r.statusCode() + " " + Json.abbreviate(r.body()));
                 continue;
             }
-            Map<String, Object> job = await(MiniJson.str(MiniJson.object(r.body()), "job_id"));
+            Map<String, Object> job = await(Json.str(Json.object(r.body()), "job_id"));
             double ms = (System.nanoTime() - t0) / 1e6;
             if (!"completed".equals(job.get("status"))) {
                 failures++;
@@ -111,8 +111,8 @@ public final class CloneBench {
                 continue;
             }
             endToEnd.add(ms);
-            server.add((double) Duration.between(Instant.parse(MiniJson.str(job, "created_at")),
-                    Instant.parse(MiniJson.str(job, "completed_at"))).toMillis());
+            server.add((double) Duration.between(Instant.parse(Json.str(job, "created_at")),
+                    Instant.parse(Json.str(job, "completed_at"))).toMillis());
         }
         Percentiles a = Percentiles.of(accept);
         Percentiles e = Percentiles.of(endToEnd);
@@ -140,8 +140,8 @@ public final class CloneBench {
         Instant deadline = Instant.now().plus(Duration.ofMinutes(2));
         Map<String, Object> job = Map.of("status", "unknown");
         while (Instant.now().isBefore(deadline)) {
-            job = MiniJson.object(client.get("/api/provision/status/" + jobId).body());
-            String status = MiniJson.str(job, "status");
+            job = Json.object(client.get("/api/provision/status/" + jobId).body());
+            String status = Json.str(job, "status");
             if ("completed".equals(status) || "failed".equals(status)) {
                 return job;
             }
@@ -154,8 +154,8 @@ public final class CloneBench {
         try {
             Files.createDirectories(results);
             String json = "{\n"
-                    + "  \"date\": " + MiniJson.quote(Instant.now().toString()) + ",\n"
-                    + "  \"platform\": " + MiniJson.quote(url) + ",\n"
+                    + "  \"date\": " + Json.quote(Instant.now().toString()) + ",\n"
+                    + "  \"platform\": " + Json.quote(url) + ",\n"
                     + "  \"template\": \"shopify\",\n"
                     + "  \"accept\": " + a.json() + ",\n"
                     + "  \"post_to_completed\": " + e.json() + ",\n"

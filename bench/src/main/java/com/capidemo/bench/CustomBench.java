@@ -118,21 +118,21 @@ public final class CustomBench {
 
     private Timed customProvision(Map<String, String> brief) {
         StringBuilder body = new StringBuilder("{");
-        brief.forEach((k, v) -> body.append(body.length() > 1 ? "," : "").append(MiniJson.quote(k)).append(':')
-                .append(MiniJson.quote(v)));
+        brief.forEach((k, v) -> body.append(body.length() > 1 ? "," : "").append(Json.quote(k)).append(':')
+                .append(Json.quote(v)));
         body.append('}');
         long t0 = System.nanoTime();
-        Map<String, Object> accepted = MiniJson.object(client.post("/api/provision/custom", body.toString()).body());
-        String jobId = MiniJson.str(accepted, "job_id");
+        Map<String, Object> accepted = Json.object(client.post("/api/provision/custom", body.toString()).body());
+        String jobId = Json.str(accepted, "job_id");
         String status = await("/api/provision/status/" + jobId, "status", "completed|failed");
         double ms = (System.nanoTime() - t0) / 1e6;
         if (!"completed".equals(status)) {
             failures++;
         }
         Map<String, Double> stages = new LinkedHashMap<>();
-        for (Object s : MiniJson.array(client.get("/api/provision/status/" + jobId + "/steps").body())) {
+        for (Object s : Json.array(client.get("/api/provision/status/" + jobId + "/steps").body())) {
             Map<String, Object> step = BenchClient.castMap(s);
-            stages.put(MiniJson.str(step, "step_id"), ((Number) step.getOrDefault("duration_ms", 0)).doubleValue());
+            stages.put(Json.str(step, "step_id"), ((Number) step.getOrDefault("duration_ms", 0)).doubleValue());
         }
         return new Timed("custom " + brief.get("industry") + " (" + status + ")", ms, status, stages);
     }
@@ -145,18 +145,18 @@ public final class CustomBench {
             failures++;
             return new Timed("pipeline (HTTP " + r.statusCode() + ")", 0, "rejected", Map.of());
         }
-        String runId = MiniJson.str(MiniJson.object(r.body()), "pipeline_logging_id");
+        String runId = Json.str(Json.object(r.body()), "pipeline_logging_id");
         String status = await("/api/v1/pipelines/runs/" + runId, "status", "COMPLETED|FAILED");
         double ms = (System.nanoTime() - t0) / 1e6;
         if (!"COMPLETED".equals(status)) {
             failures++;
         }
         Map<String, Double> stages = new LinkedHashMap<>();
-        Map<String, Object> run = MiniJson.object(client.get("/api/v1/pipelines/runs/" + runId).body());
+        Map<String, Object> run = Json.object(client.get("/api/v1/pipelines/runs/" + runId).body());
         for (Object s : (List<?>) run.get("steps")) {
             Map<String, Object> step = BenchClient.castMap(s);
             Object d = step.get("duration_ms");
-            stages.put(MiniJson.str(step, "step_id"), d instanceof Number n ? n.doubleValue() : 0.0);
+            stages.put(Json.str(step, "step_id"), d instanceof Number n ? n.doubleValue() : 0.0);
         }
         return new Timed("pipeline bill-sample-export (" + status + ")", ms, status, stages);
     }
@@ -171,7 +171,7 @@ public final class CustomBench {
         Instant deadline = Instant.now().plus(Duration.ofMinutes(5));
         String status = "";
         while (Instant.now().isBefore(deadline)) {
-            status = MiniJson.str(MiniJson.object(client.get(path).body()), field);
+            status = Json.str(Json.object(client.get(path).body()), field);
             if (status != null && status.matches(terminal)) {
                 return status;
             }
@@ -184,8 +184,8 @@ public final class CustomBench {
         try {
             Files.createDirectories(results);
             StringBuilder o = new StringBuilder("{\n");
-            o.append("  \"date\": ").append(MiniJson.quote(Instant.now().toString())).append(",\n");
-            o.append("  \"platform\": ").append(MiniJson.quote(url)).append(",\n");
+            o.append("  \"date\": ").append(Json.quote(Instant.now().toString())).append(",\n");
+            o.append("  \"platform\": ").append(Json.quote(url)).append(",\n");
             o.append("  \"custom\": ").append(c.json()).append(",\n");
             o.append("  \"pipeline\": ").append(p.json()).append(",\n");
             o.append("  \"target\": {\"custom_p95_ms\": 60000, \"met\": ").append(met).append("},\n");
@@ -194,11 +194,11 @@ public final class CustomBench {
             all.addAll(pipeline);
             for (int i = 0; i < all.size(); i++) {
                 Timed t = all.get(i);
-                o.append("    {\"job\": ").append(MiniJson.quote(t.label())).append(", \"total_ms\": ")
+                o.append("    {\"job\": ").append(Json.quote(t.label())).append(", \"total_ms\": ")
                         .append(String.format(Locale.ROOT, "%.1f", t.millis())).append(", \"stages_ms\": {");
                 int j = 0;
                 for (Map.Entry<String, Double> e : t.stages().entrySet()) {
-                    o.append(j++ == 0 ? "" : ", ").append(MiniJson.quote(e.getKey())).append(": ")
+                    o.append(j++ == 0 ? "" : ", ").append(Json.quote(e.getKey())).append(": ")
                             .append(String.format(Locale.ROOT, "%.0f", e.getValue()));
                 }
                 o.append("}}").append(i + 1 < all.size() ? "," : "").append('\n');

@@ -21,7 +21,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Demo management at scale (issue 11), against a running platform whose store was seeded with many demos
+ * Demo management at scale, against a running platform whose store was seeded with many demos
  * (DemoStoreSeed): {@code GET /api/dashboard} and {@code GET /api/demos?limit=50} (first page, then following
  * next_cursor up to 5 pages) each by {@code --clients} (100) concurrent clients for {@code --seconds} (30), every
  * client a user of one of the seeded tenants; then single-demo reads ({@code GET /api/demos/{id}}, 8 clients)

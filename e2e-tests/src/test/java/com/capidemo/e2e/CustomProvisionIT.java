@@ -32,7 +32,7 @@ class CustomProvisionIT {
                 "PLATFORM_LEASE_DURATION", "3s",
                 "PLATFORM_QUEUE_CUSTOM_MIN_BACKOFF", "1s",
                 "PLATFORM_QUEUE_CUSTOM_MAX_BACKOFF", "2s",
-                // While the worker is down every dispatch fails; seed 001's 3 attempts would fail the job first.
+                // While the worker is down every dispatch fails; the default 3 attempts would fail the job first.
                 "PLATFORM_QUEUE_CUSTOM_MAX_ATTEMPTS", "30"));
     }
 

@@ -309,7 +309,7 @@ class QuickProvisionIT {
     }
 
     /**
-     * Issue 13 in the packaged services (prod profile, started by ./platform): operations endpoints behind the admin
+     * The edge rules in the packaged services (prod profile, started by ./platform): operations endpoints behind the admin
      * token on every service, health open without paths, security headers, and the data directory private.
      */
     @Test

@@ -9,7 +9,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * Issue 13's fuzz suite for lifecycle-service (fuzz-endpoints.json): every /api/admin/ endpoint and the health
+ * The edge fuzz suite for lifecycle-service (fuzz-endpoints.json): every /api/admin/ endpoint and the health
  * checks, malformed in every way EdgeFuzzer knows. Counts in target/fuzz/lifecycle-service.md.
  */
 @QuarkusTest

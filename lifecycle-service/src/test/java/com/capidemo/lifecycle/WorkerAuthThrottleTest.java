@@ -13,7 +13,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * Issue 13 defect 8 for worker credentials: the worker filter on /api/admin/ (one filter for every worker endpoint)
+ * Failed authentication is throttled for worker credentials too: the worker filter on /api/admin/ (one filter for every worker endpoint)
  * answers 401 to a wrong secret and 429 with Retry-After after ten a minute, timed by the tests' injected clock (support.TestClock).
  */
 @QuarkusTest

@@ -1,4 +1,4 @@
--- Demo management (issue 11): users' keys, the compact demo list, pin, clone, delete, share links.
+-- Demo management: users' keys, the compact demo list, pin, clone, delete, share links.
 -- sha256(text) and demo_search_text(name) are Java functions SqliteDatabase registers on every connection.
 
 -- Golden queries are stored once per distinct set (a template's, a custom demo's) and referenced by demos and agents.

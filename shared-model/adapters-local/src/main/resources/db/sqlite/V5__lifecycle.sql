@@ -1,4 +1,4 @@
--- Lifecycle (issue 12): paged archival/deletion scans, leftovers of failed demos, notifications, lifecycle runs.
+-- Lifecycle: paged archival/deletion scans, leftovers of failed demos, notifications, lifecycle runs.
 -- The archival and warning scan: ready, unpinned demos by (last_used, demo_id), a keyset page at a time.
 CREATE INDEX demos_ready_unused ON demos(status, is_pinned, last_used, demo_id);
 -- The deletion scan: archived demos by (archived_at, demo_id).

@@ -1,4 +1,4 @@
--- Demo management at scale (issue 11): a per-tenant number bumped by every write to the tenant's demos, whichever
+-- Demo management at scale: a per-tenant number bumped by every write to the tenant's demos, whichever
 -- process makes it (api-service, the provisioners, the lifecycle service), so api-service can keep a tenant's list
 -- pages and dashboards while it is unchanged and check that with one point read.
 CREATE TABLE demo_changes (

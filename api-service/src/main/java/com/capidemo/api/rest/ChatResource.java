@@ -25,7 +25,7 @@ import java.util.Map;
 @Produces(MediaType.APPLICATION_JSON)
 public class ChatResource {
 
-    /** The demo is named by {@code demo_id}, or by {@code project_id} for the demo /api/setup made (seed 000). */
+    /** The demo is named by {@code demo_id}, or by {@code project_id} for the demo /api/setup made. */
     public record ChatRequest(@Size(max = 64) String demoId,
                               @Size(max = 64) String projectId,
                               @NotBlank @Size(max = 2000) String message,

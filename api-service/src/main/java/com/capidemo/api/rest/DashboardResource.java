@@ -10,7 +10,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 
-/** The caller's dashboard: counts, pinned and recent demos (seed 001 Phase 5). */
+/** The caller's dashboard: counts, pinned and recent demos. */
 @Path("/api/dashboard")
 @Produces(MediaType.APPLICATION_JSON)
 public class DashboardResource {

@@ -14,7 +14,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-/** Seed 000: set a project up in one call (admin token, checked by AdminTokenFilter, since it may create a tenant). */
+/** Set a Google Cloud project up in one call (admin token, checked by AdminTokenFilter, since it may create a tenant). */
 @Path("/api/setup")
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)

@@ -54,7 +54,7 @@ public class ChatService {
     }
 
     /**
-     * The demo a chat request names: {@code demoId}, or for a project set up by /api/setup (seed 000) its demo; a
+     * The demo a chat request names: {@code demoId}, or for a project set up by /api/setup its demo; a
      * project of another tenant is the same 404 as an unknown one.
      */
     public String demoOf(Caller caller, String demoId, String projectId) {

@@ -31,7 +31,7 @@ public class DemoService {
     public static final int MAX_PAGE = 100;
     /** How many pinned and recent demos the dashboard shows. */
     static final int DASHBOARD_ITEMS = 10;
-    /** "This month" on the dashboard: the last 30 days (seed 001). */
+    /** "This month" on the dashboard: the last 30 days. */
     static final Duration MONTH = Duration.ofDays(30);
 
     private final DemoStore demos;
@@ -50,7 +50,7 @@ public class DemoService {
     public record Page(List<DemoSummary> demos, String nextCursor) {
     }
 
-    /** The caller's dashboard (seed 001 names). */
+    /** The caller's dashboard: {stats {total_demos, demos_this_month, pinned_count}, pinned, recent}. */
     /**
      * {@code countsChangeAt} (not sent) is when demos_this_month may drop although no demo changed: once the oldest
      * demo it counts is more than a month old. Null when it counts none.

@@ -19,7 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Tenant onboarding (seed 003): the tenant's dataset and metadata tables, a first API key stored as
+ * Tenant onboarding: the tenant's dataset and metadata tables, a first API key stored as
  * SHA-256 + ciphertext, then a dry run proving the dataset answers queries. The key is returned once.
  */
 @ApplicationScoped

@@ -139,7 +139,7 @@ public class PipelineService {
                 job.startedAt(), job.completedAt(), job.error(), stepViews, dq);
     }
 
-    /** Seed 003's run states. */
+    /** The run states pipeline clients see: PENDING, RUNNING, COMPLETED, FAILED. */
     static String wire(JobStatus status) {
         return switch (status) {
             case QUEUED -> "PENDING";

@@ -17,7 +17,7 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * Seed 000's one-call setup: a Google Cloud project becomes a tenant (onboarded if new) with a demo of the default
+ * One-call setup: a Google Cloud project becomes a tenant (onboarded if new) with a demo of the default
  * template. Calling it again returns the same tenant and demo instead of creating more.
  */
 @ApplicationScoped

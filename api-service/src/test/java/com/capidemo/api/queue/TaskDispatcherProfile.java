@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The local task dispatcher on, with seed 001's rate limit; backoffs and the rate limit's seconds are the tests' clock
+ * The local task dispatcher on, with the queue's rate limit; backoffs and the rate limit's seconds are the tests' clock
  * ({@link DispatcherClock}), which the tests move instead of waiting.
  */
 public class TaskDispatcherProfile implements QuarkusTestProfile {

@@ -230,7 +230,7 @@ class ChatResourceTest {
         given().header("X-API-Key", key).contentType("application/json").body("{\"demo_id\":")
                 .when().post("/api/chat").then().statusCode(400).contentType("application/problem+json")
                 .body("type", containsString("malformed-request"));
-        // A value of the wrong type is 422 naming the field (issue 13: strict types).
+        // A value of the wrong type is 422 naming the field (strict types).
         given().header("X-API-Key", key).contentType("application/json").body("{\"demo_id\":\"" + demoId + "\",\"message\":{}}")
                 .when().post("/api/chat").then().statusCode(422).body("errors[0].field", equalTo("message"));
         given().header("X-API-Key", key).contentType("text/plain").body("How many orders?")

@@ -11,7 +11,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * Issue 13's fuzz suite for the public API: every endpoint of {@code fuzz-endpoints.json} (add new ones there) gets
+ * The edge fuzz suite for the public API: every endpoint of {@code fuzz-endpoints.json} (add new ones there) gets
  * its malformed variants; none may answer 5xx, every error is problem+json with a stable type and names no class.
  * The counts go to target/fuzz/api-service.md.
  */

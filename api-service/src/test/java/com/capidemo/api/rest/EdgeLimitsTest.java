@@ -12,7 +12,7 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 /**
- * Issue 13 defects 8 and 9 with prod's edge settings: throttled failed authentication (API keys, the admin token)
+ * Prod's edge settings: throttled failed authentication (API keys, the admin token)
  * and the per-tenant request rate, timed by an injected clock; operations endpoints behind the admin token.
  */
 @QuarkusTest

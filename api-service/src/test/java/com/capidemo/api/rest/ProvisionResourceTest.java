@@ -124,7 +124,7 @@ class ProvisionResourceTest {
         given().header("X-API-Key", key).contentType("application/json")
                 .when().post("/api/provision/quick").then().statusCode(422).contentType("application/problem+json")
                 .body("errors[0].field", equalTo("body"));
-        // A value of the wrong type is 422 naming the field (issue 13: no coercion, no 400 for a well-formed body).
+        // A value of the wrong type is 422 naming the field (no coercion, no 400 for a well-formed body).
         given().header("X-API-Key", key).contentType("application/json").body("{\"template_id\":{\"a\":1}}")
                 .when().post("/api/provision/quick").then().statusCode(422)
                 .body("errors[0].field", equalTo("template_id")).body("errors[0].message", equalTo("must be a string"));

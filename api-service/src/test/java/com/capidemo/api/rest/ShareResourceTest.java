@@ -164,7 +164,7 @@ class ShareResourceTest {
         share(team.ownerKey(), readyDemo, "{\"expires_in_days\":0}").statusCode(422).body("errors[0].field",
                 equalTo("expires_in_days"));
         share(team.ownerKey(), readyDemo, "{\"expires_in_days\":91}").statusCode(422);
-        share(team.ownerKey(), readyDemo, "{\"expires_in_days\":\"x\"}").statusCode(422); // wrong type names the field (issue 13)
+        share(team.ownerKey(), readyDemo, "{\"expires_in_days\":\"x\"}").statusCode(422); // wrong type names the field
         share(team.ownerKey(), readyDemo, "{\"password\":\"\"}").statusCode(422).body("errors[0].field", equalTo("password"));
         Instant now = ShareClockProfile.CLOCK.instant();
         share(team.ownerKey(), readyDemo, "{\"expires_in_days\":90}").statusCode(201)

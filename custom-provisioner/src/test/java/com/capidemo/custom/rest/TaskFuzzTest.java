@@ -8,7 +8,7 @@ import io.restassured.RestAssured;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** Issue 13's fuzz suite for the task targets (fuzz-endpoints.json); counts in target/fuzz/custom-provisioner.md. */
+/** The edge fuzz suite for the task targets (fuzz-endpoints.json); counts in target/fuzz/custom-provisioner.md. */
 @QuarkusTest
 class TaskFuzzTest {
 

@@ -162,7 +162,7 @@ class TaskResourceTest {
         task("job_unknown").when().post("/tasks/custom-provision").then().statusCode(200);
     }
 
-    /** Issue 13 defects 5 and 12: a null, mistyped or oversized task body is a 400 in our words, never a 500. */
+    /** A null, mistyped or oversized task body is a 400 in our words, never a 500. */
     @Test
     void nullMistypedAndOversizedTaskBodiesAre400WithoutClassNames() {
         for (String body : new String[] {"null", "{\"job_id\":null}", "{\"job_id\":1}", "[]", "{\"job_id\":\"a\",\"job_id\":\"b\"}",

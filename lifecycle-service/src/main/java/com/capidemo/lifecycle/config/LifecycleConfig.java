@@ -5,7 +5,7 @@ import io.smallrye.config.WithDefault;
 import java.time.Duration;
 import java.util.Optional;
 
-/** The lifecycle rules (seed 001 Phase 6) and the local schedule; each key is in the README's configuration table. */
+/** The lifecycle rules and the local schedule; each key is in docs/configuration.md. */
 @ConfigMapping(prefix = "platform.lifecycle")
 public interface LifecycleConfig {
 

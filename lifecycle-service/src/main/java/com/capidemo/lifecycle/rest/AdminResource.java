@@ -22,7 +22,8 @@ import java.util.List;
 
 /**
  * The lifecycle jobs Cloud Scheduler (or the local cron, or an operator) starts; callers are checked by
- * {@link AdminAuthFilter}. Any request body (Cloud Scheduler sends {@code {}}) is ignored.
+ * platform-core's {@link com.capidemo.core.web.WorkerAuthFilter} (the worker credential or the admin token on
+ * every path under platform.edge.worker-paths). Any request body (Cloud Scheduler sends {@code {}}) is ignored.
  */
 @Path("/api/admin")
 @Produces(MediaType.APPLICATION_JSON)

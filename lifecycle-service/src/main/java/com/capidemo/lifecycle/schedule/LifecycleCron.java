@@ -9,7 +9,7 @@ import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
- * The local schedule (seed 001: cleanup daily 02:00, warnings 09:00, metrics export 00:00, UTC), calling the same
+ * The local schedule (cleanup daily 02:00, warnings 09:00, metrics export 00:00, UTC), calling the same
  * services as the endpoints. A run still going when its next time comes is not started twice in this process; another
  * process running at once is safe anyway. A failed run is recorded and logged by {@link RunRecorder}.
  */

@@ -7,7 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The daily cleanup (seed 001 Phase 6): archive unused demos, delete long-archived ones, drop temporary and leftover
+ * The daily cleanup: archive unused demos, delete long-archived ones, drop temporary and leftover
  * datasets, in that order and all at the run's start time. Safe to repeat and to run twice at once: every step is a
  * per-demo conditional write or a drop that reports whether it dropped.
  */

@@ -15,7 +15,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The daily metrics export (seed 001): demo counts per status, template and tenant, read from the store and published
+ * The daily metrics export: demo counts per status, template and tenant, read from the store and published
  * as Micrometer gauges — {@code demos.active} and {@code demos.archived} (tags tenant, template), {@code template.usage}
  * (tag template: demos not deleted), {@code demos.status} (tag status) — which keep their values until the next export,
  * plus one {@code lifecycle_runs} entry holding the same counts.

@@ -26,7 +26,7 @@ public record LifecyclePolicy(Duration archiveAfter, Duration deleteAfter, Durat
                 c.tempDatasetPrefix(), c.templateDatasetPrefix(), c.pageSize());
     }
 
-    /** Seed 001's defaults: archive after 90 days, delete 180 days later, warn 7 days ahead, temp datasets after 24 h. */
+    /** The defaults: archive after 90 days, delete 180 days later, warn 7 days ahead, temp datasets after 24 h. */
     public static LifecyclePolicy defaults() {
         return new LifecyclePolicy(Duration.ofDays(90), Duration.ofDays(180), Duration.ofDays(7), Duration.ofHours(24),
                 "tmp_", "tmpl_", 500);

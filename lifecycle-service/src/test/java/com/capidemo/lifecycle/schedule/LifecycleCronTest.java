@@ -11,7 +11,7 @@ import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import org.junit.jupiter.api.Test;
 
-/** The local schedule: seed 001's times in UTC from configuration; on in local mode, off in gcp mode unless set. */
+/** The local schedule: cleanup 02:00, warnings 09:00, metrics 00:00 UTC from configuration; on in local mode, off in gcp mode unless set. */
 @QuarkusTest
 class LifecycleCronTest {
 

@@ -40,7 +40,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The lifecycle rules of seed 001 Phase 6 over a real store (SQLite here, the Firestore emulator in its subclass), a
+ * The lifecycle rules over a real store (SQLite here, the Firestore emulator in its subclass), a
  * real local warehouse (dataset folders) and an injected clock: the exact outcome for each kind of demo, repeated and
  * concurrent runs, warnings once per cycle.
  */
@@ -155,7 +155,7 @@ abstract class LifecycleRulesContract {
         return demo;
     }
 
-    /** One row of the seed's table: a demo as stored, and what one cleanup run must leave of it. */
+    /** One row of the rules table: a demo as stored, and what one cleanup run must leave of it. */
     record Case(String name, Demo demo, DemoStatus expected, boolean datasetKept) {
     }
 

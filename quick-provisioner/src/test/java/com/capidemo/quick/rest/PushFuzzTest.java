@@ -10,7 +10,7 @@ import java.util.Base64;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** Issue 13's fuzz suite for the push endpoints (fuzz-endpoints.json); counts in target/fuzz/quick-provisioner.md. */
+/** The edge fuzz suite for the push endpoints (fuzz-endpoints.json); counts in target/fuzz/quick-provisioner.md. */
 @QuarkusTest
 class PushFuzzTest {
 

@@ -187,7 +187,7 @@ class PushResourceTest {
         push(notAJob).statusCode(400).body("detail", containsString("job_id"));
     }
 
-    /** Issue 13 defect 5: a null, mistyped or duplicate-keyed push is a 400 in our words, never a 500 or a class name. */
+    /** A null, mistyped or duplicate-keyed push is a 400 in our words, never a 500 or a class name. */
     @Test
     void nullMistypedAndDuplicateKeyedPushesAre400WithoutClassNames() {
         String data = java.util.Base64.getEncoder().encodeToString("{\"job_id\":1}".getBytes());

@@ -12,7 +12,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Issue 13 defect 11: what the local adapters create in the data directory is for the platform's user only. */
+/** What the local adapters create in the data directory is for the platform's user only. */
 class PrivateDataFilesTest {
 
     @TempDir

@@ -25,7 +25,7 @@ class ChatEvaluationBench {
         Files.createDirectories(dir);
         StringBuilder md = new StringBuilder("# Chat evaluation benchmark\n\n- Date: " + Instant.now() + "\n- Machine: "
                 + Runtime.getRuntime().availableProcessors() + " cores, Java " + System.getProperty("java.version")
-                + "\n- What: the issue-15 prospect sets (test resources chat/{template}-prospect.yml) asked through the"
+                + "\n- What: the prospect sets (test resources chat/{template}-prospect.yml) asked through the"
                 + " local agent in process over the template's DuckDB data; latency of the timed second pass, per"
                 + " question (planning, SQL and answer).\n");
         List<String> json = new ArrayList<>();

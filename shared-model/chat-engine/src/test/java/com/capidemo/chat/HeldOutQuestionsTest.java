@@ -18,7 +18,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The held-out questions (test resources chat/{template}-heldout.yml, written before the planner and not used to tune
- * it): at least the share recorded before the issue-15 planner work must be answered with the expected values (shopify
+ * it): at least the recorded share must be answered with the expected values (shopify
  * 42 of 47 = 89.4 %, banking 38 of 46 = 82.6 %), none may be answered with wrong numbers, and every question not
  * answered must be declined politely with three suggestions and no SQL.
  */
@@ -27,7 +27,7 @@ class HeldOutQuestionsTest {
     record Case(String question, String sql) {
     }
 
-    /** Correct answers per set when issue 15 started: the score may only go up. */
+    /** Correct answers per set as recorded: the score may only go up (raise these when the planner improves). */
     private static final java.util.Map<String, Integer> RECORDED = java.util.Map.of("shopify", 42, "banking", 38);
 
     static List<Case> cases(String templateId) throws IOException {

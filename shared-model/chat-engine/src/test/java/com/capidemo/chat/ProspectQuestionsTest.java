@@ -9,7 +9,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The issue-15 evaluation: prospect questions the planner was not written against (chat/{template}-prospect.yml,
+ * The prospect evaluation: prospect questions the planner was not written against (chat/{template}-prospect.yml,
  * committed before the planner changed), asked through the local agent over real data. At least 85 % of each set
  * must be answered with the expected rows, none with different rows, and every decline must say why and offer three
  * questions it can answer.

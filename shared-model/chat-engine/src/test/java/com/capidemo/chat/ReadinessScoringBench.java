@@ -24,7 +24,7 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 
 /**
- * Readiness scoring rate (issue 11): demos of the shopify template, each its own dataset (hard links of the template's
+ * Readiness scoring rate: demos of the shopify template, each its own dataset (hard links of the template's
  * parquet, as provisioning makes them) with an agent that has never seen it, scored one after another as the
  * quick-provisioner's scorer does: first with a DuckDB per query (the old path), then with one session per dataset,
  * then with one session per dataset and two demos scored at once (the scorer's workers).

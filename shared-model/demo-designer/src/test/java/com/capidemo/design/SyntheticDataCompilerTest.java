@@ -65,7 +65,7 @@ class SyntheticDataCompilerTest {
         }
     }
 
-    /** Issue 13 defect 7: the customer's name seeds the data but never becomes part of a statement. */
+    /** User text never becomes SQL: the customer's name seeds the data but never becomes part of a statement. */
     @Test
     void theCustomersNameNeverAppearsInTheGeneratedSql() {
         CustomerProfile hostile = new CustomerProfile("O'Brien Nul\u0000Co'); DROP TABLE x; --", "generic",

@@ -8,7 +8,7 @@ import java.util.Optional;
 /**
  * Which adapter serves each port. {@code platform.mode} gives the defaults (local → embedded engines, gcp → Google
  * services); each port's own key overrides it, so tests can mix an emulator with embedded parts. The choice is made
- * once, in {@link com.capidemo.core.adapter.AdapterSelection}; every key is in the README's configuration table.
+ * once, in {@link com.capidemo.core.adapter.AdapterSelection}; every key is in docs/configuration.md.
  */
 @ConfigMapping(prefix = "platform")
 public interface AdapterConfig {

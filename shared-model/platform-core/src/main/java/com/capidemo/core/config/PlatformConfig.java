@@ -6,7 +6,7 @@ import io.smallrye.config.WithName;
 import java.time.Duration;
 import java.util.Optional;
 
-/** Settings shared by every service; each is documented in the README's configuration table. */
+/** Settings shared by every service; each is documented in docs/configuration.md. */
 @ConfigMapping(prefix = "platform")
 public interface PlatformConfig {
 
@@ -34,7 +34,7 @@ public interface PlatformConfig {
 
     Setup setup();
 
-    /** POST /api/setup (seed 000). */
+    /** POST /api/setup: a Google Cloud project set up in one call. */
     interface Setup {
         /** The template a newly set-up project's demo is provisioned from. */
         @WithDefault("shopify")
@@ -77,7 +77,7 @@ public interface PlatformConfig {
         Custom custom();
     }
 
-    /** The custom-job queue; defaults follow seed 001's Cloud Tasks queue `custom-provision`. */
+    /** The custom-job queue; defaults are those of the Cloud Tasks queue `custom-provision` in infra/tasks.tf. */
     interface Custom {
         @WithDefault("custom-provision")
         String name();
@@ -115,7 +115,7 @@ public interface PlatformConfig {
         Duration pollInterval();
     }
 
-    /** The quick-job queue; defaults follow seed 001's push subscription. */
+    /** The quick-job queue; defaults are those of the push subscription in infra/pubsub.tf. */
     interface Quick {
         @WithDefault("provision-jobs")
         String topic();

@@ -1,6 +1,6 @@
 package com.capidemo.core.domain;
 
-/** One data-quality check of a pipeline step (seed 003's dq_results row). */
+/** One data-quality check of a pipeline step (a row of the tenant's dq_results table). */
 public record DqResult(String tableName, String checkName, String checkType, String status, String observedValue,
                        String expectedValue, String checkedAt) {
 

@@ -28,7 +28,7 @@ public final class TenantIds {
         return datasetId != null && DATASET.matcher(datasetId).matches();
     }
 
-    /** The tenant of a Google Cloud project (seed 000): its id in lower case with '_' for '-'. */
+    /** The tenant of a Google Cloud project (POST /api/setup): its id in lower case with '_' for '-'. */
     public static String ofProject(String projectId) {
         return projectId.toLowerCase(Locale.ROOT).replace('-', '_');
     }

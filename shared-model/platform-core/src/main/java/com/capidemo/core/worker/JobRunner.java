@@ -32,7 +32,7 @@ import org.jboss.logging.MDC;
 @ApplicationScoped
 public class JobRunner {
 
-    /** Transient failures retried through redelivery before the job is failed (seed 001: 3 attempts). */
+    /** Transient failures retried through redelivery before the job is failed (3 attempts). */
     public static final int MAX_JOB_ATTEMPTS = 3;
 
     private final JobStore jobs;

@@ -47,7 +47,7 @@ public final class EdgeFuzzer {
                    boolean chunked) {
     }
 
-    /** Variants every endpoint gets at least (issue 13). */
+    /** Variants every endpoint gets at least. */
     public static final int MIN_VARIANTS = 30;
 
     /**
