@@ -593,44 +593,38 @@ export const shareLinkFor = (token: string) => `${window.location.origin}/shared
 
 const passwordHeader = (password?: string): Record<string, string> => (password ? { 'X-Share-Password': password } : {});
 
-type RawSharedDemo = {
-  customer_name?: string;
-  template_id?: string | null;
-  template?: string | null;
-  industry?: string;
-  tables?: Record<string, number> | { name: string; rows: number }[];
-  metadata?: { tables?: Record<string, number> };
-  golden_questions?: (string | { question: string })[];
-  golden_queries?: { question: string }[];
-  readiness?: number | { score?: number } | null;
-  readiness_score?: number | null;
-};
+/** `GET /api/shared/{token}` exactly as the server sends it (ShareService.SharedView). */
+export interface SharedViewBody {
+  demo: {
+    customer_name: string;
+    template_id: string | null;
+    industry: string;
+    status: string;
+    tables: { name: string; row_count: number }[];
+    golden_questions: string[];
+    readiness: Readiness | null;
+  };
+  read_only: boolean;
+  shared_by: string | null;
+  expires_at: string | null;
+}
 
-export function toSharedDemo(raw: { demo?: RawSharedDemo; read_only?: boolean; shared_by?: string }): SharedDemo {
-  const d = raw.demo ?? {};
-  const tables: Record<string, number> = Array.isArray(d.tables)
-    ? Object.fromEntries(d.tables.map((t) => [t.name, t.rows]))
-    : d.tables ?? d.metadata?.tables ?? {};
-  const questions = (d.golden_questions ?? d.golden_queries ?? [])
-    .map((q) => (typeof q === 'string' ? q : q?.question))
-    .filter((q): q is string => Boolean(q));
-  const readiness = typeof d.readiness === 'number' ? d.readiness
-    : d.readiness && typeof d.readiness.score === 'number' ? d.readiness.score
-      : d.readiness_score ?? null;
+export function toSharedDemo(raw: SharedViewBody): SharedDemo {
+  const d = raw.demo;
   return {
-    customer_name: d.customer_name ?? 'Shared demo',
-    template_id: d.template_id ?? d.template ?? null,
+    customer_name: d.customer_name || 'Shared demo',
+    template_id: d.template_id ?? null,
     industry: d.industry ?? '',
-    tables,
-    golden_questions: questions,
-    readiness,
-    read_only: raw.read_only ?? true,
+    tables: Object.fromEntries((d.tables ?? []).map((t) => [t.name, t.row_count])),
+    golden_questions: d.golden_questions ?? [],
+    readiness: d.readiness?.score ?? null,
+    read_only: raw.read_only,
     shared_by: raw.shared_by ?? null,
   };
 }
 
 export const getShared = (token: string, password?: string) =>
-  request<Parameters<typeof toSharedDemo>[0]>('GET', `/api/shared/${enc(token)}`, {
+  request<SharedViewBody>('GET', `/api/shared/${enc(token)}`, {
     auth: false, headers: passwordHeader(password),
   }).then(toSharedDemo);
 
