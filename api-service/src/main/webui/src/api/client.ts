@@ -28,6 +28,15 @@ export interface TemplateSummary {
   estimated_seconds: number;
   golden_query_count: number;
   tags: string[];
+  /** How soon a quick start is ready: the median of recent quick provisions here, or the template's estimate. */
+  ready_in: ReadyIn;
+}
+
+export interface ReadyIn {
+  seconds: number;
+  source: 'measured' | 'estimate';
+  /** Quick provisions the median was taken over (0 for an estimate). */
+  provisions: number;
 }
 
 export interface GoldenQuery {
