@@ -527,6 +527,47 @@ export async function streamJob(jobId: string, onJob: (job: Job) => void, signal
 
 export const getDemo = (demoId: string) => request<Demo>('GET', `/api/demos/${enc(demoId)}`);
 
+// ---------------------------------------------------------------------------------------------------------------
+// A demo's talk track (golden questions) and its agent's system instruction
+// ---------------------------------------------------------------------------------------------------------------
+
+export interface TalkTrackItem {
+  id: string;
+  question: string;
+  sql: string;
+  complexity: string | null;
+  expected_result_type: string | null;
+}
+
+export interface TalkTrackBody {
+  demo_id: string;
+  golden_queries: TalkTrackItem[];
+  system_instruction: string | null;
+  readiness: Readiness | null;
+}
+
+export type TalkTrackAdded = TalkTrackItem & { readiness: Readiness | null };
+
+const goldenPath = (demoId: string) => `/api/demos/${enc(demoId)}/golden-queries`;
+
+export const getTalkTrack = (demoId: string) => request<TalkTrackBody>('GET', goldenPath(demoId));
+
+/** A chat answer (its question and the SQL that answered it) saved to the talk track. */
+export const addAnswerToTalkTrack = (demoId: string, conversationId: string, turn: number) =>
+  request<TalkTrackAdded>('POST', goldenPath(demoId), { body: { conversation_id: conversationId, turn } });
+
+export const addToTalkTrack = (demoId: string, question: string, sql: string) =>
+  request<TalkTrackAdded>('POST', goldenPath(demoId), { body: { question, sql } });
+
+export const reorderTalkTrack = (demoId: string, ids: string[]) =>
+  request<TalkTrackBody>('PUT', goldenPath(demoId), { body: { ids } });
+
+export const renameGoldenQuery = (demoId: string, id: string, question: string) =>
+  request<TalkTrackAdded>('PATCH', `${goldenPath(demoId)}/${enc(id)}`, { body: { question } });
+
+export const removeGoldenQuery = (demoId: string, id: string) =>
+  request<unknown>('DELETE', `${goldenPath(demoId)}/${enc(id)}`);
+
 /** A full demo record as the compact list item (what GET /api/demos answers before issue 11: full records). */
 export const toListItem = (d: Demo): DemoListItem => ({
   demo_id: d.demo_id,
