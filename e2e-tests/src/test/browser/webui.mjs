@@ -322,6 +322,30 @@ await step('the CSV of an answer downloads', async () => {
   return { file: download.suggestedFilename() };
 }, { needs: ['a reload brings the conversation back'] });
 
+await step('the meeting recap downloads as one file that reads offline without JavaScript', async () => {
+  const [download] = await Promise.all([page.waitForEvent('download'), page.locator('[data-download-recap]').click()]);
+  expect(/^recap-.+\.html$/.test(download.suggestedFilename()), `file name ${download.suggestedFilename()}`);
+  const path = join(SHOTS, 'recap.html');
+  await download.saveAs(path);
+  const found = {};
+  for (const viewport of [{ width: 1280, height: 800 }, { width: 390, height: 844 }]) {
+    const context = await browser.newContext({ viewport, javaScriptEnabled: false });
+    const recap = await context.newPage();
+    const outside = [];
+    recap.on('request', (r) => { if (!r.url().startsWith('file:')) outside.push(r.url()); });
+    await recap.goto(`file://${path}`);
+    found.questions = await recap.locator('h2').allInnerTexts();
+    found.tables = await recap.locator('table').count();
+    found.svgs = await recap.locator('figure svg').count();
+    expect(found.questions.some((q) => q.includes('What was gross revenue by month in 2024?')), `questions ${found.questions}`);
+    expect(found.tables > 0 && found.svgs > 0, `${found.tables} tables and ${found.svgs} charts`);
+    expect(await recap.locator('script').count() === 0 && outside.length === 0, `requests outside the file: ${outside}`);
+    await recap.screenshot({ path: join(SHOTS, `10a-recap${viewport.width === 390 ? '-390' : ''}.png`), fullPage: true });
+    await context.close();
+  }
+  return found;
+}, { needs: ['a reload brings the conversation back'] });
+
 // ----- the talk track: an answer saved to it, reordered with the keyboard, removed -----
 const curated = 'How many customers are there?';
 await step('an answer is added to the talk track from the chat', async () => {

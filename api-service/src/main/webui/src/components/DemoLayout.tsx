@@ -30,7 +30,7 @@ export function DemoLayout({ talkTrackTitle = 'Talk track', talkTrackAction, tal
       </div>
       <Card className="order-2 p-4 sm:p-5 lg:order-none">
         <div className="mb-3 flex items-center justify-between gap-2">
-          <h2 className="text-sm font-semibold text-slate-900">{chatTitle}</h2>
+          <h2 className="shrink-0 text-sm font-semibold text-slate-900">{chatTitle}</h2>
           {chatAction}
         </div>
         {chat}

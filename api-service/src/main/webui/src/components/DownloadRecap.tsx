@@ -27,7 +27,7 @@ export function DownloadRecap({ title, customer, industry, turns }: { title: str
     <span className="inline-flex items-center gap-2">
       {failed && <span role="alert" className="text-xs text-rose-700">The recap could not be made.</span>}
       <button type="button" onClick={() => void download()} disabled={busy} data-download-recap
-        className="rounded text-xs font-medium text-indigo-700 hover:underline disabled:opacity-50 focus-visible:outline-2 focus-visible:outline-indigo-600">
+        className="whitespace-nowrap rounded text-xs font-medium text-indigo-700 hover:underline disabled:opacity-50 focus-visible:outline-2 focus-visible:outline-indigo-600">
         {busy ? 'Preparing recap…' : 'Download recap'}
       </button>
     </span>

@@ -115,7 +115,7 @@ export function TalkTrackEditor({ demoId, items, editing, onAsk, disabled }:
       <ol className="grid grid-cols-1 gap-1.5" data-talk-track-editor>
         {order.map((q, i) => (
           <li key={q.id} data-golden-id={q.id}
-            className={`flex items-start gap-1.5 rounded-lg border bg-white px-1.5 py-1.5 text-sm ${dragged === i ? 'border-indigo-400 opacity-60' : 'border-slate-200'}`}
+            className={`flex flex-wrap items-start gap-1.5 rounded-lg border sm:flex-nowrap bg-white px-1.5 py-1.5 text-sm ${dragged === i ? 'border-indigo-400 opacity-60' : 'border-slate-200'}`}
             onDragOver={(e) => { if (dragged !== null) e.preventDefault(); }}
             onDrop={(e) => { e.preventDefault(); if (dragged !== null) reorder(dragged, i); setDragged(null); }}>
             <button type="button" draggable ref={(el) => { if (el) handles.current.set(q.id, el); else handles.current.delete(q.id); }}
@@ -143,10 +143,10 @@ export function TalkTrackEditor({ demoId, items, editing, onAsk, disabled }:
               <span className="mt-0.5 min-w-0 flex-1 break-words text-slate-800" data-golden-question-text>{q.question}</span>
             )}
             {renaming?.id !== q.id && (
-              <span className="flex shrink-0 items-center">
-                <button type="button" className={iconButton} disabled={i === 0} onClick={() => reorder(i, i - 1)}
+              <span className="ml-auto flex shrink-0 items-center max-sm:-mt-1 max-sm:w-full max-sm:justify-end">
+                <button type="button" className={`${iconButton} lg:hidden`} disabled={i === 0} onClick={() => reorder(i, i - 1)}
                   aria-label={`Move “${q.question}” up`} title="Move up"><span aria-hidden="true">↑</span></button>
-                <button type="button" className={iconButton} disabled={i === order.length - 1} onClick={() => reorder(i, i + 1)}
+                <button type="button" className={`${iconButton} lg:hidden`} disabled={i === order.length - 1} onClick={() => reorder(i, i + 1)}
                   aria-label={`Move “${q.question}” down`} title="Move down"><span aria-hidden="true">↓</span></button>
                 <button type="button" className={iconButton} onClick={() => setRenaming({ id: q.id, draft: q.question })}
                   aria-label={`Rename “${q.question}”`} title="Rename"><span aria-hidden="true">✎</span></button>

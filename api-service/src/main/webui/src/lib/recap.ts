@@ -42,7 +42,7 @@ figure svg{max-width:100%;height:auto}
 table{border-collapse:collapse;font-size:13px;width:100%}
 th,td{border-bottom:1px solid #e2e8f0;padding:5px 8px;text-align:left;vertical-align:top}
 th{background:#f1f5f9;font-weight:600;white-space:nowrap}
-td.n{text-align:right;font-variant-numeric:tabular-nums}
+td.n,th.n{text-align:right;font-variant-numeric:tabular-nums}
 .more{color:#64748b;font-size:12px;margin:4px 0 0}
 details{border:1px solid #e2e8f0;border-radius:8px;background:#f8fafc}
 summary{cursor:pointer;padding:6px 10px;font-size:13px;font-weight:600;color:#334155}
@@ -57,7 +57,8 @@ header{border-bottom-color:#000}h2 span{color:#000}}
 function table(columns: string[], rows: unknown[][], truncated: boolean): string {
   if (rows.length === 0 || columns.length === 0) return '';
   const shown = rows.slice(0, RECAP_ROWS);
-  const head = columns.map((c) => `<th scope="col">${esc(c.replace(/_/g, ' '))}</th>`).join('');
+  const numeric = columns.map((_, i) => shown.some((r) => typeof r[i] === 'number') && shown.every((r) => r[i] == null || typeof r[i] === 'number'));
+  const head = columns.map((c, i) => `<th scope="col"${numeric[i] ? ' class="n"' : ''}>${esc(c.replace(/_/g, ' '))}</th>`).join('');
   const body = shown.map((r) => `<tr>${r.map((v) => `<td${typeof v === 'number' ? ' class="n"' : ''}>${esc(formatCell(v))}</td>`).join('')}</tr>`).join('');
   const more = rows.length > shown.length || truncated
     ? `<p class="more">First ${shown.length} of ${truncated ? 'more than ' : ''}${rows.length} rows.</p>` : '';

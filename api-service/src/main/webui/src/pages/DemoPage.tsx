@@ -59,10 +59,10 @@ function Workspace({ demo, history, mine }: { demo: Demo; history?: Conversation
       tablesNote={`${formatCount(demo.metadata.total_rows ?? null)} rows`}
       tables={<TablesList tables={tables} />}
       chatAction={conversation.turns.length > 0 && (
-        <span className="flex items-center gap-3">
+        <span className="flex flex-wrap items-center justify-end gap-x-3 gap-y-1">
         <DownloadRecap title={demo.template_id ? `${demo.template_id} demo` : 'Custom demo'} customer={demo.customer_name || demo.demo_id}
           industry={demo.industry} turns={conversation.turns} />
-        <button type="button" className="rounded text-xs font-medium text-slate-500 hover:text-slate-800 focus-visible:outline-2 focus-visible:outline-indigo-600"
+        <button type="button" className="whitespace-nowrap rounded text-xs font-medium text-slate-500 hover:text-slate-800 focus-visible:outline-2 focus-visible:outline-indigo-600"
           onClick={() => { conversation.reset(); setParams({}, { replace: true }); }}>
           New conversation
         </button>
