@@ -322,6 +322,74 @@ await step('the CSV of an answer downloads', async () => {
   return { file: download.suggestedFilename() };
 }, { needs: ['a reload brings the conversation back'] });
 
+await step('the meeting recap downloads as one file that reads offline without JavaScript', async () => {
+  const [download] = await Promise.all([page.waitForEvent('download'), page.locator('[data-download-recap]').click()]);
+  expect(/^recap-.+\.html$/.test(download.suggestedFilename()), `file name ${download.suggestedFilename()}`);
+  const path = join(SHOTS, 'recap.html');
+  await download.saveAs(path);
+  const found = {};
+  for (const viewport of [{ width: 1280, height: 800 }, { width: 390, height: 844 }]) {
+    const context = await browser.newContext({ viewport, javaScriptEnabled: false });
+    const recap = await context.newPage();
+    const outside = [];
+    recap.on('request', (r) => { if (!r.url().startsWith('file:')) outside.push(r.url()); });
+    await recap.goto(`file://${path}`);
+    found.questions = await recap.locator('h2').allInnerTexts();
+    found.tables = await recap.locator('table').count();
+    found.svgs = await recap.locator('figure svg').count();
+    expect(found.questions.some((q) => q.includes('What was gross revenue by month in 2024?')), `questions ${found.questions}`);
+    expect(found.tables > 0 && found.svgs > 0, `${found.tables} tables and ${found.svgs} charts`);
+    expect(await recap.locator('script').count() === 0 && outside.length === 0, `requests outside the file: ${outside}`);
+    await recap.screenshot({ path: join(SHOTS, `10a-recap${viewport.width === 390 ? '-390' : ''}.png`), fullPage: true });
+    await context.close();
+  }
+  return found;
+}, { needs: ['a reload brings the conversation back'] });
+
+// ----- the talk track: an answer saved to it, reordered with the keyboard, removed -----
+const curated = 'How many customers are there?';
+await step('an answer is added to the talk track from the chat', async () => {
+  await page.getByLabel('Your question').fill(curated);
+  await page.getByLabel('Your question').press('Enter');
+  const answer = page.locator('[data-turn="4"] [data-answer]');
+  await answer.waitFor();
+  await answer.getByRole('button', { name: 'Add to talk track' }).click();
+  await answer.locator('[data-in-talk-track]').waitFor();
+  await page.locator('[data-edit-talk-track]').click();
+  const last = page.locator('[data-talk-track-editor] > li').last();
+  await last.locator('[data-golden-question-text]', { hasText: curated }).waitFor();
+  await shot(page, '10b-talk-track-editing', { narrow: true });
+}, { needs: ['a reload brings the conversation back'] });
+
+await step('the talk track is reordered with the keyboard and the order is kept', async () => {
+  const handle = page.locator('[data-talk-track-editor] > li').last().locator('[data-reorder-handle]');
+  await handle.focus();
+  await page.keyboard.press('Home');
+  const first = page.locator('[data-talk-track-editor] > li').first();
+  await first.locator('[data-golden-question-text]', { hasText: curated }).waitFor();
+  expect(await page.locator('[data-talk-track-editor] [data-reorder-handle]').first().evaluate((el) => el === document.activeElement),
+    'the moved question keeps the focus');
+  await page.waitForResponse((r) => r.url().includes('/golden-queries') && r.request().method() === 'PUT');
+  await page.reload();
+  await page.locator('[data-golden-question]').first().waitFor();
+  const top = await page.locator('[data-golden-question]').first().innerText();
+  expect(top.includes(curated), `after a reload the first talk-track question is ${top}`);
+  await shot(page, '10c-talk-track-curated', { narrow: true });
+}, { needs: ['an answer is added to the talk track from the chat'] });
+
+await step('a question is removed from the talk track', async () => {
+  await page.locator('[data-edit-talk-track]').click();
+  await Promise.all([
+    page.waitForResponse((r) => r.url().includes('/golden-queries/') && r.request().method() === 'DELETE' && r.status() === 204),
+    page.getByRole('button', { name: `Remove “${curated}”` }).click(),
+  ]);
+  await page.reload();
+  await page.locator('[data-golden-question]').first().waitFor();
+  await page.getByRole('button', { name: /Show all/ }).click().catch(() => {});
+  const questions = await page.locator('[data-golden-question]').allInnerTexts();
+  expect(questions.length > 0 && !questions.some((q) => q.includes(curated)), 'the removed question is gone after a reload');
+}, { needs: ['the talk track is reordered with the keyboard and the order is kept'] });
+
 await step('the custom demo form shows the API validation errors next to the fields', async () => {
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Custom demo' }).click();
   await page.getByRole('heading', { name: 'Custom demo' }).waitFor();

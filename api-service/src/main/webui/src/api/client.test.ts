@@ -27,7 +27,7 @@ describe('the API client', () => {
   it('sends no API key to share links, and the share password in X-Share-Password', async () => {
     signIn();
     const api = fakeApi({
-      'GET /api/shared/:token': { json: { demo: { customer_name: 'Acme' }, read_only: true, shared_by: 'ce@acme.test' } },
+      'GET /api/shared/:token': { json: { demo: { customer_name: 'Acme', template_id: null, industry: 'Retail', status: 'ready', tables: [], golden_questions: [], readiness: null }, read_only: true, shared_by: 'ce@acme.test', expires_at: null } },
       'POST /api/shared/:token/chat': { json: { answer: 'ok' } },
     });
     await getShared('tok/en', 'pw');
@@ -129,13 +129,16 @@ describe('the API client', () => {
     expect(await listDemos({ cursor: 'c1' })).toEqual({ demos: [{ demo_id: 'demo_2' }], next_cursor: null });
   });
 
-  it('reads a shared demo in every spelling the contract allows', () => {
-    expect(toSharedDemo({ demo: { customer_name: 'A', template_id: 'shopify', industry: 'Retail',
-      tables: [{ name: 'orders', rows: 10 }], golden_queries: [{ question: 'Q1' }], readiness: { score: 95 } }, shared_by: 'ce' }))
-      .toEqual({ customer_name: 'A', template_id: 'shopify', industry: 'Retail', tables: { orders: 10 }, golden_questions: ['Q1'],
-        readiness: 95, read_only: true, shared_by: 'ce' });
-    expect(toSharedDemo({ demo: { customer_name: 'B', template: 'saas', tables: { t: 1 }, golden_questions: ['Q'], readiness_score: 80 } }))
-      .toMatchObject({ template_id: 'saas', tables: { t: 1 }, golden_questions: ['Q'], readiness: 80 });
+  it('reads a shared demo in the shape the server sends: tables as {name, row_count}, readiness as an object', () => {
+    expect(toSharedDemo({ demo: { customer_name: 'A', template_id: 'shopify', industry: 'Retail', status: 'ready',
+      tables: [{ name: 'orders', row_count: 10 }, { name: 'customers', row_count: 5 }], golden_questions: ['Q1'],
+      readiness: { score: 95, passed: 19, total: 20, failed: [], checked_at: '2026-01-01T00:00:00Z' } },
+      read_only: true, shared_by: 'ce', expires_at: null }))
+      .toEqual({ customer_name: 'A', template_id: 'shopify', industry: 'Retail', tables: { orders: 10, customers: 5 },
+        golden_questions: ['Q1'], readiness: 95, read_only: true, shared_by: 'ce' });
+    expect(toSharedDemo({ demo: { customer_name: 'B', template_id: null, industry: 'SaaS', status: 'ready', tables: [],
+      golden_questions: [], readiness: null }, read_only: true, shared_by: null, expires_at: null }))
+      .toMatchObject({ template_id: null, tables: {}, readiness: null });
   });
 });
 

@@ -28,6 +28,15 @@ export interface TemplateSummary {
   estimated_seconds: number;
   golden_query_count: number;
   tags: string[];
+  /** How soon a quick start is ready: the median of recent quick provisions here, or the template's estimate. */
+  ready_in: ReadyIn;
+}
+
+export interface ReadyIn {
+  seconds: number;
+  source: 'measured' | 'estimate';
+  /** Quick provisions the median was taken over (0 for an estimate). */
+  provisions: number;
 }
 
 export interface GoldenQuery {
@@ -518,6 +527,47 @@ export async function streamJob(jobId: string, onJob: (job: Job) => void, signal
 
 export const getDemo = (demoId: string) => request<Demo>('GET', `/api/demos/${enc(demoId)}`);
 
+// ---------------------------------------------------------------------------------------------------------------
+// A demo's talk track (golden questions) and its agent's system instruction
+// ---------------------------------------------------------------------------------------------------------------
+
+export interface TalkTrackItem {
+  id: string;
+  question: string;
+  sql: string;
+  complexity: string | null;
+  expected_result_type: string | null;
+}
+
+export interface TalkTrackBody {
+  demo_id: string;
+  golden_queries: TalkTrackItem[];
+  system_instruction: string | null;
+  readiness: Readiness | null;
+}
+
+export type TalkTrackAdded = TalkTrackItem & { readiness: Readiness | null };
+
+const goldenPath = (demoId: string) => `/api/demos/${enc(demoId)}/golden-queries`;
+
+export const getTalkTrack = (demoId: string) => request<TalkTrackBody>('GET', goldenPath(demoId));
+
+/** A chat answer (its question and the SQL that answered it) saved to the talk track. */
+export const addAnswerToTalkTrack = (demoId: string, conversationId: string, turn: number) =>
+  request<TalkTrackAdded>('POST', goldenPath(demoId), { body: { conversation_id: conversationId, turn } });
+
+export const addToTalkTrack = (demoId: string, question: string, sql: string) =>
+  request<TalkTrackAdded>('POST', goldenPath(demoId), { body: { question, sql } });
+
+export const reorderTalkTrack = (demoId: string, ids: string[]) =>
+  request<TalkTrackBody>('PUT', goldenPath(demoId), { body: { ids } });
+
+export const renameGoldenQuery = (demoId: string, id: string, question: string) =>
+  request<TalkTrackAdded>('PATCH', `${goldenPath(demoId)}/${enc(id)}`, { body: { question } });
+
+export const removeGoldenQuery = (demoId: string, id: string) =>
+  request<unknown>('DELETE', `${goldenPath(demoId)}/${enc(id)}`);
+
 /** One page `{demos, next_cursor}` of the tenant's demos; `next_cursor` is null on the last page. */
 export const listDemos = (filter: DemoFilter = {}) =>
   request<DemoPage>('GET', `/api/demos${query({ ...filter })}`)
@@ -573,44 +623,38 @@ export const shareLinkFor = (token: string) => `${window.location.origin}/shared
 
 const passwordHeader = (password?: string): Record<string, string> => (password ? { 'X-Share-Password': password } : {});
 
-type RawSharedDemo = {
-  customer_name?: string;
-  template_id?: string | null;
-  template?: string | null;
-  industry?: string;
-  tables?: Record<string, number> | { name: string; rows: number }[];
-  metadata?: { tables?: Record<string, number> };
-  golden_questions?: (string | { question: string })[];
-  golden_queries?: { question: string }[];
-  readiness?: number | { score?: number } | null;
-  readiness_score?: number | null;
-};
+/** `GET /api/shared/{token}` exactly as the server sends it (ShareService.SharedView). */
+export interface SharedViewBody {
+  demo: {
+    customer_name: string;
+    template_id: string | null;
+    industry: string;
+    status: string;
+    tables: { name: string; row_count: number }[];
+    golden_questions: string[];
+    readiness: Readiness | null;
+  };
+  read_only: boolean;
+  shared_by: string | null;
+  expires_at: string | null;
+}
 
-export function toSharedDemo(raw: { demo?: RawSharedDemo; read_only?: boolean; shared_by?: string }): SharedDemo {
-  const d = raw.demo ?? {};
-  const tables: Record<string, number> = Array.isArray(d.tables)
-    ? Object.fromEntries(d.tables.map((t) => [t.name, t.rows]))
-    : d.tables ?? d.metadata?.tables ?? {};
-  const questions = (d.golden_questions ?? d.golden_queries ?? [])
-    .map((q) => (typeof q === 'string' ? q : q?.question))
-    .filter((q): q is string => Boolean(q));
-  const readiness = typeof d.readiness === 'number' ? d.readiness
-    : d.readiness && typeof d.readiness.score === 'number' ? d.readiness.score
-      : d.readiness_score ?? null;
+export function toSharedDemo(raw: SharedViewBody): SharedDemo {
+  const d = raw.demo;
   return {
-    customer_name: d.customer_name ?? 'Shared demo',
-    template_id: d.template_id ?? d.template ?? null,
+    customer_name: d.customer_name || 'Shared demo',
+    template_id: d.template_id ?? null,
     industry: d.industry ?? '',
-    tables,
-    golden_questions: questions,
-    readiness,
-    read_only: raw.read_only ?? true,
+    tables: Object.fromEntries((d.tables ?? []).map((t) => [t.name, t.row_count])),
+    golden_questions: d.golden_questions ?? [],
+    readiness: d.readiness?.score ?? null,
+    read_only: raw.read_only,
     shared_by: raw.shared_by ?? null,
   };
 }
 
 export const getShared = (token: string, password?: string) =>
-  request<Parameters<typeof toSharedDemo>[0]>('GET', `/api/shared/${enc(token)}`, {
+  request<SharedViewBody>('GET', `/api/shared/${enc(token)}`, {
     auth: false, headers: passwordHeader(password),
   }).then(toSharedDemo);
 

@@ -1,4 +1,5 @@
 /** One answer of the data agent: text, SQL, value or rows, chart and follow-up questions. */
+import type { ReactNode } from 'react';
 import type { ChatReply } from '../api/client';
 import { downloadText, slug, toCsv } from '../lib/csv';
 import { formatCell } from '../lib/format';
@@ -26,8 +27,9 @@ function answerText(answer: Answer): string {
     .replace(/\s*Here are questions I can answer:?$/i, ''); // the chips below are those questions
 }
 
-export function AnswerView({ question, answer, onAsk, disabled }:
-  { question: string; answer: Answer; onAsk?: (q: string) => void; disabled?: boolean }) {
+/** `action`: an extra action for this answer (the demo page's "Add to talk track"). */
+export function AnswerView({ question, answer, onAsk, disabled, action }:
+  { question: string; answer: Answer; onAsk?: (q: string) => void; disabled?: boolean; action?: ReactNode }) {
   const outcome = OUTCOMES[answer.outcome] ?? { label: answer.outcome, tone: 'slate' as Tone, title: answer.outcome };
   const single = answer.columns.length === 1 && answer.rows.length === 1 && !answer.chart;
   const hasRows = answer.rows.length > 0;
@@ -51,7 +53,7 @@ export function AnswerView({ question, answer, onAsk, disabled }:
 
       {hasRows && !single && <ResultTable columns={answer.columns} rows={answer.rows} truncated={answer.truncated} />}
 
-      {(answer.sql || hasRows) && (
+      {(answer.sql || hasRows || action) && (
         <div className="flex flex-col-reverse items-start gap-2 sm:flex-row">
           {answer.sql && (
             <details className="group w-full min-w-0 flex-1 rounded-lg border border-slate-200 bg-slate-50" data-sql>
@@ -70,6 +72,7 @@ export function AnswerView({ question, answer, onAsk, disabled }:
               Download CSV
             </Button>
           )}
+          {action}
         </div>
       )}
 

@@ -1,13 +1,14 @@
 /** The conversation: every question and its answer, and the box to ask the next one. */
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { describeError } from '../api/client';
 import { AnswerView } from './AnswerView';
 import type { Turn } from './useChat';
 import { Button, Spinner, inputClass } from './ui';
 
-export function ChatPanel({ turns, pending, onAsk, disabled, disabledReason, placeholder }:
+/** `answerAction`: an extra action shown with each answer (the demo page's "Add to talk track"). */
+export function ChatPanel({ turns, pending, onAsk, disabled, disabledReason, placeholder, answerAction }:
   { turns: Turn[]; pending: boolean; onAsk: (q: string) => void; disabled?: boolean; disabledReason?: string;
-    placeholder?: string }) {
+    placeholder?: string; answerAction?: (turn: Turn) => ReactNode }) {
   const [draft, setDraft] = useState('');
   const end = useRef<HTMLDivElement>(null);
   const count = turns.length;
@@ -38,7 +39,8 @@ export function ChatPanel({ turns, pending, onAsk, disabled, disabledReason, pla
             </div>
             <div className="rounded-2xl rounded-tl-sm border border-slate-200 bg-white p-4">
               {turn.answer ? (
-                <AnswerView question={turn.question} answer={turn.answer} onAsk={onAsk} disabled={pending || disabled} />
+                <AnswerView question={turn.question} answer={turn.answer} onAsk={onAsk} disabled={pending || disabled}
+                  action={answerAction?.(turn)} />
               ) : turn.error ? (
                 <p role="alert" className="text-sm text-rose-700">{describeError(turn.error)}</p>
               ) : (

@@ -7,7 +7,7 @@ import { Dialog } from './Dialog';
 import { Button, ErrorNote, Field, inputClass } from './ui';
 
 export function QuickStartDialog({ template, onClose }:
-  { template: Pick<TemplateSummary, 'template_id' | 'name' | 'estimated_seconds'> | null; onClose: () => void }) {
+  { template: Pick<TemplateSummary, 'template_id' | 'name' | 'ready_in'> | null; onClose: () => void }) {
   const navigate = useNavigate();
   const [name, setName] = useState('');
   const [busy, setBusy] = useState(false);
@@ -36,8 +36,9 @@ export function QuickStartDialog({ template, onClose }:
       </>}>
       <form id="quick-start-form" className="space-y-4" onSubmit={(e) => { e.preventDefault(); void start(); }}>
         <p className="text-sm text-slate-600">
-          A copy of the template's data and agent, named for your customer. Usually ready in well under
-          {template ? ` ${formatSeconds(template.estimated_seconds)}` : ' a minute'}.
+          A copy of the template's data and agent, named for your customer.
+          {template?.ready_in.source === 'measured' ? ` Here it is usually ready in about ${formatSeconds(template.ready_in.seconds)}.`
+            : template ? ` Usually ready in well under ${formatSeconds(template.ready_in.seconds)}.` : ' Usually ready in well under a minute.'}
         </p>
         <Field label="Customer name" hint="Shown on the demo and the dashboard. Optional." error={nameError}>
           {(props) => (

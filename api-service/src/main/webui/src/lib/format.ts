@@ -23,6 +23,13 @@ export function formatSeconds(seconds: number): string {
   return s ? `${m} min ${s} s` : `${m} min`;
 }
 
+/** "~1 s" measured here, or "~45 s" estimated, with the words a tooltip or a screen reader gives. */
+export function readyInLabel(r: { seconds: number; source: string; provisions: number }): { text: string; detail: string } {
+  return r.source === 'measured'
+    ? { text: `~${formatSeconds(r.seconds)}`, detail: `median of the last ${r.provisions} quick start${r.provisions === 1 ? '' : 's'} on this platform` }
+    : { text: `~${formatSeconds(r.seconds)}`, detail: 'estimate: no quick start of this template has completed here yet' };
+}
+
 export function formatMillis(ms: number | null | undefined): string {
   if (ms == null) return '–';
   return ms < 1000 ? `${ms} ms` : `${(ms / 1000).toFixed(ms < 10_000 ? 1 : 0)} s`;

@@ -4,8 +4,10 @@
  * vega-interpreter instead of `new Function`, so charts render under a Content-Security-Policy without
  * 'unsafe-eval'; no <style> elements are injected (see index.css).
  */
+import { parse, View } from 'vega';
 import embed, { type Result, type VisualizationSpec } from 'vega-embed';
-import type { Config } from 'vega-lite';
+import { expressionInterpreter } from 'vega-interpreter';
+import { compile, type Config, type TopLevelSpec } from 'vega-lite';
 
 const FONT = 'ui-sans-serif, system-ui, -apple-system, "Segoe UI", Roboto, "Liberation Sans", sans-serif';
 const PALETTE = ['#4f46e5', '#0ea5e9', '#10b981', '#f59e0b', '#ef4444', '#8b5cf6', '#14b8a6', '#f97316', '#64748b', '#ec4899'];
@@ -41,4 +43,19 @@ export async function renderChart(element: HTMLElement, spec: Record<string, unk
     config: narrow ? { ...config, legend: { ...config.legend, orient: 'bottom', direction: 'horizontal', columns: 2 } } : config,
     logLevel: 0,
   });
+}
+
+/**
+ * A chart as one standalone SVG document, rendered by Vega itself (`View.toSVG`, no DOM needed): for the meeting
+ * recap, which must show its charts without any script. Expressions run in vega-interpreter, as on the page.
+ */
+export async function chartToSvg(spec: Record<string, unknown>, width = 560): Promise<string> {
+  const lite = { ...spec, width: typeof spec.width === 'number' ? spec.width : width, height: 260,
+    config: { ...config, background: '#ffffff' } } as TopLevelSpec;
+  const view = new View(parse(compile(lite).spec, undefined, { ast: true }), { renderer: 'none', expr: expressionInterpreter });
+  try {
+    return await view.toSVG();
+  } finally {
+    view.finalize();
+  }
 }

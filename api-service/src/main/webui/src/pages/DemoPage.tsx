@@ -2,13 +2,16 @@
 import { useQuery } from '@tanstack/react-query';
 import { useCallback, useState } from 'react';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
-import { chat, getConversation, getDemo, type Conversation, type Demo } from '../api/client';
+import { chat, getConversation, getDemo, getTalkTrack, type Conversation, type Demo } from '../api/client';
+import { AddToTalkTrack } from '../components/AddToTalkTrack';
 import { ChatPanel } from '../components/ChatPanel';
 import { DemoActions } from '../components/DemoActions';
 import { DemoLayout } from '../components/DemoLayout';
+import { DownloadRecap } from '../components/DownloadRecap';
 import { ReadinessBadge } from '../components/ReadinessBadge';
 import { TablesList } from '../components/TablesList';
 import { TalkTrack } from '../components/TalkTrack';
+import { TalkTrackEditor } from '../components/TalkTrackEditor';
 import { useChat, type Turn } from '../components/useChat';
 import { Badge, ErrorNote, Loading, Notice, PageHeader, StatusBadge } from '../components/ui';
 import { formatCount, relativeTime } from '../lib/format';
@@ -16,7 +19,8 @@ import { formatCount, relativeTime } from '../lib/format';
 const turnsOf = (c: Conversation | undefined): Turn[] =>
   (c?.turns ?? []).map((t) => ({ question: t.question, answer: t }));
 
-function Workspace({ demo, history }: { demo: Demo; history?: Conversation }) {
+/** `mine`: the caller owns the demo (or the server does not say who the caller is), so may curate its talk track. */
+function Workspace({ demo, history, mine }: { demo: Demo; history?: Conversation; mine: boolean }) {
   const [, setParams] = useSearchParams();
   const ask = useCallback((message: string, conversationId?: string) => chat(demo.demo_id, message, conversationId), [demo.demo_id]);
   const onConversation = useCallback((id: string) => setParams({ c: id }, { replace: true }), [setParams]);
@@ -25,21 +29,46 @@ function Workspace({ demo, history }: { demo: Demo; history?: Conversation }) {
   const reason = demo.status === 'provisioning' ? 'The demo is still being provisioned…'
     : `This demo is ${demo.status}; its agent cannot answer.`;
   const tables = demo.metadata.tables ?? {};
+  const [editing, setEditing] = useState(false);
+  const track = useQuery({ queryKey: ['talk-track', demo.demo_id], queryFn: () => getTalkTrack(demo.demo_id),
+    enabled: mine && ready, retry: false });
+  const items = track.data?.golden_queries;
+  const normalized = (sql: string) => sql.trim().replace(/;+$/, '').trim();
+  const trackSql = new Set((items ?? []).map((q) => normalized(q.sql)));
+  const answerAction = (mine && ready && items && conversation.conversationId)
+    ? (turn: Turn) => (turn.answer && turn.answer.sql && turn.answer.outcome !== 'declined' && turn.answer.rows.length > 0
+      ? <AddToTalkTrack demoId={demo.demo_id} conversationId={conversation.conversationId!} turn={turn.answer.turn}
+          inTrack={trackSql.has(normalized(turn.answer.sql))} />
+      : null)
+    : undefined;
 
   return (
     <DemoLayout
-      talkTrack={<TalkTrack questions={demo.golden_queries.map((q) => q.question)} onAsk={conversation.send}
-        disabled={!ready || conversation.pending} />}
+      talkTrackAction={items && (
+        <button type="button" aria-pressed={editing} onClick={() => setEditing((e) => !e)} data-edit-talk-track
+          className="rounded text-xs font-medium text-indigo-700 hover:underline focus-visible:outline-2 focus-visible:outline-indigo-600">
+          {editing ? 'Done' : 'Edit'}
+        </button>
+      )}
+      talkTrack={items
+        ? <TalkTrackEditor demoId={demo.demo_id} items={items} editing={editing} onAsk={conversation.send}
+            disabled={!ready || conversation.pending} />
+        : <TalkTrack questions={demo.golden_queries.map((q) => q.question)} onAsk={conversation.send}
+            disabled={!ready || conversation.pending} />}
       tablesNote={`${formatCount(demo.metadata.total_rows ?? null)} rows`}
       tables={<TablesList tables={tables} />}
       chatAction={conversation.turns.length > 0 && (
-        <button type="button" className="rounded text-xs font-medium text-slate-500 hover:text-slate-800 focus-visible:outline-2 focus-visible:outline-indigo-600"
+        <span className="flex flex-wrap items-center justify-end gap-x-3 gap-y-1">
+        <DownloadRecap title={demo.template_id ? `${demo.template_id} demo` : 'Custom demo'} customer={demo.customer_name || demo.demo_id}
+          industry={demo.industry} turns={conversation.turns} />
+        <button type="button" className="whitespace-nowrap rounded text-xs font-medium text-slate-500 hover:text-slate-800 focus-visible:outline-2 focus-visible:outline-indigo-600"
           onClick={() => { conversation.reset(); setParams({}, { replace: true }); }}>
           New conversation
         </button>
+        </span>
       )}
       chat={<ChatPanel turns={conversation.turns} pending={conversation.pending} onAsk={conversation.send}
-        disabled={!ready} disabledReason={reason} />} />
+        disabled={!ready} disabledReason={reason} answerAction={answerAction} />} />
   );
 }
 
@@ -80,7 +109,9 @@ export function DemoPage() {
       {d.status === 'provisioning' && <div className="mb-6"><Notice>This demo is still being provisioned; the chat opens when it is ready.</Notice></div>}
       {d.status === 'failed' && <div className="mb-6"><Notice tone="amber">Provisioning of this demo failed. Its job page has the reason.</Notice></div>}
       {history.isError && <div className="mb-6"><Notice tone="amber">The earlier conversation could not be loaded; a new one starts with your next question.</Notice></div>}
-      <Workspace demo={d} history={history.data} />
+      {/* The owner curates the talk track (a tenant admin may too, through the API); everyone else presents it. */}
+      <Workspace demo={d} history={history.data}
+        mine={!management.missing && (management.user === undefined || management.user === d.created_by)} />
     </>
   );
 }

@@ -6,10 +6,11 @@ import { answers } from '../test/fixtures';
 import { renderAt } from '../test/render';
 
 const shared = {
-  demo: { customer_name: 'Northwind', template_id: 'shopify', industry: 'Retail & E-commerce',
-    tables: { orders: 11000, customers: 80000 }, golden_queries: [{ question: 'How many orders were placed in 2024?' }],
-    readiness: { score: 100 } },
-  read_only: true, shared_by: 'ce@acme.test',
+  demo: { customer_name: 'Northwind', template_id: 'shopify', industry: 'Retail & E-commerce', status: 'ready',
+    tables: [{ name: 'orders', row_count: 11000 }, { name: 'customers', row_count: 80000 }],
+    golden_questions: ['How many orders were placed in 2024?'],
+    readiness: { score: 100, passed: 1, total: 1, failed: [], checked_at: '2026-01-01T00:00:00Z' } },
+  read_only: true, shared_by: 'ce@acme.test', expires_at: '2026-02-01T00:00:00Z',
 };
 
 function platform() {
@@ -35,6 +36,7 @@ describe('a shared demo', () => {
     expect(await screen.findByRole('heading', { name: 'Northwind' })).toBeInTheDocument();
     expect(screen.getByText('Shared by ce@acme.test')).toBeInTheDocument();
     expect(container.querySelector('[data-table-rows="customers"]')).toHaveTextContent('80,000');
+    expect(screen.getByText('91,000 rows')).toBeInTheDocument();
     expect(screen.queryByRole('button', { name: 'Delete' })).toBeNull();
 
     await userEvent.click(screen.getByRole('button', { name: /How many orders were placed in 2024/ }));

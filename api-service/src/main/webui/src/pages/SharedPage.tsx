@@ -5,6 +5,7 @@ import { useParams } from 'react-router';
 import { ApiError, describeError, getShared, sharedChat, type SharedDemo } from '../api/client';
 import { ChatPanel } from '../components/ChatPanel';
 import { DemoLayout } from '../components/DemoLayout';
+import { DownloadRecap } from '../components/DownloadRecap';
 import { Brand } from '../components/Layout';
 import { ReadinessBadge } from '../components/ReadinessBadge';
 import { TablesList } from '../components/TablesList';
@@ -74,6 +75,8 @@ function SharedView({ token, demo, password }: { token: string; demo: SharedDemo
         talkTrack={<TalkTrack questions={demo.golden_questions} onAsk={conversation.send} disabled={conversation.pending} />}
         tablesNote={`${formatCount(Object.values(demo.tables).reduce((a, b) => a + b, 0))} rows`}
         tables={<TablesList tables={demo.tables} />}
+        chatAction={<DownloadRecap title={demo.template_id ? `${demo.template_id} demo` : 'Shared demo'} customer={demo.customer_name}
+          industry={demo.industry} turns={conversation.turns} />}
         chat={<ChatPanel turns={conversation.turns} pending={conversation.pending} onAsk={conversation.send} />} />
     </>
   );

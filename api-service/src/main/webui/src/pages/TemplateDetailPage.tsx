@@ -6,7 +6,7 @@ import { getTemplate } from '../api/client';
 import { QuickStartDialog } from '../components/QuickStartDialog';
 import { TablesList } from '../components/TablesList';
 import { Badge, Button, Card, ErrorNote, Loading, PageHeader, Stat } from '../components/ui';
-import { formatCount, formatSeconds } from '../lib/format';
+import { formatCount, readyInLabel } from '../lib/format';
 
 const COMPLEXITY_TONE = { simple: 'green', moderate: 'amber', medium: 'amber', complex: 'red' } as const;
 
@@ -29,7 +29,7 @@ export function TemplateDetailPage() {
         <Stat label="Tables" value={t.table_count} />
         <Stat label="Rows" value={formatCount(t.total_rows)} />
         <Stat label="Golden questions" value={t.golden_queries.length} />
-        <Stat label="Ready in" value={`~${formatSeconds(t.estimated_seconds)}`} />
+        <Stat label={t.ready_in.source === 'measured' ? 'Ready in (measured)' : 'Ready in (estimate)'} value={readyInLabel(t.ready_in).text} />
       </div>
       <div className="grid grid-cols-1 gap-6 lg:grid-cols-3">
         <Card className="p-5 lg:col-span-1 lg:self-start">

@@ -26,8 +26,13 @@ describe('the template library', () => {
     expect(card).toHaveTextContent('Retail & E-commerce');
     expect(card).toHaveTextContent('15');
     expect(card).toHaveTextContent('145K');
-    expect(card).toHaveTextContent('~45 s');
+    // Measured here (the median of recent quick starts), not the template's 45 s estimate.
+    expect(card).toHaveTextContent('~1 s');
+    expect(card).not.toHaveTextContent('~45 s');
+    expect(card.querySelector('[data-ready-in]')).toHaveAttribute('title', 'median of the last 12 quick starts on this platform');
     expect(card).toHaveTextContent('#ecommerce');
+    const banking = container.querySelector('[data-template="banking"]') as HTMLElement;
+    expect(banking).toHaveTextContent('~40 s (estimate)');
     expect(container.querySelectorAll('[data-template]')).toHaveLength(2);
   });
 

@@ -5,7 +5,7 @@ import { Link, useSearchParams } from 'react-router';
 import { listTemplates, type TemplateSummary } from '../api/client';
 import { QuickStartDialog } from '../components/QuickStartDialog';
 import { Badge, Button, Card, EmptyState, ErrorNote, Loading, PageHeader, inputClass } from '../components/ui';
-import { formatCompact, formatSeconds } from '../lib/format';
+import { formatCompact, readyInLabel } from '../lib/format';
 
 function TemplateCard({ t, onQuickStart }: { t: TemplateSummary; onQuickStart: () => void }) {
   return (
@@ -22,7 +22,7 @@ function TemplateCard({ t, onQuickStart }: { t: TemplateSummary; onQuickStart: (
       <dl className="mt-4 grid grid-cols-3 gap-2 rounded-lg bg-slate-50 px-3 py-2 text-center">
         <div><dt className="text-[11px] uppercase tracking-wide text-slate-500">Tables</dt><dd className="font-semibold">{t.table_count}</dd></div>
         <div><dt className="text-[11px] uppercase tracking-wide text-slate-500">Rows</dt><dd className="font-semibold">{formatCompact(t.total_rows)}</dd></div>
-        <div><dt className="text-[11px] uppercase tracking-wide text-slate-500">Ready in</dt><dd className="font-semibold">~{formatSeconds(t.estimated_seconds)}</dd></div>
+        <div><dt className="text-[11px] uppercase tracking-wide text-slate-500">Ready in</dt><dd className="font-semibold" title={readyInLabel(t.ready_in).detail} data-ready-in={t.ready_in.source}>{readyInLabel(t.ready_in).text}{t.ready_in.source === 'estimate' && <span className="sr-only"> (estimate)</span>}</dd></div>
       </dl>
       <div className="mt-3 flex flex-wrap gap-1.5">
         {t.tags.map((tag) => <Badge key={tag}>#{tag}</Badge>)}

@@ -3,9 +3,11 @@ import type { ChatReply, Demo, DemoListItem, Job, PipelineRun, TemplateDetail, T
 
 export const templates: TemplateSummary[] = [
   { template_id: 'shopify', name: 'Shopify E-commerce Analytics', industry: 'Retail & E-commerce', description: 'Orders, customers and refunds.',
-    table_count: 15, total_rows: 145000, estimated_seconds: 45, golden_query_count: 22, tags: ['retail', 'ecommerce'] },
+    table_count: 15, total_rows: 145000, estimated_seconds: 45, golden_query_count: 22, tags: ['retail', 'ecommerce'],
+    ready_in: { seconds: 1, source: 'measured', provisions: 12 } },
   { template_id: 'banking', name: 'Retail Banking Analytics', industry: 'Financial Services', description: 'Accounts and loans.',
-    table_count: 7, total_rows: 110224, estimated_seconds: 40, golden_query_count: 16, tags: ['banking'] },
+    table_count: 7, total_rows: 110224, estimated_seconds: 40, golden_query_count: 16, tags: ['banking'],
+    ready_in: { seconds: 40, source: 'estimate', provisions: 0 } },
 ];
 
 export const shopifyDetail: TemplateDetail = {

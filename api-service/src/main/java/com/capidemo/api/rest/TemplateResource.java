@@ -18,17 +18,20 @@ import java.util.Optional;
 @Produces(MediaType.APPLICATION_JSON)
 public class TemplateResource {
 
-    /** A template card for the library listing. */
+    /**
+     * A template card for the library listing; {@code readyIn} is how soon a quick start of it was ready here
+     * (median of recent provisions) or, before any, its estimate.
+     */
     public record TemplateSummary(String templateId, String name, String industry, String description,
                                   int tableCount, long totalRows, int estimatedSeconds, int goldenQueryCount,
-                                  List<String> tags) {
+                                  List<String> tags, TemplateService.ReadyIn readyIn) {
     }
 
     /** Everything about one template, golden queries included. */
     public record TemplateDetail(String templateId, String name, String industry, String description,
                                  int tableCount, long totalRows, Map<String, Long> tables, int estimatedSeconds,
                                  List<String> tags, List<com.capidemo.core.domain.GoldenQuery> goldenQueries,
-                                 String parquetLocation) {
+                                 String parquetLocation, TemplateService.ReadyIn readyIn) {
     }
 
     private final TemplateService templates;
@@ -42,7 +45,8 @@ public class TemplateResource {
     public List<TemplateSummary> list(@QueryParam("industry") String industry) {
         return templates.list(Optional.ofNullable(industry)).stream()
                 .map(t -> new TemplateSummary(t.templateId(), t.name(), t.industry(), t.description(),
-                        t.tableCount(), t.totalRows(), t.estimatedSeconds(), t.goldenQueries().size(), t.tags()))
+                        t.tableCount(), t.totalRows(), t.estimatedSeconds(), t.goldenQueries().size(), t.tags(),
+                        templates.readyIn(t)))
                 .toList();
     }
 
@@ -54,6 +58,6 @@ public class TemplateResource {
         t.tables().forEach(table -> tables.put(table.name(), table.rows()));
         return new TemplateDetail(t.templateId(), t.name(), t.industry(), t.description(), t.tableCount(),
                 t.totalRows(), tables, t.estimatedSeconds(), t.tags(), t.domainGoldenQueries(),
-                TemplateLibrary.BUCKET + "/" + t.templateId() + "/");
+                TemplateLibrary.BUCKET + "/" + t.templateId() + "/", templates.readyIn(t));
     }
 }

@@ -10,8 +10,10 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.emptyOrNullString;
 
+import com.capidemo.api.support.ReadyDemos;
 import com.capidemo.api.support.Tenants;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +26,9 @@ import org.junit.jupiter.api.TestInstance;
 class TemplateResourceTest {
 
     private String key;
+
+    @Inject
+    ReadyDemos readyDemos;
 
     /** Onboarded on first use: RestAssured knows the test port only once a test runs. */
     @BeforeEach
@@ -80,5 +85,22 @@ class TemplateResourceTest {
                 .then().statusCode(404).contentType("application/problem+json")
                 .body("type", containsString("template-not-found"))
                 .body("instance", equalTo("/api/templates/nope"));
+    }
+
+    @Test
+    void aTemplateIsReadyInWhatItsQuickProvisionsTookHereOnceOneCompleted() {
+        List<Map<String, Object>> before = given().header("X-API-Key", key).when().get("/api/templates")
+                .then().statusCode(200).extract().jsonPath().getList("$");
+        assertThat(before).allSatisfy(t -> assertThat(t).containsKey("ready_in"));
+        readyDemos.ready(ReadyDemos.tenantOf(key), "shopify");
+
+        Map<String, Object> shopify = given().header("X-API-Key", key).when().get("/api/templates")
+                .then().statusCode(200).extract().jsonPath().getMap("find { it.template_id == 'shopify' }.ready_in");
+        assertThat(shopify.get("source")).isEqualTo("measured");
+        assertThat((Integer) shopify.get("provisions")).isPositive();
+        // This quick provision took seconds (done in-process), not the template's 45 s estimate.
+        assertThat((Integer) shopify.get("seconds")).isBetween(1, 44);
+        given().header("X-API-Key", key).when().get("/api/templates/shopify").then().statusCode(200)
+                .body("ready_in.source", equalTo("measured"));
     }
 }

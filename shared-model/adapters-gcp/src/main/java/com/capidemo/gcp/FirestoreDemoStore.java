@@ -200,6 +200,31 @@ public class FirestoreDemoStore implements DemoStore {
     }
 
     @Override
+    public boolean replaceGoldenQueries(String demoId, List<GoldenQuery> expected, List<GoldenQuery> replacement) {
+        String expectedId = FirestoreGoldenQuerySets.idOf(expected);
+        return await(db.runTransaction(tx -> {
+            DocumentSnapshot doc = tx.get(ref(demoId)).get();
+            if (!doc.exists() || !DemoStatus.READY.wire().equals(doc.getString("status"))) {
+                return false;
+            }
+            String current = doc.getString("golden_set_id");
+            if (current == null) { // a demo stored before sets existed keeps its queries inline
+                current = FirestoreGoldenQuerySets.idOf(FirestoreGoldenQuerySets.parse(doc.get("golden_queries")));
+            }
+            if (!java.util.Objects.equals(current, expectedId)) {
+                return false;
+            }
+            Instant now = Instant.now();
+            Map<String, Object> update = new HashMap<>();
+            update.put("golden_set_id", FirestoreGoldenQuerySets.store(db, tx, replacement, now));
+            update.put("golden_queries", FieldValue.delete());
+            update.put("updated_at", ts(now));
+            tx.update(ref(demoId), update);
+            return true;
+        }));
+    }
+
+    @Override
     public boolean markFailed(String demoId, String reason) {
         Map<String, Object> update = new HashMap<>();
         update.put("status", DemoStatus.FAILED.wire());

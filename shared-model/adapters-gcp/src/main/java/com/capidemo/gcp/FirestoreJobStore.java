@@ -117,6 +117,17 @@ public class FirestoreJobStore implements JobStore {
     }
 
     @Override
+    public List<Duration> recentQuickDurations(String templateId, int recent) {
+        // Only the two timestamps are read (a projection); the composite index is in infra/firestore.indexes.json.
+        return await(db.collection(COLLECTION).whereEqualTo("type", JobType.QUICK.wire())
+                .whereEqualTo("status", JobStatus.COMPLETED.wire()).whereEqualTo("payload.template_id", templateId)
+                .orderBy("completed_at", Query.Direction.DESCENDING).limit(recent)
+                .select("created_at", "completed_at").get())
+                .getDocuments().stream()
+                .map(d -> Duration.between(instant(d, "created_at"), instant(d, "completed_at"))).toList();
+    }
+
+    @Override
     public Optional<String> activeJobFor(String demoId) {
         for (String field : List.of("demo_id", "source_demo_id")) {
             List<QueryDocumentSnapshot> active = await(db.collection(COLLECTION).whereEqualTo(field, demoId)

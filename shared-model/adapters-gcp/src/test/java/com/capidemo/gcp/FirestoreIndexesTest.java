@@ -55,6 +55,12 @@ class FirestoreIndexesTest {
     }
 
     @Test
+    void aTemplatesRecentQuickProvisionsHaveTheirIndex() throws Exception {
+        assertThat(indexes()).contains("jobs|type:ASCENDING,status:ASCENDING,payload.template_id:ASCENDING,"
+                + "completed_at:DESCENDING");
+    }
+
+    @Test
     void theDashboardKeysAndSharesHaveTheirIndexes() throws Exception {
         assertThat(indexes()).contains(
                 "demos|tenant_id:ASCENDING,created_by:ASCENDING,status:ASCENDING,created_at:ASCENDING",

@@ -188,6 +188,25 @@ public class SqliteDemoStore implements DemoStore {
     }
 
     @Override
+    public boolean replaceGoldenQueries(String demoId, List<GoldenQuery> expected, List<GoldenQuery> replacement) {
+        Instant now = Instant.now();
+        return db.write(c -> {
+            Optional<String[]> row = Sql.one(c, "SELECT status, golden_set_id FROM demos WHERE demo_id = ?",
+                    rs -> new String[] {rs.getString(1), rs.getString(2)}, demoId);
+            if (row.isEmpty() || !DemoStatus.READY.wire().equals(row.get()[0])
+                    || !GoldenQuerySets.load(c, row.get()[1]).equals(List.copyOf(expected))) {
+                return false;
+            }
+            // A new set (or one stored before under the same content); the set the demo referred to is kept as is.
+            String setId = GoldenQuerySets.store(c, replacement, now);
+            return Sql.update(c, """
+                    UPDATE demos SET golden_set_id = ?, updated_at = ?
+                    WHERE demo_id = ? AND status = 'ready' AND golden_set_id IS ?""", setId, now, demoId,
+                    row.get()[1]) == 1;
+        });
+    }
+
+    @Override
     public boolean markFailed(String demoId, String reason) {
         return db.write(c -> Sql.update(c,
                 "UPDATE demos SET status = 'failed', error = ?, updated_at = ? WHERE demo_id = ? AND status = 'provisioning'",

@@ -89,6 +89,15 @@ public class SqliteJobStore implements JobStore {
     }
 
     @Override
+    public List<Duration> recentQuickDurations(String templateId, int recent) {
+        // One range of the partial index jobs_quick_completed (V7__quick_durations.sql).
+        return db.read(c -> Sql.list(c, """
+                SELECT completed_at - created_at FROM jobs
+                WHERE type = 'quick' AND status = 'completed' AND json_extract(payload, '$.template_id') = ?
+                ORDER BY completed_at DESC LIMIT ?""", rs -> Duration.ofMillis(rs.getLong(1)), templateId, recent));
+    }
+
+    @Override
     public Optional<String> activeJobFor(String demoId) {
         // Each branch is served by its partial index of unfinished jobs (jobs_demo_active, jobs_source_active).
         return db.read(c -> Sql.one(c, """

@@ -46,6 +46,15 @@ public interface DemoStore {
     boolean markReady(String demoId, String datasetId, String agentId, List<GoldenQuery> goldenQueries,
                       Map<String, Object> metadata);
 
+    /**
+     * Replaces a ready demo's golden queries (its talk track) with {@code replacement}, only if they are still
+     * {@code expected} at the moment of the write (compare and set: two editors never lose each other's edit). The
+     * set a template's demos share is never changed: the demo's first edit gives it a set of its own (copy on write),
+     * stored once like every set. False when the demo is missing, not ready, or its queries are no longer
+     * {@code expected}. One conditional write; list items and dashboards do not change.
+     */
+    boolean replaceGoldenQueries(String demoId, List<GoldenQuery> expected, List<GoldenQuery> replacement);
+
     /** provisioning → failed. */
     boolean markFailed(String demoId, String reason);
 

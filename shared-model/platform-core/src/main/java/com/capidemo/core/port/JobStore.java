@@ -25,6 +25,12 @@ public interface JobStore {
     List<Job> listByTenant(String tenantId, int limit);
 
     /**
+     * How long the {@code recent} most recently completed quick provisions of a template took (completed_at −
+     * created_at), newest first: one index range read of those jobs' two timestamps, never a read of other jobs.
+     */
+    List<Duration> recentQuickDurations(String templateId, int recent);
+
+    /**
      * A queued or running job that works on the demo, as its own demo or as the source a clone copies; empty when
      * none does.
      */

@@ -76,6 +76,17 @@ public final class InMemoryJobStore implements JobStore {
     }
 
     @Override
+    public List<Duration> recentQuickDurations(String templateId, int recent) {
+        synchronized (jobs) {
+            return jobs.values().stream()
+                    .filter(j -> j.type() == com.capidemo.core.domain.JobType.QUICK && j.status() == JobStatus.COMPLETED
+                            && j.payload() != null && templateId.equals(j.payload().get("template_id")))
+                    .sorted(Comparator.comparing(Job::completedAt).reversed()).limit(recent)
+                    .map(j -> Duration.between(j.createdAt(), j.completedAt())).toList();
+        }
+    }
+
+    @Override
     public Optional<String> activeJobFor(String demoId) {
         synchronized (jobs) {
             return jobs.values().stream().filter(j -> !j.status().isTerminal())

@@ -287,6 +287,38 @@ public abstract class DemoStoreContract {
     }
 
     @Test
+    void aDemosFirstTalkTrackEditGivesItItsOwnQueriesAndLeavesTheSharedOnesAlone() {
+        String tenant = "t_" + Ids.randomHex(3);
+        List<GoldenQuery> template = List.of(
+                new GoldenQuery("How many orders?", "SELECT count(*) FROM orders", "simple", "single_value"),
+                new GoldenQuery("Revenue by month?", "SELECT 1", "medium", "time_series"));
+        Demo a = provisioning(tenant, Instant.now());
+        Demo b = provisioning(tenant, Instant.now());
+        store().markReady(a.demoId(), a.demoId(), "agent_a", template, Map.of());
+        store().markReady(b.demoId(), b.demoId(), "agent_b", template, Map.of());
+        List<GoldenQuery> edited = List.of(template.get(1),
+                new GoldenQuery("Orders per customer?", "SELECT 2", "custom", "table"));
+
+        assertThat(store().replaceGoldenQueries(a.demoId(), template, edited)).isTrue();
+
+        assertThat(store().find(a.demoId()).orElseThrow().goldenQueries()).containsExactlyElementsOf(edited);
+        assertThat(store().find(b.demoId()).orElseThrow().goldenQueries()).as("the other demo of the template")
+                .containsExactlyElementsOf(template);
+        assertThat(store().replaceGoldenQueries(a.demoId(), template, List.of()))
+                .as("an edit based on queries read before the last edit").isFalse();
+        assertThat(store().find(a.demoId()).orElseThrow().goldenQueries()).containsExactlyElementsOf(edited);
+        assertThat(store().replaceGoldenQueries(a.demoId(), edited, List.of())).isTrue();
+        assertThat(store().find(a.demoId()).orElseThrow().goldenQueries()).isEmpty();
+        assertThat(store().replaceGoldenQueries(a.demoId(), List.of(), template)).isTrue();
+        assertThat(store().find(a.demoId()).orElseThrow().goldenQueries()).containsExactlyElementsOf(template);
+
+        Demo provisioning = provisioning(tenant, Instant.now());
+        assertThat(store().replaceGoldenQueries(provisioning.demoId(), List.of(), template))
+                .as("a demo that is not ready").isFalse();
+        assertThat(store().replaceGoldenQueries("demo_missing", List.of(), template)).isFalse();
+    }
+
+    @Test
     void readinessAndLastUsedAreRecorded() {
         Demo demo = provisioning("t_" + Ids.randomHex(3), Instant.now().minusSeconds(3600));
         Instant checked = Instant.now().truncatedTo(ChronoUnit.MILLIS);

@@ -132,6 +132,38 @@ public abstract class JobStoreContract {
     }
 
     @Test
+    void recentQuickDurationsAreThoseOfTheTemplatesCompletedQuickJobsNewestFirst() {
+        String template = "tpl_" + Ids.jobId().substring(4, 12);
+        MutableClock clock = new MutableClock(Instant.parse("2026-03-01T00:00:00Z"));
+        JobStore timed = store(clock);
+        long[] seconds = {3, 1, 2};
+        for (long s : seconds) {
+            Job job = Job.queued(Ids.jobId(), Ids.demoId(), "acme", JobType.QUICK, Map.of("template_id", template),
+                    clock.instant());
+            assertThat(timed.create(job)).isTrue();
+            timed.claim(job.jobId(), "w", Duration.ofSeconds(30));
+            clock.advance(Duration.ofSeconds(s));
+            assertThat(timed.complete(job.jobId(), "w", Map.of("demo_id", job.demoId()), null)).isTrue();
+            clock.advance(Duration.ofMinutes(1));
+        }
+        // Neither a failed quick job, an unfinished one nor another template's job counts.
+        Job failed = Job.queued(Ids.jobId(), Ids.demoId(), "acme", JobType.QUICK, Map.of("template_id", template),
+                clock.instant());
+        timed.create(failed);
+        timed.claim(failed.jobId(), "w", Duration.ofSeconds(30));
+        clock.advance(Duration.ofSeconds(50));
+        timed.fail(failed.jobId(), "w", "broken");
+        Job queued = Job.queued(Ids.jobId(), Ids.demoId(), "acme", JobType.QUICK, Map.of("template_id", template),
+                clock.instant());
+        timed.create(queued);
+
+        assertThat(timed.recentQuickDurations(template, 10))
+                .containsExactly(Duration.ofSeconds(2), Duration.ofSeconds(1), Duration.ofSeconds(3));
+        assertThat(timed.recentQuickDurations(template, 2)).containsExactly(Duration.ofSeconds(2), Duration.ofSeconds(1));
+        assertThat(timed.recentQuickDurations(template + "_other", 10)).isEmpty();
+    }
+
+    @Test
     void heartbeatsRenewTheLeaseSoALiveWorkerKeepsItsJob() {
         Job job = queuedJob();
         MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
