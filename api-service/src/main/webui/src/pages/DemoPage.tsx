@@ -13,6 +13,7 @@ import { TablesList } from '../components/TablesList';
 import { TalkTrack } from '../components/TalkTrack';
 import { TalkTrackEditor } from '../components/TalkTrackEditor';
 import { useChat, type Turn } from '../components/useChat';
+import { useSignedInUser } from '../components/useDashboard';
 import { Badge, ErrorNote, Loading, Notice, PageHeader, StatusBadge } from '../components/ui';
 import { formatCount, relativeTime } from '../lib/format';
 
@@ -75,6 +76,7 @@ function Workspace({ demo, history, mine }: { demo: Demo; history?: Conversation
 export function DemoPage() {
   const { demoId = '' } = useParams();
   const navigate = useNavigate();
+  const user = useSignedInUser();
   const [params] = useSearchParams();
   const [initialConversation] = useState(() => params.get('c'));
   const demo = useQuery({
@@ -111,7 +113,7 @@ export function DemoPage() {
       {history.isError && <div className="mb-6"><Notice tone="amber">The earlier conversation could not be loaded; a new one starts with your next question.</Notice></div>}
       {/* The owner curates the talk track (a tenant admin may too, through the API); everyone else presents it. */}
       <Workspace demo={d} history={history.data}
-        mine={!management.missing && (management.user === undefined || management.user === d.created_by)} />
+        mine={user === undefined || user === d.created_by} />
     </>
   );
 }
