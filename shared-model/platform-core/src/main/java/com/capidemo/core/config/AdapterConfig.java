@@ -94,6 +94,14 @@ public interface AdapterConfig {
         @WithDefault("US")
         String bigqueryLocation();
 
+        /**
+         * The most bytes one BigQuery query may bill: the warehouse's own queries (chat SQL, DQ checks) and the
+         * queries a Conversational Analytics data agent runs for a chat (its big_query_max_billed_bytes). A query
+         * that would bill more fails without being charged. 1 GiB.
+         */
+        @WithDefault("1073741824")
+        long maxBilledBytes();
+
         /** Location of the Conversational Analytics data agents. */
         @WithDefault("global")
         String agentsLocation();
