@@ -227,6 +227,42 @@ public class FirestoreJobStore implements JobStore {
         }));
     }
 
+    @Override
+    public List<Job> unfinishedCreatedBefore(Instant createdAtOrBefore, int limit) {
+        // composite index jobs (status, created_at) in infra/firestore.indexes.json
+        return await(db.collection(COLLECTION).whereIn("status", ACTIVE)
+                .whereLessThanOrEqualTo("created_at", ts(createdAtOrBefore))
+                .orderBy("created_at", Query.Direction.ASCENDING).limit(limit).get())
+                .getDocuments().stream().map(FirestoreJobStore::map).toList();
+    }
+
+    @Override
+    public boolean failAbandoned(String jobId, String error) {
+        return await(db.runTransaction(tx -> {
+            DocumentSnapshot doc = tx.get(ref(jobId)).get();
+            if (!doc.exists()) {
+                return false;
+            }
+            Job job = map(doc);
+            Instant now = clock.instant();
+            boolean held = job.status() == JobStatus.RUNNING && job.lease() != null && job.lease().expiresAt() != null
+                    && job.lease().isLiveAt(now);
+            if (!job.status().canMoveTo(JobStatus.FAILED) || held) {
+                return false;
+            }
+            Map<String, Object> update = new HashMap<>();
+            update.put("status", JobStatus.FAILED.wire());
+            update.put("current_phase", "failed");
+            update.put("error", error);
+            update.put("lease", null);
+            update.put("updated_at", ts(now));
+            update.put("completed_at", ts(now));
+            update.put("logs", appended(job, List.of(new JobLog(now, "ERROR", "Job failed: " + error))));
+            tx.update(ref(jobId), update);
+            return true;
+        }));
+    }
+
     @FunctionalInterface
     private interface Change {
         Map<String, Object> apply(Job job, Instant now);
