@@ -61,7 +61,7 @@ locals {
         PLATFORM_QUEUE_CUSTOM_ENDPOINT              = local.service_urls.custom
         PLATFORM_QUEUE_CUSTOM_AUDIENCE              = local.service_urls.custom
         PLATFORM_QUEUE_CUSTOM_SERVICE_ACCOUNT_EMAIL = google_service_account.tasks_invoker.email
-        PLATFORM_QUEUE_CUSTOM_DISPATCH_DEADLINE     = var.custom_dispatch_deadline
+        PLATFORM_QUEUE_CUSTOM_DISPATCH_DEADLINE     = "${var.custom_run_budget_seconds + 300}s" # variables.tf
       }
     }
     quick = {
@@ -85,8 +85,12 @@ locals {
       min         = 0
       max         = 5
       concurrency = 4
-      timeout     = "1800s" # Cloud Tasks' largest dispatch deadline; the per-task deadline (600s) binds first
-      env         = merge(local.worker_env.custom, { PLATFORM_CUSTOM_PORT = "8080" })
+      timeout     = "1800s" # Cloud Tasks' largest dispatch deadline; the per-task deadline (run budget + 300 s) binds first
+      env = merge(local.worker_env.custom, {
+        PLATFORM_CUSTOM_PORT = "8080"
+        # The design stages' Gemini model; custom-provisioner stops at start when Vertex AI does not serve it.
+        PLATFORM_GCP_LLM_MODEL = var.designer_model
+      })
     }
     lifecycle = {
       image       = var.images.lifecycle
