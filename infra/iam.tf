@@ -76,6 +76,10 @@ locals {
       "roles/bigquery.dataViewer" = "read demo datasets for chat"
       # Chat through a demo's published agent and read its definition; agents are created at run time.
       "roles/geminidataanalytics.dataAgentUser" = "chat with data agents"
+      # DELETE /api/demos/{id} drops the demo's dataset and deletes its data agent (DemoDeletion); both were created
+      # at run time by the workers. Exactly those permissions, not dataOwner / dataAgentOwner.
+      # (The key is spelled out, not the role's id attribute: for_each keys must be known when planning.)
+      ("projects/${var.project_id}/roles/capiDemoDeleter") = "delete a demo's dataset and data agent"
     }
     quick = {
       "roles/datastore.user" = "claim jobs, lease, progress, demo readiness"
@@ -115,12 +119,31 @@ locals {
   ])
 }
 
+# What deleting one demo needs and nothing more: BigQuery drops a dataset with its tables (deleteContents) only with
+# both delete permissions, and the data agent's delete is the agent owner's. Granted to api-service, which deletes a
+# demo when its owner asks; lifecycle-service deletes long-archived demos with its broader dataOwner / dataAgentOwner
+# grants, which it needs for temp datasets too.
+resource "google_project_iam_custom_role" "demo_deleter" {
+  project     = var.project_id
+  role_id     = "capiDemoDeleter"
+  title       = "CAPI demo deleter"
+  description = "Drop a demo's BigQuery dataset with its tables and delete its Conversational Analytics data agent"
+  permissions = [
+    "bigquery.datasets.delete",
+    "bigquery.tables.delete",
+    "geminidataanalytics.dataAgents.delete",
+    "geminidataanalytics.operations.get", # deleteDataAgent is a long-running operation the caller waits on
+  ]
+}
+
 resource "google_project_iam_member" "runtime" {
   for_each = { for g in local.project_grant_list : "${g.svc}:${g.role}" => g }
 
   project = var.project_id
   role    = each.value.role
   member  = "serviceAccount:${google_service_account.runtime[each.value.svc].email}"
+
+  depends_on = [google_project_iam_custom_role.demo_deleter]
 }
 
 # ---------------------------------------------------------------------------------------------------------------

@@ -4,15 +4,17 @@ terraform {
   required_version = ">= 1.5"
 
   required_providers {
+    # Pinned exactly: no .terraform.lock.hcl is committed (it is written by `terraform init`, which needs the
+    # registry), so the version constraint is what keeps every apply on the same provider.
     google = {
       source  = "hashicorp/google"
-      version = "~> 6.0"
+      version = "6.50.0"
     }
     # Only for what the GA provider 6.x does not have yet: iap_enabled on Cloud Run v2 services, the IAP
     # per-service IAM resource and google_project_service_identity (creates Google service agents up front).
     google-beta = {
       source  = "hashicorp/google-beta"
-      version = "~> 6.0"
+      version = "6.50.0"
     }
   }
 

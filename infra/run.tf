@@ -23,7 +23,11 @@ locals {
     PLATFORM_GCP_AGENTS_LOCATION      = var.capi_location
   }
 
-  # A worker accepts only Google-signed ID tokens minted for its own URL by its one invoker account.
+  # A worker accepts only Google-signed ID tokens minted for its own URL by its one invoker account. The workers are
+  # IAM-protected Cloud Run services: Cloud Run verifies the token's signature (and run.invoker) before the request
+  # reaches the container and passes the token on with its signature replaced by SIGNATURE_REMOVED_BY_GOOGLE, so
+  # the app checks issuer, audience, email and expiry (verification = cloud-run-iam). Elsewhere it must stay
+  # "signature", which verifies the signature against Google's keys.
   worker_env = {
     for key, invoker in {
       quick     = google_service_account.push_invoker.email
@@ -31,6 +35,7 @@ locals {
       lifecycle = google_service_account.scheduler_invoker.email
       } : key => {
       PLATFORM_WORKER_AUTH                       = "oidc"
+      PLATFORM_WORKER_OIDC_VERIFICATION          = "cloud-run-iam"
       PLATFORM_WORKER_OIDC_AUDIENCE              = local.service_urls[key]
       PLATFORM_WORKER_OIDC_SERVICE_ACCOUNT_EMAIL = invoker
     }
@@ -56,7 +61,7 @@ locals {
         PLATFORM_QUEUE_CUSTOM_ENDPOINT              = local.service_urls.custom
         PLATFORM_QUEUE_CUSTOM_AUDIENCE              = local.service_urls.custom
         PLATFORM_QUEUE_CUSTOM_SERVICE_ACCOUNT_EMAIL = google_service_account.tasks_invoker.email
-        PLATFORM_QUEUE_CUSTOM_DISPATCH_DEADLINE     = var.custom_dispatch_deadline
+        PLATFORM_QUEUE_CUSTOM_DISPATCH_DEADLINE     = "${var.custom_run_budget_seconds + 300}s" # variables.tf
       }
     }
     quick = {
@@ -80,8 +85,12 @@ locals {
       min         = 0
       max         = 5
       concurrency = 4
-      timeout     = "1800s" # Cloud Tasks' largest dispatch deadline; the per-task deadline (600s) binds first
-      env         = merge(local.worker_env.custom, { PLATFORM_CUSTOM_PORT = "8080" })
+      timeout     = "1800s" # Cloud Tasks' largest dispatch deadline; the per-task deadline (run budget + 300 s) binds first
+      env = merge(local.worker_env.custom, {
+        PLATFORM_CUSTOM_PORT = "8080"
+        # The design stages' Gemini model; custom-provisioner stops at start when Vertex AI does not serve it.
+        PLATFORM_GCP_LLM_MODEL = var.designer_model
+      })
     }
     lifecycle = {
       image       = var.images.lifecycle

@@ -3,8 +3,10 @@
 # token signed as the tasks invoker account. Rate limits and retries match the app's platform.queue.custom.* defaults.
 #
 # Dispatch deadline: not a queue setting. The app sets it on every task (CloudTasksQueue.Config.dispatchDeadline,
-# platform.queue.custom.dispatch-deadline, default 600s, Cloud Tasks allows 15s to 30 min). custom-provisioner's
-# Cloud Run timeout (1800s, run.tf) is at least that, so Cloud Tasks, not Cloud Run, decides when an attempt failed.
+# platform.queue.custom.dispatch-deadline, Cloud Tasks allows 15s to 30 min); run.tf sets it from the custom run
+# budget (var.custom_run_budget_seconds + 300 s), so a long run is never re-dispatched while it is running.
+# custom-provisioner's Cloud Run timeout (1800s, run.tf) is at least that, so Cloud Tasks, not Cloud Run, decides
+# when an attempt failed.
 # The URL and OIDC settings are per task as well (the app owns them), so the queue has no http_target override.
 
 resource "google_cloud_tasks_queue" "custom_provision" {

@@ -165,10 +165,20 @@ variable "custom_queue_name" {
   default     = "custom-provision"
 }
 
-variable "custom_dispatch_deadline" {
-  description = "How long Cloud Tasks waits for custom-provisioner per attempt. Set per task by the app (platform.queue.custom.dispatch-deadline, 15s to 1800s), passed here only as its environment."
-  type        = string
-  default     = "600s"
+variable "custom_run_budget_seconds" {
+  description = <<-EOT
+    The longest a custom job may run inside its Cloud Tasks request: the 7-stage custom demo pipeline is planned at up
+    to 10 minutes, tenants' pipelines less. Cloud Tasks' dispatch deadline (platform.queue.custom.dispatch-deadline,
+    set per task by api-service) is this plus 5 minutes of slack, so an attempt still running is never re-dispatched;
+    Cloud Tasks allows at most 1800 s, which is also custom-provisioner's Cloud Run request timeout.
+  EOT
+  type        = number
+  default     = 1200
+
+  validation {
+    condition     = var.custom_run_budget_seconds >= 60 && var.custom_run_budget_seconds + 300 <= 1800
+    error_message = "custom_run_budget_seconds must be 60..1500: the dispatch deadline (budget + 300 s) is at most 1800 s."
+  }
 }
 
 # ---------------------------------------------------------------------------------------------------------------
@@ -273,6 +283,17 @@ variable "capi_location" {
   description = "Location of the Conversational Analytics data agents (CapiConfig.location)."
   type        = string
   default     = "global"
+}
+
+variable "designer_model" {
+  description = <<-EOT
+    Vertex AI Gemini model of the custom demo pipeline's design stages (platform.gcp.llm-model). Must be a model
+    Vertex AI serves in var.region: custom-provisioner refuses to start otherwise. The default is listed by Google
+    Cloud's "Model versions and lifecycle" page as available with a retirement date of May 2027 or later; check that
+    page before a retirement date passes.
+  EOT
+  type        = string
+  default     = "gemini-3.5-flash"
 }
 
 variable "admin_token" {

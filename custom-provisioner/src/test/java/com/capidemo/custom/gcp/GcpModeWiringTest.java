@@ -58,6 +58,8 @@ class GcpModeWiringTest {
                     Map.entry("platform.admin-token", "gcp-wiring-admin-token"),
                     Map.entry("platform.mode", "gcp"),
                     Map.entry("platform.gcp.project-id", "demo-project"),
+                    // no Vertex AI here to ask whether the designer's model is served
+                    Map.entry("platform.gcp.check-llm-model", "false"),
                     Map.entry("platform.gcp.firestore-emulator-host", "127.0.0.1:1"),
                     Map.entry("platform.gcp.pubsub-emulator-host", "127.0.0.1:1"),
                     Map.entry("platform.gcp.kms-key", "projects/demo-project/locations/global/keyRings/capi/cryptoKeys/secrets"),

@@ -39,6 +39,30 @@ public interface LifecycleConfig {
 
     Cron cron();
 
+    RetryWindow retryWindow();
+
+    /**
+     * How long after a job is created its queue may still deliver it. Past this a queued job, or a running one whose
+     * worker stopped renewing its lease, will never be delivered again (the queue dead-lettered or dropped it), so
+     * cleanup fails it and its demo and frees its pipeline lock.
+     */
+    interface RetryWindow {
+        /**
+         * The quick queue (Pub/Sub provision-jobs: quick and clone jobs). Its push subscription tries 5 times with an
+         * ack deadline of at most 120 s and backoff of at most 600 s (pubsub.tf): under 1 h, doubled for slack.
+         */
+        @WithDefault("2h")
+        Duration quick();
+
+        /**
+         * The custom queue (Cloud Tasks custom-provision: custom demos and pipeline runs). 3 attempts with dispatch
+         * deadlines of at most 30 min and backoff from 60 s (tasks.tf), plus time waiting behind the queue's rate
+         * and concurrency limits.
+         */
+        @WithDefault("6h")
+        Duration custom();
+    }
+
     /** The local schedule (quarkus-scheduler, UTC); in gcp mode Cloud Scheduler calls the endpoints instead. */
     interface Cron {
         /** Whether the in-process crons run; unset = only in platform.mode=local. */

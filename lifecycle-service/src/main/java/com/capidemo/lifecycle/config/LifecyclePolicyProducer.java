@@ -1,6 +1,7 @@
 package com.capidemo.lifecycle.config;
 
 import com.capidemo.lifecycle.service.LifecyclePolicy;
+import com.capidemo.lifecycle.service.QueueRetryWindows;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
@@ -13,5 +14,11 @@ public class LifecyclePolicyProducer {
     @Singleton
     LifecyclePolicy policy(LifecycleConfig config) {
         return LifecyclePolicy.from(config);
+    }
+
+    @Produces
+    @Singleton
+    QueueRetryWindows retryWindows(LifecycleConfig config) {
+        return QueueRetryWindows.from(config);
     }
 }

@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 
 import com.capidemo.lifecycle.support.Platform;
+import com.capidemo.lifecycle.support.TestClock;
 import com.capidemo.gcp.TestJwks;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
@@ -44,10 +45,10 @@ class SchedulerOidcTest {
 
     @Test
     void theSchedulersTokenIsAccepted() {
-        given().header("Authorization", "Bearer " + JWKS.token(AUDIENCE, SCHEDULER, 600))
+        given().header("Authorization", "Bearer " + signed(AUDIENCE, SCHEDULER, 600))
                 .contentType("application/json").body("{}")
                 .when().post("/api/admin/cleanup").then().statusCode(200).body("archived", equalTo(0));
-        given().header("Authorization", "Bearer " + JWKS.token(AUDIENCE, SCHEDULER, 600))
+        given().header("Authorization", "Bearer " + signed(AUDIENCE, SCHEDULER, 600))
                 .when().post("/api/admin/send-warnings").then().statusCode(200);
     }
 
@@ -56,18 +57,27 @@ class SchedulerOidcTest {
         String path = "/api/admin/cleanup";
         given().when().post(path).then().statusCode(401).contentType("application/problem+json");
         given().header("X-Worker-Secret", Platform.SECRET).when().post(path).then().statusCode(401);
-        given().header("Authorization", "Bearer " + JWKS.token("https://another-service.run.app", SCHEDULER, 600))
+        given().header("Authorization", "Bearer " + signed("https://another-service.run.app", SCHEDULER, 600))
                 .when().post(path).then().statusCode(401);
-        given().header("Authorization", "Bearer " + JWKS.token(AUDIENCE, "someone@else.iam.gserviceaccount.com", 600))
+        given().header("Authorization", "Bearer " + signed(AUDIENCE, "someone@else.iam.gserviceaccount.com", 600))
                 .when().post(path).then().statusCode(401);
-        given().header("Authorization", "Bearer " + JWKS.token(AUDIENCE, SCHEDULER, -60))
+        given().header("Authorization", "Bearer " + signed(AUDIENCE, SCHEDULER, -60))
                 .when().post(path).then().statusCode(401);
-        given().header("Authorization", "Bearer " + JWKS.strangerToken(AUDIENCE, SCHEDULER, 600))
+        given().header("Authorization", "Bearer " + stranger(AUDIENCE, SCHEDULER, 600))
                 .when().post(path).then().statusCode(401);
     }
 
     @Test
     void anOperatorWithTheAdminTokenMayStillRunAJob() {
         given().header("X-Admin-Token", Platform.ADMIN).when().post("/api/admin/export-metrics").then().statusCode(200);
+    }
+
+    /** A token the test key signed, issued at the service's clock. */
+    private static String signed(String audience, String email, long expiresIn) {
+        return JWKS.token(TestJwks.claims(audience, email, expiresIn, TestClock.CLOCK));
+    }
+
+    private static String stranger(String audience, String email, long expiresIn) {
+        return JWKS.strangerToken(TestJwks.claims(audience, email, expiresIn, TestClock.CLOCK));
     }
 }

@@ -22,7 +22,7 @@ class FirestoreLifecycleRulesEmulatorTest extends LifecycleRulesContract {
     protected Stores openStores(Path dir) {
         Firestore db = FirestoreOptions.newBuilder().setProjectId("lifecycle-" + Ids.randomHex(4))
                 .setEmulatorHost(FirestoreEmulator.hostPort()).build().getService();
-        return new Stores(new FirestoreDemoStore(db), new FirestoreJobStore(db), new FirestoreNotificationStore(db),
+        return new Stores(new FirestoreDemoStore(db), new FirestoreJobStore(db, clock), new FirestoreNotificationStore(db),
                 new FirestoreLifecycleRunStore(db), db::close);
     }
 }

@@ -283,6 +283,125 @@ abstract class LifecycleRulesContract {
         assertThat(metrics.counter("lifecycle.cleanup", "result", "deleted").count()).isEqualTo(20.0);
     }
 
+    // ----- jobs their queue gave up on -----
+
+    /** A provisioning demo and its job of {@code type}, created {@code age} before now. */
+    Job jobCreated(JobType type, Duration age, Map<String, Object> payload) {
+        Instant now = clock.instant();
+        clock.set(now.minus(age));
+        Demo demo = new Demo(Ids.demoId(), "acme", "ce@example.com", "stuck " + type, "Retail", "shopify", null, null,
+                DemoStatus.PROVISIONING, clock.instant(), clock.instant(), null, false, List.of(), Map.of());
+        assertThat(stores.demos().create(demo)).isTrue();
+        Job job = Job.queued(Ids.jobId(), type == JobType.PIPELINE ? null : demo.demoId(), "acme", type, payload,
+                clock.instant());
+        assertThat(stores.jobs().create(job)).isTrue();
+        clock.set(now);
+        return job;
+    }
+
+    Job jobCreated(JobType type, Duration age) {
+        return jobCreated(type, age, Map.of());
+    }
+
+    Job rereadJob(Job j) {
+        return stores.jobs().find(j.jobId()).orElseThrow();
+    }
+
+    @Test
+    void aJobStillQueuedPastItsQueuesRetryWindowFailsWithItsDemoAndAReason() {
+        Job quick = jobCreated(JobType.QUICK, Duration.ofHours(3));
+        Job custom = jobCreated(JobType.CUSTOM, Duration.ofHours(7));
+
+        CleanupReport report = cleanup().run(RunRecorder.CRON);
+
+        assertThat(report.jobsFailed()).isEqualTo(2);
+        assertThat(report.errors()).isZero();
+        for (Job j : List.of(quick, custom)) {
+            Job after = rereadJob(j);
+            assertThat(after.status()).isEqualTo(com.capidemo.core.domain.JobStatus.FAILED);
+            assertThat(after.error()).contains("never picked up by a worker").contains("gives up on a job");
+            Demo demo = stores.demos().find(j.demoId()).orElseThrow();
+            assertThat(demo.status()).isEqualTo(DemoStatus.FAILED);
+        }
+        assertThat(rereadJob(quick).error()).contains("quick-job queue").contains("2 h");
+        assertThat(rereadJob(custom).error()).contains("custom-job queue").contains("6 h");
+        assertThat(stores.jobs().activeJobFor(quick.demoId())).isEmpty();
+    }
+
+    @Test
+    void aJobInsideItsQueuesRetryWindowIsLeftToTheQueue() {
+        Job quick = jobCreated(JobType.QUICK, Duration.ofMinutes(110));
+        Job pipeline = jobCreated(JobType.PIPELINE, Duration.ofHours(5));
+
+        assertThat(cleanup().run(RunRecorder.CRON).jobsFailed()).isZero();
+
+        assertThat(rereadJob(quick).status()).isEqualTo(com.capidemo.core.domain.JobStatus.QUEUED);
+        assertThat(rereadJob(pipeline).status()).isEqualTo(com.capidemo.core.domain.JobStatus.QUEUED);
+        // the same jobs once the windows have passed
+        clock.advance(Duration.ofHours(1));
+        assertThat(cleanup().run(RunRecorder.CRON).jobsFailed()).isEqualTo(2);
+    }
+
+    @Test
+    void aRunningJobFailsOnlyOnceItsWorkerStoppedRenewingTheLease() {
+        Job crashed = jobCreated(JobType.QUICK, Duration.ofHours(3));
+        Job longRun = jobCreated(JobType.CUSTOM, Duration.ofHours(8));
+        Instant now = clock.instant();
+        clock.set(now.minus(Duration.ofHours(2)));
+        assertThat(stores.jobs().claim(crashed.jobId(), "worker-a", Duration.ofMinutes(5)).kind())
+                .isEqualTo(com.capidemo.core.port.ClaimOutcome.Kind.CLAIMED);
+        clock.set(now.minus(Duration.ofMinutes(1)));
+        assertThat(stores.jobs().claim(longRun.jobId(), "worker-b", Duration.ofMinutes(5)).kind())
+                .isEqualTo(com.capidemo.core.port.ClaimOutcome.Kind.CLAIMED);
+        clock.set(now);
+
+        assertThat(cleanup().run(RunRecorder.CRON).jobsFailed()).isEqualTo(1);
+
+        assertThat(rereadJob(crashed).status()).isEqualTo(com.capidemo.core.domain.JobStatus.FAILED);
+        assertThat(rereadJob(crashed).error()).contains("its worker stopped after attempt 1");
+        assertThat(rereadJob(longRun).status()).as("a live lease is a worker still at it")
+                .isEqualTo(com.capidemo.core.domain.JobStatus.RUNNING);
+        // the worker finishes later: the failed job's lease holder can no longer complete it, nor can anyone claim it
+        assertThat(stores.jobs().complete(crashed.jobId(), "worker-a", Map.of(), null)).isFalse();
+        assertThat(stores.jobs().claim(crashed.jobId(), "worker-c", Duration.ofMinutes(5)).kind())
+                .isNotEqualTo(com.capidemo.core.port.ClaimOutcome.Kind.CLAIMED);
+    }
+
+    @Test
+    void failingAnAbandonedPipelineRunReleasesItsPipelineLock() {
+        String key = "acme-gcp-example-dryrun";
+        Job stuck = jobCreated(JobType.PIPELINE, Duration.ofHours(7), Map.of(Job.EXCLUSIVE_KEY, key));
+        Job next = Job.queued(Ids.jobId(), null, "acme", JobType.PIPELINE, Map.of(Job.EXCLUSIVE_KEY, key),
+                clock.instant());
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> stores.jobs().create(next))
+                .isInstanceOf(com.capidemo.core.port.DuplicateJobException.class);
+
+        assertThat(cleanup().run(RunRecorder.CRON).jobsFailed()).isEqualTo(1);
+
+        assertThat(rereadJob(stuck).status()).isEqualTo(com.capidemo.core.domain.JobStatus.FAILED);
+        assertThat(stores.jobs().create(next)).isTrue();
+    }
+
+    @Test
+    void twoCleanupsAtOnceFailEachAbandonedJobOnce() throws Exception {
+        List<Job> stuck = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            stuck.add(jobCreated(i % 2 == 0 ? JobType.QUICK : JobType.CLONE, Duration.ofHours(3 + i)));
+        }
+        Job fresh = jobCreated(JobType.QUICK, Duration.ofMinutes(5));
+
+        List<CleanupReport> reports = concurrently(2, () -> cleanup().run(RunRecorder.HTTP));
+
+        assertThat(reports.stream().mapToLong(CleanupReport::jobsFailed).sum()).isEqualTo(12);
+        assertThat(reports).allSatisfy(r -> assertThat(r.errors()).isZero());
+        assertThat(stuck).allSatisfy(j -> assertThat(rereadJob(j).status())
+                .isEqualTo(com.capidemo.core.domain.JobStatus.FAILED));
+        assertThat(rereadJob(fresh).status()).isEqualTo(com.capidemo.core.domain.JobStatus.QUEUED);
+        // one "Job failed" line per job: nobody failed a job twice
+        assertThat(stuck).allSatisfy(j -> assertThat(rereadJob(j).logs())
+                .filteredOn(l -> l.message().startsWith("Job failed")).hasSize(1));
+    }
+
     @Test
     void aDemoWhoseDeletionBeganCannotBeRestoredAndTheNextRunFinishesIt() {
         Demo demo = archived("half deleted", 181);

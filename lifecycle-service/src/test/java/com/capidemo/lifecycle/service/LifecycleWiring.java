@@ -19,7 +19,8 @@ record LifecycleWiring(DemoStore demos, JobStore jobs, NotificationStore notific
     Cleanup cleanup() {
         DemoDeletion deletion = new DemoDeletion(demos, jobs, datasets, agents, clock);
         return new Cleanup(new Archival(demos, policy), new Deletion(demos, deletion, policy),
-                new LeftoverDatasets(datasets, demos, policy), recorder(), metrics);
+                new LeftoverDatasets(datasets, demos, policy),
+                new AbandonedJobs(jobs, demos, QueueRetryWindows.defaults(), policy), recorder(), metrics);
     }
 
     ExpiryWarnings warnings() {

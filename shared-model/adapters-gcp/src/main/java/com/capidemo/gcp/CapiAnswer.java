@@ -13,6 +13,11 @@ import com.google.cloud.geminidataanalytics.v1beta.TextMessage;
 import com.google.protobuf.ListValue;
 import com.google.protobuf.Struct;
 import com.google.protobuf.Value;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -20,6 +25,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Folds the messages the Conversational Analytics API streams for one question into our {@link ChatAnswer}: the
@@ -70,37 +76,94 @@ final class CapiAnswer {
         }
     }
 
-    ChatAnswer toAnswer(List<GoldenQuery> golden) {
+    ChatAnswer toAnswer(List<GoldenQuery> golden, String dataset) {
         List<String> columns = new ArrayList<>();
         List<List<Object>> rows = new ArrayList<>();
         boolean truncated = false;
         if (result != null) {
-            result.getSchema().getFieldsList().stream().map(Field::getName).forEach(columns::add);
+            List<Field> fields = result.getSchema().getFieldsList();
+            fields.stream().map(Field::getName).forEach(columns::add);
             for (Struct row : result.getDataList()) {
                 if (rows.size() == ChatAnswer.MAX_ROWS) {
                     truncated = true;
                     break;
                 }
                 List<Object> values = new ArrayList<>(columns.size());
-                for (String c : columns) {
-                    values.add(java(row.getFieldsOrDefault(c, Value.getDefaultInstance())));
+                for (Field f : fields) {
+                    values.add(typed(row.getFieldsOrDefault(f.getName(), Value.getDefaultInstance()), f));
                 }
                 rows.add(values);
             }
         }
         String answer = text.length() > 0 ? text.toString() : fallbackText.toString();
-        String outcome = sql == null ? ChatAnswer.DECLINED : isGolden(golden) ? ChatAnswer.GOLDEN : ChatAnswer.PLANNED;
+        String outcome = sql == null ? ChatAnswer.DECLINED
+                : isGolden(golden, dataset) ? ChatAnswer.GOLDEN : ChatAnswer.PLANNED;
         return new ChatAnswer(answer, sql, columns, rows, truncated, chart(columns, rows), List.copyOf(followUps),
                 outcome, null);
     }
 
-    private boolean isGolden(List<GoldenQuery> golden) {
-        String mine = normal(sql);
-        return golden != null && golden.stream().anyMatch(g -> g.sql() != null && normal(g.sql()).equals(mine));
+    /**
+     * Whether the API ran one of the demo's golden queries. Like is compared with like: the golden SQL (DuckDB, as
+     * our templates write it) is translated to GoogleSQL as the agent was taught it, and both sides lose what does
+     * not change the query: case, whitespace, a final semicolon, backticks and the project/dataset qualifier of the
+     * demo's own tables, which the API writes and the golden queries leave to the default dataset.
+     */
+    private boolean isGolden(List<GoldenQuery> golden, String dataset) {
+        String mine = normal(sql, dataset);
+        return golden != null && golden.stream().anyMatch(g -> g.sql() != null
+                && normal(CapiDataAgents.googleSql(g.sql()), dataset).equals(mine));
     }
 
-    private static String normal(String sql) {
-        return sql.replaceAll("\\s+", " ").replaceAll(";\\s*$", "").strip().toLowerCase(Locale.ROOT);
+    static String normal(String sql, String dataset) {
+        String s = sql.replace("`", "");
+        if (dataset != null && !dataset.isBlank()) {
+            s = s.replaceAll("(?i)(?<![\\w.-])(?:[a-z0-9_-]+\\.)?" + Pattern.quote(dataset) + "\\.", "");
+        }
+        return s.replaceAll("\\s+", " ").replaceAll(";\\s*$", "").strip().toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * A result value by the result schema's column type. The API sends simple values as strings ("1250.5", "42",
+     * "true"); they become what the warehouse port returns for the same column ({@link BigQueryValues}): INT64 a Long,
+     * FLOAT64 a Double, NUMERIC/BIGNUMERIC a BigDecimal, BOOL a Boolean, TIMESTAMP an ISO-8601 instant, anything else
+     * text. Repeated columns type each element; a value that does not parse as its type stays as sent.
+     */
+    static Object typed(Value v, Field field) {
+        String type = field.getType().toUpperCase(Locale.ROOT);
+        if (v.getKindCase() == Value.KindCase.LIST_VALUE) {
+            Field element = field.toBuilder().setMode("NULLABLE").build();
+            List<Object> out = new ArrayList<>();
+            v.getListValue().getValuesList().forEach(x -> out.add(typed(x, element)));
+            return out;
+        }
+        if (v.getKindCase() != Value.KindCase.STRING_VALUE || type.isEmpty()) {
+            return java(v);
+        }
+        String s = v.getStringValue().strip();
+        try {
+            return switch (type) {
+                case "INT64", "INTEGER", "INT" -> Long.parseLong(s);
+                case "FLOAT64", "FLOAT", "DOUBLE" -> Double.parseDouble(s);
+                case "NUMERIC", "BIGNUMERIC", "DECIMAL", "BIGDECIMAL" -> new BigDecimal(s);
+                case "BOOL", "BOOLEAN" -> s.equalsIgnoreCase("true") ? Boolean.TRUE
+                        : s.equalsIgnoreCase("false") ? Boolean.FALSE : v.getStringValue();
+                case "TIMESTAMP" -> timestamp(s);
+                default -> v.getStringValue();
+            };
+        } catch (RuntimeException e) {
+            return v.getStringValue();
+        }
+    }
+
+    /** BigQuery writes a TIMESTAMP as epoch seconds ("1.7040672E9") or as text; either becomes an ISO instant. */
+    private static String timestamp(String s) {
+        if (s.matches("-?[0-9.]+(E-?[0-9]+)?")) {
+            BigDecimal micros = new BigDecimal(s).movePointRight(6).setScale(0, RoundingMode.HALF_UP);
+            long m = micros.longValueExact();
+            return Instant.EPOCH.plus(m, ChronoUnit.MICROS).toString();
+        }
+        String iso = s.replaceFirst(" UTC$", "Z").replaceFirst(" ", "T").replaceFirst("([+-]\\d{2})$", "$1:00");
+        return OffsetDateTime.parse(iso).toInstant().truncatedTo(ChronoUnit.MICROS).toString();
     }
 
     @SuppressWarnings("unchecked")

@@ -42,7 +42,7 @@ public class CapiChatAgent implements ChatAgent {
             throw new IllegalStateException("Conversational Analytics chat failed: " + e.getStatusCode().getCode()
                     + " " + e.getMessage(), e);
         }
-        return answer.toAnswer(agent.goldenQueries());
+        return answer.toAnswer(agent.goldenQueries(), agent.datasetId());
     }
 
     ChatRequest request(AgentSpec agent, List<ChatTurn> history, String message) {

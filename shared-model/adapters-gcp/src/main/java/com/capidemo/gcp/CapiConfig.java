@@ -6,15 +6,19 @@ import java.util.Objects;
 
 /**
  * Where the Conversational Analytics API keeps our data agents: {@code project} (also the BigQuery project of the
- * demo datasets), {@code location} ("global" unless the API is used regionally) and how long to wait for an agent's
- * create/update/delete operation (2 min when null).
+ * demo datasets), {@code location} ("global" unless the API is used regionally), how long to wait for an agent's
+ * create/update/delete operation (2 min when null) and the most a query the agent runs for a chat may bill
+ * ({@code maxBilledBytes}, the warehouse's own cap; 1 GiB when not positive).
  */
-public record CapiConfig(String project, String location, Duration operationTimeout) {
+public record CapiConfig(String project, String location, Duration operationTimeout, long maxBilledBytes) {
+
+    public static final long GIB = 1L << 30;
 
     public CapiConfig {
         Objects.requireNonNull(project, "project");
         location = location == null || location.isBlank() ? "global" : location;
         operationTimeout = operationTimeout == null ? Duration.ofMinutes(2) : operationTimeout;
+        maxBilledBytes = maxBilledBytes > 0 ? maxBilledBytes : GIB;
     }
 
     public String parent() {

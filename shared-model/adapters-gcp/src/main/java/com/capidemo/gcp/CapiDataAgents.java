@@ -10,16 +10,19 @@ import com.google.api.gax.rpc.NotFoundException;
 import com.google.cloud.geminidataanalytics.v1beta.BigQueryTableReference;
 import com.google.cloud.geminidataanalytics.v1beta.BigQueryTableReferences;
 import com.google.cloud.geminidataanalytics.v1beta.Context;
+import com.google.cloud.geminidataanalytics.v1beta.ConversationOptions;
 import com.google.cloud.geminidataanalytics.v1beta.CreateDataAgentRequest;
 import com.google.cloud.geminidataanalytics.v1beta.DataAgent;
 import com.google.cloud.geminidataanalytics.v1beta.DataAgentServiceClient;
 import com.google.cloud.geminidataanalytics.v1beta.DataAnalyticsAgent;
+import com.google.cloud.geminidataanalytics.v1beta.DatasourceOptions;
 import com.google.cloud.geminidataanalytics.v1beta.DatasourceReferences;
 import com.google.cloud.geminidataanalytics.v1beta.DeleteDataAgentRequest;
 import com.google.cloud.geminidataanalytics.v1beta.ExampleQuery;
 import com.google.cloud.geminidataanalytics.v1beta.GetDataAgentRequest;
 import com.google.cloud.geminidataanalytics.v1beta.UpdateDataAgentRequest;
 import com.google.protobuf.FieldMask;
+import com.google.protobuf.Int64Value;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -29,7 +32,9 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * Data agents in gcp mode: one Conversational Analytics data agent per demo, whose published context holds the
- * demo's BigQuery tables, the system instruction and the golden queries as example queries. The agent id is derived
+ * demo's BigQuery tables, the system instruction, the golden queries as example queries (translated from our DuckDB
+ * SQL to GoogleSQL by {@link BigQueryDialect}, since the agent runs and imitates BigQuery SQL) and the cap on bytes a
+ * query the agent runs for a chat may bill (the same cap the warehouse puts on its own queries). The agent id is derived
  * from the demo id, so a retried create meets ALREADY_EXISTS and replaces the agent's definition instead of making a
  * second agent. Demo, tenant and dataset ids travel as labels so {@link #find} can map the agent back.
  */
@@ -97,10 +102,12 @@ public class CapiDataAgents implements DataAgents {
         }
         Context.Builder context = Context.newBuilder()
                 .setSystemInstruction(spec.systemInstruction() == null ? "" : spec.systemInstruction())
-                .setDatasourceReferences(DatasourceReferences.newBuilder().setBq(tables));
+                .setDatasourceReferences(DatasourceReferences.newBuilder().setBq(tables))
+                .setOptions(ConversationOptions.newBuilder().setDatasource(DatasourceOptions.newBuilder()
+                        .setBigQueryMaxBilledBytes(Int64Value.of(config.maxBilledBytes()))));
         for (GoldenQuery g : spec.goldenQueries() == null ? List.<GoldenQuery>of() : spec.goldenQueries()) {
             context.addExampleQueries(ExampleQuery.newBuilder().setNaturalLanguageQuestion(g.question())
-                    .setSqlQuery(g.sql().strip()));
+                    .setSqlQuery(googleSql(g.sql())));
         }
         DataAgent.Builder agent = DataAgent.newBuilder().setDisplayName("CAPI demo " + spec.demoId())
                 .setDescription("Data agent of demo " + spec.demoId() + " over dataset " + spec.datasetId())
@@ -110,6 +117,11 @@ public class CapiDataAgents implements DataAgents {
             agent.putLabels(TENANT_LABEL, label(spec.tenantId()));
         }
         return agent.build();
+    }
+
+    /** A golden query's SQL as BigQuery runs it: our templates write DuckDB SQL. */
+    static String googleSql(String duckDbSql) {
+        return BigQueryDialect.fromDuckDb(duckDbSql.strip()).strip();
     }
 
     static AgentSpec spec(DataAgent agent) {

@@ -60,12 +60,13 @@ public class FirestoreDemoStore implements DemoStore {
 
     @Override
     public boolean create(Demo demo) {
+        String goldenSet = FirestoreGoldenQuerySets.ensureStored(db, demo.goldenQueries(), demo.createdAt());
         return await(db.runTransaction(tx -> {
             if (tx.get(ref(demo.demoId())).get().exists()) {
                 return false;
             }
             Map<String, Object> doc = document(demo);
-            doc.put("golden_set_id", FirestoreGoldenQuerySets.store(db, tx, demo.goldenQueries(), demo.createdAt()));
+            doc.put("golden_set_id", goldenSet);
             tx.create(ref(demo.demoId()), doc);
             return true;
         }));
@@ -185,6 +186,7 @@ public class FirestoreDemoStore implements DemoStore {
         update.put("table_count", number(metadata, "table_count"));
         update.put("total_rows", number(metadata, "total_rows"));
         update.put("error", null);
+        update.put("golden_set_id", FirestoreGoldenQuerySets.ensureStored(db, goldenQueries, Instant.now()));
         return await(db.runTransaction(tx -> {
             DocumentSnapshot doc = tx.get(ref(demoId)).get();
             if (!doc.exists() || !Set.of(DemoStatus.PROVISIONING, DemoStatus.FAILED, DemoStatus.READY)
@@ -192,7 +194,6 @@ public class FirestoreDemoStore implements DemoStore {
                 return false;
             }
             Instant now = Instant.now();
-            update.put("golden_set_id", FirestoreGoldenQuerySets.store(db, tx, goldenQueries, now));
             update.put("updated_at", ts(now));
             tx.update(ref(demoId), update);
             return true;

@@ -7,7 +7,6 @@ import com.capidemo.core.domain.GoldenQuery;
 import com.google.cloud.firestore.DocumentReference;
 import com.google.cloud.firestore.DocumentSnapshot;
 import com.google.cloud.firestore.Firestore;
-import com.google.cloud.firestore.Transaction;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -56,15 +55,44 @@ final class FirestoreGoldenQuerySets {
         }
     }
 
-    /** Writes the set inside the transaction (the same content under the same id, so rewriting is harmless). */
-    static String store(Firestore db, Transaction tx, List<GoldenQuery> queries, Instant now) {
+    /**
+     * Makes sure the set is stored, before and outside the demo's transaction: every demo of a template shares one
+     * set document, and rewriting it in each creation would put all of them on one document's write rate (about one
+     * write per second). A set this process stored or read before is not written again; otherwise it is created once
+     * ({@code create}: a set already there, written by another process, is left as it is, since its content is fixed
+     * by its id). A demo never references a set that is not stored yet.
+     */
+    static String ensureStored(Firestore db, List<GoldenQuery> queries, Instant now) {
         String id = idOf(queries);
-        if (id != null) {
-            tx.set(ref(db, id), Map.of("set_id", id, "queries", queries.stream().map(FirestoreGoldenQuerySets::golden)
-                    .toList(), "created_at", ts(now)));
-            remember(id, List.copyOf(queries));
+        if (id == null) {
+            return null;
         }
+        synchronized (CACHE) {
+            if (CACHE.containsKey(id)) {
+                return id;
+            }
+        }
+        try {
+            await(ref(db, id).create(Map.of("set_id", id, "queries", queries.stream()
+                    .map(FirestoreGoldenQuerySets::golden).toList(), "created_at", ts(now))));
+        } catch (RuntimeException e) {
+            if (!alreadyExists(e)) {
+                throw e;
+            }
+        }
+        remember(id, List.copyOf(queries));
         return id;
+    }
+
+    private static boolean alreadyExists(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof com.google.api.gax.rpc.AlreadyExistsException
+                    || t instanceof com.google.cloud.firestore.FirestoreException f
+                    && f.getStatus() != null && f.getStatus().getCode() == io.grpc.Status.Code.ALREADY_EXISTS) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The queries of a set (read once, then cached); empty for a null id. */

@@ -238,6 +238,42 @@ public class FirestoreJobStore implements JobStore {
         }));
     }
 
+    @Override
+    public List<Job> unfinishedCreatedBefore(Instant createdAtOrBefore, int limit) {
+        // composite index jobs (status, created_at) in infra/firestore.indexes.json
+        return await(db.collection(COLLECTION).whereIn("status", ACTIVE)
+                .whereLessThanOrEqualTo("created_at", ts(createdAtOrBefore))
+                .orderBy("created_at", Query.Direction.ASCENDING).limit(limit).get())
+                .getDocuments().stream().map(FirestoreJobStore::map).toList();
+    }
+
+    @Override
+    public boolean failAbandoned(String jobId, String error) {
+        return await(db.runTransaction(tx -> {
+            DocumentSnapshot doc = tx.get(ref(jobId)).get();
+            if (!doc.exists()) {
+                return false;
+            }
+            Job job = map(doc);
+            Instant now = clock.instant();
+            boolean held = job.status() == JobStatus.RUNNING && job.lease() != null && job.lease().expiresAt() != null
+                    && job.lease().isLiveAt(now);
+            if (!job.status().canMoveTo(JobStatus.FAILED) || held) {
+                return false;
+            }
+            Map<String, Object> update = new HashMap<>();
+            update.put("status", JobStatus.FAILED.wire());
+            update.put("current_phase", "failed");
+            update.put("error", error);
+            update.put("lease", null);
+            update.put("updated_at", ts(now));
+            update.put("completed_at", ts(now));
+            update.put("logs", appended(job, List.of(new JobLog(now, "ERROR", "Job failed: " + error))));
+            tx.update(ref(jobId), update);
+            return true;
+        }));
+    }
+
     @FunctionalInterface
     private interface Change {
         Map<String, Object> apply(Job job, Instant now);
@@ -263,14 +299,44 @@ public class FirestoreJobStore implements JobStore {
     }
 
     private static List<Map<String, Object>> appended(Job job, List<JobLog> more) {
+        List<JobLog> all = new ArrayList<>(job.logs());
+        all.addAll(more);
         List<Map<String, Object>> logs = new ArrayList<>();
-        for (JobLog l : job.logs()) {
-            logs.add(log(l));
-        }
-        for (JobLog l : more) {
+        for (JobLog l : capped(all)) {
             logs.add(log(l));
         }
         return logs;
+    }
+
+    /** Most log lines a job document keeps: with messages capped too, far below Firestore's 1 MiB per document. */
+    static final int MAX_LOGS = 200;
+    static final int MAX_MESSAGE = 2_000;
+    static final String DROPPED = "… earlier log lines dropped: a job keeps its first line and its latest "
+            + (MAX_LOGS - 2);
+
+    /**
+     * The log lines a job document keeps: all of them up to {@link #MAX_LOGS}; beyond that the first line (the job
+     * accepted), a line saying lines were dropped, and the latest ones. Each message is cut at {@link #MAX_MESSAGE}
+     * characters. Progress lives in the job's own fields, so nothing a reader needs is lost.
+     */
+    static List<JobLog> capped(List<JobLog> logs) {
+        List<JobLog> out = new ArrayList<>();
+        if (logs.size() <= MAX_LOGS) {
+            logs.forEach(l -> out.add(shortened(l)));
+            return out;
+        }
+        List<JobLog> rest = logs.subList(1, logs.size()).stream().filter(l -> !DROPPED.equals(l.message())).toList();
+        List<JobLog> latest = rest.subList(rest.size() - (MAX_LOGS - 2), rest.size());
+        out.add(shortened(logs.get(0)));
+        out.add(new JobLog(latest.get(0).ts(), "WARN", DROPPED));
+        latest.forEach(l -> out.add(shortened(l)));
+        return out;
+    }
+
+    private static JobLog shortened(JobLog l) {
+        String m = l.message();
+        return m != null && m.length() > MAX_MESSAGE ? new JobLog(l.ts(), l.level(), m.substring(0, MAX_MESSAGE) + "…")
+                : l;
     }
 
     private static Map<String, Object> log(JobLog l) {

@@ -40,6 +40,7 @@ public class GcpAgentProducers {
     }
 
     private static CapiConfig capi(AdapterSelection selection, AdapterConfig config) {
-        return new CapiConfig(selection.projectId(), config.gcp().agentsLocation(), Duration.ofMinutes(2));
+        return new CapiConfig(selection.projectId(), config.gcp().agentsLocation(), Duration.ofMinutes(2),
+                config.gcp().maxBilledBytes());
     }
 }

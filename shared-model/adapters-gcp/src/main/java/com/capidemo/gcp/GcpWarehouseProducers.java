@@ -29,8 +29,12 @@ public class GcpWarehouseProducers {
     @Typed(Warehouse.class)
     Warehouse warehouse(AdapterSelection selection, AdapterConfig config, Instance<BigQuery> bigquery,
                         Instance<GcpCallGuard> guard) {
-        BigQueryWarehouse adapter = new BigQueryWarehouse(bigquery.get(),
-                BigQueryWarehouse.Config.defaults(config.gcp().bigqueryLocation(), buckets(selection, config)));
+        BigQueryWarehouse.Config defaults = BigQueryWarehouse.Config.defaults(config.gcp().bigqueryLocation(),
+                buckets(selection, config));
+        BigQueryWarehouse adapter = new BigQueryWarehouse(bigquery.get(), new BigQueryWarehouse.Config(
+                defaults.location(), defaults.buckets(), defaults.templatesBucket(), defaults.templateDatasetPrefix(),
+                defaults.cloneTemplates(), config.gcp().maxBilledBytes(), defaults.jobTimeout(),
+                defaults.translateDuckDbSql()));
         return Guarded.wrap(Warehouse.class, adapter, guard.get()::warehouse);
     }
 

@@ -51,7 +51,8 @@ class CapiChatAgentTest {
         grpc = InProcessGrpc.start(fake);
         client = DataChatServiceClient.create(DataChatServiceSettings.newBuilder()
                 .setTransportChannelProvider(grpc.channels()).setCredentialsProvider(InProcessGrpc.noCredentials()).build());
-        chat = new CapiChatAgent(client, new CapiConfig("capi-demo", "global", Duration.ofSeconds(10)));
+        chat = new CapiChatAgent(client, new CapiConfig("capi-demo", "global", Duration.ofSeconds(10),
+                CapiConfig.GIB));
     }
 
     @AfterEach
@@ -76,8 +77,9 @@ class CapiChatAgentTest {
         return Value.newBuilder().setNumberValue(d).build();
     }
 
-    private static Struct row(String region, double revenue) {
-        return Struct.newBuilder().putFields("region", str(region)).putFields("revenue", num(revenue)).build();
+    /** A row as the API sends it: simple values as strings, whatever their column type. */
+    private static Struct row(String region, String revenue) {
+        return Struct.newBuilder().putFields("region", str(region)).putFields("revenue", str(revenue)).build();
     }
 
     private static List<Message> streamedAnswer(String sql) {
@@ -100,7 +102,7 @@ class CapiChatAgentTest {
                         .setName("result_1")
                         .setSchema(Schema.newBuilder().addFields(Field.newBuilder().setName("region").setType("STRING"))
                                 .addFields(Field.newBuilder().setName("revenue").setType("FLOAT64")))
-                        .addData(row("West", 1250.5)).addData(row("East", 900))))),
+                        .addData(row("West", "1250.5")).addData(row("East", "900"))))),
                 system(SystemMessage.newBuilder().setChart(ChartMessage.newBuilder()
                         .setResult(ChartResult.newBuilder().setVegaConfig(vega)))),
                 text(TextMessage.TextType.FINAL_RESPONSE, "West leads with ", "1,250.50 in revenue."),
@@ -139,7 +141,7 @@ class CapiChatAgentTest {
         assertThat(answer.answer()).isEqualTo("West leads with 1,250.50 in revenue.");
         assertThat(answer.sql()).isEqualTo(planned);
         assertThat(answer.columns()).containsExactly("region", "revenue");
-        assertThat(answer.rows()).containsExactly(List.of("West", 1250.5), List.of("East", 900L));
+        assertThat(answer.rows()).containsExactly(List.of("West", 1250.5), List.of("East", 900.0));
         assertThat(answer.truncated()).isFalse();
         assertThat(answer.outcome()).isEqualTo(ChatAnswer.PLANNED);
         assertThat(answer.followUpQuestions()).containsExactly("Revenue by month");
@@ -147,7 +149,7 @@ class CapiChatAgentTest {
                 .containsEntry("$schema", "https://vega.github.io/schema/vega-lite/v5.json")
                 .containsEntry("tags", List.of("a"))
                 .containsEntry("data", Map.of("values", List.of(Map.of("region", "West", "revenue", 1250.5),
-                        Map.of("region", "East", "revenue", 900L))));
+                        Map.of("region", "East", "revenue", 900.0))));
         assertThat(answer.chart().get("encoding")).isEqualTo(Map.of(
                 "x", Map.of("field", "region", "type", "nominal"),
                 "y", Map.of("field", "revenue", "type", "quantitative")));
@@ -158,6 +160,57 @@ class CapiChatAgentTest {
         fake.reply = streamedAnswer(SQL + ";");
 
         assertThat(chat.answer(AGENT, List.of(), "Revenue by region").outcome()).isEqualTo(ChatAnswer.GOLDEN);
+    }
+
+    @Test
+    void aGoldenQueryWrittenInDuckDbIsRecognisedInTheGoogleSqlTheApiRan() {
+        String duckDb = "SELECT date_trunc('month', created_at)::DATE AS month, SUM(total)::DOUBLE AS revenue\n"
+                + "FROM orders GROUP BY 1 ORDER BY 1";
+        AgentSpec agent = new AgentSpec(AGENT.demoId(), AGENT.tenantId(), AGENT.datasetId(), AGENT.tables(), "",
+                List.of(new GoldenQuery("Revenue by month", duckDb, "medium", "table")));
+        fake.reply = streamedAnswer("SELECT CAST(DATE_TRUNC(created_at, MONTH) AS DATE) AS month, "
+                + "CAST(SUM(total) AS FLOAT64) AS revenue\nFROM `capi-demo.demo_0a1b2c3d.orders` GROUP BY 1 ORDER BY 1");
+
+        assertThat(chat.answer(agent, List.of(), "Revenue by month").outcome()).isEqualTo(ChatAnswer.GOLDEN);
+    }
+
+    @Test
+    void aDifferentQueryOverTheSameTablesIsNotGolden() {
+        fake.reply = streamedAnswer("SELECT region, SUM(total) AS revenue FROM `capi-demo.demo_0a1b2c3d.orders` "
+                + "GROUP BY region ORDER BY revenue DESC");
+
+        assertThat(chat.answer(AGENT, List.of(), "Revenue by region").outcome()).isEqualTo(ChatAnswer.PLANNED);
+    }
+
+    @Test
+    void resultValuesSentAsStringsAreTypedByTheResultSchema() {
+        Schema schema = Schema.newBuilder()
+                .addFields(Field.newBuilder().setName("orders").setType("INT64"))
+                .addFields(Field.newBuilder().setName("share").setType("FLOAT64"))
+                .addFields(Field.newBuilder().setName("revenue").setType("NUMERIC"))
+                .addFields(Field.newBuilder().setName("repeat").setType("BOOLEAN"))
+                .addFields(Field.newBuilder().setName("first_at").setType("TIMESTAMP"))
+                .addFields(Field.newBuilder().setName("day").setType("DATE"))
+                .addFields(Field.newBuilder().setName("region").setType("STRING"))
+                .addFields(Field.newBuilder().setName("tags").setType("INT64").setMode("REPEATED"))
+                .addFields(Field.newBuilder().setName("missing").setType("INT64")).build();
+        Struct row = Struct.newBuilder().putFields("orders", str("42")).putFields("share", str("0.25"))
+                .putFields("revenue", str("1250.50")).putFields("repeat", str("true"))
+                .putFields("first_at", str("1.7040672E9")).putFields("day", str("2024-01-01"))
+                .putFields("region", str("007")).putFields("tags", Value.newBuilder().setListValue(ListValue.newBuilder()
+                        .addValues(str("1")).addValues(str("2"))).build())
+                .putFields("missing", Value.newBuilder().setNullValue(com.google.protobuf.NullValue.NULL_VALUE).build())
+                .build();
+        fake.reply = List.of(
+                system(SystemMessage.newBuilder().setData(DataMessage.newBuilder().setGeneratedSql("SELECT 1"))),
+                system(SystemMessage.newBuilder().setData(DataMessage.newBuilder()
+                        .setResult(DataResult.newBuilder().setSchema(schema).addData(row)))));
+
+        ChatAnswer answer = chat.answer(AGENT, List.of(), "Everything about orders");
+
+        assertThat(answer.rows()).hasSize(1);
+        assertThat(answer.rows().get(0)).containsExactly(42L, 0.25, new java.math.BigDecimal("1250.50"), true,
+                "2024-01-01T00:00:00Z", "2024-01-01", "007", List.of(1L, 2L), null);
     }
 
     @Test

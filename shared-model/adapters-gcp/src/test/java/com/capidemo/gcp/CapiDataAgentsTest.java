@@ -21,13 +21,16 @@ import org.junit.jupiter.api.Test;
 /** CapiDataAgents through the real DataAgentServiceClient against an in-process fake (with its operations). */
 class CapiDataAgentsTest {
 
-    private static final CapiConfig CONFIG = new CapiConfig("capi-demo", null, Duration.ofSeconds(10));
+    private static final CapiConfig CONFIG = new CapiConfig("capi-demo", null, Duration.ofSeconds(10),
+            5L << 30);
     private static final String PARENT = "projects/capi-demo/locations/global";
     private static final AgentSpec SPEC = new AgentSpec("demo_0a1b2c3d", "acme", "demo_0a1b2c3d",
             List.of("orders", "customers"), "You answer questions about Acme's retail orders.",
             List.of(new GoldenQuery("How many orders are there?", "SELECT COUNT(*) AS orders FROM orders\n", "simple", "single_value"),
                     new GoldenQuery("Revenue by region", "SELECT region, SUM(total) FROM orders GROUP BY region",
-                            "medium", "table")));
+                            "medium", "table"),
+                    new GoldenQuery("Revenue by month", "SELECT date_trunc('month', created_at)::DATE AS month, "
+                            + "SUM(total)::DOUBLE AS revenue FROM orders GROUP BY 1 ORDER BY 1", "medium", "table")));
 
     private final FakeDataAgents fake = new FakeDataAgents();
     private InProcessGrpc grpc;
@@ -75,7 +78,11 @@ class CapiDataAgentsTest {
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("How many orders are there?",
                                 "SELECT COUNT(*) AS orders FROM orders"),
                         org.assertj.core.groups.Tuple.tuple("Revenue by region",
-                                "SELECT region, SUM(total) FROM orders GROUP BY region"));
+                                "SELECT region, SUM(total) FROM orders GROUP BY region"),
+                        org.assertj.core.groups.Tuple.tuple("Revenue by month",
+                                "SELECT CAST(DATE_TRUNC(created_at, MONTH) AS DATE) AS month, "
+                                        + "CAST(SUM(total) AS FLOAT64) AS revenue FROM orders GROUP BY 1 ORDER BY 1"));
+        assertThat(context.getOptions().getDatasource().getBigQueryMaxBilledBytes().getValue()).isEqualTo(5L << 30);
         assertThat(request.getDataAgent().getLabelsMap()).containsEntry("demo_id", "demo_0a1b2c3d")
                 .containsEntry("tenant_id", "acme").containsEntry("dataset_id", "demo_0a1b2c3d");
         assertThat(fake.agents).containsOnlyKeys(PARENT + "/dataAgents/agent-demo-0a1b2c3d");
@@ -111,7 +118,7 @@ class CapiDataAgentsTest {
         assertThat(found.tables()).containsExactly("orders", "customers");
         assertThat(found.systemInstruction()).isEqualTo(SPEC.systemInstruction());
         assertThat(found.goldenQueries()).extracting(GoldenQuery::question)
-                .containsExactly("How many orders are there?", "Revenue by region");
+                .containsExactly("How many orders are there?", "Revenue by region", "Revenue by month");
         assertThat(agents.find("agent-unknown")).isEmpty();
     }
 

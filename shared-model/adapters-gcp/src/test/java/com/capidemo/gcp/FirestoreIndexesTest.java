@@ -63,6 +63,7 @@ class FirestoreIndexesTest {
     @Test
     void theDashboardKeysAndSharesHaveTheirIndexes() throws Exception {
         assertThat(indexes()).contains(
+                "jobs|status:ASCENDING,created_at:ASCENDING", // the sweep for jobs their queue gave up on
                 "demos|tenant_id:ASCENDING,created_by:ASCENDING,status:ASCENDING,created_at:ASCENDING",
                 "demos|status:ASCENDING,readiness:ASCENDING,created_at:ASCENDING",
                 "api_keys|tenant_id:ASCENDING,created_at:DESCENDING",

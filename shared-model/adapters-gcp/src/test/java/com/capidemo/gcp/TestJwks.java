@@ -81,13 +81,48 @@ public final class TestJwks implements AutoCloseable {
         return sign(stranger, audience, email, expiresInSeconds);
     }
 
-    private static String sign(KeyPair key, String audience, String email, long expiresInSeconds) {
-        JsonWebSignature.Header header = new JsonWebSignature.Header().setAlgorithm("RS256").setKeyId("test-key");
-        long now = System.currentTimeMillis() / 1000;
+    /** A token with these claims signed with a key the JWKS does not hold. */
+    public String strangerToken(JsonWebToken.Payload claims) {
+        return sign(stranger, claims);
+    }
+
+    /** A token with these claims, signed with the served key. */
+    public String token(JsonWebToken.Payload claims) {
+        return sign(trusted, claims);
+    }
+
+    /** The claims Google puts in a service account's ID token, issued now. */
+    public static JsonWebToken.Payload claims(String audience, String email, long expiresInSeconds) {
+        return claims(audience, email, expiresInSeconds, java.time.Clock.systemUTC());
+    }
+
+    /** The same, issued at {@code clock}'s now (for a service whose platform clock a test holds). */
+    public static JsonWebToken.Payload claims(String audience, String email, long expiresInSeconds,
+                                              java.time.Clock clock) {
+        long now = clock.millis() / 1000;
         JsonWebToken.Payload payload = new JsonWebToken.Payload().setIssuer(ISSUER).setAudience(audience)
                 .setIssuedAtTimeSeconds(now - 10).setExpirationTimeSeconds(now + expiresInSeconds).setSubject("1234");
+        payload.set("azp", "1234");
         payload.set("email", email);
         payload.set("email_verified", true);
+        return payload;
+    }
+
+    /**
+     * The token as an IAM-protected Cloud Run service passes it to its container once it has verified it: header and
+     * claims unchanged, the signature replaced by Google's marker.
+     */
+    public static String strippedByCloudRun(String signedToken) {
+        return signedToken.substring(0, signedToken.lastIndexOf('.') + 1) + "SIGNATURE_REMOVED_BY_GOOGLE";
+    }
+
+    private static String sign(KeyPair key, String audience, String email, long expiresInSeconds) {
+        return sign(key, claims(audience, email, expiresInSeconds));
+    }
+
+    private static String sign(KeyPair key, JsonWebToken.Payload payload) {
+        JsonWebSignature.Header header = new JsonWebSignature.Header().setAlgorithm("RS256").setKeyId("test-key")
+                .setType("JWT");
         try {
             return JsonWebSignature.signUsingRsaSha256(key.getPrivate(), GsonFactory.getDefaultInstance(), header,
                     payload);

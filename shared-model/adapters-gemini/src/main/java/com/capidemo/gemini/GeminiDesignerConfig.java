@@ -8,7 +8,8 @@ import java.time.Duration;
  */
 public record GeminiDesignerConfig(String model, float temperature, int maxOutputTokens, Duration timeout) {
 
-    public static final String DEFAULT_MODEL = "gemini-2.5-flash";
+    /** Listed by Vertex AI as available until May 2027 or later (Google Cloud's model versions and lifecycle page). */
+    public static final String DEFAULT_MODEL = "gemini-3.5-flash";
 
     public GeminiDesignerConfig {
         model = model == null || model.isBlank() ? DEFAULT_MODEL : model.strip();

@@ -38,7 +38,7 @@ import org.junit.jupiter.api.Test;
 class GeminiDemoDesignerTest {
 
     private static final String GENERATE = "/v1beta1/projects/p/locations/us-central1/publishers/google/models/"
-            + "gemini-2.5-flash:generateContent";
+            + "gemini-3.5-flash:generateContent";
 
     private final Deque<Response> answers = new ArrayDeque<>();
     private volatile long answerDelayMillis;

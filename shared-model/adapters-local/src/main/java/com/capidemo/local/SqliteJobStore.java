@@ -170,6 +170,25 @@ public class SqliteJobStore implements JobStore {
                 error, now, now, jobId, owner, owner);
     }
 
+    @Override
+    public List<Job> unfinishedCreatedBefore(Instant createdAtOrBefore, int limit) {
+        // Served by the partial index of unfinished jobs by creation time (jobs_unfinished_created).
+        return db.read(c -> Sql.list(c, """
+                SELECT * FROM jobs WHERE status IN ('queued', 'running') AND created_at <= ?
+                ORDER BY created_at LIMIT ?""", rs -> map(rs, List.of()), createdAtOrBefore, limit));
+    }
+
+    @Override
+    public boolean failAbandoned(String jobId, String error) {
+        Instant now = clock.instant();
+        return updateThenLog(jobId, new JobLog(now, "ERROR", "Job failed: " + error), """
+                UPDATE jobs SET status = 'failed', current_phase = 'failed', error = ?, lease_owner = NULL,
+                       lease_expires_at = NULL, updated_at = ?, completed_at = ?
+                WHERE job_id = ? AND (status = 'queued' OR (status = 'running'
+                      AND (lease_expires_at IS NULL OR lease_expires_at <= ?)))""",
+                error, now, now, jobId, now);
+    }
+
     /** Runs a guarded UPDATE; when it matched the job, appends the log line in the same transaction. */
     private boolean updateThenLog(String jobId, JobLog log, String sql, Object... args) {
         return updateThenLog(jobId, log == null ? List.of() : List.of(log), sql, args);

@@ -94,6 +94,14 @@ public interface AdapterConfig {
         @WithDefault("US")
         String bigqueryLocation();
 
+        /**
+         * The most bytes one BigQuery query may bill: the warehouse's own queries (chat SQL, DQ checks) and the
+         * queries a Conversational Analytics data agent runs for a chat (its big_query_max_billed_bytes). A query
+         * that would bill more fails without being charged. 1 GiB.
+         */
+        @WithDefault("1073741824")
+        long maxBilledBytes();
+
         /** Location of the Conversational Analytics data agents. */
         @WithDefault("global")
         String agentsLocation();
@@ -105,8 +113,19 @@ public interface AdapterConfig {
         @WithDefault("demo-notifications")
         String notificationsTopic();
 
-        /** Vertex AI model of the design stages (platform.llm=gemini). */
-        @WithDefault("gemini-2.5-flash")
+        /**
+         * Vertex AI model of the design stages (platform.llm=gemini); Terraform's designer_model. The default is a
+         * model Vertex AI lists as available with a retirement date at least a year out (Google Cloud's "Model
+         * versions and lifecycle" page); a gcp-mode start fails when Vertex AI does not serve the configured one.
+         */
+        @WithDefault("gemini-3.5-flash")
         String llmModel();
+
+        /**
+         * Whether a start with platform.llm=gemini asks Vertex AI for the configured model and stops when it is not
+         * served (retired, misspelt, not in the region). Off only where Vertex AI cannot be reached (wiring tests).
+         */
+        @WithDefault("true")
+        boolean checkLlmModel();
     }
 }

@@ -69,6 +69,15 @@ public interface PlatformConfig {
 
         @WithDefault("https://www.googleapis.com/oauth2/v3/certs")
         String certsUrl();
+
+        /**
+         * Who checks the token's signature: signature (this service, against certs-url; for any host) or
+         * cloud-run-iam (the worker runs as an IAM-protected Cloud Run service, which verifies the token and passes it
+         * on with its signature replaced by SIGNATURE_REMOVED_BY_GOOGLE; the service checks issuer, audience,
+         * service-account email and expiry, and still verifies any token that arrives with a signature).
+         */
+        @WithDefault("signature")
+        String verification();
     }
 
     interface Queue {

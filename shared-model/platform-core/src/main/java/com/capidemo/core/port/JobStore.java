@@ -3,6 +3,7 @@ package com.capidemo.core.port;
 import com.capidemo.core.domain.Job;
 import com.capidemo.core.domain.JobLog;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -63,4 +64,19 @@ public interface JobStore {
      * owner (dead-lettering) any non-terminal job fails.
      */
     boolean fail(String jobId, String owner, String error);
+
+    /**
+     * Unfinished (queued or running) jobs created at or before {@code createdAtOrBefore}, oldest first, at most
+     * {@code limit}: the candidates of the sweep for jobs their queue gave up on.
+     */
+    List<Job> unfinishedCreatedBefore(Instant createdAtOrBefore, int limit);
+
+    /**
+     * queued → failed, or running → failed when no worker holds a live lease (its lease expired at or before now):
+     * a job its queue has given up on. Checked and written in one conditional write, so a worker that claims or
+     * renews the job first wins and a second sweep finds nothing to do.
+     *
+     * @return true when the job was failed now
+     */
+    boolean failAbandoned(String jobId, String error);
 }

@@ -162,6 +162,28 @@ public final class InMemoryJobStore implements JobStore {
         }
     }
 
+    @Override
+    public List<Job> unfinishedCreatedBefore(Instant createdAtOrBefore, int limit) {
+        synchronized (jobs) {
+            return jobs.values().stream().filter(j -> !j.status().isTerminal())
+                    .filter(j -> !j.createdAt().isAfter(createdAtOrBefore))
+                    .sorted(Comparator.comparing(Job::createdAt)).limit(limit).toList();
+        }
+    }
+
+    @Override
+    public boolean failAbandoned(String jobId, String error) {
+        Instant now = clock.instant();
+        synchronized (jobs) {
+            Job job = jobs.get(jobId);
+            if (job == null || job.status().isTerminal()
+                    || (job.status() == JobStatus.RUNNING && job.lease() != null && job.lease().isLiveAt(now))) {
+                return false;
+            }
+            return fail(jobId, null, error);
+        }
+    }
+
     /** Rewrites a running job whose lease {@code owner} holds; false otherwise. */
     private boolean updateHeld(String jobId, String owner, UnaryOperator<Job> change) {
         synchronized (jobs) {
