@@ -122,6 +122,14 @@ public class EdgeRoutes {
         answerFailure(rc);
     }
 
+    /** Labels the current request (on its own Vert.x context) with {@link #REJECTED_ROUTE} unless a route did. */
+    static void labelRejected() {
+        io.vertx.core.Context context = io.vertx.core.Vertx.currentContext();
+        if (context != null && context.getLocal(ROUTE_TEMPLATE_KEY) == null) {
+            context.putLocal(ROUTE_TEMPLATE_KEY, REJECTED_ROUTE);
+        }
+    }
+
     private void answerFailure(RoutingContext rc) {
         SecurityHeaders.apply(rc.response().headers(), rc.request().path() == null ? "/" : rc.request().path(),
                 config.contentSecurityPolicy());
@@ -137,8 +145,18 @@ public class EdgeRoutes {
         answer(rc, p, 0);
     }
 
+    /**
+     * The route label (Micrometer's {@code uri} tag) of every request answered here, before or without a route: one
+     * label for all of them, so that a flood of rejected paths cannot fill the metrics with raw paths and push the
+     * real routes' series out of the label cap.
+     */
+    public static final String REJECTED_ROUTE = "/edge-rejected";
+    /** Where Quarkus' HTTP metrics read a request's route template (the request's Vert.x context). */
+    static final String ROUTE_TEMPLATE_KEY = "UrlPathTemplate";
+
     /** Writes {@code problem} as the answer, below JAX-RS (a route filter). */
     public static void answer(RoutingContext rc, Problem problem, long retryAfterSeconds) {
+        labelRejected();
         HttpServerResponse response = rc.response();
         response.setStatusCode(problem.status()).putHeader("Content-Type", Problem.MEDIA_TYPE);
         if (retryAfterSeconds > 0) {
