@@ -46,7 +46,8 @@ export function ShareDialog({ demoId, customerName, open, onClose }:
             </div>
           )}
         </Field>
-        <Field label="Password (optional)" error={fieldError('password')}>
+        <Field label="Password (optional)" error={fieldError('password')}
+          hint="Letters, digits, punctuation and inner spaces (printable ASCII); no space at the start or end.">
           {(p) => <input {...p} name="share_password" type="password" autoComplete="new-password" value={password}
             onChange={(e) => setPassword(e.target.value)} className={inputClass} placeholder="Leave empty for an open link" />}
         </Field>

@@ -5,6 +5,7 @@ import com.capidemo.api.service.ShareService;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -23,10 +24,21 @@ import java.util.Optional;
 @Produces(MediaType.APPLICATION_JSON)
 public class ShareResource {
 
-    /** {@code expires_in_days} 1-90 (default 7); an optional password of 1-200 characters. */
+    /**
+     * {@code expires_in_days} 1-90 (default 7); an optional password of 1-200 characters. A viewer sends the password
+     * in the X-Share-Password header, which carries printable ASCII and loses leading and trailing spaces: a password
+     * is therefore printable ASCII without a leading or trailing space (else 422 naming {@code password}), so that
+     * every password accepted here can be typed in again.
+     */
     public record ShareRequest(@Min(1) @Max(ShareService.MAX_DAYS) Integer expiresInDays,
-                               @Size(min = 1, max = 200) String password) {
+                               @Size(min = 1, max = 200)
+                               @Pattern(regexp = SHARE_PASSWORD, message = SHARE_PASSWORD_RULE) String password) {
     }
+
+    /** Printable ASCII, starting and ending with a visible character. */
+    static final String SHARE_PASSWORD = "[\\x21-\\x7E](?:[\\x20-\\x7E]*[\\x21-\\x7E])?";
+    static final String SHARE_PASSWORD_RULE = "must be printable ASCII (letters, digits, punctuation, inner spaces) "
+            + "without leading or trailing spaces: it is sent in the X-Share-Password header";
 
     private final ShareService shares;
     private final CallerContext caller;

@@ -71,11 +71,11 @@ public class ChatService {
         return setup.setupDemo(tenantId).map(Demo::demoId).orElseThrow(() -> ApiProblem.notFound("project", projectId));
     }
 
-    /** A user of the demo's tenant asks; any of the tenant's conversations about the demo may be continued. */
+    /** A user of the demo's tenant asks; a conversation they may see ({@link #visible}) may be continued. */
     public Reply chat(Caller caller, String demoId, String message, String conversationId) {
         Demo demo = demos.find(demoId).filter(d -> d.tenantId().equals(caller.tenantId()))
                 .orElseThrow(() -> ApiProblem.notFound("demo", demoId));
-        return converse(demo, caller.userEmail(), false, message, conversationId);
+        return converse(demo, caller.userEmail(), caller.isAdmin(), message, conversationId);
     }
 
     /**
@@ -83,10 +83,19 @@ public class ChatService {
      * of that link only. Nothing about the demo changes but last_used.
      */
     public Reply chatAsViewer(Demo demo, String viewer, String message, String conversationId) {
-        return converse(demo, viewer, true, message, conversationId);
+        return converse(demo, viewer, false, message, conversationId);
     }
 
-    private Reply converse(Demo demo, String actor, boolean viewer, String message, String conversationId) {
+    /**
+     * Who sees a conversation (reads it, continues it): the user or share-link viewer who started it, and the admins
+     * of its tenant; anyone else gets the same 404 as for a conversation that does not exist. Questions to a demo can
+     * carry a CE's notes about a prospect, so colleagues do not read each other's.
+     */
+    static boolean visible(Conversation c, String tenantId, String actor, boolean admin) {
+        return c.tenantId().equals(tenantId) && (admin || actor.equals(c.createdBy()));
+    }
+
+    private Reply converse(Demo demo, String actor, boolean admin, String message, String conversationId) {
         String demoId = demo.demoId();
         if (demo.status() != DemoStatus.READY) {
             throw ApiProblem.conflict("demo-not-ready", "Demo '" + demoId + "' is " + demo.status().wire()
@@ -96,8 +105,8 @@ public class ChatService {
                 .orElseThrow(() -> ApiProblem.conflict("agent-unavailable", "Demo '" + demoId + "' has no data agent"));
         Conversation conversation;
         if (conversationId != null && !conversationId.isBlank()) {
-            conversation = conversations.find(conversationId).filter(c -> c.tenantId().equals(demo.tenantId()))
-                    .filter(c -> !viewer || actor.equals(c.createdBy()))
+            conversation = conversations.find(conversationId)
+                    .filter(c -> visible(c, demo.tenantId(), actor, admin))
                     .orElseThrow(() -> ApiProblem.notFound("conversation", conversationId));
             if (!conversation.demoId().equals(demoId)) {
                 throw ApiProblem.invalid("conversation_id", "belongs to another demo");
@@ -122,9 +131,10 @@ public class ChatService {
         return new Reply(answer, conversation.conversationId(), saved.turn());
     }
 
-    /** The conversation and its turns, if the caller's tenant owns it; otherwise the same 404 as a missing one. */
+    /** The conversation, if the caller may see it ({@link #visible}); otherwise the same 404 as a missing one. */
     public Conversation conversation(Caller caller, String conversationId) {
-        return conversations.find(conversationId).filter(c -> c.tenantId().equals(caller.tenantId()))
+        return conversations.find(conversationId)
+                .filter(c -> visible(c, caller.tenantId(), caller.userEmail(), caller.isAdmin()))
                 .orElseThrow(() -> ApiProblem.notFound("conversation", conversationId));
     }
 

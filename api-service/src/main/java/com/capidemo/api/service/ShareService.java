@@ -1,6 +1,5 @@
 package com.capidemo.api.service;
 
-import com.capidemo.api.security.TooManyAttempts;
 import com.capidemo.api.security.ShareAttempts;
 import com.capidemo.api.security.SharePasswords;
 import com.capidemo.core.domain.Caller;
@@ -32,8 +31,9 @@ import java.util.regex.Pattern;
  * Share links of a demo. The demo's owner or a tenant admin creates (a random 32-byte url-safe token, shown in the
  * answer and to them in the list again; stored as its SHA-256 plus ciphertext), lists and revokes links. Anyone with
  * the token sees a read-only view of the demo and may chat with it: unknown or revoked 404, expired 410, a password
- * required and missing or wrong 401, more than {@link ShareAttempts#MAX_WRONG} wrong passwords a minute 429 (checked
- * before any hashing). A password is stored only as a PBKDF2 hash ({@link SharePasswords}).
+ * required and missing or wrong 401; each password check is admitted by {@link ShareAttempts} before any hashing
+ * ({@link ShareAttempts#PER_MINUTE} a minute per link, else 429; a bounded number at once, else 503). A password is
+ * stored only as a PBKDF2 hash ({@link SharePasswords}).
  */
 @ApplicationScoped
 public class ShareService {
@@ -155,7 +155,8 @@ public class ShareService {
 
     /**
      * Checks a link in the order that gives nothing away: unknown, revoked or its demo gone 404; expired 410; then, for
-     * a password link, 401 without a password, 429 while locked (before hashing), 401 for a wrong one.
+     * a password link, 401 without a password, 429 or 503 when no check is admitted (before hashing), 401 for a
+     * wrong one.
      */
     Opened open(String token, Optional<String> password) {
         DemoShare share = stored(token).filter(s -> !s.isRevoked())
@@ -168,13 +169,11 @@ public class ShareService {
         if (share.hasPassword()) {
             String given = password.filter(p -> !p.isEmpty())
                     .orElseThrow(() -> ApiProblem.unauthorized("this share link needs its password (X-Share-Password)"));
-            Optional<Duration> wait = attempts.retryAfter(share.tokenHash());
-            if (wait.isPresent()) {
-                throw new TooManyAttempts("too many wrong passwords for this share link; try again later", wait.get());
-            }
-            if (!SharePasswords.matches(given, share.passwordHash())) {
-                attempts.wrongPassword(share.tokenHash());
-                throw ApiProblem.unauthorized("wrong password for this share link");
+            try (ShareAttempts.Check check = attempts.begin(share.tokenHash())) {
+                if (!SharePasswords.matches(given, share.passwordHash())) {
+                    throw ApiProblem.unauthorized("wrong password for this share link");
+                }
+                check.passed();
             }
         }
         return new Opened(share, demo);

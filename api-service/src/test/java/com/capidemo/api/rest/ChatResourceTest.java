@@ -37,6 +37,9 @@ class ChatResourceTest {
     @Inject
     TemplateLibrary templates;
 
+    @Inject
+    com.capidemo.api.support.Users users;
+
     private String key;
     private String otherKey;
     private String demoId;
@@ -196,6 +199,26 @@ class ChatResourceTest {
         given().header("X-API-Key", otherKey).contentType("application/json")
                 .body(body(otherDemo, "How many customers do we have?", conversation))
                 .when().post("/api/chat").then().statusCode(404).body("type", containsString("conversation-not-found"));
+    }
+
+    @Test
+    void aConversationIsSeenByWhoStartedItAndTheTenantsAdminsAnotherMemberGets404() {
+        com.capidemo.api.support.Users.Team team = users.team("convo");
+        String demo = readyDemos.ready(team.tenant(), "shopify", team.owner());
+        String conversation = chat(team.ownerKey(), body(demo, "How many customers do we have in total?", null))
+                .path("conversation_id");
+        given().header("X-API-Key", team.ownerKey()).when().get("/api/chat/conversations/" + conversation)
+                .then().statusCode(200);
+        given().header("X-API-Key", team.adminKey()).when().get("/api/chat/conversations/" + conversation)
+                .then().statusCode(200);
+        given().header("X-API-Key", team.colleagueKey()).when().get("/api/chat/conversations/" + conversation)
+                .then().statusCode(404).body("type", containsString("conversation-not-found"));
+        given().header("X-API-Key", team.colleagueKey()).contentType("application/json")
+                .body(body(demo, "And how many orders?", conversation)).when().post("/api/chat")
+                .then().statusCode(404).body("type", containsString("conversation-not-found"));
+        given().header("X-API-Key", team.adminKey()).contentType("application/json")
+                .body(body(demo, "And how many orders?", conversation)).when().post("/api/chat")
+                .then().statusCode(200);
     }
 
     @Test

@@ -204,6 +204,17 @@ class ShareResourceTest {
     }
 
     @Test
+    void passwordsThatTheHeaderCannotCarryIntactAre422NamingPassword() {
+        for (String untypable : new String[] {"pw-with-space ", " lead", "   ", "tab\\there", "caf\u00e9",
+            "new\\nline"}) {
+            share(team.ownerKey(), readyDemo, "{\"password\":\"" + untypable + "\"}").statusCode(422)
+                    .contentType("application/problem+json").body("errors[0].field", equalTo("password"));
+        }
+        String token = token(readyDemo, "{\"password\":\"inner spaces are fine!\"}");
+        view(token, "inner spaces are fine!").statusCode(200);
+    }
+
+    @Test
     void moreThanFiveWrongPasswordsAMinuteAre429WithRetryAfter() {
         String token = token(readyDemo, "{\"password\":\"s3cret\"}");
         for (int i = 0; i < 5; i++) {

@@ -71,20 +71,28 @@ public class TaskResource {
         }
     }
 
-    /** The body, read with the edge's JSON rules; what is wrong is said in our words, never the parser's. */
+    /**
+     * The body, read with the edge's JSON rules and the edge's one rule for bad bodies: not JSON (a syntax error, a
+     * duplicate key, an oversized value) is 400 {@code malformed-request}; well-formed JSON that is not an object with
+     * a {@code job_id} id is 422 {@code validation-failed} naming {@code job_id}. Said in our words, never the parser's.
+     */
     private static TaskBody parse(byte[] body) {
-        TaskBody task;
+        com.fasterxml.jackson.databind.JsonNode root;
         try {
-            task = body == null || body.length == 0 ? null : StrictJson.MAPPER.readValue(body, TaskBody.class);
+            root = body == null || body.length == 0 ? null : StrictJson.MAPPER.readTree(body);
         } catch (java.io.IOException e) {
-            throw new ApiProblem(400, "malformed-task", "Malformed task", "the task body is not a JSON object {job_id}");
+            throw new ApiProblem(400, "malformed-request", "Malformed request", "the task body is not JSON");
         }
-        if (task == null || task.jobId() == null || task.jobId().isBlank()) {
-            throw new ApiProblem(400, "malformed-task", "Malformed task", "the task body has no job_id");
+        if (root == null || !root.isObject()) {
+            throw ApiProblem.invalid("job_id", "the task body must be a JSON object with a job_id");
         }
-        if (!Ids.isWellFormed(task.jobId())) {
-            throw new ApiProblem(400, "malformed-task", "Malformed task", "the task body's job_id is not an id");
+        com.fasterxml.jackson.databind.JsonNode jobId = root.get("job_id");
+        if (jobId == null || !jobId.isTextual() || jobId.asText().isBlank()) {
+            throw ApiProblem.invalid("job_id", "must be a job id (a string)");
         }
-        return task;
+        if (!Ids.isWellFormed(jobId.asText())) {
+            throw ApiProblem.invalid("job_id", "is not a job id");
+        }
+        return new TaskBody(jobId.asText());
     }
 }

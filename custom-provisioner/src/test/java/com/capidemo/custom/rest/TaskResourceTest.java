@@ -154,7 +154,7 @@ class TaskResourceTest {
                 .header("X-CloudTasks-TaskName", "t").contentType("application/json").body("{\"job_id\":\"x\"}")
                 .when().post("/tasks/pipeline-run").then().statusCode(403);
         task("x").body("not json").when().post("/tasks/custom-provision").then().statusCode(400)
-                .body("type", containsString("malformed-task"));
+                .body("type", containsString("malformed-request"));
     }
 
     @Test
@@ -162,13 +162,20 @@ class TaskResourceTest {
         task("job_unknown").when().post("/tasks/custom-provision").then().statusCode(200);
     }
 
-    /** A null, mistyped or oversized task body is a 400 in our words, never a 500. */
+    /**
+     * The edge's rule for bad bodies on task endpoints too: not JSON (a duplicate key included) is 400
+     * malformed-request; a null, mistyped or malformed job_id in well-formed JSON is 422 naming job_id; never a 500,
+     * never a class name.
+     */
     @Test
-    void nullMistypedAndOversizedTaskBodiesAre400WithoutClassNames() {
-        for (String body : new String[] {"null", "{\"job_id\":null}", "{\"job_id\":1}", "[]", "{\"job_id\":\"a\",\"job_id\":\"b\"}",
+    void notJsonIs400AndAWrongJobIdInWellFormedJsonIs422NamingJobId() {
+        task("x").body("{\"job_id\":\"a\",\"job_id\":\"b\"}").when().post("/tasks/custom-provision").then()
+                .statusCode(400).contentType("application/problem+json").body("type", containsString("malformed-request"));
+        for (String body : new String[] {"null", "{\"job_id\":null}", "{\"job_id\":1}", "[]",
                 "{\"job_id\":\"" + "j".repeat(100_000) + "\"}", "{\"job_id\":\"job\\u0000x\"}"}) {
-            task("x").body(body).when().post("/tasks/custom-provision").then().statusCode(400)
-                    .contentType("application/problem+json").body("type", containsString("malformed-task"))
+            task("x").body(body).when().post("/tasks/custom-provision").then().statusCode(422)
+                    .contentType("application/problem+json").body("type", containsString("validation-failed"))
+                    .body("errors[0].field", org.hamcrest.Matchers.equalTo("job_id"))
                     .body(org.hamcrest.Matchers.not(containsString("TaskBody")))
                     .body(org.hamcrest.Matchers.not(containsString("com.")))
                     .body(org.hamcrest.Matchers.not(containsString("Exception")));

@@ -176,20 +176,37 @@ class PushResourceTest {
     }
 
     @Test
-    void malformedEnvelopesAre400ProblemJson() {
-        for (String body : List.of("", "not json", "{\"message\":{}}", "{\"message\":{\"messageId\":\"1\",\"data\":\"@@\"}}")) {
+    void aBodyThatIsNotAnEnvelopeIs400AndAWellFormedEnvelopeWithAWrongFieldIs422NamingIt() {
+        for (String body : List.of("", "not json")) {
             given().header("X-Worker-Secret", SECRET).contentType("application/json").body(body)
                     .when().post("/pubsub/push")
                     .then().statusCode(400).contentType("application/problem+json")
                     .body("type", containsString("malformed-push"));
         }
+        Map<String, String> wrongFields = Map.of("{\"message\":{}}", "message.messageId",
+                "{\"message\":{\"messageId\":\"1\",\"data\":\"@@\"}}", "message.data");
+        wrongFields.forEach((body, field) -> given().header("X-Worker-Secret", SECRET).contentType("application/json")
+                .body(body).when().post("/pubsub/push").then().statusCode(422).contentType("application/problem+json")
+                .body("errors[0].field", equalTo(field)));
         byte[] notAJob = PushEnvelope.build("1", Instant.now(), Map.of(), "{\"x\":1}".getBytes(), "s", 1);
-        push(notAJob).statusCode(400).body("detail", containsString("job_id"));
+        push(notAJob).statusCode(422).body("detail", containsString("job_id"));
     }
 
-    /** A null, mistyped or duplicate-keyed push is a 400 in our words, never a 500 or a class name. */
     @Test
-    void nullMistypedAndDuplicateKeyedPushesAre400WithoutClassNames() {
+    void aSubscriptionThatIsNotAStringOrCarriesControlCharactersIs422OnBothPushEndpoints() {
+        for (String path : List.of("/pubsub/push", "/pubsub/dead-letter")) {
+            for (String subscription : List.of("1", "true", "{}", "[\"s\"]", "\"sub\\u0001x\"", "\"sub\\nx\"")) {
+                given().header("X-Worker-Secret", SECRET).contentType("application/json")
+                        .body("{\"message\":{\"messageId\":\"1\",\"data\":\"e30=\"},\"subscription\":" + subscription + "}")
+                        .when().post(path).then().statusCode(422).contentType("application/problem+json")
+                        .body("errors[0].field", equalTo("subscription"));
+            }
+        }
+    }
+
+    /** A null, mistyped or duplicate-keyed push is a 4xx in our words, never a 500 or a class name. */
+    @Test
+    void nullMistypedAndDuplicateKeyedPushesAre4xxWithoutClassNames() {
         String data = java.util.Base64.getEncoder().encodeToString("{\"job_id\":1}".getBytes());
         for (String path : List.of("/pubsub/push", "/pubsub/dead-letter")) {
             for (String body : List.of("null", "[]", "42", "{\"message\":null}", "{\"message\":1}",
@@ -198,8 +215,7 @@ class PushResourceTest {
                     "{\"message\":{\"messageId\":\"1\",\"data\":\"" + data + "\"}}")) {
                 given().header("X-Worker-Secret", SECRET).contentType("application/json").body(body)
                         .when().post(path)
-                        .then().statusCode(400).contentType("application/problem+json")
-                        .body("type", containsString("malformed-push"))
+                        .then().statusCode(org.hamcrest.Matchers.oneOf(400, 422)).contentType("application/problem+json")
                         .body(org.hamcrest.Matchers.not(containsString("Exception")))
                         .body(org.hamcrest.Matchers.not(containsString("com.")))
                         .body(org.hamcrest.Matchers.not(containsString("$")));

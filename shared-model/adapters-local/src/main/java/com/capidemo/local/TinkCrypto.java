@@ -24,10 +24,17 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
+import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Local crypto port: AES-256-GCM through a Tink keyset file created on first start (the local stand-in
- * for a Cloud KMS key). The first process to start creates it under a file lock; the others load it.
+ * Local crypto port: AES-256-GCM through a Tink keyset (the local stand-in for a Cloud KMS key). The keyset comes from,
+ * in this order: {@code platform.crypto.local-keyset} (the keyset's Tink JSON itself, e.g. from the environment
+ * variable PLATFORM_CRYPTO_LOCAL_KEYSET: nothing is written to disk), {@code platform.crypto.local-keyset-file} (a
+ * keyset file kept apart from the data directory, e.g. on another volume), or {@code {data-dir}/keys/local-keyset.json}.
+ * A file that does not exist is created on first start: the first process creates it under a file lock, the others
+ * load it. Keeping the keyset apart from the data directory means a copy of the data directory (a backup, a stolen
+ * disk image) holds only ciphertext.
  */
 @Typed(TinkCrypto.class)
 @ApplicationScoped
@@ -36,14 +43,42 @@ public class TinkCrypto implements Crypto {
     private final Aead aead;
 
     @Inject
-    public TinkCrypto(PlatformConfig config) {
-        this(Path.of(config.dataDir()).resolve("keys").resolve("local-keyset.json"));
+    public TinkCrypto(PlatformConfig config,
+                      @ConfigProperty(name = "platform.crypto.local-keyset") Optional<String> keyset,
+                      @ConfigProperty(name = "platform.crypto.local-keyset-file") Optional<String> keysetFile) {
+        this(keyset.filter(k -> !k.isBlank()).map(TinkCrypto::parse).orElseGet(() -> fromFile(keysetFile
+                .filter(f -> !f.isBlank()).map(Path::of)
+                .orElseGet(() -> Path.of(config.dataDir()).resolve("keys").resolve("local-keyset.json")))));
     }
 
     public TinkCrypto(Path keysetFile) {
+        this(fromFile(keysetFile));
+    }
+
+    private TinkCrypto(Aead aead) {
+        this.aead = aead;
+    }
+
+    /** A crypto over a keyset given as Tink JSON (never written anywhere). */
+    public static TinkCrypto ofKeyset(String keysetJson) {
+        return new TinkCrypto(parse(keysetJson));
+    }
+
+    private static Aead parse(String keysetJson) {
         try {
             AeadConfig.register();
-            this.aead = loadOrCreate(keysetFile.toAbsolutePath()).getPrimitive(RegistryConfiguration.get(), Aead.class);
+            return TinkJsonProtoKeysetFormat.parseKeyset(keysetJson, InsecureSecretKeyAccess.get())
+                    .getPrimitive(RegistryConfiguration.get(), Aead.class);
+        } catch (GeneralSecurityException | RuntimeException e) {
+            // the keyset itself is never part of the message
+            throw new IllegalStateException("platform.crypto.local-keyset is not a Tink JSON AEAD keyset");
+        }
+    }
+
+    private static Aead fromFile(Path keysetFile) {
+        try {
+            AeadConfig.register();
+            return loadOrCreate(keysetFile.toAbsolutePath()).getPrimitive(RegistryConfiguration.get(), Aead.class);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("cannot initialise the local keyset " + keysetFile, e);
         } catch (IOException e) {

@@ -18,13 +18,13 @@ public record ProvisionMessage(String jobId, String demoId, String tenantId, Str
         try {
             m = StrictJson.MAPPER.readValue(data, ProvisionMessage.class);
         } catch (UncheckedIOException | java.io.IOException e) {
-            throw new MalformedEnvelopeException("message data is not a provision message");
+            throw new MalformedEnvelopeException("message.data", "message data is not a provision message");
         }
         if (m == null || m.jobId() == null || m.jobId().isBlank()) {
-            throw new MalformedEnvelopeException("message data has no job_id");
+            throw new MalformedEnvelopeException("message.data", "message data has no job_id");
         }
         if (!Ids.isWellFormed(m.jobId())) {
-            throw new MalformedEnvelopeException("message data has a job_id that is not an id");
+            throw new MalformedEnvelopeException("message.data", "message data has a job_id that is not an id");
         }
         return m;
     }

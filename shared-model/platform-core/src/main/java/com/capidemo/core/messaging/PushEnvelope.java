@@ -2,6 +2,7 @@ package com.capidemo.core.messaging;
 
 import com.capidemo.core.json.Json;
 import com.capidemo.core.json.StrictJson;
+import com.capidemo.core.json.UserText;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.time.Instant;
@@ -19,6 +20,8 @@ public final class PushEnvelope {
 
     /** Pub/Sub message ids are decimal numbers of some 16 digits; anything much longer is not one. */
     static final int MAX_ID = 128;
+    /** A Pub/Sub subscription name: projects/{project}/subscriptions/{name} stays well below this. */
+    static final int MAX_SUBSCRIPTION = 512;
 
     private PushEnvelope() {
     }
@@ -60,53 +63,70 @@ public final class PushEnvelope {
         }
         JsonNode message = root.get("message");
         if (message == null || !message.isObject()) {
-            throw new MalformedEnvelopeException("missing 'message' object");
+            throw new MalformedEnvelopeException("message", "missing 'message' object");
         }
-        String messageId = text(message, "messageId", "message_id");
+        String messageId = text(message, "message.messageId", "messageId", "message_id");
         if (messageId == null || messageId.isBlank()) {
-            throw new MalformedEnvelopeException("missing message.messageId");
+            throw new MalformedEnvelopeException("message.messageId", "missing message.messageId");
         }
         if (messageId.length() > MAX_ID) {
-            throw new MalformedEnvelopeException("message.messageId is longer than " + MAX_ID + " characters");
+            throw new MalformedEnvelopeException("message.messageId",
+                    "message.messageId is longer than " + MAX_ID + " characters");
         }
-        String dataText = text(message, "data", null);
+        String dataText = text(message, "message.data", "data", null);
         if (dataText == null) {
-            throw new MalformedEnvelopeException("missing message.data");
+            throw new MalformedEnvelopeException("message.data", "missing message.data");
         }
         byte[] data;
         try {
             data = Base64.getDecoder().decode(dataText);
         } catch (IllegalArgumentException e) {
-            throw new MalformedEnvelopeException("message.data is not base64");
+            throw new MalformedEnvelopeException("message.data", "message.data is not base64");
         }
         Map<String, String> attributes = new LinkedHashMap<>();
         JsonNode attrs = message.get("attributes");
         if (attrs != null && !attrs.isNull()) {
             if (!attrs.isObject()) {
-                throw new MalformedEnvelopeException("message.attributes is not an object");
+                throw new MalformedEnvelopeException("message.attributes", "message.attributes is not an object");
             }
             attrs.fields().forEachRemaining(e -> attributes.put(e.getKey(), e.getValue().asText()));
         }
         Instant publishTime = null;
-        String published = text(message, "publishTime", "publish_time");
+        String published = text(message, "message.publishTime", "publishTime", "publish_time");
         if (published != null) {
             try {
                 publishTime = Instant.parse(published);
             } catch (DateTimeParseException e) {
-                throw new MalformedEnvelopeException("message.publishTime is not an RFC 3339 timestamp");
+                throw new MalformedEnvelopeException("message.publishTime",
+                        "message.publishTime is not an RFC 3339 timestamp");
             }
         }
+        String subscription = text(root, "subscription", "subscription", null);
+        if (subscription != null && (subscription.length() > MAX_SUBSCRIPTION
+                || subscription.chars().anyMatch(UserText::isControlOrLineBreak))) {
+            throw new MalformedEnvelopeException("subscription", "subscription must be a subscription name of at most "
+                    + MAX_SUBSCRIPTION + " characters without control characters");
+        }
         JsonNode attempt = root.get("deliveryAttempt");
+        if (attempt != null && !attempt.isNull() && !attempt.canConvertToInt()) {
+            throw new MalformedEnvelopeException("deliveryAttempt", "deliveryAttempt must be an integer");
+        }
         int deliveryAttempt = attempt != null && attempt.canConvertToInt() ? attempt.asInt() : 0;
-        return new PushMessage(messageId, publishTime, Map.copyOf(attributes), data,
-                text(root, "subscription", null), deliveryAttempt);
+        return new PushMessage(messageId, publishTime, Map.copyOf(attributes), data, subscription, deliveryAttempt);
     }
 
-    private static String text(JsonNode node, String name, String alternative) {
+    /** A string field (null when absent or null); any other JSON type is a malformed envelope naming {@code field}. */
+    private static String text(JsonNode node, String field, String name, String alternative) {
         JsonNode v = node.get(name);
         if ((v == null || v.isNull()) && alternative != null) {
             v = node.get(alternative);
         }
-        return v == null || v.isNull() ? null : v.asText();
+        if (v == null || v.isNull()) {
+            return null;
+        }
+        if (!v.isTextual()) {
+            throw new MalformedEnvelopeException(field, field + " must be a string");
+        }
+        return v.asText();
     }
 }

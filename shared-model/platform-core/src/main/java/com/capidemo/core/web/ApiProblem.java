@@ -39,6 +39,12 @@ public class ApiProblem extends RuntimeException {
                 Math.max(1, retryAfterSeconds));
     }
 
+    /** 503 with a Retry-After header of at least one second: a bounded resource is busy, the request was not run. */
+    public static ApiProblem serviceUnavailable(String detail, long retryAfterSeconds) {
+        return new ApiProblem(503, "service-busy", "Service Unavailable", detail, List.of(),
+                Math.max(1, retryAfterSeconds));
+    }
+
     public static ApiProblem notFound(String what, String id) {
         return new ApiProblem(404, what + "-not-found", capitalize(what) + " not found",
                 "No " + what + " '" + com.capidemo.core.json.UserText.preview(String.valueOf(id)) + "' is visible to you");

@@ -43,10 +43,15 @@ public class ProblemMapper {
                 ? Response.fromResponse(r).header("Retry-After", String.valueOf(e.retryAfterSeconds())).build() : r;
     }
 
-    /** A push that is not a Pub/Sub envelope: 400, which the dispatcher retries and then dead-letters. */
+    /**
+     * A push that is not a Pub/Sub envelope, by the edge's one rule for bad bodies: not a JSON object 400, a
+     * well-formed envelope with a wrong field 422 naming it; the dispatcher retries either and then dead-letters.
+     */
     @ServerExceptionMapper
     public Response malformedPush(com.capidemo.core.messaging.MalformedEnvelopeException e, UriInfo uri) {
-        return respond(400, "malformed-push", "Malformed push envelope", e.getMessage(), uri, List.of());
+        return e.field().map(f -> invalid(List.of(Map.of("field", f, "message", e.getMessage())), uri))
+                .orElseGet(() -> respond(400, "malformed-push", "Malformed push envelope", e.getMessage(), uri,
+                        List.of()));
     }
 
     @ServerExceptionMapper

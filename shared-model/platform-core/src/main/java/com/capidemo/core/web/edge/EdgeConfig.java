@@ -34,7 +34,11 @@ public interface EdgeConfig {
     /** Paths that need the admin bootstrap token in X-Admin-Token (exact paths or prefixes ending in '/'). */
     Optional<List<String>> adminTokenPaths();
 
-    /** When true (the prod profile), /q/metrics and /q/openapi need the admin token; health stays open. */
+    /**
+     * When true (the prod profile), everything under the non-application root /q/ needs the admin token, whatever the
+     * spelling of the path (repeated slashes, percent-encoding, a format suffix such as /q/openapi.json); only the
+     * health checks under /q/health stay open.
+     */
     @WithDefault("false")
     boolean opsProtected();
 
@@ -42,6 +46,14 @@ public interface EdgeConfig {
     @WithDefault("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; "
             + "connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'")
     String contentSecurityPolicy();
+
+    /**
+     * The most instances of this service that run at once (in gcp mode the Cloud Run service's max instance count).
+     * Rate limits are kept per instance, so each instance allows limit / instances (at least 1): together they allow
+     * at most the configured limit (or, for a limit below the instance count, one per instance).
+     */
+    @WithDefault("1")
+    int instances();
 
     AuthFailures authFailures();
 
@@ -53,7 +65,7 @@ public interface EdgeConfig {
         @WithDefault("10")
         int perClient();
 
-        /** Per credential prefix (an API key's tenant part, else its first characters) within {@link #window()}. */
+        /** Per tenant named by a wrong API key (its part before _api_) within {@link #window()}. */
         @WithDefault("10")
         int perPrefix();
 

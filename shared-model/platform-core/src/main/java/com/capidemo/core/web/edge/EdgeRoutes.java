@@ -21,8 +21,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The HTTP edge below JAX-RS, for every service: before any route runs, each answer gets the security headers and
- * each request is checked against {@link RequestShape} (and, in prod, the operations endpoints against the admin
- * token); a failure of any Vert.x route (a body that outgrew the limit while streaming, a route without a mapper)
+ * each request is checked against {@link RequestShape} (and, in prod, every path that resolves to an operations
+ * endpoint — {@link OperationsPaths} — against the admin token); a failure of any Vert.x route (a body that outgrew the limit while streaming, a route without a mapper)
  * is answered as problem+json too, so no error leaves a service with an empty body.
  */
 @ApplicationScoped
@@ -36,18 +36,21 @@ public class EdgeRoutes {
      * the tests), since {@link RequestShape} makes the same check first and answers problem+json.
      */
     public static final String URI_VALIDATION_SWITCH = "vertx.disableURIValidation";
-    private static final List<String> OPS_PATHS = List.of("/q/metrics", "/q/openapi", "/q/swagger-ui");
 
     private final EdgeConfig config;
     private final RequestShape.Limits limits;
     private final AdminToken adminToken;
     private final AuthFailureLimiter limiter;
     private final BodyHandler chunkedBodies;
+    private final OperationsPaths operations;
 
     public EdgeRoutes(EdgeConfig config, AdminToken adminToken, AuthFailureLimiter limiter,
                       @ConfigProperty(name = "quarkus.http.limits.max-body-size", defaultValue = "10240K")
-                      MemorySize maxBody) {
+                      MemorySize maxBody,
+                      @ConfigProperty(name = "quarkus.http.non-application-root-path", defaultValue = "q")
+                      String nonApplicationRoot) {
         this.config = config;
+        this.operations = new OperationsPaths(nonApplicationRoot);
         this.adminToken = adminToken;
         this.limiter = limiter;
         this.limits = new RequestShape.Limits(config.maxUriLength(), config.maxHeaderBytes(), config.maxPathSegment(),
@@ -82,7 +85,7 @@ public class EdgeRoutes {
             answer(rc, problem.get(), 0);
             return;
         }
-        if (config.opsProtected() && isOps(path)) {
+        if (config.opsProtected() && operations.isProtected(path)) {
             String presented = request.getHeader(AdminToken.HEADER);
             try {
                 limiter.verify("admin-token", ClientAddress.of(request), presented, () -> adminToken.verify(presented));
@@ -97,10 +100,6 @@ public class EdgeRoutes {
             return;
         }
         rc.next();
-    }
-
-    static boolean isOps(String path) {
-        return OPS_PATHS.stream().anyMatch(p -> path.equals(p) || path.startsWith(p + "/"));
     }
 
     /** The router's last resort for a status no route answered: must not pass the request on. */
@@ -123,6 +122,14 @@ public class EdgeRoutes {
         answerFailure(rc);
     }
 
+    /** Labels the current request (on its own Vert.x context) with {@link #REJECTED_ROUTE} unless a route did. */
+    static void labelRejected() {
+        io.vertx.core.Context context = io.vertx.core.Vertx.currentContext();
+        if (context != null && context.getLocal(ROUTE_TEMPLATE_KEY) == null) {
+            context.putLocal(ROUTE_TEMPLATE_KEY, REJECTED_ROUTE);
+        }
+    }
+
     private void answerFailure(RoutingContext rc) {
         SecurityHeaders.apply(rc.response().headers(), rc.request().path() == null ? "/" : rc.request().path(),
                 config.contentSecurityPolicy());
@@ -138,8 +145,18 @@ public class EdgeRoutes {
         answer(rc, p, 0);
     }
 
+    /**
+     * The route label (Micrometer's {@code uri} tag) of every request answered here, before or without a route: one
+     * label for all of them, so that a flood of rejected paths cannot fill the metrics with raw paths and push the
+     * real routes' series out of the label cap.
+     */
+    public static final String REJECTED_ROUTE = "/edge-rejected";
+    /** Where Quarkus' HTTP metrics read a request's route template (the request's Vert.x context). */
+    static final String ROUTE_TEMPLATE_KEY = "UrlPathTemplate";
+
     /** Writes {@code problem} as the answer, below JAX-RS (a route filter). */
     public static void answer(RoutingContext rc, Problem problem, long retryAfterSeconds) {
+        labelRejected();
         HttpServerResponse response = rc.response();
         response.setStatusCode(problem.status()).putHeader("Content-Type", Problem.MEDIA_TYPE);
         if (retryAfterSeconds > 0) {

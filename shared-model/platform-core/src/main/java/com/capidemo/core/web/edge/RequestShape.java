@@ -16,8 +16,9 @@ import java.util.Optional;
 
 /**
  * The shape every request must have before any endpoint sees it, checked once at the edge of every service: URI,
- * header and body size (414, 431, 413), a path and query that decode cleanly as UTF-8 without control characters,
- * encoded slashes or dot segments (400), and a JSON body in UTF-8 (415). Each failure is a problem with a stable type.
+ * header and body size (414, 431, 413), a request target in printable ASCII whose path and query decode cleanly as
+ * UTF-8 without control characters, encoded slashes or dot segments (400), and a body declared as application/json in
+ * UTF-8 (415; {@link Utf8Bodies} then refuses a body that is not UTF-8 or starts with a byte order mark). Each failure is a problem with a stable type.
  */
 public final class RequestShape {
 
@@ -35,6 +36,9 @@ public final class RequestShape {
         String path = r.path() == null ? "/" : r.path();
         if (r.uri() != null && r.uri().length() > limits.maxUriLength()) {
             return problem(414, path, "the request URI is longer than " + limits.maxUriLength() + " characters");
+        }
+        if (r.uri() != null && r.uri().chars().anyMatch(c -> c <= 0x20 || c >= 0x7F)) {
+            return malformed(path, "the request target has bytes outside printable ASCII; percent-encode them (UTF-8)");
         }
         if (r.uri() != null && !isUri(r.uri())) {
             return malformed(path, "the request URI is not a valid URI (RFC 3986)");
@@ -178,10 +182,14 @@ public final class RequestShape {
         return headers.contains("Transfer-Encoding");
     }
 
+    /**
+     * Exactly {@code application/json}, with no charset or UTF-8. Other JSON media types ({@code application/*+json},
+     * such as merge-patch) carry other semantics that no endpoint implements, so they are refused everywhere alike.
+     */
     static boolean isJsonUtf8(String contentType) {
         String[] parts = contentType.split(";");
         String media = parts[0].strip().toLowerCase(Locale.ROOT);
-        if (!media.equals("application/json") && !(media.startsWith("application/") && media.endsWith("+json"))) {
+        if (!media.equals("application/json")) {
             return false;
         }
         for (int i = 1; i < parts.length; i++) {

@@ -64,8 +64,87 @@ public final class EdgeFuzzer {
             }
             fuzzer.fuzz(endpoint);
         }
+        fuzzer.fuzzRequestLines();
         fuzzer.report(service);
         return fuzzer;
+    }
+
+    /** Operations paths in every spelling a router resolves to the same endpoint. */
+    static final List<String> OPERATIONS_SPELLINGS = List.of("/q/metrics", "/q/openapi", "/q/openapi.json",
+            "/q/openapi.yaml", "/q/openapi.yml", "//q/openapi", "/q//openapi", "//q/metrics", "/q//metrics",
+            "/q/metrics/", "/%71/metrics", "/q/%6Fpenapi", "/q;x=1/openapi", "/Q/metrics", "///q///openapi.json");
+
+    /**
+     * Requests malformed below any endpoint, once per service and sent byte for byte: operations paths in every
+     * spelling, raw bytes outside ASCII (invalid UTF-8) in the path and query, a control character in a header value
+     * (every C0 but tab, and DEL), spaces and tabs inside the request target. The last two are not HTTP/1.1 at all:
+     * the HTTP codec refuses them before the application, and they are counted apart ({@link #unparsed}).
+     */
+    public void fuzzRequestLines() {
+        String endpoint = "(request line and headers)";
+        for (String path : OPERATIONS_SPELLINGS) {
+            rawVariant(endpoint, "ops-path " + path, ascii("GET " + path + " HTTP/1.1\r\n"), false);
+        }
+        byte[][] targets = {
+            bytes("GET /api/demos?q="), {(byte) 0xE9}, bytes(" HTTP/1.1\r\n"),
+            bytes("GET /api/demos?q=caf"), {(byte) 0xC3, (byte) 0x28}, bytes(" HTTP/1.1\r\n"),
+            bytes("GET /api/"), {(byte) 0xFF, (byte) 0xFE}, bytes(" HTTP/1.1\r\n"),
+            bytes("GET /q/metrics?x="), {(byte) 0x80}, bytes(" HTTP/1.1\r\n")};
+        for (int i = 0; i < targets.length; i += 3) {
+            ByteArrayOutputStream line = new ByteArrayOutputStream();
+            line.writeBytes(targets[i]);
+            line.writeBytes(targets[i + 1]);
+            line.writeBytes(targets[i + 2]);
+            rawVariant(endpoint, "raw-non-ascii-" + (i / 3), line.toByteArray(), false);
+        }
+        for (int c = 0; c < 0x20; c++) {
+            if (c == '\t' || c == '\n' || c == '\r') {
+                continue;
+            }
+            rawHeader(endpoint, "header-ctl-0x" + Integer.toHexString(c), "X-J: a" + (char) c + "b");
+        }
+        rawHeader(endpoint, "header-ctl-0x7f", "X-J: a\u007fb");
+        rawHeader(endpoint, "header-ctl-lead", "X-J: \u0001");
+        rawHeader(endpoint, "header-name-space", "X J: a");
+        for (String target : List.of("/api/demos?q=a b", "/api/demos?q=a\tb", "/api/ demos", "/q/metrics x",
+            "/api/demos?q=a  b")) {
+            rawVariant(endpoint, "request-line-space " + target.replace("\t", "\\t"),
+                    ascii("GET " + target + " HTTP/1.1\r\n"), true);
+        }
+    }
+
+    private void rawHeader(String endpoint, String name, String header) {
+        rawVariant(endpoint, name, ascii("GET /api/templates HTTP/1.1\r\n" + header + "\r\n"), true);
+    }
+
+    /** Requests with these names were refused by the HTTP codec (400 without the application). */
+    private final List<String> unparsed = new ArrayList<>();
+
+    public List<String> unparsed() {
+        return unparsed;
+    }
+
+    /**
+     * Sends one request head of raw bytes; {@code belowHttp}: the request is not HTTP/1.1, so an answer of the HTTP
+     * codec itself (400, closing the connection) is counted apart instead of as a violation — any other answer must
+     * be problem+json as usual, and a 5xx is always a violation.
+     */
+    private void rawVariant(String endpoint, String name, byte[] requestLine, boolean belowHttp) {
+        ByteArrayOutputStream head = new ByteArrayOutputStream();
+        head.writeBytes(requestLine);
+        head.writeBytes(ascii("Host: " + host + ":" + port + "\r\nConnection: close\r\n\r\n"));
+        RawHttp.Response r = RawHttp.send(host, port, head.toByteArray(), null);
+        requests++;
+        outcomes.computeIfAbsent(endpoint, k -> new TreeMap<>()).merge(r.status(), 1, Integer::sum);
+        if (belowHttp && r.status() == 400 && r.header("content-type") == null) {
+            unparsed.add(name);
+            return;
+        }
+        check(endpoint, new Variant(name, "GET", "", Map.of(), null, false), r);
+    }
+
+    private static byte[] ascii(String s) {
+        return s.getBytes(StandardCharsets.ISO_8859_1);
     }
 
     public void fuzz(FuzzEndpoint endpoint) {
@@ -89,7 +168,7 @@ public final class EdgeFuzzer {
         return variants(endpoint).size();
     }
 
-    private void check(FuzzEndpoint endpoint, Variant v, RawHttp.Response r) {
+    private void check(Object endpoint, Variant v, RawHttp.Response r) {
         String where = endpoint + " [" + v.name() + "] → " + r.status();
         if (r.status() == 0) {
             violations.add(where + ": no HTTP answer (" + r.body() + ")");
@@ -138,6 +217,11 @@ public final class EdgeFuzzer {
             body(out, e, "deep-array", "[".repeat(5000));
             body(out, e, "deep-object", "{\"a\":".repeat(200) + "1" + "}".repeat(200));
             body(out, e, "bom", "\uFEFF" + valid);
+            out.add(new Variant("utf16le-body", e.method(), target, json(e), valid.getBytes(StandardCharsets.UTF_16LE),
+                    false));
+            out.add(new Variant("utf16-bom-body", e.method(), target, json(e), valid.getBytes(StandardCharsets.UTF_16),
+                    false));
+            out.add(typed(e, "merge-patch-json", "application/merge-patch+json", valid));
             out.add(new Variant("invalid-utf8", e.method(), target, json(e), new byte[] {'{', '"', 'x', '"', ':', '"',
                 (byte) 0xC3, (byte) 0x28, '"', '}'}, false));
             body(out, e, "extra-field", withField(e.body(), "zz_unknown", JSON.getNodeFactory().numberNode(1)));
@@ -310,6 +394,11 @@ public final class EdgeFuzzer {
         Map<Integer, Integer> total = new TreeMap<>();
         outcomes.values().forEach(m -> m.forEach((k, v) -> total.merge(k, v, Integer::sum)));
         s.append("\nAll statuses: ").append(total).append('\n');
+        if (!unparsed.isEmpty()) {
+            s.append("\n").append(unparsed.size()).append(" requests that are not HTTP/1.1 (a control character in a "
+                    + "header value, whitespace inside the request target) were refused 400 by the HTTP codec before the "
+                    + "application, without a problem body: ").append(unparsed).append('\n');
+        }
         violations.forEach(v -> s.append("- ").append(v).append('\n'));
         try {
             Path dir = Path.of("target", "fuzz");
