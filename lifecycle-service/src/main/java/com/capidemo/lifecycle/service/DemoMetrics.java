@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import io.opentelemetry.instrumentation.annotations.WithSpan;
 
 /**
  * The daily metrics export (seed 001): demo counts per status, template and tenant, read from the store and published
@@ -45,6 +46,7 @@ public class DemoMetrics {
         this.byStatus = MultiGauge.builder("demos.status").description("Demos per status").register(registry);
     }
 
+    @WithSpan("lifecycle.export-metrics")
     public MetricsReport export(String trigger) {
         LifecycleRun run = runs.run(KIND, trigger, now -> {
             List<DemoCount> counts = demos.countDemos();
