@@ -116,6 +116,7 @@ public class ChatService {
         long nanos = System.nanoTime() - started;
         Timer.builder("chat.duration").tag("outcome", answer.outcome()).register(metrics)
                 .record(nanos, java.util.concurrent.TimeUnit.NANOSECONDS);
+        metrics.counter("chat.count", "outcome", answer.outcome()).increment(); // the decline rate's numerator
         ConversationTurn saved = conversations.append(new ConversationTurn(conversation.conversationId(), 0, question,
                 answer.answer(), answer.sql(), answer.columns(), answer.rows(), answer.truncated(), answer.chart(),
                 answer.followUpQuestions(), answer.outcome(), answer.state(), null));

@@ -45,7 +45,9 @@ class ProvisionTraceTest {
         public Map<String, String> getConfigOverrides() {
             return Map.of("platform.queue.quick.dispatcher.enabled", "true",
                     "platform.worker.shared-secret", "stub-secret",
-                    "quarkus.otel.bsp.schedule.delay", "0.05s");
+                    "quarkus.otel.bsp.schedule.delay", "0.05s",
+                    // onboarding's first warehouse queries wait for the template data on a loaded machine
+                    "quarkus.http.test-timeout", "300s");
         }
     }
 

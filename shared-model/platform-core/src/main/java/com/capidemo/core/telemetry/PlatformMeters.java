@@ -29,8 +29,10 @@ public final class PlatformMeters {
     public static final String TASKS_DISPATCH = "tasks.dispatch";
     /** Counter: messages the dead-letter subscription delivered, by outcome (job_failed, ignored). */
     public static final String PUBSUB_DEAD_LETTER = "pubsub.dead_letter";
-    /** Timer: one chat turn by outcome (answered, declined, ...). */
+    /** Timer: one chat turn by outcome (golden, planned, declined, ...). */
     public static final String CHAT_DURATION = "chat.duration";
+    /** Counter: chat turns by outcome, for the decline rate. */
+    public static final String CHAT_COUNT = "chat.count";
     /** Counters: pipeline runs accepted (by template) and refused (by reason). */
     public static final String PIPELINE_ACCEPTED = "pipeline.accepted";
     public static final String PIPELINE_REJECTED = "pipeline.rejected";
@@ -55,7 +57,7 @@ public final class PlatformMeters {
 
     /** Exported to Cloud Monitoring. */
     public static final List<String> EXPORTED = List.of(PROVISION_DURATION, PROVISION_COUNT, PROVISION_ACCEPTED,
-            OUTBOX_DELIVERY, TASKS_DISPATCH, PUBSUB_DEAD_LETTER, CHAT_DURATION, PIPELINE_ACCEPTED, PIPELINE_REJECTED,
+            OUTBOX_DELIVERY, TASKS_DISPATCH, PUBSUB_DEAD_LETTER, CHAT_DURATION, CHAT_COUNT, PIPELINE_ACCEPTED, PIPELINE_REJECTED,
             LIFECYCLE_RUN, LIFECYCLE_CLEANUP, LIFECYCLE_WARNINGS, DEMOS_STATUS, TEMPLATE_USAGE, COST_MONTHLY,
             HTTP_SERVER_REQUESTS, LIST_WAITING, LIST_IN_FLIGHT);
 

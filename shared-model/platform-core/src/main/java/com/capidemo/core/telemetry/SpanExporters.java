@@ -4,6 +4,7 @@ import com.capidemo.core.adapter.Adapter;
 import io.opentelemetry.sdk.common.CompletableResultCode;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import io.opentelemetry.sdk.trace.export.SpanExporter;
+import io.quarkus.arc.Unremovable;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Any;
@@ -22,6 +23,7 @@ public class SpanExporters {
 
     @Produces
     @Singleton
+    @Unremovable // looked up by Quarkus' exporter provider, never injected
     SpanExporter selected(TelemetrySelection selection, @Any Instance<SpanExporter> adapters) {
         String chosen = selection.traces();
         Log.infof("traces: %s", chosen);
