@@ -14,9 +14,10 @@ import jakarta.inject.Singleton;
 import java.util.Collection;
 
 /**
- * The span exporter Quarkus hands finished spans to (quarkus.otel.traces.exporter=cdi picks every default-qualified
- * {@link SpanExporter} bean): the one {@link TelemetrySelection#traces()} names. {@code logging} is here; an adapter
- * module offers {@code cloud-trace} as an {@link Adapter}-qualified bean, created only when selected.
+ * The span exporter Quarkus hands finished spans to (quarkus.otel.traces.exporter=cdi hands them to every
+ * {@link SpanExporter} bean, so this is the only one): the one {@link TelemetrySelection#traces()} names. {@code logging}
+ * is here; an adapter module offers {@code cloud-trace} as an {@link Adapter}-qualified {@link TraceBackend}, whose
+ * exporter is created only when selected.
  */
 @ApplicationScoped
 public class SpanExporters {
@@ -24,19 +25,19 @@ public class SpanExporters {
     @Produces
     @Singleton
     @Unremovable // looked up by Quarkus' exporter provider, never injected
-    SpanExporter selected(TelemetrySelection selection, @Any Instance<SpanExporter> adapters) {
+    SpanExporter selected(TelemetrySelection selection, @Any Instance<TraceBackend> backends) {
         String chosen = selection.traces();
         Log.infof("traces: %s", chosen);
         return switch (chosen) {
             case "none" -> new Dropping();
             case "logging" -> new LoggingSpanExporter();
             default -> {
-                Instance<SpanExporter> match = adapters.select(Adapter.Literal.of(chosen));
+                Instance<TraceBackend> match = backends.select(Adapter.Literal.of(chosen));
                 if (!match.isResolvable()) {
                     throw new IllegalStateException("platform.telemetry.traces=" + chosen
-                            + " is selected, but this service has no '" + chosen + "' span exporter on its classpath");
+                            + " is selected, but this service has no '" + chosen + "' trace back end on its classpath");
                 }
-                yield match.get();
+                yield match.get().exporter();
             }
         };
     }
