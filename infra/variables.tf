@@ -311,3 +311,36 @@ variable "admin_token_secret_id" {
   type        = string
   default     = "capi-admin-token"
 }
+
+# ---------------------------------------------------------------------------------------------------------------
+# Monitoring (monitoring.tf)
+# ---------------------------------------------------------------------------------------------------------------
+
+variable "notification_channels" {
+  description = "Existing Cloud Monitoring notification channel ids (projects/PROJECT/notificationChannels/ID) every alert policy notifies."
+  type        = list(string)
+  default     = []
+}
+
+variable "alert_emails" {
+  description = "E-mail addresses that get a notification channel of their own, added to every alert policy."
+  type        = list(string)
+  default     = []
+}
+
+variable "uptime_check_period" {
+  description = "How often the uptime check calls the API's health (60s, 300s, 600s or 900s); each check is a request from three regions."
+  type        = string
+  default     = "300s"
+
+  validation {
+    condition     = contains(["60s", "300s", "600s", "900s"], var.uptime_check_period)
+    error_message = "Cloud Monitoring uptime checks run every 60s, 300s, 600s or 900s."
+  }
+}
+
+variable "quota_alert_ratio" {
+  description = "Share of a Conversational Analytics API rate quota above which the quota alert fires."
+  type        = number
+  default     = 0.8
+}

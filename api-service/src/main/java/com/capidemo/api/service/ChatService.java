@@ -19,6 +19,7 @@ import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.util.List;
+import io.opentelemetry.instrumentation.annotations.WithSpan;
 
 /**
  * Chat with a demo: checks the demo is the caller's and ready, continues or starts a conversation, asks the demo's
@@ -72,6 +73,7 @@ public class ChatService {
     }
 
     /** A user of the demo's tenant asks; a conversation they may see ({@link #visible}) may be continued. */
+    @WithSpan("chat")
     public Reply chat(Caller caller, String demoId, String message, String conversationId) {
         Demo demo = demos.find(demoId).filter(d -> d.tenantId().equals(caller.tenantId()))
                 .orElseThrow(() -> ApiProblem.notFound("demo", demoId));
@@ -82,6 +84,7 @@ public class ChatService {
      * The viewer of a share link asks (the link already checked): the same answer as {@link #chat}, in conversations
      * of that link only. Nothing about the demo changes but last_used.
      */
+    @WithSpan("chat.shared")
     public Reply chatAsViewer(Demo demo, String viewer, String message, String conversationId) {
         return converse(demo, viewer, false, message, conversationId);
     }
@@ -122,6 +125,7 @@ public class ChatService {
         long nanos = System.nanoTime() - started;
         Timer.builder("chat.duration").tag("outcome", answer.outcome()).register(metrics)
                 .record(nanos, java.util.concurrent.TimeUnit.NANOSECONDS);
+        metrics.counter("chat.count", "outcome", answer.outcome()).increment(); // the decline rate's numerator
         ConversationTurn saved = conversations.append(new ConversationTurn(conversation.conversationId(), 0, question,
                 answer.answer(), answer.sql(), answer.columns(), answer.rows(), answer.truncated(), answer.chart(),
                 answer.followUpQuestions(), answer.outcome(), answer.state(), null));

@@ -13,6 +13,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
+import io.opentelemetry.instrumentation.annotations.WithSpan;
 
 /**
  * Accepts clones of a demo: any user of the demo's tenant may clone a ready demo (a CE reusing a colleague's demo for
@@ -44,6 +45,7 @@ public class DemoCloning {
      *
      * @throws ApiProblem 404 for a missing or another tenant's demo, 409 when it is not ready
      */
+    @WithSpan("provision.clone.accept")
     public Accepted cloneDemo(Caller caller, String sourceId, String newCustomerName) {
         Demo source = demos.find(sourceId).filter(d -> d.tenantId().equals(caller.tenantId()))
                 .orElseThrow(() -> ApiProblem.notFound("demo", sourceId));

@@ -18,6 +18,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import io.opentelemetry.instrumentation.annotations.WithSpan;
 
 /**
  * A tenant's demos and who may do what with them: any user of the tenant sees them, as a compact keyset-paged list or
@@ -130,6 +131,7 @@ public class DemoService {
      *
      * @throws ApiProblem 404 for another tenant's demo, 403 unless owner or admin, 409 while a job works on it
      */
+    @WithSpan("demo.delete")
     public void delete(Caller caller, String demoId) {
         manageable(caller, demoId, "delete");
         deletion.delete(demoId);

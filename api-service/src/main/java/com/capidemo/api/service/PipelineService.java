@@ -31,6 +31,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import io.opentelemetry.instrumentation.annotations.WithSpan;
 
 /**
  * Tenants' templated pipelines (seeds 002/003): a run is a job of type pipeline whose exclusive key is the pipeline
@@ -56,6 +57,7 @@ public class PipelineService {
     public record Triggered(String pipelineLoggingId, String pipelineId, String status, String statusUrl, String message) {
     }
 
+    @WithSpan("pipeline.accept")
     public Triggered run(Caller caller, String tenantId, String provider, String domain, String templateName,
                          String triggerBy, LocalDate date) {
         if (!caller.tenantId().equals(tenantId)) {

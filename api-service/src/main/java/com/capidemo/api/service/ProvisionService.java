@@ -22,6 +22,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import io.opentelemetry.instrumentation.annotations.WithSpan;
 
 /** Accepts provisioning requests: writes the demo and job, enqueues the work, answers at once. */
 @ApplicationScoped
@@ -53,6 +54,7 @@ public class ProvisionService {
      * Accepts a custom demo: the demo (provisioning) and the job are stored with one Cloud Tasks-style task that runs
      * the 7-stage pipeline on custom-provisioner.
      */
+    @WithSpan("provision.custom.accept")
     public Accepted custom(Caller caller, CustomBrief brief) {
         Instant now = Instant.now();
         String demoId = Ids.demoId();
@@ -78,6 +80,7 @@ public class ProvisionService {
     public record Accepted(String jobId, String demoId, String status, String statusUrl) {
     }
 
+    @WithSpan("provision.quick.accept")
     public Accepted quick(Caller caller, String templateId, String customerName) {
         TemplateDefinition template = templates.find(templateId)
                 .orElseThrow(() -> ApiProblem.notFound("template", templateId));

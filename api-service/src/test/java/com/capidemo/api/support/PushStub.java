@@ -16,6 +16,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 public class PushStub implements QuarkusTestResourceLifecycleManager {
 
     public static final List<byte[]> RECEIVED = new CopyOnWriteArrayList<>();
+    /** The traceparent header of each received push (null when it had none), in arrival order. */
+    public static final List<String> TRACEPARENTS = new CopyOnWriteArrayList<>();
     public static final ConcurrentLinkedQueue<Integer> SCRIPT = new ConcurrentLinkedQueue<>();
     public static volatile int defaultStatus = 204;
     /** Milliseconds to wait before answering a status of 0 in the script (then answers 200). */
@@ -32,6 +34,7 @@ public class PushStub implements QuarkusTestResourceLifecycleManager {
         }
         server.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
         server.createContext("/push", exchange -> {
+            TRACEPARENTS.add(String.valueOf(exchange.getRequestHeaders().getFirst("traceparent")));
             RECEIVED.add(exchange.getRequestBody().readAllBytes());
             Integer scripted = SCRIPT.poll();
             int status = scripted == null ? defaultStatus : scripted;
@@ -57,6 +60,7 @@ public class PushStub implements QuarkusTestResourceLifecycleManager {
 
     public static void reset(int status) {
         RECEIVED.clear();
+        TRACEPARENTS.clear();
         SCRIPT.clear();
         defaultStatus = status;
     }

@@ -2,6 +2,7 @@ package com.capidemo.custom.rest;
 
 import com.capidemo.custom.service.TaskHandler;
 import com.capidemo.core.messaging.CloudTasksHeaders;
+import com.capidemo.core.messaging.TraceContext;
 import com.capidemo.core.config.PlatformConfig;
 import com.capidemo.core.domain.Ids;
 import com.capidemo.core.json.StrictJson;
@@ -45,7 +46,8 @@ public class TaskResource {
     @Produces(MediaType.APPLICATION_JSON)
     public Response run(@HeaderParam(CloudTasksHeaders.QUEUE) String queueName,
                         @HeaderParam(CloudTasksHeaders.TASK) String taskName,
-                        @HeaderParam(CloudTasksHeaders.RETRY_COUNT) String retryCount, byte[] body) {
+                        @HeaderParam(CloudTasksHeaders.RETRY_COUNT) String retryCount,
+                        @HeaderParam(TraceContext.HEADER) String traceparent, byte[] body) {
         if (queueName == null || taskName == null) {
             throw new ApiProblem(400, "not-a-task", "Not a queue task",
                     "task requests carry " + CloudTasksHeaders.QUEUE + " and " + CloudTasksHeaders.TASK);
@@ -58,8 +60,10 @@ public class TaskResource {
         }
         TaskBody task = parse(body);
         MDC.put("task_name", taskName);
-        try {
+        try (TraceContext.Delivery delivery = TraceContext.continueFrom(traceparent, queue + " process",
+                Map.of("messaging.system", "gcp_cloud_tasks", "messaging.message.id", taskName))) {
             DeliveryOutcome outcome = handler.handle(task.jobId());
+            delivery.outcome(outcome.name().toLowerCase(java.util.Locale.ROOT));
             int status = switch (outcome) {
                 case DONE -> 200;
                 case RETRY -> 503;

@@ -63,6 +63,26 @@ public interface LifecycleConfig {
         Duration custom();
     }
 
+    /** The unit costs behind the monthly estimate export-metrics records (docs/cost.md has the arithmetic). */
+    Cost cost();
+
+    interface Cost {
+        /**
+         * What the platform costs a month whatever it holds, in US dollars: alert conditions, uptime check, KMS key
+         * versions, the admin-token secret, images, template objects (docs/cost.md, "fixed").
+         */
+        @WithDefault("15.00")
+        double fixedMonthlyUsd();
+
+        /** BigQuery storage of one demo with generated (custom) data, in GiB; template demos are zero-copy clones. */
+        @WithDefault("0.03")
+        double generatedDemoGib();
+
+        /** BigQuery logical storage per GiB and month (active rate; tables untouched 90 days cost half). */
+        @WithDefault("0.02")
+        double storageUsdPerGibMonth();
+    }
+
     /** The local schedule (quarkus-scheduler, UTC); in gcp mode Cloud Scheduler calls the endpoints instead. */
     interface Cron {
         /** Whether the in-process crons run; unset = only in platform.mode=local. */

@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import io.opentelemetry.instrumentation.annotations.WithSpan;
 
 /**
  * The daily cleanup: archive unused demos, delete long-archived ones, drop temporary and leftover
@@ -34,6 +35,7 @@ public class Cleanup {
         this.metrics = metrics;
     }
 
+    @WithSpan("lifecycle.cleanup")
     public CleanupReport run(String trigger) {
         LifecycleRun run = runs.run(KIND, trigger, now -> {
             PhaseResult archived = archival.run(now);

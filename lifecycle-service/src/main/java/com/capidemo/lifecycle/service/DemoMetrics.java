@@ -4,6 +4,9 @@ import com.capidemo.core.domain.DemoCount;
 import com.capidemo.core.domain.DemoStatus;
 import com.capidemo.core.domain.LifecycleRun;
 import com.capidemo.core.port.DemoStore;
+import com.capidemo.core.telemetry.PlatformMeters;
+import com.capidemo.lifecycle.config.LifecycleConfig;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.MultiGauge;
 import io.micrometer.core.instrument.Tags;
@@ -13,12 +16,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicLong;
+import io.opentelemetry.instrumentation.annotations.WithSpan;
 
 /**
  * The daily metrics export: demo counts per status, template and tenant, read from the store and published
  * as Micrometer gauges — {@code demos.active} and {@code demos.archived} (tags tenant, template), {@code template.usage}
  * (tag template: demos not deleted), {@code demos.status} (tag status) — which keep their values until the next export,
- * plus one {@code lifecycle_runs} entry holding the same counts.
+ * plus {@code cost.estimated_monthly_cents} ({@link CostEstimate}), and one {@code lifecycle_runs} entry holding the same
+ * counts and the estimate ({@code cost.estimated_monthly_cents}).
  */
 @ApplicationScoped
 public class DemoMetrics {
@@ -32,10 +38,16 @@ public class DemoMetrics {
     private final MultiGauge archived;
     private final MultiGauge templateUsage;
     private final MultiGauge byStatus;
+    private final LifecycleConfig.Cost cost;
+    private final AtomicLong estimatedCents = new AtomicLong();
 
-    public DemoMetrics(DemoStore demos, RunRecorder runs, MeterRegistry registry) {
+    public DemoMetrics(DemoStore demos, RunRecorder runs, MeterRegistry registry, LifecycleConfig config) {
         this.demos = demos;
         this.runs = runs;
+        this.cost = config.cost();
+        Gauge.builder(PlatformMeters.COST_MONTHLY, estimatedCents, AtomicLong::get)
+                .description("Estimated monthly cost in US cents implied by the demo counts (docs/cost.md)")
+                .register(registry);
         this.active = MultiGauge.builder("demos.active").description("Ready demos per tenant and template")
                 .register(registry);
         this.archived = MultiGauge.builder("demos.archived").description("Archived demos per tenant and template")
@@ -45,6 +57,7 @@ public class DemoMetrics {
         this.byStatus = MultiGauge.builder("demos.status").description("Demos per status").register(registry);
     }
 
+    @WithSpan("lifecycle.export-metrics")
     public MetricsReport export(String trigger) {
         LifecycleRun run = runs.run(KIND, trigger, now -> {
             List<DemoCount> counts = demos.countDemos();
@@ -76,10 +89,13 @@ public class DemoMetrics {
                     .map(e -> MultiGauge.Row.of(Tags.of("template", e.getKey()), e.getValue())).toList(), true);
             byStatus.register(statuses.entrySet().stream()
                     .map(e -> MultiGauge.Row.of(Tags.of("status", e.getKey()), e.getValue())).toList(), true);
+            long cents = CostEstimate.monthlyCents(counts, cost);
+            estimatedCents.set(cents);
             Map<String, Long> flat = new LinkedHashMap<>();
             statuses.forEach((k, v) -> flat.put("status." + k, v));
             templates.forEach((k, v) -> flat.put("template." + k, v));
             tenants.forEach((k, v) -> flat.put("tenant." + k, v));
+            flat.put(PlatformMeters.COST_MONTHLY, cents);
             return flat;
         });
         return new MetricsReport(section(run.counts(), "status."), section(run.counts(), "template."),

@@ -14,6 +14,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import io.opentelemetry.instrumentation.annotations.WithSpan;
 
 /**
  * Warns each owner whose demo will be archived within warn-before (7 days): one notification per demo per archival
@@ -44,6 +45,7 @@ public class ExpiryWarnings {
         this.metrics = metrics;
     }
 
+    @WithSpan("lifecycle.warnings")
     public WarningsReport run(String trigger) {
         LifecycleRun run = runs.run(KIND, trigger, now -> {
             long[] sent = {0};

@@ -4,6 +4,7 @@ import com.capidemo.quick.service.DeadLetterHandler;
 import com.capidemo.quick.service.PushHandler;
 import com.capidemo.core.messaging.PushEnvelope;
 import com.capidemo.core.messaging.PushMessage;
+import com.capidemo.core.messaging.TraceContext;
 import com.capidemo.core.worker.DeliveryOutcome;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -36,7 +37,11 @@ public class PushResource {
     @Produces(MediaType.APPLICATION_JSON)
     public Response deadLetter(byte[] body) {
         PushMessage message = PushEnvelope.parse(body);
-        boolean failed = deadLetters.handle(message);
+        boolean failed;
+        try (TraceContext.Delivery delivery = continueTrace(message, "provision-jobs dead-letter")) {
+            failed = deadLetters.handle(message);
+            delivery.outcome(failed ? "job_failed" : "ignored");
+        }
         return Response.ok(Map.of("message_id", message.messageId(), "outcome", failed ? "job_failed" : "ignored"))
                 .build();
     }
@@ -47,11 +52,23 @@ public class PushResource {
     @Produces(MediaType.APPLICATION_JSON)
     public Response push(byte[] body) {
         PushMessage message = PushEnvelope.parse(body);
-        DeliveryOutcome outcome = handler.handle(message);
+        DeliveryOutcome outcome;
+        try (TraceContext.Delivery delivery = continueTrace(message, "provision-jobs process")) {
+            outcome = handler.handle(message);
+            delivery.outcome(outcome.name().toLowerCase(java.util.Locale.ROOT));
+        }
         return switch (outcome) {
             case DONE -> answer(200, message, "ack");
             case RETRY -> answer(503, message, "retry");
         };
+    }
+
+    /** The worker's span for this message, in the trace of the request that published it. */
+    private static TraceContext.Delivery continueTrace(PushMessage message, String name) {
+        Map<String, String> attributes = message.attributes() == null ? Map.of() : message.attributes();
+        return TraceContext.continueFrom(attributes.get(TraceContext.ATTRIBUTE), name, Map.of(
+                "messaging.system", "gcp_pubsub", "messaging.message.id", String.valueOf(message.messageId()),
+                "messaging.delivery_attempt", String.valueOf(message.deliveryAttempt())));
     }
 
     private static Response answer(int status, PushMessage message, String outcome) {

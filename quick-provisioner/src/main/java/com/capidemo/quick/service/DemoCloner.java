@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import io.opentelemetry.instrumentation.annotations.WithSpan;
 
 /**
  * Runs a clone job this worker has claimed: the new demo gets its own dataset (named after it) whose tables are
@@ -42,6 +43,7 @@ public class DemoCloner {
     }
 
     /** @throws QuickProvisioner.PermanentFailure when the source can no longer be cloned (not ready, gone) */
+    @WithSpan("provision.clone")
     public Map<String, Object> cloneDemo(Job job, String owner) {
         String sourceId = job.sourceDemoId();
         Demo source = demos.find(sourceId).filter(d -> d.tenantId().equals(job.tenantId()))

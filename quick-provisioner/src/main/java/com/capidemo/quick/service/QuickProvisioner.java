@@ -22,6 +22,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import io.opentelemetry.instrumentation.annotations.WithSpan;
 
 /**
  * Provisions a demo from a template for a job this worker has claimed: dataset, tables (zero-copy
@@ -60,6 +61,7 @@ public class QuickProvisioner {
         }
     }
 
+    @WithSpan("provision.quick")
     public Map<String, Object> provision(Job job, String owner) {
         String templateId = job.payloadString("template_id");
         TemplateDefinition template = templates.find(templateId)
@@ -118,6 +120,7 @@ public class QuickProvisioner {
      * with the golden SQL's) and records it on the demo. {@link ReadinessScorer} runs it after the job
      * completed, so it never delays a provision.
      */
+    @WithSpan("readiness")
     public Readiness recordReadiness(String demoId) {
         Demo demo = demos.find(demoId).orElseThrow(() -> new IllegalStateException("no demo " + demoId));
         AgentSpec spec = agents.find(demo.agentId())

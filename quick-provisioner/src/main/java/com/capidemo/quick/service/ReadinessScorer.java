@@ -77,7 +77,8 @@ public class ReadinessScorer {
         if (!queued.add(demoId)) {
             return;
         }
-        worker.execute(() -> {
+        // the scoring joins the trace of the provision that asked for it
+        worker.execute(io.opentelemetry.context.Context.current().wrap(() -> {
             try {
                 awaitQuiet();
                 provisioner.recordReadiness(demoId);
@@ -88,6 +89,6 @@ public class ReadinessScorer {
             } finally {
                 queued.remove(demoId);
             }
-        });
+        }));
     }
 }

@@ -2,6 +2,7 @@ package com.capidemo.gcp;
 
 import com.capidemo.core.domain.Demo;
 import com.capidemo.core.domain.Job;
+import com.capidemo.core.messaging.TraceContext;
 import com.capidemo.core.port.DemoStore;
 import com.capidemo.core.port.JobStore;
 import com.capidemo.core.service.JobFailures;
@@ -107,20 +108,23 @@ public class CloudTasksQueue implements TaskQueue {
         }
     }
 
+    /** The task; it carries the enqueuing request's trace as its traceparent header, which the worker continues. */
     Task task(TaskRequest request) {
+        HttpRequest.Builder http = HttpRequest.newBuilder()
+                .setHttpMethod(HttpMethod.POST)
+                .setUrl(config.workerBaseUrl() + request.path())
+                .putHeaders("Content-Type", "application/json")
+                .setBody(ByteString.copyFrom(request.body()))
+                .setOidcToken(OidcToken.newBuilder()
+                        .setServiceAccountEmail(config.serviceAccountEmail())
+                        .setAudience(config.audience()));
+        TraceContext.currentTraceparent().ifPresent(parent -> http.putHeaders(TraceContext.HEADER, parent));
         return Task.newBuilder()
                 .setName(config.queueName() + "/tasks/" + request.name())
                 .setDispatchDeadline(com.google.protobuf.Duration.newBuilder()
                         .setSeconds(config.dispatchDeadline().getSeconds())
                         .setNanos(config.dispatchDeadline().getNano()))
-                .setHttpRequest(HttpRequest.newBuilder()
-                        .setHttpMethod(HttpMethod.POST)
-                        .setUrl(config.workerBaseUrl() + request.path())
-                        .putHeaders("Content-Type", "application/json")
-                        .setBody(ByteString.copyFrom(request.body()))
-                        .setOidcToken(OidcToken.newBuilder()
-                                .setServiceAccountEmail(config.serviceAccountEmail())
-                                .setAudience(config.audience())))
+                .setHttpRequest(http)
                 .build();
     }
 

@@ -35,7 +35,7 @@ public class SqliteDatabase {
     /** Ordered migrations in {@code db/sqlite/}; the file's index + 1 is its user_version. */
     private static final List<String> MIGRATIONS = List.of("V1__init.sql", "V2__chat.sql", "V3__custom.sql",
             "V4__demo_management.sql", "V5__lifecycle.sql", "V6__demo_changes.sql",
-            "V7__quick_durations.sql", "V8__abandoned_jobs.sql");
+            "V7__quick_durations.sql", "V8__abandoned_jobs.sql", "V9__task_trace.sql");
     private static final int READERS = 4;
     private static final int SCANNERS = 3;
 

@@ -3,6 +3,7 @@ package com.capidemo.local;
 import com.capidemo.core.config.PlatformConfig;
 import com.capidemo.core.domain.Demo;
 import com.capidemo.core.domain.Job;
+import com.capidemo.core.messaging.TraceContext;
 import com.capidemo.core.port.TaskQueue;
 import com.capidemo.core.port.TaskRequest;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -39,9 +40,11 @@ public class SqliteTaskQueue implements TaskQueue {
                 SqliteDemoStore.insert(c, demo);
             }
             Sql.update(c, """
-                    INSERT INTO tasks(task_name, queue, path, body, job_id, status, attempts, next_attempt_at, created_at)
-                    VALUES (?,?,?,?,?,'pending',0,?,?) ON CONFLICT(task_name) DO NOTHING""",
-                    task.name(), queue, task.path(), task.body(), job.jobId(), now, now);
+                    INSERT INTO tasks(task_name, queue, path, body, job_id, status, attempts, next_attempt_at, created_at,
+                                      traceparent)
+                    VALUES (?,?,?,?,?,'pending',0,?,?,?) ON CONFLICT(task_name) DO NOTHING""",
+                    task.name(), queue, task.path(), task.body(), job.jobId(), now, now,
+                    TraceContext.currentTraceparent().orElse(null));
             return null;
         });
         dispatcher.wake();

@@ -4,6 +4,7 @@ import com.capidemo.core.adapter.AdapterSelection;
 import com.capidemo.core.messaging.CloudTasksHeaders;
 import com.capidemo.core.adapter.Port;
 import com.capidemo.core.config.PlatformConfig;
+import com.capidemo.core.messaging.TraceContext;
 import com.capidemo.core.port.DemoStore;
 import com.capidemo.core.port.JobStore;
 import com.capidemo.core.service.JobFailures;
@@ -109,10 +110,10 @@ public class TaskDispatcher extends DurableHttpDispatcher<TaskRow> {
         long leaseUntil = now + config.dispatchDeadline().toMillis() + 5_000;
         List<TaskRow> due = db.write(c -> {
             List<TaskRow> rows = Sql.list(c, """
-                    SELECT task_name, queue, path, body, job_id, attempts FROM tasks
+                    SELECT task_name, queue, path, body, job_id, attempts, traceparent FROM tasks
                     WHERE status = 'pending' AND next_attempt_at <= ? ORDER BY next_attempt_at LIMIT ?""",
                     rs -> new TaskRow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getBytes(4),
-                            rs.getString(5), rs.getInt(6) + 1), now, limit);
+                            rs.getString(5), rs.getInt(6) + 1, rs.getString(7)), now, limit);
             for (TaskRow t : rows) {
                 Sql.update(c, "UPDATE tasks SET status = 'inflight', attempts = attempts + 1, lease_until = ? "
                         + "WHERE task_name = ? AND status = 'pending'", leaseUntil, t.taskName());
@@ -136,6 +137,7 @@ public class TaskDispatcher extends DurableHttpDispatcher<TaskRow> {
                     .header(EXECUTION_COUNT_HEADER, String.valueOf(task.attempt() - 1))
                     .POST(HttpRequest.BodyPublishers.ofByteArray(task.body()));
             secret.ifPresent(s -> request.header(SharedSecretWorkerAuthenticator.HEADER, s));
+            TraceContext.parse(task.traceparent()).ifPresent(p -> request.header(TraceContext.HEADER, task.traceparent()));
             HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() / 100 == 2) {
                 finish(task);

@@ -2,16 +2,20 @@ package com.capidemo.core.service;
 
 import com.capidemo.core.domain.JobLog;
 import com.capidemo.core.port.JobStore;
+import com.capidemo.core.telemetry.Tracing;
 import io.quarkus.logging.Log;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 /**
  * A running job's progress as its worker reports it. Each phase change is written at once (renewing
  * the lease); steps inside a phase are batched into one write at most every {@link #FLUSH_EVERY}, so
- * a fast load costs a handful of store writes instead of one per table.
+ * a fast load costs a handful of store writes instead of one per table. Each step is also a span of the job's trace,
+ * named {@code phase <phase>}, that covers the work since the previous step (the step is reported when that work is
+ * done): creating the dataset, each table load or clone, verifying, the agent.
  */
 public final class JobProgress {
 
@@ -25,6 +29,7 @@ public final class JobProgress {
     private String phase;
     private int progress;
     private long lastFlush = System.nanoTime();
+    private long lastStepEpochNanos = epochNanos();
 
     public JobProgress(JobStore jobs, String jobId, String owner, Duration lease) {
         this.jobs = jobs;
@@ -40,6 +45,12 @@ public final class JobProgress {
         progress = newProgress;
         phase = newPhase;
         Log.infof("%s [%d%%] %s", newPhase, newProgress, message);
+        long now = epochNanos();
+        Tracing.tracer().spanBuilder("phase " + newPhase).setStartTimestamp(lastStepEpochNanos, TimeUnit.NANOSECONDS)
+                .setAttribute("job.id", jobId).setAttribute("job.phase", newPhase)
+                .setAttribute("job.progress", newProgress).setAttribute("job.step", message)
+                .startSpan().end(now, TimeUnit.NANOSECONDS);
+        lastStepEpochNanos = now;
         if (phaseChanged || System.nanoTime() - lastFlush >= FLUSH_EVERY.toNanos()) {
             flush();
         }
@@ -55,5 +66,10 @@ public final class JobProgress {
         }
         pending.clear();
         lastFlush = System.nanoTime();
+    }
+
+    private static long epochNanos() {
+        Instant now = Instant.now();
+        return TimeUnit.SECONDS.toNanos(now.getEpochSecond()) + now.getNano();
     }
 }

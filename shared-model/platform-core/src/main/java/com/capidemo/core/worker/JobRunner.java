@@ -8,9 +8,13 @@ import com.capidemo.core.port.DemoStore;
 import com.capidemo.core.port.JobStore;
 import com.capidemo.core.service.LeaseLostException;
 import com.capidemo.core.service.WorkerIdentity;
+import com.capidemo.core.telemetry.Tracing;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.context.Scope;
+import io.opentelemetry.instrumentation.annotations.WithSpan;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -28,6 +32,7 @@ import org.jboss.logging.MDC;
  * permanent: fail the job and its demo; transient: release the lease and ask for redelivery, until
  * {@link #MAX_JOB_ATTEMPTS}). The job's ids are in the MDC for the whole delivery; each run is timed and counted as
  * provision.duration / provision.count with the work's tags and the outcome (completed, failed, retried, lease_lost).
+ * Each delivery is a span ({@code job}) with a child span for the claim; the work's phases are spans below it.
  */
 @ApplicationScoped
 public class JobRunner {
@@ -64,13 +69,14 @@ public class JobRunner {
      * Handles one delivery of job {@code jobId}. {@code context} is put in the MDC with job_id for the whole delivery
      * (a message id, ids the message names); the claimed job's tenant_id and demo_id join it.
      */
+    @WithSpan("job")
     public DeliveryOutcome handle(String jobId, Map<String, String> context, JobWork work) {
         Set<String> keys = new LinkedHashSet<>();
         put(keys, "job_id", jobId);
         context.forEach((key, value) -> put(keys, key, value));
+        Span.current().setAttribute("job.id", jobId);
         try {
-            ClaimOutcome claim = work.waitsForStaleLease() ? claimWaitingForStaleLease(jobId)
-                    : jobs.claim(jobId, workerId, lease);
+            ClaimOutcome claim = claim(jobId, work);
             switch (claim.kind()) {
                 case NOT_FOUND -> {
                     Log.warnf("delivery for unknown job %s dropped", jobId);
@@ -94,6 +100,18 @@ public class JobRunner {
             }
         } finally {
             keys.forEach(MDC::remove);
+        }
+    }
+
+    private ClaimOutcome claim(String jobId, JobWork work) {
+        Span span = Tracing.tracer().spanBuilder("claim").setAttribute("job.id", jobId).startSpan();
+        try (Scope ignored = span.makeCurrent()) {
+            ClaimOutcome claim = work.waitsForStaleLease() ? claimWaitingForStaleLease(jobId)
+                    : jobs.claim(jobId, workerId, lease);
+            span.setAttribute("job.claim", claim.kind().name().toLowerCase(java.util.Locale.ROOT));
+            return claim;
+        } finally {
+            span.end();
         }
     }
 
@@ -159,6 +177,7 @@ public class JobRunner {
             jobs.release(job.jobId(), workerId, new JobLog(clock.instant(), "WARN", retry.retryNote()));
             return DeliveryOutcome.RETRY;
         } finally {
+            Span.current().setAttribute("job.outcome", outcome);
             Tags tags = work.metricTags(job).and("outcome", outcome);
             sample.stop(metrics.timer("provision.duration", tags));
             metrics.counter("provision.count", tags).increment();
