@@ -203,6 +203,9 @@ public class FirestoreDemoStore implements DemoStore {
     @Override
     public boolean replaceGoldenQueries(String demoId, List<GoldenQuery> expected, List<GoldenQuery> replacement) {
         String expectedId = FirestoreGoldenQuerySets.idOf(expected);
+        // The replacement set is stored before the transaction (once per set id), so the demo never references a set
+        // that is not there, and the transaction writes only the demo.
+        String replacementId = FirestoreGoldenQuerySets.ensureStored(db, replacement, Instant.now());
         return await(db.runTransaction(tx -> {
             DocumentSnapshot doc = tx.get(ref(demoId)).get();
             if (!doc.exists() || !DemoStatus.READY.wire().equals(doc.getString("status"))) {
@@ -217,7 +220,7 @@ public class FirestoreDemoStore implements DemoStore {
             }
             Instant now = Instant.now();
             Map<String, Object> update = new HashMap<>();
-            update.put("golden_set_id", FirestoreGoldenQuerySets.store(db, tx, replacement, now));
+            update.put("golden_set_id", replacementId);
             update.put("golden_queries", FieldValue.delete());
             update.put("updated_at", ts(now));
             tx.update(ref(demoId), update);
