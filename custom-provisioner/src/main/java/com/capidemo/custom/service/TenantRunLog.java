@@ -8,6 +8,7 @@ import com.capidemo.core.port.StepStore;
 import com.capidemo.core.port.Warehouse;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -24,9 +25,11 @@ import java.util.Map;
 public class TenantRunLog {
 
     private final Warehouse warehouse;
+    private final Clock clock;
     private final StepStore steps;
 
-    public TenantRunLog(Warehouse warehouse, StepStore steps) {
+    public TenantRunLog(Warehouse warehouse, StepStore steps, Clock clock) {
+        this.clock = clock;
         this.warehouse = warehouse;
         this.steps = steps;
     }
@@ -63,7 +66,7 @@ public class TenantRunLog {
         }
     }
 
-    private static Map<String, Object> runRow(Job job, String status, String error) {
+    private Map<String, Object> runRow(Job job, String status, String error) {
         Map<String, Object> row = new LinkedHashMap<>();
         row.put("pipeline_logging_id", job.jobId());
         row.put("pipeline_id", job.payloadString("pipeline_id"));
@@ -76,7 +79,7 @@ public class TenantRunLog {
         row.put("run_date", LocalDate.parse(job.payloadString("date")));
         row.put("parameters", Json.write(job.payload()));
         row.put("start_time", job.startedAt() == null ? job.createdAt() : job.startedAt());
-        row.put("end_time", Instant.now());
+        row.put("end_time", clock.instant());
         row.put("error_message", error);
         return row;
     }

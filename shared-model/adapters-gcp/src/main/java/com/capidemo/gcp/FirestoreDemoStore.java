@@ -25,6 +25,7 @@ import com.google.cloud.firestore.FieldValue;
 import com.google.cloud.firestore.Firestore;
 import com.google.cloud.firestore.Query;
 import com.google.cloud.firestore.QueryDocumentSnapshot;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -49,8 +50,14 @@ public class FirestoreDemoStore implements DemoStore {
     private static final int COUNT_PAGE = 1000;
 
     private final Firestore db;
+    private final Clock clock;
 
     public FirestoreDemoStore(Firestore db) {
+        this(db, Clock.systemUTC());
+    }
+
+    public FirestoreDemoStore(Firestore db, Clock clock) {
+        this.clock = clock;
         this.db = db;
     }
 
@@ -191,7 +198,7 @@ public class FirestoreDemoStore implements DemoStore {
                     .contains(DemoStatus.fromWire(doc.getString("status")))) {
                 return false;
             }
-            Instant now = Instant.now();
+            Instant now = clock.instant();
             update.put("golden_set_id", FirestoreGoldenQuerySets.store(db, tx, goldenQueries, now));
             update.put("updated_at", ts(now));
             tx.update(ref(demoId), update);
@@ -439,7 +446,7 @@ public class FirestoreDemoStore implements DemoStore {
                 return false;
             }
             Map<String, Object> withTime = new HashMap<>(update);
-            withTime.put("updated_at", ts(Instant.now()));
+            withTime.put("updated_at", ts(clock.instant()));
             tx.update(ref(demoId), withTime);
             return true;
         }));

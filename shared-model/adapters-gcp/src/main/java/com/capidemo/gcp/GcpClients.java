@@ -1,7 +1,6 @@
 package com.capidemo.gcp;
 
 import com.capidemo.core.adapter.AdapterSelection;
-import com.capidemo.core.config.AdapterConfig;
 import com.capidemo.core.config.PlatformConfig;
 import com.google.cloud.bigquery.BigQuery;
 import com.google.cloud.bigquery.BigQueryOptions;
@@ -61,7 +60,7 @@ public class GcpClients {
     @Produces
     @Singleton
     @EventsTopic
-    Publisher eventPublisher(AdapterSelection selection, AdapterConfig config) throws java.io.IOException {
+    Publisher eventPublisher(AdapterSelection selection, PlatformConfig config) throws java.io.IOException {
         return publisher(selection, config.gcp().eventsTopic());
     }
 
@@ -85,7 +84,7 @@ public class GcpClients {
     @Produces
     @Singleton
     @NotificationsTopic
-    Publisher notificationsPublisher(AdapterSelection selection, AdapterConfig config) throws java.io.IOException {
+    Publisher notificationsPublisher(AdapterSelection selection, PlatformConfig config) throws java.io.IOException {
         return publisher(selection, config.gcp().notificationsTopic());
     }
 

@@ -38,8 +38,8 @@ public class GcpStoreProducers {
     @Produces
     @ApplicationScoped
     @Adapter("firestore")
-    DemoStore demoStore(Instance<Firestore> firestore) {
-        return new FirestoreDemoStore(firestore.get());
+    DemoStore demoStore(Instance<Firestore> firestore, Clock clock) {
+        return new FirestoreDemoStore(firestore.get(), clock);
     }
 
     @Produces
@@ -59,8 +59,8 @@ public class GcpStoreProducers {
     @Produces
     @ApplicationScoped
     @Adapter("firestore")
-    ConversationStore conversationStore(Instance<Firestore> firestore) {
-        return new FirestoreConversationStore(firestore.get());
+    ConversationStore conversationStore(Instance<Firestore> firestore, Clock clock) {
+        return new FirestoreConversationStore(firestore.get(), clock);
     }
 
     @Produces

@@ -15,9 +15,11 @@ import com.capidemo.core.port.DemoStore;
 import com.capidemo.core.port.Keyset;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Typed;
+import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -32,8 +34,15 @@ import java.util.OptionalLong;
 public class SqliteDemoStore implements DemoStore {
 
     private final SqliteDatabase db;
+    private final Clock clock;
 
     public SqliteDemoStore(SqliteDatabase db) {
+        this(db, Clock.systemUTC());
+    }
+
+    @Inject
+    public SqliteDemoStore(SqliteDatabase db, Clock clock) {
+        this.clock = clock;
         this.db = db;
     }
 
@@ -178,7 +187,7 @@ public class SqliteDemoStore implements DemoStore {
     @Override
     public boolean markReady(String demoId, String datasetId, String agentId, List<GoldenQuery> goldenQueries,
                              Map<String, Object> metadata) {
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         return db.write(c -> Sql.update(c, """
                 UPDATE demos SET status = 'ready', dataset_id = ?, agent_id = ?, golden_set_id = ?, metadata = ?,
                        table_count = ?, total_rows = ?, error = NULL, updated_at = ?
@@ -191,7 +200,7 @@ public class SqliteDemoStore implements DemoStore {
     public boolean markFailed(String demoId, String reason) {
         return db.write(c -> Sql.update(c,
                 "UPDATE demos SET status = 'failed', error = ?, updated_at = ? WHERE demo_id = ? AND status = 'provisioning'",
-                reason, Instant.now(), demoId) == 1);
+                reason, clock.instant(), demoId) == 1);
     }
 
     @Override
@@ -199,7 +208,7 @@ public class SqliteDemoStore implements DemoStore {
         return db.write(c -> Sql.update(c,
                 "UPDATE demos SET readiness = ?, readiness_score = ?, updated_at = ? WHERE demo_id = ?",
                 readiness == null ? null : Json.write(readiness), readiness == null ? null : readiness.score(),
-                Instant.now(), demoId) == 1);
+                clock.instant(), demoId) == 1);
     }
 
     @Override

@@ -3,8 +3,8 @@ package com.capidemo.core.service;
 import com.capidemo.core.domain.JobLog;
 import com.capidemo.core.port.JobStore;
 import io.quarkus.logging.Log;
+import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -18,6 +18,7 @@ public final class JobProgress {
     static final Duration FLUSH_EVERY = Duration.ofMillis(200);
 
     private final JobStore jobs;
+    private final Clock clock;
     private final String jobId;
     private final String owner;
     private final Duration lease;
@@ -26,7 +27,8 @@ public final class JobProgress {
     private int progress;
     private long lastFlush = System.nanoTime();
 
-    public JobProgress(JobStore jobs, String jobId, String owner, Duration lease) {
+    public JobProgress(JobStore jobs, String jobId, String owner, Duration lease, Clock clock) {
+        this.clock = clock;
         this.jobs = jobs;
         this.jobId = jobId;
         this.owner = owner;
@@ -36,7 +38,7 @@ public final class JobProgress {
     /** Records a step; written now when it starts a new phase or the last write is old enough. */
     public void step(int newProgress, String newPhase, String message) {
         boolean phaseChanged = !newPhase.equals(phase);
-        pending.add(JobLog.info(Instant.now(), message));
+        pending.add(JobLog.info(clock.instant(), message));
         progress = newProgress;
         phase = newPhase;
         Log.infof("%s [%d%%] %s", newPhase, newProgress, message);
