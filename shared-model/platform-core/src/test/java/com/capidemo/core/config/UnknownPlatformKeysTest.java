@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.capidemo.core.web.edge.EdgeConfig;
+import io.quarkus.runtime.configuration.DurationConverter;
 import io.smallrye.config.ConfigValidationException;
+import io.smallrye.config.EnvConfigSource;
 import io.smallrye.config.PropertiesConfigSource;
 import io.smallrye.config.SmallRyeConfig;
 import io.smallrye.config.SmallRyeConfigBuilder;
@@ -20,6 +22,7 @@ class UnknownPlatformKeysTest {
 
     private static SmallRyeConfig build(Map<String, String> properties, boolean withCustomizer) {
         SmallRyeConfigBuilder builder = new SmallRyeConfigBuilder()
+                .withConverter(Duration.class, 200, new DurationConverter()) // "30s", as in Quarkus
                 .withMapping(PlatformConfig.class)
                 .withMapping(EdgeConfig.class)
                 .withSources(new PropertiesConfigSource(properties, "application.properties", 250));
@@ -65,6 +68,19 @@ class UnknownPlatformKeysTest {
         assertThat(platform.readiness().workers()).isEqualTo(4);
         assertThat(platform.gcp().region()).isEqualTo("europe-west1");
         assertThat(config.getConfigMapping(EdgeConfig.class).maxUriLength()).isEqualTo(2048);
+    }
+
+    @Test
+    void environmentVariablesOfTheLauncherAreNotSettings() {
+        // ./platform passes its own PLATFORM_* variables (PLATFORM_JAVA_OPTS, PLATFORM_PORT_BASE) to every service.
+        SmallRyeConfig config = new SmallRyeConfigBuilder()
+                .withConverter(Duration.class, 200, new DurationConverter())
+                .withMapping(PlatformConfig.class)
+                .withCustomizers(new UnknownPlatformKeys())
+                .withSources(new EnvConfigSource(Map.of("PLATFORM_JAVA_OPTS", "-Xmx1g", "PLATFORM_DATA_DIR", "/srv/d"),
+                        300))
+                .build();
+        assertThat(config.getConfigMapping(PlatformConfig.class).dataDir()).isEqualTo("/srv/d");
     }
 
     @Test
