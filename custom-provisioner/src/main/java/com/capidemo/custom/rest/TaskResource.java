@@ -14,12 +14,13 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.io.IOException;
 import java.util.Map;
 import org.jboss.logging.MDC;
 
 /**
  * The custom-job queue's HTTP targets. Requests must come from the queue: a verified worker credential (OIDC token
- * from Cloud Tasks in gcp mode, the shared secret locally; checked by {@link com.capidemo.core.web.WorkerAuthFilter}
+ * from Cloud Tasks in gcp mode, the shared secret locally; checked by {@link com.capidemo.core.web.edge.WorkerAuthFilter}
  * for platform.edge.worker-paths=/tasks/) and the X-CloudTasks-* headers naming our queue. 200 finishes the task, 503
  * asks the queue to retry it.
  */
@@ -76,7 +77,7 @@ public class TaskResource {
         TaskBody task;
         try {
             task = body == null || body.length == 0 ? null : StrictJson.MAPPER.readValue(body, TaskBody.class);
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new ApiProblem(400, "malformed-task", "Malformed task", "the task body is not a JSON object {job_id}");
         }
         if (task == null || task.jobId() == null || task.jobId().isBlank()) {

@@ -14,6 +14,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -90,7 +91,7 @@ public class TenantRunLog {
         row.put("pipeline_logging_id", runId);
         row.put("step_id", r.stepId());
         row.put("step_type", r.type());
-        row.put("status", r.status().wire().toUpperCase(java.util.Locale.ROOT));
+        row.put("status", r.status().wire().toUpperCase(Locale.ROOT));
         row.put("start_time", r.startedAt());
         row.put("end_time", r.endedAt());
         row.put("rows_processed", r.summary().rowsProcessed());

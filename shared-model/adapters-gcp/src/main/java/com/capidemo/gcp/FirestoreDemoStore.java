@@ -28,6 +28,7 @@ import com.google.cloud.firestore.QueryDocumentSnapshot;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -38,6 +39,7 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * Demos in Firestore ({@code demos/{demo_id}}); status changes are transactions guarded by the current status. Golden
@@ -145,13 +147,13 @@ public class FirestoreDemoStore implements DemoStore {
             perStatus.put((String) status, mine.whereEqualTo("status", status).count().get());
         }
         Map<String, ApiFuture<AggregateQuerySnapshot>> perTemplate = new LinkedHashMap<>();
-        for (String template : new java.util.TreeSet<>(templateIds)) {
+        for (String template : new TreeSet<>(templateIds)) {
             perTemplate.put(template, live.whereEqualTo("template_id", template).count().get());
         }
         perTemplate.put(DemoStats.CUSTOM, live.whereEqualTo("template_id", null).count().get());
         Map<String, Long> byStatus = DemoStats.liveStatuses();
         perStatus.forEach((k, f) -> byStatus.put(k, await(f).getCount()));
-        Map<String, Long> byTemplate = new java.util.TreeMap<>();
+        Map<String, Long> byTemplate = new TreeMap<>();
         perTemplate.forEach((k, f) -> {
             long n = await(f).getCount();
             if (n > 0) {
@@ -427,7 +429,7 @@ public class FirestoreDemoStore implements DemoStore {
                     .orderBy(FieldPath.documentId()).limit(COUNT_PAGE);
             List<QueryDocumentSnapshot> docs = await((cursor == null ? q : q.startAfter(cursor)).get()).getDocuments();
             for (QueryDocumentSnapshot doc : docs) {
-                counts.merge(java.util.Arrays.asList(doc.getString("status"), doc.getString("tenant_id"),
+                counts.merge(Arrays.asList(doc.getString("status"), doc.getString("tenant_id"),
                         doc.getString("template_id")), 1L, Long::sum);
             }
             if (docs.size() < COUNT_PAGE) {

@@ -3,11 +3,6 @@ package com.capidemo.gcp;
 import com.capidemo.core.adapter.Adapter;
 import com.capidemo.core.adapter.AdapterSelection;
 
-import com.capidemo.gcp.CapiChatAgent;
-import com.capidemo.gcp.CapiConfig;
-import com.capidemo.gcp.CapiDataAgents;
-import com.capidemo.gcp.GcpCallGuard;
-import com.capidemo.gcp.Guarded;
 import com.capidemo.core.config.PlatformConfig;
 import com.capidemo.core.port.ChatAgent;
 import com.capidemo.core.port.DataAgents;

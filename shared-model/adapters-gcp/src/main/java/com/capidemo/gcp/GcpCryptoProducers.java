@@ -2,9 +2,6 @@ package com.capidemo.gcp;
 
 import com.capidemo.core.adapter.Adapter;
 
-import com.capidemo.gcp.GcpCallGuard;
-import com.capidemo.gcp.Guarded;
-import com.capidemo.gcp.KmsCrypto;
 import com.capidemo.core.config.PlatformConfig;
 import com.capidemo.core.port.Crypto;
 import com.google.cloud.kms.v1.KeyManagementServiceClient;

@@ -3,11 +3,6 @@ package com.capidemo.gcp;
 import com.capidemo.core.adapter.Adapter;
 import com.capidemo.core.adapter.AdapterSelection;
 
-import com.capidemo.gcp.CloudTasksQueue;
-import com.capidemo.gcp.EventsTopic;
-import com.capidemo.gcp.NotificationsTopic;
-import com.capidemo.gcp.PubSubEventPublisher;
-import com.capidemo.gcp.PubSubJobQueue;
 import com.capidemo.core.config.PlatformConfig;
 import com.capidemo.core.port.DemoStore;
 import com.capidemo.core.port.EventPublisher;

@@ -2,14 +2,6 @@ package com.capidemo.gcp;
 
 import com.capidemo.core.adapter.Adapter;
 
-import com.capidemo.gcp.FirestoreConversationStore;
-import com.capidemo.gcp.FirestoreDemoStore;
-import com.capidemo.gcp.FirestoreJobStore;
-import com.capidemo.gcp.FirestoreLifecycleRunStore;
-import com.capidemo.gcp.FirestoreNotificationStore;
-import com.capidemo.gcp.FirestoreShareStore;
-import com.capidemo.gcp.FirestoreStepStore;
-import com.capidemo.gcp.FirestoreTenantStore;
 import com.capidemo.core.port.ConversationStore;
 import com.capidemo.core.port.DemoStore;
 import com.capidemo.core.port.JobStore;

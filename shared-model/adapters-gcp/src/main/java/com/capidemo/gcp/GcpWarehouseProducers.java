@@ -3,11 +3,6 @@ package com.capidemo.gcp;
 import com.capidemo.core.adapter.Adapter;
 import com.capidemo.core.adapter.AdapterSelection;
 
-import com.capidemo.gcp.BigQueryWarehouse;
-import com.capidemo.gcp.GcpCallGuard;
-import com.capidemo.gcp.GcsBuckets;
-import com.capidemo.gcp.GcsObjectStore;
-import com.capidemo.gcp.Guarded;
 import com.capidemo.core.config.PlatformConfig;
 import com.capidemo.core.port.Datasets;
 import com.capidemo.core.port.ObjectStore;

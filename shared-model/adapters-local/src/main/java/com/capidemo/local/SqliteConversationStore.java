@@ -15,6 +15,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -70,7 +71,7 @@ public class SqliteConversationStore implements ConversationStore {
     @Override
     public ConversationTurn append(ConversationTurn t) {
         Instant now = clock.instant();
-        Map<String, Object> result = new java.util.LinkedHashMap<>();
+        Map<String, Object> result = new LinkedHashMap<>();
         result.put("columns", t.columns());
         result.put("rows", t.rows());
         result.put("truncated", t.truncated());

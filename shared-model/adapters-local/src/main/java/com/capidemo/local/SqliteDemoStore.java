@@ -27,6 +27,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.TreeMap;
 
 /** Demos in SQLite. */
 @Typed(SqliteDemoStore.class)
@@ -158,7 +159,7 @@ public class SqliteDemoStore implements DemoStore {
         long pinned = 0;
         Instant oldestRecent = null;
         Map<String, Long> byStatus = DemoStats.liveStatuses();
-        Map<String, Long> byTemplate = new java.util.TreeMap<>();
+        Map<String, Long> byTemplate = new TreeMap<>();
         for (Group g : groups) {
             total += g.count();
             recent += g.recent() ? g.count() : 0;

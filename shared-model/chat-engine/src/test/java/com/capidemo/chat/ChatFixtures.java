@@ -1,7 +1,6 @@
 package com.capidemo.chat;
 
 import com.capidemo.duckdb.DuckDbWarehouse;
-import com.capidemo.chat.LocalChatAgent;
 import com.capidemo.local.LocalObjectStore;
 import com.capidemo.core.port.AgentSpec;
 import com.capidemo.core.port.QueryResult;

@@ -3,7 +3,6 @@ package com.capidemo.chat;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.capidemo.duckdb.DuckDbWarehouse;
-import com.capidemo.chat.LocalChatAgent;
 import com.capidemo.local.LocalObjectStore;
 import com.capidemo.core.domain.Readiness;
 import com.capidemo.core.port.AgentSpec;
