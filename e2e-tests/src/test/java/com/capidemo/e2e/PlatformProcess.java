@@ -157,6 +157,15 @@ public final class PlatformProcess implements AutoCloseable {
         return pid;
     }
 
+    /**
+     * Slows {@code service} from the outside until the throttle is closed: it runs for {@code run}, then is held for
+     * {@code pause} (see {@link ProcessThrottle}).
+     */
+    public ProcessThrottle throttle(String service, Duration run, Duration pause) {
+        long pid = pid(service).orElseThrow(() -> new IllegalStateException(service + " is not running"));
+        return new ProcessThrottle(pid, run, pause);
+    }
+
     public Optional<Long> pid(String service) {
         Path f = dataDir.resolve("run").resolve(service + ".pid");
         try {

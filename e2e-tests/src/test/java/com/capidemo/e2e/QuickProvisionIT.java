@@ -32,8 +32,9 @@ import org.junit.jupiter.api.TestMethodOrder;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class QuickProvisionIT {
 
-    /** A small pause per table so the status poller can watch the phases go by. */
-    private static final String TABLE_LOAD_DELAY = "80ms";
+    /** The worker is held 80 % of the time while a job runs, so that the status poller can watch the phases go by. */
+    private static final Duration RUN = Duration.ofMillis(20);
+    private static final Duration PAUSE = Duration.ofMillis(80);
 
     private static PlatformProcess platform;
     private static TemplateCatalog catalog;
@@ -41,7 +42,7 @@ class QuickProvisionIT {
 
     @BeforeAll
     static void start() {
-        platform = PlatformProcess.start("quick", Map.of("PLATFORM_PROVISION_TABLE_LOAD_DELAY", TABLE_LOAD_DELAY));
+        platform = PlatformProcess.start("quick", Map.of());
         catalog = platform.templates();
     }
 
@@ -138,16 +139,21 @@ class QuickProvisionIT {
     void quickProvisionOfShopifyCompletesThroughNamedPhasesAndLoadsEveryRow() {
         TemplateDefinition shopify = catalog.find("shopify").orElseThrow();
         Api api = platform.api();
-        Api.Response accepted = api.provisionQuick("shopify", "Acme Outdoor");
-        assertThat(accepted.status()).as("%s", accepted).isEqualTo(202);
-        assertThat(accepted.get("status").asText()).isEqualTo("queued");
-        String jobId = accepted.get("job_id").asText();
-        String demoId = accepted.get("demo_id").asText();
-        assertThat(jobId).isNotBlank();
-        assertThat(demoId).isNotBlank();
-        assertThat(accepted.get("status_url").asText()).endsWith(jobId);
+        List<JsonNode> seen;
+        String jobId;
+        String demoId;
+        try (ProcessThrottle slowWorker = platform.throttle("quick-provisioner", RUN, PAUSE)) {
+            Api.Response accepted = api.provisionQuick("shopify", "Acme Outdoor");
+            assertThat(accepted.status()).as("%s", accepted).isEqualTo(202);
+            assertThat(accepted.get("status").asText()).isEqualTo("queued");
+            jobId = accepted.get("job_id").asText();
+            demoId = accepted.get("demo_id").asText();
+            assertThat(jobId).isNotBlank();
+            assertThat(demoId).isNotBlank();
+            assertThat(accepted.get("status_url").asText()).endsWith(jobId);
 
-        List<JsonNode> seen = api.pollJob(jobId, Api::isTerminal, Duration.ofSeconds(60), 15, "completed");
+            seen = api.pollJob(jobId, Api::isTerminal, Duration.ofSeconds(90), 15, "completed");
+        }
         JsonNode done = seen.get(seen.size() - 1);
         assertThat(done.path("status").asText()).as("final job %s", done).isEqualTo("completed");
         assertThat(done.path("progress").asInt()).isEqualTo(100);

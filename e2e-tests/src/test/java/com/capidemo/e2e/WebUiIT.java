@@ -12,6 +12,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -61,8 +62,11 @@ class WebUiIT {
         }
         Path screenshots = root.resolve("e2e-tests/target/screenshots");
         Files.createDirectories(screenshots);
-        // A pause per table so the job page has progress to show between 0 and 100 %.
-        platform = PlatformProcess.start("webui", Map.of("PLATFORM_PROVISION_TABLE_LOAD_DELAY", "60ms"));
+        platform = PlatformProcess.start("webui", Map.of());
+        // The quick worker is held most of the time (from the outside), so the job page has progress to show
+        // between 0 and 100 %.
+        ProcessThrottle slowWorker = platform.throttle("quick-provisioner", Duration.ofMillis(40),
+                Duration.ofMillis(60));
 
         ProcessBuilder pb = new ProcessBuilder("node", "webui.mjs").directory(browserDir.toFile()).redirectErrorStream(true);
         pb.environment().put("BASE_URL", platform.url());
@@ -80,6 +84,7 @@ class WebUiIT {
             node.destroyForcibly();
             node.waitFor(10, TimeUnit.SECONDS);
         }
+        slowWorker.close();
         reader.join(TimeUnit.SECONDS.toMillis(10));
         exitCode = node.isAlive() ? -1 : node.exitValue();
     }

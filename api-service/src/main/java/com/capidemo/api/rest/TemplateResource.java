@@ -1,6 +1,7 @@
 package com.capidemo.api.rest;
 
 import com.capidemo.api.service.TemplateService;
+import com.capidemo.core.domain.GoldenQuery;
 import com.capidemo.core.service.TemplateLibrary;
 import com.capidemo.core.template.TemplateDefinition;
 import jakarta.ws.rs.GET;
@@ -30,7 +31,7 @@ public class TemplateResource {
     /** Everything about one template, golden queries included. */
     public record TemplateDetail(String templateId, String name, String industry, String description,
                                  int tableCount, long totalRows, Map<String, Long> tables, int estimatedSeconds,
-                                 List<String> tags, List<com.capidemo.core.domain.GoldenQuery> goldenQueries,
+                                 List<String> tags, List<GoldenQuery> goldenQueries,
                                  String parquetLocation, TemplateService.ReadyIn readyIn) {
     }
 

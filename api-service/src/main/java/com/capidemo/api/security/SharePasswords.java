@@ -3,6 +3,7 @@ package com.capidemo.api.security;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
+import java.util.Arrays;
 import java.util.Base64;
 import javax.crypto.SecretKeyFactory;
 import javax.crypto.spec.PBEKeySpec;
@@ -59,7 +60,7 @@ public final class SharePasswords {
             throw new IllegalStateException("PBKDF2WithHmacSHA256 is unavailable", e);
         } finally {
             spec.clearPassword();
-            java.util.Arrays.fill(chars, '\0');
+            Arrays.fill(chars, '\0');
         }
     }
 }

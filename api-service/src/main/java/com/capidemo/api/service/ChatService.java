@@ -20,6 +20,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.util.List;
 import io.opentelemetry.instrumentation.annotations.WithSpan;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Chat with a demo: checks the demo is the caller's and ready, continues or starts a conversation, asks the demo's
@@ -104,7 +106,7 @@ public class ChatService {
             throw ApiProblem.conflict("demo-not-ready", "Demo '" + demoId + "' is " + demo.status().wire()
                     + "; chat is available once it is ready");
         }
-        AgentSpec agent = (demo.agentId() == null ? java.util.Optional.<AgentSpec>empty() : agents.find(demo.agentId()))
+        AgentSpec agent = (demo.agentId() == null ? Optional.<AgentSpec>empty() : agents.find(demo.agentId()))
                 .orElseThrow(() -> ApiProblem.conflict("agent-unavailable", "Demo '" + demoId + "' has no data agent"));
         Conversation conversation;
         if (conversationId != null && !conversationId.isBlank()) {
@@ -124,7 +126,7 @@ public class ChatService {
         ChatAnswer answer = chat.answer(agent, history, question);
         long nanos = System.nanoTime() - started;
         Timer.builder("chat.duration").tag("outcome", answer.outcome()).register(metrics)
-                .record(nanos, java.util.concurrent.TimeUnit.NANOSECONDS);
+                .record(nanos, TimeUnit.NANOSECONDS);
         metrics.counter("chat.count", "outcome", answer.outcome()).increment(); // the decline rate's numerator
         ConversationTurn saved = conversations.append(new ConversationTurn(conversation.conversationId(), 0, question,
                 answer.answer(), answer.sql(), answer.columns(), answer.rows(), answer.truncated(), answer.chart(),

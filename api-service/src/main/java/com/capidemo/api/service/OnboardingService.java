@@ -14,6 +14,7 @@ import com.capidemo.core.web.ApiProblem;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,11 +27,13 @@ import java.util.List;
 public class OnboardingService {
 
     private final TenantStore tenants;
+    private final Clock clock;
     private final Warehouse warehouse;
     private final Crypto crypto;
     private final OnboardingTemplate template;
 
-    public OnboardingService(TenantStore tenants, Warehouse warehouse, Crypto crypto, PlatformConfig config) {
+    public OnboardingService(TenantStore tenants, Warehouse warehouse, Crypto crypto, PlatformConfig config, Clock clock) {
+        this.clock = clock;
         this.tenants = tenants;
         this.warehouse = warehouse;
         this.crypto = crypto;
@@ -60,7 +63,7 @@ public class OnboardingService {
         });
 
         String key = ApiKeys.generate(tenantId);
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         String email = userEmail == null || userEmail.isBlank() ? "admin@" + tenantId + ".local" : userEmail;
         ApiKey stored = new ApiKey(ApiKeys.hash(key), tenantId, email, "admin",
                 crypto.encrypt(key.getBytes(StandardCharsets.UTF_8), "api_key:" + tenantId), now, false);

@@ -23,6 +23,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -41,12 +42,14 @@ import io.opentelemetry.instrumentation.annotations.WithSpan;
 public class PipelineService {
 
     private final PipelineCatalog catalog;
+    private final Clock clock;
     private final TaskQueue tasks;
     private final JobStore jobs;
     private final StepStore steps;
     private final MeterRegistry metrics;
 
-    public PipelineService(PlatformConfig config, TaskQueue tasks, JobStore jobs, StepStore steps, MeterRegistry metrics) {
+    public PipelineService(PlatformConfig config, TaskQueue tasks, JobStore jobs, StepStore steps, MeterRegistry metrics, Clock clock) {
+        this.clock = clock;
         this.catalog = new PipelineCatalog(ConfigsLocator.locate(config));
         this.tasks = tasks;
         this.jobs = jobs;
@@ -78,7 +81,7 @@ public class PipelineService {
         payload.put("date", (date == null ? LocalDate.now(ZoneOffset.UTC) : date).toString());
         payload.put("requested_by", caller.userEmail());
         payload.put(Job.EXCLUSIVE_KEY, pipelineId);
-        Job job = Job.queued(runId, null, tenantId, JobType.PIPELINE, payload, Instant.now());
+        Job job = Job.queued(runId, null, tenantId, JobType.PIPELINE, payload, clock.instant());
         try {
             tasks.submit(null, job, new TaskRequest(TaskRequest.nameFor(runId), TaskRequest.PIPELINE_RUN,
                     Json.bytes(Map.of("job_id", runId))));

@@ -18,6 +18,7 @@ import com.capidemo.core.web.ApiProblem;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,6 +30,7 @@ import io.opentelemetry.instrumentation.annotations.WithSpan;
 public class ProvisionService {
 
     private final TemplateLibrary templates;
+    private final Clock clock;
     private final JobQueue queue;
     private final JobStore jobs;
     private final TaskQueue tasks;
@@ -36,7 +38,8 @@ public class ProvisionService {
     private final MeterRegistry metrics;
 
     public ProvisionService(TemplateLibrary templates, JobQueue queue, TaskQueue tasks, JobStore jobs, StepStore steps,
-                            MeterRegistry metrics) {
+                            MeterRegistry metrics, Clock clock) {
+        this.clock = clock;
         this.templates = templates;
         this.queue = queue;
         this.tasks = tasks;
@@ -56,7 +59,7 @@ public class ProvisionService {
      */
     @WithSpan("provision.custom.accept")
     public Accepted custom(Caller caller, CustomBrief brief) {
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         String demoId = Ids.demoId();
         String jobId = Ids.jobId();
         Map<String, Object> payload = new LinkedHashMap<>();
@@ -84,7 +87,7 @@ public class ProvisionService {
     public Accepted quick(Caller caller, String templateId, String customerName) {
         TemplateDefinition template = templates.find(templateId)
                 .orElseThrow(() -> ApiProblem.notFound("template", templateId));
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         String demoId = Ids.demoId();
         String jobId = Ids.jobId();
         String customer = customerName == null || customerName.isBlank() ? template.name() : customerName.strip();

@@ -26,6 +26,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.UnaryOperator;
+import java.time.Clock;
 
 /**
  * A demo's talk track: its golden questions, curated by its owner or a tenant admin (added from a question and SQL or
@@ -62,9 +63,11 @@ public class TalkTrackService {
     private final ChatAgent chat;
     private final Warehouse warehouse;
     private final ConversationStore conversations;
+    private final Clock clock;
 
     public TalkTrackService(DemoService demoService, DemoStore demos, DataAgents agents, ChatAgent chat,
-                            Warehouse warehouse, ConversationStore conversations) {
+                            Warehouse warehouse, ConversationStore conversations, Clock clock) {
+        this.clock = clock;
         this.demoService = demoService;
         this.demos = demos;
         this.agents = agents;
@@ -224,7 +227,7 @@ public class TalkTrackService {
     private Readiness score(Demo demo, AgentSpec spec) {
         Readiness readiness;
         try (QuerySession session = warehouse.session(spec.datasetId())) {
-            readiness = ReadinessCheck.score(chat, spec, session);
+            readiness = ReadinessCheck.score(chat, spec, session, clock);
         }
         demos.recordReadiness(demo.demoId(), readiness);
         return readiness;

@@ -1,5 +1,6 @@
 package com.capidemo.api.web;
 
+import com.capidemo.core.config.PlatformConfig;
 import com.capidemo.core.web.HttpProblems;
 import com.capidemo.core.web.edge.EdgeRoutes;
 import io.micrometer.core.instrument.Gauge;
@@ -11,8 +12,8 @@ import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
 import java.util.Optional;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Admission control for the tenant-wide reads, {@code GET /api/demos} and {@code GET /api/dashboard}: at most
@@ -31,9 +32,12 @@ public class ListAdmission {
 
     private final AdmissionGate gate;
 
-    public ListAdmission(@ConfigProperty(name = "platform.api.list-concurrency") Optional<Integer> concurrency,
-                         @ConfigProperty(name = "platform.api.list-waiting", defaultValue = "1000") int maxWaiting,
-                         MeterRegistry metrics) {
+    @Inject
+    public ListAdmission(PlatformConfig config, MeterRegistry metrics) {
+        this(config.api().listConcurrency(), config.api().listWaiting(), metrics);
+    }
+
+    ListAdmission(Optional<Integer> concurrency, int maxWaiting, MeterRegistry metrics) {
         this.gate = new AdmissionGate(concurrency.orElse(Runtime.getRuntime().availableProcessors()), maxWaiting);
         Gauge.builder("platform.api.list.waiting", gate, AdmissionGate::waiting)
                 .description("Demo lists and dashboards waiting for a permit").register(metrics);

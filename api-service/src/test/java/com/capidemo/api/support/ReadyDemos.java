@@ -17,6 +17,7 @@ import com.capidemo.core.service.TemplateLibrary;
 import com.capidemo.core.template.TableSpec;
 import com.capidemo.core.template.TemplateDefinition;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
 
@@ -86,7 +87,7 @@ public class ReadyDemos {
         AgentSpec spec = new AgentSpec(demoId, tenantId, demoId, t.tableNames(), t.systemInstruction(),
                 t.domainGoldenQueries());
         String agentId = agents.createAgent(spec);
-        demos.recordReadiness(demoId, ReadinessCheck.score(chat, spec, (sql, max) -> warehouse.query(demoId, sql, max)));
+        demos.recordReadiness(demoId, ReadinessCheck.score(chat, spec, (sql, max) -> warehouse.query(demoId, sql, max), Clock.systemUTC()));
         Map<String, Long> rows = new java.util.LinkedHashMap<>();
         t.tables().forEach(table -> rows.put(table.name(), table.rows()));
         demos.markReady(demoId, demoId, agentId, t.domainGoldenQueries(), Map.of("table_count", t.tableCount(),

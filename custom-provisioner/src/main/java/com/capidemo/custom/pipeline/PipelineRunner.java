@@ -11,7 +11,7 @@ import com.capidemo.core.service.JobErrors;
 import com.capidemo.core.service.LeaseLostException;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Instant;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,9 +30,11 @@ public class PipelineRunner {
     public static final String HALT = "halt";
 
     private final StepStore checkpoints;
+    private final Clock clock;
     private final StepRegistry registry;
 
-    public PipelineRunner(StepStore checkpoints, StepRegistry registry) {
+    public PipelineRunner(StepStore checkpoints, StepRegistry registry, Clock clock) {
+        this.clock = clock;
         this.checkpoints = checkpoints;
         this.registry = registry;
     }
@@ -67,13 +69,13 @@ public class PipelineRunner {
 
     private Map<String, Object> runStep(Job job, String owner, StepDefinition step, int index, int total,
                                         Map<String, String> variables, Map<String, StepOutput> earlier, LeaseKeeper lease) {
-        if (!checkpoints.start(job.jobId(), step.id(), index, step.type(), owner, Instant.now())) {
+        if (!checkpoints.start(job.jobId(), step.id(), index, step.type(), owner, clock.instant())) {
             throw new LeaseLostException(job.jobId());
         }
         String progressLine = "Step " + (index + 1) + "/" + total + " " + step.id() + " (" + step.type() + ") started";
-        lease.report(100 * index / total, step.id(), List.of(JobLog.info(Instant.now(), progressLine)));
+        lease.report(100 * index / total, step.id(), List.of(JobLog.info(clock.instant(), progressLine)));
         MDC.put("step_id", step.id());
-        StepContext context = new StepContext(job, step, variables, Map.copyOf(earlier), lease);
+        StepContext context = new StepContext(job, step, variables, Map.copyOf(earlier), lease, clock);
         long started = System.nanoTime();
         try {
             Map<String, Object> output = registry.get(step.type()).run(context);
@@ -81,7 +83,7 @@ public class PipelineRunner {
             long millis = (System.nanoTime() - started) / 1_000_000;
             context.log("finished in " + millis + " ms");
             if (!checkpoints.complete(job.jobId(), step.id(), owner, output == null ? Map.of() : output, context.logs(),
-                    Instant.now())) {
+                    clock.instant())) {
                 throw new LeaseLostException(job.jobId());
             }
             List<JobLog> lines = new ArrayList<>(context.logs());
@@ -93,7 +95,7 @@ public class PipelineRunner {
             Log.warnf(e, "step %s of job %s failed", step.id(), job.jobId());
             String reason = JobErrors.describe(e);
             context.warn("failed: " + reason);
-            checkpoints.fail(job.jobId(), step.id(), owner, reason, context.logs(), Instant.now());
+            checkpoints.fail(job.jobId(), step.id(), owner, reason, context.logs(), clock.instant());
             throw new StepFailedException(step.id(), e);
         } finally {
             MDC.remove("step_id");

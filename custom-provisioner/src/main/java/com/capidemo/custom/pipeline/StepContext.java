@@ -6,7 +6,7 @@ import com.capidemo.core.json.Json;
 import com.capidemo.core.pipeline.PipelineException;
 import com.capidemo.core.pipeline.StepDefinition;
 import io.quarkus.logging.Log;
-import java.time.Instant;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +15,7 @@ import java.util.Map;
 public final class StepContext {
 
     private final Job job;
+    private final Clock clock;
     private final StepDefinition step;
     private final Map<String, String> variables;
     private final Map<String, StepOutput> earlier;
@@ -26,7 +27,8 @@ public final class StepContext {
     }
 
     public StepContext(Job job, StepDefinition step, Map<String, String> variables, Map<String, StepOutput> earlier,
-                       LeaseKeeper lease) {
+                       LeaseKeeper lease, Clock clock) {
+        this.clock = clock;
         this.job = job;
         this.step = step;
         this.variables = variables;
@@ -59,7 +61,7 @@ public final class StepContext {
     }
 
     private void add(String level, String message) {
-        logs.add(new JobLog(Instant.now(), level, step.id() + ": " + message));
+        logs.add(new JobLog(clock.instant(), level, step.id() + ": " + message));
         Log.infof("[%s] %s", step.id(), message);
     }
 

@@ -15,12 +15,13 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.io.IOException;
 import java.util.Map;
 import org.jboss.logging.MDC;
 
 /**
  * The custom-job queue's HTTP targets. Requests must come from the queue: a verified worker credential (OIDC token
- * from Cloud Tasks in gcp mode, the shared secret locally; checked by {@link com.capidemo.core.web.WorkerAuthFilter}
+ * from Cloud Tasks in gcp mode, the shared secret locally; checked by {@link com.capidemo.core.web.edge.WorkerAuthFilter}
  * for platform.edge.worker-paths=/tasks/) and the X-CloudTasks-* headers naming our queue. 200 finishes the task, 503
  * asks the queue to retry it.
  */
@@ -84,7 +85,7 @@ public class TaskResource {
         com.fasterxml.jackson.databind.JsonNode root;
         try {
             root = body == null || body.length == 0 ? null : StrictJson.MAPPER.readTree(body);
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new ApiProblem(400, "malformed-request", "Malformed request", "the task body is not JSON");
         }
         if (root == null || !root.isObject()) {

@@ -15,6 +15,7 @@ import jakarta.inject.Inject;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * Which pipeline a job runs, with which variables: a tenant's templated pipeline for a pipeline job, the 7-stage
@@ -68,7 +69,7 @@ public class JobPipelines {
         } else {
             throw new PipelineException("custom-provisioner does not run " + job.type().wire() + " jobs");
         }
-        vars.values().removeIf(java.util.Objects::isNull);
+        vars.values().removeIf(Objects::isNull);
         Path file = catalog.find(template[0], template[1], template[2]).orElseThrow(() -> new PipelineException(
                 "pipeline template " + String.join("/", template) + ".yml not found in configs/"));
         // Step types are checked here; their settings when the runner starts, still before any step runs.

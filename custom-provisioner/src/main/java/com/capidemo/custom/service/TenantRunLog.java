@@ -8,11 +8,13 @@ import com.capidemo.core.port.StepStore;
 import com.capidemo.core.port.Warehouse;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -24,9 +26,11 @@ import java.util.Map;
 public class TenantRunLog {
 
     private final Warehouse warehouse;
+    private final Clock clock;
     private final StepStore steps;
 
-    public TenantRunLog(Warehouse warehouse, StepStore steps) {
+    public TenantRunLog(Warehouse warehouse, StepStore steps, Clock clock) {
+        this.clock = clock;
         this.warehouse = warehouse;
         this.steps = steps;
     }
@@ -63,7 +67,7 @@ public class TenantRunLog {
         }
     }
 
-    private static Map<String, Object> runRow(Job job, String status, String error) {
+    private Map<String, Object> runRow(Job job, String status, String error) {
         Map<String, Object> row = new LinkedHashMap<>();
         row.put("pipeline_logging_id", job.jobId());
         row.put("pipeline_id", job.payloadString("pipeline_id"));
@@ -76,7 +80,7 @@ public class TenantRunLog {
         row.put("run_date", LocalDate.parse(job.payloadString("date")));
         row.put("parameters", Json.write(job.payload()));
         row.put("start_time", job.startedAt() == null ? job.createdAt() : job.startedAt());
-        row.put("end_time", Instant.now());
+        row.put("end_time", clock.instant());
         row.put("error_message", error);
         return row;
     }
@@ -87,7 +91,7 @@ public class TenantRunLog {
         row.put("pipeline_logging_id", runId);
         row.put("step_id", r.stepId());
         row.put("step_type", r.type());
-        row.put("status", r.status().wire().toUpperCase(java.util.Locale.ROOT));
+        row.put("status", r.status().wire().toUpperCase(Locale.ROOT));
         row.put("start_time", r.startedAt());
         row.put("end_time", r.endedAt());
         row.put("rows_processed", r.summary().rowsProcessed());

@@ -9,7 +9,7 @@ import com.capidemo.core.pipeline.StepDefinition;
 import com.capidemo.core.port.QueryResult;
 import com.capidemo.core.port.Warehouse;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Instant;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,8 +28,10 @@ public class DataQualityStep implements PipelineStep {
     private static final List<String> TYPES = List.of("row_count", "not_null", "unique", "accepted_values");
 
     private final Warehouse warehouse;
+    private final Clock clock;
 
-    public DataQualityStep(Warehouse warehouse) {
+    public DataQualityStep(Warehouse warehouse, Clock clock) {
+        this.clock = clock;
         this.warehouse = warehouse;
     }
 
@@ -124,7 +126,7 @@ public class DataQualityStep implements PipelineStep {
             }
         }
         return new DqResult(table, String.valueOf(check.getOrDefault("name", type)), type, passed ? "PASSED" : "FAILED",
-                observed, expected, Instant.now().toString());
+                observed, expected, clock.instant().toString());
     }
 
     private long scalar(String dataset, String sql) {

@@ -18,6 +18,7 @@ import com.capidemo.core.port.ClaimOutcome;
 import com.capidemo.core.service.LeaseLostException;
 import com.capidemo.core.testing.MutableClock;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -94,7 +95,7 @@ class PipelineRunnerTest {
         SqliteDatabase db = new SqliteDatabase(dir.resolve("platform.db"));
         jobs = new SqliteJobStore(db, clock);
         steps = new SqliteStepStore(db);
-        runner = new PipelineRunner(steps, new StepRegistry(List.of(work, halting)));
+        runner = new PipelineRunner(steps, new StepRegistry(List.of(work, halting)), Clock.systemUTC());
     }
 
     private static PipelineDefinition fourSteps() {

@@ -17,7 +17,7 @@ import java.util.Map;
 /**
  * The push subscription endpoints: {@code /pubsub/push} for topic provision-jobs (2xx acks; 503 asks for redelivery;
  * 400 for garbage) and {@code /pubsub/dead-letter} for its dead-letter topic. The worker credential is checked for
- * both by {@link com.capidemo.core.web.WorkerAuthFilter} (platform.edge.worker-paths=/pubsub/).
+ * both by {@link com.capidemo.core.web.edge.WorkerAuthFilter} (platform.edge.worker-paths=/pubsub/).
  */
 @Path("/pubsub")
 public class PushResource {

@@ -11,8 +11,8 @@ import com.capidemo.core.port.JobStore;
 import com.capidemo.core.port.Warehouse;
 import com.capidemo.core.service.JobProgress;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,12 +29,14 @@ import io.opentelemetry.instrumentation.annotations.WithSpan;
 public class DemoCloner {
 
     private final JobStore jobs;
+    private final Clock clock;
     private final DemoStore demos;
     private final Warehouse warehouse;
     private final DataAgents agents;
     private final Duration lease;
 
-    public DemoCloner(JobStore jobs, DemoStore demos, Warehouse warehouse, DataAgents agents, PlatformConfig config) {
+    public DemoCloner(JobStore jobs, DemoStore demos, Warehouse warehouse, DataAgents agents, PlatformConfig config, Clock clock) {
+        this.clock = clock;
         this.jobs = jobs;
         this.demos = demos;
         this.warehouse = warehouse;
@@ -55,7 +57,7 @@ public class DemoCloner {
         AgentSpec sourceAgent = agents.find(source.agentId()).orElseThrow(() -> new QuickProvisioner.PermanentFailure(
                 "source demo '" + sourceId + "' has no data agent"));
         String datasetId = job.demoId();
-        JobProgress progress = new JobProgress(jobs, job.jobId(), owner, lease);
+        JobProgress progress = new JobProgress(jobs, job.jobId(), owner, lease, clock);
 
         List<String> tables = warehouse.listTables(source.datasetId());
         if (tables.isEmpty()) {
@@ -100,7 +102,7 @@ public class DemoCloner {
         metadata.put("table_count", tables.size());
         metadata.put("total_rows", totalRows);
         metadata.put("tables", actual);
-        metadata.put("provisioned_at", Instant.now().toString());
+        metadata.put("provisioned_at", clock.instant().toString());
         metadata.put("cloned_from", sourceId);
         demos.markReady(job.demoId(), datasetId, agentId, source.goldenQueries(), metadata);
         progress.step(97, "finalizing", "Demo " + job.demoId() + " is ready");

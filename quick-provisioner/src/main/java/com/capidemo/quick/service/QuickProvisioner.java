@@ -18,8 +18,8 @@ import com.capidemo.core.template.TableSpec;
 import com.capidemo.core.template.TemplateDefinition;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import io.opentelemetry.instrumentation.annotations.WithSpan;
@@ -34,16 +34,17 @@ import io.opentelemetry.instrumentation.annotations.WithSpan;
 public class QuickProvisioner {
 
     private final JobStore jobs;
+    private final Clock clock;
     private final DemoStore demos;
     private final Warehouse warehouse;
     private final DataAgents agents;
     private final TemplateLibrary templates;
     private final ChatAgent chat;
     private final Duration lease;
-    private final Duration tableLoadDelay;
 
     public QuickProvisioner(JobStore jobs, DemoStore demos, Warehouse warehouse, DataAgents agents,
-                            TemplateLibrary templates, ChatAgent chat, PlatformConfig config) {
+                            TemplateLibrary templates, ChatAgent chat, PlatformConfig config, Clock clock) {
+        this.clock = clock;
         this.jobs = jobs;
         this.demos = demos;
         this.warehouse = warehouse;
@@ -51,7 +52,6 @@ public class QuickProvisioner {
         this.templates = templates;
         this.chat = chat;
         this.lease = config.lease().duration();
-        this.tableLoadDelay = config.provision().tableLoadDelay();
     }
 
     /** Thrown when a template cannot be provisioned at all; the job fails instead of being retried. */
@@ -67,7 +67,7 @@ public class QuickProvisioner {
         TemplateDefinition template = templates.find(templateId)
                 .orElseThrow(() -> new PermanentFailure("unknown template '" + templateId + "'"));
         String datasetId = job.demoId();
-        JobProgress progress = new JobProgress(jobs, job.jobId(), owner, lease);
+        JobProgress progress = new JobProgress(jobs, job.jobId(), owner, lease, clock);
 
         progress.step(5, "preparing_template", "Template " + template.templateId() + ": "
                 + template.tableCount() + " tables, " + template.totalRows() + " rows");
@@ -83,7 +83,6 @@ public class QuickProvisioner {
             loaded++;
             progress.step(10 + 70 * loaded / template.tableCount(), "loading_tables",
                     "Loaded table " + table.name() + " (" + expected.get(table.name()) + " rows)");
-            pause();
         }
         progress.flush();
 
@@ -109,7 +108,7 @@ public class QuickProvisioner {
         metadata.put("table_count", template.tableCount());
         metadata.put("total_rows", totalRows);
         metadata.put("tables", expected);
-        metadata.put("provisioned_at", Instant.now().toString());
+        metadata.put("provisioned_at", clock.instant().toString());
         demos.markReady(job.demoId(), datasetId, agentId, template.domainGoldenQueries(), metadata);
         progress.step(97, "finalizing", "Demo " + job.demoId() + " is ready");
         return Map.of("demo_id", job.demoId(), "dataset_id", datasetId, "agent_id", agentId);
@@ -128,23 +127,12 @@ public class QuickProvisioner {
         long started = System.nanoTime();
         Readiness readiness;
         try (QuerySession session = warehouse.session(spec.datasetId())) {
-            readiness = ReadinessCheck.score(chat, spec, session);
+            readiness = ReadinessCheck.score(chat, spec, session, clock);
         }
         demos.recordReadiness(demoId, readiness);
         Log.infof("readiness of %s: %.1f%% (%d of %d golden questions) in %d ms%s", demoId, readiness.score(),
                 readiness.passed(), readiness.total(), (System.nanoTime() - started) / 1_000_000,
                 readiness.failed().isEmpty() ? "" : "; not matching: " + String.join(" | ", readiness.failed()));
         return readiness;
-    }
-
-    private void pause() {
-        if (tableLoadDelay.isZero() || tableLoadDelay.isNegative()) {
-            return;
-        }
-        try {
-            Thread.sleep(tableLoadDelay.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }

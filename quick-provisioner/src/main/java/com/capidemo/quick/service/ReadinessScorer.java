@@ -1,5 +1,6 @@
 package com.capidemo.quick.service;
 
+import com.capidemo.core.config.PlatformConfig;
 import com.capidemo.core.port.DemoStore;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.ShutdownEvent;
@@ -10,7 +11,6 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Scores readiness in the background, {@code platform.readiness.workers} demos at a time, so a burst of provisions neither waits for
@@ -20,17 +20,17 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class ReadinessScorer {
 
-    /** How long the worker must have been idle before scoring resumes. */
+    /** How long (ms) the worker must have been idle before scoring resumes; measured on the monotonic clock. */
     static final long QUIET = 500;
 
     private final QuickProvisioner provisioner;
-    private volatile long lastPush;
+    private volatile long lastPush = System.nanoTime() - QUIET * 1_000_000;
     private final DemoStore demos;
     private final Set<String> queued = ConcurrentHashMap.newKeySet();
     private final ExecutorService worker;
 
-    public ReadinessScorer(QuickProvisioner provisioner, DemoStore demos,
-                           @ConfigProperty(name = "platform.readiness.workers", defaultValue = "2") int workers) {
+    public ReadinessScorer(QuickProvisioner provisioner, DemoStore demos, PlatformConfig config) {
+        int workers = config.readiness().workers();
         this.provisioner = provisioner;
         this.demos = demos;
         // Each worker scores one demo in its own warehouse session; after a burst of provisioning the demos are
@@ -53,12 +53,12 @@ public class ReadinessScorer {
 
     /** Called for every push: provisioning has priority over scoring. */
     public void pushArrived() {
-        lastPush = System.currentTimeMillis();
+        lastPush = System.nanoTime();
     }
 
     private void awaitQuiet() throws InterruptedException {
         long quietFor;
-        while ((quietFor = System.currentTimeMillis() - lastPush) < QUIET) {
+        while ((quietFor = (System.nanoTime() - lastPush) / 1_000_000) < QUIET) {
             Thread.sleep(QUIET - quietFor);
         }
     }

@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
+import com.capidemo.core.testing.MutableClock;
+import com.capidemo.local.SqliteDatabase;
+import com.capidemo.local.SqliteJobStore;
 import com.capidemo.quick.support.QuickJobs;
 import com.capidemo.core.domain.Demo;
 import com.capidemo.core.domain.DemoStatus;
@@ -25,7 +28,9 @@ import com.capidemo.core.service.DemoDeletion;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** Clone jobs on quick-provisioner: what the clone gets, redelivery, a crashed worker, and independence. */
@@ -54,6 +59,9 @@ class CloneJobTest {
 
     @Inject
     QuickProvisioner provisioner;
+
+    @Inject
+    SqliteDatabase db;
 
     private Demo readySource(String templateId) {
         ProvisionMessage message = QuickJobs.enqueue(queue, TENANT, templateId);
@@ -135,15 +143,21 @@ class CloneJobTest {
     }
 
     @Test
-    void aCloneWhoseWorkerDiedHalfwayIsReclaimedAfterTheLeaseAndFinishedOverTheSameDataset() throws Exception {
+    void aCloneWhoseWorkerDiedHalfwayIsReclaimedAfterTheLeaseAndFinishedOverTheSameDataset() {
         Demo source = readySource("shopify");
         ProvisionMessage message = cloneOf(source);
         // The dead worker claimed the job, created the dataset and cloned one table, then stopped.
-        warehouse.createDataset(message.demoId(), java.util.Map.of());
+        MutableClock deadWorkersClock = new MutableClock(Instant.now());
+        JobStore deadWorkersJobs = new SqliteJobStore(db, deadWorkersClock);
+        warehouse.createDataset(message.demoId(), Map.of());
         warehouse.cloneTable(source.datasetId(), "orders", message.demoId());
-        jobs.claim(message.jobId(), "dead-worker", Duration.ofMillis(1500));
+        deadWorkersJobs.claim(message.jobId(), "dead-worker", Duration.ofSeconds(30));
         QuickJobs.push(QuickJobs.envelope(message, 1)).statusCode(503); // its lease is still live
-        Thread.sleep(1600);
+        // Its last heartbeat is put a minute in the past by hand, so its 30 s lease has run out without a wait.
+        deadWorkersClock.set(Instant.now().minus(Duration.ofMinutes(1)));
+        assertThat(deadWorkersJobs.heartbeat(message.jobId(), "dead-worker", Duration.ofSeconds(30), 10, "cloning",
+                List.of())).isTrue();
+        assertThat(jobs.find(message.jobId()).orElseThrow().lease().expiresAt()).isBefore(Instant.now());
 
         QuickJobs.push(QuickJobs.envelope(message, 2)).statusCode(200);
 
@@ -164,7 +178,7 @@ class CloneJobTest {
                 .as("the source of a queued clone").isInstanceOf(DemoBusyException.class);
         QuickJobs.push(QuickJobs.envelope(message, 1)).statusCode(200);
         Demo clone = demos.find(message.demoId()).orElseThrow();
-        java.util.Map<String, Long> rowsBefore = warehouse.rowCounts(clone.datasetId());
+        Map<String, Long> rowsBefore = warehouse.rowCounts(clone.datasetId());
 
         assertThat(deletion.delete(source.demoId())).isEqualTo(DemoDeletion.Outcome.DELETED);
 

@@ -25,17 +25,24 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
+import java.sql.Date;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Properties;
 import java.util.stream.Stream;
 
 /**
@@ -287,7 +294,7 @@ public class DuckDbWarehouse implements Warehouse {
                 }
             }
             String insert = "INSERT INTO batch VALUES (" + String.join(", ", columns.stream().map(x -> "?").toList()) + ")";
-            try (java.sql.PreparedStatement ps = c.prepareStatement(insert)) {
+            try (PreparedStatement ps = c.prepareStatement(insert)) {
                 for (Map<String, Object> row : rows) {
                     for (int i = 0; i < columns.size(); i++) {
                         ps.setObject(i + 1, jdbcValue(row.get(columns.get(i))));
@@ -306,11 +313,11 @@ public class DuckDbWarehouse implements Warehouse {
     }
 
     private static Object jdbcValue(Object v) {
-        if (v instanceof java.time.Instant t) {
-            return java.sql.Timestamp.from(t);
+        if (v instanceof Instant t) {
+            return Timestamp.from(t);
         }
-        if (v instanceof java.time.LocalDate d) {
-            return java.sql.Date.valueOf(d);
+        if (v instanceof LocalDate d) {
+            return Date.valueOf(d);
         }
         if (v instanceof Map<?, ?> || v instanceof List<?>) {
             return Json.write(v);
@@ -381,7 +388,7 @@ public class DuckDbWarehouse implements Warehouse {
     }
 
     static String duckType(String portable) {
-        return switch (portable.toUpperCase(java.util.Locale.ROOT)) {
+        return switch (portable.toUpperCase(Locale.ROOT)) {
             case "STRING", "JSON" -> "VARCHAR";
             case "INT64", "INTEGER" -> "BIGINT";
             case "FLOAT64", "NUMERIC" -> "DOUBLE";
@@ -408,7 +415,7 @@ public class DuckDbWarehouse implements Warehouse {
     @Override
     public Map<String, Long> rowCounts(String datasetId) {
         Path dir = dataset(datasetId);
-        Map<String, Long> counts = new java.util.LinkedHashMap<>();
+        Map<String, Long> counts = new LinkedHashMap<>();
         try (Connection c = DriverManager.getConnection("jdbc:duckdb:"); Statement st = c.createStatement()) {
             for (String table : listTables(datasetId)) {
                 try (ResultSet rs = st.executeQuery("SELECT count(*) FROM read_parquet('"
@@ -533,8 +540,8 @@ public class DuckDbWarehouse implements Warehouse {
         return dir;
     }
 
-    private static java.util.Properties streaming() {
-        java.util.Properties props = new java.util.Properties();
+    private static Properties streaming() {
+        Properties props = new Properties();
         props.setProperty("jdbc_stream_results", "true");
         return props;
     }
@@ -600,10 +607,10 @@ public class DuckDbWarehouse implements Warehouse {
         if (v == null || v instanceof Number || v instanceof Boolean || v instanceof String) {
             return v;
         }
-        if (v instanceof java.sql.Timestamp ts) {
+        if (v instanceof Timestamp ts) {
             return ts.toLocalDateTime().toString();
         }
-        if (v instanceof java.sql.Date d) {
+        if (v instanceof Date d) {
             return d.toLocalDate().toString();
         }
         return v.toString();

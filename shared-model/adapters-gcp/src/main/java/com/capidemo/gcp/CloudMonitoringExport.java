@@ -1,7 +1,7 @@
 package com.capidemo.gcp;
 
 import com.capidemo.core.adapter.AdapterSelection;
-import com.capidemo.core.config.AdapterConfig;
+import com.capidemo.core.config.PlatformConfig;
 import com.capidemo.core.telemetry.PlatformMeters;
 import com.capidemo.core.telemetry.TelemetryConfig;
 import com.capidemo.core.telemetry.TelemetrySelection;
@@ -35,7 +35,7 @@ public class CloudMonitoringExport {
     private StackdriverMeterRegistry registry;
 
     public CloudMonitoringExport(TelemetrySelection selection, AdapterSelection adapters, TelemetryConfig config,
-                                 AdapterConfig adapterConfig,
+                                 PlatformConfig adapterConfig,
                                  @ConfigProperty(name = "quarkus.application.name") String service) {
         this.selection = selection;
         this.adapters = adapters;

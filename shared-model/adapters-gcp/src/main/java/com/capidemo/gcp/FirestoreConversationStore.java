@@ -16,6 +16,7 @@ import com.google.cloud.firestore.DocumentSnapshot;
 import com.google.cloud.firestore.Firestore;
 import com.google.cloud.firestore.Query;
 import com.google.cloud.firestore.TransactionOptions;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -39,8 +40,14 @@ public class FirestoreConversationStore implements ConversationStore {
             TransactionOptions.createReadWriteOptionsBuilder().setNumberOfAttempts(25).build();
 
     private final Firestore db;
+    private final Clock clock;
 
     public FirestoreConversationStore(Firestore db) {
+        this(db, Clock.systemUTC());
+    }
+
+    public FirestoreConversationStore(Firestore db, Clock clock) {
+        this.clock = clock;
         this.db = db;
     }
 
@@ -53,8 +60,8 @@ public class FirestoreConversationStore implements ConversationStore {
     }
 
     /** Firestore keeps microseconds; truncating keeps what we return equal to what we read back. */
-    private static Instant now() {
-        return Instant.now().truncatedTo(ChronoUnit.MICROS);
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
     }
 
     @Override

@@ -25,18 +25,22 @@ import com.google.cloud.firestore.FieldValue;
 import com.google.cloud.firestore.Firestore;
 import com.google.cloud.firestore.Query;
 import com.google.cloud.firestore.QueryDocumentSnapshot;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * Demos in Firestore ({@code demos/{demo_id}}); status changes are transactions guarded by the current status. Golden
@@ -49,8 +53,14 @@ public class FirestoreDemoStore implements DemoStore {
     private static final int COUNT_PAGE = 1000;
 
     private final Firestore db;
+    private final Clock clock;
 
     public FirestoreDemoStore(Firestore db) {
+        this(db, Clock.systemUTC());
+    }
+
+    public FirestoreDemoStore(Firestore db, Clock clock) {
+        this.clock = clock;
         this.db = db;
     }
 
@@ -139,13 +149,13 @@ public class FirestoreDemoStore implements DemoStore {
             perStatus.put((String) status, mine.whereEqualTo("status", status).count().get());
         }
         Map<String, ApiFuture<AggregateQuerySnapshot>> perTemplate = new LinkedHashMap<>();
-        for (String template : new java.util.TreeSet<>(templateIds)) {
+        for (String template : new TreeSet<>(templateIds)) {
             perTemplate.put(template, live.whereEqualTo("template_id", template).count().get());
         }
         perTemplate.put(DemoStats.CUSTOM, live.whereEqualTo("template_id", null).count().get());
         Map<String, Long> byStatus = DemoStats.liveStatuses();
         perStatus.forEach((k, f) -> byStatus.put(k, await(f).getCount()));
-        Map<String, Long> byTemplate = new java.util.TreeMap<>();
+        Map<String, Long> byTemplate = new TreeMap<>();
         perTemplate.forEach((k, f) -> {
             long n = await(f).getCount();
             if (n > 0) {
@@ -186,14 +196,14 @@ public class FirestoreDemoStore implements DemoStore {
         update.put("table_count", number(metadata, "table_count"));
         update.put("total_rows", number(metadata, "total_rows"));
         update.put("error", null);
-        update.put("golden_set_id", FirestoreGoldenQuerySets.ensureStored(db, goldenQueries, Instant.now()));
+        update.put("golden_set_id", FirestoreGoldenQuerySets.ensureStored(db, goldenQueries, clock.instant()));
         return await(db.runTransaction(tx -> {
             DocumentSnapshot doc = tx.get(ref(demoId)).get();
             if (!doc.exists() || !Set.of(DemoStatus.PROVISIONING, DemoStatus.FAILED, DemoStatus.READY)
                     .contains(DemoStatus.fromWire(doc.getString("status")))) {
                 return false;
             }
-            Instant now = Instant.now();
+            Instant now = clock.instant();
             update.put("updated_at", ts(now));
             tx.update(ref(demoId), update);
             return true;
@@ -205,7 +215,7 @@ public class FirestoreDemoStore implements DemoStore {
         String expectedId = FirestoreGoldenQuerySets.idOf(expected);
         // The replacement set is stored before the transaction (once per set id), so the demo never references a set
         // that is not there, and the transaction writes only the demo.
-        String replacementId = FirestoreGoldenQuerySets.ensureStored(db, replacement, Instant.now());
+        String replacementId = FirestoreGoldenQuerySets.ensureStored(db, replacement, clock.instant());
         return await(db.runTransaction(tx -> {
             DocumentSnapshot doc = tx.get(ref(demoId)).get();
             if (!doc.exists() || !DemoStatus.READY.wire().equals(doc.getString("status"))) {
@@ -215,10 +225,10 @@ public class FirestoreDemoStore implements DemoStore {
             if (current == null) { // a demo stored before sets existed keeps its queries inline
                 current = FirestoreGoldenQuerySets.idOf(FirestoreGoldenQuerySets.parse(doc.get("golden_queries")));
             }
-            if (!java.util.Objects.equals(current, expectedId)) {
+            if (!Objects.equals(current, expectedId)) {
                 return false;
             }
-            Instant now = Instant.now();
+            Instant now = clock.instant();
             Map<String, Object> update = new HashMap<>();
             update.put("golden_set_id", replacementId);
             update.put("golden_queries", FieldValue.delete());
@@ -449,7 +459,7 @@ public class FirestoreDemoStore implements DemoStore {
                     .orderBy(FieldPath.documentId()).limit(COUNT_PAGE);
             List<QueryDocumentSnapshot> docs = await((cursor == null ? q : q.startAfter(cursor)).get()).getDocuments();
             for (QueryDocumentSnapshot doc : docs) {
-                counts.merge(java.util.Arrays.asList(doc.getString("status"), doc.getString("tenant_id"),
+                counts.merge(Arrays.asList(doc.getString("status"), doc.getString("tenant_id"),
                         doc.getString("template_id")), 1L, Long::sum);
             }
             if (docs.size() < COUNT_PAGE) {
@@ -468,7 +478,7 @@ public class FirestoreDemoStore implements DemoStore {
                 return false;
             }
             Map<String, Object> withTime = new HashMap<>(update);
-            withTime.put("updated_at", ts(Instant.now()));
+            withTime.put("updated_at", ts(clock.instant()));
             tx.update(ref(demoId), withTime);
             return true;
         }));

@@ -19,6 +19,8 @@ import com.google.cloud.firestore.Query;
 import com.google.cloud.firestore.QueryDocumentSnapshot;
 import com.google.cloud.firestore.Transaction;
 import com.google.cloud.firestore.TransactionOptions;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -100,7 +102,7 @@ public class FirestoreJobStore implements JobStore {
 
     /** Keys may hold '/' (pipeline paths), which a document id cannot. */
     private DocumentReference lock(String exclusiveKey) {
-        return db.collection(LOCKS).document(java.net.URLEncoder.encode(exclusiveKey, java.nio.charset.StandardCharsets.UTF_8));
+        return db.collection(LOCKS).document(URLEncoder.encode(exclusiveKey, StandardCharsets.UTF_8));
     }
 
     @Override

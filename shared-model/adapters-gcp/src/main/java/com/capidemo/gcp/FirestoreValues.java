@@ -1,5 +1,6 @@
 package com.capidemo.gcp;
 
+import com.google.api.core.ApiFuture;
 import com.google.cloud.Timestamp;
 import com.google.cloud.firestore.DocumentReference;
 import com.google.cloud.firestore.DocumentSnapshot;
@@ -7,6 +8,7 @@ import com.google.cloud.firestore.Firestore;
 import java.time.Instant;
 import java.util.Date;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
 
 /** Conversions between our records and Firestore document values. */
 final class FirestoreValues {
@@ -44,13 +46,13 @@ final class FirestoreValues {
     }
 
     /** Waits for a Firestore future, unwrapping its failure. */
-    static <T> T await(com.google.api.core.ApiFuture<T> future) {
+    static <T> T await(ApiFuture<T> future) {
         try {
             return future.get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new FirestoreException("interrupted", e);
-        } catch (java.util.concurrent.ExecutionException e) {
+        } catch (ExecutionException e) {
             throw new FirestoreException(e.getCause().getMessage(), e.getCause());
         }
     }

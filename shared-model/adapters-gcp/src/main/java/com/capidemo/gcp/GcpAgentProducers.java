@@ -3,12 +3,7 @@ package com.capidemo.gcp;
 import com.capidemo.core.adapter.Adapter;
 import com.capidemo.core.adapter.AdapterSelection;
 
-import com.capidemo.gcp.CapiChatAgent;
-import com.capidemo.gcp.CapiConfig;
-import com.capidemo.gcp.CapiDataAgents;
-import com.capidemo.gcp.GcpCallGuard;
-import com.capidemo.gcp.Guarded;
-import com.capidemo.core.config.AdapterConfig;
+import com.capidemo.core.config.PlatformConfig;
 import com.capidemo.core.port.ChatAgent;
 import com.capidemo.core.port.DataAgents;
 import com.google.cloud.geminidataanalytics.v1beta.DataAgentServiceClient;
@@ -25,7 +20,7 @@ public class GcpAgentProducers {
     @Produces
     @ApplicationScoped
     @Adapter("capi")
-    DataAgents dataAgents(AdapterSelection selection, AdapterConfig config, Instance<DataAgentServiceClient> client,
+    DataAgents dataAgents(AdapterSelection selection, PlatformConfig config, Instance<DataAgentServiceClient> client,
                           Instance<GcpCallGuard> guard) {
         return Guarded.wrap(DataAgents.class, new CapiDataAgents(client.get(), capi(selection, config)),
                 guard.get()::agents);
@@ -34,12 +29,12 @@ public class GcpAgentProducers {
     @Produces
     @ApplicationScoped
     @Adapter("capi")
-    ChatAgent chatAgent(AdapterSelection selection, AdapterConfig config, Instance<DataChatServiceClient> client,
+    ChatAgent chatAgent(AdapterSelection selection, PlatformConfig config, Instance<DataChatServiceClient> client,
                         Instance<GcpCallGuard> guard) {
         return Guarded.wrap(ChatAgent.class, new CapiChatAgent(client.get(), capi(selection, config)), guard.get()::chat);
     }
 
-    private static CapiConfig capi(AdapterSelection selection, AdapterConfig config) {
+    private static CapiConfig capi(AdapterSelection selection, PlatformConfig config) {
         return new CapiConfig(selection.projectId(), config.gcp().agentsLocation(), Duration.ofMinutes(2),
                 config.gcp().maxBilledBytes());
     }

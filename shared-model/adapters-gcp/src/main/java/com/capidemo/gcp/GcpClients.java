@@ -1,7 +1,6 @@
 package com.capidemo.gcp;
 
 import com.capidemo.core.adapter.AdapterSelection;
-import com.capidemo.core.config.AdapterConfig;
 import com.capidemo.core.config.PlatformConfig;
 import com.google.cloud.bigquery.BigQuery;
 import com.google.cloud.bigquery.BigQueryOptions;
@@ -12,6 +11,7 @@ import com.google.cloud.storage.Storage;
 import com.google.cloud.storage.StorageOptions;
 import com.google.cloud.tasks.v2.CloudTasksClient;
 import com.google.cloud.tasks.v2.CloudTasksSettings;
+import java.io.IOException;
 import java.time.Duration;
 import com.google.api.gax.core.NoCredentialsProvider;
 import com.google.api.gax.grpc.InstantiatingGrpcChannelProvider;
@@ -53,7 +53,7 @@ public class GcpClients {
     /** Publishes to the quick-job topic (platform.queue.quick.topic). Singleton: Publisher cannot be proxied. */
     @Produces
     @Singleton
-    Publisher quickJobPublisher(AdapterSelection selection, PlatformConfig config) throws java.io.IOException {
+    Publisher quickJobPublisher(AdapterSelection selection, PlatformConfig config) throws IOException {
         return publisher(selection, config.queue().quick().topic());
     }
 
@@ -61,12 +61,12 @@ public class GcpClients {
     @Produces
     @Singleton
     @EventsTopic
-    Publisher eventPublisher(AdapterSelection selection, AdapterConfig config) throws java.io.IOException {
+    Publisher eventPublisher(AdapterSelection selection, PlatformConfig config) throws IOException {
         return publisher(selection, config.gcp().eventsTopic());
     }
 
     /** A publisher of the topic in the platform's project; on the emulator when its host is configured. */
-    private static Publisher publisher(AdapterSelection selection, String topic) throws java.io.IOException {
+    private static Publisher publisher(AdapterSelection selection, String topic) throws IOException {
         Publisher.Builder builder = Publisher.newBuilder(TopicName.of(selection.projectId(), topic));
         selection.pubsubEmulatorHost().ifPresent(host -> {
             Log.infof("Pub/Sub: topic %s on the emulator at %s", topic, host);
@@ -85,7 +85,7 @@ public class GcpClients {
     @Produces
     @Singleton
     @NotificationsTopic
-    Publisher notificationsPublisher(AdapterSelection selection, AdapterConfig config) throws java.io.IOException {
+    Publisher notificationsPublisher(AdapterSelection selection, PlatformConfig config) throws IOException {
         return publisher(selection, config.gcp().notificationsTopic());
     }
 
@@ -111,7 +111,7 @@ public class GcpClients {
     /** createTask retried on UNAVAILABLE/DEADLINE_EXCEEDED: safe, because every task name is fixed per job. */
     @Produces
     @Singleton
-    CloudTasksClient cloudTasks() throws java.io.IOException {
+    CloudTasksClient cloudTasks() throws IOException {
         return CloudTasksClient.create(CloudTasksQueue.retryCreateTask(CloudTasksSettings.newBuilder(),
                 Duration.ofSeconds(30)).build());
     }
@@ -122,7 +122,7 @@ public class GcpClients {
 
     @Produces
     @Singleton
-    KeyManagementServiceClient kms() throws java.io.IOException {
+    KeyManagementServiceClient kms() throws IOException {
         return KeyManagementServiceClient.create();
     }
 
@@ -132,7 +132,7 @@ public class GcpClients {
 
     @Produces
     @Singleton
-    DataAgentServiceClient dataAgents() throws java.io.IOException {
+    DataAgentServiceClient dataAgents() throws IOException {
         return DataAgentServiceClient.create();
     }
 
@@ -142,7 +142,7 @@ public class GcpClients {
 
     @Produces
     @Singleton
-    DataChatServiceClient dataChat() throws java.io.IOException {
+    DataChatServiceClient dataChat() throws IOException {
         return DataChatServiceClient.create();
     }
 

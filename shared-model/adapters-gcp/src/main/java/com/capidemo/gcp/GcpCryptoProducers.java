@@ -2,10 +2,7 @@ package com.capidemo.gcp;
 
 import com.capidemo.core.adapter.Adapter;
 
-import com.capidemo.gcp.GcpCallGuard;
-import com.capidemo.gcp.Guarded;
-import com.capidemo.gcp.KmsCrypto;
-import com.capidemo.core.config.AdapterConfig;
+import com.capidemo.core.config.PlatformConfig;
 import com.capidemo.core.port.Crypto;
 import com.google.cloud.kms.v1.KeyManagementServiceClient;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -19,7 +16,7 @@ public class GcpCryptoProducers {
     @Produces
     @ApplicationScoped
     @Adapter("kms")
-    Crypto crypto(AdapterConfig config, Instance<KeyManagementServiceClient> kms, Instance<GcpCallGuard> guard) {
+    Crypto crypto(PlatformConfig config, Instance<KeyManagementServiceClient> kms, Instance<GcpCallGuard> guard) {
         String key = config.gcp().kmsKey().orElseThrow(() -> new IllegalStateException(
                 "platform.crypto=kms needs platform.gcp.kms-key (PLATFORM_GCP_KMS_KEY), e.g. "
                         + "projects/p/locations/global/keyRings/capi/cryptoKeys/secrets"));

@@ -3,12 +3,6 @@ package com.capidemo.gcp;
 import com.capidemo.core.adapter.Adapter;
 import com.capidemo.core.adapter.AdapterSelection;
 
-import com.capidemo.gcp.CloudTasksQueue;
-import com.capidemo.gcp.EventsTopic;
-import com.capidemo.gcp.NotificationsTopic;
-import com.capidemo.gcp.PubSubEventPublisher;
-import com.capidemo.gcp.PubSubJobQueue;
-import com.capidemo.core.config.AdapterConfig;
 import com.capidemo.core.config.PlatformConfig;
 import com.capidemo.core.port.DemoStore;
 import com.capidemo.core.port.EventPublisher;
@@ -32,29 +26,28 @@ public class GcpQueueProducers {
     @Produces
     @ApplicationScoped
     @Adapter("pubsub")
-    JobQueue quickJobQueue(AdapterConfig config, Instance<Publisher> publisher, JobStore jobs, DemoStore demos) {
+    JobQueue quickJobQueue(PlatformConfig config, Instance<Publisher> publisher, JobStore jobs, DemoStore demos) {
         return new PubSubJobQueue(publisher.get(), jobs, demos, config.queue().quick().publishTimeout());
     }
 
     @Produces
     @ApplicationScoped
     @Adapter("cloudtasks")
-    TaskQueue customJobQueue(AdapterSelection selection, AdapterConfig adapters, PlatformConfig config,
-                             Instance<CloudTasksClient> client, JobStore jobs, DemoStore demos) {
-        AdapterConfig.Custom custom = adapters.queue().custom();
+    TaskQueue customJobQueue(AdapterSelection selection, PlatformConfig config, Instance<CloudTasksClient> client,
+                             JobStore jobs, DemoStore demos) {
         PlatformConfig.Custom queue = config.queue().custom();
         return new CloudTasksQueue(client.get(), jobs, demos, new CloudTasksQueue.Config(selection.projectId(),
-                custom.location().orElse(adapters.gcp().region()), queue.name(), queue.endpoint(),
-                custom.serviceAccountEmail().orElseThrow(() -> new IllegalStateException(
+                queue.location().orElse(config.gcp().region()), queue.name(), queue.endpoint(),
+                queue.serviceAccountEmail().orElseThrow(() -> new IllegalStateException(
                         "platform.queue.custom.transport=cloudtasks needs platform.queue.custom.service-account-email "
                                 + "(PLATFORM_QUEUE_CUSTOM_SERVICE_ACCOUNT_EMAIL): the account Cloud Tasks signs OIDC tokens as")),
-                custom.audience().orElse(null), queue.dispatchDeadline()));
+                queue.audience().orElse(null), queue.dispatchDeadline()));
     }
 
     @Produces
     @ApplicationScoped
     @Adapter("pubsub")
-    EventPublisher events(AdapterConfig config, @EventsTopic Instance<Publisher> events,
+    EventPublisher events(PlatformConfig config, @EventsTopic Instance<Publisher> events,
                           @NotificationsTopic Instance<Publisher> notifications) {
         return new PubSubEventPublisher(Map.of(EventPublisher.PROVISION_EVENTS, events::get,
                 EventPublisher.DEMO_NOTIFICATIONS, notifications::get), config.queue().quick().publishTimeout());

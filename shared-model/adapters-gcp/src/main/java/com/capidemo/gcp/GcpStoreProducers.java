@@ -2,14 +2,6 @@ package com.capidemo.gcp;
 
 import com.capidemo.core.adapter.Adapter;
 
-import com.capidemo.gcp.FirestoreConversationStore;
-import com.capidemo.gcp.FirestoreDemoStore;
-import com.capidemo.gcp.FirestoreJobStore;
-import com.capidemo.gcp.FirestoreLifecycleRunStore;
-import com.capidemo.gcp.FirestoreNotificationStore;
-import com.capidemo.gcp.FirestoreShareStore;
-import com.capidemo.gcp.FirestoreStepStore;
-import com.capidemo.gcp.FirestoreTenantStore;
 import com.capidemo.core.port.ConversationStore;
 import com.capidemo.core.port.DemoStore;
 import com.capidemo.core.port.JobStore;
@@ -38,8 +30,8 @@ public class GcpStoreProducers {
     @Produces
     @ApplicationScoped
     @Adapter("firestore")
-    DemoStore demoStore(Instance<Firestore> firestore) {
-        return new FirestoreDemoStore(firestore.get());
+    DemoStore demoStore(Instance<Firestore> firestore, Clock clock) {
+        return new FirestoreDemoStore(firestore.get(), clock);
     }
 
     @Produces
@@ -59,8 +51,8 @@ public class GcpStoreProducers {
     @Produces
     @ApplicationScoped
     @Adapter("firestore")
-    ConversationStore conversationStore(Instance<Firestore> firestore) {
-        return new FirestoreConversationStore(firestore.get());
+    ConversationStore conversationStore(Instance<Firestore> firestore, Clock clock) {
+        return new FirestoreConversationStore(firestore.get(), clock);
     }
 
     @Produces

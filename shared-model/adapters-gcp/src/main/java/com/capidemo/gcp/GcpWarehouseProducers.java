@@ -3,12 +3,7 @@ package com.capidemo.gcp;
 import com.capidemo.core.adapter.Adapter;
 import com.capidemo.core.adapter.AdapterSelection;
 
-import com.capidemo.gcp.BigQueryWarehouse;
-import com.capidemo.gcp.GcpCallGuard;
-import com.capidemo.gcp.GcsBuckets;
-import com.capidemo.gcp.GcsObjectStore;
-import com.capidemo.gcp.Guarded;
-import com.capidemo.core.config.AdapterConfig;
+import com.capidemo.core.config.PlatformConfig;
 import com.capidemo.core.port.Datasets;
 import com.capidemo.core.port.ObjectStore;
 import com.capidemo.core.port.Warehouse;
@@ -27,7 +22,7 @@ public class GcpWarehouseProducers {
     @ApplicationScoped
     @Adapter("bigquery")
     @Typed(Warehouse.class)
-    Warehouse warehouse(AdapterSelection selection, AdapterConfig config, Instance<BigQuery> bigquery,
+    Warehouse warehouse(AdapterSelection selection, PlatformConfig config, Instance<BigQuery> bigquery,
                         Instance<GcpCallGuard> guard) {
         BigQueryWarehouse.Config defaults = BigQueryWarehouse.Config.defaults(config.gcp().bigqueryLocation(),
                 buckets(selection, config));
@@ -50,14 +45,14 @@ public class GcpWarehouseProducers {
     @Produces
     @ApplicationScoped
     @Adapter("gcs")
-    ObjectStore objectStore(AdapterSelection selection, AdapterConfig config, Instance<Storage> storage,
+    ObjectStore objectStore(AdapterSelection selection, PlatformConfig config, Instance<Storage> storage,
                             Instance<GcpCallGuard> guard) {
         return Guarded.wrap(ObjectStore.class, new GcsObjectStore(storage.get(), buckets(selection, config)),
                 guard.get()::objects);
     }
 
     /** Logical bucket x is the real bucket {prefix}x; the prefix defaults to {project}-capi-. */
-    static GcsBuckets buckets(AdapterSelection selection, AdapterConfig config) {
+    static GcsBuckets buckets(AdapterSelection selection, PlatformConfig config) {
         return GcsBuckets.prefixed(config.gcp().bucketPrefix().orElse(selection.projectId() + "-capi-"));
     }
 }

@@ -14,6 +14,7 @@ import java.io.InputStream;
 import java.nio.channels.Channels;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
@@ -100,7 +101,7 @@ public class GcsObjectStore implements ObjectStore {
             }
             throw new IOException("cannot list " + bucket + "/" + prefix + ": " + e.getMessage(), e);
         }
-        refs.sort(java.util.Comparator.comparing(ObjectRef::name));
+        refs.sort(Comparator.comparing(ObjectRef::name));
         return refs;
     }
 }

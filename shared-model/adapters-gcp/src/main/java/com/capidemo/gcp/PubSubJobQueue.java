@@ -11,6 +11,7 @@ import com.google.cloud.pubsub.v1.Publisher;
 import com.google.protobuf.ByteString;
 import com.google.pubsub.v1.PubsubMessage;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -43,7 +44,7 @@ public class PubSubJobQueue implements JobQueue {
     }
 
     @Override
-    public void submit(Demo demo, Job job, java.util.Map<String, String> attributes, byte[] data) {
+    public void submit(Demo demo, Job job, Map<String, String> attributes, byte[] data) {
         if (demo != null) {
             demos.create(demo);
         }

@@ -5,7 +5,6 @@ import com.capidemo.gcp.Guarded;
 
 import com.capidemo.core.adapter.Adapter;
 import com.capidemo.core.adapter.AdapterSelection;
-import com.capidemo.core.config.AdapterConfig;
 import com.capidemo.core.config.ConfigsLocator;
 import com.capidemo.core.config.PlatformConfig;
 import com.capidemo.design.DemoDesigner;
@@ -23,19 +22,18 @@ public class GeminiDesignerProducers {
     @Produces
     @ApplicationScoped
     @Adapter("gemini")
-    DemoDesigner gemini(AdapterConfig adapters, PlatformConfig platform, Instance<Client> genai,
-                        Instance<GcpCallGuard> guard) {
+    DemoDesigner gemini(PlatformConfig config, Instance<Client> genai, Instance<GcpCallGuard> guard) {
         GeminiDesignerConfig defaults = GeminiDesignerConfig.defaults();
-        GeminiDesignerConfig gemini = new GeminiDesignerConfig(adapters.gcp().llmModel(), defaults.temperature(),
+        GeminiDesignerConfig gemini = new GeminiDesignerConfig(config.gcp().llmModel(), defaults.temperature(),
                 defaults.maxOutputTokens(), defaults.timeout());
         return Guarded.wrap(DemoDesigner.class, new GeminiDemoDesigner(genai.get(), gemini,
-                KnowledgeBase.load(ConfigsLocator.locate(platform).resolve("knowledge"))), guard.get()::llm);
+                KnowledgeBase.load(ConfigsLocator.locate(config).resolve("knowledge"))), guard.get()::llm);
     }
 
     /** Gemini on Vertex AI in the platform's project and region, with application default credentials. */
     @Produces
     @Singleton
-    Client genai(AdapterSelection selection, AdapterConfig config) {
+    Client genai(AdapterSelection selection, PlatformConfig config) {
         return Client.builder().vertexAI(true).project(selection.projectId()).location(config.gcp().region()).build();
     }
 }

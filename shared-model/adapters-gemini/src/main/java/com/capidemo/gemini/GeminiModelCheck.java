@@ -2,7 +2,7 @@ package com.capidemo.gemini;
 
 import com.capidemo.core.adapter.AdapterSelection;
 import com.capidemo.core.adapter.Port;
-import com.capidemo.core.config.AdapterConfig;
+import com.capidemo.core.config.PlatformConfig;
 import com.google.genai.Client;
 import com.google.genai.errors.ApiException;
 import com.google.genai.types.Model;
@@ -21,7 +21,7 @@ import jakarta.enterprise.inject.Instance;
 @ApplicationScoped
 public class GeminiModelCheck {
 
-    void onStart(@Observes StartupEvent event, AdapterSelection selection, AdapterConfig config,
+    void onStart(@Observes StartupEvent event, AdapterSelection selection, PlatformConfig config,
                  Instance<Client> genai) {
         if (!"gemini".equals(selection.value(Port.LLM)) || !config.gcp().checkLlmModel()) {
             return;

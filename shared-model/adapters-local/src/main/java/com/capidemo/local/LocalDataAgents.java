@@ -5,6 +5,8 @@ import com.capidemo.core.port.AgentSpec;
 import com.capidemo.core.port.DataAgents;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Typed;
+import jakarta.inject.Inject;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -18,15 +20,22 @@ import java.util.Optional;
 public class LocalDataAgents implements DataAgents {
 
     private final SqliteDatabase db;
+    private final Clock clock;
 
     public LocalDataAgents(SqliteDatabase db) {
+        this(db, Clock.systemUTC());
+    }
+
+    @Inject
+    public LocalDataAgents(SqliteDatabase db, Clock clock) {
+        this.clock = clock;
         this.db = db;
     }
 
     @Override
     public String createAgent(AgentSpec spec) {
         String agentId = agentIdFor(spec.demoId());
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         db.write(c -> Sql.update(c, """
                 INSERT OR REPLACE INTO data_agents(agent_id, demo_id, tenant_id, dataset_id, tables, system_instruction,
                                                    golden_set_id, created_at)

@@ -18,6 +18,7 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -173,7 +174,7 @@ public class LocalDatasetFolders implements Datasets {
             return Optional.empty();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        } catch (java.time.format.DateTimeParseException e) {
+        } catch (DateTimeParseException e) {
             throw new IllegalStateException("unreadable " + CREATED_FILE + " in dataset " + datasetId, e);
         }
     }

@@ -1,6 +1,7 @@
 package com.capidemo.local;
 
 import com.capidemo.core.adapter.AdapterSelection;
+import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
@@ -33,7 +34,7 @@ public class LocalHealth implements HealthCheck {
             return HealthCheckResponse.named("store").up().withData("kind", "sqlite").build();
         } catch (RuntimeException e) {
             // the reason goes to the log: health answers are public and must not show paths or SQL
-            io.quarkus.logging.Log.warnf("store health check failed: %s", e.getMessage());
+            Log.warnf("store health check failed: %s", e.getMessage());
             return HealthCheckResponse.named("store").down().withData("kind", "sqlite").build();
         }
     }

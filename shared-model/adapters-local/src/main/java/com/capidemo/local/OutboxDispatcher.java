@@ -10,15 +10,18 @@ import com.capidemo.core.port.DemoStore;
 import com.capidemo.core.port.JobStore;
 import com.capidemo.core.service.JobFailures;
 import com.capidemo.core.web.SharedSecretWorkerAuthenticator;
+import com.fasterxml.jackson.core.type.TypeReference;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.inject.Singleton;
 import jakarta.enterprise.event.Observes;
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Clock;
@@ -27,6 +30,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Delivers outbox messages the way a Pub/Sub push subscription does: POSTs the push envelope to the
@@ -43,7 +47,7 @@ public class OutboxDispatcher extends DurableHttpDispatcher<OutboxMessage> {
     private final JobStore jobs;
     private final DemoStore demos;
     private final MeterRegistry metrics;
-    private final java.util.Optional<String> secret;
+    private final Optional<String> secret;
     private final boolean selected;
 
     public OutboxDispatcher(SqliteDatabase db, PlatformConfig config, JobStore jobs, DemoStore demos,
@@ -117,7 +121,7 @@ public class OutboxDispatcher extends DurableHttpDispatcher<OutboxMessage> {
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         due.add(new OutboxMessage(rs.getString(1), rs.getString(2), rs.getString(3), rs.getBytes(4),
-                                Json.read(rs.getString(5), new com.fasterxml.jackson.core.type.TypeReference<Map<String, String>>() { }),
+                                Json.read(rs.getString(5), new TypeReference<Map<String, String>>() { }),
                                 rs.getString(6), Instant.ofEpochMilli(rs.getLong(7)), rs.getInt(8) + 1));
                     }
                 }
@@ -152,9 +156,9 @@ public class OutboxDispatcher extends DurableHttpDispatcher<OutboxMessage> {
                 return;
             }
             failure = "push endpoint answered " + status + abbreviate(response.body());
-        } catch (java.net.http.HttpTimeoutException e) {
+        } catch (HttpTimeoutException e) {
             failure = "no answer within the ack deadline of " + config.ackDeadline().toSeconds() + "s";
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             failure = "push endpoint unreachable: " + e.getClass().getSimpleName()
                     + (e.getMessage() == null ? "" : " " + e.getMessage());
         } catch (InterruptedException e) {

@@ -1,10 +1,14 @@
 package com.capidemo.local;
 
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 
 /** Small JDBC helpers shared by the SQLite adapters. */
 final class Sql {
@@ -39,22 +43,22 @@ final class Sql {
     }
 
     /** The first row of a query, mapped; empty when there is none (on a kept statement: {@link StatementCache}). */
-    static <T> java.util.Optional<T> one(java.sql.Connection c, String sql, Row<T> row, Object... values)
+    static <T> Optional<T> one(Connection c, String sql, Row<T> row, Object... values)
             throws SQLException {
         return StatementCache.run(c, sql, ps -> {
             bind(ps, values);
             try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? java.util.Optional.of(row.map(rs)) : java.util.Optional.empty();
+                return rs.next() ? Optional.of(row.map(rs)) : Optional.empty();
             }
         });
     }
 
     /** Every row of a query, mapped. */
-    static <T> java.util.List<T> list(java.sql.Connection c, String sql, Row<T> row, Object... values)
+    static <T> List<T> list(Connection c, String sql, Row<T> row, Object... values)
             throws SQLException {
         return StatementCache.run(c, sql, ps -> {
             bind(ps, values);
-            java.util.List<T> out = new java.util.ArrayList<>();
+            List<T> out = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     out.add(row.map(rs));
@@ -64,7 +68,7 @@ final class Sql {
         });
     }
 
-    static int update(java.sql.Connection c, String sql, Object... values) throws SQLException {
+    static int update(Connection c, String sql, Object... values) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             bind(ps, values);
             return ps.executeUpdate();

@@ -8,11 +8,14 @@ import com.capidemo.core.port.ConversationStore;
 import com.fasterxml.jackson.core.type.TypeReference;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Typed;
+import jakarta.inject.Inject;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -25,14 +28,21 @@ public class SqliteConversationStore implements ConversationStore {
     private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() { };
 
     private final SqliteDatabase db;
+    private final Clock clock;
 
     public SqliteConversationStore(SqliteDatabase db) {
+        this(db, Clock.systemUTC());
+    }
+
+    @Inject
+    public SqliteConversationStore(SqliteDatabase db, Clock clock) {
+        this.clock = clock;
         this.db = db;
     }
 
     @Override
     public Conversation create(String tenantId, String demoId, String createdBy) {
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         Conversation c = new Conversation("conv_" + Ids.randomHex(10), tenantId, demoId, createdBy, now, now);
         db.write(x -> Sql.update(x, """
                 INSERT INTO conversations(conversation_id, tenant_id, demo_id, created_by, created_at, updated_at)
@@ -60,8 +70,8 @@ public class SqliteConversationStore implements ConversationStore {
 
     @Override
     public ConversationTurn append(ConversationTurn t) {
-        Instant now = Instant.now();
-        Map<String, Object> result = new java.util.LinkedHashMap<>();
+        Instant now = clock.instant();
+        Map<String, Object> result = new LinkedHashMap<>();
         result.put("columns", t.columns());
         result.put("rows", t.rows());
         result.put("truncated", t.truncated());

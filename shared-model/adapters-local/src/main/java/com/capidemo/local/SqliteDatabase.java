@@ -15,6 +15,8 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
@@ -128,7 +130,7 @@ public class SqliteDatabase {
             }
             String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
             // A statement ends with ';' at the end of a line, so a trigger's body (BEGIN ...; END on one line) stays whole.
-            return java.util.Arrays.stream(text.replaceAll("(?m)--.*$", "").split("(?m);[ \\t]*$"))
+            return Arrays.stream(text.replaceAll("(?m)--.*$", "").split("(?m);[ \\t]*$"))
                     .map(String::trim).filter(s -> !s.isEmpty()).toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -195,7 +197,7 @@ public class SqliteDatabase {
 
     @PreDestroy
     void close() {
-        List<Connection> all = new java.util.ArrayList<>(pool);
+        List<Connection> all = new ArrayList<>(pool);
         all.addAll(scans);
         all.add(writer);
         for (Connection c : all) {

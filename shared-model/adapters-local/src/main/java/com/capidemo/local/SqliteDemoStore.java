@@ -15,9 +15,11 @@ import com.capidemo.core.port.DemoStore;
 import com.capidemo.core.port.Keyset;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Typed;
+import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -25,6 +27,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.TreeMap;
 
 /** Demos in SQLite. */
 @Typed(SqliteDemoStore.class)
@@ -32,8 +35,15 @@ import java.util.OptionalLong;
 public class SqliteDemoStore implements DemoStore {
 
     private final SqliteDatabase db;
+    private final Clock clock;
 
     public SqliteDemoStore(SqliteDatabase db) {
+        this(db, Clock.systemUTC());
+    }
+
+    @Inject
+    public SqliteDemoStore(SqliteDatabase db, Clock clock) {
+        this.clock = clock;
         this.db = db;
     }
 
@@ -149,7 +159,7 @@ public class SqliteDemoStore implements DemoStore {
         long pinned = 0;
         Instant oldestRecent = null;
         Map<String, Long> byStatus = DemoStats.liveStatuses();
-        Map<String, Long> byTemplate = new java.util.TreeMap<>();
+        Map<String, Long> byTemplate = new TreeMap<>();
         for (Group g : groups) {
             total += g.count();
             recent += g.recent() ? g.count() : 0;
@@ -178,7 +188,7 @@ public class SqliteDemoStore implements DemoStore {
     @Override
     public boolean markReady(String demoId, String datasetId, String agentId, List<GoldenQuery> goldenQueries,
                              Map<String, Object> metadata) {
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         return db.write(c -> Sql.update(c, """
                 UPDATE demos SET status = 'ready', dataset_id = ?, agent_id = ?, golden_set_id = ?, metadata = ?,
                        table_count = ?, total_rows = ?, error = NULL, updated_at = ?
@@ -210,7 +220,7 @@ public class SqliteDemoStore implements DemoStore {
     public boolean markFailed(String demoId, String reason) {
         return db.write(c -> Sql.update(c,
                 "UPDATE demos SET status = 'failed', error = ?, updated_at = ? WHERE demo_id = ? AND status = 'provisioning'",
-                reason, Instant.now(), demoId) == 1);
+                reason, clock.instant(), demoId) == 1);
     }
 
     @Override
@@ -218,7 +228,7 @@ public class SqliteDemoStore implements DemoStore {
         return db.write(c -> Sql.update(c,
                 "UPDATE demos SET readiness = ?, readiness_score = ?, updated_at = ? WHERE demo_id = ?",
                 readiness == null ? null : Json.write(readiness), readiness == null ? null : readiness.score(),
-                Instant.now(), demoId) == 1);
+                clock.instant(), demoId) == 1);
     }
 
     @Override

@@ -5,7 +5,8 @@ import com.capidemo.core.messaging.TraceContext;
 import com.capidemo.core.port.EventPublisher;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Typed;
-import java.time.Instant;
+import jakarta.inject.Inject;
+import java.time.Clock;
 import java.util.Map;
 
 /** Local events: one row per event id in SQLite, so a repeated publish (a retried job) is recorded once. */
@@ -14,8 +15,15 @@ import java.util.Map;
 public class SqliteEventPublisher implements EventPublisher {
 
     private final SqliteDatabase db;
+    private final Clock clock;
 
     public SqliteEventPublisher(SqliteDatabase db) {
+        this(db, Clock.systemUTC());
+    }
+
+    @Inject
+    public SqliteEventPublisher(SqliteDatabase db, Clock clock) {
+        this.clock = clock;
         this.db = db;
     }
 
@@ -24,6 +32,6 @@ public class SqliteEventPublisher implements EventPublisher {
         db.write(c -> Sql.update(c, """
                 INSERT INTO events(event_id, topic, attributes, data, published_at) VALUES (?,?,?,?,?)
                 ON CONFLICT(event_id) DO NOTHING""",
-                eventId, topic, Json.write(TraceContext.withCurrent(attributes)), data, Instant.now()));
+                eventId, topic, Json.write(TraceContext.withCurrent(attributes)), data, clock.instant()));
     }
 }

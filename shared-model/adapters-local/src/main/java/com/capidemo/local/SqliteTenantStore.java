@@ -5,6 +5,9 @@ import com.capidemo.core.domain.Tenant;
 import com.capidemo.core.port.TenantStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Typed;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -33,7 +36,7 @@ public class SqliteTenantStore implements TenantStore {
         });
     }
 
-    private static void insertKey(java.sql.Connection c, ApiKey key) throws java.sql.SQLException {
+    private static void insertKey(Connection c, ApiKey key) throws SQLException {
         Sql.update(c, """
                 INSERT INTO api_keys(key_hash, tenant_id, user_email, role, encrypted_key, created_at, revoked, key_id,
                                      issued_by)
@@ -68,7 +71,7 @@ public class SqliteTenantStore implements TenantStore {
                 SqliteTenantStore::key, keyHash));
     }
 
-    private static ApiKey key(java.sql.ResultSet rs) throws java.sql.SQLException {
+    private static ApiKey key(ResultSet rs) throws SQLException {
         return new ApiKey(rs.getString("key_hash"), rs.getString("tenant_id"), rs.getString("user_email"),
                 rs.getString("role"), rs.getBytes("encrypted_key"), Sql.instant(rs, "created_at"),
                 rs.getInt("revoked") == 1, rs.getString("key_id"), rs.getString("issued_by"),

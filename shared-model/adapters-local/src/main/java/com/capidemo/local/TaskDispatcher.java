@@ -15,9 +15,11 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.inject.Singleton;
 import jakarta.enterprise.event.Observes;
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -144,9 +146,9 @@ public class TaskDispatcher extends DurableHttpDispatcher<TaskRow> {
                 return;
             }
             failure = "worker answered " + response.statusCode() + abbreviate(response.body());
-        } catch (java.net.http.HttpTimeoutException e) {
+        } catch (HttpTimeoutException e) {
             failure = "no answer within the dispatch deadline of " + config.dispatchDeadline().toSeconds() + "s";
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             failure = "worker unreachable: " + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : " " + e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

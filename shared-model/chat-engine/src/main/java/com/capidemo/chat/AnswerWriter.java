@@ -4,8 +4,10 @@ import java.math.BigDecimal;
 import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 /** Writes the text of an answer: what was computed (so the reader can check the interpretation) and the result. */
 final class AnswerWriter {
@@ -19,10 +21,10 @@ final class AnswerWriter {
 
     /** " Tables joined: order_items → products → collections." for each foreign-key path the plan follows. */
     static String joins(SemanticModel model, Plan plan) {
-        java.util.Set<String> tables = new java.util.LinkedHashSet<>(plan.tables());
+        Set<String> tables = new LinkedHashSet<>(plan.tables());
         model.metrics.stream().filter(x -> x.name().equals(plan.measure().metric())).findFirst()
                 .ifPresent(x -> tables.addAll(x.tables()));
-        java.util.Set<String> paths = new java.util.LinkedHashSet<>();
+        Set<String> paths = new LinkedHashSet<>();
         for (String t : tables) {
             if (t == null || t.equals(plan.base())) {
                 continue;

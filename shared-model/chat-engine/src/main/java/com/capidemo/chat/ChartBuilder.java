@@ -1,5 +1,6 @@
 package com.capidemo.chat;
 
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -155,7 +156,7 @@ public final class ChartBuilder {
         for (List<Object> row : rows) {
             Object v = row.get(i);
             if (v != null && !(v instanceof Integer || v instanceof Long || v instanceof Short
-                    || v instanceof java.math.BigInteger)) {
+                    || v instanceof BigInteger)) {
                 return false;
             }
         }

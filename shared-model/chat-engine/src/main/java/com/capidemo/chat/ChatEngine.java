@@ -8,6 +8,7 @@ import com.capidemo.core.port.ChatTurn;
 import com.capidemo.core.port.QueryResult;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -159,7 +160,7 @@ public final class ChatEngine {
         Set<String> key = GoldenMatcher.key(question);
         List<GoldenQuery> ranked = new ArrayList<>(spec.goldenQueries());
         ranked.removeIf(g -> g.question() == null || exclude.contains(g.question()));
-        Map<GoldenQuery, Integer> overlap = new java.util.HashMap<>();
+        Map<GoldenQuery, Integer> overlap = new HashMap<>();
         for (GoldenQuery g : ranked) {
             Set<String> gk = new HashSet<>(GoldenMatcher.key(g.question()));
             gk.retainAll(key);

@@ -2,9 +2,11 @@ package com.capidemo.chat;
 
 import java.util.Comparator;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * The analytic cue words of questions (superlatives, negations, grouping and share cues, time units) and the token
@@ -97,8 +99,8 @@ final class Cues {
     }
 
     static SemanticModel.Mention nextMention(List<SemanticModel.Mention> sel, int after, int window,
-                                                     java.util.function.Predicate<SemanticModel.Mention> want,
-                                                     java.util.function.Predicate<SemanticModel.Mention> skippable) {
+                                                     Predicate<SemanticModel.Mention> want,
+                                                     Predicate<SemanticModel.Mention> skippable) {
         List<SemanticModel.Mention> ordered = sel.stream().filter(m -> m.first() > after && m.first() <= after + window)
                 .sorted(Comparator.comparingInt(SemanticModel.Mention::first)).toList();
         for (SemanticModel.Mention m : ordered) {
@@ -151,7 +153,7 @@ final class Cues {
     }
 
     static List<String> dedupe(List<String> values) {
-        return List.copyOf(new java.util.LinkedHashSet<>(values));
+        return List.copyOf(new LinkedHashSet<>(values));
     }
 
     static String describe(SemanticModel.Mention m) {

@@ -2,6 +2,7 @@ package com.capidemo.chat;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -198,7 +199,7 @@ final class FilterStage implements PlanStage {
             return false;
         }
         List<Plan.Cond> own = new ArrayList<>();
-        java.util.Set<Integer> negated = new java.util.HashSet<>();
+        Set<Integer> negated = new HashSet<>();
         for (int j = from; j < child.first(); j++) {
             SemanticModel.Mention m = draft.at.get(j);
             if (m == null) {

@@ -1,9 +1,5 @@
 package com.capidemo.chat;
 
-import com.capidemo.chat.ChatEngine;
-import com.capidemo.chat.ChatKnowledge;
-import com.capidemo.chat.Schema;
-import com.capidemo.chat.SchemaLoader;
 import com.capidemo.core.port.AgentSpec;
 import com.capidemo.core.port.ChatAgent;
 import com.capidemo.core.port.ChatAnswer;
@@ -23,6 +19,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -88,7 +85,7 @@ public class LocalChatAgent implements ChatAgent {
 
     private ChatKnowledge knowledge(AgentSpec agent, ChatEngine.Queries queries) {
         String key = agent.datasetId() + "|" + agent.tables() + "|" + agent.goldenQueries().hashCode() + "|"
-                + java.util.Objects.hashCode(agent.systemInstruction());
+                + Objects.hashCode(agent.systemInstruction());
         synchronized (cache) {
             ChatKnowledge k = cache.get(key);
             if (k != null) {

@@ -1,6 +1,7 @@
 package com.capidemo.chat;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -193,9 +194,9 @@ final class MeasureStage implements PlanStage {
         return Optional.empty();
     }
 
-    private static final java.util.Set<String> RATIO_CUES = Words.set("percentage", "percent", "share", "proportion",
+    private static final Set<String> RATIO_CUES = Words.set("percentage", "percent", "share", "proportion",
             "fraction", "rate", "rates", "%");
-    private static final java.util.Set<String> NOT_ADDITIVE = Words.set("rate", "price", "score", "percent", "pct",
+    private static final Set<String> NOT_ADDITIVE = Words.set("rate", "price", "score", "percent", "pct",
             "ratio", "averag", "rate", "age", "year", "month", "dai", "hour", "minut", "latitud", "longitud", "limit",
             "balanc", "weight", "cost");
 
@@ -211,7 +212,7 @@ final class MeasureStage implements PlanStage {
             }
             SemanticModel.Mention subject = null;
             for (SemanticModel.Mention m : draft.sel.stream().filter(x -> x.first() > t.index() && x.first() <= t.index() + 6)
-                    .sorted(java.util.Comparator.comparingInt(SemanticModel.Mention::first)).toList()) {
+                    .sorted(Comparator.comparingInt(SemanticModel.Mention::first)).toList()) {
                 if (m.kind() == SemanticModel.Kind.TABLE) {
                     subject = m;
                     break;

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
@@ -157,7 +158,7 @@ final class Planner {
      * declined.
      */
     private static String lifetimeValue(String question) {
-        String q = question.toLowerCase(java.util.Locale.ROOT);
+        String q = question.toLowerCase(Locale.ROOT);
         boolean ranks = q.matches("(?s).*\\b(top|bottom)\\s+\\d+.*") || q.matches("(?s)^\\s*(which|who)\\b.*");
         return ranks ? question.replaceAll("(?i)\\b(customer\\s+)?(lifetime\\s+value|ltv|clv)\\b", "revenue") : question;
     }

@@ -1,5 +1,6 @@
 package com.capidemo.chat;
 
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -15,7 +16,7 @@ final class RatioStage implements PlanStage {
             return Optional.empty();
         }
         boolean rateWord = draft.tokens.get(draft.ratioCue).is("rate", "rates");
-        for (Plan.Cond c : java.util.List.copyOf(draft.filters)) {
+        for (Plan.Cond c : List.copyOf(draft.filters)) {
             int at = draft.condAt.getOrDefault(c, -1);
             if (at > draft.ratioSubject.last() || rateWord && at >= 0 && at < draft.ratioCue) {
                 draft.filters.remove(c);

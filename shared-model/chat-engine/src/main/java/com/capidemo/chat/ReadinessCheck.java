@@ -7,6 +7,7 @@ import com.capidemo.core.port.ChatAgent;
 import com.capidemo.core.port.ChatAnswer;
 import com.capidemo.core.port.QueryResult;
 import com.capidemo.core.port.QuerySession;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,7 +34,7 @@ public final class ReadinessCheck {
      * Scores with every query in one warehouse session over the demo's dataset (one DuckDB opened once, not one per
      * query): the questions are asked one after another in it.
      */
-    public static Readiness score(ChatAgent agent, AgentSpec spec, QuerySession session) {
+    public static Readiness score(ChatAgent agent, AgentSpec spec, QuerySession session, Clock clock) {
         List<GoldenQuery> goldens = spec.goldenQueries();
         List<String> failed = new ArrayList<>();
         int passed = 0;
@@ -44,10 +45,10 @@ public final class ReadinessCheck {
                 failed.add(g.question());
             }
         }
-        return readiness(passed, goldens.size(), failed);
+        return readiness(passed, goldens.size(), failed, clock.instant());
     }
 
-    public static Readiness score(ChatAgent agent, AgentSpec spec, ChatEngine.Queries queries) {
+    public static Readiness score(ChatAgent agent, AgentSpec spec, ChatEngine.Queries queries, Clock clock) {
         List<GoldenQuery> goldens = spec.goldenQueries();
         List<Boolean> results = new ArrayList<>();
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(PARALLELISM, goldens.size())), r -> {
@@ -80,12 +81,12 @@ public final class ReadinessCheck {
                 failed.add(goldens.get(i).question());
             }
         }
-        return readiness(passed, goldens.size(), failed);
+        return readiness(passed, goldens.size(), failed, clock.instant());
     }
 
-    private static Readiness readiness(int passed, int total, List<String> failed) {
+    private static Readiness readiness(int passed, int total, List<String> failed, Instant scoredAt) {
         double score = total == 0 ? 100.0 : Math.round(1000.0 * passed / total) / 10.0;
-        return new Readiness(score, passed, total, failed, Instant.now());
+        return new Readiness(score, passed, total, failed, scoredAt);
     }
 
     private static boolean passes(ChatAgent agent, AgentSpec spec, ChatEngine.Queries queries, GoldenQuery g) {

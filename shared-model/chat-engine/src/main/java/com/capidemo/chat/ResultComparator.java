@@ -1,9 +1,11 @@
 package com.capidemo.chat;
 
 import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
@@ -186,7 +188,7 @@ public final class ResultComparator {
 
     private static boolean integral(Number n) {
         return n instanceof Integer || n instanceof Long || n instanceof Short || n instanceof Byte
-                || n instanceof java.math.BigInteger;
+                || n instanceof BigInteger;
     }
 
     private static BigDecimal decimal(Number n) {
@@ -218,7 +220,7 @@ public final class ResultComparator {
     private static String rowKey(List<Object> row) {
         StringBuilder b = new StringBuilder();
         for (Object v : row) {
-            b.append(v instanceof Number n ? String.format(java.util.Locale.ROOT, "%.6f", n.doubleValue()) : text(v)).append('\u0001');
+            b.append(v instanceof Number n ? String.format(Locale.ROOT, "%.6f", n.doubleValue()) : text(v)).append('\u0001');
         }
         return b.toString();
     }

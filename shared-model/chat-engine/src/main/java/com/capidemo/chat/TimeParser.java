@@ -1,10 +1,13 @@
 package com.capidemo.chat;
 
+import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.time.format.TextStyle;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -318,7 +321,7 @@ final class TimeParser {
                 if (k < n && isYear(tokens.get(k))) {
                     try {
                         return Parsed.day(LocalDate.of(year(tokens.get(k)), MONTHS.get(w), day), k);
-                    } catch (java.time.DateTimeException e) {
+                    } catch (DateTimeException e) {
                         return null;
                     }
                 }
@@ -360,7 +363,7 @@ final class TimeParser {
         Parsed p = new Parsed();
         p.from = LocalDate.of(year, m, 1);
         p.to = p.from.plusMonths(1);
-        p.label = p.from.getMonth().getDisplayName(java.time.format.TextStyle.FULL, java.util.Locale.ENGLISH) + " " + year;
+        p.label = p.from.getMonth().getDisplayName(TextStyle.FULL, Locale.ENGLISH) + " " + year;
         p.kind = "month";
         p.year = year;
         p.end = i;

@@ -1,6 +1,7 @@
 package com.capidemo.chat;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -104,7 +105,7 @@ final class Words {
 
     /** A set from possibly repeated words. */
     static Set<String> set(String... words) {
-        return Set.copyOf(java.util.Arrays.asList(words));
+        return Set.copyOf(Arrays.asList(words));
     }
 
     static List<Token> tokenize(String text) {

@@ -1,6 +1,5 @@
 package com.capidemo.chat;
 
-import com.capidemo.chat.LocalChatAgent;
 import com.capidemo.core.port.AgentSpec;
 import com.capidemo.core.port.ChatAnswer;
 import com.capidemo.core.port.QueryResult;

@@ -1,7 +1,6 @@
 package com.capidemo.chat;
 
 import com.capidemo.duckdb.DuckDbWarehouse;
-import com.capidemo.chat.LocalChatAgent;
 import com.capidemo.local.LocalObjectStore;
 import com.capidemo.core.port.AgentSpec;
 import com.capidemo.core.port.QueryResult;
@@ -13,6 +12,7 @@ import com.capidemo.duckdb.TemplateDataGenerator;
 import com.capidemo.core.template.TemplateDefinition;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -38,7 +38,7 @@ public final class ChatFixtures {
             catalog = TemplateCatalog.load(templatesDir());
             LocalObjectStore objects = new LocalObjectStore(ROOT.resolve("objects"));
             library = new TemplateLibrary(catalog, objects, ROOT.resolve("locks").resolve("templates.lock"),
-                    TemplateDataGenerator::new);
+                    TemplateDataGenerator::new, Clock.systemUTC());
             warehouse = new DuckDbWarehouse(ROOT.resolve("warehouse"), objects);
         }
         return catalog;

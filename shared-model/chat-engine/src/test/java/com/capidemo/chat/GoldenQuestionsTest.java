@@ -2,13 +2,13 @@ package com.capidemo.chat;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.capidemo.chat.LocalChatAgent;
 import com.capidemo.core.domain.GoldenQuery;
 import com.capidemo.core.domain.Readiness;
 import com.capidemo.core.port.AgentSpec;
 import com.capidemo.core.port.ChatAnswer;
 import com.capidemo.core.port.QueryResult;
 import com.capidemo.core.template.TemplateDefinition;
+import java.time.Clock;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -52,7 +52,7 @@ class GoldenQuestionsTest {
     void theReadinessScoreOfEveryTemplateIs100(String templateId) {
         AgentSpec spec = ChatFixtures.agentSpec(templateId);
         Readiness r = ReadinessCheck.score(ChatFixtures.agent(), spec,
-                (sql, max) -> ChatFixtures.warehouse().query(spec.datasetId(), sql, max));
+                (sql, max) -> ChatFixtures.warehouse().query(spec.datasetId(), sql, max), Clock.systemUTC());
         assertThat(r.failed()).isEmpty();
         assertThat(r.score()).isEqualTo(100.0);
         assertThat(r.passed()).isEqualTo(r.total()).isEqualTo(spec.goldenQueries().size());

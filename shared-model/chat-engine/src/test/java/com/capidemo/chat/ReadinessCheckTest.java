@@ -8,6 +8,7 @@ import com.capidemo.core.port.AgentSpec;
 import com.capidemo.core.port.ChatAgent;
 import com.capidemo.core.port.ChatAnswer;
 import com.capidemo.core.port.QueryResult;
+import java.time.Clock;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -42,7 +43,7 @@ class ReadinessCheckTest {
             default -> new ChatAnswer("no", null, List.of(), List.of(), false, null, List.of("a", "b", "c"),
                     ChatAnswer.DECLINED, null);
         };
-        Readiness r = ReadinessCheck.score(agent, withGoldens(List.of(count, sameRowsOtherSql, declined)), queries);
+        Readiness r = ReadinessCheck.score(agent, withGoldens(List.of(count, sameRowsOtherSql, declined)), queries, Clock.systemUTC());
         assertThat(r.passed()).isEqualTo(1);
         assertThat(r.total()).isEqualTo(3);
         assertThat(r.score()).isEqualTo(33.3);
@@ -51,7 +52,7 @@ class ReadinessCheckTest {
 
     @Test
     void aDemoWithoutGoldenQuestionsScores100() {
-        Readiness r = ReadinessCheck.score(ChatFixtures.agent(), withGoldens(List.of()), queries);
+        Readiness r = ReadinessCheck.score(ChatFixtures.agent(), withGoldens(List.of()), queries, Clock.systemUTC());
         assertThat(r.score()).isEqualTo(100.0);
         assertThat(r.total()).isZero();
     }

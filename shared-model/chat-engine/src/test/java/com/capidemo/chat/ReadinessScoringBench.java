@@ -3,7 +3,6 @@ package com.capidemo.chat;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.capidemo.duckdb.DuckDbWarehouse;
-import com.capidemo.chat.LocalChatAgent;
 import com.capidemo.local.LocalObjectStore;
 import com.capidemo.core.domain.Readiness;
 import com.capidemo.core.port.AgentSpec;
@@ -14,6 +13,7 @@ import com.capidemo.core.template.TableSpec;
 import com.capidemo.core.template.TemplateDefinition;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -49,12 +49,12 @@ class ReadinessScoringBench {
         // The first three paths run every query (no results kept), as before the result cache.
         Warehouse uncached = new DuckDbWarehouse(ChatFixtures.warehouseRoot(), OBJECTS, DuckDbWarehouse.QUERY_TIMEOUT_SECONDS, 0);
         LocalChatAgent agent = new LocalChatAgent(uncached, spec -> LocalChatAgent.declaredKeys(t));
-        ReadinessCheck.score(agent, perQuery.get(0), (sql, max) -> uncached.query(perQuery.get(0).datasetId(), sql, max));
+        ReadinessCheck.score(agent, perQuery.get(0), (sql, max) -> uncached.query(perQuery.get(0).datasetId(), sql, max), Clock.systemUTC());
 
         long started = System.nanoTime();
         List<Readiness> old = new ArrayList<>();
         for (AgentSpec spec : perQuery.subList(1, perQuery.size())) {
-            old.add(ReadinessCheck.score(agent, spec, (sql, max) -> uncached.query(spec.datasetId(), sql, max)));
+            old.add(ReadinessCheck.score(agent, spec, (sql, max) -> uncached.query(spec.datasetId(), sql, max), Clock.systemUTC()));
         }
         double oldSeconds = (System.nanoTime() - started) / 1e9;
 
@@ -144,7 +144,7 @@ class ReadinessScoringBench {
             for (AgentSpec spec : specs) {
                 futures.add(pool.submit(() -> {
                     try (QuerySession session = warehouse.session(spec.datasetId())) {
-                        return ReadinessCheck.score(agent, spec, session);
+                        return ReadinessCheck.score(agent, spec, session, Clock.systemUTC());
                     }
                 }));
             }

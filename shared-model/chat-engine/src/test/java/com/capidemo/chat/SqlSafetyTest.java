@@ -3,7 +3,6 @@ package com.capidemo.chat;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.capidemo.chat.LocalChatAgent;
 import com.capidemo.core.port.AgentSpec;
 import com.capidemo.core.port.ChatAnswer;
 import com.capidemo.core.port.Warehouse;

@@ -7,8 +7,6 @@ import com.capidemo.core.adapter.Port;
 
 import com.capidemo.core.config.ConfigsLocator;
 import com.capidemo.core.config.PlatformConfig;
-import com.capidemo.design.DemoDesigner;
-import com.capidemo.design.KnowledgeBaseDemoDesigner;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;

@@ -3,6 +3,7 @@ package com.capidemo.design;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -47,7 +48,7 @@ public final class SchemaRules {
         if (schema.tables().isEmpty()) {
             problems.add("no tables");
         }
-        Map<String, TableDesign> earlier = new java.util.LinkedHashMap<>();
+        Map<String, TableDesign> earlier = new LinkedHashMap<>();
         for (TableDesign table : schema.tables()) {
             String where = "table " + table.name();
             if (!validIdentifier(table.name())) {
@@ -64,7 +65,7 @@ public final class SchemaRules {
             } else if (!Generator.SEQUENCE.equals(table.column(table.primaryKey()).get().generator().kind())) {
                 problems.add(where + ": primary key " + table.primaryKey() + " must be a sequence (unique)");
             }
-            Map<String, ColumnDesign> seen = new java.util.LinkedHashMap<>();
+            Map<String, ColumnDesign> seen = new LinkedHashMap<>();
             for (ColumnDesign column : table.columns()) {
                 columnProblems(table, column, seen, earlier, problems);
                 seen.put(column.name(), column);

@@ -4,6 +4,8 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Random;
 
@@ -27,7 +29,7 @@ final class Seeds {
      * (user text) never becomes part of a statement.
      */
     static String hex(String... parts) {
-        return java.util.HexFormat.of().formatHex(digest(parts), 0, 16);
+        return HexFormat.of().formatHex(digest(parts), 0, 16);
     }
 
     private static byte[] digest(String... parts) {
@@ -41,7 +43,7 @@ final class Seeds {
     /** A seeded shuffle that leaves {@code items} untouched. */
     static <T> List<T> shuffled(List<T> items, Random random) {
         List<T> copy = new ArrayList<>(items);
-        java.util.Collections.shuffle(copy, random);
+        Collections.shuffle(copy, random);
         return copy;
     }
 }

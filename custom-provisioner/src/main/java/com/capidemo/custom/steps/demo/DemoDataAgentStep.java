@@ -18,7 +18,7 @@ import com.capidemo.core.port.QuerySession;
 import com.capidemo.core.port.Warehouse;
 import com.fasterxml.jackson.core.type.TypeReference;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Instant;
+import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,13 +31,15 @@ import java.util.Map;
 public class DemoDataAgentStep implements PipelineStep {
 
     private final DemoDesigner designer;
+    private final Clock clock;
     private final DataAgents agents;
     private final DemoStore demos;
     private final ChatAgent chat;
     private final Warehouse warehouse;
 
     public DemoDataAgentStep(DemoDesigner designer, DataAgents agents, DemoStore demos, ChatAgent chat,
-                             Warehouse warehouse) {
+                             Warehouse warehouse, Clock clock) {
+        this.clock = clock;
         this.designer = designer;
         this.agents = agents;
         this.demos = demos;
@@ -71,11 +73,11 @@ public class DemoDataAgentStep implements PipelineStep {
         metadata.put("total_rows", tables.values().stream().mapToLong(v -> ((Number) v).longValue()).sum());
         metadata.put("tables", tables);
         metadata.put("industry_label", profile.industryLabel());
-        metadata.put("provisioned_at", Instant.now().toString());
+        metadata.put("provisioned_at", clock.instant().toString());
         demos.markReady(demoId, dataset, agentId, golden, metadata);
         Readiness readiness;
         try (QuerySession session = warehouse.session(dataset)) {
-            readiness = ReadinessCheck.score(chat, spec, session);
+            readiness = ReadinessCheck.score(chat, spec, session, clock);
         }
         demos.recordReadiness(demoId, readiness);
         context.log(String.format("demo %s is ready; readiness %.1f%% (%d of %d golden questions)", demoId,

@@ -2,19 +2,17 @@ package com.capidemo.custom.steps.demo;
 
 import com.capidemo.custom.pipeline.PipelineStep;
 import com.capidemo.custom.pipeline.StepContext;
-import com.capidemo.core.config.PlatformConfig;
 import com.capidemo.design.CustomerProfile;
 import com.capidemo.design.SchemaDesign;
 import com.capidemo.design.SyntheticDataCompiler;
 import com.capidemo.core.port.ObjectRef;
 import com.capidemo.core.port.ObjectStore;
-import com.capidemo.duckdb.TemplateDataGenerator;
+import com.capidemo.core.port.TemplateDataWriter;
 import com.capidemo.core.template.TemplateDefinition;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,11 +28,11 @@ import java.util.stream.Stream;
 public class DemoDataGenerationStep implements PipelineStep {
 
     private final ObjectStore objects;
-    private final Duration pauseAfterTable;
+    private final TemplateDataWriter writer;
 
-    public DemoDataGenerationStep(ObjectStore objects, PlatformConfig config) {
+    public DemoDataGenerationStep(ObjectStore objects, TemplateDataWriter writer) {
         this.objects = objects;
-        this.pauseAfterTable = config.provision().tableLoadDelay();
+        this.writer = writer;
     }
 
     @Override
@@ -51,7 +49,7 @@ public class DemoDataGenerationStep implements PipelineStep {
         String bucket = context.step().string("bucket") == null ? "artifacts" : context.step().string("bucket");
         Path work = Files.createTempDirectory("custom-" + context.job().jobId());
         try {
-            Map<String, Long> rows = new TemplateDataGenerator().generate(template, work);
+            Map<String, Long> rows = writer.generate(template, work);
             Map<String, Object> refs = new LinkedHashMap<>();
             for (Map.Entry<String, Long> table : rows.entrySet()) {
                 context.checkLease();
@@ -59,9 +57,6 @@ public class DemoDataGenerationStep implements PipelineStep {
                 objects.upload(ref, work.resolve(table.getKey() + ".parquet"));
                 refs.put(table.getKey(), ref.name());
                 context.log("generated " + table.getKey() + ": " + table.getValue() + " rows");
-                if (!pauseAfterTable.isZero()) {
-                    Thread.sleep(pauseAfterTable.toMillis()); // fault tests: a window to kill the worker mid-stage
-                }
             }
             long total = rows.values().stream().mapToLong(Long::longValue).sum();
             return Map.of("bucket", bucket, "objects", refs, "rows", rows, "total_rows", total);

@@ -1,6 +1,6 @@
 package com.capidemo.core.adapter;
 
-import com.capidemo.core.config.AdapterConfig;
+import com.capidemo.core.config.PlatformConfig;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.Priority;
@@ -29,7 +29,7 @@ public class AdapterSelection {
     private final Optional<String> pubsubEmulatorHost;
 
     @Inject
-    public AdapterSelection(AdapterConfig config) {
+    public AdapterSelection(PlatformConfig config) {
         this(config.mode(), explicit(config), config.gcp().projectId(), config.gcp().firestoreEmulatorHost(),
                 config.gcp().pubsubEmulatorHost());
     }
@@ -40,7 +40,7 @@ public class AdapterSelection {
             throw new IllegalStateException("platform.mode must be local or gcp, not '" + mode + "'");
         }
         for (Port port : Port.values()) {
-            String chosen = explicit.getOrDefault(port, mode.equals("gcp") ? port.gcp : port.local);
+            String chosen = explicit.getOrDefault(port, mode.equals("gcp") ? port.gcpDefault() : port.local);
             local.put(port, choose(port, chosen, explicit.containsKey(port) ? port.key : "platform.mode=" + mode));
             values.put(port, chosen);
         }
@@ -65,6 +65,9 @@ public class AdapterSelection {
         if (value.equals(port.local)) {
             return true;
         }
+        if (port.gcp == null) {
+            throw new IllegalStateException(port.key + " must be " + port.local + ", not '" + value + "'");
+        }
         if (!value.equals(port.gcp)) {
             throw new IllegalStateException(port.key + " must be " + port.local + " or " + port.gcp + ", not '"
                     + value + "'");
@@ -72,7 +75,7 @@ public class AdapterSelection {
         return false;
     }
 
-    private static Map<Port, String> explicit(AdapterConfig config) {
+    private static Map<Port, String> explicit(PlatformConfig config) {
         Map<Port, String> explicit = new EnumMap<>(Port.class);
         for (Port port : Port.values()) {
             port.configured.apply(config).map(v -> v.trim().toLowerCase(Locale.ROOT))

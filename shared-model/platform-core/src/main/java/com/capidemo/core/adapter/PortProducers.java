@@ -15,6 +15,7 @@ import com.capidemo.core.port.ObjectStore;
 import com.capidemo.core.port.ShareStore;
 import com.capidemo.core.port.StepStore;
 import com.capidemo.core.port.TaskQueue;
+import com.capidemo.core.port.TemplateDataWriter;
 import com.capidemo.core.port.TenantStore;
 import com.capidemo.core.port.Warehouse;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -139,5 +140,11 @@ public class PortProducers {
     @ApplicationScoped
     ChatAgent chatAgent(@Any Instance<ChatAgent> adapters) {
         return Adapters.pick(adapters, selection, Port.AGENTS);
+    }
+
+    @Produces
+    @ApplicationScoped
+    TemplateDataWriter templateData(@Any Instance<TemplateDataWriter> adapters) {
+        return Adapters.pick(adapters, selection, Port.TEMPLATE_DATA);
     }
 }

@@ -2,6 +2,7 @@ package com.capidemo.core.config;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -36,7 +37,7 @@ public final class PrivateFiles {
             }
             try {
                 Files.createDirectory(absolute, attributes(DIRECTORY));
-            } catch (java.nio.file.FileAlreadyExistsException raced) {
+            } catch (FileAlreadyExistsException raced) {
                 // another process made it at the same moment: tighten below
             }
         }
@@ -49,7 +50,7 @@ public final class PrivateFiles {
         if (!Files.exists(file)) {
             try {
                 Files.createFile(file, attributes(FILE));
-            } catch (java.nio.file.FileAlreadyExistsException raced) {
+            } catch (FileAlreadyExistsException raced) {
                 // made at the same moment by another process
             }
         }

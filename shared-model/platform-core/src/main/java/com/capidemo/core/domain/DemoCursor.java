@@ -1,6 +1,7 @@
 package com.capidemo.core.domain;
 
 import java.nio.charset.StandardCharsets;
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Optional;
@@ -33,7 +34,7 @@ public record DemoCursor(Instant createdAt, String demoId) {
             }
             return Optional.of(new DemoCursor(Instant.ofEpochSecond(Long.parseLong(m.group(1)),
                     Long.parseLong(m.group(2))), m.group(3)));
-        } catch (IllegalArgumentException | java.time.DateTimeException e) {
+        } catch (IllegalArgumentException | DateTimeException e) {
             return Optional.empty();
         }
     }

@@ -1,6 +1,7 @@
 package com.capidemo.core.domain;
 
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -18,7 +19,7 @@ public record DemoStats(long total, long createdSince, long pinned, Map<String, 
 
     /** A by_status map with every status a counted demo can have, at zero. */
     public static Map<String, Long> liveStatuses() {
-        Map<String, Long> m = new java.util.LinkedHashMap<>();
+        Map<String, Long> m = new LinkedHashMap<>();
         for (DemoStatus s : DemoStatus.values()) {
             if (s != DemoStatus.DELETED) {
                 m.put(s.wire(), 0L);

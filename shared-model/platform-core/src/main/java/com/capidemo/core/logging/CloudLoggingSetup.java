@@ -1,6 +1,6 @@
 package com.capidemo.core.logging;
 
-import com.capidemo.core.config.AdapterConfig;
+import com.capidemo.core.config.PlatformConfig;
 import com.capidemo.core.telemetry.TelemetrySelection;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.Priority;
@@ -23,11 +23,11 @@ import org.jboss.logmanager.ExtHandler;
 public class CloudLoggingSetup {
 
     private final TelemetrySelection selection;
-    private final AdapterConfig adapters;
+    private final PlatformConfig adapters;
     private final String service;
     private final String version;
 
-    public CloudLoggingSetup(TelemetrySelection selection, AdapterConfig adapters,
+    public CloudLoggingSetup(TelemetrySelection selection, PlatformConfig adapters,
                              @ConfigProperty(name = "quarkus.application.name") String service,
                              @ConfigProperty(name = "quarkus.application.version", defaultValue = "dev")
                              String version) {

@@ -3,6 +3,7 @@ package com.capidemo.core.messaging;
 import com.capidemo.core.domain.Ids;
 import com.capidemo.core.json.Json;
 import com.capidemo.core.json.StrictJson;
+import java.io.IOException;
 import java.io.UncheckedIOException;
 
 /** The JSON carried in a provision-jobs message's data: enough to find the job, never the job itself. */
@@ -17,7 +18,7 @@ public record ProvisionMessage(String jobId, String demoId, String tenantId, Str
         ProvisionMessage m;
         try {
             m = StrictJson.MAPPER.readValue(data, ProvisionMessage.class);
-        } catch (UncheckedIOException | java.io.IOException e) {
+        } catch (UncheckedIOException | IOException e) {
             throw new MalformedEnvelopeException("message.data", "message data is not a provision message");
         }
         if (m == null || m.jobId() == null || m.jobId().isBlank()) {

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 /**
@@ -76,7 +77,7 @@ public final class PipelineCatalog {
             }
             if (!knownStepTypes.contains(type)) {
                 throw new PipelineException("pipeline " + name + ": step '" + id + "' has unknown type '" + type
-                        + "' (known: " + String.join(", ", new java.util.TreeSet<>(knownStepTypes)) + ")");
+                        + "' (known: " + String.join(", ", new TreeSet<>(knownStepTypes)) + ")");
             }
             @SuppressWarnings("unchecked")
             Map<String, Object> substituted = (Map<String, Object>) substitute(variables, config, name, id);

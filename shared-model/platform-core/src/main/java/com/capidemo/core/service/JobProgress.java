@@ -4,6 +4,7 @@ import com.capidemo.core.domain.JobLog;
 import com.capidemo.core.port.JobStore;
 import com.capidemo.core.telemetry.Tracing;
 import io.quarkus.logging.Log;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -22,6 +23,7 @@ public final class JobProgress {
     static final Duration FLUSH_EVERY = Duration.ofMillis(200);
 
     private final JobStore jobs;
+    private final Clock clock;
     private final String jobId;
     private final String owner;
     private final Duration lease;
@@ -29,9 +31,11 @@ public final class JobProgress {
     private String phase;
     private int progress;
     private long lastFlush = System.nanoTime();
-    private long lastStepEpochNanos = epochNanos();
+    private long lastStepEpochNanos;
 
-    public JobProgress(JobStore jobs, String jobId, String owner, Duration lease) {
+    public JobProgress(JobStore jobs, String jobId, String owner, Duration lease, Clock clock) {
+        this.clock = clock;
+        this.lastStepEpochNanos = epochNanos();
         this.jobs = jobs;
         this.jobId = jobId;
         this.owner = owner;
@@ -41,7 +45,7 @@ public final class JobProgress {
     /** Records a step; written now when it starts a new phase or the last write is old enough. */
     public void step(int newProgress, String newPhase, String message) {
         boolean phaseChanged = !newPhase.equals(phase);
-        pending.add(JobLog.info(Instant.now(), message));
+        pending.add(JobLog.info(clock.instant(), message));
         progress = newProgress;
         phase = newPhase;
         Log.infof("%s [%d%%] %s", newPhase, newProgress, message);
@@ -68,8 +72,8 @@ public final class JobProgress {
         lastFlush = System.nanoTime();
     }
 
-    private static long epochNanos() {
-        Instant now = Instant.now();
+    private long epochNanos() {
+        Instant now = clock.instant();
         return TimeUnit.SECONDS.toNanos(now.getEpochSecond()) + now.getNano();
     }
 }

@@ -23,6 +23,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.HexFormat;
@@ -48,16 +49,22 @@ public class TemplateLibrary {
     private final ObjectStore objects;
     private final Path lockFile;
     private final Supplier<TemplateDataWriter> writer;
+    private final Clock clock;
 
     @Inject
-    public TemplateLibrary(PlatformConfig config, ObjectStore objects, Instance<TemplateDataWriter> writer) {
+    public TemplateLibrary(PlatformConfig config, ObjectStore objects, Instance<TemplateDataWriter> writer,
+                           Clock clock) {
         this(TemplateCatalog.load(ConfigsLocator.locate(config).resolve("templates")), objects,
-                Path.of(config.dataDir()).resolve("locks").resolve("templates.lock"), writer::get);
+                Path.of(config.dataDir()).resolve("locks").resolve("templates.lock"), writer::get, clock);
     }
 
-    /** {@code writer} is asked for only when data must be generated (services that only read templates need none). */
+    /**
+     * {@code writer} is asked for only when data must be generated (services that only read templates need none);
+     * {@code clock} dates the manifests.
+     */
     public TemplateLibrary(TemplateCatalog catalog, ObjectStore objects, Path lockFile,
-                           Supplier<TemplateDataWriter> writer) {
+                           Supplier<TemplateDataWriter> writer, Clock clock) {
+        this.clock = clock;
         this.catalog = catalog;
         this.objects = objects;
         this.lockFile = lockFile.toAbsolutePath();
@@ -118,7 +125,7 @@ public class TemplateLibrary {
                 objects.upload(tableObject(template.templateId(), table), work.resolve(table + ".parquet"));
             }
             Manifest manifest = new Manifest(template.templateId(), template.dataVersion(), fingerprint,
-                    new LinkedHashMap<>(counts), Instant.now());
+                    new LinkedHashMap<>(counts), clock.instant());
             objects.write(manifestObject(template.templateId()), Json.bytes(manifest));
             Log.infof("generated template %s: %d tables, %d rows in %d ms", template.templateId(), counts.size(),
                     counts.values().stream().mapToLong(Long::longValue).sum(), (System.nanoTime() - started) / 1_000_000);

@@ -1,6 +1,6 @@
 package com.capidemo.core.telemetry;
 
-import com.capidemo.core.config.AdapterConfig;
+import com.capidemo.core.config.PlatformConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.List;
@@ -24,7 +24,7 @@ public class TelemetrySelection {
     private final String logFormat;
 
     @Inject
-    public TelemetrySelection(AdapterConfig adapters, TelemetryConfig config) {
+    public TelemetrySelection(PlatformConfig adapters, TelemetryConfig config) {
         this(adapters.mode(), config.traces(), config.metrics(), config.logFormat());
     }
 

@@ -1,5 +1,6 @@
 package com.capidemo.core.web;
 
+import com.capidemo.core.json.UserText;
 import java.util.List;
 import java.util.Map;
 
@@ -47,7 +48,7 @@ public class ApiProblem extends RuntimeException {
 
     public static ApiProblem notFound(String what, String id) {
         return new ApiProblem(404, what + "-not-found", capitalize(what) + " not found",
-                "No " + what + " '" + com.capidemo.core.json.UserText.preview(String.valueOf(id)) + "' is visible to you");
+                "No " + what + " '" + UserText.preview(String.valueOf(id)) + "' is visible to you");
     }
 
     public static ApiProblem unauthorized(String detail) {

@@ -1,6 +1,7 @@
 package com.capidemo.core.web;
 
 import com.capidemo.core.json.UserText;
+import com.capidemo.core.messaging.MalformedEnvelopeException;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
@@ -14,9 +15,12 @@ import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import io.quarkus.logging.Log;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.ElementKind;
+import jakarta.validation.Path;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -48,7 +52,7 @@ public class ProblemMapper {
      * well-formed envelope with a wrong field 422 naming it; the dispatcher retries either and then dead-letters.
      */
     @ServerExceptionMapper
-    public Response malformedPush(com.capidemo.core.messaging.MalformedEnvelopeException e, UriInfo uri) {
+    public Response malformedPush(MalformedEnvelopeException e, UriInfo uri) {
         return e.field().map(f -> invalid(List.of(Map.of("field", f, "message", e.getMessage())), uri))
                 .orElseGet(() -> respond(400, "malformed-push", "Malformed push envelope", e.getMessage(), uri,
                         List.of()));
@@ -66,14 +70,14 @@ public class ProblemMapper {
 
     /** The JSON name of the violating field: the last property of the path in snake_case; "body" for the body itself. */
     private static String field(ConstraintViolation<?> v) {
-        jakarta.validation.Path.Node leaf = null;
-        for (jakarta.validation.Path.Node node : v.getPropertyPath()) {
+        Path.Node leaf = null;
+        for (Path.Node node : v.getPropertyPath()) {
             leaf = node;
         }
-        if (leaf == null || leaf.getName() == null || leaf.getKind() == jakarta.validation.ElementKind.PARAMETER) {
+        if (leaf == null || leaf.getName() == null || leaf.getKind() == ElementKind.PARAMETER) {
             return "body";
         }
-        if (leaf.getKind() == jakarta.validation.ElementKind.CONTAINER_ELEMENT) {
+        if (leaf.getKind() == ElementKind.CONTAINER_ELEMENT) {
             return containerField(v);
         }
         return SNAKE.translate(leaf.getName());
@@ -83,8 +87,8 @@ public class ProblemMapper {
     private static String containerField(ConstraintViolation<?> v) {
         String name = "body";
         Integer index = null;
-        for (jakarta.validation.Path.Node node : v.getPropertyPath()) {
-            if (node.getKind() == jakarta.validation.ElementKind.PROPERTY) {
+        for (Path.Node node : v.getPropertyPath()) {
+            if (node.getKind() == ElementKind.PROPERTY) {
                 name = SNAKE.translate(node.getName());
             }
             if (node.getIndex() != null) {
@@ -187,7 +191,7 @@ public class ProblemMapper {
             return "must be a string";
         }
         if (type == Integer.class || type == int.class || type == Long.class || type == long.class
-                || type == Short.class || type == short.class || type == java.math.BigInteger.class) {
+                || type == Short.class || type == short.class || type == BigInteger.class) {
             return "must be an integer";
         }
         if (Number.class.isAssignableFrom(type) || type == double.class || type == float.class) {

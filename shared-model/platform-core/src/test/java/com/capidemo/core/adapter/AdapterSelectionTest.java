@@ -37,8 +37,9 @@ class AdapterSelectionTest {
     void gcpModeSelectsEveryGcpAdapterAndNeedsNoSqlite() {
         AdapterSelection s = select("gcp", Map.of(), "demo-project");
         for (Port port : Port.values()) {
-            assertThat(s.isLocal(port)).as(port.key()).isFalse();
+            assertThat(s.isLocal(port)).as(port.key()).isEqualTo(!port.hasGcpAdapter());
         }
+        assertThat(s.value(Port.TEMPLATE_DATA)).isEqualTo("duckdb");
         assertThat(s.usesSqlite()).isFalse();
         assertThatThrownBy(() -> select("gcp", Map.of(), null)).hasMessageContaining("platform.gcp.project-id");
     }
@@ -48,6 +49,8 @@ class AdapterSelectionTest {
         assertThatThrownBy(() -> select("cloud", Map.of(), null)).hasMessageContaining("platform.mode");
         assertThatThrownBy(() -> select("local", Map.of(Port.STORE, "postgres"), null))
                 .hasMessageContaining("platform.store must be sqlite or firestore");
+        assertThatThrownBy(() -> select("gcp", Map.of(Port.TEMPLATE_DATA, "bigquery"), "p"))
+                .hasMessageContaining("platform.template-data must be duckdb, not 'bigquery'");
         assertThatThrownBy(() -> select("local", Map.of(Port.STORE, "firestore"), "p"))
                 .hasMessageContaining("needs platform.store=sqlite");
         assertThatThrownBy(() -> select("local", Map.of(Port.STORE, "firestore", Port.QUICK_QUEUE, "pubsub"), "p"))

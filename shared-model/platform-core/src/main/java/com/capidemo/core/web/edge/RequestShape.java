@@ -5,6 +5,8 @@ import com.capidemo.core.web.HttpProblems;
 import com.capidemo.core.web.Problem;
 import io.vertx.core.MultiMap;
 import io.vertx.core.http.HttpMethod;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -70,9 +72,9 @@ public final class RequestShape {
     /** Quarkus' own URI check (java.net.URI), which it skips because this one answers problem+json. */
     static boolean isUri(String uri) {
         try {
-            new java.net.URI(uri);
+            new URI(uri);
             return true;
-        } catch (java.net.URISyntaxException e) {
+        } catch (URISyntaxException e) {
             return false;
         }
     }

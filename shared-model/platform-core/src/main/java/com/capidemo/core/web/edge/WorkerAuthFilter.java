@@ -1,9 +1,8 @@
-package com.capidemo.core.web;
+package com.capidemo.core.web.edge;
 
-import com.capidemo.core.web.edge.AuthFailureLimiter;
-import com.capidemo.core.web.edge.ClientAddress;
-import com.capidemo.core.web.edge.EdgeConfig;
-import com.capidemo.core.web.edge.PathRules;
+import com.capidemo.core.web.AdminToken;
+import com.capidemo.core.web.SharedSecretWorkerAuthenticator;
+import com.capidemo.core.web.WorkerAuthenticator;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;

@@ -1,7 +1,6 @@
-package com.capidemo.lifecycle.config;
+package com.capidemo.lifecycle.service;
 
-import com.capidemo.lifecycle.service.LifecyclePolicy;
-import com.capidemo.lifecycle.service.QueueRetryWindows;
+import com.capidemo.lifecycle.config.LifecycleConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
