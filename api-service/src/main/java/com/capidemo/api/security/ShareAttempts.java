@@ -1,15 +1,15 @@
 package com.capidemo.api.security;
 
 import com.capidemo.core.web.ApiProblem;
+import com.capidemo.core.config.PlatformConfig;
 import com.capidemo.core.web.edge.EdgeConfig;
 import com.capidemo.core.web.edge.RateLimits;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Optional;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicLong;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Admission of share-link password checks, before any password is hashed. Two limits, both taken atomically:
@@ -37,10 +37,14 @@ public class ShareAttempts {
     private final Semaphore running;
     private final AtomicLong started = new AtomicLong();
 
-    public ShareAttempts(Clock clock, EdgeConfig edge,
-                         @ConfigProperty(name = "platform.api.share-password-checks") Optional<Integer> concurrency) {
+    @Inject
+    public ShareAttempts(Clock clock, EdgeConfig edge, PlatformConfig config) {
+        this(clock, edge, config.api().sharePasswordChecks());
+    }
+
+    ShareAttempts(Clock clock, EdgeConfig edge, int concurrentChecks) {
         this.perLink = new RateLimits(RateLimits.perInstance(PER_MINUTE, edge.instances()), WINDOW, clock);
-        this.running = new Semaphore(Math.max(1, concurrency.orElse(1)));
+        this.running = new Semaphore(Math.max(1, concurrentChecks));
     }
 
     /** One admitted password check: run it, then close it (try-with-resources); {@link #passed()} if it matched. */

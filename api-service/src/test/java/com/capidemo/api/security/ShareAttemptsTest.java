@@ -7,13 +7,12 @@ import com.capidemo.core.testing.MutableClock;
 import com.capidemo.core.web.ApiProblem;
 import com.capidemo.core.web.edge.EdgeConfig;
 import java.time.Duration;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class ShareAttemptsTest {
 
     private final MutableClock clock = MutableClock.at("2026-12-01T10:00:00Z");
-    private final ShareAttempts attempts = new ShareAttempts(clock, edge(1), Optional.of(2));
+    private final ShareAttempts attempts = new ShareAttempts(clock, edge(1), 2);
 
     static EdgeConfig edge(int instances) {
         return (EdgeConfig) java.lang.reflect.Proxy.newProxyInstance(EdgeConfig.class.getClassLoader(),
@@ -75,7 +74,7 @@ class ShareAttemptsTest {
 
     @Test
     void withSeveralInstancesEachAllowsItsShareOfTheLinksLimit() {
-        ShareAttempts shared = new ShareAttempts(clock, edge(5), Optional.empty());
+        ShareAttempts shared = new ShareAttempts(clock, edge(5), 1);
         shared.begin("l").close();
         assertThat(catchThrowableOfType(ApiProblem.class, () -> shared.begin("l")).status()).isEqualTo(429);
     }

@@ -71,7 +71,7 @@ public interface PlatformConfig {
 
     Readiness readiness();
 
-    /** api-service's admission control for demo lists and dashboards (ListAdmission). */
+    /** api-service's admission control: demo lists and dashboards (ListAdmission), share-link passwords. */
     interface Api {
         /** How many lists and dashboards run at once; one per core when unset. */
         Optional<Integer> listConcurrency();
@@ -79,6 +79,13 @@ public interface PlatformConfig {
         /** How many may wait for a permit before the next is refused with 429. */
         @WithDefault("1000")
         int listWaiting();
+
+        /**
+         * How many share-link password checks (a slow PBKDF2 each) run at once; the others are answered 503 with
+         * Retry-After (ShareAttempts).
+         */
+        @WithDefault("1")
+        int sharePasswordChecks();
     }
 
     /** quick-provisioner's background readiness scoring. */
