@@ -1,5 +1,6 @@
 package com.capidemo.gcp;
 
+import com.capidemo.core.chart.VegaLite;
 import com.capidemo.core.domain.GoldenQuery;
 import com.capidemo.core.port.ChatAnswer;
 import com.google.cloud.geminidataanalytics.v1beta.ClarificationQuestion;
@@ -172,17 +173,7 @@ final class CapiAnswer {
             return null;
         }
         Map<String, Object> spec = (Map<String, Object>) java(Value.newBuilder().setStructValue(chart).build());
-        if (!spec.containsKey("data") && !rows.isEmpty()) {
-            List<Map<String, Object>> values = new ArrayList<>();
-            for (List<Object> row : rows) {
-                Map<String, Object> v = new LinkedHashMap<>();
-                for (int i = 0; i < columns.size(); i++) {
-                    v.put(columns.get(i), row.get(i));
-                }
-                values.add(v);
-            }
-            spec.put("data", Map.of("values", values));
-        }
+        VegaLite.inlineData(spec, columns, rows);
         return spec;
     }
 

@@ -19,6 +19,20 @@ final class AnswerWriter {
         return result(model, plan, columns, rows, truncated) + joins(model, plan);
     }
 
+    /** Two periods side by side: each value, the change and the change in percent of the earlier value. */
+    static String compared(SemanticModel model, Plan earlier, Plan later, List<List<Object>> rows) {
+        if (rows.isEmpty()) {
+            return "No records match " + describe(model, earlier) + ".";
+        }
+        List<Object> r = rows.get(0);
+        String unit = "percent".equals(earlier.measure().kind()) ? "%" : "";
+        String pct = r.get(3) == null ? "" : " (" + (r.get(3) instanceof Number n && n.doubleValue() > 0 ? "+" : "")
+                + format(r.get(3)) + "%)";
+        return capitalize(describe(model, earlier)) + ": " + format(r.get(0)) + unit + "; " + describe(model, later) + ": "
+                + format(r.get(1)) + unit + ". Change: " + (r.get(2) instanceof Number n && n.doubleValue() > 0 ? "+" : "")
+                + format(r.get(2)) + unit + pct + "." + joins(model, earlier);
+    }
+
     /** " Tables joined: order_items → products → collections." for each foreign-key path the plan follows. */
     static String joins(SemanticModel model, Plan plan) {
         Set<String> tables = new LinkedHashSet<>(plan.tables());
@@ -122,6 +136,12 @@ final class AnswerWriter {
                     .append(')');
         } else switch (m.kind()) {
             case "count" -> b.append("the number of ").append(plan.base().replace('_', ' '));
+            case "per_entity" -> b.append("the average number of ").append(plan.base().replace('_', ' ')).append(" per ")
+                    .append(Words.singular(m.unit()).replace('_', ' ')).append(" (over all ")
+                    .append(m.unit().replace('_', ' ')).append(')');
+            case "per_active_entity" -> b.append("the average number of ").append(plan.base().replace('_', ' '))
+                    .append(" per ").append(Words.singular(m.unit()).replace('_', ' ')).append(" (over the ")
+                    .append(m.unit().replace('_', ' ')).append(" that have any)");
             case "count_distinct" -> b.append("the number of distinct ").append(m.column().replace('_', ' '));
             case "sum" -> b.append("the total ").append(m.column().replace('_', ' ')).append(" of ").append(m.table().replace('_', ' '));
             case "avg" -> b.append("the average ").append(m.column().replace('_', ' ')).append(" of ").append(m.table().replace('_', ' '));

@@ -1,6 +1,6 @@
 package com.capidemo.chat;
 
-import java.math.BigInteger;
+import com.capidemo.core.chart.VegaLite;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
  */
 public final class ChartBuilder {
 
-    public static final String SCHEMA = "https://vega.github.io/schema/vega-lite/v5.json";
+    public static final String SCHEMA = VegaLite.SCHEMA;
 
     private static final Pattern DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}([T ][0-9:.]+)?");
     private static final Pattern TIME_NAME = Pattern.compile("(^|_)(year|month|quarter|week|day|date|period)$");
@@ -29,6 +29,17 @@ public final class ChartBuilder {
 
     /** @return a Vega-Lite spec, or null when the result is a single value or empty */
     public static Map<String, Object> chart(List<String> columns, List<List<Object>> rows) {
+        return chart(columns, rows, null);
+    }
+
+    /**
+     * A chart whose y axis is the measure the question named: of several numeric columns ("orders" and
+     * "gross_revenue" by month), the one whose name shares most words with the question; the first when none does.
+     *
+     * @param question what was asked (null: the first measure)
+     * @return a Vega-Lite spec, or null when the result is a single value or empty
+     */
+    public static Map<String, Object> chart(List<String> columns, List<List<Object>> rows, String question) {
         if (rows.isEmpty() || columns.isEmpty()) {
             return null;
         }
@@ -43,6 +54,10 @@ public final class ChartBuilder {
         }
         if (measures.isEmpty() || rows.size() == 1 && time < 0) {
             return null;
+        }
+        int asked = asked(columns, measures, question);
+        if (asked > 0) {
+            measures.add(0, measures.remove(asked));
         }
         if (time >= 0 && rows.size() >= 2) {
             int y = measures.get(0);
@@ -80,6 +95,34 @@ public final class ChartBuilder {
             return point(columns, rows, roles, measures, -1);
         }
         return null;
+    }
+
+    /** The index in {@code measures} of the measure the question names most words of (0 when none stands out). */
+    private static int asked(List<String> columns, List<Integer> measures, String question) {
+        if (question == null || measures.size() < 2) {
+            return 0;
+        }
+        java.util.Set<String> said = new java.util.HashSet<>();
+        for (Words.Token t : Words.tokenize(question)) {
+            if (t.kind() == Words.Kind.WORD && !Words.STOP.contains(t.text()) || Words.MEANINGFUL_STOP.contains(t.text())) {
+                said.add(t.stem());
+            }
+        }
+        int best = 0;
+        int bestHits = 0;
+        for (int i = 0; i < measures.size(); i++) {
+            int hits = 0;
+            for (String w : Words.nameStems(columns.get(measures.get(i)))) {
+                if (said.contains(w)) {
+                    hits++;
+                }
+            }
+            if (hits > bestHits) {
+                best = i;
+                bestHits = hits;
+            }
+        }
+        return best;
     }
 
     private static Map<String, Object> point(List<String> columns, List<List<Object>> rows, List<Role> roles,
@@ -206,15 +249,7 @@ public final class ChartBuilder {
                                             Map<String, Object> encoding, boolean points) {
         Map<String, Object> spec = new LinkedHashMap<>();
         spec.put("$schema", SCHEMA);
-        List<Map<String, Object>> values = new ArrayList<>();
-        for (List<Object> row : rows) {
-            Map<String, Object> v = new LinkedHashMap<>();
-            for (int i = 0; i < columns.size(); i++) {
-                v.put(columns.get(i), row.get(i));
-            }
-            values.add(v);
-        }
-        spec.put("data", Map.of("values", values));
+        spec.put("data", VegaLite.data(columns, rows));
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("type", mark);
         m.put("tooltip", true);

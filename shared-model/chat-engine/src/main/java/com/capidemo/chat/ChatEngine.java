@@ -70,8 +70,10 @@ public final class ChatEngine {
             } catch (RuntimeException e) {
                 return declined(question, "the query I planned could not be completed (" + brief(e) + ")");
             }
-            return new ChatAnswer(AnswerWriter.planned(k.model, p.plan(), r.columns(), r.rows(), r.truncated()), p.sql(),
-                    r.columns(), r.rows(), r.truncated(), ChartBuilder.chart(r.columns(), r.rows()),
+            String text = p.later() != null ? AnswerWriter.compared(k.model, p.plan(), p.later(), r.rows())
+                    : AnswerWriter.planned(k.model, p.plan(), r.columns(), r.rows(), r.truncated());
+            return new ChatAnswer(text, p.sql(),
+                    r.columns(), r.rows(), r.truncated(), ChartBuilder.chart(r.columns(), r.rows(), question),
                     followUps(k, p.plan(), question), ChatAnswer.PLANNED, Json.write(p.plan()));
         }
         return declined(question, ((Planner.Declined) outcome).reason());
@@ -94,7 +96,7 @@ public final class ChatEngine {
     private ChatAnswer golden(GoldenQuery g) {
         QueryResult r = run(g.sql());
         return new ChatAnswer(AnswerWriter.golden(r.columns(), r.rows(), r.truncated()), g.sql().strip(), r.columns(),
-                r.rows(), r.truncated(), ChartBuilder.chart(r.columns(), r.rows()),
+                r.rows(), r.truncated(), ChartBuilder.chart(r.columns(), r.rows(), g.question()),
                 suggestions(g.question(), Set.of(g.question())), ChatAnswer.GOLDEN, GOLDEN_STATE + g.question());
     }
 
@@ -122,7 +124,8 @@ public final class ChatEngine {
                 if (o instanceof Planner.Planned p) {
                     QueryResult mine = run(p.sql());
                     QueryResult theirs = run(g.get().sql());
-                    if (!mine.rows().isEmpty() && ResultComparator.answers(mine.rows(), theirs.rows())
+                    List<List<Object>> shown = withoutKeys(k, p.plan(), mine);
+                    if (!mine.rows().isEmpty() && ResultComparator.answers(shown, theirs.rows())
                             && mine.rows().size() == theirs.rows().size()) {
                         return p.plan();
                     }
@@ -136,6 +139,32 @@ public final class ChatEngine {
             }
         }
         return null;
+    }
+
+    /** The rows without the key columns shown next to the labels of grouped records (a golden query may omit them). */
+    private static List<List<Object>> withoutKeys(ChatKnowledge k, Plan plan, QueryResult r) {
+        Set<String> keys = new HashSet<>();
+        for (Plan.Dim d : plan.dims()) {
+            if (d.entity() && k.model.label.get(d.table()) != null) {
+                k.model.schema.table(d.table()).map(Schema.Table::primaryKey).ifPresent(keys::add);
+            }
+        }
+        List<Integer> kept = new ArrayList<>();
+        for (int i = 0; i < r.columns().size(); i++) {
+            if (!keys.contains(r.columns().get(i))) {
+                kept.add(i);
+            }
+        }
+        if (kept.size() == r.columns().size()) {
+            return r.rows();
+        }
+        List<List<Object>> out = new ArrayList<>();
+        for (List<Object> row : r.rows()) {
+            List<Object> x = new ArrayList<>();
+            kept.forEach(i -> x.add(row.get(i)));
+            out.add(x);
+        }
+        return out;
     }
 
     private List<String> followUps(ChatKnowledge k, Plan plan, String question) {

@@ -14,7 +14,9 @@ public final class ChatKnowledge {
     final Planner planner;
 
     private ChatKnowledge(SemanticModel model, String instruction) {
+        Lexicon.load();
         this.model = model;
+        model.instruction = instruction;
         InstructionVocabulary.glosses(model, instruction);
         this.planner = new Planner(model);
         InstructionVocabulary.definitions(model, planner, instruction);

@@ -63,6 +63,14 @@ final class Cues {
         return null;
     }
 
+    /** Words that set two things side by side: "vs", "compared with", "against", "than". */
+    static final Set<String> COMPARISON = Words.set("vs", "versus", "compare", "compared", "comparing", "comparison",
+            "against", "than");
+
+    static boolean comparison(List<Words.Token> tokens) {
+        return tokens.stream().anyMatch(t -> COMPARISON.contains(t.text()));
+    }
+
     static int headWord(List<Words.Token> tokens) {
         for (int i = 0; i < Math.min(3, tokens.size()); i++) {
             if (tokens.get(i).is("which", "what", "who")) {

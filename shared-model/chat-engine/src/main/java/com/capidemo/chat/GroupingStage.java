@@ -45,7 +45,12 @@ final class GroupingStage implements PlanStage {
             }
             if (t.is("per") && d.kind() == SemanticModel.Kind.TABLE
                     && draft.tokens.stream().anyMatch(x -> "avg".equals(Cues.aggregate(x.text())) || x.is("typical", "typically"))) {
-                return Optional.of("ratios per " + d.table() + " are not something I can compute reliably yet");
+                if (draft.perEntity != null) {
+                    return Optional.of("ratios per " + d.table() + " are not something I can compute reliably yet");
+                }
+                draft.perEntity = d; // "average number of orders per customer": PerEntityStage decides
+                draft.used.add(d);
+                continue;
             }
             if (d.kind() == SemanticModel.Kind.TABLE || d.kind() == SemanticModel.Kind.COLUMN) {
                 draft.dimMentions.add(d);

@@ -34,6 +34,11 @@ final class MeasureStage implements PlanStage {
                 if (chosen != draft.metric) {
                     return Optional.of("ambiguous measure");
                 }
+                if (!draft.metric.filters().isEmpty() && !model.instructionStates(draft.metric)) {
+                    // "visits" is not "ED visits": a golden query's narrowing definition needs its own words
+                    return Optional.of("\"" + draft.tokens.get(mm.first()).text() + "\" may mean "
+                            + draft.metric.label() + " as the golden queries define it, or all of them; please say which");
+                }
             }
             String agg = Cues.aggregateBefore(draft.tokens, mm.first(), draft.at);
             if (agg != null && !agg.equals("sum") && !mm.entry().words().contains(Words.stem(Cues.aggWord(agg)))) {
@@ -188,6 +193,10 @@ final class MeasureStage implements PlanStage {
             String agg = Cues.aggregate(t.text());
             if (draft.measure != null && ("avg".equals(agg) || "median".equals(agg)) && !agg.equals(draft.measure.kind())
                     && !(draft.at.containsKey(t.index()) && draft.used.contains(draft.at.get(t.index())))) {
+                if ("avg".equals(agg) && "count".equals(draft.measure.kind()) && draft.firstEvent == null) {
+                    draft.averageCue = t.index(); // "how many orders does each customer have on average": per entity
+                    continue;
+                }
                 return Optional.of("it asks for an " + Cues.aggWord(agg) + " of something I cannot compute per record here");
             }
         }

@@ -39,7 +39,9 @@ public record Plan(
      * What is measured. kind: count (rows of base), count_distinct (of table.column), sum, avg, min, max, median
      * (of table.column), metric (a learned measure, by name) or percent (rows meeting the plan's numerator, as a
      * percentage of all rows). An avg or median with a start column is a duration: from startTable.startColumn to
-     * table.column, in {@code unit} (minute, hour, day, week, month, year).
+     * table.column, in {@code unit} (minute, hour, day, week, month, year). per_entity: rows of table for each record of
+     * the parent table {@code unit} (all of them); per_active_entity: for each parent that has such rows (table.column
+     * is the child's key referencing the parent).
      */
     public record Measure(String kind, String table, String column, String metric, String startTable,
                           String startColumn, String unit) {

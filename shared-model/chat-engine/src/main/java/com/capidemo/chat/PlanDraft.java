@@ -34,6 +34,10 @@ final class PlanDraft {
     final List<SemanticModel.Mention> dimMentions = new ArrayList<>();
     String grain;
     SemanticModel.Mention grainColumn;
+    /** "per customer", "each account" after an average cue: the parent whose records are averaged over. */
+    SemanticModel.Mention perEntity;
+    /** An average cue over a count, to be applied per entity (PerEntityStage) or declined: its token, else -1. */
+    int averageCue = -1;
     /** "which city …" (singular): the answer is the top row. */
     boolean singularHead;
     /** Tokens of negation words that were applied to something. */

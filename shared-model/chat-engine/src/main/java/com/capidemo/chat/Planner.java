@@ -20,7 +20,11 @@ final class Planner {
     sealed interface Outcome permits Planned, Declined {
     }
 
-    record Planned(Plan plan, String sql) implements Outcome {
+    /** A plan and its SQL; {@code later} is set for a comparison of two periods (plan: the earlier one). */
+    record Planned(Plan plan, String sql, Plan later) implements Outcome {
+        Planned(Plan plan, String sql) {
+            this(plan, sql, null);
+        }
     }
 
     record Declined(String reason) implements Outcome {
@@ -61,13 +65,23 @@ final class Planner {
         this.model = model;
         this.writer = new SqlWriter(model);
         this.stages = List.of(new DurationStage(model), new MeasureStage(model, writer), new GroupingStage(model),
-                new FirstEventStage(model), new FilterStage(model), new SegmentStage(model), new RatioStage(),
+                new PerEntityStage(model), new FirstEventStage(model), new FilterStage(model), new SegmentStage(model), new RatioStage(),
                 new FollowUpStage(), new TimeStage(model), new CoverageStage(model), new RankingStage(),
-                new MetricFilterStage(model));
+                new MetricFilterStage(model), new PlanCheck(model));
     }
 
     Outcome plan(String question, Plan previous) {
-        List<Words.Token> tokens = Words.tokenize(lifetimeValue(question));
+        return plan(Words.tokenize(lifetimeValue(question)), previous, true);
+    }
+
+    /**
+     * Plans the tokens of a question. When a content word names nothing in the data and {@code lexicon} is set, the
+     * words the general English lexicon offers for it are tried: its base form, then words of its most common senses,
+     * then words derived from those, each tier taken only when exactly one of its words names something in the data
+     * (a table, column, value or measure). The question is then planned again with that word in its place; when that
+     * fails too, the decline names the word the user typed.
+     */
+    private Outcome plan(List<Words.Token> tokens, Plan previous, boolean lexicon) {
         if (tokens.isEmpty()) {
             return new Declined("the question has no words I can work with");
         }
@@ -93,9 +107,50 @@ final class Planner {
         if (time.unsupported() != null) {
             return new Declined("it involves " + time.unsupported() + ", which I cannot map to the data reliably");
         }
+        if (time.ranges().size() == 2 && Cues.comparison(tokens)) {
+            return compare(tokens, time, previous, lexicon);
+        }
         if (time.ranges().size() > 1) {
             return new Declined("it names more than one period");
         }
+        return plan(tokens, time, previous, lexicon);
+    }
+
+    /**
+     * "Revenue in 2024 compared with 2023", "H1 2025 vs H1 2024": the question planned once per period; both readings
+     * must be the same single value apart from the period. One row: the earlier value, the later one, the change and
+     * the change in percent of the earlier value.
+     */
+    private Outcome compare(List<Words.Token> tokens, TimeParser.Result time, Plan previous, boolean lexicon) {
+        List<TimeParser.Range> ranges = new ArrayList<>(time.ranges());
+        ranges.sort(Comparator.comparing(r -> r.from() == null ? java.time.LocalDate.MIN : r.from()));
+        List<Planned> planned = new ArrayList<>();
+        for (TimeParser.Range r : ranges) {
+            Outcome o = plan(tokens, new TimeParser.Result(List.of(r), time.grain(), time.grainToken(), time.consumed(),
+                    null), previous, lexicon);
+            if (o instanceof Declined) {
+                return o;
+            }
+            planned.add((Planned) o);
+        }
+        Plan a = planned.get(0).plan();
+        Plan b = planned.get(1).plan();
+        if (!a.dims().isEmpty() || a.timeGroup() != null || a.limit() != null || a.period() == null || b.period() == null
+                || !a.withPeriod(null).equals(b.withPeriod(null)) || a.period().equals(b.period())) {
+            return new Declined("it compares two periods, which I can only do for a single total or count");
+        }
+        String first = SqlWriter.columnName(a.period().label());
+        String second = SqlWriter.columnName(b.period().label());
+        if (first.equals(second)) {
+            second = second + "_2";
+        }
+        String sql = "SELECT a.v AS " + first + ", b.v AS " + second + ", b.v - a.v AS change,\n       round(100.0 * (b.v - a.v)"
+                + " / nullif(a.v, 0), 1) AS change_pct\nFROM (" + planned.get(0).sql().strip() + ") AS a(v)\nCROSS JOIN ("
+                + planned.get(1).sql().strip() + ") AS b(v)";
+        return new Planned(a, sql, b);
+    }
+
+    private Outcome plan(List<Words.Token> tokens, TimeParser.Result time, Plan previous, boolean lexicon) {
         BitSet consumed = (BitSet) time.consumed().clone();
         Question.TopN top = topN(tokens, consumed);
         if (top != null) {
@@ -114,7 +169,17 @@ final class Planner {
         List<List<SemanticModel.Mention>> selections = selections(tokens, mentions, content);
         if (selections.isEmpty()) {
             String unknown = firstUncovered(tokens, mentions, content);
-            return new Declined("I don't know what \"" + unknown + "\" refers to in this dataset");
+            Declined declined = new Declined("I don't know what \"" + unknown + "\" refers to in this dataset");
+            if (lexicon) {
+                List<Words.Token> replaced = fromLexicon(tokens, mentions, content);
+                if (replaced != null) {
+                    Outcome again = plan(replaced, previous, false);
+                    if (again instanceof Planned) {
+                        return again;
+                    }
+                }
+            }
+            return declined;
         }
         Question ctx = new Question(tokens, time, top, previous);
         String firstFailure = null;
@@ -161,6 +226,58 @@ final class Planner {
         String q = question.toLowerCase(Locale.ROOT);
         boolean ranks = q.matches("(?s).*\\b(top|bottom)\\s+\\d+.*") || q.matches("(?s)^\\s*(which|who)\\b.*");
         return ranks ? question.replaceAll("(?i)\\b(customer\\s+)?(lifetime\\s+value|ltv|clv)\\b", "revenue") : question;
+    }
+
+    /**
+     * The question with every content word that no mention covers replaced by the one word the lexicon offers for it
+     * that names something in the data; null when a word has no such replacement or more than one.
+     */
+    private List<Words.Token> fromLexicon(List<Words.Token> tokens, List<SemanticModel.Mention> mentions, BitSet content) {
+        List<Words.Token> out = new ArrayList<>(tokens);
+        boolean any = false;
+        for (int i = content.nextSetBit(0); i >= 0; i = content.nextSetBit(i + 1)) {
+            int idx = i;
+            if (mentions.stream().anyMatch(m -> m.tokens().get(idx))) {
+                continue;
+            }
+            Words.Token t = tokens.get(i);
+            Lexicon.Alternatives alt = Lexicon.of(t.text());
+            String word = null;
+            for (java.util.Set<String> tier : List.of(alt.forms(), alt.synonyms(), alt.derived())) {
+                java.util.Map<String, String> byStem = new java.util.TreeMap<>();
+                for (String w : tier) {
+                    if (!Words.STOP.contains(w) && !CUES.contains(w) && !REASONING.contains(w) && names(w)) {
+                        byStem.putIfAbsent(Words.stem(w), w);
+                    }
+                }
+                if (byStem.size() > 1) {
+                    return null; // two readings: a guess, not an answer
+                }
+                if (byStem.size() == 1) {
+                    word = byStem.values().iterator().next();
+                    break;
+                }
+            }
+            if (word == null) {
+                return null;
+            }
+            out.set(i, new Words.Token(i, word, Words.stem(word), Words.Kind.WORD, false));
+            any = true;
+        }
+        return any ? out : null;
+    }
+
+    /** A word that is on its own the full name of a table, column, value or measure of the data. */
+    private boolean names(String word) {
+        String stem = Words.stem(word);
+        String singular = Words.singular(word);
+        for (SemanticModel.Entry e : model.entries) {
+            if (e.words().size() == 1 && !e.partial() && !e.weak() && e.words().get(0).equals(
+                    e.match() == SemanticModel.Match.SURFACE ? singular : stem)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private boolean vocabulary(Words.Token t) {

@@ -23,6 +23,24 @@ final class RatioStage implements PlanStage {
                 draft.numerator.add(c);
             }
         }
+        // "the abandoned checkouts that got a recovery email were recovered": a relative clause right after the subject
+        // narrows the whole; the rest is what is counted
+        int after = draft.ratioSubject.last() + 1;
+        if (draft.numerator.size() >= 2 && after < draft.tokens.size()
+                && draft.tokens.get(after).is("that", "who", "which", "with", "where")) {
+            Plan.Cond first = null;
+            for (Plan.Cond c : draft.numerator) {
+                int at = draft.condAt.getOrDefault(c, -1);
+                if (at > after && (first == null || at < draft.condAt.getOrDefault(first, -1))) {
+                    first = c;
+                }
+            }
+            if (first != null) {
+                Plan.Cond whole = first;
+                draft.numerator.removeIf(c -> c.equals(whole));
+                draft.filters.add(whole);
+            }
+        }
         if (draft.numerator.isEmpty()) {
             return Optional.of("I could not tell which of the " + draft.ratioSubject.table().replace('_', ' ')
                     + " to count for that percentage");

@@ -267,6 +267,49 @@ final class SemanticModel {
                 entries.add(new Entry(Kind.METRIC, List.of(head), Match.STEM, m.base(), null, null, m, true, false))));
     }
 
+    /** The agent's system instruction (null when there is none). */
+    String instruction;
+
+    /**
+     * Whether the system instruction states a learned measure's narrowing filter for its bare head word: a sentence
+     * (not a table's description) that says the head word on its own, not after another word of a name ("exclude
+     * cancelled orders from revenue", not "Gross revenue = …"), together with a word of a column the measure filters on.
+     */
+    boolean instructionStates(Metric m) {
+        if (instruction == null || m.stems().isEmpty()) {
+            return false;
+        }
+        String head = m.stems().get(m.stems().size() - 1);
+        Set<String> filterWords = new HashSet<>();
+        for (String tc : m.filterColumns()) {
+            String[] p = tc.split("\\.");
+            schema.table(p[0]).flatMap(t -> t.column(p[1])).ifPresent(c -> columnWords(c).stream()
+                    .filter(w -> !GENERIC_COLUMN_WORDS.contains(w)).forEach(filterWords::add));
+        }
+        for (String line : instruction.split("\n")) {
+            if (line.matches("^\\s*-\\s*[A-Za-z_]+\\s*:.*")) {
+                continue;
+            }
+            for (String sentence : line.split("(?<=[.;])\\s+")) {
+                List<Words.Token> tokens = Words.tokenize(sentence);
+                boolean bare = false;
+                boolean filter = false;
+                for (Words.Token t : tokens) {
+                    if (t.stem().equals(head) && (t.index() == 0 || Words.STOP.contains(tokens.get(t.index() - 1).text()))) {
+                        bare = true;
+                    }
+                    if (filterWords.contains(t.stem())) {
+                        filter = true;
+                    }
+                }
+                if (bare && filter) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
     /** A numeric column that is a quantity, not a key. */
     boolean numeric(Mention m) {
         if (m.kind() != Kind.COLUMN) {

@@ -83,6 +83,8 @@ final class SqlWriter {
                             .replace("last_name", a + ".last_name") : a + "." + ident(label);
                     select.add(expr + " AS " + name);
                     if (t.primaryKey() != null) {
+                        // the record's own key too: a label (a name) need not tell two records apart
+                        select.add(a + "." + ident(t.primaryKey()) + " AS " + unique(names, t.primaryKey()));
                         group.add(a + "." + ident(t.primaryKey()));
                     }
                     group.add(expr);
@@ -165,6 +167,12 @@ final class SqlWriter {
         if (m.kind().equals("count")) {
             return "count(*)";
         }
+        if (m.kind().equals("per_entity")) {
+            return "round(count(*) * 1.0 / (SELECT count(*) FROM " + ident(m.unit()) + "), 2)";
+        }
+        if (m.kind().equals("per_active_entity")) {
+            return "round(count(*) * 1.0 / count(DISTINCT " + alias.get(m.table()) + "." + ident(m.column()) + "), 2)";
+        }
         if (m.kind().equals("percent")) {
             List<String> conds = new ArrayList<>();
             plan.numerator().forEach(c -> conds.add(condition(c, alias, model.schema)));
@@ -198,6 +206,7 @@ final class SqlWriter {
         return switch (m.kind()) {
             case "percent" -> "pct_" + plan.base();
             case "count" -> plan.base();
+            case "per_entity", "per_active_entity" -> plan.base() + "_per_" + Words.singular(m.unit());
             case "count_distinct" -> "distinct_" + m.column();
             case "sum" -> m.column().startsWith("total_") ? m.column() : "total_" + m.column();
             default -> m.kind() + "_" + m.column();
@@ -368,6 +377,12 @@ final class SqlWriter {
             candidate = n + "_" + i++;
         }
         return candidate;
+    }
+
+    /** A column name from a label: "H1 2024" → h1_2024, "2023" → p_2023. */
+    static String columnName(String label) {
+        String n = label.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "_").replaceAll("^_+|_+$", "");
+        return n.isEmpty() || !Character.isLetter(n.charAt(0)) ? "p_" + n : n;
     }
 
     static String ident(String name) {

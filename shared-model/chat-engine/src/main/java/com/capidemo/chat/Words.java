@@ -10,7 +10,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Turns a question (or a schema name) into tokens: lower-case surface form, a canonical stem (Porter plus a few
+ * Turns a question (or a schema name) into tokens: lower-case surface form, a canonical stem (Porter's, from Lucene, plus a few
  * generic synonyms) and whether the word carries no meaning of its own in an analytics question.
  */
 final class Words {
@@ -147,10 +147,29 @@ final class Words {
         return number;
     }
 
+    /** Lucene's Snowball implementation of Porter's algorithm; not thread-safe, so one per thread. */
+    private static final ThreadLocal<org.tartarus.snowball.ext.PorterStemmer> STEMMER =
+            ThreadLocal.withInitial(org.tartarus.snowball.ext.PorterStemmer::new);
+
     /** The canonical stem of one lower-case word. */
     static String stem(String word) {
-        String s = Porter.stem(word);
+        String s = porter(word);
         return SYNONYMS.getOrDefault(s, s);
+    }
+
+    /**
+     * Porter's stem of a lower-case word (a–z only; others and words of two letters are kept), so that "cancelled",
+     * "cancellation" and "cancel" or "reviews" and "review" meet on the same stem. Applied the same way to the words
+     * of a question and to the names in the schema.
+     */
+    static String porter(String word) {
+        if (word.length() <= 2 || !word.chars().allMatch(c -> c >= 'a' && c <= 'z')) {
+            return word;
+        }
+        org.tartarus.snowball.ext.PorterStemmer stemmer = STEMMER.get();
+        stemmer.setCurrent(word);
+        stemmer.stem();
+        return stemmer.getCurrent();
     }
 
     /** Stems of the words of a schema name such as {@code acquisition_channel} or {@code "Camp & Gear"}. */

@@ -32,6 +32,17 @@ class ChartBuilderTest {
     }
 
     @Test
+    void theYAxisIsTheMeasureTheQuestionNamedNotTheFirstNumber() {
+        List<List<Object>> rows = List.of(List.of("2024-01-01", 210L, new BigDecimal("30900.84")),
+                List.of("2024-02-01", 190L, new BigDecimal("29006.05")));
+        List<String> columns = List.of("month", "orders", "gross_revenue");
+        assertThat(field(ChartBuilder.chart(columns, rows, "Gross revenue by month"), "y"))
+                .containsEntry("field", "gross_revenue");
+        assertThat(field(ChartBuilder.chart(columns, rows, "How many orders by month?"), "y")).containsEntry("field", "orders");
+        assertThat(field(ChartBuilder.chart(columns, rows, "Show me the trend"), "y")).containsEntry("field", "orders");
+    }
+
+    @Test
     void aCategoryWithAMeasureIsABarSortedByTheMeasure() {
         Map<String, Object> chart = ChartBuilder.chart(List.of("device", "recovery_rate_pct"), List.of(
                 List.of("tablet", 6.5), List.of("mobile", 6.3), List.of("desktop", 6.0)));

@@ -86,18 +86,28 @@ final class ChatEvaluation {
     }
 
     static List<Question> questions(String templateId) {
-        String resource = "/chat/" + templateId + "-prospect.yml";
+        return questions(templateId, "/chat/" + templateId + "-prospect.yml");
+    }
+
+    /**
+     * The questions of a set file (test resource): {@code template}, then {@code questions}, each with {@code family}
+     * (optional), {@code question} and {@code sql} (null or missing: the question must be declined).
+     */
+    static List<Question> questions(String templateId, String resource) {
         try (InputStream in = ChatEvaluation.class.getResourceAsStream(resource)) {
             if (in == null) {
                 throw new IllegalArgumentException("no evaluation set " + resource);
             }
             JsonNode root = new ObjectMapper(new YAMLFactory()).readTree(in);
-            if (!templateId.equals(root.get("template").asText())) {
+            if (root.hasNonNull("template") && !templateId.equals(root.get("template").asText())) {
                 throw new IllegalStateException(resource + " is for template " + root.get("template").asText());
             }
             List<Question> out = new ArrayList<>();
             for (JsonNode q : root.get("questions")) {
-                out.add(new Question(q.get("family").asText(), q.get("question").asText(), q.get("sql").asText()));
+                JsonNode family = q.get("family");
+                JsonNode sql = q.get("sql");
+                out.add(new Question(family == null || family.isNull() ? "other" : family.asText(),
+                        q.get("question").asText(), sql == null || sql.isNull() ? null : sql.asText()));
             }
             return out;
         } catch (IOException e) {
@@ -105,8 +115,44 @@ final class ChatEvaluation {
         }
     }
 
+    /** A set file of test resources chat/: its name (file name without .yml), template and resource path. */
+    record SetFile(String name, String template, String resource) {
+    }
+
+    /**
+     * The blind sets in test resources chat/ named {template}-unseen-{half}.yml (every half, development and sealed),
+     * found by listing the folder, in name order; system property {@code chat.unseen} (a regular expression over the
+     * set name) chooses which: by default only the development halves ({@code .*-dev}); the sealed halves are asked
+     * only when someone asks for them ({@code -Dchat.unseen='.*'}), once, when the planner work they measure is done.
+     * Their contents are only ever read by the evaluation itself.
+     */
+    static List<SetFile> unseenSets() {
+        String only = System.getProperty("chat.unseen", ".*-dev");
+        try {
+            java.net.URL dir = ChatEvaluation.class.getResource("/chat/");
+            if (dir == null || !"file".equals(dir.getProtocol())) {
+                return List.of();
+            }
+            try (java.util.stream.Stream<java.nio.file.Path> files = java.nio.file.Files.list(
+                    java.nio.file.Path.of(dir.toURI()))) {
+                return files.map(p -> p.getFileName().toString()).filter(n -> n.matches("[a-z0-9_]+-unseen-[a-z0-9_]+\\.yml"))
+                        .sorted().map(n -> {
+                            String name = n.substring(0, n.length() - ".yml".length());
+                            return new SetFile(name, name.substring(0, name.indexOf("-unseen-")), "/chat/" + n);
+                        }).filter(f -> f.name().matches(only)).toList();
+            }
+        } catch (IOException | java.net.URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     static Report run(String templateId) {
         return run(templateId, questions(templateId));
+    }
+
+    /** Runs one set file; the report is named after the set. */
+    static Report run(SetFile set) {
+        return new Report(set.name(), run(set.template(), questions(set.template(), set.resource())).results());
     }
 
     static Report run(String templateId, List<Question> questions) {
@@ -126,6 +172,9 @@ final class ChatEvaluation {
     static Result classify(String templateId, Question q, ChatAnswer a, long nanos) {
         if (!a.answered()) {
             return new Result(q, Verdict.DECLINED, a, nanos, a.answer());
+        }
+        if (q.sql() == null) {
+            return new Result(q, Verdict.WRONG, a, nanos, "answered although it should be declined: " + a.sql());
         }
         QueryResult expected = ChatFixtures.query(templateId, q.sql(), 1000);
         if (ResultComparator.answers(expected.rows(), a.rows())) {

@@ -82,7 +82,7 @@ class PlannerTest {
     @Test
     void declinesWhatItCannotReadWithConfidence() {
         for (String q : List.of("Which customers will churn next month?", "How did revenue change last year?",
-                "What is the weather in Denver?", "How many orders did each customer place on average?",
+                "What is the weather in Denver?", "Which customers are likely to buy again?",
                 "Compare the month over month growth of refunds", "Show me something interesting",
                 "How many orders were placed in 2022 and 2024?")) {
             ChatAnswer a = ask(shopify, q);

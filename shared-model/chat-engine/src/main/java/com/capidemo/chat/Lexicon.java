@@ -1,0 +1,118 @@
+package com.capidemo.chat;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import net.sf.extjwnl.JWNLException;
+import net.sf.extjwnl.data.IndexWord;
+import net.sf.extjwnl.data.POS;
+import net.sf.extjwnl.data.Pointer;
+import net.sf.extjwnl.data.PointerType;
+import net.sf.extjwnl.data.Synset;
+import net.sf.extjwnl.data.Word;
+import net.sf.extjwnl.dictionary.Dictionary;
+
+/**
+ * A general English lexicon (WordNet 3.1 through extJWNL) for the words a question uses that the dataset's own
+ * vocabulary lacks: the base form of an inflected word ("bought" → buy) and the words that share its most common
+ * senses (buy ↔ purchase, client ↔ customer, physician ↔ doctor), or are derived from them (purchase ↔ buyer). Nothing
+ * in it is specific to a dataset: the planner keeps only the alternatives that name something in the data, and only
+ * when exactly one does. Loaded once per JVM (a few seconds), when the first dataset's knowledge is built.
+ */
+final class Lexicon {
+
+    /** Senses of a word considered per part of speech: the most common ones only (WordNet orders senses by use). */
+    private static final int SENSES = 2;
+
+    private static volatile Dictionary dictionary;
+    private static volatile boolean unavailable;
+    private static final ConcurrentHashMap<String, Alternatives> CACHE = new ConcurrentHashMap<>();
+
+    /** What WordNet offers for a word: its base forms, synonyms (same sense) and derived words, each lower-case. */
+    record Alternatives(Set<String> forms, Set<String> synonyms, Set<String> derived) {
+        static final Alternatives NONE = new Alternatives(Set.of(), Set.of(), Set.of());
+    }
+
+    private Lexicon() {
+    }
+
+    /** Loads the dictionary now (once per JVM) so no question waits for it. */
+    static void load() {
+        dictionary();
+    }
+
+    private static Dictionary dictionary() {
+        if (dictionary == null && !unavailable) {
+            synchronized (Lexicon.class) {
+                if (dictionary == null && !unavailable) {
+                    try {
+                        dictionary = Dictionary.getDefaultResourceInstance();
+                    } catch (JWNLException | RuntimeException e) {
+                        unavailable = true; // without the lexicon the planner only knows the data's own words
+                    }
+                }
+            }
+        }
+        return dictionary;
+    }
+
+    /** The alternatives of a lower-case word (none when WordNet does not know it). */
+    static Alternatives of(String word) {
+        if (word.length() < 3 || !word.chars().allMatch(c -> c >= 'a' && c <= 'z')) {
+            return Alternatives.NONE;
+        }
+        return CACHE.computeIfAbsent(word, Lexicon::lookUp);
+    }
+
+    private static Alternatives lookUp(String word) {
+        Dictionary d = dictionary();
+        if (d == null) {
+            return Alternatives.NONE;
+        }
+        Set<String> forms = new LinkedHashSet<>();
+        Set<String> synonyms = new LinkedHashSet<>();
+        Set<String> derived = new LinkedHashSet<>();
+        try {
+            for (POS pos : List.of(POS.NOUN, POS.VERB, POS.ADJECTIVE)) {
+                IndexWord iw = d.lookupIndexWord(pos, word);
+                if (iw == null) {
+                    continue;
+                }
+                forms.add(iw.getLemma().toLowerCase(java.util.Locale.ROOT));
+                List<Synset> senses = iw.getSenses();
+                for (Synset s : senses.subList(0, Math.min(SENSES, senses.size()))) {
+                    for (Word w : s.getWords()) {
+                        add(synonyms, w.getLemma());
+                    }
+                    for (Pointer p : s.getPointers(PointerType.DERIVATION)) {
+                        Synset target = p.getTargetSynset();
+                        if (target != null) {
+                            for (Word w : target.getWords()) {
+                                add(derived, w.getLemma());
+                            }
+                        }
+                    }
+                }
+            }
+        } catch (JWNLException | RuntimeException e) {
+            return Alternatives.NONE;
+        }
+        forms.remove(word);
+        synonyms.removeAll(forms);
+        synonyms.remove(word);
+        derived.removeAll(synonyms);
+        derived.removeAll(forms);
+        derived.remove(word);
+        return new Alternatives(Set.copyOf(new ArrayList<>(forms)), Set.copyOf(synonyms), Set.copyOf(derived));
+    }
+
+    /** Single plain words only: "medical practitioner" or "Dr." name nothing a schema word can match. */
+    private static void add(Set<String> out, String lemma) {
+        String l = lemma.toLowerCase(java.util.Locale.ROOT);
+        if (l.chars().allMatch(c -> c >= 'a' && c <= 'z') && l.length() >= 3) {
+            out.add(l);
+        }
+    }
+}
