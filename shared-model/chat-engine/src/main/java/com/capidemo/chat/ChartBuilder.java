@@ -1,6 +1,7 @@
 package com.capidemo.chat;
 
 import com.capidemo.core.chart.VegaLite;
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
