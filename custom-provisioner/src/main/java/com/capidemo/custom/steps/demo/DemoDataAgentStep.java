@@ -7,18 +7,15 @@ import com.capidemo.design.CustomerProfile;
 import com.capidemo.design.DemoDesigner;
 import com.capidemo.design.SchemaDesign;
 import com.capidemo.design.TableDesign;
+import com.capidemo.core.domain.DemoMetadata;
 import com.capidemo.core.domain.GoldenQuery;
 import com.capidemo.core.domain.Readiness;
 import com.capidemo.core.json.Json;
 import com.capidemo.core.port.AgentSpec;
 import com.capidemo.core.port.ChatAgent;
-import com.capidemo.core.port.DataAgents;
-import com.capidemo.core.port.DemoStore;
-import com.capidemo.core.port.QuerySession;
-import com.capidemo.core.port.Warehouse;
+import com.capidemo.core.service.DemoFinisher;
 import com.fasterxml.jackson.core.type.TypeReference;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,18 +28,13 @@ import java.util.Map;
 public class DemoDataAgentStep implements PipelineStep {
 
     private final DemoDesigner designer;
-    private final DataAgents agents;
-    private final DemoStore demos;
+    private final DemoFinisher finisher;
     private final ChatAgent chat;
-    private final Warehouse warehouse;
 
-    public DemoDataAgentStep(DemoDesigner designer, DataAgents agents, DemoStore demos, ChatAgent chat,
-                             Warehouse warehouse) {
+    public DemoDataAgentStep(DemoDesigner designer, DemoFinisher finisher, ChatAgent chat) {
         this.designer = designer;
-        this.agents = agents;
-        this.demos = demos;
+        this.finisher = finisher;
         this.chat = chat;
-        this.warehouse = warehouse;
     }
 
     @Override
@@ -63,21 +55,12 @@ public class DemoDataAgentStep implements PipelineStep {
 
         AgentSpec spec = new AgentSpec(demoId, context.job().tenantId(), dataset,
                 schema.tables().stream().map(TableDesign::name).toList(), designer.systemInstruction(profile, schema), golden);
-        String agentId = agents.createAgent(spec);
-        context.log("created data agent " + agentId + " with " + golden.size() + " golden queries");
-
-        Map<String, Object> metadata = new LinkedHashMap<>();
-        metadata.put("table_count", tables.size());
-        metadata.put("total_rows", tables.values().stream().mapToLong(v -> ((Number) v).longValue()).sum());
-        metadata.put("tables", tables);
-        metadata.put("industry_label", profile.industryLabel());
-        metadata.put("provisioned_at", Instant.now().toString());
-        demos.markReady(demoId, dataset, agentId, golden, metadata);
-        Readiness readiness;
-        try (QuerySession session = warehouse.session(dataset)) {
-            readiness = ReadinessCheck.score(chat, spec, session);
-        }
-        demos.recordReadiness(demoId, readiness);
+        Map<String, Long> rows = new LinkedHashMap<>();
+        tables.forEach((table, count) -> rows.put(table, ((Number) count).longValue()));
+        String agentId = finisher.finish(spec, DemoMetadata.of(rows).withIndustryLabel(profile.industryLabel()),
+                id -> context.log("created data agent " + id + " with " + golden.size() + " golden queries"));
+        Readiness readiness = finisher.recordReadiness(demoId, (agent, session) -> ReadinessCheck.score(chat, agent,
+                session));
         context.log(String.format("demo %s is ready; readiness %.1f%% (%d of %d golden questions)", demoId,
                 readiness.score(), readiness.passed(), readiness.total()));
         Map<String, Object> output = new LinkedHashMap<>();

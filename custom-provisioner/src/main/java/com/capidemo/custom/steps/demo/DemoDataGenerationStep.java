@@ -3,6 +3,7 @@ package com.capidemo.custom.steps.demo;
 import com.capidemo.custom.pipeline.PipelineStep;
 import com.capidemo.custom.pipeline.StepContext;
 import com.capidemo.core.config.PlatformConfig;
+import com.capidemo.core.io.Folders;
 import com.capidemo.design.CustomerProfile;
 import com.capidemo.design.SchemaDesign;
 import com.capidemo.design.SyntheticDataCompiler;
@@ -15,11 +16,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 /**
  * Stage 4, synthetic data: the schema compiled to deterministic DuckDB SQL, materialised as one parquet file per
@@ -66,11 +65,7 @@ public class DemoDataGenerationStep implements PipelineStep {
             long total = rows.values().stream().mapToLong(Long::longValue).sum();
             return Map.of("bucket", bucket, "objects", refs, "rows", rows, "total_rows", total);
         } finally {
-            try (Stream<Path> walk = Files.walk(work)) {
-                for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                    Files.deleteIfExists(p);
-                }
-            }
+            Folders.deleteTree(work);
         }
     }
 }

@@ -4,6 +4,7 @@ import com.capidemo.custom.pipeline.PipelineStep;
 import com.capidemo.custom.pipeline.StepContext;
 import com.capidemo.core.port.ObjectRef;
 import com.capidemo.core.port.Warehouse;
+import com.capidemo.core.worker.RetryableJobFailure;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -43,7 +44,7 @@ public class DemoDatasetLoadStep implements PipelineStep {
         for (Map.Entry<String, Number> e : expected.entrySet()) {
             long rows = actual.getOrDefault(e.getKey(), -1L);
             if (rows != e.getValue().longValue()) {
-                throw new IllegalStateException("table " + e.getKey() + " has " + rows + " rows, expected " + e.getValue());
+                throw new RetryableJobFailure("table " + e.getKey() + " has " + rows + " rows, expected " + e.getValue());
             }
             tables.put(e.getKey(), rows);
             total += rows;
