@@ -7,6 +7,7 @@ import com.capidemo.custom.pipeline.StepContext.StepOutput;
 import com.capidemo.custom.pipeline.StepFailedException;
 import com.capidemo.core.config.PlatformConfig;
 import com.capidemo.core.domain.Job;
+import com.capidemo.core.domain.JobPayload;
 import com.capidemo.core.domain.JobType;
 import com.capidemo.core.domain.StepSummary;
 import com.capidemo.core.pipeline.PipelineException;
@@ -114,7 +115,7 @@ public class TaskHandler implements JobWork {
             result.put("demo_id", job.demoId());
         }
         if (job.type() == JobType.PIPELINE) {
-            result.put("pipeline_id", job.payloadString("pipeline_id"));
+            result.put("pipeline_id", job.payload(JobPayload.Pipeline.class).pipelineId());
             result.put("pipeline_logging_id", job.jobId());
         }
         for (StepOutput output : outputs.values()) {
@@ -135,6 +136,9 @@ public class TaskHandler implements JobWork {
     }
 
     private static String template(Job job) {
-        return String.valueOf(job.type() == JobType.PIPELINE ? job.payloadString("template_name") : job.payloadString("industry"));
+        if (job.payload() instanceof JobPayload.Pipeline run) {
+            return String.valueOf(run.templateName());
+        }
+        return String.valueOf(job.payload() instanceof JobPayload.Custom brief ? brief.industry() : null);
     }
 }

@@ -10,7 +10,7 @@ import com.capidemo.core.domain.Demo;
 import com.capidemo.core.domain.DemoStatus;
 import com.capidemo.core.domain.Ids;
 import com.capidemo.core.domain.Job;
-import com.capidemo.core.domain.JobType;
+import com.capidemo.core.domain.JobPayload;
 import com.capidemo.core.domain.Notification;
 import com.capidemo.core.port.AgentSpec;
 import com.capidemo.core.port.DemoStore;
@@ -150,8 +150,8 @@ abstract class LifecycleRulesContract {
     /** An archived demo a queued job still works on (a clone copying it, say). */
     Demo archivedWithJob(String name, int archivedDays) {
         Demo demo = archived(name, archivedDays);
-        assertThat(stores.jobs().create(Job.queued(Ids.jobId(), demo.demoId(), demo.tenantId(), JobType.CLONE,
-                Map.of(), clock.instant()))).isTrue();
+        assertThat(stores.jobs().create(Job.queued(Ids.jobId(), demo.demoId(), demo.tenantId(),
+                new JobPayload.Clone(null, null, null, null), clock.instant()))).isTrue();
         return demo;
     }
 

@@ -56,7 +56,7 @@ public class PushHandler implements JobWork {
 
     @Override
     public Tags metricTags(Job job) {
-        return Tags.of("type", job.type().wire(), "template", String.valueOf(job.payloadString("template_id")));
+        return Tags.of("type", job.type().wire(), "template", String.valueOf(job.templateId()));
     }
 
     @Override

@@ -49,7 +49,7 @@ public class QuickProvisioner {
     }
 
     public Map<String, Object> provision(Job job, String owner) {
-        String templateId = job.payloadString("template_id");
+        String templateId = job.templateId();
         TemplateDefinition template = templates.find(templateId)
                 .orElseThrow(() -> new PermanentJobFailure("unknown template '" + templateId + "'"));
         String datasetId = job.demoId();

@@ -10,11 +10,9 @@ import com.capidemo.design.TableDesign;
 import com.capidemo.core.domain.DemoMetadata;
 import com.capidemo.core.domain.GoldenQuery;
 import com.capidemo.core.domain.Readiness;
-import com.capidemo.core.json.Json;
 import com.capidemo.core.port.AgentSpec;
 import com.capidemo.core.port.ChatAgent;
 import com.capidemo.core.service.DemoFinisher;
-import com.fasterxml.jackson.core.type.TypeReference;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -39,25 +37,21 @@ public class DemoDataAgentStep implements PipelineStep {
 
     @Override
     public String type() {
-        return "demo_data_agent";
+        return DemoOutputs.DATA_AGENT;
     }
 
     @Override
-    @SuppressWarnings("unchecked")
     public Map<String, Object> run(StepContext context) {
         String dataset = context.step().requireString("dataset");
         String demoId = context.job().demoId();
-        CustomerProfile profile = context.outputOf("demo_research", "profile", CustomerProfile.class);
-        SchemaDesign schema = context.outputOf("demo_schema_design", "schema", SchemaDesign.class);
-        List<GoldenQuery> golden = Json.MAPPER.convertValue(
-                context.outputOf("demo_golden_queries", "golden_queries", List.class), new TypeReference<>() { });
-        Map<String, Object> tables = context.outputOf("demo_dataset_load", "tables", Map.class);
+        CustomerProfile profile = context.outputOf(DemoOutputs.PROFILE);
+        SchemaDesign schema = context.outputOf(DemoOutputs.SCHEMA);
+        List<GoldenQuery> golden = context.outputOf(DemoOutputs.GOLDEN_QUERIES);
+        Map<String, Long> tables = context.outputOf(DemoOutputs.LOADED_TABLES);
 
         AgentSpec spec = new AgentSpec(demoId, context.job().tenantId(), dataset,
                 schema.tables().stream().map(TableDesign::name).toList(), designer.systemInstruction(profile, schema), golden);
-        Map<String, Long> rows = new LinkedHashMap<>();
-        tables.forEach((table, count) -> rows.put(table, ((Number) count).longValue()));
-        String agentId = finisher.finish(spec, DemoMetadata.of(rows).withIndustryLabel(profile.industryLabel()),
+        String agentId = finisher.finish(spec, DemoMetadata.of(tables).withIndustryLabel(profile.industryLabel()),
                 id -> context.log("created data agent " + id + " with " + golden.size() + " golden queries"));
         Readiness readiness = finisher.recordReadiness(demoId, (agent, session) -> ReadinessCheck.score(chat, agent,
                 session));

@@ -38,13 +38,13 @@ public class DemoDataGenerationStep implements PipelineStep {
 
     @Override
     public String type() {
-        return "demo_data_generation";
+        return DemoOutputs.DATA_GENERATION;
     }
 
     @Override
     public Map<String, Object> run(StepContext context) throws IOException, InterruptedException {
-        CustomerProfile profile = context.outputOf("demo_research", "profile", CustomerProfile.class);
-        SchemaDesign schema = context.outputOf("demo_schema_design", "schema", SchemaDesign.class);
+        CustomerProfile profile = context.outputOf(DemoOutputs.PROFILE);
+        SchemaDesign schema = context.outputOf(DemoOutputs.SCHEMA);
         TemplateDefinition template = new SyntheticDataCompiler().compile(context.job().demoId(), profile, schema, "",
                 List.of());
         String bucket = context.step().string("bucket") == null ? "artifacts" : context.step().string("bucket");
@@ -63,7 +63,8 @@ public class DemoDataGenerationStep implements PipelineStep {
                 }
             }
             long total = rows.values().stream().mapToLong(Long::longValue).sum();
-            return Map.of("bucket", bucket, "objects", refs, "rows", rows, "total_rows", total);
+            return Map.of(DemoOutputs.BUCKET.key(), bucket, DemoOutputs.OBJECTS.key(), refs, DemoOutputs.GENERATED_ROWS.key(), rows,
+                    "total_rows", total);
         } finally {
             Folders.deleteTree(work);
         }

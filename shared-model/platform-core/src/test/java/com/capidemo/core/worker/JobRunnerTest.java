@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.capidemo.core.domain.Ids;
 import com.capidemo.core.domain.Job;
+import com.capidemo.core.domain.JobPayload;
 import com.capidemo.core.domain.JobLog;
 import com.capidemo.core.domain.JobStatus;
 import com.capidemo.core.domain.JobType;
@@ -90,7 +91,7 @@ class JobRunnerTest {
 
         @Override
         public Tags metricTags(Job job) {
-            return Tags.of("type", "quick", "template", job.payloadString("template_id"));
+            return Tags.of("type", "quick", "template", String.valueOf(job.templateId()));
         }
 
         @Override
@@ -138,7 +139,7 @@ class JobRunnerTest {
     }
 
     private Job queued() {
-        Job job = Job.queued(Ids.jobId(), Ids.demoId(), "acme", JobType.QUICK, Map.of("template_id", "shopify"),
+        Job job = Job.queued(Ids.jobId(), Ids.demoId(), "acme", new JobPayload.Quick("shopify", null, null),
                 clock.instant());
         assertThat(jobs.create(job)).isTrue();
         return job;
@@ -353,8 +354,8 @@ class JobRunnerTest {
 
     @Test
     void aFailedJobWithoutADemoMarksNoDemo() {
-        Job job = Job.queued(Ids.jobId(), null, "acme", JobType.PIPELINE, Map.of("template_id", "shopify"),
-                clock.instant());
+        Job job = Job.queued(Ids.jobId(), null, "acme",
+                new JobPayload.Pipeline(null, null, null, "shopify", null, null, null), clock.instant());
         jobs.create(job);
         Work work = Work.throwing(new IllegalStateException("bad"), e -> FailureVerdict.permanent("bad"));
 
@@ -422,9 +423,13 @@ class JobRunnerTest {
 
     @Test
     void everyKindOfJobPublishesItsCompletionOnProvisionEvents() {
-        for (JobType type : JobType.values()) {
-            Job job = Job.queued(Ids.jobId(), type == JobType.PIPELINE ? null : Ids.demoId(), "acme", type,
-                    Map.of("template_id", "shopify"),
+        for (JobPayload payload : List.of(new JobPayload.Quick("shopify", "Acme", "ce@acme.example"),
+                new JobPayload.Clone(Ids.demoId(), "shopify", "Acme", "ce@acme.example"),
+                new JobPayload.Custom("Acme", "Retail", null, null, List.of(), "ce@acme.example"),
+                new JobPayload.Pipeline("acme-gcp-example-dryrun", "gcp", "example", "dryrun", "ce@acme.example",
+                        null, "ce@acme.example"))) {
+            JobType type = payload.type();
+            Job job = Job.queued(Ids.jobId(), type == JobType.PIPELINE ? null : Ids.demoId(), "acme", payload,
                     clock.instant());
             jobs.create(job);
             published.clear();
