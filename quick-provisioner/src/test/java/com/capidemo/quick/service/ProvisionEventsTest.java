@@ -1,10 +1,13 @@
 package com.capidemo.quick.service;
 
+import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.capidemo.core.domain.Demo;
+import com.capidemo.core.domain.Ids;
 import com.capidemo.core.json.Json;
 import com.capidemo.core.messaging.ProvisionMessage;
+import com.capidemo.core.messaging.PushEnvelope;
 import com.capidemo.core.port.DemoStore;
 import com.capidemo.core.port.EventPublisher;
 import com.capidemo.core.port.JobQueue;
@@ -14,12 +17,16 @@ import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
-/** Quick and clone jobs announce their completion or failure on provision-events, like every other job kind. */
+/**
+ * Quick and clone jobs announce their completion or failure on provision-events, like every other job kind, and so
+ * does a quick job failed by its dead-lettered message.
+ */
 @QuarkusTest
 class ProvisionEventsTest {
 
@@ -103,5 +110,20 @@ class ProvisionEventsTest {
         Map<String, Object> failed = event(doomed.jobId() + "-failed").orElseThrow();
         assertThat(failed).containsEntry("job_type", "clone").containsEntry("status", "failed");
         assertThat((String) failed.get("error")).contains("not ready");
+    }
+
+    @Test
+    void aDeadLetteredQuickJobPublishesItsFailure() {
+        ProvisionMessage message = QuickJobs.enqueue(queue, TENANT, "shopify");
+        byte[] deadLettered = PushEnvelope.build(Ids.messageId(), Instant.now(), Map.of("job_type", "quick",
+                        "CloudPubSubDeadLetterSourceDeliveryCount", "5"), message.toBytes(),
+                "projects/p/subscriptions/provision-jobs-dlq-push", 1);
+
+        given().header("X-Worker-Secret", QuickJobs.SECRET).contentType("application/json").body(deadLettered)
+                .when().post("/pubsub/dead-letter").then().statusCode(200);
+
+        Map<String, Object> event = event(message.jobId() + "-failed").orElseThrow();
+        assertThat(event).containsEntry("job_type", "quick").containsEntry("demo_id", message.demoId());
+        assertThat((String) event.get("error")).contains("dead-lettered after 5 delivery attempts");
     }
 }

@@ -3,7 +3,6 @@ package com.capidemo.core.worker;
 import com.capidemo.core.config.PlatformConfig;
 import com.capidemo.core.domain.Job;
 import com.capidemo.core.domain.JobLog;
-import com.capidemo.core.json.Json;
 import com.capidemo.core.port.ClaimOutcome;
 import com.capidemo.core.port.DemoStore;
 import com.capidemo.core.port.EventPublisher;
@@ -19,7 +18,6 @@ import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
@@ -32,7 +30,7 @@ import org.jboss.logging.MDC;
  * {@link #MAX_JOB_ATTEMPTS}). The job's ids are in the MDC for the whole delivery; each run is timed and counted as
  * provision.duration / provision.count with the work's tags and the outcome (completed, failed, retried, lease_lost).
  * Every job this runner completes or fails, whatever its kind (quick, clone, custom, pipeline), is announced on
- * {@link EventPublisher#PROVISION_EVENTS} with the event id {@code {job_id}-completed} or {@code {job_id}-failed}.
+ * {@link EventPublisher#PROVISION_EVENTS} ({@link ProvisionEvents}).
  */
 @ApplicationScoped
 public class JobRunner {
@@ -143,7 +141,7 @@ public class JobRunner {
                 outcome = "lease_lost";
                 return DeliveryOutcome.DONE;
             }
-            publish(job, "completed", null);
+            ProvisionEvents.completed(events, job);
             work.completed(job);
             return DeliveryOutcome.DONE;
         } catch (LeaseLostException e) {
@@ -181,24 +179,6 @@ public class JobRunner {
             demos.markFailed(job.demoId(), reason);
         }
         work.failed(job, reason);
-        publish(job, "failed", reason);
-    }
-
-    /** Announces a finished job; a publish that fails is logged, never undoes the finished job. */
-    private void publish(Job job, String status, String error) {
-        Map<String, Object> event = new LinkedHashMap<>();
-        event.put("job_id", job.jobId());
-        event.put("job_type", job.type().wire());
-        event.put("tenant_id", job.tenantId());
-        event.put("demo_id", job.demoId());
-        event.put("status", status);
-        event.put("error", error);
-        try {
-            events.publish(EventPublisher.PROVISION_EVENTS, job.jobId() + "-" + status,
-                    Map.of("job_type", job.type().wire(), "tenant_id", job.tenantId(), "status", status),
-                    Json.bytes(event));
-        } catch (RuntimeException e) {
-            Log.warnf(e, "could not publish the %s event of job %s", status, job.jobId());
-        }
+        ProvisionEvents.failed(events, job, reason);
     }
 }
