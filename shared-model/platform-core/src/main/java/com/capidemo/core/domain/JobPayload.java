@@ -4,6 +4,8 @@ import com.capidemo.core.json.Json;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.core.type.TypeReference;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 
@@ -56,8 +58,9 @@ public sealed interface JobPayload {
     record Custom(String customerName, String industry, String website, String description, List<String> useCases,
                   String requestedBy) implements JobPayload {
 
+        /** Use cases are never null (an absent list is empty); the list is a copy that cannot be changed. */
         public Custom {
-            useCases = useCases == null ? List.of() : List.copyOf(useCases);
+            useCases = useCases == null ? List.of() : Collections.unmodifiableList(new ArrayList<>(useCases));
         }
 
         @Override

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.capidemo.core.json.Json;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -69,6 +70,10 @@ class JobPayloadTest {
 
         assertThat(brief.useCases()).isEmpty();
         assertThat(brief.toMap()).containsEntry("use_cases", List.of()).containsEntry("website", null);
+        Map<String, Object> stored = new LinkedHashMap<>();
+        stored.put("use_cases", Arrays.asList("on-time delivery", null));
+        assertThat(((JobPayload.Custom) JobPayload.read(JobType.CUSTOM, stored)).useCases())
+                .as("a stored list with a hole still reads").containsExactly("on-time delivery", null);
     }
 
     @Test
