@@ -249,10 +249,17 @@ resource "google_service_account_iam_member" "scheduler_agent_token_creator" {
   depends_on = [google_project_service_identity.scheduler]
 }
 
-# Announce finished custom demos and pipeline runs on provision-events only.
+# Both workers announce every finished job (quick, clone, custom demos and pipeline runs) on provision-events only.
 resource "google_pubsub_topic_iam_member" "custom_publishes_events" {
   project = var.project_id
   topic   = google_pubsub_topic.provision_events.name
   role    = "roles/pubsub.publisher"
   member  = "serviceAccount:${google_service_account.runtime["custom"].email}"
+}
+
+resource "google_pubsub_topic_iam_member" "quick_publishes_events" {
+  project = var.project_id
+  topic   = google_pubsub_topic.provision_events.name
+  role    = "roles/pubsub.publisher"
+  member  = "serviceAccount:${google_service_account.runtime["quick"].email}"
 }

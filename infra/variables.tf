@@ -148,7 +148,7 @@ variable "quick_max_delivery_attempts" {
 }
 
 variable "events_topic_name" {
-  description = "Topic custom-provisioner announces finished work on (EventPublisher.PROVISION_EVENTS)."
+  description = "Topic both workers announce every finished job on (EventPublisher.PROVISION_EVENTS)."
   type        = string
   default     = "provision-events"
 }

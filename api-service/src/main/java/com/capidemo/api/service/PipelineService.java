@@ -7,6 +7,7 @@ import com.capidemo.core.domain.DqResult;
 import com.capidemo.core.domain.Ids;
 import com.capidemo.core.domain.Job;
 import com.capidemo.core.domain.JobLog;
+import com.capidemo.core.domain.JobPayload;
 import com.capidemo.core.domain.JobStatus;
 import com.capidemo.core.domain.JobType;
 import com.capidemo.core.domain.StepRecord;
@@ -28,7 +29,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -72,16 +72,10 @@ public class PipelineService {
                 + templateName + ".yml"));
         String pipelineId = tenantId + "-" + provider + "-" + domain + "-" + templateName;
         String runId = Ids.jobId();
-        Map<String, Object> payload = new LinkedHashMap<>();
-        payload.put("pipeline_id", pipelineId);
-        payload.put("provider", provider);
-        payload.put("domain", domain);
-        payload.put("template_name", templateName);
-        payload.put("trigger_by", triggerBy == null || triggerBy.isBlank() ? caller.userEmail() : triggerBy.strip());
-        payload.put("date", (date == null ? LocalDate.now(ZoneOffset.UTC) : date).toString());
-        payload.put("requested_by", caller.userEmail());
-        payload.put(Job.EXCLUSIVE_KEY, pipelineId);
-        Job job = Job.queued(runId, null, tenantId, JobType.PIPELINE, payload, clock.instant());
+        JobPayload.Pipeline payload = new JobPayload.Pipeline(pipelineId, provider, domain, templateName,
+                triggerBy == null || triggerBy.isBlank() ? caller.userEmail() : triggerBy.strip(),
+                date == null ? LocalDate.now(ZoneOffset.UTC) : date, caller.userEmail());
+        Job job = Job.queued(runId, null, tenantId, payload, clock.instant());
         try {
             tasks.submit(null, job, new TaskRequest(TaskRequest.nameFor(runId), TaskRequest.PIPELINE_RUN,
                     Json.bytes(Map.of("job_id", runId))));
@@ -92,7 +86,7 @@ public class PipelineService {
                     List.of(Map.of("field", "pipeline_logging_id", "message", String.valueOf(e.activeJobId()))));
         }
         metrics.counter("pipeline.accepted", "template", templateName).increment();
-        Log.infof("pipeline %s triggered as run %s by %s", pipelineId, runId, payload.get("trigger_by"));
+        Log.infof("pipeline %s triggered as run %s by %s", pipelineId, runId, payload.triggerBy());
         return new Triggered(runId, pipelineId, "PENDING", "/api/v1/pipelines/runs/" + runId,
                 "Templated pipeline triggered successfully");
     }
@@ -129,8 +123,8 @@ public class PipelineService {
             stepViews.add(StepView.of(r));
             dq.addAll(r.summary().dqResults());
         }
-        Path file = catalog.find(job.payloadString("provider"), job.payloadString("domain"),
-                job.payloadString("template_name")).orElse(null);
+        JobPayload.Pipeline run = job.payload(JobPayload.Pipeline.class);
+        Path file = catalog.find(run.provider(), run.domain(), run.templateName()).orElse(null);
         if (file != null) {
             for (Map<String, String> planned : catalog.outline(file)) {
                 if (records.stream().noneMatch(r -> r.stepId().equals(planned.get("step_id")))) {
@@ -138,9 +132,9 @@ public class PipelineService {
                 }
             }
         }
-        return new RunView(job.jobId(), job.payloadString("pipeline_id"), job.tenantId(), job.payloadString("provider"),
-                job.payloadString("domain"), job.payloadString("template_name"), wire(job.status()), job.progress(),
-                job.currentPhase(), job.payloadString("trigger_by"), job.payloadString("date"), job.createdAt(),
+        return new RunView(job.jobId(), run.pipelineId(), job.tenantId(), run.provider(), run.domain(),
+                run.templateName(), wire(job.status()), job.progress(), job.currentPhase(), run.triggerBy(),
+                run.date() == null ? null : run.date().toString(), job.createdAt(),
                 job.startedAt(), job.completedAt(), job.error(), stepViews, dq);
     }
 

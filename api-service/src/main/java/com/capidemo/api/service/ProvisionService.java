@@ -4,7 +4,7 @@ import com.capidemo.core.domain.Caller;
 import com.capidemo.core.domain.Demo;
 import com.capidemo.core.domain.Ids;
 import com.capidemo.core.domain.Job;
-import com.capidemo.core.domain.JobType;
+import com.capidemo.core.domain.JobPayload;
 import com.capidemo.core.port.JobQueue;
 import com.capidemo.core.port.JobStore;
 import com.capidemo.core.port.StepStore;
@@ -20,7 +20,6 @@ import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import io.opentelemetry.instrumentation.annotations.WithSpan;
@@ -62,16 +61,11 @@ public class ProvisionService {
         Instant now = clock.instant();
         String demoId = Ids.demoId();
         String jobId = Ids.jobId();
-        Map<String, Object> payload = new LinkedHashMap<>();
-        payload.put("customer_name", brief.customerName().strip());
-        payload.put("industry", brief.industry().strip());
-        payload.put("website", brief.website());
-        payload.put("description", brief.description());
-        payload.put("use_cases", brief.useCases() == null ? List.of() : brief.useCases());
-        payload.put("requested_by", caller.userEmail());
+        JobPayload payload = new JobPayload.Custom(brief.customerName().strip(), brief.industry().strip(),
+                brief.website(), brief.description(), brief.useCases(), caller.userEmail());
         Demo demo = Demo.provisioning(demoId, caller.tenantId(), caller.userEmail(), brief.customerName().strip(),
                 brief.industry().strip(), null, now);
-        Job job = Job.queued(jobId, demoId, caller.tenantId(), JobType.CUSTOM, payload, now);
+        Job job = Job.queued(jobId, demoId, caller.tenantId(), payload, now);
         tasks.submit(demo, job, new TaskRequest(TaskRequest.nameFor(jobId), TaskRequest.CUSTOM_PROVISION,
                 Json.bytes(Map.of("job_id", jobId))));
         metrics.counter("provision.accepted", "type", "custom", "template", "custom").increment();
@@ -91,13 +85,10 @@ public class ProvisionService {
         String demoId = Ids.demoId();
         String jobId = Ids.jobId();
         String customer = customerName == null || customerName.isBlank() ? template.name() : customerName.strip();
-        Map<String, Object> payload = new LinkedHashMap<>();
-        payload.put("template_id", template.templateId());
-        payload.put("customer_name", customer);
-        payload.put("requested_by", caller.userEmail());
+        JobPayload payload = new JobPayload.Quick(template.templateId(), customer, caller.userEmail());
         Demo demo = Demo.provisioning(demoId, caller.tenantId(), caller.userEmail(), customer, template.industry(),
                 template.templateId(), now);
-        Job job = Job.queued(jobId, demoId, caller.tenantId(), JobType.QUICK, payload, now);
+        Job job = Job.queued(jobId, demoId, caller.tenantId(), payload, now);
         queue.submit(demo, job);
         metrics.counter("provision.accepted", "type", "quick", "template", template.templateId()).increment();
         Log.infof("accepted quick job %s for demo %s of tenant %s (template %s)", jobId, demoId, caller.tenantId(),

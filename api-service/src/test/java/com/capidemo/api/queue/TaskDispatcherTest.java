@@ -11,8 +11,8 @@ import com.capidemo.local.SqliteDatabase;
 import com.capidemo.local.TaskDispatcher;
 import com.capidemo.core.domain.Ids;
 import com.capidemo.core.domain.Job;
+import com.capidemo.core.domain.JobPayload;
 import com.capidemo.core.domain.JobStatus;
-import com.capidemo.core.domain.JobType;
 import com.capidemo.core.port.JobStore;
 import com.capidemo.core.port.TaskQueue;
 import com.capidemo.core.port.TaskRequest;
@@ -24,7 +24,6 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -56,7 +55,7 @@ class TaskDispatcherTest {
     }
 
     private Job submit() {
-        Job job = Job.queued(Ids.jobId(), null, "tenant_x", JobType.PIPELINE, Map.of(), Instant.now());
+        Job job = Job.queued(Ids.jobId(), null, "tenant_x", new JobPayload.Pipeline(null, null, null, null, null, null, null), Instant.now());
         tasks.submit(null, job, new TaskRequest(TaskRequest.nameFor(job.jobId()), TaskRequest.PIPELINE_RUN,
                 ("{\"job_id\":\"" + job.jobId() + "\"}").getBytes()));
         return job;
@@ -135,11 +134,11 @@ class TaskDispatcherTest {
 
     @Test
     void enqueueingTheSameTaskNameTwiceCreatesOneTask() {
-        Job job = Job.queued(Ids.jobId(), null, "tenant_x", JobType.PIPELINE, Map.of(), Instant.now());
+        Job job = Job.queued(Ids.jobId(), null, "tenant_x", new JobPayload.Pipeline(null, null, null, null, null, null, null), Instant.now());
         TaskRequest request = new TaskRequest(TaskRequest.nameFor(job.jobId()), TaskRequest.PIPELINE_RUN,
                 ("{\"job_id\":\"" + job.jobId() + "\"}").getBytes());
         tasks.submit(null, job, request);
-        Job second = Job.queued(Ids.jobId(), null, "tenant_x", JobType.PIPELINE, Map.of(), Instant.now());
+        Job second = Job.queued(Ids.jobId(), null, "tenant_x", new JobPayload.Pipeline(null, null, null, null, null, null, null), Instant.now());
         tasks.submit(null, second, request); // same name: Cloud Tasks would answer ALREADY_EXISTS
         await().atMost(Duration.ofSeconds(10)).until(() -> "done".equals(taskStatus(job)));
         long rows = db.read(c -> {

@@ -4,7 +4,7 @@ import com.capidemo.chat.ReadinessCheck;
 import com.capidemo.core.domain.Demo;
 import com.capidemo.core.domain.Ids;
 import com.capidemo.core.domain.Job;
-import com.capidemo.core.domain.JobType;
+import com.capidemo.core.domain.JobPayload;
 import com.capidemo.core.messaging.ProvisionMessage;
 import com.capidemo.core.port.AgentSpec;
 import com.capidemo.core.port.ChatAgent;
@@ -64,7 +64,7 @@ public class ReadyDemos {
         Instant now = Instant.now();
         String demoId = Ids.demoId();
         Demo demo = Demo.provisioning(demoId, tenantId, owner, "Acme", t.industry(), templateId, now);
-        Job job = Job.queued(Ids.jobId(), demoId, tenantId, JobType.QUICK, Map.of("template_id", templateId), now);
+        Job job = Job.queued(Ids.jobId(), demoId, tenantId, new JobPayload.Quick(templateId, null, null), now);
         queue.submit(demo, job, Map.of("job_type", "quick"),
                 new ProvisionMessage(job.jobId(), demoId, tenantId, "quick", templateId).toBytes());
         return demoId;

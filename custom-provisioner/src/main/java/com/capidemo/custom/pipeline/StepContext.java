@@ -74,14 +74,19 @@ public final class StepContext {
         lease.check();
     }
 
-    /** The output of the earlier step of the given type, converted to {@code type}; a missing one is a pipeline error. */
-    public <T> T outputOf(String stepType, String key, Class<T> type) {
+    /**
+     * The output {@code key} of the latest earlier step of its type, converted to its type; a missing step or output is
+     * a pipeline error.
+     */
+    public <T> T outputOf(StepKey<T> key) {
+        String stepType = key.stepType();
         StepOutput found = earlier.values().stream().filter(o -> o.type().equals(stepType)).reduce((a, b) -> b)
                 .orElseThrow(() -> new PipelineException("step '" + step.id() + "' needs an earlier '" + stepType + "' step"));
-        Object value = found.output().get(key);
+        Object value = found.output().get(key.key());
         if (value == null) {
-            throw new PipelineException("step '" + step.id() + "': the '" + stepType + "' step produced no '" + key + "'");
+            throw new PipelineException("step '" + step.id() + "': the '" + stepType + "' step produced no '" + key.key()
+                    + "'");
         }
-        return Json.MAPPER.convertValue(value, type);
+        return Json.MAPPER.convertValue(value, key.type());
     }
 }

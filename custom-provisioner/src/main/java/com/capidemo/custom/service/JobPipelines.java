@@ -4,6 +4,7 @@ import com.capidemo.custom.pipeline.StepRegistry;
 import com.capidemo.core.config.ConfigsLocator;
 import com.capidemo.core.config.PlatformConfig;
 import com.capidemo.core.domain.Job;
+import com.capidemo.core.domain.JobPayload;
 import com.capidemo.core.domain.JobType;
 import com.capidemo.core.pipeline.PipelineCatalog;
 import com.capidemo.core.pipeline.PipelineDefinition;
@@ -51,21 +52,22 @@ public class JobPipelines {
         vars.put("job_id", job.jobId());
         String[] template;
         if (job.type() == JobType.PIPELINE) {
-            template = new String[] {job.payloadString("provider"), job.payloadString("domain"),
-                    job.payloadString("template_name")};
+            JobPayload.Pipeline run = job.payload(JobPayload.Pipeline.class);
+            template = new String[] {run.provider(), run.domain(), run.templateName()};
             vars.put("provider", template[0]);
             vars.put("domain", template[1]);
             vars.put("template_name", template[2]);
-            vars.put("pipeline_id", job.payloadString("pipeline_id"));
+            vars.put("pipeline_id", run.pipelineId());
             vars.put("pipeline_logging_id", job.jobId());
-            vars.put("date", job.payloadString("date"));
-            vars.put("trigger_by", job.payloadString("trigger_by"));
+            vars.put("date", run.date() == null ? null : run.date().toString());
+            vars.put("trigger_by", run.triggerBy());
             vars.put("dataset_id", datasetOf(job.tenantId()));
         } else if (job.type() == JobType.CUSTOM) {
             template = CUSTOM_DEMO;
             vars.put("demo_id", job.demoId());
-            vars.put("customer_name", job.payloadString("customer_name"));
-            vars.put("industry", job.payloadString("industry"));
+            JobPayload.Custom brief = job.payload(JobPayload.Custom.class);
+            vars.put("customer_name", brief.customerName());
+            vars.put("industry", brief.industry());
         } else {
             throw new PipelineException("custom-provisioner does not run " + job.type().wire() + " jobs");
         }

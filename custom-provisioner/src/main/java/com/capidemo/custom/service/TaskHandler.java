@@ -7,16 +7,16 @@ import com.capidemo.custom.pipeline.StepContext.StepOutput;
 import com.capidemo.custom.pipeline.StepFailedException;
 import com.capidemo.core.config.PlatformConfig;
 import com.capidemo.core.domain.Job;
+import com.capidemo.core.domain.JobPayload;
 import com.capidemo.core.domain.JobType;
 import com.capidemo.core.domain.StepSummary;
-import com.capidemo.core.json.Json;
 import com.capidemo.core.pipeline.PipelineException;
-import com.capidemo.core.port.EventPublisher;
 import com.capidemo.core.port.JobStore;
 import com.capidemo.core.service.JobErrors;
 import com.capidemo.core.service.WorkerIdentity;
 import com.capidemo.core.worker.Completion;
 import com.capidemo.core.worker.DeliveryOutcome;
+import com.capidemo.core.worker.FailureKind;
 import com.capidemo.core.worker.FailureVerdict;
 import com.capidemo.core.worker.JobRunner;
 import com.capidemo.core.worker.JobWork;
@@ -32,7 +32,8 @@ import java.util.Map;
  * its pipeline from the first unfinished step, complete or fail it. Redeliveries of finished jobs are answered 200 and
  * ignored; a job still leased by a worker that may be dead is waited for (up to two lease periods) instead of spending
  * one of the queue's few attempts; transient failures release the lease and answer 503 so the queue retries.
- * Completions and failures are published as provision events; pipeline runs are recorded in the tenant's run log.
+ * Pipeline runs are recorded in the tenant's run log (the runner publishes every completion and failure as a provision
+ * event). Failed steps are judged by the platform's one taxonomy, {@link FailureKind}.
  */
 @ApplicationScoped
 public class TaskHandler implements JobWork {
@@ -41,18 +42,16 @@ public class TaskHandler implements JobWork {
     private final PipelineRunner runner;
     private final JobPipelines pipelines;
     private final TenantRunLog runLog;
-    private final EventPublisher events;
     private final WorkerIdentity worker;
     private final JobRunner jobRunner;
     private final Duration lease;
 
     public TaskHandler(JobStore jobs, PipelineRunner runner, JobPipelines pipelines, TenantRunLog runLog,
-                       EventPublisher events, WorkerIdentity worker, JobRunner jobRunner, PlatformConfig config) {
+                       WorkerIdentity worker, JobRunner jobRunner, PlatformConfig config) {
         this.jobs = jobs;
         this.runner = runner;
         this.pipelines = pipelines;
         this.runLog = runLog;
-        this.events = events;
         this.worker = worker;
         this.jobRunner = jobRunner;
         this.lease = config.lease().duration();
@@ -91,23 +90,12 @@ public class TaskHandler implements JobWork {
             return FailureVerdict.permanent(JobErrors.describe(failure));
         }
         if (failure instanceof StepFailedException step) {
-            return permanent(step.getCause()) ? FailureVerdict.permanent(step.getMessage())
+            return FailureKind.isPermanent(step.getCause()) ? FailureVerdict.permanent(step.getMessage())
                     : FailureVerdict.retry("Attempt " + job.attempts() + ": " + step.getMessage() + "; will resume at this step",
                             step.getMessage() + " (after " + job.attempts() + " attempts)");
         }
         Log.errorf(failure, "job %s failed unexpectedly", job.jobId());
         return FailureVerdict.retryWhileRedelivered("Attempt " + job.attempts() + " failed: " + JobErrors.describe(failure));
-    }
-
-    /** Bad definitions, bad SQL or data are not fixed by retrying; I/O and store hiccups may be. */
-    static boolean permanent(Throwable cause) {
-        return cause instanceof PipelineException || cause instanceof IllegalArgumentException
-                || cause instanceof IllegalStateException;
-    }
-
-    @Override
-    public void completed(Job job) {
-        publish(job, "completed", null);
     }
 
     @Override
@@ -119,7 +107,6 @@ public class TaskHandler implements JobWork {
                 Log.warn(e.getMessage());
             }
         }
-        publish(job, "failed", reason);
     }
 
     private Map<String, Object> result(Job job, Map<String, StepOutput> outputs) {
@@ -128,7 +115,7 @@ public class TaskHandler implements JobWork {
             result.put("demo_id", job.demoId());
         }
         if (job.type() == JobType.PIPELINE) {
-            result.put("pipeline_id", job.payloadString("pipeline_id"));
+            result.put("pipeline_id", job.payload(JobPayload.Pipeline.class).pipelineId());
             result.put("pipeline_logging_id", job.jobId());
         }
         for (StepOutput output : outputs.values()) {
@@ -148,23 +135,10 @@ public class TaskHandler implements JobWork {
         }
     }
 
-    private void publish(Job job, String status, String error) {
-        Map<String, Object> event = new LinkedHashMap<>();
-        event.put("job_id", job.jobId());
-        event.put("job_type", job.type().wire());
-        event.put("tenant_id", job.tenantId());
-        event.put("demo_id", job.demoId());
-        event.put("status", status);
-        event.put("error", error);
-        try {
-            events.publish(EventPublisher.PROVISION_EVENTS, job.jobId() + "-" + status,
-                    Map.of("job_type", job.type().wire(), "tenant_id", job.tenantId(), "status", status), Json.bytes(event));
-        } catch (RuntimeException e) {
-            Log.warnf(e, "could not publish the %s event of job %s", status, job.jobId());
-        }
-    }
-
     private static String template(Job job) {
-        return String.valueOf(job.type() == JobType.PIPELINE ? job.payloadString("template_name") : job.payloadString("industry"));
+        if (job.payload() instanceof JobPayload.Pipeline run) {
+            return String.valueOf(run.templateName());
+        }
+        return String.valueOf(job.payload() instanceof JobPayload.Custom brief ? brief.industry() : null);
     }
 }

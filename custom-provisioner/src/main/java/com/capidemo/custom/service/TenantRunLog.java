@@ -2,6 +2,7 @@ package com.capidemo.custom.service;
 
 import com.capidemo.core.domain.DqResult;
 import com.capidemo.core.domain.Job;
+import com.capidemo.core.domain.JobPayload;
 import com.capidemo.core.domain.StepRecord;
 import com.capidemo.core.json.Json;
 import com.capidemo.core.port.StepStore;
@@ -10,7 +11,6 @@ import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -68,16 +68,17 @@ public class TenantRunLog {
     }
 
     private Map<String, Object> runRow(Job job, String status, String error) {
+        JobPayload.Pipeline run = job.payload(JobPayload.Pipeline.class);
         Map<String, Object> row = new LinkedHashMap<>();
         row.put("pipeline_logging_id", job.jobId());
-        row.put("pipeline_id", job.payloadString("pipeline_id"));
+        row.put("pipeline_id", run.pipelineId());
         row.put("tenant_id", job.tenantId());
-        row.put("provider", job.payloadString("provider"));
-        row.put("domain", job.payloadString("domain"));
-        row.put("template_name", job.payloadString("template_name"));
+        row.put("provider", run.provider());
+        row.put("domain", run.domain());
+        row.put("template_name", run.templateName());
         row.put("status", status);
-        row.put("trigger_by", job.payloadString("trigger_by"));
-        row.put("run_date", LocalDate.parse(job.payloadString("date")));
+        row.put("trigger_by", run.triggerBy());
+        row.put("run_date", run.date());
         row.put("parameters", Json.write(job.payload()));
         row.put("start_time", job.startedAt() == null ? job.createdAt() : job.startedAt());
         row.put("end_time", clock.instant());

@@ -9,7 +9,7 @@ import com.capidemo.local.SqliteJobStore;
 import com.capidemo.local.SqliteStepStore;
 import com.capidemo.core.domain.Ids;
 import com.capidemo.core.domain.Job;
-import com.capidemo.core.domain.JobType;
+import com.capidemo.core.domain.JobPayload;
 import com.capidemo.core.domain.StepRecord;
 import com.capidemo.core.domain.StepStatus;
 import com.capidemo.core.pipeline.PipelineDefinition;
@@ -71,7 +71,7 @@ class PipelineRunnerTest {
             }
             String upstream = context.variable("tenant_id");
             context.log("working on " + id);
-            String previous = id.equals("s1") ? "" : context.outputOf("work", "value", String.class);
+            String previous = id.equals("s1") ? "" : context.outputOf(StepKey.of("work", "value", String.class));
             return Map.of("value", id + "<" + upstream + ">[" + previous + "]");
         }
     };
@@ -107,7 +107,7 @@ class PipelineRunnerTest {
     }
 
     private Job newJob() {
-        Job job = Job.queued(Ids.jobId(), null, "acme", JobType.PIPELINE, Map.of(), Instant.now());
+        Job job = Job.queued(Ids.jobId(), null, "acme", new JobPayload.Pipeline(null, null, null, null, null, null, null), Instant.now());
         jobs.create(job);
         return job;
     }

@@ -12,8 +12,8 @@ import com.capidemo.core.domain.Demo;
 import com.capidemo.core.domain.DemoStatus;
 import com.capidemo.core.domain.Ids;
 import com.capidemo.core.domain.Job;
+import com.capidemo.core.domain.JobPayload;
 import com.capidemo.core.domain.JobStatus;
-import com.capidemo.core.domain.JobType;
 import com.capidemo.core.domain.StepRecord;
 import com.capidemo.core.domain.StepStatus;
 import com.capidemo.core.port.DemoStore;
@@ -27,8 +27,8 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -68,10 +68,9 @@ class TaskResourceTest {
     }
 
     private Job pipelineJob(String tenantId, String domain, String template) {
-        Map<String, Object> payload = Map.of("pipeline_id", tenantId + "-gcp-" + domain + "-" + template,
-                "provider", "gcp", "domain", domain, "template_name", template, "trigger_by", "test",
-                "date", "2025-10-31");
-        Job job = Job.queued(Ids.jobId(), null, tenantId, JobType.PIPELINE, payload, Instant.now());
+        JobPayload payload = new JobPayload.Pipeline(tenantId + "-gcp-" + domain + "-" + template, "gcp", domain,
+                template, "test", LocalDate.parse("2025-10-31"), null);
+        Job job = Job.queued(Ids.jobId(), null, tenantId, payload, Instant.now());
         jobs.create(job);
         return job;
     }
@@ -119,9 +118,9 @@ class TaskResourceTest {
     void aCustomProvisionRunsTheSevenStagesAndTheDemoIsReady() {
         String tenantId = onboardedTenant();
         String demoId = Ids.demoId();
-        Job job = Job.queued(Ids.jobId(), demoId, tenantId, JobType.CUSTOM, Map.of("customer_name", "Harbor Freight Lines",
-                "industry", "logistics", "description", "Regional LTL carrier in the Pacific Northwest",
-                "use_cases", List.of("on-time delivery by lane")), Instant.now());
+        Job job = Job.queued(Ids.jobId(), demoId, tenantId, new JobPayload.Custom("Harbor Freight Lines",
+                "logistics", null, "Regional LTL carrier in the Pacific Northwest",
+                List.of("on-time delivery by lane"), null), Instant.now());
         demos.create(Demo.provisioning(demoId, tenantId, "ce@example.com", "Harbor Freight Lines", "logistics", null,
                 Instant.now()));
         jobs.create(job);

@@ -10,6 +10,7 @@ import com.capidemo.core.domain.Demo;
 import com.capidemo.core.domain.DemoStatus;
 import com.capidemo.core.domain.Ids;
 import com.capidemo.core.domain.Job;
+import com.capidemo.core.domain.JobPayload;
 import com.capidemo.core.domain.JobType;
 import com.capidemo.core.domain.Notification;
 import com.capidemo.core.port.AgentSpec;
@@ -150,8 +151,8 @@ abstract class LifecycleRulesContract {
     /** An archived demo a queued job still works on (a clone copying it, say). */
     Demo archivedWithJob(String name, int archivedDays) {
         Demo demo = archived(name, archivedDays);
-        assertThat(stores.jobs().create(Job.queued(Ids.jobId(), demo.demoId(), demo.tenantId(), JobType.CLONE,
-                Map.of(), clock.instant()))).isTrue();
+        assertThat(stores.jobs().create(Job.queued(Ids.jobId(), demo.demoId(), demo.tenantId(),
+                new JobPayload.Clone(null, null, null, null), clock.instant()))).isTrue();
         return demo;
     }
 
@@ -286,13 +287,13 @@ abstract class LifecycleRulesContract {
     // ----- jobs their queue gave up on -----
 
     /** A provisioning demo and its job of {@code type}, created {@code age} before now. */
-    Job jobCreated(JobType type, Duration age, Map<String, Object> payload) {
+    Job jobCreated(JobType type, Duration age, JobPayload payload) {
         Instant now = clock.instant();
         clock.set(now.minus(age));
         Demo demo = new Demo(Ids.demoId(), "acme", "ce@example.com", "stuck " + type, "Retail", "shopify", null, null,
                 DemoStatus.PROVISIONING, clock.instant(), clock.instant(), null, false, List.of(), Map.of());
         assertThat(stores.demos().create(demo)).isTrue();
-        Job job = Job.queued(Ids.jobId(), type == JobType.PIPELINE ? null : demo.demoId(), "acme", type, payload,
+        Job job = Job.queued(Ids.jobId(), type == JobType.PIPELINE ? null : demo.demoId(), "acme", payload,
                 clock.instant());
         assertThat(stores.jobs().create(job)).isTrue();
         clock.set(now);
@@ -300,7 +301,18 @@ abstract class LifecycleRulesContract {
     }
 
     Job jobCreated(JobType type, Duration age) {
-        return jobCreated(type, age, Map.of());
+        JobPayload payload = switch (type) {
+            case QUICK -> new JobPayload.Quick("shopify", "stuck", "ce@example.com");
+            case CLONE -> new JobPayload.Clone(Ids.demoId(), "shopify", "stuck", "ce@example.com");
+            case CUSTOM -> new JobPayload.Custom("stuck", "Retail", null, null, List.of(), "ce@example.com");
+            case PIPELINE -> pipeline(Ids.jobId());
+        };
+        return jobCreated(type, age, payload);
+    }
+
+    static JobPayload.Pipeline pipeline(String pipelineId) {
+        return new JobPayload.Pipeline(pipelineId, "gcp", "example", "dryrun", "ce@example.com",
+                java.time.LocalDate.of(2026, 1, 1), "ce@example.com");
     }
 
     Job rereadJob(Job j) {
@@ -370,9 +382,8 @@ abstract class LifecycleRulesContract {
     @Test
     void failingAnAbandonedPipelineRunReleasesItsPipelineLock() {
         String key = "acme-gcp-example-dryrun";
-        Job stuck = jobCreated(JobType.PIPELINE, Duration.ofHours(7), Map.of(Job.EXCLUSIVE_KEY, key));
-        Job next = Job.queued(Ids.jobId(), null, "acme", JobType.PIPELINE, Map.of(Job.EXCLUSIVE_KEY, key),
-                clock.instant());
+        Job stuck = jobCreated(JobType.PIPELINE, Duration.ofHours(7), pipeline(key));
+        Job next = Job.queued(Ids.jobId(), null, "acme", pipeline(key), clock.instant());
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> stores.jobs().create(next))
                 .isInstanceOf(com.capidemo.core.port.DuplicateJobException.class);
 

@@ -3,8 +3,10 @@ package com.capidemo.quick.service;
 import com.capidemo.core.messaging.ProvisionMessage;
 import com.capidemo.core.messaging.PushMessage;
 import com.capidemo.core.port.DemoStore;
+import com.capidemo.core.port.EventPublisher;
 import com.capidemo.core.port.JobStore;
 import com.capidemo.core.service.JobFailures;
+import com.capidemo.core.worker.ProvisionEvents;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -12,7 +14,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 /**
  * Messages Pub/Sub gave up on (after the subscription's maximum delivery attempts it forwards them to the
  * dead-letter topic, whose push subscription calls us): their job fails with the reason instead of staying queued
- * forever. Locally the outbox dispatcher does the same when it dead-letters. A finished job is left alone.
+ * forever, and its failure is published on provision-events like any other. Locally the outbox dispatcher fails the
+ * job when it dead-letters. A finished job is left alone.
  */
 @ApplicationScoped
 public class DeadLetterHandler {
@@ -23,11 +26,13 @@ public class DeadLetterHandler {
 
     private final JobStore jobs;
     private final DemoStore demos;
+    private final EventPublisher events;
     private final MeterRegistry metrics;
 
-    public DeadLetterHandler(JobStore jobs, DemoStore demos, MeterRegistry metrics) {
+    public DeadLetterHandler(JobStore jobs, DemoStore demos, EventPublisher events, MeterRegistry metrics) {
         this.jobs = jobs;
         this.demos = demos;
+        this.events = events;
         this.metrics = metrics;
     }
 
@@ -41,6 +46,7 @@ public class DeadLetterHandler {
         boolean failed = JobFailures.failWithDemo(jobs, demos, message.jobId(), reason);
         if (failed) {
             Log.warnf("job %s failed: %s", message.jobId(), reason);
+            jobs.find(message.jobId()).ifPresent(job -> ProvisionEvents.failed(events, job, reason));
         } else {
             Log.infof("dead letter for job %s ignored: the job is unknown or already finished", message.jobId());
         }

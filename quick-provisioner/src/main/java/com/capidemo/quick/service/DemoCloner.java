@@ -2,6 +2,7 @@ package com.capidemo.quick.service;
 
 import com.capidemo.core.config.PlatformConfig;
 import com.capidemo.core.domain.Demo;
+import com.capidemo.core.domain.DemoMetadata;
 import com.capidemo.core.domain.DemoStatus;
 import com.capidemo.core.domain.Job;
 import com.capidemo.core.port.AgentSpec;
@@ -9,7 +10,10 @@ import com.capidemo.core.port.DataAgents;
 import com.capidemo.core.port.DemoStore;
 import com.capidemo.core.port.JobStore;
 import com.capidemo.core.port.Warehouse;
+import com.capidemo.core.service.DemoFinisher;
 import com.capidemo.core.service.JobProgress;
+import com.capidemo.core.worker.PermanentJobFailure;
+import com.capidemo.core.worker.RetryableJobFailure;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Duration;
@@ -33,35 +37,38 @@ public class DemoCloner {
     private final DemoStore demos;
     private final Warehouse warehouse;
     private final DataAgents agents;
+    private final DemoFinisher finisher;
     private final Duration lease;
 
-    public DemoCloner(JobStore jobs, DemoStore demos, Warehouse warehouse, DataAgents agents, PlatformConfig config, Clock clock) {
+    public DemoCloner(JobStore jobs, DemoStore demos, Warehouse warehouse, DataAgents agents, DemoFinisher finisher,
+                      PlatformConfig config, Clock clock) {
         this.clock = clock;
         this.jobs = jobs;
         this.demos = demos;
         this.warehouse = warehouse;
         this.agents = agents;
+        this.finisher = finisher;
         this.lease = config.lease().duration();
     }
 
-    /** @throws QuickProvisioner.PermanentFailure when the source can no longer be cloned (not ready, gone) */
+    /** @throws PermanentJobFailure when the source can no longer be cloned (not ready, gone) */
     @WithSpan("provision.clone")
     public Map<String, Object> cloneDemo(Job job, String owner) {
         String sourceId = job.sourceDemoId();
         Demo source = demos.find(sourceId).filter(d -> d.tenantId().equals(job.tenantId()))
-                .orElseThrow(() -> new QuickProvisioner.PermanentFailure("source demo '" + sourceId + "' not found"));
+                .orElseThrow(() -> new PermanentJobFailure("source demo '" + sourceId + "' not found"));
         if (source.status() != DemoStatus.READY || source.datasetId() == null) {
-            throw new QuickProvisioner.PermanentFailure("source demo '" + sourceId + "' is "
+            throw new PermanentJobFailure("source demo '" + sourceId + "' is "
                     + source.status().wire() + ", not ready: it cannot be cloned");
         }
-        AgentSpec sourceAgent = agents.find(source.agentId()).orElseThrow(() -> new QuickProvisioner.PermanentFailure(
+        AgentSpec sourceAgent = agents.find(source.agentId()).orElseThrow(() -> new PermanentJobFailure(
                 "source demo '" + sourceId + "' has no data agent"));
         String datasetId = job.demoId();
         JobProgress progress = new JobProgress(jobs, job.jobId(), owner, lease, clock);
 
         List<String> tables = warehouse.listTables(source.datasetId());
         if (tables.isEmpty()) {
-            throw new QuickProvisioner.PermanentFailure("source dataset '" + source.datasetId() + "' has no tables");
+            throw new PermanentJobFailure("source dataset '" + source.datasetId() + "' has no tables");
         }
         Map<String, String> labels = new LinkedHashMap<>();
         labels.put("tenant", job.tenantId());
@@ -86,25 +93,19 @@ public class DemoCloner {
         for (String table : tables) {
             long rows = actual.getOrDefault(table, -1L);
             if (rows != expected.getOrDefault(table, -2L)) {
-                throw new IllegalStateException("cloned table " + table + " has " + rows + " rows, the source "
+                throw new RetryableJobFailure("cloned table " + table + " has " + rows + " rows, the source "
                         + expected.get(table));
             }
             totalRows += rows;
         }
         progress.step(85, "verifying", "Verified " + tables.size() + " tables, " + totalRows + " rows");
 
-        String agentId = agents.createAgent(new AgentSpec(job.demoId(), job.tenantId(), datasetId,
-                sourceAgent.tables(), sourceAgent.systemInstruction(), source.goldenQueries()));
-        progress.step(92, "creating_agent", "Created data agent " + agentId + " with "
-                + source.goldenQueries().size() + " golden queries of " + sourceId);
-
-        Map<String, Object> metadata = new LinkedHashMap<>(source.metadata());
-        metadata.put("table_count", tables.size());
-        metadata.put("total_rows", totalRows);
-        metadata.put("tables", actual);
-        metadata.put("provisioned_at", clock.instant().toString());
-        metadata.put("cloned_from", sourceId);
-        demos.markReady(job.demoId(), datasetId, agentId, source.goldenQueries(), metadata);
+        DemoMetadata metadata = new DemoMetadata(tables.size(), totalRows, actual,
+                DemoMetadata.from(source.metadata()).industryLabel(), null, sourceId);
+        String agentId = finisher.finish(new AgentSpec(job.demoId(), job.tenantId(), datasetId, sourceAgent.tables(),
+                sourceAgent.systemInstruction(), source.goldenQueries()), metadata, id -> progress.step(92,
+                "creating_agent", "Created data agent " + id + " with " + source.goldenQueries().size()
+                        + " golden queries of " + sourceId));
         progress.step(97, "finalizing", "Demo " + job.demoId() + " is ready");
         return Map.of("demo_id", job.demoId(), "dataset_id", datasetId, "agent_id", agentId,
                 "source_demo_id", sourceId);

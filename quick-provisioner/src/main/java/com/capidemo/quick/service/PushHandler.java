@@ -10,6 +10,7 @@ import com.capidemo.core.service.JobErrors;
 import com.capidemo.core.service.WorkerIdentity;
 import com.capidemo.core.worker.Completion;
 import com.capidemo.core.worker.DeliveryOutcome;
+import com.capidemo.core.worker.FailureKind;
 import com.capidemo.core.worker.FailureVerdict;
 import com.capidemo.core.worker.JobRunner;
 import com.capidemo.core.worker.JobWork;
@@ -23,7 +24,8 @@ import java.util.Map;
  * through the {@link JobRunner} (claim with a lease,
  * provision, complete with a conditional write). Redeliveries of finished jobs are acked and ignored (a completed demo
  * the first delivery never scored is scored now); a job whose live lease belongs to another worker is refused with a
- * retryable status.
+ * retryable status. Failures are judged by the platform's one taxonomy, {@link FailureKind}: permanent ones fail the job
+ * at once, the others are retried up to the runner's attempt limit.
  */
 @ApplicationScoped
 public class PushHandler implements JobWork {
@@ -54,7 +56,7 @@ public class PushHandler implements JobWork {
 
     @Override
     public Tags metricTags(Job job) {
-        return Tags.of("type", job.type().wire(), "template", String.valueOf(job.payloadString("template_id")));
+        return Tags.of("type", job.type().wire(), "template", String.valueOf(job.templateId()));
     }
 
     @Override
@@ -67,7 +69,7 @@ public class PushHandler implements JobWork {
 
     @Override
     public FailureVerdict judge(Job job, RuntimeException failure) {
-        if (failure instanceof QuickProvisioner.PermanentFailure) {
+        if (FailureKind.isPermanent(failure)) {
             return FailureVerdict.permanent(JobErrors.describe(failure));
         }
         Log.errorf(failure, "provisioning attempt %d of job %s failed", job.attempts(), job.jobId());

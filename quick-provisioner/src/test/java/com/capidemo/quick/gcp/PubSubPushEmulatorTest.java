@@ -12,7 +12,7 @@ import com.capidemo.core.domain.Demo;
 import com.capidemo.core.domain.DemoStatus;
 import com.capidemo.core.domain.Ids;
 import com.capidemo.core.domain.Job;
-import com.capidemo.core.domain.JobType;
+import com.capidemo.core.domain.JobPayload;
 import com.capidemo.core.messaging.ProvisionMessage;
 import com.capidemo.core.port.DemoStore;
 import com.capidemo.core.port.JobQueue;
@@ -33,7 +33,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
-import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -89,7 +88,7 @@ class PubSubPushEmulatorTest {
     void aMessagePublishedWithTheRawRestApiIsCompleted() throws Exception {
         Instant now = Instant.now();
         String demoId = Ids.demoId();
-        Job job = Job.queued(Ids.jobId(), demoId, "acme", JobType.QUICK, Map.of("template_id", "shopify"), now);
+        Job job = Job.queued(Ids.jobId(), demoId, "acme", new JobPayload.Quick("shopify", null, null), now);
         demos.create(Demo.provisioning(demoId, "acme", "ce@example.com", "Acme", "Retail", "shopify", now));
         jobs.create(job);
         // Built by hand, not by ProvisionMessage or PushEnvelope: the emulator wraps it in its own envelope.

@@ -5,7 +5,7 @@ import static io.restassured.RestAssured.given;
 import com.capidemo.core.domain.Demo;
 import com.capidemo.core.domain.Ids;
 import com.capidemo.core.domain.Job;
-import com.capidemo.core.domain.JobType;
+import com.capidemo.core.domain.JobPayload;
 import com.capidemo.core.messaging.ProvisionMessage;
 import com.capidemo.core.messaging.PushEnvelope;
 import com.capidemo.core.port.JobQueue;
@@ -26,7 +26,7 @@ public final class QuickJobs {
     public static ProvisionMessage enqueue(JobQueue queue, String tenantId, String templateId) {
         Instant now = Instant.now();
         String demoId = Ids.demoId();
-        Job job = Job.queued(Ids.jobId(), demoId, tenantId, JobType.QUICK, Map.of("template_id", templateId), now);
+        Job job = Job.queued(Ids.jobId(), demoId, tenantId, new JobPayload.Quick(templateId, null, null), now);
         Demo demo = Demo.provisioning(demoId, tenantId, "ce@example.com", "Acme", "Retail", templateId, now);
         ProvisionMessage message = new ProvisionMessage(job.jobId(), demoId, tenantId, "quick", templateId);
         queue.submit(demo, job, Map.of("job_type", "quick"), message.toBytes());

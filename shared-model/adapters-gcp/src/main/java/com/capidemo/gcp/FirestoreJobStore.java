@@ -6,6 +6,7 @@ import static com.capidemo.gcp.FirestoreValues.ts;
 
 import com.capidemo.core.domain.Job;
 import com.capidemo.core.domain.JobLog;
+import com.capidemo.core.domain.JobPayload;
 import com.capidemo.core.domain.JobStatus;
 import com.capidemo.core.domain.JobType;
 import com.capidemo.core.domain.Lease;
@@ -364,7 +365,7 @@ public class FirestoreJobStore implements JobStore {
         d.put("attempts", job.attempts());
         d.put("lease", job.lease() == null ? null
                 : Map.of("owner", job.lease().owner(), "expires_at", ts(job.lease().expiresAt())));
-        d.put("payload", job.payload());
+        d.put("payload", job.payload() == null ? null : job.payload().toMap());
         d.put("created_at", ts(job.createdAt()));
         d.put("started_at", ts(job.startedAt()));
         d.put("updated_at", ts(job.updatedAt()));
@@ -388,11 +389,12 @@ public class FirestoreJobStore implements JobStore {
         for (Map<String, Object> l : (List<Map<String, Object>>) d.getOrDefault("logs", List.of())) {
             logs.add(new JobLog(instant(l.get("ts")), (String) l.get("level"), (String) l.get("message")));
         }
+        JobType type = JobType.fromWire((String) d.get("type"));
         return new Job(
                 (String) d.get("job_id"),
                 (String) d.get("demo_id"),
                 (String) d.get("tenant_id"),
-                JobType.fromWire((String) d.get("type")),
+                type,
                 JobStatus.fromWire((String) d.get("status")),
                 number(d.get("progress")),
                 (String) d.get("current_phase"),
@@ -401,7 +403,7 @@ public class FirestoreJobStore implements JobStore {
                 (Map<String, Object>) d.get("result"),
                 number(d.get("attempts")),
                 lease == null ? null : new Lease((String) lease.get("owner"), instant(lease.get("expires_at"))),
-                (Map<String, Object>) d.get("payload"),
+                JobPayload.read(type, (Map<String, Object>) d.get("payload")),
                 instant(d.get("created_at")),
                 instant(d.get("started_at")),
                 instant(d.get("updated_at")),

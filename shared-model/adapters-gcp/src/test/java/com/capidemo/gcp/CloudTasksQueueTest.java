@@ -10,8 +10,8 @@ import com.capidemo.core.domain.Demo;
 import com.capidemo.core.domain.DemoStatus;
 import com.capidemo.core.domain.Ids;
 import com.capidemo.core.domain.Job;
+import com.capidemo.core.domain.JobPayload;
 import com.capidemo.core.domain.JobStatus;
-import com.capidemo.core.domain.JobType;
 import com.capidemo.core.port.DuplicateJobException;
 import com.capidemo.core.port.TaskRequest;
 import com.google.cloud.tasks.v2.CloudTasksClient;
@@ -23,7 +23,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -77,7 +76,8 @@ class CloudTasksQueueTest {
     }
 
     private static Job job(String demoId) {
-        return Job.queued(Ids.jobId(), demoId, "acme", JobType.CUSTOM, Map.of("industry", "Retail"), Instant.now());
+        return Job.queued(Ids.jobId(), demoId, "acme",
+                new JobPayload.Custom(null, "Retail", null, null, null, null), Instant.now());
     }
 
     private static TaskRequest request(Job job) {

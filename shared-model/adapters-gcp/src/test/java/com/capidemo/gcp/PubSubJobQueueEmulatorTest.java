@@ -7,8 +7,8 @@ import com.capidemo.core.domain.Demo;
 import com.capidemo.core.domain.DemoStatus;
 import com.capidemo.core.domain.Ids;
 import com.capidemo.core.domain.Job;
+import com.capidemo.core.domain.JobPayload;
 import com.capidemo.core.domain.JobStatus;
-import com.capidemo.core.domain.JobType;
 import com.capidemo.core.messaging.ProvisionMessage;
 import com.capidemo.core.messaging.PushEnvelope;
 import com.capidemo.core.messaging.PushMessage;
@@ -103,7 +103,7 @@ class PubSubJobQueueEmulatorTest {
     }
 
     private static Job newJob(String demoId) {
-        return Job.queued(Ids.jobId(), demoId, "acme", JobType.QUICK, Map.of("template_id", "shopify"), Instant.now());
+        return Job.queued(Ids.jobId(), demoId, "acme", new JobPayload.Quick("shopify", null, null), Instant.now());
     }
 
     @Test

@@ -2,6 +2,7 @@ package com.capidemo.local;
 
 import com.capidemo.core.config.PlatformConfig;
 import com.capidemo.core.config.PrivateFiles;
+import com.capidemo.core.io.Folders;
 import com.capidemo.core.json.Json;
 import com.capidemo.core.port.Datasets;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -135,26 +136,12 @@ public class LocalDatasetFolders implements Datasets {
         try (Stream<Path> leftovers = Files.isDirectory(root) ? Files.list(root) : Stream.empty()) {
             for (Path p : leftovers.filter(p -> p.getFileName().toString().startsWith(TOMBSTONE + datasetId + "-"))
                     .toList()) {
-                deleteTree(p);
+                Folders.deleteTree(p);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         return dropped;
-    }
-
-    private static void deleteTree(Path dir) throws IOException {
-        try (Stream<Path> walk = Files.walk(dir)) {
-            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        } catch (NoSuchFileException e) {
-            // another drop of the same dataset is deleting this tombstone too
-        } catch (UncheckedIOException e) {
-            if (!(e.getCause() instanceof NoSuchFileException)) {
-                throw e;
-            }
-        }
     }
 
     /**

@@ -2,6 +2,7 @@ package com.capidemo.local;
 
 import com.capidemo.core.domain.Job;
 import com.capidemo.core.domain.JobLog;
+import com.capidemo.core.domain.JobPayload;
 import com.capidemo.core.domain.JobStatus;
 import com.capidemo.core.domain.JobType;
 import com.capidemo.core.domain.Lease;
@@ -229,11 +230,12 @@ public class SqliteJobStore implements JobStore {
     private static Job map(ResultSet rs, List<JobLog> logs) throws SQLException {
         String owner = rs.getString("lease_owner");
         Instant leaseExpires = Sql.instant(rs, "lease_expires_at");
+        JobType type = JobType.fromWire(rs.getString("type"));
         return new Job(
                 rs.getString("job_id"),
                 rs.getString("demo_id"),
                 rs.getString("tenant_id"),
-                JobType.fromWire(rs.getString("type")),
+                type,
                 JobStatus.fromWire(rs.getString("status")),
                 rs.getInt("progress"),
                 rs.getString("current_phase"),
@@ -242,7 +244,7 @@ public class SqliteJobStore implements JobStore {
                 Json.map(rs.getString("result")),
                 rs.getInt("attempts"),
                 owner == null ? null : new Lease(owner, leaseExpires),
-                Json.map(rs.getString("payload")),
+                JobPayload.read(type, rs.getString("payload")),
                 Sql.instant(rs, "created_at"),
                 Sql.instant(rs, "started_at"),
                 Sql.instant(rs, "updated_at"),

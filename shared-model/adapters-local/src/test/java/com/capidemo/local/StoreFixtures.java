@@ -3,9 +3,8 @@ package com.capidemo.local;
 import com.capidemo.core.domain.Demo;
 import com.capidemo.core.domain.Ids;
 import com.capidemo.core.domain.Job;
-import com.capidemo.core.domain.JobType;
+import com.capidemo.core.domain.JobPayload;
 import java.time.Instant;
-import java.util.Map;
 
 /** Builds demos and jobs for store tests. */
 public final class StoreFixtures {
@@ -16,7 +15,7 @@ public final class StoreFixtures {
     public static Job queuedJob(SqliteDatabase db, String tenantId) {
         Instant now = Instant.now();
         String demoId = Ids.demoId();
-        Job job = Job.queued(Ids.jobId(), demoId, tenantId, JobType.QUICK, Map.of("template_id", "shopify"), now);
+        Job job = Job.queued(Ids.jobId(), demoId, tenantId, new JobPayload.Quick("shopify", null, null), now);
         db.write(c -> {
             SqliteDemoStore.insert(c, Demo.provisioning(demoId, tenantId, "ce@example.com", "Acme", "Retail",
                     "shopify", now));

@@ -7,16 +7,12 @@ import com.capidemo.design.CustomerProfile;
 import com.capidemo.design.DemoDesigner;
 import com.capidemo.design.SchemaDesign;
 import com.capidemo.design.TableDesign;
+import com.capidemo.core.domain.DemoMetadata;
 import com.capidemo.core.domain.GoldenQuery;
 import com.capidemo.core.domain.Readiness;
-import com.capidemo.core.json.Json;
 import com.capidemo.core.port.AgentSpec;
 import com.capidemo.core.port.ChatAgent;
-import com.capidemo.core.port.DataAgents;
-import com.capidemo.core.port.DemoStore;
-import com.capidemo.core.port.QuerySession;
-import com.capidemo.core.port.Warehouse;
-import com.fasterxml.jackson.core.type.TypeReference;
+import com.capidemo.core.service.DemoFinisher;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.util.LinkedHashMap;
@@ -32,54 +28,36 @@ public class DemoDataAgentStep implements PipelineStep {
 
     private final DemoDesigner designer;
     private final Clock clock;
-    private final DataAgents agents;
-    private final DemoStore demos;
+    private final DemoFinisher finisher;
     private final ChatAgent chat;
-    private final Warehouse warehouse;
 
-    public DemoDataAgentStep(DemoDesigner designer, DataAgents agents, DemoStore demos, ChatAgent chat,
-                             Warehouse warehouse, Clock clock) {
+    public DemoDataAgentStep(DemoDesigner designer, DemoFinisher finisher, ChatAgent chat, Clock clock) {
         this.clock = clock;
         this.designer = designer;
-        this.agents = agents;
-        this.demos = demos;
+        this.finisher = finisher;
         this.chat = chat;
-        this.warehouse = warehouse;
     }
 
     @Override
     public String type() {
-        return "demo_data_agent";
+        return DemoOutputs.DATA_AGENT;
     }
 
     @Override
-    @SuppressWarnings("unchecked")
     public Map<String, Object> run(StepContext context) {
         String dataset = context.step().requireString("dataset");
         String demoId = context.job().demoId();
-        CustomerProfile profile = context.outputOf("demo_research", "profile", CustomerProfile.class);
-        SchemaDesign schema = context.outputOf("demo_schema_design", "schema", SchemaDesign.class);
-        List<GoldenQuery> golden = Json.MAPPER.convertValue(
-                context.outputOf("demo_golden_queries", "golden_queries", List.class), new TypeReference<>() { });
-        Map<String, Object> tables = context.outputOf("demo_dataset_load", "tables", Map.class);
+        CustomerProfile profile = context.outputOf(DemoOutputs.PROFILE);
+        SchemaDesign schema = context.outputOf(DemoOutputs.SCHEMA);
+        List<GoldenQuery> golden = context.outputOf(DemoOutputs.GOLDEN_QUERIES);
+        Map<String, Long> tables = context.outputOf(DemoOutputs.LOADED_TABLES);
 
         AgentSpec spec = new AgentSpec(demoId, context.job().tenantId(), dataset,
                 schema.tables().stream().map(TableDesign::name).toList(), designer.systemInstruction(profile, schema), golden);
-        String agentId = agents.createAgent(spec);
-        context.log("created data agent " + agentId + " with " + golden.size() + " golden queries");
-
-        Map<String, Object> metadata = new LinkedHashMap<>();
-        metadata.put("table_count", tables.size());
-        metadata.put("total_rows", tables.values().stream().mapToLong(v -> ((Number) v).longValue()).sum());
-        metadata.put("tables", tables);
-        metadata.put("industry_label", profile.industryLabel());
-        metadata.put("provisioned_at", clock.instant().toString());
-        demos.markReady(demoId, dataset, agentId, golden, metadata);
-        Readiness readiness;
-        try (QuerySession session = warehouse.session(dataset)) {
-            readiness = ReadinessCheck.score(chat, spec, session, clock);
-        }
-        demos.recordReadiness(demoId, readiness);
+        String agentId = finisher.finish(spec, DemoMetadata.of(tables).withIndustryLabel(profile.industryLabel()),
+                id -> context.log("created data agent " + id + " with " + golden.size() + " golden queries"));
+        Readiness readiness = finisher.recordReadiness(demoId, (agent, session) -> ReadinessCheck.score(chat, agent,
+                session, clock));
         context.log(String.format("demo %s is ready; readiness %.1f%% (%d of %d golden questions)", demoId,
                 readiness.score(), readiness.passed(), readiness.total()));
         Map<String, Object> output = new LinkedHashMap<>();

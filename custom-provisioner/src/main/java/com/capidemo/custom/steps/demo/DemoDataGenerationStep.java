@@ -2,6 +2,7 @@ package com.capidemo.custom.steps.demo;
 
 import com.capidemo.custom.pipeline.PipelineStep;
 import com.capidemo.custom.pipeline.StepContext;
+import com.capidemo.core.io.Folders;
 import com.capidemo.design.CustomerProfile;
 import com.capidemo.design.SchemaDesign;
 import com.capidemo.design.SyntheticDataCompiler;
@@ -13,11 +14,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 /**
  * Stage 4, synthetic data: the schema compiled to deterministic DuckDB SQL, materialised as one parquet file per
@@ -37,13 +36,13 @@ public class DemoDataGenerationStep implements PipelineStep {
 
     @Override
     public String type() {
-        return "demo_data_generation";
+        return DemoOutputs.DATA_GENERATION;
     }
 
     @Override
     public Map<String, Object> run(StepContext context) throws IOException, InterruptedException {
-        CustomerProfile profile = context.outputOf("demo_research", "profile", CustomerProfile.class);
-        SchemaDesign schema = context.outputOf("demo_schema_design", "schema", SchemaDesign.class);
+        CustomerProfile profile = context.outputOf(DemoOutputs.PROFILE);
+        SchemaDesign schema = context.outputOf(DemoOutputs.SCHEMA);
         TemplateDefinition template = new SyntheticDataCompiler().compile(context.job().demoId(), profile, schema, "",
                 List.of());
         String bucket = context.step().string("bucket") == null ? "artifacts" : context.step().string("bucket");
@@ -59,13 +58,10 @@ public class DemoDataGenerationStep implements PipelineStep {
                 context.log("generated " + table.getKey() + ": " + table.getValue() + " rows");
             }
             long total = rows.values().stream().mapToLong(Long::longValue).sum();
-            return Map.of("bucket", bucket, "objects", refs, "rows", rows, "total_rows", total);
+            return Map.of(DemoOutputs.BUCKET.key(), bucket, DemoOutputs.OBJECTS.key(), refs, DemoOutputs.GENERATED_ROWS.key(), rows,
+                    "total_rows", total);
         } finally {
-            try (Stream<Path> walk = Files.walk(work)) {
-                for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                    Files.deleteIfExists(p);
-                }
-            }
+            Folders.deleteTree(work);
         }
     }
 }

@@ -4,6 +4,7 @@ import com.capidemo.custom.pipeline.PipelineStep;
 import com.capidemo.custom.pipeline.StepContext;
 import com.capidemo.core.port.ObjectRef;
 import com.capidemo.core.port.Warehouse;
+import com.capidemo.core.worker.RetryableJobFailure;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -24,12 +25,11 @@ public class DemoDatasetLoadStep implements PipelineStep {
     }
 
     @Override
-    @SuppressWarnings("unchecked")
     public Map<String, Object> run(StepContext context) {
         String dataset = context.step().requireString("dataset");
-        String bucket = context.outputOf("demo_data_generation", "bucket", String.class);
-        Map<String, String> objects = context.outputOf("demo_data_generation", "objects", Map.class);
-        Map<String, Number> expected = context.outputOf("demo_data_generation", "rows", Map.class);
+        String bucket = context.outputOf(DemoOutputs.BUCKET);
+        Map<String, String> objects = context.outputOf(DemoOutputs.OBJECTS);
+        Map<String, Long> expected = context.outputOf(DemoOutputs.GENERATED_ROWS);
         boolean created = warehouse.createDataset(dataset, Map.of("tenant", context.job().tenantId(),
                 "demo", context.job().demoId(), "template", "custom"));
         context.log((created ? "created dataset " : "reusing dataset ") + dataset);
@@ -40,15 +40,15 @@ public class DemoDatasetLoadStep implements PipelineStep {
         Map<String, Long> actual = warehouse.rowCounts(dataset);
         Map<String, Object> tables = new LinkedHashMap<>();
         long total = 0;
-        for (Map.Entry<String, Number> e : expected.entrySet()) {
+        for (Map.Entry<String, Long> e : expected.entrySet()) {
             long rows = actual.getOrDefault(e.getKey(), -1L);
-            if (rows != e.getValue().longValue()) {
-                throw new IllegalStateException("table " + e.getKey() + " has " + rows + " rows, expected " + e.getValue());
+            if (rows != e.getValue()) {
+                throw new RetryableJobFailure("table " + e.getKey() + " has " + rows + " rows, expected " + e.getValue());
             }
             tables.put(e.getKey(), rows);
             total += rows;
         }
         context.log("loaded and verified " + tables.size() + " tables, " + total + " rows");
-        return Map.of("dataset_id", dataset, "tables", tables, "table_count", tables.size(), "total_rows", total);
+        return Map.of("dataset_id", dataset, DemoOutputs.LOADED_TABLES.key(), tables, "table_count", tables.size(), "total_rows", total);
     }
 }

@@ -9,6 +9,7 @@ import com.capidemo.design.UseCaseAnalysis;
 import com.capidemo.core.domain.GoldenQuery;
 import com.capidemo.core.port.QueryResult;
 import com.capidemo.core.port.Warehouse;
+import com.capidemo.core.worker.PermanentJobFailure;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -37,7 +38,7 @@ public class DemoGoldenQueriesStep implements PipelineStep {
 
     @Override
     public String type() {
-        return "demo_golden_queries";
+        return DemoOutputs.GOLDEN_QUERIES_STEP;
     }
 
     @Override
@@ -45,9 +46,9 @@ public class DemoGoldenQueriesStep implements PipelineStep {
         String dataset = context.step().requireString("dataset");
         int count = Integer.parseInt(String.valueOf(context.step().config().getOrDefault("count", 12)));
         int minimum = Integer.parseInt(String.valueOf(context.step().config().getOrDefault("minimum", 6)));
-        CustomerProfile profile = context.outputOf("demo_research", "profile", CustomerProfile.class);
-        UseCaseAnalysis useCases = context.outputOf("demo_use_cases", "use_cases", UseCaseAnalysis.class);
-        SchemaDesign schema = context.outputOf("demo_schema_design", "schema", SchemaDesign.class);
+        CustomerProfile profile = context.outputOf(DemoOutputs.PROFILE);
+        UseCaseAnalysis useCases = context.outputOf(DemoOutputs.USE_CASES);
+        SchemaDesign schema = context.outputOf(DemoOutputs.SCHEMA);
 
         List<GoldenQuery> kept = new ArrayList<>();
         List<Map<String, String>> rejected = new ArrayList<>();
@@ -71,12 +72,12 @@ public class DemoGoldenQueriesStep implements PipelineStep {
             }
         }
         if (kept.size() < minimum) {
-            throw new IllegalStateException("only " + kept.size() + " golden queries execute and return rows; at least "
+            throw new PermanentJobFailure("only " + kept.size() + " golden queries execute and return rows; at least "
                     + minimum + " are needed");
         }
         context.log(kept.size() + " golden queries validated, " + rejected.size() + " rejected");
         Map<String, Object> output = new LinkedHashMap<>();
-        output.put("golden_queries", kept);
+        output.put(DemoOutputs.GOLDEN_QUERIES.key(), kept);
         output.put("rejected", rejected);
         return output;
     }

@@ -27,19 +27,19 @@ public class DemoSchemaDesignStep implements PipelineStep {
 
     @Override
     public String type() {
-        return "demo_schema_design";
+        return DemoOutputs.SCHEMA_DESIGN;
     }
 
     @Override
     public Map<String, Object> run(StepContext context) {
-        CustomerProfile profile = context.outputOf("demo_research", "profile", CustomerProfile.class);
-        UseCaseAnalysis useCases = context.outputOf("demo_use_cases", "use_cases", UseCaseAnalysis.class);
+        CustomerProfile profile = context.outputOf(DemoOutputs.PROFILE);
+        UseCaseAnalysis useCases = context.outputOf(DemoOutputs.USE_CASES);
         SchemaDesign schema = designer.designSchema(profile, useCases);
         new SyntheticDataCompiler().compile(context.job().demoId(), profile, schema, "", List.of());
         for (TableDesign t : schema.tables()) {
             context.log("table " + t.name() + ": " + t.columns().size() + " columns, " + t.rows() + " rows");
         }
         context.log(schema.tables().size() + " tables, " + schema.totalRows() + " rows");
-        return Map.of("schema", schema, "table_count", schema.tables().size(), "total_rows", schema.totalRows());
+        return Map.of(DemoOutputs.SCHEMA.key(), schema, "table_count", schema.tables().size(), "total_rows", schema.totalRows());
     }
 }

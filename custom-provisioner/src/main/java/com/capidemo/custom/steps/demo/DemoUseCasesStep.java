@@ -22,19 +22,19 @@ public class DemoUseCasesStep implements PipelineStep {
 
     @Override
     public String type() {
-        return "demo_use_cases";
+        return DemoOutputs.USE_CASES_STEP;
     }
 
     @Override
     public Map<String, Object> run(StepContext context) {
-        CustomerBrief brief = context.outputOf("demo_research", "brief", CustomerBrief.class);
-        CustomerProfile profile = context.outputOf("demo_research", "profile", CustomerProfile.class);
+        CustomerBrief brief = context.outputOf(DemoOutputs.BRIEF);
+        CustomerProfile profile = context.outputOf(DemoOutputs.PROFILE);
         UseCaseAnalysis analysis = designer.analyzeUseCases(brief, profile);
         context.log(analysis.useCases().size() + " use cases: "
                 + String.join(", ", analysis.useCases().stream().map(UseCase::name).toList()));
         if (!profile.unservedUseCases().isEmpty()) {
             context.log("Use cases no industry knowledge serves: " + String.join(", ", profile.unservedUseCases()));
         }
-        return Map.of("use_cases", analysis);
+        return Map.of(DemoOutputs.USE_CASES.key(), analysis);
     }
 }

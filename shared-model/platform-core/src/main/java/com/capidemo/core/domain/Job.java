@@ -3,11 +3,13 @@ package com.capidemo.core.domain;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
- * A unit of asynchronous work (provisioning, cloning, a pipeline run) and its visible progress. {@code createdBy} is
- * the user whose request made it (the API key's user_email).
+ * A unit of asynchronous work (provisioning, cloning, a pipeline run) and its visible progress. {@code payload} is
+ * what it was asked to do (a {@link JobPayload} record of its {@code type}); {@code createdBy} is the user whose request
+ * made it (the API key's user_email).
  */
 @JsonInclude(JsonInclude.Include.ALWAYS)
 public record Job(
@@ -23,51 +25,45 @@ public record Job(
         Map<String, Object> result,
         int attempts,
         Lease lease,
-        Map<String, Object> payload,
+        JobPayload payload,
         Instant createdAt,
         Instant startedAt,
         Instant updatedAt,
         Instant completedAt,
         String createdBy) {
 
-    /** Payload key of the user who asked for the job (kept for jobs stored before {@code created_by} existed). */
-    public static final String REQUESTED_BY = "requested_by";
-
-    /** Payload key of the demo a clone job copies. */
-    public static final String SOURCE_DEMO_ID = "source_demo_id";
-
-    /** A freshly accepted job, before any worker has seen it, made by the payload's {@code requested_by}. */
-    public static Job queued(String jobId, String demoId, String tenantId, JobType type,
-                             Map<String, Object> payload, Instant now) {
-        Object by = payload == null ? null : payload.get(REQUESTED_BY);
-        return queued(jobId, demoId, tenantId, type, payload, by == null ? null : by.toString(), now);
-    }
-
-    /** A freshly accepted job made by {@code createdBy}, before any worker has seen it. */
-    public static Job queued(String jobId, String demoId, String tenantId, JobType type,
-                             Map<String, Object> payload, String createdBy, Instant now) {
-        return new Job(jobId, demoId, tenantId, type, JobStatus.QUEUED, 0, "queued",
+    /** A freshly accepted job of the payload's type, made by the payload's requester, before any worker has seen it. */
+    public static Job queued(String jobId, String demoId, String tenantId, JobPayload payload, Instant now) {
+        return new Job(jobId, demoId, tenantId, payload.type(), JobStatus.QUEUED, 0, "queued",
                 List.of(JobLog.info(now, "Job accepted and queued")), null, null, 0, null,
-                payload, now, null, now, null, createdBy);
+                payload, now, null, now, null, payload.requestedBy());
     }
 
     /** The demo a clone job copies (null for other jobs). */
     public String sourceDemoId() {
-        return payloadString(SOURCE_DEMO_ID);
+        return payload instanceof JobPayload.Clone clone ? clone.sourceDemoId() : null;
+    }
+
+    /** What only one unfinished job may hold at a time; see {@link JobPayload#exclusiveKey()}. */
+    public String exclusiveKey() {
+        return payload == null ? null : payload.exclusiveKey();
     }
 
     /**
-     * Payload key naming what only one unfinished job may hold at a time (a pipeline id): the store refuses a second
-     * job with the same key while the first is queued or running.
+     * The payload as the record of the kind the caller handles.
+     *
+     * @throws IllegalStateException when the job is of another kind
      */
-    public static final String EXCLUSIVE_KEY = "exclusive_key";
-
-    public String exclusiveKey() {
-        return payloadString(EXCLUSIVE_KEY);
+    public <P extends JobPayload> P payload(Class<P> kind) {
+        if (!kind.isInstance(payload)) {
+            throw new IllegalStateException("job " + jobId + " is a " + (type == null ? "untyped" : type.wire())
+                    + " job, not a " + kind.getSimpleName().toLowerCase(Locale.ROOT) + " job");
+        }
+        return kind.cast(payload);
     }
 
-    public String payloadString(String key) {
-        Object v = payload == null ? null : payload.get(key);
-        return v == null ? null : v.toString();
+    /** The template a quick or clone job provisions from (null for other jobs). */
+    public String templateId() {
+        return payload == null ? null : payload.templateId();
     }
 }

@@ -20,7 +20,7 @@ public interface JobQueue {
      */
     default void submit(Demo demo, Job job) {
         ProvisionMessage message = new ProvisionMessage(job.jobId(), job.demoId(), job.tenantId(), job.type().wire(),
-                job.payloadString("template_id"));
+                job.templateId());
         submit(demo, job, Map.of("job_type", job.type().wire(), "tenant_id", job.tenantId(), "job_id", job.jobId()),
                 message.toBytes());
     }

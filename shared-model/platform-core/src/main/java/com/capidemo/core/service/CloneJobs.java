@@ -3,11 +3,9 @@ package com.capidemo.core.service;
 import com.capidemo.core.domain.Demo;
 import com.capidemo.core.domain.Ids;
 import com.capidemo.core.domain.Job;
-import com.capidemo.core.domain.JobType;
+import com.capidemo.core.domain.JobPayload;
 import com.capidemo.core.port.JobQueue;
 import java.time.Instant;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /**
  * How a clone job is written and queued (api-service's clone endpoint, and tests that need one): the new demo
@@ -24,13 +22,9 @@ public final class CloneJobs {
     public static Job submit(JobQueue queue, Demo source, String createdBy, String customerName, Instant now) {
         String demoId = Ids.demoId();
         String jobId = Ids.jobId();
-        Map<String, Object> payload = new LinkedHashMap<>();
-        payload.put(Job.SOURCE_DEMO_ID, source.demoId());
-        payload.put("template_id", source.templateId());
-        payload.put("customer_name", customerName);
-        payload.put(Job.REQUESTED_BY, createdBy);
         Demo demo = Demo.cloneOf(source, demoId, createdBy, customerName, now);
-        Job job = Job.queued(jobId, demoId, source.tenantId(), JobType.CLONE, payload, createdBy, now);
+        Job job = Job.queued(jobId, demoId, source.tenantId(),
+                new JobPayload.Clone(source.demoId(), source.templateId(), customerName, createdBy), now);
         queue.submit(demo, job);
         return job;
     }

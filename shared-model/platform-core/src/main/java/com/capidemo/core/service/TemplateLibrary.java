@@ -2,6 +2,7 @@ package com.capidemo.core.service;
 
 import com.capidemo.core.config.ConfigsLocator;
 import com.capidemo.core.config.PlatformConfig;
+import com.capidemo.core.io.Folders;
 import com.capidemo.core.json.Json;
 import com.capidemo.core.port.ObjectRef;
 import com.capidemo.core.port.ObjectStore;
@@ -25,14 +26,12 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
-import java.util.stream.Stream;
 
 /**
  * The template registry (configs/templates/*.yml) and its data: each template's tables are generated
@@ -131,11 +130,7 @@ public class TemplateLibrary {
                     counts.values().stream().mapToLong(Long::longValue).sum(), (System.nanoTime() - started) / 1_000_000);
             return counts;
         } finally {
-            try (Stream<Path> walk = Files.walk(work)) {
-                for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                    Files.deleteIfExists(p);
-                }
-            }
+            Folders.deleteTree(work);
         }
     }
 

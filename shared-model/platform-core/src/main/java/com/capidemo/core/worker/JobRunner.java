@@ -5,6 +5,7 @@ import com.capidemo.core.domain.Job;
 import com.capidemo.core.domain.JobLog;
 import com.capidemo.core.port.ClaimOutcome;
 import com.capidemo.core.port.DemoStore;
+import com.capidemo.core.port.EventPublisher;
 import com.capidemo.core.port.JobStore;
 import com.capidemo.core.service.LeaseLostException;
 import com.capidemo.core.service.WorkerIdentity;
@@ -33,6 +34,8 @@ import org.jboss.logging.MDC;
  * {@link #MAX_JOB_ATTEMPTS}). The job's ids are in the MDC for the whole delivery; each run is timed and counted as
  * provision.duration / provision.count with the work's tags and the outcome (completed, failed, retried, lease_lost).
  * Each delivery is a span ({@code job}) with a child span for the claim; the work's phases are spans below it.
+ * Every job this runner completes or fails, whatever its kind (quick, clone, custom, pipeline), is announced on
+ * {@link EventPublisher#PROVISION_EVENTS} ({@link ProvisionEvents}).
  */
 @ApplicationScoped
 public class JobRunner {
@@ -47,17 +50,19 @@ public class JobRunner {
     private final MeterRegistry metrics;
     private final Clock clock;
     private final Sleeper sleeper;
+    private final EventPublisher events;
 
     @Inject
-    public JobRunner(JobStore jobs, DemoStore demos, WorkerIdentity worker, MeterRegistry metrics,
-                     PlatformConfig config, Clock clock) {
-        this(jobs, demos, worker.id(), config.lease().duration(), metrics, clock, Sleeper.THREAD);
+    public JobRunner(JobStore jobs, DemoStore demos, EventPublisher events, WorkerIdentity worker,
+                     MeterRegistry metrics, PlatformConfig config, Clock clock) {
+        this(jobs, demos, events, worker.id(), config.lease().duration(), metrics, clock, Sleeper.THREAD);
     }
 
-    public JobRunner(JobStore jobs, DemoStore demos, String workerId, Duration lease, MeterRegistry metrics,
-                     Clock clock, Sleeper sleeper) {
+    public JobRunner(JobStore jobs, DemoStore demos, EventPublisher events, String workerId, Duration lease,
+                     MeterRegistry metrics, Clock clock, Sleeper sleeper) {
         this.jobs = jobs;
         this.demos = demos;
+        this.events = events;
         this.workerId = workerId;
         this.lease = lease;
         this.metrics = metrics;
@@ -154,6 +159,7 @@ public class JobRunner {
                 outcome = "lease_lost";
                 return DeliveryOutcome.DONE;
             }
+            ProvisionEvents.completed(events, job);
             work.completed(job);
             return DeliveryOutcome.DONE;
         } catch (LeaseLostException e) {
@@ -192,5 +198,6 @@ public class JobRunner {
             demos.markFailed(job.demoId(), reason);
         }
         work.failed(job, reason);
+        ProvisionEvents.failed(events, job, reason);
     }
 }

@@ -80,7 +80,7 @@ public final class InMemoryJobStore implements JobStore {
         synchronized (jobs) {
             return jobs.values().stream()
                     .filter(j -> j.type() == com.capidemo.core.domain.JobType.QUICK && j.status() == JobStatus.COMPLETED
-                            && j.payload() != null && templateId.equals(j.payload().get("template_id")))
+                            && templateId.equals(j.templateId()))
                     .sorted(Comparator.comparing(Job::completedAt).reversed()).limit(recent)
                     .map(j -> Duration.between(j.createdAt(), j.completedAt())).toList();
         }

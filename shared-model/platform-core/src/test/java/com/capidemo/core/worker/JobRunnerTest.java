@@ -5,17 +5,20 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.capidemo.core.domain.Ids;
 import com.capidemo.core.domain.Job;
+import com.capidemo.core.domain.JobPayload;
 import com.capidemo.core.domain.JobLog;
 import com.capidemo.core.domain.JobStatus;
 import com.capidemo.core.domain.JobType;
 import com.capidemo.core.port.ClaimOutcome;
 import com.capidemo.core.port.DemoStore;
+import com.capidemo.core.port.EventPublisher;
 import com.capidemo.core.service.LeaseLostException;
 import com.capidemo.core.testing.InMemoryJobStore;
 import com.capidemo.core.testing.MutableClock;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.lang.reflect.Proxy;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -39,7 +42,17 @@ class JobRunnerTest {
     private final List<Duration> sleeps = new ArrayList<>();
     /** What happens while this worker sleeps: time passes (and other workers may act). */
     private Runnable whileAsleep = () -> { };
-    private final JobRunner runner = new JobRunner(jobs, demoStoreRecordingFailures(), ME, LEASE, metrics, clock,
+    /** Events published on provision-events: "{event id} {data}". */
+    private final List<String> published = new ArrayList<>();
+    private RuntimeException publishFailure;
+    private final JobRunner runner = new JobRunner(jobs, demoStoreRecordingFailures(), (topic, id, attributes, data) -> {
+        if (publishFailure != null) {
+            throw publishFailure;
+        }
+        assertThat(topic).isEqualTo(EventPublisher.PROVISION_EVENTS);
+        assertThat(attributes).containsKeys("job_type", "tenant_id", "status");
+        published.add(id + " " + new String(data, StandardCharsets.UTF_8));
+    }, ME, LEASE, metrics, clock,
             d -> {
                 sleeps.add(d);
                 clock.advance(d);
@@ -78,7 +91,7 @@ class JobRunnerTest {
 
         @Override
         public Tags metricTags(Job job) {
-            return Tags.of("type", "quick", "template", job.payloadString("template_id"));
+            return Tags.of("type", "quick", "template", String.valueOf(job.templateId()));
         }
 
         @Override
@@ -126,7 +139,7 @@ class JobRunnerTest {
     }
 
     private Job queued() {
-        Job job = Job.queued(Ids.jobId(), Ids.demoId(), "acme", JobType.QUICK, Map.of("template_id", "shopify"),
+        Job job = Job.queued(Ids.jobId(), Ids.demoId(), "acme", new JobPayload.Quick("shopify", null, null),
                 clock.instant());
         assertThat(jobs.create(job)).isTrue();
         return job;
@@ -341,8 +354,8 @@ class JobRunnerTest {
 
     @Test
     void aFailedJobWithoutADemoMarksNoDemo() {
-        Job job = Job.queued(Ids.jobId(), null, "acme", JobType.PIPELINE, Map.of("template_id", "shopify"),
-                clock.instant());
+        Job job = Job.queued(Ids.jobId(), null, "acme",
+                new JobPayload.Pipeline(null, null, null, "shopify", null, null, null), clock.instant());
         jobs.create(job);
         Work work = Work.throwing(new IllegalStateException("bad"), e -> FailureVerdict.permanent("bad"));
 
@@ -406,5 +419,66 @@ class JobRunnerTest {
         assertThat(stored(job).status()).isEqualTo(JobStatus.RUNNING);
         assertThat(stored(job).attempts()).isEqualTo(5);
         assertThat(count("retried")).isEqualTo(5);
+    }
+
+    @Test
+    void everyKindOfJobPublishesItsCompletionOnProvisionEvents() {
+        for (JobPayload payload : List.of(new JobPayload.Quick("shopify", "Acme", "ce@acme.example"),
+                new JobPayload.Clone(Ids.demoId(), "shopify", "Acme", "ce@acme.example"),
+                new JobPayload.Custom("Acme", "Retail", null, null, List.of(), "ce@acme.example"),
+                new JobPayload.Pipeline("acme-gcp-example-dryrun", "gcp", "example", "dryrun", "ce@acme.example",
+                        null, "ce@acme.example"))) {
+            JobType type = payload.type();
+            Job job = Job.queued(Ids.jobId(), type == JobType.PIPELINE ? null : Ids.demoId(), "acme", payload,
+                    clock.instant());
+            jobs.create(job);
+            published.clear();
+
+            assertThat(deliver(job, new Work(j -> new Completion(Map.of(), "done"), e -> FailureVerdict.permanent("x"))))
+                    .isEqualTo(DeliveryOutcome.DONE);
+
+            assertThat(published).singleElement().asString()
+                    .startsWith(job.jobId() + "-completed {")
+                    .contains("\"job_type\":\"" + type.wire() + "\"", "\"status\":\"completed\"",
+                            "\"tenant_id\":\"acme\"", "\"error\":null");
+        }
+    }
+
+    @Test
+    void aFailedJobPublishesItsFailureWithTheReason() {
+        Job job = queued();
+
+        deliver(job, Work.throwing(new IllegalArgumentException("unknown template"),
+                e -> FailureVerdict.permanent("no such template")));
+
+        assertThat(published).singleElement().asString().startsWith(job.jobId() + "-failed {")
+                .contains("\"status\":\"failed\"", "\"error\":\"no such template\"",
+                        "\"demo_id\":\"" + job.demoId() + "\"", "\"job_type\":\"quick\"");
+    }
+
+    @Test
+    void aRetriedALeaseLostOrARedeliveredAttemptPublishesNothing() {
+        Job retried = queued();
+        deliver(retried, Work.throwing(new RuntimeException("socket reset"), e -> FailureVerdict.retry("again", "x")));
+        Job lost = queued();
+        deliver(lost, Work.throwing(new LeaseLostException(lost.jobId()), e -> FailureVerdict.permanent("x")));
+        assertThat(published).isEmpty();
+
+        Job done = queued();
+        deliver(done, Work.completing());
+        deliver(done, Work.completing());
+        assertThat(published).hasSize(1);
+    }
+
+    @Test
+    void anEventThatCannotBePublishedLeavesTheJobCompleted() {
+        Job job = queued();
+        publishFailure = new IllegalStateException("topic unreachable");
+        Work work = Work.completing();
+
+        assertThat(deliver(job, work)).isEqualTo(DeliveryOutcome.DONE);
+
+        assertThat(stored(job).status()).isEqualTo(JobStatus.COMPLETED);
+        assertThat(work.hooks).containsExactly("completed");
     }
 }

@@ -7,7 +7,7 @@ import com.capidemo.core.domain.DemoStatus;
 import com.capidemo.core.domain.GoldenQuery;
 import com.capidemo.core.domain.Ids;
 import com.capidemo.core.domain.Job;
-import com.capidemo.core.domain.JobType;
+import com.capidemo.core.domain.JobPayload;
 import com.capidemo.core.port.DemoStore;
 import com.capidemo.core.port.JobStore;
 import java.time.Duration;
@@ -78,9 +78,8 @@ public abstract class CloneStoreContract {
         Demo source = readySource("t_" + Ids.randomHex(3));
         Demo clone = Demo.cloneOf(source, Ids.demoId(), "colleague@example.com", "Cloned Corp", Instant.now());
         demos().create(clone);
-        Job job = Job.queued(Ids.jobId(), clone.demoId(), source.tenantId(), JobType.CLONE,
-                Map.of(Job.SOURCE_DEMO_ID, source.demoId(), "template_id", "shopify"), "colleague@example.com",
-                Instant.now());
+        Job job = Job.queued(Ids.jobId(), clone.demoId(), source.tenantId(),
+                new JobPayload.Clone(source.demoId(), "shopify", null, "colleague@example.com"), Instant.now());
         assertThat(jobs().create(job)).isTrue();
         assertThat(jobs().find(job.jobId()).orElseThrow().sourceDemoId()).isEqualTo(source.demoId());
         assertThat(jobs().activeJobFor(source.demoId())).contains(job.jobId());

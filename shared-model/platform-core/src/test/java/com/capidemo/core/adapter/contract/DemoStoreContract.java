@@ -13,7 +13,7 @@ import com.capidemo.core.domain.GoldenQuery;
 import com.capidemo.core.domain.Ids;
 import com.capidemo.core.domain.Readiness;
 import com.capidemo.core.domain.Job;
-import com.capidemo.core.domain.JobType;
+import com.capidemo.core.domain.JobPayload;
 import com.capidemo.core.port.DemoStore;
 import com.capidemo.core.port.JobStore;
 import com.capidemo.core.port.Keyset;
@@ -252,7 +252,7 @@ public abstract class DemoStoreContract {
     void aProvisioningDemoIsDeletedOnlyOnceNoJobWorksOnIt() {
         String tenant = "t_" + Ids.randomHex(3);
         Demo demo = provisioning(tenant, Instant.now());
-        Job job = Job.queued(Ids.jobId(), demo.demoId(), tenant, JobType.QUICK, Map.of("template_id", "shopify"),
+        Job job = Job.queued(Ids.jobId(), demo.demoId(), tenant, new JobPayload.Quick("shopify", null, null),
                 Instant.now());
         assertThat(jobs().create(job)).isTrue();
 

@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.capidemo.core.domain.Ids;
 import com.capidemo.core.domain.Job;
+import com.capidemo.core.domain.JobPayload;
 import com.capidemo.core.domain.JobLog;
 import com.capidemo.core.domain.JobStatus;
-import com.capidemo.core.domain.JobType;
 import com.capidemo.core.port.ClaimOutcome;
 import com.capidemo.core.port.ClaimOutcome.Kind;
 import com.capidemo.core.port.DuplicateJobException;
@@ -41,7 +41,7 @@ public abstract class JobStoreContract {
     }
 
     protected Job queuedJob() {
-        Job job = Job.queued(Ids.jobId(), Ids.demoId(), "acme", JobType.QUICK, Map.of("template_id", "shopify"),
+        Job job = Job.queued(Ids.jobId(), Ids.demoId(), "acme", new JobPayload.Quick("shopify", null, null),
                 Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
         assertThat(store().create(job)).isTrue();
         return job;
@@ -54,8 +54,8 @@ public abstract class JobStoreContract {
         assertThat(store().activeJobFor("demo_nobody")).isEmpty();
 
         String source = Ids.demoId();
-        Job clone = Job.queued(Ids.jobId(), Ids.demoId(), "acme", JobType.CLONE, Map.of(Job.SOURCE_DEMO_ID, source,
-                Job.REQUESTED_BY, "ce@acme.example"), Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
+        Job clone = Job.queued(Ids.jobId(), Ids.demoId(), "acme",
+                new JobPayload.Clone(source, null, null, "ce@acme.example"), Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
         assertThat(store().create(clone)).isTrue();
         assertThat(store().activeJobFor(source)).as("the source of a running clone").contains(clone.jobId());
         assertThat(store().find(clone.jobId()).orElseThrow().createdBy()).isEqualTo("ce@acme.example");
@@ -74,7 +74,7 @@ public abstract class JobStoreContract {
         Job read = store().find(job.jobId()).orElseThrow();
         assertThat(read.status()).isEqualTo(JobStatus.QUEUED);
         assertThat(read.tenantId()).isEqualTo("acme");
-        assertThat(read.payload()).containsEntry("template_id", "shopify");
+        assertThat(read.payload()).isEqualTo(new JobPayload.Quick("shopify", null, null));
         assertThat(read.createdAt()).isEqualTo(job.createdAt());
         assertThat(read.logs()).hasSize(1);
         assertThat(store().create(job)).as("a second create of the same id").isFalse();
@@ -138,7 +138,7 @@ public abstract class JobStoreContract {
         JobStore timed = store(clock);
         long[] seconds = {3, 1, 2};
         for (long s : seconds) {
-            Job job = Job.queued(Ids.jobId(), Ids.demoId(), "acme", JobType.QUICK, Map.of("template_id", template),
+            Job job = Job.queued(Ids.jobId(), Ids.demoId(), "acme", new JobPayload.Quick(template, null, null),
                     clock.instant());
             assertThat(timed.create(job)).isTrue();
             timed.claim(job.jobId(), "w", Duration.ofSeconds(30));
@@ -147,13 +147,13 @@ public abstract class JobStoreContract {
             clock.advance(Duration.ofMinutes(1));
         }
         // Neither a failed quick job, an unfinished one nor another template's job counts.
-        Job failed = Job.queued(Ids.jobId(), Ids.demoId(), "acme", JobType.QUICK, Map.of("template_id", template),
+        Job failed = Job.queued(Ids.jobId(), Ids.demoId(), "acme", new JobPayload.Quick(template, null, null),
                 clock.instant());
         timed.create(failed);
         timed.claim(failed.jobId(), "w", Duration.ofSeconds(30));
         clock.advance(Duration.ofSeconds(50));
         timed.fail(failed.jobId(), "w", "broken");
-        Job queued = Job.queued(Ids.jobId(), Ids.demoId(), "acme", JobType.QUICK, Map.of("template_id", template),
+        Job queued = Job.queued(Ids.jobId(), Ids.demoId(), "acme", new JobPayload.Quick(template, null, null),
                 clock.instant());
         timed.create(queued);
 
@@ -218,7 +218,8 @@ public abstract class JobStoreContract {
     }
 
     private Job keyedJob(String exclusiveKey) {
-        return Job.queued(Ids.jobId(), Ids.demoId(), "acme", JobType.PIPELINE, Map.of(Job.EXCLUSIVE_KEY, exclusiveKey),
+        return Job.queued(Ids.jobId(), Ids.demoId(), "acme",
+                new JobPayload.Pipeline(exclusiveKey, null, null, null, null, null, null),
                 Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
     }
 

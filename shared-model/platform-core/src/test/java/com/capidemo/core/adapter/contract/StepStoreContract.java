@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.capidemo.core.domain.Ids;
 import com.capidemo.core.domain.Job;
+import com.capidemo.core.domain.JobPayload;
 import com.capidemo.core.domain.JobLog;
-import com.capidemo.core.domain.JobType;
 import com.capidemo.core.domain.StepRecord;
 import com.capidemo.core.domain.StepStatus;
 import com.capidemo.core.json.Json;
@@ -35,7 +35,7 @@ public abstract class StepStoreContract {
 
     @BeforeEach
     void runningJob() {
-        job = Job.queued(Ids.jobId(), Ids.demoId(), "acme", JobType.CUSTOM, Map.of(), now);
+        job = Job.queued(Ids.jobId(), Ids.demoId(), "acme", new JobPayload.Custom(null, null, null, null, null, null), now);
         assertThat(jobs().create(job)).isTrue();
         assertThat(jobs().claim(job.jobId(), "a", Duration.ofMinutes(5)).kind()).isEqualTo(Kind.CLAIMED);
     }
@@ -128,7 +128,7 @@ public abstract class StepStoreContract {
 
     @Test
     void noStepIsWrittenForAJobThatIsNotRunning() {
-        Job queued = Job.queued(Ids.jobId(), Ids.demoId(), "acme", JobType.CUSTOM, Map.of(), now);
+        Job queued = Job.queued(Ids.jobId(), Ids.demoId(), "acme", new JobPayload.Custom(null, null, null, null, null, null), now);
         jobs().create(queued);
         assertThat(steps().start(queued.jobId(), "extract", 0, "sql", "a", now)).isFalse();
         assertThat(steps().complete(job.jobId(), "never_started", "a", Map.of(), List.of(), now)).isFalse();

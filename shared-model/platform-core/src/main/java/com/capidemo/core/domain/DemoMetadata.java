@@ -1,0 +1,53 @@
+package com.capidemo.core.domain;
+
+import com.capidemo.core.json.Json;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.type.TypeReference;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * What a ready demo records about its data (the {@code metadata} document of a demo): table and row counts, rows per
+ * table, when it was provisioned, and, where they apply, the industry label the custom pipeline chose and the demo it
+ * was cloned from. Stored as a snake_case document ({@link #toMap()}); absent values are left out.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record DemoMetadata(
+        int tableCount,
+        long totalRows,
+        Map<String, Long> tables,
+        String industryLabel,
+        Instant provisionedAt,
+        String clonedFrom) {
+
+    private static final TypeReference<Map<String, Object>> DOCUMENT = new TypeReference<>() { };
+
+    /** The metadata of a demo holding {@code tables} (rows per table), not yet stamped with its provisioning time. */
+    public static DemoMetadata of(Map<String, Long> tables) {
+        Map<String, Long> copy = new LinkedHashMap<>(tables);
+        long total = copy.values().stream().mapToLong(Long::longValue).sum();
+        return new DemoMetadata(copy.size(), total, copy, null, null, null);
+    }
+
+    /** A stored metadata document read back (unknown keys are ignored; an empty or null document has no tables). */
+    public static DemoMetadata from(Map<String, Object> document) {
+        if (document == null || document.isEmpty()) {
+            return new DemoMetadata(0, 0, Map.of(), null, null, null);
+        }
+        return Json.MAPPER.convertValue(document, DemoMetadata.class);
+    }
+
+    public DemoMetadata withIndustryLabel(String label) {
+        return new DemoMetadata(tableCount, totalRows, tables, label, provisionedAt, clonedFrom);
+    }
+
+    public DemoMetadata withProvisionedAt(Instant at) {
+        return new DemoMetadata(tableCount, totalRows, tables, industryLabel, at, clonedFrom);
+    }
+
+    /** The stored document: snake_case keys, {@code provisioned_at} as an ISO-8601 string. */
+    public Map<String, Object> toMap() {
+        return Json.MAPPER.convertValue(this, DOCUMENT);
+    }
+}
