@@ -69,7 +69,10 @@ class DeadLetterResourceTest {
     void deadLettersNeedTheWorkerCredentialAndAnEnvelope() {
         ProvisionMessage message = QuickJobs.enqueue(queue, "tenant_dl", "shopify");
         post(deadLettered(message), "wrong").statusCode(401);
-        post("{\"not\":\"an envelope\"}".getBytes(), QuickJobs.SECRET).statusCode(400);
+        // Well-formed JSON without the envelope's fields is 422 naming what is wrong; a body that is not JSON is 400.
+        post("{\"not\":\"an envelope\"}".getBytes(), QuickJobs.SECRET).statusCode(422)
+                .contentType("application/problem+json");
+        post("not json".getBytes(), QuickJobs.SECRET).statusCode(400).contentType("application/problem+json");
         assertThat(jobs.find(message.jobId()).orElseThrow().status()).isEqualTo(JobStatus.QUEUED);
     }
 }
