@@ -33,8 +33,7 @@ final class ArchitectureRules {
     /** Libraries only adapters may use: the embedded engines and every Google client (and its gRPC transport). */
     static final List<String> ADAPTER_LIBRARIES = List.of("org.sqlite..", "org.duckdb..", "com.google..", "io.grpc..");
 
-    private ArchitectureRules() {
-    }
+    private ArchitectureRules() {}
 
     private static String[] under(String base, List<String> roots) {
         return roots.stream().map(r -> base + "." + r + "..").toArray(String[]::new);
@@ -42,8 +41,12 @@ final class ArchitectureRules {
 
     /** No class of a service depends on (imports, calls, extends, annotates with) a class of an adapter module. */
     static ArchRule servicesNeverUseAdapters(String base) {
-        return noClasses().that().resideInAnyPackage(under(base, SERVICES))
-                .should().dependOnClassesThat().resideInAnyPackage(under(base, ADAPTERS))
+        return noClasses()
+                .that()
+                .resideInAnyPackage(under(base, SERVICES))
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(under(base, ADAPTERS))
                 .because("services reach adapters only through the ports of platform-core, chosen by configuration");
     }
 
@@ -51,29 +54,38 @@ final class ArchitectureRules {
     static ArchRule coreUsesNoAdapterNorAdapterLibrary(String base) {
         String[] forbidden = Stream.concat(Arrays.stream(under(base, ADAPTERS)), ADAPTER_LIBRARIES.stream())
                 .toArray(String[]::new);
-        return noClasses().that().resideInAPackage(base + ".core..")
-                .should().dependOnClassesThat().resideInAnyPackage(forbidden)
-                .because("platform-core defines the ports; only adapter modules know the engines and clouds behind them");
+        return noClasses()
+                .that()
+                .resideInAPackage(base + ".core..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(forbidden)
+                .because(
+                        "platform-core defines the ports; only adapter modules know the engines and clouds behind them");
     }
 
     /** The packages of one module's classes form no cycle (evaluate on one module's classes at a time). */
     static ArchRule noPackageCycles() {
         return slices().assignedFrom(new SliceAssignment() {
-            @Override
-            public SliceIdentifier getIdentifierOf(JavaClass javaClass) {
-                return SliceIdentifier.of(javaClass.getPackageName());
-            }
+                    @Override
+                    public SliceIdentifier getIdentifierOf(JavaClass javaClass) {
+                        return SliceIdentifier.of(javaClass.getPackageName());
+                    }
 
-            @Override
-            public String getDescription() {
-                return "packages";
-            }
-        }).should().beFreeOfCycles();
+                    @Override
+                    public String getDescription() {
+                        return "packages";
+                    }
+                })
+                .should()
+                .beFreeOfCycles();
     }
 
     /** Every class of a module lives under the module's root package. */
     static ArchRule classesUnderRoot(String module, String root) {
-        return classes().should().resideInAPackage(root + "..")
+        return classes()
+                .should()
+                .resideInAPackage(root + "..")
                 .as("classes of " + module + " should reside under its root package " + root);
     }
 
@@ -82,14 +94,18 @@ final class ArchitectureRules {
      * to the modules holding it), so a fully qualified name tells which jar holds the class.
      */
     static ArchRule noPackageSharedWithAnotherModule(String module, Map<String, Set<String>> packagesOfOtherModules) {
-        return classes().should(new ArchCondition<JavaClass>("be in a package no other module has") {
-            @Override
-            public void check(JavaClass item, ConditionEvents events) {
-                Set<String> others = packagesOfOtherModules.getOrDefault(item.getPackageName(), Set.of());
-                String message = item.getName() + " of " + module + " is in package " + item.getPackageName()
-                        + (others.isEmpty() ? ", which no other module has" : ", which " + others + " also have");
-                events.add(new SimpleConditionEvent(item, others.isEmpty(), message));
-            }
-        }).as("classes of " + module + " should be in packages no other module has");
+        return classes()
+                .should(new ArchCondition<JavaClass>("be in a package no other module has") {
+                    @Override
+                    public void check(JavaClass item, ConditionEvents events) {
+                        Set<String> others = packagesOfOtherModules.getOrDefault(item.getPackageName(), Set.of());
+                        String message = item.getName() + " of " + module + " is in package " + item.getPackageName()
+                                + (others.isEmpty()
+                                        ? ", which no other module has"
+                                        : ", which " + others + " also have");
+                        events.add(new SimpleConditionEvent(item, others.isEmpty(), message));
+                    }
+                })
+                .as("classes of " + module + " should be in packages no other module has");
     }
 }

@@ -27,7 +27,9 @@ class ArchitectureRulesFailTest {
 
     private static String failureOf(ArchRule rule, JavaClasses classes) {
         EvaluationResult result = rule.evaluate(classes);
-        assertThat(result.hasViolation()).as("%s reports a violation", rule.getDescription()).isTrue();
+        assertThat(result.hasViolation())
+                .as("%s reports a violation", rule.getDescription())
+                .isTrue();
         String report = result.getFailureReport().toString();
         System.out.println(report);
         return report;
@@ -35,28 +37,37 @@ class ArchitectureRulesFailTest {
 
     @Test
     void aServiceUsingAnAdapterFailsTheServiceRule() {
-        String report = failureOf(ArchitectureRules.servicesNeverUseAdapters(FIXTURE_BASE),
-                classes(ServiceUsingAdapter.class));
+        String report =
+                failureOf(ArchitectureRules.servicesNeverUseAdapters(FIXTURE_BASE), classes(ServiceUsingAdapter.class));
         assertThat(report).contains("ServiceUsingAdapter").contains("FixtureWarehouse");
     }
 
     @Test
     void aCoreClassUsingAnAdapterSqliteDuckDbOrGoogleFailsTheCoreRule() {
-        String report = failureOf(ArchitectureRules.coreUsesNoAdapterNorAdapterLibrary(FIXTURE_BASE),
-                classes(CoreUsingEngines.class));
-        assertThat(report).contains("FixtureWarehouse", "org.sqlite.SQLiteConnection", "org.duckdb.DuckDBConnection",
-                "com.google.cloud.firestore.Firestore", "com.google.crypto.tink.Aead");
+        String report = failureOf(
+                ArchitectureRules.coreUsesNoAdapterNorAdapterLibrary(FIXTURE_BASE), classes(CoreUsingEngines.class));
+        assertThat(report)
+                .contains(
+                        "FixtureWarehouse",
+                        "org.sqlite.SQLiteConnection",
+                        "org.duckdb.DuckDBConnection",
+                        "com.google.cloud.firestore.Firestore",
+                        "com.google.crypto.tink.Aead");
     }
 
     @Test
     void twoPackagesUsingEachOtherFailTheCycleRule() {
         String report = failureOf(ArchitectureRules.noPackageCycles(), classes(First.class, Second.class));
-        assertThat(report).contains("Cycle detected").contains("fixture.cycle.a").contains("fixture.cycle.b");
+        assertThat(report)
+                .contains("Cycle detected")
+                .contains("fixture.cycle.a")
+                .contains("fixture.cycle.b");
     }
 
     @Test
     void aClassOutsideItsModulesRootFailsTheRootRule() {
-        String report = failureOf(ArchitectureRules.classesUnderRoot("fixture-core", FIXTURE_BASE + ".core"),
+        String report = failureOf(
+                ArchitectureRules.classesUnderRoot("fixture-core", FIXTURE_BASE + ".core"),
                 classes(CoreUsingEngines.class, StrayClass.class));
         assertThat(report).contains("StrayClass").doesNotContain("CoreUsingEngines");
     }
@@ -65,9 +76,12 @@ class ArchitectureRulesFailTest {
     void aPackageInTwoModulesFailsTheOnePackageOneModuleRule() {
         ModuleClasses first = new ModuleClasses("fixture-one", FIXTURE_BASE, classes(InFirstModule.class));
         ModuleClasses second = new ModuleClasses("fixture-two", FIXTURE_BASE, classes(InSecondModule.class));
-        String report = failureOf(ArchitectureRules.noPackageSharedWithAnotherModule("fixture-one",
-                ModuleClasses.packagesOfOthers("fixture-one", List.of(first, second))), first.classes());
-        assertThat(report).contains("InFirstModule of fixture-one is in package " + FIXTURE_BASE + ".shared")
+        String report = failureOf(
+                ArchitectureRules.noPackageSharedWithAnotherModule(
+                        "fixture-one", ModuleClasses.packagesOfOthers("fixture-one", List.of(first, second))),
+                first.classes());
+        assertThat(report)
+                .contains("InFirstModule of fixture-one is in package " + FIXTURE_BASE + ".shared")
                 .contains("[fixture-two] also have");
     }
 }

@@ -28,19 +28,22 @@ class ArchitectureTest {
     @Test
     void servicesNeverUseAdapters() {
         for (String service : List.of("api-service", "quick-provisioner", "custom-provisioner", "lifecycle-service")) {
-            ArchitectureRules.servicesNeverUseAdapters(BASE).check(modules.get(service).classes());
+            ArchitectureRules.servicesNeverUseAdapters(BASE)
+                    .check(modules.get(service).classes());
         }
     }
 
     @Test
     void platformCoreUsesNoAdapterNorSqliteDuckDbOrGoogle() {
-        ArchitectureRules.coreUsesNoAdapterNorAdapterLibrary(BASE).check(modules.get("platform-core").classes());
+        ArchitectureRules.coreUsesNoAdapterNorAdapterLibrary(BASE)
+                .check(modules.get("platform-core").classes());
     }
 
     @Test
     void noModuleHasAPackageCycle() {
         for (ModuleClasses module : modules.values()) {
-            ArchitectureRules.noPackageCycles().as("packages of " + module.name() + " should be free of cycles")
+            ArchitectureRules.noPackageCycles()
+                    .as("packages of " + module.name() + " should be free of cycles")
                     .check(module.classes());
         }
     }
@@ -56,8 +59,9 @@ class ArchitectureTest {
     void noPackageIsInTwoModules() {
         List<ModuleClasses> all = ModuleClasses.list(modules);
         for (ModuleClasses module : all) {
-            ArchitectureRules.noPackageSharedWithAnotherModule(module.name(),
-                    ModuleClasses.packagesOfOthers(module.name(), all)).check(module.classes());
+            ArchitectureRules.noPackageSharedWithAnotherModule(
+                            module.name(), ModuleClasses.packagesOfOthers(module.name(), all))
+                    .check(module.classes());
         }
     }
 }

@@ -80,7 +80,8 @@ record ModuleClasses(String name, String root, JavaClasses classes) {
         String name;
         JavaClasses classes;
         if (url.getProtocol().equals("jar")) {
-            String file = url.getPath().substring("file:".length(), url.getPath().indexOf("!/"));
+            String file =
+                    url.getPath().substring("file:".length(), url.getPath().indexOf("!/"));
             Path jar = Path.of(URLDecoder.decode(file, StandardCharsets.UTF_8));
             String fileName = jar.getFileName().toString();
             if (fileName.endsWith("-tests.jar")) {

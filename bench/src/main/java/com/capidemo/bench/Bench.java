@@ -43,6 +43,7 @@ public final class Bench {
         long pollMillis = 10;
         /** How long one job may take from POST (b, c) or from when we start waiting for it (a's backlog). */
         Duration jobTimeout = Duration.ofSeconds(120);
+
         Path results;
     }
 
@@ -52,7 +53,8 @@ public final class Bench {
             if (millis.isEmpty()) {
                 return new Stats(0, Double.NaN, Double.NaN, Double.NaN);
             }
-            double[] v = millis.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+            double[] v =
+                    millis.stream().mapToDouble(Double::doubleValue).sorted().toArray();
             return new Stats(v.length, rank(v, 50), rank(v, 95), v[v.length - 1]);
         }
 
@@ -63,19 +65,25 @@ public final class Bench {
         }
 
         String json() {
-            return String.format(Locale.ROOT, "{\"n\": %d, \"p50_ms\": %s, \"p95_ms\": %s, \"max_ms\": %s}",
-                    n, num(p50), num(p95), num(max));
+            return String.format(
+                    Locale.ROOT,
+                    "{\"n\": %d, \"p50_ms\": %s, \"p95_ms\": %s, \"max_ms\": %s}",
+                    n,
+                    num(p50),
+                    num(p95),
+                    num(max));
         }
     }
 
     /** A job's state as last observed by polling; {@code finished} when it reached completed or failed. */
-    record Outcome(String jobId, String status, boolean finished, String error, double clientMillis,
-                   double serverMillis) {
-    }
+    record Outcome(
+            String jobId, String status, boolean finished, String error, double clientMillis, double serverMillis) {}
 
     private final Options o;
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
     private final List<String> failures = new ArrayList<>();
     /** Set when a job did not finish in time: the platform is stuck, later measurements are skipped. */
     private String stalled;
@@ -90,8 +98,9 @@ public final class Bench {
             o = options(args);
         } catch (IllegalArgumentException e) {
             System.err.println("bench: " + e.getMessage());
-            System.err.println("usage: java -jar bench.jar [--url URL --api-key KEY | --env-file FILE] [--template ID]"
-                    + " [--accept N] [--sequential N] [--concurrent N] [--poll-ms MS] [--job-timeout-s S] [--results DIR]");
+            System.err.println(
+                    "usage: java -jar bench.jar [--url URL --api-key KEY | --env-file FILE] [--template ID]"
+                            + " [--accept N] [--sequential N] [--concurrent N] [--poll-ms MS] [--job-timeout-s S] [--results DIR]");
             System.exit(2);
             return;
         }
@@ -135,8 +144,10 @@ public final class Bench {
             o.apiKey = System.getenv("PLATFORM_API_KEY");
         }
         if (o.url == null || o.url.isBlank() || o.apiKey == null || o.apiKey.isBlank()) {
-            Path env = Path.of(o.envFile != null ? o.envFile
-                    : System.getenv().getOrDefault("PLATFORM_DATA_DIR", ".platform-data") + "/platform.env");
+            Path env = Path.of(
+                    o.envFile != null
+                            ? o.envFile
+                            : System.getenv().getOrDefault("PLATFORM_DATA_DIR", ".platform-data") + "/platform.env");
             Map<String, String> values = readEnv(env);
             if (o.url == null || o.url.isBlank()) {
                 o.url = values.get("PLATFORM_URL");
@@ -177,7 +188,8 @@ public final class Bench {
             for (String line : Files.readAllLines(file)) {
                 int eq = line.indexOf('=');
                 if (eq > 0 && !line.startsWith("#")) {
-                    values.put(line.substring(0, eq).trim(), line.substring(eq + 1).trim());
+                    values.put(
+                            line.substring(0, eq).trim(), line.substring(eq + 1).trim());
                 }
             }
         } catch (IOException e) {
@@ -214,7 +226,8 @@ public final class Bench {
                 Outcome out = await(jobId, now, 0, now);
                 if (!out.status().equals("completed")) {
                     backlogFailed++;
-                    failures.add("a) job " + jobId + " " + out.status() + (out.error() == null ? "" : ": " + out.error()));
+                    failures.add(
+                            "a) job " + jobId + " " + out.status() + (out.error() == null ? "" : ": " + out.error()));
                 }
                 continue;
             }
@@ -230,15 +243,23 @@ public final class Bench {
             }
         }
         double drainSeconds = ms(System.nanoTime() - firstPost) / 1000.0;
-        System.out.printf("   backlog: %d jobs completed, %d not; %.1f s after the first POST (%.1f jobs/s)%n",
-                backlog.size() - backlogFailed, backlogFailed, drainSeconds, (backlog.size() - backlogFailed) / drainSeconds);
+        System.out.printf(
+                "   backlog: %d jobs completed, %d not; %.1f s after the first POST (%.1f jobs/s)%n",
+                backlog.size() - backlogFailed,
+                backlogFailed,
+                drainSeconds,
+                (backlog.size() - backlogFailed) / drainSeconds);
         if (stalled != null) {
             System.out.println("   STALLED: " + stalled + "; skipping the remaining measurements");
         }
 
         // b) sequential POST → completed
-        System.out.printf(stalled != null ? "b) skipped%n" : "b) %d sequential provisions, POST → completed "
-                + "(poll every %d ms) …%n", o.sequential, o.pollMillis);
+        System.out.printf(
+                stalled != null
+                        ? "b) skipped%n"
+                        : "b) %d sequential provisions, POST → completed " + "(poll every %d ms) …%n",
+                o.sequential,
+                o.pollMillis);
         List<Double> seq = new ArrayList<>();
         List<Double> seqServer = new ArrayList<>();
         for (int k = 0; k < o.sequential && stalled == null; k++) {
@@ -287,8 +308,16 @@ public final class Bench {
         pool.shutdownNow();
         Stats concStats = Stats.of(conc);
 
-        String table = table(acceptStats, seqStats, Stats.of(seqServer), concStats, Stats.of(concServer),
-                concCompleted, wallMillis, drainSeconds, backlogFailed);
+        String table = table(
+                acceptStats,
+                seqStats,
+                Stats.of(seqServer),
+                concStats,
+                Stats.of(concServer),
+                concCompleted,
+                wallMillis,
+                drainSeconds,
+                backlogFailed);
         System.out.println();
         System.out.println(table);
         if (stalled != null) {
@@ -298,8 +327,19 @@ public final class Bench {
             System.out.println("FAILURES:");
             failures.forEach(f -> System.out.println("  " + f));
         }
-        write(startedAt, cpus, acceptStats, seqStats, Stats.of(seqServer), concStats, Stats.of(concServer),
-                concCompleted, wallMillis, drainSeconds, backlogFailed, table);
+        write(
+                startedAt,
+                cpus,
+                acceptStats,
+                seqStats,
+                Stats.of(seqServer),
+                concStats,
+                Stats.of(concServer),
+                concCompleted,
+                wallMillis,
+                drainSeconds,
+                backlogFailed,
+                table);
         return failures.isEmpty() ? 0 : 1;
     }
 
@@ -316,10 +356,11 @@ public final class Bench {
     }
 
     private void preflight() {
-        HttpResponse<String> r = send(HttpRequest.newBuilder(URI.create(o.url + "/api/templates/" + o.template)).GET());
+        HttpResponse<String> r = send(HttpRequest.newBuilder(URI.create(o.url + "/api/templates/" + o.template))
+                .GET());
         if (r.statusCode() != 200) {
-            throw new IllegalStateException("GET /api/templates/" + o.template + " answered " + r.statusCode()
-                    + ": " + Json.abbreviate(r.body()));
+            throw new IllegalStateException("GET /api/templates/" + o.template + " answered " + r.statusCode() + ": "
+                    + Json.abbreviate(r.body()));
         }
         Map<String, Object> t = Json.object(r.body());
         System.out.printf("template %s: %s tables, %s rows%n", o.template, t.get("table_count"), t.get("total_rows"));
@@ -330,13 +371,13 @@ public final class Bench {
 
     /** POST /api/provision/quick; returns the job id; a non-202 is fatal. */
     private String submit(String customer) {
-        String body = "{\"template_id\":" + Json.quote(o.template) + ",\"customer_name\":"
-                + Json.quote(customer) + "}";
+        String body = "{\"template_id\":" + Json.quote(o.template) + ",\"customer_name\":" + Json.quote(customer) + "}";
         HttpResponse<String> r = send(HttpRequest.newBuilder(URI.create(o.url + "/api/provision/quick"))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)));
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
         if (r.statusCode() != 202) {
-            throw new IllegalStateException("POST /api/provision/quick answered " + r.statusCode() + ": "
-                    + Json.abbreviate(r.body()));
+            throw new IllegalStateException(
+                    "POST /api/provision/quick answered " + r.statusCode() + ": " + Json.abbreviate(r.body()));
         }
         String jobId = Json.str(Json.object(r.body()), "job_id");
         if (jobId == null) {
@@ -349,19 +390,19 @@ public final class Bench {
     private Outcome await(String jobId, long t0, long pollMillis, long deadlineNanos) {
         String last = "unknown";
         while (true) {
-            HttpResponse<String> r = send(HttpRequest.newBuilder(URI.create(o.url + "/api/provision/status/" + jobId)).GET());
+            HttpResponse<String> r = send(HttpRequest.newBuilder(URI.create(o.url + "/api/provision/status/" + jobId))
+                    .GET());
             long now = System.nanoTime();
             if (r.statusCode() == 200) {
                 Map<String, Object> job = Json.object(r.body());
                 String status = Json.str(job, "status");
                 if ("completed".equals(status) || "failed".equals(status)) {
-                    return new Outcome(jobId, status, true, Json.str(job, "error"), ms(now - t0),
-                            serverMillis(job));
+                    return new Outcome(jobId, status, true, Json.str(job, "error"), ms(now - t0), serverMillis(job));
                 }
                 last = status;
             } else if (r.statusCode() != 404) {
-                return new Outcome(jobId, "http_" + r.statusCode(), true, Json.abbreviate(r.body()),
-                        ms(now - t0), Double.NaN);
+                return new Outcome(
+                        jobId, "http_" + r.statusCode(), true, Json.abbreviate(r.body()), ms(now - t0), Double.NaN);
             }
             if (now - deadlineNanos >= 0) {
                 return new Outcome(jobId, "still " + last, false, null, ms(now - t0), Double.NaN);
@@ -395,8 +436,16 @@ public final class Bench {
 
     // ------------------------------------------------------------------------------------------------ output
 
-    private String table(Stats accept, Stats seq, Stats seqServer, Stats conc, Stats concServer, int concCompleted,
-                         double wallMillis, double drainSeconds, int backlogFailed) {
+    private String table(
+            Stats accept,
+            Stats seq,
+            Stats seqServer,
+            Stats conc,
+            Stats concServer,
+            int concCompleted,
+            double wallMillis,
+            double drainSeconds,
+            int backlogFailed) {
         StringBuilder sb = new StringBuilder();
         String fmt = "%-52s %5s %9s %9s %9s%n";
         sb.append(String.format(fmt, "measurement (template " + o.template + ")", "n", "p50 ms", "p95 ms", "max ms"));
@@ -407,10 +456,19 @@ public final class Bench {
         row(sb, fmt, "c) POST → completed, " + o.concurrent + " concurrent (client)", conc);
         row(sb, fmt, "   same, server completed_at − created_at", concServer);
         sb.append("-".repeat(88)).append('\n');
-        sb.append(String.format(Locale.ROOT, "c) completed %d/%d; wall time until the last completed: %s ms%n",
-                concCompleted, o.concurrent, f0(wallMillis)));
-        sb.append(String.format(Locale.ROOT, "a) backlog of %d jobs: %d completed, %d failed/unfinished, %.1f s after "
-                + "the first POST%n", o.accept, o.accept - backlogFailed, backlogFailed, drainSeconds));
+        sb.append(String.format(
+                Locale.ROOT,
+                "c) completed %d/%d; wall time until the last completed: %s ms%n",
+                concCompleted,
+                o.concurrent,
+                f0(wallMillis)));
+        sb.append(String.format(
+                Locale.ROOT,
+                "a) backlog of %d jobs: %d completed, %d failed/unfinished, %.1f s after " + "the first POST%n",
+                o.accept,
+                o.accept - backlogFailed,
+                backlogFailed,
+                drainSeconds));
         return sb.toString();
     }
 
@@ -418,31 +476,58 @@ public final class Bench {
         sb.append(String.format(Locale.ROOT, fmt, name, s.n(), f1(s.p50()), f1(s.p95()), f1(s.max())));
     }
 
-    private void write(Instant startedAt, int cpus, Stats accept, Stats seq, Stats seqServer, Stats conc,
-                       Stats concServer, int concCompleted, double wallMillis, double drainSeconds,
-                       int backlogFailed, String table) {
+    private void write(
+            Instant startedAt,
+            int cpus,
+            Stats accept,
+            Stats seq,
+            Stats seqServer,
+            Stats conc,
+            Stats concServer,
+            int concCompleted,
+            double wallMillis,
+            double drainSeconds,
+            int backlogFailed,
+            String table) {
         String date = DateTimeFormatter.ISO_INSTANT.format(startedAt);
         String nproc = nproc(cpus);
         StringBuilder json = new StringBuilder();
         json.append("{\n");
         json.append("  \"date\": ").append(Json.quote(date)).append(",\n");
-        json.append("  \"machine\": {\"nproc\": ").append(nproc).append(", \"os\": ")
+        json.append("  \"machine\": {\"nproc\": ")
+                .append(nproc)
+                .append(", \"os\": ")
                 .append(Json.quote(System.getProperty("os.name") + " " + System.getProperty("os.arch")))
-                .append(", \"java\": ").append(Json.quote(System.getProperty("java.version"))).append("},\n");
+                .append(", \"java\": ")
+                .append(Json.quote(System.getProperty("java.version")))
+                .append("},\n");
         json.append("  \"platform_url\": ").append(Json.quote(o.url)).append(",\n");
         json.append("  \"template\": ").append(Json.quote(o.template)).append(",\n");
         json.append("  \"poll_interval_ms\": ").append(o.pollMillis).append(",\n");
         json.append("  \"accept\": ").append(accept.json()).append(",\n");
-        json.append("  \"accept_backlog\": {\"jobs\": ").append(o.accept).append(", \"failed_or_unfinished\": ")
-                .append(backlogFailed).append(", \"seconds_after_first_post\": ").append(num(drainSeconds))
+        json.append("  \"accept_backlog\": {\"jobs\": ")
+                .append(o.accept)
+                .append(", \"failed_or_unfinished\": ")
+                .append(backlogFailed)
+                .append(", \"seconds_after_first_post\": ")
+                .append(num(drainSeconds))
                 .append("},\n");
         json.append("  \"stalled\": ").append(Json.quote(stalled)).append(",\n");
         json.append("  \"sequential_post_to_completed\": ").append(seq.json()).append(",\n");
-        json.append("  \"sequential_server_duration\": ").append(seqServer.json()).append(",\n");
-        json.append("  \"concurrent\": {\"requested\": ").append(o.concurrent).append(", \"completed\": ")
-                .append(concCompleted).append(", \"wall_ms\": ").append(num(wallMillis))
-                .append(", \"post_to_completed\": ").append(conc.json())
-                .append(", \"server_duration\": ").append(concServer.json()).append("},\n");
+        json.append("  \"sequential_server_duration\": ")
+                .append(seqServer.json())
+                .append(",\n");
+        json.append("  \"concurrent\": {\"requested\": ")
+                .append(o.concurrent)
+                .append(", \"completed\": ")
+                .append(concCompleted)
+                .append(", \"wall_ms\": ")
+                .append(num(wallMillis))
+                .append(", \"post_to_completed\": ")
+                .append(conc.json())
+                .append(", \"server_duration\": ")
+                .append(concServer.json())
+                .append("},\n");
         json.append("  \"failures\": [");
         for (int k = 0; k < failures.size(); k++) {
             json.append(k == 0 ? "" : ", ").append(Json.quote(failures.get(k)));
@@ -452,12 +537,24 @@ public final class Bench {
         StringBuilder md = new StringBuilder();
         md.append("# CAPI Demo Platform benchmark\n\n");
         md.append("- Date: ").append(date).append('\n');
-        md.append("- Machine: nproc ").append(nproc).append(", ").append(System.getProperty("os.name")).append(' ')
-                .append(System.getProperty("os.arch")).append(", Java ").append(System.getProperty("java.version"))
+        md.append("- Machine: nproc ")
+                .append(nproc)
+                .append(", ")
+                .append(System.getProperty("os.name"))
+                .append(' ')
+                .append(System.getProperty("os.arch"))
+                .append(", Java ")
+                .append(System.getProperty("java.version"))
                 .append('\n');
-        md.append("- Platform: ").append(o.url).append(", template `").append(o.template).append("`, status polled every ")
-                .append(o.pollMillis).append(" ms\n");
-        md.append("- Result: ").append(failures.isEmpty() ? "all jobs completed" : failures.size() + " failure(s)")
+        md.append("- Platform: ")
+                .append(o.url)
+                .append(", template `")
+                .append(o.template)
+                .append("`, status polled every ")
+                .append(o.pollMillis)
+                .append(" ms\n");
+        md.append("- Result: ")
+                .append(failures.isEmpty() ? "all jobs completed" : failures.size() + " failure(s)")
                 .append("\n\n");
         md.append("| measurement | n | p50 ms | p95 ms | max ms |\n|---|---:|---:|---:|---:|\n");
         mdRow(md, "a) POST /api/provision/quick → 202, " + o.accept + " sequential", accept);
@@ -465,10 +562,19 @@ public final class Bench {
         mdRow(md, "b) server completed_at − created_at", seqServer);
         mdRow(md, "c) POST → completed, " + o.concurrent + " concurrent (client)", conc);
         mdRow(md, "c) server completed_at − created_at", concServer);
-        md.append(String.format(Locale.ROOT, "%nc) %d/%d completed; wall time until the last completed: **%s ms**.%n",
-                concCompleted, o.concurrent, f0(wallMillis)));
-        md.append(String.format(Locale.ROOT, "%na) backlog: of the %d accepted jobs %d completed and %d failed or did "
-                + "not finish; %.1f s after the first POST.%n", o.accept, o.accept - backlogFailed, backlogFailed,
+        md.append(String.format(
+                Locale.ROOT,
+                "%nc) %d/%d completed; wall time until the last completed: **%s ms**.%n",
+                concCompleted,
+                o.concurrent,
+                f0(wallMillis)));
+        md.append(String.format(
+                Locale.ROOT,
+                "%na) backlog: of the %d accepted jobs %d completed and %d failed or did "
+                        + "not finish; %.1f s after the first POST.%n",
+                o.accept,
+                o.accept - backlogFailed,
+                backlogFailed,
                 drainSeconds));
         if (!failures.isEmpty()) {
             md.append("\n## Failures\n\n");
@@ -487,8 +593,17 @@ public final class Bench {
     }
 
     private static void mdRow(StringBuilder md, String name, Stats s) {
-        md.append("| ").append(name).append(" | ").append(s.n()).append(" | ").append(f1(s.p50())).append(" | ")
-                .append(f1(s.p95())).append(" | ").append(f1(s.max())).append(" |\n");
+        md.append("| ")
+                .append(name)
+                .append(" | ")
+                .append(s.n())
+                .append(" | ")
+                .append(f1(s.p50()))
+                .append(" | ")
+                .append(f1(s.p95()))
+                .append(" | ")
+                .append(f1(s.max()))
+                .append(" |\n");
     }
 
     /** The output of nproc, falling back to the JVM's processor count. */
@@ -531,5 +646,4 @@ public final class Bench {
             throw new IllegalStateException("interrupted", e);
         }
     }
-
 }

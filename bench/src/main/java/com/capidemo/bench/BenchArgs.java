@@ -30,8 +30,8 @@ record BenchArgs(String url, String apiKey, int count, Path results) {
             }
         }
         if (url == null || key == null || url.isBlank() || key.isBlank()) {
-            Map<String, String> env = Bench.readEnv(Path.of(System.getenv().getOrDefault("PLATFORM_DATA_DIR",
-                    ".platform-data") + "/platform.env"));
+            Map<String, String> env = Bench.readEnv(
+                    Path.of(System.getenv().getOrDefault("PLATFORM_DATA_DIR", ".platform-data") + "/platform.env"));
             url = url == null || url.isBlank() ? env.get("PLATFORM_URL") : url;
             key = key == null || key.isBlank() ? env.get("PLATFORM_API_KEY") : key;
         }

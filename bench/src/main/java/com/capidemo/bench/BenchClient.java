@@ -15,8 +15,11 @@ final class BenchClient {
     private final String apiKey;
     /** When set, a 5xx answer ends the benchmark instead of being counted by the caller. */
     private final boolean failOnServerError;
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).build();
+
+    private final HttpClient http = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
 
     BenchClient(String url, String apiKey, boolean failOnServerError) {
         this.url = url;
@@ -25,19 +28,25 @@ final class BenchClient {
     }
 
     HttpResponse<String> get(String path) {
-        return send(HttpRequest.newBuilder(URI.create(url + path)).header("X-API-Key", apiKey).GET());
+        return send(HttpRequest.newBuilder(URI.create(url + path))
+                .header("X-API-Key", apiKey)
+                .GET());
     }
 
     HttpResponse<String> post(String path, String json) {
-        return send(HttpRequest.newBuilder(URI.create(url + path)).header("X-API-Key", apiKey)
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)));
+        return send(HttpRequest.newBuilder(URI.create(url + path))
+                .header("X-API-Key", apiKey)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)));
     }
 
     private HttpResponse<String> send(HttpRequest.Builder b) {
         try {
-            HttpResponse<String> r = http.send(b.timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> r =
+                    http.send(b.timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofString());
             if (failOnServerError && r.statusCode() >= 500) {
-                throw new IllegalStateException(r.request().uri() + " → HTTP " + r.statusCode() + " " + Json.abbreviate(r.body()));
+                throw new IllegalStateException(
+                        r.request().uri() + " → HTTP " + r.statusCode() + " " + Json.abbreviate(r.body()));
             }
             return r;
         } catch (IOException e) {

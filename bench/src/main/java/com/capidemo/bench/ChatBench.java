@@ -31,12 +31,14 @@ public final class ChatBench {
     static final double TARGET_P95_MS = 1000;
 
     /** Unseen questions for the planner line (shopify); other templates skip it. */
-    private static final Map<String, List<String>> PLANNER_QUESTIONS = Map.of("shopify", List.of(
-            "How many customers are there in each country?",
-            "What was gross revenue by quarter in 2024?",
-            "What is the average refund amount by refund type?",
-            "Which 3 products have the most reviews?",
-            "How many orders were placed each month in 2023?"));
+    private static final Map<String, List<String>> PLANNER_QUESTIONS = Map.of(
+            "shopify",
+            List.of(
+                    "How many customers are there in each country?",
+                    "What was gross revenue by quarter in 2024?",
+                    "What is the average refund amount by refund type?",
+                    "Which 3 products have the most reviews?",
+                    "How many orders were placed each month in 2023?"));
 
     private final String url;
     private final String template;
@@ -77,8 +79,11 @@ public final class ChatBench {
                 }
             }
             if (url == null || key == null || url.isBlank() || key.isBlank()) {
-                Map<String, String> env = Bench.readEnv(Path.of(envFile != null ? envFile
-                        : System.getenv().getOrDefault("PLATFORM_DATA_DIR", ".platform-data") + "/platform.env"));
+                Map<String, String> env = Bench.readEnv(Path.of(
+                        envFile != null
+                                ? envFile
+                                : System.getenv().getOrDefault("PLATFORM_DATA_DIR", ".platform-data")
+                                        + "/platform.env"));
                 url = url == null || url.isBlank() ? env.get("PLATFORM_URL") : url;
                 key = key == null || key.isBlank() ? env.get("PLATFORM_API_KEY") : key;
             }
@@ -103,33 +108,44 @@ public final class ChatBench {
 
     private int run() {
         System.out.printf("CAPI Demo Platform chat benchmark: %s, template %s, %d rounds%n", url, template, rounds);
-        Map<String, Object> t = Json.object(client.get("/api/templates/" + template).body());
+        Map<String, Object> t =
+                Json.object(client.get("/api/templates/" + template).body());
         List<String> questions = new ArrayList<>();
         for (Object g : (List<?>) t.get("golden_queries")) {
             questions.add(Json.str(BenchClient.castMap(g), "question"));
         }
         long started = System.nanoTime();
-        Map<String, Object> accepted = Json.object(client.post("/api/provision/quick",
-                "{\"template_id\":" + Json.quote(template) + ",\"customer_name\":\"Chat bench\"}").body());
+        Map<String, Object> accepted = Json.object(client.post(
+                        "/api/provision/quick",
+                        "{\"template_id\":" + Json.quote(template) + ",\"customer_name\":\"Chat bench\"}")
+                .body());
         String jobId = Json.str(accepted, "job_id");
         String demoId = Json.str(accepted, "demo_id");
         Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
         String status = "";
         while (Instant.now().isBefore(deadline)) {
-            status = Json.str(Json.object(client.get("/api/provision/status/" + jobId).body()), "status");
+            status = Json.str(
+                    Json.object(client.get("/api/provision/status/" + jobId).body()), "status");
             if ("completed".equals(status) || "failed".equals(status)) {
                 break;
             }
             BenchClient.sleep(20);
         }
         if (!"completed".equals(status)) {
-            throw new IllegalStateException("demo " + demoId + " did not become ready (job " + jobId + ": " + status + ")");
+            throw new IllegalStateException(
+                    "demo " + demoId + " did not become ready (job " + jobId + ": " + status + ")");
         }
         double provisionMs = (System.nanoTime() - started) / 1e6;
-        Map<String, Object> demo = Json.object(client.get("/api/demos/" + demoId).body());
+        Map<String, Object> demo =
+                Json.object(client.get("/api/demos/" + demoId).body());
         Object readiness = demo.get("readiness");
-        System.out.printf("demo %s ready in %.0f ms; readiness %s%n", demoId, provisionMs,
-                readiness instanceof Map<?, ?> r ? r.get("score") + "% (" + r.get("passed") + "/" + r.get("total") + ")" : "n/a");
+        System.out.printf(
+                "demo %s ready in %.0f ms; readiness %s%n",
+                demoId,
+                provisionMs,
+                readiness instanceof Map<?, ?> r
+                        ? r.get("score") + "% (" + r.get("passed") + "/" + r.get("total") + ")"
+                        : "n/a");
 
         List<Double> golden = new ArrayList<>();
         Map<String, Integer> outcomes = new LinkedHashMap<>();
@@ -147,15 +163,32 @@ public final class ChatBench {
         Bench.Stats g = Bench.Stats.of(golden);
         Bench.Stats p = Bench.Stats.of(planned);
         boolean met = g.p50() < TARGET_P50_MS && g.p95() < TARGET_P95_MS;
-        String table = String.format(Locale.ROOT, """
+        String table = String.format(
+                Locale.ROOT,
+                """
                 measurement (template %s)                               n    p50 ms    p95 ms    max ms
                 ------------------------------------------------------------------------------------------
                 POST /api/chat, golden questions (%d × %d)       %8d  %8.1f  %8.1f  %8.1f
                 POST /api/chat, planner questions (information)  %8d  %8.1f  %8.1f  %8.1f
                 ------------------------------------------------------------------------------------------
                 target p50 < %.0f ms, p95 < %.0f ms: %s; outcomes %s; failed requests %d
-                """, template, questions.size(), rounds, g.n(), g.p50(), g.p95(), g.max(), p.n(), p.p50(), p.p95(), p.max(),
-                TARGET_P50_MS, TARGET_P95_MS, met ? "met" : "NOT met", outcomes, failures);
+                """,
+                template,
+                questions.size(),
+                rounds,
+                g.n(),
+                g.p50(),
+                g.p95(),
+                g.max(),
+                p.n(),
+                p.p50(),
+                p.p95(),
+                p.max(),
+                TARGET_P50_MS,
+                TARGET_P95_MS,
+                met ? "met" : "NOT met",
+                outcomes,
+                failures);
         System.out.print(table);
         if (results != null) {
             write(g, p, met, outcomes, provisionMs, table);
@@ -165,8 +198,8 @@ public final class ChatBench {
 
     private double ask(String demoId, String question, Map<String, Integer> outcomes) {
         long t0 = System.nanoTime();
-        HttpResponse<String> r = client.post("/api/chat", "{\"demo_id\":" + Json.quote(demoId) + ",\"message\":"
-                + Json.quote(question) + "}");
+        HttpResponse<String> r = client.post(
+                "/api/chat", "{\"demo_id\":" + Json.quote(demoId) + ",\"message\":" + Json.quote(question) + "}");
         double ms = (System.nanoTime() - t0) / 1e6;
         if (r.statusCode() != 200) {
             failures++;
@@ -177,26 +210,43 @@ public final class ChatBench {
         return ms;
     }
 
-    private void write(Bench.Stats g, Bench.Stats p, boolean met, Map<String, Integer> outcomes, double provisionMs, String table) {
+    private void write(
+            Bench.Stats g,
+            Bench.Stats p,
+            boolean met,
+            Map<String, Integer> outcomes,
+            double provisionMs,
+            String table) {
         try {
             Files.createDirectories(results);
             StringBuilder o = new StringBuilder("{\n");
-            o.append("  \"date\": ").append(Json.quote(Instant.now().toString())).append(",\n");
+            o.append("  \"date\": ")
+                    .append(Json.quote(Instant.now().toString()))
+                    .append(",\n");
             o.append("  \"platform\": ").append(Json.quote(url)).append(",\n");
             o.append("  \"template\": ").append(Json.quote(template)).append(",\n");
-            o.append("  \"provision_ms\": ").append(String.format(Locale.ROOT, "%.1f", provisionMs)).append(",\n");
+            o.append("  \"provision_ms\": ")
+                    .append(String.format(Locale.ROOT, "%.1f", provisionMs))
+                    .append(",\n");
             o.append("  \"golden\": ").append(g.json()).append(",\n");
             o.append("  \"planner\": ").append(p.json()).append(",\n");
-            o.append("  \"target\": {\"p50_ms\": 300, \"p95_ms\": 1000, \"met\": ").append(met).append("},\n");
+            o.append("  \"target\": {\"p50_ms\": 300, \"p95_ms\": 1000, \"met\": ")
+                    .append(met)
+                    .append("},\n");
             o.append("  \"outcomes\": {");
             int i = 0;
             for (Map.Entry<String, Integer> e : outcomes.entrySet()) {
-                o.append(i++ == 0 ? "" : ", ").append(Json.quote(e.getKey())).append(": ").append(e.getValue());
+                o.append(i++ == 0 ? "" : ", ")
+                        .append(Json.quote(e.getKey()))
+                        .append(": ")
+                        .append(e.getValue());
             }
             o.append("},\n  \"failed_requests\": ").append(failures).append("\n}\n");
             Files.writeString(results.resolve("chat-latest.json"), o.toString());
-            Files.writeString(results.resolve("chat-latest.md"), "# CAPI Demo Platform chat benchmark\n\n- Date: "
-                    + Instant.now() + "\n- Platform: " + url + ", template `" + template + "`\n\n```\n" + table + "```\n");
+            Files.writeString(
+                    results.resolve("chat-latest.md"),
+                    "# CAPI Demo Platform chat benchmark\n\n- Date: " + Instant.now() + "\n- Platform: " + url
+                            + ", template `" + template + "`\n\n```\n" + table + "```\n");
         } catch (IOException e) {
             System.err.println("chat bench: cannot write results: " + e.getMessage());
         }

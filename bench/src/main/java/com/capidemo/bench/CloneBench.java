@@ -61,14 +61,25 @@ public final class CloneBench {
             if (millis.isEmpty()) {
                 return new Percentiles(0, Double.NaN, Double.NaN, Double.NaN, Double.NaN);
             }
-            double[] v = millis.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-            return new Percentiles(v.length, Bench.Stats.rank(v, 50), Bench.Stats.rank(v, 95), Bench.Stats.rank(v, 99),
+            double[] v =
+                    millis.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+            return new Percentiles(
+                    v.length,
+                    Bench.Stats.rank(v, 50),
+                    Bench.Stats.rank(v, 95),
+                    Bench.Stats.rank(v, 99),
                     v[v.length - 1]);
         }
 
         String json() {
-            return String.format(Locale.ROOT, "{\"n\": %d, \"p50_ms\": %.1f, \"p95_ms\": %.1f, \"p99_ms\": %.1f, "
-                    + "\"max_ms\": %.1f}", n, p50, p95, p99, max);
+            return String.format(
+                    Locale.ROOT,
+                    "{\"n\": %d, \"p50_ms\": %.1f, \"p95_ms\": %.1f, \"p99_ms\": %.1f, " + "\"max_ms\": %.1f}",
+                    n,
+                    p50,
+                    p95,
+                    p99,
+                    max);
         }
 
         String row(String name) {
@@ -78,8 +89,8 @@ public final class CloneBench {
 
     private int run() {
         System.out.printf("CAPI Demo Platform clone benchmark: %s, %d clones of a shopify demo%n", url, clones);
-        HttpResponse<String> provisioned = client.post("/api/provision/quick",
-                "{\"template_id\":\"shopify\",\"customer_name\":\"Clone Bench Source\"}");
+        HttpResponse<String> provisioned = client.post(
+                "/api/provision/quick", "{\"template_id\":\"shopify\",\"customer_name\":\"Clone Bench Source\"}");
         if (provisioned.statusCode() != 202) {
             System.err.println("clone bench: quick provision answered " + provisioned.statusCode());
             return 1;
@@ -95,8 +106,8 @@ public final class CloneBench {
         List<Double> server = new ArrayList<>();
         for (int i = 0; i < clones; i++) {
             long t0 = System.nanoTime();
-            HttpResponse<String> r = client.post("/api/demos/" + sourceId + "/clone",
-                    "{\"new_customer_name\":\"Clone " + (i + 1) + "\"}");
+            HttpResponse<String> r = client.post(
+                    "/api/demos/" + sourceId + "/clone", "{\"new_customer_name\":\"Clone " + (i + 1) + "\"}");
             accept.add((System.nanoTime() - t0) / 1e6);
             if (r.statusCode() != 202) {
                 failures++;
@@ -111,23 +122,34 @@ public final class CloneBench {
                 continue;
             }
             endToEnd.add(ms);
-            server.add((double) Duration.between(Instant.parse(Json.str(job, "created_at")),
-                    Instant.parse(Json.str(job, "completed_at"))).toMillis());
+            server.add((double) Duration.between(
+                            Instant.parse(Json.str(job, "created_at")), Instant.parse(Json.str(job, "completed_at")))
+                    .toMillis());
         }
         Percentiles a = Percentiles.of(accept);
         Percentiles e = Percentiles.of(endToEnd);
         Percentiles s = Percentiles.of(server);
         boolean met = failures == 0 && e.p95() < TARGET_P95_MS;
-        String table = String.format(Locale.ROOT, "%-42s %5s %9s %9s %9s %9s%n", "measurement (ms)", "n", "p50", "p95",
-                "p99", "max")
+        String table = String.format(
+                        Locale.ROOT, "%-42s %5s %9s %9s %9s %9s%n", "measurement (ms)", "n", "p50", "p95", "p99", "max")
                 + "-".repeat(88) + "\n"
                 + a.row("clone POST accept (202)")
                 + e.row("clone POST → completed (client)")
                 + s.row("clone created_at → completed_at (server)")
                 + "-".repeat(88) + "\n"
-                + String.format(Locale.ROOT, "target POST → completed p95 < 500 ms: %s; failed clones %d; "
-                        + "throughput %.1f clones/s (sequential)%n", met ? "met" : "NOT met", failures,
-                        e.n() == 0 ? 0 : 1000.0 * e.n() / endToEnd.stream().mapToDouble(Double::doubleValue).sum());
+                + String.format(
+                        Locale.ROOT,
+                        "target POST → completed p95 < 500 ms: %s; failed clones %d; "
+                                + "throughput %.1f clones/s (sequential)%n",
+                        met ? "met" : "NOT met",
+                        failures,
+                        e.n() == 0
+                                ? 0
+                                : 1000.0
+                                        * e.n()
+                                        / endToEnd.stream()
+                                                .mapToDouble(Double::doubleValue)
+                                                .sum());
         System.out.print(table);
         if (results != null) {
             write(a, e, s, met, table);
@@ -163,9 +185,12 @@ public final class CloneBench {
                     + "  \"target\": {\"post_to_completed_p95_ms\": 500, \"met\": " + met + "},\n"
                     + "  \"failed_clones\": " + failures + "\n}\n";
             Files.writeString(results.resolve("clone-latest.json"), json);
-            Files.writeString(results.resolve("clone-latest.md"), "# CAPI Demo Platform clone benchmark\n\n"
-                    + "- Date: " + Instant.now() + "\n- Platform: " + url + "\n- " + e.n()
-                    + " sequential clones of one ready shopify demo (15 tables, 145,000 rows)\n\n```\n" + table + "```\n");
+            Files.writeString(
+                    results.resolve("clone-latest.md"),
+                    "# CAPI Demo Platform clone benchmark\n\n"
+                            + "- Date: " + Instant.now() + "\n- Platform: " + url + "\n- " + e.n()
+                            + " sequential clones of one ready shopify demo (15 tables, 145,000 rows)\n\n```\n" + table
+                            + "```\n");
         } catch (IOException ex) {
             System.err.println("clone bench: cannot write results: " + ex.getMessage());
         }

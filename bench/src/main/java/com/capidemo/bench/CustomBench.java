@@ -30,16 +30,41 @@ public final class CustomBench {
 
     static final double TARGET_P95_MS = 60_000;
     private static final List<Map<String, String>> BRIEFS = List.of(
-            Map.of("customer_name", "Northwind Outfitters", "industry", "retail",
-                    "description", "Outdoor apparel retailer with stores in the Pacific Northwest and an online shop"),
-            Map.of("customer_name", "Summit Federal Credit Union", "industry", "banking",
-                    "description", "Member-owned credit union in Colorado: checking, cards, auto and home loans"),
-            Map.of("customer_name", "Cascade Health Partners", "industry", "healthcare",
-                    "description", "Hospital network with clinics across Oregon and Washington"),
-            Map.of("customer_name", "SkyBridge Airlines", "industry", "airline",
-                    "description", "A regional airline with 40 aircraft flying in the US north-west"),
-            Map.of("customer_name", "Paws & Claws", "industry", "veterinary clinics",
-                    "description", "Twelve veterinary clinics treating cats and dogs in Portland"));
+            Map.of(
+                    "customer_name",
+                    "Northwind Outfitters",
+                    "industry",
+                    "retail",
+                    "description",
+                    "Outdoor apparel retailer with stores in the Pacific Northwest and an online shop"),
+            Map.of(
+                    "customer_name",
+                    "Summit Federal Credit Union",
+                    "industry",
+                    "banking",
+                    "description",
+                    "Member-owned credit union in Colorado: checking, cards, auto and home loans"),
+            Map.of(
+                    "customer_name",
+                    "Cascade Health Partners",
+                    "industry",
+                    "healthcare",
+                    "description",
+                    "Hospital network with clinics across Oregon and Washington"),
+            Map.of(
+                    "customer_name",
+                    "SkyBridge Airlines",
+                    "industry",
+                    "airline",
+                    "description",
+                    "A regional airline with 40 aircraft flying in the US north-west"),
+            Map.of(
+                    "customer_name",
+                    "Paws & Claws",
+                    "industry",
+                    "veterinary clinics",
+                    "description",
+                    "Twelve veterinary clinics treating cats and dogs in Portland"));
 
     private final String url;
     private final String apiKey;
@@ -71,8 +96,7 @@ public final class CustomBench {
     }
 
     /** One timed job: end to end, and each stage's duration by stage id. */
-    record Timed(String label, double millis, String status, Map<String, Double> stages) {
-    }
+    record Timed(String label, double millis, String status, Map<String, Double> stages) {}
 
     private int run() {
         System.out.printf("CAPI Demo Platform custom provisioning benchmark: %s, %d runs each%n", url, runs);
@@ -88,14 +112,26 @@ public final class CustomBench {
         Bench.Stats p = Bench.Stats.of(pipeline.stream().map(Timed::millis).toList());
         boolean met = c.p95() < TARGET_P95_MS && failures == 0;
         StringBuilder table = new StringBuilder();
-        table.append(String.format(Locale.ROOT, """
+        table.append(String.format(
+                Locale.ROOT,
+                """
                 measurement                                              n    p50 ms    p95 ms    max ms
                 ------------------------------------------------------------------------------------------
                 custom provision POST → completed                 %8d  %8.0f  %8.0f  %8.0f
                 pipeline bill-sample-export POST → COMPLETED      %8d  %8.0f  %8.0f  %8.0f
                 ------------------------------------------------------------------------------------------
                 target custom p95 < 60 s: %s; failed jobs %d
-                """, c.n(), c.p50(), c.p95(), c.max(), p.n(), p.p50(), p.p95(), p.max(), met ? "met" : "NOT met", failures));
+                """,
+                c.n(),
+                c.p50(),
+                c.p95(),
+                c.max(),
+                p.n(),
+                p.p50(),
+                p.p95(),
+                p.max(),
+                met ? "met" : "NOT met",
+                failures));
         table.append("\nper-stage times (ms):\n");
         for (Timed t : custom) {
             table.append(String.format(Locale.ROOT, "  %-36s %7.0f total  %s%n", t.label(), t.millis(), stages(t)));
@@ -112,17 +148,24 @@ public final class CustomBench {
 
     private static String stages(Timed t) {
         StringBuilder sb = new StringBuilder();
-        t.stages().forEach((k, v) -> sb.append(k).append(' ').append(String.format(Locale.ROOT, "%.0f", v)).append("  "));
+        t.stages()
+                .forEach((k, v) -> sb.append(k)
+                        .append(' ')
+                        .append(String.format(Locale.ROOT, "%.0f", v))
+                        .append("  "));
         return sb.toString().strip();
     }
 
     private Timed customProvision(Map<String, String> brief) {
         StringBuilder body = new StringBuilder("{");
-        brief.forEach((k, v) -> body.append(body.length() > 1 ? "," : "").append(Json.quote(k)).append(':')
+        brief.forEach((k, v) -> body.append(body.length() > 1 ? "," : "")
+                .append(Json.quote(k))
+                .append(':')
                 .append(Json.quote(v)));
         body.append('}');
         long t0 = System.nanoTime();
-        Map<String, Object> accepted = Json.object(client.post("/api/provision/custom", body.toString()).body());
+        Map<String, Object> accepted = Json.object(
+                client.post("/api/provision/custom", body.toString()).body());
         String jobId = Json.str(accepted, "job_id");
         String status = await("/api/provision/status/" + jobId, "status", "completed|failed");
         double ms = (System.nanoTime() - t0) / 1e6;
@@ -130,7 +173,8 @@ public final class CustomBench {
             failures++;
         }
         Map<String, Double> stages = new LinkedHashMap<>();
-        for (Object s : Json.array(client.get("/api/provision/status/" + jobId + "/steps").body())) {
+        for (Object s : Json.array(
+                client.get("/api/provision/status/" + jobId + "/steps").body())) {
             Map<String, Object> step = BenchClient.castMap(s);
             stages.put(Json.str(step, "step_id"), ((Number) step.getOrDefault("duration_ms", 0)).doubleValue());
         }
@@ -139,7 +183,8 @@ public final class CustomBench {
 
     private Timed pipelineRun(String tenant) {
         long t0 = System.nanoTime();
-        HttpResponse<String> r = client.post("/api/v1/pipelines/run/" + tenant + "/gcp/cost/bill-sample-export-template",
+        HttpResponse<String> r = client.post(
+                "/api/v1/pipelines/run/" + tenant + "/gcp/cost/bill-sample-export-template",
                 "{\"trigger_by\":\"bench\"}");
         if (r.statusCode() != 202) {
             failures++;
@@ -152,7 +197,8 @@ public final class CustomBench {
             failures++;
         }
         Map<String, Double> stages = new LinkedHashMap<>();
-        Map<String, Object> run = Json.object(client.get("/api/v1/pipelines/runs/" + runId).body());
+        Map<String, Object> run =
+                Json.object(client.get("/api/v1/pipelines/runs/" + runId).body());
         for (Object s : (List<?>) run.get("steps")) {
             Map<String, Object> step = BenchClient.castMap(s);
             Object d = step.get("duration_ms");
@@ -180,33 +226,45 @@ public final class CustomBench {
         return "timed out (" + status + ")";
     }
 
-    private void write(Bench.Stats c, Bench.Stats p, boolean met, List<Timed> custom, List<Timed> pipeline, String table) {
+    private void write(
+            Bench.Stats c, Bench.Stats p, boolean met, List<Timed> custom, List<Timed> pipeline, String table) {
         try {
             Files.createDirectories(results);
             StringBuilder o = new StringBuilder("{\n");
-            o.append("  \"date\": ").append(Json.quote(Instant.now().toString())).append(",\n");
+            o.append("  \"date\": ")
+                    .append(Json.quote(Instant.now().toString()))
+                    .append(",\n");
             o.append("  \"platform\": ").append(Json.quote(url)).append(",\n");
             o.append("  \"custom\": ").append(c.json()).append(",\n");
             o.append("  \"pipeline\": ").append(p.json()).append(",\n");
-            o.append("  \"target\": {\"custom_p95_ms\": 60000, \"met\": ").append(met).append("},\n");
+            o.append("  \"target\": {\"custom_p95_ms\": 60000, \"met\": ")
+                    .append(met)
+                    .append("},\n");
             o.append("  \"runs\": [\n");
             List<Timed> all = new ArrayList<>(custom);
             all.addAll(pipeline);
             for (int i = 0; i < all.size(); i++) {
                 Timed t = all.get(i);
-                o.append("    {\"job\": ").append(Json.quote(t.label())).append(", \"total_ms\": ")
-                        .append(String.format(Locale.ROOT, "%.1f", t.millis())).append(", \"stages_ms\": {");
+                o.append("    {\"job\": ")
+                        .append(Json.quote(t.label()))
+                        .append(", \"total_ms\": ")
+                        .append(String.format(Locale.ROOT, "%.1f", t.millis()))
+                        .append(", \"stages_ms\": {");
                 int j = 0;
                 for (Map.Entry<String, Double> e : t.stages().entrySet()) {
-                    o.append(j++ == 0 ? "" : ", ").append(Json.quote(e.getKey())).append(": ")
+                    o.append(j++ == 0 ? "" : ", ")
+                            .append(Json.quote(e.getKey()))
+                            .append(": ")
                             .append(String.format(Locale.ROOT, "%.0f", e.getValue()));
                 }
                 o.append("}}").append(i + 1 < all.size() ? "," : "").append('\n');
             }
             o.append("  ],\n  \"failed_jobs\": ").append(failures).append("\n}\n");
             Files.writeString(results.resolve("custom-latest.json"), o.toString());
-            Files.writeString(results.resolve("custom-latest.md"), "# CAPI Demo Platform custom provisioning benchmark\n\n"
-                    + "- Date: " + Instant.now() + "\n- Platform: " + url + "\n\n```\n" + table + "```\n");
+            Files.writeString(
+                    results.resolve("custom-latest.md"),
+                    "# CAPI Demo Platform custom provisioning benchmark\n\n" + "- Date: " + Instant.now()
+                            + "\n- Platform: " + url + "\n\n```\n" + table + "```\n");
         } catch (IOException e) {
             System.err.println("custom bench: cannot write results: " + e.getMessage());
         }

@@ -39,22 +39,57 @@ public final class DemosBench {
 
     private static final Pattern CURSOR = Pattern.compile("\"next_cursor\"\\s*:\\s*\"([^\"]+)\"");
 
-    private record User(String tenant, String email, String key, List<String> demoIds) {
-    }
+    private record User(String tenant, String email, String key, List<String> demoIds) {}
 
     /** {@code serverCores} / {@code clientCores}: CPU time of api-service / of this load generator per wall second. */
-    private record Result(String name, int clients, double seconds, long requests, long errors, double p50, double p95,
-                          double p99, double max, double perSecond, double serverCores, double clientCores) {
+    private record Result(
+            String name,
+            int clients,
+            double seconds,
+            long requests,
+            long errors,
+            double p50,
+            double p95,
+            double p99,
+            double max,
+            double perSecond,
+            double serverCores,
+            double clientCores) {
         String json() {
-            return String.format(Locale.ROOT, "{\"name\":\"%s\",\"clients\":%d,\"seconds\":%.1f,\"requests\":%d,"
-                    + "\"errors\":%d,\"p50_ms\":%.2f,\"p95_ms\":%.2f,\"p99_ms\":%.2f,\"max_ms\":%.2f,\"req_per_s\":%.1f,"
-                    + "\"server_cpu_cores\":%.2f,\"client_cpu_cores\":%.2f}",
-                    name, clients, seconds, requests, errors, p50, p95, p99, max, perSecond, serverCores, clientCores);
+            return String.format(
+                    Locale.ROOT,
+                    "{\"name\":\"%s\",\"clients\":%d,\"seconds\":%.1f,\"requests\":%d,"
+                            + "\"errors\":%d,\"p50_ms\":%.2f,\"p95_ms\":%.2f,\"p99_ms\":%.2f,\"max_ms\":%.2f,\"req_per_s\":%.1f,"
+                            + "\"server_cpu_cores\":%.2f,\"client_cpu_cores\":%.2f}",
+                    name,
+                    clients,
+                    seconds,
+                    requests,
+                    errors,
+                    p50,
+                    p95,
+                    p99,
+                    max,
+                    perSecond,
+                    serverCores,
+                    clientCores);
         }
 
         String md() {
-            return String.format(Locale.ROOT, "| %s | %d | %d | %d | %.1f | %.1f | %.1f | %.1f | %.0f | %.2f | %.2f |",
-                    name, clients, requests, errors, p50, p95, p99, max, perSecond, serverCores, clientCores);
+            return String.format(
+                    Locale.ROOT,
+                    "| %s | %d | %d | %d | %.1f | %.1f | %.1f | %.1f | %.0f | %.2f | %.2f |",
+                    name,
+                    clients,
+                    requests,
+                    errors,
+                    p50,
+                    p95,
+                    p99,
+                    max,
+                    perSecond,
+                    serverCores,
+                    clientCores);
         }
     }
 
@@ -120,13 +155,21 @@ public final class DemosBench {
         out.add(loaded);
         rss.add("after point reads " + rss(pid));
 
-        StringBuilder md = new StringBuilder("# Demo management at scale (").append(Instant.now()).append(", ")
-                .append(Runtime.getRuntime().availableProcessors()).append(" cores on the client machine, Java ")
-                .append(System.getProperty("java.version")).append(", load average at the end ").append(loadAverage())
+        StringBuilder md = new StringBuilder("# Demo management at scale (")
+                .append(Instant.now())
+                .append(", ")
+                .append(Runtime.getRuntime().availableProcessors())
+                .append(" cores on the client machine, Java ")
+                .append(System.getProperty("java.version"))
+                .append(", load average at the end ")
+                .append(loadAverage())
                 .append(")\n\n")
-                .append(demos > 0 ? demos + " demos" : "Seeded demos").append(" across ")
-                .append(users.stream().map(User::tenant).distinct().count()).append(" tenants (")
-                .append(users.size()).append(" users), seeded through the store. Targets: p50 < 20 ms, p99 < 100 ms,"
+                .append(demos > 0 ? demos + " demos" : "Seeded demos")
+                .append(" across ")
+                .append(users.stream().map(User::tenant).distinct().count())
+                .append(" tenants (")
+                .append(users.size())
+                .append(" users), seeded through the store. Targets: p50 < 20 ms, p99 < 100 ms,"
                         + " 0 errors; point reads under list load within 2x of unloaded.\n\n")
                 .append("Each load has its own HTTP client (connection pool and selector thread), as its users would."
                         + " CPU columns: cores used by api-service and by this load generator (same machine).\n\n")
@@ -135,16 +178,24 @@ public final class DemosBench {
                 .append("|---|---|---|---|---|---|---|---|---|---|---|\n");
         out.forEach(r -> md.append(r.md()).append('\n'));
         double ratio = unloaded.perSecond() / Math.max(1e-9, loaded.perSecond());
-        md.append(String.format(Locale.ROOT, "%nPoint reads: %.0f req/s unloaded, %.0f req/s under list load (%.2fx"
-                + " slower).%n%napi-service RSS (kB, VmRSS / VmHWM): %s%n", unloaded.perSecond(), loaded.perSecond(),
-                ratio, String.join("; ", rss)));
+        md.append(String.format(
+                Locale.ROOT,
+                "%nPoint reads: %.0f req/s unloaded, %.0f req/s under list load (%.2fx"
+                        + " slower).%n%napi-service RSS (kB, VmRSS / VmHWM): %s%n",
+                unloaded.perSecond(),
+                loaded.perSecond(),
+                ratio,
+                String.join("; ", rss)));
         Files.createDirectories(results);
         Files.writeString(results.resolve("demos-latest.md"), md.toString());
         StringBuilder json = new StringBuilder("{\"date\":\"" + Instant.now() + "\",\"load_average\":\""
                 + loadAverage() + "\",\"demos\":" + demos
                 + ",\"results\":[\n  ");
         json.append(String.join(",\n  ", out.stream().map(Result::json).toList()))
-                .append(String.format(Locale.ROOT, "\n],\"point_read_slowdown\":%.3f,\"rss\":[%s]}%n", ratio,
+                .append(String.format(
+                        Locale.ROOT,
+                        "\n],\"point_read_slowdown\":%.3f,\"rss\":[%s]}%n",
+                        ratio,
                         String.join(",", rss.stream().map(s -> "\"" + s + "\"").toList())));
         Files.writeString(results.resolve("demos-latest.json"), json.toString());
         System.out.println(md);
@@ -176,7 +227,8 @@ public final class DemosBench {
     }
 
     private boolean pointRead(HttpClient http, User u, String[] state) throws IOException, InterruptedException {
-        String id = u.demoIds().get(ThreadLocalRandom.current().nextInt(u.demoIds().size()));
+        String id =
+                u.demoIds().get(ThreadLocalRandom.current().nextInt(u.demoIds().size()));
         return get(http, u, "/api/demos/" + id);
     }
 
@@ -185,13 +237,20 @@ public final class DemosBench {
     }
 
     private HttpResponse<String> send(HttpClient http, User u, String path) throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(URI.create(url + path)).header("X-API-Key", u.key())
-                .timeout(Duration.ofSeconds(30)).GET().build(), HttpResponse.BodyHandlers.ofString());
+        return http.send(
+                HttpRequest.newBuilder(URI.create(url + path))
+                        .header("X-API-Key", u.key())
+                        .timeout(Duration.ofSeconds(30))
+                        .GET()
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     private Result load(String name, int clients, int seconds, Call call) {
-        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(5)).build();
+        HttpClient http = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(5))
+                .build();
         long serverCpu0 = cpuTicks(pid);
         long clientCpu0 = clientCpuNanos();
         long end = System.nanoTime() + seconds * 1_000_000_000L;
@@ -250,8 +309,19 @@ public final class DemosBench {
             }
         }
         double[] ms = all.stream().mapToDouble(v -> v / 1e6).sorted().toArray();
-        return new Result(name, clients, wall, requests.get(), errors.get(), rank(ms, 50), rank(ms, 95), rank(ms, 99),
-                ms.length == 0 ? Double.NaN : ms[ms.length - 1], requests.get() / wall, serverCores, clientCores);
+        return new Result(
+                name,
+                clients,
+                wall,
+                requests.get(),
+                errors.get(),
+                rank(ms, 50),
+                rank(ms, 95),
+                rank(ms, 99),
+                ms.length == 0 ? Double.NaN : ms[ms.length - 1],
+                requests.get() / wall,
+                serverCores,
+                clientCores);
     }
 
     /** Linux USER_HZ: /proc/PID/stat counts CPU time in 1/100 s. */
@@ -272,8 +342,7 @@ public final class DemosBench {
     }
 
     private static long clientCpuNanos() {
-        return ((OperatingSystemMXBean) ManagementFactory
-                .getOperatingSystemMXBean()).getProcessCpuTime();
+        return ((OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
     private static double rank(double[] sorted, double p) {

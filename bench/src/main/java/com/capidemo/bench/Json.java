@@ -13,15 +13,13 @@ import java.util.Map;
  */
 final class Json {
 
-    static final ObjectMapper MAPPER = new ObjectMapper()
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+    static final ObjectMapper MAPPER = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
-    private Json() {
-    }
+    private Json() {}
 
     static Map<String, Object> object(String text) {
         try {
-            return MAPPER.readValue(text, new TypeReference<Map<String, Object>>() { });
+            return MAPPER.readValue(text, new TypeReference<Map<String, Object>>() {});
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("not a JSON object: " + abbreviate(text), e);
         }
@@ -29,7 +27,7 @@ final class Json {
 
     static List<Object> array(String text) {
         try {
-            return MAPPER.readValue(text, new TypeReference<List<Object>>() { });
+            return MAPPER.readValue(text, new TypeReference<List<Object>>() {});
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("not a JSON array: " + abbreviate(text), e);
         }

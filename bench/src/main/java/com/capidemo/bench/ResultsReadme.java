@@ -15,7 +15,8 @@ import java.util.Map;
  */
 public final class ResultsReadme {
 
-    static final String START = "<!-- figures: written by ResultsReadme from bench/results/*-latest.md, do not edit by hand -->";
+    static final String START =
+            "<!-- figures: written by ResultsReadme from bench/results/*-latest.md, do not edit by hand -->";
     static final String END = "<!-- end of figures -->";
 
     /** Result file and the heading it gets, in reading order. */
@@ -30,8 +31,7 @@ public final class ResultsReadme {
             Map.entry("demos-latest.md", "Demo management at scale"),
             Map.entry("readiness-latest.md", "Readiness scoring"));
 
-    private ResultsReadme() {
-    }
+    private ResultsReadme() {}
 
     /** The generated figures: one {@code ###} section per result file that exists. */
     static String figures(Path results) throws IOException {

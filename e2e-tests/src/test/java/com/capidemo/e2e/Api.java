@@ -20,7 +20,9 @@ public final class Api {
 
     public static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newBuilder()
-            .connectTimeout(Duration.ofSeconds(5)).version(HttpClient.Version.HTTP_1_1).build();
+            .connectTimeout(Duration.ofSeconds(5))
+            .version(HttpClient.Version.HTTP_1_1)
+            .build();
 
     private final String base;
     private final String apiKey;
@@ -59,7 +61,8 @@ public final class Api {
     }
 
     public Response post(String path, Object body, Map<String, String> headers) {
-        HttpRequest.Builder b = request(path).header("Content-Type", "application/json")
+        HttpRequest.Builder b = request(path)
+                .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(write(body)));
         headers.forEach(b::header);
         return send(b, apiKey);
@@ -67,8 +70,10 @@ public final class Api {
 
     /** POST of raw bytes to any URL, no API key (worker endpoints). */
     public static Response postRaw(String url, byte[] body, Map<String, String> headers) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(60))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofByteArray(body));
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url))
+                .timeout(Duration.ofSeconds(60))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body));
         headers.forEach(b::header);
         return send(b, null);
     }
@@ -84,8 +89,8 @@ public final class Api {
         b.header("Accept", "application/json");
         try {
             HttpResponse<String> r = HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
-            return new Response(r.statusCode(), r.headers().firstValue("Content-Type").orElse(""), r.body(),
-                    parse(r.body()));
+            return new Response(
+                    r.statusCode(), r.headers().firstValue("Content-Type").orElse(""), r.body(), parse(r.body()));
         } catch (IOException e) {
             throw new IllegalStateException("HTTP call failed: " + e, e);
         } catch (InterruptedException e) {
@@ -135,8 +140,8 @@ public final class Api {
      * Polls the job every {@code pollMillis} until {@code done} holds, returning every document seen (the last one
      * satisfies {@code done}); fails with the last document after {@code timeout}.
      */
-    public List<JsonNode> pollJob(String jobId, Predicate<JsonNode> done, Duration timeout, long pollMillis,
-                                  String what) {
+    public List<JsonNode> pollJob(
+            String jobId, Predicate<JsonNode> done, Duration timeout, long pollMillis, String what) {
         List<JsonNode> seen = new ArrayList<>();
         Instant deadline = Instant.now().plus(timeout);
         Response last = null;

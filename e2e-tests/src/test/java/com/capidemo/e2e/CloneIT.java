@@ -39,10 +39,13 @@ class CloneIT {
         assertThat(provisioned.status()).as("%s", provisioned).isEqualTo(202);
         String sourceId = provisioned.get("demo_id").asText();
         assertThat(api.awaitTerminal(provisioned.get("job_id").asText(), Duration.ofSeconds(60))
-                .path("status").asText()).isEqualTo("completed");
+                        .path("status")
+                        .asText())
+                .isEqualTo("completed");
         JsonNode source = api.demo(sourceId).json();
 
-        Api.Response accepted = api.post("/api/demos/" + sourceId + "/clone", Map.of("new_customer_name", "Cloned Corp"));
+        Api.Response accepted =
+                api.post("/api/demos/" + sourceId + "/clone", Map.of("new_customer_name", "Cloned Corp"));
         assertThat(accepted.status()).as("%s", accepted).isEqualTo(202);
         assertThat(accepted.get("status").asText()).isEqualTo("queued");
         String jobId = accepted.get("job_id").asText();
@@ -59,20 +62,26 @@ class CloneIT {
         assertThat(clone.path("status").asText()).as("%s", clone).isEqualTo("ready");
         assertThat(clone.path("customer_name").asText()).isEqualTo("Cloned Corp");
         assertThat(clone.path("source_demo_id").asText()).isEqualTo(sourceId);
-        assertThat(clone.path("dataset_id").asText()).isEqualTo(cloneId).isNotEqualTo(source.path("dataset_id").asText());
-        assertThat(clone.path("agent_id").asText()).isNotBlank().isNotEqualTo(source.path("agent_id").asText());
+        assertThat(clone.path("dataset_id").asText())
+                .isEqualTo(cloneId)
+                .isNotEqualTo(source.path("dataset_id").asText());
+        assertThat(clone.path("agent_id").asText())
+                .isNotBlank()
+                .isNotEqualTo(source.path("agent_id").asText());
         assertThat(clone.path("golden_queries")).isEqualTo(source.path("golden_queries"));
         assertThat(clone.path("metadata").path("total_rows").asLong())
                 .isEqualTo(source.path("metadata").path("total_rows").asLong());
 
         // A duplicate delivery of the finished clone job is acked and creates nothing.
         List<String> datasets = platform.datasets();
-        Api.Response duplicate = Api.postRaw(platform.workerUrl() + "/pubsub/push",
+        Api.Response duplicate = Api.postRaw(
+                platform.workerUrl() + "/pubsub/push",
                 PushEnvelopes.cloneJob(jobId, cloneId, platform.tenant(), "shopify"),
                 Map.of("X-Worker-Secret", platform.workerSecret()));
         assertThat(duplicate.status()).as("%s", duplicate).isEqualTo(200);
         assertThat(platform.datasets()).isEqualTo(datasets);
-        assertThat(api.job(jobId).json().path("attempts").asInt()).isEqualTo(done.path("attempts").asInt());
+        assertThat(api.job(jobId).json().path("attempts").asInt())
+                .isEqualTo(done.path("attempts").asInt());
 
         Api.Response deleted = api.delete("/api/demos/" + sourceId);
         assertThat(deleted.status()).as("%s", deleted).isEqualTo(204);
@@ -87,7 +96,9 @@ class CloneIT {
                 failures.add(question + " -> " + answer);
             }
         }
-        assertThat(failures).as("golden questions asked of the clone after its source was deleted").isEmpty();
+        assertThat(failures)
+                .as("golden questions asked of the clone after its source was deleted")
+                .isEmpty();
         assertThat(api.demo(cloneId).json().path("status").asText()).isEqualTo("ready");
     }
 
@@ -103,11 +114,14 @@ class CloneIT {
         assertThat(conflict.status()).as("%s", conflict).isEqualTo(409);
         assertThat(conflict.isProblem()).as("%s", conflict).isTrue();
 
-        Api.Response onboarded = new Api(platform.url(), null).post("/api/v1/customers/onboard",
-                Map.of("tenant_id", "clone_other"), Map.of("X-Admin-Token", platform.adminToken()));
+        Api.Response onboarded = new Api(platform.url(), null)
+                .post(
+                        "/api/v1/customers/onboard",
+                        Map.of("tenant_id", "clone_other"),
+                        Map.of("X-Admin-Token", platform.adminToken()));
         assertThat(onboarded.status()).as("%s", onboarded).isEqualTo(201);
-        Api.Response foreign = platform.api(onboarded.get("api_key").asText())
-                .post("/api/demos/" + demoId + "/clone", Map.of());
+        Api.Response foreign =
+                platform.api(onboarded.get("api_key").asText()).post("/api/demos/" + demoId + "/clone", Map.of());
         assertThat(foreign.status()).as("%s", foreign).isEqualTo(404);
         assertThat(foreign.isProblem()).as("%s", foreign).isTrue();
     }

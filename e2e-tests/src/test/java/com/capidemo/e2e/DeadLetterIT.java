@@ -27,8 +27,7 @@ import org.junit.jupiter.api.Test;
 class DeadLetterIT {
 
     /** One request the stub received. */
-    record Received(Instant at, String path, Map<String, List<String>> headers, String body) {
-    }
+    record Received(Instant at, String path, Map<String, List<String>> headers, String body) {}
 
     private static final List<Received> RECEIVED = new CopyOnWriteArrayList<>();
     private static HttpServer stub;
@@ -36,12 +35,13 @@ class DeadLetterIT {
 
     @BeforeAll
     static void start() throws IOException {
-        stub = HttpServer.create(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), PlatformProcess.freePort()), 16);
+        stub = HttpServer.create(
+                new InetSocketAddress(InetAddress.getByName("127.0.0.1"), PlatformProcess.freePort()), 16);
         stub.setExecutor(Executors.newFixedThreadPool(4));
         stub.createContext("/", exchange -> {
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-            RECEIVED.add(new Received(Instant.now(), exchange.getRequestURI().getPath(),
-                    Map.copyOf(exchange.getRequestHeaders()), body));
+            RECEIVED.add(new Received(
+                    Instant.now(), exchange.getRequestURI().getPath(), Map.copyOf(exchange.getRequestHeaders()), body));
             byte[] answer = "{\"error\":\"stub always fails\"}".getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().add("Content-Type", "application/json");
             exchange.sendResponseHeaders(500, answer.length);
@@ -51,11 +51,13 @@ class DeadLetterIT {
         });
         stub.start();
         String endpoint = "http://127.0.0.1:" + stub.getAddress().getPort() + "/pubsub/push";
-        platform = PlatformProcess.start("deadletter", Map.of(
-                "PLATFORM_QUEUE_QUICK_PUSH_ENDPOINT", endpoint,
-                "PLATFORM_QUEUE_QUICK_MIN_BACKOFF", "200ms",
-                "PLATFORM_QUEUE_QUICK_MAX_BACKOFF", "500ms",
-                "PLATFORM_QUEUE_QUICK_MAX_DELIVERY_ATTEMPTS", "3"));
+        platform = PlatformProcess.start(
+                "deadletter",
+                Map.of(
+                        "PLATFORM_QUEUE_QUICK_PUSH_ENDPOINT", endpoint,
+                        "PLATFORM_QUEUE_QUICK_MIN_BACKOFF", "200ms",
+                        "PLATFORM_QUEUE_QUICK_MAX_BACKOFF", "500ms",
+                        "PLATFORM_QUEUE_QUICK_MAX_DELIVERY_ATTEMPTS", "3"));
     }
 
     @AfterAll
@@ -80,8 +82,13 @@ class DeadLetterIT {
         String jobId = accepted.get("job_id").asText();
         String demoId = accepted.get("demo_id").asText();
 
-        List<JsonNode> seen = api.pollJob(jobId, j -> "failed".equals(j.path("status").asText())
-                || "completed".equals(j.path("status").asText()), Duration.ofSeconds(30), 50, "failed");
+        List<JsonNode> seen = api.pollJob(
+                jobId,
+                j -> "failed".equals(j.path("status").asText())
+                        || "completed".equals(j.path("status").asText()),
+                Duration.ofSeconds(30),
+                50,
+                "failed");
         JsonNode failed = seen.get(seen.size() - 1);
         assertThat(failed.path("status").asText()).as("%s", failed).isEqualTo("failed");
         String error = failed.path("error").asText();
@@ -95,12 +102,16 @@ class DeadLetterIT {
         String messageId = null;
         for (Received r : RECEIVED) {
             assertThat(r.path()).isEqualTo("/pubsub/push");
-            assertThat(header(r, "X-worker-secret")).as("X-Worker-Secret header").isEqualTo(secret);
+            assertThat(header(r, "X-worker-secret"))
+                    .as("X-Worker-Secret header")
+                    .isEqualTo(secret);
             assertThat(header(r, "Content-type")).startsWith("application/json");
             JsonNode envelope = Api.parse(r.body());
             JsonNode message = envelope.path("message");
             assertThat(message.isObject()).as("envelope %s", r.body()).isTrue();
-            assertThat(envelope.path("subscription").asText()).as("subscription").isNotBlank();
+            assertThat(envelope.path("subscription").asText())
+                    .as("subscription")
+                    .isNotBlank();
             String id = message.path("messageId").asText();
             assertThat(id).isNotBlank();
             if (messageId == null) {
@@ -109,8 +120,8 @@ class DeadLetterIT {
             assertThat(id).as("every attempt redelivers the same message").isEqualTo(messageId);
             Instant.parse(message.path("publishTime").asText()); // RFC 3339
             assertThat(message.path("attributes").isObject()).isTrue();
-            JsonNode data = Api.parse(new String(Base64.getDecoder().decode(message.path("data").asText()),
-                    StandardCharsets.UTF_8));
+            JsonNode data = Api.parse(
+                    new String(Base64.getDecoder().decode(message.path("data").asText()), StandardCharsets.UTF_8));
             assertThat(data.path("job_id").asText()).isEqualTo(jobId);
             assertThat(data.path("demo_id").asText()).isEqualTo(demoId);
             assertThat(data.path("tenant_id").asText()).isEqualTo(platform.tenant());
@@ -125,11 +136,16 @@ class DeadLetterIT {
 
         JsonNode demo = api.demo(demoId).json();
         assertThat(demo.path("status").asText()).as("demo %s", demo).isEqualTo("failed");
-        assertThat(platform.datasets()).as("no dataset for a job that never ran").doesNotContain(demoId);
+        assertThat(platform.datasets())
+                .as("no dataset for a job that never ran")
+                .doesNotContain(demoId);
     }
 
     private static String header(Received r, String name) {
-        return r.headers().entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
-                .map(e -> e.getValue().get(0)).findFirst().orElse(null);
+        return r.headers().entrySet().stream()
+                .filter(e -> e.getKey().equalsIgnoreCase(name))
+                .map(e -> e.getValue().get(0))
+                .findFirst()
+                .orElse(null);
     }
 }

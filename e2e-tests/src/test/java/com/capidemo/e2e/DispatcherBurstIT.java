@@ -3,7 +3,6 @@ package com.capidemo.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -58,7 +57,8 @@ class DispatcherBurstIT {
         }
         Map<String, Long> counts = new LinkedHashMap<>();
         status.values().forEach(s -> counts.merge(s, 1L, Long::sum));
-        assertThat(counts).as("job states 60 s after a burst of %d provisions\n%s", BURST, platform.logTails(15))
+        assertThat(counts)
+                .as("job states 60 s after a burst of %d provisions\n%s", BURST, platform.logTails(15))
                 .isEqualTo(Map.of("completed", (long) BURST));
         for (String job : jobs.subList(0, 3)) {
             JsonNode j = api.job(job).json();

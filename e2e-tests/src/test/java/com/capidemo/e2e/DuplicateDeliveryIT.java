@@ -33,8 +33,8 @@ class DuplicateDeliveryIT {
     }
 
     private static Api.Response push(byte[] body) {
-        return Api.postRaw(platform.workerUrl() + "/pubsub/push", body,
-                Map.of("X-Worker-Secret", platform.workerSecret()));
+        return Api.postRaw(
+                platform.workerUrl() + "/pubsub/push", body, Map.of("X-Worker-Secret", platform.workerSecret()));
     }
 
     @Test
@@ -58,9 +58,14 @@ class DuplicateDeliveryIT {
 
         JsonNode after = api.job(jobId).json();
         assertThat(after.path("status").asText()).isEqualTo("completed");
-        assertThat(after.path("attempts").asInt()).as("attempts after duplicates").isEqualTo(attempts);
-        assertThat(after.path("completed_at").asText()).isEqualTo(done.path("completed_at").asText());
-        assertThat(after.path("logs").size()).as("no new log lines").isEqualTo(done.path("logs").size());
+        assertThat(after.path("attempts").asInt())
+                .as("attempts after duplicates")
+                .isEqualTo(attempts);
+        assertThat(after.path("completed_at").asText())
+                .isEqualTo(done.path("completed_at").asText());
+        assertThat(after.path("logs").size())
+                .as("no new log lines")
+                .isEqualTo(done.path("logs").size());
 
         JsonNode demo = api.demo(demoId).json();
         assertThat(demo.path("status").asText()).isEqualTo("ready");
@@ -79,8 +84,8 @@ class DuplicateDeliveryIT {
 
     @Test
     void aPushForAnUnknownJobIsAckedAndDropped() {
-        Api.Response r = push(PushEnvelopes.provision("job_doesnotexist", "demo_doesnotexist", platform.tenant(),
-                "shopify"));
+        Api.Response r =
+                push(PushEnvelopes.provision("job_doesnotexist", "demo_doesnotexist", platform.tenant(), "shopify"));
         assertThat(r.status()).as("%s", r).isEqualTo(200);
         assertThat(platform.datasets()).doesNotContain("demo_doesnotexist");
     }
@@ -110,8 +115,8 @@ class DuplicateDeliveryIT {
         byte[] body = PushEnvelopes.provision("job_x", "demo_x", platform.tenant(), "shopify");
         Api.Response none = Api.postRaw(platform.workerUrl() + "/pubsub/push", body, Map.of());
         assertThat(none.status()).as("%s", none).isEqualTo(401);
-        Api.Response wrong = Api.postRaw(platform.workerUrl() + "/pubsub/push", body,
-                Map.of("X-Worker-Secret", "wrong"));
+        Api.Response wrong =
+                Api.postRaw(platform.workerUrl() + "/pubsub/push", body, Map.of("X-Worker-Secret", "wrong"));
         assertThat(wrong.status()).as("%s", wrong).isEqualTo(401);
         assertThat(wrong.isProblem()).as("%s", wrong).isTrue();
     }

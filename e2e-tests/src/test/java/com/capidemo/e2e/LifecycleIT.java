@@ -89,22 +89,33 @@ class LifecycleIT {
         Api.Response none = admin("/api/admin/cleanup", Map.of());
         assertThat(none.status()).as("%s", none).isEqualTo(401);
         assertThat(none.isProblem()).as("%s", none).isTrue();
-        assertThat(admin("/api/admin/cleanup", Map.of("X-Worker-Secret", "wrong")).status()).isEqualTo(401);
+        assertThat(admin("/api/admin/cleanup", Map.of("X-Worker-Secret", "wrong"))
+                        .status())
+                .isEqualTo(401);
     }
 
     @Test
     @Order(2)
     void cleanupArchivesTheUnusedDeletesTheLongArchivedAndDropsOldTempDatasets() {
         sql("UPDATE demos SET last_used = ? WHERE demo_id = ?", daysAgo(91), unused);
-        sql("UPDATE demos SET status = 'archived', last_used = ?, archived_at = ? WHERE demo_id = ?", daysAgo(300),
-                daysAgo(181), longArchived);
-        sql("UPDATE demos SET status = 'archived', last_used = ?, archived_at = ? WHERE demo_id = ?", daysAgo(300),
-                daysAgo(179), archivedRecently);
+        sql(
+                "UPDATE demos SET status = 'archived', last_used = ?, archived_at = ? WHERE demo_id = ?",
+                daysAgo(300),
+                daysAgo(181),
+                longArchived);
+        sql(
+                "UPDATE demos SET status = 'archived', last_used = ?, archived_at = ? WHERE demo_id = ?",
+                daysAgo(300),
+                daysAgo(179),
+                archivedRecently);
         String table = platform.warehouse().listTables(longArchived).get(0);
         String count = "SELECT count(*) AS n FROM " + table;
-        assertThat(platform.warehouse().query(longArchived, count, 1).rows()).as("queryable before").hasSize(1);
-        new LocalDatasetFolders(platform.dataDir().resolve("warehouse"),
-                Clock.fixed(Instant.now().minus(Duration.ofDays(2)), ZoneOffset.UTC))
+        assertThat(platform.warehouse().query(longArchived, count, 1).rows())
+                .as("queryable before")
+                .hasSize(1);
+        new LocalDatasetFolders(
+                        platform.dataDir().resolve("warehouse"),
+                        Clock.fixed(Instant.now().minus(Duration.ofDays(2)), ZoneOffset.UTC))
                 .createDataset("tmp_e2e_scratch", Map.of());
         assertThat(platform.datasets()).contains(unused, longArchived, recent, "tmp_e2e_scratch");
 
@@ -123,20 +134,33 @@ class LifecycleIT {
         assertThat(deleted.path("status").asText()).as("%s", deleted).isEqualTo("deleted");
         assertThat(deleted.path("dataset_id").isNull()).as("%s", deleted).isTrue();
         assertThat(deleted.path("agent_id").isNull()).as("%s", deleted).isTrue();
-        assertThat(platform.api().demo(archivedRecently).get("status").asText()).as("archived 179 days ago")
+        assertThat(platform.api().demo(archivedRecently).get("status").asText())
+                .as("archived 179 days ago")
                 .isEqualTo("archived");
-        assertThat(platform.datasets()).as("the warehouse folders").contains(unused, recent, archivedRecently)
+        assertThat(platform.datasets())
+                .as("the warehouse folders")
+                .contains(unused, recent, archivedRecently)
                 .doesNotContain(longArchived, "tmp_e2e_scratch");
-        assertThat(platform.dataDir().resolve("warehouse").resolve(longArchived)).as("its folder").doesNotExist();
-        assertThat(platform.warehouse().listTables(longArchived)).as("its tables are gone").isEmpty();
-        assertThatThrownBy(() -> platform.warehouse().query(longArchived, count, 1)).as("a query on it")
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not found");
-        assertThat(platform.warehouse().query(archivedRecently, count, 1).rows()).as("the one archived 179 days ago")
+        assertThat(platform.dataDir().resolve("warehouse").resolve(longArchived))
+                .as("its folder")
+                .doesNotExist();
+        assertThat(platform.warehouse().listTables(longArchived))
+                .as("its tables are gone")
+                .isEmpty();
+        assertThatThrownBy(() -> platform.warehouse().query(longArchived, count, 1))
+                .as("a query on it")
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("not found");
+        assertThat(platform.warehouse().query(archivedRecently, count, 1).rows())
+                .as("the one archived 179 days ago")
                 .hasSize(1);
 
         Api.Response again = admin("/api/admin/cleanup", Map.of("X-Admin-Token", platform.adminToken()));
-        assertThat(again.get("archived").asInt() + again.get("deleted").asInt()
-                + again.get("temp_datasets_dropped").asInt()).as("a second run: %s", again).isZero();
+        assertThat(again.get("archived").asInt()
+                        + again.get("deleted").asInt()
+                        + again.get("temp_datasets_dropped").asInt())
+                .as("a second run: %s", again)
+                .isZero();
     }
 
     @Test
@@ -166,8 +190,8 @@ class LifecycleIT {
         assertThat(inbox.get("notifications").get(0).path("demo_id").asText()).isEqualTo(recent);
         assertThat(inbox.get("notifications").get(0).path("message").asText()).contains("Recent Corp");
 
-        Api.Response runs = Api.postRaw(lifecycleUrl("/api/admin/export-metrics"), new byte[0],
-                Map.of("X-Admin-Token", platform.adminToken()));
+        Api.Response runs = Api.postRaw(
+                lifecycleUrl("/api/admin/export-metrics"), new byte[0], Map.of("X-Admin-Token", platform.adminToken()));
         assertThat(runs.status()).as("%s", runs).isEqualTo(200);
         assertThat(runs.get("demos_by_status").path("deleted").asInt()).isEqualTo(1);
         assertThat(runs.get("demos_by_status").path("ready").asInt()).isEqualTo(2);

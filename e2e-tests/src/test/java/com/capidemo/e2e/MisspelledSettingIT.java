@@ -22,19 +22,24 @@ class MisspelledSettingIT {
         assertThat(jar).as("packaged lifecycle-service").isRegularFile();
         Path data = Files.createDirectories(root.resolve("e2e-tests/target/e2e-data/misspelled-setting"));
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        Process service = new ProcessBuilder(java.toString(),
-                "-Dplatform.data-dir=" + data,
-                "-Dplatform.lifecycle.archive-afterr=30d",
-                "-Dquarkus.http.port=" + PlatformProcess.freePort(),
-                "-jar", jar.toString())
-                .redirectErrorStream(true).start();
+        Process service = new ProcessBuilder(
+                        java.toString(),
+                        "-Dplatform.data-dir=" + data,
+                        "-Dplatform.lifecycle.archive-afterr=30d",
+                        "-Dquarkus.http.port=" + PlatformProcess.freePort(),
+                        "-jar",
+                        jar.toString())
+                .redirectErrorStream(true)
+                .start();
         service.getOutputStream().close();
         boolean exited = service.waitFor(90, TimeUnit.SECONDS);
         if (!exited) {
             service.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
         }
         String output = new String(service.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(exited).as("the service stopped by itself; output:\n%s", output).isTrue();
+        assertThat(exited)
+                .as("the service stopped by itself; output:\n%s", output)
+                .isTrue();
         assertThat(service.exitValue()).as("exit code; output:\n%s", output).isNotZero();
         assertThat(output).contains("platform.lifecycle.archive-afterr").doesNotContain("platform.quarkus.");
     }

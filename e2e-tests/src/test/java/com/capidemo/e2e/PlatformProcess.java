@@ -1,8 +1,8 @@
 package com.capidemo.e2e;
 
+import com.capidemo.core.template.TemplateCatalog;
 import com.capidemo.duckdb.DuckDbWarehouse;
 import com.capidemo.local.LocalObjectStore;
-import com.capidemo.core.template.TemplateCatalog;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -56,7 +56,8 @@ public final class PlatformProcess implements AutoCloseable {
             }
         }
         Path dataDir = root.resolve("e2e-tests/target/e2e-data")
-                .resolve(name + "-" + Long.toHexString(ThreadLocalRandom.current().nextLong() >>> 16));
+                .resolve(name + "-"
+                        + Long.toHexString(ThreadLocalRandom.current().nextLong() >>> 16));
         try {
             Files.createDirectories(dataDir);
         } catch (IOException e) {
@@ -75,7 +76,9 @@ public final class PlatformProcess implements AutoCloseable {
     /** The repository root: system property platform.root (set by the pom), else the parent of the cwd. */
     public static Path locateRoot() {
         String prop = System.getProperty("platform.root");
-        Path root = prop != null && !prop.isBlank() ? Path.of(prop) : Path.of("").toAbsolutePath().getParent();
+        Path root = prop != null && !prop.isBlank()
+                ? Path.of(prop)
+                : Path.of("").toAbsolutePath().getParent();
         if (!Files.isExecutable(root.resolve("platform"))) {
             throw new IllegalStateException("no executable ./platform script under " + root);
         }
@@ -179,12 +182,12 @@ public final class PlatformProcess implements AutoCloseable {
         }
     }
 
-    private record ScriptResult(int exitCode, String output) {
-    }
+    private record ScriptResult(int exitCode, String output) {}
 
     private ScriptResult script(String command) {
         ProcessBuilder pb = new ProcessBuilder(root.resolve("platform").toString(), command)
-                .directory(root.toFile()).redirectErrorStream(true);
+                .directory(root.toFile())
+                .redirectErrorStream(true);
         Map<String, String> env = pb.environment();
         // Only our settings reach the services: drop PLATFORM_* / QUARKUS_* from the caller's environment.
         env.keySet().removeIf(k -> k.startsWith("PLATFORM_") || k.startsWith("QUARKUS_"));
@@ -218,7 +221,8 @@ public final class PlatformProcess implements AutoCloseable {
             for (String line : Files.readAllLines(f)) {
                 int eq = line.indexOf('=');
                 if (eq > 0) {
-                    values.put(line.substring(0, eq).trim(), line.substring(eq + 1).trim());
+                    values.put(
+                            line.substring(0, eq).trim(), line.substring(eq + 1).trim());
                 }
             }
         } catch (IOException e) {
@@ -240,7 +244,8 @@ public final class PlatformProcess implements AutoCloseable {
             sb.append("----- ").append(log).append(" (last ").append(lines).append(" lines) -----\n");
             try {
                 List<String> all = Files.isRegularFile(log) ? Files.readAllLines(log) : List.of("(no log)");
-                all.subList(Math.max(0, all.size() - lines), all.size()).forEach(l -> sb.append(l).append('\n'));
+                all.subList(Math.max(0, all.size() - lines), all.size())
+                        .forEach(l -> sb.append(l).append('\n'));
             } catch (IOException | UncheckedIOException e) {
                 sb.append("(unreadable: ").append(e.getMessage()).append(")\n");
             }

@@ -18,18 +18,20 @@ public final class ProcessThrottle implements AutoCloseable {
     /** Lets the process run for {@code run}, then holds it for {@code pause}, until closed. */
     ProcessThrottle(long pid, Duration run, Duration pause) {
         this.pid = pid;
-        this.thread = new Thread(() -> {
-            try {
-                while (running) {
-                    signal("STOP");
-                    Thread.sleep(pause.toMillis());
-                    signal("CONT");
-                    Thread.sleep(run.toMillis());
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "throttle-" + pid);
+        this.thread = new Thread(
+                () -> {
+                    try {
+                        while (running) {
+                            signal("STOP");
+                            Thread.sleep(pause.toMillis());
+                            signal("CONT");
+                            Thread.sleep(run.toMillis());
+                        }
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                },
+                "throttle-" + pid);
         thread.setDaemon(true);
         thread.start();
     }
@@ -37,8 +39,11 @@ public final class ProcessThrottle implements AutoCloseable {
     private void signal(String signal) throws InterruptedException {
         if (ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) {
             try {
-                new ProcessBuilder("kill", "-" + signal, Long.toString(pid)).redirectErrorStream(true)
-                        .redirectOutput(ProcessBuilder.Redirect.DISCARD).start().waitFor();
+                new ProcessBuilder("kill", "-" + signal, Long.toString(pid))
+                        .redirectErrorStream(true)
+                        .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                        .start()
+                        .waitFor();
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

@@ -10,8 +10,7 @@ import java.util.UUID;
 /** Hand-built Pub/Sub push envelopes, independent of the product's own builder. */
 final class PushEnvelopes {
 
-    private PushEnvelopes() {
-    }
+    private PushEnvelopes() {}
 
     static byte[] provision(String jobId, String demoId, String tenantId, String templateId) {
         return job("quick", jobId, demoId, tenantId, templateId);
@@ -28,7 +27,8 @@ final class PushEnvelopes {
         data.put("tenant_id", tenantId);
         data.put("type", type);
         data.put("template_id", templateId);
-        return envelope(Api.write(data).getBytes(StandardCharsets.UTF_8),
+        return envelope(
+                Api.write(data).getBytes(StandardCharsets.UTF_8),
                 Map.of("job_type", type, "tenant_id", tenantId, "job_id", jobId));
     }
 

@@ -2,12 +2,12 @@ package com.capidemo.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.capidemo.duckdb.DuckDbWarehouse;
 import com.capidemo.core.port.QueryResult;
 import com.capidemo.core.template.GoldenQuery;
 import com.capidemo.core.template.TableSpec;
 import com.capidemo.core.template.TemplateCatalog;
 import com.capidemo.core.template.TemplateDefinition;
+import com.capidemo.duckdb.DuckDbWarehouse;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.time.Instant;
@@ -34,6 +34,7 @@ class QuickProvisionIT {
 
     /** The worker is held 80 % of the time while a job runs, so that the status poller can watch the phases go by. */
     private static final Duration RUN = Duration.ofMillis(20);
+
     private static final Duration PAUSE = Duration.ofMillis(80);
 
     private static PlatformProcess platform;
@@ -63,8 +64,11 @@ class QuickProvisionIT {
     }
 
     private static Api.Response onboard(String tenantId, String token) {
-        return new Api(platform.url(), null).post("/api/v1/customers/onboard", Map.of("tenant_id", tenantId),
-                token == null ? Map.of() : Map.of("X-Admin-Token", token));
+        return new Api(platform.url(), null)
+                .post(
+                        "/api/v1/customers/onboard",
+                        Map.of("tenant_id", tenantId),
+                        token == null ? Map.of() : Map.of("X-Admin-Token", token));
     }
 
     @Test
@@ -168,7 +172,8 @@ class QuickProvisionIT {
         int previous = -1;
         for (JsonNode j : seen) {
             int progress = j.path("progress").asInt();
-            assertThat(progress).as("progress never decreases (%s after %d)", j.path("current_phase"), previous)
+            assertThat(progress)
+                    .as("progress never decreases (%s after %d)", j.path("current_phase"), previous)
                     .isGreaterThanOrEqualTo(previous);
             previous = progress;
             String phase = j.path("current_phase").asText();
@@ -177,8 +182,11 @@ class QuickProvisionIT {
                 phases.add(phase);
             }
         }
-        long distinctProgress = seen.stream().map(j -> j.path("progress").asInt()).distinct().count();
-        assertThat(distinctProgress).as("distinct progress values seen, phases %s", phases).isGreaterThanOrEqualTo(3);
+        long distinctProgress =
+                seen.stream().map(j -> j.path("progress").asInt()).distinct().count();
+        assertThat(distinctProgress)
+                .as("distinct progress values seen, phases %s", phases)
+                .isGreaterThanOrEqualTo(3);
         assertThat(phases).as("phases seen").contains("loading_tables", "completed");
         assertThat(phases.size()).as("phases seen %s", phases).isGreaterThanOrEqualTo(3);
         assertThat(phases).as("phases are named, not numbers").allMatch(p -> p.matches("[a-z_]+"));
@@ -207,20 +215,29 @@ class QuickProvisionIT {
         assertThat(metadata.path("table_count").asInt()).isEqualTo(shopify.tableCount());
         assertThat(metadata.path("total_rows").asLong()).isEqualTo(shopify.totalRows());
         SoftAssertions soft = new SoftAssertions();
-        soft.assertThat(shopify.tableCount()).as("shopify template: table count").isEqualTo(15);
+        soft.assertThat(shopify.tableCount())
+                .as("shopify template: table count")
+                .isEqualTo(15);
         soft.assertThat(shopify.totalRows()).as("shopify template: total rows").isEqualTo(145_000L);
-        soft.assertThat(metadata.path("table_count").asInt()).as("demo metadata.table_count").isEqualTo(15);
-        soft.assertThat(metadata.path("total_rows").asLong()).as("demo metadata.total_rows").isEqualTo(145_000L);
-        soft.assertThat(demo.path("golden_queries").size()).as("demo golden queries")
+        soft.assertThat(metadata.path("table_count").asInt())
+                .as("demo metadata.table_count")
+                .isEqualTo(15);
+        soft.assertThat(metadata.path("total_rows").asLong())
+                .as("demo metadata.total_rows")
+                .isEqualTo(145_000L);
+        soft.assertThat(demo.path("golden_queries").size())
+                .as("demo golden queries")
                 .isEqualTo(shopify.goldenQueries().size());
 
         // The warehouse holds exactly the declared rows, table by table.
         DuckDbWarehouse warehouse = platform.warehouse();
         assertThat(warehouse.listTables(demoId)).containsExactlyInAnyOrderElementsOf(shopify.tableNames());
         for (TableSpec table : shopify.tables()) {
-            soft.assertThat(warehouse.countRows(demoId, table.name())).as("rows in %s", table.name())
+            soft.assertThat(warehouse.countRows(demoId, table.name()))
+                    .as("rows in %s", table.name())
                     .isEqualTo(table.rows());
-            soft.assertThat(metadata.path("tables").path(table.name()).asLong()).as("metadata rows of %s", table.name())
+            soft.assertThat(metadata.path("tables").path(table.name()).asLong())
+                    .as("metadata rows of %s", table.name())
                     .isEqualTo(table.rows());
         }
         soft.assertAll();
@@ -234,7 +251,9 @@ class QuickProvisionIT {
         for (TemplateDefinition t : catalog.all()) {
             Api.Response r = api.provisionQuick(t.templateId(), "All " + t.templateId());
             assertThat(r.status()).as("provision %s: %s", t.templateId(), r).isEqualTo(202);
-            jobs.put(t.templateId(), new String[] {r.get("job_id").asText(), r.get("demo_id").asText()});
+            jobs.put(
+                    t.templateId(),
+                    new String[] {r.get("job_id").asText(), r.get("demo_id").asText()});
         }
         DuckDbWarehouse warehouse = platform.warehouse();
         SoftAssertions soft = new SoftAssertions();
@@ -243,27 +262,36 @@ class QuickProvisionIT {
             String jobId = jobs.get(t.templateId())[0];
             String demoId = jobs.get(t.templateId())[1];
             JsonNode job = api.awaitTerminal(jobId, Duration.ofSeconds(120));
-            soft.assertThat(job.path("status").asText()).as("%s job: %s", t.templateId(), job.path("error"))
+            soft.assertThat(job.path("status").asText())
+                    .as("%s job: %s", t.templateId(), job.path("error"))
                     .isEqualTo("completed");
             if (!job.path("status").asText().equals("completed")) {
                 continue;
             }
             JsonNode demo = api.demo(demoId).json();
-            soft.assertThat(demo.path("status").asText()).as("%s demo status", t.templateId()).isEqualTo("ready");
-            soft.assertThat(demo.path("metadata").path("table_count").asInt()).as("%s table_count", t.templateId())
+            soft.assertThat(demo.path("status").asText())
+                    .as("%s demo status", t.templateId())
+                    .isEqualTo("ready");
+            soft.assertThat(demo.path("metadata").path("table_count").asInt())
+                    .as("%s table_count", t.templateId())
                     .isEqualTo(t.tableCount());
-            soft.assertThat(demo.path("metadata").path("total_rows").asLong()).as("%s total_rows", t.templateId())
+            soft.assertThat(demo.path("metadata").path("total_rows").asLong())
+                    .as("%s total_rows", t.templateId())
                     .isEqualTo(t.totalRows());
             for (TableSpec table : t.tables()) {
                 soft.assertThat(warehouse.countRows(demoId, table.name()))
-                        .as("%s.%s rows", t.templateId(), table.name()).isEqualTo(table.rows());
+                        .as("%s.%s rows", t.templateId(), table.name())
+                        .isEqualTo(table.rows());
             }
-            soft.assertThat(t.goldenQueries()).as("%s golden queries", t.templateId()).isNotEmpty();
+            soft.assertThat(t.goldenQueries())
+                    .as("%s golden queries", t.templateId())
+                    .isNotEmpty();
             for (GoldenQuery q : t.goldenQueries()) {
                 queriesRun++;
                 try {
                     QueryResult result = warehouse.query(demoId, q.sql(), 1000);
-                    soft.assertThat(result.rows()).as("%s: \"%s\" returns rows", t.templateId(), q.question())
+                    soft.assertThat(result.rows())
+                            .as("%s: \"%s\" returns rows", t.templateId(), q.question())
                             .isNotEmpty();
                 } catch (RuntimeException e) {
                     soft.fail(t.templateId() + ": \"" + q.question() + "\" failed: " + e.getMessage());
@@ -289,13 +317,21 @@ class QuickProvisionIT {
         String jobB = b.get("job_id").asText();
         String demoB = b.get("demo_id").asText();
 
-        assertThat(tenantA.awaitTerminal(jobA, Duration.ofSeconds(60)).path("status").asText()).isEqualTo("completed");
-        assertThat(tenantB.awaitTerminal(jobB, Duration.ofSeconds(60)).path("status").asText()).isEqualTo("completed");
+        assertThat(tenantA.awaitTerminal(jobA, Duration.ofSeconds(60))
+                        .path("status")
+                        .asText())
+                .isEqualTo("completed");
+        assertThat(tenantB.awaitTerminal(jobB, Duration.ofSeconds(60))
+                        .path("status")
+                        .asText())
+                .isEqualTo("completed");
 
         for (Api.Response r : List.of(tenantB.job(jobA), tenantB.demo(demoA), tenantA.job(jobB), tenantA.demo(demoB))) {
             assertThat(r.status()).as("cross-tenant read: %s", r).isEqualTo(404);
             assertThat(r.isProblem()).as("%s", r).isTrue();
-            assertThat(r.body()).as("no data of the other tenant leaks").doesNotContain("Tenant A only", "Tenant B only");
+            assertThat(r.body())
+                    .as("no data of the other tenant leaks")
+                    .doesNotContain("Tenant A only", "Tenant B only");
         }
         // Same answer as for an id that does not exist at all.
         assertThat(tenantB.job("job_doesnotexist").status()).isEqualTo(404);
@@ -325,34 +361,55 @@ class QuickProvisionIT {
             String base = "http://127.0.0.1:" + platform.port(service);
             java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
             for (String path : new String[] {"/q/metrics", "/q/openapi"}) {
-                var open = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + path)).build(),
+                var open = http.send(
+                        java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + path))
+                                .build(),
                         java.net.http.HttpResponse.BodyHandlers.ofString());
-                assertThat(open.statusCode()).as(service + path + " without the token").isEqualTo(401);
+                assertThat(open.statusCode())
+                        .as(service + path + " without the token")
+                        .isEqualTo(401);
                 assertThat(open.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
-                var admin = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + path))
-                        .header("X-Admin-Token", platform.adminToken()).build(),
+                var admin = http.send(
+                        java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + path))
+                                .header("X-Admin-Token", platform.adminToken())
+                                .build(),
                         java.net.http.HttpResponse.BodyHandlers.ofString());
-                assertThat(admin.statusCode()).as(service + path + " with the token").isEqualTo(200);
+                assertThat(admin.statusCode())
+                        .as(service + path + " with the token")
+                        .isEqualTo(200);
             }
-            var health = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/q/health/ready"))
-                    .build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+            var health = http.send(
+                    java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/q/health/ready"))
+                            .build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
             assertThat(health.statusCode()).isEqualTo(200);
-            assertThat(health.body()).doesNotContain(platform.dataDir().toString()).doesNotContain("platform.db");
+            assertThat(health.body())
+                    .doesNotContain(platform.dataDir().toString())
+                    .doesNotContain("platform.db");
             assertThat(health.headers().firstValue("X-Content-Type-Options")).contains("nosniff");
             assertThat(health.headers().firstValue("Referrer-Policy")).contains("no-referrer");
-            assertThat(health.headers().firstValue("Content-Security-Policy").orElse("")).contains("script-src 'self'");
-            var swagger = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/q/swagger-ui/"))
-                    .header("X-Admin-Token", platform.adminToken()).build(),
+            assertThat(health.headers().firstValue("Content-Security-Policy").orElse(""))
+                    .contains("script-src 'self'");
+            var swagger = http.send(
+                    java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/q/swagger-ui/"))
+                            .header("X-Admin-Token", platform.adminToken())
+                            .build(),
                     java.net.http.HttpResponse.BodyHandlers.ofString());
-            assertThat(swagger.statusCode()).as(service + " Swagger UI is off in prod").isNotEqualTo(200);
+            assertThat(swagger.statusCode())
+                    .as(service + " Swagger UI is off in prod")
+                    .isNotEqualTo(200);
         }
         java.nio.file.Path data = platform.dataDir();
         assertThat(java.nio.file.attribute.PosixFilePermissions.toString(
-                java.nio.file.Files.getPosixFilePermissions(data))).isEqualTo("rwx------");
+                        java.nio.file.Files.getPosixFilePermissions(data)))
+                .isEqualTo("rwx------");
         try (var files = java.nio.file.Files.walk(data)) {
-            for (java.nio.file.Path f : files.filter(java.nio.file.Files::isRegularFile).toList()) {
+            for (java.nio.file.Path f :
+                    files.filter(java.nio.file.Files::isRegularFile).toList()) {
                 assertThat(java.nio.file.attribute.PosixFilePermissions.toString(
-                        java.nio.file.Files.getPosixFilePermissions(f))).as(f.toString()).endsWith("------");
+                                java.nio.file.Files.getPosixFilePermissions(f)))
+                        .as(f.toString())
+                        .endsWith("------");
             }
         }
     }

@@ -65,10 +65,12 @@ class WebUiIT {
         platform = PlatformProcess.start("webui", Map.of());
         // The quick worker is held most of the time (from the outside), so the job page has progress to show
         // between 0 and 100 %.
-        ProcessThrottle slowWorker = platform.throttle("quick-provisioner", Duration.ofMillis(40),
-                Duration.ofMillis(60));
+        ProcessThrottle slowWorker =
+                platform.throttle("quick-provisioner", Duration.ofMillis(40), Duration.ofMillis(60));
 
-        ProcessBuilder pb = new ProcessBuilder("node", "webui.mjs").directory(browserDir.toFile()).redirectErrorStream(true);
+        ProcessBuilder pb = new ProcessBuilder("node", "webui.mjs")
+                .directory(browserDir.toFile())
+                .redirectErrorStream(true);
         pb.environment().put("BASE_URL", platform.url());
         pb.environment().put("API_KEY", platform.apiKey());
         pb.environment().put("SCREENSHOT_DIR", screenshots.toString());
@@ -79,7 +81,9 @@ class WebUiIT {
         Thread reader = new Thread(() -> readSteps(node), "webui-output");
         reader.start();
         if (!node.waitFor(SCRIPT_TIMEOUT_MINUTES, TimeUnit.MINUTES)) {
-            output.append("(the browser script ran longer than ").append(SCRIPT_TIMEOUT_MINUTES).append(" minutes and was stopped)\n");
+            output.append("(the browser script ran longer than ")
+                    .append(SCRIPT_TIMEOUT_MINUTES)
+                    .append(" minutes and was stopped)\n");
             node.descendants().forEach(ProcessHandle::destroyForcibly);
             node.destroyForcibly();
             node.waitFor(10, TimeUnit.SECONDS);
@@ -90,7 +94,8 @@ class WebUiIT {
     }
 
     private static void readSteps(Process node) {
-        try (BufferedReader lines = new BufferedReader(new InputStreamReader(node.getInputStream(), StandardCharsets.UTF_8))) {
+        try (BufferedReader lines =
+                new BufferedReader(new InputStreamReader(node.getInputStream(), StandardCharsets.UTF_8))) {
             for (String line; (line = lines.readLine()) != null; ) {
                 synchronized (output) {
                     output.append(line).append('\n');
@@ -121,19 +126,29 @@ class WebUiIT {
 
     @TestFactory
     Stream<DynamicTest> everyBrowserStepPasses() {
-        assertThat(summary).as("the browser script ended without its summary (exit %s):\n%s\n%s", exitCode, output,
-                platform == null ? "" : platform.logTails(30)).isNotNull();
+        assertThat(summary)
+                .as(
+                        "the browser script ended without its summary (exit %s):\n%s\n%s",
+                        exitCode, output, platform == null ? "" : platform.logTails(30))
+                .isNotNull();
         assertThat(steps).as("browser steps").hasSizeGreaterThanOrEqualTo(30);
         List<DynamicTest> tests = new ArrayList<>();
         for (JsonNode step : steps) {
             String name = step.path("step").asText();
-            boolean leftOut = step.path("ok").asBoolean() && step.path("skipped").asBoolean();
+            boolean leftOut =
+                    step.path("ok").asBoolean() && step.path("skipped").asBoolean();
             tests.add(dynamicTest(name, () -> {
-                Assumptions.assumeFalse(leftOut, () -> "left out of this run: " + step.path("reason").asText());
-                assertThat(step.path("ok").asBoolean()).as("%s: %s", name, step.path("error").asText()).isTrue();
+                Assumptions.assumeFalse(
+                        leftOut,
+                        () -> "left out of this run: " + step.path("reason").asText());
+                assertThat(step.path("ok").asBoolean())
+                        .as("%s: %s", name, step.path("error").asText())
+                        .isTrue();
             }));
         }
-        tests.add(dynamicTest("the browser script exits 0", () -> assertThat(exitCode).as(output.toString()).isZero()));
+        tests.add(dynamicTest(
+                "the browser script exits 0",
+                () -> assertThat(exitCode).as(output.toString()).isZero()));
         return tests.stream();
     }
 }

@@ -2,9 +2,9 @@ package com.capidemo.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.capidemo.duckdb.DuckDbWarehouse;
 import com.capidemo.core.template.TableSpec;
 import com.capidemo.core.template.TemplateDefinition;
+import com.capidemo.duckdb.DuckDbWarehouse;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -28,13 +28,15 @@ class WorkerCrashIT {
 
     @BeforeAll
     static void start() {
-        platform = PlatformProcess.start("crash", Map.of(
-                "PLATFORM_LEASE_DURATION", "3s",
-                "PLATFORM_QUEUE_QUICK_MIN_BACKOFF", "1s",
-                "PLATFORM_QUEUE_QUICK_MAX_BACKOFF", "2s",
-                // Deliveries keep failing while the worker is down and while the dead worker's lease is live;
-                // with 1-2 s backoff the default of 5 attempts could dead-letter the job before the restart.
-                "PLATFORM_QUEUE_QUICK_MAX_DELIVERY_ATTEMPTS", "30"));
+        platform = PlatformProcess.start(
+                "crash",
+                Map.of(
+                        "PLATFORM_LEASE_DURATION", "3s",
+                        "PLATFORM_QUEUE_QUICK_MIN_BACKOFF", "1s",
+                        "PLATFORM_QUEUE_QUICK_MAX_BACKOFF", "2s",
+                        // Deliveries keep failing while the worker is down and while the dead worker's lease is live;
+                        // with 1-2 s backoff the default of 5 attempts could dead-letter the job before the restart.
+                        "PLATFORM_QUEUE_QUICK_MAX_DELIVERY_ATTEMPTS", "30"));
     }
 
     @AfterAll
@@ -55,31 +57,42 @@ class WorkerCrashIT {
         String demoId;
         JsonNode atKill;
         long killedPid;
-        try (ProcessThrottle slowWorker = platform.throttle("quick-provisioner", Duration.ofMillis(20),
-                Duration.ofMillis(200))) {
+        try (ProcessThrottle slowWorker =
+                platform.throttle("quick-provisioner", Duration.ofMillis(20), Duration.ofMillis(200))) {
             Api.Response accepted = api.provisionQuick("shopify", "Crash Test Co");
             assertThat(accepted.status()).as("%s", accepted).isEqualTo(202);
             jobId = accepted.get("job_id").asText();
             demoId = accepted.get("demo_id").asText();
 
-            List<JsonNode> beforeKill = api.pollJob(jobId, j -> "loading_tables".equals(j.path("current_phase").asText())
-                    || Api.isTerminal(j), Duration.ofSeconds(60), 10, "loading_tables");
+            List<JsonNode> beforeKill = api.pollJob(
+                    jobId,
+                    j -> "loading_tables".equals(j.path("current_phase").asText()) || Api.isTerminal(j),
+                    Duration.ofSeconds(60),
+                    10,
+                    "loading_tables");
             atKill = beforeKill.get(beforeKill.size() - 1);
-            assertThat(atKill.path("current_phase").asText()).as("job when the worker is killed: %s", atKill)
+            assertThat(atKill.path("current_phase").asText())
+                    .as("job when the worker is killed: %s", atKill)
                     .isEqualTo("loading_tables");
             assertThat(atKill.path("status").asText()).isEqualTo("running");
             assertThat(atKill.path("attempts").asInt()).isEqualTo(1);
 
             killedPid = platform.killWorker();
         }
-        System.out.printf("killed quick-provisioner pid %d at progress %d%n", killedPid, atKill.path("progress").asInt());
+        System.out.printf(
+                "killed quick-provisioner pid %d at progress %d%n",
+                killedPid, atKill.path("progress").asInt());
         JsonNode afterKill = api.job(jobId).json();
-        assertThat(afterKill.path("status").asText()).as("job right after the kill: %s", afterKill)
+        assertThat(afterKill.path("status").asText())
+                .as("job right after the kill: %s", afterKill)
                 .isEqualTo("running");
 
         platform.up(); // restarts only the missing worker
-        assertThat(platform.pid("quick-provisioner")).as("restarted worker").isPresent()
-                .get().isNotEqualTo(killedPid);
+        assertThat(platform.pid("quick-provisioner"))
+                .as("restarted worker")
+                .isPresent()
+                .get()
+                .isNotEqualTo(killedPid);
 
         JsonNode done;
         try {
@@ -87,11 +100,14 @@ class WorkerCrashIT {
         } catch (AssertionError e) {
             throw new AssertionError(e.getMessage() + "\n" + platform.logTails(40), e);
         }
-        assertThat(done.path("status").asText()).as("final job: %s\n%s", done, platform.logTails(30))
+        assertThat(done.path("status").asText())
+                .as("final job: %s\n%s", done, platform.logTails(30))
                 .isEqualTo("completed");
         assertThat(done.path("attempts").asInt()).as("claims of the job").isGreaterThanOrEqualTo(2);
         assertThat(done.path("progress").asInt()).isEqualTo(100);
-        assertThat(done.path("error").isNull()).as("error: %s", done.path("error")).isTrue();
+        assertThat(done.path("error").isNull())
+                .as("error: %s", done.path("error"))
+                .isTrue();
 
         JsonNode demo = api.demo(demoId).json();
         assertThat(demo.path("status").asText()).isEqualTo("ready");
@@ -109,11 +125,13 @@ class WorkerCrashIT {
         DuckDbWarehouse warehouse = platform.warehouse();
         assertThat(warehouse.listTables(demoId)).containsExactlyInAnyOrderElementsOf(shopify.tableNames());
         for (TableSpec table : shopify.tables()) {
-            assertThat(warehouse.countRows(demoId, table.name())).as("rows in %s", table.name())
+            assertThat(warehouse.countRows(demoId, table.name()))
+                    .as("rows in %s", table.name())
                     .isEqualTo(table.rows());
         }
         assertThat(strayFiles(platform.dataDir().resolve("warehouse").resolve(demoId)))
-                .as("leftover temporary files in the dataset").isEmpty();
+                .as("leftover temporary files in the dataset")
+                .isEmpty();
 
         // The demo exists once in the tenant's list.
         long listed = 0;
@@ -127,7 +145,9 @@ class WorkerCrashIT {
 
     private static List<Path> strayFiles(Path dataset) {
         try (Stream<Path> walk = Files.walk(dataset)) {
-            return walk.filter(Files::isRegularFile).filter(p -> p.getFileName().toString().endsWith(".tmp")).toList();
+            return walk.filter(Files::isRegularFile)
+                    .filter(p -> p.getFileName().toString().endsWith(".tmp"))
+                    .toList();
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }

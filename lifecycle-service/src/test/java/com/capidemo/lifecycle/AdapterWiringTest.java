@@ -3,9 +3,9 @@ package com.capidemo.lifecycle;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.capidemo.local.LocalDatasetFolders;
 import com.capidemo.core.port.Datasets;
 import com.capidemo.core.port.Warehouse;
+import com.capidemo.local.LocalDatasetFolders;
 import io.quarkus.arc.ClientProxy;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.enterprise.inject.Instance;
@@ -30,7 +30,8 @@ class AdapterWiringTest {
     @Test
     void datasetsAreFoldersWithoutDuckDb() {
         assertThat(ClientProxy.unwrap(datasets)).isInstanceOf(LocalDatasetFolders.class);
-        assertThat(datasets.createDataset("wiring_check", Map.of("purpose", "test"))).isTrue();
+        assertThat(datasets.createDataset("wiring_check", Map.of("purpose", "test")))
+                .isTrue();
         assertThat(datasets.listDatasets()).contains("wiring_check");
         datasets.dropDataset("wiring_check");
         assertThat(datasets.datasetExists("wiring_check")).isFalse();

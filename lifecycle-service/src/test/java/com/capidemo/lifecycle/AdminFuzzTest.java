@@ -18,6 +18,7 @@ class AdminFuzzTest {
     @Test
     void adminEndpointsAnswerMalformedRequestsWithProblemJsonAndNeverA5xx() {
         assertThat(EdgeFuzzer.run("lifecycle-service", RestAssured.port, Map.of("WORKER_SECRET", "test-secret"))
-                .violations()).isEmpty();
+                        .violations())
+                .isEmpty();
     }
 }

@@ -24,29 +24,60 @@ class WorkerAuthThrottleTest {
     public static class Limits implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("platform.edge.auth-failures.per-client", "10", "platform.edge.auth-failures.per-prefix", "10");
+            return Map.of(
+                    "platform.edge.auth-failures.per-client", "10", "platform.edge.auth-failures.per-prefix", "10");
         }
     }
 
     @Test
     void tenWrongWorkerSecretsAMinuteThen429ButTheValidSecretFromTheSameAddressAlwaysPasses() {
-        given().when().get("/api/admin/runs")
-                .then().statusCode(401).contentType("application/problem+json");
+        given().when().get("/api/admin/runs").then().statusCode(401).contentType("application/problem+json");
         for (int i = 0; i < 10; i++) { // the anonymous request above is answered 401 but not counted
-            given().header("X-Worker-Secret", "guess-" + i).contentType("application/json").body("{}")
-                    .when().get("/api/admin/runs").then().statusCode(401);
+            given().header("X-Worker-Secret", "guess-" + i)
+                    .contentType("application/json")
+                    .body("{}")
+                    .when()
+                    .get("/api/admin/runs")
+                    .then()
+                    .statusCode(401);
         }
-        given().header("X-Worker-Secret", "guess-again").contentType("application/json").body("{}")
-                .when().get("/api/admin/runs").then().statusCode(429).header("Retry-After", notNullValue())
+        given().header("X-Worker-Secret", "guess-again")
+                .contentType("application/json")
+                .body("{}")
+                .when()
+                .get("/api/admin/runs")
+                .then()
+                .statusCode(429)
+                .header("Retry-After", notNullValue())
                 .body("type", containsString("too-many-requests"));
-        given().header("X-Worker-Secret", "test-secret").contentType("application/json").body("{}")
-                .when().get("/api/admin/runs").then().statusCode(200);
-        given().header("X-Worker-Secret", "guess-more").contentType("application/json").body("{}")
-                .when().get("/api/admin/runs").then().statusCode(429);
+        given().header("X-Worker-Secret", "test-secret")
+                .contentType("application/json")
+                .body("{}")
+                .when()
+                .get("/api/admin/runs")
+                .then()
+                .statusCode(200);
+        given().header("X-Worker-Secret", "guess-more")
+                .contentType("application/json")
+                .body("{}")
+                .when()
+                .get("/api/admin/runs")
+                .then()
+                .statusCode(429);
         TestClock.CLOCK.advance(Duration.ofSeconds(61));
-        given().header("X-Worker-Secret", "guess-later").contentType("application/json").body("{}")
-                .when().get("/api/admin/runs").then().statusCode(401);
-        given().header("X-Admin-Token", "wrong").contentType("application/json").body("{}")
-                .when().get("/api/admin/runs").then().statusCode(401);
+        given().header("X-Worker-Secret", "guess-later")
+                .contentType("application/json")
+                .body("{}")
+                .when()
+                .get("/api/admin/runs")
+                .then()
+                .statusCode(401);
+        given().header("X-Admin-Token", "wrong")
+                .contentType("application/json")
+                .body("{}")
+                .when()
+                .get("/api/admin/runs")
+                .then()
+                .statusCode(401);
     }
 }

@@ -26,13 +26,13 @@ import java.util.List;
 @Produces(MediaType.APPLICATION_JSON)
 public class ApiKeyResource {
 
-    public record IssueRequest(@NotBlank @Email @Size(max = 254) String userEmail,
-                               @NotBlank @Pattern(regexp = "admin|member", message = "must be admin or member")
-                               String role) {
-    }
+    public record IssueRequest(
+            @NotBlank @Email @Size(max = 254) String userEmail,
 
-    public record KeyList(String tenantId, List<KeyView> apiKeys) {
-    }
+            @NotBlank @Pattern(regexp = "admin|member", message = "must be admin or member")
+            String role) {}
+
+    public record KeyList(String tenantId, List<KeyView> apiKeys) {}
 
     private final ApiKeyService keys;
     private final CallerContext caller;

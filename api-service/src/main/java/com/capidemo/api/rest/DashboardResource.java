@@ -25,15 +25,17 @@ public class DashboardResource {
         this.cache = cache;
     }
 
-    private record DashboardQuery(String user) {
-    }
+    private record DashboardQuery(String user) {}
 
     /** Kept while the tenant's demos are unchanged and the month's count stays the same (DemoReadCache). */
     @GET
     @APIResponseSchema(DemoService.Dashboard.class)
     public byte[] dashboard() {
         Caller me = caller.caller();
-        return cache.json(me.tenantId(), new DashboardQuery(me.userEmail()), () -> demos.dashboard(me),
+        return cache.json(
+                me.tenantId(),
+                new DashboardQuery(me.userEmail()),
+                () -> demos.dashboard(me),
                 DemoService.Dashboard::countsChangeAt);
     }
 }

@@ -20,8 +20,8 @@ import java.net.URI;
 public class DemoCloneResource {
 
     /** The body is optional; without a name the clone is called after its source. */
-    public record CloneRequest(@Size(max = DemoCloning.MAX_CUSTOMER_NAME) String newCustomerName) {
-    }
+    public record CloneRequest(
+            @Size(max = DemoCloning.MAX_CUSTOMER_NAME) String newCustomerName) {}
 
     private final DemoCloning cloning;
     private final CallerContext caller;
@@ -45,6 +45,8 @@ public class DemoCloneResource {
     }
 
     private static Response accepted(Accepted accepted) {
-        return Response.accepted(accepted).location(URI.create(accepted.statusUrl())).build();
+        return Response.accepted(accepted)
+                .location(URI.create(accepted.statusUrl()))
+                .build();
     }
 }

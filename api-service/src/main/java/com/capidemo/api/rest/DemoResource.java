@@ -36,8 +36,7 @@ public class DemoResource {
         this.cache = cache;
     }
 
-    private record ListQuery(DemoFilter filter, Optional<DemoCursor> after, int limit) {
-    }
+    private record ListQuery(DemoFilter filter, Optional<DemoCursor> after, int limit) {}
 
     /**
      * The tenant's demos newest first as compact items, {@code limit} (default 50, at most 100) at a time; filters
@@ -46,15 +45,24 @@ public class DemoResource {
      */
     @GET
     @APIResponseSchema(DemoService.Page.class)
-    public byte[] list(@QueryParam("limit") String limit, @QueryParam("cursor") String cursor,
-                                 @QueryParam("status") String status, @QueryParam("template_id") String templateId,
-                                 @QueryParam("pinned") String pinned, @QueryParam("created_by") String createdBy,
-                                 @QueryParam("q") String q) {
-        DemoFilter filter = new DemoFilter(status(status), text(templateId, "template_id", 64), pinned(pinned),
-                text(createdBy, "created_by", 254), text(q, "q", DemoSearch.MAX_QUERY_LENGTH));
-        Optional<DemoCursor> after = cursor == null || cursor.isEmpty() ? Optional.empty()
-                : Optional.of(DemoCursor.decode(cursor).orElseThrow(
-                        () -> ApiProblem.invalid("cursor", "is not a cursor this API returned")));
+    public byte[] list(
+            @QueryParam("limit") String limit,
+            @QueryParam("cursor") String cursor,
+            @QueryParam("status") String status,
+            @QueryParam("template_id") String templateId,
+            @QueryParam("pinned") String pinned,
+            @QueryParam("created_by") String createdBy,
+            @QueryParam("q") String q) {
+        DemoFilter filter = new DemoFilter(
+                status(status),
+                text(templateId, "template_id", 64),
+                pinned(pinned),
+                text(createdBy, "created_by", 254),
+                text(q, "q", DemoSearch.MAX_QUERY_LENGTH));
+        Optional<DemoCursor> after = cursor == null || cursor.isEmpty()
+                ? Optional.empty()
+                : Optional.of(DemoCursor.decode(cursor)
+                        .orElseThrow(() -> ApiProblem.invalid("cursor", "is not a cursor this API returned")));
         Caller me = caller.caller();
         int n = limit(limit);
         return cache.json(me.tenantId(), new ListQuery(filter, after, n), () -> service.list(me, filter, after, n));

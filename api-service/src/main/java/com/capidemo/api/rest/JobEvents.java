@@ -13,23 +13,29 @@ final class JobEvents {
     static final Duration POLL = Duration.ofMillis(200);
     static final Duration MAX_STREAM = Duration.ofMinutes(30);
 
-    private JobEvents() {
-    }
+    private JobEvents() {}
 
     static Multi<Job> untilFinished(Supplier<Job> current) {
         AtomicBoolean finished = new AtomicBoolean();
-        return Multi.createFrom().ticks().startingAfter(Duration.ofMillis(1)).onExecutor(Infrastructure.getDefaultWorkerPool())
+        return Multi.createFrom()
+                .ticks()
+                .startingAfter(Duration.ofMillis(1))
+                .onExecutor(Infrastructure.getDefaultWorkerPool())
                 .every(POLL)
-                .onItem().transform(tick -> current.get())
+                .onItem()
+                .transform(tick -> current.get())
                 // Keep the terminal version, then stop at the next poll.
-                .select().first(job -> {
+                .select()
+                .first(job -> {
                     boolean keep = !finished.get();
                     if (job.status().isTerminal()) {
                         finished.set(true);
                     }
                     return keep;
                 })
-                .skip().repetitions()
-                .select().first(MAX_STREAM);
+                .skip()
+                .repetitions()
+                .select()
+                .first(MAX_STREAM);
     }
 }

@@ -36,8 +36,7 @@ public class NotificationResource {
         this.caller = caller;
     }
 
-    public record Page(List<Notification> notifications, String nextCursor) {
-    }
+    public record Page(List<Notification> notifications, String nextCursor) {}
 
     @GET
     public Page list(@QueryParam("limit") @DefaultValue("20") int limit, @QueryParam("cursor") String cursor) {
@@ -45,14 +44,15 @@ public class NotificationResource {
             throw ApiProblem.invalid("limit", "must be between 1 and " + MAX_LIMIT);
         }
         Caller who = caller.caller();
-        List<Notification> page = notifications.listForRecipient(who.tenantId(), who.userEmail(), decode(cursor),
-                limit);
+        List<Notification> page =
+                notifications.listForRecipient(who.tenantId(), who.userEmail(), decode(cursor), limit);
         Notification last = page.isEmpty() ? null : page.get(page.size() - 1);
         return new Page(page, page.size() < limit ? null : encode(new Keyset(last.createdAt(), last.notificationId())));
     }
 
     static String encode(Keyset k) {
-        return Base64.getUrlEncoder().withoutPadding()
+        return Base64.getUrlEncoder()
+                .withoutPadding()
                 .encodeToString((k.at().toEpochMilli() + ":" + k.id()).getBytes(StandardCharsets.UTF_8));
     }
 
@@ -63,8 +63,8 @@ public class NotificationResource {
         try {
             String text = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
             int colon = text.indexOf(':');
-            return Optional.of(new Keyset(Instant.ofEpochMilli(Long.parseLong(text.substring(0, colon))),
-                    text.substring(colon + 1)));
+            return Optional.of(new Keyset(
+                    Instant.ofEpochMilli(Long.parseLong(text.substring(0, colon))), text.substring(colon + 1)));
         } catch (IllegalArgumentException | IndexOutOfBoundsException e) {
             throw ApiProblem.invalid("cursor", "is not a cursor this API returned");
         }

@@ -2,12 +2,11 @@ package com.capidemo.api.rest;
 
 import com.capidemo.api.service.OnboardingService;
 import com.capidemo.api.service.OnboardingService.Onboarded;
-import com.capidemo.core.web.AdminToken;
+import com.capidemo.core.web.TenantId;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
-import com.capidemo.core.web.TenantId;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -22,9 +21,7 @@ import org.jboss.resteasy.reactive.ResponseStatus;
 public class OnboardingResource {
 
     public record OnboardRequest(
-            @NotBlank @TenantId String tenantId,
-            @Email String userEmail) {
-    }
+            @NotBlank @TenantId String tenantId, @Email String userEmail) {}
 
     private final OnboardingService onboarding;
 

@@ -24,8 +24,9 @@ import java.time.format.DateTimeParseException;
 public class PipelineResource {
 
     /** {@code date} is the run's business date (YYYY-MM-DD), today (UTC) when omitted; the body is required ({}). */
-    public record RunRequest(@Size(max = 120) String triggerBy, @Size(max = 10) String date) {
-    }
+    public record RunRequest(
+            @Size(max = 120) String triggerBy,
+            @Size(max = 10) String date) {}
 
     private final PipelineService pipelines;
     private final CallerContext caller;
@@ -38,11 +39,14 @@ public class PipelineResource {
     @POST
     @Path("/run/{tenantId}/{provider}/{domain}/{templateName}")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response run(@PathParam("tenantId") String tenantId, @PathParam("provider") String provider,
-                        @PathParam("domain") String domain, @PathParam("templateName") String templateName,
-                        @Valid @NotNull RunRequest body) {
-        Triggered run = pipelines.run(caller.caller(), tenantId, provider, domain, templateName, body.triggerBy(),
-                date(body.date()));
+    public Response run(
+            @PathParam("tenantId") String tenantId,
+            @PathParam("provider") String provider,
+            @PathParam("domain") String domain,
+            @PathParam("templateName") String templateName,
+            @Valid @NotNull RunRequest body) {
+        Triggered run = pipelines.run(
+                caller.caller(), tenantId, provider, domain, templateName, body.triggerBy(), date(body.date()));
         return Response.accepted(run).location(URI.create(run.statusUrl())).build();
     }
 

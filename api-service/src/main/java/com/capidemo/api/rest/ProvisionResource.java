@@ -29,16 +29,20 @@ import org.jboss.resteasy.reactive.RestStreamElementType;
 @Produces(MediaType.APPLICATION_JSON)
 public class ProvisionResource {
 
-    public record QuickRequest(@NotBlank @Size(max = 64) String templateId, @Size(max = 120) String customerName) {
-    }
+    public record QuickRequest(
+            @NotBlank @Size(max = 64) String templateId,
+            @Size(max = 120) String customerName) {}
 
-    public record CustomRequest(@NotBlank @Size(max = 120) String customerName,
-                                @NotBlank @Size(max = 64) String industry,
-                                @Size(max = 300) @Pattern(regexp = "(?i)(https?://)?[a-z0-9.-]+\\.[a-z]{2,}(/\\S*)?",
-                                        message = "must be a web address") String website,
-                                @Size(max = 4000) String description,
-                                @Size(max = 10) List<@NotBlank @Size(max = 200) String> useCases) {
-    }
+    public record CustomRequest(
+            @NotBlank @Size(max = 120) String customerName,
+            @NotBlank @Size(max = 64) String industry,
+
+            @Size(max = 300)
+            @Pattern(regexp = "(?i)(https?://)?[a-z0-9.-]+\\.[a-z]{2,}(/\\S*)?", message = "must be a web address")
+            String website,
+
+            @Size(max = 4000) String description,
+            @Size(max = 10) List<@NotBlank @Size(max = 200) String> useCases) {}
 
     private final ProvisionService provisioning;
     private final CallerContext caller;
@@ -53,16 +57,26 @@ public class ProvisionResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Response quick(@Valid @NotNull QuickRequest request) {
         Accepted accepted = provisioning.quick(caller.caller(), request.templateId(), request.customerName());
-        return Response.accepted(accepted).location(URI.create(accepted.statusUrl())).build();
+        return Response.accepted(accepted)
+                .location(URI.create(accepted.statusUrl()))
+                .build();
     }
 
     @POST
     @Path("/custom")
     @Consumes(MediaType.APPLICATION_JSON)
     public Response custom(@Valid @NotNull CustomRequest request) {
-        Accepted accepted = provisioning.custom(caller.caller(), new ProvisionService.CustomBrief(request.customerName(),
-                request.industry(), request.website(), request.description(), request.useCases()));
-        return Response.accepted(accepted).location(URI.create(accepted.statusUrl())).build();
+        Accepted accepted = provisioning.custom(
+                caller.caller(),
+                new ProvisionService.CustomBrief(
+                        request.customerName(),
+                        request.industry(),
+                        request.website(),
+                        request.description(),
+                        request.useCases()));
+        return Response.accepted(accepted)
+                .location(URI.create(accepted.statusUrl()))
+                .build();
     }
 
     @GET

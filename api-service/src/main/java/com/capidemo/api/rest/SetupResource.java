@@ -2,7 +2,6 @@ package com.capidemo.api.rest;
 
 import com.capidemo.api.service.SetupService;
 import com.capidemo.api.service.SetupService.SetupResult;
-import com.capidemo.core.web.AdminToken;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -22,10 +21,10 @@ public class SetupResource {
 
     public record SetupRequest(
             @NotBlank
-            @Pattern(regexp = "[a-z][a-z0-9-]{4,28}[a-z0-9]",
+            @Pattern(
+                    regexp = "[a-z][a-z0-9-]{4,28}[a-z0-9]",
                     message = "must be a Google Cloud project id: 6-30 lowercase letters, digits or hyphens")
-            String projectId) {
-    }
+            String projectId) {}
 
     private final SetupService setup;
 
@@ -36,6 +35,8 @@ public class SetupResource {
     @POST
     public Response setup(@Valid @NotNull SetupRequest request) {
         SetupResult result = setup.setup(request.projectId());
-        return Response.status(result.jobId() == null ? 200 : 202).entity(result).build();
+        return Response.status(result.jobId() == null ? 200 : 202)
+                .entity(result)
+                .build();
     }
 }

@@ -30,13 +30,15 @@ public class ShareResource {
      * is therefore printable ASCII without a leading or trailing space (else 422 naming {@code password}), so that
      * every password accepted here can be typed in again.
      */
-    public record ShareRequest(@Min(1) @Max(ShareService.MAX_DAYS) Integer expiresInDays,
-                               @Size(min = 1, max = 200)
-                               @Pattern(regexp = SHARE_PASSWORD, message = SHARE_PASSWORD_RULE) String password) {
-    }
+    public record ShareRequest(
+            @Min(1) @Max(ShareService.MAX_DAYS) Integer expiresInDays,
+
+            @Size(min = 1, max = 200) @Pattern(regexp = SHARE_PASSWORD, message = SHARE_PASSWORD_RULE)
+            String password) {}
 
     /** Printable ASCII, starting and ending with a visible character. */
     static final String SHARE_PASSWORD = "[\\x21-\\x7E](?:[\\x20-\\x7E]*[\\x21-\\x7E])?";
+
     static final String SHARE_PASSWORD_RULE = "must be printable ASCII (letters, digits, punctuation, inner spaces) "
             + "without leading or trailing spaces: it is sent in the X-Share-Password header";
 
@@ -54,7 +56,9 @@ public class ShareResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Response share(@PathParam("demoId") String demoId, @Valid ShareRequest request) {
         ShareRequest r = request == null ? new ShareRequest(null, null) : request;
-        ShareService.Created created = shares.create(caller.caller(), demoId,
+        ShareService.Created created = shares.create(
+                caller.caller(),
+                demoId,
                 r.expiresInDays() == null ? ShareService.DEFAULT_DAYS : r.expiresInDays(),
                 Optional.ofNullable(r.password()));
         return Response.status(201).entity(created).build();
@@ -66,8 +70,7 @@ public class ShareResource {
         return new Links(shares.list(caller.caller(), demoId));
     }
 
-    public record Links(List<ShareService.Link> shares) {
-    }
+    public record Links(List<ShareService.Link> shares) {}
 
     @DELETE
     @Path("/shares/{token}")

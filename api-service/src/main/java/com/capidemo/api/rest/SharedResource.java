@@ -22,8 +22,9 @@ public class SharedResource {
 
     public static final String PASSWORD_HEADER = "X-Share-Password";
 
-    public record SharedChatRequest(@NotBlank @Size(max = 2000) String message, @Size(max = 64) String conversationId) {
-    }
+    public record SharedChatRequest(
+            @NotBlank @Size(max = 2000) String message,
+            @Size(max = 64) String conversationId) {}
 
     private final ShareService shares;
 
@@ -32,8 +33,8 @@ public class SharedResource {
     }
 
     @GET
-    public ShareService.SharedView view(@PathParam("token") String token,
-                                        @HeaderParam(PASSWORD_HEADER) String password) {
+    public ShareService.SharedView view(
+            @PathParam("token") String token, @HeaderParam(PASSWORD_HEADER) String password) {
         return shares.view(token, Optional.ofNullable(password));
     }
 
@@ -41,9 +42,11 @@ public class SharedResource {
     @POST
     @Path("/chat")
     @Consumes(MediaType.APPLICATION_JSON)
-    public ChatResource.ChatReply chat(@PathParam("token") String token, @HeaderParam(PASSWORD_HEADER) String password,
-                                       @Valid @NotNull SharedChatRequest request) {
-        return ChatResource.ChatReply.of(shares.chat(token, Optional.ofNullable(password), request.message(),
-                request.conversationId()));
+    public ChatResource.ChatReply chat(
+            @PathParam("token") String token,
+            @HeaderParam(PASSWORD_HEADER) String password,
+            @Valid @NotNull SharedChatRequest request) {
+        return ChatResource.ChatReply.of(
+                shares.chat(token, Optional.ofNullable(password), request.message(), request.conversationId()));
     }
 }

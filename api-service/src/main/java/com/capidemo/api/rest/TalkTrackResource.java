@@ -29,26 +29,32 @@ import java.util.List;
 public class TalkTrackResource {
 
     /** Either {@code question} and {@code sql}, or {@code conversation_id} and {@code turn} (a chat answer). */
-    public record AddRequest(@Size(max = 500) String question, @Size(max = 20_000) String sql,
-                             @Size(max = 64) String conversationId, Integer turn) {
-    }
+    public record AddRequest(
+            @Size(max = 500) String question,
+            @Size(max = 20_000) String sql,
+            @Size(max = 64) String conversationId,
+            Integer turn) {}
 
     /** The talk track's ids in their new order. */
-    public record OrderRequest(@NotNull @Size(max = TalkTrackService.MAX_QUERIES) List<@NotBlank @Size(max = 64) String> ids) {
-    }
+    public record OrderRequest(
+            @NotNull @Size(max = TalkTrackService.MAX_QUERIES)
+            List<@NotBlank @Size(max = 64) String> ids) {}
 
-    public record RenameRequest(@NotBlank @Size(max = 500) String question) {
-    }
+    public record RenameRequest(@NotBlank @Size(max = 500) String question) {}
 
-    public record AgentRequest(@NotNull @Size(max = 10_000) String systemInstruction) {
-    }
+    public record AgentRequest(@NotNull @Size(max = 10_000) String systemInstruction) {}
 
     /** An item added or renamed, with the readiness scored after the edit. */
-    public record ItemReply(String id, String question, String sql, String complexity, String expectedResultType,
-                            Readiness readiness) {
+    public record ItemReply(
+            String id, String question, String sql, String complexity, String expectedResultType, Readiness readiness) {
         static ItemReply of(TalkTrackService.Added a) {
-            return new ItemReply(a.item().id(), a.item().question(), a.item().sql(), a.item().complexity(),
-                    a.item().expectedResultType(), a.readiness());
+            return new ItemReply(
+                    a.item().id(),
+                    a.item().question(),
+                    a.item().sql(),
+                    a.item().complexity(),
+                    a.item().expectedResultType(),
+                    a.readiness());
         }
     }
 
@@ -71,8 +77,8 @@ public class TalkTrackResource {
     @Path("/golden-queries")
     @Consumes(MediaType.APPLICATION_JSON)
     public Response add(@PathParam("demoId") String demoId, @Valid @NotNull AddRequest request) {
-        TalkTrackService.Added added = talkTrack.add(caller.caller(), demoId, request.question(), request.sql(),
-                request.conversationId(), request.turn());
+        TalkTrackService.Added added = talkTrack.add(
+                caller.caller(), demoId, request.question(), request.sql(), request.conversationId(), request.turn());
         return Response.status(201).entity(ItemReply.of(added)).build();
     }
 
@@ -80,15 +86,16 @@ public class TalkTrackResource {
     @PUT
     @Path("/golden-queries")
     @Consumes(MediaType.APPLICATION_JSON)
-    public TalkTrackService.TalkTrack reorder(@PathParam("demoId") String demoId, @Valid @NotNull OrderRequest request) {
+    public TalkTrackService.TalkTrack reorder(
+            @PathParam("demoId") String demoId, @Valid @NotNull OrderRequest request) {
         return talkTrack.reorder(caller.caller(), demoId, request.ids());
     }
 
     @PATCH
     @Path("/golden-queries/{id}")
     @Consumes(MediaType.APPLICATION_JSON)
-    public ItemReply rename(@PathParam("demoId") String demoId, @PathParam("id") String id,
-                            @Valid @NotNull RenameRequest request) {
+    public ItemReply rename(
+            @PathParam("demoId") String demoId, @PathParam("id") String id, @Valid @NotNull RenameRequest request) {
         return ItemReply.of(talkTrack.rename(caller.caller(), demoId, id, request.question()));
     }
 
@@ -102,7 +109,8 @@ public class TalkTrackResource {
     @PATCH
     @Path("/agent")
     @Consumes(MediaType.APPLICATION_JSON)
-    public TalkTrackService.TalkTrack instruct(@PathParam("demoId") String demoId, @Valid @NotNull AgentRequest request) {
+    public TalkTrackService.TalkTrack instruct(
+            @PathParam("demoId") String demoId, @Valid @NotNull AgentRequest request) {
         return talkTrack.instruct(caller.caller(), demoId, request.systemInstruction());
     }
 }

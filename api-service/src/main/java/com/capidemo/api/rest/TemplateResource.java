@@ -23,17 +23,32 @@ public class TemplateResource {
      * A template card for the library listing; {@code readyIn} is how soon a quick start of it was ready here
      * (median of recent provisions) or, before any, its estimate.
      */
-    public record TemplateSummary(String templateId, String name, String industry, String description,
-                                  int tableCount, long totalRows, int estimatedSeconds, int goldenQueryCount,
-                                  List<String> tags, TemplateService.ReadyIn readyIn) {
-    }
+    public record TemplateSummary(
+            String templateId,
+            String name,
+            String industry,
+            String description,
+            int tableCount,
+            long totalRows,
+            int estimatedSeconds,
+            int goldenQueryCount,
+            List<String> tags,
+            TemplateService.ReadyIn readyIn) {}
 
     /** Everything about one template, golden queries included. */
-    public record TemplateDetail(String templateId, String name, String industry, String description,
-                                 int tableCount, long totalRows, Map<String, Long> tables, int estimatedSeconds,
-                                 List<String> tags, List<GoldenQuery> goldenQueries,
-                                 String parquetLocation, TemplateService.ReadyIn readyIn) {
-    }
+    public record TemplateDetail(
+            String templateId,
+            String name,
+            String industry,
+            String description,
+            int tableCount,
+            long totalRows,
+            Map<String, Long> tables,
+            int estimatedSeconds,
+            List<String> tags,
+            List<GoldenQuery> goldenQueries,
+            String parquetLocation,
+            TemplateService.ReadyIn readyIn) {}
 
     private final TemplateService templates;
 
@@ -45,8 +60,16 @@ public class TemplateResource {
     @GET
     public List<TemplateSummary> list(@QueryParam("industry") String industry) {
         return templates.list(Optional.ofNullable(industry)).stream()
-                .map(t -> new TemplateSummary(t.templateId(), t.name(), t.industry(), t.description(),
-                        t.tableCount(), t.totalRows(), t.estimatedSeconds(), t.goldenQueries().size(), t.tags(),
+                .map(t -> new TemplateSummary(
+                        t.templateId(),
+                        t.name(),
+                        t.industry(),
+                        t.description(),
+                        t.tableCount(),
+                        t.totalRows(),
+                        t.estimatedSeconds(),
+                        t.goldenQueries().size(),
+                        t.tags(),
                         templates.readyIn(t)))
                 .toList();
     }
@@ -57,8 +80,18 @@ public class TemplateResource {
         TemplateDefinition t = templates.get(templateId);
         Map<String, Long> tables = new LinkedHashMap<>();
         t.tables().forEach(table -> tables.put(table.name(), table.rows()));
-        return new TemplateDetail(t.templateId(), t.name(), t.industry(), t.description(), t.tableCount(),
-                t.totalRows(), tables, t.estimatedSeconds(), t.tags(), t.domainGoldenQueries(),
-                TemplateLibrary.BUCKET + "/" + t.templateId() + "/", templates.readyIn(t));
+        return new TemplateDetail(
+                t.templateId(),
+                t.name(),
+                t.industry(),
+                t.description(),
+                t.tableCount(),
+                t.totalRows(),
+                tables,
+                t.estimatedSeconds(),
+                t.tags(),
+                t.domainGoldenQueries(),
+                TemplateLibrary.BUCKET + "/" + t.templateId() + "/",
+                templates.readyIn(t));
     }
 }

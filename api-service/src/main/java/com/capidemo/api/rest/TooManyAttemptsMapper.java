@@ -13,9 +13,17 @@ public class TooManyAttemptsMapper {
 
     @ServerExceptionMapper
     public Response tooMany(TooManyAttempts e, UriInfo uri) {
-        Problem body = new Problem(Problem.TYPE_BASE + e.type(), e.title(), e.status(), e.getMessage(),
-                uri == null ? null : uri.getPath(), List.of());
-        return Response.status(e.status()).type(Problem.MEDIA_TYPE).header(HttpHeaders.RETRY_AFTER,
-                e.retryAfterSeconds()).entity(body).build();
+        Problem body = new Problem(
+                Problem.TYPE_BASE + e.type(),
+                e.title(),
+                e.status(),
+                e.getMessage(),
+                uri == null ? null : uri.getPath(),
+                List.of());
+        return Response.status(e.status())
+                .type(Problem.MEDIA_TYPE)
+                .header(HttpHeaders.RETRY_AFTER, e.retryAfterSeconds())
+                .entity(body)
+                .build();
     }
 }

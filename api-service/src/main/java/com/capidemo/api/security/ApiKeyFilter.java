@@ -30,8 +30,12 @@ public class ApiKeyFilter {
     private final TenantRequestLimiter rates;
     private final EdgeConfig edge;
 
-    public ApiKeyFilter(TenantStore tenants, CallerContext context, AuthFailureLimiter failures,
-                        TenantRequestLimiter rates, EdgeConfig edge) {
+    public ApiKeyFilter(
+            TenantStore tenants,
+            CallerContext context,
+            AuthFailureLimiter failures,
+            TenantRequestLimiter rates,
+            EdgeConfig edge) {
         this.tenants = tenants;
         this.context = context;
         this.failures = failures;
@@ -42,7 +46,8 @@ public class ApiKeyFilter {
     @ServerRequestFilter(priority = Priorities.AUTHENTICATION)
     public void authenticate(ContainerRequestContext request, HttpServerRequest http) {
         String path = request.getUriInfo().getPath();
-        if (!path.startsWith("/api/") || path.startsWith("/api/shared/")
+        if (!path.startsWith("/api/")
+                || path.startsWith("/api/shared/")
                 || PathRules.matches(edge.adminTokenPaths(), path)) {
             return;
         }
@@ -52,7 +57,8 @@ public class ApiKeyFilter {
             if (key == null || key.isBlank()) {
                 throw ApiProblem.unauthorized("missing " + HEADER + " header");
             }
-            found.set(tenants.findKeyByHash(ApiKeys.hash(key.trim())).filter(k -> !k.revoked())
+            found.set(tenants.findKeyByHash(ApiKeys.hash(key.trim()))
+                    .filter(k -> !k.revoked())
                     .orElseThrow(() -> ApiProblem.unauthorized("unknown or revoked API key")));
         });
         ApiKey stored = found.get();

@@ -8,8 +8,7 @@ import java.util.Base64;
 public final class ApiKeys {
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private ApiKeys() {
-    }
+    private ApiKeys() {}
 
     public static String generate(String tenantId) {
         byte[] b = new byte[12]; // 12 bytes → exactly 16 base64url characters

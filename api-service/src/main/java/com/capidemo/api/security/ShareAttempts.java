@@ -1,7 +1,7 @@
 package com.capidemo.api.security;
 
-import com.capidemo.core.web.ApiProblem;
 import com.capidemo.core.config.PlatformConfig;
+import com.capidemo.core.web.ApiProblem;
 import com.capidemo.core.web.edge.EdgeConfig;
 import com.capidemo.core.web.edge.RateLimits;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -79,12 +79,12 @@ public class ShareAttempts {
     public Check begin(String linkKey) {
         long wait = perLink.take(linkKey);
         if (wait > 0) {
-            throw new TooManyAttempts("too many passwords tried for this share link; try again later",
-                    Duration.ofMillis(wait));
+            throw new TooManyAttempts(
+                    "too many passwords tried for this share link; try again later", Duration.ofMillis(wait));
         }
         if (!running.tryAcquire()) {
-            throw ApiProblem.serviceUnavailable("too many share-link passwords are being checked; retry shortly",
-                    BUSY_RETRY_SECONDS);
+            throw ApiProblem.serviceUnavailable(
+                    "too many share-link passwords are being checked; retry shortly", BUSY_RETRY_SECONDS);
         }
         started.incrementAndGet();
         return new Check(linkKey);

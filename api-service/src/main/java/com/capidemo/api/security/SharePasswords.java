@@ -21,8 +21,7 @@ public final class SharePasswords {
     private static final int HASH_BITS = 256;
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private SharePasswords() {
-    }
+    private SharePasswords() {}
 
     public static String hash(String password) {
         byte[] salt = new byte[SALT_BYTES];
@@ -55,7 +54,9 @@ public final class SharePasswords {
         char[] chars = password.toCharArray();
         PBEKeySpec spec = new PBEKeySpec(chars, salt, iterations, HASH_BITS);
         try {
-            return SecretKeyFactory.getInstance("PBKDF2WithHmacSHA256").generateSecret(spec).getEncoded();
+            return SecretKeyFactory.getInstance("PBKDF2WithHmacSHA256")
+                    .generateSecret(spec)
+                    .getEncoded();
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("PBKDF2WithHmacSHA256 is unavailable", e);
         } finally {

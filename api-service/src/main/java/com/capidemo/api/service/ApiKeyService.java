@@ -35,33 +35,59 @@ public class ApiKeyService {
     }
 
     /** A key as listed: its public id and whose it is, never the key or its hash. */
-    public record KeyView(String keyId, String userEmail, String role, Instant createdAt, String issuedBy,
-                          boolean revoked, Instant revokedAt) {
+    public record KeyView(
+            String keyId,
+            String userEmail,
+            String role,
+            Instant createdAt,
+            String issuedBy,
+            boolean revoked,
+            Instant revokedAt) {
         static KeyView of(ApiKey k) {
-            return new KeyView(k.keyId(), k.userEmail(), k.role(), k.createdAt(), k.issuedBy(), k.revoked(),
-                    k.revokedAt());
+            return new KeyView(
+                    k.keyId(), k.userEmail(), k.role(), k.createdAt(), k.issuedBy(), k.revoked(), k.revokedAt());
         }
     }
 
     /** A key just issued: the only time the key itself is shown. */
-    public record Issued(String keyId, String apiKey, String tenantId, String userEmail, String role, Instant createdAt,
-                         String message) {
-    }
+    public record Issued(
+            String keyId,
+            String apiKey,
+            String tenantId,
+            String userEmail,
+            String role,
+            Instant createdAt,
+            String message) {}
 
     public Issued issue(Caller caller, String tenantId, String userEmail, String role) {
         requireAdminOf(caller, tenantId);
         String key = ApiKeys.generate(tenantId);
         Instant now = clock.instant();
         String email = userEmail.strip();
-        ApiKey stored = new ApiKey(ApiKeys.hash(key), tenantId, email, role,
-                crypto.encrypt(key.getBytes(StandardCharsets.UTF_8), "api_key:" + tenantId), now, false, Ids.keyId(),
-                caller.userEmail(), null);
+        ApiKey stored = new ApiKey(
+                ApiKeys.hash(key),
+                tenantId,
+                email,
+                role,
+                crypto.encrypt(key.getBytes(StandardCharsets.UTF_8), "api_key:" + tenantId),
+                now,
+                false,
+                Ids.keyId(),
+                caller.userEmail(),
+                null);
         if (!tenants.addKey(stored)) {
             throw ApiProblem.notFound("tenant", tenantId);
         }
-        Log.infof("API key %s issued for %s (%s) of tenant %s by %s", stored.keyId(), email, role, tenantId,
-                caller.userEmail());
-        return new Issued(stored.keyId(), key, tenantId, email, role, now,
+        Log.infof(
+                "API key %s issued for %s (%s) of tenant %s by %s",
+                stored.keyId(), email, role, tenantId, caller.userEmail());
+        return new Issued(
+                stored.keyId(),
+                key,
+                tenantId,
+                email,
+                role,
+                now,
                 "API key for " + email + " issued; store it now, it is not shown again");
     }
 
@@ -77,16 +103,23 @@ public class ApiKeyService {
     public void revoke(Caller caller, String tenantId, String keyId) {
         requireAdminOf(caller, tenantId);
         List<ApiKey> keys = tenants.listKeys(tenantId, LIST_LIMIT);
-        ApiKey key = keys.stream().filter(k -> k.keyId().equals(keyId)).findFirst()
+        ApiKey key = keys.stream()
+                .filter(k -> k.keyId().equals(keyId))
+                .findFirst()
                 .orElseThrow(() -> ApiProblem.notFound("api-key", keyId));
         if (key.revoked()) {
             return;
         }
-        boolean lastAdmin = ApiKey.ADMIN.equals(key.role()) && keys.stream()
-                .filter(k -> !k.revoked() && ApiKey.ADMIN.equals(k.role())).count() == 1;
+        boolean lastAdmin = ApiKey.ADMIN.equals(key.role())
+                && keys.stream()
+                                .filter(k -> !k.revoked() && ApiKey.ADMIN.equals(k.role()))
+                                .count()
+                        == 1;
         if (lastAdmin) {
-            throw ApiProblem.conflict("last-admin-key", "key '" + keyId + "' is the tenant's last admin key; "
-                    + "issue another admin key before revoking it");
+            throw ApiProblem.conflict(
+                    "last-admin-key",
+                    "key '" + keyId + "' is the tenant's last admin key; "
+                            + "issue another admin key before revoking it");
         }
         tenants.revokeKey(key.keyHash(), clock.instant());
         Log.infof("API key %s of %s (tenant %s) revoked by %s", keyId, key.userEmail(), tenantId, caller.userEmail());

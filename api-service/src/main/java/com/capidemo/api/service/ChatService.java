@@ -15,11 +15,11 @@ import com.capidemo.core.port.DemoStore;
 import com.capidemo.core.web.ApiProblem;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.opentelemetry.instrumentation.annotations.WithSpan;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.util.List;
-import io.opentelemetry.instrumentation.annotations.WithSpan;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
@@ -41,8 +41,14 @@ public class ChatService {
     private final SetupService setup;
     private final Clock clock;
 
-    public ChatService(DemoStore demos, DataAgents agents, ChatAgent chat, ConversationStore conversations,
-                       MeterRegistry metrics, SetupService setup, Clock clock) {
+    public ChatService(
+            DemoStore demos,
+            DataAgents agents,
+            ChatAgent chat,
+            ConversationStore conversations,
+            MeterRegistry metrics,
+            SetupService setup,
+            Clock clock) {
         this.clock = clock;
         this.demos = demos;
         this.agents = agents;
@@ -53,8 +59,7 @@ public class ChatService {
     }
 
     /** An answer within its conversation. */
-    public record Reply(ChatAnswer answer, String conversationId, int turn) {
-    }
+    public record Reply(ChatAnswer answer, String conversationId, int turn) {}
 
     /**
      * The demo a chat request names: {@code demoId}, or for a project set up by /api/setup its demo; a
@@ -65,7 +70,8 @@ public class ChatService {
             return demoId;
         }
         if (projectId == null || projectId.isBlank()) {
-            throw ApiProblem.invalid("demo_id", "name the demo with demo_id (or project_id for a project set up by /api/setup)");
+            throw ApiProblem.invalid(
+                    "demo_id", "name the demo with demo_id (or project_id for a project set up by /api/setup)");
         }
         String tenantId = SetupService.tenantOf(projectId);
         if (!tenantId.equals(caller.tenantId())) {
@@ -77,7 +83,8 @@ public class ChatService {
     /** A user of the demo's tenant asks; a conversation they may see ({@link #visible}) may be continued. */
     @WithSpan("chat")
     public Reply chat(Caller caller, String demoId, String message, String conversationId) {
-        Demo demo = demos.find(demoId).filter(d -> d.tenantId().equals(caller.tenantId()))
+        Demo demo = demos.find(demoId)
+                .filter(d -> d.tenantId().equals(caller.tenantId()))
                 .orElseThrow(() -> ApiProblem.notFound("demo", demoId));
         return converse(demo, caller.userEmail(), caller.isAdmin(), message, conversationId);
     }
@@ -103,14 +110,16 @@ public class ChatService {
     private Reply converse(Demo demo, String actor, boolean admin, String message, String conversationId) {
         String demoId = demo.demoId();
         if (demo.status() != DemoStatus.READY) {
-            throw ApiProblem.conflict("demo-not-ready", "Demo '" + demoId + "' is " + demo.status().wire()
-                    + "; chat is available once it is ready");
+            throw ApiProblem.conflict(
+                    "demo-not-ready",
+                    "Demo '" + demoId + "' is " + demo.status().wire() + "; chat is available once it is ready");
         }
         AgentSpec agent = (demo.agentId() == null ? Optional.<AgentSpec>empty() : agents.find(demo.agentId()))
                 .orElseThrow(() -> ApiProblem.conflict("agent-unavailable", "Demo '" + demoId + "' has no data agent"));
         Conversation conversation;
         if (conversationId != null && !conversationId.isBlank()) {
-            conversation = conversations.find(conversationId)
+            conversation = conversations
+                    .find(conversationId)
                     .filter(c -> visible(c, demo.tenantId(), actor, admin))
                     .orElseThrow(() -> ApiProblem.notFound("conversation", conversationId));
             if (!conversation.demoId().equals(demoId)) {
@@ -120,26 +129,42 @@ public class ChatService {
             conversation = conversations.create(demo.tenantId(), demoId, actor);
         }
         List<ChatTurn> history = conversations.turns(conversation.conversationId(), HISTORY_TURNS).stream()
-                .map(t -> new ChatTurn(t.question(), t.answer(), t.sql(), t.outcome(), t.state())).toList();
+                .map(t -> new ChatTurn(t.question(), t.answer(), t.sql(), t.outcome(), t.state()))
+                .toList();
         String question = message.strip();
         long started = System.nanoTime();
         ChatAnswer answer = chat.answer(agent, history, question);
         long nanos = System.nanoTime() - started;
-        Timer.builder("chat.duration").tag("outcome", answer.outcome()).register(metrics)
+        Timer.builder("chat.duration")
+                .tag("outcome", answer.outcome())
+                .register(metrics)
                 .record(nanos, TimeUnit.NANOSECONDS);
         metrics.counter("chat.count", "outcome", answer.outcome()).increment(); // the decline rate's numerator
-        ConversationTurn saved = conversations.append(new ConversationTurn(conversation.conversationId(), 0, question,
-                answer.answer(), answer.sql(), answer.columns(), answer.rows(), answer.truncated(), answer.chart(),
-                answer.followUpQuestions(), answer.outcome(), answer.state(), null));
+        ConversationTurn saved = conversations.append(new ConversationTurn(
+                conversation.conversationId(),
+                0,
+                question,
+                answer.answer(),
+                answer.sql(),
+                answer.columns(),
+                answer.rows(),
+                answer.truncated(),
+                answer.chart(),
+                answer.followUpQuestions(),
+                answer.outcome(),
+                answer.state(),
+                null));
         demos.touch(demoId, clock.instant());
-        Log.infof("chat on demo %s (conversation %s, turn %d): %s in %d ms", demoId, conversation.conversationId(),
-                saved.turn(), answer.outcome(), nanos / 1_000_000);
+        Log.infof(
+                "chat on demo %s (conversation %s, turn %d): %s in %d ms",
+                demoId, conversation.conversationId(), saved.turn(), answer.outcome(), nanos / 1_000_000);
         return new Reply(answer, conversation.conversationId(), saved.turn());
     }
 
     /** The conversation, if the caller may see it ({@link #visible}); otherwise the same 404 as a missing one. */
     public Conversation conversation(Caller caller, String conversationId) {
-        return conversations.find(conversationId)
+        return conversations
+                .find(conversationId)
                 .filter(c -> visible(c, caller.tenantId(), caller.userEmail(), caller.isAdmin()))
                 .orElseThrow(() -> ApiProblem.notFound("conversation", conversationId));
     }

@@ -10,10 +10,10 @@ import com.capidemo.core.port.JobQueue;
 import com.capidemo.core.service.CloneJobs;
 import com.capidemo.core.web.ApiProblem;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.opentelemetry.instrumentation.annotations.WithSpan;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
-import io.opentelemetry.instrumentation.annotations.WithSpan;
 
 /**
  * Accepts clones of a demo: any user of the demo's tenant may clone a ready demo (a CE reusing a colleague's demo for
@@ -26,6 +26,7 @@ public class DemoCloning {
 
     /** The longest customer name, as for quick provisioning. */
     public static final int MAX_CUSTOMER_NAME = 120;
+
     static final String COPY_SUFFIX = " (copy)";
 
     private final DemoStore demos;
@@ -47,19 +48,24 @@ public class DemoCloning {
      */
     @WithSpan("provision.clone.accept")
     public Accepted cloneDemo(Caller caller, String sourceId, String newCustomerName) {
-        Demo source = demos.find(sourceId).filter(d -> d.tenantId().equals(caller.tenantId()))
+        Demo source = demos.find(sourceId)
+                .filter(d -> d.tenantId().equals(caller.tenantId()))
                 .orElseThrow(() -> ApiProblem.notFound("demo", sourceId));
         if (source.status() != DemoStatus.READY) {
-            throw ApiProblem.conflict("demo-not-ready", "Demo '" + sourceId + "' is " + source.status().wire()
-                    + "; only a ready demo can be cloned");
+            throw ApiProblem.conflict(
+                    "demo-not-ready",
+                    "Demo '" + sourceId + "' is " + source.status().wire() + "; only a ready demo can be cloned");
         }
-        String name = newCustomerName == null || newCustomerName.isBlank() ? copyName(source.customerName())
+        String name = newCustomerName == null || newCustomerName.isBlank()
+                ? copyName(source.customerName())
                 : newCustomerName.strip();
         Job job = CloneJobs.submit(queue, source, caller.userEmail(), name, clock.instant());
         String template = source.templateId() == null ? "custom" : source.templateId();
-        metrics.counter("provision.accepted", "type", "clone", "template", template).increment();
-        Log.infof("accepted clone job %s: demo %s of tenant %s copies %s for %s", job.jobId(), job.demoId(),
-                caller.tenantId(), sourceId, caller.userEmail());
+        metrics.counter("provision.accepted", "type", "clone", "template", template)
+                .increment();
+        Log.infof(
+                "accepted clone job %s: demo %s of tenant %s copies %s for %s",
+                job.jobId(), job.demoId(), caller.tenantId(), sourceId, caller.userEmail());
         return new Accepted(job.jobId(), job.demoId(), "queued", "/api/provision/status/" + job.jobId());
     }
 

@@ -6,9 +6,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Duration;
-import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.OptionalLong;
 import java.util.function.Function;
@@ -32,17 +32,16 @@ public class DemoReadCache {
     static final Duration MAX_AGE = Duration.ofMinutes(5);
     static final int MAX_ENTRIES = 20_000;
 
-    private record Key(String tenantId, Object query) {
-    }
+    private record Key(String tenantId, Object query) {}
 
     /** {@code until}: the first instant the answer is no longer kept. */
-    private record Entry(long version, Instant readAt, Instant until, Object value) {
-    }
+    private record Entry(long version, Instant readAt, Instant until, Object value) {}
 
     private final DemoStore demos;
     private final Clock clock;
     private final ObjectMapper mapper;
-    private final Cache<Key, Entry> entries = Caffeine.newBuilder().maximumSize(MAX_ENTRIES).build();
+    private final Cache<Key, Entry> entries =
+            Caffeine.newBuilder().maximumSize(MAX_ENTRIES).build();
 
     public DemoReadCache(DemoStore demos, Clock clock, ObjectMapper mapper) {
         this.demos = demos;
@@ -85,8 +84,7 @@ public class DemoReadCache {
     }
 
     /** An answer and when it changes although the tenant's demos do not (null: never). */
-    private record Timed<T>(T value, Instant changesAt) {
-    }
+    private record Timed<T>(T value, Instant changesAt) {}
 
     @SuppressWarnings("unchecked")
     private <T> T keep(String tenantId, Object query, Supplier<Timed<T>> read) {
@@ -97,7 +95,9 @@ public class DemoReadCache {
         Key key = new Key(tenantId, query);
         Instant now = clock.instant();
         Entry kept = entries.getIfPresent(key);
-        if (kept != null && kept.version() == version.getAsLong() && !now.isBefore(kept.readAt())
+        if (kept != null
+                && kept.version() == version.getAsLong()
+                && !now.isBefore(kept.readAt())
                 && now.isBefore(kept.until())) {
             return (T) kept.value();
         }

@@ -29,7 +29,8 @@ public class DemoRestore {
     }
 
     public Demo restore(Caller caller, String demoId) {
-        Demo demo = demos.find(demoId).filter(d -> d.tenantId().equals(caller.tenantId()))
+        Demo demo = demos.find(demoId)
+                .filter(d -> d.tenantId().equals(caller.tenantId()))
                 .orElseThrow(() -> ApiProblem.notFound("demo", demoId));
         if (demo.createdBy() == null || !demo.createdBy().equals(caller.userEmail())) {
             throw ApiProblem.forbidden("only the demo's owner may restore it");
@@ -38,15 +39,18 @@ public class DemoRestore {
             throw notArchived(demo);
         }
         if (demo.datasetId() == null || !datasets.datasetExists(demo.datasetId())) {
-            throw ApiProblem.conflict("demo-dataset-missing", "Demo '" + demoId + "' cannot be restored: its dataset "
-                    + "no longer exists");
+            throw ApiProblem.conflict(
+                    "demo-dataset-missing",
+                    "Demo '" + demoId + "' cannot be restored: its dataset " + "no longer exists");
         }
         if (!demos.restore(demoId, clock.instant())) {
             // restored or deleted since it was read, or still archived but the lifecycle has begun deleting it
             Demo now = demos.find(demoId).orElse(demo);
             if (now.status() == DemoStatus.ARCHIVED) {
-                throw ApiProblem.conflict("demo-being-deleted", "Demo '" + demoId + "' cannot be restored: it was "
-                        + "archived long enough ago that its deletion has begun");
+                throw ApiProblem.conflict(
+                        "demo-being-deleted",
+                        "Demo '" + demoId + "' cannot be restored: it was "
+                                + "archived long enough ago that its deletion has begun");
             }
             throw notArchived(now);
         }
@@ -55,7 +59,8 @@ public class DemoRestore {
     }
 
     private static ApiProblem notArchived(Demo demo) {
-        return ApiProblem.conflict("demo-not-archived", "Demo '" + demo.demoId() + "' is " + demo.status().wire()
-                + "; only an archived demo can be restored");
+        return ApiProblem.conflict(
+                "demo-not-archived",
+                "Demo '" + demo.demoId() + "' is " + demo.status().wire() + "; only an archived demo can be restored");
     }
 }

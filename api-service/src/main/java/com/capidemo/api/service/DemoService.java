@@ -11,6 +11,7 @@ import com.capidemo.core.service.DemoDeletion;
 import com.capidemo.core.service.TemplateLibrary;
 import com.capidemo.core.web.ApiProblem;
 import com.fasterxml.jackson.annotation.JsonIgnore;
+import io.opentelemetry.instrumentation.annotations.WithSpan;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Duration;
@@ -18,7 +19,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import io.opentelemetry.instrumentation.annotations.WithSpan;
 
 /**
  * A tenant's demos and who may do what with them: any user of the tenant sees them, as a compact keyset-paged list or
@@ -48,53 +48,66 @@ public class DemoService {
     }
 
     /** One page of the list and where the next one starts (null after the last). */
-    public record Page(List<DemoSummary> demos, String nextCursor) {
-    }
+    public record Page(List<DemoSummary> demos, String nextCursor) {}
 
     /** The caller's dashboard: {stats {total_demos, demos_this_month, pinned_count}, pinned, recent}. */
     /**
      * {@code countsChangeAt} (not sent) is when demos_this_month may drop although no demo changed: once the oldest
      * demo it counts is more than a month old. Null when it counts none.
      */
-    public record Dashboard(String user, Stats stats, List<DemoSummary> pinnedDemos, List<DemoSummary> recentDemos,
-                            @JsonIgnore Instant countsChangeAt) {
-    }
+    public record Dashboard(
+            String user,
+            Stats stats,
+            List<DemoSummary> pinnedDemos,
+            List<DemoSummary> recentDemos,
+            @JsonIgnore Instant countsChangeAt) {}
 
-    public record Stats(long totalDemos, long demosThisMonth, long pinnedCount, Map<String, Long> byStatus,
-                        Map<String, Long> byTemplate) {
-    }
+    public record Stats(
+            long totalDemos,
+            long demosThisMonth,
+            long pinnedCount,
+            Map<String, Long> byStatus,
+            Map<String, Long> byTemplate) {}
 
     /** The tenant's demos newest first, {@code limit} (1-100) at a time. */
     public Page list(Caller caller, DemoFilter filter, Optional<DemoCursor> after, int limit) {
         List<DemoSummary> rows = demos.list(caller.tenantId(), filter, after, limit + 1);
         boolean more = rows.size() > limit;
         List<DemoSummary> page = more ? rows.subList(0, limit) : rows;
-        return new Page(List.copyOf(page), more ? page.get(page.size() - 1).cursor().encode() : null);
+        return new Page(
+                List.copyOf(page), more ? page.get(page.size() - 1).cursor().encode() : null);
     }
 
     /** Counts (by count queries), the pinned and the most recent of the caller's own demos that are not deleted. */
     public Dashboard dashboard(Caller caller) {
         String me = caller.userEmail();
         Instant now = clock.instant();
-        DemoStats s = demos.stats(caller.tenantId(), me, now.minus(MONTH),
+        DemoStats s = demos.stats(
+                caller.tenantId(),
+                me,
+                now.minus(MONTH),
                 templates.all().stream().map(t -> t.templateId()).toList());
         DemoFilter mine = DemoFilter.createdBy(me);
-        Instant countsChangeAt = s.createdSince() == 0 ? null
+        Instant countsChangeAt = s.createdSince() == 0
+                ? null
                 : s.oldestSince() == null ? now : s.oldestSince().plus(MONTH);
-        return new Dashboard(me, new Stats(s.total(), s.createdSince(), s.pinned(), s.byStatus(), s.byTemplate()),
+        return new Dashboard(
+                me,
+                new Stats(s.total(), s.createdSince(), s.pinned(), s.byStatus(), s.byTemplate()),
                 demos.list(caller.tenantId(), mine.withPinned(true), Optional.empty(), DASHBOARD_ITEMS),
-                demos.list(caller.tenantId(), mine, Optional.empty(), DASHBOARD_ITEMS), countsChangeAt);
+                demos.list(caller.tenantId(), mine, Optional.empty(), DASHBOARD_ITEMS),
+                countsChangeAt);
     }
 
     /** The full demo, if it belongs to the caller's tenant. */
     public Demo get(Caller caller, String demoId) {
-        return demos.find(demoId).filter(d -> d.tenantId().equals(caller.tenantId()))
+        return demos.find(demoId)
+                .filter(d -> d.tenantId().equals(caller.tenantId()))
                 .orElseThrow(() -> ApiProblem.notFound("demo", demoId));
     }
 
     /** Whether a demo is pinned now, and since when. */
-    public record PinState(String demoId, boolean isPinned, Instant pinnedAt) {
-    }
+    public record PinState(String demoId, boolean isPinned, Instant pinnedAt) {}
 
     /**
      * Pins or unpins the caller's own demo (idempotent; pinned_at kept from the first pin).
@@ -104,7 +117,8 @@ public class DemoService {
     public PinState pin(Caller caller, String demoId, boolean pinned) {
         Demo demo = get(caller, demoId);
         if (!demo.ownedBy(caller.userEmail())) {
-            throw ApiProblem.forbidden("only the demo's owner may " + (pinned ? "pin" : "unpin") + " demo '" + demoId + "'");
+            throw ApiProblem.forbidden(
+                    "only the demo's owner may " + (pinned ? "pin" : "unpin") + " demo '" + demoId + "'");
         }
         if (!demos.setPinned(demoId, pinned, clock.instant())) {
             throw ApiProblem.conflict("demo-deleted", "Demo '" + demoId + "' is deleted");
@@ -121,7 +135,8 @@ public class DemoService {
     public Demo manageable(Caller caller, String demoId, String action) {
         Demo demo = get(caller, demoId);
         if (!demo.ownedBy(caller.userEmail()) && !caller.isAdmin()) {
-            throw ApiProblem.forbidden("only the demo's owner or a tenant admin may " + action + " demo '" + demoId + "'");
+            throw ApiProblem.forbidden(
+                    "only the demo's owner or a tenant admin may " + action + " demo '" + demoId + "'");
         }
         return demo;
     }

@@ -32,7 +32,8 @@ public class OnboardingService {
     private final Crypto crypto;
     private final OnboardingTemplate template;
 
-    public OnboardingService(TenantStore tenants, Warehouse warehouse, Crypto crypto, PlatformConfig config, Clock clock) {
+    public OnboardingService(
+            TenantStore tenants, Warehouse warehouse, Crypto crypto, PlatformConfig config, Clock clock) {
         this.clock = clock;
         this.tenants = tenants;
         this.warehouse = warehouse;
@@ -40,9 +41,13 @@ public class OnboardingService {
         this.template = OnboardingTemplate.load(ConfigsLocator.locate(config));
     }
 
-    public record Onboarded(String tenantId, String apiKey, boolean datasetCreated, List<String> tablesCreated,
-                            String dryrunStatus, String message) {
-    }
+    public record Onboarded(
+            String tenantId,
+            String apiKey,
+            boolean datasetCreated,
+            List<String> tablesCreated,
+            String dryrunStatus,
+            String message) {}
 
     public Onboarded onboard(String tenantId, String userEmail) {
         if (!TenantIds.isValid(tenantId)) {
@@ -65,14 +70,25 @@ public class OnboardingService {
         String key = ApiKeys.generate(tenantId);
         Instant now = clock.instant();
         String email = userEmail == null || userEmail.isBlank() ? "admin@" + tenantId + ".local" : userEmail;
-        ApiKey stored = new ApiKey(ApiKeys.hash(key), tenantId, email, "admin",
-                crypto.encrypt(key.getBytes(StandardCharsets.UTF_8), "api_key:" + tenantId), now, false);
+        ApiKey stored = new ApiKey(
+                ApiKeys.hash(key),
+                tenantId,
+                email,
+                "admin",
+                crypto.encrypt(key.getBytes(StandardCharsets.UTF_8), "api_key:" + tenantId),
+                now,
+                false);
         if (tenants.createWithKey(new Tenant(tenantId, datasetId, now), stored).isEmpty()) {
             throw ApiProblem.conflict("tenant-exists", "tenant '" + tenantId + "' is already onboarded");
         }
         String dryrun = dryrun(datasetId);
         Log.infof("onboarded tenant %s (dataset %s, dry run %s)", tenantId, datasetId, dryrun);
-        return new Onboarded(tenantId, key, datasetCreated, created, dryrun,
+        return new Onboarded(
+                tenantId,
+                key,
+                datasetCreated,
+                created,
+                dryrun,
                 "Customer " + tenantId + " onboarded successfully; store the API key now, it is not shown again");
     }
 

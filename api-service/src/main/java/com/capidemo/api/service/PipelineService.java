@@ -21,6 +21,7 @@ import com.capidemo.core.port.TaskQueue;
 import com.capidemo.core.port.TaskRequest;
 import com.capidemo.core.web.ApiProblem;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.opentelemetry.instrumentation.annotations.WithSpan;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.file.Path;
@@ -32,7 +33,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import io.opentelemetry.instrumentation.annotations.WithSpan;
 
 /**
  * Tenants' templated pipelines (seeds 002/003): a run is a job of type pipeline whose exclusive key is the pipeline
@@ -48,7 +48,13 @@ public class PipelineService {
     private final StepStore steps;
     private final MeterRegistry metrics;
 
-    public PipelineService(PlatformConfig config, TaskQueue tasks, JobStore jobs, StepStore steps, MeterRegistry metrics, Clock clock) {
+    public PipelineService(
+            PlatformConfig config,
+            TaskQueue tasks,
+            JobStore jobs,
+            StepStore steps,
+            MeterRegistry metrics,
+            Clock clock) {
         this.clock = clock;
         this.catalog = new PipelineCatalog(ConfigsLocator.locate(config));
         this.tasks = tasks;
@@ -57,54 +63,110 @@ public class PipelineService {
         this.metrics = metrics;
     }
 
-    public record Triggered(String pipelineLoggingId, String pipelineId, String status, String statusUrl, String message) {
-    }
+    public record Triggered(
+            String pipelineLoggingId, String pipelineId, String status, String statusUrl, String message) {}
 
     @WithSpan("pipeline.accept")
-    public Triggered run(Caller caller, String tenantId, String provider, String domain, String templateName,
-                         String triggerBy, LocalDate date) {
+    public Triggered run(
+            Caller caller,
+            String tenantId,
+            String provider,
+            String domain,
+            String templateName,
+            String triggerBy,
+            LocalDate date) {
         if (!caller.tenantId().equals(tenantId)) {
             throw ApiProblem.forbidden("your API key belongs to tenant '" + caller.tenantId()
                     + "' and cannot run pipelines of tenant '" + tenantId + "'");
         }
-        catalog.find(provider, domain, templateName).orElseThrow(() -> new ApiProblem(404, "pipeline-template-not-found",
-                "Pipeline template not found", "no pipeline template configs/" + provider + "/" + domain + "/"
-                + templateName + ".yml"));
+        catalog.find(provider, domain, templateName)
+                .orElseThrow(() -> new ApiProblem(
+                        404,
+                        "pipeline-template-not-found",
+                        "Pipeline template not found",
+                        "no pipeline template configs/" + provider + "/" + domain + "/" + templateName + ".yml"));
         String pipelineId = tenantId + "-" + provider + "-" + domain + "-" + templateName;
         String runId = Ids.jobId();
-        JobPayload.Pipeline payload = new JobPayload.Pipeline(pipelineId, provider, domain, templateName,
+        JobPayload.Pipeline payload = new JobPayload.Pipeline(
+                pipelineId,
+                provider,
+                domain,
+                templateName,
                 triggerBy == null || triggerBy.isBlank() ? caller.userEmail() : triggerBy.strip(),
-                date == null ? LocalDate.now(ZoneOffset.UTC) : date, caller.userEmail());
+                date == null ? LocalDate.now(ZoneOffset.UTC) : date,
+                caller.userEmail());
         Job job = Job.queued(runId, null, tenantId, payload, clock.instant());
         try {
-            tasks.submit(null, job, new TaskRequest(TaskRequest.nameFor(runId), TaskRequest.PIPELINE_RUN,
-                    Json.bytes(Map.of("job_id", runId))));
+            tasks.submit(
+                    null,
+                    job,
+                    new TaskRequest(
+                            TaskRequest.nameFor(runId), TaskRequest.PIPELINE_RUN, Json.bytes(Map.of("job_id", runId))));
         } catch (DuplicateJobException e) {
             metrics.counter("pipeline.rejected", "reason", "duplicate").increment();
-            throw new ApiProblem(409, "pipeline-already-running", "Pipeline already running", "pipeline " + pipelineId
-                    + " is already pending or running as run " + e.activeJobId() + "; wait for it to finish",
+            throw new ApiProblem(
+                    409,
+                    "pipeline-already-running",
+                    "Pipeline already running",
+                    "pipeline " + pipelineId + " is already pending or running as run " + e.activeJobId()
+                            + "; wait for it to finish",
                     List.of(Map.of("field", "pipeline_logging_id", "message", String.valueOf(e.activeJobId()))));
         }
         metrics.counter("pipeline.accepted", "template", templateName).increment();
         Log.infof("pipeline %s triggered as run %s by %s", pipelineId, runId, payload.triggerBy());
-        return new Triggered(runId, pipelineId, "PENDING", "/api/v1/pipelines/runs/" + runId,
+        return new Triggered(
+                runId,
+                pipelineId,
+                "PENDING",
+                "/api/v1/pipelines/runs/" + runId,
                 "Templated pipeline triggered successfully");
     }
 
     /** GET /api/v1/pipelines/runs/{id}: a run, its steps (checkpointed, then not started) and data-quality results. */
-    public record RunView(String pipelineLoggingId, String pipelineId, String tenantId, String provider, String domain,
-                          String templateName, String status, int progress, String currentStep, String triggerBy,
-                          String runDate, Instant createdAt, Instant startedAt, Instant completedAt, String error,
-                          List<StepView> steps, List<DqResult> dqResults) {
-    }
+    public record RunView(
+            String pipelineLoggingId,
+            String pipelineId,
+            String tenantId,
+            String provider,
+            String domain,
+            String templateName,
+            String status,
+            int progress,
+            String currentStep,
+            String triggerBy,
+            String runDate,
+            Instant createdAt,
+            Instant startedAt,
+            Instant completedAt,
+            String error,
+            List<StepView> steps,
+            List<DqResult> dqResults) {}
 
     /** One step of a run; a step not started yet has only its id, type and status PENDING. */
-    public record StepView(String stepId, String type, String status, Integer attempts, Instant startedAt,
-                           Instant endedAt, Long durationMs, Long rowsProcessed, String error, List<JobLog> logs) {
+    public record StepView(
+            String stepId,
+            String type,
+            String status,
+            Integer attempts,
+            Instant startedAt,
+            Instant endedAt,
+            Long durationMs,
+            Long rowsProcessed,
+            String error,
+            List<JobLog> logs) {
 
         static StepView of(StepRecord r) {
-            return new StepView(r.stepId(), r.type(), r.status().wire().toUpperCase(Locale.ROOT), r.attempts(),
-                    r.startedAt(), r.endedAt(), r.durationMillis(), r.summary().rowsProcessed(), r.error(), r.logs());
+            return new StepView(
+                    r.stepId(),
+                    r.type(),
+                    r.status().wire().toUpperCase(Locale.ROOT),
+                    r.attempts(),
+                    r.startedAt(),
+                    r.endedAt(),
+                    r.durationMillis(),
+                    r.summary().rowsProcessed(),
+                    r.error(),
+                    r.logs());
         }
 
         static StepView pending(String stepId, String type) {
@@ -113,8 +175,12 @@ public class PipelineService {
     }
 
     public RunView status(Caller caller, String runId) {
-        Job job = jobs.find(runId).filter(j -> j.type() == JobType.PIPELINE && j.tenantId().equals(caller.tenantId()))
-                .orElseThrow(() -> new ApiProblem(404, "pipeline-run-not-found", "Pipeline run not found",
+        Job job = jobs.find(runId)
+                .filter(j -> j.type() == JobType.PIPELINE && j.tenantId().equals(caller.tenantId()))
+                .orElseThrow(() -> new ApiProblem(
+                        404,
+                        "pipeline-run-not-found",
+                        "Pipeline run not found",
                         "No pipeline run '" + UserText.preview(runId) + "' is visible to you"));
         List<StepRecord> records = steps.list(runId);
         List<StepView> stepViews = new ArrayList<>();
@@ -124,7 +190,8 @@ public class PipelineService {
             dq.addAll(r.summary().dqResults());
         }
         JobPayload.Pipeline run = job.payload(JobPayload.Pipeline.class);
-        Path file = catalog.find(run.provider(), run.domain(), run.templateName()).orElse(null);
+        Path file =
+                catalog.find(run.provider(), run.domain(), run.templateName()).orElse(null);
         if (file != null) {
             for (Map<String, String> planned : catalog.outline(file)) {
                 if (records.stream().noneMatch(r -> r.stepId().equals(planned.get("step_id")))) {
@@ -132,10 +199,24 @@ public class PipelineService {
                 }
             }
         }
-        return new RunView(job.jobId(), run.pipelineId(), job.tenantId(), run.provider(), run.domain(),
-                run.templateName(), wire(job.status()), job.progress(), job.currentPhase(), run.triggerBy(),
-                run.date() == null ? null : run.date().toString(), job.createdAt(),
-                job.startedAt(), job.completedAt(), job.error(), stepViews, dq);
+        return new RunView(
+                job.jobId(),
+                run.pipelineId(),
+                job.tenantId(),
+                run.provider(),
+                run.domain(),
+                run.templateName(),
+                wire(job.status()),
+                job.progress(),
+                job.currentPhase(),
+                run.triggerBy(),
+                run.date() == null ? null : run.date().toString(),
+                job.createdAt(),
+                job.startedAt(),
+                job.completedAt(),
+                job.error(),
+                stepViews,
+                dq);
     }
 
     /** The run states pipeline clients see: PENDING, RUNNING, COMPLETED, FAILED. */

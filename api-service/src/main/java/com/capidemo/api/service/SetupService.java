@@ -13,7 +13,6 @@ import com.capidemo.core.port.TenantStore;
 import com.capidemo.core.web.ApiProblem;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -29,8 +28,12 @@ public class SetupService {
     private final DemoStore demos;
     private final String defaultTemplate;
 
-    public SetupService(OnboardingService onboarding, ProvisionService provisioning, TenantStore tenants,
-                        DemoStore demos, PlatformConfig config) {
+    public SetupService(
+            OnboardingService onboarding,
+            ProvisionService provisioning,
+            TenantStore tenants,
+            DemoStore demos,
+            PlatformConfig config) {
         this.onboarding = onboarding;
         this.provisioning = provisioning;
         this.tenants = tenants;
@@ -38,9 +41,16 @@ public class SetupService {
         this.defaultTemplate = config.setup().defaultTemplate();
     }
 
-    public record SetupResult(String projectId, String tenantId, boolean tenantCreated, String apiKey, String demoId,
-                              String jobId, String status, String statusUrl, String message) {
-    }
+    public record SetupResult(
+            String projectId,
+            String tenantId,
+            boolean tenantCreated,
+            String apiKey,
+            String demoId,
+            String jobId,
+            String status,
+            String statusUrl,
+            String message) {}
 
     /** Project ids are 6-30 lowercase letters, digits and hyphens; the tenant follows {@link TenantIds}' rule. */
     public static String tenantOf(String projectId) {
@@ -72,13 +82,29 @@ public class SetupService {
         Optional<Demo> existing = setupDemo(tenantId);
         if (existing.isPresent()) {
             Demo d = existing.get();
-            return new SetupResult(projectId, tenantId, created, apiKey, d.demoId(), null, d.status().wire(),
-                    "/api/demos/" + d.demoId(), "Project " + projectId + " is already set up");
+            return new SetupResult(
+                    projectId,
+                    tenantId,
+                    created,
+                    apiKey,
+                    d.demoId(),
+                    null,
+                    d.status().wire(),
+                    "/api/demos/" + d.demoId(),
+                    "Project " + projectId + " is already set up");
         }
-        ProvisionService.Accepted accepted = provisioning.quick(new Caller(tenantId, setupUser(tenantId), "admin"),
-                defaultTemplate, projectId);
-        return new SetupResult(projectId, tenantId, created, apiKey, accepted.demoId(), accepted.jobId(),
-                accepted.status(), accepted.statusUrl(), created
+        ProvisionService.Accepted accepted =
+                provisioning.quick(new Caller(tenantId, setupUser(tenantId), "admin"), defaultTemplate, projectId);
+        return new SetupResult(
+                projectId,
+                tenantId,
+                created,
+                apiKey,
+                accepted.demoId(),
+                accepted.jobId(),
+                accepted.status(),
+                accepted.statusUrl(),
+                created
                         ? "Project " + projectId + " onboarded; store the API key now, it is not shown again"
                         : "Project " + projectId + " was onboarded before; its demo is being provisioned");
     }
@@ -92,7 +118,8 @@ public class SetupService {
         Optional<DemoCursor> after = Optional.empty();
         while (true) {
             List<DemoSummary> page = demos.list(tenantId, setupDemos, after, LOOKUP_PAGE);
-            Optional<DemoSummary> found = page.stream().filter(d -> d.status() != DemoStatus.FAILED).findFirst();
+            Optional<DemoSummary> found =
+                    page.stream().filter(d -> d.status() != DemoStatus.FAILED).findFirst();
             if (found.isPresent()) {
                 return demos.find(found.get().demoId());
             }

@@ -44,6 +44,7 @@ public class ShareService {
     static final int LIST_LIMIT = 100;
     /** What a token looks like (43 url-safe characters as issued); anything else is unknown without a lookup. */
     private static final Pattern TOKEN_SHAPE = Pattern.compile("[A-Za-z0-9_-]{43}");
+
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final ShareStore shares;
@@ -54,8 +55,14 @@ public class ShareService {
     private final Crypto crypto;
     private final Clock clock;
 
-    public ShareService(ShareStore shares, DemoStore demos, DemoService demoService, ChatService chat,
-                        ShareAttempts attempts, Crypto crypto, Clock clock) {
+    public ShareService(
+            ShareStore shares,
+            DemoStore demos,
+            DemoService demoService,
+            ChatService chat,
+            ShareAttempts attempts,
+            Crypto crypto,
+            Clock clock) {
         this.shares = shares;
         this.demos = demos;
         this.demoService = demoService;
@@ -66,29 +73,37 @@ public class ShareService {
     }
 
     /** A link just made. */
-    public record Created(String token, String shareUrl, String demoId, Instant expiresAt, boolean passwordProtected) {
-    }
+    public record Created(String token, String shareUrl, String demoId, Instant expiresAt, boolean passwordProtected) {}
 
     /** A link as its demo's owner sees it in the list. */
-    public record Link(String token, String shareUrl, String demoId, String createdBy, Instant createdAt,
-                       Instant expiresAt, boolean expired, boolean passwordProtected, long accessCount,
-                       Instant lastAccessed) {
-    }
+    public record Link(
+            String token,
+            String shareUrl,
+            String demoId,
+            String createdBy,
+            Instant createdAt,
+            Instant expiresAt,
+            boolean expired,
+            boolean passwordProtected,
+            long accessCount,
+            Instant lastAccessed) {}
 
     /** What a viewer of a link sees. */
-    public record SharedView(SharedDemo demo, boolean readOnly, String sharedBy, Instant expiresAt) {
-    }
+    public record SharedView(SharedDemo demo, boolean readOnly, String sharedBy, Instant expiresAt) {}
 
-    public record SharedDemo(String customerName, String templateId, String industry, String status,
-                             List<SharedTable> tables, List<String> goldenQuestions, Readiness readiness) {
-    }
+    public record SharedDemo(
+            String customerName,
+            String templateId,
+            String industry,
+            String status,
+            List<SharedTable> tables,
+            List<String> goldenQuestions,
+            Readiness readiness) {}
 
-    public record SharedTable(String name, long rowCount) {
-    }
+    public record SharedTable(String name, long rowCount) {}
 
     /** A link the viewer passed: the stored link and its demo. */
-    public record Opened(DemoShare share, Demo demo) {
-    }
+    public record Opened(DemoShare share, Demo demo) {}
 
     public static String urlOf(String token) {
         return "/api/shared/" + token;
@@ -104,14 +119,25 @@ public class ShareService {
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
         Instant now = clock.instant();
         Instant expires = now.plus(Duration.ofDays(expiresInDays));
-        DemoShare share = new DemoShare(Ids.sha256(token),
-                crypto.encrypt(token.getBytes(StandardCharsets.UTF_8), context(demoId)), demoId, demo.tenantId(),
-                caller.userEmail(), now, expires, password.map(SharePasswords::hash).orElse(null), true, 0, null, null);
+        DemoShare share = new DemoShare(
+                Ids.sha256(token),
+                crypto.encrypt(token.getBytes(StandardCharsets.UTF_8), context(demoId)),
+                demoId,
+                demo.tenantId(),
+                caller.userEmail(),
+                now,
+                expires,
+                password.map(SharePasswords::hash).orElse(null),
+                true,
+                0,
+                null,
+                null);
         if (!shares.create(share)) {
             throw new IllegalStateException("a share token collided"); // 2^-256: never
         }
-        Log.infof("demo %s shared as %s by %s until %s%s", demoId, share.shareId(), caller.userEmail(), expires,
-                share.hasPassword() ? " (password)" : "");
+        Log.infof(
+                "demo %s shared as %s by %s until %s%s",
+                demoId, share.shareId(), caller.userEmail(), expires, share.hasPassword() ? " (password)" : "");
         return new Created(token, urlOf(token), demoId, expires, share.hasPassword());
     }
 
@@ -122,8 +148,17 @@ public class ShareService {
         List<Link> links = new ArrayList<>();
         for (DemoShare s : shares.listByDemo(demoId, LIST_LIMIT)) {
             String token = new String(crypto.decrypt(s.encryptedToken(), context(demoId)), StandardCharsets.UTF_8);
-            links.add(new Link(token, urlOf(token), demoId, s.createdBy(), s.createdAt(), s.expiresAt(),
-                    s.isExpiredAt(now), s.hasPassword(), s.accessCount(), s.lastAccessed()));
+            links.add(new Link(
+                    token,
+                    urlOf(token),
+                    demoId,
+                    s.createdBy(),
+                    s.createdAt(),
+                    s.expiresAt(),
+                    s.isExpiredAt(now),
+                    s.hasPassword(),
+                    s.accessCount(),
+                    s.lastAccessed()));
         }
         return links;
     }
@@ -131,7 +166,8 @@ public class ShareService {
     /** Revokes the link: from then on it is 404; revoking again is fine. An unknown link (or another demo's) is 404. */
     public void revoke(Caller caller, String demoId, String token) {
         demoService.manageable(caller, demoId, "revoke the share links of");
-        DemoShare share = stored(token).filter(s -> s.demoId().equals(demoId))
+        DemoShare share = stored(token)
+                .filter(s -> s.demoId().equals(demoId))
                 .orElseThrow(() -> ApiProblem.notFound("share", demoId + "/…"));
         shares.revoke(share.tokenHash(), clock.instant());
         Log.infof("share %s of demo %s revoked by %s", share.shareId(), demoId, caller.userEmail());
@@ -142,9 +178,18 @@ public class ShareService {
         Opened opened = open(token, password);
         shares.recordAccess(opened.share().tokenHash(), clock.instant());
         Demo d = opened.demo();
-        return new SharedView(new SharedDemo(d.customerName(), d.templateId(), d.industry(), d.status().wire(),
-                tables(d.metadata()), d.goldenQueries().stream().map(GoldenQuery::question).toList(), d.readiness()),
-                true, opened.share().createdBy(), opened.share().expiresAt());
+        return new SharedView(
+                new SharedDemo(
+                        d.customerName(),
+                        d.templateId(),
+                        d.industry(),
+                        d.status().wire(),
+                        tables(d.metadata()),
+                        d.goldenQueries().stream().map(GoldenQuery::question).toList(),
+                        d.readiness()),
+                true,
+                opened.share().createdBy(),
+                opened.share().expiresAt());
     }
 
     /** A viewer's question, answered by the chat service in conversations of this link only. */
@@ -159,16 +204,18 @@ public class ShareService {
      * wrong one.
      */
     Opened open(String token, Optional<String> password) {
-        DemoShare share = stored(token).filter(s -> !s.isRevoked())
-                .orElseThrow(() -> ApiProblem.notFound("share", "…"));
-        Demo demo = demos.find(share.demoId()).filter(d -> d.status() != DemoStatus.DELETED)
+        DemoShare share =
+                stored(token).filter(s -> !s.isRevoked()).orElseThrow(() -> ApiProblem.notFound("share", "…"));
+        Demo demo = demos.find(share.demoId())
+                .filter(d -> d.status() != DemoStatus.DELETED)
                 .orElseThrow(() -> ApiProblem.notFound("share", "…"));
         if (share.isExpiredAt(clock.instant())) {
             throw new ApiProblem(410, "share-expired", "Gone", "This share link expired at " + share.expiresAt());
         }
         if (share.hasPassword()) {
             String given = password.filter(p -> !p.isEmpty())
-                    .orElseThrow(() -> ApiProblem.unauthorized("this share link needs its password (X-Share-Password)"));
+                    .orElseThrow(
+                            () -> ApiProblem.unauthorized("this share link needs its password (X-Share-Password)"));
             try (ShareAttempts.Check check = attempts.begin(share.tokenHash())) {
                 if (!SharePasswords.matches(given, share.passwordHash())) {
                     throw ApiProblem.unauthorized("wrong password for this share link");
@@ -195,8 +242,8 @@ public class ShareService {
             return List.of();
         }
         List<SharedTable> out = new ArrayList<>();
-        tables.forEach((name, rows) -> out.add(new SharedTable(String.valueOf(name),
-                rows instanceof Number n ? n.longValue() : 0)));
+        tables.forEach((name, rows) ->
+                out.add(new SharedTable(String.valueOf(name), rows instanceof Number n ? n.longValue() : 0)));
         return out;
     }
 }

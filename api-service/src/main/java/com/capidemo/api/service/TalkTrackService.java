@@ -20,13 +20,13 @@ import com.capidemo.core.port.Warehouse;
 import com.capidemo.core.web.ApiProblem;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.UnaryOperator;
-import java.time.Clock;
 
 /**
  * A demo's talk track: its golden questions, curated by its owner or a tenant admin (added from a question and SQL or
@@ -50,12 +50,10 @@ public class TalkTrackService {
     }
 
     /** The talk track of a demo as the API shows it. */
-    public record TalkTrack(String demoId, List<Item> goldenQueries, String systemInstruction, Readiness readiness) {
-    }
+    public record TalkTrack(String demoId, List<Item> goldenQueries, String systemInstruction, Readiness readiness) {}
 
     /** An item added, with the readiness scored with it. */
-    public record Added(Item item, Readiness readiness) {
-    }
+    public record Added(Item item, Readiness readiness) {}
 
     private final DemoService demoService;
     private final DemoStore demos;
@@ -65,8 +63,14 @@ public class TalkTrackService {
     private final ConversationStore conversations;
     private final Clock clock;
 
-    public TalkTrackService(DemoService demoService, DemoStore demos, DataAgents agents, ChatAgent chat,
-                            Warehouse warehouse, ConversationStore conversations, Clock clock) {
+    public TalkTrackService(
+            DemoService demoService,
+            DemoStore demos,
+            DataAgents agents,
+            ChatAgent chat,
+            Warehouse warehouse,
+            ConversationStore conversations,
+            Clock clock) {
         this.clock = clock;
         this.demoService = demoService;
         this.demos = demos;
@@ -84,7 +88,8 @@ public class TalkTrackService {
     public TalkTrack get(Caller caller, String demoId) {
         Demo demo = demoService.get(caller, demoId);
         String instruction = agentOf(demo).map(AgentSpec::systemInstruction).orElse(null);
-        return new TalkTrack(demoId, demo.goldenQueries().stream().map(Item::of).toList(), instruction, demo.readiness());
+        return new TalkTrack(
+                demoId, demo.goldenQueries().stream().map(Item::of).toList(), instruction, demo.readiness());
     }
 
     /**
@@ -96,7 +101,8 @@ public class TalkTrackService {
         Demo demo = editable(caller, demoId);
         boolean fromChat = conversationId != null || turn != null;
         if (fromChat && (question != null || sql != null)) {
-            throw ApiProblem.invalid("conversation_id", "give either {question, sql} or {conversation_id, turn}, not both");
+            throw ApiProblem.invalid(
+                    "conversation_id", "give either {question, sql} or {conversation_id, turn}, not both");
         }
         String sqlField = "sql";
         if (fromChat) {
@@ -105,7 +111,8 @@ public class TalkTrackService {
             sql = t.sql();
             sqlField = "turn";
             if (sql == null || sql.isBlank()) {
-                throw ApiProblem.invalid("turn", "that answer has no SQL (the agent declined or answered without a query)");
+                throw ApiProblem.invalid(
+                        "turn", "that answer has no SQL (the agent declined or answered without a query)");
             }
         } else {
             if (question == null || question.isBlank()) {
@@ -121,11 +128,19 @@ public class TalkTrackService {
         String id = idOf(checked);
         Result result = edit(demo, agent, current -> {
             if (current.stream().anyMatch(g -> idOf(g.sql()).equals(id))) {
-                throw ApiProblem.conflict("golden-query-exists", "that SQL is already in the talk track as '"
-                        + current.stream().filter(g -> idOf(g.sql()).equals(id)).findFirst().orElseThrow().question() + "'");
+                throw ApiProblem.conflict(
+                        "golden-query-exists",
+                        "that SQL is already in the talk track as '"
+                                + current.stream()
+                                        .filter(g -> idOf(g.sql()).equals(id))
+                                        .findFirst()
+                                        .orElseThrow()
+                                        .question()
+                                + "'");
             }
             if (current.size() >= MAX_QUERIES) {
-                throw ApiProblem.conflict("talk-track-full", "a talk track holds at most " + MAX_QUERIES + " questions");
+                throw ApiProblem.conflict(
+                        "talk-track-full", "a talk track holds at most " + MAX_QUERIES + " questions");
             }
             List<GoldenQuery> next = new ArrayList<>(current);
             next.add(added);
@@ -145,15 +160,24 @@ public class TalkTrackService {
         Demo demo = editable(caller, demoId);
         AgentSpec agent = agentOf(demo).orElseThrow(() -> noAgent(demoId));
         Result result = edit(demo, agent, current -> {
-            Set<String> have = new HashSet<>(current.stream().map(g -> idOf(g.sql())).toList());
+            Set<String> have =
+                    new HashSet<>(current.stream().map(g -> idOf(g.sql())).toList());
             if (!have.equals(new HashSet<>(ids))) {
-                throw ApiProblem.conflict("talk-track-changed",
+                throw ApiProblem.conflict(
+                        "talk-track-changed",
                         "ids must be exactly the talk track's current ids; read it again and retry");
             }
-            return ids.stream().map(id -> current.stream().filter(g -> idOf(g.sql()).equals(id)).findFirst()
-                    .orElseThrow()).toList();
+            return ids.stream()
+                    .map(id -> current.stream()
+                            .filter(g -> idOf(g.sql()).equals(id))
+                            .findFirst()
+                            .orElseThrow())
+                    .toList();
         });
-        return new TalkTrack(demoId, result.queries().stream().map(Item::of).toList(), agent.systemInstruction(),
+        return new TalkTrack(
+                demoId,
+                result.queries().stream().map(Item::of).toList(),
+                agent.systemInstruction(),
                 result.readiness());
     }
 
@@ -165,10 +189,19 @@ public class TalkTrackService {
         Demo demo = editable(caller, demoId);
         AgentSpec agent = agentOf(demo).orElseThrow(() -> noAgent(demoId));
         String name = question.strip();
-        Result result = edit(demo, agent, current -> current.stream()
-                .map(g -> idOf(g.sql()).equals(id) ? new GoldenQuery(name, g.sql(), g.complexity(), g.expectedResultType()) : g)
-                .toList(), id);
-        GoldenQuery renamed = result.queries().stream().filter(g -> idOf(g.sql()).equals(id)).findFirst().orElseThrow();
+        Result result = edit(
+                demo,
+                agent,
+                current -> current.stream()
+                        .map(g -> idOf(g.sql()).equals(id)
+                                ? new GoldenQuery(name, g.sql(), g.complexity(), g.expectedResultType())
+                                : g)
+                        .toList(),
+                id);
+        GoldenQuery renamed = result.queries().stream()
+                .filter(g -> idOf(g.sql()).equals(id))
+                .findFirst()
+                .orElseThrow();
         return new Added(Item.of(renamed), result.readiness());
     }
 
@@ -176,7 +209,12 @@ public class TalkTrackService {
     public void remove(Caller caller, String demoId, String id) {
         Demo demo = editable(caller, demoId);
         AgentSpec agent = agentOf(demo).orElseThrow(() -> noAgent(demoId));
-        edit(demo, agent, current -> current.stream().filter(g -> !idOf(g.sql()).equals(id)).toList(), id);
+        edit(
+                demo,
+                agent,
+                current ->
+                        current.stream().filter(g -> !idOf(g.sql()).equals(id)).toList(),
+                id);
     }
 
     /** Replaces the agent's system instruction and scores readiness again. */
@@ -186,16 +224,20 @@ public class TalkTrackService {
         }
         Demo demo = editable(caller, demoId);
         AgentSpec agent = agentOf(demo).orElseThrow(() -> noAgent(demoId));
-        AgentSpec next = new AgentSpec(agent.demoId(), agent.tenantId(), agent.datasetId(), agent.tables(),
-                systemInstruction.strip(), demo.goldenQueries());
+        AgentSpec next = new AgentSpec(
+                agent.demoId(),
+                agent.tenantId(),
+                agent.datasetId(),
+                agent.tables(),
+                systemInstruction.strip(),
+                demo.goldenQueries());
         agents.createAgent(next);
         Readiness readiness = score(demo, next);
-        return new TalkTrack(demoId, demo.goldenQueries().stream().map(Item::of).toList(), next.systemInstruction(),
-                readiness);
+        return new TalkTrack(
+                demoId, demo.goldenQueries().stream().map(Item::of).toList(), next.systemInstruction(), readiness);
     }
 
-    private record Result(List<GoldenQuery> queries, Readiness readiness) {
-    }
+    private record Result(List<GoldenQuery> queries, Readiness readiness) {}
 
     private Result edit(Demo demo, AgentSpec agent, UnaryOperator<List<GoldenQuery>> change) {
         return edit(demo, agent, change, null);
@@ -212,12 +254,13 @@ public class TalkTrackService {
         }
         List<GoldenQuery> next = List.copyOf(change.apply(current));
         if (!demos.replaceGoldenQueries(demo.demoId(), current, next)) {
-            throw ApiProblem.conflict("talk-track-changed",
-                    "the talk track of demo '" + demo.demoId() + "' changed meanwhile (or the demo is no longer ready); "
-                            + "read it again and retry");
+            throw ApiProblem.conflict(
+                    "talk-track-changed",
+                    "the talk track of demo '" + demo.demoId()
+                            + "' changed meanwhile (or the demo is no longer ready); " + "read it again and retry");
         }
-        AgentSpec updated = new AgentSpec(agent.demoId(), agent.tenantId(), agent.datasetId(), agent.tables(),
-                agent.systemInstruction(), next);
+        AgentSpec updated = new AgentSpec(
+                agent.demoId(), agent.tenantId(), agent.datasetId(), agent.tables(), agent.systemInstruction(), next);
         agents.createAgent(updated);
         Log.infof("talk track of demo %s: %d golden questions (was %d)", demo.demoId(), next.size(), current.size());
         return new Result(next, score(demo, updated));
@@ -236,8 +279,10 @@ public class TalkTrackService {
     private Demo editable(Caller caller, String demoId) {
         Demo demo = demoService.manageable(caller, demoId, "edit the talk track of");
         if (demo.status() != DemoStatus.READY) {
-            throw ApiProblem.conflict("demo-not-ready", "Demo '" + demoId + "' is " + demo.status().wire()
-                    + "; its talk track can be edited once it is ready");
+            throw ApiProblem.conflict(
+                    "demo-not-ready",
+                    "Demo '" + demoId + "' is " + demo.status().wire()
+                            + "; its talk track can be edited once it is ready");
         }
         return demo;
     }
@@ -257,11 +302,15 @@ public class TalkTrackService {
         if (turn == null || turn < 1) {
             throw ApiProblem.invalid("turn", "must be the number of an answer in the conversation (from 1)");
         }
-        conversations.find(conversationId).filter(c -> c.tenantId().equals(caller.tenantId()))
+        conversations
+                .find(conversationId)
+                .filter(c -> c.tenantId().equals(caller.tenantId()))
                 .filter(c -> c.demoId().equals(demo.demoId()))
                 .orElseThrow(() -> ApiProblem.invalid("conversation_id", "is not a conversation about this demo"));
-        return conversations.turns(conversationId, Integer.MAX_VALUE).stream().filter(t -> t.turn() == turn)
-                .findFirst().orElseThrow(() -> ApiProblem.invalid("turn", "the conversation has no turn " + turn));
+        return conversations.turns(conversationId, Integer.MAX_VALUE).stream()
+                .filter(t -> t.turn() == turn)
+                .findFirst()
+                .orElseThrow(() -> ApiProblem.invalid("turn", "the conversation has no turn " + turn));
     }
 
     /** One read-only query over the demo's own tables that runs and returns rows; else 422 naming {@code field}. */
@@ -289,7 +338,8 @@ public class TalkTrackService {
             return "the query failed";
         }
         // The engine's first line ("Binder Error: column … not found"), without file paths of the warehouse.
-        String line = message.strip().lines().findFirst().orElse("the query failed").replaceAll("(/[^\\s'\"]+)+", "…");
+        String line =
+                message.strip().lines().findFirst().orElse("the query failed").replaceAll("(/[^\\s'\"]+)+", "…");
         return line.length() > 300 ? line.substring(0, 300) + "…" : line;
     }
 }

@@ -27,8 +27,7 @@ public class TemplateService {
      * completed quick provisions here ({@code source} "measured"), or the template's estimate when none completed yet
      * ({@code source} "estimate", provisions 0).
      */
-    public record ReadyIn(int seconds, String source, int provisions) {
-    }
+    public record ReadyIn(int seconds, String source, int provisions) {}
 
     private final TemplateLibrary templates;
     private final JobStore jobs;
@@ -47,7 +46,8 @@ public class TemplateService {
         if (durations.isEmpty()) {
             return new ReadyIn(estimate, "estimate", 0);
         }
-        List<Long> ms = new ArrayList<>(durations.stream().map(Duration::toMillis).toList());
+        List<Long> ms =
+                new ArrayList<>(durations.stream().map(Duration::toMillis).toList());
         Collections.sort(ms);
         int n = ms.size();
         double p50 = n % 2 == 1 ? ms.get(n / 2) : (ms.get(n / 2 - 1) + ms.get(n / 2)) / 2.0;
@@ -57,7 +57,9 @@ public class TemplateService {
     /** Every template, or those of an industry (case-insensitive, the full industry or one of its words). */
     public List<TemplateDefinition> list(Optional<String> industry) {
         return templates.all().stream()
-                .filter(t -> industry.filter(i -> !i.isBlank()).map(i -> matches(t, i)).orElse(true))
+                .filter(t -> industry.filter(i -> !i.isBlank())
+                        .map(i -> matches(t, i))
+                        .orElse(true))
                 .toList();
     }
 

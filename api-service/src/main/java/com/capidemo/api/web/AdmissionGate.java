@@ -10,7 +10,12 @@ import java.util.ArrayDeque;
  */
 final class AdmissionGate {
 
-    private enum State { NEW, WAITING, ADMITTED, DONE }
+    private enum State {
+        NEW,
+        WAITING,
+        ADMITTED,
+        DONE
+    }
 
     private final int permits;
     private final int maxWaiting;
@@ -26,7 +31,11 @@ final class AdmissionGate {
     }
 
     /** What {@link Ticket#enter()} did. */
-    enum Entry { ADMITTED, WAITING, REFUSED }
+    enum Entry {
+        ADMITTED,
+        WAITING,
+        REFUSED
+    }
 
     /** A ticket whose {@code handedOver} runs when it gets a permit after waiting (on the closing ticket's thread). */
     Ticket ticket(Runnable handedOver) {

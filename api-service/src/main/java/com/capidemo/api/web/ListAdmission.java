@@ -28,6 +28,7 @@ public class ListAdmission {
 
     /** After the edge's checks (EdgeRoutes), so a refused request never takes a permit. */
     private static final int PRIORITY = 200;
+
     private static final long RETRY_AFTER_SECONDS = 1;
 
     private final AdmissionGate gate;
@@ -40,9 +41,11 @@ public class ListAdmission {
     ListAdmission(Optional<Integer> concurrency, int maxWaiting, MeterRegistry metrics) {
         this.gate = new AdmissionGate(concurrency.orElse(Runtime.getRuntime().availableProcessors()), maxWaiting);
         Gauge.builder("platform.api.list.waiting", gate, AdmissionGate::waiting)
-                .description("Demo lists and dashboards waiting for a permit").register(metrics);
+                .description("Demo lists and dashboards waiting for a permit")
+                .register(metrics);
         Gauge.builder("platform.api.list.in_flight", gate, AdmissionGate::inFlight)
-                .description("Demo lists and dashboards running").register(metrics);
+                .description("Demo lists and dashboards running")
+                .register(metrics);
     }
 
     void register(@Observes Filters filters) {
@@ -68,8 +71,9 @@ public class ListAdmission {
         rc.addEndHandler(done -> ticket.close()); // answered, failed or disconnected: the permit or the place is freed
         switch (ticket.enter()) {
             case ADMITTED -> rc.next();
-            case WAITING -> { } // started when a permit is handed over
-            case REFUSED -> EdgeRoutes.answer(rc, HttpProblems.of(429, rc.request().path()), RETRY_AFTER_SECONDS);
+            case WAITING -> {} // started when a permit is handed over
+            case REFUSED ->
+                EdgeRoutes.answer(rc, HttpProblems.of(429, rc.request().path()), RETRY_AFTER_SECONDS);
         }
     }
 

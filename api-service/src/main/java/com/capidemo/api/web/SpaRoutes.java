@@ -22,6 +22,7 @@ public class SpaRoutes {
     static final String REVALIDATE = "no-cache";
     /** Paths that are never UI routes: the API, Quarkus' own endpoints and the worker push targets. */
     static final List<String> NOT_UI = List.of("/api", "/q", "/pubsub", "/tasks");
+
     private static final String STATIC_ROOT = "META-INF/resources";
     private static final int PRIORITY = 100; // after the security filters, before any route
 

@@ -7,12 +7,12 @@ import static org.awaitility.Awaitility.await;
 import com.capidemo.api.support.PushStub;
 import com.capidemo.api.support.Retries;
 import com.capidemo.api.support.Tenants;
-import com.capidemo.local.OutboxDispatcher;
-import com.capidemo.local.SqliteDatabase;
 import com.capidemo.core.messaging.ProvisionMessage;
 import com.capidemo.core.messaging.PushEnvelope;
 import com.capidemo.core.messaging.PushMessage;
 import com.capidemo.core.testing.MutableClock;
+import com.capidemo.local.OutboxDispatcher;
+import com.capidemo.local.SqliteDatabase;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
@@ -55,8 +55,15 @@ class OutboxDispatcherTest {
     }
 
     private JsonPath provision() {
-        return given().header("X-API-Key", key).contentType("application/json").body("{\"template_id\":\"shopify\"}")
-                .when().post("/api/provision/quick").then().statusCode(202).extract().jsonPath();
+        return given().header("X-API-Key", key)
+                .contentType("application/json")
+                .body("{\"template_id\":\"shopify\"}")
+                .when()
+                .post("/api/provision/quick")
+                .then()
+                .statusCode(202)
+                .extract()
+                .jsonPath();
     }
 
     private String outboxStatus(String jobId) {
@@ -106,7 +113,8 @@ class OutboxDispatcherTest {
         for (int i = 0; i < 40; i++) { // more than the 16 concurrent senders
             jobIds.add(provision().getString("job_id"));
         }
-        await().atMost(Duration.ofSeconds(20)).until(() -> jobIds.stream().allMatch(id -> "acked".equals(outboxStatus(id))));
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> jobIds.stream().allMatch(id -> "acked".equals(outboxStatus(id))));
         assertThat(PushStub.RECEIVED).hasSize(40);
     }
 
@@ -121,11 +129,20 @@ class OutboxDispatcherTest {
         retries().retriedAfter(jobId, 2, Duration.ofSeconds(20)); // no answer within the ack deadline: doubled
         await().atMost(Duration.ofSeconds(10)).until(() -> "acked".equals(outboxStatus(jobId)));
         assertThat(PushStub.RECEIVED).hasSize(3);
-        assertThat(PushStub.RECEIVED.stream().map(b -> PushEnvelope.parse(b).messageId()).distinct()).hasSize(1);
-        assertThat(PushStub.RECEIVED.stream().map(b -> PushEnvelope.parse(b).deliveryAttempt()).toList())
+        assertThat(PushStub.RECEIVED.stream()
+                        .map(b -> PushEnvelope.parse(b).messageId())
+                        .distinct())
+                .hasSize(1);
+        assertThat(PushStub.RECEIVED.stream()
+                        .map(b -> PushEnvelope.parse(b).deliveryAttempt())
+                        .toList())
                 .containsExactly(1, 2, 3);
-        given().header("X-API-Key", key).when().get("/api/provision/status/" + jobId)
-                .then().statusCode(200).body("status", org.hamcrest.Matchers.equalTo("queued"));
+        given().header("X-API-Key", key)
+                .when()
+                .get("/api/provision/status/" + jobId)
+                .then()
+                .statusCode(200)
+                .body("status", org.hamcrest.Matchers.equalTo("queued"));
     }
 
     @Test
@@ -136,10 +153,20 @@ class OutboxDispatcherTest {
 
         retries().retriedAfter(jobId, 1, Duration.ofSeconds(10));
         retries().retriedAfter(jobId, 2, Duration.ofSeconds(20));
-        await().atMost(Duration.ofSeconds(10)).until(() -> "failed".equals(given().header("X-API-Key", key)
-                .when().get("/api/provision/status/" + jobId).then().extract().path("status")));
-        String error = given().header("X-API-Key", key).when().get("/api/provision/status/" + jobId)
-                .then().extract().path("error");
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> "failed"
+                        .equals(given().header("X-API-Key", key)
+                                .when()
+                                .get("/api/provision/status/" + jobId)
+                                .then()
+                                .extract()
+                                .path("status")));
+        String error = given().header("X-API-Key", key)
+                .when()
+                .get("/api/provision/status/" + jobId)
+                .then()
+                .extract()
+                .path("error");
         assertThat(error).contains("dead-lettered after 3 delivery attempts").contains("500");
         assertThat(PushStub.RECEIVED).hasSize(3);
         assertThat(outboxStatus(jobId)).isNull();
@@ -152,7 +179,11 @@ class OutboxDispatcherTest {
             }
         });
         assertThat(deadLetters).isEqualTo(3);
-        given().header("X-API-Key", key).when().get("/api/demos/" + accepted.getString("demo_id"))
-                .then().statusCode(200).body("status", org.hamcrest.Matchers.equalTo("failed"));
+        given().header("X-API-Key", key)
+                .when()
+                .get("/api/demos/" + accepted.getString("demo_id"))
+                .then()
+                .statusCode(200)
+                .body("status", org.hamcrest.Matchers.equalTo("failed"));
     }
 }

@@ -7,8 +7,6 @@ import static org.awaitility.Awaitility.await;
 import com.capidemo.api.support.Retries;
 import com.capidemo.api.support.TaskStub;
 import com.capidemo.api.support.Tenants;
-import com.capidemo.local.SqliteDatabase;
-import com.capidemo.local.TaskDispatcher;
 import com.capidemo.core.domain.Ids;
 import com.capidemo.core.domain.Job;
 import com.capidemo.core.domain.JobPayload;
@@ -17,6 +15,8 @@ import com.capidemo.core.port.JobStore;
 import com.capidemo.core.port.TaskQueue;
 import com.capidemo.core.port.TaskRequest;
 import com.capidemo.core.testing.MutableClock;
+import com.capidemo.local.SqliteDatabase;
+import com.capidemo.local.TaskDispatcher;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
@@ -55,14 +55,26 @@ class TaskDispatcherTest {
     }
 
     private Job submit() {
-        Job job = Job.queued(Ids.jobId(), null, "tenant_x", new JobPayload.Pipeline(null, null, null, null, null, null, null), Instant.now());
-        tasks.submit(null, job, new TaskRequest(TaskRequest.nameFor(job.jobId()), TaskRequest.PIPELINE_RUN,
-                ("{\"job_id\":\"" + job.jobId() + "\"}").getBytes()));
+        Job job = Job.queued(
+                Ids.jobId(),
+                null,
+                "tenant_x",
+                new JobPayload.Pipeline(null, null, null, null, null, null, null),
+                Instant.now());
+        tasks.submit(
+                null,
+                job,
+                new TaskRequest(
+                        TaskRequest.nameFor(job.jobId()),
+                        TaskRequest.PIPELINE_RUN,
+                        ("{\"job_id\":\"" + job.jobId() + "\"}").getBytes()));
         return job;
     }
 
     private List<TaskStub.Received> receivedFor(Job job) {
-        return TaskStub.RECEIVED.stream().filter(r -> r.body().contains(job.jobId())).toList();
+        return TaskStub.RECEIVED.stream()
+                .filter(r -> r.body().contains(job.jobId()))
+                .toList();
     }
 
     private String taskStatus(Job job) {
@@ -96,7 +108,8 @@ class TaskDispatcherTest {
         await().atMost(Duration.ofSeconds(10)).until(() -> "done".equals(taskStatus(job)));
         TaskStub.Received r = receivedFor(job).get(0);
         assertThat(r.path()).isEqualTo("/tasks/pipeline-run");
-        assertThat(r.headers()).containsEntry("X-CloudTasks-QueueName", "custom-provision")
+        assertThat(r.headers())
+                .containsEntry("X-CloudTasks-QueueName", "custom-provision")
                 .containsEntry("X-CloudTasks-TaskName", TaskRequest.nameFor(job.jobId()))
                 .containsEntry("X-CloudTasks-TaskRetryCount", "0")
                 .containsEntry("X-Worker-Secret", "stub-secret")
@@ -113,7 +126,9 @@ class TaskDispatcherTest {
         retriedAfter(job, 2, Duration.ofSeconds(20)); // doubled
         await().atMost(Duration.ofSeconds(10)).until(() -> "done".equals(taskStatus(job)));
         List<TaskStub.Received> got = receivedFor(job);
-        assertThat(got).extracting(r -> r.headers().get("X-CloudTasks-TaskRetryCount")).containsExactly("0", "1", "2");
+        assertThat(got)
+                .extracting(r -> r.headers().get("X-CloudTasks-TaskRetryCount"))
+                .containsExactly("0", "1", "2");
         assertThat(jobs.find(job.jobId()).orElseThrow().status()).isEqualTo(JobStatus.QUEUED);
     }
 
@@ -125,7 +140,8 @@ class TaskDispatcherTest {
         retriedAfter(job, 2, Duration.ofSeconds(20));
         await().atMost(Duration.ofSeconds(10)).until(() -> "failed".equals(taskStatus(job)));
         // The task row is marked first, then its job: wait for the second write too.
-        await().atMost(Duration.ofSeconds(10)).until(() -> jobs.find(job.jobId()).orElseThrow().status() == JobStatus.FAILED);
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> jobs.find(job.jobId()).orElseThrow().status() == JobStatus.FAILED);
         assertThat(receivedFor(job)).hasSize(3);
         Job failed = jobs.find(job.jobId()).orElseThrow();
         assertThat(failed.status()).isEqualTo(JobStatus.FAILED);
@@ -134,11 +150,23 @@ class TaskDispatcherTest {
 
     @Test
     void enqueueingTheSameTaskNameTwiceCreatesOneTask() {
-        Job job = Job.queued(Ids.jobId(), null, "tenant_x", new JobPayload.Pipeline(null, null, null, null, null, null, null), Instant.now());
-        TaskRequest request = new TaskRequest(TaskRequest.nameFor(job.jobId()), TaskRequest.PIPELINE_RUN,
+        Job job = Job.queued(
+                Ids.jobId(),
+                null,
+                "tenant_x",
+                new JobPayload.Pipeline(null, null, null, null, null, null, null),
+                Instant.now());
+        TaskRequest request = new TaskRequest(
+                TaskRequest.nameFor(job.jobId()),
+                TaskRequest.PIPELINE_RUN,
                 ("{\"job_id\":\"" + job.jobId() + "\"}").getBytes());
         tasks.submit(null, job, request);
-        Job second = Job.queued(Ids.jobId(), null, "tenant_x", new JobPayload.Pipeline(null, null, null, null, null, null, null), Instant.now());
+        Job second = Job.queued(
+                Ids.jobId(),
+                null,
+                "tenant_x",
+                new JobPayload.Pipeline(null, null, null, null, null, null, null),
+                Instant.now());
         tasks.submit(null, second, request); // same name: Cloud Tasks would answer ALREADY_EXISTS
         await().atMost(Duration.ofSeconds(10)).until(() -> "done".equals(taskStatus(job)));
         long rows = db.read(c -> {
@@ -160,7 +188,8 @@ class TaskDispatcherTest {
         for (int i = 0; i < 15; i++) {
             burst.add(submit());
         }
-        // A burst of one second's worth, then one more for each fifth of a second the clock moves; none while it stands.
+        // A burst of one second's worth, then one more for each fifth of a second the clock moves; none while it
+        // stands.
         assertDispatched(burst, 5);
         clock.advance(Duration.ofMillis(200));
         dispatcher.wake();
@@ -176,27 +205,41 @@ class TaskDispatcherTest {
 
     /** Waits until {@code n} of the tasks reached the worker, then checks that no more did. */
     private void assertDispatched(List<Job> tasks, int n) {
-        await().atMost(Duration.ofSeconds(10)).until(() -> tasks.stream().filter(j -> !receivedFor(j).isEmpty()).count() >= n);
-        long sent = tasks.stream().filter(j -> db.read(c -> {
-            try (var ps = c.prepareStatement("SELECT attempts FROM tasks WHERE job_id = ?")) {
-                ps.setString(1, j.jobId());
-                try (var rs = ps.executeQuery()) {
-                    return rs.next() && rs.getInt(1) > 0;
-                }
-            }
-        })).count();
+        await().atMost(Duration.ofSeconds(10))
+                .until(() ->
+                        tasks.stream().filter(j -> !receivedFor(j).isEmpty()).count() >= n);
+        long sent = tasks.stream()
+                .filter(j -> db.read(c -> {
+                    try (var ps = c.prepareStatement("SELECT attempts FROM tasks WHERE job_id = ?")) {
+                        ps.setString(1, j.jobId());
+                        try (var rs = ps.executeQuery()) {
+                            return rs.next() && rs.getInt(1) > 0;
+                        }
+                    }
+                }))
+                .count();
         assertThat(sent).as("tasks dispatched").isEqualTo(n);
     }
 
     @Test
     void aCustomProvisionThroughTheApiReachesTheWorkerPath() {
         String key = Tenants.onboardNew("taskapi");
-        String jobId = given().header("X-API-Key", key).contentType("application/json")
+        String jobId = given().header("X-API-Key", key)
+                .contentType("application/json")
                 .body("{\"customer_name\":\"Nordic Telco\",\"industry\":\"telecom\"}")
-                .when().post("/api/provision/custom").then().statusCode(202).extract().path("job_id");
-        await().atMost(Duration.ofSeconds(10)).until(() -> TaskStub.RECEIVED.stream()
-                .anyMatch(r -> r.body().contains(jobId)));
-        assertThat(TaskStub.RECEIVED.stream().filter(r -> r.body().contains(jobId)).findFirst().orElseThrow().path())
+                .when()
+                .post("/api/provision/custom")
+                .then()
+                .statusCode(202)
+                .extract()
+                .path("job_id");
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> TaskStub.RECEIVED.stream().anyMatch(r -> r.body().contains(jobId)));
+        assertThat(TaskStub.RECEIVED.stream()
+                        .filter(r -> r.body().contains(jobId))
+                        .findFirst()
+                        .orElseThrow()
+                        .path())
                 .isEqualTo("/tasks/custom-provision");
     }
 }

@@ -13,8 +13,14 @@ class ApiReferenceTest {
 
     @Test
     void theHttpReferenceListsEveryServedEndpointAndNoOther() {
-        String openApi = given().header("X-Admin-Token", Tenants.ADMIN_TOKEN).queryParam("format", "json")
-                .when().get("/q/openapi").then().statusCode(200).extract().asString();
+        String openApi = given().header("X-Admin-Token", Tenants.ADMIN_TOKEN)
+                .queryParam("format", "json")
+                .when()
+                .get("/q/openapi")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
         ApiReference.assertMatches(openApi, "api-service");
     }
 }

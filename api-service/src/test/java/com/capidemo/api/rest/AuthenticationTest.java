@@ -20,16 +20,24 @@ class AuthenticationTest {
     @Test
     void apiRoutesWithoutAKeyAre401ProblemJson() {
         for (String path : new String[] {"/api/templates", "/api/demos", "/api/provision/status/job_x"}) {
-            given().when().get(path)
-                    .then().statusCode(401).contentType("application/problem+json")
-                    .body("status", equalTo(401)).body("detail", containsString("X-API-Key"));
+            given().when()
+                    .get(path)
+                    .then()
+                    .statusCode(401)
+                    .contentType("application/problem+json")
+                    .body("status", equalTo(401))
+                    .body("detail", containsString("X-API-Key"));
         }
     }
 
     @Test
     void unknownKeysAre401() {
-        given().header("X-API-Key", "nobody_api_AAAAAAAAAAAAAAAA").when().get("/api/templates")
-                .then().statusCode(401).body("detail", containsString("unknown or revoked"));
+        given().header("X-API-Key", "nobody_api_AAAAAAAAAAAAAAAA")
+                .when()
+                .get("/api/templates")
+                .then()
+                .statusCode(401)
+                .body("detail", containsString("unknown or revoked"));
     }
 
     @Test

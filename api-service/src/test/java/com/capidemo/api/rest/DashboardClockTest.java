@@ -38,8 +38,13 @@ class DashboardClockTest {
     Users users;
 
     private static long thisMonth(String key) {
-        JsonPath d = given().header("X-API-Key", key).when().get("/api/dashboard").then().statusCode(200)
-                .extract().jsonPath();
+        JsonPath d = given().header("X-API-Key", key)
+                .when()
+                .get("/api/dashboard")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
         assertThat(d.getMap("")).as("nothing internal is sent").doesNotContainKey("counts_change_at");
         return d.getLong("stats.demos_this_month");
     }
@@ -53,15 +58,35 @@ class DashboardClockTest {
         Instant older = now.minus(Duration.ofDays(30)).plus(Duration.ofMinutes(1));
         Instant newer = now.minus(Duration.ofDays(2));
         for (Instant created : List.of(older, newer)) {
-            assertThat(demos.create(new Demo(Ids.demoId(), tenant, email, "Acme", "Retail", "shopify", null, null,
-                    DemoStatus.READY, created, created, null, false, List.of(), Map.of(), null, null, null, null)))
+            assertThat(demos.create(new Demo(
+                            Ids.demoId(),
+                            tenant,
+                            email,
+                            "Acme",
+                            "Retail",
+                            "shopify",
+                            null,
+                            null,
+                            DemoStatus.READY,
+                            created,
+                            created,
+                            null,
+                            false,
+                            List.of(),
+                            Map.of(),
+                            null,
+                            null,
+                            null,
+                            null)))
                     .isTrue();
         }
         assertThat(thisMonth(key)).isEqualTo(2);
         ShareClockProfile.CLOCK.advance(Duration.ofSeconds(30));
         assertThat(thisMonth(key)).as("the older demo is still within 30 days").isEqualTo(2);
         ShareClockProfile.CLOCK.advance(Duration.ofSeconds(31));
-        assertThat(thisMonth(key)).as("the older demo is now 30 days and 1 s old").isEqualTo(1);
+        assertThat(thisMonth(key))
+                .as("the older demo is now 30 days and 1 s old")
+                .isEqualTo(1);
         ShareClockProfile.CLOCK.advance(Duration.ofDays(28));
         assertThat(thisMonth(key)).isZero();
     }

@@ -12,7 +12,6 @@ import static org.hamcrest.Matchers.startsWith;
 import com.capidemo.api.support.ReadyDemos;
 import com.capidemo.api.support.Tenants;
 import com.capidemo.api.support.Users;
-import com.capidemo.local.SqliteDatabase;
 import com.capidemo.core.domain.ApiKey;
 import com.capidemo.core.domain.Demo;
 import com.capidemo.core.domain.DemoStatus;
@@ -20,6 +19,7 @@ import com.capidemo.core.domain.Job;
 import com.capidemo.core.domain.JobType;
 import com.capidemo.core.port.DemoStore;
 import com.capidemo.core.port.JobStore;
+import com.capidemo.local.SqliteDatabase;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
 import jakarta.inject.Inject;
@@ -91,14 +91,20 @@ class DemoCloneTest {
         accepted.body("status_url", equalTo("/api/provision/status/" + jobId))
                 .header("Location", endsWith("/api/provision/status/" + jobId));
 
-        given().header("X-API-Key", ownerKey).when().get("/api/provision/status/" + jobId)
-                .then().statusCode(200)
+        given().header("X-API-Key", ownerKey)
+                .when()
+                .get("/api/provision/status/" + jobId)
+                .then()
+                .statusCode(200)
                 .body("type", equalTo("clone"))
                 .body("status", equalTo("queued"))
                 .body("demo_id", equalTo(demoId))
                 .body("created_by", equalTo(owner));
-        given().header("X-API-Key", ownerKey).when().get("/api/demos/" + demoId)
-                .then().statusCode(200)
+        given().header("X-API-Key", ownerKey)
+                .when()
+                .get("/api/demos/" + demoId)
+                .then()
+                .statusCode(200)
                 .body("status", equalTo("provisioning"))
                 .body("customer_name", equalTo("Cloned Corp"))
                 .body("created_by", equalTo(owner))
@@ -107,22 +113,33 @@ class DemoCloneTest {
         Job job = jobs.find(jobId).orElseThrow();
         assertThat(job.type()).isEqualTo(JobType.CLONE);
         assertThat(job.sourceDemoId()).isEqualTo(source);
-        assertThat(jobs.activeJobFor(source)).as("the source is busy while its clone is queued").contains(jobId);
+        assertThat(jobs.activeJobFor(source))
+                .as("the source is busy while its clone is queued")
+                .contains(jobId);
     }
 
     @Test
     void aColleagueOfTheSameTenantMayCloneAReadyDemoAndOwnsTheClone() {
         String source = readyDemos.ready(tenant, "banking", owner);
 
-        String demoId = clone(colleagueKey, source, "{\"new_customer_name\":\"Harbor Bank\"}").statusCode(202)
-                .extract().path("demo_id");
+        String demoId = clone(colleagueKey, source, "{\"new_customer_name\":\"Harbor Bank\"}")
+                .statusCode(202)
+                .extract()
+                .path("demo_id");
 
         Demo cloneDemo = demos.find(demoId).orElseThrow();
         assertThat(cloneDemo.createdBy()).isEqualTo(colleague);
         assertThat(cloneDemo.tenantId()).isEqualTo(tenant);
-        given().header("X-API-Key", colleagueKey).queryParam("created_by", colleague).when().get("/api/demos")
-                .then().statusCode(200).body("demos.demo_id", hasItem(demoId));
-        assertThat(demos.find(source).orElseThrow().createdBy()).as("the source keeps its owner").isEqualTo(owner);
+        given().header("X-API-Key", colleagueKey)
+                .queryParam("created_by", colleague)
+                .when()
+                .get("/api/demos")
+                .then()
+                .statusCode(200)
+                .body("demos.demo_id", hasItem(demoId));
+        assertThat(demos.find(source).orElseThrow().createdBy())
+                .as("the source keeps its owner")
+                .isEqualTo(owner);
     }
 
     @Test
@@ -131,7 +148,10 @@ class DemoCloneTest {
 
         String bare = clone(ownerKey, source, null).statusCode(202).extract().path("demo_id");
         String empty = clone(ownerKey, source, "{}").statusCode(202).extract().path("demo_id");
-        String blank = clone(ownerKey, source, "{\"new_customer_name\":\"   \"}").statusCode(202).extract().path("demo_id");
+        String blank = clone(ownerKey, source, "{\"new_customer_name\":\"   \"}")
+                .statusCode(202)
+                .extract()
+                .path("demo_id");
 
         for (String id : new String[] {bare, empty, blank}) {
             assertThat(demos.find(id).orElseThrow().customerName()).isEqualTo("Acme (copy)");
@@ -142,7 +162,9 @@ class DemoCloneTest {
     void anotherTenantsDemoIsTheSame404AsAMissingOne() {
         String source = readyDemos.ready(tenant, "shopify", owner);
 
-        clone(otherTenantKey, source, "{}").statusCode(404).contentType("application/problem+json")
+        clone(otherTenantKey, source, "{}")
+                .statusCode(404)
+                .contentType("application/problem+json")
                 .body("type", endsWith("/demo-not-found"));
         clone(ownerKey, "demo_00000000", "{}").statusCode(404).contentType("application/problem+json");
         assertThat(jobs.activeJobFor(source)).isEmpty();
@@ -153,10 +175,12 @@ class DemoCloneTest {
         String source = readyDemos.ready(tenant, "shopify", owner);
 
         clone(ownerKey, source, "{\"new_customer_name\":\"" + "x".repeat(121) + "\"}")
-                .statusCode(422).contentType("application/problem+json")
+                .statusCode(422)
+                .contentType("application/problem+json")
                 .body("errors.field", hasItem(containsString("new_customer_name")));
         clone(ownerKey, source, "{\"new_customer_name\":").statusCode(400).contentType("application/problem+json");
-        clone(ownerKey, source, "{\"new_customer_name\":\"" + "x".repeat(120) + "\"}").statusCode(202);
+        clone(ownerKey, source, "{\"new_customer_name\":\"" + "x".repeat(120) + "\"}")
+                .statusCode(202);
     }
 
     @Test
@@ -173,11 +197,17 @@ class DemoCloneTest {
             }
         });
         String deleted = readyDemos.ready(tenant, "shopify", owner);
-        given().header("X-API-Key", ownerKey).when().delete("/api/demos/" + deleted).then().statusCode(204);
+        given().header("X-API-Key", ownerKey)
+                .when()
+                .delete("/api/demos/" + deleted)
+                .then()
+                .statusCode(204);
 
         for (String id : new String[] {provisioning, failed, archived, deleted}) {
             DemoStatus status = demos.find(id).orElseThrow().status();
-            clone(ownerKey, id, "{}").statusCode(409).contentType("application/problem+json")
+            clone(ownerKey, id, "{}")
+                    .statusCode(409)
+                    .contentType("application/problem+json")
                     .body("type", endsWith("/demo-not-ready"))
                     .body("detail", containsString("is " + status.wire()));
         }
@@ -190,14 +220,24 @@ class DemoCloneTest {
         String source = readyDemos.ready(tenant, "shopify", owner);
         clone(colleagueKey, source, "{}").statusCode(202);
 
-        given().header("X-API-Key", ownerKey).when().delete("/api/demos/" + source)
-                .then().statusCode(409).contentType("application/problem+json").body("type", endsWith("/demo-busy"));
+        given().header("X-API-Key", ownerKey)
+                .when()
+                .delete("/api/demos/" + source)
+                .then()
+                .statusCode(409)
+                .contentType("application/problem+json")
+                .body("type", endsWith("/demo-busy"));
         assertThat(demos.find(source).orElseThrow().status()).isEqualTo(DemoStatus.READY);
     }
 
     @Test
     void withoutAKeyItIs401() {
-        given().contentType("application/json").body("{}").when().post("/api/demos/demo_x/clone")
-                .then().statusCode(401).contentType("application/problem+json");
+        given().contentType("application/json")
+                .body("{}")
+                .when()
+                .post("/api/demos/demo_x/clone")
+                .then()
+                .statusCode(401)
+                .contentType("application/problem+json");
     }
 }

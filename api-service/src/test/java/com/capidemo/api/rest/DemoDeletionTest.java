@@ -54,7 +54,10 @@ class DemoDeletionTest {
     }
 
     private io.restassured.response.ValidatableResponse delete(String key, String demoId) {
-        return given().header("X-API-Key", key).when().delete("/api/demos/" + demoId).then();
+        return given().header("X-API-Key", key)
+                .when()
+                .delete("/api/demos/" + demoId)
+                .then();
     }
 
     @Test
@@ -65,8 +68,11 @@ class DemoDeletionTest {
 
         delete(team.ownerKey(), demoId).statusCode(204);
 
-        given().header("X-API-Key", team.ownerKey()).when().get("/api/demos/" + demoId)
-                .then().statusCode(200)
+        given().header("X-API-Key", team.ownerKey())
+                .when()
+                .get("/api/demos/" + demoId)
+                .then()
+                .statusCode(200)
                 .body("status", equalTo("deleted"))
                 .body("deleted_at", notNullValue())
                 .body("dataset_id", nullValue())
@@ -96,7 +102,8 @@ class DemoDeletionTest {
     @Test
     void anotherMemberOfTheTenantIsForbiddenAndTheDemoStays() {
         String demoId = readyDemos.ready(team.tenant(), "shopify", team.owner());
-        delete(team.colleagueKey(), demoId).statusCode(403)
+        delete(team.colleagueKey(), demoId)
+                .statusCode(403)
                 .contentType("application/problem+json")
                 .body("type", endsWith("/forbidden"));
         assertThat(demos.find(demoId).orElseThrow().status().wire()).isEqualTo("ready");
@@ -106,7 +113,9 @@ class DemoDeletionTest {
     @Test
     void anotherTenantGetsTheSame404AsForAMissingDemo() {
         String demoId = readyDemos.ready(team.tenant(), "shopify", team.owner());
-        delete(team.otherTenantKey(), demoId).statusCode(404).contentType("application/problem+json")
+        delete(team.otherTenantKey(), demoId)
+                .statusCode(404)
+                .contentType("application/problem+json")
                 .body("type", endsWith("/demo-not-found"));
         delete(team.ownerKey(), "demo_00000000").statusCode(404);
         assertThat(warehouse.datasetExists(demoId)).isTrue();
@@ -117,7 +126,9 @@ class DemoDeletionTest {
         String demoId = readyDemos.queued(team.tenant(), "shopify", team.owner());
         warehouse.createDataset(demoId, Map.of());
 
-        delete(team.ownerKey(), demoId).statusCode(409).contentType("application/problem+json")
+        delete(team.ownerKey(), demoId)
+                .statusCode(409)
+                .contentType("application/problem+json")
                 .body("type", endsWith("/demo-busy"));
         assertThat(warehouse.datasetExists(demoId)).isTrue();
         assertThat(demos.find(demoId).orElseThrow().status().wire()).isEqualTo("provisioning");
@@ -127,8 +138,8 @@ class DemoDeletionTest {
     void aFailedDemoIsDeletedWithTheDatasetAndAgentAFailedAttemptLeftBehind() {
         String demoId = readyDemos.queued(team.tenant(), "shopify", team.owner());
         warehouse.createDataset(demoId, Map.of());
-        String leftAgent = agents.createAgent(new com.capidemo.core.port.AgentSpec(demoId, team.tenant(), demoId,
-                java.util.List.of(), "", java.util.List.of()));
+        String leftAgent = agents.createAgent(new com.capidemo.core.port.AgentSpec(
+                demoId, team.tenant(), demoId, java.util.List.of(), "", java.util.List.of()));
         jobs.fail(jobs.activeJobFor(demoId).orElseThrow(), null, "gave up");
         demos.markFailed(demoId, "gave up");
 

@@ -75,9 +75,26 @@ class DemoListTest {
             Instant created = now.minus(Duration.ofMinutes(9 * (i / 3)));
             boolean pinned = i % 97 == 0;
             DemoStatus status = i % 11 == 0 ? DemoStatus.FAILED : DemoStatus.READY;
-            Demo d = new Demo(Ids.demoId(), tenant, owner, (i % 5 == 0 ? "Acme Retail " : "Globex ") + i, "Retail",
-                    TEMPLATES[i % TEMPLATES.length], null, null, status, created, created, null, pinned, List.of(),
-                    Map.of("table_count", 15, "total_rows", 145000), null, pinned ? created : null, null, null);
+            Demo d = new Demo(
+                    Ids.demoId(),
+                    tenant,
+                    owner,
+                    (i % 5 == 0 ? "Acme Retail " : "Globex ") + i,
+                    "Retail",
+                    TEMPLATES[i % TEMPLATES.length],
+                    null,
+                    null,
+                    status,
+                    created,
+                    created,
+                    null,
+                    pinned,
+                    List.of(),
+                    Map.of("table_count", 15, "total_rows", 145000),
+                    null,
+                    pinned ? created : null,
+                    null,
+                    null);
             assertThat(demos.create(d)).isTrue();
             all.add(d.demoId());
             byUser.get(owner).add(d);
@@ -85,8 +102,14 @@ class DemoListTest {
     }
 
     private JsonPath page(String key, String query) {
-        return given().urlEncodingEnabled(false).header("X-API-Key", key).when().get("/api/demos" + query).then().statusCode(200)
-                .extract().jsonPath();
+        return given().urlEncodingEnabled(false)
+                .header("X-API-Key", key)
+                .when()
+                .get("/api/demos" + query)
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
     }
 
     /** Every page of a listing, following next_cursor. */
@@ -123,9 +146,20 @@ class DemoListTest {
         assertThat(p.getList("demos")).hasSize(50);
         assertThat(p.getString("next_cursor")).isNotBlank();
         Map<String, Object> item = p.getMap("demos[0]");
-        assertThat(item.keySet()).containsExactlyInAnyOrder("demo_id", "customer_name", "template_id", "industry",
-                "status", "is_pinned", "created_by", "created_at", "last_used", "table_count", "total_rows",
-                "readiness_score");
+        assertThat(item.keySet())
+                .containsExactlyInAnyOrder(
+                        "demo_id",
+                        "customer_name",
+                        "template_id",
+                        "industry",
+                        "status",
+                        "is_pinned",
+                        "created_by",
+                        "created_at",
+                        "last_used",
+                        "table_count",
+                        "total_rows",
+                        "readiness_score");
         assertThat(item.get("table_count")).isEqualTo(15);
         assertThat(item.get("total_rows")).isEqualTo(145000);
     }
@@ -134,9 +168,10 @@ class DemoListTest {
     void filtersCombineAndTheirPagesAreCompleteToo() {
         String user = "user1@" + tenant + ".example";
         long expected = byUser.get(user).stream()
-                .filter(d -> d.templateId().equals("banking") && d.status() == DemoStatus.READY).count();
-        List<Map<String, Object>> items = everyPage(adminKey, "?limit=100&template_id=banking&status=ready&created_by="
-                + user);
+                .filter(d -> d.templateId().equals("banking") && d.status() == DemoStatus.READY)
+                .count();
+        List<Map<String, Object>> items =
+                everyPage(adminKey, "?limit=100&template_id=banking&status=ready&created_by=" + user);
         assertThat(items).hasSize((int) expected);
         assertThat(items).allSatisfy(m -> {
             assertThat(m.get("template_id")).isEqualTo("banking");
@@ -144,12 +179,19 @@ class DemoListTest {
             assertThat(m.get("created_by")).isEqualTo(user);
         });
         long pinned = all.size() / 97 + 1;
-        assertThat(everyPage(adminKey, "?limit=100&pinned=true")).hasSize((int) pinned)
+        assertThat(everyPage(adminKey, "?limit=100&pinned=true"))
+                .hasSize((int) pinned)
                 .allSatisfy(m -> assertThat(m.get("is_pinned")).isEqualTo(true));
-        assertThat(everyPage(adminKey, "?limit=100&q=acme%20ret")).hasSize(DEMOS / 5)
+        assertThat(everyPage(adminKey, "?limit=100&q=acme%20ret"))
+                .hasSize(DEMOS / 5)
                 .allSatisfy(m -> assertThat((String) m.get("customer_name")).startsWith("Acme Retail "));
-        given().header("X-API-Key", Tenants.onboardNew("empty")).when().get("/api/demos?q=acme")
-                .then().statusCode(200).body("demos", hasSize(0)).body("next_cursor", nullValue());
+        given().header("X-API-Key", Tenants.onboardNew("empty"))
+                .when()
+                .get("/api/demos?q=acme")
+                .then()
+                .statusCode(200)
+                .body("demos", hasSize(0))
+                .body("next_cursor", nullValue());
     }
 
     @Test
@@ -157,40 +199,72 @@ class DemoListTest {
         String user = "user2@" + tenant + ".example";
         List<Demo> mine = byUser.get(user);
         Instant monthAgo = Instant.now().minus(Duration.ofDays(30));
-        JsonPath d = given().header("X-API-Key", keys.get(user)).when().get("/api/dashboard")
-                .then().statusCode(200).extract().jsonPath();
+        JsonPath d = given().header("X-API-Key", keys.get(user))
+                .when()
+                .get("/api/dashboard")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
         assertThat(d.getString("user")).isEqualTo(user);
         assertThat(d.getLong("stats.total_demos")).isEqualTo(mine.size());
         assertThat(d.getLong("stats.demos_this_month"))
-                .isEqualTo(mine.stream().filter(x -> x.createdAt().isAfter(monthAgo)).count());
-        assertThat(d.getLong("stats.pinned_count")).isEqualTo(mine.stream().filter(Demo::isPinned).count());
+                .isEqualTo(mine.stream()
+                        .filter(x -> x.createdAt().isAfter(monthAgo))
+                        .count());
+        assertThat(d.getLong("stats.pinned_count"))
+                .isEqualTo(mine.stream().filter(Demo::isPinned).count());
         assertThat(d.getLong("stats.by_status.failed"))
-                .isEqualTo(mine.stream().filter(x -> x.status() == DemoStatus.FAILED).count());
+                .isEqualTo(mine.stream()
+                        .filter(x -> x.status() == DemoStatus.FAILED)
+                        .count());
         assertThat(d.getLong("stats.by_status.archived")).isZero();
         assertThat(d.getLong("stats.by_template.shopify"))
-                .isEqualTo(mine.stream().filter(x -> x.templateId().equals("shopify")).count());
+                .isEqualTo(mine.stream()
+                        .filter(x -> x.templateId().equals("shopify"))
+                        .count());
         assertThat(d.getList("pinned_demos")).hasSizeLessThanOrEqualTo(10).isNotEmpty();
         assertThat(d.getList("pinned_demos.is_pinned", Boolean.class)).containsOnly(true);
-        assertThat(d.getList("recent_demos.demo_id", String.class)).containsExactlyElementsOf(mine.stream()
-                .sorted((a, b) -> a.createdAt().equals(b.createdAt()) ? b.demoId().compareTo(a.demoId())
-                        : b.createdAt().compareTo(a.createdAt()))
-                .limit(10).map(Demo::demoId).toList());
+        assertThat(d.getList("recent_demos.demo_id", String.class))
+                .containsExactlyElementsOf(mine.stream()
+                        .sorted((a, b) -> a.createdAt().equals(b.createdAt())
+                                ? b.demoId().compareTo(a.demoId())
+                                : b.createdAt().compareTo(a.createdAt()))
+                        .limit(10)
+                        .map(Demo::demoId)
+                        .toList());
     }
 
     @Test
     void badParametersAre422NamingTheParameter() {
-        for (String[] bad : new String[][] {{"limit=0", "limit"}, {"limit=101", "limit"}, {"limit=ten", "limit"},
-                {"status=gone", "status"}, {"pinned=yes", "pinned"}, {"cursor=not-a-cursor", "cursor"},
-                {"cursor=" + "djEuMS4yLmRlbW9fIQ", "cursor"}, {"q=" + "a".repeat(41), "q"}}) {
-            given().header("X-API-Key", adminKey).when().get("/api/demos?" + bad[0])
-                    .then().statusCode(422).contentType("application/problem+json")
-                    .body("type", endsWith("/validation-failed")).body("errors[0].field", equalTo(bad[1]));
+        for (String[] bad : new String[][] {
+            {"limit=0", "limit"},
+            {"limit=101", "limit"},
+            {"limit=ten", "limit"},
+            {"status=gone", "status"},
+            {"pinned=yes", "pinned"},
+            {"cursor=not-a-cursor", "cursor"},
+            {"cursor=" + "djEuMS4yLmRlbW9fIQ", "cursor"},
+            {"q=" + "a".repeat(41), "q"}
+        }) {
+            given().header("X-API-Key", adminKey)
+                    .when()
+                    .get("/api/demos?" + bad[0])
+                    .then()
+                    .statusCode(422)
+                    .contentType("application/problem+json")
+                    .body("type", endsWith("/validation-failed"))
+                    .body("errors[0].field", equalTo(bad[1]));
         }
     }
 
     @Test
     void anotherTenantSeesNoneOfThem() {
-        given().header("X-API-Key", Tenants.onboardNew("stranger")).when().get("/api/demos?limit=100")
-                .then().statusCode(200).body("demos", hasSize(0));
+        given().header("X-API-Key", Tenants.onboardNew("stranger"))
+                .when()
+                .get("/api/demos?limit=100")
+                .then()
+                .statusCode(200)
+                .body("demos", hasSize(0));
     }
 }

@@ -41,22 +41,40 @@ class DemoPinTest {
     }
 
     private io.restassured.response.ValidatableResponse post(String key, String demoId, String action) {
-        return given().header("X-API-Key", key).when().post("/api/demos/" + demoId + "/" + action).then();
+        return given().header("X-API-Key", key)
+                .when()
+                .post("/api/demos/" + demoId + "/" + action)
+                .then();
     }
 
     @Test
     void theOwnerPinsAndUnpinsAndRepeatingEitherIsFine() {
         String demoId = readyDemos.queued(team.tenant(), "shopify", team.owner());
-        String pinnedAt = post(team.ownerKey(), demoId, "pin").statusCode(200)
-                .body("demo_id", equalTo(demoId)).body("is_pinned", equalTo(true)).body("pinned_at", notNullValue())
-                .extract().path("pinned_at");
+        String pinnedAt = post(team.ownerKey(), demoId, "pin")
+                .statusCode(200)
+                .body("demo_id", equalTo(demoId))
+                .body("is_pinned", equalTo(true))
+                .body("pinned_at", notNullValue())
+                .extract()
+                .path("pinned_at");
         post(team.ownerKey(), demoId, "pin").statusCode(200).body("pinned_at", equalTo(pinnedAt));
-        given().header("X-API-Key", team.ownerKey()).when().get("/api/demos/" + demoId).then()
-                .body("is_pinned", equalTo(true)).body("pinned_at", equalTo(pinnedAt));
-        given().header("X-API-Key", team.ownerKey()).when().get("/api/dashboard").then()
-                .body("pinned_demos[0].demo_id", equalTo(demoId)).body("stats.pinned_count", equalTo(1));
+        given().header("X-API-Key", team.ownerKey())
+                .when()
+                .get("/api/demos/" + demoId)
+                .then()
+                .body("is_pinned", equalTo(true))
+                .body("pinned_at", equalTo(pinnedAt));
+        given().header("X-API-Key", team.ownerKey())
+                .when()
+                .get("/api/dashboard")
+                .then()
+                .body("pinned_demos[0].demo_id", equalTo(demoId))
+                .body("stats.pinned_count", equalTo(1));
 
-        post(team.ownerKey(), demoId, "unpin").statusCode(200).body("is_pinned", equalTo(false)).body("pinned_at", nullValue());
+        post(team.ownerKey(), demoId, "unpin")
+                .statusCode(200)
+                .body("is_pinned", equalTo(false))
+                .body("pinned_at", nullValue());
         post(team.ownerKey(), demoId, "unpin").statusCode(200).body("is_pinned", equalTo(false));
         assertThat(demos.find(demoId).orElseThrow().isPinned()).isFalse();
     }
@@ -65,7 +83,9 @@ class DemoPinTest {
     void anotherUserOfTheTenantEvenAnAdminIsForbidden() {
         String demoId = readyDemos.queued(team.tenant(), "shopify", team.owner());
         for (String key : new String[] {team.colleagueKey(), team.adminKey()}) {
-            post(key, demoId, "pin").statusCode(403).contentType("application/problem+json")
+            post(key, demoId, "pin")
+                    .statusCode(403)
+                    .contentType("application/problem+json")
                     .body("type", endsWith("/forbidden"));
             post(key, demoId, "unpin").statusCode(403);
         }
@@ -83,7 +103,11 @@ class DemoPinTest {
     @Test
     void aDeletedDemoCannotBePinned() {
         String demoId = readyDemos.ready(team.tenant(), "shopify", team.owner());
-        given().header("X-API-Key", team.ownerKey()).when().delete("/api/demos/" + demoId).then().statusCode(204);
+        given().header("X-API-Key", team.ownerKey())
+                .when()
+                .delete("/api/demos/" + demoId)
+                .then()
+                .statusCode(204);
         post(team.ownerKey(), demoId, "pin").statusCode(409).body("type", endsWith("/demo-deleted"));
     }
 }

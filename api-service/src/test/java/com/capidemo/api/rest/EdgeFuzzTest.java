@@ -22,11 +22,28 @@ class EdgeFuzzTest {
     void everyPublicEndpointAnswersMalformedRequestsWithProblemJsonAndNeverA5xx() {
         String tenant = Tenants.uniqueId("fuzz");
         String key = Tenants.onboard(tenant);
-        Map<String, String> job = given().header("X-API-Key", key).contentType("application/json")
-                .body("{\"template_id\":\"shopify\"}").when().post("/api/provision/quick")
-                .then().statusCode(202).extract().jsonPath().getMap("");
-        Map<String, String> variables = Map.of("API_KEY", key, "ADMIN_TOKEN", Tenants.ADMIN_TOKEN, "TENANT", tenant,
-                "JOB_ID", job.get("job_id"), "DEMO_ID", job.get("demo_id"));
-        assertThat(EdgeFuzzer.run("api-service", RestAssured.port, variables).violations()).isEmpty();
+        Map<String, String> job = given().header("X-API-Key", key)
+                .contentType("application/json")
+                .body("{\"template_id\":\"shopify\"}")
+                .when()
+                .post("/api/provision/quick")
+                .then()
+                .statusCode(202)
+                .extract()
+                .jsonPath()
+                .getMap("");
+        Map<String, String> variables = Map.of(
+                "API_KEY",
+                key,
+                "ADMIN_TOKEN",
+                Tenants.ADMIN_TOKEN,
+                "TENANT",
+                tenant,
+                "JOB_ID",
+                job.get("job_id"),
+                "DEMO_ID",
+                job.get("demo_id"));
+        assertThat(EdgeFuzzer.run("api-service", RestAssured.port, variables).violations())
+                .isEmpty();
     }
 }

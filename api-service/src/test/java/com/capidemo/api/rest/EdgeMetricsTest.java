@@ -21,12 +21,20 @@ class EdgeMetricsTest {
         for (int i = 0; i < 5; i++) {
             String head = "GET /api/provision/status/%0d%0aSet-Cookie:x=" + i + " HTTP/1.1\r\nHost: localhost\r\n"
                     + "Connection: close\r\n\r\n";
-            RawHttp.Response r = RawHttp.send("localhost", RestAssured.port, head.getBytes(StandardCharsets.US_ASCII),
-                    null);
+            RawHttp.Response r =
+                    RawHttp.send("localhost", RestAssured.port, head.getBytes(StandardCharsets.US_ASCII), null);
             assertThat(r.status()).isEqualTo(400);
         }
-        String metrics = given().when().get("/q/metrics").then().statusCode(200).extract().asString();
-        assertThat(metrics).doesNotContain("Set-Cookie").doesNotContain("%0d%0a").doesNotContain("%0D%0A")
+        String metrics = given().when()
+                .get("/q/metrics")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
+        assertThat(metrics)
+                .doesNotContain("Set-Cookie")
+                .doesNotContain("%0d%0a")
+                .doesNotContain("%0D%0A")
                 .contains("uri=\"/edge-rejected\"");
     }
 }

@@ -23,7 +23,11 @@ class EdgeRegressionTest {
         if (key != null) {
             request = request.header("X-API-Key", key);
         }
-        return request.contentType("application/json").body(body).when().post(path).then();
+        return request.contentType("application/json")
+                .body(body)
+                .when()
+                .post(path)
+                .then();
     }
 
     private static RawHttp.Response raw(String head, String body) {
@@ -36,17 +40,22 @@ class EdgeRegressionTest {
     private static void assertProblem(RawHttp.Response r, int status, String type) {
         assertThat(r.status()).isEqualTo(status);
         assertThat(r.header("content-type")).startsWith("application/problem+json");
-        assertThat(r.body()).contains("\"type\":\"https://capi-demo.dev/problems/" + type + "\"")
-                .doesNotContain("Exception").doesNotContain("com.");
+        assertThat(r.body())
+                .contains("\"type\":\"https://capi-demo.dev/problems/" + type + "\"")
+                .doesNotContain("Exception")
+                .doesNotContain("com.");
     }
 
     @Test
     void tenantIdsStartingWithADigitAre422NamingTheFieldNot500() {
         for (String id : new String[] {"12345", "123abc", "9zz"}) {
             post(null, "/api/v1/customers/onboard", "{\"tenant_id\":\"" + id + "\"}")
-                    .statusCode(422).contentType("application/problem+json").body("errors[0].field", equalTo("tenant_id"));
+                    .statusCode(422)
+                    .contentType("application/problem+json")
+                    .body("errors[0].field", equalTo("tenant_id"));
         }
-        post(null, "/api/setup", "{\"project_id\":\"9project\"}").statusCode(422)
+        post(null, "/api/setup", "{\"project_id\":\"9project\"}")
+                .statusCode(422)
                 .body("errors[0].field", equalTo("project_id"));
     }
 
@@ -60,10 +69,14 @@ class EdgeRegressionTest {
             {"/api/v1/pipelines/run/" + tenant + "/gcp/example/dryrun", "{\"trigger_by\":\"a\",\"trigger_by\":\"b\"}"},
             {"/api/setup", "{\"project_id\":\"abcdef\",\"project_id\":\"abcdefg\"}"},
             {"/api/chat", "{\"demo_id\":\"x\",\"demo_id\":\"y\",\"message\":\"hi\"}"},
-            {"/api/provision/custom", "{\"customer_name\":\"a\",\"customer_name\":\"b\",\"industry\":\"retail\"}"}};
+            {"/api/provision/custom", "{\"customer_name\":\"a\",\"customer_name\":\"b\",\"industry\":\"retail\"}"}
+        };
         for (String[] c : cases) {
-            post(key, c[0], c[1]).statusCode(400).contentType("application/problem+json")
-                    .body("type", containsString("malformed-request")).body("detail", containsString("duplicate key"));
+            post(key, c[0], c[1])
+                    .statusCode(400)
+                    .contentType("application/problem+json")
+                    .body("type", containsString("malformed-request"))
+                    .body("detail", containsString("duplicate key"));
         }
     }
 
@@ -71,15 +84,21 @@ class EdgeRegressionTest {
     void wrongTypesAre422NamingTheFieldAndANullBodyIsRefused() {
         String key = Tenants.onboardNew("types");
         String tenant = key.substring(0, key.indexOf("_api_"));
-        post(null, "/api/v1/customers/onboard", "{\"tenant_id\":true}").statusCode(422)
-                .body("errors[0].field", equalTo("tenant_id")).body("errors[0].message", equalTo("must be a string"));
-        post(key, "/api/provision/quick", "{\"template_id\":\"shopify\",\"customer_name\":123}").statusCode(422)
+        post(null, "/api/v1/customers/onboard", "{\"tenant_id\":true}")
+                .statusCode(422)
+                .body("errors[0].field", equalTo("tenant_id"))
+                .body("errors[0].message", equalTo("must be a string"));
+        post(key, "/api/provision/quick", "{\"template_id\":\"shopify\",\"customer_name\":123}")
+                .statusCode(422)
                 .body("errors[0].field", equalTo("customer_name"));
-        post(key, "/api/provision/custom", "{\"customer_name\":\"Acme\",\"industry\":true}").statusCode(422)
+        post(key, "/api/provision/custom", "{\"customer_name\":\"Acme\",\"industry\":true}")
+                .statusCode(422)
                 .body("errors[0].field", equalTo("industry"));
         post(key, "/api/provision/custom", "{\"customer_name\":\"Acme\",\"industry\":\"retail\",\"use_cases\":[1]}")
-                .statusCode(422).body("errors[0].field", equalTo("use_cases[0]"));
-        post(key, "/api/v1/pipelines/run/" + tenant + "/gcp/example/dryrun", "null").statusCode(422)
+                .statusCode(422)
+                .body("errors[0].field", equalTo("use_cases[0]"));
+        post(key, "/api/v1/pipelines/run/" + tenant + "/gcp/example/dryrun", "null")
+                .statusCode(422)
                 .body("errors[0].field", equalTo("body"));
     }
 
@@ -87,23 +106,38 @@ class EdgeRegressionTest {
     void bodiesWithoutJsonContentTypeOrWithAnotherCharsetAre415() {
         String key = Tenants.onboardNew("ctype");
         String body = "{\"template_id\":\"shopify\"}";
-        assertProblem(raw("POST /api/provision/quick HTTP/1.1\r\nX-API-Key: " + key + "\r\n", body), 415,
+        assertProblem(
+                raw("POST /api/provision/quick HTTP/1.1\r\nX-API-Key: " + key + "\r\n", body),
+                415,
                 "unsupported-media-type");
-        assertProblem(raw("POST /api/provision/quick HTTP/1.1\r\nX-API-Key: " + key
-                + "\r\nContent-Type: application/json; charset=foo\r\n", body), 415, "unsupported-media-type");
-        assertProblem(raw("POST /api/v1/customers/onboard HTTP/1.1\r\nX-Admin-Token: " + Tenants.ADMIN_TOKEN
-                + "\r\nContent-Type: application/json; charset=ISO-8859-1\r\n", "{\"tenant_id\":\"latin_x\"}"), 415,
+        assertProblem(
+                raw(
+                        "POST /api/provision/quick HTTP/1.1\r\nX-API-Key: " + key
+                                + "\r\nContent-Type: application/json; charset=foo\r\n",
+                        body),
+                415,
+                "unsupported-media-type");
+        assertProblem(
+                raw(
+                        "POST /api/v1/customers/onboard HTTP/1.1\r\nX-Admin-Token: " + Tenants.ADMIN_TOKEN
+                                + "\r\nContent-Type: application/json; charset=ISO-8859-1\r\n",
+                        "{\"tenant_id\":\"latin_x\"}"),
+                415,
                 "unsupported-media-type");
     }
 
     @Test
     void errorsBelowJaxRsAreProblemJsonWithAStableType() {
         String big = "{\"tenant_id\":\"" + "x".repeat(2_000_000) + "\"}";
-        assertProblem(raw("POST /api/v1/customers/onboard HTTP/1.1\r\nContent-Type: application/json\r\n", big), 413,
+        assertProblem(
+                raw("POST /api/v1/customers/onboard HTTP/1.1\r\nContent-Type: application/json\r\n", big),
+                413,
                 "request-entity-too-large");
-        assertProblem(raw("GET /api/templates?q=" + "a".repeat(10_000) + " HTTP/1.1\r\n", null), 414,
-                "request-uri-too-long");
-        assertProblem(raw("GET /api/templates HTTP/1.1\r\nX-Big: " + "h".repeat(100_000) + "\r\n", null), 431,
+        assertProblem(
+                raw("GET /api/templates?q=" + "a".repeat(10_000) + " HTTP/1.1\r\n", null), 414, "request-uri-too-long");
+        assertProblem(
+                raw("GET /api/templates HTTP/1.1\r\nX-Big: " + "h".repeat(100_000) + "\r\n", null),
+                431,
                 "request-header-fields-too-large");
         assertProblem(raw("GET /api/templates/%zz HTTP/1.1\r\n", null), 400, "malformed-request");
         assertProblem(raw("GET /api/templates?industry=%zz HTTP/1.1\r\n", null), 400, "malformed-request");
@@ -112,8 +146,11 @@ class EdgeRegressionTest {
                 + "Content-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n";
         byte[] chunk = ("{\"tenant_id\":\"" + "x".repeat(1_500_000) + "\"}").getBytes(StandardCharsets.UTF_8);
         byte[] body = (Integer.toHexString(chunk.length) + "\r\n" + new String(chunk, StandardCharsets.UTF_8)
-                + "\r\n0\r\n\r\n").getBytes(StandardCharsets.UTF_8);
-        assertProblem(RawHttp.send("localhost", RestAssured.port, chunked.getBytes(StandardCharsets.UTF_8), body), 413,
+                        + "\r\n0\r\n\r\n")
+                .getBytes(StandardCharsets.UTF_8);
+        assertProblem(
+                RawHttp.send("localhost", RestAssured.port, chunked.getBytes(StandardCharsets.UTF_8), body),
+                413,
                 "request-entity-too-large");
         assertProblem(raw("GET /api/templates/..%2F..%2Fetc%2Fpasswd HTTP/1.1\r\n", null), 400, "malformed-request");
     }
@@ -122,22 +159,27 @@ class EdgeRegressionTest {
     void controlCharactersInUserTextAre422BeforeAnyJobExists() {
         String key = Tenants.onboardNew("ctrl");
         post(key, "/api/provision/custom", "{\"customer_name\":\"Nul\\u0000Co\",\"industry\":\"retail\"}")
-                .statusCode(422).body("errors[0].field", equalTo("customer_name"))
+                .statusCode(422)
+                .body("errors[0].field", equalTo("customer_name"))
                 .body("errors[0].message", equalTo("must not contain control characters"));
         post(key, "/api/provision/custom", "{\"customer_name\":\"Acme\",\"industry\":\"re\\u001btail\"}")
-                .statusCode(422).body("errors[0].field", equalTo("industry"));
+                .statusCode(422)
+                .body("errors[0].field", equalTo("industry"));
         post(key, "/api/provision/quick", "{\"template_id\":\"shopify\",\"customer_name\":\"a\\u0085b\"}")
-                .statusCode(422).body("errors[0].field", equalTo("customer_name"));
+                .statusCode(422)
+                .body("errors[0].field", equalTo("customer_name"));
     }
 
     @Test
     void everyAnswerCarriesTheSecurityHeaders() {
         String key = Tenants.onboardNew("headers");
         for (ValidatableResponse r : new ValidatableResponse[] {
-                given().header("X-API-Key", key).when().get("/api/templates").then().statusCode(200),
-                given().when().get("/api/templates").then().statusCode(401),
-                given().when().get("/q/health/ready").then().statusCode(200)}) {
-            r.header("X-Content-Type-Options", "nosniff").header("Referrer-Policy", "no-referrer")
+            given().header("X-API-Key", key).when().get("/api/templates").then().statusCode(200),
+            given().when().get("/api/templates").then().statusCode(401),
+            given().when().get("/q/health/ready").then().statusCode(200)
+        }) {
+            r.header("X-Content-Type-Options", "nosniff")
+                    .header("Referrer-Policy", "no-referrer")
                     .header("Cache-Control", "no-store")
                     .header("Content-Security-Policy", containsString("script-src 'self'"))
                     .header("Content-Security-Policy", not(containsString("unsafe-eval")))
@@ -145,24 +187,45 @@ class EdgeRegressionTest {
                     .header("Content-Security-Policy", containsString("connect-src 'self'"));
         }
         RawHttp.Response asset = raw("GET /assets/index-abc123.js HTTP/1.1\r\n", null);
-        assertThat(asset.header("cache-control")).as("hashed UI assets are not no-store").isNotEqualTo("no-store");
+        assertThat(asset.header("cache-control"))
+                .as("hashed UI assets are not no-store")
+                .isNotEqualTo("no-store");
         assertThat(asset.header("x-content-type-options")).isEqualTo("nosniff");
     }
 
     @Test
     void idsLongerThanTheirFormatAreRefusedAndNeverEchoedInFull() {
         String key = Tenants.onboardNew("longids");
-        given().header("X-API-Key", key).when().get("/api/provision/status/" + "j".repeat(3000))
-                .then().statusCode(400).contentType("application/problem+json")
+        given().header("X-API-Key", key)
+                .when()
+                .get("/api/provision/status/" + "j".repeat(3000))
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
                 .body("instance.length()", org.hamcrest.Matchers.lessThan(300));
         for (String id : new String[] {"j".repeat(65), "job%20x", "job.x", "job%C3%A9"}) {
-            given().header("X-API-Key", key).urlEncodingEnabled(false).when().get("/api/provision/status/" + id)
-                    .then().statusCode(400).contentType("application/problem+json")
-                    .body("type", containsString("malformed-request")).body("detail", containsString("job_id is not an id"));
+            given().header("X-API-Key", key)
+                    .urlEncodingEnabled(false)
+                    .when()
+                    .get("/api/provision/status/" + id)
+                    .then()
+                    .statusCode(400)
+                    .contentType("application/problem+json")
+                    .body("type", containsString("malformed-request"))
+                    .body("detail", containsString("job_id is not an id"));
         }
-        given().header("X-API-Key", key).urlEncodingEnabled(false).when().get("/api/demos/demo%20x")
-                .then().statusCode(400).body("detail", containsString("demo_id is not an id"));
-        given().header("X-API-Key", key).when().get("/api/provision/status/" + "j".repeat(64))
-                .then().statusCode(404).body("detail.length()", org.hamcrest.Matchers.lessThan(120));
+        given().header("X-API-Key", key)
+                .urlEncodingEnabled(false)
+                .when()
+                .get("/api/demos/demo%20x")
+                .then()
+                .statusCode(400)
+                .body("detail", containsString("demo_id is not an id"));
+        given().header("X-API-Key", key)
+                .when()
+                .get("/api/provision/status/" + "j".repeat(64))
+                .then()
+                .statusCode(404)
+                .body("detail.length()", org.hamcrest.Matchers.lessThan(120));
     }
 }

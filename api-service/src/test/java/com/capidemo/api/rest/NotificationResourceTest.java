@@ -29,9 +29,17 @@ class NotificationResourceTest {
 
     private Notification warning(String tenant, String recipient, Instant at) {
         String demo = Ids.demoId();
-        Notification n = new Notification(Notification.archiveWarningId(demo, at), tenant, recipient, demo,
-                Notification.ARCHIVE_WARNING, "Acme", "Your demo 'Acme' will be archived", at.plus(Duration.ofDays(7)),
-                at, null);
+        Notification n = new Notification(
+                Notification.archiveWarningId(demo, at),
+                tenant,
+                recipient,
+                demo,
+                Notification.ARCHIVE_WARNING,
+                "Acme",
+                "Your demo 'Acme' will be archived",
+                at.plus(Duration.ofDays(7)),
+                at,
+                null);
         assertThat(notifications.add(n)).isTrue();
         return n;
     }
@@ -57,7 +65,12 @@ class NotificationResourceTest {
             if (cursor != null) {
                 request.queryParam("cursor", cursor);
             }
-            JsonPath page = request.when().get("/api/notifications").then().statusCode(200).extract().jsonPath();
+            JsonPath page = request.when()
+                    .get("/api/notifications")
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .jsonPath();
             seen.addAll(page.getList("notifications.notification_id"));
             cursor = page.getString("next_cursor");
             pages++;
@@ -65,20 +78,38 @@ class NotificationResourceTest {
 
         assertThat(seen).containsExactlyElementsOf(expected);
         assertThat(pages).isEqualTo(3);
-        given().header("X-API-Key", key).when().get("/api/notifications?limit=1")
-                .then().body("notifications[0].kind", equalTo("archive_warning"))
-                .body("notifications[0].recipient", equalTo(me)).body("notifications[0].delivered_at", nullValue());
+        given().header("X-API-Key", key)
+                .when()
+                .get("/api/notifications?limit=1")
+                .then()
+                .body("notifications[0].kind", equalTo("archive_warning"))
+                .body("notifications[0].recipient", equalTo(me))
+                .body("notifications[0].delivered_at", nullValue());
     }
 
     @Test
     void aStrangerSeesAnEmptyInboxAndBadParametersAreProblems() {
         String key = Tenants.onboardNew("inbox");
-        given().header("X-API-Key", key).when().get("/api/notifications")
-                .then().statusCode(200).body("notifications", hasSize(0)).body("next_cursor", nullValue());
-        given().header("X-API-Key", key).when().get("/api/notifications?limit=0")
-                .then().statusCode(422).contentType("application/problem+json").body("errors[0].field", equalTo("limit"));
-        given().header("X-API-Key", key).when().get("/api/notifications?cursor=not-a-cursor!")
-                .then().statusCode(422).body("errors[0].field", equalTo("cursor"));
+        given().header("X-API-Key", key)
+                .when()
+                .get("/api/notifications")
+                .then()
+                .statusCode(200)
+                .body("notifications", hasSize(0))
+                .body("next_cursor", nullValue());
+        given().header("X-API-Key", key)
+                .when()
+                .get("/api/notifications?limit=0")
+                .then()
+                .statusCode(422)
+                .contentType("application/problem+json")
+                .body("errors[0].field", equalTo("limit"));
+        given().header("X-API-Key", key)
+                .when()
+                .get("/api/notifications?cursor=not-a-cursor!")
+                .then()
+                .statusCode(422)
+                .body("errors[0].field", equalTo("cursor"));
         given().when().get("/api/notifications").then().statusCode(401);
     }
 }

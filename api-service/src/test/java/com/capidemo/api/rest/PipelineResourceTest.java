@@ -60,44 +60,71 @@ class PipelineResourceTest {
 
     @Test
     void runIsAcceptedAsPendingWithItsTaskAndASecondRunWhileItIsPendingIsAConflict() {
-        String runId = given().header("X-API-Key", key).contentType("application/json")
+        String runId = given().header("X-API-Key", key)
+                .contentType("application/json")
                 .body("{\"trigger_by\":\"ce@example.com\",\"date\":\"2025-10-31\"}")
-                .when().post(runPath(tenant, "/gcp/example/dryrun"))
-                .then().statusCode(202)
+                .when()
+                .post(runPath(tenant, "/gcp/example/dryrun"))
+                .then()
+                .statusCode(202)
                 .body("pipeline_id", equalTo(tenant + "-gcp-example-dryrun"))
                 .body("status", equalTo("PENDING"))
                 .body("message", equalTo("Templated pipeline triggered successfully"))
                 .header("Location", containsString("/api/v1/pipelines/runs/"))
-                .extract().path("pipeline_logging_id");
+                .extract()
+                .path("pipeline_logging_id");
 
         Map<String, Object> task = db.read(c -> {
             try (var ps = c.prepareStatement("SELECT queue, path, status, body FROM tasks WHERE job_id = ?")) {
                 ps.setString(1, runId);
                 try (var rs = ps.executeQuery()) {
                     assertThat(rs.next()).isTrue();
-                    return Map.of("queue", rs.getString(1), "path", rs.getString(2), "status", rs.getString(3),
-                            "body", new String(rs.getBytes(4)));
+                    return Map.of(
+                            "queue",
+                            rs.getString(1),
+                            "path",
+                            rs.getString(2),
+                            "status",
+                            rs.getString(3),
+                            "body",
+                            new String(rs.getBytes(4)));
                 }
             }
         });
-        assertThat(task).containsEntry("queue", "custom-provision").containsEntry("path", "/tasks/pipeline-run")
+        assertThat(task)
+                .containsEntry("queue", "custom-provision")
+                .containsEntry("path", "/tasks/pipeline-run")
                 .containsEntry("status", "pending");
         assertThat(task.get("body").toString()).contains(runId);
 
-        given().header("X-API-Key", key).contentType("application/json").body("{}")
-                .when().post(runPath(tenant, "/gcp/example/dryrun"))
-                .then().statusCode(409).contentType("application/problem+json")
+        given().header("X-API-Key", key)
+                .contentType("application/json")
+                .body("{}")
+                .when()
+                .post(runPath(tenant, "/gcp/example/dryrun"))
+                .then()
+                .statusCode(409)
+                .contentType("application/problem+json")
                 .body("type", containsString("pipeline-already-running"))
                 .body("detail", containsString(runId));
 
-        given().header("X-API-Key", key).when().get("/api/v1/pipelines/runs/" + runId)
-                .then().statusCode(200)
-                .body("status", equalTo("PENDING")).body("run_date", equalTo("2025-10-31"))
+        given().header("X-API-Key", key)
+                .when()
+                .get("/api/v1/pipelines/runs/" + runId)
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("PENDING"))
+                .body("run_date", equalTo("2025-10-31"))
                 .body("trigger_by", equalTo("ce@example.com"))
-                .body("steps", hasSize(1)).body("steps[0].step_id", equalTo("dryrun"))
+                .body("steps", hasSize(1))
+                .body("steps[0].step_id", equalTo("dryrun"))
                 .body("steps[0].status", equalTo("PENDING"));
-        given().header("X-API-Key", otherKey).when().get("/api/v1/pipelines/runs/" + runId)
-                .then().statusCode(404).contentType("application/problem+json");
+        given().header("X-API-Key", otherKey)
+                .when()
+                .get("/api/v1/pipelines/runs/" + runId)
+                .then()
+                .statusCode(404)
+                .contentType("application/problem+json");
     }
 
     @Test
@@ -110,10 +137,14 @@ class PipelineResourceTest {
         for (int i = 0; i < 20; i++) {
             Callable<Integer> call = () -> {
                 start.await();
-                return http.send(HttpRequest.newBuilder(uri).header("X-API-Key", key)
-                        .header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString("{\"trigger_by\":\"race\"}")).build(),
-                        HttpResponse.BodyHandlers.discarding()).statusCode();
+                return http.send(
+                                HttpRequest.newBuilder(uri)
+                                        .header("X-API-Key", key)
+                                        .header("Content-Type", "application/json")
+                                        .POST(HttpRequest.BodyPublishers.ofString("{\"trigger_by\":\"race\"}"))
+                                        .build(),
+                                HttpResponse.BodyHandlers.discarding())
+                        .statusCode();
             };
             results.add(pool.submit(call));
         }
@@ -139,48 +170,86 @@ class PipelineResourceTest {
 
     @Test
     void anotherTenantsPathIsForbidden() {
-        given().header("X-API-Key", otherKey).contentType("application/json").body("{}")
-                .when().post(runPath(tenant, BILLING))
-                .then().statusCode(403).contentType("application/problem+json").body("type", containsString("forbidden"));
+        given().header("X-API-Key", otherKey)
+                .contentType("application/json")
+                .body("{}")
+                .when()
+                .post(runPath(tenant, BILLING))
+                .then()
+                .statusCode(403)
+                .contentType("application/problem+json")
+                .body("type", containsString("forbidden"));
     }
 
     @Test
     void unknownOrMalformedTemplatesAreNotFound() {
-        given().header("X-API-Key", key).contentType("application/json").body("{}")
-                .when().post(runPath(tenant, "/gcp/cost/no-such-template"))
-                .then().statusCode(404).contentType("application/problem+json")
+        given().header("X-API-Key", key)
+                .contentType("application/json")
+                .body("{}")
+                .when()
+                .post(runPath(tenant, "/gcp/cost/no-such-template"))
+                .then()
+                .statusCode(404)
+                .contentType("application/problem+json")
                 .body("type", containsString("pipeline-template-not-found"));
-        given().header("X-API-Key", key).contentType("application/json").body("{}")
-                .when().post(runPath(tenant, "/gcp/..%2F..%2Ftemplates/shopify"))
-                .then().statusCode(404);
+        given().header("X-API-Key", key)
+                .contentType("application/json")
+                .body("{}")
+                .when()
+                .post(runPath(tenant, "/gcp/..%2F..%2Ftemplates/shopify"))
+                .then()
+                .statusCode(404);
     }
 
     @Test
     void aMalformedDateIsUnprocessable() {
-        given().header("X-API-Key", key).contentType("application/json").body("{\"date\":\"31/10/2025\"}")
-                .when().post(runPath(tenant, "/gcp/example/dryrun"))
-                .then().statusCode(422).contentType("application/problem+json")
+        given().header("X-API-Key", key)
+                .contentType("application/json")
+                .body("{\"date\":\"31/10/2025\"}")
+                .when()
+                .post(runPath(tenant, "/gcp/example/dryrun"))
+                .then()
+                .statusCode(422)
+                .contentType("application/problem+json")
                 .body("errors.field", contains("date"));
     }
 
     @Test
     void unknownRunsAreNotFoundAndKeysAreRequired() {
-        given().header("X-API-Key", key).when().get("/api/v1/pipelines/runs/job_nope")
-                .then().statusCode(404).body("type", containsString("pipeline-run-not-found"));
-        given().contentType("application/json").body("{}").when().post(runPath(tenant, BILLING))
-                .then().statusCode(401);
+        given().header("X-API-Key", key)
+                .when()
+                .get("/api/v1/pipelines/runs/job_nope")
+                .then()
+                .statusCode(404)
+                .body("type", containsString("pipeline-run-not-found"));
+        given().contentType("application/json")
+                .body("{}")
+                .when()
+                .post(runPath(tenant, BILLING))
+                .then()
+                .statusCode(401);
     }
 
     @Test
     void customProvisionIsAcceptedWithItsTask() {
-        String jobId = given().header("X-API-Key", key).contentType("application/json")
+        String jobId = given().header("X-API-Key", key)
+                .contentType("application/json")
                 .body("{\"customer_name\":\"Harbor Freight Lines\",\"industry\":\"logistics\","
                         + "\"website\":\"https://harborfreight.example\",\"use_cases\":[\"on-time delivery\"]}")
-                .when().post("/api/provision/custom")
-                .then().statusCode(202).body("status", equalTo("queued")).body("demo_id", notNullValue())
-                .extract().path("job_id");
-        given().header("X-API-Key", key).when().get("/api/provision/status/" + jobId)
-                .then().statusCode(200).body("type", equalTo("custom"))
+                .when()
+                .post("/api/provision/custom")
+                .then()
+                .statusCode(202)
+                .body("status", equalTo("queued"))
+                .body("demo_id", notNullValue())
+                .extract()
+                .path("job_id");
+        given().header("X-API-Key", key)
+                .when()
+                .get("/api/provision/status/" + jobId)
+                .then()
+                .statusCode(200)
+                .body("type", equalTo("custom"))
                 .body("payload.customer_name", equalTo("Harbor Freight Lines"))
                 .body("payload.use_cases", contains("on-time delivery"));
         String path = db.read(c -> {
@@ -196,9 +265,13 @@ class PipelineResourceTest {
 
     @Test
     void customProvisionValidatesItsInput() {
-        given().header("X-API-Key", key).contentType("application/json")
+        given().header("X-API-Key", key)
+                .contentType("application/json")
                 .body("{\"customer_name\":\"\",\"industry\":\"retail\",\"website\":\"not a site\"}")
-                .when().post("/api/provision/custom")
-                .then().statusCode(422).contentType("application/problem+json");
+                .when()
+                .post("/api/provision/custom")
+                .then()
+                .statusCode(422)
+                .contentType("application/problem+json");
     }
 }

@@ -10,11 +10,11 @@ import com.capidemo.api.support.Tenants;
 import com.capidemo.core.domain.Demo;
 import com.capidemo.core.domain.Ids;
 import com.capidemo.core.port.DemoStore;
-import jakarta.inject.Inject;
-import java.time.Instant;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ExtractableResponse;
 import io.restassured.response.Response;
+import jakarta.inject.Inject;
+import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -24,8 +24,13 @@ class SetupResourceTest {
     DemoStore demos;
 
     private static ExtractableResponse<Response> setup(String projectId) {
-        return given().header("X-Admin-Token", Tenants.ADMIN_TOKEN).contentType("application/json")
-                .body("{\"project_id\":\"" + projectId + "\"}").when().post("/api/setup").then().extract();
+        return given().header("X-Admin-Token", Tenants.ADMIN_TOKEN)
+                .contentType("application/json")
+                .body("{\"project_id\":\"" + projectId + "\"}")
+                .when()
+                .post("/api/setup")
+                .then()
+                .extract();
     }
 
     @Test
@@ -40,13 +45,25 @@ class SetupResourceTest {
         assertThat(first.<Boolean>path("tenant_created")).isTrue();
         String demoId = first.path("demo_id");
 
-        given().header("X-API-Key", key).when().get("/api/demos/" + demoId)
-                .then().statusCode(200).body("template_id", equalTo("shopify")).body("customer_name", equalTo(project));
+        given().header("X-API-Key", key)
+                .when()
+                .get("/api/demos/" + demoId)
+                .then()
+                .statusCode(200)
+                .body("template_id", equalTo("shopify"))
+                .body("customer_name", equalTo(project));
 
-        given().header("X-Admin-Token", Tenants.ADMIN_TOKEN).contentType("application/json")
-                .body("{\"project_id\":\"" + project + "\"}").when().post("/api/setup")
-                .then().statusCode(200).body("demo_id", equalTo(demoId)).body("api_key", nullValue())
-                .body("tenant_created", equalTo(false)).body("job_id", nullValue());
+        given().header("X-Admin-Token", Tenants.ADMIN_TOKEN)
+                .contentType("application/json")
+                .body("{\"project_id\":\"" + project + "\"}")
+                .when()
+                .post("/api/setup")
+                .then()
+                .statusCode(200)
+                .body("demo_id", equalTo(demoId))
+                .body("api_key", nullValue())
+                .body("tenant_created", equalTo(false))
+                .body("job_id", nullValue());
     }
 
     @Test
@@ -54,15 +71,30 @@ class SetupResourceTest {
         String project = "chat-" + Ids.randomHex(3);
         String key = setup(project).path("api_key");
         // The demo is still provisioning in this test (no worker): the project resolves to it, so chat answers 409.
-        given().header("X-API-Key", key).contentType("application/json")
+        given().header("X-API-Key", key)
+                .contentType("application/json")
                 .body("{\"project_id\":\"" + project + "\",\"message\":\"How many orders?\"}")
-                .when().post("/api/chat").then().statusCode(409).contentType("application/problem+json");
+                .when()
+                .post("/api/chat")
+                .then()
+                .statusCode(409)
+                .contentType("application/problem+json");
         String other = Tenants.onboardNew("setupother");
-        given().header("X-API-Key", other).contentType("application/json")
+        given().header("X-API-Key", other)
+                .contentType("application/json")
                 .body("{\"project_id\":\"" + project + "\",\"message\":\"How many orders?\"}")
-                .when().post("/api/chat").then().statusCode(404);
-        given().header("X-API-Key", key).contentType("application/json").body("{\"message\":\"hi\"}")
-                .when().post("/api/chat").then().statusCode(422).body("detail", containsString("demo_id"));
+                .when()
+                .post("/api/chat")
+                .then()
+                .statusCode(404);
+        given().header("X-API-Key", key)
+                .contentType("application/json")
+                .body("{\"message\":\"hi\"}")
+                .when()
+                .post("/api/chat")
+                .then()
+                .statusCode(422)
+                .body("detail", containsString("demo_id"));
     }
 
     @Test
@@ -72,8 +104,14 @@ class SetupResourceTest {
         String demoId = setup(project).path("demo_id");
         Instant later = Instant.now().plusSeconds(60);
         for (int i = 0; i < 600; i++) {
-            demos.create(Demo.provisioning(Ids.demoId(), tenant, "ce@" + tenant + ".example", "Other " + i, "Retail",
-                    "shopify", later.plusMillis(i)));
+            demos.create(Demo.provisioning(
+                    Ids.demoId(),
+                    tenant,
+                    "ce@" + tenant + ".example",
+                    "Other " + i,
+                    "Retail",
+                    "shopify",
+                    later.plusMillis(i)));
         }
         ExtractableResponse<Response> again = setup(project);
         assertThat(again.statusCode()).isEqualTo(200);
@@ -82,12 +120,28 @@ class SetupResourceTest {
 
     @Test
     void setupNeedsTheAdminTokenAndAValidProjectId() {
-        given().contentType("application/json").body("{\"project_id\":\"acme-prod\"}").when().post("/api/setup")
-                .then().statusCode(401).contentType("application/problem+json");
-        given().header("X-Admin-Token", Tenants.ADMIN_TOKEN).contentType("application/json")
-                .body("{\"project_id\":\"Bad_Project!\"}").when().post("/api/setup")
-                .then().statusCode(422).body("errors[0].field", equalTo("project_id"));
-        given().header("X-Admin-Token", Tenants.ADMIN_TOKEN).contentType("application/json").body("{}")
-                .when().post("/api/setup").then().statusCode(422).body("errors[0].field", equalTo("project_id"));
+        given().contentType("application/json")
+                .body("{\"project_id\":\"acme-prod\"}")
+                .when()
+                .post("/api/setup")
+                .then()
+                .statusCode(401)
+                .contentType("application/problem+json");
+        given().header("X-Admin-Token", Tenants.ADMIN_TOKEN)
+                .contentType("application/json")
+                .body("{\"project_id\":\"Bad_Project!\"}")
+                .when()
+                .post("/api/setup")
+                .then()
+                .statusCode(422)
+                .body("errors[0].field", equalTo("project_id"));
+        given().header("X-Admin-Token", Tenants.ADMIN_TOKEN)
+                .contentType("application/json")
+                .body("{}")
+                .when()
+                .post("/api/setup")
+                .then()
+                .statusCode(422)
+                .body("errors[0].field", equalTo("project_id"));
     }
 }

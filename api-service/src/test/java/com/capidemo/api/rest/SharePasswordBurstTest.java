@@ -59,13 +59,21 @@ class SharePasswordBurstTest {
             throws Exception {
         Users.Team owner = users.team("burst");
         String demo = readyDemos.ready(owner.tenant(), "shopify", owner.owner());
-        String token = given().header("X-API-Key", owner.ownerKey()).contentType("application/json")
-                .body("{\"password\":\"the-right-one\"}").when().post("/api/demos/" + demo + "/share")
-                .then().statusCode(201).extract().path("token");
+        String token = given().header("X-API-Key", owner.ownerKey())
+                .contentType("application/json")
+                .body("{\"password\":\"the-right-one\"}")
+                .when()
+                .post("/api/demos/" + demo + "/share")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("token");
         Users.Team other = users.team("bystander");
         readyDemos.ready(other.tenant(), "shopify", other.owner());
 
-        HttpClient http = HttpClient.newBuilder().executor(Executors.newFixedThreadPool(16)).build();
+        HttpClient http = HttpClient.newBuilder()
+                .executor(Executors.newFixedThreadPool(16))
+                .build();
         URI list = URI.create("http://localhost:" + RestAssured.port + "/api/demos?limit=1");
         List<Long> before = timeLists(http, list, other.ownerKey(), 60, new AtomicBoolean(true));
 
@@ -74,9 +82,12 @@ class SharePasswordBurstTest {
         CountDownLatch go = new CountDownLatch(1);
         List<Future<HttpResponse<String>>> answers = new ArrayList<>();
         for (int i = 0; i < BURST; i++) {
-            HttpRequest guess = HttpRequest.newBuilder(URI.create("http://localhost:" + RestAssured.port
-                    + "/api/shared/" + token)).header("X-Share-Password", "wrong-" + i).timeout(Duration.ofSeconds(60))
-                    .GET().build();
+            HttpRequest guess = HttpRequest.newBuilder(
+                            URI.create("http://localhost:" + RestAssured.port + "/api/shared/" + token))
+                    .header("X-Share-Password", "wrong-" + i)
+                    .timeout(Duration.ofSeconds(60))
+                    .GET()
+                    .build();
             answers.add(guessers.submit(() -> {
                 go.await();
                 return http.send(guess, HttpResponse.BodyHandlers.ofString());
@@ -98,8 +109,8 @@ class SharePasswordBurstTest {
             if (r.statusCode() != 401) {
                 assertThat(r.statusCode()).as(r.body()).isIn(429, 503);
                 assertThat(r.headers().firstValue("Retry-After")).isPresent();
-                assertThat(r.headers().firstValue("Content-Type")).hasValueSatisfying(
-                        t -> assertThat(t).startsWith("application/problem+json"));
+                assertThat(r.headers().firstValue("Content-Type"))
+                        .hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
             }
         }
         burstOver.set(true);
@@ -110,7 +121,8 @@ class SharePasswordBurstTest {
         String report = "share-password burst of " + BURST + " wrong passwords on one link: statuses " + statuses
                 + ", password checks run " + checks + "\nanother tenant's GET /api/demos?limit=1: before p50 "
                 + percentile(before, 50) + " ms, p99 " + percentile(before, 99) + " ms (" + before.size()
-                + " requests); during p50 " + percentile(whileBursting, 50) + " ms, p99 " + percentile(whileBursting, 99)
+                + " requests); during p50 " + percentile(whileBursting, 50) + " ms, p99 "
+                + percentile(whileBursting, 99)
                 + " ms, max " + Collections.max(whileBursting) + " ms (" + whileBursting.size() + " requests)\n";
         System.out.println(report);
         Files.createDirectories(Path.of("target"));
@@ -121,12 +133,19 @@ class SharePasswordBurstTest {
         assertThat(statuses.getOrDefault(429, 0)).isGreaterThanOrEqualTo(BURST - 2 * ShareAttempts.PER_MINUTE);
         // Latency on a shared machine varies with its load, so the figures are reported, and the bound is relative:
         // with the hashing bounded to one check at a time, the bystander's median stays near its own baseline.
-        assertThat(percentile(whileBursting, 50)).as("the other tenant's list is not held up by the hashing")
+        assertThat(percentile(whileBursting, 50))
+                .as("the other tenant's list is not held up by the hashing")
                 .isLessThan(Math.max(1_000, 5 * percentile(before, 50)));
-        given().header("X-Share-Password", "the-right-one").when().get("/api/shared/" + token).then()
+        given().header("X-Share-Password", "the-right-one")
+                .when()
+                .get("/api/shared/" + token)
+                .then()
                 .statusCode(429); // every attempt of the burst spent a token: none left until the clock moves
         ShareClockProfile.CLOCK.advance(Duration.ofSeconds(12));
-        given().header("X-Share-Password", "the-right-one").when().get("/api/shared/" + token).then()
+        given().header("X-Share-Password", "the-right-one")
+                .when()
+                .get("/api/shared/" + token)
+                .then()
                 .statusCode(200);
     }
 
@@ -134,7 +153,8 @@ class SharePasswordBurstTest {
     private static List<Long> timeLists(HttpClient http, URI uri, String key, int min, AtomicBoolean stop)
             throws IOException, InterruptedException {
         List<Long> millis = Collections.synchronizedList(new ArrayList<>());
-        HttpRequest request = HttpRequest.newBuilder(uri).header("X-API-Key", key).GET().build();
+        HttpRequest request =
+                HttpRequest.newBuilder(uri).header("X-API-Key", key).GET().build();
         for (int i = 0; (i < min || !stop.get()) && i < 20_000; i++) {
             long start = System.nanoTime();
             HttpResponse<String> r = http.send(request, HttpResponse.BodyHandlers.ofString());

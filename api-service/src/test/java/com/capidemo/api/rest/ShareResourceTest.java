@@ -67,8 +67,12 @@ class ShareResourceTest {
     }
 
     private ValidatableResponse share(String key, String demoId, String body) {
-        return given().header("X-API-Key", key).contentType("application/json").body(body)
-                .when().post("/api/demos/" + demoId + "/share").then();
+        return given().header("X-API-Key", key)
+                .contentType("application/json")
+                .body(body)
+                .when()
+                .post("/api/demos/" + demoId + "/share")
+                .then();
     }
 
     private String token(String demoId, String body) {
@@ -84,11 +88,17 @@ class ShareResourceTest {
     }
 
     private ValidatableResponse list(String key, String demoId) {
-        return given().header("X-API-Key", key).when().get("/api/demos/" + demoId + "/shares").then();
+        return given().header("X-API-Key", key)
+                .when()
+                .get("/api/demos/" + demoId + "/shares")
+                .then();
     }
 
     private ValidatableResponse revoke(String key, String demoId, String token) {
-        return given().header("X-API-Key", key).when().delete("/api/demos/" + demoId + "/shares/" + token).then();
+        return given().header("X-API-Key", key)
+                .when()
+                .delete("/api/demos/" + demoId + "/shares/" + token)
+                .then();
     }
 
     private ValidatableResponse chat(String token, String password, String body) {
@@ -102,7 +112,9 @@ class ShareResourceTest {
     @Test
     void theHolderOfALinkSeesAReadOnlyViewAndEachViewIsCounted() {
         Instant now = ShareClockProfile.CLOCK.instant();
-        var created = share(team.ownerKey(), readyDemo, "{}").statusCode(201).contentType("application/json")
+        var created = share(team.ownerKey(), readyDemo, "{}")
+                .statusCode(201)
+                .contentType("application/json")
                 .body("demo_id", equalTo(readyDemo))
                 .body("expires_at", equalTo(now.plus(Duration.ofDays(7)).toString()))
                 .body("password_protected", equalTo(false))
@@ -113,7 +125,9 @@ class ShareResourceTest {
         assertThat(java.util.Base64.getUrlDecoder().decode(token)).hasSize(32);
 
         var golden = templates.find("shopify").orElseThrow().goldenQueries();
-        view(token, null).statusCode(200).contentType("application/json")
+        view(token, null)
+                .statusCode(200)
+                .contentType("application/json")
                 .body("read_only", equalTo(true))
                 .body("shared_by", equalTo(team.owner()))
                 .body("demo.customer_name", notNullValue())
@@ -130,8 +144,10 @@ class ShareResourceTest {
         DemoShare stored = shares.find(Ids.sha256(token)).orElseThrow();
         assertThat(stored.accessCount()).isEqualTo(2);
         assertThat(stored.lastAccessed()).isEqualTo(ShareClockProfile.CLOCK.instant());
-        assertThat(new String(stored.encryptedToken(), StandardCharsets.ISO_8859_1)).doesNotContain(token);
-        list(team.ownerKey(), readyDemo).statusCode(200)
+        assertThat(new String(stored.encryptedToken(), StandardCharsets.ISO_8859_1))
+                .doesNotContain(token);
+        list(team.ownerKey(), readyDemo)
+                .statusCode(200)
                 .body("shares.find { it.token == '" + token + "' }.access_count", equalTo(2))
                 .body("shares.find { it.token == '" + token + "' }.last_accessed", notNullValue());
     }
@@ -140,8 +156,13 @@ class ShareResourceTest {
     void ownerAndAdminManageLinksAnotherMemberIs403AnotherTenant404() {
         String demoId = readyDemos.queued(team.tenant(), "shopify", team.owner());
         share(team.ownerKey(), demoId, "{}").statusCode(201);
-        String adminToken = share(team.adminKey(), demoId, "{\"expires_in_days\":1}").statusCode(201).extract().path("token");
-        share(team.colleagueKey(), demoId, "{}").statusCode(403).contentType("application/problem+json")
+        String adminToken = share(team.adminKey(), demoId, "{\"expires_in_days\":1}")
+                .statusCode(201)
+                .extract()
+                .path("token");
+        share(team.colleagueKey(), demoId, "{}")
+                .statusCode(403)
+                .contentType("application/problem+json")
                 .body("type", endsWith("/forbidden"));
         share(team.otherTenantKey(), demoId, "{}").statusCode(404).body("type", endsWith("/demo-not-found"));
         share(team.ownerKey(), "demo_0000000000000000", "{}").statusCode(404);
@@ -161,20 +182,27 @@ class ShareResourceTest {
 
     @Test
     void expiresInDaysIsOneToNinetyAndTheLinkIs410AfterIt() {
-        share(team.ownerKey(), readyDemo, "{\"expires_in_days\":0}").statusCode(422).body("errors[0].field",
-                equalTo("expires_in_days"));
+        share(team.ownerKey(), readyDemo, "{\"expires_in_days\":0}")
+                .statusCode(422)
+                .body("errors[0].field", equalTo("expires_in_days"));
         share(team.ownerKey(), readyDemo, "{\"expires_in_days\":91}").statusCode(422);
         share(team.ownerKey(), readyDemo, "{\"expires_in_days\":\"x\"}").statusCode(422); // wrong type names the field
-        share(team.ownerKey(), readyDemo, "{\"password\":\"\"}").statusCode(422).body("errors[0].field", equalTo("password"));
+        share(team.ownerKey(), readyDemo, "{\"password\":\"\"}")
+                .statusCode(422)
+                .body("errors[0].field", equalTo("password"));
         Instant now = ShareClockProfile.CLOCK.instant();
-        share(team.ownerKey(), readyDemo, "{\"expires_in_days\":90}").statusCode(201)
+        share(team.ownerKey(), readyDemo, "{\"expires_in_days\":90}")
+                .statusCode(201)
                 .body("expires_at", equalTo(now.plus(Duration.ofDays(90)).toString()));
 
         String token = token(readyDemo, "{\"expires_in_days\":1}");
         ShareClockProfile.CLOCK.advance(Duration.ofDays(1).minusSeconds(1));
         view(token, null).statusCode(200);
         ShareClockProfile.CLOCK.advance(Duration.ofSeconds(1));
-        view(token, null).statusCode(410).contentType("application/problem+json").body("type", endsWith("/share-expired"));
+        view(token, null)
+                .statusCode(410)
+                .contentType("application/problem+json")
+                .body("type", endsWith("/share-expired"));
         chat(token, null, "{\"message\":\"how many orders?\"}").statusCode(410);
         list(team.ownerKey(), readyDemo).body("shares.find { it.token == '" + token + "' }.expired", equalTo(true));
     }
@@ -182,22 +210,34 @@ class ShareResourceTest {
     @Test
     void aPasswordIsRequiredAndStoredOnlyAsASaltedSlowHash() {
         String password = "correct horse " + Ids.randomHex(4);
-        String token = share(team.ownerKey(), readyDemo, "{\"password\":\"" + password + "\"}").statusCode(201)
-                .body("password_protected", equalTo(true)).extract().path("token");
+        String token = share(team.ownerKey(), readyDemo, "{\"password\":\"" + password + "\"}")
+                .statusCode(201)
+                .body("password_protected", equalTo(true))
+                .extract()
+                .path("token");
         String second = token(readyDemo, "{\"password\":\"" + password + "\"}");
 
-        view(token, null).statusCode(401).contentType("application/problem+json").body("type", endsWith("/unauthorized"));
+        view(token, null)
+                .statusCode(401)
+                .contentType("application/problem+json")
+                .body("type", endsWith("/unauthorized"));
         view(token, "wrong").statusCode(401);
         view(token, password).statusCode(200).body("read_only", equalTo(true));
-        assertThat(shares.find(Ids.sha256(token)).orElseThrow().accessCount()).as("only the admitted view").isEqualTo(1);
+        assertThat(shares.find(Ids.sha256(token)).orElseThrow().accessCount())
+                .as("only the admitted view")
+                .isEqualTo(1);
 
         DemoShare a = shares.find(Ids.sha256(token)).orElseThrow();
         DemoShare b = shares.find(Ids.sha256(second)).orElseThrow();
         for (DemoShare s : List.of(a, b)) {
-            assertThat(s.passwordHash()).startsWith("pbkdf2-sha256$600000$").doesNotContain(password)
+            assertThat(s.passwordHash())
+                    .startsWith("pbkdf2-sha256$600000$")
+                    .doesNotContain(password)
                     .doesNotContain(Ids.sha256(password));
         }
-        assertThat(a.passwordHash()).as("salted: the same password hashes differently").isNotEqualTo(b.passwordHash());
+        assertThat(a.passwordHash())
+                .as("salted: the same password hashes differently")
+                .isNotEqualTo(b.passwordHash());
         String[] parts = a.passwordHash().split("\\$");
         assertThat(java.util.Base64.getDecoder().decode(parts[2])).as("salt").hasSize(16);
         assertThat(Json.write(a)).doesNotContain(password);
@@ -205,10 +245,12 @@ class ShareResourceTest {
 
     @Test
     void passwordsThatTheHeaderCannotCarryIntactAre422NamingPassword() {
-        for (String untypable : new String[] {"pw-with-space ", " lead", "   ", "tab\\there", "caf\u00e9",
-            "new\\nline"}) {
-            share(team.ownerKey(), readyDemo, "{\"password\":\"" + untypable + "\"}").statusCode(422)
-                    .contentType("application/problem+json").body("errors[0].field", equalTo("password"));
+        for (String untypable :
+                new String[] {"pw-with-space ", " lead", "   ", "tab\\there", "caf\u00e9", "new\\nline"}) {
+            share(team.ownerKey(), readyDemo, "{\"password\":\"" + untypable + "\"}")
+                    .statusCode(422)
+                    .contentType("application/problem+json")
+                    .body("errors[0].field", equalTo("password"));
         }
         String token = token(readyDemo, "{\"password\":\"inner spaces are fine!\"}");
         view(token, "inner spaces are fine!").statusCode(200);
@@ -220,8 +262,12 @@ class ShareResourceTest {
         for (int i = 0; i < 5; i++) {
             view(token, "guess" + i).statusCode(401);
         }
-        String retry = view(token, "s3cret").statusCode(429).contentType("application/problem+json")
-                .body("type", endsWith("/too-many-attempts")).extract().header("Retry-After");
+        String retry = view(token, "s3cret")
+                .statusCode(429)
+                .contentType("application/problem+json")
+                .body("type", endsWith("/too-many-attempts"))
+                .extract()
+                .header("Retry-After");
         assertThat(Integer.parseInt(retry)).isBetween(1, 60);
         chat(token, "guess", "{\"message\":\"how many orders?\"}").statusCode(429);
         String other = token(readyDemo, "{\"password\":\"s3cret\"}");
@@ -236,7 +282,10 @@ class ShareResourceTest {
         String token = token(readyDemo, "{}");
         view(token, null).statusCode(200);
         revoke(team.ownerKey(), readyDemo, token).statusCode(204);
-        view(token, null).statusCode(404).contentType("application/problem+json").body("type", endsWith("/share-not-found"));
+        view(token, null)
+                .statusCode(404)
+                .contentType("application/problem+json")
+                .body("type", endsWith("/share-not-found"));
         chat(token, null, "{\"message\":\"how many orders?\"}").statusCode(404);
         list(team.ownerKey(), readyDemo).body("shares.token", not(hasItem(token)));
 
@@ -248,7 +297,11 @@ class ShareResourceTest {
 
         String demoId = readyDemos.ready(team.tenant(), "shopify", team.owner());
         String onDeleted = token(demoId, "{}");
-        given().header("X-API-Key", team.ownerKey()).when().delete("/api/demos/" + demoId).then().statusCode(204);
+        given().header("X-API-Key", team.ownerKey())
+                .when()
+                .delete("/api/demos/" + demoId)
+                .then()
+                .statusCode(204);
         view(onDeleted, null).statusCode(404);
         share(team.ownerKey(), demoId, "{}").statusCode(409).body("type", endsWith("/demo-deleted"));
     }
@@ -262,7 +315,8 @@ class ShareResourceTest {
         ShareClockProfile.CLOCK.advance(Duration.ofDays(1));
 
         chat(token, null, "{\"message\":\"hi\"}").statusCode(401);
-        String conversation = chat(token, "pw", "{\"message\":" + Json.write(golden.question()) + "}").statusCode(200)
+        String conversation = chat(token, "pw", "{\"message\":" + Json.write(golden.question()) + "}")
+                .statusCode(200)
                 .contentType("application/json")
                 .body("sql", equalTo(golden.sql().strip()))
                 .body("outcome", equalTo("golden"))
@@ -270,15 +324,24 @@ class ShareResourceTest {
                 .body("answer", notNullValue())
                 .body("columns", notNullValue())
                 .body("follow_up_questions", notNullValue())
-                .extract().path("conversation_id");
+                .extract()
+                .path("conversation_id");
         chat(token, "pw", "{\"message\":\"and by month?\",\"conversation_id\":\"" + conversation + "\"}")
-                .statusCode(200).body("conversation_id", equalTo(conversation)).body("turn", equalTo(2));
+                .statusCode(200)
+                .body("conversation_id", equalTo(conversation))
+                .body("turn", equalTo(2));
         chat(token, "pw", "{\"message\":\"\"}").statusCode(422).body("errors[0].field", equalTo("message"));
         chat(token, "pw", "{}").statusCode(422);
 
-        String tenantConversation = given().header("X-API-Key", team.ownerKey()).contentType("application/json")
-                .body("{\"demo_id\":\"" + demoId + "\",\"message\":\"how many orders?\"}").when().post("/api/chat")
-                .then().statusCode(200).extract().path("conversation_id");
+        String tenantConversation = given().header("X-API-Key", team.ownerKey())
+                .contentType("application/json")
+                .body("{\"demo_id\":\"" + demoId + "\",\"message\":\"how many orders?\"}")
+                .when()
+                .post("/api/chat")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("conversation_id");
         chat(token, "pw", "{\"message\":\"more\",\"conversation_id\":\"" + tenantConversation + "\"}")
                 .statusCode(404);
 
@@ -287,7 +350,9 @@ class ShareResourceTest {
         assertThat(after).usingRecursiveComparison().ignoringFields("lastUsed").isEqualTo(before);
 
         String queued = readyDemos.queued(team.tenant(), "shopify", team.owner());
-        chat(token(queued, "{}"), null, "{\"message\":\"hi\"}").statusCode(409).body("type", endsWith("/demo-not-ready"));
+        chat(token(queued, "{}"), null, "{\"message\":\"hi\"}")
+                .statusCode(409)
+                .body("type", endsWith("/demo-not-ready"));
         view(token(queued, "{}"), null).statusCode(200).body("demo.status", equalTo("provisioning"));
     }
 
@@ -296,7 +361,11 @@ class ShareResourceTest {
         String token = token(readyDemo, "{}");
         view(token, null).statusCode(200);
         given().when().get("/api/demos/" + readyDemo + "/shares").then().statusCode(401);
-        given().contentType("application/json").body("{}").when().post("/api/demos/" + readyDemo + "/share").then()
+        given().contentType("application/json")
+                .body("{}")
+                .when()
+                .post("/api/demos/" + readyDemo + "/share")
+                .then()
                 .statusCode(401);
     }
 }

@@ -68,13 +68,23 @@ class TalkTrackTest {
     }
 
     private static ValidatableResponse post(String key, String demoId, Object body) {
-        return given().header("X-API-Key", key).contentType(ContentType.JSON).body(body)
-                .when().post("/api/demos/" + demoId + "/golden-queries").then();
+        return given().header("X-API-Key", key)
+                .contentType(ContentType.JSON)
+                .body(body)
+                .when()
+                .post("/api/demos/" + demoId + "/golden-queries")
+                .then();
     }
 
     private static List<String> ids(String key, String demoId) {
-        return given().header("X-API-Key", key).when().get("/api/demos/" + demoId + "/golden-queries")
-                .then().statusCode(200).extract().jsonPath().getList("golden_queries.id");
+        return given().header("X-API-Key", key)
+                .when()
+                .get("/api/demos/" + demoId + "/golden-queries")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getList("golden_queries.id");
     }
 
     @Test
@@ -82,66 +92,107 @@ class TalkTrackTest {
         String demo = fresh();
         List<GoldenQuery> before = demos.find(demo).orElseThrow().goldenQueries();
 
-        String id = post(team.ownerKey(), demo, Map.of("question", "Which kinds of locations do we run?",
-                "sql", LOCATIONS_BY_TYPE)).statusCode(201)
+        String id = post(
+                        team.ownerKey(),
+                        demo,
+                        Map.of("question", "Which kinds of locations do we run?", "sql", LOCATIONS_BY_TYPE))
+                .statusCode(201)
                 .body("id", startsWith("gq_"))
                 .body("question", equalTo("Which kinds of locations do we run?"))
                 .body("sql", equalTo(LOCATIONS_BY_TYPE))
                 .body("readiness.total", equalTo(before.size() + 1))
-                .extract().path("id");
+                .extract()
+                .path("id");
 
         List<GoldenQuery> after = demos.find(demo).orElseThrow().goldenQueries();
         assertThat(after).hasSize(before.size() + 1);
         assertThat(after.get(after.size() - 1).question()).isEqualTo("Which kinds of locations do we run?");
-        assertThat(demos.find(otherDemoId).orElseThrow().goldenQueries()).as("another demo of the template")
+        assertThat(demos.find(otherDemoId).orElseThrow().goldenQueries())
+                .as("another demo of the template")
                 .containsExactlyElementsOf(before);
-        assertThat(agents.find(demos.find(demo).orElseThrow().agentId()).orElseThrow().goldenQueries())
-                .as("the agent answers with the new talk track").hasSize(before.size() + 1);
+        assertThat(agents.find(demos.find(demo).orElseThrow().agentId())
+                        .orElseThrow()
+                        .goldenQueries())
+                .as("the agent answers with the new talk track")
+                .hasSize(before.size() + 1);
         assertThat(demos.find(demo).orElseThrow().readiness().total()).isEqualTo(before.size() + 1);
         assertThat(ids(team.colleagueKey(), demo)).endsWith(id);
 
         // The agent now answers the curated question with its SQL.
-        given().header("X-API-Key", team.ownerKey()).contentType(ContentType.JSON)
+        given().header("X-API-Key", team.ownerKey())
+                .contentType(ContentType.JSON)
                 .body(Map.of("demo_id", demo, "message", "Which kinds of locations do we run?"))
-                .when().post("/api/chat").then().statusCode(200).body("sql", equalTo(LOCATIONS_BY_TYPE));
+                .when()
+                .post("/api/chat")
+                .then()
+                .statusCode(200)
+                .body("sql", equalTo(LOCATIONS_BY_TYPE));
     }
 
     @Test
     void aChatAnswerIsAddedByConversationAndTurn() {
         String demo = fresh();
-        String conversation = given().header("X-API-Key", team.ownerKey()).contentType(ContentType.JSON)
+        String conversation = given().header("X-API-Key", team.ownerKey())
+                .contentType(ContentType.JSON)
                 .body(Map.of("demo_id", demo, "message", "How many customers are there?"))
-                .when().post("/api/chat").then().statusCode(200).extract().path("conversation_id");
+                .when()
+                .post("/api/chat")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("conversation_id");
         String sql = given().header("X-API-Key", team.ownerKey())
-                .when().get("/api/chat/conversations/" + conversation).then().statusCode(200)
-                .extract().path("turns[0].sql");
+                .when()
+                .get("/api/chat/conversations/" + conversation)
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("turns[0].sql");
         assertThat(sql).isNotBlank();
 
-        String id = post(team.adminKey(), demo, Map.of("conversation_id", conversation, "turn", 1)).statusCode(201)
+        String id = post(team.adminKey(), demo, Map.of("conversation_id", conversation, "turn", 1))
+                .statusCode(201)
                 .body("question", equalTo("How many customers are there?"))
-                .body("sql", equalTo(sql.strip().replaceAll(";+$", "").strip())).extract().path("id");
+                .body("sql", equalTo(sql.strip().replaceAll(";+$", "").strip()))
+                .extract()
+                .path("id");
         assertThat(ids(team.ownerKey(), demo)).contains(id);
-        post(team.ownerKey(), demo, Map.of("conversation_id", conversation, "turn", 1)).statusCode(409)
-                .contentType("application/problem+json").body("type", endsWith("/golden-query-exists"));
-        post(team.ownerKey(), demo, Map.of("conversation_id", conversation, "turn", 7)).statusCode(422)
+        post(team.ownerKey(), demo, Map.of("conversation_id", conversation, "turn", 1))
+                .statusCode(409)
+                .contentType("application/problem+json")
+                .body("type", endsWith("/golden-query-exists"));
+        post(team.ownerKey(), demo, Map.of("conversation_id", conversation, "turn", 7))
+                .statusCode(422)
                 .body("errors.field", hasItem("turn"));
-        post(team.ownerKey(), otherDemoId, Map.of("conversation_id", conversation, "turn", 1)).statusCode(422)
+        post(team.ownerKey(), otherDemoId, Map.of("conversation_id", conversation, "turn", 1))
+                .statusCode(422)
                 .body("errors.field", hasItem("conversation_id"));
-        post(team.ownerKey(), demo, Map.of("conversation_id", conversation, "turn", 1, "question", "Q")).statusCode(422);
+        post(team.ownerKey(), demo, Map.of("conversation_id", conversation, "turn", 1, "question", "Q"))
+                .statusCode(422);
     }
 
     @Test
     void sqlThatWritesReadsElsewhereFailsOrReturnsNoRowsIs422NamingTheField() {
-        for (String bad : new String[] {"DELETE FROM locations", "SELECT * FROM read_csv('/etc/passwd')",
-                "SELECT * FROM locations; SELECT 1", "SELECT no_such_column FROM locations",
-                "SELECT name FROM locations WHERE location_id < 0", "SELECT * FROM another_tenants_table"}) {
-            post(team.ownerKey(), demoId, Map.of("question", "Bad?", "sql", bad)).statusCode(422)
-                    .contentType("application/problem+json").body("errors.field", hasItem("sql"))
+        for (String bad : new String[] {
+            "DELETE FROM locations",
+            "SELECT * FROM read_csv('/etc/passwd')",
+            "SELECT * FROM locations; SELECT 1",
+            "SELECT no_such_column FROM locations",
+            "SELECT name FROM locations WHERE location_id < 0",
+            "SELECT * FROM another_tenants_table"
+        }) {
+            post(team.ownerKey(), demoId, Map.of("question", "Bad?", "sql", bad))
+                    .statusCode(422)
+                    .contentType("application/problem+json")
+                    .body("errors.field", hasItem("sql"))
                     .body("detail", not(org.hamcrest.Matchers.containsString("/tmp")));
         }
-        post(team.ownerKey(), demoId, Map.of("question", " ", "sql", LOCATIONS_BY_TYPE)).statusCode(422)
+        post(team.ownerKey(), demoId, Map.of("question", " ", "sql", LOCATIONS_BY_TYPE))
+                .statusCode(422)
                 .body("errors.field", hasItem("question"));
-        post(team.ownerKey(), demoId, Map.of("question", "No SQL?")).statusCode(422).body("errors.field", hasItem("sql"));
+        post(team.ownerKey(), demoId, Map.of("question", "No SQL?"))
+                .statusCode(422)
+                .body("errors.field", hasItem("sql"));
     }
 
     @Test
@@ -149,22 +200,44 @@ class TalkTrackTest {
         Map<String, String> body = Map.of("question", "Kinds?", "sql", LOCATIONS_BY_TYPE);
         String first = ids(team.ownerKey(), demoId).get(0);
         post(team.colleagueKey(), demoId, body).statusCode(403).body("type", endsWith("/forbidden"));
-        given().header("X-API-Key", team.colleagueKey()).contentType(ContentType.JSON).body(Map.of("ids", List.of(first)))
-                .when().put("/api/demos/" + demoId + "/golden-queries").then().statusCode(403);
-        given().header("X-API-Key", team.colleagueKey()).when().delete("/api/demos/" + demoId + "/golden-queries/" + first)
-                .then().statusCode(403);
-        given().header("X-API-Key", team.colleagueKey()).contentType(ContentType.JSON)
-                .body(Map.of("system_instruction", "x")).when().patch("/api/demos/" + demoId + "/agent")
-                .then().statusCode(403);
+        given().header("X-API-Key", team.colleagueKey())
+                .contentType(ContentType.JSON)
+                .body(Map.of("ids", List.of(first)))
+                .when()
+                .put("/api/demos/" + demoId + "/golden-queries")
+                .then()
+                .statusCode(403);
+        given().header("X-API-Key", team.colleagueKey())
+                .when()
+                .delete("/api/demos/" + demoId + "/golden-queries/" + first)
+                .then()
+                .statusCode(403);
+        given().header("X-API-Key", team.colleagueKey())
+                .contentType(ContentType.JSON)
+                .body(Map.of("system_instruction", "x"))
+                .when()
+                .patch("/api/demos/" + demoId + "/agent")
+                .then()
+                .statusCode(403);
 
         post(team.otherTenantKey(), demoId, body).statusCode(404).body("type", endsWith("/demo-not-found"));
-        given().header("X-API-Key", team.otherTenantKey()).when().get("/api/demos/" + demoId + "/golden-queries")
-                .then().statusCode(404);
-        given().header("X-API-Key", team.otherTenantKey()).when()
-                .delete("/api/demos/" + demoId + "/golden-queries/" + first).then().statusCode(404);
-        given().header("X-API-Key", team.otherTenantKey()).contentType(ContentType.JSON)
-                .body(Map.of("system_instruction", "x")).when().patch("/api/demos/" + demoId + "/agent")
-                .then().statusCode(404);
+        given().header("X-API-Key", team.otherTenantKey())
+                .when()
+                .get("/api/demos/" + demoId + "/golden-queries")
+                .then()
+                .statusCode(404);
+        given().header("X-API-Key", team.otherTenantKey())
+                .when()
+                .delete("/api/demos/" + demoId + "/golden-queries/" + first)
+                .then()
+                .statusCode(404);
+        given().header("X-API-Key", team.otherTenantKey())
+                .contentType(ContentType.JSON)
+                .body(Map.of("system_instruction", "x"))
+                .when()
+                .patch("/api/demos/" + demoId + "/agent")
+                .then()
+                .statusCode(404);
 
         String provisioning = readyDemos.queued(team.tenant(), "shopify", team.owner());
         post(team.ownerKey(), provisioning, body).statusCode(409).body("type", endsWith("/demo-not-ready"));
@@ -176,23 +249,45 @@ class TalkTrackTest {
         String demo = fresh();
         List<String> ids = new ArrayList<>(ids(team.ownerKey(), demo));
         Collections.reverse(ids);
-        given().header("X-API-Key", team.ownerKey()).contentType(ContentType.JSON).body(Map.of("ids", ids))
-                .when().put("/api/demos/" + demo + "/golden-queries").then().statusCode(200)
-                .body("golden_queries.id", equalTo(ids)).body("readiness", notNullValue());
+        given().header("X-API-Key", team.ownerKey())
+                .contentType(ContentType.JSON)
+                .body(Map.of("ids", ids))
+                .when()
+                .put("/api/demos/" + demo + "/golden-queries")
+                .then()
+                .statusCode(200)
+                .body("golden_queries.id", equalTo(ids))
+                .body("readiness", notNullValue());
         assertThat(ids(team.ownerKey(), demo)).containsExactlyElementsOf(ids);
-        assertThat(TalkTrackIds.of(demos.find(otherDemoId).orElseThrow().goldenQueries())).as("the template's order")
+        assertThat(TalkTrackIds.of(demos.find(otherDemoId).orElseThrow().goldenQueries()))
+                .as("the template's order")
                 .isNotEqualTo(ids);
 
-        given().header("X-API-Key", team.ownerKey()).contentType(ContentType.JSON).body(Map.of("ids", ids.subList(1, ids.size())))
-                .when().put("/api/demos/" + demo + "/golden-queries").then().statusCode(409)
+        given().header("X-API-Key", team.ownerKey())
+                .contentType(ContentType.JSON)
+                .body(Map.of("ids", ids.subList(1, ids.size())))
+                .when()
+                .put("/api/demos/" + demo + "/golden-queries")
+                .then()
+                .statusCode(409)
                 .body("type", endsWith("/talk-track-changed"));
         List<String> twice = new ArrayList<>(ids);
         twice.set(0, ids.get(1));
-        given().header("X-API-Key", team.ownerKey()).contentType(ContentType.JSON).body(Map.of("ids", twice))
-                .when().put("/api/demos/" + demo + "/golden-queries").then().statusCode(422)
+        given().header("X-API-Key", team.ownerKey())
+                .contentType(ContentType.JSON)
+                .body(Map.of("ids", twice))
+                .when()
+                .put("/api/demos/" + demo + "/golden-queries")
+                .then()
+                .statusCode(422)
                 .body("errors.field", hasItem("ids"));
-        given().header("X-API-Key", team.ownerKey()).contentType(ContentType.JSON).body("{}")
-                .when().put("/api/demos/" + demo + "/golden-queries").then().statusCode(422);
+        given().header("X-API-Key", team.ownerKey())
+                .contentType(ContentType.JSON)
+                .body("{}")
+                .when()
+                .put("/api/demos/" + demo + "/golden-queries")
+                .then()
+                .statusCode(422);
     }
 
     @Test
@@ -200,46 +295,84 @@ class TalkTrackTest {
         String demo = fresh();
         List<String> ids = ids(team.ownerKey(), demo);
         String id = ids.get(0);
-        given().header("X-API-Key", team.ownerKey()).contentType(ContentType.JSON)
+        given().header("X-API-Key", team.ownerKey())
+                .contentType(ContentType.JSON)
                 .body(Map.of("question", "Orders last year, without cancellations"))
-                .when().patch("/api/demos/" + demo + "/golden-queries/" + id).then().statusCode(200)
-                .body("id", equalTo(id)).body("question", equalTo("Orders last year, without cancellations"))
+                .when()
+                .patch("/api/demos/" + demo + "/golden-queries/" + id)
+                .then()
+                .statusCode(200)
+                .body("id", equalTo(id))
+                .body("question", equalTo("Orders last year, without cancellations"))
                 .body("readiness.total", equalTo(ids.size()));
         assertThat(demos.find(demo).orElseThrow().goldenQueries().get(0).question())
                 .isEqualTo("Orders last year, without cancellations");
-        given().header("X-API-Key", team.ownerKey()).contentType(ContentType.JSON).body(Map.of("question", ""))
-                .when().patch("/api/demos/" + demo + "/golden-queries/" + id).then().statusCode(422);
-        given().header("X-API-Key", team.ownerKey()).contentType(ContentType.JSON).body(Map.of("question", "x"))
-                .when().patch("/api/demos/" + demo + "/golden-queries/gq_0000000000000000").then().statusCode(404);
+        given().header("X-API-Key", team.ownerKey())
+                .contentType(ContentType.JSON)
+                .body(Map.of("question", ""))
+                .when()
+                .patch("/api/demos/" + demo + "/golden-queries/" + id)
+                .then()
+                .statusCode(422);
+        given().header("X-API-Key", team.ownerKey())
+                .contentType(ContentType.JSON)
+                .body(Map.of("question", "x"))
+                .when()
+                .patch("/api/demos/" + demo + "/golden-queries/gq_0000000000000000")
+                .then()
+                .statusCode(404);
 
-        given().header("X-API-Key", team.ownerKey()).when().delete("/api/demos/" + demo + "/golden-queries/" + id)
-                .then().statusCode(204);
+        given().header("X-API-Key", team.ownerKey())
+                .when()
+                .delete("/api/demos/" + demo + "/golden-queries/" + id)
+                .then()
+                .statusCode(204);
         assertThat(ids(team.ownerKey(), demo)).hasSize(ids.size() - 1).doesNotContain(id);
         assertThat(demos.find(demo).orElseThrow().readiness().total()).isEqualTo(ids.size() - 1);
-        given().header("X-API-Key", team.ownerKey()).when().delete("/api/demos/" + demo + "/golden-queries/" + id)
-                .then().statusCode(404).contentType("application/problem+json");
+        given().header("X-API-Key", team.ownerKey())
+                .when()
+                .delete("/api/demos/" + demo + "/golden-queries/" + id)
+                .then()
+                .statusCode(404)
+                .contentType("application/problem+json");
     }
 
     @Test
     void theAgentsSystemInstructionIsReplacedByTheOwnerOrAnAdmin() {
         String demo = fresh();
-        given().header("X-API-Key", team.adminKey()).contentType(ContentType.JSON)
+        given().header("X-API-Key", team.adminKey())
+                .contentType(ContentType.JSON)
                 .body(Map.of("system_instruction", "  Answer in one sentence and name the period.  "))
-                .when().patch("/api/demos/" + demo + "/agent").then().statusCode(200)
+                .when()
+                .patch("/api/demos/" + demo + "/agent")
+                .then()
+                .statusCode(200)
                 .body("system_instruction", equalTo("Answer in one sentence and name the period."))
                 .body("readiness.score", notNullValue());
-        assertThat(agents.find(demos.find(demo).orElseThrow().agentId()).orElseThrow().systemInstruction())
+        assertThat(agents.find(demos.find(demo).orElseThrow().agentId())
+                        .orElseThrow()
+                        .systemInstruction())
                 .isEqualTo("Answer in one sentence and name the period.");
-        given().header("X-API-Key", team.ownerKey()).when().get("/api/demos/" + demo + "/golden-queries").then()
+        given().header("X-API-Key", team.ownerKey())
+                .when()
+                .get("/api/demos/" + demo + "/golden-queries")
+                .then()
                 .body("system_instruction", equalTo("Answer in one sentence and name the period."));
-        given().header("X-API-Key", team.ownerKey()).contentType(ContentType.JSON).body("{}")
-                .when().patch("/api/demos/" + demo + "/agent").then().statusCode(422);
+        given().header("X-API-Key", team.ownerKey())
+                .contentType(ContentType.JSON)
+                .body("{}")
+                .when()
+                .patch("/api/demos/" + demo + "/agent")
+                .then()
+                .statusCode(422);
     }
 
     /** Ids as the API gives them. */
     private static final class TalkTrackIds {
         static List<String> of(List<GoldenQuery> queries) {
-            return queries.stream().map(g -> com.capidemo.api.service.TalkTrackService.idOf(g.sql())).toList();
+            return queries.stream()
+                    .map(g -> com.capidemo.api.service.TalkTrackService.idOf(g.sql()))
+                    .toList();
         }
     }
 }

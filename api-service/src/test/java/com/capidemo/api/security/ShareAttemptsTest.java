@@ -15,9 +15,10 @@ class ShareAttemptsTest {
     private final ShareAttempts attempts = new ShareAttempts(clock, edge(1), 2);
 
     static EdgeConfig edge(int instances) {
-        return (EdgeConfig) java.lang.reflect.Proxy.newProxyInstance(EdgeConfig.class.getClassLoader(),
-                new Class<?>[] {EdgeConfig.class}, (proxy, method, args) -> method.getName().equals("instances")
-                        ? instances : null);
+        return (EdgeConfig) java.lang.reflect.Proxy.newProxyInstance(
+                EdgeConfig.class.getClassLoader(),
+                new Class<?>[] {EdgeConfig.class},
+                (proxy, method, args) -> method.getName().equals("instances") ? instances : null);
     }
 
     private int attempt(String link, boolean right) {
@@ -39,7 +40,8 @@ class ShareAttemptsTest {
         TooManyAttempts limited = catchThrowableOfType(TooManyAttempts.class, () -> attempts.begin("link"));
         assertThat(limited.status()).isEqualTo(429);
         assertThat(limited.retryAfterSeconds()).isBetween(1L, 12L);
-        assertThat(attempt("link", true)).as("the right password waits too: it is not known before hashing")
+        assertThat(attempt("link", true))
+                .as("the right password waits too: it is not known before hashing")
                 .isEqualTo(429);
         assertThat(attempt("other", false)).as("per link").isEqualTo(401);
         clock.advance(Duration.ofSeconds(12));
@@ -67,7 +69,9 @@ class ShareAttemptsTest {
         for (int i = 1; i < ShareAttempts.PER_MINUTE; i++) {
             assertThat(attempt("c", false)).isEqualTo(401);
         }
-        assertThat(attempt("c", false)).as("the refused attempt counted against link c").isEqualTo(429);
+        assertThat(attempt("c", false))
+                .as("the refused attempt counted against link c")
+                .isEqualTo(429);
         second.close();
         assertThat(attempts.checksStarted()).isEqualTo(2 + ShareAttempts.PER_MINUTE - 1);
     }
@@ -76,6 +80,8 @@ class ShareAttemptsTest {
     void withSeveralInstancesEachAllowsItsShareOfTheLinksLimit() {
         ShareAttempts shared = new ShareAttempts(clock, edge(5), 1);
         shared.begin("l").close();
-        assertThat(catchThrowableOfType(ApiProblem.class, () -> shared.begin("l")).status()).isEqualTo(429);
+        assertThat(catchThrowableOfType(ApiProblem.class, () -> shared.begin("l"))
+                        .status())
+                .isEqualTo(429);
     }
 }

@@ -2,12 +2,12 @@ package com.capidemo.api.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.capidemo.local.SqliteDatabase;
-import com.capidemo.local.SqliteDemoStore;
 import com.capidemo.core.domain.Demo;
 import com.capidemo.core.domain.Ids;
 import com.capidemo.core.port.DemoStore;
 import com.capidemo.core.testing.MutableClock;
+import com.capidemo.local.SqliteDatabase;
+import com.capidemo.local.SqliteDemoStore;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -38,8 +38,8 @@ class DemoReadCacheTest {
     }
 
     private void write(String tenant) {
-        store.create(Demo.provisioning(Ids.demoId(), tenant, "ce@x.example", "Acme", "Retail", "shopify",
-                clock.instant()));
+        store.create(
+                Demo.provisioning(Ids.demoId(), tenant, "ce@x.example", "Acme", "Retail", "shopify", clock.instant()));
     }
 
     @Test
@@ -85,13 +85,18 @@ class DemoReadCacheTest {
         clock.advance(Duration.ofSeconds(59));
         assertThat(cache.get("acme", "month", read, v -> changesAt)).isEqualTo("month#1");
         clock.advance(Duration.ofSeconds(1));
-        assertThat(cache.get("acme", "month", read, v -> changesAt)).as("at that instant").isEqualTo("month#2");
-        assertThat(cache.get("acme", "month", read, v -> clock.instant())).as("changes now: not kept")
+        assertThat(cache.get("acme", "month", read, v -> changesAt))
+                .as("at that instant")
+                .isEqualTo("month#2");
+        assertThat(cache.get("acme", "month", read, v -> clock.instant()))
+                .as("changes now: not kept")
                 .isEqualTo("month#3");
         assertThat(cache.get("acme", "month", read, v -> clock.instant())).isEqualTo("month#4");
         assertThat(cache.get("acme", "later", read, v -> clock.instant().plus(Duration.ofDays(365))))
                 .isEqualTo("month#5");
         clock.advance(DemoReadCache.MAX_AGE);
-        assertThat(cache.get("acme", "later", read, v -> null)).as("the maximum age still holds").isEqualTo("month#6");
+        assertThat(cache.get("acme", "later", read, v -> null))
+                .as("the maximum age still holds")
+                .isEqualTo("month#6");
     }
 }

@@ -15,7 +15,8 @@ class TemplateReadyInTest {
 
     @Test
     void theMedianOfTheRecentProvisionsIsShownRoundedToWholeSecondsAndAtLeastOne() {
-        assertThat(TemplateService.median(45, List.of(Duration.ofMillis(900), Duration.ofSeconds(30), Duration.ofMillis(1400))))
+        assertThat(TemplateService.median(
+                        45, List.of(Duration.ofMillis(900), Duration.ofSeconds(30), Duration.ofMillis(1400))))
                 .isEqualTo(new TemplateService.ReadyIn(1, "measured", 3));
         assertThat(TemplateService.median(45, List.of(Duration.ofSeconds(2), Duration.ofSeconds(4))))
                 .isEqualTo(new TemplateService.ReadyIn(3, "measured", 2));

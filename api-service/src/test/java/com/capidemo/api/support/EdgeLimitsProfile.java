@@ -22,9 +22,17 @@ public class EdgeLimitsProfile implements QuarkusTestProfile {
 
     @Override
     public Map<String, String> getConfigOverrides() {
-        return Map.of("platform.edge.ops-protected", "true", "quarkus.swagger-ui.enabled", "false",
-                "platform.edge.auth-failures.per-client", "10", "platform.edge.auth-failures.per-prefix", "10",
-                "platform.edge.tenant-requests.limit", String.valueOf(TENANT_LIMIT));
+        return Map.of(
+                "platform.edge.ops-protected",
+                "true",
+                "quarkus.swagger-ui.enabled",
+                "false",
+                "platform.edge.auth-failures.per-client",
+                "10",
+                "platform.edge.auth-failures.per-prefix",
+                "10",
+                "platform.edge.tenant-requests.limit",
+                String.valueOf(TENANT_LIMIT));
     }
 
     @Override

@@ -18,6 +18,7 @@ public class PushStub implements QuarkusTestResourceLifecycleManager {
     public static final List<byte[]> RECEIVED = new CopyOnWriteArrayList<>();
     /** The traceparent header of each received push (null when it had none), in arrival order. */
     public static final List<String> TRACEPARENTS = new CopyOnWriteArrayList<>();
+
     public static final ConcurrentLinkedQueue<Integer> SCRIPT = new ConcurrentLinkedQueue<>();
     public static volatile int defaultStatus = 204;
     /** Milliseconds to wait before answering a status of 0 in the script (then answers 200). */
@@ -54,7 +55,8 @@ public class PushStub implements QuarkusTestResourceLifecycleManager {
             exchange.close();
         });
         server.start();
-        return Map.of("platform.queue.quick.push-endpoint",
+        return Map.of(
+                "platform.queue.quick.push-endpoint",
                 "http://127.0.0.1:" + server.getAddress().getPort() + "/push");
     }
 

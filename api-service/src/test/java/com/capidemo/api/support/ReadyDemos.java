@@ -37,8 +37,14 @@ public class ReadyDemos {
     private final ChatAgent chat;
     private final JobStore jobs;
 
-    public ReadyDemos(JobQueue queue, Warehouse warehouse, DataAgents agents, DemoStore demos, TemplateLibrary templates,
-                      ChatAgent chat, JobStore jobs) {
+    public ReadyDemos(
+            JobQueue queue,
+            Warehouse warehouse,
+            DataAgents agents,
+            DemoStore demos,
+            TemplateLibrary templates,
+            ChatAgent chat,
+            JobStore jobs) {
         this.jobs = jobs;
         this.queue = queue;
         this.warehouse = warehouse;
@@ -65,7 +71,10 @@ public class ReadyDemos {
         String demoId = Ids.demoId();
         Demo demo = Demo.provisioning(demoId, tenantId, owner, "Acme", t.industry(), templateId, now);
         Job job = Job.queued(Ids.jobId(), demoId, tenantId, new JobPayload.Quick(templateId, null, null), now);
-        queue.submit(demo, job, Map.of("job_type", "quick"),
+        queue.submit(
+                demo,
+                job,
+                Map.of("job_type", "quick"),
                 new ProvisionMessage(job.jobId(), demoId, tenantId, "quick", templateId).toBytes());
         return demoId;
     }
@@ -84,14 +93,20 @@ public class ReadyDemos {
         for (TableSpec table : t.tables()) {
             warehouse.loadParquet(demoId, table.name(), TemplateLibrary.tableObject(templateId, table.name()));
         }
-        AgentSpec spec = new AgentSpec(demoId, tenantId, demoId, t.tableNames(), t.systemInstruction(),
-                t.domainGoldenQueries());
+        AgentSpec spec =
+                new AgentSpec(demoId, tenantId, demoId, t.tableNames(), t.systemInstruction(), t.domainGoldenQueries());
         String agentId = agents.createAgent(spec);
-        demos.recordReadiness(demoId, ReadinessCheck.score(chat, spec, (sql, max) -> warehouse.query(demoId, sql, max), Clock.systemUTC()));
+        demos.recordReadiness(
+                demoId,
+                ReadinessCheck.score(chat, spec, (sql, max) -> warehouse.query(demoId, sql, max), Clock.systemUTC()));
         Map<String, Long> rows = new java.util.LinkedHashMap<>();
         t.tables().forEach(table -> rows.put(table.name(), table.rows()));
-        demos.markReady(demoId, demoId, agentId, t.domainGoldenQueries(), Map.of("table_count", t.tableCount(),
-                "tables", rows));
+        demos.markReady(
+                demoId,
+                demoId,
+                agentId,
+                t.domainGoldenQueries(),
+                Map.of("table_count", t.tableCount(), "tables", rows));
         finishJobOf(demoId);
         return demoId;
     }

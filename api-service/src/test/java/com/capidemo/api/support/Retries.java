@@ -3,8 +3,8 @@ package com.capidemo.api.support;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.capidemo.local.SqliteDatabase;
 import com.capidemo.core.testing.MutableClock;
+import com.capidemo.local.SqliteDatabase;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
@@ -54,8 +54,8 @@ public record Retries(SqliteDatabase db, String table, MutableClock clock, Runna
             wake.run();
             return db.read(c -> {
                 try (PreparedStatement ps = c.prepareStatement(
-                        "SELECT count(*) FROM " + table + " WHERE status IN ('pending', 'inflight')");
-                     ResultSet rs = ps.executeQuery()) {
+                                "SELECT count(*) FROM " + table + " WHERE status IN ('pending', 'inflight')");
+                        ResultSet rs = ps.executeQuery()) {
                     return rs.next() && rs.getLong(1) == 0;
                 }
             });

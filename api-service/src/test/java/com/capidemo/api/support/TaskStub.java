@@ -16,8 +16,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 public class TaskStub implements QuarkusTestResourceLifecycleManager {
 
     /** One task request as the worker saw it. */
-    public record Received(String path, Map<String, String> headers, String body, long atMillis) {
-    }
+    public record Received(String path, Map<String, String> headers, String body, long atMillis) {}
 
     public static final List<Received> RECEIVED = new CopyOnWriteArrayList<>();
     public static final ConcurrentLinkedQueue<Integer> SCRIPT = new ConcurrentLinkedQueue<>();
@@ -36,8 +35,11 @@ public class TaskStub implements QuarkusTestResourceLifecycleManager {
         server.createContext("/tasks", exchange -> {
             Map<String, String> headers = new java.util.TreeMap<>(String.CASE_INSENSITIVE_ORDER);
             exchange.getRequestHeaders().forEach((k, v) -> headers.put(k, v.get(0)));
-            RECEIVED.add(new Received(exchange.getRequestURI().getPath(), headers,
-                    new String(exchange.getRequestBody().readAllBytes()), System.currentTimeMillis()));
+            RECEIVED.add(new Received(
+                    exchange.getRequestURI().getPath(),
+                    headers,
+                    new String(exchange.getRequestBody().readAllBytes()),
+                    System.currentTimeMillis()));
             Integer scripted = SCRIPT.poll();
             int status = scripted == null ? defaultStatus : scripted;
             byte[] body = ("{\"status\":" + status + "}").getBytes();
@@ -46,7 +48,9 @@ public class TaskStub implements QuarkusTestResourceLifecycleManager {
             exchange.close();
         });
         server.start();
-        return Map.of("platform.queue.custom.endpoint", "http://127.0.0.1:" + server.getAddress().getPort());
+        return Map.of(
+                "platform.queue.custom.endpoint",
+                "http://127.0.0.1:" + server.getAddress().getPort());
     }
 
     public static void reset(int status) {

@@ -8,8 +8,7 @@ import com.capidemo.core.domain.Ids;
 public final class Tenants {
     public static final String ADMIN_TOKEN = "test-admin-token";
 
-    private Tenants() {
-    }
+    private Tenants() {}
 
     public static String uniqueId(String prefix) {
         return prefix + "_" + Ids.randomHex(4);
@@ -17,11 +16,15 @@ public final class Tenants {
 
     /** Onboards a fresh tenant and returns its API key. */
     public static String onboard(String tenantId) {
-        return given().contentType("application/json").header("X-Admin-Token", ADMIN_TOKEN)
+        return given().contentType("application/json")
+                .header("X-Admin-Token", ADMIN_TOKEN)
                 .body("{\"tenant_id\":\"" + tenantId + "\"}")
-                .when().post("/api/v1/customers/onboard")
-                .then().statusCode(201)
-                .extract().path("api_key");
+                .when()
+                .post("/api/v1/customers/onboard")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("api_key");
     }
 
     public static String onboardNew(String prefix) {

@@ -20,22 +20,32 @@ public class Users {
      * A new tenant (its onboarding key is the admin's) with two members, the owner of the demos a test makes and a
      * colleague, and a key of another tenant: the parties of the status-code matrices.
      */
-    public record Team(String tenant, String adminKey, String owner, String ownerKey, String colleagueKey,
-                       String otherTenantKey) {
-    }
+    public record Team(
+            String tenant,
+            String adminKey,
+            String owner,
+            String ownerKey,
+            String colleagueKey,
+            String otherTenantKey) {}
 
     public Team team(String prefix) {
         String adminKey = Tenants.onboardNew(prefix);
         String tenant = ReadyDemos.tenantOf(adminKey);
         String owner = "owner@" + tenant + ".example";
-        return new Team(tenant, adminKey, owner, key(tenant, owner, ApiKey.MEMBER),
-                key(tenant, "colleague@" + tenant + ".example", ApiKey.MEMBER), Tenants.onboardNew("other"));
+        return new Team(
+                tenant,
+                adminKey,
+                owner,
+                key(tenant, owner, ApiKey.MEMBER),
+                key(tenant, "colleague@" + tenant + ".example", ApiKey.MEMBER),
+                Tenants.onboardNew("other"));
     }
 
     /** A new key of {@code email} with {@code role} in the tenant; returns the key. */
     public String key(String tenantId, String email, String role) {
         String key = ApiKeys.generate(tenantId);
-        if (!tenants.addKey(new ApiKey(ApiKeys.hash(key), tenantId, email, role, new byte[] {1}, Instant.now(), false))) {
+        if (!tenants.addKey(
+                new ApiKey(ApiKeys.hash(key), tenantId, email, role, new byte[] {1}, Instant.now(), false))) {
             throw new IllegalStateException("no tenant " + tenantId);
         }
         return key;

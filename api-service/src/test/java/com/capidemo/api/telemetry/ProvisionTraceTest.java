@@ -43,11 +43,16 @@ class ProvisionTraceTest {
 
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("platform.queue.quick.dispatcher.enabled", "true",
-                    "platform.worker.shared-secret", "stub-secret",
-                    "quarkus.otel.bsp.schedule.delay", "0.05s",
+            return Map.of(
+                    "platform.queue.quick.dispatcher.enabled",
+                    "true",
+                    "platform.worker.shared-secret",
+                    "stub-secret",
+                    "quarkus.otel.bsp.schedule.delay",
+                    "0.05s",
                     // onboarding's first warehouse queries wait for the template data on a loaded machine
-                    "quarkus.http.test-timeout", "300s");
+                    "quarkus.http.test-timeout",
+                    "300s");
         }
     }
 
@@ -58,21 +63,34 @@ class ProvisionTraceTest {
     void aQuickProvisionRequestAndThePushItCausesShareOneTrace() {
         PushStub.reset(204);
         String key = Tenants.onboardNew("trace");
-        String jobId = given().header("X-API-Key", key).contentType("application/json")
-                .body("{\"template_id\":\"shopify\"}").when().post("/api/provision/quick")
-                .then().statusCode(202).extract().path("job_id");
+        String jobId = given().header("X-API-Key", key)
+                .contentType("application/json")
+                .body("{\"template_id\":\"shopify\"}")
+                .when()
+                .post("/api/provision/quick")
+                .then()
+                .statusCode(202)
+                .extract()
+                .path("job_id");
 
         PushMessage pushed = await().atMost(Duration.ofSeconds(20)).until(() -> pushOf(jobId), m -> m != null);
         String traceparent = pushed.attributes().get(TraceContext.ATTRIBUTE);
         SpanContext parent = TraceContext.parse(traceparent).orElseThrow();
         assertThat(PushStub.TRACEPARENTS).contains(traceparent);
 
-        List<SpanData> trace = await().atMost(Duration.ofSeconds(10)).until(() -> spansOf(parent.getTraceId()),
-                list -> list.stream().anyMatch(s -> s.getName().equals("provision.quick.accept"))
-                        && list.stream().anyMatch(s -> s.getKind() == SpanKind.SERVER));
-        SpanData server = trace.stream().filter(s -> s.getKind() == SpanKind.SERVER).findFirst().orElseThrow();
+        List<SpanData> trace = await().atMost(Duration.ofSeconds(10))
+                .until(
+                        () -> spansOf(parent.getTraceId()),
+                        list -> list.stream().anyMatch(s -> s.getName().equals("provision.quick.accept"))
+                                && list.stream().anyMatch(s -> s.getKind() == SpanKind.SERVER));
+        SpanData server = trace.stream()
+                .filter(s -> s.getKind() == SpanKind.SERVER)
+                .findFirst()
+                .orElseThrow();
         assertThat(server.getName()).contains("/api/provision/quick");
-        SpanData accept = trace.stream().filter(s -> s.getName().equals("provision.quick.accept")).findFirst()
+        SpanData accept = trace.stream()
+                .filter(s -> s.getName().equals("provision.quick.accept"))
+                .findFirst()
                 .orElseThrow();
         assertThat(accept.getParentSpanId()).isEqualTo(server.getSpanId());
         // the message names a span of the request's trace as its parent: the worker's spans hang below it
@@ -90,6 +108,8 @@ class ProvisionTraceTest {
     }
 
     private List<SpanData> spansOf(String traceId) {
-        return spans.getFinishedSpanItems().stream().filter(s -> s.getTraceId().equals(traceId)).toList();
+        return spans.getFinishedSpanItems().stream()
+                .filter(s -> s.getTraceId().equals(traceId))
+                .toList();
     }
 }

@@ -89,8 +89,8 @@ class AdmissionGateTest {
     @Test
     void aRefusedTicketHoldsNothingAndATicketEntersOnce() {
         AdmissionGate one = new AdmissionGate(1, 0);
-        one.ticket(() -> { }).enter();
-        AdmissionGate.Ticket refused = one.ticket(() -> { });
+        one.ticket(() -> {}).enter();
+        AdmissionGate.Ticket refused = one.ticket(() -> {});
         assertThat(refused.enter()).isEqualTo(AdmissionGate.Entry.REFUSED);
         refused.close();
         assertThat(one.inFlight()).isEqualTo(1);

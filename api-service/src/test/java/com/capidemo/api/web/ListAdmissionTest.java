@@ -34,7 +34,9 @@ class ListAdmissionTest {
     private final ListAdmission admission = new ListAdmission(Optional.of(1), 1, metrics);
     /** List requests that reached the route, in arrival order, each answered when the test says so. */
     private final LinkedBlockingQueue<RoutingContext> arrived = new LinkedBlockingQueue<>();
-    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    private final HttpClient client =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private Vertx vertx;
     private int port;
 
@@ -45,8 +47,12 @@ class ListAdmissionTest {
         router.route().handler(admission::handle);
         router.get("/api/demos").handler(arrived::add);
         router.get("/api/demos/:id").handler(rc -> rc.response().end("demo " + rc.pathParam("id")));
-        HttpServer server = vertx.createHttpServer().requestHandler(router).listen(0)
-                .toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        HttpServer server = vertx.createHttpServer()
+                .requestHandler(router)
+                .listen(0)
+                .toCompletionStage()
+                .toCompletableFuture()
+                .get(10, TimeUnit.SECONDS);
         port = server.actualPort();
     }
 
@@ -56,8 +62,11 @@ class ListAdmissionTest {
     }
 
     private CompletableFuture<HttpResponse<String>> get(String path) {
-        return client.sendAsync(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+        return client.sendAsync(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                        .timeout(Duration.ofSeconds(10))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     private RoutingContext nextArrival() throws InterruptedException {
@@ -101,11 +110,16 @@ class ListAdmissionTest {
 
     @Test
     void theDashboardSharesTheGateAndOtherMethodsDoNot() {
-        assertThat(ListAdmission.gated(io.vertx.core.http.HttpMethod.GET, "/api/dashboard")).isTrue();
-        assertThat(ListAdmission.gated(io.vertx.core.http.HttpMethod.GET, "/api/demos")).isTrue();
-        assertThat(ListAdmission.gated(io.vertx.core.http.HttpMethod.POST, "/api/demos")).isFalse();
-        assertThat(ListAdmission.gated(io.vertx.core.http.HttpMethod.GET, "/api/demos/d1")).isFalse();
-        assertThat(ListAdmission.gated(io.vertx.core.http.HttpMethod.GET, "/api/shared/t")).isFalse();
+        assertThat(ListAdmission.gated(io.vertx.core.http.HttpMethod.GET, "/api/dashboard"))
+                .isTrue();
+        assertThat(ListAdmission.gated(io.vertx.core.http.HttpMethod.GET, "/api/demos"))
+                .isTrue();
+        assertThat(ListAdmission.gated(io.vertx.core.http.HttpMethod.POST, "/api/demos"))
+                .isFalse();
+        assertThat(ListAdmission.gated(io.vertx.core.http.HttpMethod.GET, "/api/demos/d1"))
+                .isFalse();
+        assertThat(ListAdmission.gated(io.vertx.core.http.HttpMethod.GET, "/api/shared/t"))
+                .isFalse();
     }
 
     @Test

@@ -31,7 +31,8 @@ class SpaRoutesTest {
 
     @BeforeEach
     void builtUi() throws IOException {
-        try (InputStream in = Thread.currentThread().getContextClassLoader().getResourceAsStream("META-INF/resources/index.html")) {
+        try (InputStream in =
+                Thread.currentThread().getContextClassLoader().getResourceAsStream("META-INF/resources/index.html")) {
             Assumptions.assumeTrue(in != null, "the Web UI was not built (-Dwebui.skip)");
             index = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
@@ -45,20 +46,35 @@ class SpaRoutesTest {
 
     @Test
     void theRootServesIndexHtmlThatMustBeRevalidated() {
-        given().accept(HTML).when().get("/")
-                .then().statusCode(200).contentType(containsString("text/html"))
+        given().accept(HTML)
+                .when()
+                .get("/")
+                .then()
+                .statusCode(200)
+                .contentType(containsString("text/html"))
                 .header("Cache-Control", equalTo("no-cache"))
                 .body(containsString("<div id=\"root\"></div>"));
     }
 
     @Test
     void aBrowserNavigationToAnyUiRouteGetsIndexHtml() {
-        for (String route : new String[] {"/demos/demo_123", "/shared/abcDEF_-123", "/templates/shopify", "/jobs/job_1",
-                "/pipelines/runs/job_2", "/sign-in"}) {
-            String body = given().accept(HTML).when().get(route)
-                    .then().statusCode(200).contentType(containsString("text/html"))
+        for (String route : new String[] {
+            "/demos/demo_123",
+            "/shared/abcDEF_-123",
+            "/templates/shopify",
+            "/jobs/job_1",
+            "/pipelines/runs/job_2",
+            "/sign-in"
+        }) {
+            String body = given().accept(HTML)
+                    .when()
+                    .get(route)
+                    .then()
+                    .statusCode(200)
+                    .contentType(containsString("text/html"))
                     .header("Cache-Control", equalTo("no-cache"))
-                    .extract().asString();
+                    .extract()
+                    .asString();
             assertThat(body).as(route).isEqualTo(index);
         }
     }
@@ -66,27 +82,44 @@ class SpaRoutesTest {
     @Test
     void hashedAssetsAreCachedForAYearAsImmutable() {
         String script = firstAsset("js");
-        given().when().get(script)
-                .then().statusCode(200).contentType(containsString("javascript"))
+        given().when()
+                .get(script)
+                .then()
+                .statusCode(200)
+                .contentType(containsString("javascript"))
                 .header("Cache-Control", equalTo("public, max-age=31536000, immutable"));
-        given().when().get(firstAsset("css"))
-                .then().statusCode(200).header("Cache-Control", equalTo("public, max-age=31536000, immutable"));
+        given().when()
+                .get(firstAsset("css"))
+                .then()
+                .statusCode(200)
+                .header("Cache-Control", equalTo("public, max-age=31536000, immutable"));
     }
 
     @Test
     void aMissingAssetIs404AndNotCachedForAYear() {
-        given().accept(HTML).when().get("/assets/index-doesnotexist.js")
-                .then().statusCode(404).header("Cache-Control", not(startsWith("public, max-age=31536000")));
+        given().accept(HTML)
+                .when()
+                .get("/assets/index-doesnotexist.js")
+                .then()
+                .statusCode(404)
+                .header("Cache-Control", not(startsWith("public, max-age=31536000")));
     }
 
     @Test
     void apiRoutesAreNeverAnsweredWithTheUi() {
-        given().accept(HTML).when().get("/api/templates")
-                .then().statusCode(401).contentType(containsString("problem+json"));
-        given().accept(HTML).when().get("/api/no-such-route")
-                .then().statusCode(404).body(not(containsString("<div id=\"root\">")));
-        given().accept(HTML).when().get("/api")
-                .then().body(not(containsString("<div id=\"root\">")));
+        given().accept(HTML)
+                .when()
+                .get("/api/templates")
+                .then()
+                .statusCode(401)
+                .contentType(containsString("problem+json"));
+        given().accept(HTML)
+                .when()
+                .get("/api/no-such-route")
+                .then()
+                .statusCode(404)
+                .body(not(containsString("<div id=\"root\">")));
+        given().accept(HTML).when().get("/api").then().body(not(containsString("<div id=\"root\">")));
     }
 
     @Test
@@ -105,8 +138,12 @@ class SpaRoutesTest {
 
     @Test
     void existingFilesAreServedAsThemselves() {
-        given().accept(HTML).when().get("/favicon.svg")
-                .then().statusCode(200).contentType(containsString("svg"))
+        given().accept(HTML)
+                .when()
+                .get("/favicon.svg")
+                .then()
+                .statusCode(200)
+                .contentType(containsString("svg"))
                 .header("Cache-Control", not(equalTo("public, max-age=31536000, immutable")));
     }
 }

@@ -1,6 +1,5 @@
 package com.capidemo.custom.pipeline;
 
-import com.capidemo.custom.pipeline.StepContext.StepOutput;
 import com.capidemo.core.domain.Job;
 import com.capidemo.core.domain.JobLog;
 import com.capidemo.core.domain.StepRecord;
@@ -9,6 +8,7 @@ import com.capidemo.core.pipeline.StepDefinition;
 import com.capidemo.core.port.StepStore;
 import com.capidemo.core.service.JobErrors;
 import com.capidemo.core.service.LeaseLostException;
+import com.capidemo.custom.pipeline.StepContext.StepOutput;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
@@ -40,8 +40,8 @@ public class PipelineRunner {
     }
 
     /** @return every step's output by step id, in pipeline order */
-    public Map<String, StepOutput> run(Job job, String owner, PipelineDefinition pipeline, Map<String, String> variables,
-                                       LeaseKeeper lease) {
+    public Map<String, StepOutput> run(
+            Job job, String owner, PipelineDefinition pipeline, Map<String, String> variables, LeaseKeeper lease) {
         registry.validate(pipeline);
         Map<String, StepRecord> stored = new LinkedHashMap<>();
         checkpoints.list(job.jobId()).forEach(r -> stored.put(r.stepId(), r));
@@ -67,8 +67,15 @@ public class PipelineRunner {
         return outputs;
     }
 
-    private Map<String, Object> runStep(Job job, String owner, StepDefinition step, int index, int total,
-                                        Map<String, String> variables, Map<String, StepOutput> earlier, LeaseKeeper lease) {
+    private Map<String, Object> runStep(
+            Job job,
+            String owner,
+            StepDefinition step,
+            int index,
+            int total,
+            Map<String, String> variables,
+            Map<String, StepOutput> earlier,
+            LeaseKeeper lease) {
         if (!checkpoints.start(job.jobId(), step.id(), index, step.type(), owner, clock.instant())) {
             throw new LeaseLostException(job.jobId());
         }
@@ -82,7 +89,12 @@ public class PipelineRunner {
             lease.check();
             long millis = (System.nanoTime() - started) / 1_000_000;
             context.log("finished in " + millis + " ms");
-            if (!checkpoints.complete(job.jobId(), step.id(), owner, output == null ? Map.of() : output, context.logs(),
+            if (!checkpoints.complete(
+                    job.jobId(),
+                    step.id(),
+                    owner,
+                    output == null ? Map.of() : output,
+                    context.logs(),
                     clock.instant())) {
                 throw new LeaseLostException(job.jobId());
             }

@@ -12,8 +12,7 @@ public interface PipelineStep {
     String type();
 
     /** Checks the step's settings when the pipeline is loaded, before any step runs; throws PipelineException. */
-    default void validate(StepDefinition step) {
-    }
+    default void validate(StepDefinition step) {}
 
     /** Does the work and returns the output checkpointed for later steps and for the run's status. */
     Map<String, Object> run(StepContext context) throws Exception;

@@ -23,11 +23,15 @@ public final class StepContext {
     private final List<JobLog> logs = new ArrayList<>();
 
     /** The output of a finished step together with its type. */
-    public record StepOutput(String type, Map<String, Object> output) {
-    }
+    public record StepOutput(String type, Map<String, Object> output) {}
 
-    public StepContext(Job job, StepDefinition step, Map<String, String> variables, Map<String, StepOutput> earlier,
-                       LeaseKeeper lease, Clock clock) {
+    public StepContext(
+            Job job,
+            StepDefinition step,
+            Map<String, String> variables,
+            Map<String, StepOutput> earlier,
+            LeaseKeeper lease,
+            Clock clock) {
         this.clock = clock;
         this.job = job;
         this.step = step;
@@ -80,12 +84,15 @@ public final class StepContext {
      */
     public <T> T outputOf(StepKey<T> key) {
         String stepType = key.stepType();
-        StepOutput found = earlier.values().stream().filter(o -> o.type().equals(stepType)).reduce((a, b) -> b)
-                .orElseThrow(() -> new PipelineException("step '" + step.id() + "' needs an earlier '" + stepType + "' step"));
+        StepOutput found = earlier.values().stream()
+                .filter(o -> o.type().equals(stepType))
+                .reduce((a, b) -> b)
+                .orElseThrow(() ->
+                        new PipelineException("step '" + step.id() + "' needs an earlier '" + stepType + "' step"));
         Object value = found.output().get(key.key());
         if (value == null) {
-            throw new PipelineException("step '" + step.id() + "': the '" + stepType + "' step produced no '" + key.key()
-                    + "'");
+            throw new PipelineException(
+                    "step '" + step.id() + "': the '" + stepType + "' step produced no '" + key.key() + "'");
         }
         return Json.MAPPER.convertValue(value, key.type());
     }

@@ -1,13 +1,13 @@
 package com.capidemo.custom.rest;
 
-import com.capidemo.custom.service.TaskHandler;
-import com.capidemo.core.messaging.CloudTasksHeaders;
-import com.capidemo.core.messaging.TraceContext;
 import com.capidemo.core.config.PlatformConfig;
 import com.capidemo.core.domain.Ids;
 import com.capidemo.core.json.StrictJson;
+import com.capidemo.core.messaging.CloudTasksHeaders;
+import com.capidemo.core.messaging.TraceContext;
 import com.capidemo.core.web.ApiProblem;
 import com.capidemo.core.worker.DeliveryOutcome;
+import com.capidemo.custom.service.TaskHandler;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -37,20 +37,24 @@ public class TaskResource {
     }
 
     /** The body every task carries: the job to run (everything else is read from the store). */
-    public record TaskBody(String jobId) {
-    }
+    public record TaskBody(String jobId) {}
 
     /** Both task targets run the job the body names; the job's type decides which pipeline. */
     @POST
     @Path("/{target: custom-provision|pipeline-run}")
     @Consumes(MediaType.WILDCARD)
     @Produces(MediaType.APPLICATION_JSON)
-    public Response run(@HeaderParam(CloudTasksHeaders.QUEUE) String queueName,
-                        @HeaderParam(CloudTasksHeaders.TASK) String taskName,
-                        @HeaderParam(CloudTasksHeaders.RETRY_COUNT) String retryCount,
-                        @HeaderParam(TraceContext.HEADER) String traceparent, byte[] body) {
+    public Response run(
+            @HeaderParam(CloudTasksHeaders.QUEUE) String queueName,
+            @HeaderParam(CloudTasksHeaders.TASK) String taskName,
+            @HeaderParam(CloudTasksHeaders.RETRY_COUNT) String retryCount,
+            @HeaderParam(TraceContext.HEADER) String traceparent,
+            byte[] body) {
         if (queueName == null || taskName == null) {
-            throw new ApiProblem(400, "not-a-task", "Not a queue task",
+            throw new ApiProblem(
+                    400,
+                    "not-a-task",
+                    "Not a queue task",
                     "task requests carry " + CloudTasksHeaders.QUEUE + " and " + CloudTasksHeaders.TASK);
         }
         if (!queue.equals(queueName)) {
@@ -61,16 +65,28 @@ public class TaskResource {
         }
         TaskBody task = parse(body);
         MDC.put("task_name", taskName);
-        try (TraceContext.Delivery delivery = TraceContext.continueFrom(traceparent, queue + " process",
+        try (TraceContext.Delivery delivery = TraceContext.continueFrom(
+                traceparent,
+                queue + " process",
                 Map.of("messaging.system", "gcp_cloud_tasks", "messaging.message.id", taskName))) {
             DeliveryOutcome outcome = handler.handle(task.jobId());
             delivery.outcome(outcome.name().toLowerCase(java.util.Locale.ROOT));
-            int status = switch (outcome) {
-                case DONE -> 200;
-                case RETRY -> 503;
-            };
-            return Response.status(status).entity(Map.of("job_id", task.jobId(), "task_name", taskName,
-                    "retry_count", retryCount == null ? "0" : retryCount, "outcome", outcome.name().toLowerCase())).build();
+            int status =
+                    switch (outcome) {
+                        case DONE -> 200;
+                        case RETRY -> 503;
+                    };
+            return Response.status(status)
+                    .entity(Map.of(
+                            "job_id",
+                            task.jobId(),
+                            "task_name",
+                            taskName,
+                            "retry_count",
+                            retryCount == null ? "0" : retryCount,
+                            "outcome",
+                            outcome.name().toLowerCase()))
+                    .build();
         } finally {
             MDC.remove("task_name");
         }

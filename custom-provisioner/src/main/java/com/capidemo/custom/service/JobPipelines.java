@@ -1,6 +1,5 @@
 package com.capidemo.custom.service;
 
-import com.capidemo.custom.pipeline.StepRegistry;
 import com.capidemo.core.config.ConfigsLocator;
 import com.capidemo.core.config.PlatformConfig;
 import com.capidemo.core.domain.Job;
@@ -11,6 +10,7 @@ import com.capidemo.core.pipeline.PipelineDefinition;
 import com.capidemo.core.pipeline.PipelineException;
 import com.capidemo.core.pipeline.Variables;
 import com.capidemo.core.port.TenantStore;
+import com.capidemo.custom.pipeline.StepRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.nio.file.Path;
@@ -43,8 +43,7 @@ public class JobPipelines {
     }
 
     /** A loaded pipeline and the variables it was resolved with. */
-    public record PlannedRun(PipelineDefinition pipeline, Map<String, String> variables) {
-    }
+    public record PlannedRun(PipelineDefinition pipeline, Map<String, String> variables) {}
 
     public PlannedRun plan(Job job) {
         Map<String, String> vars = new LinkedHashMap<>();
@@ -69,17 +68,20 @@ public class JobPipelines {
             vars.put("customer_name", brief.customerName());
             vars.put("industry", brief.industry());
         } else {
-            throw new PipelineException("custom-provisioner does not run " + job.type().wire() + " jobs");
+            throw new PipelineException(
+                    "custom-provisioner does not run " + job.type().wire() + " jobs");
         }
         vars.values().removeIf(Objects::isNull);
-        Path file = catalog.find(template[0], template[1], template[2]).orElseThrow(() -> new PipelineException(
-                "pipeline template " + String.join("/", template) + ".yml not found in configs/"));
+        Path file = catalog.find(template[0], template[1], template[2])
+                .orElseThrow(() -> new PipelineException(
+                        "pipeline template " + String.join("/", template) + ".yml not found in configs/"));
         // Step types are checked here; their settings when the runner starts, still before any step runs.
         return new PlannedRun(catalog.load(file, new Variables(vars), registry.types()), Map.copyOf(vars));
     }
 
     public String datasetOf(String tenantId) {
-        return tenants.find(tenantId).map(t -> t.datasetId())
+        return tenants.find(tenantId)
+                .map(t -> t.datasetId())
                 .orElseThrow(() -> new PipelineException("tenant " + tenantId + " is not onboarded"));
     }
 }

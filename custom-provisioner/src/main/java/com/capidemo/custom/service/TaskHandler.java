@@ -1,10 +1,5 @@
 package com.capidemo.custom.service;
 
-import com.capidemo.custom.pipeline.LeaseKeeper;
-import com.capidemo.custom.pipeline.PipelineHaltedException;
-import com.capidemo.custom.pipeline.PipelineRunner;
-import com.capidemo.custom.pipeline.StepContext.StepOutput;
-import com.capidemo.custom.pipeline.StepFailedException;
 import com.capidemo.core.config.PlatformConfig;
 import com.capidemo.core.domain.Job;
 import com.capidemo.core.domain.JobPayload;
@@ -20,6 +15,11 @@ import com.capidemo.core.worker.FailureKind;
 import com.capidemo.core.worker.FailureVerdict;
 import com.capidemo.core.worker.JobRunner;
 import com.capidemo.core.worker.JobWork;
+import com.capidemo.custom.pipeline.LeaseKeeper;
+import com.capidemo.custom.pipeline.PipelineHaltedException;
+import com.capidemo.custom.pipeline.PipelineRunner;
+import com.capidemo.custom.pipeline.StepContext.StepOutput;
+import com.capidemo.custom.pipeline.StepFailedException;
 import io.micrometer.core.instrument.Tags;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -46,8 +46,14 @@ public class TaskHandler implements JobWork {
     private final JobRunner jobRunner;
     private final Duration lease;
 
-    public TaskHandler(JobStore jobs, PipelineRunner runner, JobPipelines pipelines, TenantRunLog runLog,
-                       WorkerIdentity worker, JobRunner jobRunner, PlatformConfig config) {
+    public TaskHandler(
+            JobStore jobs,
+            PipelineRunner runner,
+            JobPipelines pipelines,
+            TenantRunLog runLog,
+            WorkerIdentity worker,
+            JobRunner jobRunner,
+            PlatformConfig config) {
         this.jobs = jobs;
         this.runner = runner;
         this.pipelines = pipelines;
@@ -80,7 +86,10 @@ public class TaskHandler implements JobWork {
             if (job.type() == JobType.PIPELINE) {
                 runLog.record(job, plan.variables().get("dataset_id"), "COMPLETED", null);
             }
-            return new Completion(result, plan.pipeline().name() + " completed: " + plan.pipeline().steps().size() + " steps");
+            return new Completion(
+                    result,
+                    plan.pipeline().name() + " completed: "
+                            + plan.pipeline().steps().size() + " steps");
         }
     }
 
@@ -90,12 +99,15 @@ public class TaskHandler implements JobWork {
             return FailureVerdict.permanent(JobErrors.describe(failure));
         }
         if (failure instanceof StepFailedException step) {
-            return FailureKind.isPermanent(step.getCause()) ? FailureVerdict.permanent(step.getMessage())
-                    : FailureVerdict.retry("Attempt " + job.attempts() + ": " + step.getMessage() + "; will resume at this step",
+            return FailureKind.isPermanent(step.getCause())
+                    ? FailureVerdict.permanent(step.getMessage())
+                    : FailureVerdict.retry(
+                            "Attempt " + job.attempts() + ": " + step.getMessage() + "; will resume at this step",
                             step.getMessage() + " (after " + job.attempts() + " attempts)");
         }
         Log.errorf(failure, "job %s failed unexpectedly", job.jobId());
-        return FailureVerdict.retryWhileRedelivered("Attempt " + job.attempts() + " failed: " + JobErrors.describe(failure));
+        return FailureVerdict.retryWhileRedelivered(
+                "Attempt " + job.attempts() + " failed: " + JobErrors.describe(failure));
     }
 
     @Override

@@ -96,8 +96,13 @@ public class TenantRunLog {
         row.put("start_time", r.startedAt());
         row.put("end_time", r.endedAt());
         row.put("rows_processed", r.summary().rowsProcessed());
-        row.put("message", r.error() != null ? r.error()
-                : r.logs().isEmpty() ? null : r.logs().get(r.logs().size() - 1).message());
+        row.put(
+                "message",
+                r.error() != null
+                        ? r.error()
+                        : r.logs().isEmpty()
+                                ? null
+                                : r.logs().get(r.logs().size() - 1).message());
         return row;
     }
 }

@@ -1,13 +1,13 @@
 package com.capidemo.custom.steps;
 
-import com.capidemo.custom.pipeline.PipelineRunner;
-import com.capidemo.custom.pipeline.PipelineStep;
-import com.capidemo.custom.pipeline.StepContext;
 import com.capidemo.core.domain.DqResult;
 import com.capidemo.core.pipeline.PipelineException;
 import com.capidemo.core.pipeline.StepDefinition;
 import com.capidemo.core.port.QueryResult;
 import com.capidemo.core.port.Warehouse;
+import com.capidemo.custom.pipeline.PipelineRunner;
+import com.capidemo.custom.pipeline.PipelineStep;
+import com.capidemo.custom.pipeline.StepContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -80,7 +80,8 @@ public class DataQualityStep implements PipelineStep {
         output.put("passed", results.stream().filter(DqResult::passed).count());
         output.put("failed", results.stream().filter(r -> !r.passed()).count());
         if (!blocking.isEmpty()) {
-            output.put(PipelineRunner.HALT, "data-quality checks failed on " + table + ": " + String.join(", ", blocking));
+            output.put(
+                    PipelineRunner.HALT, "data-quality checks failed on " + table + ": " + String.join(", ", blocking));
         }
         return output;
     }
@@ -108,25 +109,40 @@ public class DataQualityStep implements PipelineStep {
             }
             case "unique" -> {
                 String key = String.join(", ", cols);
-                long dupes = scalar(dataset, "SELECT count(*) FROM (SELECT " + key + " FROM " + table + " GROUP BY "
-                        + key + " HAVING count(*) > 1) d");
+                long dupes = scalar(
+                        dataset,
+                        "SELECT count(*) FROM (SELECT " + key + " FROM " + table + " GROUP BY " + key
+                                + " HAVING count(*) > 1) d");
                 observed = dupes + " duplicate keys";
                 expected = "0 duplicate keys";
                 passed = dupes == 0;
             }
             default -> {
-                List<String> values = check.get("values") instanceof List<?> l ? l.stream().map(String::valueOf).toList()
+                List<String> values = check.get("values") instanceof List<?> l
+                        ? l.stream().map(String::valueOf).toList()
                         : List.of();
-                String in = String.join(", ", values.stream().map(v -> "'" + v.replace("'", "''") + "'").toList());
-                long other = scalar(dataset, "SELECT count(*) FROM " + table + " WHERE " + cols.get(0)
-                        + " IS NOT NULL AND CAST(" + cols.get(0) + " AS VARCHAR) NOT IN (" + (in.isEmpty() ? "NULL" : in) + ")");
+                String in = String.join(
+                        ", ",
+                        values.stream()
+                                .map(v -> "'" + v.replace("'", "''") + "'")
+                                .toList());
+                long other = scalar(
+                        dataset,
+                        "SELECT count(*) FROM " + table + " WHERE " + cols.get(0) + " IS NOT NULL AND CAST("
+                                + cols.get(0) + " AS VARCHAR) NOT IN (" + (in.isEmpty() ? "NULL" : in) + ")");
                 observed = other + " rows outside the list";
                 expected = "values in " + values;
                 passed = other == 0;
             }
         }
-        return new DqResult(table, String.valueOf(check.getOrDefault("name", type)), type, passed ? "PASSED" : "FAILED",
-                observed, expected, clock.instant().toString());
+        return new DqResult(
+                table,
+                String.valueOf(check.getOrDefault("name", type)),
+                type,
+                passed ? "PASSED" : "FAILED",
+                observed,
+                expected,
+                clock.instant().toString());
     }
 
     private long scalar(String dataset, String sql) {

@@ -1,9 +1,9 @@
 package com.capidemo.custom.steps;
 
-import com.capidemo.custom.pipeline.PipelineStep;
-import com.capidemo.custom.pipeline.StepContext;
 import com.capidemo.core.pipeline.StepDefinition;
 import com.capidemo.core.port.Warehouse;
+import com.capidemo.custom.pipeline.PipelineStep;
+import com.capidemo.custom.pipeline.StepContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -39,8 +39,8 @@ public class DryRunStep implements PipelineStep {
             throw new IllegalArgumentException("dataset " + dataset + " does not exist");
         }
         Object listed = context.step().config().get("tables");
-        List<String> tables = listed instanceof List<?> l ? l.stream().map(String::valueOf).toList()
-                : warehouse.listTables(dataset);
+        List<String> tables =
+                listed instanceof List<?> l ? l.stream().map(String::valueOf).toList() : warehouse.listTables(dataset);
         Map<String, Object> counts = new LinkedHashMap<>();
         for (String table : tables) {
             counts.put(table, warehouse.countRows(dataset, table));

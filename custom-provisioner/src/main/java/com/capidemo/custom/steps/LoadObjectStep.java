@@ -1,7 +1,5 @@
 package com.capidemo.custom.steps;
 
-import com.capidemo.custom.pipeline.PipelineStep;
-import com.capidemo.custom.pipeline.StepContext;
 import com.capidemo.core.config.ConfigsLocator;
 import com.capidemo.core.config.PlatformConfig;
 import com.capidemo.core.pipeline.PipelineException;
@@ -9,6 +7,8 @@ import com.capidemo.core.pipeline.StepDefinition;
 import com.capidemo.core.port.ObjectRef;
 import com.capidemo.core.port.ObjectStore;
 import com.capidemo.core.port.Warehouse;
+import com.capidemo.custom.pipeline.PipelineStep;
+import com.capidemo.custom.pipeline.StepContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;

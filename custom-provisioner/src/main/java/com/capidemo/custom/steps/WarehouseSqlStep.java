@@ -1,9 +1,9 @@
 package com.capidemo.custom.steps;
 
-import com.capidemo.custom.pipeline.PipelineStep;
-import com.capidemo.custom.pipeline.StepContext;
 import com.capidemo.core.pipeline.StepDefinition;
 import com.capidemo.core.port.Warehouse;
+import com.capidemo.custom.pipeline.PipelineStep;
+import com.capidemo.custom.pipeline.StepContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Map;
 

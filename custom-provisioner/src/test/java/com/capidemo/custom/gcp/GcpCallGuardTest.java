@@ -3,9 +3,9 @@ package com.capidemo.custom.gcp;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.capidemo.core.port.Crypto;
 import com.capidemo.gcp.GcpCallGuard;
 import com.capidemo.gcp.Guarded;
-import com.capidemo.core.port.Crypto;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -64,14 +64,18 @@ class GcpCallGuardTest {
         AtomicInteger calls = new AtomicInteger();
         for (int i = 0; i < 10; i++) {
             assertThatThrownBy(() -> guard.chat(() -> {
-                calls.incrementAndGet();
-                throw new IllegalStateException("UNAVAILABLE");
-            })).isInstanceOf(IllegalStateException.class);
+                        calls.incrementAndGet();
+                        throw new IllegalStateException("UNAVAILABLE");
+                    }))
+                    .isInstanceOf(IllegalStateException.class);
         }
         assertThatThrownBy(() -> guard.chat(() -> {
-            calls.incrementAndGet();
-            return "answer";
-        })).isInstanceOf(CircuitBreakerOpenException.class);
-        assertThat(calls.get()).as("chat is never retried; the open circuit does not call").isEqualTo(10);
+                    calls.incrementAndGet();
+                    return "answer";
+                }))
+                .isInstanceOf(CircuitBreakerOpenException.class);
+        assertThat(calls.get())
+                .as("chat is never retried; the open circuit does not call")
+                .isEqualTo(10);
     }
 }

@@ -2,22 +2,6 @@ package com.capidemo.custom.gcp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.capidemo.gcp.BigQueryWarehouse;
-import com.capidemo.gcp.CapiChatAgent;
-import com.capidemo.gcp.CapiDataAgents;
-import com.capidemo.gcp.CloudTasksQueue;
-import com.capidemo.gcp.FirestoreConversationStore;
-import com.capidemo.gcp.FirestoreDemoStore;
-import com.capidemo.gcp.FirestoreJobStore;
-import com.capidemo.gcp.FirestoreStepStore;
-import com.capidemo.gcp.FirestoreTenantStore;
-import com.capidemo.gcp.GcsObjectStore;
-import com.capidemo.gemini.GeminiDemoDesigner;
-import com.capidemo.gcp.Guarded;
-import com.capidemo.gcp.KmsCrypto;
-import com.capidemo.gcp.PubSubEventPublisher;
-import com.capidemo.gcp.PubSubJobQueue;
-import com.capidemo.design.DemoDesigner;
 import com.capidemo.core.port.ChatAgent;
 import com.capidemo.core.port.ConversationStore;
 import com.capidemo.core.port.Crypto;
@@ -31,6 +15,22 @@ import com.capidemo.core.port.StepStore;
 import com.capidemo.core.port.TaskQueue;
 import com.capidemo.core.port.TenantStore;
 import com.capidemo.core.port.Warehouse;
+import com.capidemo.design.DemoDesigner;
+import com.capidemo.gcp.BigQueryWarehouse;
+import com.capidemo.gcp.CapiChatAgent;
+import com.capidemo.gcp.CapiDataAgents;
+import com.capidemo.gcp.CloudTasksQueue;
+import com.capidemo.gcp.FirestoreConversationStore;
+import com.capidemo.gcp.FirestoreDemoStore;
+import com.capidemo.gcp.FirestoreJobStore;
+import com.capidemo.gcp.FirestoreStepStore;
+import com.capidemo.gcp.FirestoreTenantStore;
+import com.capidemo.gcp.GcsObjectStore;
+import com.capidemo.gcp.Guarded;
+import com.capidemo.gcp.KmsCrypto;
+import com.capidemo.gcp.PubSubEventPublisher;
+import com.capidemo.gcp.PubSubJobQueue;
+import com.capidemo.gemini.GeminiDemoDesigner;
 import io.quarkus.arc.ClientProxy;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
@@ -53,7 +53,8 @@ class GcpModeWiringTest {
     public static class AllGcp implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            // In gcp mode there is no local store to keep a generated admin token: it is configured (PLATFORM_ADMIN_TOKEN).
+            // In gcp mode there is no local store to keep a generated admin token: it is configured
+            // (PLATFORM_ADMIN_TOKEN).
             return Map.ofEntries(
                     Map.entry("platform.admin-token", "gcp-wiring-admin-token"),
                     Map.entry("platform.mode", "gcp"),
@@ -62,28 +63,61 @@ class GcpModeWiringTest {
                     Map.entry("platform.gcp.check-llm-model", "false"),
                     Map.entry("platform.gcp.firestore-emulator-host", "127.0.0.1:1"),
                     Map.entry("platform.gcp.pubsub-emulator-host", "127.0.0.1:1"),
-                    Map.entry("platform.gcp.kms-key", "projects/demo-project/locations/global/keyRings/capi/cryptoKeys/secrets"),
-                    Map.entry("platform.queue.custom.service-account-email", "tasks-invoker@demo-project.iam.gserviceaccount.com"),
+                    Map.entry(
+                            "platform.gcp.kms-key",
+                            "projects/demo-project/locations/global/keyRings/capi/cryptoKeys/secrets"),
+                    Map.entry(
+                            "platform.queue.custom.service-account-email",
+                            "tasks-invoker@demo-project.iam.gserviceaccount.com"),
                     Map.entry("platform.worker.auth", "oidc"),
                     Map.entry("platform.worker.oidc.audience", "https://custom-provisioner.example"),
-                    Map.entry("platform.worker.oidc.service-account-email", "tasks-invoker@demo-project.iam.gserviceaccount.com"));
+                    Map.entry(
+                            "platform.worker.oidc.service-account-email",
+                            "tasks-invoker@demo-project.iam.gserviceaccount.com"));
         }
     }
 
-    @Inject JobStore jobs;
-    @Inject DemoStore demos;
-    @Inject TenantStore tenants;
-    @Inject StepStore steps;
-    @Inject ConversationStore conversations;
-    @Inject JobQueue quickJobs;
-    @Inject TaskQueue customJobs;
-    @Inject EventPublisher events;
-    @Inject Warehouse warehouse;
-    @Inject ObjectStore objects;
-    @Inject Crypto crypto;
-    @Inject DataAgents agents;
-    @Inject ChatAgent chat;
-    @Inject DemoDesigner designer;
+    @Inject
+    JobStore jobs;
+
+    @Inject
+    DemoStore demos;
+
+    @Inject
+    TenantStore tenants;
+
+    @Inject
+    StepStore steps;
+
+    @Inject
+    ConversationStore conversations;
+
+    @Inject
+    JobQueue quickJobs;
+
+    @Inject
+    TaskQueue customJobs;
+
+    @Inject
+    EventPublisher events;
+
+    @Inject
+    Warehouse warehouse;
+
+    @Inject
+    ObjectStore objects;
+
+    @Inject
+    Crypto crypto;
+
+    @Inject
+    DataAgents agents;
+
+    @Inject
+    ChatAgent chat;
+
+    @Inject
+    DemoDesigner designer;
 
     private static Object adapter(Object bean) {
         return Guarded.targetOf(ClientProxy.unwrap(bean));
@@ -91,7 +125,8 @@ class GcpModeWiringTest {
 
     @Test
     void everyPortIsServedByItsGoogleAdapter() {
-        assertThat(Files.isRegularFile(Path.of(System.getenv("GOOGLE_APPLICATION_CREDENTIALS")))).isTrue();
+        assertThat(Files.isRegularFile(Path.of(System.getenv("GOOGLE_APPLICATION_CREDENTIALS"))))
+                .isTrue();
         assertThat(adapter(jobs)).isInstanceOf(FirestoreJobStore.class);
         assertThat(adapter(demos)).isInstanceOf(FirestoreDemoStore.class);
         assertThat(adapter(tenants)).isInstanceOf(FirestoreTenantStore.class);
@@ -111,7 +146,10 @@ class GcpModeWiringTest {
     @Test
     void theGoogleCallsGoThroughTheFaultToleranceGuard() {
         for (Object port : new Object[] {warehouse, objects, crypto, agents, chat, designer}) {
-            assertThat(java.lang.reflect.Proxy.isProxyClass(ClientProxy.unwrap(port).getClass())).as("%s", port).isTrue();
+            assertThat(java.lang.reflect.Proxy.isProxyClass(
+                            ClientProxy.unwrap(port).getClass()))
+                    .as("%s", port)
+                    .isTrue();
         }
     }
 }

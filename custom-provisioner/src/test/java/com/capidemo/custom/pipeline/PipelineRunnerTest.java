@@ -3,10 +3,6 @@ package com.capidemo.custom.pipeline;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.capidemo.custom.pipeline.StepContext.StepOutput;
-import com.capidemo.local.SqliteDatabase;
-import com.capidemo.local.SqliteJobStore;
-import com.capidemo.local.SqliteStepStore;
 import com.capidemo.core.domain.Ids;
 import com.capidemo.core.domain.Job;
 import com.capidemo.core.domain.JobPayload;
@@ -17,11 +13,14 @@ import com.capidemo.core.pipeline.StepDefinition;
 import com.capidemo.core.port.ClaimOutcome;
 import com.capidemo.core.service.LeaseLostException;
 import com.capidemo.core.testing.MutableClock;
+import com.capidemo.custom.pipeline.StepContext.StepOutput;
+import com.capidemo.local.SqliteDatabase;
+import com.capidemo.local.SqliteJobStore;
+import com.capidemo.local.SqliteStepStore;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -36,14 +35,14 @@ import org.junit.jupiter.params.provider.ValueSource;
 class PipelineRunnerTest {
 
     /** Stands for a worker process dying mid-step: not an Exception, so nothing catches it and nothing is written. */
-    static class SimulatedCrash extends Error {
-    }
+    static class SimulatedCrash extends Error {}
 
     @TempDir
     Path dir;
 
     /** The jobs' time: a lease runs out when the test moves it, not while the test sleeps. */
     private final MutableClock clock = new MutableClock(Instant.now());
+
     private SqliteJobStore jobs;
     private SqliteStepStore steps;
     private final Map<String, AtomicInteger> runs = new ConcurrentHashMap<>();
@@ -107,7 +106,12 @@ class PipelineRunnerTest {
     }
 
     private Job newJob() {
-        Job job = Job.queued(Ids.jobId(), null, "acme", new JobPayload.Pipeline(null, null, null, null, null, null, null), Instant.now());
+        Job job = Job.queued(
+                Ids.jobId(),
+                null,
+                "acme",
+                new JobPayload.Pipeline(null, null, null, null, null, null, null),
+                Instant.now());
         jobs.create(job);
         return job;
     }
@@ -125,14 +129,16 @@ class PipelineRunnerTest {
     }
 
     private static Map<String, Object> values(Map<String, StepOutput> outputs) {
-        return outputs.entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().output().get("value")));
+        return outputs.entrySet().stream()
+                .collect(Collectors.toMap(
+                        Map.Entry::getKey, e -> e.getValue().output().get("value")));
     }
 
     @ParameterizedTest(name = "crash in step {0}")
     @ValueSource(strings = {"s1", "s2", "s3", "s4"})
     void aRunResumedAfterACrashSkipsFinishedStepsAndEndsLikeAnUninterruptedRun(String crashStep) {
-        Map<String, Object> uninterrupted = values(run(claim(newJob(), "w0", Duration.ofSeconds(30)), "w0",
-                Duration.ofSeconds(30)));
+        Map<String, Object> uninterrupted =
+                values(run(claim(newJob(), "w0", Duration.ofSeconds(30)), "w0", Duration.ofSeconds(30)));
         runs.clear();
 
         Job job = newJob();
@@ -141,7 +147,8 @@ class PipelineRunnerTest {
         assertThatThrownBy(() -> run(claimed, "w1", Duration.ofMillis(300))).isInstanceOf(SimulatedCrash.class);
         clock.advance(Duration.ofMillis(400)); // the dead worker's lease runs out; the redelivered task claims the job
 
-        Map<String, Object> resumed = values(run(claim(job, "w2", Duration.ofSeconds(30)), "w2", Duration.ofSeconds(30)));
+        Map<String, Object> resumed =
+                values(run(claim(job, "w2", Duration.ofSeconds(30)), "w2", Duration.ofSeconds(30)));
 
         assertThat(resumed).isEqualTo(uninterrupted);
         for (String id : List.of("s1", "s2", "s3", "s4")) {
@@ -150,7 +157,9 @@ class PipelineRunnerTest {
         List<StepRecord> records = steps.list(job.jobId());
         assertThat(records).extracting(StepRecord::stepId).containsExactly("s1", "s2", "s3", "s4");
         assertThat(records).allMatch(r -> r.status() == StepStatus.COMPLETED);
-        assertThat(records).filteredOn(r -> r.stepId().equals(crashStep)).singleElement()
+        assertThat(records)
+                .filteredOn(r -> r.stepId().equals(crashStep))
+                .singleElement()
                 .satisfies(r -> assertThat(r.attempts()).isEqualTo(2));
         assertThat(jobs.find(job.jobId()).orElseThrow().progress()).isEqualTo(100);
     }
@@ -161,8 +170,11 @@ class PipelineRunnerTest {
         failAt = "s3";
         Job claimed = claim(job, "w1", Duration.ofSeconds(30));
         assertThatThrownBy(() -> run(claimed, "w1", Duration.ofSeconds(30)))
-                .isInstanceOf(StepFailedException.class).hasMessageContaining("s3").hasMessageContaining("disk hiccup");
-        assertThat(steps.list(job.jobId())).extracting(StepRecord::status)
+                .isInstanceOf(StepFailedException.class)
+                .hasMessageContaining("s3")
+                .hasMessageContaining("disk hiccup");
+        assertThat(steps.list(job.jobId()))
+                .extracting(StepRecord::status)
                 .containsExactly(StepStatus.COMPLETED, StepStatus.COMPLETED, StepStatus.FAILED);
         assertThat(steps.list(job.jobId()).get(2).error()).contains("disk hiccup");
 
@@ -178,8 +190,12 @@ class PipelineRunnerTest {
         Job claimed = claim(job, "slow", Duration.ofMillis(200));
         clock.advance(Duration.ofMillis(300));
         claim(job, "new-owner", Duration.ofSeconds(30));
-        assertThatThrownBy(() -> runner.run(claimed, "slow", fourSteps(), Map.of("tenant_id", "acme"),
-                new LeaseKeeper(jobs, job.jobId(), "slow", Duration.ofSeconds(30))))
+        assertThatThrownBy(() -> runner.run(
+                        claimed,
+                        "slow",
+                        fourSteps(),
+                        Map.of("tenant_id", "acme"),
+                        new LeaseKeeper(jobs, job.jobId(), "slow", Duration.ofSeconds(30))))
                 .isInstanceOf(LeaseLostException.class);
         assertThat(steps.list(job.jobId())).isEmpty();
         assertThat(runs).isEmpty();
@@ -188,12 +204,13 @@ class PipelineRunnerTest {
     @Test
     void aStepAskingToHaltStopsThePipelineAfterItsCheckpoint() {
         Job job = newJob();
-        PipelineDefinition pipeline = new PipelineDefinition("dq", null, List.of(step("s1"),
-                new StepDefinition("dq", "halting", null, Map.of()), step("s2")));
+        PipelineDefinition pipeline = new PipelineDefinition(
+                "dq", null, List.of(step("s1"), new StepDefinition("dq", "halting", null, Map.of()), step("s2")));
         Job claimed = claim(job, "w1", Duration.ofSeconds(30));
         try (LeaseKeeper keeper = new LeaseKeeper(jobs, job.jobId(), "w1", Duration.ofSeconds(30))) {
             assertThatThrownBy(() -> runner.run(claimed, "w1", pipeline, Map.of("tenant_id", "acme"), keeper))
-                    .isInstanceOf(PipelineHaltedException.class).hasMessageContaining("2 checks failed");
+                    .isInstanceOf(PipelineHaltedException.class)
+                    .hasMessageContaining("2 checks failed");
         }
         assertThat(steps.list(job.jobId())).extracting(StepRecord::stepId).containsExactly("s1", "dq");
         assertThat(runs.get("s2")).isNull();

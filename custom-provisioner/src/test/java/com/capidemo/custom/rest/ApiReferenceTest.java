@@ -13,7 +13,12 @@ class ApiReferenceTest {
     @Test
     void theHttpReferenceListsEveryServedEndpointAndNoOther() {
         String openApi = given().queryParam("format", "json")
-                .when().get("/q/openapi").then().statusCode(200).extract().asString();
+                .when()
+                .get("/q/openapi")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
         ApiReference.assertMatches(openApi, "custom-provisioner");
     }
 }

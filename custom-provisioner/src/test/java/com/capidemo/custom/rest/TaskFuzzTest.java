@@ -27,6 +27,8 @@ class TaskFuzzTest {
 
     @Test
     void taskEndpointsAnswerMalformedRequestsWithProblemJsonAndNeverA5xx() {
-        assertThat(EdgeFuzzer.run("custom-provisioner", RestAssured.port, Map.of("WORKER_SECRET", "test-secret")).violations()).isEmpty();
+        assertThat(EdgeFuzzer.run("custom-provisioner", RestAssured.port, Map.of("WORKER_SECRET", "test-secret"))
+                        .violations())
+                .isEmpty();
     }
 }

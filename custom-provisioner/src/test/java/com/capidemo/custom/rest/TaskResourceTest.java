@@ -16,13 +16,13 @@ import com.capidemo.core.domain.JobPayload;
 import com.capidemo.core.domain.JobStatus;
 import com.capidemo.core.domain.StepRecord;
 import com.capidemo.core.domain.StepStatus;
+import com.capidemo.core.domain.Tenant;
 import com.capidemo.core.port.DemoStore;
 import com.capidemo.core.port.JobStore;
 import com.capidemo.core.port.StepStore;
 import com.capidemo.core.port.TenantStore;
 import com.capidemo.core.port.Warehouse;
 import com.capidemo.core.service.OnboardingTemplate;
-import com.capidemo.core.domain.Tenant;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
@@ -36,14 +36,19 @@ class TaskResourceTest {
 
     @Inject
     JobStore jobs;
+
     @Inject
     DemoStore demos;
+
     @Inject
     StepStore steps;
+
     @Inject
     TenantStore tenants;
+
     @Inject
     Warehouse warehouse;
+
     @Inject
     PlatformConfig config;
 
@@ -52,7 +57,8 @@ class TaskResourceTest {
                 .header("X-CloudTasks-QueueName", "custom-provision")
                 .header("X-CloudTasks-TaskName", "job-" + jobId)
                 .header("X-CloudTasks-TaskRetryCount", "0")
-                .contentType("application/json").body("{\"job_id\":\"" + jobId + "\"}");
+                .contentType("application/json")
+                .body("{\"job_id\":\"" + jobId + "\"}");
     }
 
     /** A tenant as onboarding leaves it: its dataset with the metadata tables. */
@@ -62,14 +68,22 @@ class TaskResourceTest {
         String dataset = onboarding.datasetFor(tenantId);
         warehouse.createDataset(dataset, onboarding.labelsFor(tenantId));
         onboarding.tables().forEach((table, columns) -> warehouse.createTable(dataset, table, columns));
-        tenants.createWithKey(new Tenant(tenantId, dataset, Instant.now()),
-                new ApiKey(Ids.randomHex(16), tenantId, "ce@example.com", "admin", new byte[] {1}, Instant.now(), false));
+        tenants.createWithKey(
+                new Tenant(tenantId, dataset, Instant.now()),
+                new ApiKey(
+                        Ids.randomHex(16), tenantId, "ce@example.com", "admin", new byte[] {1}, Instant.now(), false));
         return tenantId;
     }
 
     private Job pipelineJob(String tenantId, String domain, String template) {
-        JobPayload payload = new JobPayload.Pipeline(tenantId + "-gcp-" + domain + "-" + template, "gcp", domain,
-                template, "test", LocalDate.parse("2025-10-31"), null);
+        JobPayload payload = new JobPayload.Pipeline(
+                tenantId + "-gcp-" + domain + "-" + template,
+                "gcp",
+                domain,
+                template,
+                "test",
+                LocalDate.parse("2025-10-31"),
+                null);
         Job job = Job.queued(Ids.jobId(), null, tenantId, payload, Instant.now());
         jobs.create(job);
         return job;
@@ -80,29 +94,61 @@ class TaskResourceTest {
         String tenantId = onboardedTenant();
         Job job = pipelineJob(tenantId, "cost", "bill-sample-export-template");
 
-        task(job.jobId()).when().post("/tasks/pipeline-run").then().statusCode(200).body("outcome", equalTo("done"));
+        task(job.jobId())
+                .when()
+                .post("/tasks/pipeline-run")
+                .then()
+                .statusCode(200)
+                .body("outcome", equalTo("done"));
 
         Job done = jobs.find(job.jobId()).orElseThrow();
         assertThat(done.status()).as(done.error()).isEqualTo(JobStatus.COMPLETED);
         assertThat(done.progress()).isEqualTo(100);
         List<StepRecord> records = steps.list(job.jobId());
-        assertThat(records).extracting(StepRecord::stepId)
+        assertThat(records)
+                .extracting(StepRecord::stepId)
                 .containsExactly("load_billing_export", "check_raw", "cost_by_service_day", "check_aggregate");
         assertThat(records).allMatch(r -> r.status() == StepStatus.COMPLETED);
         assertThat(warehouse.countRows(tenantId, "billing_export_raw")).isEqualTo(1488);
         long aggregated = warehouse.countRows(tenantId, "cost_by_service_day");
         assertThat(aggregated).isBetween(300L, 1488L);
-        assertThat(warehouse.query(tenantId, "SELECT status, pipeline_id FROM pipeline_runs WHERE pipeline_logging_id = '"
-                + job.jobId() + "'", 10).rows()).containsExactly(List.of("COMPLETED", tenantId + "-gcp-cost-bill-sample-export-template"));
-        assertThat(warehouse.query(tenantId, "SELECT count(*) FROM step_logs WHERE pipeline_logging_id = '"
-                + job.jobId() + "'", 1).rows().get(0).get(0)).isEqualTo(4L);
-        assertThat(warehouse.query(tenantId, "SELECT count(*) FROM dq_results WHERE pipeline_logging_id = '"
-                + job.jobId() + "' AND status = 'PASSED'", 1).rows().get(0).get(0)).isEqualTo(8L);
+        assertThat(warehouse
+                        .query(
+                                tenantId,
+                                "SELECT status, pipeline_id FROM pipeline_runs WHERE pipeline_logging_id = '"
+                                        + job.jobId() + "'",
+                                10)
+                        .rows())
+                .containsExactly(List.of("COMPLETED", tenantId + "-gcp-cost-bill-sample-export-template"));
+        assertThat(warehouse
+                        .query(
+                                tenantId,
+                                "SELECT count(*) FROM step_logs WHERE pipeline_logging_id = '" + job.jobId() + "'",
+                                1)
+                        .rows()
+                        .get(0)
+                        .get(0))
+                .isEqualTo(4L);
+        assertThat(warehouse
+                        .query(
+                                tenantId,
+                                "SELECT count(*) FROM dq_results WHERE pipeline_logging_id = '" + job.jobId()
+                                        + "' AND status = 'PASSED'",
+                                1)
+                        .rows()
+                        .get(0)
+                        .get(0))
+                .isEqualTo(8L);
 
         // A redelivered task for the finished run changes nothing.
         task(job.jobId()).when().post("/tasks/pipeline-run").then().statusCode(200);
         assertThat(steps.list(job.jobId())).allMatch(r -> r.attempts() == 1);
-        assertThat(warehouse.query(tenantId, "SELECT count(*) FROM step_logs", 1).rows().get(0).get(0)).isEqualTo(4L);
+        assertThat(warehouse
+                        .query(tenantId, "SELECT count(*) FROM step_logs", 1)
+                        .rows()
+                        .get(0)
+                        .get(0))
+                .isEqualTo(4L);
     }
 
     @Test
@@ -118,41 +164,86 @@ class TaskResourceTest {
     void aCustomProvisionRunsTheSevenStagesAndTheDemoIsReady() {
         String tenantId = onboardedTenant();
         String demoId = Ids.demoId();
-        Job job = Job.queued(Ids.jobId(), demoId, tenantId, new JobPayload.Custom("Harbor Freight Lines",
-                "logistics", null, "Regional LTL carrier in the Pacific Northwest",
-                List.of("on-time delivery by lane"), null), Instant.now());
-        demos.create(Demo.provisioning(demoId, tenantId, "ce@example.com", "Harbor Freight Lines", "logistics", null,
-                Instant.now()));
+        Job job = Job.queued(
+                Ids.jobId(),
+                demoId,
+                tenantId,
+                new JobPayload.Custom(
+                        "Harbor Freight Lines",
+                        "logistics",
+                        null,
+                        "Regional LTL carrier in the Pacific Northwest",
+                        List.of("on-time delivery by lane"),
+                        null),
+                Instant.now());
+        demos.create(Demo.provisioning(
+                demoId, tenantId, "ce@example.com", "Harbor Freight Lines", "logistics", null, Instant.now()));
         jobs.create(job);
 
         task(job.jobId()).when().post("/tasks/custom-provision").then().statusCode(200);
 
         Job done = jobs.find(job.jobId()).orElseThrow();
         assertThat(done.status()).as(done.error()).isEqualTo(JobStatus.COMPLETED);
-        assertThat(steps.list(job.jobId())).extracting(StepRecord::stepId).containsExactly("research", "use_cases",
-                "schema_design", "data_generation", "dataset_load", "golden_queries", "data_agent");
+        assertThat(steps.list(job.jobId()))
+                .extracting(StepRecord::stepId)
+                .containsExactly(
+                        "research",
+                        "use_cases",
+                        "schema_design",
+                        "data_generation",
+                        "dataset_load",
+                        "golden_queries",
+                        "data_agent");
         Demo demo = demos.find(demoId).orElseThrow();
         assertThat(demo.status()).isEqualTo(DemoStatus.READY);
         assertThat(demo.goldenQueries()).hasSizeGreaterThanOrEqualTo(6);
         assertThat(warehouse.listTables(demoId)).hasSizeGreaterThanOrEqualTo(8);
-        assertThat(warehouse.rowCounts(demoId).values().stream().mapToLong(Long::longValue).sum())
+        assertThat(warehouse.rowCounts(demoId).values().stream()
+                        .mapToLong(Long::longValue)
+                        .sum())
                 .isGreaterThanOrEqualTo(100_000);
         for (var q : demo.goldenQueries()) {
-            assertThat(warehouse.query(demoId, q.sql(), 5).rows()).as(q.question()).isNotEmpty();
+            assertThat(warehouse.query(demoId, q.sql(), 5).rows())
+                    .as(q.question())
+                    .isNotEmpty();
         }
     }
 
     @Test
     void requestsThatAreNotQueueTasksAreRefused() {
-        given().header("X-Worker-Secret", "wrong").header("X-CloudTasks-QueueName", "custom-provision")
-                .header("X-CloudTasks-TaskName", "t").contentType("application/json").body("{\"job_id\":\"x\"}")
-                .when().post("/tasks/pipeline-run").then().statusCode(401).contentType("application/problem+json");
-        given().header("X-Worker-Secret", "test-secret").contentType("application/json").body("{\"job_id\":\"x\"}")
-                .when().post("/tasks/pipeline-run").then().statusCode(400).body("type", containsString("not-a-task"));
-        given().header("X-Worker-Secret", "test-secret").header("X-CloudTasks-QueueName", "other-queue")
-                .header("X-CloudTasks-TaskName", "t").contentType("application/json").body("{\"job_id\":\"x\"}")
-                .when().post("/tasks/pipeline-run").then().statusCode(403);
-        task("x").body("not json").when().post("/tasks/custom-provision").then().statusCode(400)
+        given().header("X-Worker-Secret", "wrong")
+                .header("X-CloudTasks-QueueName", "custom-provision")
+                .header("X-CloudTasks-TaskName", "t")
+                .contentType("application/json")
+                .body("{\"job_id\":\"x\"}")
+                .when()
+                .post("/tasks/pipeline-run")
+                .then()
+                .statusCode(401)
+                .contentType("application/problem+json");
+        given().header("X-Worker-Secret", "test-secret")
+                .contentType("application/json")
+                .body("{\"job_id\":\"x\"}")
+                .when()
+                .post("/tasks/pipeline-run")
+                .then()
+                .statusCode(400)
+                .body("type", containsString("not-a-task"));
+        given().header("X-Worker-Secret", "test-secret")
+                .header("X-CloudTasks-QueueName", "other-queue")
+                .header("X-CloudTasks-TaskName", "t")
+                .contentType("application/json")
+                .body("{\"job_id\":\"x\"}")
+                .when()
+                .post("/tasks/pipeline-run")
+                .then()
+                .statusCode(403);
+        task("x")
+                .body("not json")
+                .when()
+                .post("/tasks/custom-provision")
+                .then()
+                .statusCode(400)
                 .body("type", containsString("malformed-request"));
     }
 
@@ -168,12 +259,30 @@ class TaskResourceTest {
      */
     @Test
     void notJsonIs400AndAWrongJobIdInWellFormedJsonIs422NamingJobId() {
-        task("x").body("{\"job_id\":\"a\",\"job_id\":\"b\"}").when().post("/tasks/custom-provision").then()
-                .statusCode(400).contentType("application/problem+json").body("type", containsString("malformed-request"));
-        for (String body : new String[] {"null", "{\"job_id\":null}", "{\"job_id\":1}", "[]",
-                "{\"job_id\":\"" + "j".repeat(100_000) + "\"}", "{\"job_id\":\"job\\u0000x\"}"}) {
-            task("x").body(body).when().post("/tasks/custom-provision").then().statusCode(422)
-                    .contentType("application/problem+json").body("type", containsString("validation-failed"))
+        task("x")
+                .body("{\"job_id\":\"a\",\"job_id\":\"b\"}")
+                .when()
+                .post("/tasks/custom-provision")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("type", containsString("malformed-request"));
+        for (String body : new String[] {
+            "null",
+            "{\"job_id\":null}",
+            "{\"job_id\":1}",
+            "[]",
+            "{\"job_id\":\"" + "j".repeat(100_000) + "\"}",
+            "{\"job_id\":\"job\\u0000x\"}"
+        }) {
+            task("x")
+                    .body(body)
+                    .when()
+                    .post("/tasks/custom-provision")
+                    .then()
+                    .statusCode(422)
+                    .contentType("application/problem+json")
+                    .body("type", containsString("validation-failed"))
                     .body("errors[0].field", org.hamcrest.Matchers.equalTo("job_id"))
                     .body(org.hamcrest.Matchers.not(containsString("TaskBody")))
                     .body(org.hamcrest.Matchers.not(containsString("com.")))

@@ -1,5 +1,8 @@
 package com.capidemo.lifecycle.rest;
 
+import com.capidemo.core.domain.LifecycleRun;
+import com.capidemo.core.port.LifecycleRunStore;
+import com.capidemo.core.web.ApiProblem;
 import com.capidemo.lifecycle.service.Cleanup;
 import com.capidemo.lifecycle.service.CleanupReport;
 import com.capidemo.lifecycle.service.DemoMetrics;
@@ -7,9 +10,6 @@ import com.capidemo.lifecycle.service.ExpiryWarnings;
 import com.capidemo.lifecycle.service.MetricsReport;
 import com.capidemo.lifecycle.service.RunRecorder;
 import com.capidemo.lifecycle.service.WarningsReport;
-import com.capidemo.core.domain.LifecycleRun;
-import com.capidemo.core.port.LifecycleRunStore;
-import com.capidemo.core.web.ApiProblem;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -67,8 +67,7 @@ public class AdminResource {
         return metrics.export(RunRecorder.HTTP);
     }
 
-    public record Runs(List<LifecycleRun> runs) {
-    }
+    public record Runs(List<LifecycleRun> runs) {}
 
     /** The most recent runs of every kind, newest first. */
     @GET

@@ -1,7 +1,7 @@
 package com.capidemo.lifecycle.schedule;
 
-import com.capidemo.lifecycle.config.LifecycleConfig;
 import com.capidemo.core.config.PlatformConfig;
+import com.capidemo.lifecycle.config.LifecycleConfig;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
@@ -27,8 +27,11 @@ public class CronSwitch implements Scheduled.SkipPredicate {
     }
 
     void onStart(@Observes StartupEvent event) {
-        Log.infof("lifecycle crons %s", enabled ? "on (platform.lifecycle.cron.*, UTC)"
-                : "off (platform.lifecycle.cron.enabled=false or gcp mode: Cloud Scheduler calls /api/admin/*)");
+        Log.infof(
+                "lifecycle crons %s",
+                enabled
+                        ? "on (platform.lifecycle.cron.*, UTC)"
+                        : "off (platform.lifecycle.cron.enabled=false or gcp mode: Cloud Scheduler calls /api/admin/*)");
     }
 
     public boolean enabled() {

@@ -1,10 +1,10 @@
 package com.capidemo.lifecycle.schedule;
 
+import com.capidemo.core.web.ApiProblem;
 import com.capidemo.lifecycle.service.Cleanup;
 import com.capidemo.lifecycle.service.DemoMetrics;
 import com.capidemo.lifecycle.service.ExpiryWarnings;
 import com.capidemo.lifecycle.service.RunRecorder;
-import com.capidemo.core.web.ApiProblem;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -26,20 +26,32 @@ public class LifecycleCron {
         this.metrics = metrics;
     }
 
-    @Scheduled(identity = "lifecycle-cleanup", cron = "${platform.lifecycle.cron.cleanup}", timeZone = "UTC",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = CronSwitch.class)
+    @Scheduled(
+            identity = "lifecycle-cleanup",
+            cron = "${platform.lifecycle.cron.cleanup}",
+            timeZone = "UTC",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = CronSwitch.class)
     void cleanup() {
         quietly(() -> cleanup.run(RunRecorder.CRON));
     }
 
-    @Scheduled(identity = "lifecycle-send-warnings", cron = "${platform.lifecycle.cron.warnings}", timeZone = "UTC",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = CronSwitch.class)
+    @Scheduled(
+            identity = "lifecycle-send-warnings",
+            cron = "${platform.lifecycle.cron.warnings}",
+            timeZone = "UTC",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = CronSwitch.class)
     void sendWarnings() {
         quietly(() -> warnings.run(RunRecorder.CRON));
     }
 
-    @Scheduled(identity = "lifecycle-export-metrics", cron = "${platform.lifecycle.cron.metrics}", timeZone = "UTC",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = CronSwitch.class)
+    @Scheduled(
+            identity = "lifecycle-export-metrics",
+            cron = "${platform.lifecycle.cron.metrics}",
+            timeZone = "UTC",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = CronSwitch.class)
     void exportMetrics() {
         quietly(() -> metrics.export(RunRecorder.CRON));
     }

@@ -53,8 +53,7 @@ public class AbandonedJobs {
                     }
                 } catch (RuntimeException e) {
                     errors++;
-                    Log.warnf("could not fail abandoned job %s; the next run retries: %s", job.jobId(),
-                            e.getMessage());
+                    Log.warnf("could not fail abandoned job %s; the next run retries: %s", job.jobId(), e.getMessage());
                 }
             }
             failed += failedInPage;
@@ -68,15 +67,18 @@ public class AbandonedJobs {
         if (job.createdAt().isAfter(now.minus(windows.of(job.type())))) {
             return false;
         }
-        return job.status() == JobStatus.QUEUED || job.status() == JobStatus.RUNNING
-                && (job.lease() == null || job.lease().expiresAt() == null || !job.lease().isLiveAt(now));
+        return job.status() == JobStatus.QUEUED
+                || job.status() == JobStatus.RUNNING
+                        && (job.lease() == null
+                                || job.lease().expiresAt() == null
+                                || !job.lease().isLiveAt(now));
     }
 
     private boolean fail(Job job, Instant now) {
         Duration window = windows.of(job.type());
         String reason = (job.status() == JobStatus.QUEUED
-                ? "never picked up by a worker"
-                : "its worker stopped after attempt " + job.attempts() + " and it was never delivered again")
+                        ? "never picked up by a worker"
+                        : "its worker stopped after attempt " + job.attempts() + " and it was never delivered again")
                 + ": the " + windows.queueOf(job.type()) + " gives up on a job " + human(window)
                 + " after it is created (created " + job.createdAt() + ")";
         if (!jobs.failAbandoned(job.jobId(), reason)) {

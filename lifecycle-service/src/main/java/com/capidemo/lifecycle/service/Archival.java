@@ -31,8 +31,9 @@ public class Archival {
             }
             if (demos.archive(demo.demoId(), cutoff, policy.templateDatasetPrefix(), now)) {
                 archived[0]++;
-                Log.infof("archived demo %s of tenant %s (last used %s)", demo.demoId(), demo.tenantId(),
-                        demo.lastUsed());
+                Log.infof(
+                        "archived demo %s of tenant %s (last used %s)",
+                        demo.demoId(), demo.tenantId(), demo.lastUsed());
             }
         });
         return new PhaseResult(archived[0], 0);

@@ -2,10 +2,10 @@ package com.capidemo.lifecycle.service;
 
 import com.capidemo.core.domain.LifecycleRun;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.opentelemetry.instrumentation.annotations.WithSpan;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import io.opentelemetry.instrumentation.annotations.WithSpan;
 
 /**
  * The daily cleanup: archive unused demos, delete long-archived ones, drop temporary and leftover
@@ -25,8 +25,13 @@ public class Cleanup {
     private final RunRecorder runs;
     private final MeterRegistry metrics;
 
-    public Cleanup(Archival archival, Deletion deletion, LeftoverDatasets leftovers, AbandonedJobs abandonedJobs,
-                   RunRecorder runs, MeterRegistry metrics) {
+    public Cleanup(
+            Archival archival,
+            Deletion deletion,
+            LeftoverDatasets leftovers,
+            AbandonedJobs abandonedJobs,
+            RunRecorder runs,
+            MeterRegistry metrics) {
         this.archival = archival;
         this.deletion = deletion;
         this.leftovers = leftovers;
@@ -48,11 +53,19 @@ public class Cleanup {
             counts.put("temp_datasets_dropped", dropped.count());
             counts.put("jobs_failed", abandoned.count());
             counts.put("errors", archived.errors() + deleted.errors() + dropped.errors() + abandoned.errors());
-            counts.forEach((k, v) -> metrics.counter("lifecycle.cleanup", "result", k).increment(v));
+            counts.forEach(
+                    (k, v) -> metrics.counter("lifecycle.cleanup", "result", k).increment(v));
             return counts;
         });
         Map<String, Long> c = run.counts();
-        return new CleanupReport(c.get("archived"), c.get("deleted"), c.get("temp_datasets_dropped"),
-                c.getOrDefault("jobs_failed", 0L), c.get("errors"), run.finishedAt(), run.durationMs(), run.runId());
+        return new CleanupReport(
+                c.get("archived"),
+                c.get("deleted"),
+                c.get("temp_datasets_dropped"),
+                c.getOrDefault("jobs_failed", 0L),
+                c.get("errors"),
+                run.finishedAt(),
+                run.durationMs(),
+                run.runId());
     }
 }

@@ -17,8 +17,7 @@ public final class CostEstimate {
     /** Template ids of demos whose tables are generated rather than cloned. */
     static final Set<String> GENERATED = Set.of(DemoMetrics.NO_TEMPLATE, "custom");
 
-    private CostEstimate() {
-    }
+    private CostEstimate() {}
 
     public static long monthlyCents(List<DemoCount> counts, LifecycleConfig.Cost cost) {
         long generated = 0;

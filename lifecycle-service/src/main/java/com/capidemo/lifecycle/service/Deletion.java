@@ -35,8 +35,9 @@ public class Deletion {
         long[] errors = {0};
         DemoPages.forEach(after -> demos.scanArchived(cutoff, after, policy.pageSize()), Demo::archivedAt, demo -> {
             if (demo.onTemplateDataset(policy.templateDatasetPrefix())) {
-                Log.warnf("not deleting archived demo %s: its dataset %s is a template dataset", demo.demoId(),
-                        demo.datasetId());
+                Log.warnf(
+                        "not deleting archived demo %s: its dataset %s is a template dataset",
+                        demo.demoId(), demo.datasetId());
                 return;
             }
             try {
@@ -44,12 +45,14 @@ public class Deletion {
                     deleted[0]++;
                 }
             } catch (DemoBusyException e) {
-                Log.infof("skipped deleting demo %s archived at %s: job %s still works on it; a later run deletes it",
+                Log.infof(
+                        "skipped deleting demo %s archived at %s: job %s still works on it; a later run deletes it",
                         demo.demoId(), demo.archivedAt(), e.jobId());
             } catch (RuntimeException e) {
                 errors[0]++;
-                Log.warnf("could not delete demo %s archived at %s; the next run retries: %s", demo.demoId(),
-                        demo.archivedAt(), e.getMessage());
+                Log.warnf(
+                        "could not delete demo %s archived at %s; the next run retries: %s",
+                        demo.demoId(), demo.archivedAt(), e.getMessage());
             }
         });
         return new PhaseResult(deleted[0], errors[0]);

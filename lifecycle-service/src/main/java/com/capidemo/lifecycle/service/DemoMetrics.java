@@ -10,6 +10,7 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.MultiGauge;
 import io.micrometer.core.instrument.Tags;
+import io.opentelemetry.instrumentation.annotations.WithSpan;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -17,7 +18,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicLong;
-import io.opentelemetry.instrumentation.annotations.WithSpan;
 
 /**
  * The daily metrics export: demo counts per status, template and tenant, read from the store and published
@@ -48,13 +48,18 @@ public class DemoMetrics {
         Gauge.builder(PlatformMeters.COST_MONTHLY, estimatedCents, AtomicLong::get)
                 .description("Estimated monthly cost in US cents implied by the demo counts (docs/cost.md)")
                 .register(registry);
-        this.active = MultiGauge.builder("demos.active").description("Ready demos per tenant and template")
+        this.active = MultiGauge.builder("demos.active")
+                .description("Ready demos per tenant and template")
                 .register(registry);
-        this.archived = MultiGauge.builder("demos.archived").description("Archived demos per tenant and template")
+        this.archived = MultiGauge.builder("demos.archived")
+                .description("Archived demos per tenant and template")
                 .register(registry);
         this.templateUsage = MultiGauge.builder("template.usage")
-                .description("Demos made from each template that are not deleted").register(registry);
-        this.byStatus = MultiGauge.builder("demos.status").description("Demos per status").register(registry);
+                .description("Demos made from each template that are not deleted")
+                .register(registry);
+        this.byStatus = MultiGauge.builder("demos.status")
+                .description("Demos per status")
+                .register(registry);
     }
 
     @WithSpan("lifecycle.export-metrics")
@@ -85,10 +90,16 @@ public class DemoMetrics {
             }
             active.register(activeRows, true);
             archived.register(archivedRows, true);
-            templateUsage.register(templates.entrySet().stream()
-                    .map(e -> MultiGauge.Row.of(Tags.of("template", e.getKey()), e.getValue())).toList(), true);
-            byStatus.register(statuses.entrySet().stream()
-                    .map(e -> MultiGauge.Row.of(Tags.of("status", e.getKey()), e.getValue())).toList(), true);
+            templateUsage.register(
+                    templates.entrySet().stream()
+                            .map(e -> MultiGauge.Row.of(Tags.of("template", e.getKey()), e.getValue()))
+                            .toList(),
+                    true);
+            byStatus.register(
+                    statuses.entrySet().stream()
+                            .map(e -> MultiGauge.Row.of(Tags.of("status", e.getKey()), e.getValue()))
+                            .toList(),
+                    true);
             long cents = CostEstimate.monthlyCents(counts, cost);
             estimatedCents.set(cents);
             Map<String, Long> flat = new LinkedHashMap<>();
@@ -98,8 +109,13 @@ public class DemoMetrics {
             flat.put(PlatformMeters.COST_MONTHLY, cents);
             return flat;
         });
-        return new MetricsReport(section(run.counts(), "status."), section(run.counts(), "template."),
-                section(run.counts(), "tenant."), run.finishedAt(), run.durationMs(), run.runId());
+        return new MetricsReport(
+                section(run.counts(), "status."),
+                section(run.counts(), "template."),
+                section(run.counts(), "tenant."),
+                run.finishedAt(),
+                run.durationMs(),
+                run.runId());
     }
 
     private static Map<String, Long> section(Map<String, Long> flat, String prefix) {

@@ -6,6 +6,7 @@ import com.capidemo.core.domain.Notification;
 import com.capidemo.core.port.DemoStore;
 import com.capidemo.core.port.NotificationStore;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.opentelemetry.instrumentation.annotations.WithSpan;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
@@ -14,7 +15,6 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import io.opentelemetry.instrumentation.annotations.WithSpan;
 
 /**
  * Warns each owner whose demo will be archived within warn-before (7 days): one notification per demo per archival
@@ -35,8 +35,13 @@ public class ExpiryWarnings {
     private final RunRecorder runs;
     private final MeterRegistry metrics;
 
-    public ExpiryWarnings(DemoStore demos, NotificationStore notifications, NotificationDelivery delivery,
-                          LifecyclePolicy policy, RunRecorder runs, MeterRegistry metrics) {
+    public ExpiryWarnings(
+            DemoStore demos,
+            NotificationStore notifications,
+            NotificationDelivery delivery,
+            LifecyclePolicy policy,
+            RunRecorder runs,
+            MeterRegistry metrics) {
         this.demos = demos;
         this.notifications = notifications;
         this.delivery = delivery;
@@ -49,9 +54,12 @@ public class ExpiryWarnings {
     public WarningsReport run(String trigger) {
         LifecycleRun run = runs.run(KIND, trigger, now -> {
             long[] sent = {0};
-            DemoPages.forEach(after -> demos.scanReadyUnused(policy.warnCutoff(now), after, policy.pageSize()),
-                    Demo::lastUsed, demo -> {
-                        if (demo.onTemplateDataset(policy.templateDatasetPrefix()) || demo.createdBy() == null
+            DemoPages.forEach(
+                    after -> demos.scanReadyUnused(policy.warnCutoff(now), after, policy.pageSize()),
+                    Demo::lastUsed,
+                    demo -> {
+                        if (demo.onTemplateDataset(policy.templateDatasetPrefix())
+                                || demo.createdBy() == null
                                 || demo.createdBy().isBlank()) {
                             return;
                         }
@@ -69,20 +77,44 @@ public class ExpiryWarnings {
             return counts;
         });
         Map<String, Long> c = run.counts();
-        return new WarningsReport(c.get("warnings_sent"), c.get("delivered"), c.get("delivery_errors"),
-                run.finishedAt(), run.durationMs(), run.runId());
+        return new WarningsReport(
+                c.get("warnings_sent"),
+                c.get("delivered"),
+                c.get("delivery_errors"),
+                run.finishedAt(),
+                run.durationMs(),
+                run.runId());
     }
 
     Notification warning(Demo demo, Instant now) {
         Instant archiveOn = demo.lastUsed().plus(policy.archiveAfter());
-        long days = Math.max(0, policy.archiveAfter().toDays() - Duration.between(demo.lastUsed(), now).toDays());
-        String name = demo.customerName() == null || demo.customerName().isBlank() ? demo.demoId() : demo.customerName();
-        String message = String.format("Your demo '%s' has not been used since %s and will be archived on %s (in %d "
+        long days = Math.max(
+                0,
+                policy.archiveAfter().toDays()
+                        - Duration.between(demo.lastUsed(), now).toDays());
+        String name =
+                demo.customerName() == null || demo.customerName().isBlank() ? demo.demoId() : demo.customerName();
+        String message = String.format(
+                "Your demo '%s' has not been used since %s and will be archived on %s (in %d "
                         + "day%s) unless it is used or pinned before then. An archived demo can be restored; %d days "
-                        + "after archival it is deleted.", name, day(demo.lastUsed()), day(archiveOn), days,
-                days == 1 ? "" : "s", policy.deleteAfter().toDays());
-        return new Notification(Notification.archiveWarningId(demo.demoId(), demo.lastUsed()), demo.tenantId(),
-                demo.createdBy(), demo.demoId(), Notification.ARCHIVE_WARNING, name, message, archiveOn, now, null);
+                        + "after archival it is deleted.",
+                name,
+                day(demo.lastUsed()),
+                day(archiveOn),
+                days,
+                days == 1 ? "" : "s",
+                policy.deleteAfter().toDays());
+        return new Notification(
+                Notification.archiveWarningId(demo.demoId(), demo.lastUsed()),
+                demo.tenantId(),
+                demo.createdBy(),
+                demo.demoId(),
+                Notification.ARCHIVE_WARNING,
+                name,
+                message,
+                archiveOn,
+                now,
+                null);
     }
 
     private static LocalDate day(Instant t) {

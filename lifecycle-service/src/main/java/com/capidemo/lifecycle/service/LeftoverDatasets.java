@@ -39,8 +39,8 @@ public class LeftoverDatasets {
                 dropped[0]++;
             }
         }
-        DemoPages.forEach(after -> demos.scanFailedLeftovers(cutoff, after, policy.pageSize()), Demo::createdAt,
-                demo -> {
+        DemoPages.forEach(
+                after -> demos.scanFailedLeftovers(cutoff, after, policy.pageSize()), Demo::createdAt, demo -> {
                     // A demo that never became ready has no dataset id recorded; its dataset is named after it.
                     String id = demo.datasetId() != null ? demo.datasetId() : demo.demoId();
                     if (policy.isTemplate(id)) {

@@ -8,8 +8,14 @@ import java.time.Instant;
  * The lifecycle rules as values (from {@link LifecycleConfig}), with the cut-off times they give at a moment: what the
  * services compute with, so tests can state the rules without a configuration.
  */
-public record LifecyclePolicy(Duration archiveAfter, Duration deleteAfter, Duration warnBefore, Duration tempMaxAge,
-                              String tempDatasetPrefix, String templateDatasetPrefix, int pageSize) {
+public record LifecyclePolicy(
+        Duration archiveAfter,
+        Duration deleteAfter,
+        Duration warnBefore,
+        Duration tempMaxAge,
+        String tempDatasetPrefix,
+        String templateDatasetPrefix,
+        int pageSize) {
 
     public LifecyclePolicy {
         if (warnBefore.compareTo(archiveAfter) > 0) {
@@ -22,19 +28,31 @@ public record LifecyclePolicy(Duration archiveAfter, Duration deleteAfter, Durat
     }
 
     public static LifecyclePolicy from(LifecycleConfig c) {
-        return new LifecyclePolicy(c.archiveAfter(), c.deleteAfter(), c.warnBefore(), c.tempMaxAge(),
-                c.tempDatasetPrefix(), c.templateDatasetPrefix(), c.pageSize());
+        return new LifecyclePolicy(
+                c.archiveAfter(),
+                c.deleteAfter(),
+                c.warnBefore(),
+                c.tempMaxAge(),
+                c.tempDatasetPrefix(),
+                c.templateDatasetPrefix(),
+                c.pageSize());
     }
 
     /** The defaults: archive after 90 days, delete 180 days later, warn 7 days ahead, temp datasets after 24 h. */
     public static LifecyclePolicy defaults() {
-        return new LifecyclePolicy(Duration.ofDays(90), Duration.ofDays(180), Duration.ofDays(7), Duration.ofHours(24),
-                "tmp_", "tmpl_", 500);
+        return new LifecyclePolicy(
+                Duration.ofDays(90),
+                Duration.ofDays(180),
+                Duration.ofDays(7),
+                Duration.ofHours(24),
+                "tmp_",
+                "tmpl_",
+                500);
     }
 
     public LifecyclePolicy withPageSize(int size) {
-        return new LifecyclePolicy(archiveAfter, deleteAfter, warnBefore, tempMaxAge, tempDatasetPrefix,
-                templateDatasetPrefix, size);
+        return new LifecyclePolicy(
+                archiveAfter, deleteAfter, warnBefore, tempMaxAge, tempDatasetPrefix, templateDatasetPrefix, size);
     }
 
     /** Demos last used at or before this are archived. */

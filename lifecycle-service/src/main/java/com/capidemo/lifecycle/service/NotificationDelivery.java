@@ -30,16 +30,15 @@ public class NotificationDelivery {
     private final LifecyclePolicy policy;
     private final Clock clock;
 
-    public NotificationDelivery(NotificationStore notifications, EventPublisher events, LifecyclePolicy policy,
-                                Clock clock) {
+    public NotificationDelivery(
+            NotificationStore notifications, EventPublisher events, LifecyclePolicy policy, Clock clock) {
         this.notifications = notifications;
         this.events = events;
         this.policy = policy;
         this.clock = clock;
     }
 
-    public record Delivered(long delivered, long errors) {
-    }
+    public record Delivered(long delivered, long errors) {}
 
     /**
      * Delivers every pending notification this run can claim; stops at the first failed publish (the topic is likely
@@ -57,13 +56,16 @@ public class NotificationDelivery {
                 }
                 claimed++;
                 try {
-                    events.publish(EventPublisher.DEMO_NOTIFICATIONS, n.notificationId(),
+                    events.publish(
+                            EventPublisher.DEMO_NOTIFICATIONS,
+                            n.notificationId(),
                             Map.of("kind", n.kind(), "tenant_id", n.tenantId(), "demo_id", n.demoId()),
                             Json.bytes(n));
                 } catch (RuntimeException e) {
                     notifications.releaseDelivery(n.notificationId());
-                    Log.warnf("could not publish notification %s; the next run retries: %s", n.notificationId(),
-                            e.getMessage());
+                    Log.warnf(
+                            "could not publish notification %s; the next run retries: %s",
+                            n.notificationId(), e.getMessage());
                     return new Delivered(delivered, 1);
                 }
                 notifications.markDelivered(n.notificationId(), clock.instant());

@@ -18,7 +18,8 @@ public record QueueRetryWindows(Duration quick, Duration custom) {
     }
 
     public static QueueRetryWindows from(LifecycleConfig config) {
-        return new QueueRetryWindows(config.retryWindow().quick(), config.retryWindow().custom());
+        return new QueueRetryWindows(
+                config.retryWindow().quick(), config.retryWindow().custom());
     }
 
     public static QueueRetryWindows defaults() {

@@ -44,25 +44,44 @@ public class RunRecorder {
         try {
             Map<String, Long> counts = work.apply(started);
             LifecycleRun run = finish(runId, kind, trigger, started, t0, LifecycleRun.COMPLETED, counts, null);
-            Log.infof("lifecycle %s run %s (%s) completed in %d ms: %s", kind, runId, trigger, run.durationMs(), counts);
+            Log.infof(
+                    "lifecycle %s run %s (%s) completed in %d ms: %s", kind, runId, trigger, run.durationMs(), counts);
             return run;
         } catch (RuntimeException e) {
             Log.errorf(e, "lifecycle %s run %s (%s) failed", kind, runId, trigger);
             String error = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
             finish(runId, kind, trigger, started, t0, LifecycleRun.FAILED, Map.of(), error);
-            throw new ApiProblem(503, "lifecycle-run-failed", "Lifecycle run failed", "The " + kind + " run " + runId
-                    + " failed and was recorded; it is safe to run again");
+            throw new ApiProblem(
+                    503,
+                    "lifecycle-run-failed",
+                    "Lifecycle run failed",
+                    "The " + kind + " run " + runId + " failed and was recorded; it is safe to run again");
         } finally {
             MDC.remove("run_id");
         }
     }
 
-    private LifecycleRun finish(String runId, String kind, String trigger, Instant started, long t0, String outcome,
-                                Map<String, Long> counts, String error) {
+    private LifecycleRun finish(
+            String runId,
+            String kind,
+            String trigger,
+            Instant started,
+            long t0,
+            String outcome,
+            Map<String, Long> counts,
+            String error) {
         long nanos = System.nanoTime() - t0;
         metrics.timer("lifecycle.run", "kind", kind, "outcome", outcome).record(nanos, TimeUnit.NANOSECONDS);
-        LifecycleRun run = new LifecycleRun(runId, kind, trigger, started, clock.instant(),
-                TimeUnit.NANOSECONDS.toMillis(nanos), outcome, counts, error);
+        LifecycleRun run = new LifecycleRun(
+                runId,
+                kind,
+                trigger,
+                started,
+                clock.instant(),
+                TimeUnit.NANOSECONDS.toMillis(nanos),
+                outcome,
+                counts,
+                error);
         try {
             runs.record(run);
         } catch (RuntimeException e) {

@@ -30,10 +30,17 @@ class SchedulerBehindCloudRunTest {
     public static class BehindCloudRun implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("platform.worker.auth", "oidc", "platform.worker.oidc.verification", "cloud-run-iam",
-                    "platform.worker.oidc.audience", AUDIENCE,
-                    "platform.worker.oidc.service-account-email", SCHEDULER,
-                    "platform.worker.oidc.certs-url", JWKS.certsUrl());
+            return Map.of(
+                    "platform.worker.auth",
+                    "oidc",
+                    "platform.worker.oidc.verification",
+                    "cloud-run-iam",
+                    "platform.worker.oidc.audience",
+                    AUDIENCE,
+                    "platform.worker.oidc.service-account-email",
+                    SCHEDULER,
+                    "platform.worker.oidc.certs-url",
+                    JWKS.certsUrl());
         }
     }
 
@@ -48,22 +55,40 @@ class SchedulerBehindCloudRunTest {
     @Test
     void theSchedulersTokenWithItsSignatureRemovedByCloudRunIsAccepted() {
         given().header("Authorization", "Bearer " + stripped(AUDIENCE, SCHEDULER, 600))
-                .contentType("application/json").body("{}")
-                .when().post("/api/admin/cleanup").then().statusCode(200).body("archived", equalTo(0));
+                .contentType("application/json")
+                .body("{}")
+                .when()
+                .post("/api/admin/cleanup")
+                .then()
+                .statusCode(200)
+                .body("archived", equalTo(0));
     }
 
     @Test
     void strippedTokensWithTheWrongClaimsAndForgedTokensAreRefused() {
         String path = "/api/admin/cleanup";
         given().header("Authorization", "Bearer " + stripped("https://another-service.run.app", SCHEDULER, 600))
-                .when().post(path).then().statusCode(401).contentType("application/problem+json");
+                .when()
+                .post(path)
+                .then()
+                .statusCode(401)
+                .contentType("application/problem+json");
         given().header("Authorization", "Bearer " + stripped(AUDIENCE, "someone@else.iam.gserviceaccount.com", 600))
-                .when().post(path).then().statusCode(401);
+                .when()
+                .post(path)
+                .then()
+                .statusCode(401);
         given().header("Authorization", "Bearer " + stripped(AUDIENCE, SCHEDULER, -3600))
-                .when().post(path).then().statusCode(401);
+                .when()
+                .post(path)
+                .then()
+                .statusCode(401);
         String forged = JWKS.strangerToken(TestJwks.claims(AUDIENCE, SCHEDULER, 600, TestClock.CLOCK));
         given().header("Authorization", "Bearer " + forged)
-                .when().post(path).then().statusCode(401);
+                .when()
+                .post(path)
+                .then()
+                .statusCode(401);
     }
 
     private static String stripped(String audience, String email, long expiresIn) {

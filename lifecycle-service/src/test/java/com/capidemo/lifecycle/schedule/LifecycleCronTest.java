@@ -20,9 +20,12 @@ class LifecycleCronTest {
 
     @Test
     void cleanupRunsAtTwoWarningsAtNineAndTheMetricsExportAtMidnightUtc() {
-        assertThat(nextFire("lifecycle-cleanup")).satisfies(t -> assertThat(t.getHour()).isEqualTo(2));
-        assertThat(nextFire("lifecycle-send-warnings")).satisfies(t -> assertThat(t.getHour()).isEqualTo(9));
-        assertThat(nextFire("lifecycle-export-metrics")).satisfies(t -> assertThat(t.getHour()).isEqualTo(0));
+        assertThat(nextFire("lifecycle-cleanup"))
+                .satisfies(t -> assertThat(t.getHour()).isEqualTo(2));
+        assertThat(nextFire("lifecycle-send-warnings"))
+                .satisfies(t -> assertThat(t.getHour()).isEqualTo(9));
+        assertThat(nextFire("lifecycle-export-metrics"))
+                .satisfies(t -> assertThat(t.getHour()).isEqualTo(0));
         for (String job : new String[] {"lifecycle-cleanup", "lifecycle-send-warnings", "lifecycle-export-metrics"}) {
             assertThat(nextFire(job).getMinute()).isZero();
             assertThat(nextFire(job).getSecond()).isZero();

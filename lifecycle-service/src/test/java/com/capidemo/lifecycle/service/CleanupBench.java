@@ -2,6 +2,7 @@ package com.capidemo.lifecycle.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.capidemo.core.testing.MutableClock;
 import com.capidemo.local.LocalDataAgents;
 import com.capidemo.local.LocalDatasetFolders;
 import com.capidemo.local.SqliteDatabase;
@@ -10,7 +11,6 @@ import com.capidemo.local.SqliteEventPublisher;
 import com.capidemo.local.SqliteJobStore;
 import com.capidemo.local.SqliteLifecycleRunStore;
 import com.capidemo.local.SqliteNotificationStore;
-import com.capidemo.core.testing.MutableClock;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
@@ -57,9 +57,18 @@ class CleanupBench {
         long seedMs = (System.nanoTime() - seedStart) / 1_000_000;
 
         SimpleMeterRegistry metrics = new SimpleMeterRegistry();
-        Cleanup cleanup = new LifecycleWiring(new SqliteDemoStore(db), new SqliteJobStore(db),
-                new SqliteNotificationStore(db), new SqliteLifecycleRunStore(db), datasets, new LocalDataAgents(db),
-                new SqliteEventPublisher(db), clock, LifecyclePolicy.defaults(), metrics).cleanup();
+        Cleanup cleanup = new LifecycleWiring(
+                        new SqliteDemoStore(db),
+                        new SqliteJobStore(db),
+                        new SqliteNotificationStore(db),
+                        new SqliteLifecycleRunStore(db),
+                        datasets,
+                        new LocalDataAgents(db),
+                        new SqliteEventPublisher(db),
+                        clock,
+                        LifecyclePolicy.defaults(),
+                        metrics)
+                .cleanup();
 
         System.gc();
         ManagementFactory.getMemoryPoolMXBeans().forEach(MemoryPoolMXBean::resetPeakUsage);
@@ -71,7 +80,9 @@ class CleanupBench {
         sampler.stop();
 
         long poolPeaks = ManagementFactory.getMemoryPoolMXBeans().stream()
-                .filter(p -> p.getType() == MemoryType.HEAP).mapToLong(p -> p.getPeakUsage().getUsed()).sum();
+                .filter(p -> p.getType() == MemoryType.HEAP)
+                .mapToLong(p -> p.getPeakUsage().getUsed())
+                .sum();
         long maxHeap = Runtime.getRuntime().maxMemory();
         write(report, wallMs, seedMs, sampler.peak(), poolPeaks, maxHeap);
 
@@ -88,7 +99,7 @@ class CleanupBench {
                                       agent_id, status, created_at, last_used, archived_at, is_pinned, metadata,
                                       updated_at, table_count, total_rows)
                     VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,'{"table_count":15,"total_rows":145000}',?,15,145000)""");
-                 var agent = c.prepareStatement("""
+                    var agent = c.prepareStatement("""
                     INSERT INTO data_agents(agent_id, demo_id, tenant_id, dataset_id, tables, system_instruction,
                                             created_at) VALUES (?,?,?,?,'["orders"]','', ?)""")) {
                 for (int i = 0; i < TOTAL; i++) {
@@ -99,20 +110,20 @@ class CleanupBench {
                     boolean pinned = false;
                     int kind = i % 100; // spread each kind over the id space
                     if (kind < 10) {
-                        unused = Duration.ofDays(91 + i % 60);             // 10 %: due for archival
+                        unused = Duration.ofDays(91 + i % 60); // 10 %: due for archival
                     } else if (kind == 10) {
-                        status = "archived";                                // 1 %: archived 180+ days ago
+                        status = "archived"; // 1 %: archived 180+ days ago
                         unused = Duration.ofDays(300);
                         archived = Duration.ofDays(180 + i % 100);
                     } else if (kind < 16) {
-                        unused = Duration.ofDays(200);                      // 5 %: pinned, unused long ago
+                        unused = Duration.ofDays(200); // 5 %: pinned, unused long ago
                         pinned = true;
                     } else if (kind < 19) {
-                        status = "archived";                                // 3 %: archived recently
+                        status = "archived"; // 3 %: archived recently
                         unused = Duration.ofDays(120);
                         archived = Duration.ofDays(i % 170);
                     } else if (kind == 19) {
-                        status = "deleted";                                 // 1 %: deleted before
+                        status = "deleted"; // 1 %: deleted before
                         unused = Duration.ofDays(400);
                         archived = Duration.ofDays(200);
                     }
@@ -167,17 +178,34 @@ class CleanupBench {
 
     private static void write(CleanupReport r, long wallMs, long seedMs, long sampledPeak, long poolPeaks, long maxHeap)
             throws IOException {
-        Path out = Path.of(System.getProperty("bench.results", "../bench/results")).toAbsolutePath().normalize();
+        Path out = Path.of(System.getProperty("bench.results", "../bench/results"))
+                .toAbsolutePath()
+                .normalize();
         Files.createDirectories(out);
         double mb = 1024.0 * 1024.0;
-        String json = String.format(Locale.ROOT, "{\"date\":\"%s\",\"cores\":%d,\"java\":\"%s\",\"demos\":%d,"
+        String json = String.format(
+                Locale.ROOT,
+                "{\"date\":\"%s\",\"cores\":%d,\"java\":\"%s\",\"demos\":%d,"
                         + "\"archived\":%d,\"deleted\":%d,\"temp_datasets_dropped\":%d,\"errors\":%d,\"duration_ms\":%d,"
                         + "\"wall_ms\":%d,\"peak_heap_used_mb\":%.1f,\"heap_pool_peaks_mb\":%.1f,\"max_heap_mb\":%.0f,"
                         + "\"seed_ms\":%d,\"target\":{\"duration_s\":20,\"heap_mb\":256}}\n",
-                Instant.now(), Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"), TOTAL,
-                r.archived(), r.deleted(), r.tempDatasetsDropped(), r.errors(), r.durationMs(), wallMs,
-                sampledPeak / mb, poolPeaks / mb, maxHeap / mb, seedMs);
-        String md = String.format(Locale.ROOT, """
+                Instant.now(),
+                Runtime.getRuntime().availableProcessors(),
+                System.getProperty("java.version"),
+                TOTAL,
+                r.archived(),
+                r.deleted(),
+                r.tempDatasetsDropped(),
+                r.errors(),
+                r.durationMs(),
+                wallMs,
+                sampledPeak / mb,
+                poolPeaks / mb,
+                maxHeap / mb,
+                seedMs);
+        String md = String.format(
+                Locale.ROOT,
+                """
                 # Lifecycle cleanup benchmark
 
                 - Date: %s
@@ -192,10 +220,26 @@ class CleanupBench {
                 | peak heap used while it ran (sampled every 5 ms) | %.1f MB | < 256 MB |
                 | sum of the heap pools' peaks (upper bound) | %.1f MB | — |
                 | archived / deleted / temp datasets dropped / errors | %d / %d / %d / %d | %d / %d / 0 / 0 |
-                """, Instant.now(), Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"),
-                maxHeap / mb, TOTAL, ARCHIVABLE, DELETABLE, PINNED_OLD, ARCHIVED_RECENTLY, DELETED, r.durationMs(),
-                sampledPeak / mb, poolPeaks / mb, r.archived(), r.deleted(), r.tempDatasetsDropped(), r.errors(),
-                ARCHIVABLE, DELETABLE);
+                """,
+                Instant.now(),
+                Runtime.getRuntime().availableProcessors(),
+                System.getProperty("java.version"),
+                maxHeap / mb,
+                TOTAL,
+                ARCHIVABLE,
+                DELETABLE,
+                PINNED_OLD,
+                ARCHIVED_RECENTLY,
+                DELETED,
+                r.durationMs(),
+                sampledPeak / mb,
+                poolPeaks / mb,
+                r.archived(),
+                r.deleted(),
+                r.tempDatasetsDropped(),
+                r.errors(),
+                ARCHIVABLE,
+                DELETABLE);
         Files.writeString(out.resolve("lifecycle-latest.json"), json);
         Files.writeString(out.resolve("lifecycle-latest.md"), md);
         System.out.println(md);
@@ -205,16 +249,22 @@ class CleanupBench {
     private static final class HeapSampler {
         private final AtomicBoolean running = new AtomicBoolean(true);
         private final AtomicLong peak = new AtomicLong();
-        private final Thread thread = new Thread(() -> {
-            while (running.get()) {
-                peak.accumulateAndGet(ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed(), Math::max);
-                try {
-                    Thread.sleep(5);
-                } catch (InterruptedException e) {
-                    return;
-                }
-            }
-        }, "heap-sampler");
+        private final Thread thread = new Thread(
+                () -> {
+                    while (running.get()) {
+                        peak.accumulateAndGet(
+                                ManagementFactory.getMemoryMXBean()
+                                        .getHeapMemoryUsage()
+                                        .getUsed(),
+                                Math::max);
+                        try {
+                            Thread.sleep(5);
+                        } catch (InterruptedException e) {
+                            return;
+                        }
+                    }
+                },
+                "heap-sampler");
 
         void start() {
             thread.setDaemon(true);
@@ -224,7 +274,8 @@ class CleanupBench {
         void stop() throws InterruptedException {
             running.set(false);
             thread.join();
-            peak.accumulateAndGet(ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed(), Math::max);
+            peak.accumulateAndGet(
+                    ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed(), Math::max);
         }
 
         long peak() {

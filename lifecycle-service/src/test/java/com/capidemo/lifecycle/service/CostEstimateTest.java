@@ -31,10 +31,10 @@ class CostEstimateTest {
     void onlyDemosWithTheirOwnDataAddStorageToTheFixedPart() {
         List<DemoCount> counts = List.of(
                 new DemoCount(DemoStatus.READY, "acme", "shopify", 400), // zero-copy clones: nothing stored
-                new DemoCount(DemoStatus.READY, "acme", "custom", 100),  // 100 x 0.5 GiB x $0.02 = $1.00
-                new DemoCount(DemoStatus.ARCHIVED, "acme", null, 50),    // archived keep their dataset: $0.50
+                new DemoCount(DemoStatus.READY, "acme", "custom", 100), // 100 x 0.5 GiB x $0.02 = $1.00
+                new DemoCount(DemoStatus.ARCHIVED, "acme", null, 50), // archived keep their dataset: $0.50
                 new DemoCount(DemoStatus.DELETED, "acme", "custom", 70), // dataset dropped
-                new DemoCount(DemoStatus.FAILED, "acme", "custom", 5));  // nothing left after the temp cleanup
+                new DemoCount(DemoStatus.FAILED, "acme", "custom", 5)); // nothing left after the temp cleanup
 
         assertThat(CostEstimate.monthlyCents(counts, COST)).isEqualTo(1650);
     }

@@ -1,11 +1,11 @@
 package com.capidemo.lifecycle.service;
 
+import com.capidemo.core.domain.Ids;
 import com.capidemo.gcp.FirestoreDemoStore;
 import com.capidemo.gcp.FirestoreEmulator;
 import com.capidemo.gcp.FirestoreJobStore;
 import com.capidemo.gcp.FirestoreLifecycleRunStore;
 import com.capidemo.gcp.FirestoreNotificationStore;
-import com.capidemo.core.domain.Ids;
 import com.google.cloud.firestore.Firestore;
 import com.google.cloud.firestore.FirestoreOptions;
 import java.nio.file.Path;
@@ -20,9 +20,16 @@ class FirestoreLifecycleRulesEmulatorTest extends LifecycleRulesContract {
 
     @Override
     protected Stores openStores(Path dir) {
-        Firestore db = FirestoreOptions.newBuilder().setProjectId("lifecycle-" + Ids.randomHex(4))
-                .setEmulatorHost(FirestoreEmulator.hostPort()).build().getService();
-        return new Stores(new FirestoreDemoStore(db), new FirestoreJobStore(db, clock), new FirestoreNotificationStore(db),
-                new FirestoreLifecycleRunStore(db), db::close);
+        Firestore db = FirestoreOptions.newBuilder()
+                .setProjectId("lifecycle-" + Ids.randomHex(4))
+                .setEmulatorHost(FirestoreEmulator.hostPort())
+                .build()
+                .getService();
+        return new Stores(
+                new FirestoreDemoStore(db),
+                new FirestoreJobStore(db, clock),
+                new FirestoreNotificationStore(db),
+                new FirestoreLifecycleRunStore(db),
+                db::close);
     }
 }

@@ -2,10 +2,6 @@ package com.capidemo.lifecycle.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.capidemo.local.LocalDataAgents;
-import com.capidemo.local.LocalDatasetFolders;
-import com.capidemo.local.SqliteDatabase;
-import com.capidemo.local.SqliteEventPublisher;
 import com.capidemo.core.domain.Demo;
 import com.capidemo.core.domain.DemoStatus;
 import com.capidemo.core.domain.Ids;
@@ -20,6 +16,10 @@ import com.capidemo.core.port.LifecycleRunStore;
 import com.capidemo.core.port.NotificationStore;
 import com.capidemo.core.service.DemoDeletion;
 import com.capidemo.core.testing.MutableClock;
+import com.capidemo.local.LocalDataAgents;
+import com.capidemo.local.LocalDatasetFolders;
+import com.capidemo.local.SqliteDatabase;
+import com.capidemo.local.SqliteEventPublisher;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -50,9 +50,12 @@ abstract class LifecycleRulesContract {
     /** A fresh, empty store for each test (every scan is global, so tests must not see each other's demos). */
     protected abstract Stores openStores(Path dir);
 
-    protected record Stores(DemoStore demos, JobStore jobs, NotificationStore notifications, LifecycleRunStore runs,
-                            AutoCloseable closer) {
-    }
+    protected record Stores(
+            DemoStore demos,
+            JobStore jobs,
+            NotificationStore notifications,
+            LifecycleRunStore runs,
+            AutoCloseable closer) {}
 
     static final Instant NOW = Instant.parse("2031-01-10T02:00:00Z");
 
@@ -84,8 +87,17 @@ abstract class LifecycleRulesContract {
     }
 
     LifecycleWiring wiring() {
-        return new LifecycleWiring(stores.demos(), stores.jobs(), stores.notifications(), stores.runs(), datasets,
-                agents, new SqliteEventPublisher(local), clock, policy, metrics);
+        return new LifecycleWiring(
+                stores.demos(),
+                stores.jobs(),
+                stores.notifications(),
+                stores.runs(),
+                datasets,
+                agents,
+                new SqliteEventPublisher(local),
+                clock,
+                policy,
+                metrics);
     }
 
     Cleanup cleanup() {
@@ -98,16 +110,33 @@ abstract class LifecycleRulesContract {
 
     // ----- seeding -----
 
-    Demo seed(String name, DemoStatus status, Duration unusedFor, Duration archivedFor, boolean pinned,
-              String datasetId) {
+    Demo seed(
+            String name,
+            DemoStatus status,
+            Duration unusedFor,
+            Duration archivedFor,
+            boolean pinned,
+            String datasetId) {
         String id = Ids.demoId();
         String dataset = datasetId == null ? id : datasetId;
         Instant lastUsed = clock.instant().minus(unusedFor);
         Instant created = status == DemoStatus.FAILED ? lastUsed : lastUsed.minus(Duration.ofDays(1));
-        Demo demo = new Demo(id, "acme", "ce@example.com", name, "Retail", "shopify",
-                status == DemoStatus.FAILED ? null : dataset, status == DemoStatus.FAILED ? null : "agent_" + id,
-                status, created, lastUsed, archivedFor == null ? null : clock.instant().minus(archivedFor), pinned,
-                List.of(), Map.of());
+        Demo demo = new Demo(
+                id,
+                "acme",
+                "ce@example.com",
+                name,
+                "Retail",
+                "shopify",
+                status == DemoStatus.FAILED ? null : dataset,
+                status == DemoStatus.FAILED ? null : "agent_" + id,
+                status,
+                created,
+                lastUsed,
+                archivedFor == null ? null : clock.instant().minus(archivedFor),
+                pinned,
+                List.of(),
+                Map.of());
         assertThat(stores.demos().create(demo)).isTrue();
         datasets.createDataset(dataset, Map.of("demo", id));
         if (status != DemoStatus.FAILED) {
@@ -121,8 +150,13 @@ abstract class LifecycleRulesContract {
     }
 
     Demo archived(String name, int archivedDays) {
-        return seed(name, DemoStatus.ARCHIVED, Duration.ofDays(archivedDays + 90), Duration.ofDays(archivedDays),
-                false, null);
+        return seed(
+                name,
+                DemoStatus.ARCHIVED,
+                Duration.ofDays(archivedDays + 90),
+                Duration.ofDays(archivedDays),
+                false,
+                null);
     }
 
     /** A temporary dataset created {@code age} before now. */
@@ -136,7 +170,8 @@ abstract class LifecycleRulesContract {
     /** Every file or folder under the warehouse root whose name mentions the dataset (its folder, a tombstone). */
     List<Path> leftoversOf(String datasetId) {
         try (var files = Files.walk(datasets.root())) {
-            return files.filter(p -> p.getFileName().toString().contains(datasetId)).toList();
+            return files.filter(p -> p.getFileName().toString().contains(datasetId))
+                    .toList();
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
@@ -151,14 +186,19 @@ abstract class LifecycleRulesContract {
     /** An archived demo a queued job still works on (a clone copying it, say). */
     Demo archivedWithJob(String name, int archivedDays) {
         Demo demo = archived(name, archivedDays);
-        assertThat(stores.jobs().create(Job.queued(Ids.jobId(), demo.demoId(), demo.tenantId(),
-                new JobPayload.Clone(null, null, null, null), clock.instant()))).isTrue();
+        assertThat(stores.jobs()
+                        .create(Job.queued(
+                                Ids.jobId(),
+                                demo.demoId(),
+                                demo.tenantId(),
+                                new JobPayload.Clone(null, null, null, null),
+                                clock.instant())))
+                .isTrue();
         return demo;
     }
 
     /** One row of the rules table: a demo as stored, and what one cleanup run must leave of it. */
-    record Case(String name, Demo demo, DemoStatus expected, boolean datasetKept) {
-    }
+    record Case(String name, Demo demo, DemoStatus expected, boolean datasetKept) {}
 
     String datasetOf(Demo d) {
         return d.datasetId() == null ? d.demoId() : d.datasetId();
@@ -170,22 +210,45 @@ abstract class LifecycleRulesContract {
                 new Case("unused 89 days", ready("unused 89", 89), DemoStatus.READY, true),
                 new Case("unused 90 days", ready("unused 90", 90), DemoStatus.ARCHIVED, true),
                 new Case("unused 95 days", ready("unused 95", 95), DemoStatus.ARCHIVED, true),
-                new Case("pinned, unused 200 days", seed("pinned", DemoStatus.READY, Duration.ofDays(200), null, true,
-                        null), DemoStatus.READY, true),
-                new Case("on a template dataset, unused 200 days", seed("template", DemoStatus.READY,
-                        Duration.ofDays(200), null, false, "tmpl_shopify"), DemoStatus.READY, true),
+                new Case(
+                        "pinned, unused 200 days",
+                        seed("pinned", DemoStatus.READY, Duration.ofDays(200), null, true, null),
+                        DemoStatus.READY,
+                        true),
+                new Case(
+                        "on a template dataset, unused 200 days",
+                        seed("template", DemoStatus.READY, Duration.ofDays(200), null, false, "tmpl_shopify"),
+                        DemoStatus.READY,
+                        true),
                 new Case("archived 179 days ago", archived("archived 179", 179), DemoStatus.ARCHIVED, true),
                 new Case("archived 180 days ago", archived("archived 180", 180), DemoStatus.DELETED, false),
                 new Case("archived 200 days ago", archived("archived 200", 200), DemoStatus.DELETED, false),
-                new Case("archived 200 days ago, a job still on it", archivedWithJob("busy", 200),
-                        DemoStatus.ARCHIVED, true),
-                new Case("archived 200 days ago on a template dataset", seed("archived template",
-                        DemoStatus.ARCHIVED, Duration.ofDays(290), Duration.ofDays(200), false, "tmpl_banking"),
-                        DemoStatus.ARCHIVED, true),
-                new Case("failed 2 days ago", seed("failed", DemoStatus.FAILED, Duration.ofDays(2), null, false, null),
-                        DemoStatus.FAILED, false),
-                new Case("failed an hour ago", seed("failing", DemoStatus.FAILED, Duration.ofHours(1), null, false,
-                        null), DemoStatus.FAILED, true));
+                new Case(
+                        "archived 200 days ago, a job still on it",
+                        archivedWithJob("busy", 200),
+                        DemoStatus.ARCHIVED,
+                        true),
+                new Case(
+                        "archived 200 days ago on a template dataset",
+                        seed(
+                                "archived template",
+                                DemoStatus.ARCHIVED,
+                                Duration.ofDays(290),
+                                Duration.ofDays(200),
+                                false,
+                                "tmpl_banking"),
+                        DemoStatus.ARCHIVED,
+                        true),
+                new Case(
+                        "failed 2 days ago",
+                        seed("failed", DemoStatus.FAILED, Duration.ofDays(2), null, false, null),
+                        DemoStatus.FAILED,
+                        false),
+                new Case(
+                        "failed an hour ago",
+                        seed("failing", DemoStatus.FAILED, Duration.ofHours(1), null, false, null),
+                        DemoStatus.FAILED,
+                        true));
         tempDataset("tmp_scratch_old", Duration.ofHours(25));
         tempDataset("tmp_scratch_new", Duration.ofHours(1));
         tempDataset("tmpl_shared", Duration.ofDays(400));
@@ -196,35 +259,65 @@ abstract class LifecycleRulesContract {
         for (Case c : table) {
             Demo after = reread(c.demo());
             soft.assertThat(after.status()).as(c.name()).isEqualTo(c.expected());
-            soft.assertThat(datasets.datasetExists(datasetOf(c.demo()))).as(c.name() + ": dataset kept")
+            soft.assertThat(datasets.datasetExists(datasetOf(c.demo())))
+                    .as(c.name() + ": dataset kept")
                     .isEqualTo(c.datasetKept());
             if (c.expected() == DemoStatus.DELETED) {
                 soft.assertThat(after.deletedAt()).as(c.name() + ": deleted_at").isEqualTo(NOW);
-                soft.assertThat(after.datasetId()).as(c.name() + ": dataset_id cleared").isNull();
-                soft.assertThat(after.agentId()).as(c.name() + ": agent_id cleared").isNull();
-                soft.assertThat(agents.find(c.demo().agentId())).as(c.name() + ": agent deleted").isEmpty();
-                soft.assertThat(Files.exists(datasets.folder(datasetOf(c.demo())))).as(c.name() + ": folder gone")
-                        .isFalse();
-                soft.assertThat(datasets.listDatasets()).as(c.name() + ": no longer listed")
-                        .doesNotContain(datasetOf(c.demo()));
-                soft.assertThat(leftoversOf(datasetOf(c.demo()))).as(c.name() + ": nothing of it left on disk")
+                soft.assertThat(after.datasetId())
+                        .as(c.name() + ": dataset_id cleared")
+                        .isNull();
+                soft.assertThat(after.agentId())
+                        .as(c.name() + ": agent_id cleared")
+                        .isNull();
+                soft.assertThat(agents.find(c.demo().agentId()))
+                        .as(c.name() + ": agent deleted")
                         .isEmpty();
-                soft.assertThat(after.customerName()).as(c.name() + ": record kept").isEqualTo(c.demo().customerName());
+                soft.assertThat(Files.exists(datasets.folder(datasetOf(c.demo()))))
+                        .as(c.name() + ": folder gone")
+                        .isFalse();
+                soft.assertThat(datasets.listDatasets())
+                        .as(c.name() + ": no longer listed")
+                        .doesNotContain(datasetOf(c.demo()));
+                soft.assertThat(leftoversOf(datasetOf(c.demo())))
+                        .as(c.name() + ": nothing of it left on disk")
+                        .isEmpty();
+                soft.assertThat(after.customerName())
+                        .as(c.name() + ": record kept")
+                        .isEqualTo(c.demo().customerName());
             } else if (c.demo().status() != DemoStatus.FAILED) {
-                soft.assertThat(after.datasetId()).as(c.name() + ": dataset_id").isEqualTo(c.demo().datasetId());
-                soft.assertThat(agents.find(c.demo().agentId())).as(c.name() + ": agent kept").isPresent();
+                soft.assertThat(after.datasetId())
+                        .as(c.name() + ": dataset_id")
+                        .isEqualTo(c.demo().datasetId());
+                soft.assertThat(agents.find(c.demo().agentId()))
+                        .as(c.name() + ": agent kept")
+                        .isPresent();
             }
             if (c.expected() == DemoStatus.ARCHIVED && c.demo().status() == DemoStatus.READY) {
-                soft.assertThat(after.archivedAt()).as(c.name() + ": archived_at").isEqualTo(NOW);
-                soft.assertThat(after.agentId()).as(c.name() + ": agent kept").isEqualTo(c.demo().agentId());
+                soft.assertThat(after.archivedAt())
+                        .as(c.name() + ": archived_at")
+                        .isEqualTo(NOW);
+                soft.assertThat(after.agentId())
+                        .as(c.name() + ": agent kept")
+                        .isEqualTo(c.demo().agentId());
             }
         }
-        soft.assertThat(datasets.datasetExists("tmp_scratch_old")).as("temp dataset older than 24 h").isFalse();
-        soft.assertThat(datasets.datasetExists("tmp_scratch_new")).as("temp dataset of an hour").isTrue();
-        soft.assertThat(datasets.datasetExists("tmpl_shared")).as("template dataset").isTrue();
+        soft.assertThat(datasets.datasetExists("tmp_scratch_old"))
+                .as("temp dataset older than 24 h")
+                .isFalse();
+        soft.assertThat(datasets.datasetExists("tmp_scratch_new"))
+                .as("temp dataset of an hour")
+                .isTrue();
+        soft.assertThat(datasets.datasetExists("tmpl_shared"))
+                .as("template dataset")
+                .isTrue();
         soft.assertThat(report.archived()).as("archived").isEqualTo(2);
-        soft.assertThat(report.deleted()).as("deleted (the busy one counted neither way)").isEqualTo(2);
-        soft.assertThat(report.tempDatasetsDropped()).as("temp datasets dropped").isEqualTo(2);
+        soft.assertThat(report.deleted())
+                .as("deleted (the busy one counted neither way)")
+                .isEqualTo(2);
+        soft.assertThat(report.tempDatasetsDropped())
+                .as("temp datasets dropped")
+                .isEqualTo(2);
         soft.assertThat(report.errors()).isZero();
         soft.assertAll();
 
@@ -233,7 +326,9 @@ abstract class LifecycleRulesContract {
         assertThat(again.archived()).as("a second run").isZero();
         assertThat(again.deleted()).isZero();
         assertThat(again.tempDatasetsDropped()).isZero();
-        assertThat(stores.runs().recent(10)).extracting(r -> r.counts().get("archived")).containsExactly(0L, 2L);
+        assertThat(stores.runs().recent(10))
+                .extracting(r -> r.counts().get("archived"))
+                .containsExactly(0L, 2L);
     }
 
     @Test
@@ -269,7 +364,10 @@ abstract class LifecycleRulesContract {
 
         assertThat(reports.stream().mapToLong(CleanupReport::archived).sum()).isEqualTo(40);
         assertThat(reports.stream().mapToLong(CleanupReport::deleted).sum()).isEqualTo(20);
-        assertThat(reports.stream().mapToLong(CleanupReport::tempDatasetsDropped).sum()).isEqualTo(10);
+        assertThat(reports.stream()
+                        .mapToLong(CleanupReport::tempDatasetsDropped)
+                        .sum())
+                .isEqualTo(10);
         assertThat(reports).allSatisfy(r -> assertThat(r.errors()).isZero());
         assertThat(archivable).allSatisfy(d -> assertThat(reread(d).status()).isEqualTo(DemoStatus.ARCHIVED));
         assertThat(deletable).allSatisfy(d -> {
@@ -281,7 +379,8 @@ abstract class LifecycleRulesContract {
             assertThat(datasets.datasetExists(d.datasetId())).isTrue();
         });
         // Deleted exactly once: one cleanup's "deleted demo" counter per demo, none counted by both.
-        assertThat(metrics.counter("lifecycle.cleanup", "result", "deleted").count()).isEqualTo(20.0);
+        assertThat(metrics.counter("lifecycle.cleanup", "result", "deleted").count())
+                .isEqualTo(20.0);
     }
 
     // ----- jobs their queue gave up on -----
@@ -290,29 +389,50 @@ abstract class LifecycleRulesContract {
     Job jobCreated(JobType type, Duration age, JobPayload payload) {
         Instant now = clock.instant();
         clock.set(now.minus(age));
-        Demo demo = new Demo(Ids.demoId(), "acme", "ce@example.com", "stuck " + type, "Retail", "shopify", null, null,
-                DemoStatus.PROVISIONING, clock.instant(), clock.instant(), null, false, List.of(), Map.of());
+        Demo demo = new Demo(
+                Ids.demoId(),
+                "acme",
+                "ce@example.com",
+                "stuck " + type,
+                "Retail",
+                "shopify",
+                null,
+                null,
+                DemoStatus.PROVISIONING,
+                clock.instant(),
+                clock.instant(),
+                null,
+                false,
+                List.of(),
+                Map.of());
         assertThat(stores.demos().create(demo)).isTrue();
-        Job job = Job.queued(Ids.jobId(), type == JobType.PIPELINE ? null : demo.demoId(), "acme", payload,
-                clock.instant());
+        Job job = Job.queued(
+                Ids.jobId(), type == JobType.PIPELINE ? null : demo.demoId(), "acme", payload, clock.instant());
         assertThat(stores.jobs().create(job)).isTrue();
         clock.set(now);
         return job;
     }
 
     Job jobCreated(JobType type, Duration age) {
-        JobPayload payload = switch (type) {
-            case QUICK -> new JobPayload.Quick("shopify", "stuck", "ce@example.com");
-            case CLONE -> new JobPayload.Clone(Ids.demoId(), "shopify", "stuck", "ce@example.com");
-            case CUSTOM -> new JobPayload.Custom("stuck", "Retail", null, null, List.of(), "ce@example.com");
-            case PIPELINE -> pipeline(Ids.jobId());
-        };
+        JobPayload payload =
+                switch (type) {
+                    case QUICK -> new JobPayload.Quick("shopify", "stuck", "ce@example.com");
+                    case CLONE -> new JobPayload.Clone(Ids.demoId(), "shopify", "stuck", "ce@example.com");
+                    case CUSTOM -> new JobPayload.Custom("stuck", "Retail", null, null, List.of(), "ce@example.com");
+                    case PIPELINE -> pipeline(Ids.jobId());
+                };
         return jobCreated(type, age, payload);
     }
 
     static JobPayload.Pipeline pipeline(String pipelineId) {
-        return new JobPayload.Pipeline(pipelineId, "gcp", "example", "dryrun", "ce@example.com",
-                java.time.LocalDate.of(2026, 1, 1), "ce@example.com");
+        return new JobPayload.Pipeline(
+                pipelineId,
+                "gcp",
+                "example",
+                "dryrun",
+                "ce@example.com",
+                java.time.LocalDate.of(2026, 1, 1),
+                "ce@example.com");
     }
 
     Job rereadJob(Job j) {
@@ -360,10 +480,14 @@ abstract class LifecycleRulesContract {
         Job longRun = jobCreated(JobType.CUSTOM, Duration.ofHours(8));
         Instant now = clock.instant();
         clock.set(now.minus(Duration.ofHours(2)));
-        assertThat(stores.jobs().claim(crashed.jobId(), "worker-a", Duration.ofMinutes(5)).kind())
+        assertThat(stores.jobs()
+                        .claim(crashed.jobId(), "worker-a", Duration.ofMinutes(5))
+                        .kind())
                 .isEqualTo(com.capidemo.core.port.ClaimOutcome.Kind.CLAIMED);
         clock.set(now.minus(Duration.ofMinutes(1)));
-        assertThat(stores.jobs().claim(longRun.jobId(), "worker-b", Duration.ofMinutes(5)).kind())
+        assertThat(stores.jobs()
+                        .claim(longRun.jobId(), "worker-b", Duration.ofMinutes(5))
+                        .kind())
                 .isEqualTo(com.capidemo.core.port.ClaimOutcome.Kind.CLAIMED);
         clock.set(now);
 
@@ -371,11 +495,15 @@ abstract class LifecycleRulesContract {
 
         assertThat(rereadJob(crashed).status()).isEqualTo(com.capidemo.core.domain.JobStatus.FAILED);
         assertThat(rereadJob(crashed).error()).contains("its worker stopped after attempt 1");
-        assertThat(rereadJob(longRun).status()).as("a live lease is a worker still at it")
+        assertThat(rereadJob(longRun).status())
+                .as("a live lease is a worker still at it")
                 .isEqualTo(com.capidemo.core.domain.JobStatus.RUNNING);
         // the worker finishes later: the failed job's lease holder can no longer complete it, nor can anyone claim it
-        assertThat(stores.jobs().complete(crashed.jobId(), "worker-a", Map.of(), null)).isFalse();
-        assertThat(stores.jobs().claim(crashed.jobId(), "worker-c", Duration.ofMinutes(5)).kind())
+        assertThat(stores.jobs().complete(crashed.jobId(), "worker-a", Map.of(), null))
+                .isFalse();
+        assertThat(stores.jobs()
+                        .claim(crashed.jobId(), "worker-c", Duration.ofMinutes(5))
+                        .kind())
                 .isNotEqualTo(com.capidemo.core.port.ClaimOutcome.Kind.CLAIMED);
     }
 
@@ -405,20 +533,26 @@ abstract class LifecycleRulesContract {
 
         assertThat(reports.stream().mapToLong(CleanupReport::jobsFailed).sum()).isEqualTo(12);
         assertThat(reports).allSatisfy(r -> assertThat(r.errors()).isZero());
-        assertThat(stuck).allSatisfy(j -> assertThat(rereadJob(j).status())
-                .isEqualTo(com.capidemo.core.domain.JobStatus.FAILED));
+        assertThat(stuck)
+                .allSatisfy(
+                        j -> assertThat(rereadJob(j).status()).isEqualTo(com.capidemo.core.domain.JobStatus.FAILED));
         assertThat(rereadJob(fresh).status()).isEqualTo(com.capidemo.core.domain.JobStatus.QUEUED);
         // one "Job failed" line per job: nobody failed a job twice
-        assertThat(stuck).allSatisfy(j -> assertThat(rereadJob(j).logs())
-                .filteredOn(l -> l.message().startsWith("Job failed")).hasSize(1));
+        assertThat(stuck)
+                .allSatisfy(j -> assertThat(rereadJob(j).logs())
+                        .filteredOn(l -> l.message().startsWith("Job failed"))
+                        .hasSize(1));
     }
 
     @Test
     void aDemoWhoseDeletionBeganCannotBeRestoredAndTheNextRunFinishesIt() {
         Demo demo = archived("half deleted", 181);
         // A run that crashed after marking the demo (before dropping anything) ...
-        assertThat(stores.demos().startDeletion(demo.demoId(), policy.deleteCutoff(NOW), NOW)).isTrue();
-        assertThat(stores.demos().restore(demo.demoId(), NOW)).as("restore once deletion began").isFalse();
+        assertThat(stores.demos().startDeletion(demo.demoId(), policy.deleteCutoff(NOW), NOW))
+                .isTrue();
+        assertThat(stores.demos().restore(demo.demoId(), NOW))
+                .as("restore once deletion began")
+                .isFalse();
         assertThat(reread(demo).status()).isEqualTo(DemoStatus.ARCHIVED);
 
         // ... is finished by the next one.
@@ -457,11 +591,15 @@ abstract class LifecycleRulesContract {
         assertThat(first.delivered()).isEqualTo(3);
         assertThat(second.warningsSent()).as("a second run").isZero();
         assertThat(second.delivered()).isZero();
-        List<Notification> inbox = stores.notifications().listForRecipient("acme", "ce@example.com",
-                Optional.empty(), 10);
-        assertThat(inbox).extracting(Notification::demoId)
+        List<Notification> inbox =
+                stores.notifications().listForRecipient("acme", "ce@example.com", Optional.empty(), 10);
+        assertThat(inbox)
+                .extracting(Notification::demoId)
                 .containsExactlyInAnyOrder(sevenDaysLeft.demoId(), sixDaysLeft.demoId(), overdue.demoId());
-        Notification six = inbox.stream().filter(n -> n.demoId().equals(sixDaysLeft.demoId())).findFirst().orElseThrow();
+        Notification six = inbox.stream()
+                .filter(n -> n.demoId().equals(sixDaysLeft.demoId()))
+                .findFirst()
+                .orElseThrow();
         assertThat(six.message()).contains("six days left").contains("in 6 days");
         assertThat(six.archiveOn()).isEqualTo(sixDaysLeft.lastUsed().plus(Duration.ofDays(90)));
         assertThat(six.deliveredAt()).isEqualTo(NOW);
@@ -472,10 +610,14 @@ abstract class LifecycleRulesContract {
         stores.demos().touch(sixDaysLeft.demoId(), NOW);
         clock.advance(Duration.ofDays(84));
         WarningsReport nextCycle = warnings().run(RunRecorder.CRON);
-        List<Notification> later = stores.notifications().listForRecipient("acme", "ce@example.com",
-                Optional.empty(), 10);
-        assertThat(later).filteredOn(n -> n.demoId().equals(sixDaysLeft.demoId())).hasSize(2);
-        assertThat(later).filteredOn(n -> n.demoId().equals(eightDaysLeft.demoId())).hasSize(1);
+        List<Notification> later =
+                stores.notifications().listForRecipient("acme", "ce@example.com", Optional.empty(), 10);
+        assertThat(later)
+                .filteredOn(n -> n.demoId().equals(sixDaysLeft.demoId()))
+                .hasSize(2);
+        assertThat(later)
+                .filteredOn(n -> n.demoId().equals(eightDaysLeft.demoId()))
+                .hasSize(1);
         assertThat(nextCycle.warningsSent()).isEqualTo(2);
     }
 
@@ -487,8 +629,11 @@ abstract class LifecycleRulesContract {
 
         List<WarningsReport> reports = concurrently(2, () -> warnings().run(RunRecorder.HTTP));
 
-        assertThat(reports.stream().mapToLong(WarningsReport::warningsSent).sum()).isEqualTo(20);
-        assertThat(reports.stream().mapToLong(WarningsReport::delivered).sum()).as("published once each").isEqualTo(20);
+        assertThat(reports.stream().mapToLong(WarningsReport::warningsSent).sum())
+                .isEqualTo(20);
+        assertThat(reports.stream().mapToLong(WarningsReport::delivered).sum())
+                .as("published once each")
+                .isEqualTo(20);
         assertThat(publishedNotifications()).isEqualTo(20);
         assertThat(stores.notifications().listForRecipient("acme", "ce@example.com", Optional.empty(), 100))
                 .hasSize(20);
@@ -497,7 +642,7 @@ abstract class LifecycleRulesContract {
     private long publishedNotifications() {
         return local.read(c -> {
             try (var st = c.prepareStatement("SELECT count(*) FROM events WHERE topic = 'demo-notifications'");
-                 var rs = st.executeQuery()) {
+                    var rs = st.executeQuery()) {
                 rs.next();
                 return rs.getLong(1);
             }

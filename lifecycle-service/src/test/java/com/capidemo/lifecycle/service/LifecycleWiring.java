@@ -12,15 +12,27 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 
 /** The lifecycle services wired by hand over given ports, as CDI wires them in the service (plain tests, the bench). */
-record LifecycleWiring(DemoStore demos, JobStore jobs, NotificationStore notifications, LifecycleRunStore runs,
-                       Datasets datasets, DataAgents agents, EventPublisher events, Clock clock, LifecyclePolicy policy,
-                       MeterRegistry metrics) {
+record LifecycleWiring(
+        DemoStore demos,
+        JobStore jobs,
+        NotificationStore notifications,
+        LifecycleRunStore runs,
+        Datasets datasets,
+        DataAgents agents,
+        EventPublisher events,
+        Clock clock,
+        LifecyclePolicy policy,
+        MeterRegistry metrics) {
 
     Cleanup cleanup() {
         DemoDeletion deletion = new DemoDeletion(demos, jobs, datasets, agents, clock);
-        return new Cleanup(new Archival(demos, policy), new Deletion(demos, deletion, policy),
+        return new Cleanup(
+                new Archival(demos, policy),
+                new Deletion(demos, deletion, policy),
                 new LeftoverDatasets(datasets, demos, policy),
-                new AbandonedJobs(jobs, demos, QueueRetryWindows.defaults(), policy), recorder(), metrics);
+                new AbandonedJobs(jobs, demos, QueueRetryWindows.defaults(), policy),
+                recorder(),
+                metrics);
     }
 
     ExpiryWarnings warnings() {

@@ -13,7 +13,11 @@ class SqliteLifecycleRulesTest extends LifecycleRulesContract {
     @Override
     protected Stores openStores(Path dir) {
         SqliteDatabase db = new SqliteDatabase(dir.resolve("platform.db"));
-        return new Stores(new SqliteDemoStore(db), new SqliteJobStore(db, clock), new SqliteNotificationStore(db),
-                new SqliteLifecycleRunStore(db), () -> { });
+        return new Stores(
+                new SqliteDemoStore(db),
+                new SqliteJobStore(db, clock),
+                new SqliteNotificationStore(db),
+                new SqliteLifecycleRunStore(db),
+                () -> {});
     }
 }

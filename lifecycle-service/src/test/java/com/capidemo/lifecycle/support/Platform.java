@@ -2,12 +2,12 @@ package com.capidemo.lifecycle.support;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.capidemo.local.SqliteDatabase;
 import com.capidemo.core.domain.Demo;
 import com.capidemo.core.domain.DemoStatus;
 import com.capidemo.core.domain.Ids;
 import com.capidemo.core.port.Datasets;
 import com.capidemo.core.port.DemoStore;
+import com.capidemo.local.SqliteDatabase;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.time.Instant;
@@ -49,9 +49,22 @@ public class Platform {
     public Demo demo(String tenant, DemoStatus status, Duration unused, Duration archived, boolean pinned) {
         String id = Ids.demoId();
         Instant now = TestClock.CLOCK.instant();
-        Demo demo = new Demo(id, tenant, "ce@example.com", "Acme " + id, "Retail", "shopify", id, "agent_" + id, status,
-                now.minus(unused).minus(Duration.ofDays(1)), now.minus(unused),
-                archived == null ? null : now.minus(archived), pinned, List.of(), Map.of());
+        Demo demo = new Demo(
+                id,
+                tenant,
+                "ce@example.com",
+                "Acme " + id,
+                "Retail",
+                "shopify",
+                id,
+                "agent_" + id,
+                status,
+                now.minus(unused).minus(Duration.ofDays(1)),
+                now.minus(unused),
+                archived == null ? null : now.minus(archived),
+                pinned,
+                List.of(),
+                Map.of());
         assertThat(demos.create(demo)).isTrue();
         datasets.createDataset(id, Map.of("demo", id));
         return demo;

@@ -36,16 +36,21 @@ class CloudLoggingLineTest {
     public static class Profile implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("platform.telemetry.log-format", "cloud-logging",
-                    "platform.gcp.project-id", "demo-project",
-                    "platform.telemetry.traces", "logging");
+            return Map.of(
+                    "platform.telemetry.log-format",
+                    "cloud-logging",
+                    "platform.gcp.project-id",
+                    "demo-project",
+                    "platform.telemetry.traces",
+                    "logging");
         }
     }
 
     @Test
     void theSelectedSpanExporterIsTheOnlyOneSpansGoTo() {
         // Quarkus hands spans to every SpanExporter bean: only the selected one may exist (no Cloud Trace client here)
-        List<SpanExporter> exporters = Arc.container().select(SpanExporter.class, Any.Literal.INSTANCE).stream().toList();
+        List<SpanExporter> exporters = Arc.container().select(SpanExporter.class, Any.Literal.INSTANCE).stream()
+                .toList();
         assertThat(exporters).hasSize(1);
         assertThat(exporters.get(0)).isInstanceOf(LoggingSpanExporter.class);
     }
@@ -59,8 +64,11 @@ class CloudLoggingLineTest {
         ExtLogRecord record;
         try (Scope ignored = span.makeCurrent()) {
             MDC.put("run_id", "run_0123abcd");
-            record = new ExtLogRecord(Level.WARN, "lifecycle cleanup run run_0123abcd took 12 s",
-                    ExtLogRecord.FormatStyle.NO_FORMAT, CloudLoggingLineTest.class.getName());
+            record = new ExtLogRecord(
+                    Level.WARN,
+                    "lifecycle cleanup run run_0123abcd took 12 s",
+                    ExtLogRecord.FormatStyle.NO_FORMAT,
+                    CloudLoggingLineTest.class.getName());
             record.setLoggerName("com.capidemo.lifecycle.service.RunRecorder");
             record.copyMdc();
         } finally {
@@ -68,13 +76,16 @@ class CloudLoggingLineTest {
             span.end();
         }
 
-        JsonNode line = new ObjectMapper().readTree(consoles.get(0).getFormatter().format(record));
+        JsonNode line =
+                new ObjectMapper().readTree(consoles.get(0).getFormatter().format(record));
 
         assertThat(line.get("severity").asText()).isEqualTo("WARNING");
         assertThat(line.get("message").asText()).isEqualTo("lifecycle cleanup run run_0123abcd took 12 s");
         assertThat(line.get("logging.googleapis.com/trace").asText())
-                .isEqualTo("projects/demo-project/traces/" + span.getSpanContext().getTraceId());
-        assertThat(line.get("logging.googleapis.com/spanId").asText()).isEqualTo(span.getSpanContext().getSpanId());
+                .isEqualTo(
+                        "projects/demo-project/traces/" + span.getSpanContext().getTraceId());
+        assertThat(line.get("logging.googleapis.com/spanId").asText())
+                .isEqualTo(span.getSpanContext().getSpanId());
         assertThat(line.get("run_id").asText()).isEqualTo("run_0123abcd");
     }
 }

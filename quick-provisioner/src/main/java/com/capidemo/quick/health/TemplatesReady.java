@@ -30,7 +30,9 @@ public class TemplatesReady implements HealthCheck {
 
     @Override
     public HealthCheckResponse call() {
-        return HealthCheckResponse.named("templates").status(ready || templates.allMaterialized())
-                .withData("count", templates.all().size()).build();
+        return HealthCheckResponse.named("templates")
+                .status(ready || templates.allMaterialized())
+                .withData("count", templates.all().size())
+                .build();
     }
 }

@@ -1,11 +1,11 @@
 package com.capidemo.quick.rest;
 
-import com.capidemo.quick.service.DeadLetterHandler;
-import com.capidemo.quick.service.PushHandler;
 import com.capidemo.core.messaging.PushEnvelope;
 import com.capidemo.core.messaging.PushMessage;
 import com.capidemo.core.messaging.TraceContext;
 import com.capidemo.core.worker.DeliveryOutcome;
+import com.capidemo.quick.service.DeadLetterHandler;
+import com.capidemo.quick.service.PushHandler;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -66,12 +66,21 @@ public class PushResource {
     /** The worker's span for this message, in the trace of the request that published it. */
     private static TraceContext.Delivery continueTrace(PushMessage message, String name) {
         Map<String, String> attributes = message.attributes() == null ? Map.of() : message.attributes();
-        return TraceContext.continueFrom(attributes.get(TraceContext.ATTRIBUTE), name, Map.of(
-                "messaging.system", "gcp_pubsub", "messaging.message.id", String.valueOf(message.messageId()),
-                "messaging.delivery_attempt", String.valueOf(message.deliveryAttempt())));
+        return TraceContext.continueFrom(
+                attributes.get(TraceContext.ATTRIBUTE),
+                name,
+                Map.of(
+                        "messaging.system",
+                        "gcp_pubsub",
+                        "messaging.message.id",
+                        String.valueOf(message.messageId()),
+                        "messaging.delivery_attempt",
+                        String.valueOf(message.deliveryAttempt())));
     }
 
     private static Response answer(int status, PushMessage message, String outcome) {
-        return Response.status(status).entity(Map.of("message_id", message.messageId(), "outcome", outcome)).build();
+        return Response.status(status)
+                .entity(Map.of("message_id", message.messageId(), "outcome", outcome))
+                .build();
     }
 }

@@ -22,6 +22,7 @@ public class DeadLetterHandler {
 
     /** Attribute Pub/Sub adds to a dead-lettered message: how often the source subscription tried to deliver it. */
     static final String DELIVERY_COUNT = "CloudPubSubDeadLetterSourceDeliveryCount";
+
     static final String SOURCE = "CloudPubSubDeadLetterSourceSubscription";
 
     private final JobStore jobs;
@@ -41,7 +42,9 @@ public class DeadLetterHandler {
         ProvisionMessage message = ProvisionMessage.fromBytes(push.data());
         String attempts = push.attributes().getOrDefault(DELIVERY_COUNT, "?");
         String reason = "message dead-lettered after " + attempts + " delivery attempts"
-                + (push.attributes().containsKey(SOURCE) ? " on " + push.attributes().get(SOURCE) : "")
+                + (push.attributes().containsKey(SOURCE)
+                        ? " on " + push.attributes().get(SOURCE)
+                        : "")
                 + ": the worker never acknowledged it";
         boolean failed = JobFailures.failWithDemo(jobs, demos, message.jobId(), reason);
         if (failed) {
@@ -50,7 +53,8 @@ public class DeadLetterHandler {
         } else {
             Log.infof("dead letter for job %s ignored: the job is unknown or already finished", message.jobId());
         }
-        metrics.counter("pubsub.dead_letter", "outcome", failed ? "job_failed" : "ignored").increment();
+        metrics.counter("pubsub.dead_letter", "outcome", failed ? "job_failed" : "ignored")
+                .increment();
         return failed;
     }
 }

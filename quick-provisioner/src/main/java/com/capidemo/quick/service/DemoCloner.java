@@ -14,13 +14,13 @@ import com.capidemo.core.service.DemoFinisher;
 import com.capidemo.core.service.JobProgress;
 import com.capidemo.core.worker.PermanentJobFailure;
 import com.capidemo.core.worker.RetryableJobFailure;
+import io.opentelemetry.instrumentation.annotations.WithSpan;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import io.opentelemetry.instrumentation.annotations.WithSpan;
 
 /**
  * Runs a clone job this worker has claimed: the new demo gets its own dataset (named after it) whose tables are
@@ -40,8 +40,14 @@ public class DemoCloner {
     private final DemoFinisher finisher;
     private final Duration lease;
 
-    public DemoCloner(JobStore jobs, DemoStore demos, Warehouse warehouse, DataAgents agents, DemoFinisher finisher,
-                      PlatformConfig config, Clock clock) {
+    public DemoCloner(
+            JobStore jobs,
+            DemoStore demos,
+            Warehouse warehouse,
+            DataAgents agents,
+            DemoFinisher finisher,
+            PlatformConfig config,
+            Clock clock) {
         this.clock = clock;
         this.jobs = jobs;
         this.demos = demos;
@@ -55,14 +61,15 @@ public class DemoCloner {
     @WithSpan("provision.clone")
     public Map<String, Object> cloneDemo(Job job, String owner) {
         String sourceId = job.sourceDemoId();
-        Demo source = demos.find(sourceId).filter(d -> d.tenantId().equals(job.tenantId()))
+        Demo source = demos.find(sourceId)
+                .filter(d -> d.tenantId().equals(job.tenantId()))
                 .orElseThrow(() -> new PermanentJobFailure("source demo '" + sourceId + "' not found"));
         if (source.status() != DemoStatus.READY || source.datasetId() == null) {
-            throw new PermanentJobFailure("source demo '" + sourceId + "' is "
-                    + source.status().wire() + ", not ready: it cannot be cloned");
+            throw new PermanentJobFailure(
+                    "source demo '" + sourceId + "' is " + source.status().wire() + ", not ready: it cannot be cloned");
         }
-        AgentSpec sourceAgent = agents.find(source.agentId()).orElseThrow(() -> new PermanentJobFailure(
-                "source demo '" + sourceId + "' has no data agent"));
+        AgentSpec sourceAgent = agents.find(source.agentId())
+                .orElseThrow(() -> new PermanentJobFailure("source demo '" + sourceId + "' has no data agent"));
         String datasetId = job.demoId();
         JobProgress progress = new JobProgress(jobs, job.jobId(), owner, lease, clock);
 
@@ -76,8 +83,10 @@ public class DemoCloner {
         labels.put("template", source.templateId());
         labels.put("cloned_from", sourceId);
         boolean created = warehouse.createDataset(datasetId, labels);
-        progress.step(10, "creating_dataset", (created ? "Created dataset " : "Reusing dataset ") + datasetId
-                + " for a clone of " + sourceId);
+        progress.step(
+                10,
+                "creating_dataset",
+                (created ? "Created dataset " : "Reusing dataset ") + datasetId + " for a clone of " + sourceId);
 
         int cloned = 0;
         for (String table : tables) {
@@ -93,21 +102,36 @@ public class DemoCloner {
         for (String table : tables) {
             long rows = actual.getOrDefault(table, -1L);
             if (rows != expected.getOrDefault(table, -2L)) {
-                throw new RetryableJobFailure("cloned table " + table + " has " + rows + " rows, the source "
-                        + expected.get(table));
+                throw new RetryableJobFailure(
+                        "cloned table " + table + " has " + rows + " rows, the source " + expected.get(table));
             }
             totalRows += rows;
         }
         progress.step(85, "verifying", "Verified " + tables.size() + " tables, " + totalRows + " rows");
 
-        DemoMetadata metadata = new DemoMetadata(tables.size(), totalRows, actual,
-                DemoMetadata.from(source.metadata()).industryLabel(), null, sourceId);
-        String agentId = finisher.finish(new AgentSpec(job.demoId(), job.tenantId(), datasetId, sourceAgent.tables(),
-                sourceAgent.systemInstruction(), source.goldenQueries()), metadata, id -> progress.step(92,
-                "creating_agent", "Created data agent " + id + " with " + source.goldenQueries().size()
-                        + " golden queries of " + sourceId));
+        DemoMetadata metadata = new DemoMetadata(
+                tables.size(),
+                totalRows,
+                actual,
+                DemoMetadata.from(source.metadata()).industryLabel(),
+                null,
+                sourceId);
+        String agentId = finisher.finish(
+                new AgentSpec(
+                        job.demoId(),
+                        job.tenantId(),
+                        datasetId,
+                        sourceAgent.tables(),
+                        sourceAgent.systemInstruction(),
+                        source.goldenQueries()),
+                metadata,
+                id -> progress.step(
+                        92,
+                        "creating_agent",
+                        "Created data agent " + id + " with "
+                                + source.goldenQueries().size() + " golden queries of " + sourceId));
         progress.step(97, "finalizing", "Demo " + job.demoId() + " is ready");
-        return Map.of("demo_id", job.demoId(), "dataset_id", datasetId, "agent_id", agentId,
-                "source_demo_id", sourceId);
+        return Map.of(
+                "demo_id", job.demoId(), "dataset_id", datasetId, "agent_id", agentId, "source_demo_id", sourceId);
     }
 }

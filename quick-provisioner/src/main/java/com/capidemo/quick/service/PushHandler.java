@@ -37,8 +37,13 @@ public class PushHandler implements JobWork {
     private final ReadinessScorer readiness;
     private final JobRunner runner;
 
-    public PushHandler(DemoStore demos, QuickProvisioner provisioner, DemoCloner cloner, WorkerIdentity worker,
-                       ReadinessScorer readiness, JobRunner runner) {
+    public PushHandler(
+            DemoStore demos,
+            QuickProvisioner provisioner,
+            DemoCloner cloner,
+            WorkerIdentity worker,
+            ReadinessScorer readiness,
+            JobRunner runner) {
         this.demos = demos;
         this.provisioner = provisioner;
         this.cloner = cloner;
@@ -50,8 +55,16 @@ public class PushHandler implements JobWork {
     public DeliveryOutcome handle(PushMessage push) {
         readiness.pushArrived();
         ProvisionMessage message = ProvisionMessage.fromBytes(push.data());
-        return runner.handle(message.jobId(), Map.of("demo_id", String.valueOf(message.demoId()),
-                "tenant_id", String.valueOf(message.tenantId()), "message_id", push.messageId()), this);
+        return runner.handle(
+                message.jobId(),
+                Map.of(
+                        "demo_id",
+                        String.valueOf(message.demoId()),
+                        "tenant_id",
+                        String.valueOf(message.tenantId()),
+                        "message_id",
+                        push.messageId()),
+                this);
     }
 
     @Override
@@ -74,7 +87,8 @@ public class PushHandler implements JobWork {
         }
         Log.errorf(failure, "provisioning attempt %d of job %s failed", job.attempts(), job.jobId());
         String why = JobErrors.describe(failure);
-        return FailureVerdict.retry("Attempt " + job.attempts() + " failed (" + why + "); will retry",
+        return FailureVerdict.retry(
+                "Attempt " + job.attempts() + " failed (" + why + "); will retry",
                 "provisioning failed after " + job.attempts() + " attempts: " + why);
     }
 
@@ -86,7 +100,8 @@ public class PushHandler implements JobWork {
     @Override
     public void finishedEarlier(Job job) {
         if (job.status() == JobStatus.COMPLETED) {
-            demos.find(job.demoId()).filter(d -> d.readiness() == null)
+            demos.find(job.demoId())
+                    .filter(d -> d.readiness() == null)
                     .ifPresent(d -> readiness.submit(d.demoId())); // the first delivery died before scoring
         }
     }

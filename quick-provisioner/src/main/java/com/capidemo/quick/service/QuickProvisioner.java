@@ -16,11 +16,11 @@ import com.capidemo.core.template.TableSpec;
 import com.capidemo.core.template.TemplateDefinition;
 import com.capidemo.core.worker.PermanentJobFailure;
 import com.capidemo.core.worker.RetryableJobFailure;
+import io.opentelemetry.instrumentation.annotations.WithSpan;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
-import io.opentelemetry.instrumentation.annotations.WithSpan;
 
 /**
  * Provisions a demo from a template for a job this worker has claimed: dataset, tables (zero-copy
@@ -39,9 +39,14 @@ public class QuickProvisioner {
     private final ChatAgent chat;
     private final Duration lease;
 
-    public QuickProvisioner(JobStore jobs, Warehouse warehouse, DemoFinisher finisher,
-                            TemplateLibrary templates, ChatAgent chat, PlatformConfig config,
-                            Clock clock) {
+    public QuickProvisioner(
+            JobStore jobs,
+            Warehouse warehouse,
+            DemoFinisher finisher,
+            TemplateLibrary templates,
+            ChatAgent chat,
+            PlatformConfig config,
+            Clock clock) {
         this.clock = clock;
         this.jobs = jobs;
         this.warehouse = warehouse;
@@ -54,24 +59,31 @@ public class QuickProvisioner {
     @WithSpan("provision.quick")
     public Map<String, Object> provision(Job job, String owner) {
         String templateId = job.templateId();
-        TemplateDefinition template = templates.find(templateId)
+        TemplateDefinition template = templates
+                .find(templateId)
                 .orElseThrow(() -> new PermanentJobFailure("unknown template '" + templateId + "'"));
         String datasetId = job.demoId();
         JobProgress progress = new JobProgress(jobs, job.jobId(), owner, lease, clock);
 
-        progress.step(5, "preparing_template", "Template " + template.templateId() + ": "
-                + template.tableCount() + " tables, " + template.totalRows() + " rows");
+        progress.step(
+                5,
+                "preparing_template",
+                "Template " + template.templateId() + ": " + template.tableCount() + " tables, " + template.totalRows()
+                        + " rows");
         Map<String, Long> expected = templates.materialize(template);
 
-        boolean created = warehouse.createDataset(datasetId, Map.of("tenant", job.tenantId(), "demo", job.demoId(),
-                "template", template.templateId()));
+        boolean created = warehouse.createDataset(
+                datasetId, Map.of("tenant", job.tenantId(), "demo", job.demoId(), "template", template.templateId()));
         progress.step(10, "creating_dataset", (created ? "Created dataset " : "Reusing dataset ") + datasetId);
 
         int loaded = 0;
         for (TableSpec table : template.tables()) {
-            warehouse.loadParquet(datasetId, table.name(), TemplateLibrary.tableObject(template.templateId(), table.name()));
+            warehouse.loadParquet(
+                    datasetId, table.name(), TemplateLibrary.tableObject(template.templateId(), table.name()));
             loaded++;
-            progress.step(10 + 70 * loaded / template.tableCount(), "loading_tables",
+            progress.step(
+                    10 + 70 * loaded / template.tableCount(),
+                    "loading_tables",
                     "Loaded table " + table.name() + " (" + expected.get(table.name()) + " rows)");
         }
         progress.flush();
@@ -81,18 +93,29 @@ public class QuickProvisioner {
         for (TableSpec table : template.tables()) {
             long rows = actual.getOrDefault(table.name(), -1L);
             if (rows != expected.get(table.name())) {
-                throw new RetryableJobFailure("table " + table.name() + " has " + rows + " rows, expected "
-                        + expected.get(table.name()));
+                throw new RetryableJobFailure(
+                        "table " + table.name() + " has " + rows + " rows, expected " + expected.get(table.name()));
             }
             totalRows += rows;
         }
         progress.step(85, "verifying", "Verified " + template.tableCount() + " tables, " + totalRows + " rows");
 
-        AgentSpec spec = new AgentSpec(job.demoId(), job.tenantId(), datasetId, template.tableNames(),
-                template.systemInstruction(), template.domainGoldenQueries());
+        AgentSpec spec = new AgentSpec(
+                job.demoId(),
+                job.tenantId(),
+                datasetId,
+                template.tableNames(),
+                template.systemInstruction(),
+                template.domainGoldenQueries());
         DemoMetadata metadata = new DemoMetadata(template.tableCount(), totalRows, expected, null, null, null);
-        String agentId = finisher.finish(spec, metadata, id -> progress.step(92, "creating_agent",
-                "Created data agent " + id + " with " + template.goldenQueries().size() + " golden queries"));
+        String agentId = finisher.finish(
+                spec,
+                metadata,
+                id -> progress.step(
+                        92,
+                        "creating_agent",
+                        "Created data agent " + id + " with "
+                                + template.goldenQueries().size() + " golden queries"));
         progress.step(97, "finalizing", "Demo " + job.demoId() + " is ready");
         return Map.of("demo_id", job.demoId(), "dataset_id", datasetId, "agent_id", agentId);
     }

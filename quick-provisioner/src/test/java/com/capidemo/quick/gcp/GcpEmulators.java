@@ -59,16 +59,21 @@ public class GcpEmulators implements QuarkusTestResourceLifecycleManager {
      * the test's class loader must not start a second emulator.
      */
     static void pushTo(String pubsubHost, String endpoint) throws IOException {
-        ManagedChannel channel = ManagedChannelBuilder.forTarget(pubsubHost).usePlaintext().build();
+        ManagedChannel channel =
+                ManagedChannelBuilder.forTarget(pubsubHost).usePlaintext().build();
         TransportChannelProvider channels = FixedTransportChannelProvider.create(GrpcTransportChannel.create(channel));
         TopicName topic = TopicName.of(PubSubEmulator.PROJECT, TOPIC);
         SubscriptionName subscription = SubscriptionName.of(PubSubEmulator.PROJECT, SUBSCRIPTION);
         PushConfig push = PushConfig.newBuilder().setPushEndpoint(endpoint).build();
         try (TopicAdminClient topics = TopicAdminClient.create(TopicAdminSettings.newBuilder()
-                .setTransportChannelProvider(channels).setCredentialsProvider(NoCredentialsProvider.create()).build());
-             SubscriptionAdminClient subscriptions = SubscriptionAdminClient.create(SubscriptionAdminSettings
-                     .newBuilder().setTransportChannelProvider(channels)
-                     .setCredentialsProvider(NoCredentialsProvider.create()).build())) {
+                        .setTransportChannelProvider(channels)
+                        .setCredentialsProvider(NoCredentialsProvider.create())
+                        .build());
+                SubscriptionAdminClient subscriptions =
+                        SubscriptionAdminClient.create(SubscriptionAdminSettings.newBuilder()
+                                .setTransportChannelProvider(channels)
+                                .setCredentialsProvider(NoCredentialsProvider.create())
+                                .build())) {
             try {
                 topics.createTopic(topic);
             } catch (AlreadyExistsException e) {

@@ -3,11 +3,7 @@ package com.capidemo.quick.gcp;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.capidemo.quick.support.QuickJobs;
 import com.capidemo.core.adapter.AdapterSelection;
-import com.capidemo.gcp.FirestoreDemoStore;
-import com.capidemo.gcp.FirestoreJobStore;
-import com.capidemo.gcp.PubSubJobQueue;
 import com.capidemo.core.domain.Demo;
 import com.capidemo.core.domain.DemoStatus;
 import com.capidemo.core.domain.Ids;
@@ -17,6 +13,10 @@ import com.capidemo.core.messaging.ProvisionMessage;
 import com.capidemo.core.port.DemoStore;
 import com.capidemo.core.port.JobQueue;
 import com.capidemo.core.port.JobStore;
+import com.capidemo.gcp.FirestoreDemoStore;
+import com.capidemo.gcp.FirestoreJobStore;
+import com.capidemo.gcp.PubSubJobQueue;
+import com.capidemo.quick.support.QuickJobs;
 import com.google.cloud.firestore.DocumentSnapshot;
 import com.google.cloud.firestore.Firestore;
 import io.quarkus.arc.ClientProxy;
@@ -97,10 +97,15 @@ class PubSubPushEmulatorTest {
         String body = "{\"messages\":[{\"data\":\""
                 + Base64.getEncoder().encodeToString(data.getBytes(StandardCharsets.UTF_8))
                 + "\",\"attributes\":{\"job_type\":\"quick\",\"tenant_id\":\"acme\"}}]}";
-        HttpResponse<String> published = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
-                        "http://" + selection.pubsubEmulatorHost().orElseThrow() + "/v1/projects/demo-project/topics/" + GcpEmulators.TOPIC + ":publish"))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> published = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create("http://"
+                                        + selection.pubsubEmulatorHost().orElseThrow()
+                                        + "/v1/projects/demo-project/topics/" + GcpEmulators.TOPIC + ":publish"))
+                                .header("Content-Type", "application/json")
+                                .POST(HttpRequest.BodyPublishers.ofString(body))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
         assertThat(published.statusCode()).as(published.body()).isEqualTo(200);
         assertThat(published.body()).contains("messageIds");
 
@@ -108,11 +113,15 @@ class PubSubPushEmulatorTest {
     }
 
     private void awaitCompleted(String jobId, String demoId) throws Exception {
-        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(250)).untilAsserted(() -> {
-            DocumentSnapshot stored = firestore.collection("jobs").document(jobId).get().get();
-            assertThat(stored.getString("status")).isEqualTo("completed");
-        });
-        DocumentSnapshot job = firestore.collection("jobs").document(jobId).get().get();
+        await().atMost(Duration.ofSeconds(90))
+                .pollInterval(Duration.ofMillis(250))
+                .untilAsserted(() -> {
+                    DocumentSnapshot stored =
+                            firestore.collection("jobs").document(jobId).get().get();
+                    assertThat(stored.getString("status")).isEqualTo("completed");
+                });
+        DocumentSnapshot job =
+                firestore.collection("jobs").document(jobId).get().get();
         assertThat(job.getLong("progress")).isEqualTo(100L);
         assertThat(job.get("lease")).isNull();
         assertThat(demos.find(demoId).orElseThrow().status()).isEqualTo(DemoStatus.READY);

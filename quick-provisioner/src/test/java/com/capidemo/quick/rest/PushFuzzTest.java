@@ -16,9 +16,15 @@ class PushFuzzTest {
 
     @Test
     void pushEndpointsAnswerMalformedRequestsWithProblemJsonAndNeverA5xx() {
-        String data = Base64.getEncoder().encodeToString(("{\"job_id\":\"job_00000000000000000000\",\"demo_id\":\"demo_x\","
-                + "\"tenant_id\":\"t_fuzz\",\"type\":\"quick\",\"template_id\":\"shopify\"}").getBytes(StandardCharsets.UTF_8));
-        assertThat(EdgeFuzzer.run("quick-provisioner", RestAssured.port,
-                Map.of("WORKER_SECRET", "test-secret", "DATA", data)).violations()).isEmpty();
+        String data = Base64.getEncoder()
+                .encodeToString(("{\"job_id\":\"job_00000000000000000000\",\"demo_id\":\"demo_x\","
+                                + "\"tenant_id\":\"t_fuzz\",\"type\":\"quick\",\"template_id\":\"shopify\"}")
+                        .getBytes(StandardCharsets.UTF_8));
+        assertThat(EdgeFuzzer.run(
+                                "quick-provisioner",
+                                RestAssured.port,
+                                Map.of("WORKER_SECRET", "test-secret", "DATA", data))
+                        .violations())
+                .isEmpty();
     }
 }

@@ -5,14 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
-import com.capidemo.local.SqliteDatabase;
-import com.capidemo.local.SqliteJobStore;
 import com.capidemo.core.domain.Demo;
 import com.capidemo.core.domain.DemoStatus;
 import com.capidemo.core.domain.Job;
 import com.capidemo.core.domain.JobLog;
 import com.capidemo.core.domain.JobStatus;
-import com.capidemo.quick.support.QuickJobs;
 import com.capidemo.core.messaging.ProvisionMessage;
 import com.capidemo.core.messaging.PushEnvelope;
 import com.capidemo.core.port.ClaimOutcome;
@@ -25,6 +22,9 @@ import com.capidemo.core.service.TemplateLibrary;
 import com.capidemo.core.template.TableSpec;
 import com.capidemo.core.template.TemplateDefinition;
 import com.capidemo.core.testing.MutableClock;
+import com.capidemo.local.SqliteDatabase;
+import com.capidemo.local.SqliteJobStore;
+import com.capidemo.quick.support.QuickJobs;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.time.Duration;
@@ -81,7 +81,8 @@ class PushResourceTest {
         assertThat(job.status()).isEqualTo(JobStatus.COMPLETED);
         assertThat(job.progress()).isEqualTo(100);
         assertThat(job.result()).containsEntry("demo_id", message.demoId());
-        assertThat(job.logs()).extracting(JobLog::message)
+        assertThat(job.logs())
+                .extracting(JobLog::message)
                 .anyMatch(m -> m.startsWith("Created dataset"))
                 .anyMatch(m -> m.startsWith("Loaded table customers"))
                 .anyMatch(m -> m.startsWith("Verified 15 tables, 145000 rows"))
@@ -94,7 +95,9 @@ class PushResourceTest {
         assertThat(demo.goldenQueries()).hasSizeGreaterThanOrEqualTo(15);
         TemplateDefinition shopify = templates.find("shopify").orElseThrow();
         for (TableSpec table : shopify.tables()) {
-            assertThat(warehouse.countRows(demo.datasetId(), table.name())).as(table.name()).isEqualTo(table.rows());
+            assertThat(warehouse.countRows(demo.datasetId(), table.name()))
+                    .as(table.name())
+                    .isEqualTo(table.rows());
         }
         assertThat(agents.find(demo.agentId()).orElseThrow().tables()).hasSize(15);
     }
@@ -109,7 +112,8 @@ class PushResourceTest {
             assertThat(demo.status()).as(template.templateId()).isEqualTo(DemoStatus.READY);
             for (var golden : template.goldenQueries()) {
                 assertThat(warehouse.query(demo.datasetId(), golden.sql(), 10).rows())
-                        .as(template.templateId() + ": " + golden.question()).isNotEmpty();
+                        .as(template.templateId() + ": " + golden.question())
+                        .isNotEmpty();
             }
         }
     }
@@ -128,13 +132,16 @@ class PushResourceTest {
         assertThat(after.status()).isEqualTo(JobStatus.COMPLETED);
         assertThat(after.attempts()).isEqualTo(first.attempts()).isEqualTo(1);
         assertThat(after.completedAt()).isEqualTo(first.completedAt());
-        assertThat(warehouse.listDatasets()).filteredOn(d -> d.equals(message.demoId())).hasSize(1);
+        assertThat(warehouse.listDatasets())
+                .filteredOn(d -> d.equals(message.demoId()))
+                .hasSize(1);
     }
 
     @Test
     void aJobLeasedByAnotherLiveWorkerIsRefusedForRedelivery() {
         ProvisionMessage message = enqueue("shopify");
-        assertThat(jobs.claim(message.jobId(), "other-worker", Duration.ofMinutes(5)).kind())
+        assertThat(jobs.claim(message.jobId(), "other-worker", Duration.ofMinutes(5))
+                        .kind())
                 .isEqualTo(ClaimOutcome.Kind.CLAIMED);
 
         push(envelope(message)).statusCode(503).body("outcome", equalTo("retry"));
@@ -147,8 +154,10 @@ class PushResourceTest {
         // The dead worker claimed the job a minute ago with a 30 s lease: the claim is put in the past by hand instead
         // of the test waiting for the lease to run out.
         MutableClock deadWorkersClock = new MutableClock(Instant.now().minus(Duration.ofMinutes(1)));
-        assertThat(new SqliteJobStore(db, deadWorkersClock).claim(message.jobId(), "dead-worker", Duration.ofSeconds(30))
-                .kind()).isEqualTo(ClaimOutcome.Kind.CLAIMED);
+        assertThat(new SqliteJobStore(db, deadWorkersClock)
+                        .claim(message.jobId(), "dead-worker", Duration.ofSeconds(30))
+                        .kind())
+                .isEqualTo(ClaimOutcome.Kind.CLAIMED);
         assertThat(jobs.find(message.jobId()).orElseThrow().lease().expiresAt()).isBefore(Instant.now());
 
         push(envelope(message)).statusCode(200);
@@ -172,21 +181,36 @@ class PushResourceTest {
     @Test
     void aMessageForAnUnknownJobIsAckedAndDropped() {
         push(envelope(new ProvisionMessage("job_unknown", "demo_x", "t", "quick", "shopify")))
-                .statusCode(200).body("outcome", equalTo("ack"));
+                .statusCode(200)
+                .body("outcome", equalTo("ack"));
     }
 
     @Test
     void aBodyThatIsNotAnEnvelopeIs400AndAWellFormedEnvelopeWithAWrongFieldIs422NamingIt() {
         for (String body : List.of("", "not json")) {
-            given().header("X-Worker-Secret", SECRET).contentType("application/json").body(body)
-                    .when().post("/pubsub/push")
-                    .then().statusCode(400).contentType("application/problem+json")
+            given().header("X-Worker-Secret", SECRET)
+                    .contentType("application/json")
+                    .body(body)
+                    .when()
+                    .post("/pubsub/push")
+                    .then()
+                    .statusCode(400)
+                    .contentType("application/problem+json")
                     .body("type", containsString("malformed-push"));
         }
-        Map<String, String> wrongFields = Map.of("{\"message\":{}}", "message.messageId",
-                "{\"message\":{\"messageId\":\"1\",\"data\":\"@@\"}}", "message.data");
-        wrongFields.forEach((body, field) -> given().header("X-Worker-Secret", SECRET).contentType("application/json")
-                .body(body).when().post("/pubsub/push").then().statusCode(422).contentType("application/problem+json")
+        Map<String, String> wrongFields = Map.of(
+                "{\"message\":{}}",
+                "message.messageId",
+                "{\"message\":{\"messageId\":\"1\",\"data\":\"@@\"}}",
+                "message.data");
+        wrongFields.forEach((body, field) -> given().header("X-Worker-Secret", SECRET)
+                .contentType("application/json")
+                .body(body)
+                .when()
+                .post("/pubsub/push")
+                .then()
+                .statusCode(422)
+                .contentType("application/problem+json")
                 .body("errors[0].field", equalTo(field)));
         byte[] notAJob = PushEnvelope.build("1", Instant.now(), Map.of(), "{\"x\":1}".getBytes(), "s", 1);
         push(notAJob).statusCode(422).body("detail", containsString("job_id"));
@@ -196,9 +220,15 @@ class PushResourceTest {
     void aSubscriptionThatIsNotAStringOrCarriesControlCharactersIs422OnBothPushEndpoints() {
         for (String path : List.of("/pubsub/push", "/pubsub/dead-letter")) {
             for (String subscription : List.of("1", "true", "{}", "[\"s\"]", "\"sub\\u0001x\"", "\"sub\\nx\"")) {
-                given().header("X-Worker-Secret", SECRET).contentType("application/json")
-                        .body("{\"message\":{\"messageId\":\"1\",\"data\":\"e30=\"},\"subscription\":" + subscription + "}")
-                        .when().post(path).then().statusCode(422).contentType("application/problem+json")
+                given().header("X-Worker-Secret", SECRET)
+                        .contentType("application/json")
+                        .body("{\"message\":{\"messageId\":\"1\",\"data\":\"e30=\"},\"subscription\":" + subscription
+                                + "}")
+                        .when()
+                        .post(path)
+                        .then()
+                        .statusCode(422)
+                        .contentType("application/problem+json")
                         .body("errors[0].field", equalTo("subscription"));
             }
         }
@@ -209,13 +239,23 @@ class PushResourceTest {
     void nullMistypedAndDuplicateKeyedPushesAre4xxWithoutClassNames() {
         String data = java.util.Base64.getEncoder().encodeToString("{\"job_id\":1}".getBytes());
         for (String path : List.of("/pubsub/push", "/pubsub/dead-letter")) {
-            for (String body : List.of("null", "[]", "42", "{\"message\":null}", "{\"message\":1}",
+            for (String body : List.of(
+                    "null",
+                    "[]",
+                    "42",
+                    "{\"message\":null}",
+                    "{\"message\":1}",
                     "{\"message\":{\"messageId\":1,\"data\":\"e30=\"}}",
                     "{\"message\":{\"messageId\":\"1\",\"messageId\":\"2\",\"data\":\"e30=\"}}",
                     "{\"message\":{\"messageId\":\"1\",\"data\":\"" + data + "\"}}")) {
-                given().header("X-Worker-Secret", SECRET).contentType("application/json").body(body)
-                        .when().post(path)
-                        .then().statusCode(org.hamcrest.Matchers.oneOf(400, 422)).contentType("application/problem+json")
+                given().header("X-Worker-Secret", SECRET)
+                        .contentType("application/json")
+                        .body(body)
+                        .when()
+                        .post(path)
+                        .then()
+                        .statusCode(org.hamcrest.Matchers.oneOf(400, 422))
+                        .contentType("application/problem+json")
                         .body(org.hamcrest.Matchers.not(containsString("Exception")))
                         .body(org.hamcrest.Matchers.not(containsString("com.")))
                         .body(org.hamcrest.Matchers.not(containsString("$")));
@@ -225,9 +265,19 @@ class PushResourceTest {
 
     @Test
     void pushesWithoutTheWorkerSecretAre401() {
-        given().contentType("application/json").body(envelope(enqueue("shopify")))
-                .when().post("/pubsub/push").then().statusCode(401).contentType("application/problem+json");
-        given().header("X-Worker-Secret", "wrong").contentType("application/json").body("{}")
-                .when().post("/pubsub/push").then().statusCode(401);
+        given().contentType("application/json")
+                .body(envelope(enqueue("shopify")))
+                .when()
+                .post("/pubsub/push")
+                .then()
+                .statusCode(401)
+                .contentType("application/problem+json");
+        given().header("X-Worker-Secret", "wrong")
+                .contentType("application/json")
+                .body("{}")
+                .when()
+                .post("/pubsub/push")
+                .then()
+                .statusCode(401);
     }
 }

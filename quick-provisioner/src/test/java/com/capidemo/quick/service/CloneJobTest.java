@@ -5,10 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
-import com.capidemo.core.testing.MutableClock;
-import com.capidemo.local.SqliteDatabase;
-import com.capidemo.local.SqliteJobStore;
-import com.capidemo.quick.support.QuickJobs;
 import com.capidemo.core.domain.Demo;
 import com.capidemo.core.domain.DemoStatus;
 import com.capidemo.core.domain.GoldenQuery;
@@ -25,6 +21,10 @@ import com.capidemo.core.port.JobStore;
 import com.capidemo.core.port.Warehouse;
 import com.capidemo.core.service.DemoBusyException;
 import com.capidemo.core.service.DemoDeletion;
+import com.capidemo.core.testing.MutableClock;
+import com.capidemo.local.SqliteDatabase;
+import com.capidemo.local.SqliteJobStore;
+import com.capidemo.quick.support.QuickJobs;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.time.Duration;
@@ -91,9 +91,11 @@ class CloneJobTest {
         assertThat(job.status()).isEqualTo(JobStatus.COMPLETED);
         assertThat(job.progress()).isEqualTo(100);
         assertThat(job.createdBy()).isEqualTo("colleague@example.com");
-        assertThat(job.result()).containsEntry("demo_id", message.demoId())
+        assertThat(job.result())
+                .containsEntry("demo_id", message.demoId())
                 .containsEntry("source_demo_id", source.demoId());
-        assertThat(job.logs()).extracting(JobLog::message)
+        assertThat(job.logs())
+                .extracting(JobLog::message)
                 .anyMatch(m -> m.startsWith("Cloned table orders"))
                 .anyMatch(m -> m.startsWith("Verified 15 tables, 145000 rows"))
                 .anyMatch(m -> m.equals("Clone complete"));
@@ -108,7 +110,9 @@ class CloneJobTest {
         assertThat(clone.datasetId()).isEqualTo(clone.demoId()).isNotEqualTo(source.datasetId());
         assertThat(clone.agentId()).isNotEqualTo(source.agentId());
         assertThat(clone.goldenQueries()).isEqualTo(source.goldenQueries()).isNotEmpty();
-        assertThat(clone.metadata()).containsEntry("table_count", 15).containsEntry("total_rows", 145000)
+        assertThat(clone.metadata())
+                .containsEntry("table_count", 15)
+                .containsEntry("total_rows", 145000)
                 .containsEntry("cloned_from", source.demoId());
         assertThat(warehouse.rowCounts(clone.datasetId())).isEqualTo(warehouse.rowCounts(source.datasetId()));
 
@@ -155,8 +159,9 @@ class CloneJobTest {
         QuickJobs.push(QuickJobs.envelope(message, 1)).statusCode(503); // its lease is still live
         // Its last heartbeat is put a minute in the past by hand, so its 30 s lease has run out without a wait.
         deadWorkersClock.set(Instant.now().minus(Duration.ofMinutes(1)));
-        assertThat(deadWorkersJobs.heartbeat(message.jobId(), "dead-worker", Duration.ofSeconds(30), 10, "cloning",
-                List.of())).isTrue();
+        assertThat(deadWorkersJobs.heartbeat(
+                        message.jobId(), "dead-worker", Duration.ofSeconds(30), 10, "cloning", List.of()))
+                .isTrue();
         assertThat(jobs.find(message.jobId()).orElseThrow().lease().expiresAt()).isBefore(Instant.now());
 
         QuickJobs.push(QuickJobs.envelope(message, 2)).statusCode(200);
@@ -175,7 +180,8 @@ class CloneJobTest {
         Demo source = readySource("saas");
         ProvisionMessage message = cloneOf(source);
         assertThatThrownBy(() -> deletion.delete(source.demoId()))
-                .as("the source of a queued clone").isInstanceOf(DemoBusyException.class);
+                .as("the source of a queued clone")
+                .isInstanceOf(DemoBusyException.class);
         QuickJobs.push(QuickJobs.envelope(message, 1)).statusCode(200);
         Demo clone = demos.find(message.demoId()).orElseThrow();
         Map<String, Long> rowsBefore = warehouse.rowCounts(clone.datasetId());
@@ -189,7 +195,9 @@ class CloneJobTest {
         assertThat(after.goldenQueries()).isEqualTo(clone.goldenQueries()).isNotEmpty();
         assertThat(warehouse.rowCounts(after.datasetId())).isEqualTo(rowsBefore).hasSize(8);
         for (GoldenQuery golden : after.goldenQueries()) {
-            assertThat(warehouse.query(after.datasetId(), golden.sql(), 10).rows()).as(golden.question()).isNotEmpty();
+            assertThat(warehouse.query(after.datasetId(), golden.sql(), 10).rows())
+                    .as(golden.question())
+                    .isNotEmpty();
         }
         // its agent answers every golden question from the clone's own data
         assertThat(provisioner.recordReadiness(clone.demoId()).score()).isEqualTo(100.0);

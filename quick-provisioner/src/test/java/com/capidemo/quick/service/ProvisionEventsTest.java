@@ -44,8 +44,8 @@ class ProvisionEventsTest {
     /** The provision-events event with this id: its data, and its attributes under "attributes". */
     private Optional<Map<String, Object>> event(String eventId) {
         return db.read(c -> {
-            try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT topic, attributes, data FROM events WHERE event_id = ?")) {
+            try (PreparedStatement ps =
+                    c.prepareStatement("SELECT topic, attributes, data FROM events WHERE event_id = ?")) {
                 ps.setString(1, eventId);
                 try (ResultSet rs = ps.executeQuery()) {
                     if (!rs.next()) {
@@ -67,11 +67,15 @@ class ProvisionEventsTest {
         QuickJobs.push(QuickJobs.envelope(message, 1)).statusCode(200);
 
         Map<String, Object> event = event(message.jobId() + "-completed").orElseThrow();
-        assertThat(event).containsEntry("job_id", message.jobId()).containsEntry("job_type", "quick")
-                .containsEntry("tenant_id", TENANT).containsEntry("demo_id", message.demoId())
+        assertThat(event)
+                .containsEntry("job_id", message.jobId())
+                .containsEntry("job_type", "quick")
+                .containsEntry("tenant_id", TENANT)
+                .containsEntry("demo_id", message.demoId())
                 .containsEntry("status", "completed");
         assertThat(event.get("error")).isNull();
-        assertThat((Map<String, Object>) event.get("attributes")).containsEntry("job_type", "quick")
+        assertThat((Map<String, Object>) event.get("attributes"))
+                .containsEntry("job_type", "quick")
                 .containsEntry("status", "completed");
         assertThat(event(message.jobId() + "-failed")).isEmpty();
     }
@@ -97,13 +101,15 @@ class ProvisionEventsTest {
 
         QuickJobs.push(QuickJobs.envelope(clone, 1)).statusCode(200);
 
-        assertThat(event(clone.jobId() + "-completed").orElseThrow()).containsEntry("job_type", "clone")
-                .containsEntry("demo_id", clone.demoId()).containsEntry("status", "completed");
+        assertThat(event(clone.jobId() + "-completed").orElseThrow())
+                .containsEntry("job_type", "clone")
+                .containsEntry("demo_id", clone.demoId())
+                .containsEntry("status", "completed");
 
         ProvisionMessage failedSource = QuickJobs.enqueue(queue, TENANT, "vanished_template");
         QuickJobs.push(QuickJobs.envelope(failedSource, 1)).statusCode(200);
-        ProvisionMessage doomed = QuickJobs.enqueueClone(queue, demos.find(failedSource.demoId()).orElseThrow(),
-                "colleague@example.com", "Doomed Corp");
+        ProvisionMessage doomed = QuickJobs.enqueueClone(
+                queue, demos.find(failedSource.demoId()).orElseThrow(), "colleague@example.com", "Doomed Corp");
 
         QuickJobs.push(QuickJobs.envelope(doomed, 1)).statusCode(200);
 
@@ -115,12 +121,21 @@ class ProvisionEventsTest {
     @Test
     void aDeadLetteredQuickJobPublishesItsFailure() {
         ProvisionMessage message = QuickJobs.enqueue(queue, TENANT, "shopify");
-        byte[] deadLettered = PushEnvelope.build(Ids.messageId(), Instant.now(), Map.of("job_type", "quick",
-                        "CloudPubSubDeadLetterSourceDeliveryCount", "5"), message.toBytes(),
-                "projects/p/subscriptions/provision-jobs-dlq-push", 1);
+        byte[] deadLettered = PushEnvelope.build(
+                Ids.messageId(),
+                Instant.now(),
+                Map.of("job_type", "quick", "CloudPubSubDeadLetterSourceDeliveryCount", "5"),
+                message.toBytes(),
+                "projects/p/subscriptions/provision-jobs-dlq-push",
+                1);
 
-        given().header("X-Worker-Secret", QuickJobs.SECRET).contentType("application/json").body(deadLettered)
-                .when().post("/pubsub/dead-letter").then().statusCode(200);
+        given().header("X-Worker-Secret", QuickJobs.SECRET)
+                .contentType("application/json")
+                .body(deadLettered)
+                .when()
+                .post("/pubsub/dead-letter")
+                .then()
+                .statusCode(200);
 
         Map<String, Object> event = event(message.jobId() + "-failed").orElseThrow();
         assertThat(event).containsEntry("job_type", "quick").containsEntry("demo_id", message.demoId());

@@ -6,13 +6,13 @@ import static org.awaitility.Awaitility.await;
 import com.capidemo.core.domain.Demo;
 import com.capidemo.core.domain.DemoStatus;
 import com.capidemo.core.domain.Readiness;
-import com.capidemo.quick.support.QuickJobs;
 import com.capidemo.core.messaging.ProvisionMessage;
 import com.capidemo.core.port.DemoStore;
 import com.capidemo.core.port.JobQueue;
 import com.capidemo.core.port.JobStore;
 import com.capidemo.core.service.TemplateLibrary;
 import com.capidemo.core.template.TemplateDefinition;
+import com.capidemo.quick.support.QuickJobs;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.time.Duration;
@@ -47,15 +47,19 @@ class ReadinessOnProvisionTest {
     void everyQuickProvisionedTemplateScores100() {
         for (TemplateDefinition template : templates.all()) {
             ProvisionMessage message = provision(template.templateId());
-            assertThat(demos.find(message.demoId()).orElseThrow().status()).as(template.templateId())
+            assertThat(demos.find(message.demoId()).orElseThrow().status())
+                    .as(template.templateId())
                     .isEqualTo(DemoStatus.READY);
             Demo demo = scored(message.demoId());
             Readiness r = demo.readiness();
             assertThat(r).as(template.templateId()).isNotNull();
             assertThat(r.failed()).as(template.templateId()).isEmpty();
             assertThat(r.score()).as(template.templateId()).isEqualTo(100.0);
-            assertThat(r.passed()).isEqualTo(r.total()).isEqualTo(template.goldenQueries().size());
-            assertThat(r.checkedAt()).isAfterOrEqualTo(jobs.find(message.jobId()).orElseThrow().completedAt());
+            assertThat(r.passed())
+                    .isEqualTo(r.total())
+                    .isEqualTo(template.goldenQueries().size());
+            assertThat(r.checkedAt())
+                    .isAfterOrEqualTo(jobs.find(message.jobId()).orElseThrow().completedAt());
         }
     }
 
@@ -86,7 +90,7 @@ class ReadinessOnProvisionTest {
 
     /** Readiness is scored in the background, right after the job completed. */
     private Demo scored(String demoId) {
-        return await().atMost(Duration.ofSeconds(30)).until(() -> demos.find(demoId).orElseThrow(),
-                d -> d.readiness() != null);
+        return await().atMost(Duration.ofSeconds(30))
+                .until(() -> demos.find(demoId).orElseThrow(), d -> d.readiness() != null);
     }
 }

@@ -19,8 +19,7 @@ public final class QuickJobs {
 
     public static final String SECRET = "test-secret";
 
-    private QuickJobs() {
-    }
+    private QuickJobs() {}
 
     /** A queued quick job with its demo and outbox message (the dispatcher is off in tests). */
     public static ProvisionMessage enqueue(JobQueue queue, String tenantId, String templateId) {
@@ -41,12 +40,21 @@ public final class QuickJobs {
 
     /** A push envelope for the message, as a new delivery. */
     public static byte[] envelope(ProvisionMessage message, int deliveryAttempt) {
-        return PushEnvelope.build(Ids.messageId(), Instant.now(), Map.of("job_type", "quick"), message.toBytes(),
-                "projects/local/subscriptions/provision-jobs-push", deliveryAttempt);
+        return PushEnvelope.build(
+                Ids.messageId(),
+                Instant.now(),
+                Map.of("job_type", "quick"),
+                message.toBytes(),
+                "projects/local/subscriptions/provision-jobs-push",
+                deliveryAttempt);
     }
 
     public static ValidatableResponse push(byte[] body) {
-        return given().header("X-Worker-Secret", SECRET).contentType("application/json").body(body)
-                .when().post("/pubsub/push").then();
+        return given().header("X-Worker-Secret", SECRET)
+                .contentType("application/json")
+                .body(body)
+                .when()
+                .post("/pubsub/push")
+                .then();
     }
 }

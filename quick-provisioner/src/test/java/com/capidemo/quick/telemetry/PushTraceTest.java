@@ -57,39 +57,59 @@ class PushTraceTest {
         ProvisionMessage message = QuickJobs.enqueue(queue, "tenant_trace", "shopify");
         String traceId = hex(32);
         String publisherSpan = hex(16);
-        byte[] envelope = PushEnvelope.build(Ids.messageId(), Instant.now(),
+        byte[] envelope = PushEnvelope.build(
+                Ids.messageId(),
+                Instant.now(),
                 Map.of("job_type", "quick", TraceContext.ATTRIBUTE, "00-" + traceId + "-" + publisherSpan + "-01"),
-                message.toBytes(), "projects/local/subscriptions/provision-jobs-push", 1);
+                message.toBytes(),
+                "projects/local/subscriptions/provision-jobs-push",
+                1);
 
         QuickJobs.push(envelope).statusCode(200).body("outcome", equalTo("ack"));
 
-        List<String> expected = List.of("provision-jobs process", "job", "claim", "provision.quick",
-                "phase creating_dataset", "phase loading_tables", "phase verifying", "phase creating_agent",
+        List<String> expected = List.of(
+                "provision-jobs process",
+                "job",
+                "claim",
+                "provision.quick",
+                "phase creating_dataset",
+                "phase loading_tables",
+                "phase verifying",
+                "phase creating_agent",
                 "readiness");
-        List<SpanData> trace = await().atMost(Duration.ofSeconds(60)).until(() -> spansOf(traceId),
-                list -> list.stream().map(SpanData::getName).toList().containsAll(expected));
+        List<SpanData> trace = await().atMost(Duration.ofSeconds(60))
+                .until(
+                        () -> spansOf(traceId),
+                        list -> list.stream().map(SpanData::getName).toList().containsAll(expected));
 
         SpanData process = named(trace, "provision-jobs process");
         assertThat(process.getParentSpanId()).isEqualTo(publisherSpan);
         assertThat(process.getKind()).isEqualTo(SpanKind.CONSUMER);
         // the push request's own server span is another trace, kept as a link
         SpanData server = spans.getFinishedSpanItems().stream()
-                .filter(s -> s.getKind() == SpanKind.SERVER && s.getName().contains("/pubsub/push")).findFirst()
+                .filter(s -> s.getKind() == SpanKind.SERVER && s.getName().contains("/pubsub/push"))
+                .findFirst()
                 .orElseThrow();
         assertThat(server.getTraceId()).isNotEqualTo(traceId);
-        assertThat(process.getLinks()).anyMatch(l -> l.getSpanContext().getSpanId().equals(server.getSpanId()));
+        assertThat(process.getLinks())
+                .anyMatch(l -> l.getSpanContext().getSpanId().equals(server.getSpanId()));
         SpanData job = named(trace, "job");
         assertThat(job.getParentSpanId()).isEqualTo(process.getSpanId());
         assertThat(named(trace, "claim").getParentSpanId()).isEqualTo(job.getSpanId());
         SpanData provision = named(trace, "provision.quick");
         assertThat(trace.stream().filter(s -> s.getName().startsWith("phase ")))
                 .allMatch(s -> s.getParentSpanId().equals(provision.getSpanId()));
-        assertThat(trace.stream().filter(s -> s.getName().equals("phase loading_tables")).count())
-                .as("one span per table load").isGreaterThan(1);
+        assertThat(trace.stream()
+                        .filter(s -> s.getName().equals("phase loading_tables"))
+                        .count())
+                .as("one span per table load")
+                .isGreaterThan(1);
     }
 
     private List<SpanData> spansOf(String traceId) {
-        return spans.getFinishedSpanItems().stream().filter(s -> s.getTraceId().equals(traceId)).toList();
+        return spans.getFinishedSpanItems().stream()
+                .filter(s -> s.getTraceId().equals(traceId))
+                .toList();
     }
 
     private static SpanData named(List<SpanData> trace, String name) {

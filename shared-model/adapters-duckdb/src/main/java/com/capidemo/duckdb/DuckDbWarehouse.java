@@ -1,8 +1,5 @@
 package com.capidemo.duckdb;
 
-import com.capidemo.local.LocalDatasetFolders;
-import com.capidemo.local.LocalObjectStore;
-
 import com.capidemo.core.config.PlatformConfig;
 import com.capidemo.core.json.Json;
 import com.capidemo.core.port.ColumnSpec;
@@ -14,6 +11,8 @@ import com.capidemo.core.sql.SqlLexer;
 import com.capidemo.core.sql.SqlSyntaxException;
 import com.capidemo.core.sql.SqlToken;
 import com.capidemo.core.sql.TableReferences;
+import com.capidemo.local.LocalDatasetFolders;
+import com.capidemo.local.LocalObjectStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Typed;
 import jakarta.inject.Inject;
@@ -36,7 +35,6 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -205,7 +203,8 @@ public class DuckDbWarehouse implements Warehouse {
         }
         try (Stream<Path> list = Files.list(tableDir)) {
             return list.filter(p -> p.getFileName().toString().endsWith(".parquet") && Files.isRegularFile(p))
-                    .sorted().toList();
+                    .sorted()
+                    .toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -237,12 +236,13 @@ public class DuckDbWarehouse implements Warehouse {
         Path src = sourceFile(source);
         Path tableDir = dataset(datasetId).resolve(checked(table, "table"));
         replaceTable(tableDir, tmp -> {
-            try (Connection c = DriverManager.getConnection("jdbc:duckdb:"); Statement st = c.createStatement()) {
-                st.execute("COPY (SELECT * FROM read_csv('" + literal(src) + "', header = true, auto_detect = true)) TO '"
-                        + literal(tmp) + "' (FORMAT PARQUET)");
+            try (Connection c = DriverManager.getConnection("jdbc:duckdb:");
+                    Statement st = c.createStatement()) {
+                st.execute("COPY (SELECT * FROM read_csv('" + literal(src)
+                        + "', header = true, auto_detect = true)) TO '" + literal(tmp) + "' (FORMAT PARQUET)");
             } catch (SQLException e) {
-                throw new IllegalArgumentException("cannot load CSV " + source + " into " + datasetId + "." + table
-                        + ": " + e.getMessage(), e);
+                throw new IllegalArgumentException(
+                        "cannot load CSV " + source + " into " + datasetId + "." + table + ": " + e.getMessage(), e);
             }
         });
     }
@@ -255,11 +255,14 @@ public class DuckDbWarehouse implements Warehouse {
         }
         Path tableDir = dir.resolve(checked(table, "table"));
         replaceTable(tableDir, tmp -> {
-            try (Connection c = DriverManager.getConnection("jdbc:duckdb:"); Statement st = c.createStatement()) {
+            try (Connection c = DriverManager.getConnection("jdbc:duckdb:");
+                    Statement st = c.createStatement()) {
                 createViews(st, dir, referencedTables(sql, listTables(datasetId)));
-                st.execute("COPY (" + sql.strip().replaceAll(";+$", "") + ") TO '" + literal(tmp) + "' (FORMAT PARQUET)");
+                st.execute(
+                        "COPY (" + sql.strip().replaceAll(";+$", "") + ") TO '" + literal(tmp) + "' (FORMAT PARQUET)");
             } catch (SQLException e) {
-                throw new IllegalArgumentException("query into " + datasetId + "." + table + " failed: " + e.getMessage(), e);
+                throw new IllegalArgumentException(
+                        "query into " + datasetId + "." + table + " failed: " + e.getMessage(), e);
             }
         });
         return countRows(datasetId, table);
@@ -276,7 +279,8 @@ public class DuckDbWarehouse implements Warehouse {
             return; // an empty batch, or one already stored by an earlier attempt
         }
         Path tmp = tableDir.resolve(".append-" + System.nanoTime() + ".tmp");
-        try (Connection c = DriverManager.getConnection("jdbc:duckdb:"); Statement st = c.createStatement()) {
+        try (Connection c = DriverManager.getConnection("jdbc:duckdb:");
+                Statement st = c.createStatement()) {
             st.execute("CREATE TABLE batch AS SELECT * FROM read_parquet('" + literal(tableDir)
                     + "/*.parquet', union_by_name = true) LIMIT 0");
             List<String> columns = new ArrayList<>();
@@ -289,11 +293,13 @@ public class DuckDbWarehouse implements Warehouse {
             for (Map<String, Object> row : rows) {
                 for (String name : row.keySet()) {
                     if (!columns.contains(name)) {
-                        throw new IllegalArgumentException("table " + datasetId + "." + table + " has no column " + name);
+                        throw new IllegalArgumentException(
+                                "table " + datasetId + "." + table + " has no column " + name);
                     }
                 }
             }
-            String insert = "INSERT INTO batch VALUES (" + String.join(", ", columns.stream().map(x -> "?").toList()) + ")";
+            String insert = "INSERT INTO batch VALUES ("
+                    + String.join(", ", columns.stream().map(x -> "?").toList()) + ")";
             try (PreparedStatement ps = c.prepareStatement(insert)) {
                 for (Map<String, Object> row : rows) {
                     for (int i = 0; i < columns.size(); i++) {
@@ -306,7 +312,8 @@ public class DuckDbWarehouse implements Warehouse {
             st.execute("COPY batch TO '" + literal(tmp) + "' (FORMAT PARQUET)");
             Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (SQLException e) {
-            throw new IllegalArgumentException("cannot append to " + datasetId + "." + table + ": " + e.getMessage(), e);
+            throw new IllegalArgumentException(
+                    "cannot append to " + datasetId + "." + table + ": " + e.getMessage(), e);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -336,7 +343,11 @@ public class DuckDbWarehouse implements Warehouse {
             Files.createDirectories(tableDir);
             Path tmp = tableDir.resolve(".replace-" + System.nanoTime() + ".tmp");
             writer.writeTo(tmp);
-            Files.move(tmp, tableDir.resolve(DATA_FILE), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            Files.move(
+                    tmp,
+                    tableDir.resolve(DATA_FILE),
+                    StandardCopyOption.ATOMIC_MOVE,
+                    StandardCopyOption.REPLACE_EXISTING);
             try (DirectoryStream<Path> parts = Files.newDirectoryStream(tableDir, "*.parquet")) {
                 for (Path part : parts) {
                     if (!part.getFileName().toString().equals(DATA_FILE)) {
@@ -351,8 +362,8 @@ public class DuckDbWarehouse implements Warehouse {
 
     private static void createViews(Statement st, Path dir, List<String> tables) throws SQLException {
         for (String table : tables) {
-            st.execute("CREATE VIEW \"" + table + "\" AS SELECT * FROM read_parquet('"
-                    + literal(dir.resolve(table)) + "/*.parquet', union_by_name = true)");
+            st.execute("CREATE VIEW \"" + table + "\" AS SELECT * FROM read_parquet('" + literal(dir.resolve(table))
+                    + "/*.parquet', union_by_name = true)");
         }
     }
 
@@ -366,14 +377,20 @@ public class DuckDbWarehouse implements Warehouse {
         StringBuilder select = new StringBuilder("SELECT ");
         for (int i = 0; i < columns.size(); i++) {
             ColumnSpec col = columns.get(i);
-            select.append(i == 0 ? "" : ", ").append("CAST(NULL AS ").append(duckType(col.type())).append(") AS ")
-                    .append('"').append(checked(col.name(), "column")).append('"');
+            select.append(i == 0 ? "" : ", ")
+                    .append("CAST(NULL AS ")
+                    .append(duckType(col.type()))
+                    .append(") AS ")
+                    .append('"')
+                    .append(checked(col.name(), "column"))
+                    .append('"');
         }
         select.append(" LIMIT 0");
         try {
             Files.createDirectories(tableDir);
             Path tmp = tableDir.resolve(".create-" + System.nanoTime() + ".tmp");
-            try (Connection c = DriverManager.getConnection("jdbc:duckdb:"); Statement st = c.createStatement()) {
+            try (Connection c = DriverManager.getConnection("jdbc:duckdb:");
+                    Statement st = c.createStatement()) {
                 st.execute("COPY (" + select + ") TO '" + literal(tmp) + "' (FORMAT PARQUET)");
             }
             Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
@@ -383,7 +400,8 @@ public class DuckDbWarehouse implements Warehouse {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (SQLException e) {
-            throw new IllegalStateException("cannot create table " + datasetId + "." + table + ": " + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "cannot create table " + datasetId + "." + table + ": " + e.getMessage(), e);
         }
     }
 
@@ -403,8 +421,10 @@ public class DuckDbWarehouse implements Warehouse {
     @Override
     public long countRows(String datasetId, String table) {
         Path tableDir = dataset(datasetId).resolve(checked(table, "table"));
-        try (Connection c = DriverManager.getConnection("jdbc:duckdb:"); Statement st = c.createStatement();
-             ResultSet rs = st.executeQuery("SELECT count(*) FROM read_parquet('" + literal(tableDir) + "/*.parquet')")) {
+        try (Connection c = DriverManager.getConnection("jdbc:duckdb:");
+                Statement st = c.createStatement();
+                ResultSet rs =
+                        st.executeQuery("SELECT count(*) FROM read_parquet('" + literal(tableDir) + "/*.parquet')")) {
             rs.next();
             return rs.getLong(1);
         } catch (SQLException e) {
@@ -416,10 +436,11 @@ public class DuckDbWarehouse implements Warehouse {
     public Map<String, Long> rowCounts(String datasetId) {
         Path dir = dataset(datasetId);
         Map<String, Long> counts = new LinkedHashMap<>();
-        try (Connection c = DriverManager.getConnection("jdbc:duckdb:"); Statement st = c.createStatement()) {
+        try (Connection c = DriverManager.getConnection("jdbc:duckdb:");
+                Statement st = c.createStatement()) {
             for (String table : listTables(datasetId)) {
-                try (ResultSet rs = st.executeQuery("SELECT count(*) FROM read_parquet('"
-                        + literal(dir.resolve(table)) + "/*.parquet')")) {
+                try (ResultSet rs = st.executeQuery(
+                        "SELECT count(*) FROM read_parquet('" + literal(dir.resolve(table)) + "/*.parquet')")) {
                     rs.next();
                     counts.put(table, rs.getLong(1));
                 }
@@ -444,7 +465,7 @@ public class DuckDbWarehouse implements Warehouse {
         List<String> tables = listTables(datasetId);
         return results.get(results.key(dir, tables, sql, maxRows), () -> {
             try (Connection c = DriverManager.getConnection("jdbc:duckdb:", streaming());
-                 Statement st = c.createStatement()) {
+                    Statement st = c.createStatement()) {
                 createViews(st, dir, referencedTables(sql, tables));
                 lockDown(st, dir);
                 return run(st, datasetId, sql, maxRows);

@@ -44,20 +44,51 @@ final class QueryResultCache {
     static final int DEFAULT_ENTRIES = 2_000;
 
     /** Functions whose answer does not follow from the tables alone. */
-    private static final Set<String> VOLATILE = Set.of("now", "today", "current_date", "current_time",
-            "current_timestamp", "localtime", "localtimestamp", "get_current_time", "get_current_timestamp",
-            "transaction_timestamp", "random", "setseed", "uuid", "gen_random_uuid", "uuidv4", "uuidv7",
-            "current_setting", "getvariable", "getenv", "version", "current_database", "current_schema",
-            "current_schemas", "current_catalog", "current_user", "user", "session_user", "current_query",
-            "nextval", "currval", "txid_current", "tablesample", "sample", "pragma", "query", "query_table",
-            "information_schema", "glob");
+    private static final Set<String> VOLATILE = Set.of(
+            "now",
+            "today",
+            "current_date",
+            "current_time",
+            "current_timestamp",
+            "localtime",
+            "localtimestamp",
+            "get_current_time",
+            "get_current_timestamp",
+            "transaction_timestamp",
+            "random",
+            "setseed",
+            "uuid",
+            "gen_random_uuid",
+            "uuidv4",
+            "uuidv7",
+            "current_setting",
+            "getvariable",
+            "getenv",
+            "version",
+            "current_database",
+            "current_schema",
+            "current_schemas",
+            "current_catalog",
+            "current_user",
+            "user",
+            "session_user",
+            "current_query",
+            "nextval",
+            "currval",
+            "txid_current",
+            "tablesample",
+            "sample",
+            "pragma",
+            "query",
+            "query_table",
+            "information_schema",
+            "glob");
     /** Prefixes of catalogue, setting and file-reading functions. */
-    private static final List<String> VOLATILE_PREFIXES = List.of("duckdb_", "pg_", "read_", "parquet_", "sniff_",
-            "sqlite_");
+    private static final List<String> VOLATILE_PREFIXES =
+            List.of("duckdb_", "pg_", "read_", "parquet_", "sniff_", "sqlite_");
 
     /** What a result depends on: the statement and each read table's files. */
-    record Key(String sql, int maxRows, List<String> tables) {
-    }
+    record Key(String sql, int maxRows, List<String> tables) {}
 
     private final AsyncCache<Key, QueryResult> results;
     private final LongAdder hits = new LongAdder();
@@ -147,21 +178,23 @@ final class QueryResultCache {
     }
 
     private static boolean plainRead(List<SqlToken> toks) {
-        return !toks.isEmpty() && (toks.get(0).isWord("SELECT") || toks.get(0).isWord("WITH"))
+        return !toks.isEmpty()
+                && (toks.get(0).isWord("SELECT") || toks.get(0).isWord("WITH"))
                 && toks.stream().noneMatch(t -> t.isSymbol(";"));
     }
 
     /** The dataset tables the statement reads, or empty when it may read anything else. */
     private static Optional<Set<String>> readTables(List<SqlToken> toks, List<String> tables) {
-        if (!plainRead(toks) || toks.stream().anyMatch(
-                t -> t.kind() == SqlToken.Kind.WORD && isVolatile(t.text().toLowerCase(Locale.ROOT)))) {
+        if (!plainRead(toks)
+                || toks.stream()
+                        .anyMatch(t -> t.kind() == SqlToken.Kind.WORD
+                                && isVolatile(t.text().toLowerCase(Locale.ROOT)))) {
             return Optional.empty();
         }
         Set<String> read = new HashSet<>();
         for (TableRef ref : TableReferences.find(toks)) {
             switch (ref.kind()) {
-                case CTE, SUBQUERY -> {
-                }
+                case CTE, SUBQUERY -> {}
                 case TABLE -> {
                     if (!tables.contains(ref.name())) {
                         return Optional.empty();

@@ -1,9 +1,8 @@
 package com.capidemo.duckdb;
 
+import com.capidemo.core.port.TemplateDataWriter;
 import com.capidemo.core.template.TableSpec;
 import com.capidemo.core.template.TemplateDefinition;
-
-import com.capidemo.core.port.TemplateDataWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -62,7 +61,7 @@ public final class TemplateDataGenerator implements TemplateDataWriter {
         }
         Map<String, Long> counts = new LinkedHashMap<>();
         try (Connection connection = DriverManager.getConnection("jdbc:duckdb:");
-             Statement statement = connection.createStatement()) {
+                Statement statement = connection.createStatement()) {
             statement.execute("PRAGMA threads=" + threads);
             statement.execute("SET preserve_insertion_order=true");
             for (TableSpec table : template.tables()) {
@@ -70,20 +69,22 @@ public final class TemplateDataGenerator implements TemplateDataWriter {
                 try {
                     statement.execute("CREATE TABLE " + ident(name) + " AS " + stripTerminator(table.sql()));
                 } catch (SQLException e) {
-                    throw new IllegalStateException("Template " + template.templateId() + ": generating table "
-                            + name + " failed: " + e.getMessage(), e);
+                    throw new IllegalStateException(
+                            "Template " + template.templateId() + ": generating table " + name + " failed: "
+                                    + e.getMessage(),
+                            e);
                 }
                 long rows = count(statement, name);
                 if (rows != table.rows()) {
-                    throw new IllegalStateException("Template " + template.templateId() + ": table " + name
-                            + " has " + rows + " rows but declares " + table.rows());
+                    throw new IllegalStateException("Template " + template.templateId() + ": table " + name + " has "
+                            + rows + " rows but declares " + table.rows());
                 }
                 write(statement, table, outDir);
                 counts.put(name, rows);
             }
         } catch (SQLException e) {
-            throw new IllegalStateException("Template " + template.templateId() + ": DuckDB failed: "
-                    + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "Template " + template.templateId() + ": DuckDB failed: " + e.getMessage(), e);
         }
         return counts;
     }
@@ -103,8 +104,7 @@ public final class TemplateDataGenerator implements TemplateDataWriter {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot remove stale temp file " + temp, e);
         }
-        String order = table.primaryKey() == null || table.primaryKey().isBlank()
-                ? "ALL" : ident(table.primaryKey());
+        String order = table.primaryKey() == null || table.primaryKey().isBlank() ? "ALL" : ident(table.primaryKey());
         statement.execute("COPY (SELECT * FROM " + ident(table.name()) + " ORDER BY " + order + ") TO "
                 + literal(temp.toAbsolutePath().toString()) + " (FORMAT PARQUET)");
         try {

@@ -1,13 +1,12 @@
 package com.capidemo.duckdb;
 
-import com.capidemo.local.LocalObjectStore;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.capidemo.core.port.ObjectRef;
 import com.capidemo.core.port.QueryResult;
 import com.capidemo.core.port.QuerySession;
+import com.capidemo.local.LocalObjectStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -43,14 +42,22 @@ class DuckDbQuerySessionTest {
                 + "GROUP BY c.name ORDER BY c.name";
         try (QuerySession session = warehouse.session("ds")) {
             QueryResult viaSession = session.query(join, 10);
-            assertThat(viaSession.rows()).isEqualTo(warehouse.query("ds", join, 10).rows());
+            assertThat(viaSession.rows())
+                    .isEqualTo(warehouse.query("ds", join, 10).rows());
             assertThat(viaSession.columns()).containsExactly("name", "total");
-            assertThat(session.query("SELECT count(*) FROM customers", 1).rows().get(0).get(0)).isEqualTo(2L);
+            assertThat(session.query("SELECT count(*) FROM customers", 1)
+                            .rows()
+                            .get(0)
+                            .get(0))
+                    .isEqualTo(2L);
             QueryResult capped = session.query("SELECT id FROM orders ORDER BY id", 2);
             assertThat(capped.rows()).hasSize(2);
             assertThat(capped.truncated()).isTrue();
-            assertThatThrownBy(() -> session.query("SELECT nope FROM orders", 1)).isInstanceOf(IllegalArgumentException.class);
-            assertThat(session.query("SELECT 1", 1).rows()).as("usable after a failed query").hasSize(1);
+            assertThatThrownBy(() -> session.query("SELECT nope FROM orders", 1))
+                    .isInstanceOf(IllegalArgumentException.class);
+            assertThat(session.query("SELECT 1", 1).rows())
+                    .as("usable after a failed query")
+                    .hasSize(1);
         }
     }
 
@@ -64,7 +71,9 @@ class DuckDbQuerySessionTest {
             } catch (IllegalArgumentException expected) {
                 // the configuration is locked
             }
-            assertThatThrownBy(() -> session.query(secret, 5)).as("still locked").isInstanceOf(IllegalArgumentException.class);
+            assertThatThrownBy(() -> session.query(secret, 5))
+                    .as("still locked")
+                    .isInstanceOf(IllegalArgumentException.class);
         }
         assertThatThrownBy(() -> warehouse.session("missing")).isInstanceOf(IllegalArgumentException.class);
     }

@@ -1,11 +1,10 @@
 package com.capidemo.duckdb;
 
-import com.capidemo.local.LocalObjectStore;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.capidemo.core.port.ObjectRef;
+import com.capidemo.local.LocalObjectStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -50,14 +49,24 @@ class DuckDbWarehouseCloneTest {
     void aCloneHardLinksEveryPartOfTheSourceTable() throws Exception {
         warehouse.cloneTable("src", "orders", "copy");
 
-        assertThat(files(table("copy", "orders"))).isEqualTo(files(table("src", "orders"))).hasSize(2);
+        assertThat(files(table("copy", "orders")))
+                .isEqualTo(files(table("src", "orders")))
+                .hasSize(2);
         for (String part : files(table("src", "orders"))) {
-            assertThat(Files.isSameFile(table("copy", "orders").resolve(part), table("src", "orders").resolve(part)))
-                    .as(part + " shares the source's bytes").isTrue();
+            assertThat(Files.isSameFile(
+                            table("copy", "orders").resolve(part),
+                            table("src", "orders").resolve(part)))
+                    .as(part + " shares the source's bytes")
+                    .isTrue();
         }
         assertThat(warehouse.countRows("copy", "orders")).isEqualTo(4);
-        assertThat(((Number) warehouse.query("copy", "SELECT sum(amount) FROM orders", 1).rows().get(0).get(0))
-                .longValue()).isEqualTo(100L);
+        assertThat(((Number) warehouse
+                                .query("copy", "SELECT sum(amount) FROM orders", 1)
+                                .rows()
+                                .get(0)
+                                .get(0))
+                        .longValue())
+                .isEqualTo(100L);
     }
 
     @Test
@@ -68,14 +77,18 @@ class DuckDbWarehouseCloneTest {
 
         assertThat(warehouse.datasetExists("src")).isFalse();
         assertThat(warehouse.listTables("copy")).containsExactly("orders");
-        assertThat(warehouse.query("copy", "SELECT count(*), max(id) FROM orders", 1).rows().get(0))
+        assertThat(warehouse
+                        .query("copy", "SELECT count(*), max(id) FROM orders", 1)
+                        .rows()
+                        .get(0))
                 .containsExactly(4L, 4L);
     }
 
     @Test
     void cloningAgainLeavesOneCloneAndRemovesPartsTheSourceDoesNotHave() throws Exception {
         warehouse.cloneTable("src", "orders", "copy");
-        Files.write(table("copy", "orders").resolve("batch-stale.parquet"),
+        Files.write(
+                table("copy", "orders").resolve("batch-stale.parquet"),
                 Files.readAllBytes(table("src", "orders").resolve("data.parquet")));
 
         warehouse.cloneTable("src", "orders", "copy");
@@ -98,9 +111,11 @@ class DuckDbWarehouseCloneTest {
     @Test
     void aMissingSourceTableOrTargetDatasetIsRefused() {
         assertThatThrownBy(() -> warehouse.cloneTable("src", "nope", "copy"))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("table not found: src.nope");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("table not found: src.nope");
         assertThatThrownBy(() -> warehouse.cloneTable("src", "orders", "missing"))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("dataset not found: missing");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("dataset not found: missing");
         assertThatThrownBy(() -> warehouse.cloneTable("src", "../x", "copy"))
                 .isInstanceOf(IllegalArgumentException.class);
     }

@@ -1,11 +1,10 @@
 package com.capidemo.duckdb;
 
-import com.capidemo.local.LocalObjectStore;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.capidemo.core.port.ObjectRef;
 import com.capidemo.core.port.QuerySession;
+import com.capidemo.local.LocalObjectStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -21,8 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class QueryResultCacheTest {
 
-    private static final String TOTAL = "SELECT customer_id, sum(amount) AS total FROM orders GROUP BY customer_id "
-            + "ORDER BY customer_id";
+    private static final String TOTAL =
+            "SELECT customer_id, sum(amount) AS total FROM orders GROUP BY customer_id " + "ORDER BY customer_id";
 
     @TempDir
     Path dir;
@@ -48,7 +47,9 @@ class QueryResultCacheTest {
 
     private Path parquetOf(String dataset) throws Exception {
         try (var parts = Files.list(dir.resolve("warehouse").resolve(dataset).resolve("orders"))) {
-            return parts.filter(p -> p.toString().endsWith(".parquet")).findFirst().orElseThrow();
+            return parts.filter(p -> p.toString().endsWith(".parquet"))
+                    .findFirst()
+                    .orElseThrow();
         }
     }
 
@@ -63,7 +64,9 @@ class QueryResultCacheTest {
         assertThat(warehouse.cachedResults() - before).isEqualTo(2);
         assertThat(first).hasToString("[[1, 15], [2, 7]]");
         warehouse.query("a", TOTAL, 1);
-        assertThat(warehouse.cachedResults() - before).as("another row cap is another result").isEqualTo(2);
+        assertThat(warehouse.cachedResults() - before)
+                .as("another row cap is another result")
+                .isEqualTo(2);
     }
 
     @Test
@@ -71,7 +74,8 @@ class QueryResultCacheTest {
         warehouse.query("a", TOTAL, 10);
         warehouse.appendRows("a", "orders", "batch-1", List.of(Map.of("id", 4, "customer_id", 2, "amount", 1)));
         assertThat(warehouse.query("a", TOTAL, 10).rows()).hasToString("[[1, 15], [2, 8]]");
-        assertThat(warehouse.query("b", TOTAL, 10).rows()).as("b's files are unchanged")
+        assertThat(warehouse.query("b", TOTAL, 10).rows())
+                .as("b's files are unchanged")
                 .hasToString("[[1, 15], [2, 7]]");
 
         warehouse.createTableAs("b", "orders", "SELECT 9 AS id, 3 AS customer_id, 1.5 AS amount");
@@ -86,9 +90,12 @@ class QueryResultCacheTest {
         warehouse.loadCsv("c", "orders", new ObjectRef("samples", "orders.csv"));
         assertThat(warehouse.query("c", TOTAL, 10).rows()).hasToString("[[1, 15], [2, 7]]");
         Path file = parquetOf("c");
-        Object inode = Files.readAttributes(file, java.nio.file.attribute.BasicFileAttributes.class).fileKey();
+        Object inode = Files.readAttributes(file, java.nio.file.attribute.BasicFileAttributes.class)
+                .fileKey();
         Files.write(file, Files.readAllBytes(parquetOf("other")));
-        assertThat(Files.readAttributes(file, java.nio.file.attribute.BasicFileAttributes.class).fileKey()).isEqualTo(inode);
+        assertThat(Files.readAttributes(file, java.nio.file.attribute.BasicFileAttributes.class)
+                        .fileKey())
+                .isEqualTo(inode);
         assertThat(warehouse.query("c", TOTAL, 10).rows()).hasToString("[[5, 200], [6, 3]]");
     }
 
@@ -121,7 +128,8 @@ class QueryResultCacheTest {
         long before = warehouse.cachedResults();
         try (QuerySession session = warehouse.session("b")) {
             try {
-                session.query("CREATE OR REPLACE TEMP VIEW orders AS SELECT 7 AS id, 9 AS customer_id, 1.0 AS amount", 1);
+                session.query(
+                        "CREATE OR REPLACE TEMP VIEW orders AS SELECT 7 AS id, 9 AS customer_id, 1.0 AS amount", 1);
             } catch (IllegalArgumentException refused) {
                 // not a query: whether or not it ran, the session no longer trusts the cache
             }
@@ -133,8 +141,8 @@ class QueryResultCacheTest {
 
     @Test
     void noCacheRunsEveryQuery() {
-        DuckDbWarehouse uncached = new DuckDbWarehouse(dir.resolve("warehouse"), objects,
-                DuckDbWarehouse.QUERY_TIMEOUT_SECONDS, 0);
+        DuckDbWarehouse uncached =
+                new DuckDbWarehouse(dir.resolve("warehouse"), objects, DuckDbWarehouse.QUERY_TIMEOUT_SECONDS, 0);
         uncached.query("a", TOTAL, 10);
         uncached.query("b", TOTAL, 10);
         assertThat(uncached.cachedResults()).isZero();

@@ -1,16 +1,14 @@
 package com.capidemo.duckdb;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import com.capidemo.core.template.ForeignKey;
 import com.capidemo.core.template.GoldenQuery;
 import com.capidemo.core.template.TableSpec;
 import com.capidemo.core.template.TemplateCatalog;
-import com.capidemo.core.template.TemplateTestSupport;
 import com.capidemo.core.template.TemplateDefinition;
 import com.capidemo.core.template.TemplateTestSupport;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import java.io.IOException;
 import java.math.BigInteger;
 import java.nio.file.Files;
@@ -39,14 +37,18 @@ class TemplateDataGeneratorTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("templates")
-    void generatesDeclaredRowsWithIntactKeysAndAnswerableGoldenQueries(String id, TemplateDefinition template,
-                                                                       @TempDir Path dir) throws Exception {
+    void generatesDeclaredRowsWithIntactKeysAndAnswerableGoldenQueries(
+            String id, TemplateDefinition template, @TempDir Path dir) throws Exception {
         Path first = dir.resolve("first");
         long started = System.nanoTime();
         Map<String, Long> counts = new TemplateDataGenerator().generate(template, first);
         long millis = (System.nanoTime() - started) / 1_000_000;
-        System.out.printf("template %s: %d tables, %d rows generated in %d ms%n", id, counts.size(),
-                counts.values().stream().mapToLong(Long::longValue).sum(), millis);
+        System.out.printf(
+                "template %s: %d tables, %d rows generated in %d ms%n",
+                id,
+                counts.size(),
+                counts.values().stream().mapToLong(Long::longValue).sum(),
+                millis);
 
         Map<String, Long> declared = new LinkedHashMap<>();
         template.tables().forEach(t -> declared.put(t.name(), t.rows()));
@@ -54,23 +56,33 @@ class TemplateDataGeneratorTest {
         try (Stream<Path> files = Files.list(first)) {
             assertThat(files.map(p -> p.getFileName().toString()).sorted().toList())
                     .as("only the table files, no temp files")
-                    .containsExactlyElementsOf(declared.keySet().stream().map(n -> n + ".parquet").sorted().toList());
+                    .containsExactlyElementsOf(declared.keySet().stream()
+                            .map(n -> n + ".parquet")
+                            .sorted()
+                            .toList());
         }
 
-        try (Connection c = DriverManager.getConnection("jdbc:duckdb:"); Statement s = c.createStatement()) {
+        try (Connection c = DriverManager.getConnection("jdbc:duckdb:");
+                Statement s = c.createStatement()) {
             for (TableSpec table : template.tables()) {
                 assertThat(single(s, "SELECT count(*) FROM " + parquet(first, table.name())))
-                        .as(id + "." + table.name() + " rows in parquet").isEqualTo(table.rows());
-                assertThat(single(s, "SELECT count(*) - count(DISTINCT " + table.primaryKey() + ") + count(*) FILTER (WHERE "
-                        + table.primaryKey() + " IS NULL) FROM " + parquet(first, table.name())))
+                        .as(id + "." + table.name() + " rows in parquet")
+                        .isEqualTo(table.rows());
+                assertThat(single(
+                                s,
+                                "SELECT count(*) - count(DISTINCT " + table.primaryKey() + ") + count(*) FILTER (WHERE "
+                                        + table.primaryKey() + " IS NULL) FROM " + parquet(first, table.name())))
                         .as(id + "." + table.name() + " primary key " + table.primaryKey() + " unique and not null")
                         .isZero();
                 for (ForeignKey fk : table.foreignKeys()) {
-                    long orphans = single(s, "SELECT count(*) FROM " + parquet(first, table.name()) + " c LEFT JOIN "
-                            + parquet(first, fk.referencedTable()) + " p ON c." + fk.column() + " = p."
-                            + fk.referencedColumn() + " WHERE c." + fk.column() + " IS NOT NULL AND p."
-                            + fk.referencedColumn() + " IS NULL");
-                    assertThat(orphans).as(id + "." + table.name() + "." + fk.column() + " -> " + fk.references())
+                    long orphans = single(
+                            s,
+                            "SELECT count(*) FROM " + parquet(first, table.name()) + " c LEFT JOIN "
+                                    + parquet(first, fk.referencedTable()) + " p ON c." + fk.column() + " = p."
+                                    + fk.referencedColumn() + " WHERE c." + fk.column() + " IS NOT NULL AND p."
+                                    + fk.referencedColumn() + " IS NULL");
+                    assertThat(orphans)
+                            .as(id + "." + table.name() + "." + fk.column() + " -> " + fk.references())
                             .isZero();
                 }
             }
@@ -93,12 +105,14 @@ class TemplateDataGeneratorTest {
 
         Path second = dir.resolve("second");
         assertThat(new TemplateDataGenerator().generate(template, second)).isEqualTo(counts);
-        try (Connection c = DriverManager.getConnection("jdbc:duckdb:"); Statement s = c.createStatement()) {
+        try (Connection c = DriverManager.getConnection("jdbc:duckdb:");
+                Statement s = c.createStatement()) {
             for (TableSpec table : template.tables()) {
                 assertThat(contentHash(s, second, table.name()))
                         .as(id + "." + table.name() + " content is identical across runs")
                         .isEqualTo(contentHash(s, first, table.name()));
-                assertThat(Files.mismatch(first.resolve(table.name() + ".parquet"), second.resolve(table.name() + ".parquet")))
+                assertThat(Files.mismatch(
+                                first.resolve(table.name() + ".parquet"), second.resolve(table.name() + ".parquet")))
                         .as(id + "." + table.name() + " parquet bytes are identical across runs")
                         .isEqualTo(-1L);
             }
@@ -110,7 +124,8 @@ class TemplateDataGeneratorTest {
         Path file = dir.resolve("templates/tiny.yml");
         Files.createDirectories(file.getParent());
         Files.writeString(file, TemplateTestSupport.validTemplate("tiny").replace("rows: 20", "rows: 21"));
-        TemplateDefinition tiny = TemplateCatalog.load(file.getParent()).find("tiny").orElseThrow();
+        TemplateDefinition tiny =
+                TemplateCatalog.load(file.getParent()).find("tiny").orElseThrow();
         assertThatThrownBy(() -> new TemplateDataGenerator().generate(tiny, dir.resolve("out")))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("children")
@@ -122,8 +137,10 @@ class TemplateDataGeneratorTest {
     void failsWithTheTableNameWhenItsSqlIsBroken(@TempDir Path dir) throws IOException {
         Path file = dir.resolve("templates/tiny.yml");
         Files.createDirectories(file.getParent());
-        Files.writeString(file, TemplateTestSupport.validTemplate("tiny").replace("FROM range(20) t(i)", "FROM no_such_table"));
-        TemplateDefinition tiny = TemplateCatalog.load(file.getParent()).find("tiny").orElseThrow();
+        Files.writeString(
+                file, TemplateTestSupport.validTemplate("tiny").replace("FROM range(20) t(i)", "FROM no_such_table"));
+        TemplateDefinition tiny =
+                TemplateCatalog.load(file.getParent()).find("tiny").orElseThrow();
         assertThatThrownBy(() -> new TemplateDataGenerator().generate(tiny, dir.resolve("out")))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("children");
@@ -134,12 +151,13 @@ class TemplateDataGeneratorTest {
         Path file = dir.resolve("templates/tiny.yml");
         Files.createDirectories(file.getParent());
         Files.writeString(file, TemplateTestSupport.validTemplate("tiny"));
-        TemplateDefinition tiny = TemplateCatalog.load(file.getParent()).find("tiny").orElseThrow();
+        TemplateDefinition tiny =
+                TemplateCatalog.load(file.getParent()).find("tiny").orElseThrow();
         Path out = dir.resolve("out");
         Files.createDirectories(out);
         Files.writeString(out.resolve("parents.parquet"), "stale");
-        assertThat(new TemplateDataGenerator(1).generate(tiny, out)).containsExactly(Map.entry("parents", 10L),
-                Map.entry("children", 20L));
+        assertThat(new TemplateDataGenerator(1).generate(tiny, out))
+                .containsExactly(Map.entry("parents", 10L), Map.entry("children", 20L));
         assertThat(Files.size(out.resolve("parents.parquet"))).isGreaterThan(5);
         try (Stream<Path> files = Files.list(out)) {
             assertThat(files.map(p -> p.getFileName().toString()).sorted().toList())
@@ -148,7 +166,8 @@ class TemplateDataGeneratorTest {
     }
 
     private static String parquet(Path dir, String table) {
-        return "read_parquet('" + dir.resolve(table + ".parquet").toAbsolutePath().toString().replace("'", "''") + "')";
+        return "read_parquet('"
+                + dir.resolve(table + ".parquet").toAbsolutePath().toString().replace("'", "''") + "')";
     }
 
     private static long single(Statement s, String sql) throws SQLException {

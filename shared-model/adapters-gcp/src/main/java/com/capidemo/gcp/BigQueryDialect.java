@@ -25,7 +25,14 @@ import java.util.regex.Pattern;
 public final class BigQueryDialect {
 
     /** {@link SqlToken.Kind}'s kinds, and RAW. */
-    private enum Kind { WORD, QUOTED, STRING, NUMBER, SYMBOL, RAW }
+    private enum Kind {
+        WORD,
+        QUOTED,
+        STRING,
+        NUMBER,
+        SYMBOL,
+        RAW
+    }
 
     private sealed interface Node permits Tok, Group {
         String lead();
@@ -39,32 +46,88 @@ public final class BigQueryDialect {
     }
 
     /** {@code ( items )}; closeLead is the trivia before the closing parenthesis. */
-    private record Group(String lead, List<Node> items, String closeLead) implements Node {
-    }
+    private record Group(String lead, List<Node> items, String closeLead) implements Node {}
 
     private static final Map<String, String> TYPES = Map.ofEntries(
-            Map.entry("INTEGER", "INT64"), Map.entry("INT", "INT64"), Map.entry("INT4", "INT64"),
-            Map.entry("INT8", "INT64"), Map.entry("BIGINT", "INT64"), Map.entry("SMALLINT", "INT64"),
-            Map.entry("TINYINT", "INT64"), Map.entry("HUGEINT", "INT64"), Map.entry("UBIGINT", "INT64"),
-            Map.entry("DOUBLE", "FLOAT64"), Map.entry("REAL", "FLOAT64"), Map.entry("FLOAT", "FLOAT64"),
-            Map.entry("FLOAT4", "FLOAT64"), Map.entry("FLOAT8", "FLOAT64"), Map.entry("VARCHAR", "STRING"),
-            Map.entry("TEXT", "STRING"), Map.entry("CHAR", "STRING"), Map.entry("BOOLEAN", "BOOL"),
-            Map.entry("TIMESTAMPTZ", "TIMESTAMP"), Map.entry("BLOB", "BYTES"));
+            Map.entry("INTEGER", "INT64"),
+            Map.entry("INT", "INT64"),
+            Map.entry("INT4", "INT64"),
+            Map.entry("INT8", "INT64"),
+            Map.entry("BIGINT", "INT64"),
+            Map.entry("SMALLINT", "INT64"),
+            Map.entry("TINYINT", "INT64"),
+            Map.entry("HUGEINT", "INT64"),
+            Map.entry("UBIGINT", "INT64"),
+            Map.entry("DOUBLE", "FLOAT64"),
+            Map.entry("REAL", "FLOAT64"),
+            Map.entry("FLOAT", "FLOAT64"),
+            Map.entry("FLOAT4", "FLOAT64"),
+            Map.entry("FLOAT8", "FLOAT64"),
+            Map.entry("VARCHAR", "STRING"),
+            Map.entry("TEXT", "STRING"),
+            Map.entry("CHAR", "STRING"),
+            Map.entry("BOOLEAN", "BOOL"),
+            Map.entry("TIMESTAMPTZ", "TIMESTAMP"),
+            Map.entry("BLOB", "BYTES"));
     /** DuckDB part functions; dayofweek is 0 (Sunday)..6 in DuckDB but 1..7 in GoogleSQL, hence the shift. */
-    private static final Map<String, String> PARTS = Map.of("year", "EXTRACT(YEAR FROM %s)", "month",
-            "EXTRACT(MONTH FROM %s)", "day", "EXTRACT(DAY FROM %s)", "dayofmonth", "EXTRACT(DAY FROM %s)",
-            "quarter", "EXTRACT(QUARTER FROM %s)", "hour", "EXTRACT(HOUR FROM %s)", "minute",
-            "EXTRACT(MINUTE FROM %s)", "dayofyear", "EXTRACT(DAYOFYEAR FROM %s)",
-            "dayofweek", "(EXTRACT(DAYOFWEEK FROM %s) - 1)"); // not week(x): GoogleSQL's WEEK(MONDAY) looks the same
+    private static final Map<String, String> PARTS = Map.of(
+            "year",
+            "EXTRACT(YEAR FROM %s)",
+            "month",
+            "EXTRACT(MONTH FROM %s)",
+            "day",
+            "EXTRACT(DAY FROM %s)",
+            "dayofmonth",
+            "EXTRACT(DAY FROM %s)",
+            "quarter",
+            "EXTRACT(QUARTER FROM %s)",
+            "hour",
+            "EXTRACT(HOUR FROM %s)",
+            "minute",
+            "EXTRACT(MINUTE FROM %s)",
+            "dayofyear",
+            "EXTRACT(DAYOFYEAR FROM %s)",
+            "dayofweek",
+            "(EXTRACT(DAYOFWEEK FROM %s) - 1)"); // not week(x): GoogleSQL's WEEK(MONDAY) looks the same
+
     private static final Pattern FIXED_INTERVAL = Pattern.compile("INTERVAL (\\d+) (DAY|HOUR|MINUTE|SECOND)");
     private static final Set<String> SUB_DAY = Set.of("HOUR", "MINUTE", "SECOND", "MILLISECOND", "MICROSECOND");
     /** Words before a parenthesis that make it an expression, not a function call's arguments. */
-    private static final Set<String> KEYWORDS = Set.of("SELECT", "WHERE", "AND", "OR", "NOT", "IN", "ON", "WHEN",
-            "THEN", "ELSE", "AS", "BY", "FROM", "JOIN", "HAVING", "QUALIFY", "IS", "LIKE", "CASE", "END", "EXISTS",
-            "USING", "BETWEEN", "OVER", "FILTER", "WITH", "UNION", "ALL", "DISTINCT", "INTERVAL", "RETURN", "LIMIT");
+    private static final Set<String> KEYWORDS = Set.of(
+            "SELECT",
+            "WHERE",
+            "AND",
+            "OR",
+            "NOT",
+            "IN",
+            "ON",
+            "WHEN",
+            "THEN",
+            "ELSE",
+            "AS",
+            "BY",
+            "FROM",
+            "JOIN",
+            "HAVING",
+            "QUALIFY",
+            "IS",
+            "LIKE",
+            "CASE",
+            "END",
+            "EXISTS",
+            "USING",
+            "BETWEEN",
+            "OVER",
+            "FILTER",
+            "WITH",
+            "UNION",
+            "ALL",
+            "DISTINCT",
+            "INTERVAL",
+            "RETURN",
+            "LIMIT");
 
-    private BigQueryDialect() {
-    }
+    private BigQueryDialect() {}
 
     /** The GoogleSQL for a DuckDB query; SQL that cannot be split into tokens safely comes back unchanged. */
     public static String fromDuckDb(String sql) {
@@ -99,15 +162,21 @@ public final class BigQueryDialect {
 
     private static void calls(List<Node> items) {
         for (int i = 0; i + 1 < items.size(); i++) {
-            if (!(items.get(i) instanceof Tok name && name.kind() == Kind.WORD && items.get(i + 1) instanceof Group args)
+            if (!(items.get(i) instanceof Tok name
+                            && name.kind() == Kind.WORD
+                            && items.get(i + 1) instanceof Group args)
                     || i > 0 && items.get(i - 1) instanceof Tok dot && dot.is(".")) {
                 continue;
             }
             String fn = name.text().toLowerCase(Locale.ROOT);
             int end = i + 1;
-            if (end + 2 < items.size() && items.get(end + 1) instanceof Tok f && f.is("FILTER")
-                    && items.get(end + 2) instanceof Group where && !where.items().isEmpty()
-                    && where.items().get(0) instanceof Tok w && w.is("WHERE")) {
+            if (end + 2 < items.size()
+                    && items.get(end + 1) instanceof Tok f
+                    && f.is("FILTER")
+                    && items.get(end + 2) instanceof Group where
+                    && !where.items().isEmpty()
+                    && where.items().get(0) instanceof Tok w
+                    && w.is("WHERE")) {
                 String cond = text(where.items().subList(1, where.items().size()));
                 List<List<Node>> a = split(args.items());
                 if (fn.equals("count") && a.size() == 1 && text(a.get(0)).equals("*")) {
@@ -120,7 +189,11 @@ public final class BigQueryDialect {
                 boolean distinct = !first.isEmpty() && first.get(0) instanceof Tok d && d.is("DISTINCT");
                 String x = text(distinct ? first.subList(1, first.size()) : first);
                 StringBuilder newArgs = new StringBuilder(distinct ? "DISTINCT " : "")
-                        .append("CASE WHEN ").append(cond).append(" THEN ").append(x).append(" END");
+                        .append("CASE WHEN ")
+                        .append(cond)
+                        .append(" THEN ")
+                        .append(x)
+                        .append(" END");
                 for (List<Node> rest : a.subList(1, a.size())) {
                     newArgs.append(", ").append(text(rest));
                 }
@@ -148,33 +221,40 @@ public final class BigQueryDialect {
         switch (fn) {
             case "cast", "try_cast" -> {
                 int as = indexOf(a.size() == 1 ? a.get(0) : List.of(), "AS");
-                List<Node> t = as < 0 ? List.of() : a.get(0).subList(as + 1, a.get(0).size());
-                return as < 0 || fn.equals("cast") && type(t).equals(text(t)) ? null // already GoogleSQL
-                        : (fn.equals("cast") ? "CAST(" : "SAFE_CAST(") + text(a.get(0).subList(0, as)) + " AS " + type(t)
-                        + ")";
+                List<Node> t =
+                        as < 0 ? List.of() : a.get(0).subList(as + 1, a.get(0).size());
+                return as < 0 || fn.equals("cast") && type(t).equals(text(t))
+                        ? null // already GoogleSQL
+                        : (fn.equals("cast") ? "CAST(" : "SAFE_CAST(")
+                                + text(a.get(0).subList(0, as)) + " AS " + type(t) + ")";
             }
             case "date_trunc" -> {
                 // DATE_TRUNC takes DATE, DATETIME and TIMESTAMP; DuckDB weeks start on Monday, hence ISOWEEK.
-                return unit == null || a.size() != 2 ? null
+                return unit == null || a.size() != 2
+                        ? null
                         : "DATE_TRUNC(" + s.get(1) + ", " + (unit.equals("WEEK") ? "ISOWEEK" : unit) + ")";
             }
             case "date_diff", "datediff" -> {
                 // Sub-day parts only exist for timestamps; DATE_DIFF counts boundaries crossed, as DuckDB does.
-                return unit == null || a.size() != 3 ? null : (SUB_DAY.contains(unit) ? "TIMESTAMP_DIFF(" : "DATE_DIFF(")
-                        + s.get(2) + ", " + s.get(1) + ", " + unit + ")";
+                return unit == null || a.size() != 3
+                        ? null
+                        : (SUB_DAY.contains(unit) ? "TIMESTAMP_DIFF(" : "DATE_DIFF(") + s.get(2) + ", " + s.get(1)
+                                + ", " + unit + ")";
             }
             case "median" -> {
                 // Approximate: BigQuery has no exact median aggregate (PERCENTILE_CONT is analytic only).
                 return a.size() == 1 ? "APPROX_QUANTILES(" + s.get(0) + ", 2)[OFFSET(1)]" : null;
             }
             case "quantile", "quantile_cont", "quantile_disc" -> {
-                return a.size() == 2 ? "APPROX_QUANTILES(" + s.get(0) + ", 100)[OFFSET(" + percent(a.get(1)) + ")]"
+                return a.size() == 2
+                        ? "APPROX_QUANTILES(" + s.get(0) + ", 100)[OFFSET(" + percent(a.get(1)) + ")]"
                         : null;
             }
             case "mode" -> {
                 // APPROX_TOP_COUNT counts NULL as a value, DuckDB's mode skips it: take the runner-up when NULL wins.
                 String top = "APPROX_TOP_COUNT(" + s.get(0) + ", 2)";
-                return a.size() == 1 ? "COALESCE(" + top + "[SAFE_OFFSET(0)].value, " + top + "[SAFE_OFFSET(1)].value)"
+                return a.size() == 1
+                        ? "COALESCE(" + top + "[SAFE_OFFSET(0)].value, " + top + "[SAFE_OFFSET(1)].value)"
                         : null;
             }
             case "strftime" -> {
@@ -184,7 +264,8 @@ public final class BigQueryDialect {
                 return a.size() == 1 ? "UNIX_SECONDS(" + s.get(0) + ")" : null;
             }
             case "to_days", "to_months", "to_years" -> {
-                return a.size() == 1 ? "MAKE_INTERVAL(" + fn.substring(3, fn.length() - 1) + " => " + s.get(0) + ")"
+                return a.size() == 1
+                        ? "MAKE_INTERVAL(" + fn.substring(3, fn.length() - 1) + " => " + s.get(0) + ")"
                         : null;
             }
             case "regexp_matches" -> {
@@ -202,12 +283,14 @@ public final class BigQueryDialect {
      */
     private static void series(List<Node> items, int i, boolean exclusive) {
         int alias = i + 2 < items.size() && items.get(i + 2) instanceof Tok as && as.is("AS") ? i + 3 : i + 2;
-        if (alias + 1 >= items.size() || !(items.get(alias) instanceof Tok t && t.kind() == Kind.WORD)
+        if (alias + 1 >= items.size()
+                || !(items.get(alias) instanceof Tok t && t.kind() == Kind.WORD)
                 || !(items.get(alias + 1) instanceof Group cols && cols.items().size() == 1)) {
             return;
         }
         List<String> a = new ArrayList<>(split(((Group) items.get(i + 1)).items()).stream()
-                .map(BigQueryDialect::text).toList());
+                .map(BigQueryDialect::text)
+                .toList());
         boolean dates = a.get(0).toUpperCase(Locale.ROOT).matches("(DATE|TIMESTAMP) '.*|CAST\\(.* AS DATE\\)");
         if (a.size() == 1) {
             a.add(0, "0");
@@ -216,11 +299,16 @@ public final class BigQueryDialect {
             return;
         }
         if (exclusive) {
-            a.set(1, dates ? "DATE_SUB(" + a.get(1) + ", INTERVAL 1 DAY)"
-                    : a.get(1).matches("-?\\d+") ? String.valueOf(Long.parseLong(a.get(1)) - 1) : a.get(1) + " - 1");
+            a.set(
+                    1,
+                    dates
+                            ? "DATE_SUB(" + a.get(1) + ", INTERVAL 1 DAY)"
+                            : a.get(1).matches("-?\\d+")
+                                    ? String.valueOf(Long.parseLong(a.get(1)) - 1)
+                                    : a.get(1) + " - 1");
         }
-        String gen = (dates ? "UNNEST(GENERATE_DATE_ARRAY(" : "UNNEST(GENERATE_ARRAY(") + String.join(", ", a) + ")) AS "
-                + text(cols.items());
+        String gen = (dates ? "UNNEST(GENERATE_DATE_ARRAY(" : "UNNEST(GENERATE_ARRAY(") + String.join(", ", a)
+                + ")) AS " + text(cols.items());
         String lead = items.get(i).lead();
         items.subList(i, alias + 2).clear();
         items.add(i, raw(lead, gen));
@@ -229,7 +317,9 @@ public final class BigQueryDialect {
     /** {@code x::T} becomes {@code CAST(x AS T)}; the operand is a name, literal, call or parenthesised expression. */
     private static void casts(List<Node> items) {
         for (int i = 1; i + 1 < items.size(); i++) {
-            if (!(items.get(i) instanceof Tok op && op.is("::") && items.get(i + 1) instanceof Tok t
+            if (!(items.get(i) instanceof Tok op
+                    && op.is("::")
+                    && items.get(i + 1) instanceof Tok t
                     && t.kind() == Kind.WORD)) {
                 continue;
             }
@@ -279,7 +369,9 @@ public final class BigQueryDialect {
         Tok tok = (Tok) items.get(i);
         Node next = items.get(i + 1);
         Tok unitTok = i + 2 < items.size() && items.get(i + 2) instanceof Tok u && u.kind() == Kind.WORD ? u : null;
-        String[] parts = next instanceof Tok s && s.kind() == Kind.STRING ? unquote(s).trim().split("\\s+") : null;
+        String[] parts = next instanceof Tok s && s.kind() == Kind.STRING
+                ? unquote(s).trim().split("\\s+")
+                : null;
         String count;
         String unit;
         int end;
@@ -287,7 +379,8 @@ public final class BigQueryDialect {
             count = parts[0];
             unit = parts[1];
             end = i + 2;
-        } else if (next instanceof Tok n && (n.kind() == Kind.NUMBER || parts != null && parts.length == 1)
+        } else if (next instanceof Tok n
+                && (n.kind() == Kind.NUMBER || parts != null && parts.length == 1)
                 && unitTok != null) {
             count = n.kind() == Kind.NUMBER ? n.text() : parts[0];
             unit = unitTok.text();
@@ -297,8 +390,9 @@ public final class BigQueryDialect {
         }
         String u = unit.toUpperCase(Locale.ROOT);
         u = u.endsWith("S") ? u.substring(0, u.length() - 1) : u;
-        if (!count.matches("-?\\d+") || !Set.of("YEAR", "QUARTER", "MONTH", "WEEK", "DAY", "HOUR", "MINUTE",
-                "SECOND").contains(u)) {
+        if (!count.matches("-?\\d+")
+                || !Set.of("YEAR", "QUARTER", "MONTH", "WEEK", "DAY", "HOUR", "MINUTE", "SECOND")
+                        .contains(u)) {
             return;
         }
         String out = "INTERVAL " + count + " " + u;
@@ -309,7 +403,9 @@ public final class BigQueryDialect {
     }
 
     private static void stringify(List<Node> items, int i) {
-        if (i >= 0 && i < items.size() && items.get(i) instanceof Tok t
+        if (i >= 0
+                && i < items.size()
+                && items.get(i) instanceof Tok t
                 && (t.kind() == Kind.NUMBER || t.kind() == Kind.RAW && t.text().matches("\\(?EXTRACT\\(.*"))) {
             items.set(i, raw(t.lead(), "CAST(" + t.text() + " AS STRING)"));
         }
@@ -323,20 +419,26 @@ public final class BigQueryDialect {
     private static void rangeFrames(List<Node> items) {
         int r = indexOf(items, "RANGE");
         int order = indexOf(items, "ORDER");
-        if (r < 0 || order < 0 || order + 2 >= r || !(items.get(order + 1) instanceof Tok by && by.is("BY"))
+        if (r < 0
+                || order < 0
+                || order + 2 >= r
+                || !(items.get(order + 1) instanceof Tok by && by.is("BY"))
                 || indexOf(items.subList(order + 2, r), ",") >= 0) {
             return;
         }
         boolean changed = false;
         for (int j = r + 1; j < items.size(); j++) {
             int len = items.get(j) instanceof Tok t && t.kind() == Kind.RAW ? 1 : 3;
-            if (j + len >= items.size() || !(items.get(j + len) instanceof Tok bound)
+            if (j + len >= items.size()
+                    || !(items.get(j + len) instanceof Tok bound)
                     || !(bound.is("PRECEDING") || bound.is("FOLLOWING"))) {
                 continue;
             }
-            Matcher m = FIXED_INTERVAL.matcher(text(items.subList(j, j + len)).replaceAll("\\s+", " ").toUpperCase(Locale.ROOT));
+            Matcher m = FIXED_INTERVAL.matcher(
+                    text(items.subList(j, j + len)).replaceAll("\\s+", " ").toUpperCase(Locale.ROOT));
             if (m.matches()) {
-                long unit = Map.of("DAY", 86_400L, "HOUR", 3_600L, "MINUTE", 60L, "SECOND", 1L).get(m.group(2));
+                long unit = Map.of("DAY", 86_400L, "HOUR", 3_600L, "MINUTE", 60L, "SECOND", 1L)
+                        .get(m.group(2));
                 String lead = items.get(j).lead();
                 items.subList(j, j + len).clear();
                 items.add(j, raw(lead, String.valueOf(Long.parseLong(m.group(1)) * unit * 1_000_000L)));
@@ -380,7 +482,8 @@ public final class BigQueryDialect {
         Node n = items.get(j);
         if (n instanceof Group) {
             String before = j > 0 && items.get(j - 1) instanceof Tok f && f.kind() == Kind.WORD
-                    ? f.text().toUpperCase(Locale.ROOT) : null;
+                    ? f.text().toUpperCase(Locale.ROOT)
+                    : null;
             if ("OVER".equals(before) || "FILTER".equals(before)) {
                 return -1; // a window or filter clause: the operand starts further back, leave it
             }
@@ -389,15 +492,22 @@ public final class BigQueryDialect {
         Tok t = (Tok) n;
         switch (t.kind()) {
             case STRING -> {
-                return j > 0 && items.get(j - 1) instanceof Tok p && p.kind() == Kind.WORD
-                        && Set.of("DATE", "TIMESTAMP", "TIME", "DATETIME").contains(p.text().toUpperCase(Locale.ROOT))
-                        ? j - 1 : j;
+                return j > 0
+                                && items.get(j - 1) instanceof Tok p
+                                && p.kind() == Kind.WORD
+                                && Set.of("DATE", "TIMESTAMP", "TIME", "DATETIME")
+                                        .contains(p.text().toUpperCase(Locale.ROOT))
+                        ? j - 1
+                        : j;
             }
             case NUMBER, RAW -> {
                 return j;
             }
             case WORD, QUOTED -> {
-                while (j >= 2 && items.get(j - 1) instanceof Tok d && d.is(".") && items.get(j - 2) instanceof Tok p
+                while (j >= 2
+                        && items.get(j - 1) instanceof Tok d
+                        && d.is(".")
+                        && items.get(j - 2) instanceof Tok p
                         && (p.kind() == Kind.WORD || p.kind() == Kind.QUOTED)) {
                     j -= 2;
                 }
@@ -462,7 +572,10 @@ public final class BigQueryDialect {
     private static String percent(List<Node> q) {
         String s = text(q);
         try {
-            return new BigDecimal(s).movePointRight(2).setScale(0, RoundingMode.HALF_UP).toPlainString();
+            return new BigDecimal(s)
+                    .movePointRight(2)
+                    .setScale(0, RoundingMode.HALF_UP)
+                    .toPlainString();
         } catch (NumberFormatException e) {
             return "CAST(ROUND((" + s + ") * 100) AS INT64)";
         }
@@ -546,7 +659,8 @@ public final class BigQueryDialect {
                 List<Node> items = stack.remove(stack.size() - 1);
                 stack.get(stack.size() - 1).add(new Group(leads.remove(leads.size() - 1), items, t.lead()));
             } else {
-                stack.get(stack.size() - 1).add(new Tok(t.lead(), Kind.valueOf(t.kind().name()), t.source()));
+                stack.get(stack.size() - 1)
+                        .add(new Tok(t.lead(), Kind.valueOf(t.kind().name()), t.source()));
             }
         }
         return stack.size() == 1 ? new Group("", stack.get(0), lexed.trailing()) : null;

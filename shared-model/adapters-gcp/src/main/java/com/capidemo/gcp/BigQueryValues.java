@@ -21,8 +21,7 @@ import java.util.Map;
 /** Conversions between BigQuery's values and the plain, JSON-friendly values of the warehouse port. */
 final class BigQueryValues {
 
-    private BigQueryValues() {
-    }
+    private BigQueryValues() {}
 
     /** The BigQuery type of a portable column type (the same names DuckDbWarehouse accepts). */
     static StandardSQLTypeName type(String portable) {
@@ -74,7 +73,9 @@ final class BigQueryValues {
             Map<String, Object> record = new LinkedHashMap<>();
             FieldList sub = field.getSubFields();
             for (int i = 0; i < sub.size(); i++) {
-                record.put(sub.get(i).getName(), plain(sub.get(i), v.getRecordValue().get(i)));
+                record.put(
+                        sub.get(i).getName(),
+                        plain(sub.get(i), v.getRecordValue().get(i)));
             }
             return record;
         }

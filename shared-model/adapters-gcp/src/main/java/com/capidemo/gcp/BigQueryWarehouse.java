@@ -69,16 +69,35 @@ public class BigQueryWarehouse implements Warehouse {
      * @param translateDuckDbSql  rewrite the DuckDB SQL of queries and CTAS into GoogleSQL ({@link BigQueryDialect};
      *                            the default), off for callers that send GoogleSQL only
      */
-    public record Config(String location, GcsBuckets buckets, String templatesBucket, String templateDatasetPrefix,
-                         boolean cloneTemplates, long maximumBytesBilled, Duration jobTimeout,
-                         boolean translateDuckDbSql) {
+    public record Config(
+            String location,
+            GcsBuckets buckets,
+            String templatesBucket,
+            String templateDatasetPrefix,
+            boolean cloneTemplates,
+            long maximumBytesBilled,
+            Duration jobTimeout,
+            boolean translateDuckDbSql) {
 
         public static final long GIB = 1L << 30;
 
-        public Config(String location, GcsBuckets buckets, String templatesBucket, String templateDatasetPrefix,
-                      boolean cloneTemplates, long maximumBytesBilled, Duration jobTimeout) {
-            this(location, buckets, templatesBucket, templateDatasetPrefix, cloneTemplates, maximumBytesBilled,
-                    jobTimeout, true);
+        public Config(
+                String location,
+                GcsBuckets buckets,
+                String templatesBucket,
+                String templateDatasetPrefix,
+                boolean cloneTemplates,
+                long maximumBytesBilled,
+                Duration jobTimeout) {
+            this(
+                    location,
+                    buckets,
+                    templatesBucket,
+                    templateDatasetPrefix,
+                    cloneTemplates,
+                    maximumBytesBilled,
+                    jobTimeout,
+                    true);
         }
 
         public static Config defaults(String location, GcsBuckets buckets) {
@@ -103,8 +122,10 @@ public class BigQueryWarehouse implements Warehouse {
 
     @Override
     public boolean createDataset(String datasetId, Map<String, String> labels) {
-        DatasetInfo info = DatasetInfo.newBuilder(dataset(datasetId)).setLocation(config.location())
-                .setLabels(labels(labels)).build();
+        DatasetInfo info = DatasetInfo.newBuilder(dataset(datasetId))
+                .setLocation(config.location())
+                .setLabels(labels(labels))
+                .build();
         try {
             bigquery.create(info);
             return true;
@@ -147,20 +168,26 @@ public class BigQueryWarehouse implements Warehouse {
     @Override
     public Optional<Instant> datasetCreatedAt(String datasetId) {
         return Optional.ofNullable(bigquery.getDataset(dataset(datasetId)))
-                .map(d -> d.getCreationTime()).map(Instant::ofEpochMilli);
+                .map(d -> d.getCreationTime())
+                .map(Instant::ofEpochMilli);
     }
 
     @Override
     public List<String> listDatasets() {
         return StreamSupport.stream(bigquery.listDatasets(project).iterateAll().spliterator(), false)
-                .map(d -> d.getDatasetId().getDataset()).sorted().toList();
+                .map(d -> d.getDatasetId().getDataset())
+                .sorted()
+                .toList();
     }
 
     @Override
     public List<String> listTables(String datasetId) {
         try {
-            return StreamSupport.stream(bigquery.listTables(dataset(datasetId)).iterateAll().spliterator(), false)
-                    .map(t -> t.getTableId().getTable()).sorted().toList();
+            return StreamSupport.stream(
+                            bigquery.listTables(dataset(datasetId)).iterateAll().spliterator(), false)
+                    .map(t -> t.getTableId().getTable())
+                    .sorted()
+                    .toList();
         } catch (BigQueryException e) {
             if (e.getCode() == 404) {
                 return List.of();
@@ -209,7 +236,9 @@ public class BigQueryWarehouse implements Warehouse {
 
     private void cloneTable(TableId source, TableId target) {
         runJob(QueryJobConfiguration.newBuilder("CREATE OR REPLACE TABLE " + sql(target) + " CLONE " + sql(source))
-                .setUseLegacySql(false).setJobTimeoutMs(config.jobTimeout().toMillis()).build());
+                .setUseLegacySql(false)
+                .setJobTimeoutMs(config.jobTimeout().toMillis())
+                .build());
     }
 
     /** The template table an object of the templates bucket was published as, e.g. {@code tmpl_shop.orders}. */
@@ -226,7 +255,8 @@ public class BigQueryWarehouse implements Warehouse {
     public void loadCsv(String datasetId, String table, ObjectRef source) {
         CsvOptions csv = CsvOptions.newBuilder().setSkipLeadingRows(1).build();
         try {
-            load(LoadJobConfiguration.newBuilder(table(datasetId, table), config.buckets().uri(source), csv)
+            load(LoadJobConfiguration.newBuilder(
+                            table(datasetId, table), config.buckets().uri(source), csv)
                     .setAutodetect(true));
         } catch (BigQueryException e) {
             throw userErrorOr("cannot load CSV " + source + " into " + datasetId + "." + table, e);
@@ -236,7 +266,8 @@ public class BigQueryWarehouse implements Warehouse {
     private void load(LoadJobConfiguration.Builder load) {
         runJob(load.setWriteDisposition(WriteDisposition.WRITE_TRUNCATE)
                 .setCreateDisposition(CreateDisposition.CREATE_IF_NEEDED)
-                .setJobTimeoutMs(config.jobTimeout().toMillis()).build());
+                .setJobTimeoutMs(config.jobTimeout().toMillis())
+                .build());
     }
 
     @Override
@@ -244,14 +275,18 @@ public class BigQueryWarehouse implements Warehouse {
         TableId target = table(datasetId, table);
         sql = dialect(sql); // pipeline SQL is written for DuckDB, the local warehouse
         try {
-            runJob(query(datasetId, sql).setDestinationTable(target)
+            runJob(query(datasetId, sql)
+                    .setDestinationTable(target)
                     .setWriteDisposition(WriteDisposition.WRITE_TRUNCATE)
-                    .setCreateDisposition(CreateDisposition.CREATE_IF_NEEDED).build());
+                    .setCreateDisposition(CreateDisposition.CREATE_IF_NEEDED)
+                    .build());
         } catch (BigQueryException e) {
             throw userErrorOr("query into " + datasetId + "." + table + " failed", e);
         }
         Table created = bigquery.getTable(target);
-        return created == null || created.getNumRows() == null ? 0 : created.getNumRows().longValue();
+        return created == null || created.getNumRows() == null
+                ? 0
+                : created.getNumRows().longValue();
     }
 
     /**
@@ -278,7 +313,8 @@ public class BigQueryWarehouse implements Warehouse {
             throw userErrorOr("cannot append to " + datasetId + "." + table, e);
         }
         if (response.hasErrors()) {
-            Map.Entry<Long, List<BigQueryError>> first = response.getInsertErrors().entrySet().iterator().next();
+            Map.Entry<Long, List<BigQueryError>> first =
+                    response.getInsertErrors().entrySet().iterator().next();
             throw new IllegalArgumentException("cannot append to " + datasetId + "." + table + ": row " + first.getKey()
                     + ": " + first.getValue().get(0).getMessage());
         }
@@ -300,7 +336,8 @@ public class BigQueryWarehouse implements Warehouse {
     @Override
     public boolean createTable(String datasetId, String table, List<ColumnSpec> columns) {
         List<Field> fields = columns.stream()
-                .map(c -> Field.of(checked(c.name(), "column"), BigQueryValues.type(c.type()))).toList();
+                .map(c -> Field.of(checked(c.name(), "column"), BigQueryValues.type(c.type())))
+                .toList();
         try {
             bigquery.create(TableInfo.of(table(datasetId, table), StandardTableDefinition.of(Schema.of(fields))));
             return true;
@@ -322,8 +359,11 @@ public class BigQueryWarehouse implements Warehouse {
     /** One metadata query over {@code __TABLES__} (free; its counts leave out rows still in the streaming buffer). */
     @Override
     public Map<String, Long> rowCounts(String datasetId) {
-        QueryResult r = query(datasetId, "SELECT table_id, row_count FROM `" + project + "." + checked(datasetId,
-                "dataset") + ".__TABLES__` WHERE type = 1 ORDER BY table_id", 10_000);
+        QueryResult r = query(
+                datasetId,
+                "SELECT table_id, row_count FROM `" + project + "." + checked(datasetId, "dataset")
+                        + ".__TABLES__` WHERE type = 1 ORDER BY table_id",
+                10_000);
         Map<String, Long> counts = new LinkedHashMap<>();
         for (List<Object> row : r.rows()) {
             counts.put((String) row.get(0), ((Number) row.get(1)).longValue());
@@ -342,7 +382,9 @@ public class BigQueryWarehouse implements Warehouse {
         try {
             Job job = runJob(query(datasetId, sql).build());
             TableResult result = job.getQueryResults(QueryResultsOption.pageSize(Math.max(1, maxRows)));
-            FieldList fields = result.getSchema() == null ? FieldList.of() : result.getSchema().getFields();
+            FieldList fields = result.getSchema() == null
+                    ? FieldList.of()
+                    : result.getSchema().getFields();
             List<String> columns = fields.stream().map(Field::getName).toList();
             List<List<Object>> rows = new ArrayList<>();
             for (FieldValueList values : result.getValues()) { // the first page only
@@ -378,17 +420,21 @@ public class BigQueryWarehouse implements Warehouse {
      * "Already Exists" and the client fetches that job, so a load or clone never runs twice.
      */
     private Job runJob(JobConfiguration configuration) {
-        JobId id = JobId.newBuilder().setRandomJob().setLocation(config.location()).build();
+        JobId id =
+                JobId.newBuilder().setRandomJob().setLocation(config.location()).build();
         try {
             Job job = bigquery.create(JobInfo.of(id, configuration))
-                    .waitFor(RetryOption.totalTimeoutDuration(config.jobTimeout().plus(WAIT_SLACK)));
+                    .waitFor(
+                            RetryOption.totalTimeoutDuration(config.jobTimeout().plus(WAIT_SLACK)));
             if (job == null) {
                 throw new IllegalStateException("BigQuery job " + id.getJob() + " disappeared");
             }
             if (job.getStatus() != null && job.getStatus().getError() != null) {
                 List<BigQueryError> errors = job.getStatus().getExecutionErrors();
-                throw new BigQueryException(errors == null || errors.isEmpty()
-                        ? List.of(job.getStatus().getError()) : errors);
+                throw new BigQueryException(
+                        errors == null || errors.isEmpty()
+                                ? List.of(job.getStatus().getError())
+                                : errors);
             }
             return job;
         } catch (InterruptedException e) {

@@ -62,7 +62,9 @@ final class CapiAnswer {
             } else if (d.hasResult()) {
                 result = d.getResult();
             }
-        } else if (m.hasChart() && m.getChart().hasResult() && m.getChart().getResult().hasVegaConfig()) {
+        } else if (m.hasChart()
+                && m.getChart().hasResult()
+                && m.getChart().getResult().hasVegaConfig()) {
             chart = m.getChart().getResult().getVegaConfig();
         } else if (m.hasError()) {
             append(fallbackText, m.getError().getText());
@@ -72,8 +74,10 @@ final class CapiAnswer {
                 followUps.addAll(q.getOptionsList());
             }
         } else if (m.hasExampleQueries()) {
-            m.getExampleQueries().getExampleQueriesList().stream().map(ExampleQuery::getNaturalLanguageQuestion)
-                    .filter(q -> !q.isBlank()).forEach(followUps::add);
+            m.getExampleQueries().getExampleQueriesList().stream()
+                    .map(ExampleQuery::getNaturalLanguageQuestion)
+                    .filter(q -> !q.isBlank())
+                    .forEach(followUps::add);
         }
     }
 
@@ -97,10 +101,10 @@ final class CapiAnswer {
             }
         }
         String answer = text.length() > 0 ? text.toString() : fallbackText.toString();
-        String outcome = sql == null ? ChatAnswer.DECLINED
-                : isGolden(golden, dataset) ? ChatAnswer.GOLDEN : ChatAnswer.PLANNED;
-        return new ChatAnswer(answer, sql, columns, rows, truncated, chart(columns, rows), List.copyOf(followUps),
-                outcome, null);
+        String outcome =
+                sql == null ? ChatAnswer.DECLINED : isGolden(golden, dataset) ? ChatAnswer.GOLDEN : ChatAnswer.PLANNED;
+        return new ChatAnswer(
+                answer, sql, columns, rows, truncated, chart(columns, rows), List.copyOf(followUps), outcome, null);
     }
 
     /**
@@ -111,8 +115,11 @@ final class CapiAnswer {
      */
     private boolean isGolden(List<GoldenQuery> golden, String dataset) {
         String mine = normal(sql, dataset);
-        return golden != null && golden.stream().anyMatch(g -> g.sql() != null
-                && normal(CapiDataAgents.googleSql(g.sql()), dataset).equals(mine));
+        return golden != null
+                && golden.stream()
+                        .anyMatch(g -> g.sql() != null
+                                && normal(CapiDataAgents.googleSql(g.sql()), dataset)
+                                        .equals(mine));
     }
 
     static String normal(String sql, String dataset) {
@@ -146,8 +153,10 @@ final class CapiAnswer {
                 case "INT64", "INTEGER", "INT" -> Long.parseLong(s);
                 case "FLOAT64", "FLOAT", "DOUBLE" -> Double.parseDouble(s);
                 case "NUMERIC", "BIGNUMERIC", "DECIMAL", "BIGDECIMAL" -> new BigDecimal(s);
-                case "BOOL", "BOOLEAN" -> s.equalsIgnoreCase("true") ? Boolean.TRUE
-                        : s.equalsIgnoreCase("false") ? Boolean.FALSE : v.getStringValue();
+                case "BOOL", "BOOLEAN" ->
+                    s.equalsIgnoreCase("true")
+                            ? Boolean.TRUE
+                            : s.equalsIgnoreCase("false") ? Boolean.FALSE : v.getStringValue();
                 case "TIMESTAMP" -> timestamp(s);
                 default -> v.getStringValue();
             };
@@ -164,7 +173,10 @@ final class CapiAnswer {
             return Instant.EPOCH.plus(m, ChronoUnit.MICROS).toString();
         }
         String iso = s.replaceFirst(" UTC$", "Z").replaceFirst(" ", "T").replaceFirst("([+-]\\d{2})$", "$1:00");
-        return OffsetDateTime.parse(iso).toInstant().truncatedTo(ChronoUnit.MICROS).toString();
+        return OffsetDateTime.parse(iso)
+                .toInstant()
+                .truncatedTo(ChronoUnit.MICROS)
+                .toString();
     }
 
     @SuppressWarnings("unchecked")
@@ -172,7 +184,8 @@ final class CapiAnswer {
         if (chart == null) {
             return null;
         }
-        Map<String, Object> spec = (Map<String, Object>) java(Value.newBuilder().setStructValue(chart).build());
+        Map<String, Object> spec = (Map<String, Object>)
+                java(Value.newBuilder().setStructValue(chart).build());
         VegaLite.inlineData(spec, columns, rows);
         return spec;
     }

@@ -39,14 +39,15 @@ public class CapiChatAgent implements ChatAgent {
                 answer.accept(m);
             }
         } catch (ApiException e) {
-            throw new IllegalStateException("Conversational Analytics chat failed: " + e.getStatusCode().getCode()
-                    + " " + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "Conversational Analytics chat failed: " + e.getStatusCode().getCode() + " " + e.getMessage(), e);
         }
         return answer.toAnswer(agent.goldenQueries(), agent.datasetId());
     }
 
     ChatRequest request(AgentSpec agent, List<ChatTurn> history, String message) {
-        ChatRequest.Builder r = ChatRequest.newBuilder().setParent(config.parent())
+        ChatRequest.Builder r = ChatRequest.newBuilder()
+                .setParent(config.parent())
                 .setDataAgentContext(DataAgentContext.newBuilder()
                         .setDataAgent(config.agentName(CapiConfig.agentId(agent.demoId())))
                         .setContextVersion(DataAgentContext.ContextVersion.PUBLISHED));
@@ -57,15 +58,19 @@ public class CapiChatAgent implements ChatAgent {
                         .setData(DataMessage.newBuilder().setGeneratedSql(turn.sql()))));
             }
             if (turn.answer() != null) {
-                r.addMessages(system(SystemMessage.newBuilder().setText(TextMessage.newBuilder()
-                        .setTextType(TextMessage.TextType.FINAL_RESPONSE).addParts(turn.answer()))));
+                r.addMessages(system(SystemMessage.newBuilder()
+                        .setText(TextMessage.newBuilder()
+                                .setTextType(TextMessage.TextType.FINAL_RESPONSE)
+                                .addParts(turn.answer()))));
             }
         }
         return r.addMessages(user(message)).build();
     }
 
     private static Message user(String text) {
-        return Message.newBuilder().setUserMessage(UserMessage.newBuilder().setText(text == null ? "" : text)).build();
+        return Message.newBuilder()
+                .setUserMessage(UserMessage.newBuilder().setText(text == null ? "" : text))
+                .build();
     }
 
     private static Message system(SystemMessage.Builder m) {

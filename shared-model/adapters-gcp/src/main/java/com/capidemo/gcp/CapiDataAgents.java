@@ -45,7 +45,11 @@ public class CapiDataAgents implements DataAgents {
     static final String DATASET_LABEL = "dataset_id";
     /** What an update replaces: everything createAgent sets. */
     private static final FieldMask REPLACE = FieldMask.newBuilder()
-            .addPaths("display_name").addPaths("description").addPaths("labels").addPaths("data_analytics_agent").build();
+            .addPaths("display_name")
+            .addPaths("description")
+            .addPaths("labels")
+            .addPaths("data_analytics_agent")
+            .build();
 
     private final DataAgentServiceClient client;
     private final CapiConfig config;
@@ -60,11 +64,20 @@ public class CapiDataAgents implements DataAgents {
         String agentId = agentIdFor(spec.demoId());
         DataAgent agent = agent(spec);
         try {
-            await(client.createDataAgentAsync(CreateDataAgentRequest.newBuilder().setParent(config.parent())
-                    .setDataAgentId(agentId).setDataAgent(agent).build()), "create " + agentId);
+            await(
+                    client.createDataAgentAsync(CreateDataAgentRequest.newBuilder()
+                            .setParent(config.parent())
+                            .setDataAgentId(agentId)
+                            .setDataAgent(agent)
+                            .build()),
+                    "create " + agentId);
         } catch (AlreadyExistsException e) {
-            await(client.updateDataAgentAsync(UpdateDataAgentRequest.newBuilder().setUpdateMask(REPLACE)
-                    .setDataAgent(agent.toBuilder().setName(config.agentName(agentId))).build()), "update " + agentId);
+            await(
+                    client.updateDataAgentAsync(UpdateDataAgentRequest.newBuilder()
+                            .setUpdateMask(REPLACE)
+                            .setDataAgent(agent.toBuilder().setName(config.agentName(agentId)))
+                            .build()),
+                    "update " + agentId);
         }
         return agentId;
     }
@@ -72,7 +85,9 @@ public class CapiDataAgents implements DataAgents {
     @Override
     public Optional<AgentSpec> find(String agentId) {
         try {
-            DataAgent agent = client.getDataAgent(GetDataAgentRequest.newBuilder().setName(config.agentName(agentId)).build());
+            DataAgent agent = client.getDataAgent(GetDataAgentRequest.newBuilder()
+                    .setName(config.agentName(agentId))
+                    .build());
             return agent.hasDeleteTime() ? Optional.empty() : Optional.of(spec(agent));
         } catch (NotFoundException e) {
             return Optional.empty();
@@ -87,8 +102,11 @@ public class CapiDataAgents implements DataAgents {
     @Override
     public void deleteAgent(String agentId) {
         try {
-            await(client.deleteDataAgentAsync(DeleteDataAgentRequest.newBuilder().setName(config.agentName(agentId))
-                    .build()), "delete " + agentId);
+            await(
+                    client.deleteDataAgentAsync(DeleteDataAgentRequest.newBuilder()
+                            .setName(config.agentName(agentId))
+                            .build()),
+                    "delete " + agentId);
         } catch (NotFoundException e) {
             // already gone: deleting is idempotent
         }
@@ -97,21 +115,27 @@ public class CapiDataAgents implements DataAgents {
     DataAgent agent(AgentSpec spec) {
         BigQueryTableReferences.Builder tables = BigQueryTableReferences.newBuilder();
         for (String table : spec.tables()) {
-            tables.addTableReferences(BigQueryTableReference.newBuilder().setProjectId(config.project())
-                    .setDatasetId(spec.datasetId()).setTableId(table));
+            tables.addTableReferences(BigQueryTableReference.newBuilder()
+                    .setProjectId(config.project())
+                    .setDatasetId(spec.datasetId())
+                    .setTableId(table));
         }
         Context.Builder context = Context.newBuilder()
                 .setSystemInstruction(spec.systemInstruction() == null ? "" : spec.systemInstruction())
                 .setDatasourceReferences(DatasourceReferences.newBuilder().setBq(tables))
-                .setOptions(ConversationOptions.newBuilder().setDatasource(DatasourceOptions.newBuilder()
-                        .setBigQueryMaxBilledBytes(Int64Value.of(config.maxBilledBytes()))));
+                .setOptions(ConversationOptions.newBuilder()
+                        .setDatasource(DatasourceOptions.newBuilder()
+                                .setBigQueryMaxBilledBytes(Int64Value.of(config.maxBilledBytes()))));
         for (GoldenQuery g : spec.goldenQueries() == null ? List.<GoldenQuery>of() : spec.goldenQueries()) {
-            context.addExampleQueries(ExampleQuery.newBuilder().setNaturalLanguageQuestion(g.question())
+            context.addExampleQueries(ExampleQuery.newBuilder()
+                    .setNaturalLanguageQuestion(g.question())
                     .setSqlQuery(googleSql(g.sql())));
         }
-        DataAgent.Builder agent = DataAgent.newBuilder().setDisplayName("CAPI demo " + spec.demoId())
+        DataAgent.Builder agent = DataAgent.newBuilder()
+                .setDisplayName("CAPI demo " + spec.demoId())
                 .setDescription("Data agent of demo " + spec.demoId() + " over dataset " + spec.datasetId())
-                .putLabels(DEMO_LABEL, label(spec.demoId())).putLabels(DATASET_LABEL, label(spec.datasetId()))
+                .putLabels(DEMO_LABEL, label(spec.demoId()))
+                .putLabels(DATASET_LABEL, label(spec.datasetId()))
                 .setDataAnalyticsAgent(DataAnalyticsAgent.newBuilder().setPublishedContext(context));
         if (spec.tenantId() != null) {
             agent.putLabels(TENANT_LABEL, label(spec.tenantId()));
@@ -126,12 +150,19 @@ public class CapiDataAgents implements DataAgents {
 
     static AgentSpec spec(DataAgent agent) {
         Context context = agent.getDataAnalyticsAgent().getPublishedContext();
-        List<BigQueryTableReference> refs = context.getDatasourceReferences().getBq().getTableReferencesList();
-        String dataset = agent.getLabelsOrDefault(DATASET_LABEL, refs.isEmpty() ? null : refs.get(0).getDatasetId());
+        List<BigQueryTableReference> refs =
+                context.getDatasourceReferences().getBq().getTableReferencesList();
+        String dataset = agent.getLabelsOrDefault(
+                DATASET_LABEL, refs.isEmpty() ? null : refs.get(0).getDatasetId());
         List<GoldenQuery> golden = context.getExampleQueriesList().stream()
-                .map(q -> new GoldenQuery(q.getNaturalLanguageQuestion(), q.getSqlQuery(), null, null)).toList();
-        return new AgentSpec(agent.getLabelsOrDefault(DEMO_LABEL, null), agent.getLabelsOrDefault(TENANT_LABEL, null),
-                dataset, refs.stream().map(BigQueryTableReference::getTableId).toList(), context.getSystemInstruction(),
+                .map(q -> new GoldenQuery(q.getNaturalLanguageQuestion(), q.getSqlQuery(), null, null))
+                .toList();
+        return new AgentSpec(
+                agent.getLabelsOrDefault(DEMO_LABEL, null),
+                agent.getLabelsOrDefault(TENANT_LABEL, null),
+                dataset,
+                refs.stream().map(BigQueryTableReference::getTableId).toList(),
+                context.getSystemInstruction(),
                 golden);
     }
 
@@ -152,7 +183,8 @@ public class CapiDataAgents implements DataAgents {
             throw new IllegalStateException("data agent " + what + " failed: " + e.getCause(), e.getCause());
         } catch (TimeoutException e) {
             // the operation may still finish; a retry of createAgent then finds the agent and replaces it
-            throw new IllegalStateException("data agent " + what + " did not finish within " + config.operationTimeout(), e);
+            throw new IllegalStateException(
+                    "data agent " + what + " did not finish within " + config.operationTimeout(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted waiting for data agent " + what, e);

@@ -34,9 +34,12 @@ public class CloudMonitoringExport {
     private final String location;
     private StackdriverMeterRegistry registry;
 
-    public CloudMonitoringExport(TelemetrySelection selection, AdapterSelection adapters, TelemetryConfig config,
-                                 PlatformConfig adapterConfig,
-                                 @ConfigProperty(name = "quarkus.application.name") String service) {
+    public CloudMonitoringExport(
+            TelemetrySelection selection,
+            AdapterSelection adapters,
+            TelemetryConfig config,
+            PlatformConfig adapterConfig,
+            @ConfigProperty(name = "quarkus.application.name") String service) {
         this.selection = selection;
         this.adapters = adapters;
         this.config = config;
@@ -48,11 +51,13 @@ public class CloudMonitoringExport {
         if (!TelemetrySelection.CLOUD_MONITORING.equals(selection.metrics())) {
             return;
         }
-        registry = StackdriverMeterRegistry.builder(config(adapters.projectId(), service, location, config.metricsStep()))
+        registry = StackdriverMeterRegistry.builder(
+                        config(adapters.projectId(), service, location, config.metricsStep()))
                 .build();
         registry.config().meterFilter(PlatformMeters.exportOnly()).meterFilter(PlatformMeters.histograms());
         Metrics.globalRegistry.add(registry);
-        Log.infof("metrics: pushed to Cloud Monitoring every %ds as custom.googleapis.com/*",
+        Log.infof(
+                "metrics: pushed to Cloud Monitoring every %ds as custom.googleapis.com/*",
                 config.metricsStep().toSeconds());
     }
 
@@ -66,8 +71,17 @@ public class CloudMonitoringExport {
     /** The registry's settings: project, step, and a monitored resource of its own per process. */
     static StackdriverConfig config(String project, String service, String location, Duration step) {
         String taskId = UUID.randomUUID().toString();
-        Map<String, String> labels = Map.of("project_id", project, "location", location, "namespace", "capi-demo",
-                "job", service, "task_id", taskId);
+        Map<String, String> labels = Map.of(
+                "project_id",
+                project,
+                "location",
+                location,
+                "namespace",
+                "capi-demo",
+                "job",
+                service,
+                "task_id",
+                taskId);
         return new StackdriverConfig() {
             @Override
             public String get(String key) {

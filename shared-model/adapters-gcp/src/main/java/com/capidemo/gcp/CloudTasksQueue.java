@@ -5,9 +5,9 @@ import com.capidemo.core.domain.Job;
 import com.capidemo.core.messaging.TraceContext;
 import com.capidemo.core.port.DemoStore;
 import com.capidemo.core.port.JobStore;
-import com.capidemo.core.service.JobFailures;
 import com.capidemo.core.port.TaskQueue;
 import com.capidemo.core.port.TaskRequest;
+import com.capidemo.core.service.JobFailures;
 import com.google.api.gax.rpc.AlreadyExistsException;
 import com.google.api.gax.rpc.StatusCode;
 import com.google.cloud.tasks.v2.CloudTasksClient;
@@ -35,20 +35,29 @@ public class CloudTasksQueue implements TaskQueue {
      * slash; {@code audience} is what its OIDC verifier expects (the worker URL when null); {@code dispatchDeadline}
      * is how long Cloud Tasks waits for the worker to answer (600 s when null; Cloud Tasks allows 15 s to 30 min).
      */
-    public record Config(String project, String location, String queue, String workerBaseUrl,
-                         String serviceAccountEmail, String audience, Duration dispatchDeadline) {
+    public record Config(
+            String project,
+            String location,
+            String queue,
+            String workerBaseUrl,
+            String serviceAccountEmail,
+            String audience,
+            Duration dispatchDeadline) {
         public Config {
             Objects.requireNonNull(project, "project");
             Objects.requireNonNull(location, "location");
             Objects.requireNonNull(queue, "queue");
             Objects.requireNonNull(workerBaseUrl, "workerBaseUrl");
             Objects.requireNonNull(serviceAccountEmail, "serviceAccountEmail");
-            workerBaseUrl = workerBaseUrl.endsWith("/") ? workerBaseUrl.substring(0, workerBaseUrl.length() - 1)
+            workerBaseUrl = workerBaseUrl.endsWith("/")
+                    ? workerBaseUrl.substring(0, workerBaseUrl.length() - 1)
                     : workerBaseUrl;
             audience = audience == null || audience.isBlank() ? workerBaseUrl : audience;
             dispatchDeadline = dispatchDeadline == null ? Duration.ofSeconds(600) : dispatchDeadline;
-            if (dispatchDeadline.compareTo(Duration.ofSeconds(15)) < 0 || dispatchDeadline.compareTo(Duration.ofMinutes(30)) > 0) {
-                throw new IllegalArgumentException("Cloud Tasks dispatch deadline must be 15 s to 30 min: " + dispatchDeadline);
+            if (dispatchDeadline.compareTo(Duration.ofSeconds(15)) < 0
+                    || dispatchDeadline.compareTo(Duration.ofMinutes(30)) > 0) {
+                throw new IllegalArgumentException(
+                        "Cloud Tasks dispatch deadline must be 15 s to 30 min: " + dispatchDeadline);
             }
         }
 
@@ -75,9 +84,11 @@ public class CloudTasksQueue implements TaskQueue {
      * up to {@code totalTimeout}; a retry whose first attempt did land gets ALREADY_EXISTS, which {@link #submit} treats
      * as success.
      */
-    public static CloudTasksSettings.Builder retryCreateTask(CloudTasksSettings.Builder settings, Duration totalTimeout) {
+    public static CloudTasksSettings.Builder retryCreateTask(
+            CloudTasksSettings.Builder settings, Duration totalTimeout) {
         var createTask = settings.createTaskSettings();
-        createTask.setRetryableCodes(StatusCode.Code.UNAVAILABLE, StatusCode.Code.DEADLINE_EXCEEDED)
+        createTask
+                .setRetryableCodes(StatusCode.Code.UNAVAILABLE, StatusCode.Code.DEADLINE_EXCEEDED)
                 .setRetrySettings(createTask.getRetrySettings().toBuilder()
                         .setInitialRetryDelayDuration(Duration.ofMillis(100))
                         .setRetryDelayMultiplier(2.0)
@@ -100,7 +111,10 @@ public class CloudTasksQueue implements TaskQueue {
         // which must still enqueue: the task name makes that a no-op when the first attempt got through.
         jobs.create(job);
         try {
-            client.createTask(CreateTaskRequest.newBuilder().setParent(config.queueName()).setTask(task(request)).build());
+            client.createTask(CreateTaskRequest.newBuilder()
+                    .setParent(config.queueName())
+                    .setTask(task(request))
+                    .build());
         } catch (AlreadyExistsException e) {
             // an earlier attempt (ours or the client's retry) created it: exactly one task exists
         } catch (RuntimeException e) {

@@ -34,10 +34,11 @@ import java.util.Optional;
 public class FirestoreConversationStore implements ConversationStore {
 
     static final String COLLECTION = "conversations";
-    private static final TypeReference<List<List<Object>>> ROWS = new TypeReference<>() { };
+    private static final TypeReference<List<List<Object>>> ROWS = new TypeReference<>() {};
     /** Appends to one conversation all conflict on its document; the default 5 attempts can run out. */
-    private static final TransactionOptions CONTENDED =
-            TransactionOptions.createReadWriteOptionsBuilder().setNumberOfAttempts(25).build();
+    private static final TransactionOptions CONTENDED = TransactionOptions.createReadWriteOptionsBuilder()
+            .setNumberOfAttempts(25)
+            .build();
 
     private final Firestore db;
     private final Clock clock;
@@ -84,17 +85,27 @@ public class FirestoreConversationStore implements ConversationStore {
     public Optional<Conversation> find(String conversationId) {
         DocumentSnapshot d = await(ref(conversationId).get());
         return d.exists()
-                ? Optional.of(new Conversation(d.getString("conversation_id"), d.getString("tenant_id"),
-                        d.getString("demo_id"), d.getString("created_by"), instant(d, "created_at"),
+                ? Optional.of(new Conversation(
+                        d.getString("conversation_id"),
+                        d.getString("tenant_id"),
+                        d.getString("demo_id"),
+                        d.getString("created_by"),
+                        instant(d, "created_at"),
                         instant(d, "updated_at")))
                 : Optional.empty();
     }
 
     @Override
     public List<ConversationTurn> turns(String conversationId, int limit) {
-        List<ConversationTurn> out = new ArrayList<>(await(turnsOf(conversationId)
-                .orderBy("turn", Query.Direction.DESCENDING).limit(limit).get())
-                .getDocuments().stream().map(FirestoreConversationStore::map).toList());
+        List<ConversationTurn> out =
+                new ArrayList<>(await(turnsOf(conversationId)
+                                .orderBy("turn", Query.Direction.DESCENDING)
+                                .limit(limit)
+                                .get())
+                        .getDocuments()
+                        .stream()
+                        .map(FirestoreConversationStore::map)
+                        .toList());
         Collections.reverse(out);
         return out;
     }
@@ -105,22 +116,38 @@ public class FirestoreConversationStore implements ConversationStore {
      */
     @Override
     public ConversationTurn append(ConversationTurn t) {
-        return await(db.runTransaction(tx -> {
-            DocumentSnapshot conv = tx.get(ref(t.conversationId())).get();
-            if (!conv.exists()) {
-                throw new IllegalArgumentException("no conversation " + t.conversationId());
-            }
-            Long last = conv.getLong("last_turn");
-            int turn = (last == null ? 0 : last.intValue()) + 1;
-            Instant now = now();
-            // never backwards, even if this instance's clock is behind the last writer's
-            Instant previous = instant(conv, "updated_at");
-            Instant updated = previous != null && !now.isAfter(previous) ? previous.plus(1, ChronoUnit.MICROS) : now;
-            tx.create(turnsOf(t.conversationId()).document(String.format("%08d", turn)), document(t, turn, now));
-            tx.update(ref(t.conversationId()), Map.of("last_turn", turn, "updated_at", ts(updated)));
-            return new ConversationTurn(t.conversationId(), turn, t.question(), t.answer(), t.sql(), t.columns(),
-                    t.rows(), t.truncated(), t.chart(), t.followUpQuestions(), t.outcome(), t.state(), now);
-        }, CONTENDED));
+        return await(db.runTransaction(
+                tx -> {
+                    DocumentSnapshot conv = tx.get(ref(t.conversationId())).get();
+                    if (!conv.exists()) {
+                        throw new IllegalArgumentException("no conversation " + t.conversationId());
+                    }
+                    Long last = conv.getLong("last_turn");
+                    int turn = (last == null ? 0 : last.intValue()) + 1;
+                    Instant now = now();
+                    // never backwards, even if this instance's clock is behind the last writer's
+                    Instant previous = instant(conv, "updated_at");
+                    Instant updated =
+                            previous != null && !now.isAfter(previous) ? previous.plus(1, ChronoUnit.MICROS) : now;
+                    tx.create(
+                            turnsOf(t.conversationId()).document(String.format("%08d", turn)), document(t, turn, now));
+                    tx.update(ref(t.conversationId()), Map.of("last_turn", turn, "updated_at", ts(updated)));
+                    return new ConversationTurn(
+                            t.conversationId(),
+                            turn,
+                            t.question(),
+                            t.answer(),
+                            t.sql(),
+                            t.columns(),
+                            t.rows(),
+                            t.truncated(),
+                            t.chart(),
+                            t.followUpQuestions(),
+                            t.outcome(),
+                            t.state(),
+                            now);
+                },
+                CONTENDED));
     }
 
     private static Map<String, Object> document(ConversationTurn t, int turn, Instant now) {
@@ -145,10 +172,19 @@ public class FirestoreConversationStore implements ConversationStore {
     private static ConversationTurn map(DocumentSnapshot d) {
         String rows = d.getString("rows");
         Long turn = d.getLong("turn");
-        return new ConversationTurn(d.getString("conversation_id"), turn == null ? 0 : turn.intValue(),
-                d.getString("question"), d.getString("answer"), d.getString("sql"), (List<String>) d.get("columns"),
-                rows == null ? List.of() : Json.read(rows, ROWS), Boolean.TRUE.equals(d.getBoolean("truncated")),
-                Json.map(d.getString("chart")), (List<String>) d.get("follow_up_questions"), d.getString("outcome"),
-                d.getString("state"), instant(d, "created_at"));
+        return new ConversationTurn(
+                d.getString("conversation_id"),
+                turn == null ? 0 : turn.intValue(),
+                d.getString("question"),
+                d.getString("answer"),
+                d.getString("sql"),
+                (List<String>) d.get("columns"),
+                rows == null ? List.of() : Json.read(rows, ROWS),
+                Boolean.TRUE.equals(d.getBoolean("truncated")),
+                Json.map(d.getString("chart")),
+                (List<String>) d.get("follow_up_questions"),
+                d.getString("outcome"),
+                d.getString("state"),
+                instant(d, "created_at"));
     }
 }

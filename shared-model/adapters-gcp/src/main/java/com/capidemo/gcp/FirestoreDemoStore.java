@@ -10,8 +10,8 @@ import com.capidemo.core.domain.DemoCursor;
 import com.capidemo.core.domain.DemoFilter;
 import com.capidemo.core.domain.DemoSearch;
 import com.capidemo.core.domain.DemoStats;
-import com.capidemo.core.domain.DemoSummary;
 import com.capidemo.core.domain.DemoStatus;
+import com.capidemo.core.domain.DemoSummary;
 import com.capidemo.core.domain.GoldenQuery;
 import com.capidemo.core.domain.Readiness;
 import com.capidemo.core.port.DemoStore;
@@ -91,17 +91,31 @@ public class FirestoreDemoStore implements DemoStore {
     /** The demo with its golden queries, read from the set it references (or inline, for demos stored before). */
     private Demo map(DocumentSnapshot doc) {
         String setId = doc.getString("golden_set_id");
-        List<GoldenQuery> golden = setId != null ? FirestoreGoldenQuerySets.load(db, setId)
+        List<GoldenQuery> golden = setId != null
+                ? FirestoreGoldenQuerySets.load(db, setId)
                 : FirestoreGoldenQuerySets.parse(doc.get("golden_queries"));
         return map(doc, golden);
     }
 
     /** Statuses a demo keeps while it is not deleted (what a list without a status shows). */
-    static final List<Object> LIVE = DemoStats.liveStatuses().keySet().stream().map(s -> (Object) s).toList();
+    static final List<Object> LIVE =
+            DemoStats.liveStatuses().keySet().stream().map(s -> (Object) s).toList();
 
     /** The list item fields, all a page reads of each document. */
-    private static final String[] SUMMARY = {"demo_id", "customer_name", "template_id", "industry", "status",
-        "is_pinned", "created_by", "created_at", "last_used", "table_count", "total_rows", "readiness_score"};
+    private static final String[] SUMMARY = {
+        "demo_id",
+        "customer_name",
+        "template_id",
+        "industry",
+        "status",
+        "is_pinned",
+        "created_by",
+        "created_at",
+        "last_used",
+        "table_count",
+        "total_rows",
+        "readiness_score"
+    };
 
     /**
      * A keyset page: equality filters (status as {@code in} when not given), {@code search_terms array-contains} for
@@ -111,17 +125,29 @@ public class FirestoreDemoStore implements DemoStore {
     @Override
     public List<DemoSummary> list(String tenantId, DemoFilter filter, Optional<DemoCursor> after, int limit) {
         Query q = db.collection(COLLECTION).whereEqualTo("tenant_id", tenantId);
-        q = filter.createdBy().isPresent() ? q.whereEqualTo("created_by", filter.createdBy().get()) : q;
-        q = filter.status().isPresent() ? q.whereEqualTo("status", filter.status().get().wire()) : q.whereIn("status", LIVE);
-        q = filter.templateId().isPresent() ? q.whereEqualTo("template_id", filter.templateId().get()) : q;
-        q = filter.pinned().isPresent() ? q.whereEqualTo("is_pinned", filter.pinned().get()) : q;
-        q = filter.query().isPresent() ? q.whereArrayContains("search_terms", filter.query().get()) : q;
-        q = q.orderBy("created_at", Query.Direction.DESCENDING).orderBy(FieldPath.documentId(), Query.Direction.DESCENDING);
+        q = filter.createdBy().isPresent()
+                ? q.whereEqualTo("created_by", filter.createdBy().get())
+                : q;
+        q = filter.status().isPresent()
+                ? q.whereEqualTo("status", filter.status().get().wire())
+                : q.whereIn("status", LIVE);
+        q = filter.templateId().isPresent()
+                ? q.whereEqualTo("template_id", filter.templateId().get())
+                : q;
+        q = filter.pinned().isPresent()
+                ? q.whereEqualTo("is_pinned", filter.pinned().get())
+                : q;
+        q = filter.query().isPresent()
+                ? q.whereArrayContains("search_terms", filter.query().get())
+                : q;
+        q = q.orderBy("created_at", Query.Direction.DESCENDING)
+                .orderBy(FieldPath.documentId(), Query.Direction.DESCENDING);
         if (after.isPresent()) {
             q = q.startAfter(ts(after.get().createdAt()), after.get().demoId());
         }
         return await(q.select(SUMMARY).limit(limit).get()).getDocuments().stream()
-                .map(FirestoreDemoStore::summary).toList();
+                .map(FirestoreDemoStore::summary)
+                .toList();
     }
 
     /**
@@ -139,20 +165,26 @@ public class FirestoreDemoStore implements DemoStore {
      */
     @Override
     public DemoStats stats(String tenantId, String createdBy, Instant since, Collection<String> templateIds) {
-        Query mine = db.collection(COLLECTION).whereEqualTo("tenant_id", tenantId).whereEqualTo("created_by", createdBy);
+        Query mine =
+                db.collection(COLLECTION).whereEqualTo("tenant_id", tenantId).whereEqualTo("created_by", createdBy);
         Query live = mine.whereIn("status", LIVE);
         ApiFuture<AggregateQuerySnapshot> total = live.count().get();
-        ApiFuture<AggregateQuerySnapshot> recent = live.whereGreaterThanOrEqualTo("created_at", ts(since)).count().get();
-        ApiFuture<AggregateQuerySnapshot> pinned = live.whereEqualTo("is_pinned", true).count().get();
+        ApiFuture<AggregateQuerySnapshot> recent =
+                live.whereGreaterThanOrEqualTo("created_at", ts(since)).count().get();
+        ApiFuture<AggregateQuerySnapshot> pinned =
+                live.whereEqualTo("is_pinned", true).count().get();
         Map<String, ApiFuture<AggregateQuerySnapshot>> perStatus = new LinkedHashMap<>();
         for (Object status : LIVE) {
-            perStatus.put((String) status, mine.whereEqualTo("status", status).count().get());
+            perStatus.put(
+                    (String) status, mine.whereEqualTo("status", status).count().get());
         }
         Map<String, ApiFuture<AggregateQuerySnapshot>> perTemplate = new LinkedHashMap<>();
         for (String template : new TreeSet<>(templateIds)) {
-            perTemplate.put(template, live.whereEqualTo("template_id", template).count().get());
+            perTemplate.put(
+                    template, live.whereEqualTo("template_id", template).count().get());
         }
-        perTemplate.put(DemoStats.CUSTOM, live.whereEqualTo("template_id", null).count().get());
+        perTemplate.put(
+                DemoStats.CUSTOM, live.whereEqualTo("template_id", null).count().get());
         Map<String, Long> byStatus = DemoStats.liveStatuses();
         perStatus.forEach((k, f) -> byStatus.put(k, await(f).getCount()));
         Map<String, Long> byTemplate = new TreeMap<>();
@@ -162,31 +194,55 @@ public class FirestoreDemoStore implements DemoStore {
                 byTemplate.put(k, n);
             }
         });
-        return new DemoStats(await(total).getCount(), await(recent).getCount(), await(pinned).getCount(), byStatus,
-                byTemplate, null);
+        return new DemoStats(
+                await(total).getCount(),
+                await(recent).getCount(),
+                await(pinned).getCount(),
+                byStatus,
+                byTemplate,
+                null);
     }
 
     private static DemoSummary summary(DocumentSnapshot doc) {
         Number tables = (Number) doc.get("table_count");
         Number rows = (Number) doc.get("total_rows");
         Number score = (Number) doc.get("readiness_score");
-        return new DemoSummary(doc.getId(), doc.getString("customer_name"), doc.getString("template_id"),
-                doc.getString("industry"), DemoStatus.fromWire(doc.getString("status")),
-                Boolean.TRUE.equals(doc.getBoolean("is_pinned")), doc.getString("created_by"), instant(doc, "created_at"),
-                instant(doc, "last_used"), tables == null ? 0 : tables.longValue(), rows == null ? 0 : rows.longValue(),
+        return new DemoSummary(
+                doc.getId(),
+                doc.getString("customer_name"),
+                doc.getString("template_id"),
+                doc.getString("industry"),
+                DemoStatus.fromWire(doc.getString("status")),
+                Boolean.TRUE.equals(doc.getBoolean("is_pinned")),
+                doc.getString("created_by"),
+                instant(doc, "created_at"),
+                instant(doc, "last_used"),
+                tables == null ? 0 : tables.longValue(),
+                rows == null ? 0 : rows.longValue(),
                 score == null ? null : score.doubleValue());
     }
 
     @Override
     public List<String> listReadyUnscored(int limit) {
-        return await(db.collection(COLLECTION).whereEqualTo("status", DemoStatus.READY.wire())
-                .whereEqualTo("readiness", null).orderBy("created_at").limit(limit).get())
-                .getDocuments().stream().map(d -> d.getString("demo_id")).toList();
+        return await(db.collection(COLLECTION)
+                        .whereEqualTo("status", DemoStatus.READY.wire())
+                        .whereEqualTo("readiness", null)
+                        .orderBy("created_at")
+                        .limit(limit)
+                        .get())
+                .getDocuments()
+                .stream()
+                .map(d -> d.getString("demo_id"))
+                .toList();
     }
 
     @Override
-    public boolean markReady(String demoId, String datasetId, String agentId, List<GoldenQuery> goldenQueries,
-                             Map<String, Object> metadata) {
+    public boolean markReady(
+            String demoId,
+            String datasetId,
+            String agentId,
+            List<GoldenQuery> goldenQueries,
+            Map<String, Object> metadata) {
         Map<String, Object> update = new HashMap<>();
         update.put("status", DemoStatus.READY.wire());
         update.put("dataset_id", datasetId);
@@ -199,8 +255,9 @@ public class FirestoreDemoStore implements DemoStore {
         update.put("golden_set_id", FirestoreGoldenQuerySets.ensureStored(db, goldenQueries, clock.instant()));
         return await(db.runTransaction(tx -> {
             DocumentSnapshot doc = tx.get(ref(demoId)).get();
-            if (!doc.exists() || !Set.of(DemoStatus.PROVISIONING, DemoStatus.FAILED, DemoStatus.READY)
-                    .contains(DemoStatus.fromWire(doc.getString("status")))) {
+            if (!doc.exists()
+                    || !Set.of(DemoStatus.PROVISIONING, DemoStatus.FAILED, DemoStatus.READY)
+                            .contains(DemoStatus.fromWire(doc.getString("status")))) {
                 return false;
             }
             Instant now = clock.instant();
@@ -310,8 +367,13 @@ public class FirestoreDemoStore implements DemoStore {
             if (status == DemoStatus.DELETED) {
                 return DeleteOutcome.ALREADY_DELETED;
             }
-            if (status == DemoStatus.PROVISIONING && !tx.get(db.collection(FirestoreJobStore.COLLECTION)
-                    .whereEqualTo("demo_id", demoId).whereIn("status", FirestoreJobStore.ACTIVE).limit(1)).get().isEmpty()) {
+            if (status == DemoStatus.PROVISIONING
+                    && !tx.get(db.collection(FirestoreJobStore.COLLECTION)
+                                    .whereEqualTo("demo_id", demoId)
+                                    .whereIn("status", FirestoreJobStore.ACTIVE)
+                                    .limit(1))
+                            .get()
+                            .isEmpty()) {
                 return DeleteOutcome.BUSY;
             }
             Map<String, Object> update = new HashMap<>();
@@ -335,16 +397,26 @@ public class FirestoreDemoStore implements DemoStore {
     @Override
     public List<Demo> scanReadyUnused(Instant usedAtOrBefore, Optional<Keyset> after, int limit) {
         // index (status, is_pinned, last_used, __name__) in infra/firestore.indexes.json
-        return page(db.collection(COLLECTION).whereEqualTo("status", DemoStatus.READY.wire())
-                .whereEqualTo("is_pinned", false).whereLessThanOrEqualTo("last_used", ts(usedAtOrBefore))
-                .orderBy("last_used"), after, limit);
+        return page(
+                db.collection(COLLECTION)
+                        .whereEqualTo("status", DemoStatus.READY.wire())
+                        .whereEqualTo("is_pinned", false)
+                        .whereLessThanOrEqualTo("last_used", ts(usedAtOrBefore))
+                        .orderBy("last_used"),
+                after,
+                limit);
     }
 
     @Override
     public List<Demo> scanArchived(Instant archivedAtOrBefore, Optional<Keyset> after, int limit) {
         // index (status, archived_at, __name__)
-        return page(db.collection(COLLECTION).whereEqualTo("status", DemoStatus.ARCHIVED.wire())
-                .whereLessThanOrEqualTo("archived_at", ts(archivedAtOrBefore)).orderBy("archived_at"), after, limit);
+        return page(
+                db.collection(COLLECTION)
+                        .whereEqualTo("status", DemoStatus.ARCHIVED.wire())
+                        .whereLessThanOrEqualTo("archived_at", ts(archivedAtOrBefore))
+                        .orderBy("archived_at"),
+                after,
+                limit);
     }
 
     /** One keyset page of a query ordered by one timestamp field, then by document id (= demo_id). */
@@ -365,12 +437,17 @@ public class FirestoreDemoStore implements DemoStore {
         List<Demo> out = new ArrayList<>();
         String cursor = after.map(Keyset::id).orElse(null);
         while (out.size() < limit) {
-            Query q = db.collection(COLLECTION).whereEqualTo("status", DemoStatus.FAILED.wire())
-                    .orderBy(FieldPath.documentId()).limit(limit);
-            List<QueryDocumentSnapshot> docs = await((cursor == null ? q : q.startAfter(cursor)).get()).getDocuments();
+            Query q = db.collection(COLLECTION)
+                    .whereEqualTo("status", DemoStatus.FAILED.wire())
+                    .orderBy(FieldPath.documentId())
+                    .limit(limit);
+            List<QueryDocumentSnapshot> docs =
+                    await((cursor == null ? q : q.startAfter(cursor)).get()).getDocuments();
             for (QueryDocumentSnapshot doc : docs) {
                 Instant failed = instant(doc, "updated_at");
-                if (doc.get("leftover_cleaned_at") == null && failed != null && !failed.isAfter(failedAtOrBefore)
+                if (doc.get("leftover_cleaned_at") == null
+                        && failed != null
+                        && !failed.isAfter(failedAtOrBefore)
                         && out.size() < limit) {
                     out.add(map(doc));
                 }
@@ -392,12 +469,16 @@ public class FirestoreDemoStore implements DemoStore {
             }
             Demo d = map(doc, List.of()); // the rule needs no golden queries: no reads outside the transaction
             Instant used = d.lastUsed();
-            if (d.status() != DemoStatus.READY || d.isPinned() || used == null || used.isAfter(usedAtOrBefore)
+            if (d.status() != DemoStatus.READY
+                    || d.isPinned()
+                    || used == null
+                    || used.isAfter(usedAtOrBefore)
                     || d.onTemplateDataset(templateDatasetPrefix)) {
                 return false;
             }
-            tx.update(ref(demoId), Map.of("status", DemoStatus.ARCHIVED.wire(), "archived_at", ts(now),
-                    "updated_at", ts(now)));
+            tx.update(
+                    ref(demoId),
+                    Map.of("status", DemoStatus.ARCHIVED.wire(), "archived_at", ts(now), "updated_at", ts(now)));
             return true;
         }));
     }
@@ -406,7 +487,8 @@ public class FirestoreDemoStore implements DemoStore {
     public boolean restore(String demoId, Instant now) {
         return await(db.runTransaction(tx -> {
             DocumentSnapshot doc = tx.get(ref(demoId)).get();
-            if (!doc.exists() || !DemoStatus.ARCHIVED.wire().equals(doc.getString("status"))
+            if (!doc.exists()
+                    || !DemoStatus.ARCHIVED.wire().equals(doc.getString("status"))
                     || doc.get("deletion_started_at") != null) {
                 return false;
             }
@@ -425,7 +507,8 @@ public class FirestoreDemoStore implements DemoStore {
         return await(db.runTransaction(tx -> {
             DocumentSnapshot doc = tx.get(ref(demoId)).get();
             Instant archived = doc.exists() ? instant(doc, "archived_at") : null;
-            if (archived == null || !DemoStatus.ARCHIVED.wire().equals(doc.getString("status"))
+            if (archived == null
+                    || !DemoStatus.ARCHIVED.wire().equals(doc.getString("status"))
                     || archived.isAfter(archivedAtOrBefore)) {
                 return false;
             }
@@ -440,7 +523,8 @@ public class FirestoreDemoStore implements DemoStore {
     public boolean markLeftoverCleaned(String demoId, Instant now) {
         return await(db.runTransaction(tx -> {
             DocumentSnapshot doc = tx.get(ref(demoId)).get();
-            if (!doc.exists() || !DemoStatus.FAILED.wire().equals(doc.getString("status"))
+            if (!doc.exists()
+                    || !DemoStatus.FAILED.wire().equals(doc.getString("status"))
                     || doc.get("leftover_cleaned_at") != null) {
                 return false;
             }
@@ -455,20 +539,31 @@ public class FirestoreDemoStore implements DemoStore {
         Map<List<String>, Long> counts = new TreeMap<>(Comparator.comparing((List<String> k) -> k.toString()));
         String cursor = null;
         while (true) {
-            Query q = db.collection(COLLECTION).select("status", "tenant_id", "template_id")
-                    .orderBy(FieldPath.documentId()).limit(COUNT_PAGE);
-            List<QueryDocumentSnapshot> docs = await((cursor == null ? q : q.startAfter(cursor)).get()).getDocuments();
+            Query q = db.collection(COLLECTION)
+                    .select("status", "tenant_id", "template_id")
+                    .orderBy(FieldPath.documentId())
+                    .limit(COUNT_PAGE);
+            List<QueryDocumentSnapshot> docs =
+                    await((cursor == null ? q : q.startAfter(cursor)).get()).getDocuments();
             for (QueryDocumentSnapshot doc : docs) {
-                counts.merge(Arrays.asList(doc.getString("status"), doc.getString("tenant_id"),
-                        doc.getString("template_id")), 1L, Long::sum);
+                counts.merge(
+                        Arrays.asList(
+                                doc.getString("status"), doc.getString("tenant_id"), doc.getString("template_id")),
+                        1L,
+                        Long::sum);
             }
             if (docs.size() < COUNT_PAGE) {
                 break;
             }
             cursor = docs.get(docs.size() - 1).getId();
         }
-        return counts.entrySet().stream().map(e -> new DemoCount(DemoStatus.fromWire(e.getKey().get(0)),
-                e.getKey().get(1), e.getKey().get(2), e.getValue())).toList();
+        return counts.entrySet().stream()
+                .map(e -> new DemoCount(
+                        DemoStatus.fromWire(e.getKey().get(0)),
+                        e.getKey().get(1),
+                        e.getKey().get(2),
+                        e.getValue()))
+                .toList();
     }
 
     private boolean updateIf(String demoId, Set<DemoStatus> from, Map<String, Object> update) {
@@ -515,15 +610,34 @@ public class FirestoreDemoStore implements DemoStore {
     @SuppressWarnings("unchecked")
     private static Demo map(DocumentSnapshot doc, List<GoldenQuery> golden) {
         Map<String, Object> r = (Map<String, Object>) doc.get("readiness");
-        Readiness readiness = r == null ? null : new Readiness(((Number) r.get("score")).doubleValue(),
-                ((Number) r.get("passed")).intValue(), ((Number) r.get("total")).intValue(),
-                (List<String>) r.get("failed"), instant(r.get("checked_at")));
+        Readiness readiness = r == null
+                ? null
+                : new Readiness(
+                        ((Number) r.get("score")).doubleValue(),
+                        ((Number) r.get("passed")).intValue(),
+                        ((Number) r.get("total")).intValue(),
+                        (List<String>) r.get("failed"),
+                        instant(r.get("checked_at")));
         Map<String, Object> metadata = (Map<String, Object>) doc.get("metadata");
-        return new Demo(doc.getString("demo_id"), doc.getString("tenant_id"), doc.getString("created_by"),
-                doc.getString("customer_name"), doc.getString("industry"), doc.getString("template_id"),
-                doc.getString("dataset_id"), doc.getString("agent_id"), DemoStatus.fromWire(doc.getString("status")),
-                instant(doc, "created_at"), instant(doc, "last_used"), instant(doc, "archived_at"),
-                Boolean.TRUE.equals(doc.getBoolean("is_pinned")), golden, metadata == null ? Map.of() : metadata,
-                readiness, instant(doc, "pinned_at"), instant(doc, "deleted_at"), doc.getString("source_demo_id"));
+        return new Demo(
+                doc.getString("demo_id"),
+                doc.getString("tenant_id"),
+                doc.getString("created_by"),
+                doc.getString("customer_name"),
+                doc.getString("industry"),
+                doc.getString("template_id"),
+                doc.getString("dataset_id"),
+                doc.getString("agent_id"),
+                DemoStatus.fromWire(doc.getString("status")),
+                instant(doc, "created_at"),
+                instant(doc, "last_used"),
+                instant(doc, "archived_at"),
+                Boolean.TRUE.equals(doc.getBoolean("is_pinned")),
+                golden,
+                metadata == null ? Map.of() : metadata,
+                readiness,
+                instant(doc, "pinned_at"),
+                instant(doc, "deleted_at"),
+                doc.getString("source_demo_id"));
     }
 }

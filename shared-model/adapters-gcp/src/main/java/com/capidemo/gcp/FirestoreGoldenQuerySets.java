@@ -33,8 +33,7 @@ final class FirestoreGoldenQuerySets {
         }
     };
 
-    private FirestoreGoldenQuerySets() {
-    }
+    private FirestoreGoldenQuerySets() {}
 
     /** The id of a set: SHA-256 over its questions and SQL; null for no queries. */
     static String idOf(List<GoldenQuery> queries) {
@@ -73,8 +72,16 @@ final class FirestoreGoldenQuerySets {
             }
         }
         try {
-            await(ref(db, id).create(Map.of("set_id", id, "queries", queries.stream()
-                    .map(FirestoreGoldenQuerySets::golden).toList(), "created_at", ts(now))));
+            await(ref(db, id)
+                    .create(Map.of(
+                            "set_id",
+                            id,
+                            "queries",
+                            queries.stream()
+                                    .map(FirestoreGoldenQuerySets::golden)
+                                    .toList(),
+                            "created_at",
+                            ts(now))));
         } catch (RuntimeException e) {
             if (!alreadyExists(e)) {
                 throw e;
@@ -88,7 +95,8 @@ final class FirestoreGoldenQuerySets {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof com.google.api.gax.rpc.AlreadyExistsException
                     || t instanceof com.google.cloud.firestore.FirestoreException f
-                    && f.getStatus() != null && f.getStatus().getCode() == io.grpc.Status.Code.ALREADY_EXISTS) {
+                            && f.getStatus() != null
+                            && f.getStatus().getCode() == io.grpc.Status.Code.ALREADY_EXISTS) {
                 return true;
             }
         }
@@ -122,8 +130,9 @@ final class FirestoreGoldenQuerySets {
         if (value instanceof List<?> list) {
             for (Object o : list) {
                 Map<String, Object> g = (Map<String, Object>) o;
-                out.add(new GoldenQuery((String) g.get("question"), (String) g.get("sql"), (String) g.get("complexity"),
-                        (String) g.get("expected_result_type")));
+                out.add(new GoldenQuery(
+                        (String) g.get("question"), (String) g.get("sql"), (String) g.get("complexity"), (String)
+                                g.get("expected_result_type")));
             }
         }
         return out;

@@ -42,8 +42,9 @@ public class FirestoreJobStore implements JobStore {
     static final String COLLECTION = "jobs";
     static final String LOCKS = "job_locks";
     /** Many creators may race for one exclusive key; the default 5 attempts can run out under that contention. */
-    private static final TransactionOptions CONTENDED =
-            TransactionOptions.createReadWriteOptionsBuilder().setNumberOfAttempts(25).build();
+    private static final TransactionOptions CONTENDED = TransactionOptions.createReadWriteOptionsBuilder()
+            .setNumberOfAttempts(25)
+            .build();
 
     private final Firestore db;
     private final Clock clock;
@@ -71,26 +72,38 @@ public class FirestoreJobStore implements JobStore {
     public boolean create(Job job) {
         String key = job.exclusiveKey();
         try {
-            return await(db.runTransaction(tx -> {
-                DocumentSnapshot existing = tx.get(ref(job.jobId())).get();
-                DocumentSnapshot lock = key == null ? null : tx.get(lock(key)).get();
-                if (existing.exists()) {
-                    return false;
-                }
-                if (lock != null && lock.exists()) {
-                    String holder = lock.getString("job_id");
-                    DocumentSnapshot held = tx.get(ref(holder)).get();
-                    if (held.exists() && !JobStatus.fromWire(held.getString("status")).isTerminal()) {
-                        throw new DuplicateJobException(key, holder);
-                    }
-                }
-                if (key != null) {
-                    tx.set(lock(key), Map.of("exclusive_key", key, "job_id", job.jobId(),
-                            "acquired_at", ts(job.createdAt())));
-                }
-                tx.create(ref(job.jobId()), document(job));
-                return true;
-            }, CONTENDED));
+            return await(db.runTransaction(
+                    tx -> {
+                        DocumentSnapshot existing = tx.get(ref(job.jobId())).get();
+                        DocumentSnapshot lock =
+                                key == null ? null : tx.get(lock(key)).get();
+                        if (existing.exists()) {
+                            return false;
+                        }
+                        if (lock != null && lock.exists()) {
+                            String holder = lock.getString("job_id");
+                            DocumentSnapshot held = tx.get(ref(holder)).get();
+                            if (held.exists()
+                                    && !JobStatus.fromWire(held.getString("status"))
+                                            .isTerminal()) {
+                                throw new DuplicateJobException(key, holder);
+                            }
+                        }
+                        if (key != null) {
+                            tx.set(
+                                    lock(key),
+                                    Map.of(
+                                            "exclusive_key",
+                                            key,
+                                            "job_id",
+                                            job.jobId(),
+                                            "acquired_at",
+                                            ts(job.createdAt())));
+                        }
+                        tx.create(ref(job.jobId()), document(job));
+                        return true;
+                    },
+                    CONTENDED));
         } catch (FirestoreValues.FirestoreException e) {
             for (Throwable t = e; t != null; t = t.getCause()) {
                 if (t instanceof DuplicateJobException duplicate) {
@@ -114,27 +127,43 @@ public class FirestoreJobStore implements JobStore {
 
     @Override
     public List<Job> listByTenant(String tenantId, int limit) {
-        return await(db.collection(COLLECTION).whereEqualTo("tenant_id", tenantId)
-                .orderBy("created_at", Query.Direction.DESCENDING).limit(limit).get())
-                .getDocuments().stream().map(FirestoreJobStore::map).toList();
+        return await(db.collection(COLLECTION)
+                        .whereEqualTo("tenant_id", tenantId)
+                        .orderBy("created_at", Query.Direction.DESCENDING)
+                        .limit(limit)
+                        .get())
+                .getDocuments()
+                .stream()
+                .map(FirestoreJobStore::map)
+                .toList();
     }
 
     @Override
     public List<Duration> recentQuickDurations(String templateId, int recent) {
         // Only the two timestamps are read (a projection); the composite index is in infra/firestore.indexes.json.
-        return await(db.collection(COLLECTION).whereEqualTo("type", JobType.QUICK.wire())
-                .whereEqualTo("status", JobStatus.COMPLETED.wire()).whereEqualTo("payload.template_id", templateId)
-                .orderBy("completed_at", Query.Direction.DESCENDING).limit(recent)
-                .select("created_at", "completed_at").get())
-                .getDocuments().stream()
-                .map(d -> Duration.between(instant(d, "created_at"), instant(d, "completed_at"))).toList();
+        return await(db.collection(COLLECTION)
+                        .whereEqualTo("type", JobType.QUICK.wire())
+                        .whereEqualTo("status", JobStatus.COMPLETED.wire())
+                        .whereEqualTo("payload.template_id", templateId)
+                        .orderBy("completed_at", Query.Direction.DESCENDING)
+                        .limit(recent)
+                        .select("created_at", "completed_at")
+                        .get())
+                .getDocuments()
+                .stream()
+                .map(d -> Duration.between(instant(d, "created_at"), instant(d, "completed_at")))
+                .toList();
     }
 
     @Override
     public Optional<String> activeJobFor(String demoId) {
         for (String field : List.of("demo_id", "source_demo_id")) {
-            List<QueryDocumentSnapshot> active = await(db.collection(COLLECTION).whereEqualTo(field, demoId)
-                    .whereIn("status", ACTIVE).limit(1).get()).getDocuments();
+            List<QueryDocumentSnapshot> active = await(db.collection(COLLECTION)
+                            .whereEqualTo(field, demoId)
+                            .whereIn("status", ACTIVE)
+                            .limit(1)
+                            .get())
+                    .getDocuments();
             if (!active.isEmpty()) {
                 return Optional.of(active.get(0).getId());
             }
@@ -157,7 +186,9 @@ public class FirestoreJobStore implements JobStore {
             if (job.status().isTerminal()) {
                 return ClaimOutcome.of(ClaimOutcome.Kind.ALREADY_FINISHED, job);
             }
-            if (job.status() == JobStatus.RUNNING && job.lease() != null && job.lease().isLiveAt(now)) {
+            if (job.status() == JobStatus.RUNNING
+                    && job.lease() != null
+                    && job.lease().isLiveAt(now)) {
                 return ClaimOutcome.of(ClaimOutcome.Kind.LEASED_BY_OTHER, job);
             }
             job.status().moveTo(JobStatus.RUNNING);
@@ -177,8 +208,8 @@ public class FirestoreJobStore implements JobStore {
     }
 
     @Override
-    public boolean heartbeat(String jobId, String owner, Duration leaseDuration, int progress, String phase,
-                             List<JobLog> logs) {
+    public boolean heartbeat(
+            String jobId, String owner, Duration leaseDuration, int progress, String phase, List<JobLog> logs) {
         return updateHeld(jobId, owner, JobStatus.RUNNING, (job, now) -> {
             Map<String, Object> update = new HashMap<>();
             update.put("lease", Map.of("owner", owner, "expires_at", ts(now.plus(leaseDuration))));
@@ -223,7 +254,8 @@ public class FirestoreJobStore implements JobStore {
                 return false;
             }
             Job job = map(doc);
-            boolean ownerOk = owner == null || (job.lease() != null && owner.equals(job.lease().owner()));
+            boolean ownerOk = owner == null
+                    || (job.lease() != null && owner.equals(job.lease().owner()));
             if (!job.status().canMoveTo(JobStatus.FAILED) || !ownerOk) {
                 return false;
             }
@@ -244,10 +276,16 @@ public class FirestoreJobStore implements JobStore {
     @Override
     public List<Job> unfinishedCreatedBefore(Instant createdAtOrBefore, int limit) {
         // composite index jobs (status, created_at) in infra/firestore.indexes.json
-        return await(db.collection(COLLECTION).whereIn("status", ACTIVE)
-                .whereLessThanOrEqualTo("created_at", ts(createdAtOrBefore))
-                .orderBy("created_at", Query.Direction.ASCENDING).limit(limit).get())
-                .getDocuments().stream().map(FirestoreJobStore::map).toList();
+        return await(db.collection(COLLECTION)
+                        .whereIn("status", ACTIVE)
+                        .whereLessThanOrEqualTo("created_at", ts(createdAtOrBefore))
+                        .orderBy("created_at", Query.Direction.ASCENDING)
+                        .limit(limit)
+                        .get())
+                .getDocuments()
+                .stream()
+                .map(FirestoreJobStore::map)
+                .toList();
     }
 
     @Override
@@ -259,7 +297,9 @@ public class FirestoreJobStore implements JobStore {
             }
             Job job = map(doc);
             Instant now = clock.instant();
-            boolean held = job.status() == JobStatus.RUNNING && job.lease() != null && job.lease().expiresAt() != null
+            boolean held = job.status() == JobStatus.RUNNING
+                    && job.lease() != null
+                    && job.lease().expiresAt() != null
                     && job.lease().isLiveAt(now);
             if (!job.status().canMoveTo(JobStatus.FAILED) || held) {
                 return false;
@@ -290,7 +330,9 @@ public class FirestoreJobStore implements JobStore {
                 return false;
             }
             Job job = map(doc);
-            if (!job.status().canMoveTo(target) || job.lease() == null || !owner.equals(job.lease().owner())) {
+            if (!job.status().canMoveTo(target)
+                    || job.lease() == null
+                    || !owner.equals(job.lease().owner())) {
                 return false;
             }
             Instant now = clock.instant();
@@ -313,9 +355,10 @@ public class FirestoreJobStore implements JobStore {
 
     /** Most log lines a job document keeps: with messages capped too, far below Firestore's 1 MiB per document. */
     static final int MAX_LOGS = 200;
+
     static final int MAX_MESSAGE = 2_000;
-    static final String DROPPED = "… earlier log lines dropped: a job keeps its first line and its latest "
-            + (MAX_LOGS - 2);
+    static final String DROPPED =
+            "… earlier log lines dropped: a job keeps its first line and its latest " + (MAX_LOGS - 2);
 
     /**
      * The log lines a job document keeps: all of them up to {@link #MAX_LOGS}; beyond that the first line (the job
@@ -328,7 +371,9 @@ public class FirestoreJobStore implements JobStore {
             logs.forEach(l -> out.add(shortened(l)));
             return out;
         }
-        List<JobLog> rest = logs.subList(1, logs.size()).stream().filter(l -> !DROPPED.equals(l.message())).toList();
+        List<JobLog> rest = logs.subList(1, logs.size()).stream()
+                .filter(l -> !DROPPED.equals(l.message()))
+                .toList();
         List<JobLog> latest = rest.subList(rest.size() - (MAX_LOGS - 2), rest.size());
         out.add(shortened(logs.get(0)));
         out.add(new JobLog(latest.get(0).ts(), "WARN", DROPPED));
@@ -338,7 +383,8 @@ public class FirestoreJobStore implements JobStore {
 
     private static JobLog shortened(JobLog l) {
         String m = l.message();
-        return m != null && m.length() > MAX_MESSAGE ? new JobLog(l.ts(), l.level(), m.substring(0, MAX_MESSAGE) + "…")
+        return m != null && m.length() > MAX_MESSAGE
+                ? new JobLog(l.ts(), l.level(), m.substring(0, MAX_MESSAGE) + "…")
                 : l;
     }
 
@@ -363,8 +409,15 @@ public class FirestoreJobStore implements JobStore {
         d.put("error", job.error());
         d.put("result", job.result());
         d.put("attempts", job.attempts());
-        d.put("lease", job.lease() == null ? null
-                : Map.of("owner", job.lease().owner(), "expires_at", ts(job.lease().expiresAt())));
+        d.put(
+                "lease",
+                job.lease() == null
+                        ? null
+                        : Map.of(
+                                "owner",
+                                job.lease().owner(),
+                                "expires_at",
+                                ts(job.lease().expiresAt())));
         d.put("payload", job.payload() == null ? null : job.payload().toMap());
         d.put("created_at", ts(job.createdAt()));
         d.put("started_at", ts(job.startedAt()));

@@ -42,8 +42,14 @@ public class FirestoreLifecycleRunStore implements LifecycleRunStore {
 
     @Override
     public List<LifecycleRun> recent(int limit) {
-        return await(db.collection(COLLECTION).orderBy("started_at", Query.Direction.DESCENDING).limit(limit).get())
-                .getDocuments().stream().map(FirestoreLifecycleRunStore::map).toList();
+        return await(db.collection(COLLECTION)
+                        .orderBy("started_at", Query.Direction.DESCENDING)
+                        .limit(limit)
+                        .get())
+                .getDocuments()
+                .stream()
+                .map(FirestoreLifecycleRunStore::map)
+                .toList();
     }
 
     @SuppressWarnings("unchecked")
@@ -54,8 +60,15 @@ public class FirestoreLifecycleRunStore implements LifecycleRunStore {
             stored.forEach((k, v) -> counts.put(k, ((Number) v).longValue()));
         }
         Number duration = (Number) d.get("duration_ms");
-        return new LifecycleRun(d.getString("run_id"), d.getString("kind"), d.getString("trigger"),
-                instant(d, "started_at"), instant(d, "finished_at"), duration == null ? 0 : duration.longValue(),
-                d.getString("outcome"), counts, d.getString("error"));
+        return new LifecycleRun(
+                d.getString("run_id"),
+                d.getString("kind"),
+                d.getString("trigger"),
+                instant(d, "started_at"),
+                instant(d, "finished_at"),
+                duration == null ? 0 : duration.longValue(),
+                d.getString("outcome"),
+                counts,
+                d.getString("error"));
     }
 }

@@ -45,21 +45,33 @@ public class FirestoreNotificationStore implements NotificationStore {
     @Override
     public List<Notification> listForRecipient(String tenantId, String recipient, Optional<Keyset> after, int limit) {
         // index (tenant_id, recipient, created_at desc, __name__ desc)
-        Query q = db.collection(COLLECTION).whereEqualTo("tenant_id", tenantId).whereEqualTo("recipient", recipient)
+        Query q = db.collection(COLLECTION)
+                .whereEqualTo("tenant_id", tenantId)
+                .whereEqualTo("recipient", recipient)
                 .orderBy("created_at", Query.Direction.DESCENDING)
-                .orderBy(FieldPath.documentId(), Query.Direction.DESCENDING).limit(limit);
+                .orderBy(FieldPath.documentId(), Query.Direction.DESCENDING)
+                .limit(limit);
         if (after.isPresent()) {
             q = q.startAfter(ts(after.get().at()), after.get().id());
         }
-        return await(q.get()).getDocuments().stream().map(FirestoreNotificationStore::map).toList();
+        return await(q.get()).getDocuments().stream()
+                .map(FirestoreNotificationStore::map)
+                .toList();
     }
 
     @Override
     public List<Notification> listUndelivered(int limit) {
         // index (delivered_at, created_at, __name__): delivered_at is written as an explicit null
-        return await(db.collection(COLLECTION).whereEqualTo("delivered_at", null).orderBy("created_at")
-                .orderBy(FieldPath.documentId()).limit(limit).get())
-                .getDocuments().stream().map(FirestoreNotificationStore::map).toList();
+        return await(db.collection(COLLECTION)
+                        .whereEqualTo("delivered_at", null)
+                        .orderBy("created_at")
+                        .orderBy(FieldPath.documentId())
+                        .limit(limit)
+                        .get())
+                .getDocuments()
+                .stream()
+                .map(FirestoreNotificationStore::map)
+                .toList();
     }
 
     @Override
@@ -114,8 +126,16 @@ public class FirestoreNotificationStore implements NotificationStore {
     }
 
     private static Notification map(DocumentSnapshot d) {
-        return new Notification(d.getString("notification_id"), d.getString("tenant_id"), d.getString("recipient"),
-                d.getString("demo_id"), d.getString("kind"), d.getString("customer_name"), d.getString("message"),
-                instant(d, "archive_on"), instant(d, "created_at"), instant(d, "delivered_at"));
+        return new Notification(
+                d.getString("notification_id"),
+                d.getString("tenant_id"),
+                d.getString("recipient"),
+                d.getString("demo_id"),
+                d.getString("kind"),
+                d.getString("customer_name"),
+                d.getString("message"),
+                instant(d, "archive_on"),
+                instant(d, "created_at"),
+                instant(d, "delivered_at"));
     }
 }

@@ -69,9 +69,16 @@ public class FirestoreShareStore implements ShareStore {
 
     @Override
     public List<DemoShare> listByDemo(String demoId, int limit) {
-        return await(db.collection(COLLECTION).whereEqualTo("demo_id", demoId).whereEqualTo("revoked", false)
-                .orderBy("created_at", Query.Direction.DESCENDING).limit(limit).get())
-                .getDocuments().stream().map(FirestoreShareStore::map).toList();
+        return await(db.collection(COLLECTION)
+                        .whereEqualTo("demo_id", demoId)
+                        .whereEqualTo("revoked", false)
+                        .orderBy("created_at", Query.Direction.DESCENDING)
+                        .limit(limit)
+                        .get())
+                .getDocuments()
+                .stream()
+                .map(FirestoreShareStore::map)
+                .toList();
     }
 
     @Override
@@ -107,9 +114,18 @@ public class FirestoreShareStore implements ShareStore {
     private static DemoShare map(DocumentSnapshot doc) {
         Blob token = doc.getBlob("encrypted_token");
         Number count = (Number) doc.get("access_count");
-        return new DemoShare(doc.getId(), token == null ? new byte[0] : token.toBytes(), doc.getString("demo_id"),
-                doc.getString("tenant_id"), doc.getString("created_by"), instant(doc, "created_at"),
-                instant(doc, "expires_at"), doc.getString("password_hash"), !Boolean.FALSE.equals(doc.getBoolean("read_only")),
-                count == null ? 0 : count.longValue(), instant(doc, "last_accessed"), instant(doc, "revoked_at"));
+        return new DemoShare(
+                doc.getId(),
+                token == null ? new byte[0] : token.toBytes(),
+                doc.getString("demo_id"),
+                doc.getString("tenant_id"),
+                doc.getString("created_by"),
+                instant(doc, "created_at"),
+                instant(doc, "expires_at"),
+                doc.getString("password_hash"),
+                !Boolean.FALSE.equals(doc.getBoolean("read_only")),
+                count == null ? 0 : count.longValue(),
+                instant(doc, "last_accessed"),
+                instant(doc, "revoked_at"));
     }
 }

@@ -43,7 +43,8 @@ public class FirestoreStepStore implements StepStore {
     @Override
     public List<StepRecord> list(String jobId) {
         return await(job(jobId).collection("steps").orderBy("position").get()).getDocuments().stream()
-                .map(FirestoreStepStore::map).toList();
+                .map(FirestoreStepStore::map)
+                .toList();
     }
 
     @Override
@@ -79,8 +80,8 @@ public class FirestoreStepStore implements StepStore {
     }
 
     @Override
-    public boolean complete(String jobId, String stepId, String owner, Map<String, Object> output, List<JobLog> logs,
-                            Instant now) {
+    public boolean complete(
+            String jobId, String stepId, String owner, Map<String, Object> output, List<JobLog> logs, Instant now) {
         return finish(jobId, stepId, owner, StepStatus.COMPLETED, output, null, logs, now);
     }
 
@@ -89,11 +90,19 @@ public class FirestoreStepStore implements StepStore {
         return finish(jobId, stepId, owner, StepStatus.FAILED, null, error, logs, now);
     }
 
-    private boolean finish(String jobId, String stepId, String owner, StepStatus status, Map<String, Object> output,
-                           String error, List<JobLog> logs, Instant now) {
+    private boolean finish(
+            String jobId,
+            String stepId,
+            String owner,
+            StepStatus status,
+            Map<String, Object> output,
+            String error,
+            List<JobLog> logs,
+            Instant now) {
         return await(db.runTransaction(tx -> {
             DocumentSnapshot step = tx.get(step(jobId, stepId)).get();
-            if (!holdsLease(tx, jobId, owner) || !step.exists()
+            if (!holdsLease(tx, jobId, owner)
+                    || !step.exists()
                     || !StepStatus.RUNNING.wire().equals(step.getString("status"))) {
                 return false;
             }
@@ -101,7 +110,11 @@ public class FirestoreStepStore implements StepStore {
             update.put("status", status.wire());
             update.put("output", output);
             update.put("error", error);
-            update.put("logs", logs == null ? List.of() : logs.stream().map(FirestoreStepStore::log).toList());
+            update.put(
+                    "logs",
+                    logs == null
+                            ? List.of()
+                            : logs.stream().map(FirestoreStepStore::log).toList());
             update.put("ended_at", ts(now));
             tx.update(step(jobId, stepId), update);
             return true;
@@ -131,13 +144,22 @@ public class FirestoreStepStore implements StepStore {
     private static StepRecord map(DocumentSnapshot doc) {
         List<JobLog> logs = new ArrayList<>();
         Object stored = doc.get("logs");
-        for (Map<String, Object> l : stored == null ? List.<Map<String, Object>>of() : (List<Map<String, Object>>) stored) {
+        for (Map<String, Object> l :
+                stored == null ? List.<Map<String, Object>>of() : (List<Map<String, Object>>) stored) {
             logs.add(new JobLog(instant(l.get("ts")), (String) l.get("level"), (String) l.get("message")));
         }
-        return new StepRecord(doc.getString("job_id"), doc.getString("step_id"), number(doc.get("position")),
-                doc.getString("type"), StepStatus.fromWire(doc.getString("status")), number(doc.get("attempts")),
-                instant(doc, "started_at"), instant(doc, "ended_at"), (Map<String, Object>) doc.get("output"),
-                logs, doc.getString("error"));
+        return new StepRecord(
+                doc.getString("job_id"),
+                doc.getString("step_id"),
+                number(doc.get("position")),
+                doc.getString("type"),
+                StepStatus.fromWire(doc.getString("status")),
+                number(doc.get("attempts")),
+                instant(doc, "started_at"),
+                instant(doc, "ended_at"),
+                (Map<String, Object>) doc.get("output"),
+                logs,
+                doc.getString("error"));
     }
 
     private static int number(Object v) {

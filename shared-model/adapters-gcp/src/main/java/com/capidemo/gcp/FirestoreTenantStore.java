@@ -11,8 +11,8 @@ import com.google.cloud.firestore.Blob;
 import com.google.cloud.firestore.DocumentReference;
 import com.google.cloud.firestore.DocumentSnapshot;
 import com.google.cloud.firestore.Firestore;
-import com.google.cloud.firestore.Transaction;
 import com.google.cloud.firestore.Query;
+import com.google.cloud.firestore.Transaction;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -46,8 +46,9 @@ public class FirestoreTenantStore implements TenantStore {
             if (tx.get(tenant(t.tenantId())).get().exists()) {
                 return Optional.<Tenant>empty();
             }
-            tx.create(tenant(t.tenantId()), Map.of("tenant_id", t.tenantId(), "dataset_id", t.datasetId(),
-                    "created_at", ts(t.createdAt())));
+            tx.create(
+                    tenant(t.tenantId()),
+                    Map.of("tenant_id", t.tenantId(), "dataset_id", t.datasetId(), "created_at", ts(t.createdAt())));
             writeKey(tx, k);
             return Optional.of(t);
         }));
@@ -65,8 +66,17 @@ public class FirestoreTenantStore implements TenantStore {
         keyDoc.put("revoked", false);
         keyDoc.put("revoked_at", null);
         tx.create(key(k.keyHash()), keyDoc);
-        tx.set(db.collection("users").document(k.userEmail()), Map.of("email", k.userEmail(),
-                "tenant_id", k.tenantId(), "role", k.role(), "created_at", ts(k.createdAt())));
+        tx.set(
+                db.collection("users").document(k.userEmail()),
+                Map.of(
+                        "email",
+                        k.userEmail(),
+                        "tenant_id",
+                        k.tenantId(),
+                        "role",
+                        k.role(),
+                        "created_at",
+                        ts(k.createdAt())));
     }
 
     @Override
@@ -84,8 +94,8 @@ public class FirestoreTenantStore implements TenantStore {
     public Optional<Tenant> find(String tenantId) {
         DocumentSnapshot doc = await(tenant(tenantId).get());
         return doc.exists()
-                ? Optional.of(new Tenant(doc.getString("tenant_id"), doc.getString("dataset_id"),
-                        instant(doc, "created_at")))
+                ? Optional.of(
+                        new Tenant(doc.getString("tenant_id"), doc.getString("dataset_id"), instant(doc, "created_at")))
                 : Optional.empty();
     }
 
@@ -100,17 +110,30 @@ public class FirestoreTenantStore implements TenantStore {
 
     private static ApiKey key(DocumentSnapshot doc) {
         Blob encrypted = doc.getBlob("encrypted_key");
-        return new ApiKey(doc.getId(), doc.getString("tenant_id"), doc.getString("user_email"),
-                doc.getString("role"), encrypted == null ? new byte[0] : encrypted.toBytes(),
-                instant(doc, "created_at"), Boolean.TRUE.equals(doc.getBoolean("revoked")), doc.getString("key_id"),
-                doc.getString("issued_by"), instant(doc, "revoked_at"));
+        return new ApiKey(
+                doc.getId(),
+                doc.getString("tenant_id"),
+                doc.getString("user_email"),
+                doc.getString("role"),
+                encrypted == null ? new byte[0] : encrypted.toBytes(),
+                instant(doc, "created_at"),
+                Boolean.TRUE.equals(doc.getBoolean("revoked")),
+                doc.getString("key_id"),
+                doc.getString("issued_by"),
+                instant(doc, "revoked_at"));
     }
 
     @Override
     public List<ApiKey> listKeys(String tenantId, int limit) {
-        return await(db.collection("api_keys").whereEqualTo("tenant_id", tenantId)
-                .orderBy("created_at", Query.Direction.DESCENDING).limit(limit).get())
-                .getDocuments().stream().map(FirestoreTenantStore::key).toList();
+        return await(db.collection("api_keys")
+                        .whereEqualTo("tenant_id", tenantId)
+                        .orderBy("created_at", Query.Direction.DESCENDING)
+                        .limit(limit)
+                        .get())
+                .getDocuments()
+                .stream()
+                .map(FirestoreTenantStore::key)
+                .toList();
     }
 
     @Override

@@ -12,8 +12,7 @@ import java.util.concurrent.ExecutionException;
 
 /** Conversions between our records and Firestore document values. */
 final class FirestoreValues {
-    private FirestoreValues() {
-    }
+    private FirestoreValues() {}
 
     static Timestamp ts(Instant instant) {
         return instant == null ? null : Timestamp.ofTimeSecondsAndNanos(instant.getEpochSecond(), instant.getNano());

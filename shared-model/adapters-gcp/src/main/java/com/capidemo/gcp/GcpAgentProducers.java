@@ -2,7 +2,6 @@ package com.capidemo.gcp;
 
 import com.capidemo.core.adapter.Adapter;
 import com.capidemo.core.adapter.AdapterSelection;
-
 import com.capidemo.core.config.PlatformConfig;
 import com.capidemo.core.port.ChatAgent;
 import com.capidemo.core.port.DataAgents;
@@ -20,22 +19,32 @@ public class GcpAgentProducers {
     @Produces
     @ApplicationScoped
     @Adapter("capi")
-    DataAgents dataAgents(AdapterSelection selection, PlatformConfig config, Instance<DataAgentServiceClient> client,
-                          Instance<GcpCallGuard> guard) {
-        return Guarded.wrap(DataAgents.class, new CapiDataAgents(client.get(), capi(selection, config)),
-                guard.get()::agents);
+    DataAgents dataAgents(
+            AdapterSelection selection,
+            PlatformConfig config,
+            Instance<DataAgentServiceClient> client,
+            Instance<GcpCallGuard> guard) {
+        return Guarded.wrap(
+                DataAgents.class, new CapiDataAgents(client.get(), capi(selection, config)), guard.get()::agents);
     }
 
     @Produces
     @ApplicationScoped
     @Adapter("capi")
-    ChatAgent chatAgent(AdapterSelection selection, PlatformConfig config, Instance<DataChatServiceClient> client,
-                        Instance<GcpCallGuard> guard) {
-        return Guarded.wrap(ChatAgent.class, new CapiChatAgent(client.get(), capi(selection, config)), guard.get()::chat);
+    ChatAgent chatAgent(
+            AdapterSelection selection,
+            PlatformConfig config,
+            Instance<DataChatServiceClient> client,
+            Instance<GcpCallGuard> guard) {
+        return Guarded.wrap(
+                ChatAgent.class, new CapiChatAgent(client.get(), capi(selection, config)), guard.get()::chat);
     }
 
     private static CapiConfig capi(AdapterSelection selection, PlatformConfig config) {
-        return new CapiConfig(selection.projectId(), config.gcp().agentsLocation(), Duration.ofMinutes(2),
+        return new CapiConfig(
+                selection.projectId(),
+                config.gcp().agentsLocation(),
+                Duration.ofMinutes(2),
                 config.gcp().maxBilledBytes());
     }
 }

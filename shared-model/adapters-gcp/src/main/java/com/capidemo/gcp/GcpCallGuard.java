@@ -22,7 +22,11 @@ public class GcpCallGuard {
     @Retry(maxRetries = 2, delay = 500, jitter = 250, abortOn = IllegalArgumentException.class)
     @ExponentialBackoff
     @Timeout(value = 10, unit = ChronoUnit.MINUTES)
-    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 30, delayUnit = ChronoUnit.SECONDS,
+    @CircuitBreaker(
+            requestVolumeThreshold = 10,
+            failureRatio = 0.5,
+            delay = 30,
+            delayUnit = ChronoUnit.SECONDS,
             skipOn = IllegalArgumentException.class)
     public Object warehouse(Callable<Object> call) throws Exception {
         return call.call();
@@ -31,7 +35,11 @@ public class GcpCallGuard {
     @Retry(maxRetries = 2, delay = 300, jitter = 150, abortOn = IllegalArgumentException.class)
     @ExponentialBackoff
     @Timeout(value = 2, unit = ChronoUnit.MINUTES)
-    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 30, delayUnit = ChronoUnit.SECONDS,
+    @CircuitBreaker(
+            requestVolumeThreshold = 10,
+            failureRatio = 0.5,
+            delay = 30,
+            delayUnit = ChronoUnit.SECONDS,
             skipOn = IllegalArgumentException.class)
     public Object objects(Callable<Object> call) throws Exception {
         return call.call();
@@ -39,7 +47,11 @@ public class GcpCallGuard {
 
     @Retry(maxRetries = 2, delay = 200, jitter = 100, abortOn = IllegalArgumentException.class)
     @Timeout(value = 15, unit = ChronoUnit.SECONDS)
-    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 20, delayUnit = ChronoUnit.SECONDS,
+    @CircuitBreaker(
+            requestVolumeThreshold = 10,
+            failureRatio = 0.5,
+            delay = 20,
+            delayUnit = ChronoUnit.SECONDS,
             skipOn = IllegalArgumentException.class)
     public Object crypto(Callable<Object> call) throws Exception {
         return call.call();
@@ -47,21 +59,33 @@ public class GcpCallGuard {
 
     @Retry(maxRetries = 2, delay = 500, jitter = 250, abortOn = IllegalArgumentException.class)
     @Timeout(value = 3, unit = ChronoUnit.MINUTES)
-    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 30, delayUnit = ChronoUnit.SECONDS,
+    @CircuitBreaker(
+            requestVolumeThreshold = 10,
+            failureRatio = 0.5,
+            delay = 30,
+            delayUnit = ChronoUnit.SECONDS,
             skipOn = IllegalArgumentException.class)
     public Object agents(Callable<Object> call) throws Exception {
         return call.call();
     }
 
     @Timeout(value = 2, unit = ChronoUnit.MINUTES)
-    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 30, delayUnit = ChronoUnit.SECONDS,
+    @CircuitBreaker(
+            requestVolumeThreshold = 10,
+            failureRatio = 0.5,
+            delay = 30,
+            delayUnit = ChronoUnit.SECONDS,
             skipOn = IllegalArgumentException.class)
     public Object chat(Callable<Object> call) throws Exception {
         return call.call();
     }
 
     @Timeout(value = 15, unit = ChronoUnit.MINUTES)
-    @CircuitBreaker(requestVolumeThreshold = 6, failureRatio = 0.5, delay = 60, delayUnit = ChronoUnit.SECONDS,
+    @CircuitBreaker(
+            requestVolumeThreshold = 6,
+            failureRatio = 0.5,
+            delay = 60,
+            delayUnit = ChronoUnit.SECONDS,
             skipOn = IllegalArgumentException.class)
     public Object llm(Callable<Object> call) throws Exception {
         return call.call();

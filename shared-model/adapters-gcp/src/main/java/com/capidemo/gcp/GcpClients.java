@@ -2,22 +2,20 @@ package com.capidemo.gcp;
 
 import com.capidemo.core.adapter.AdapterSelection;
 import com.capidemo.core.config.PlatformConfig;
+import com.google.api.gax.core.NoCredentialsProvider;
+import com.google.api.gax.grpc.InstantiatingGrpcChannelProvider;
 import com.google.cloud.bigquery.BigQuery;
 import com.google.cloud.bigquery.BigQueryOptions;
+import com.google.cloud.firestore.Firestore;
+import com.google.cloud.firestore.FirestoreOptions;
 import com.google.cloud.geminidataanalytics.v1beta.DataAgentServiceClient;
 import com.google.cloud.geminidataanalytics.v1beta.DataChatServiceClient;
 import com.google.cloud.kms.v1.KeyManagementServiceClient;
+import com.google.cloud.pubsub.v1.Publisher;
 import com.google.cloud.storage.Storage;
 import com.google.cloud.storage.StorageOptions;
 import com.google.cloud.tasks.v2.CloudTasksClient;
 import com.google.cloud.tasks.v2.CloudTasksSettings;
-import java.io.IOException;
-import java.time.Duration;
-import com.google.api.gax.core.NoCredentialsProvider;
-import com.google.api.gax.grpc.InstantiatingGrpcChannelProvider;
-import com.google.cloud.firestore.Firestore;
-import com.google.cloud.firestore.FirestoreOptions;
-import com.google.cloud.pubsub.v1.Publisher;
 import com.google.pubsub.v1.TopicName;
 import io.grpc.ManagedChannelBuilder;
 import io.quarkus.logging.Log;
@@ -25,6 +23,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
+import java.io.IOException;
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -70,8 +70,10 @@ public class GcpClients {
         Publisher.Builder builder = Publisher.newBuilder(TopicName.of(selection.projectId(), topic));
         selection.pubsubEmulatorHost().ifPresent(host -> {
             Log.infof("Pub/Sub: topic %s on the emulator at %s", topic, host);
-            builder.setChannelProvider(InstantiatingGrpcChannelProvider.newBuilder().setEndpoint(host)
-                            .setChannelConfigurator(ManagedChannelBuilder::usePlaintext).build())
+            builder.setChannelProvider(InstantiatingGrpcChannelProvider.newBuilder()
+                            .setEndpoint(host)
+                            .setChannelConfigurator(ManagedChannelBuilder::usePlaintext)
+                            .build())
                     .setCredentialsProvider(NoCredentialsProvider.create());
         });
         return builder.build();
@@ -97,14 +99,21 @@ public class GcpClients {
     @Produces
     @Singleton
     BigQuery bigquery(AdapterSelection selection) {
-        return BigQueryOptions.newBuilder().setProjectId(selection.projectId()).setRetrySettings(GcpRetry.defaults())
-                .setResultRetryAlgorithm(GcpRetry.bigQueryErrors()).build().getService();
+        return BigQueryOptions.newBuilder()
+                .setProjectId(selection.projectId())
+                .setRetrySettings(GcpRetry.defaults())
+                .setResultRetryAlgorithm(GcpRetry.bigQueryErrors())
+                .build()
+                .getService();
     }
 
     @Produces
     @Singleton
     Storage storage(AdapterSelection selection) {
-        return StorageOptions.http().setProjectId(selection.projectId()).setRetrySettings(GcpRetry.defaults()).build()
+        return StorageOptions.http()
+                .setProjectId(selection.projectId())
+                .setRetrySettings(GcpRetry.defaults())
+                .build()
                 .getService();
     }
 
@@ -112,8 +121,9 @@ public class GcpClients {
     @Produces
     @Singleton
     CloudTasksClient cloudTasks() throws IOException {
-        return CloudTasksClient.create(CloudTasksQueue.retryCreateTask(CloudTasksSettings.newBuilder(),
-                Duration.ofSeconds(30)).build());
+        return CloudTasksClient.create(
+                CloudTasksQueue.retryCreateTask(CloudTasksSettings.newBuilder(), Duration.ofSeconds(30))
+                        .build());
     }
 
     void closeCloudTasks(@Disposes CloudTasksClient client) {

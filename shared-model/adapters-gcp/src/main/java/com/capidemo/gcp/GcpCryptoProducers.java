@@ -1,7 +1,6 @@
 package com.capidemo.gcp;
 
 import com.capidemo.core.adapter.Adapter;
-
 import com.capidemo.core.config.PlatformConfig;
 import com.capidemo.core.port.Crypto;
 import com.google.cloud.kms.v1.KeyManagementServiceClient;
@@ -17,9 +16,11 @@ public class GcpCryptoProducers {
     @ApplicationScoped
     @Adapter("kms")
     Crypto crypto(PlatformConfig config, Instance<KeyManagementServiceClient> kms, Instance<GcpCallGuard> guard) {
-        String key = config.gcp().kmsKey().orElseThrow(() -> new IllegalStateException(
-                "platform.crypto=kms needs platform.gcp.kms-key (PLATFORM_GCP_KMS_KEY), e.g. "
-                        + "projects/p/locations/global/keyRings/capi/cryptoKeys/secrets"));
+        String key = config.gcp()
+                .kmsKey()
+                .orElseThrow(() -> new IllegalStateException(
+                        "platform.crypto=kms needs platform.gcp.kms-key (PLATFORM_GCP_KMS_KEY), e.g. "
+                                + "projects/p/locations/global/keyRings/capi/cryptoKeys/secrets"));
         return Guarded.wrap(Crypto.class, new KmsCrypto(kms.get(), new KmsCrypto.Config(key)), guard.get()::crypto);
     }
 }

@@ -2,7 +2,6 @@ package com.capidemo.gcp;
 
 import com.capidemo.core.adapter.Adapter;
 import com.capidemo.core.adapter.AdapterSelection;
-
 import com.capidemo.core.config.PlatformConfig;
 import com.capidemo.core.port.DemoStore;
 import com.capidemo.core.port.EventPublisher;
@@ -27,29 +26,51 @@ public class GcpQueueProducers {
     @ApplicationScoped
     @Adapter("pubsub")
     JobQueue quickJobQueue(PlatformConfig config, Instance<Publisher> publisher, JobStore jobs, DemoStore demos) {
-        return new PubSubJobQueue(publisher.get(), jobs, demos, config.queue().quick().publishTimeout());
+        return new PubSubJobQueue(
+                publisher.get(), jobs, demos, config.queue().quick().publishTimeout());
     }
 
     @Produces
     @ApplicationScoped
     @Adapter("cloudtasks")
-    TaskQueue customJobQueue(AdapterSelection selection, PlatformConfig config, Instance<CloudTasksClient> client,
-                             JobStore jobs, DemoStore demos) {
+    TaskQueue customJobQueue(
+            AdapterSelection selection,
+            PlatformConfig config,
+            Instance<CloudTasksClient> client,
+            JobStore jobs,
+            DemoStore demos) {
         PlatformConfig.Custom queue = config.queue().custom();
-        return new CloudTasksQueue(client.get(), jobs, demos, new CloudTasksQueue.Config(selection.projectId(),
-                queue.location().orElse(config.gcp().region()), queue.name(), queue.endpoint(),
-                queue.serviceAccountEmail().orElseThrow(() -> new IllegalStateException(
-                        "platform.queue.custom.transport=cloudtasks needs platform.queue.custom.service-account-email "
-                                + "(PLATFORM_QUEUE_CUSTOM_SERVICE_ACCOUNT_EMAIL): the account Cloud Tasks signs OIDC tokens as")),
-                queue.audience().orElse(null), queue.dispatchDeadline()));
+        return new CloudTasksQueue(
+                client.get(),
+                jobs,
+                demos,
+                new CloudTasksQueue.Config(
+                        selection.projectId(),
+                        queue.location().orElse(config.gcp().region()),
+                        queue.name(),
+                        queue.endpoint(),
+                        queue.serviceAccountEmail()
+                                .orElseThrow(
+                                        () -> new IllegalStateException(
+                                                "platform.queue.custom.transport=cloudtasks needs platform.queue.custom.service-account-email "
+                                                        + "(PLATFORM_QUEUE_CUSTOM_SERVICE_ACCOUNT_EMAIL): the account Cloud Tasks signs OIDC tokens as")),
+                        queue.audience().orElse(null),
+                        queue.dispatchDeadline()));
     }
 
     @Produces
     @ApplicationScoped
     @Adapter("pubsub")
-    EventPublisher events(PlatformConfig config, @EventsTopic Instance<Publisher> events,
-                          @NotificationsTopic Instance<Publisher> notifications) {
-        return new PubSubEventPublisher(Map.of(EventPublisher.PROVISION_EVENTS, events::get,
-                EventPublisher.DEMO_NOTIFICATIONS, notifications::get), config.queue().quick().publishTimeout());
+    EventPublisher events(
+            PlatformConfig config,
+            @EventsTopic Instance<Publisher> events,
+            @NotificationsTopic Instance<Publisher> notifications) {
+        return new PubSubEventPublisher(
+                Map.of(
+                        EventPublisher.PROVISION_EVENTS,
+                        events::get,
+                        EventPublisher.DEMO_NOTIFICATIONS,
+                        notifications::get),
+                config.queue().quick().publishTimeout());
     }
 }

@@ -25,8 +25,7 @@ import java.time.Duration;
  */
 public final class GcpRetry {
 
-    private GcpRetry() {
-    }
+    private GcpRetry() {}
 
     /** Exponential backoff from {@code initialDelay}, at most {@code maxAttempts} attempts within {@code totalTimeout}. */
     public static RetrySettings settings(int maxAttempts, Duration initialDelay, Duration totalTimeout) {
@@ -67,7 +66,8 @@ public final class GcpRetry {
 
         @Override
         public RetryResult beforeEval(Exception e) {
-            int code = e instanceof HttpResponseException h ? h.getStatusCode()
+            int code = e instanceof HttpResponseException h
+                    ? h.getStatusCode()
                     : e instanceof BaseServiceException b ? b.getCode() : 0;
             return code >= 500 || code == 429 ? RetryResult.RETRY : RetryResult.CONTINUE_EVALUATION;
         }

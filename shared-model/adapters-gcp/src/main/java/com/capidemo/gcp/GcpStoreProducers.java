@@ -1,7 +1,6 @@
 package com.capidemo.gcp;
 
 import com.capidemo.core.adapter.Adapter;
-
 import com.capidemo.core.port.ConversationStore;
 import com.capidemo.core.port.DemoStore;
 import com.capidemo.core.port.JobStore;

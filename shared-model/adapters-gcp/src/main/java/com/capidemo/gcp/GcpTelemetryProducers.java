@@ -24,7 +24,7 @@ public class GcpTelemetryProducers {
     @Unremovable // looked up by name (SpanExporters), never injected
     @Adapter(TelemetrySelection.CLOUD_TRACE)
     TraceBackend cloudTrace(AdapterSelection selection) {
-        return () -> TraceExporter.createWithConfiguration(TraceConfiguration.builder()
-                .setProjectId(selection.projectId()).build());
+        return () -> TraceExporter.createWithConfiguration(
+                TraceConfiguration.builder().setProjectId(selection.projectId()).build());
     }
 }

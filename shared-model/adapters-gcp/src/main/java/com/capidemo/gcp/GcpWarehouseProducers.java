@@ -2,7 +2,6 @@ package com.capidemo.gcp;
 
 import com.capidemo.core.adapter.Adapter;
 import com.capidemo.core.adapter.AdapterSelection;
-
 import com.capidemo.core.config.PlatformConfig;
 import com.capidemo.core.port.Datasets;
 import com.capidemo.core.port.ObjectStore;
@@ -22,14 +21,24 @@ public class GcpWarehouseProducers {
     @ApplicationScoped
     @Adapter("bigquery")
     @Typed(Warehouse.class)
-    Warehouse warehouse(AdapterSelection selection, PlatformConfig config, Instance<BigQuery> bigquery,
-                        Instance<GcpCallGuard> guard) {
-        BigQueryWarehouse.Config defaults = BigQueryWarehouse.Config.defaults(config.gcp().bigqueryLocation(),
-                buckets(selection, config));
-        BigQueryWarehouse adapter = new BigQueryWarehouse(bigquery.get(), new BigQueryWarehouse.Config(
-                defaults.location(), defaults.buckets(), defaults.templatesBucket(), defaults.templateDatasetPrefix(),
-                defaults.cloneTemplates(), config.gcp().maxBilledBytes(), defaults.jobTimeout(),
-                defaults.translateDuckDbSql()));
+    Warehouse warehouse(
+            AdapterSelection selection,
+            PlatformConfig config,
+            Instance<BigQuery> bigquery,
+            Instance<GcpCallGuard> guard) {
+        BigQueryWarehouse.Config defaults =
+                BigQueryWarehouse.Config.defaults(config.gcp().bigqueryLocation(), buckets(selection, config));
+        BigQueryWarehouse adapter = new BigQueryWarehouse(
+                bigquery.get(),
+                new BigQueryWarehouse.Config(
+                        defaults.location(),
+                        defaults.buckets(),
+                        defaults.templatesBucket(),
+                        defaults.templateDatasetPrefix(),
+                        defaults.cloneTemplates(),
+                        config.gcp().maxBilledBytes(),
+                        defaults.jobTimeout(),
+                        defaults.translateDuckDbSql()));
         return Guarded.wrap(Warehouse.class, adapter, guard.get()::warehouse);
     }
 
@@ -45,10 +54,13 @@ public class GcpWarehouseProducers {
     @Produces
     @ApplicationScoped
     @Adapter("gcs")
-    ObjectStore objectStore(AdapterSelection selection, PlatformConfig config, Instance<Storage> storage,
-                            Instance<GcpCallGuard> guard) {
-        return Guarded.wrap(ObjectStore.class, new GcsObjectStore(storage.get(), buckets(selection, config)),
-                guard.get()::objects);
+    ObjectStore objectStore(
+            AdapterSelection selection,
+            PlatformConfig config,
+            Instance<Storage> storage,
+            Instance<GcpCallGuard> guard) {
+        return Guarded.wrap(
+                ObjectStore.class, new GcsObjectStore(storage.get(), buckets(selection, config)), guard.get()::objects);
     }
 
     /** Logical bucket x is the real bucket {prefix}x; the prefix defaults to {project}-capi-. */

@@ -89,7 +89,8 @@ public class GcsObjectStore implements ObjectStore {
     public List<ObjectRef> list(String bucket, String prefix) throws IOException {
         List<ObjectRef> refs = new ArrayList<>();
         try {
-            Page<Blob> page = storage.list(buckets.real(bucket), Storage.BlobListOption.prefix(prefix == null ? "" : prefix));
+            Page<Blob> page =
+                    storage.list(buckets.real(bucket), Storage.BlobListOption.prefix(prefix == null ? "" : prefix));
             for (Blob blob : page.iterateAll()) {
                 if (!blob.getName().endsWith("/")) { // folder placeholders made by the console
                     refs.add(new ObjectRef(bucket, blob.getName()));

@@ -18,18 +18,18 @@ public final class Guarded {
         Object call(Callable<Object> call) throws Exception;
     }
 
-    private Guarded() {
-    }
+    private Guarded() {}
 
     public static <T> T wrap(Class<T> port, T target, Guard guard) {
-        return port.cast(Proxy.newProxyInstance(port.getClassLoader(), new Class<?>[] {port},
-                new Handler(port, target, guard)));
+        return port.cast(
+                Proxy.newProxyInstance(port.getClassLoader(), new Class<?>[] {port}, new Handler(port, target, guard)));
     }
 
     /** The adapter behind a guarded port, e.g. to check which one configuration chose. */
     public static Object targetOf(Object proxy) {
         return Proxy.isProxyClass(proxy.getClass()) && Proxy.getInvocationHandler(proxy) instanceof Handler h
-                ? h.target() : proxy;
+                ? h.target()
+                : proxy;
     }
 
     private record Handler(Class<?> port, Object target, Guard guard) implements InvocationHandler {
@@ -56,8 +56,8 @@ public final class Guarded {
                         throw e;
                     }
                 }
-                throw new IllegalStateException(port.getSimpleName() + "." + method.getName() + " failed: "
-                        + e.getMessage(), e);
+                throw new IllegalStateException(
+                        port.getSimpleName() + "." + method.getName() + " failed: " + e.getMessage(), e);
             }
         }
     }

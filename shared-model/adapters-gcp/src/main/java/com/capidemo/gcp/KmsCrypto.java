@@ -45,12 +45,16 @@ public class KmsCrypto implements Crypto {
             throw new IllegalArgumentException("plaintext of " + plaintext.length + " bytes exceeds " + MAX_PLAINTEXT);
         }
         byte[] aad = aad(context);
-        EncryptResponse r = client.encrypt(EncryptRequest.newBuilder().setName(config.cryptoKey())
-                .setPlaintext(ByteString.copyFrom(plaintext)).setPlaintextCrc32C(crc(plaintext))
-                .setAdditionalAuthenticatedData(ByteString.copyFrom(aad)).setAdditionalAuthenticatedDataCrc32C(crc(aad))
+        EncryptResponse r = client.encrypt(EncryptRequest.newBuilder()
+                .setName(config.cryptoKey())
+                .setPlaintext(ByteString.copyFrom(plaintext))
+                .setPlaintextCrc32C(crc(plaintext))
+                .setAdditionalAuthenticatedData(ByteString.copyFrom(aad))
+                .setAdditionalAuthenticatedDataCrc32C(crc(aad))
                 .build());
         if (!r.getVerifiedPlaintextCrc32C() || !r.getVerifiedAdditionalAuthenticatedDataCrc32C()) {
-            throw new IllegalStateException("KMS encrypt: the request was corrupted in transit (checksum not verified)");
+            throw new IllegalStateException(
+                    "KMS encrypt: the request was corrupted in transit (checksum not verified)");
         }
         byte[] ciphertext = r.getCiphertext().toByteArray();
         if (!r.hasCiphertextCrc32C() || r.getCiphertextCrc32C().getValue() != crc32c(ciphertext)) {
@@ -65,9 +69,12 @@ public class KmsCrypto implements Crypto {
         DecryptResponse r;
         try {
             // KMS checks the request checksums itself and answers INVALID_ARGUMENT when they do not match.
-            r = client.decrypt(DecryptRequest.newBuilder().setName(config.cryptoKey())
-                    .setCiphertext(ByteString.copyFrom(ciphertext)).setCiphertextCrc32C(crc(ciphertext))
-                    .setAdditionalAuthenticatedData(ByteString.copyFrom(aad)).setAdditionalAuthenticatedDataCrc32C(crc(aad))
+            r = client.decrypt(DecryptRequest.newBuilder()
+                    .setName(config.cryptoKey())
+                    .setCiphertext(ByteString.copyFrom(ciphertext))
+                    .setCiphertextCrc32C(crc(ciphertext))
+                    .setAdditionalAuthenticatedData(ByteString.copyFrom(aad))
+                    .setAdditionalAuthenticatedDataCrc32C(crc(aad))
                     .build());
         } catch (InvalidArgumentException e) {
             // a wrong context, a tampered ciphertext or one from another key all look the same, by design

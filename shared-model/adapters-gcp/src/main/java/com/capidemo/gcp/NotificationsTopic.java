@@ -1,14 +1,13 @@
 package com.capidemo.gcp;
 
+import jakarta.inject.Qualifier;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
-import jakarta.inject.Qualifier;
 
 /** The Pub/Sub publisher of the demo-notifications topic (expiry warnings for an email sender). */
 @Qualifier
 @Retention(RetentionPolicy.RUNTIME)
 @Target({ElementType.METHOD, ElementType.FIELD, ElementType.PARAMETER, ElementType.TYPE})
-public @interface NotificationsTopic {
-}
+public @interface NotificationsTopic {}

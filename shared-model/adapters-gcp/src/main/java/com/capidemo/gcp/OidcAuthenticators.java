@@ -1,10 +1,9 @@
 package com.capidemo.gcp;
 
-import com.capidemo.core.web.WorkerAuthenticator;
-import com.capidemo.core.web.WorkerAuthenticators;
-
 import com.capidemo.core.adapter.Adapter;
 import com.capidemo.core.config.PlatformConfig;
+import com.capidemo.core.web.WorkerAuthenticator;
+import com.capidemo.core.web.WorkerAuthenticators;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
@@ -22,8 +21,12 @@ public class OidcAuthenticators implements WorkerAuthenticators.OidcAuthenticato
 
     @Override
     public WorkerAuthenticator create(PlatformConfig.Oidc settings) {
-        return new OidcWorkerAuthenticator(settings.audience().orElse(null),
-                settings.serviceAccountEmail().orElse(null), settings.issuer(), settings.certsUrl(),
-                OidcWorkerAuthenticator.Verification.of(settings.verification()), clock);
+        return new OidcWorkerAuthenticator(
+                settings.audience().orElse(null),
+                settings.serviceAccountEmail().orElse(null),
+                settings.issuer(),
+                settings.certsUrl(),
+                OidcWorkerAuthenticator.Verification.of(settings.verification()),
+                clock);
     }
 }

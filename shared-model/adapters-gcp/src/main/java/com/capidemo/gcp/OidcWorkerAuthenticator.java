@@ -2,7 +2,6 @@ package com.capidemo.gcp;
 
 import com.capidemo.core.web.ApiProblem;
 import com.capidemo.core.web.WorkerAuthenticator;
-
 import com.google.api.client.json.JsonFactory;
 import com.google.api.client.json.gson.GsonFactory;
 import com.google.api.client.json.webtoken.JsonWebSignature;
@@ -41,14 +40,16 @@ public class OidcWorkerAuthenticator implements WorkerAuthenticator {
 
     /** Who checks the token's signature. */
     public enum Verification {
-        SIGNATURE, CLOUD_RUN_IAM;
+        SIGNATURE,
+        CLOUD_RUN_IAM;
 
         public static Verification of(String setting) {
             return switch (setting == null ? "" : setting.trim()) {
                 case "signature" -> SIGNATURE;
                 case "cloud-run-iam" -> CLOUD_RUN_IAM;
-                default -> throw new IllegalStateException(
-                        "platform.worker.oidc.verification must be signature or cloud-run-iam, not " + setting);
+                default ->
+                    throw new IllegalStateException(
+                            "platform.worker.oidc.verification must be signature or cloud-run-iam, not " + setting);
             };
         }
     }
@@ -60,14 +61,23 @@ public class OidcWorkerAuthenticator implements WorkerAuthenticator {
     private final Verification verification;
     private final Clock clock;
 
-    public OidcWorkerAuthenticator(String audience, String serviceAccountEmail, String issuer, String certsUrl,
-                                   Verification verification, Clock clock) {
+    public OidcWorkerAuthenticator(
+            String audience,
+            String serviceAccountEmail,
+            String issuer,
+            String certsUrl,
+            Verification verification,
+            Clock clock) {
         if (audience == null || audience.isBlank() || serviceAccountEmail == null || serviceAccountEmail.isBlank()) {
             throw new IllegalStateException("platform.worker.auth=oidc needs platform.worker.oidc.audience and "
                     + "platform.worker.oidc.service-account-email");
         }
-        this.verifier = TokenVerifier.newBuilder().setAudience(audience).setIssuer(issuer)
-                .setCertificatesLocation(certsUrl).setClock(clock::millis).build();
+        this.verifier = TokenVerifier.newBuilder()
+                .setAudience(audience)
+                .setIssuer(issuer)
+                .setCertificatesLocation(certsUrl)
+                .setClock(clock::millis)
+                .build();
         this.audience = audience;
         this.issuer = issuer;
         this.serviceAccountEmail = serviceAccountEmail;
@@ -81,8 +91,10 @@ public class OidcWorkerAuthenticator implements WorkerAuthenticator {
             throw ApiProblem.unauthorized("missing bearer token");
         }
         String token = authorization.substring(7).trim();
-        JsonWebToken.Payload claims = verification == Verification.CLOUD_RUN_IAM
-                && token.endsWith("." + SIGNATURE_REMOVED) ? checkedByCloudRun(token) : signed(token);
+        JsonWebToken.Payload claims =
+                verification == Verification.CLOUD_RUN_IAM && token.endsWith("." + SIGNATURE_REMOVED)
+                        ? checkedByCloudRun(token)
+                        : signed(token);
         Object email = claims.get("email");
         Object verified = claims.get("email_verified");
         if (!serviceAccountEmail.equals(email) || !(Boolean.TRUE.equals(verified) || "true".equals(verified))) {
@@ -120,7 +132,8 @@ public class OidcWorkerAuthenticator implements WorkerAuthenticator {
         long now = clock.millis() / 1000;
         Long expires = claims.getExpirationTimeSeconds();
         Long issued = claims.getIssuedAtTimeSeconds();
-        if (expires == null || now > expires + CLOCK_SKEW_SECONDS
+        if (expires == null
+                || now > expires + CLOCK_SKEW_SECONDS
                 || (issued != null && issued > now + CLOCK_SKEW_SECONDS)) {
             throw ApiProblem.unauthorized("token expired");
         }

@@ -27,8 +27,13 @@ public class PubSubEventPublisher implements EventPublisher {
 
     /** One topic: the publisher's own (its topic name ends with the logical name callers pass). */
     public PubSubEventPublisher(Publisher publisher, Duration publishTimeout) {
-        this(Map.of(publisher.getTopicNameString().substring(publisher.getTopicNameString().lastIndexOf('/') + 1),
-                () -> publisher), publishTimeout);
+        this(
+                Map.of(
+                        publisher
+                                .getTopicNameString()
+                                .substring(publisher.getTopicNameString().lastIndexOf('/') + 1),
+                        () -> publisher),
+                publishTimeout);
     }
 
     /** The publisher of each logical topic (the real topic names are configuration). */
@@ -41,20 +46,25 @@ public class PubSubEventPublisher implements EventPublisher {
     public void publish(String topic, String eventId, Map<String, String> attributes, byte[] data) {
         Supplier<Publisher> of = publishers.get(topic);
         if (of == null) {
-            throw new IllegalArgumentException("no publisher for topic " + topic + "; this service publishes to "
-                    + publishers.keySet());
+            throw new IllegalArgumentException(
+                    "no publisher for topic " + topic + "; this service publishes to " + publishers.keySet());
         }
         Publisher publisher = of.get();
         Map<String, String> attrs = new LinkedHashMap<>(TraceContext.withCurrent(attributes));
         attrs.put(EVENT_ID, eventId);
         try {
-            publisher.publish(PubsubMessage.newBuilder().setData(ByteString.copyFrom(data)).putAllAttributes(attrs).build())
+            publisher
+                    .publish(PubsubMessage.newBuilder()
+                            .setData(ByteString.copyFrom(data))
+                            .putAllAttributes(attrs)
+                            .build())
                     .get(publishTimeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while publishing event " + eventId, e);
         } catch (ExecutionException | TimeoutException e) {
-            throw new IllegalStateException("could not publish event " + eventId + " to " + topic + ": " + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "could not publish event " + eventId + " to " + topic + ": " + e.getMessage(), e);
         }
     }
 }

@@ -49,8 +49,10 @@ public class PubSubJobQueue implements JobQueue {
             demos.create(demo);
         }
         jobs.create(job);
-        PubsubMessage message = PubsubMessage.newBuilder().setData(ByteString.copyFrom(data))
-                .putAllAttributes(TraceContext.withCurrent(attributes)).build();
+        PubsubMessage message = PubsubMessage.newBuilder()
+                .setData(ByteString.copyFrom(data))
+                .putAllAttributes(TraceContext.withCurrent(attributes))
+                .build();
         try {
             publisher.publish(message).get(publishTimeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
@@ -62,8 +64,8 @@ public class PubSubJobQueue implements JobQueue {
     }
 
     private PublishFailed failed(Job job, Exception cause) {
-        String reason = "could not publish to " + publisher.getTopicNameString() + ": " + cause.getClass().getSimpleName()
-                + (cause.getMessage() == null ? "" : " " + cause.getMessage());
+        String reason = "could not publish to " + publisher.getTopicNameString() + ": "
+                + cause.getClass().getSimpleName() + (cause.getMessage() == null ? "" : " " + cause.getMessage());
         JobFailures.failWithDemo(jobs, demos, job.jobId(), reason);
         return new PublishFailed(reason, cause);
     }

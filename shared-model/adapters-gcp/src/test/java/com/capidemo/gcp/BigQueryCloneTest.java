@@ -22,8 +22,8 @@ class BigQueryCloneTest {
     @BeforeEach
     void start() throws Exception {
         fake = new FakeBigQuery();
-        warehouse = new BigQueryWarehouse(fake.client(), BigQueryWarehouse.Config.defaults("EU",
-                GcsBuckets.prefixed("p-capi-")));
+        warehouse = new BigQueryWarehouse(
+                fake.client(), BigQueryWarehouse.Config.defaults("EU", GcsBuckets.prefixed("p-capi-")));
     }
 
     @AfterEach
@@ -41,7 +41,9 @@ class BigQueryCloneTest {
         assertThat(query.get("query").asText())
                 .isEqualTo("CREATE OR REPLACE TABLE `p.demo_new.orders` CLONE `p.demo_src.orders`");
         assertThat(query.get("useLegacySql").asBoolean()).isFalse();
-        assertThat(query.has("destinationTable")).as("DDL has no destination table").isFalse();
+        assertThat(query.has("destinationTable"))
+                .as("DDL has no destination table")
+                .isFalse();
         assertThat(jobs.get(0).get("jobTimeoutMs").asLong()).isEqualTo(120_000L);
         JsonNode ref = fake.http.requests("POST", JOBS).get(0).json().get("jobReference");
         assertThat(ref.get("location").asText()).isEqualTo("EU");
@@ -63,7 +65,8 @@ class BigQueryCloneTest {
         fake.answer(" CLONE ", Answer.error(403, "accessDenied", "Access Denied: Table p:demo_src.orders"));
 
         assertThatThrownBy(() -> warehouse.cloneTable("demo_src", "orders", "demo_new"))
-                .isNotInstanceOf(IllegalArgumentException.class).hasMessageContaining("Access Denied");
+                .isNotInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("Access Denied");
     }
 
     @Test

@@ -47,7 +47,8 @@ class BigQueryDialectTest {
                 .isEqualTo("SELECT EXTRACT(YEAR FROM d), EXTRACT(MONTH FROM d), EXTRACT(DAY FROM last_day(d)), "
                         + "EXTRACT(QUARTER FROM d), (EXTRACT(DAYOFWEEK FROM d) - 1)");
         assertThat(fromDuckDb("SELECT year(d) || '-Q' || quarter(d)"))
-                .isEqualTo("SELECT CAST(EXTRACT(YEAR FROM d) AS STRING) || '-Q' || CAST(EXTRACT(QUARTER FROM d) AS STRING)");
+                .isEqualTo(
+                        "SELECT CAST(EXTRACT(YEAR FROM d) AS STRING) || '-Q' || CAST(EXTRACT(QUARTER FROM d) AS STRING)");
     }
 
     @Test
@@ -70,8 +71,9 @@ class BigQueryDialectTest {
         assertThat(fromDuckDb("SELECT median(x)")).isEqualTo("SELECT APPROX_QUANTILES(x, 2)[OFFSET(1)]");
         assertThat(fromDuckDb("SELECT quantile_cont(x, 0.9), quantile(y, 0.25)"))
                 .isEqualTo("SELECT APPROX_QUANTILES(x, 100)[OFFSET(90)], APPROX_QUANTILES(y, 100)[OFFSET(25)]");
-        assertThat(fromDuckDb("SELECT mode(q.defect)")).isEqualTo("SELECT COALESCE(APPROX_TOP_COUNT(q.defect, 2)"
-                + "[SAFE_OFFSET(0)].value, APPROX_TOP_COUNT(q.defect, 2)[SAFE_OFFSET(1)].value)");
+        assertThat(fromDuckDb("SELECT mode(q.defect)"))
+                .isEqualTo("SELECT COALESCE(APPROX_TOP_COUNT(q.defect, 2)"
+                        + "[SAFE_OFFSET(0)].value, APPROX_TOP_COUNT(q.defect, 2)[SAFE_OFFSET(1)].value)");
     }
 
     @Test
@@ -79,8 +81,8 @@ class BigQueryDialectTest {
         assertThat(fromDuckDb("SELECT strftime(d, '%Y-%m'), epoch(ts) FROM t WHERE name ILIKE '%acme%'"))
                 .isEqualTo("SELECT FORMAT_TIMESTAMP('%Y-%m', d), UNIX_SECONDS(ts) FROM t "
                         + "WHERE LOWER(name) LIKE LOWER('%acme%')");
-        assertThat(fromDuckDb("SELECT a || b FROM t WHERE c.n NOT ILIKE p")).isEqualTo(
-                "SELECT a || b FROM t WHERE LOWER(c.n) NOT LIKE LOWER(p)");
+        assertThat(fromDuckDb("SELECT a || b FROM t WHERE c.n NOT ILIKE p"))
+                .isEqualTo("SELECT a || b FROM t WHERE LOWER(c.n) NOT LIKE LOWER(p)");
     }
 
     @Test
@@ -105,8 +107,9 @@ class BigQueryDialectTest {
     @Test
     void intervalRangeFramesUseMicroseconds() {
         assertThat(fromDuckDb("count(*) OVER (PARTITION BY p ORDER BY e.at RANGE BETWEEN INTERVAL 1 DAY PRECEDING "
-                + "AND CURRENT ROW)")).isEqualTo("count(*) OVER (PARTITION BY p ORDER BY UNIX_MICROS(CAST(e.at AS "
-                + "TIMESTAMP)) RANGE BETWEEN 86400000000 PRECEDING AND CURRENT ROW)");
+                        + "AND CURRENT ROW)"))
+                .isEqualTo("count(*) OVER (PARTITION BY p ORDER BY UNIX_MICROS(CAST(e.at AS "
+                        + "TIMESTAMP)) RANGE BETWEEN 86400000000 PRECEDING AND CURRENT ROW)");
         String rows = "avg(x) OVER (ORDER BY m ROWS BETWEEN 2 PRECEDING AND CURRENT ROW)";
         assertThat(fromDuckDb(rows)).isEqualTo(rows);
     }
@@ -118,7 +121,8 @@ class BigQueryDialectTest {
         assertThat(fromDuckDb("SELECT round(sum(x::DOUBLE) FILTER (WHERE year(d) = 2024), 2)"))
                 .isEqualTo("SELECT round(sum(CASE WHEN EXTRACT(YEAR FROM d) = 2024 THEN CAST(x AS FLOAT64) END), 2)");
         assertThat(fromDuckDb("SELECT round(median(date_diff('day', a, b)) FILTER (WHERE ok), 1)"))
-                .isEqualTo("SELECT round(APPROX_QUANTILES(CASE WHEN ok THEN DATE_DIFF(b, a, DAY) END, 2)[OFFSET(1)], 1)");
+                .isEqualTo(
+                        "SELECT round(APPROX_QUANTILES(CASE WHEN ok THEN DATE_DIFF(b, a, DAY) END, 2)[OFFSET(1)], 1)");
     }
 
     @Test
@@ -126,7 +130,8 @@ class BigQueryDialectTest {
         String sql = "SELECT 'a::b FILTER (WHERE x)' AS s, -- x::INT FILTER (WHERE y)\n"
                 + "  \"odd::name\" /* date_trunc('month', d) */ FROM t";
         assertThat(fromDuckDb(sql)).isEqualTo(sql);
-        assertThat(fromDuckDb("SELECT\n  a::INTEGER  -- why\n FROM t")).isEqualTo("SELECT\n  CAST(a AS INT64)  -- why\n FROM t");
+        assertThat(fromDuckDb("SELECT\n  a::INTEGER  -- why\n FROM t"))
+                .isEqualTo("SELECT\n  CAST(a AS INT64)  -- why\n FROM t");
         assertThat(fromDuckDb("SELECT 'unterminated")).isEqualTo("SELECT 'unterminated");
     }
 

@@ -3,11 +3,11 @@ package com.capidemo.gcp;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.capidemo.gcp.FakeBigQuery.Answer;
-import com.capidemo.gcp.FakeHttpServer.Request;
 import com.capidemo.core.port.ColumnSpec;
 import com.capidemo.core.port.ObjectRef;
 import com.capidemo.core.port.QueryResult;
+import com.capidemo.gcp.FakeBigQuery.Answer;
+import com.capidemo.gcp.FakeHttpServer.Request;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.util.List;
@@ -32,8 +32,14 @@ class BigQueryWarehouseTest {
     }
 
     private static BigQueryWarehouse.Config config(boolean clone) {
-        return new BigQueryWarehouse.Config("EU", GcsBuckets.prefixed("p-capi-"), "templates", "tmpl_", clone,
-                BigQueryWarehouse.Config.GIB, Duration.ofSeconds(30));
+        return new BigQueryWarehouse.Config(
+                "EU",
+                GcsBuckets.prefixed("p-capi-"),
+                "templates",
+                "tmpl_",
+                clone,
+                BigQueryWarehouse.Config.GIB,
+                Duration.ofSeconds(30));
     }
 
     @AfterEach
@@ -43,11 +49,15 @@ class BigQueryWarehouseTest {
 
     @Test
     void createsDatasetWithLocationAndCleanLabelsOnce() {
-        assertThat(warehouse.createDataset("demo_1", Map.of("tenant", "Acme Corp", "demo", "demo_1", "template", "shop")))
+        assertThat(warehouse.createDataset(
+                        "demo_1", Map.of("tenant", "Acme Corp", "demo", "demo_1", "template", "shop")))
                 .isTrue();
         assertThat(warehouse.createDataset("demo_1", Map.of("tenant", "acme"))).isFalse(); // 409 from the service
 
-        JsonNode insert = fake.http.requests("POST", "/bigquery/v2/projects/p/datasets").get(0).json();
+        JsonNode insert = fake.http
+                .requests("POST", "/bigquery/v2/projects/p/datasets")
+                .get(0)
+                .json();
         assertThat(insert.get("location").asText()).isEqualTo("EU");
         assertThat(fake.datasetLabels("demo_1"))
                 .isEqualTo(Map.of("tenant", "acme_corp", "demo", "demo_1", "template", "shop"));
@@ -119,7 +129,9 @@ class BigQueryWarehouseTest {
 
     @Test
     void fallsBackToAParquetLoadJobWhenTheTemplateDatasetIsMissing() {
-        fake.answer(" CLONE ", Answer.error(404, "notFound", "Not found: Dataset p:tmpl_shop was not found in location EU"));
+        fake.answer(
+                " CLONE ",
+                Answer.error(404, "notFound", "Not found: Dataset p:tmpl_shop was not found in location EU"));
 
         warehouse.loadParquet("demo_1", "orders", new ObjectRef("templates", "shop/orders.parquet"));
 
@@ -128,7 +140,8 @@ class BigQueryWarehouseTest {
         assertThat(jobs.get(0).at("/query/query").asText()).contains("CLONE `p.tmpl_shop.orders`");
         JsonNode load = jobs.get(1).get("load");
         assertThat(load.get("sourceFormat").asText()).isEqualTo("PARQUET");
-        assertThat(load.get("sourceUris")).extracting(JsonNode::asText)
+        assertThat(load.get("sourceUris"))
+                .extracting(JsonNode::asText)
                 .containsExactly("gs://p-capi-templates/shop/orders.parquet");
         assertThat(load.get("writeDisposition").asText()).isEqualTo("WRITE_TRUNCATE");
         assertThat(load.at("/destinationTable/datasetId").asText()).isEqualTo("demo_1");
@@ -139,7 +152,8 @@ class BigQueryWarehouseTest {
     void aCloneFailingOtherwiseIsRaised() {
         fake.answer(" CLONE ", Answer.error(403, "accessDenied", "Access Denied: Table p:tmpl_shop.orders"));
 
-        assertThatThrownBy(() -> warehouse.loadParquet("demo_1", "orders", new ObjectRef("templates", "shop/orders.parquet")))
+        assertThatThrownBy(() ->
+                        warehouse.loadParquet("demo_1", "orders", new ObjectRef("templates", "shop/orders.parquet")))
                 .hasMessageContaining("Access Denied");
         assertThat(fake.jobConfigurations()).hasSize(1);
     }
@@ -150,8 +164,10 @@ class BigQueryWarehouseTest {
         new BigQueryWarehouse(fake.client(), config(false))
                 .loadParquet("demo_1", "orders", new ObjectRef("templates", "shop/orders.parquet"));
 
-        assertThat(fake.jobConfigurations()).extracting(c -> c.at("/load/sourceUris/0").asText())
-                .containsExactly("gs://p-capi-artifacts/job_1/events.parquet", "gs://p-capi-templates/shop/orders.parquet");
+        assertThat(fake.jobConfigurations())
+                .extracting(c -> c.at("/load/sourceUris/0").asText())
+                .containsExactly(
+                        "gs://p-capi-artifacts/job_1/events.parquet", "gs://p-capi-templates/shop/orders.parquet");
     }
 
     @Test
@@ -167,7 +183,12 @@ class BigQueryWarehouseTest {
 
     @Test
     void aFailedLoadJobRaisesBigQuerysError() {
-        fake.answer("sales.csv", Answer.error(400, "invalid", "Error while reading data, error message: CSV table references column position 3, but line contains only 2 columns."));
+        fake.answer(
+                "sales.csv",
+                Answer.error(
+                        400,
+                        "invalid",
+                        "Error while reading data, error message: CSV table references column position 3, but line contains only 2 columns."));
 
         assertThatThrownBy(() -> warehouse.loadCsv("t_acme", "sales", new ObjectRef("artifacts", "uploads/sales.csv")))
                 .isInstanceOf(IllegalArgumentException.class)
@@ -189,17 +210,21 @@ class BigQueryWarehouseTest {
 
     @Test
     void queriesWithDefaultDatasetBytesCapAndPlainValues() {
-        fake.answer("FROM orders", Answer.rows(
-                List.of("city:STRING", "n:INTEGER", "avg:FLOAT", "ok:BOOLEAN", "day:DATE", "at:TIMESTAMP"),
-                List.of(java.util.Arrays.asList("Paris", 3, 2.5, true, "2024-05-01", "1714521600.5"),
-                        java.util.Arrays.asList("Lyon", 1, null, false, "2024-05-02", "1714608000"))));
+        fake.answer(
+                "FROM orders",
+                Answer.rows(
+                        List.of("city:STRING", "n:INTEGER", "avg:FLOAT", "ok:BOOLEAN", "day:DATE", "at:TIMESTAMP"),
+                        List.of(
+                                java.util.Arrays.asList("Paris", 3, 2.5, true, "2024-05-01", "1714521600.5"),
+                                java.util.Arrays.asList("Lyon", 1, null, false, "2024-05-02", "1714608000"))));
 
         QueryResult r = warehouse.query("demo_1", "SELECT * FROM orders", 10);
 
         assertThat(r.columns()).containsExactly("city", "n", "avg", "ok", "day", "at");
-        assertThat(r.rows()).containsExactly(
-                List.of("Paris", 3L, 2.5, true, "2024-05-01", "2024-05-01T00:00:00.500Z"),
-                java.util.Arrays.asList("Lyon", 1L, null, false, "2024-05-02", "2024-05-02T00:00:00Z"));
+        assertThat(r.rows())
+                .containsExactly(
+                        List.of("Paris", 3L, 2.5, true, "2024-05-01", "2024-05-01T00:00:00.500Z"),
+                        java.util.Arrays.asList("Lyon", 1L, null, false, "2024-05-02", "2024-05-02T00:00:00Z"));
         assertThat(r.truncated()).isFalse();
         JsonNode query = fake.jobConfigurations().get(0).get("query");
         assertThat(query.get("maximumBytesBilled").asText()).isEqualTo(String.valueOf(1L << 30));
@@ -217,13 +242,15 @@ class BigQueryWarehouseTest {
 
         assertThat(r.rows()).containsExactly(List.of(1L), List.of(2L));
         assertThat(r.truncated()).isTrue();
-        assertThat(fake.http.requests("GET", ".*/data")).singleElement()
+        assertThat(fake.http.requests("GET", ".*/data"))
+                .singleElement()
                 .satisfies(req -> assertThat(req.params()).containsEntry("maxResults", "2"));
     }
 
     @Test
     void aRejectedQueryIsTheCallersErrorWithBigQuerysMessage() {
-        fake.answer("SELEC ", Answer.error(400, "invalidQuery", "Syntax error: Unexpected identifier \"SELEC\" at [1:1]"));
+        fake.answer(
+                "SELEC ", Answer.error(400, "invalidQuery", "Syntax error: Unexpected identifier \"SELEC\" at [1:1]"));
 
         assertThatThrownBy(() -> warehouse.query("demo_1", "SELEC * FROM orders", 10))
                 .isInstanceOf(IllegalArgumentException.class)
@@ -233,24 +260,40 @@ class BigQueryWarehouseTest {
     @Test
     void createsTablesFromPortableTypesOnce() {
         warehouse.createDataset("t_acme", Map.of());
-        List<ColumnSpec> columns = List.of(new ColumnSpec("run_id", "STRING"), new ColumnSpec("rows", "INT64"),
-                new ColumnSpec("score", "FLOAT64"), new ColumnSpec("ok", "BOOL"), new ColumnSpec("at", "TIMESTAMP"),
-                new ColumnSpec("day", "DATE"), new ColumnSpec("blob", "BYTES"), new ColumnSpec("detail", "JSON"));
+        List<ColumnSpec> columns = List.of(
+                new ColumnSpec("run_id", "STRING"),
+                new ColumnSpec("rows", "INT64"),
+                new ColumnSpec("score", "FLOAT64"),
+                new ColumnSpec("ok", "BOOL"),
+                new ColumnSpec("at", "TIMESTAMP"),
+                new ColumnSpec("day", "DATE"),
+                new ColumnSpec("blob", "BYTES"),
+                new ColumnSpec("detail", "JSON"));
 
         assertThat(warehouse.createTable("t_acme", "pipeline_runs", columns)).isTrue();
         assertThat(warehouse.createTable("t_acme", "pipeline_runs", columns)).isFalse(); // ALREADY_EXISTS
 
         JsonNode fields = fake.http.requests("POST", ".*/tables").get(0).json().at("/schema/fields");
-        assertThat(fields).extracting(f -> f.get("name").asText() + ":" + f.get("type").asText()).containsExactly(
-                "run_id:STRING", "rows:INTEGER", "score:FLOAT", "ok:BOOLEAN", "at:TIMESTAMP", "day:DATE", "blob:BYTES",
-                "detail:JSON");
+        assertThat(fields)
+                .extracting(f -> f.get("name").asText() + ":" + f.get("type").asText())
+                .containsExactly(
+                        "run_id:STRING",
+                        "rows:INTEGER",
+                        "score:FLOAT",
+                        "ok:BOOLEAN",
+                        "at:TIMESTAMP",
+                        "day:DATE",
+                        "blob:BYTES",
+                        "detail:JSON");
     }
 
     @Test
     void appendsWithInsertIdsThatAreStableAcrossRetries() {
         warehouse.createDataset("t_acme", Map.of());
-        warehouse.createTable("t_acme", "step_logs", List.of(new ColumnSpec("msg", "STRING"), new ColumnSpec("at", "TIMESTAMP")));
-        List<Map<String, Object>> rows = List.of(Map.of("msg", "a", "at", java.time.Instant.parse("2024-05-01T10:00:00Z")),
+        warehouse.createTable(
+                "t_acme", "step_logs", List.of(new ColumnSpec("msg", "STRING"), new ColumnSpec("at", "TIMESTAMP")));
+        List<Map<String, Object>> rows = List.of(
+                Map.of("msg", "a", "at", java.time.Instant.parse("2024-05-01T10:00:00Z")),
                 Map.of("msg", "b", "at", java.time.Instant.parse("2024-05-01T10:00:01Z")));
         fake.http.failNext("POST", ".*/insertAll", 503, "backendError", "try again");
 
@@ -260,7 +303,8 @@ class BigQueryWarehouseTest {
         List<Request> inserts = fake.http.requests("POST", ".*/insertAll");
         assertThat(inserts).hasSize(3);
         for (Request insert : inserts) {
-            assertThat(insert.json().get("rows")).extracting(row -> row.get("insertId").asText())
+            assertThat(insert.json().get("rows"))
+                    .extracting(row -> row.get("insertId").asText())
                     .containsExactly("run_7-batch_1:0", "run_7-batch_1:1");
         }
         assertThat(inserts.get(0).json().at("/rows/0/json/at").asText()).isEqualTo("2024-05-01T10:00:00Z");
@@ -274,8 +318,17 @@ class BigQueryWarehouseTest {
 
         warehouse.query("demo_1", duckdb, 1);
         BigQueryWarehouse.Config c = config(true);
-        new BigQueryWarehouse(fake.client(), new BigQueryWarehouse.Config(c.location(), c.buckets(), c.templatesBucket(),
-                c.templateDatasetPrefix(), true, c.maximumBytesBilled(), c.jobTimeout(), false))
+        new BigQueryWarehouse(
+                        fake.client(),
+                        new BigQueryWarehouse.Config(
+                                c.location(),
+                                c.buckets(),
+                                c.templatesBucket(),
+                                c.templateDatasetPrefix(),
+                                true,
+                                c.maximumBytesBilled(),
+                                c.jobTimeout(),
+                                false))
                 .query("demo_1", duckdb, 1);
 
         assertThat(fake.jobConfigurations().get(0).at("/query/query").asText())
@@ -286,12 +339,15 @@ class BigQueryWarehouseTest {
     @Test
     void appendingToAMissingTableIsTheCallersError() {
         assertThatThrownBy(() -> warehouse.appendRows("t_acme", "nope", "b1", List.of(Map.of("x", 1))))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("Not found: Table");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("Not found: Table");
     }
 
     @Test
     void createsATableFromAQueryAndCountsItsRows() {
-        fake.answer("GROUP BY", Answer.rows(List.of("city:STRING", "n:INTEGER"), List.of(List.of("Paris", 3), List.of("Lyon", 1))));
+        fake.answer(
+                "GROUP BY",
+                Answer.rows(List.of("city:STRING", "n:INTEGER"), List.of(List.of("Paris", 3), List.of("Lyon", 1))));
 
         long rows = warehouse.createTableAs("demo_1", "by_city", "SELECT city, COUNT(*) n FROM orders GROUP BY city");
 
@@ -305,13 +361,15 @@ class BigQueryWarehouseTest {
     @Test
     void countsRowsWithOneQueryPerTableAndAllTablesInOne() {
         fake.answer("COUNT(*) FROM `p.demo_1.orders`", Answer.rows(List.of("f0_:INTEGER"), List.of(List.of(42))));
-        fake.answer("__TABLES__", Answer.rows(List.of("table_id:STRING", "row_count:INTEGER"),
-                List.of(List.of("customers", 3), List.of("orders", 42))));
+        fake.answer(
+                "__TABLES__",
+                Answer.rows(
+                        List.of("table_id:STRING", "row_count:INTEGER"),
+                        List.of(List.of("customers", 3), List.of("orders", 42))));
 
         assertThat(warehouse.countRows("demo_1", "orders")).isEqualTo(42);
         assertThat(warehouse.rowCounts("demo_1")).containsExactly(Map.entry("customers", 3L), Map.entry("orders", 42L));
-        assertThat(fake.jobConfigurations().get(1).at("/query/query").asText())
-                .contains("FROM `p.demo_1.__TABLES__`");
+        assertThat(fake.jobConfigurations().get(1).at("/query/query").asText()).contains("FROM `p.demo_1.__TABLES__`");
     }
 
     @Test

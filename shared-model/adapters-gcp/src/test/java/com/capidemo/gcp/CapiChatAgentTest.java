@@ -38,8 +38,13 @@ import org.junit.jupiter.api.Test;
 class CapiChatAgentTest {
 
     private static final String SQL = "SELECT region, SUM(total) AS revenue FROM orders GROUP BY region";
-    private static final AgentSpec AGENT = new AgentSpec("demo_0a1b2c3d", "acme", "demo_0a1b2c3d", List.of("orders"),
-            "", List.of(new GoldenQuery("Revenue by region", SQL, "medium", "table")));
+    private static final AgentSpec AGENT = new AgentSpec(
+            "demo_0a1b2c3d",
+            "acme",
+            "demo_0a1b2c3d",
+            List.of("orders"),
+            "",
+            List.of(new GoldenQuery("Revenue by region", SQL, "medium", "table")));
 
     private final FakeDataChat fake = new FakeDataChat();
     private InProcessGrpc grpc;
@@ -50,9 +55,10 @@ class CapiChatAgentTest {
     void setUp() throws Exception {
         grpc = InProcessGrpc.start(fake);
         client = DataChatServiceClient.create(DataChatServiceSettings.newBuilder()
-                .setTransportChannelProvider(grpc.channels()).setCredentialsProvider(InProcessGrpc.noCredentials()).build());
-        chat = new CapiChatAgent(client, new CapiConfig("capi-demo", "global", Duration.ofSeconds(10),
-                CapiConfig.GIB));
+                .setTransportChannelProvider(grpc.channels())
+                .setCredentialsProvider(InProcessGrpc.noCredentials())
+                .build());
+        chat = new CapiChatAgent(client, new CapiConfig("capi-demo", "global", Duration.ofSeconds(10), CapiConfig.GIB));
     }
 
     @AfterEach
@@ -66,7 +72,8 @@ class CapiChatAgentTest {
     }
 
     private static Message text(TextMessage.TextType type, String... parts) {
-        return system(SystemMessage.newBuilder().setText(TextMessage.newBuilder().setTextType(type).addAllParts(List.of(parts))));
+        return system(SystemMessage.newBuilder()
+                .setText(TextMessage.newBuilder().setTextType(type).addAllParts(List.of(parts))));
     }
 
     private static Value str(String s) {
@@ -79,42 +86,74 @@ class CapiChatAgentTest {
 
     /** A row as the API sends it: simple values as strings, whatever their column type. */
     private static Struct row(String region, String revenue) {
-        return Struct.newBuilder().putFields("region", str(region)).putFields("revenue", str(revenue)).build();
+        return Struct.newBuilder()
+                .putFields("region", str(region))
+                .putFields("revenue", str(revenue))
+                .build();
     }
 
     private static List<Message> streamedAnswer(String sql) {
         Struct vega = Struct.newBuilder()
                 .putFields("$schema", str("https://vega.github.io/schema/vega-lite/v5.json"))
                 .putFields("mark", str("bar"))
-                .putFields("encoding", Value.newBuilder().setStructValue(Struct.newBuilder()
-                        .putFields("x", Value.newBuilder().setStructValue(Struct.newBuilder()
-                                .putFields("field", str("region")).putFields("type", str("nominal"))).build())
-                        .putFields("y", Value.newBuilder().setStructValue(Struct.newBuilder()
-                                .putFields("field", str("revenue")).putFields("type", str("quantitative"))).build()))
-                        .build())
-                .putFields("tags", Value.newBuilder().setListValue(ListValue.newBuilder().addValues(str("a"))).build())
+                .putFields(
+                        "encoding",
+                        Value.newBuilder()
+                                .setStructValue(Struct.newBuilder()
+                                        .putFields(
+                                                "x",
+                                                Value.newBuilder()
+                                                        .setStructValue(Struct.newBuilder()
+                                                                .putFields("field", str("region"))
+                                                                .putFields("type", str("nominal")))
+                                                        .build())
+                                        .putFields(
+                                                "y",
+                                                Value.newBuilder()
+                                                        .setStructValue(Struct.newBuilder()
+                                                                .putFields("field", str("revenue"))
+                                                                .putFields("type", str("quantitative")))
+                                                        .build()))
+                                .build())
+                .putFields(
+                        "tags",
+                        Value.newBuilder()
+                                .setListValue(ListValue.newBuilder().addValues(str("a")))
+                                .build())
                 .build();
         return List.of(
                 text(TextMessage.TextType.THOUGHT, "I should group orders by region."),
                 text(TextMessage.TextType.PROGRESS, "Running the query"),
-                system(SystemMessage.newBuilder().setData(DataMessage.newBuilder().setGeneratedSql(sql))),
-                system(SystemMessage.newBuilder().setData(DataMessage.newBuilder().setResult(DataResult.newBuilder()
-                        .setName("result_1")
-                        .setSchema(Schema.newBuilder().addFields(Field.newBuilder().setName("region").setType("STRING"))
-                                .addFields(Field.newBuilder().setName("revenue").setType("FLOAT64")))
-                        .addData(row("West", "1250.5")).addData(row("East", "900"))))),
-                system(SystemMessage.newBuilder().setChart(ChartMessage.newBuilder()
-                        .setResult(ChartResult.newBuilder().setVegaConfig(vega)))),
+                system(SystemMessage.newBuilder()
+                        .setData(DataMessage.newBuilder().setGeneratedSql(sql))),
+                system(SystemMessage.newBuilder()
+                        .setData(DataMessage.newBuilder()
+                                .setResult(DataResult.newBuilder()
+                                        .setName("result_1")
+                                        .setSchema(Schema.newBuilder()
+                                                .addFields(Field.newBuilder()
+                                                        .setName("region")
+                                                        .setType("STRING"))
+                                                .addFields(Field.newBuilder()
+                                                        .setName("revenue")
+                                                        .setType("FLOAT64")))
+                                        .addData(row("West", "1250.5"))
+                                        .addData(row("East", "900"))))),
+                system(SystemMessage.newBuilder()
+                        .setChart(ChartMessage.newBuilder()
+                                .setResult(ChartResult.newBuilder().setVegaConfig(vega)))),
                 text(TextMessage.TextType.FINAL_RESPONSE, "West leads with ", "1,250.50 in revenue."),
-                system(SystemMessage.newBuilder().setExampleQueries(ExampleQueries.newBuilder()
-                        .addExampleQueries(ExampleQuery.newBuilder().setNaturalLanguageQuestion("Revenue by month")))));
+                system(SystemMessage.newBuilder()
+                        .setExampleQueries(ExampleQueries.newBuilder()
+                                .addExampleQueries(
+                                        ExampleQuery.newBuilder().setNaturalLanguageQuestion("Revenue by month")))));
     }
 
     @Test
     void theRequestReferencesThePublishedAgentAndReplaysTheConversation() {
         fake.reply = streamedAnswer(SQL);
-        List<ChatTurn> history = List.of(new ChatTurn("How many orders?", "There are 42 orders.",
-                "SELECT COUNT(*) FROM orders", ChatAnswer.PLANNED, null));
+        List<ChatTurn> history = List.of(new ChatTurn(
+                "How many orders?", "There are 42 orders.", "SELECT COUNT(*) FROM orders", ChatAnswer.PLANNED, null));
 
         chat.answer(AGENT, history, "And revenue by region?");
 
@@ -122,11 +161,13 @@ class CapiChatAgentTest {
         assertThat(request.getParent()).isEqualTo("projects/capi-demo/locations/global");
         assertThat(request.getDataAgentContext().getDataAgent())
                 .isEqualTo("projects/capi-demo/locations/global/dataAgents/agent-demo-0a1b2c3d");
-        assertThat(request.getDataAgentContext().getContextVersion()).isEqualTo(DataAgentContext.ContextVersion.PUBLISHED);
+        assertThat(request.getDataAgentContext().getContextVersion())
+                .isEqualTo(DataAgentContext.ContextVersion.PUBLISHED);
         List<Message> messages = request.getMessagesList();
         assertThat(messages).hasSize(4);
         assertThat(messages.get(0).getUserMessage().getText()).isEqualTo("How many orders?");
-        assertThat(messages.get(1).getSystemMessage().getData().getGeneratedSql()).isEqualTo("SELECT COUNT(*) FROM orders");
+        assertThat(messages.get(1).getSystemMessage().getData().getGeneratedSql())
+                .isEqualTo("SELECT COUNT(*) FROM orders");
         assertThat(messages.get(2).getSystemMessage().getText().getPartsList()).containsExactly("There are 42 orders.");
         assertThat(messages.get(3).getUserMessage().getText()).isEqualTo("And revenue by region?");
     }
@@ -145,14 +186,21 @@ class CapiChatAgentTest {
         assertThat(answer.truncated()).isFalse();
         assertThat(answer.outcome()).isEqualTo(ChatAnswer.PLANNED);
         assertThat(answer.followUpQuestions()).containsExactly("Revenue by month");
-        assertThat(answer.chart()).containsEntry("mark", "bar")
+        assertThat(answer.chart())
+                .containsEntry("mark", "bar")
                 .containsEntry("$schema", "https://vega.github.io/schema/vega-lite/v5.json")
                 .containsEntry("tags", List.of("a"))
-                .containsEntry("data", Map.of("values", List.of(Map.of("region", "West", "revenue", 1250.5),
-                        Map.of("region", "East", "revenue", 900.0))));
-        assertThat(answer.chart().get("encoding")).isEqualTo(Map.of(
-                "x", Map.of("field", "region", "type", "nominal"),
-                "y", Map.of("field", "revenue", "type", "quantitative")));
+                .containsEntry(
+                        "data",
+                        Map.of(
+                                "values",
+                                List.of(
+                                        Map.of("region", "West", "revenue", 1250.5),
+                                        Map.of("region", "East", "revenue", 900.0))));
+        assertThat(answer.chart().get("encoding"))
+                .isEqualTo(Map.of(
+                        "x", Map.of("field", "region", "type", "nominal"),
+                        "y", Map.of("field", "revenue", "type", "quantitative")));
     }
 
     @Test
@@ -166,10 +214,16 @@ class CapiChatAgentTest {
     void aGoldenQueryWrittenInDuckDbIsRecognisedInTheGoogleSqlTheApiRan() {
         String duckDb = "SELECT date_trunc('month', created_at)::DATE AS month, SUM(total)::DOUBLE AS revenue\n"
                 + "FROM orders GROUP BY 1 ORDER BY 1";
-        AgentSpec agent = new AgentSpec(AGENT.demoId(), AGENT.tenantId(), AGENT.datasetId(), AGENT.tables(), "",
+        AgentSpec agent = new AgentSpec(
+                AGENT.demoId(),
+                AGENT.tenantId(),
+                AGENT.datasetId(),
+                AGENT.tables(),
+                "",
                 List.of(new GoldenQuery("Revenue by month", duckDb, "medium", "table")));
-        fake.reply = streamedAnswer("SELECT CAST(DATE_TRUNC(created_at, MONTH) AS DATE) AS month, "
-                + "CAST(SUM(total) AS FLOAT64) AS revenue\nFROM `capi-demo.demo_0a1b2c3d.orders` GROUP BY 1 ORDER BY 1");
+        fake.reply = streamedAnswer(
+                "SELECT CAST(DATE_TRUNC(created_at, MONTH) AS DATE) AS month, "
+                        + "CAST(SUM(total) AS FLOAT64) AS revenue\nFROM `capi-demo.demo_0a1b2c3d.orders` GROUP BY 1 ORDER BY 1");
 
         assertThat(chat.answer(agent, List.of(), "Revenue by month").outcome()).isEqualTo(ChatAnswer.GOLDEN);
     }
@@ -193,24 +247,52 @@ class CapiChatAgentTest {
                 .addFields(Field.newBuilder().setName("day").setType("DATE"))
                 .addFields(Field.newBuilder().setName("region").setType("STRING"))
                 .addFields(Field.newBuilder().setName("tags").setType("INT64").setMode("REPEATED"))
-                .addFields(Field.newBuilder().setName("missing").setType("INT64")).build();
-        Struct row = Struct.newBuilder().putFields("orders", str("42")).putFields("share", str("0.25"))
-                .putFields("revenue", str("1250.50")).putFields("repeat", str("true"))
-                .putFields("first_at", str("1.7040672E9")).putFields("day", str("2024-01-01"))
-                .putFields("region", str("007")).putFields("tags", Value.newBuilder().setListValue(ListValue.newBuilder()
-                        .addValues(str("1")).addValues(str("2"))).build())
-                .putFields("missing", Value.newBuilder().setNullValue(com.google.protobuf.NullValue.NULL_VALUE).build())
+                .addFields(Field.newBuilder().setName("missing").setType("INT64"))
+                .build();
+        Struct row = Struct.newBuilder()
+                .putFields("orders", str("42"))
+                .putFields("share", str("0.25"))
+                .putFields("revenue", str("1250.50"))
+                .putFields("repeat", str("true"))
+                .putFields("first_at", str("1.7040672E9"))
+                .putFields("day", str("2024-01-01"))
+                .putFields("region", str("007"))
+                .putFields(
+                        "tags",
+                        Value.newBuilder()
+                                .setListValue(ListValue.newBuilder()
+                                        .addValues(str("1"))
+                                        .addValues(str("2")))
+                                .build())
+                .putFields(
+                        "missing",
+                        Value.newBuilder()
+                                .setNullValue(com.google.protobuf.NullValue.NULL_VALUE)
+                                .build())
                 .build();
         fake.reply = List.of(
-                system(SystemMessage.newBuilder().setData(DataMessage.newBuilder().setGeneratedSql("SELECT 1"))),
-                system(SystemMessage.newBuilder().setData(DataMessage.newBuilder()
-                        .setResult(DataResult.newBuilder().setSchema(schema).addData(row)))));
+                system(SystemMessage.newBuilder()
+                        .setData(DataMessage.newBuilder().setGeneratedSql("SELECT 1"))),
+                system(SystemMessage.newBuilder()
+                        .setData(DataMessage.newBuilder()
+                                .setResult(DataResult.newBuilder()
+                                        .setSchema(schema)
+                                        .addData(row)))));
 
         ChatAnswer answer = chat.answer(AGENT, List.of(), "Everything about orders");
 
         assertThat(answer.rows()).hasSize(1);
-        assertThat(answer.rows().get(0)).containsExactly(42L, 0.25, new java.math.BigDecimal("1250.50"), true,
-                "2024-01-01T00:00:00Z", "2024-01-01", "007", List.of(1L, 2L), null);
+        assertThat(answer.rows().get(0))
+                .containsExactly(
+                        42L,
+                        0.25,
+                        new java.math.BigDecimal("1250.50"),
+                        true,
+                        "2024-01-01T00:00:00Z",
+                        "2024-01-01",
+                        "007",
+                        List.of(1L, 2L),
+                        null);
     }
 
     @Test
@@ -233,8 +315,10 @@ class CapiChatAgentTest {
             many.addData(Struct.newBuilder().putFields("n", num(i)));
         }
         List<Message> reply = new ArrayList<>();
-        reply.add(system(SystemMessage.newBuilder().setData(DataMessage.newBuilder().setGeneratedSql("SELECT n FROM t"))));
-        reply.add(system(SystemMessage.newBuilder().setData(DataMessage.newBuilder().setResult(many))));
+        reply.add(system(
+                SystemMessage.newBuilder().setData(DataMessage.newBuilder().setGeneratedSql("SELECT n FROM t"))));
+        reply.add(system(
+                SystemMessage.newBuilder().setData(DataMessage.newBuilder().setResult(many))));
         fake.reply = reply;
 
         ChatAnswer answer = chat.answer(AGENT, List.of(), "All numbers");
@@ -247,7 +331,8 @@ class CapiChatAgentTest {
     void anApiErrorSurfacesWithItsStatus() {
         fake.failure = Status.PERMISSION_DENIED.withDescription("no access to dataset");
 
-        assertThatThrownBy(() -> chat.answer(AGENT, List.of(), "Revenue?")).isInstanceOf(IllegalStateException.class)
+        assertThatThrownBy(() -> chat.answer(AGENT, List.of(), "Revenue?"))
+                .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("PERMISSION_DENIED");
     }
 }

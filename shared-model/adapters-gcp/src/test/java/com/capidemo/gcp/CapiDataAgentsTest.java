@@ -21,16 +21,31 @@ import org.junit.jupiter.api.Test;
 /** CapiDataAgents through the real DataAgentServiceClient against an in-process fake (with its operations). */
 class CapiDataAgentsTest {
 
-    private static final CapiConfig CONFIG = new CapiConfig("capi-demo", null, Duration.ofSeconds(10),
-            5L << 30);
+    private static final CapiConfig CONFIG = new CapiConfig("capi-demo", null, Duration.ofSeconds(10), 5L << 30);
     private static final String PARENT = "projects/capi-demo/locations/global";
-    private static final AgentSpec SPEC = new AgentSpec("demo_0a1b2c3d", "acme", "demo_0a1b2c3d",
-            List.of("orders", "customers"), "You answer questions about Acme's retail orders.",
-            List.of(new GoldenQuery("How many orders are there?", "SELECT COUNT(*) AS orders FROM orders\n", "simple", "single_value"),
-                    new GoldenQuery("Revenue by region", "SELECT region, SUM(total) FROM orders GROUP BY region",
-                            "medium", "table"),
-                    new GoldenQuery("Revenue by month", "SELECT date_trunc('month', created_at)::DATE AS month, "
-                            + "SUM(total)::DOUBLE AS revenue FROM orders GROUP BY 1 ORDER BY 1", "medium", "table")));
+    private static final AgentSpec SPEC = new AgentSpec(
+            "demo_0a1b2c3d",
+            "acme",
+            "demo_0a1b2c3d",
+            List.of("orders", "customers"),
+            "You answer questions about Acme's retail orders.",
+            List.of(
+                    new GoldenQuery(
+                            "How many orders are there?",
+                            "SELECT COUNT(*) AS orders FROM orders\n",
+                            "simple",
+                            "single_value"),
+                    new GoldenQuery(
+                            "Revenue by region",
+                            "SELECT region, SUM(total) FROM orders GROUP BY region",
+                            "medium",
+                            "table"),
+                    new GoldenQuery(
+                            "Revenue by month",
+                            "SELECT date_trunc('month', created_at)::DATE AS month, "
+                                    + "SUM(total)::DOUBLE AS revenue FROM orders GROUP BY 1 ORDER BY 1",
+                            "medium",
+                            "table")));
 
     private final FakeDataAgents fake = new FakeDataAgents();
     private InProcessGrpc grpc;
@@ -41,13 +56,20 @@ class CapiDataAgentsTest {
     void setUp() throws Exception {
         grpc = InProcessGrpc.start(fake, fake.operations());
         DataAgentServiceSettings.Builder settings = DataAgentServiceSettings.newBuilder()
-                .setTransportChannelProvider(grpc.channels()).setCredentialsProvider(InProcessGrpc.noCredentials());
+                .setTransportChannelProvider(grpc.channels())
+                .setCredentialsProvider(InProcessGrpc.noCredentials());
         // poll unfinished operations quickly (the generated defaults wait seconds between polls)
-        RetrySettings fastPolling = RetrySettings.newBuilder().setInitialRetryDelayDuration(Duration.ofMillis(10))
-                .setRetryDelayMultiplier(1.5).setMaxRetryDelayDuration(Duration.ofMillis(100))
-                .setInitialRpcTimeoutDuration(Duration.ZERO).setRpcTimeoutMultiplier(1.0)
-                .setMaxRpcTimeoutDuration(Duration.ZERO).setTotalTimeoutDuration(Duration.ofSeconds(5)).build();
-        settings.createDataAgentOperationSettings().setPollingAlgorithm(OperationTimedPollAlgorithm.create(fastPolling));
+        RetrySettings fastPolling = RetrySettings.newBuilder()
+                .setInitialRetryDelayDuration(Duration.ofMillis(10))
+                .setRetryDelayMultiplier(1.5)
+                .setMaxRetryDelayDuration(Duration.ofMillis(100))
+                .setInitialRpcTimeoutDuration(Duration.ZERO)
+                .setRpcTimeoutMultiplier(1.0)
+                .setMaxRpcTimeoutDuration(Duration.ZERO)
+                .setTotalTimeoutDuration(Duration.ofSeconds(5))
+                .build();
+        settings.createDataAgentOperationSettings()
+                .setPollingAlgorithm(OperationTimedPollAlgorithm.create(fastPolling));
         client = DataAgentServiceClient.create(settings.build());
         agents = new CapiDataAgents(client, CONFIG);
     }
@@ -68,31 +90,42 @@ class CapiDataAgentsTest {
         assertThat(request.getDataAgentId()).isEqualTo("agent-demo-0a1b2c3d");
         Context context = request.getDataAgent().getDataAnalyticsAgent().getPublishedContext();
         assertThat(context.getDatasourceReferences().getBq().getTableReferencesList())
-                .extracting(BigQueryTableReference::getProjectId, BigQueryTableReference::getDatasetId,
+                .extracting(
+                        BigQueryTableReference::getProjectId,
+                        BigQueryTableReference::getDatasetId,
                         BigQueryTableReference::getTableId)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("capi-demo", "demo_0a1b2c3d", "orders"),
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("capi-demo", "demo_0a1b2c3d", "orders"),
                         org.assertj.core.groups.Tuple.tuple("capi-demo", "demo_0a1b2c3d", "customers"));
         assertThat(context.getSystemInstruction()).isEqualTo("You answer questions about Acme's retail orders.");
         assertThat(context.getExampleQueriesList())
                 .extracting(ExampleQuery::getNaturalLanguageQuestion, ExampleQuery::getSqlQuery)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("How many orders are there?",
-                                "SELECT COUNT(*) AS orders FROM orders"),
-                        org.assertj.core.groups.Tuple.tuple("Revenue by region",
-                                "SELECT region, SUM(total) FROM orders GROUP BY region"),
-                        org.assertj.core.groups.Tuple.tuple("Revenue by month",
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(
+                                "How many orders are there?", "SELECT COUNT(*) AS orders FROM orders"),
+                        org.assertj.core.groups.Tuple.tuple(
+                                "Revenue by region", "SELECT region, SUM(total) FROM orders GROUP BY region"),
+                        org.assertj.core.groups.Tuple.tuple(
+                                "Revenue by month",
                                 "SELECT CAST(DATE_TRUNC(created_at, MONTH) AS DATE) AS month, "
                                         + "CAST(SUM(total) AS FLOAT64) AS revenue FROM orders GROUP BY 1 ORDER BY 1"));
-        assertThat(context.getOptions().getDatasource().getBigQueryMaxBilledBytes().getValue()).isEqualTo(5L << 30);
-        assertThat(request.getDataAgent().getLabelsMap()).containsEntry("demo_id", "demo_0a1b2c3d")
-                .containsEntry("tenant_id", "acme").containsEntry("dataset_id", "demo_0a1b2c3d");
+        assertThat(context.getOptions()
+                        .getDatasource()
+                        .getBigQueryMaxBilledBytes()
+                        .getValue())
+                .isEqualTo(5L << 30);
+        assertThat(request.getDataAgent().getLabelsMap())
+                .containsEntry("demo_id", "demo_0a1b2c3d")
+                .containsEntry("tenant_id", "acme")
+                .containsEntry("dataset_id", "demo_0a1b2c3d");
         assertThat(fake.agents).containsOnlyKeys(PARENT + "/dataAgents/agent-demo-0a1b2c3d");
     }
 
     @Test
     void creatingAgainReplacesTheAgentInsteadOfMakingASecond() {
         agents.createAgent(SPEC);
-        AgentSpec changed = new AgentSpec(SPEC.demoId(), SPEC.tenantId(), SPEC.datasetId(), List.of("orders"),
-                "Be brief.", List.of());
+        AgentSpec changed = new AgentSpec(
+                SPEC.demoId(), SPEC.tenantId(), SPEC.datasetId(), List.of("orders"), "Be brief.", List.of());
 
         String id = agents.createAgent(changed);
 
@@ -117,7 +150,8 @@ class CapiDataAgentsTest {
         assertThat(found.datasetId()).isEqualTo("demo_0a1b2c3d");
         assertThat(found.tables()).containsExactly("orders", "customers");
         assertThat(found.systemInstruction()).isEqualTo(SPEC.systemInstruction());
-        assertThat(found.goldenQueries()).extracting(GoldenQuery::question)
+        assertThat(found.goldenQueries())
+                .extracting(GoldenQuery::question)
                 .containsExactly("How many orders are there?", "Revenue by region", "Revenue by month");
         assertThat(agents.find("agent-unknown")).isEmpty();
     }

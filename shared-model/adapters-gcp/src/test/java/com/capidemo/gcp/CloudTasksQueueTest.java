@@ -3,9 +3,6 @@ package com.capidemo.gcp;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.capidemo.local.SqliteDatabase;
-import com.capidemo.local.SqliteDemoStore;
-import com.capidemo.local.SqliteJobStore;
 import com.capidemo.core.domain.Demo;
 import com.capidemo.core.domain.DemoStatus;
 import com.capidemo.core.domain.Ids;
@@ -14,6 +11,9 @@ import com.capidemo.core.domain.JobPayload;
 import com.capidemo.core.domain.JobStatus;
 import com.capidemo.core.port.DuplicateJobException;
 import com.capidemo.core.port.TaskRequest;
+import com.capidemo.local.SqliteDatabase;
+import com.capidemo.local.SqliteDemoStore;
+import com.capidemo.local.SqliteJobStore;
 import com.google.cloud.tasks.v2.CloudTasksClient;
 import com.google.cloud.tasks.v2.CloudTasksSettings;
 import com.google.cloud.tasks.v2.HttpMethod;
@@ -31,13 +31,19 @@ import org.junit.jupiter.api.io.TempDir;
 /** CloudTasksQueue through the real Cloud Tasks client against an in-process fake of the service. */
 class CloudTasksQueueTest {
 
-    private static final CloudTasksQueue.Config CONFIG = new CloudTasksQueue.Config("capi-demo", "us-central1",
-            "custom-provision", "https://custom-provisioner-abc.a.run.app/", "tasks-invoker@capi-demo.iam.gserviceaccount.com",
-            null, null);
+    private static final CloudTasksQueue.Config CONFIG = new CloudTasksQueue.Config(
+            "capi-demo",
+            "us-central1",
+            "custom-provision",
+            "https://custom-provisioner-abc.a.run.app/",
+            "tasks-invoker@capi-demo.iam.gserviceaccount.com",
+            null,
+            null);
     private static final String QUEUE = "projects/capi-demo/locations/us-central1/queues/custom-provision";
 
     @TempDir
     Path dir;
+
     private final FakeCloudTasks fake = new FakeCloudTasks();
     private InProcessGrpc grpc;
     private CloudTasksClient client;
@@ -63,7 +69,8 @@ class CloudTasksQueueTest {
     /** The client as the producer builds it, with our createTask retries (see CloudTasksQueue.retryCreateTask). */
     private CloudTasksQueue queue(boolean retries) throws Exception {
         CloudTasksSettings.Builder settings = CloudTasksSettings.newBuilder()
-                .setTransportChannelProvider(grpc.channels()).setCredentialsProvider(InProcessGrpc.noCredentials());
+                .setTransportChannelProvider(grpc.channels())
+                .setCredentialsProvider(InProcessGrpc.noCredentials());
         if (retries) {
             CloudTasksQueue.retryCreateTask(settings, Duration.ofSeconds(10));
         }
@@ -76,12 +83,18 @@ class CloudTasksQueueTest {
     }
 
     private static Job job(String demoId) {
-        return Job.queued(Ids.jobId(), demoId, "acme",
-                new JobPayload.Custom(null, "Retail", null, null, null, null), Instant.now());
+        return Job.queued(
+                Ids.jobId(),
+                demoId,
+                "acme",
+                new JobPayload.Custom(null, "Retail", null, null, null, null),
+                Instant.now());
     }
 
     private static TaskRequest request(Job job) {
-        return new TaskRequest(TaskRequest.nameFor(job.jobId()), TaskRequest.CUSTOM_PROVISION,
+        return new TaskRequest(
+                TaskRequest.nameFor(job.jobId()),
+                TaskRequest.CUSTOM_PROVISION,
                 ("{\"job_id\":\"" + job.jobId() + "\"}").getBytes(StandardCharsets.UTF_8));
     }
 
@@ -112,16 +125,29 @@ class CloudTasksQueueTest {
 
     @Test
     void configuredAudienceAndDeadlineAreUsed() throws Exception {
-        client = CloudTasksClient.create(CloudTasksSettings.newBuilder().setTransportChannelProvider(grpc.channels())
-                .setCredentialsProvider(InProcessGrpc.noCredentials()).build());
-        CloudTasksQueue q = new CloudTasksQueue(client, jobs, demos, new CloudTasksQueue.Config("p", "l", "q",
-                "http://worker:8080", "sa@p.iam.gserviceaccount.com", "custom-provisioner", Duration.ofMinutes(20)));
+        client = CloudTasksClient.create(CloudTasksSettings.newBuilder()
+                .setTransportChannelProvider(grpc.channels())
+                .setCredentialsProvider(InProcessGrpc.noCredentials())
+                .build());
+        CloudTasksQueue q = new CloudTasksQueue(
+                client,
+                jobs,
+                demos,
+                new CloudTasksQueue.Config(
+                        "p",
+                        "l",
+                        "q",
+                        "http://worker:8080",
+                        "sa@p.iam.gserviceaccount.com",
+                        "custom-provisioner",
+                        Duration.ofMinutes(20)));
         Job job = job(null);
 
         q.submit(null, job, new TaskRequest(TaskRequest.nameFor(job.jobId()), TaskRequest.PIPELINE_RUN, new byte[0]));
 
         Task task = fake.requests.get(0).getTask();
-        assertThat(task.getName()).isEqualTo("projects/p/locations/l/queues/q/tasks/" + TaskRequest.nameFor(job.jobId()));
+        assertThat(task.getName())
+                .isEqualTo("projects/p/locations/l/queues/q/tasks/" + TaskRequest.nameFor(job.jobId()));
         assertThat(task.getHttpRequest().getUrl()).isEqualTo("http://worker:8080/tasks/pipeline-run");
         assertThat(task.getHttpRequest().getOidcToken().getAudience()).isEqualTo("custom-provisioner");
         assertThat(task.getDispatchDeadline().getSeconds()).isEqualTo(1200);
@@ -182,8 +208,10 @@ class CloudTasksQueueTest {
         Job job = job(demo.demoId());
         CloudTasksQueue q = queue(true);
 
-        assertThatThrownBy(() -> q.submit(demo, job, request(job))).isInstanceOf(IllegalStateException.class)
-                .hasMessageContaining(QUEUE).hasMessageContaining("no cloudtasks.tasks.create");
+        assertThatThrownBy(() -> q.submit(demo, job, request(job)))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining(QUEUE)
+                .hasMessageContaining("no cloudtasks.tasks.create");
 
         assertThat(fake.requests).hasSize(1);
         Job failed = jobs.find(job.jobId()).orElseThrow();
@@ -200,8 +228,10 @@ class CloudTasksQueueTest {
                 throw new DuplicateJobException("acme-gcp-cost-billing", "job_other");
             }
         };
-        client = CloudTasksClient.create(CloudTasksSettings.newBuilder().setTransportChannelProvider(grpc.channels())
-                .setCredentialsProvider(InProcessGrpc.noCredentials()).build());
+        client = CloudTasksClient.create(CloudTasksSettings.newBuilder()
+                .setTransportChannelProvider(grpc.channels())
+                .setCredentialsProvider(InProcessGrpc.noCredentials())
+                .build());
         CloudTasksQueue q = new CloudTasksQueue(client, held, demos, CONFIG);
         Job job = job(null);
 

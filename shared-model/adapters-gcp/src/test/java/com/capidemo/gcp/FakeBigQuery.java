@@ -55,8 +55,7 @@ final class FakeBigQuery implements AutoCloseable {
         }
     }
 
-    private record Script(Predicate<String> sql, Answer answer) {
-    }
+    private record Script(Predicate<String> sql, Answer answer) {}
 
     final FakeHttpServer http;
     final Set<String> datasets = ConcurrentHashMap.newKeySet();
@@ -64,6 +63,7 @@ final class FakeBigQuery implements AutoCloseable {
     final Map<String, Long> created = new ConcurrentHashMap<>();
     /** "dataset.table" to its rows; a query's result is stored as an anonymous table, like BigQuery does. */
     final Map<String, List<List<Object>>> tables = new ConcurrentHashMap<>();
+
     private final Map<String, List<String>> schemas = new ConcurrentHashMap<>();
     private final Map<String, ObjectNode> jobs = new ConcurrentHashMap<>();
     private final Map<String, Answer> answers = new ConcurrentHashMap<>();
@@ -76,11 +76,14 @@ final class FakeBigQuery implements AutoCloseable {
 
     /** A client pointed at the fake, retrying fast so retry tests stay quick. */
     BigQuery client() {
-        return BigQueryOptions.newBuilder().setHost(http.url()).setProjectId(PROJECT)
+        return BigQueryOptions.newBuilder()
+                .setHost(http.url())
+                .setProjectId(PROJECT)
                 .setCredentials(NoCredentials.getInstance())
                 .setRetrySettings(GcpRetry.settings(4, Duration.ofMillis(10), Duration.ofSeconds(20)))
                 .setResultRetryAlgorithm(GcpRetry.bigQueryErrors())
-                .build().getService();
+                .build()
+                .getService();
     }
 
     synchronized void answer(String sqlContains, Answer answer) {
@@ -141,7 +144,8 @@ final class FakeBigQuery implements AutoCloseable {
         }
         if ((m = TABLE.matcher(path)).matches()) {
             String key = m.group(1) + "." + m.group(2);
-            return tables.containsKey(key) ? Response.json(200, table(m.group(1), m.group(2)))
+            return tables.containsKey(key)
+                    ? Response.json(200, table(m.group(1), m.group(2)))
                     : notFound("Table " + PROJECT + ":" + key);
         }
         if (r.method().equals("POST") && path.equals(BASE + "/jobs")) {
@@ -164,15 +168,20 @@ final class FakeBigQuery implements AutoCloseable {
         if (r.method().equals("POST")) {
             String table = r.json().at("/tableReference/tableId").asText();
             if (tables.putIfAbsent(dataset + "." + table, new ArrayList<>()) != null) {
-                return Response.error(409, "duplicate", "Already Exists: Table " + PROJECT + ":" + dataset + "." + table);
+                return Response.error(
+                        409, "duplicate", "Already Exists: Table " + PROJECT + ":" + dataset + "." + table);
             }
             return Response.json(200, ((ObjectNode) r.json()).put("type", "TABLE"));
         }
         ArrayNode list = JSON.createArrayNode();
-        tables.keySet().stream().filter(t -> t.startsWith(dataset + ".")).sorted()
-                .forEach(t -> list.addObject().put("type", "TABLE")
+        tables.keySet().stream()
+                .filter(t -> t.startsWith(dataset + "."))
+                .sorted()
+                .forEach(t -> list.addObject()
+                        .put("type", "TABLE")
                         .set("tableReference", ref(dataset, t.substring(dataset.length() + 1))));
-        return Response.json(200, JSON.createObjectNode().put("totalItems", list.size()).set("tables", list));
+        return Response.json(
+                200, JSON.createObjectNode().put("totalItems", list.size()).set("tables", list));
     }
 
     private Response insertAll(Request r, String table) {
@@ -195,7 +204,8 @@ final class FakeBigQuery implements AutoCloseable {
             return Response.error(409, "duplicate", "Already Exists: Job " + PROJECT + ":US." + id);
         }
         ObjectNode status = job.putObject("status").put("state", "DONE");
-        ObjectNode statistics = job.putObject("statistics").put("creationTime", String.valueOf(System.currentTimeMillis()));
+        ObjectNode statistics =
+                job.putObject("statistics").put("creationTime", String.valueOf(System.currentTimeMillis()));
         JsonNode query = job.at("/configuration/query");
         if (query.isMissingNode()) { // a load job: scripted by its source URI
             statistics.putObject("load");
@@ -204,7 +214,10 @@ final class FakeBigQuery implements AutoCloseable {
             if (answer.failed()) {
                 status.putObject("errorResult").put("reason", answer.reason()).put("message", answer.message());
             } else {
-                tables.put(dest.get("datasetId").asText() + "." + dest.get("tableId").asText(), new ArrayList<>());
+                tables.put(
+                        dest.get("datasetId").asText() + "."
+                                + dest.get("tableId").asText(),
+                        new ArrayList<>());
             }
         } else {
             statistics.putObject("query");
@@ -217,7 +230,8 @@ final class FakeBigQuery implements AutoCloseable {
                     ((ObjectNode) query).set("destinationTable", ref("_anon", "anon_" + id));
                 }
                 JsonNode dest = query.get("destinationTable");
-                String key = dest.get("datasetId").asText() + "." + dest.get("tableId").asText();
+                String key = dest.get("datasetId").asText() + "."
+                        + dest.get("tableId").asText();
                 tables.put(key, new ArrayList<>(answer.rows()));
                 schemas.put(key, answer.columns());
             }
@@ -227,7 +241,10 @@ final class FakeBigQuery implements AutoCloseable {
     }
 
     private synchronized Answer answerFor(String sql) {
-        return scripts.stream().filter(s -> s.sql().test(sql)).map(Script::answer).findFirst()
+        return scripts.stream()
+                .filter(s -> s.sql().test(sql))
+                .map(Script::answer)
+                .findFirst()
                 .orElse(Answer.rows(List.of(), List.of()));
     }
 
@@ -240,7 +257,9 @@ final class FakeBigQuery implements AutoCloseable {
         if (answer.failed()) {
             return Response.error(answer.status(), answer.reason(), answer.message());
         }
-        ObjectNode body = JSON.createObjectNode().put("kind", "bigquery#getQueryResultsResponse").put("jobComplete", true)
+        ObjectNode body = JSON.createObjectNode()
+                .put("kind", "bigquery#getQueryResultsResponse")
+                .put("jobComplete", true)
                 .put("totalRows", String.valueOf(answer.rows().size()));
         body.set("jobReference", jobs.get(jobId).get("jobReference"));
         if (!answer.columns().isEmpty()) {
@@ -303,7 +322,11 @@ final class FakeBigQuery implements AutoCloseable {
         for (Request r : http.requests("POST", BASE + "/datasets")) {
             if (r.json().at("/datasetReference/datasetId").asText().equals(dataset)) {
                 Map<String, String> labels = new LinkedHashMap<>();
-                r.json().path("labels").fields().forEachRemaining(e -> labels.put(e.getKey(), e.getValue().asText()));
+                r.json()
+                        .path("labels")
+                        .fields()
+                        .forEachRemaining(
+                                e -> labels.put(e.getKey(), e.getValue().asText()));
                 return labels;
             }
         }

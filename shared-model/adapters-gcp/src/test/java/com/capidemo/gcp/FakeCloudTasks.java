@@ -32,8 +32,12 @@ final class FakeCloudTasks {
 
     ServerServiceDefinition service() {
         return ServerServiceDefinition.builder("google.cloud.tasks.v2.CloudTasks")
-                .addMethod(InProcessGrpc.unary("google.cloud.tasks.v2.CloudTasks", "CreateTask",
-                        CreateTaskRequest.getDefaultInstance(), Task.getDefaultInstance(), (request, response) -> {
+                .addMethod(InProcessGrpc.unary(
+                        "google.cloud.tasks.v2.CloudTasks",
+                        "CreateTask",
+                        CreateTaskRequest.getDefaultInstance(),
+                        Task.getDefaultInstance(),
+                        (request, response) -> {
                             requests.add(request);
                             Status failure = failures.poll();
                             if (failure != null) {
@@ -42,9 +46,13 @@ final class FakeCloudTasks {
                             }
                             Task task = request.getTask();
                             if (tasks.putIfAbsent(task.getName(), task) != null) {
-                                response.onError(Status.ALREADY_EXISTS.withDescription("task exists").asRuntimeException());
+                                response.onError(Status.ALREADY_EXISTS
+                                        .withDescription("task exists")
+                                        .asRuntimeException());
                             } else if (lostResponses.poll() != null) {
-                                response.onError(Status.UNAVAILABLE.withDescription("connection reset").asRuntimeException());
+                                response.onError(Status.UNAVAILABLE
+                                        .withDescription("connection reset")
+                                        .asRuntimeException());
                             } else {
                                 response.onNext(task);
                                 response.onCompleted();

@@ -86,12 +86,18 @@ final class FakeDataAgents extends DataAgentServiceGrpc.DataAgentServiceImplBase
     ServerServiceDefinition operations() {
         String svc = "google.longrunning.Operations";
         return ServerServiceDefinition.builder(svc)
-                .addMethod(InProcessGrpc.unary(svc, "GetOperation", GetOperationRequest.getDefaultInstance(),
-                        Operation.getDefaultInstance(), (r, out) -> {
+                .addMethod(InProcessGrpc.unary(
+                        svc,
+                        "GetOperation",
+                        GetOperationRequest.getDefaultInstance(),
+                        Operation.getDefaultInstance(),
+                        (r, out) -> {
                             polls.add(r);
                             Operation op = finished.get(r.getName());
                             if (op == null) {
-                                out.onError(Status.NOT_FOUND.withDescription(r.getName()).asRuntimeException());
+                                out.onError(Status.NOT_FOUND
+                                        .withDescription(r.getName())
+                                        .asRuntimeException());
                             } else {
                                 out.onNext(op);
                                 out.onCompleted();
@@ -103,10 +109,20 @@ final class FakeDataAgents extends DataAgentServiceGrpc.DataAgentServiceImplBase
     private void respond(StreamObserver<Operation> out, Message result, String verb) {
         String name = "projects/p/locations/global/operations/" + verb + "-" + ids.incrementAndGet();
         Any metadata = Any.pack(OperationMetadata.newBuilder().setVerb(verb).build());
-        Operation done = Operation.newBuilder().setName(name).setMetadata(metadata).setDone(true)
-                .setResponse(Any.pack(result)).build();
+        Operation done = Operation.newBuilder()
+                .setName(name)
+                .setMetadata(metadata)
+                .setDone(true)
+                .setResponse(Any.pack(result))
+                .build();
         finished.put(name, done);
-        out.onNext(pendingOperations ? Operation.newBuilder().setName(name).setMetadata(metadata).build() : done);
+        out.onNext(
+                pendingOperations
+                        ? Operation.newBuilder()
+                                .setName(name)
+                                .setMetadata(metadata)
+                                .build()
+                        : done);
         out.onCompleted();
     }
 }

@@ -27,16 +27,17 @@ final class FakeGcs implements AutoCloseable {
 
     /** Metadata reads, and media reads, which the client sends to /download/storage/v1/.... */
     private static final Pattern OBJECT = Pattern.compile("(?:/download)?/storage/v1/b/([^/]+)/o/(.+)");
+
     private static final Pattern OBJECTS = Pattern.compile("/storage/v1/b/([^/]+)/o");
     private static final Pattern UPLOAD = Pattern.compile("/upload/storage/v1/b/([^/]+)/o");
 
-    private record Session(String bucket, String name, ByteArrayOutputStream received) {
-    }
+    private record Session(String bucket, String name, ByteArrayOutputStream received) {}
 
     final FakeHttpServer http;
     final Set<String> buckets = ConcurrentHashMap.newKeySet();
     /** "bucket/name" to content. */
     final Map<String, byte[]> objects = new ConcurrentSkipListMap<>();
+
     private final Map<String, Session> sessions = new ConcurrentHashMap<>();
 
     FakeGcs() throws IOException {
@@ -44,9 +45,13 @@ final class FakeGcs implements AutoCloseable {
     }
 
     Storage client() {
-        return StorageOptions.http().setHost(http.url()).setProjectId("p").setCredentials(NoCredentials.getInstance())
+        return StorageOptions.http()
+                .setHost(http.url())
+                .setProjectId("p")
+                .setCredentials(NoCredentials.getInstance())
                 .setRetrySettings(GcpRetry.settings(4, Duration.ofMillis(10), Duration.ofSeconds(20)))
-                .build().getService();
+                .build()
+                .getService();
     }
 
     private Response route(Request r) {
@@ -57,7 +62,9 @@ final class FakeGcs implements AutoCloseable {
             if (content == null) {
                 return Response.error(404, "notFound", "No such object: " + key);
             }
-            return "media".equals(r.params().get("alt")) ? media(r, content) : Response.json(200, metadata(key, content));
+            return "media".equals(r.params().get("alt"))
+                    ? media(r, content)
+                    : Response.json(200, metadata(key, content));
         }
         if (r.method().equals("GET") && (m = OBJECTS.matcher(r.path())).matches()) {
             return list(m.group(1), r.params().getOrDefault("prefix", ""));
@@ -66,7 +73,9 @@ final class FakeGcs implements AutoCloseable {
             if (!buckets.contains(m.group(1))) {
                 return Response.error(404, "notFound", "The specified bucket does not exist.");
             }
-            return "resumable".equals(r.params().get("uploadType")) ? startSession(r, m.group(1)) : multipart(r, m.group(1));
+            return "resumable".equals(r.params().get("uploadType"))
+                    ? startSession(r, m.group(1))
+                    : multipart(r, m.group(1));
         }
         if (r.method().equals("PUT") && sessions.containsKey(r.params().getOrDefault("upload_id", ""))) {
             return chunk(r, sessions.get(r.params().get("upload_id")));
@@ -80,7 +89,8 @@ final class FakeGcs implements AutoCloseable {
         }
         List<Map<String, Object>> items = objects.entrySet().stream()
                 .filter(e -> e.getKey().startsWith(bucket + "/" + prefix))
-                .map(e -> metadata(e.getKey(), e.getValue())).toList();
+                .map(e -> metadata(e.getKey(), e.getValue()))
+                .toList();
         return Response.json(200, Map.of("kind", "storage#objects", "items", items));
     }
 
@@ -110,8 +120,10 @@ final class FakeGcs implements AutoCloseable {
     private Response startSession(Request r, String bucket) {
         String id = java.util.UUID.randomUUID().toString();
         sessions.put(id, new Session(bucket, r.json().get("name").asText(), new ByteArrayOutputStream()));
-        return Response.empty(200).withHeader("Location",
-                http.url() + "/upload/storage/v1/b/" + bucket + "/o?uploadType=resumable&upload_id=" + id);
+        return Response.empty(200)
+                .withHeader(
+                        "Location",
+                        http.url() + "/upload/storage/v1/b/" + bucket + "/o?uploadType=resumable&upload_id=" + id);
     }
 
     /** A PUT of {@code Content-Range: bytes a-b/total} (total {@code *} until the last chunk). */
@@ -132,9 +144,21 @@ final class FakeGcs implements AutoCloseable {
 
     private static Map<String, Object> metadata(String key, byte[] content) {
         int slash = key.indexOf('/');
-        return Map.of("kind", "storage#object", "bucket", key.substring(0, slash), "name", key.substring(slash + 1),
-                "generation", "1", "metageneration", "1", "size", String.valueOf(content.length),
-                "contentType", "application/octet-stream");
+        return Map.of(
+                "kind",
+                "storage#object",
+                "bucket",
+                key.substring(0, slash),
+                "name",
+                key.substring(slash + 1),
+                "generation",
+                "1",
+                "metageneration",
+                "1",
+                "size",
+                String.valueOf(content.length),
+                "contentType",
+                "application/octet-stream");
     }
 
     private static JsonNode json(String text) {

@@ -26,7 +26,8 @@ public final class FakeHttpServer implements AutoCloseable {
 
     static final ObjectMapper JSON = new ObjectMapper();
 
-    public record Request(String method, String path, Map<String, String> params, Map<String, String> headers, byte[] body) {
+    public record Request(
+            String method, String path, Map<String, String> params, Map<String, String> headers, byte[] body) {
         public String text() {
             return new String(body, StandardCharsets.UTF_8);
         }
@@ -74,8 +75,7 @@ public final class FakeHttpServer implements AutoCloseable {
         Response handle(Request request) throws Exception;
     }
 
-    private record Fault(String method, String pathRegex, Response response) {
-    }
+    private record Fault(String method, String pathRegex, Response response) {}
 
     private final HttpServer server;
     private final List<Request> requests = new CopyOnWriteArrayList<>();
@@ -110,7 +110,9 @@ public final class FakeHttpServer implements AutoCloseable {
     }
 
     public List<Request> requests(String method, String pathRegex) {
-        return requests.stream().filter(r -> r.method().equals(method) && r.path().matches(pathRegex)).toList();
+        return requests.stream()
+                .filter(r -> r.method().equals(method) && r.path().matches(pathRegex))
+                .toList();
     }
 
     /** The next request matching method and path gets this error instead of its answer. */

@@ -33,6 +33,7 @@ final class FakeKms {
     volatile boolean skipVerification;
     /** Errors to answer the next calls with, before doing anything. */
     final Queue<Status> failNext = new ConcurrentLinkedQueue<>();
+
     private final SecretKey key;
     private final SecureRandom random = new SecureRandom();
 
@@ -45,8 +46,12 @@ final class FakeKms {
     ServerServiceDefinition service() {
         String svc = "google.cloud.kms.v1.KeyManagementService";
         return ServerServiceDefinition.builder(svc)
-                .addMethod(InProcessGrpc.unary(svc, "Encrypt", EncryptRequest.getDefaultInstance(),
-                        EncryptResponse.getDefaultInstance(), (r, out) -> {
+                .addMethod(InProcessGrpc.unary(
+                        svc,
+                        "Encrypt",
+                        EncryptRequest.getDefaultInstance(),
+                        EncryptResponse.getDefaultInstance(),
+                        (r, out) -> {
                             encrypts.add(r);
                             Status failure = failNext.poll();
                             if (failure != null) {
@@ -54,23 +59,37 @@ final class FakeKms {
                                 return;
                             }
                             if (!crcOk(r.getPlaintext(), r.hasPlaintextCrc32C() ? r.getPlaintextCrc32C() : null)
-                                    || !crcOk(r.getAdditionalAuthenticatedData(), r.hasAdditionalAuthenticatedDataCrc32C()
-                                    ? r.getAdditionalAuthenticatedDataCrc32C() : null)) {
-                                out.onError(Status.INVALID_ARGUMENT.withDescription("checksum mismatch").asRuntimeException());
+                                    || !crcOk(
+                                            r.getAdditionalAuthenticatedData(),
+                                            r.hasAdditionalAuthenticatedDataCrc32C()
+                                                    ? r.getAdditionalAuthenticatedDataCrc32C()
+                                                    : null)) {
+                                out.onError(Status.INVALID_ARGUMENT
+                                        .withDescription("checksum mismatch")
+                                        .asRuntimeException());
                                 return;
                             }
-                            byte[] ct = aes(Cipher.ENCRYPT_MODE, r.getPlaintext().toByteArray(),
+                            byte[] ct = aes(
+                                    Cipher.ENCRYPT_MODE,
+                                    r.getPlaintext().toByteArray(),
                                     r.getAdditionalAuthenticatedData().toByteArray());
                             long crc = KmsCrypto.crc32c(ct) + (corruptCiphertextCrc ? 1 : 0);
-                            out.onNext(EncryptResponse.newBuilder().setName(r.getName() + "/cryptoKeyVersions/1")
-                                    .setCiphertext(ByteString.copyFrom(ct)).setCiphertextCrc32C(Int64Value.of(crc))
+                            out.onNext(EncryptResponse.newBuilder()
+                                    .setName(r.getName() + "/cryptoKeyVersions/1")
+                                    .setCiphertext(ByteString.copyFrom(ct))
+                                    .setCiphertextCrc32C(Int64Value.of(crc))
                                     .setVerifiedPlaintextCrc32C(r.hasPlaintextCrc32C() && !skipVerification)
-                                    .setVerifiedAdditionalAuthenticatedDataCrc32C(r.hasAdditionalAuthenticatedDataCrc32C())
+                                    .setVerifiedAdditionalAuthenticatedDataCrc32C(
+                                            r.hasAdditionalAuthenticatedDataCrc32C())
                                     .build());
                             out.onCompleted();
                         }))
-                .addMethod(InProcessGrpc.unary(svc, "Decrypt", DecryptRequest.getDefaultInstance(),
-                        DecryptResponse.getDefaultInstance(), (r, out) -> {
+                .addMethod(InProcessGrpc.unary(
+                        svc,
+                        "Decrypt",
+                        DecryptRequest.getDefaultInstance(),
+                        DecryptResponse.getDefaultInstance(),
+                        (r, out) -> {
                             decrypts.add(r);
                             Status failure = failNext.poll();
                             if (failure != null) {
@@ -78,19 +97,27 @@ final class FakeKms {
                                 return;
                             }
                             if (!crcOk(r.getCiphertext(), r.hasCiphertextCrc32C() ? r.getCiphertextCrc32C() : null)) {
-                                out.onError(Status.INVALID_ARGUMENT.withDescription("checksum mismatch").asRuntimeException());
+                                out.onError(Status.INVALID_ARGUMENT
+                                        .withDescription("checksum mismatch")
+                                        .asRuntimeException());
                                 return;
                             }
-                            byte[] pt = aes(Cipher.DECRYPT_MODE, r.getCiphertext().toByteArray(),
+                            byte[] pt = aes(
+                                    Cipher.DECRYPT_MODE,
+                                    r.getCiphertext().toByteArray(),
                                     r.getAdditionalAuthenticatedData().toByteArray());
                             if (pt == null) {
-                                out.onError(Status.INVALID_ARGUMENT.withDescription("Decryption failed: the ciphertext "
-                                        + "is invalid.").asRuntimeException());
+                                out.onError(Status.INVALID_ARGUMENT
+                                        .withDescription("Decryption failed: the ciphertext " + "is invalid.")
+                                        .asRuntimeException());
                                 return;
                             }
                             long crc = KmsCrypto.crc32c(pt) + (corruptPlaintextCrc ? 1 : 0);
-                            out.onNext(DecryptResponse.newBuilder().setPlaintext(ByteString.copyFrom(pt))
-                                    .setPlaintextCrc32C(Int64Value.of(crc)).setUsedPrimary(true).build());
+                            out.onNext(DecryptResponse.newBuilder()
+                                    .setPlaintext(ByteString.copyFrom(pt))
+                                    .setPlaintextCrc32C(Int64Value.of(crc))
+                                    .setUsedPrimary(true)
+                                    .build());
                             out.onCompleted();
                         }))
                 .build();

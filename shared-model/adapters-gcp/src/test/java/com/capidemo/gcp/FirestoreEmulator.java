@@ -9,8 +9,7 @@ public final class FirestoreEmulator {
     public static final String PROJECT = "demo-project";
     private static String hostPort;
 
-    private FirestoreEmulator() {
-    }
+    private FirestoreEmulator() {}
 
     public static synchronized String hostPort() {
         if (hostPort == null) {
@@ -30,6 +29,10 @@ public final class FirestoreEmulator {
     }
 
     public static Firestore client() {
-        return FirestoreOptions.newBuilder().setProjectId(PROJECT).setEmulatorHost(hostPort()).build().getService();
+        return FirestoreOptions.newBuilder()
+                .setProjectId(PROJECT)
+                .setEmulatorHost(hostPort())
+                .build()
+                .getService();
     }
 }

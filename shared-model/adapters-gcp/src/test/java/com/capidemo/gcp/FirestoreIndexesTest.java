@@ -25,8 +25,10 @@ class FirestoreIndexesTest {
         for (JsonNode index : file.get("indexes")) {
             List<String> fields = new ArrayList<>();
             for (JsonNode f : index.get("fields")) {
-                fields.add(f.get("fieldPath").asText() + ":" + (f.has("order") ? f.get("order").asText()
-                        : f.get("arrayConfig").asText()));
+                fields.add(f.get("fieldPath").asText() + ":"
+                        + (f.has("order")
+                                ? f.get("order").asText()
+                                : f.get("arrayConfig").asText()));
             }
             out.add(index.get("collectionGroup").asText() + "|" + String.join(",", fields));
         }
@@ -56,17 +58,19 @@ class FirestoreIndexesTest {
 
     @Test
     void aTemplatesRecentQuickProvisionsHaveTheirIndex() throws Exception {
-        assertThat(indexes()).contains("jobs|type:ASCENDING,status:ASCENDING,payload.template_id:ASCENDING,"
-                + "completed_at:DESCENDING");
+        assertThat(indexes())
+                .contains("jobs|type:ASCENDING,status:ASCENDING,payload.template_id:ASCENDING,"
+                        + "completed_at:DESCENDING");
     }
 
     @Test
     void theDashboardKeysAndSharesHaveTheirIndexes() throws Exception {
-        assertThat(indexes()).contains(
-                "jobs|status:ASCENDING,created_at:ASCENDING", // the sweep for jobs their queue gave up on
-                "demos|tenant_id:ASCENDING,created_by:ASCENDING,status:ASCENDING,created_at:ASCENDING",
-                "demos|status:ASCENDING,readiness:ASCENDING,created_at:ASCENDING",
-                "api_keys|tenant_id:ASCENDING,created_at:DESCENDING",
-                "demo_shares|demo_id:ASCENDING,revoked:ASCENDING,created_at:DESCENDING");
+        assertThat(indexes())
+                .contains(
+                        "jobs|status:ASCENDING,created_at:ASCENDING", // the sweep for jobs their queue gave up on
+                        "demos|tenant_id:ASCENDING,created_by:ASCENDING,status:ASCENDING,created_at:ASCENDING",
+                        "demos|status:ASCENDING,readiness:ASCENDING,created_at:ASCENDING",
+                        "api_keys|tenant_id:ASCENDING,created_at:DESCENDING",
+                        "demo_shares|demo_id:ASCENDING,revoked:ASCENDING,created_at:DESCENDING");
     }
 }

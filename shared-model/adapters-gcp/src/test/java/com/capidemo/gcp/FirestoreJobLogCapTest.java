@@ -21,8 +21,11 @@ class FirestoreJobLogCapTest {
 
     @Test
     void upToTheCapEveryLineIsKept() {
-        assertThat(FirestoreJobStore.capped(lines(FirestoreJobStore.MAX_LOGS))).hasSize(FirestoreJobStore.MAX_LOGS)
-                .extracting(JobLog::message).startsWith("line 0").endsWith("line 199");
+        assertThat(FirestoreJobStore.capped(lines(FirestoreJobStore.MAX_LOGS)))
+                .hasSize(FirestoreJobStore.MAX_LOGS)
+                .extracting(JobLog::message)
+                .startsWith("line 0")
+                .endsWith("line 199");
     }
 
     @Test
@@ -44,7 +47,10 @@ class FirestoreJobLogCapTest {
         List<JobLog> twice = FirestoreJobStore.capped(once);
 
         assertThat(twice).hasSize(FirestoreJobStore.MAX_LOGS);
-        assertThat(twice).extracting(JobLog::message).filteredOn(FirestoreJobStore.DROPPED::equals).hasSize(1);
+        assertThat(twice)
+                .extracting(JobLog::message)
+                .filteredOn(FirestoreJobStore.DROPPED::equals)
+                .hasSize(1);
         assertThat(twice.get(twice.size() - 1).message()).isEqualTo("newest");
     }
 
@@ -53,6 +59,7 @@ class FirestoreJobLogCapTest {
         JobLog huge = JobLog.info(Instant.EPOCH, "x".repeat(100_000));
 
         assertThat(FirestoreJobStore.capped(List.of(huge)).get(0).message())
-                .hasSize(FirestoreJobStore.MAX_MESSAGE + 1).endsWith("…");
+                .hasSize(FirestoreJobStore.MAX_MESSAGE + 1)
+                .endsWith("…");
     }
 }

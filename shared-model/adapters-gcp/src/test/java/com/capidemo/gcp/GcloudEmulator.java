@@ -20,8 +20,7 @@ import java.util.List;
  */
 final class GcloudEmulator {
 
-    private GcloudEmulator() {
-    }
+    private GcloudEmulator() {}
 
     /** {@code gcloud <args…> --host-port=127.0.0.1:PORT}; returns host:port once it is ready. */
     static String start(String name, String... args) {
@@ -40,7 +39,10 @@ final class GcloudEmulator {
         Process process;
         try {
             Files.createDirectories(log.getParent());
-            process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+            process = new ProcessBuilder(command)
+                    .redirectErrorStream(true)
+                    .redirectOutput(log.toFile())
+                    .start();
         } catch (IOException e) {
             throw new IllegalStateException("cannot start the " + name + " emulator with " + gcloud, e);
         }
@@ -55,8 +57,11 @@ final class GcloudEmulator {
                 throw new IllegalStateException("the " + name + " emulator exited; see " + log);
             }
             try {
-                HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://" + address + "/"))
-                        .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());
+                HttpResponse<String> r = http.send(
+                        HttpRequest.newBuilder(URI.create("http://" + address + "/"))
+                                .timeout(Duration.ofSeconds(2))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
                 if (r.statusCode() == 200 && r.body().trim().startsWith("Ok")) {
                     return address;
                 }

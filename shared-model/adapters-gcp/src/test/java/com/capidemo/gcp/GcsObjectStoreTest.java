@@ -3,8 +3,8 @@ package com.capidemo.gcp;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.capidemo.gcp.FakeHttpServer.Request;
 import com.capidemo.core.port.ObjectRef;
+import com.capidemo.gcp.FakeHttpServer.Request;
 import java.io.FileNotFoundException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -44,7 +44,8 @@ class GcsObjectStoreTest {
         store.write(ref, content);
 
         assertThat(fake.objects).containsKey("p-capi-artifacts/jobs/j1/result.json");
-        assertThat(fake.http.requests("POST", "/upload/storage/v1/b/p-capi-artifacts/o")).singleElement()
+        assertThat(fake.http.requests("POST", "/upload/storage/v1/b/p-capi-artifacts/o"))
+                .singleElement()
                 .satisfies(r -> assertThat(r.params()).containsEntry("uploadType", "multipart"));
         assertThat(store.exists(ref)).isTrue();
         assertThat(store.read(ref)).hasValue(content);
@@ -69,7 +70,8 @@ class GcsObjectStoreTest {
         store.upload(ref, file);
 
         assertThat(fake.objects.get("shared-templates/shop/orders.parquet")).isEqualTo(content);
-        assertThat(fake.http.requests("POST", "/upload/storage/v1/b/shared-templates/o")).singleElement()
+        assertThat(fake.http.requests("POST", "/upload/storage/v1/b/shared-templates/o"))
+                .singleElement()
                 .satisfies(r -> assertThat(r.params()).containsEntry("uploadType", "resumable"));
         assertThat(fake.http.requests("PUT", ".*")).isNotEmpty();
         try (InputStream in = store.open(ref)) {
@@ -83,11 +85,14 @@ class GcsObjectStoreTest {
         store.write(new ObjectRef("templates", "shop/customers.parquet"), new byte[] {2});
         store.write(new ObjectRef("templates", "bank/accounts.parquet"), new byte[] {3});
 
-        assertThat(store.list("templates", "shop/")).containsExactly(
-                new ObjectRef("templates", "shop/customers.parquet"), new ObjectRef("templates", "shop/orders.parquet"));
+        assertThat(store.list("templates", "shop/"))
+                .containsExactly(
+                        new ObjectRef("templates", "shop/customers.parquet"),
+                        new ObjectRef("templates", "shop/orders.parquet"));
         assertThat(store.list("templates", "none/")).isEmpty();
         assertThat(store.list("no-such-bucket", "")).isEmpty();
-        Request list = fake.http.requests("GET", "/storage/v1/b/shared-templates/o").get(0);
+        Request list =
+                fake.http.requests("GET", "/storage/v1/b/shared-templates/o").get(0);
         assertThat(list.params()).containsEntry("prefix", "shop/");
     }
 
@@ -98,7 +103,8 @@ class GcsObjectStoreTest {
         fake.http.failNext("GET", "/storage/v1/b/p-capi-artifacts/o/.*", 503, "backendError", "try again");
 
         assertThat(store.exists(ref)).isTrue();
-        assertThat(fake.http.requests("GET", "/storage/v1/b/p-capi-artifacts/o/.*")).hasSize(2);
+        assertThat(fake.http.requests("GET", "/storage/v1/b/p-capi-artifacts/o/.*"))
+                .hasSize(2);
     }
 
     @Test

@@ -33,8 +33,7 @@ class GuardedTest {
         }
 
         @Override
-        public void upload(ObjectRef ref, Path file) {
-        }
+        public void upload(ObjectRef ref, Path file) {}
 
         @Override
         public InputStream open(ObjectRef ref) {
@@ -56,7 +55,8 @@ class GuardedTest {
         });
         assertThat(store.exists(new ObjectRef("b", "there"))).isTrue();
         assertThat(store.exists(new ObjectRef("b", "elsewhere"))).isFalse();
-        assertThatThrownBy(() -> store.read(new ObjectRef("b", "x"))).isInstanceOf(IOException.class)
+        assertThatThrownBy(() -> store.read(new ObjectRef("b", "x")))
+                .isInstanceOf(IOException.class)
                 .hasMessage("disk gone");
         assertThatThrownBy(() -> store.write(new ObjectRef("b", "x"), new byte[0]))
                 .isInstanceOf(IllegalArgumentException.class);

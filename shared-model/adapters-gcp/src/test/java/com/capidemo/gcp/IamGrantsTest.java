@@ -34,11 +34,17 @@ import org.junit.jupiter.api.Test;
 class IamGrantsTest {
 
     private static final Path IAM_TF = Path.of("../../infra/iam.tf");
-    private static final Map<String, String> SERVICE_KEYS = Map.of("api-service", "api", "quick-provisioner", "quick",
-            "custom-provisioner", "custom", "lifecycle-service", "lifecycle");
+    private static final Map<String, String> SERVICE_KEYS = Map.of(
+            "api-service",
+            "api",
+            "quick-provisioner",
+            "quick",
+            "custom-provisioner",
+            "custom",
+            "lifecycle-service",
+            "lifecycle");
 
-    record Call(String service, String via, String adapter, String method) {
-    }
+    record Call(String service, String via, String adapter, String method) {}
 
     @Test
     void everyGoogleCallOfEveryServiceIsCoveredByTheRolesIamTfGrantsIt() throws IOException {
@@ -53,12 +59,15 @@ class IamGrantsTest {
             String svc = SERVICE_KEYS.get(call.service());
             Set<String> have = new HashSet<>();
             for (String role : granted.getOrDefault(svc, Set.of())) {
-                assertThat(roles).as("permissions of %s (granted to %s) in role-permissions.tsv", role, svc)
+                assertThat(roles)
+                        .as("permissions of %s (granted to %s) in role-permissions.tsv", role, svc)
                         .containsKey(role);
                 have.addAll(roles.get(role));
             }
             Set<String> need = needs.get(call.adapter() + "#" + call.method());
-            assertThat(need).as("google-calls.tsv row for %s#%s", call.adapter(), call.method()).isNotNull();
+            assertThat(need)
+                    .as("google-calls.tsv row for %s#%s", call.adapter(), call.method())
+                    .isNotNull();
             for (String permission : need) {
                 if (!have.contains(permission)) {
                     missing.add(call.service() + " (" + call.via() + " → " + call.adapter() + "#" + call.method()
@@ -66,7 +75,8 @@ class IamGrantsTest {
                 }
             }
         }
-        assertThat(missing).as("permissions the services' Google calls need but infra/iam.tf does not grant")
+        assertThat(missing)
+                .as("permissions the services' Google calls need but infra/iam.tf does not grant")
                 .isEmpty();
     }
 
@@ -75,8 +85,11 @@ class IamGrantsTest {
         for (String key : googleCalls().keySet()) {
             String[] parts = key.split("#");
             Class<?> adapter = Class.forName("com.capidemo.gcp." + parts[0]);
-            assertThat(Arrays.stream(adapter.getMethods()).filter(m -> !Modifier.isStatic(m.getModifiers()))
-                    .map(Method::getName)).as("public method %s", key).contains(parts[1]);
+            assertThat(Arrays.stream(adapter.getMethods())
+                            .filter(m -> !Modifier.isStatic(m.getModifiers()))
+                            .map(Method::getName))
+                    .as("public method %s", key)
+                    .contains(parts[1]);
         }
     }
 
@@ -86,7 +99,8 @@ class IamGrantsTest {
         for (Call call : serviceCalls()) {
             String code = sources.computeIfAbsent(call.service(), IamGrantsTest::sourceOf);
             assertThat(Pattern.compile("\\b" + call.via() + "\\b").matcher(code).find())
-                    .as("%s's src/main/java uses %s", call.service(), call.via()).isTrue();
+                    .as("%s's src/main/java uses %s", call.service(), call.via())
+                    .isTrue();
         }
     }
 
@@ -94,8 +108,12 @@ class IamGrantsTest {
     void deletingADemoFromApiServiceIsAllowedWithExactlyTheDeletionPermissions() throws IOException {
         String tf = Files.readString(IAM_TF);
         Map<String, Set<String>> custom = customRoles(tf);
-        String deleter = custom.keySet().stream().filter(r -> r.endsWith("/capiDemoDeleter")).findFirst().orElseThrow();
-        assertThat(grantedRoles(tf).get("api")).contains(deleter)
+        String deleter = custom.keySet().stream()
+                .filter(r -> r.endsWith("/capiDemoDeleter"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(grantedRoles(tf).get("api"))
+                .contains(deleter)
                 .doesNotContain("roles/bigquery.dataOwner", "roles/geminidataanalytics.dataAgentOwner");
         Set<String> needed = new TreeSet<>();
         needed.addAll(googleCalls().get("BigQueryWarehouse#dropDataset"));
@@ -108,7 +126,10 @@ class IamGrantsTest {
     private static List<String[]> rows(String name) {
         try (InputStream in = IamGrantsTest.class.getResourceAsStream("/iam/" + name)) {
             String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            return text.lines().filter(l -> !l.isBlank() && !l.startsWith("#")).map(l -> l.split("\t")).toList();
+            return text.lines()
+                    .filter(l -> !l.isBlank() && !l.startsWith("#"))
+                    .map(l -> l.split("\t"))
+                    .toList();
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
@@ -131,7 +152,9 @@ class IamGrantsTest {
     }
 
     private static List<Call> serviceCalls() {
-        return rows("service-calls.tsv").stream().map(r -> new Call(r[0], r[1], r[2], r[3])).toList();
+        return rows("service-calls.tsv").stream()
+                .map(r -> new Call(r[0], r[1], r[2], r[3]))
+                .toList();
     }
 
     private static String sourceOf(String service) {
@@ -165,16 +188,18 @@ class IamGrantsTest {
             }
             Matcher role = Pattern.compile("^ {6}\\(?\"([^\"]+)\"\\)?\\s*=").matcher(line);
             if (svc != null && role.find()) {
-                out.computeIfAbsent(svc, k -> new TreeSet<>()).add(role.group(1).replace("${var.project_id}",
-                        "PROJECT"));
+                out.computeIfAbsent(svc, k -> new TreeSet<>())
+                        .add(role.group(1).replace("${var.project_id}", "PROJECT"));
             }
         }
         // resource-level grants: a resource block with a role and a runtime["svc"] member
-        Matcher block = Pattern.compile("(?ms)^resource \"[^\"]+\" \"[^\"]+\" \\{(.*?)^\\}").matcher(tf);
+        Matcher block = Pattern.compile("(?ms)^resource \"[^\"]+\" \"[^\"]+\" \\{(.*?)^\\}")
+                .matcher(tf);
         while (block.find()) {
             String body = block.group(1);
             Matcher member = Pattern.compile("member\\s*=\\s*\"serviceAccount:\\$\\{google_service_account\\.runtime"
-                    + "\\[\"(\\w+)\"\\]\\.email\\}\"").matcher(body);
+                            + "\\[\"(\\w+)\"\\]\\.email\\}\"")
+                    .matcher(body);
             Matcher roleLine = Pattern.compile("(?m)^\\s*role\\s*=\\s*(.+)$").matcher(body);
             if (member.find() && roleLine.find()) {
                 List<String> alternatives = new ArrayList<>();
@@ -200,8 +225,11 @@ class IamGrantsTest {
         while (block.find()) {
             String body = block.group(1);
             Matcher id = Pattern.compile("role_id\\s*=\\s*\"([^\"]+)\"").matcher(body);
-            Matcher perms = Pattern.compile("(?s)permissions\\s*=\\s*\\[(.*?)\\]").matcher(body);
-            assertThat(id.find() && perms.find()).as("custom role with role_id and permissions").isTrue();
+            Matcher perms =
+                    Pattern.compile("(?s)permissions\\s*=\\s*\\[(.*?)\\]").matcher(body);
+            assertThat(id.find() && perms.find())
+                    .as("custom role with role_id and permissions")
+                    .isTrue();
             Set<String> permissions = new TreeSet<>();
             Matcher p = Pattern.compile("\"([^\"]+)\"").matcher(perms.group(1));
             while (p.find()) {

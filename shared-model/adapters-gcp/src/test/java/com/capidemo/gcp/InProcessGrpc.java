@@ -44,7 +44,9 @@ final class InProcessGrpc implements AutoCloseable {
                 builder.addService((ServerServiceDefinition) s);
             }
         }
-        return new InProcessGrpc(builder.build().start(), InProcessChannelBuilder.forName(name).directExecutor().build());
+        return new InProcessGrpc(
+                builder.build().start(),
+                InProcessChannelBuilder.forName(name).directExecutor().build());
     }
 
     /** For a client's settings builder (the client closes the channel when it is closed). */

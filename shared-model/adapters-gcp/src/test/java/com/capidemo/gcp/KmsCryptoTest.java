@@ -27,7 +27,9 @@ class KmsCryptoTest {
         fake = new FakeKms();
         grpc = InProcessGrpc.start(fake.service());
         client = KeyManagementServiceClient.create(KeyManagementServiceSettings.newBuilder()
-                .setTransportChannelProvider(grpc.channels()).setCredentialsProvider(InProcessGrpc.noCredentials()).build());
+                .setTransportChannelProvider(grpc.channels())
+                .setCredentialsProvider(InProcessGrpc.noCredentials())
+                .build());
         crypto = new KmsCrypto(client, new KmsCrypto.Config(KEY));
     }
 
@@ -71,7 +73,8 @@ class KmsCryptoTest {
         byte[] ciphertext = crypto.encrypt(SECRET, "api_keys/acme");
 
         assertThatThrownBy(() -> crypto.decrypt(ciphertext, "api_keys/globex"))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("wrong context");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("wrong context");
     }
 
     @Test
@@ -86,7 +89,8 @@ class KmsCryptoTest {
     void aCorruptedCiphertextChecksumInTheResponseIsDetected() {
         fake.corruptCiphertextCrc = true;
 
-        assertThatThrownBy(() -> crypto.encrypt(SECRET, "ctx")).isInstanceOf(IllegalStateException.class)
+        assertThatThrownBy(() -> crypto.encrypt(SECRET, "ctx"))
+                .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("ciphertext checksum");
     }
 
@@ -94,7 +98,8 @@ class KmsCryptoTest {
     void anUnverifiedRequestChecksumIsDetected() {
         fake.skipVerification = true;
 
-        assertThatThrownBy(() -> crypto.encrypt(SECRET, "ctx")).isInstanceOf(IllegalStateException.class)
+        assertThatThrownBy(() -> crypto.encrypt(SECRET, "ctx"))
+                .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("request was corrupted");
     }
 
@@ -103,7 +108,8 @@ class KmsCryptoTest {
         byte[] ciphertext = crypto.encrypt(SECRET, "ctx");
         fake.corruptPlaintextCrc = true;
 
-        assertThatThrownBy(() -> crypto.decrypt(ciphertext, "ctx")).isInstanceOf(IllegalStateException.class)
+        assertThatThrownBy(() -> crypto.decrypt(ciphertext, "ctx"))
+                .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("plaintext checksum");
     }
 

@@ -1,13 +1,12 @@
 package com.capidemo.gcp;
 
-import com.capidemo.core.testing.MutableClock;
-import com.capidemo.core.web.ApiProblem;
-import com.capidemo.gcp.OidcWorkerAuthenticator.Verification;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.capidemo.core.testing.MutableClock;
+import com.capidemo.core.web.ApiProblem;
+import com.capidemo.gcp.OidcWorkerAuthenticator.Verification;
 import com.google.api.client.json.webtoken.JsonWebToken;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -49,8 +48,7 @@ class OidcWorkerAuthenticatorTest {
     @Nested
     class SignatureVerified {
 
-        private final OidcWorkerAuthenticator authenticator = authenticator(Verification.SIGNATURE,
-                Clock.systemUTC());
+        private final OidcWorkerAuthenticator authenticator = authenticator(Verification.SIGNATURE, Clock.systemUTC());
 
         @Test
         void aValidGoogleSignedTokenFromTheServiceAccountIsAccepted() {
@@ -130,8 +128,9 @@ class OidcWorkerAuthenticatorTest {
 
         @Test
         void aStrippedTokenFromAnotherServiceAccountIsRejected() {
-            rejected(authenticator, TestJwks.strippedByCloudRun(
-                    jwks.token(AUDIENCE, "intruder@evil.iam.gserviceaccount.com", 3600)));
+            rejected(
+                    authenticator,
+                    TestJwks.strippedByCloudRun(jwks.token(AUDIENCE, "intruder@evil.iam.gserviceaccount.com", 3600)));
         }
 
         @Test
@@ -143,7 +142,8 @@ class OidcWorkerAuthenticatorTest {
 
         @Test
         void aStrippedTokenFromAnotherIssuerIsRejected() {
-            JsonWebToken.Payload claims = TestJwks.claims(AUDIENCE, PUSHER, 3600).setIssuer("https://evil.example");
+            JsonWebToken.Payload claims =
+                    TestJwks.claims(AUDIENCE, PUSHER, 3600).setIssuer("https://evil.example");
             rejected(authenticator, TestJwks.strippedByCloudRun(jwks.token(claims)));
         }
 
@@ -158,10 +158,12 @@ class OidcWorkerAuthenticatorTest {
 
         @Test
         void aStrippedTokenWithoutExpiryOrIssuedInTheFutureIsRejected() {
-            JsonWebToken.Payload noExpiry = TestJwks.claims(AUDIENCE, PUSHER, 3600).setExpirationTimeSeconds(null);
+            JsonWebToken.Payload noExpiry =
+                    TestJwks.claims(AUDIENCE, PUSHER, 3600).setExpirationTimeSeconds(null);
             rejected(authenticator, TestJwks.strippedByCloudRun(jwks.token(noExpiry)));
             long inAnHour = clock.millis() / 1000 + 3600;
-            JsonWebToken.Payload future = TestJwks.claims(AUDIENCE, PUSHER, 7200).setIssuedAtTimeSeconds(inAnHour);
+            JsonWebToken.Payload future =
+                    TestJwks.claims(AUDIENCE, PUSHER, 7200).setIssuedAtTimeSeconds(inAnHour);
             rejected(authenticator, TestJwks.strippedByCloudRun(jwks.token(future)));
         }
 
@@ -175,22 +177,25 @@ class OidcWorkerAuthenticatorTest {
 
     @Test
     void oidcNeedsAnAudienceAndAServiceAccount() {
-        assertThatThrownBy(() -> new OidcWorkerAuthenticator(null, PUSHER, TestJwks.ISSUER, "http://x",
-                Verification.SIGNATURE, Clock.systemUTC()))
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("audience");
+        assertThatThrownBy(() -> new OidcWorkerAuthenticator(
+                        null, PUSHER, TestJwks.ISSUER, "http://x", Verification.SIGNATURE, Clock.systemUTC()))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("audience");
     }
 
     @Test
     void theVerificationSettingIsSignatureOrCloudRunIam() {
         assertThat(Verification.of("signature")).isEqualTo(Verification.SIGNATURE);
         assertThat(Verification.of("cloud-run-iam")).isEqualTo(Verification.CLOUD_RUN_IAM);
-        assertThatThrownBy(() -> Verification.of("trust-everyone")).isInstanceOf(IllegalStateException.class)
+        assertThatThrownBy(() -> Verification.of("trust-everyone"))
+                .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("platform.worker.oidc.verification");
     }
 
     /** The same claims with an alg=none header and no signature. */
     private static String unsigned(String signed) {
-        String header = Base64.getUrlEncoder().withoutPadding()
+        String header = Base64.getUrlEncoder()
+                .withoutPadding()
                 .encodeToString("{\"alg\":\"none\",\"kid\":\"test-key\"}".getBytes(StandardCharsets.UTF_8));
         return header + "." + signed.split("\\.")[1] + ".";
     }
@@ -201,6 +206,7 @@ class OidcWorkerAuthenticatorTest {
 
     private static void rejected(OidcWorkerAuthenticator authenticator, String token) {
         assertThatThrownBy(() -> authenticator.verify("Bearer " + token, null))
-                .isInstanceOfSatisfying(ApiProblem.class, p -> assertThat(p.status()).isEqualTo(401));
+                .isInstanceOfSatisfying(
+                        ApiProblem.class, p -> assertThat(p.status()).isEqualTo(401));
     }
 }

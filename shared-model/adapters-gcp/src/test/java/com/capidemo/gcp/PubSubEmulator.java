@@ -14,8 +14,7 @@ public final class PubSubEmulator {
     private static String hostPort;
     private static ManagedChannel channel;
 
-    private PubSubEmulator() {
-    }
+    private PubSubEmulator() {}
 
     public static synchronized String hostPort() {
         if (hostPort == null) {

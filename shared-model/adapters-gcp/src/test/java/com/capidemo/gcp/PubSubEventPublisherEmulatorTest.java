@@ -28,23 +28,28 @@ class PubSubEventPublisherEmulatorTest {
     private static TopicAdminClient topics() throws java.io.IOException {
         return TopicAdminClient.create(TopicAdminSettings.newBuilder()
                 .setTransportChannelProvider(PubSubEmulator.channels())
-                .setCredentialsProvider(PubSubEmulator.credentials()).build());
+                .setCredentialsProvider(PubSubEmulator.credentials())
+                .build());
     }
 
     private static SubscriptionAdminClient subscriptions() throws java.io.IOException {
         return SubscriptionAdminClient.create(SubscriptionAdminSettings.newBuilder()
                 .setTransportChannelProvider(PubSubEmulator.channels())
-                .setCredentialsProvider(PubSubEmulator.credentials()).build());
+                .setCredentialsProvider(PubSubEmulator.credentials())
+                .build());
     }
 
     private static Publisher publisher(TopicName topic) throws java.io.IOException {
-        return Publisher.newBuilder(topic).setChannelProvider(PubSubEmulator.channels())
-                .setCredentialsProvider(PubSubEmulator.credentials()).build();
+        return Publisher.newBuilder(topic)
+                .setChannelProvider(PubSubEmulator.channels())
+                .setCredentialsProvider(PubSubEmulator.credentials())
+                .build();
     }
 
     @Test
     void anEventIsPublishedWithItsIdAndAttributes() throws Exception {
-        try (TopicAdminClient topics = topics(); SubscriptionAdminClient subscriptions = subscriptions()) {
+        try (TopicAdminClient topics = topics();
+                SubscriptionAdminClient subscriptions = subscriptions()) {
             String suffix = Ids.randomHex(3);
             TopicName topic = TopicName.of(PubSubEmulator.PROJECT, EventPublisher.PROVISION_EVENTS);
             try {
@@ -57,16 +62,22 @@ class PubSubEventPublisherEmulatorTest {
             Publisher publisher = publisher(topic);
             try {
                 EventPublisher events = new PubSubEventPublisher(publisher, Duration.ofSeconds(20));
-                events.publish(EventPublisher.PROVISION_EVENTS, "job_1-completed", Map.of("status", "completed"),
+                events.publish(
+                        EventPublisher.PROVISION_EVENTS,
+                        "job_1-completed",
+                        Map.of("status", "completed"),
                         "{\"job_id\":\"job_1\"}".getBytes());
                 assertThatThrownBy(() -> events.publish("other-topic", "x", Map.of(), new byte[0]))
                         .isInstanceOf(IllegalArgumentException.class);
 
-                PullResponse pulled = subscriptions.pull(PullRequest.newBuilder().setSubscription(sub.toString())
-                        .setMaxMessages(10).build());
+                PullResponse pulled = subscriptions.pull(PullRequest.newBuilder()
+                        .setSubscription(sub.toString())
+                        .setMaxMessages(10)
+                        .build());
                 assertThat(pulled.getReceivedMessagesList()).hasSize(1);
                 var message = pulled.getReceivedMessages(0).getMessage();
-                assertThat(message.getAttributesMap()).containsEntry("event_id", "job_1-completed")
+                assertThat(message.getAttributesMap())
+                        .containsEntry("event_id", "job_1-completed")
                         .containsEntry("status", "completed");
                 assertThat(message.getData().toStringUtf8()).contains("job_1");
             } finally {
@@ -79,7 +90,8 @@ class PubSubEventPublisherEmulatorTest {
 
     @Test
     void eachLogicalTopicGoesToItsOwnPublisher() throws Exception {
-        try (TopicAdminClient topics = topics(); SubscriptionAdminClient subscriptions = subscriptions()) {
+        try (TopicAdminClient topics = topics();
+                SubscriptionAdminClient subscriptions = subscriptions()) {
             String suffix = Ids.randomHex(3);
             // the real topic name is configuration (platform.gcp.notifications-topic); callers use the logical one
             TopicName topic = TopicName.of(PubSubEmulator.PROJECT, "capi-notifications-" + suffix);
@@ -89,20 +101,32 @@ class PubSubEventPublisherEmulatorTest {
             Publisher publisher = publisher(topic);
             int[] created = {0};
             try {
-                EventPublisher events = new PubSubEventPublisher(Map.of(EventPublisher.DEMO_NOTIFICATIONS, () -> {
-                    created[0]++;
-                    return publisher;
-                }, EventPublisher.PROVISION_EVENTS, () -> {
-                    throw new AssertionError("the provision-events publisher is not needed");
-                }), Duration.ofSeconds(20));
-                events.publish(EventPublisher.DEMO_NOTIFICATIONS, "warn_demo_1_1", Map.of("kind", "archive_warning"),
+                EventPublisher events = new PubSubEventPublisher(
+                        Map.of(
+                                EventPublisher.DEMO_NOTIFICATIONS,
+                                () -> {
+                                    created[0]++;
+                                    return publisher;
+                                },
+                                EventPublisher.PROVISION_EVENTS,
+                                () -> {
+                                    throw new AssertionError("the provision-events publisher is not needed");
+                                }),
+                        Duration.ofSeconds(20));
+                events.publish(
+                        EventPublisher.DEMO_NOTIFICATIONS,
+                        "warn_demo_1_1",
+                        Map.of("kind", "archive_warning"),
                         "{\"demo_id\":\"demo_1\"}".getBytes());
 
-                PullResponse pulled = subscriptions.pull(PullRequest.newBuilder().setSubscription(sub.toString())
-                        .setMaxMessages(10).build());
+                PullResponse pulled = subscriptions.pull(PullRequest.newBuilder()
+                        .setSubscription(sub.toString())
+                        .setMaxMessages(10)
+                        .build());
                 assertThat(pulled.getReceivedMessagesList()).hasSize(1);
                 assertThat(pulled.getReceivedMessages(0).getMessage().getAttributesMap())
-                        .containsEntry("event_id", "warn_demo_1_1").containsEntry("kind", "archive_warning");
+                        .containsEntry("event_id", "warn_demo_1_1")
+                        .containsEntry("kind", "archive_warning");
                 assertThat(created[0]).isEqualTo(1);
             } finally {
                 publisher.shutdown();

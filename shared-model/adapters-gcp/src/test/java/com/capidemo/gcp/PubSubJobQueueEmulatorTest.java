@@ -66,20 +66,29 @@ class PubSubJobQueueEmulatorTest {
 
         topics = TopicAdminClient.create(TopicAdminSettings.newBuilder()
                 .setTransportChannelProvider(PubSubEmulator.channels())
-                .setCredentialsProvider(PubSubEmulator.credentials()).build());
+                .setCredentialsProvider(PubSubEmulator.credentials())
+                .build());
         subscriptions = SubscriptionAdminClient.create(SubscriptionAdminSettings.newBuilder()
                 .setTransportChannelProvider(PubSubEmulator.channels())
-                .setCredentialsProvider(PubSubEmulator.credentials()).build());
+                .setCredentialsProvider(PubSubEmulator.credentials())
+                .build());
         String suffix = Ids.randomHex(3);
         topic = TopicName.of(PubSubEmulator.PROJECT, "provision-jobs-" + suffix);
         topics.createTopic(topic);
         pull = SubscriptionName.of(PubSubEmulator.PROJECT, "provision-jobs-pull-" + suffix);
         subscriptions.createSubscription(pull, topic, PushConfig.getDefaultInstance(), 10);
-        subscriptions.createSubscription(SubscriptionName.of(PubSubEmulator.PROJECT, "provision-jobs-push-" + suffix),
-                topic, PushConfig.newBuilder().setPushEndpoint("http://127.0.0.1:"
-                        + pushEndpoint.getAddress().getPort() + "/pubsub/push").build(), 10);
-        publisher = Publisher.newBuilder(topic).setChannelProvider(PubSubEmulator.channels())
-                .setCredentialsProvider(PubSubEmulator.credentials()).build();
+        subscriptions.createSubscription(
+                SubscriptionName.of(PubSubEmulator.PROJECT, "provision-jobs-push-" + suffix),
+                topic,
+                PushConfig.newBuilder()
+                        .setPushEndpoint(
+                                "http://127.0.0.1:" + pushEndpoint.getAddress().getPort() + "/pubsub/push")
+                        .build(),
+                10);
+        publisher = Publisher.newBuilder(topic)
+                .setChannelProvider(PubSubEmulator.channels())
+                .setCredentialsProvider(PubSubEmulator.credentials())
+                .build();
     }
 
     @AfterAll
@@ -121,12 +130,19 @@ class PubSubJobQueueEmulatorTest {
         assertThat(jobs.find(job.jobId()).orElseThrow().status()).isEqualTo(JobStatus.QUEUED);
         assertThat(demos.find(demoId).orElseThrow().status()).isEqualTo(DemoStatus.PROVISIONING);
 
-        PullResponse pulled = subscriptions.pull(PullRequest.newBuilder().setSubscription(pull.toString())
-                .setMaxMessages(10).build());
-        assertThat(pulled.getReceivedMessagesList()).extracting(ReceivedMessage::getMessage)
+        PullResponse pulled = subscriptions.pull(PullRequest.newBuilder()
+                .setSubscription(pull.toString())
+                .setMaxMessages(10)
+                .build());
+        assertThat(pulled.getReceivedMessagesList())
+                .extracting(ReceivedMessage::getMessage)
                 .anySatisfy(m -> {
-                    assertThat(ProvisionMessage.fromBytes(m.getData().toByteArray()).jobId()).isEqualTo(job.jobId());
-                    assertThat(m.getAttributesMap()).containsEntry("job_type", "quick").containsEntry("tenant_id", "acme");
+                    assertThat(ProvisionMessage.fromBytes(m.getData().toByteArray())
+                                    .jobId())
+                            .isEqualTo(job.jobId());
+                    assertThat(m.getAttributesMap())
+                            .containsEntry("job_type", "quick")
+                            .containsEntry("tenant_id", "acme");
                 });
 
         byte[] body = PUSHED.poll(30, TimeUnit.SECONDS);
@@ -143,7 +159,8 @@ class PubSubJobQueueEmulatorTest {
         FirestoreJobStore jobs = new FirestoreJobStore(firestore);
         FirestoreDemoStore demos = new FirestoreDemoStore(firestore);
         Publisher nowhere = Publisher.newBuilder(TopicName.of(PubSubEmulator.PROJECT, "no-such-topic"))
-                .setChannelProvider(PubSubEmulator.channels()).setCredentialsProvider(PubSubEmulator.credentials())
+                .setChannelProvider(PubSubEmulator.channels())
+                .setCredentialsProvider(PubSubEmulator.credentials())
                 .build();
         try {
             PubSubJobQueue queue = new PubSubJobQueue(nowhere, jobs, demos, Duration.ofSeconds(20));
@@ -152,7 +169,8 @@ class PubSubJobQueueEmulatorTest {
             Demo demo = Demo.provisioning(demoId, "acme", "ce@example.com", "Acme", "Retail", "shopify", Instant.now());
 
             assertThatThrownBy(() -> queue.submit(demo, job, Map.of("job_type", "quick"), "{}".getBytes()))
-                    .isInstanceOf(PubSubJobQueue.PublishFailed.class).hasMessageContaining("no-such-topic");
+                    .isInstanceOf(PubSubJobQueue.PublishFailed.class)
+                    .hasMessageContaining("no-such-topic");
             Job failed = jobs.find(job.jobId()).orElseThrow();
             assertThat(failed.status()).isEqualTo(JobStatus.FAILED);
             assertThat(failed.error()).contains("could not publish");

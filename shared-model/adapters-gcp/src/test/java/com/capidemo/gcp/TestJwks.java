@@ -97,11 +97,15 @@ public final class TestJwks implements AutoCloseable {
     }
 
     /** The same, issued at {@code clock}'s now (for a service whose platform clock a test holds). */
-    public static JsonWebToken.Payload claims(String audience, String email, long expiresInSeconds,
-                                              java.time.Clock clock) {
+    public static JsonWebToken.Payload claims(
+            String audience, String email, long expiresInSeconds, java.time.Clock clock) {
         long now = clock.millis() / 1000;
-        JsonWebToken.Payload payload = new JsonWebToken.Payload().setIssuer(ISSUER).setAudience(audience)
-                .setIssuedAtTimeSeconds(now - 10).setExpirationTimeSeconds(now + expiresInSeconds).setSubject("1234");
+        JsonWebToken.Payload payload = new JsonWebToken.Payload()
+                .setIssuer(ISSUER)
+                .setAudience(audience)
+                .setIssuedAtTimeSeconds(now - 10)
+                .setExpirationTimeSeconds(now + expiresInSeconds)
+                .setSubject("1234");
         payload.set("azp", "1234");
         payload.set("email", email);
         payload.set("email_verified", true);
@@ -121,11 +125,13 @@ public final class TestJwks implements AutoCloseable {
     }
 
     private static String sign(KeyPair key, JsonWebToken.Payload payload) {
-        JsonWebSignature.Header header = new JsonWebSignature.Header().setAlgorithm("RS256").setKeyId("test-key")
+        JsonWebSignature.Header header = new JsonWebSignature.Header()
+                .setAlgorithm("RS256")
+                .setKeyId("test-key")
                 .setType("JWT");
         try {
-            return JsonWebSignature.signUsingRsaSha256(key.getPrivate(), GsonFactory.getDefaultInstance(), header,
-                    payload);
+            return JsonWebSignature.signUsingRsaSha256(
+                    key.getPrivate(), GsonFactory.getDefaultInstance(), header, payload);
         } catch (GeneralSecurityException | IOException e) {
             throw new IllegalStateException(e);
         }

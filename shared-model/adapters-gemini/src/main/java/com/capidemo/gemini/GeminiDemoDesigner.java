@@ -1,5 +1,10 @@
 package com.capidemo.gemini;
 
+import com.capidemo.core.domain.GoldenQuery;
+import com.capidemo.core.json.Json;
+import com.capidemo.core.sql.SqlSyntaxException;
+import com.capidemo.core.sql.TableReferences;
+import com.capidemo.core.template.TemplateCatalog;
 import com.capidemo.design.CustomerBrief;
 import com.capidemo.design.CustomerProfile;
 import com.capidemo.design.DemoDesigner;
@@ -9,11 +14,6 @@ import com.capidemo.design.SchemaRules;
 import com.capidemo.design.TableDesign;
 import com.capidemo.design.UseCase;
 import com.capidemo.design.UseCaseAnalysis;
-import com.capidemo.core.domain.GoldenQuery;
-import com.capidemo.core.json.Json;
-import com.capidemo.core.sql.SqlSyntaxException;
-import com.capidemo.core.sql.TableReferences;
-import com.capidemo.core.template.TemplateCatalog;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.google.genai.Client;
@@ -68,41 +68,64 @@ public final class GeminiDemoDesigner implements DemoDesigner {
 
     @Override
     public CustomerProfile research(CustomerBrief brief) {
-        CustomerProfile p = askChecked("research", GeminiPrompts.research(brief,
-                knowledgeFor(brief.industry(), brief.description())), GeminiSchemas.customerProfile(),
-                CustomerProfile.class, GeminiDemoDesigner::profileProblems);
+        CustomerProfile p = askChecked(
+                "research",
+                GeminiPrompts.research(brief, knowledgeFor(brief.industry(), brief.description())),
+                GeminiSchemas.customerProfile(),
+                CustomerProfile.class,
+                GeminiDemoDesigner::profileProblems);
         // The name is the customer's, not the model's: later stages and the data seed key on it.
         String industry = p.industry().strip().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "_");
         String knowledgeUsed = knowledgeFor(brief.industry(), brief.description());
-        String basis = "Designed by Gemini on Vertex AI" + (knowledgeUsed.isEmpty()
-                ? "; no industry knowledge of the offline designer fitted the brief."
-                : ", with the offline designer's knowledge of the industry as context.");
-        return new CustomerProfile(brief.customerName(), industry, p.industryLabel(), p.summary(), p.businessLines(),
-                p.regions(), p.cities(), p.currency().strip().toUpperCase(Locale.ROOT),
-                p.website() == null || p.website().isBlank() ? brief.website() : p.website(), p.keywords(),
-                p.dataStart(), p.dataEnd(), basis, p.unservedUseCases());
+        String basis = "Designed by Gemini on Vertex AI"
+                + (knowledgeUsed.isEmpty()
+                        ? "; no industry knowledge of the offline designer fitted the brief."
+                        : ", with the offline designer's knowledge of the industry as context.");
+        return new CustomerProfile(
+                brief.customerName(),
+                industry,
+                p.industryLabel(),
+                p.summary(),
+                p.businessLines(),
+                p.regions(),
+                p.cities(),
+                p.currency().strip().toUpperCase(Locale.ROOT),
+                p.website() == null || p.website().isBlank() ? brief.website() : p.website(),
+                p.keywords(),
+                p.dataStart(),
+                p.dataEnd(),
+                basis,
+                p.unservedUseCases());
     }
 
     @Override
     public UseCaseAnalysis analyzeUseCases(CustomerBrief brief, CustomerProfile profile) {
-        return askChecked("use cases", GeminiPrompts.useCases(brief, profile,
-                knowledgeFor(brief.industry(), brief.description())), GeminiSchemas.useCaseAnalysis(),
-                UseCaseAnalysis.class, GeminiDemoDesigner::useCaseProblems);
+        return askChecked(
+                "use cases",
+                GeminiPrompts.useCases(brief, profile, knowledgeFor(brief.industry(), brief.description())),
+                GeminiSchemas.useCaseAnalysis(),
+                UseCaseAnalysis.class,
+                GeminiDemoDesigner::useCaseProblems);
     }
 
     @Override
     public SchemaDesign designSchema(CustomerProfile profile, UseCaseAnalysis useCases) {
-        return askChecked("schema design", GeminiPrompts.schema(profile, useCases,
-                knowledgeFor(profile.industryLabel(), profile.industry())), GeminiSchemas.schemaDesign(),
-                SchemaDesign.class, SchemaRules::problems);
+        return askChecked(
+                "schema design",
+                GeminiPrompts.schema(profile, useCases, knowledgeFor(profile.industryLabel(), profile.industry())),
+                GeminiSchemas.schemaDesign(),
+                SchemaDesign.class,
+                SchemaRules::problems);
     }
 
     @Override
-    public List<GoldenQuery> goldenQueries(CustomerProfile profile, UseCaseAnalysis useCases, SchemaDesign schema,
-                                           int count, Set<String> exclude) {
+    public List<GoldenQuery> goldenQueries(
+            CustomerProfile profile, UseCaseAnalysis useCases, SchemaDesign schema, int count, Set<String> exclude) {
         Set<String> excluded = exclude == null ? Set.of() : exclude;
-        GoldenQueryAnswer answer = ask("golden queries",
-                GeminiPrompts.goldenQueries(profile, useCases, schema, count, excluded), GeminiSchemas.goldenQueries(),
+        GoldenQueryAnswer answer = ask(
+                "golden queries",
+                GeminiPrompts.goldenQueries(profile, useCases, schema, count, excluded),
+                GeminiSchemas.goldenQueries(),
                 GoldenQueryAnswer.class);
         Set<String> tables = schema.tables().stream().map(TableDesign::name).collect(Collectors.toSet());
         Set<String> seen = new HashSet<>();
@@ -110,8 +133,8 @@ public final class GeminiDemoDesigner implements DemoDesigner {
         List<GoldenQuery> kept = new ArrayList<>();
         for (GoldenQuery q : answer.goldenQueries() == null ? List.<GoldenQuery>of() : answer.goldenQueries()) {
             if (kept.size() < count && usable(q, tables) && seen.add(normalise(q.question()))) {
-                kept.add(new GoldenQuery(q.question().strip(), q.sql().strip(), q.complexity(),
-                        q.expectedResultType()));
+                kept.add(
+                        new GoldenQuery(q.question().strip(), q.sql().strip(), q.complexity(), q.expectedResultType()));
             }
         }
         return kept;
@@ -119,8 +142,11 @@ public final class GeminiDemoDesigner implements DemoDesigner {
 
     @Override
     public String systemInstruction(CustomerProfile profile, SchemaDesign schema) {
-        SystemInstructionAnswer answer = ask("system instruction", GeminiPrompts.systemInstruction(profile, schema),
-                GeminiSchemas.systemInstruction(), SystemInstructionAnswer.class);
+        SystemInstructionAnswer answer = ask(
+                "system instruction",
+                GeminiPrompts.systemInstruction(profile, schema),
+                GeminiSchemas.systemInstruction(),
+                SystemInstructionAnswer.class);
         if (answer.systemInstruction() == null || answer.systemInstruction().isBlank()) {
             throw new IllegalStateException("Gemini's system instruction answer has no system_instruction");
         }
@@ -128,14 +154,13 @@ public final class GeminiDemoDesigner implements DemoDesigner {
     }
 
     /** The golden-queries stage's answer: an object around the list, as {@link GeminiSchemas#goldenQueries()}. */
-    record GoldenQueryAnswer(@JsonProperty("golden_queries") List<GoldenQuery> goldenQueries) {
-    }
+    record GoldenQueryAnswer(@JsonProperty("golden_queries") List<GoldenQuery> goldenQueries) {}
 
-    record SystemInstructionAnswer(@JsonProperty("system_instruction") String systemInstruction) {
-    }
+    record SystemInstructionAnswer(
+            @JsonProperty("system_instruction") String systemInstruction) {}
 
-    private <T> T askChecked(String stage, String prompt, Schema schema, Class<T> type,
-                             Function<T, List<String>> problemsOf) {
+    private <T> T askChecked(
+            String stage, String prompt, Schema schema, Class<T> type, Function<T, List<String>> problemsOf) {
         T first = ask(stage, prompt, schema, type);
         List<String> problems = problemsOf.apply(first);
         if (problems.isEmpty()) {
@@ -144,8 +169,8 @@ public final class GeminiDemoDesigner implements DemoDesigner {
         T second = ask(stage, GeminiPrompts.retry(prompt, Json.write(first), problems), schema, type);
         problems = problemsOf.apply(second);
         if (!problems.isEmpty()) {
-            throw new IllegalArgumentException("Gemini's " + stage + " still has problems after one retry: "
-                    + String.join("; ", problems));
+            throw new IllegalArgumentException(
+                    "Gemini's " + stage + " still has problems after one retry: " + String.join("; ", problems));
         }
         return second;
     }
@@ -158,7 +183,9 @@ public final class GeminiDemoDesigner implements DemoDesigner {
                 .candidateCount(1)
                 .responseMimeType("application/json")
                 .responseSchema(schema)
-                .httpOptions(HttpOptions.builder().timeout(Math.toIntExact(config.timeout().toMillis())).build())
+                .httpOptions(HttpOptions.builder()
+                        .timeout(Math.toIntExact(config.timeout().toMillis()))
+                        .build())
                 .build();
         GenerateContentResponse response = client.models.generateContent(config.model(), prompt, request);
         String text = answerText(stage, response);
@@ -174,9 +201,13 @@ public final class GeminiDemoDesigner implements DemoDesigner {
     private static String answerText(String stage, GenerateContentResponse response) {
         List<Candidate> candidates = response.candidates().orElse(List.of());
         if (candidates.isEmpty()) {
-            String blocked = response.promptFeedback().flatMap(f -> f.blockReason()).map(Object::toString)
+            String blocked = response.promptFeedback()
+                    .flatMap(f -> f.blockReason())
+                    .map(Object::toString)
                     .orElse("none");
-            String message = response.promptFeedback().flatMap(f -> f.blockReasonMessage()).orElse("");
+            String message = response.promptFeedback()
+                    .flatMap(f -> f.blockReasonMessage())
+                    .orElse("");
             throw new IllegalStateException("Gemini returned no answer for " + stage + " (prompt block reason "
                     + blocked + (message.isBlank() ? "" : ": " + message) + ")");
         }
@@ -196,8 +227,11 @@ public final class GeminiDemoDesigner implements DemoDesigner {
     }
 
     private static String finishReason(GenerateContentResponse response) {
-        return response.candidates().orElse(List.of()).stream().findFirst()
-                .flatMap(Candidate::finishReason).map(Object::toString).orElse("unspecified");
+        return response.candidates().orElse(List.of()).stream()
+                .findFirst()
+                .flatMap(Candidate::finishReason)
+                .map(Object::toString)
+                .orElse("unspecified");
     }
 
     /** JSON mode should not fence its answer, but a fenced one is still the answer. */
@@ -243,14 +277,20 @@ public final class GeminiDemoDesigner implements DemoDesigner {
             if (u.entities().isEmpty()) {
                 problems.add("use case " + u.name() + " names no tables");
             }
-            u.entities().stream().filter(e -> !SchemaRules.validIdentifier(e)).forEach(e -> problems.add("use case "
-                    + u.name() + ": table " + e + " is not a snake_case name that is not a reserved word"));
+            u.entities().stream()
+                    .filter(e -> !SchemaRules.validIdentifier(e))
+                    .forEach(e -> problems.add("use case " + u.name() + ": table " + e
+                            + " is not a snake_case name that is not a reserved word"));
         }
         return problems;
     }
 
     private static boolean usable(GoldenQuery q, Set<String> tables) {
-        return q != null && q.question() != null && !q.question().isBlank() && q.sql() != null && !q.sql().isBlank()
+        return q != null
+                && q.question() != null
+                && !q.question().isBlank()
+                && q.sql() != null
+                && !q.sql().isBlank()
                 && TemplateCatalog.COMPLEXITIES.contains(q.complexity())
                 && TemplateCatalog.RESULT_TYPES.contains(q.expectedResultType())
                 && readsOnly(q.sql(), tables);

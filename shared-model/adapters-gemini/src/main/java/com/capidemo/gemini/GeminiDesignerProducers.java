@@ -1,14 +1,13 @@
 package com.capidemo.gemini;
 
-import com.capidemo.gcp.GcpCallGuard;
-import com.capidemo.gcp.Guarded;
-
 import com.capidemo.core.adapter.Adapter;
 import com.capidemo.core.adapter.AdapterSelection;
 import com.capidemo.core.config.ConfigsLocator;
 import com.capidemo.core.config.PlatformConfig;
 import com.capidemo.design.DemoDesigner;
 import com.capidemo.design.KnowledgeBase;
+import com.capidemo.gcp.GcpCallGuard;
+import com.capidemo.gcp.Guarded;
 import com.google.genai.Client;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
@@ -24,16 +23,25 @@ public class GeminiDesignerProducers {
     @Adapter("gemini")
     DemoDesigner gemini(PlatformConfig config, Instance<Client> genai, Instance<GcpCallGuard> guard) {
         GeminiDesignerConfig defaults = GeminiDesignerConfig.defaults();
-        GeminiDesignerConfig gemini = new GeminiDesignerConfig(config.gcp().llmModel(), defaults.temperature(),
-                defaults.maxOutputTokens(), defaults.timeout());
-        return Guarded.wrap(DemoDesigner.class, new GeminiDemoDesigner(genai.get(), gemini,
-                KnowledgeBase.load(ConfigsLocator.locate(config).resolve("knowledge"))), guard.get()::llm);
+        GeminiDesignerConfig gemini = new GeminiDesignerConfig(
+                config.gcp().llmModel(), defaults.temperature(), defaults.maxOutputTokens(), defaults.timeout());
+        return Guarded.wrap(
+                DemoDesigner.class,
+                new GeminiDemoDesigner(
+                        genai.get(),
+                        gemini,
+                        KnowledgeBase.load(ConfigsLocator.locate(config).resolve("knowledge"))),
+                guard.get()::llm);
     }
 
     /** Gemini on Vertex AI in the platform's project and region, with application default credentials. */
     @Produces
     @Singleton
     Client genai(AdapterSelection selection, PlatformConfig config) {
-        return Client.builder().vertexAI(true).project(selection.projectId()).location(config.gcp().region()).build();
+        return Client.builder()
+                .vertexAI(true)
+                .project(selection.projectId())
+                .location(config.gcp().region())
+                .build();
     }
 }

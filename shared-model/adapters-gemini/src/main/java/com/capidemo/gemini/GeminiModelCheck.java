@@ -21,14 +21,16 @@ import jakarta.enterprise.inject.Instance;
 @ApplicationScoped
 public class GeminiModelCheck {
 
-    void onStart(@Observes StartupEvent event, AdapterSelection selection, PlatformConfig config,
-                 Instance<Client> genai) {
+    void onStart(
+            @Observes StartupEvent event, AdapterSelection selection, PlatformConfig config, Instance<Client> genai) {
         if (!"gemini".equals(selection.value(Port.LLM)) || !config.gcp().checkLlmModel()) {
             return;
         }
         String model = config.gcp().llmModel();
         Model served = requireServed(genai.get(), model, config.gcp().region());
-        Log.infof("Vertex AI serves the designer model %s (%s)", model, served.name().orElse(model));
+        Log.infof(
+                "Vertex AI serves the designer model %s (%s)",
+                model, served.name().orElse(model));
     }
 
     /** The model as Vertex AI describes it; an IllegalStateException naming the setting when it is not served. */
@@ -36,14 +38,16 @@ public class GeminiModelCheck {
         try {
             return client.models.get(model, null);
         } catch (ApiException e) {
-            String why = e.code() == 404 ? "is not served" : "could not be looked up (" + e.code() + " " + e.status()
-                    + ")";
-            throw new IllegalStateException("Vertex AI model '" + model + "' " + why + " in " + region
-                    + ": set platform.gcp.llm-model (PLATFORM_GCP_LLM_MODEL; Terraform variable designer_model) to a"
-                    + " model Vertex AI lists as available: " + e.message(), e);
+            String why =
+                    e.code() == 404 ? "is not served" : "could not be looked up (" + e.code() + " " + e.status() + ")";
+            throw new IllegalStateException(
+                    "Vertex AI model '" + model + "' " + why + " in " + region
+                            + ": set platform.gcp.llm-model (PLATFORM_GCP_LLM_MODEL; Terraform variable designer_model) to a"
+                            + " model Vertex AI lists as available: " + e.message(),
+                    e);
         } catch (RuntimeException e) {
-            throw new IllegalStateException("Vertex AI model '" + model + "' could not be looked up in " + region
-                    + ": " + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "Vertex AI model '" + model + "' could not be looked up in " + region + ": " + e.getMessage(), e);
         }
     }
 }

@@ -1,10 +1,10 @@
 package com.capidemo.gemini;
 
+import com.capidemo.core.json.Json;
 import com.capidemo.design.CustomerBrief;
 import com.capidemo.design.CustomerProfile;
 import com.capidemo.design.SchemaDesign;
 import com.capidemo.design.UseCaseAnalysis;
-import com.capidemo.core.json.Json;
 import java.util.List;
 import java.util.Set;
 
@@ -33,8 +33,7 @@ final class GeminiPrompts {
             numbers in [0, 1), {i} the 0-based row number.
             null_probability blanks a share of any column's values.""";
 
-    private GeminiPrompts() {
-    }
+    private GeminiPrompts() {}
 
     static String research(CustomerBrief brief, String knowledge) {
         return knowledge + """
@@ -61,7 +60,8 @@ final class GeminiPrompts {
     }
 
     static String schema(CustomerProfile profile, UseCaseAnalysis useCases, String knowledge) {
-        return knowledge + """
+        return knowledge
+                + """
                 Design the tables of the synthetic demo dataset for %s: 6 to 10 tables covering every use case's \
                 tables, dimension tables (hundreds to thousands of rows) before the fact tables that reference them \
                 (tens to hundreds of thousands of rows), at least 100000 rows in total and at most 2000000.
@@ -75,14 +75,23 @@ final class GeminiPrompts {
                 %s
 
                 Use cases (JSON):
-                %s""".formatted(profile.customerName(), profile.dataStart(), profile.dataEnd(), profile.currency(),
-                GENERATORS, Json.write(profile), Json.write(useCases));
+                %s""".formatted(
+                                profile.customerName(),
+                                profile.dataStart(),
+                                profile.dataEnd(),
+                                profile.currency(),
+                                GENERATORS,
+                                Json.write(profile),
+                                Json.write(useCases));
     }
 
-    static String goldenQueries(CustomerProfile profile, UseCaseAnalysis useCases, SchemaDesign schema, int count,
-                                Set<String> exclude) {
-        String avoid = exclude.isEmpty() ? "" : "\nDo not ask these questions again (they were rejected or already "
-                + "taken), nor close rewordings of them:\n" + Json.write(exclude.stream().sorted().toList()) + "\n";
+    static String goldenQueries(
+            CustomerProfile profile, UseCaseAnalysis useCases, SchemaDesign schema, int count, Set<String> exclude) {
+        String avoid = exclude.isEmpty()
+                ? ""
+                : "\nDo not ask these questions again (they were rejected or already "
+                        + "taken), nor close rewordings of them:\n"
+                        + Json.write(exclude.stream().sorted().toList()) + "\n";
         return """
                 Write %d golden questions for %s's data agent: questions a business user would ask about the use \
                 cases below, each with DuckDB SQL that answers it over these tables only, by bare table name (no \
@@ -107,8 +116,13 @@ final class GeminiPrompts {
                 %s
 
                 Tables (JSON):
-                %s""".formatted(profile.customerName(), profile.currency(), profile.dataStart(), profile.dataEnd(),
-                Json.write(profile), Json.write(schema));
+                %s""".formatted(
+                        profile.customerName(),
+                        profile.currency(),
+                        profile.dataStart(),
+                        profile.dataEnd(),
+                        Json.write(profile),
+                        Json.write(schema));
     }
 
     /** The first prompt, the answer and what is wrong with it, so the model corrects it instead of starting over. */

@@ -1,10 +1,10 @@
 package com.capidemo.gemini;
 
-import com.capidemo.gcp.BigQueryDialect;
-
 import static com.capidemo.gcp.BigQueryDialect.fromDuckDb;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.capidemo.core.template.TemplateCatalog;
+import com.capidemo.core.template.TemplateDefinition;
 import com.capidemo.design.CustomerBrief;
 import com.capidemo.design.CustomerProfile;
 import com.capidemo.design.IndustryKnowledge;
@@ -12,8 +12,6 @@ import com.capidemo.design.KnowledgeBase;
 import com.capidemo.design.KnowledgeBaseDemoDesigner;
 import com.capidemo.design.SchemaDesign;
 import com.capidemo.design.UseCaseAnalysis;
-import com.capidemo.core.template.TemplateCatalog;
-import com.capidemo.core.template.TemplateDefinition;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -35,7 +33,9 @@ class BigQueryDialectCorpusTest {
         List<String> left = new ArrayList<>();
         for (String sql : corpus) {
             String out = fromDuckDb(sql);
-            assertThat(fromDuckDb(out)).as("translating twice changes nothing:\n" + out).isEqualTo(out);
+            assertThat(fromDuckDb(out))
+                    .as("translating twice changes nothing:\n" + out)
+                    .isEqualTo(out);
             if (DUCKDB_ONLY.matcher(out.replaceAll("'[^']*'", "''")).find()) {
                 left.add(out);
             }
@@ -46,20 +46,23 @@ class BigQueryDialectCorpusTest {
         assertThat(left).as("queries with DuckDB syntax left").isEmpty();
     }
 
-    private static final Pattern DUCKDB_ONLY = Pattern.compile("::|FILTER\\s*\\(|date_trunc\\s*\\(\\s*'|\\bquantile"
-            + "(_cont|_disc)?\\s*\\(|\\bmedian\\s*\\(|\\bmode\\s*\\(|\\b(year|month|day|quarter|dayofweek)\\s*\\("
-            + "|date_?diff\\s*\\(\\s*'|INTERVAL\\s*'|\\bto_(days|months|years)\\s*\\(|\\brange\\s*\\(|\\bILIKE\\b"
-            + "|RANGE\\s+BETWEEN\\s+INTERVAL|\\bstrftime\\s*\\(|\\bepoch\\s*\\(|\\b(INTEGER|BIGINT|DOUBLE|VARCHAR|DECIMAL)\\b",
+    private static final Pattern DUCKDB_ONLY = Pattern.compile(
+            "::|FILTER\\s*\\(|date_trunc\\s*\\(\\s*'|\\bquantile"
+                    + "(_cont|_disc)?\\s*\\(|\\bmedian\\s*\\(|\\bmode\\s*\\(|\\b(year|month|day|quarter|dayofweek)\\s*\\("
+                    + "|date_?diff\\s*\\(\\s*'|INTERVAL\\s*'|\\bto_(days|months|years)\\s*\\(|\\brange\\s*\\(|\\bILIKE\\b"
+                    + "|RANGE\\s+BETWEEN\\s+INTERVAL|\\bstrftime\\s*\\(|\\bepoch\\s*\\(|\\b(INTEGER|BIGINT|DOUBLE|VARCHAR|DECIMAL)\\b",
             Pattern.CASE_INSENSITIVE);
 
     private static List<String> corpus() {
         Path configs = Files.isDirectory(Path.of("configs")) ? Path.of("configs") : Path.of("../../configs");
         List<String> out = new ArrayList<>();
-        for (TemplateDefinition t : TemplateCatalog.load(configs.resolve("templates")).all()) {
+        for (TemplateDefinition t :
+                TemplateCatalog.load(configs.resolve("templates")).all()) {
             t.goldenQueries().forEach(q -> out.add(q.sql()));
         }
         KnowledgeBaseDemoDesigner designer = KnowledgeBaseDemoDesigner.fromConfigs(configs);
-        for (IndustryKnowledge k : KnowledgeBase.load(configs.resolve("knowledge")).all()) {
+        for (IndustryKnowledge k :
+                KnowledgeBase.load(configs.resolve("knowledge")).all()) {
             CustomerBrief brief = new CustomerBrief("Northwind " + k.key(), k.key(), null, null, List.of());
             CustomerProfile profile = designer.research(brief);
             UseCaseAnalysis useCases = designer.analyzeUseCases(brief, profile);

@@ -3,8 +3,7 @@ package com.capidemo.gemini;
 /** Answers as Gemini writes them for a small retail demo, for the fake Vertex AI endpoint to hand back. */
 final class GeminiAnswers {
 
-    private GeminiAnswers() {
-    }
+    private GeminiAnswers() {}
 
     /** The model renames the customer and capitalises the industry; the designer keeps the brief's name. */
     static final String PROFILE = """
@@ -75,8 +74,7 @@ final class GeminiAnswers {
             }""";
 
     /** A reserved word as column name and a foreign key to a table that does not exist. */
-    static final String INVALID_SCHEMA = SCHEMA
-            .replace("\"name\": \"sold_at\"", "\"name\": \"date\"")
+    static final String INVALID_SCHEMA = SCHEMA.replace("\"name\": \"sold_at\"", "\"name\": \"date\"")
             .replace("\"references\": \"stores.store_id\"", "\"references\": \"shops.store_id\"");
 
     static final String GOLDEN_QUERIES = """

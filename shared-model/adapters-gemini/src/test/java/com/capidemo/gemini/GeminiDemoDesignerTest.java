@@ -1,21 +1,20 @@
 package com.capidemo.gemini;
 
-import com.capidemo.gcp.FakeHttpServer;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.capidemo.gcp.FakeHttpServer.Request;
-import com.capidemo.gcp.FakeHttpServer.Response;
+import com.capidemo.core.domain.GoldenQuery;
+import com.capidemo.core.json.Json;
 import com.capidemo.design.CustomerBrief;
-import com.capidemo.design.KnowledgeBase;
 import com.capidemo.design.CustomerProfile;
+import com.capidemo.design.KnowledgeBase;
 import com.capidemo.design.SchemaDesign;
 import com.capidemo.design.SyntheticDataCompiler;
 import com.capidemo.design.UseCase;
 import com.capidemo.design.UseCaseAnalysis;
-import com.capidemo.core.domain.GoldenQuery;
-import com.capidemo.core.json.Json;
+import com.capidemo.gcp.FakeHttpServer;
+import com.capidemo.gcp.FakeHttpServer.Request;
+import com.capidemo.gcp.FakeHttpServer.Response;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.google.auth.oauth2.AccessToken;
 import com.google.auth.oauth2.GoogleCredentials;
@@ -37,8 +36,8 @@ import org.junit.jupiter.api.Test;
 /** The Gemini designer through the real Gen AI SDK, against a fake of Vertex AI's generateContent REST method. */
 class GeminiDemoDesignerTest {
 
-    private static final String GENERATE = "/v1beta1/projects/p/locations/us-central1/publishers/google/models/"
-            + "gemini-3.5-flash:generateContent";
+    private static final String GENERATE =
+            "/v1beta1/projects/p/locations/us-central1/publishers/google/models/" + "gemini-3.5-flash:generateContent";
 
     private final Deque<Response> answers = new ArrayDeque<>();
     private volatile long answerDelayMillis;
@@ -52,8 +51,13 @@ class GeminiDemoDesignerTest {
             Thread.sleep(answerDelayMillis);
             return answers.isEmpty() ? Response.error(400, "invalid", "no canned answer left") : answers.poll();
         });
-        client = Client.builder().vertexAI(true).project("p").location("us-central1").credentials(token())
-                .httpOptions(HttpOptions.builder().baseUrl(vertex.url()).build()).build();
+        client = Client.builder()
+                .vertexAI(true)
+                .project("p")
+                .location("us-central1")
+                .credentials(token())
+                .httpOptions(HttpOptions.builder().baseUrl(vertex.url()).build())
+                .build();
         designer = new GeminiDemoDesigner(client, GeminiDesignerConfig.defaults());
     }
 
@@ -70,17 +74,22 @@ class GeminiDemoDesignerTest {
         answers.add(candidate(GeminiAnswers.PROFILE, "STOP"));
         answers.add(candidate(GeminiAnswers.PROFILE, "STOP"));
 
-        informed.research(new CustomerBrief("SkyBridge Airlines", "airline", null, null, List.of("on-time performance")));
+        informed.research(
+                new CustomerBrief("SkyBridge Airlines", "airline", null, null, List.of("on-time performance")));
         informed.research(new CustomerBrief("Paws", "veterinary clinics", null, null, List.of()));
 
         String airline = prompt(vertex.requests().get(0));
-        assertThat(airline).startsWith("Industry knowledge for Airlines").contains("- flights (", "On-time performance");
+        assertThat(airline)
+                .startsWith("Industry knowledge for Airlines")
+                .contains("- flights (", "On-time performance");
         assertThat(prompt(vertex.requests().get(1))).doesNotContain("Industry knowledge");
     }
 
     private static java.nio.file.Path configsKnowledge() {
         for (String candidate : new String[] {"configs", "../configs", "../../configs"}) {
-            java.nio.file.Path dir = java.nio.file.Path.of(candidate, "knowledge").toAbsolutePath().normalize();
+            java.nio.file.Path dir = java.nio.file.Path.of(candidate, "knowledge")
+                    .toAbsolutePath()
+                    .normalize();
             if (java.nio.file.Files.isDirectory(dir)) {
                 return dir;
             }
@@ -102,10 +111,14 @@ class GeminiDemoDesignerTest {
         assertThat(generation.path("responseMimeType").asText()).isEqualTo("application/json");
         assertThat(generation.path("temperature").asDouble(-1)).isEqualTo(0.0);
         assertThat(generation.path("maxOutputTokens").asInt()).isEqualTo(32_768);
-        assertThat(strings(generation.path("responseSchema").path("required"))).contains("customer_name",
-                "industry", "regions", "cities", "currency", "data_start", "data_end");
+        assertThat(strings(generation.path("responseSchema").path("required")))
+                .contains("customer_name", "industry", "regions", "cities", "currency", "data_start", "data_end");
         assertThat(prompt(request)).contains("Cymbal Outfitters").contains("\"customer_name\"");
-        assertThat(body.path("systemInstruction").path("parts").path(0).path("text").asText())
+        assertThat(body.path("systemInstruction")
+                        .path("parts")
+                        .path(0)
+                        .path("text")
+                        .asText())
                 .contains("synthetic demo datasets");
 
         assertThat(profile.customerName()).isEqualTo("Cymbal Outfitters");
@@ -124,7 +137,8 @@ class GeminiDemoDesignerTest {
         CustomerProfile profile = designer.research(brief());
 
         assertThat(vertex.requests()).hasSize(2);
-        assertThat(prompt(vertex.requests().get(1))).contains("January 2024")
+        assertThat(prompt(vertex.requests().get(1)))
+                .contains("January 2024")
                 .contains("data_start and data_end must be ISO dates");
         assertThat(profile.dataStart()).isEqualTo("2024-01-01");
     }
@@ -136,9 +150,14 @@ class GeminiDemoDesignerTest {
         UseCaseAnalysis analysis = designer.analyzeUseCases(brief(), profile());
 
         assertThat(prompt(onlyRequest())).contains("Cymbal Outfitters").contains("\"data_start\"");
-        assertThat(strings(onlyRequest().json().path("generationConfig").path("responseSchema").path("required")))
+        assertThat(strings(onlyRequest()
+                        .json()
+                        .path("generationConfig")
+                        .path("responseSchema")
+                        .path("required")))
                 .containsExactly("use_cases");
-        assertThat(analysis.useCases()).extracting(UseCase::name)
+        assertThat(analysis.useCases())
+                .extracting(UseCase::name)
                 .containsExactly("Sales performance", "Customer loyalty");
         assertThat(analysis.useCases().get(0).entities()).containsExactly("stores", "products", "sales");
     }
@@ -151,13 +170,22 @@ class GeminiDemoDesignerTest {
 
         JsonNode responseSchema = onlyRequest().json().path("generationConfig").path("responseSchema");
         assertThat(strings(responseSchema.path("required"))).containsExactly("dataset_description", "tables");
-        JsonNode generator = responseSchema.at("/properties/tables/items/properties/columns/items/properties/generator");
+        JsonNode generator =
+                responseSchema.at("/properties/tables/items/properties/columns/items/properties/generator");
         assertThat(strings(generator.path("required"))).containsExactly("kind");
         assertThat(strings(generator.at("/properties/kind/enum"))).contains("sequence", "foreign_key", "derived");
         assertThat(schema.tables()).extracting(t -> t.name()).containsExactly("stores", "products", "sales");
-        assertThat(schema.table("sales").orElseThrow().column("store_id").orElseThrow().generator().references())
+        assertThat(schema.table("sales")
+                        .orElseThrow()
+                        .column("store_id")
+                        .orElseThrow()
+                        .generator()
+                        .references())
                 .isEqualTo("stores.store_id");
-        assertThat(new SyntheticDataCompiler().compile("t1", profile(), schema, "", List.of()).tables()).hasSize(3);
+        assertThat(new SyntheticDataCompiler()
+                        .compile("t1", profile(), schema, "", List.of())
+                        .tables())
+                .hasSize(3);
     }
 
     @Test
@@ -193,16 +221,21 @@ class GeminiDemoDesignerTest {
         answers.add(candidate(GeminiAnswers.GOLDEN_QUERIES, "STOP"));
         SchemaDesign schema = Json.read(GeminiAnswers.SCHEMA, SchemaDesign.class);
 
-        List<GoldenQuery> queries = designer.goldenQueries(profile(), useCases(), schema, 5,
-                Set.of("What is total revenue?"));
+        List<GoldenQuery> queries =
+                designer.goldenQueries(profile(), useCases(), schema, 5, Set.of("What is total revenue?"));
 
         assertThat(prompt(onlyRequest())).contains("Write 5 golden questions").contains("What is total revenue?");
-        assertThat(strings(onlyRequest().json().at("/generationConfig/responseSchema/properties/golden_queries/items"
-                + "/properties/expected_result_type/enum"))).contains("single_value", "time_series", "ranking");
-        assertThat(queries).extracting(GoldenQuery::question).containsExactly(
-                "Which 5 stores sold the most?",
-                "How did monthly revenue develop?",
-                "What share of revenue comes from each category?");
+        assertThat(strings(onlyRequest()
+                        .json()
+                        .at("/generationConfig/responseSchema/properties/golden_queries/items"
+                                + "/properties/expected_result_type/enum")))
+                .contains("single_value", "time_series", "ranking");
+        assertThat(queries)
+                .extracting(GoldenQuery::question)
+                .containsExactly(
+                        "Which 5 stores sold the most?",
+                        "How did monthly revenue develop?",
+                        "What share of revenue comes from each category?");
         assertThat(queries.get(1).expectedResultType()).isEqualTo("time_series");
     }
 
@@ -219,8 +252,11 @@ class GeminiDemoDesignerTest {
 
     @Test
     void aBlockedPromptFailsWithTheBlockReason() {
-        answers.add(Response.json(200, Map.of("promptFeedback",
-                Map.of("blockReason", "PROHIBITED_CONTENT", "blockReasonMessage", "prompt was blocked"))));
+        answers.add(Response.json(
+                200,
+                Map.of(
+                        "promptFeedback",
+                        Map.of("blockReason", "PROHIBITED_CONTENT", "blockReasonMessage", "prompt was blocked"))));
 
         assertThatThrownBy(() -> designer.research(brief()))
                 .isInstanceOf(IllegalStateException.class)
@@ -243,7 +279,8 @@ class GeminiDemoDesignerTest {
         answers.add(candidate("Sorry, I cannot help with that.", "STOP"));
 
         assertThatThrownBy(() -> designer.analyzeUseCases(brief(), profile()))
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("answer is empty (finish reason STOP)");
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("answer is empty (finish reason STOP)");
         assertThatThrownBy(() -> designer.analyzeUseCases(brief(), profile()))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("use cases answer is not the expected JSON (finish reason STOP)");
@@ -251,8 +288,8 @@ class GeminiDemoDesignerTest {
 
     @Test
     void theConfiguredModelAndTemperatureAreSent() {
-        designer = new GeminiDemoDesigner(client,
-                new GeminiDesignerConfig("gemini-2.5-pro", 0.4f, 4096, Duration.ofSeconds(30)));
+        designer = new GeminiDemoDesigner(
+                client, new GeminiDesignerConfig("gemini-2.5-pro", 0.4f, 4096, Duration.ofSeconds(30)));
         answers.add(candidate(GeminiAnswers.USE_CASES, "STOP"));
 
         designer.analyzeUseCases(brief(), profile());
@@ -267,9 +304,16 @@ class GeminiDemoDesignerTest {
     void aSlowAnswerFailsAfterTheConfiguredTimeout() {
         // The SDK retries a timed-out call (5 attempts by default); a client without retries shows the timeout alone.
         client.close();
-        client = Client.builder().vertexAI(true).project("p").location("us-central1").credentials(token())
-                .httpOptions(HttpOptions.builder().baseUrl(vertex.url())
-                        .retryOptions(HttpRetryOptions.builder().attempts(1).build()).build()).build();
+        client = Client.builder()
+                .vertexAI(true)
+                .project("p")
+                .location("us-central1")
+                .credentials(token())
+                .httpOptions(HttpOptions.builder()
+                        .baseUrl(vertex.url())
+                        .retryOptions(HttpRetryOptions.builder().attempts(1).build())
+                        .build())
+                .build();
         designer = new GeminiDemoDesigner(client, new GeminiDesignerConfig(null, 0f, 0, Duration.ofMillis(300)));
         answerDelayMillis = 1_200;
         answers.add(candidate(GeminiAnswers.USE_CASES, "STOP"));
@@ -281,14 +325,18 @@ class GeminiDemoDesignerTest {
 
     private static Response candidate(String text, String finishReason) {
         Map<String, Object> content = Map.of("role", "model", "parts", List.of(Map.of("text", text)));
-        return Response.json(200, Map.of(
-                "candidates", List.of(Map.of("content", content, "finishReason", finishReason, "index", 0)),
-                "modelVersion", "gemini-2.5-flash",
-                "usageMetadata", Map.of("promptTokenCount", 900, "candidatesTokenCount", 400, "totalTokenCount", 1300)));
+        return Response.json(
+                200,
+                Map.of(
+                        "candidates", List.of(Map.of("content", content, "finishReason", finishReason, "index", 0)),
+                        "modelVersion", "gemini-2.5-flash",
+                        "usageMetadata",
+                                Map.of("promptTokenCount", 900, "candidatesTokenCount", 400, "totalTokenCount", 1300)));
     }
 
     private static GoogleCredentials token() {
-        return GoogleCredentials.create(new AccessToken("test-token", Date.from(Instant.now().plus(Duration.ofHours(1)))));
+        return GoogleCredentials.create(
+                new AccessToken("test-token", Date.from(Instant.now().plus(Duration.ofHours(1)))));
     }
 
     private Request onlyRequest() {
@@ -303,12 +351,18 @@ class GeminiDemoDesignerTest {
     }
 
     private static List<String> strings(JsonNode array) {
-        return java.util.stream.StreamSupport.stream(array.spliterator(), false).map(JsonNode::asText).toList();
+        return java.util.stream.StreamSupport.stream(array.spliterator(), false)
+                .map(JsonNode::asText)
+                .toList();
     }
 
     private static CustomerBrief brief() {
-        return new CustomerBrief("Cymbal Outfitters", "retail", "https://cymbal-outfitters.example",
-                "Outdoor apparel stores in the Pacific Northwest", List.of("store sales", "loyalty"));
+        return new CustomerBrief(
+                "Cymbal Outfitters",
+                "retail",
+                "https://cymbal-outfitters.example",
+                "Outdoor apparel stores in the Pacific Northwest",
+                List.of("store sales", "loyalty"));
     }
 
     private static CustomerProfile profile() {

@@ -33,11 +33,17 @@ class GeminiModelCheckTest {
                     ? Response.json(200, Map.of("name", "publishers/google/models/" + model, "displayName", model))
                     : Response.error(404, "NOT_FOUND", "Publisher Model `" + model + "` was not found");
         });
-        client = Client.builder().vertexAI(true).project("p").location("us-central1")
-                .credentials(GoogleCredentials.create(new AccessToken("t",
-                        Date.from(Instant.now().plus(Duration.ofHours(1))))))
-                .httpOptions(HttpOptions.builder().baseUrl(vertex.url())
-                        .retryOptions(HttpRetryOptions.builder().attempts(1).build()).build()).build();
+        client = Client.builder()
+                .vertexAI(true)
+                .project("p")
+                .location("us-central1")
+                .credentials(GoogleCredentials.create(
+                        new AccessToken("t", Date.from(Instant.now().plus(Duration.ofHours(1))))))
+                .httpOptions(HttpOptions.builder()
+                        .baseUrl(vertex.url())
+                        .retryOptions(HttpRetryOptions.builder().attempts(1).build())
+                        .build())
+                .build();
         return client;
     }
 
@@ -53,10 +59,12 @@ class GeminiModelCheckTest {
 
     @Test
     void theDefaultModelIsOneVertexAiServes() throws Exception {
-        assertThat(GeminiModelCheck.requireServed(vertex(), GeminiDesignerConfig.DEFAULT_MODEL, "us-central1").name())
+        assertThat(GeminiModelCheck.requireServed(vertex(), GeminiDesignerConfig.DEFAULT_MODEL, "us-central1")
+                        .name())
                 .hasValue("publishers/google/models/gemini-3.5-flash");
-        assertThat(vertex.requests()).singleElement().satisfies(r -> assertThat(r.path())
-                .endsWith("/publishers/google/models/gemini-3.5-flash"));
+        assertThat(vertex.requests())
+                .singleElement()
+                .satisfies(r -> assertThat(r.path()).endsWith("/publishers/google/models/gemini-3.5-flash"));
     }
 
     @Test
@@ -64,6 +72,7 @@ class GeminiModelCheckTest {
         assertThatThrownBy(() -> GeminiModelCheck.requireServed(vertex(), "gemini-2.5-flash", "us-central1"))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("'gemini-2.5-flash' is not served in us-central1")
-                .hasMessageContaining("platform.gcp.llm-model").hasMessageContaining("designer_model");
+                .hasMessageContaining("platform.gcp.llm-model")
+                .hasMessageContaining("designer_model");
     }
 }

@@ -26,7 +26,10 @@ class GeminiSchemasTest {
 
         assertThat(properties(GeminiSchemas.customerProfile())).containsOnlyKeys(jsonNames(CustomerProfile.class));
         assertThat(properties(GeminiSchemas.useCaseAnalysis())).containsOnlyKeys(jsonNames(UseCaseAnalysis.class));
-        assertThat(properties(properties(GeminiSchemas.useCaseAnalysis()).get("use_cases").items().orElseThrow()))
+        assertThat(properties(properties(GeminiSchemas.useCaseAnalysis())
+                        .get("use_cases")
+                        .items()
+                        .orElseThrow()))
                 .containsOnlyKeys(jsonNames(UseCase.class));
         assertThat(properties(schema)).containsOnlyKeys(jsonNames(SchemaDesign.class));
         assertThat(properties(table)).containsOnlyKeys(jsonNames(TableDesign.class));
@@ -36,17 +39,29 @@ class GeminiSchemasTest {
 
     @Test
     void closedVocabulariesAreEnums() {
-        Schema column = properties(properties(GeminiSchemas.schemaDesign()).get("tables").items().orElseThrow())
-                .get("columns").items().orElseThrow();
-        Schema query = properties(GeminiSchemas.goldenQueries()).get("golden_queries").items().orElseThrow();
+        Schema column = properties(properties(GeminiSchemas.schemaDesign())
+                        .get("tables")
+                        .items()
+                        .orElseThrow())
+                .get("columns")
+                .items()
+                .orElseThrow();
+        Schema query = properties(GeminiSchemas.goldenQueries())
+                .get("golden_queries")
+                .items()
+                .orElseThrow();
 
         assertThat(properties(column).get("type").enum_().orElseThrow())
                 .containsExactly("BOOL", "DATE", "FLOAT64", "INT64", "STRING", "TIMESTAMP");
-        assertThat(properties(properties(column).get("generator")).get("kind").enum_().orElseThrow())
+        assertThat(properties(properties(column).get("generator"))
+                        .get("kind")
+                        .enum_()
+                        .orElseThrow())
                 .hasSameSizeAs(Generator.KINDS);
         assertThat(properties(query).get("complexity").enum_().orElseThrow())
                 .containsExactly("complex", "moderate", "simple");
-        assertThat(properties(query).get("expected_result_type").enum_().orElseThrow()).hasSize(5);
+        assertThat(properties(query).get("expected_result_type").enum_().orElseThrow())
+                .hasSize(5);
         assertThat(query.required().orElseThrow())
                 .containsExactly("question", "sql", "complexity", "expected_result_type");
     }
@@ -58,6 +73,7 @@ class GeminiSchemasTest {
     /** @JsonProperty on a record component lands on its accessor (the annotation does not target components). */
     private static String[] jsonNames(Class<? extends Record> type) {
         return Arrays.stream(type.getRecordComponents())
-                .map(c -> c.getAccessor().getAnnotation(JsonProperty.class).value()).toArray(String[]::new);
+                .map(c -> c.getAccessor().getAnnotation(JsonProperty.class).value())
+                .toArray(String[]::new);
     }
 }

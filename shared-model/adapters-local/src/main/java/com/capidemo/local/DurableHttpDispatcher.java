@@ -25,6 +25,7 @@ abstract class DurableHttpDispatcher<M> {
     private final String name;
     /** The time due dates, deadlines and backoffs are measured in. */
     protected final Clock clock;
+
     private final Semaphore wakeups = new Semaphore(0);
     private final AtomicInteger inFlight = new AtomicInteger();
     private volatile boolean running;
@@ -65,7 +66,10 @@ abstract class DurableHttpDispatcher<M> {
             t.setDaemon(true);
             return t;
         });
-        http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).version(HttpClient.Version.HTTP_1_1).build();
+        http = HttpClient.newBuilder()
+                .connectTimeout(Duration.ofSeconds(5))
+                .version(HttpClient.Version.HTTP_1_1)
+                .build();
         running = true;
         Thread loop = new Thread(this::run, name + "-dispatcher");
         loop.setDaemon(true);

@@ -25,8 +25,7 @@ final class GoldenQuerySets {
         }
     };
 
-    private GoldenQuerySets() {
-    }
+    private GoldenQuerySets() {}
 
     /** Stores the set if new (inside the caller's transaction); its id, or null for no queries. */
     static String store(Connection c, List<GoldenQuery> queries, Instant now) throws SQLException {
@@ -35,7 +34,12 @@ final class GoldenQuerySets {
         }
         String json = Json.write(queries);
         String id = SqliteFunctions.sha256(json);
-        Sql.update(c, "INSERT OR IGNORE INTO golden_query_sets(set_id, queries, created_at) VALUES (?,?,?)", id, json, now);
+        Sql.update(
+                c,
+                "INSERT OR IGNORE INTO golden_query_sets(set_id, queries, created_at) VALUES (?,?,?)",
+                id,
+                json,
+                now);
         remember(id, List.copyOf(queries));
         return id;
     }
@@ -51,8 +55,8 @@ final class GoldenQuerySets {
                 return cached;
             }
         }
-        Optional<String> json = Sql.one(c, "SELECT queries FROM golden_query_sets WHERE set_id = ?",
-                rs -> rs.getString(1), setId);
+        Optional<String> json =
+                Sql.one(c, "SELECT queries FROM golden_query_sets WHERE set_id = ?", rs -> rs.getString(1), setId);
         if (json.isEmpty()) {
             return List.of(); // not cached: a set is written before anything refers to it, so this is not expected
         }

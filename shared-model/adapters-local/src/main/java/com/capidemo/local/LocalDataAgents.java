@@ -36,20 +36,34 @@ public class LocalDataAgents implements DataAgents {
     public String createAgent(AgentSpec spec) {
         String agentId = agentIdFor(spec.demoId());
         Instant now = clock.instant();
-        db.write(c -> Sql.update(c, """
+        db.write(c -> Sql.update(
+                c,
+                """
                 INSERT OR REPLACE INTO data_agents(agent_id, demo_id, tenant_id, dataset_id, tables, system_instruction,
                                                    golden_set_id, created_at)
                 VALUES (?,?,?,?,?,?,?,?)""",
-                agentId, spec.demoId(), spec.tenantId(), spec.datasetId(), Json.write(spec.tables()),
-                spec.systemInstruction(), GoldenQuerySets.store(c, spec.goldenQueries(), now), now));
+                agentId,
+                spec.demoId(),
+                spec.tenantId(),
+                spec.datasetId(),
+                Json.write(spec.tables()),
+                spec.systemInstruction(),
+                GoldenQuerySets.store(c, spec.goldenQueries(), now),
+                now));
         return agentId;
     }
 
     @Override
     public Optional<AgentSpec> find(String agentId) {
-        return db.read(c -> Sql.one(c, "SELECT * FROM data_agents WHERE agent_id = ?",
-                rs -> new AgentSpec(rs.getString("demo_id"), rs.getString("tenant_id"), rs.getString("dataset_id"),
-                        Json.list(rs.getString("tables"), String.class), rs.getString("system_instruction"),
+        return db.read(c -> Sql.one(
+                c,
+                "SELECT * FROM data_agents WHERE agent_id = ?",
+                rs -> new AgentSpec(
+                        rs.getString("demo_id"),
+                        rs.getString("tenant_id"),
+                        rs.getString("dataset_id"),
+                        Json.list(rs.getString("tables"), String.class),
+                        rs.getString("system_instruction"),
                         GoldenQuerySets.load(c, rs.getString("golden_set_id"))),
                 agentId));
     }

@@ -20,7 +20,6 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -40,6 +39,7 @@ public class LocalDatasetFolders implements Datasets {
 
     /** Dataset, table and column names the local warehouse accepts. */
     public static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,127}");
+
     private static final String LABELS_FILE = "_dataset.json";
     private static final String CREATED_FILE = "_created";
     private static final String TOMBSTONE = ".dropped-";
@@ -134,7 +134,8 @@ public class LocalDatasetFolders implements Datasets {
             throw new UncheckedIOException(e);
         }
         try (Stream<Path> leftovers = Files.isDirectory(root) ? Files.list(root) : Stream.empty()) {
-            for (Path p : leftovers.filter(p -> p.getFileName().toString().startsWith(TOMBSTONE + datasetId + "-"))
+            for (Path p : leftovers
+                    .filter(p -> p.getFileName().toString().startsWith(TOMBSTONE + datasetId + "-"))
                     .toList()) {
                 Folders.deleteTree(p);
             }
@@ -156,7 +157,9 @@ public class LocalDatasetFolders implements Datasets {
             if (Files.isRegularFile(recorded)) {
                 return Optional.of(Instant.parse(Files.readString(recorded).trim()));
             }
-            return Optional.of(Files.readAttributes(dir, BasicFileAttributes.class).creationTime().toInstant());
+            return Optional.of(Files.readAttributes(dir, BasicFileAttributes.class)
+                    .creationTime()
+                    .toInstant());
         } catch (NoSuchFileException e) {
             return Optional.empty();
         } catch (IOException e) {
@@ -177,8 +180,11 @@ public class LocalDatasetFolders implements Datasets {
             return List.of();
         }
         try (Stream<Path> list = Files.list(dir)) {
-            return list.filter(Files::isDirectory).map(p -> p.getFileName().toString())
-                    .filter(n -> IDENTIFIER.matcher(n).matches()).sorted().toList();
+            return list.filter(Files::isDirectory)
+                    .map(p -> p.getFileName().toString())
+                    .filter(n -> IDENTIFIER.matcher(n).matches())
+                    .sorted()
+                    .toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

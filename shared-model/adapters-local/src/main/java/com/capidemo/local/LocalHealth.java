@@ -23,19 +23,29 @@ public class LocalHealth implements HealthCheck {
     @Override
     public HealthCheckResponse call() {
         if (!selected) {
-            return HealthCheckResponse.named("sqlite").up().withData("selected", false).build();
+            return HealthCheckResponse.named("sqlite")
+                    .up()
+                    .withData("selected", false)
+                    .build();
         }
         try {
             db.read(c -> {
-                try (var st = c.createStatement(); var rs = st.executeQuery("SELECT count(*) FROM settings")) {
+                try (var st = c.createStatement();
+                        var rs = st.executeQuery("SELECT count(*) FROM settings")) {
                     return rs.next();
                 }
             });
-            return HealthCheckResponse.named("store").up().withData("kind", "sqlite").build();
+            return HealthCheckResponse.named("store")
+                    .up()
+                    .withData("kind", "sqlite")
+                    .build();
         } catch (RuntimeException e) {
             // the reason goes to the log: health answers are public and must not show paths or SQL
             Log.warnf("store health check failed: %s", e.getMessage());
-            return HealthCheckResponse.named("store").down().withData("kind", "sqlite").build();
+            return HealthCheckResponse.named("store")
+                    .down()
+                    .withData("kind", "sqlite")
+                    .build();
         }
     }
 }

@@ -15,8 +15,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
-import jakarta.inject.Singleton;
 import jakarta.enterprise.event.Observes;
+import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpRequest;
@@ -50,8 +50,14 @@ public class OutboxDispatcher extends DurableHttpDispatcher<OutboxMessage> {
     private final Optional<String> secret;
     private final boolean selected;
 
-    public OutboxDispatcher(SqliteDatabase db, PlatformConfig config, JobStore jobs, DemoStore demos,
-                            MeterRegistry metrics, AdapterSelection selection, Clock clock) {
+    public OutboxDispatcher(
+            SqliteDatabase db,
+            PlatformConfig config,
+            JobStore jobs,
+            DemoStore demos,
+            MeterRegistry metrics,
+            AdapterSelection selection,
+            Clock clock) {
         super("outbox", clock);
         this.selected = selection.isLocal(Port.QUICK_QUEUE);
         this.db = db;
@@ -67,9 +73,14 @@ public class OutboxDispatcher extends DurableHttpDispatcher<OutboxMessage> {
             return;
         }
         startLoop();
-        Log.infof("outbox dispatcher pushing %s to %s (ack deadline %s, backoff %s..%s, max attempts %d)",
-                config.topic(), config.pushEndpoint(), config.ackDeadline(), config.minBackoff(),
-                config.maxBackoff(), config.maxDeliveryAttempts());
+        Log.infof(
+                "outbox dispatcher pushing %s to %s (ack deadline %s, backoff %s..%s, max attempts %d)",
+                config.topic(),
+                config.pushEndpoint(),
+                config.ackDeadline(),
+                config.minBackoff(),
+                config.maxBackoff(),
+                config.maxDeliveryAttempts());
     }
 
     void stop(@Observes ShutdownEvent event) {
@@ -89,9 +100,9 @@ public class OutboxDispatcher extends DurableHttpDispatcher<OutboxMessage> {
     @Override
     protected Long nextDueMillis() {
         return db.read(c -> {
-            try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT min(next_attempt_at) FROM outbox WHERE status = 'pending'");
-                 ResultSet rs = ps.executeQuery()) {
+            try (PreparedStatement ps =
+                            c.prepareStatement("SELECT min(next_attempt_at) FROM outbox WHERE status = 'pending'");
+                    ResultSet rs = ps.executeQuery()) {
                 long v = rs.next() ? rs.getLong(1) : 0;
                 return rs.wasNull() ? null : v;
             }
@@ -102,9 +113,12 @@ public class OutboxDispatcher extends DurableHttpDispatcher<OutboxMessage> {
     @Override
     protected void requeueExpired() {
         long now = clock.millis();
-        db.write(c -> Sql.update(c,
+        db.write(c -> Sql.update(
+                c,
                 "UPDATE outbox SET status = 'pending', next_attempt_at = ?, last_error = coalesce(last_error, 'ack deadline exceeded') "
-                        + "WHERE status = 'inflight' AND lease_until < ?", now, now));
+                        + "WHERE status = 'inflight' AND lease_until < ?",
+                now,
+                now));
     }
 
     @Override
@@ -120,15 +134,25 @@ public class OutboxDispatcher extends DurableHttpDispatcher<OutboxMessage> {
                 ps.setInt(2, limit);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        due.add(new OutboxMessage(rs.getString(1), rs.getString(2), rs.getString(3), rs.getBytes(4),
-                                Json.read(rs.getString(5), new TypeReference<Map<String, String>>() { }),
-                                rs.getString(6), Instant.ofEpochMilli(rs.getLong(7)), rs.getInt(8) + 1));
+                        due.add(new OutboxMessage(
+                                rs.getString(1),
+                                rs.getString(2),
+                                rs.getString(3),
+                                rs.getBytes(4),
+                                Json.read(rs.getString(5), new TypeReference<Map<String, String>>() {}),
+                                rs.getString(6),
+                                Instant.ofEpochMilli(rs.getLong(7)),
+                                rs.getInt(8) + 1));
                     }
                 }
             }
             for (OutboxMessage m : due) {
-                Sql.update(c, "UPDATE outbox SET status = 'inflight', attempts = attempts + 1, lease_until = ? "
-                        + "WHERE message_id = ? AND status = 'pending'", leaseUntil, m.messageId());
+                Sql.update(
+                        c,
+                        "UPDATE outbox SET status = 'inflight', attempts = attempts + 1, lease_until = ? "
+                                + "WHERE message_id = ? AND status = 'pending'",
+                        leaseUntil,
+                        m.messageId());
             }
             return due;
         });
@@ -141,8 +165,12 @@ public class OutboxDispatcher extends DurableHttpDispatcher<OutboxMessage> {
             HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(config.pushEndpoint()))
                     .timeout(config.ackDeadline())
                     .header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofByteArray(PushEnvelope.build(m.messageId(), m.publishTime(),
-                            m.attributes(), m.data(), "projects/local/subscriptions/" + m.subscription(),
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(PushEnvelope.build(
+                            m.messageId(),
+                            m.publishTime(),
+                            m.attributes(),
+                            m.data(),
+                            "projects/local/subscriptions/" + m.subscription(),
                             m.attempts())));
             secret.ifPresent(s -> request.header(SharedSecretWorkerAuthenticator.HEADER, s));
             String traceparent = m.attributes().get(TraceContext.ATTRIBUTE);
@@ -157,7 +185,8 @@ public class OutboxDispatcher extends DurableHttpDispatcher<OutboxMessage> {
             }
             failure = "push endpoint answered " + status + abbreviate(response.body());
         } catch (HttpTimeoutException e) {
-            failure = "no answer within the ack deadline of " + config.ackDeadline().toSeconds() + "s";
+            failure = "no answer within the ack deadline of "
+                    + config.ackDeadline().toSeconds() + "s";
         } catch (IOException e) {
             failure = "push endpoint unreachable: " + e.getClass().getSimpleName()
                     + (e.getMessage() == null ? "" : " " + e.getMessage());
@@ -174,9 +203,14 @@ public class OutboxDispatcher extends DurableHttpDispatcher<OutboxMessage> {
     }
 
     private void ack(OutboxMessage m) {
-        db.write(c -> Sql.update(c, "UPDATE outbox SET status = 'acked', acked_at = ?, lease_until = NULL, "
-                + "last_error = NULL WHERE message_id = ?", clock.instant(), m.messageId()));
-        metrics.counter("outbox.delivery", "topic", m.topic(), "outcome", "acked").increment();
+        db.write(c -> Sql.update(
+                c,
+                "UPDATE outbox SET status = 'acked', acked_at = ?, lease_until = NULL, "
+                        + "last_error = NULL WHERE message_id = ?",
+                clock.instant(),
+                m.messageId()));
+        metrics.counter("outbox.delivery", "topic", m.topic(), "outcome", "acked")
+                .increment();
     }
 
     private void nack(OutboxMessage m, String failure) {
@@ -184,11 +218,19 @@ public class OutboxDispatcher extends DurableHttpDispatcher<OutboxMessage> {
             deadLetter(m, failure);
             return;
         }
-        long delay = backoff(m.attempts(), config.minBackoff(), config.maxBackoff()).toMillis();
-        db.write(c -> Sql.update(c, "UPDATE outbox SET status = 'pending', next_attempt_at = ?, lease_until = NULL, "
-                + "last_error = ? WHERE message_id = ?", clock.millis() + delay, failure, m.messageId()));
-        metrics.counter("outbox.delivery", "topic", m.topic(), "outcome", "retried").increment();
-        Log.infof("delivery %d of message %s (job %s) failed: %s; retrying in %d ms",
+        long delay =
+                backoff(m.attempts(), config.minBackoff(), config.maxBackoff()).toMillis();
+        db.write(c -> Sql.update(
+                c,
+                "UPDATE outbox SET status = 'pending', next_attempt_at = ?, lease_until = NULL, "
+                        + "last_error = ? WHERE message_id = ?",
+                clock.millis() + delay,
+                failure,
+                m.messageId()));
+        metrics.counter("outbox.delivery", "topic", m.topic(), "outcome", "retried")
+                .increment();
+        Log.infof(
+                "delivery %d of message %s (job %s) failed: %s; retrying in %d ms",
                 m.attempts(), m.messageId(), m.jobId(), failure, delay);
     }
 
@@ -198,16 +240,26 @@ public class OutboxDispatcher extends DurableHttpDispatcher<OutboxMessage> {
         // (failing a failed job is a no-op), never a dead letter whose job stays queued for ever.
         JobFailures.failWithDemo(jobs, demos, m.jobId(), reason);
         db.write(c -> {
-            Sql.update(c, """
+            Sql.update(
+                    c,
+                    """
                     INSERT OR REPLACE INTO dead_letters(message_id, topic, subscription, data, attributes, job_id,
                                                         attempts, last_error, dead_at)
                     VALUES (?,?,?,?,?,?,?,?,?)""",
-                    m.messageId(), m.topic(), m.subscription(), m.data(), Json.write(m.attributes()), m.jobId(),
-                    m.attempts(), failure, clock.instant());
+                    m.messageId(),
+                    m.topic(),
+                    m.subscription(),
+                    m.data(),
+                    Json.write(m.attributes()),
+                    m.jobId(),
+                    m.attempts(),
+                    failure,
+                    clock.instant());
             Sql.update(c, "DELETE FROM outbox WHERE message_id = ?", m.messageId());
             return null;
         });
-        metrics.counter("outbox.delivery", "topic", m.topic(), "outcome", "dead_lettered").increment();
+        metrics.counter("outbox.delivery", "topic", m.topic(), "outcome", "dead_lettered")
+                .increment();
         Log.warnf("message %s (job %s) %s", m.messageId(), m.jobId(), reason);
     }
 }

@@ -12,8 +12,7 @@ import java.util.Optional;
 
 /** Small JDBC helpers shared by the SQLite adapters. */
 final class Sql {
-    private Sql() {
-    }
+    private Sql() {}
 
     static Instant instant(ResultSet rs, String column) throws SQLException {
         long v = rs.getLong(column);
@@ -43,8 +42,7 @@ final class Sql {
     }
 
     /** The first row of a query, mapped; empty when there is none (on a kept statement: {@link StatementCache}). */
-    static <T> Optional<T> one(Connection c, String sql, Row<T> row, Object... values)
-            throws SQLException {
+    static <T> Optional<T> one(Connection c, String sql, Row<T> row, Object... values) throws SQLException {
         return StatementCache.run(c, sql, ps -> {
             bind(ps, values);
             try (ResultSet rs = ps.executeQuery()) {
@@ -54,8 +52,7 @@ final class Sql {
     }
 
     /** Every row of a query, mapped. */
-    static <T> List<T> list(Connection c, String sql, Row<T> row, Object... values)
-            throws SQLException {
+    static <T> List<T> list(Connection c, String sql, Row<T> row, Object... values) throws SQLException {
         return StatementCache.run(c, sql, ps -> {
             bind(ps, values);
             List<T> out = new ArrayList<>();

@@ -25,7 +25,7 @@ import java.util.Optional;
 @ApplicationScoped
 public class SqliteConversationStore implements ConversationStore {
 
-    private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() { };
+    private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {};
 
     private final SqliteDatabase db;
     private final Clock clock;
@@ -52,17 +52,27 @@ public class SqliteConversationStore implements ConversationStore {
 
     @Override
     public Optional<Conversation> find(String conversationId) {
-        return db.read(c -> Sql.one(c, "SELECT * FROM conversations WHERE conversation_id = ?",
-                rs -> new Conversation(rs.getString("conversation_id"), rs.getString("tenant_id"), rs.getString("demo_id"),
-                        rs.getString("created_by"), Sql.instant(rs, "created_at"), Sql.instant(rs, "updated_at")),
+        return db.read(c -> Sql.one(
+                c,
+                "SELECT * FROM conversations WHERE conversation_id = ?",
+                rs -> new Conversation(
+                        rs.getString("conversation_id"),
+                        rs.getString("tenant_id"),
+                        rs.getString("demo_id"),
+                        rs.getString("created_by"),
+                        Sql.instant(rs, "created_at"),
+                        Sql.instant(rs, "updated_at")),
                 conversationId));
     }
 
     @Override
     public List<ConversationTurn> turns(String conversationId, int limit) {
-        List<ConversationTurn> newestFirst = db.read(c -> Sql.list(c,
+        List<ConversationTurn> newestFirst = db.read(c -> Sql.list(
+                c,
                 "SELECT * FROM conversation_turns WHERE conversation_id = ? ORDER BY seq DESC LIMIT ?",
-                SqliteConversationStore::map, conversationId, limit));
+                SqliteConversationStore::map,
+                conversationId,
+                limit));
         List<ConversationTurn> out = new ArrayList<>(newestFirst);
         Collections.reverse(out);
         return out;
@@ -76,18 +86,44 @@ public class SqliteConversationStore implements ConversationStore {
         result.put("rows", t.rows());
         result.put("truncated", t.truncated());
         return db.write(c -> {
-            int seq = Sql.one(c, "SELECT coalesce(max(seq), 0) + 1 FROM conversation_turns WHERE conversation_id = ?",
-                    rs -> rs.getInt(1), t.conversationId()).orElse(1);
-            Sql.update(c, """
+            int seq = Sql.one(
+                            c,
+                            "SELECT coalesce(max(seq), 0) + 1 FROM conversation_turns WHERE conversation_id = ?",
+                            rs -> rs.getInt(1),
+                            t.conversationId())
+                    .orElse(1);
+            Sql.update(
+                    c,
+                    """
                     INSERT INTO conversation_turns(conversation_id, seq, question, answer, sql, result, chart,
                                                    follow_up_questions, outcome, state, created_at)
                     VALUES (?,?,?,?,?,?,?,?,?,?,?)""",
-                    t.conversationId(), seq, t.question(), t.answer(), t.sql(), Json.write(result),
-                    t.chart() == null ? null : Json.write(t.chart()), Json.write(t.followUpQuestions()), t.outcome(),
-                    t.state(), now);
+                    t.conversationId(),
+                    seq,
+                    t.question(),
+                    t.answer(),
+                    t.sql(),
+                    Json.write(result),
+                    t.chart() == null ? null : Json.write(t.chart()),
+                    Json.write(t.followUpQuestions()),
+                    t.outcome(),
+                    t.state(),
+                    now);
             Sql.update(c, "UPDATE conversations SET updated_at = ? WHERE conversation_id = ?", now, t.conversationId());
-            return new ConversationTurn(t.conversationId(), seq, t.question(), t.answer(), t.sql(), t.columns(), t.rows(),
-                    t.truncated(), t.chart(), t.followUpQuestions(), t.outcome(), t.state(), now);
+            return new ConversationTurn(
+                    t.conversationId(),
+                    seq,
+                    t.question(),
+                    t.answer(),
+                    t.sql(),
+                    t.columns(),
+                    t.rows(),
+                    t.truncated(),
+                    t.chart(),
+                    t.followUpQuestions(),
+                    t.outcome(),
+                    t.state(),
+                    now);
         });
     }
 
@@ -98,9 +134,19 @@ public class SqliteConversationStore implements ConversationStore {
         List<List<Object>> rows = (List<List<Object>>) result.getOrDefault("rows", List.of());
         boolean truncated = Boolean.TRUE.equals(result.get("truncated"));
         Map<String, Object> chart = rs.getString("chart") == null ? null : Json.read(rs.getString("chart"), MAP);
-        return new ConversationTurn(rs.getString("conversation_id"), rs.getInt("seq"), rs.getString("question"),
-                rs.getString("answer"), rs.getString("sql"), columns, rows, truncated, chart,
-                Json.list(rs.getString("follow_up_questions"), String.class), rs.getString("outcome"),
-                rs.getString("state"), Sql.instant(rs, "created_at"));
+        return new ConversationTurn(
+                rs.getString("conversation_id"),
+                rs.getInt("seq"),
+                rs.getString("question"),
+                rs.getString("answer"),
+                rs.getString("sql"),
+                columns,
+                rows,
+                truncated,
+                chart,
+                Json.list(rs.getString("follow_up_questions"), String.class),
+                rs.getString("outcome"),
+                rs.getString("state"),
+                Sql.instant(rs, "created_at"));
     }
 }

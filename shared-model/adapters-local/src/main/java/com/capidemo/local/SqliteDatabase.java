@@ -35,9 +35,17 @@ import org.sqlite.SQLiteConfig;
 public class SqliteDatabase {
 
     /** Ordered migrations in {@code db/sqlite/}; the file's index + 1 is its user_version. */
-    private static final List<String> MIGRATIONS = List.of("V1__init.sql", "V2__chat.sql", "V3__custom.sql",
-            "V4__demo_management.sql", "V5__lifecycle.sql", "V6__demo_changes.sql",
-            "V7__quick_durations.sql", "V8__abandoned_jobs.sql", "V9__task_trace.sql");
+    private static final List<String> MIGRATIONS = List.of(
+            "V1__init.sql",
+            "V2__chat.sql",
+            "V3__custom.sql",
+            "V4__demo_management.sql",
+            "V5__lifecycle.sql",
+            "V6__demo_changes.sql",
+            "V7__quick_durations.sql",
+            "V8__abandoned_jobs.sql",
+            "V9__task_trace.sql");
+
     private static final int READERS = 4;
     private static final int SCANNERS = 3;
 
@@ -129,9 +137,12 @@ public class SqliteDatabase {
                 throw new IllegalStateException("missing migration " + name);
             }
             String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            // A statement ends with ';' at the end of a line, so a trigger's body (BEGIN ...; END on one line) stays whole.
+            // A statement ends with ';' at the end of a line, so a trigger's body (BEGIN ...; END on one line) stays
+            // whole.
             return Arrays.stream(text.replaceAll("(?m)--.*$", "").split("(?m);[ \\t]*$"))
-                    .map(String::trim).filter(s -> !s.isEmpty()).toList();
+                    .map(String::trim)
+                    .filter(s -> !s.isEmpty())
+                    .toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -6,8 +6,8 @@ import com.capidemo.core.domain.DemoCursor;
 import com.capidemo.core.domain.DemoFilter;
 import com.capidemo.core.domain.DemoSearch;
 import com.capidemo.core.domain.DemoStats;
-import com.capidemo.core.domain.DemoSummary;
 import com.capidemo.core.domain.DemoStatus;
+import com.capidemo.core.domain.DemoSummary;
 import com.capidemo.core.domain.GoldenQuery;
 import com.capidemo.core.domain.Readiness;
 import com.capidemo.core.json.Json;
@@ -50,17 +50,35 @@ public class SqliteDemoStore implements DemoStore {
     /** Inserts a new demo inside the caller's transaction. */
     static void insert(Connection c, Demo d) throws SQLException {
         String goldenSet = GoldenQuerySets.store(c, d.goldenQueries(), d.createdAt());
-        Sql.update(c, """
+        Sql.update(
+                c,
+                """
                 INSERT INTO demos(demo_id, tenant_id, created_by, customer_name, industry, template_id, dataset_id,
                                   agent_id, status, created_at, last_used, archived_at, is_pinned, golden_set_id,
                                   metadata, updated_at, table_count, total_rows, search_text, pinned_at, deleted_at,
                                   source_demo_id)
                 VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)""",
-                d.demoId(), d.tenantId(), d.createdBy(), d.customerName(), d.industry(), d.templateId(),
-                d.datasetId(), d.agentId(), d.status().wire(), d.createdAt(), d.lastUsed(), d.archivedAt(),
+                d.demoId(),
+                d.tenantId(),
+                d.createdBy(),
+                d.customerName(),
+                d.industry(),
+                d.templateId(),
+                d.datasetId(),
+                d.agentId(),
+                d.status().wire(),
+                d.createdAt(),
+                d.lastUsed(),
+                d.archivedAt(),
                 d.isPinned(),
-                goldenSet, Json.write(d.metadata()), d.createdAt(), number(d.metadata(), "table_count"),
-                number(d.metadata(), "total_rows"), DemoSearch.text(d.customerName()), d.pinnedAt(), d.deletedAt(),
+                goldenSet,
+                Json.write(d.metadata()),
+                d.createdAt(),
+                number(d.metadata(), "table_count"),
+                number(d.metadata(), "total_rows"),
+                DemoSearch.text(d.customerName()),
+                d.pinnedAt(),
+                d.deletedAt(),
                 d.sourceDemoId());
     }
 
@@ -71,7 +89,8 @@ public class SqliteDemoStore implements DemoStore {
     @Override
     public boolean create(Demo demo) {
         return db.write(c -> {
-            if (Sql.one(c, "SELECT 1 FROM demos WHERE demo_id = ?", rs -> 1, demo.demoId()).isPresent()) {
+            if (Sql.one(c, "SELECT 1 FROM demos WHERE demo_id = ?", rs -> 1, demo.demoId())
+                    .isPresent()) {
                 return false;
             }
             insert(c, demo);
@@ -82,8 +101,12 @@ public class SqliteDemoStore implements DemoStore {
     @Override
     public List<String> listReadyUnscored(int limit) {
         // Served by the partial index demos_ready_unscored: no scan of the other demos.
-        return db.read(c -> Sql.list(c, "SELECT demo_id FROM demos WHERE status = 'ready' AND readiness IS NULL "
-                + "ORDER BY created_at LIMIT ?", rs -> rs.getString(1), limit));
+        return db.read(c -> Sql.list(
+                c,
+                "SELECT demo_id FROM demos WHERE status = 'ready' AND readiness IS NULL "
+                        + "ORDER BY created_at LIMIT ?",
+                rs -> rs.getString(1),
+                limit));
     }
 
     @Override
@@ -139,21 +162,30 @@ public class SqliteDemoStore implements DemoStore {
     /** Kept by triggers on demos (V6__demo_changes.sql), so writes of every process count; a point read. */
     @Override
     public OptionalLong changeVersion(String tenantId) {
-        return OptionalLong.of(db.read(c -> Sql.one(c, "SELECT version FROM demo_changes WHERE tenant_id = ?",
-                rs -> rs.getLong(1), tenantId)).orElse(0L));
+        return OptionalLong.of(db.read(c -> Sql.one(
+                        c, "SELECT version FROM demo_changes WHERE tenant_id = ?", rs -> rs.getLong(1), tenantId))
+                .orElse(0L));
     }
 
     @Override
     public DemoStats stats(String tenantId, String createdBy, Instant since, Collection<String> templateIds) {
-        record Group(String status, String template, boolean pinned, boolean recent, long count, long oldest) {
-        }
-        List<Group> groups = db.scan(c -> Sql.list(c, """
+        record Group(String status, String template, boolean pinned, boolean recent, long count, long oldest) {}
+        List<Group> groups = db.scan(c -> Sql.list(
+                c,
+                """
                 SELECT status, template_id, is_pinned, created_at >= ? AS recent, count(*), min(created_at) FROM demos
                 WHERE tenant_id = ? AND created_by = ? AND status <> 'deleted'
                 GROUP BY status, template_id, is_pinned, recent""",
-                rs -> new Group(rs.getString(1), rs.getString(2), rs.getInt(3) == 1, rs.getInt(4) == 1, rs.getLong(5),
+                rs -> new Group(
+                        rs.getString(1),
+                        rs.getString(2),
+                        rs.getInt(3) == 1,
+                        rs.getInt(4) == 1,
+                        rs.getLong(5),
                         rs.getLong(6)),
-                since, tenantId, createdBy));
+                since,
+                tenantId,
+                createdBy));
         long total = 0;
         long recent = 0;
         long pinned = 0;
@@ -179,31 +211,57 @@ public class SqliteDemoStore implements DemoStore {
     private static DemoSummary summary(ResultSet rs) throws SQLException {
         double score = rs.getDouble("readiness_score");
         Double readiness = rs.wasNull() ? null : score;
-        return new DemoSummary(rs.getString("demo_id"), rs.getString("customer_name"), rs.getString("template_id"),
-                rs.getString("industry"), DemoStatus.fromWire(rs.getString("status")), rs.getInt("is_pinned") == 1,
-                rs.getString("created_by"), Sql.instant(rs, "created_at"), Sql.instant(rs, "last_used"),
-                rs.getLong("table_count"), rs.getLong("total_rows"), readiness);
+        return new DemoSummary(
+                rs.getString("demo_id"),
+                rs.getString("customer_name"),
+                rs.getString("template_id"),
+                rs.getString("industry"),
+                DemoStatus.fromWire(rs.getString("status")),
+                rs.getInt("is_pinned") == 1,
+                rs.getString("created_by"),
+                Sql.instant(rs, "created_at"),
+                Sql.instant(rs, "last_used"),
+                rs.getLong("table_count"),
+                rs.getLong("total_rows"),
+                readiness);
     }
 
     @Override
-    public boolean markReady(String demoId, String datasetId, String agentId, List<GoldenQuery> goldenQueries,
-                             Map<String, Object> metadata) {
+    public boolean markReady(
+            String demoId,
+            String datasetId,
+            String agentId,
+            List<GoldenQuery> goldenQueries,
+            Map<String, Object> metadata) {
         Instant now = clock.instant();
-        return db.write(c -> Sql.update(c, """
+        return db.write(c -> Sql.update(
+                        c,
+                        """
                 UPDATE demos SET status = 'ready', dataset_id = ?, agent_id = ?, golden_set_id = ?, metadata = ?,
                        table_count = ?, total_rows = ?, error = NULL, updated_at = ?
                 WHERE demo_id = ? AND status IN ('provisioning', 'failed', 'ready')""",
-                datasetId, agentId, GoldenQuerySets.store(c, goldenQueries, now), Json.write(metadata),
-                number(metadata, "table_count"), number(metadata, "total_rows"), now, demoId) == 1);
+                        datasetId,
+                        agentId,
+                        GoldenQuerySets.store(c, goldenQueries, now),
+                        Json.write(metadata),
+                        number(metadata, "table_count"),
+                        number(metadata, "total_rows"),
+                        now,
+                        demoId)
+                == 1);
     }
 
     @Override
     public boolean replaceGoldenQueries(String demoId, List<GoldenQuery> expected, List<GoldenQuery> replacement) {
         Instant now = Instant.now();
         return db.write(c -> {
-            Optional<String[]> row = Sql.one(c, "SELECT status, golden_set_id FROM demos WHERE demo_id = ?",
-                    rs -> new String[] {rs.getString(1), rs.getString(2)}, demoId);
-            if (row.isEmpty() || !DemoStatus.READY.wire().equals(row.get()[0])
+            Optional<String[]> row = Sql.one(
+                    c,
+                    "SELECT status, golden_set_id FROM demos WHERE demo_id = ?",
+                    rs -> new String[] {rs.getString(1), rs.getString(2)},
+                    demoId);
+            if (row.isEmpty()
+                    || !DemoStatus.READY.wire().equals(row.get()[0])
                     || !GoldenQuerySets.load(c, row.get()[1]).equals(List.copyOf(expected))) {
                 return false;
             }
@@ -211,40 +269,54 @@ public class SqliteDemoStore implements DemoStore {
             String setId = GoldenQuerySets.store(c, replacement, now);
             return Sql.update(c, """
                     UPDATE demos SET golden_set_id = ?, updated_at = ?
-                    WHERE demo_id = ? AND status = 'ready' AND golden_set_id IS ?""", setId, now, demoId,
-                    row.get()[1]) == 1;
+                    WHERE demo_id = ? AND status = 'ready' AND golden_set_id IS ?""", setId, now, demoId, row.get()[1]) == 1;
         });
     }
 
     @Override
     public boolean markFailed(String demoId, String reason) {
-        return db.write(c -> Sql.update(c,
-                "UPDATE demos SET status = 'failed', error = ?, updated_at = ? WHERE demo_id = ? AND status = 'provisioning'",
-                reason, clock.instant(), demoId) == 1);
+        return db.write(c -> Sql.update(
+                        c,
+                        "UPDATE demos SET status = 'failed', error = ?, updated_at = ? WHERE demo_id = ? AND status = 'provisioning'",
+                        reason,
+                        clock.instant(),
+                        demoId)
+                == 1);
     }
 
     @Override
     public boolean recordReadiness(String demoId, Readiness readiness) {
-        return db.write(c -> Sql.update(c,
-                "UPDATE demos SET readiness = ?, readiness_score = ?, updated_at = ? WHERE demo_id = ?",
-                readiness == null ? null : Json.write(readiness), readiness == null ? null : readiness.score(),
-                clock.instant(), demoId) == 1);
+        return db.write(c -> Sql.update(
+                        c,
+                        "UPDATE demos SET readiness = ?, readiness_score = ?, updated_at = ? WHERE demo_id = ?",
+                        readiness == null ? null : Json.write(readiness),
+                        readiness == null ? null : readiness.score(),
+                        clock.instant(),
+                        demoId)
+                == 1);
     }
 
     @Override
     public boolean touch(String demoId, Instant when) {
-        return db.write(c -> Sql.update(c,
-                "UPDATE demos SET last_used = ? WHERE demo_id = ? AND (last_used IS NULL OR last_used < ?)",
-                when, demoId, when) == 1);
+        return db.write(c -> Sql.update(
+                        c,
+                        "UPDATE demos SET last_used = ? WHERE demo_id = ? AND (last_used IS NULL OR last_used < ?)",
+                        when,
+                        demoId,
+                        when)
+                == 1);
     }
 
     @Override
     public boolean setPinned(String demoId, boolean pinned, Instant at) {
-        return db.write(c -> Sql.update(c, pinned
-                ? "UPDATE demos SET pinned_at = CASE WHEN is_pinned = 1 THEN pinned_at ELSE ? END, is_pinned = 1, "
-                        + "updated_at = ? WHERE demo_id = ? AND status <> 'deleted'"
-                : "UPDATE demos SET pinned_at = NULL, is_pinned = 0, updated_at = ? WHERE demo_id = ? AND status <> 'deleted'",
-                pinned ? new Object[] {at, at, demoId} : new Object[] {at, demoId}) == 1);
+        return db.write(c -> Sql.update(
+                        c,
+                        pinned
+                                ? "UPDATE demos SET pinned_at = CASE WHEN is_pinned = 1 THEN pinned_at ELSE ? END, is_pinned = 1, "
+                                        + "updated_at = ? WHERE demo_id = ? AND status <> 'deleted'"
+                                : "UPDATE demos SET pinned_at = NULL, is_pinned = 0, updated_at = ? WHERE demo_id = ? AND status <> 'deleted'",
+                        pinned ? new Object[] {at, at, demoId} : new Object[] {at, demoId})
+                == 1);
     }
 
     @Override
@@ -255,21 +327,20 @@ public class SqliteDemoStore implements DemoStore {
                            is_pinned = 0, updated_at = ?
                     WHERE demo_id = ? AND (status IN ('ready', 'archived', 'failed')
                           OR (status = 'provisioning' AND NOT EXISTS (
-                                SELECT 1 FROM jobs WHERE demo_id = ? AND status IN ('queued', 'running'))))""",
-                    deletedAt, deletedAt, demoId, demoId);
+                                SELECT 1 FROM jobs WHERE demo_id = ? AND status IN ('queued', 'running'))))""", deletedAt, deletedAt, demoId, demoId);
             if (n == 1) {
                 return DeleteOutcome.DELETED;
             }
-            Optional<String> status = Sql.one(c, "SELECT status FROM demos WHERE demo_id = ?", rs -> rs.getString(1),
-                    demoId);
+            Optional<String> status =
+                    Sql.one(c, "SELECT status FROM demos WHERE demo_id = ?", rs -> rs.getString(1), demoId);
             if (status.isEmpty()) {
                 return DeleteOutcome.NOT_FOUND;
             }
-            return DemoStatus.fromWire(status.get()) == DemoStatus.DELETED ? DeleteOutcome.ALREADY_DELETED
+            return DemoStatus.fromWire(status.get()) == DemoStatus.DELETED
+                    ? DeleteOutcome.ALREADY_DELETED
                     : DeleteOutcome.BUSY;
         });
     }
-
 
     // ----- lifecycle -----
 
@@ -288,27 +359,41 @@ public class SqliteDemoStore implements DemoStore {
         Instant at = after.map(Keyset::at).orElse(Instant.ofEpochMilli(Long.MIN_VALUE));
         String id = after.map(Keyset::id).orElse("");
         // A row-value comparison, so SQLite starts the index range at the keyset instead of filtering up to it.
-        return db.read(c -> Sql.list(c, "SELECT * FROM demos WHERE " + where + " AND " + column + " <= ? AND ("
-                        + column + ", demo_id) > (?, ?) ORDER BY " + column + ", demo_id LIMIT ?",
-                rs -> map(c, rs), upTo, at, id, limit));
+        return db.read(c -> Sql.list(
+                c,
+                "SELECT * FROM demos WHERE " + where + " AND " + column + " <= ? AND (" + column
+                        + ", demo_id) > (?, ?) ORDER BY " + column + ", demo_id LIMIT ?",
+                rs -> map(c, rs),
+                upTo,
+                at,
+                id,
+                limit));
     }
 
     @Override
     public List<Demo> scanFailedLeftovers(Instant failedAtOrBefore, Optional<Keyset> after, int limit) {
-        return db.read(c -> Sql.list(c, """
+        return db.read(
+                c -> Sql.list(c, """
                 SELECT * FROM demos WHERE status = 'failed' AND leftover_cleaned_at IS NULL AND demo_id > ?
-                  AND updated_at <= ? ORDER BY demo_id LIMIT ?""",
-                rs -> map(c, rs), after.map(Keyset::id).orElse(""), failedAtOrBefore, limit));
+                  AND updated_at <= ? ORDER BY demo_id LIMIT ?""", rs -> map(c, rs), after.map(Keyset::id).orElse(""), failedAtOrBefore, limit));
     }
 
     @Override
     public boolean archive(String demoId, Instant usedAtOrBefore, String templateDatasetPrefix, Instant now) {
-        return db.write(c -> Sql.update(c, """
+        return db.write(c -> Sql.update(
+                        c,
+                        """
                 UPDATE demos SET status = 'archived', archived_at = ?, updated_at = ?
                 WHERE demo_id = ? AND status = 'ready' AND is_pinned = 0 AND last_used <= ?
                   AND NOT (? <> '' AND dataset_id IS NOT NULL AND substr(dataset_id, 1, length(?)) = ?)""",
-                now, now, demoId, usedAtOrBefore, templateDatasetPrefix, templateDatasetPrefix,
-                templateDatasetPrefix) == 1);
+                        now,
+                        now,
+                        demoId,
+                        usedAtOrBefore,
+                        templateDatasetPrefix,
+                        templateDatasetPrefix,
+                        templateDatasetPrefix)
+                == 1);
     }
 
     @Override
@@ -322,8 +407,7 @@ public class SqliteDemoStore implements DemoStore {
     public boolean startDeletion(String demoId, Instant archivedAtOrBefore, Instant now) {
         return db.write(c -> Sql.update(c, """
                 UPDATE demos SET deletion_started_at = coalesce(deletion_started_at, ?), updated_at = ?
-                WHERE demo_id = ? AND status = 'archived' AND archived_at <= ?""",
-                now, now, demoId, archivedAtOrBefore) == 1);
+                WHERE demo_id = ? AND status = 'archived' AND archived_at <= ?""", now, now, demoId, archivedAtOrBefore) == 1);
     }
 
     @Override
@@ -335,10 +419,15 @@ public class SqliteDemoStore implements DemoStore {
 
     @Override
     public List<DemoCount> countDemos() {
-        return db.read(c -> Sql.list(c, "SELECT status, tenant_id, template_id, count(*) AS n FROM demos "
+        return db.read(c -> Sql.list(
+                c,
+                "SELECT status, tenant_id, template_id, count(*) AS n FROM demos "
                         + "GROUP BY status, tenant_id, template_id ORDER BY status, tenant_id, template_id",
-                rs -> new DemoCount(DemoStatus.fromWire(rs.getString("status")), rs.getString("tenant_id"),
-                        rs.getString("template_id"), rs.getLong("n"))));
+                rs -> new DemoCount(
+                        DemoStatus.fromWire(rs.getString("status")),
+                        rs.getString("tenant_id"),
+                        rs.getString("template_id"),
+                        rs.getLong("n"))));
     }
 
     private static Demo map(Connection c, ResultSet rs) throws SQLException {

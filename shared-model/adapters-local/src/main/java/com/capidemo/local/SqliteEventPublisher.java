@@ -29,9 +29,9 @@ public class SqliteEventPublisher implements EventPublisher {
 
     @Override
     public void publish(String topic, String eventId, Map<String, String> attributes, byte[] data) {
-        db.write(c -> Sql.update(c, """
+        db.write(c -> Sql.update(
+                c, """
                 INSERT INTO events(event_id, topic, attributes, data, published_at) VALUES (?,?,?,?,?)
-                ON CONFLICT(event_id) DO NOTHING""",
-                eventId, topic, Json.write(TraceContext.withCurrent(attributes)), data, clock.instant()));
+                ON CONFLICT(event_id) DO NOTHING""", eventId, topic, Json.write(TraceContext.withCurrent(attributes)), data, clock.instant()));
     }
 }

@@ -13,27 +13,36 @@ import org.sqlite.Function;
  */
 final class SqliteFunctions {
 
-    private SqliteFunctions() {
-    }
+    private SqliteFunctions() {}
 
     static void register(Connection c) throws SQLException {
-        Function.create(c, "sha256", new Function() {
-            @Override
-            protected void xFunc() throws SQLException {
-                String v = value_text(0);
-                if (v == null) {
-                    result();
-                } else {
-                    result(sha256(v));
-                }
-            }
-        }, 1, Function.FLAG_DETERMINISTIC);
-        Function.create(c, "demo_search_text", new Function() {
-            @Override
-            protected void xFunc() throws SQLException {
-                result(DemoSearch.text(value_text(0)));
-            }
-        }, 1, Function.FLAG_DETERMINISTIC);
+        Function.create(
+                c,
+                "sha256",
+                new Function() {
+                    @Override
+                    protected void xFunc() throws SQLException {
+                        String v = value_text(0);
+                        if (v == null) {
+                            result();
+                        } else {
+                            result(sha256(v));
+                        }
+                    }
+                },
+                1,
+                Function.FLAG_DETERMINISTIC);
+        Function.create(
+                c,
+                "demo_search_text",
+                new Function() {
+                    @Override
+                    protected void xFunc() throws SQLException {
+                        result(DemoSearch.text(value_text(0)));
+                    }
+                },
+                1,
+                Function.FLAG_DETERMINISTIC);
     }
 
     /** Lower-case hex SHA-256 of the UTF-8 bytes. */

@@ -49,19 +49,31 @@ public class SqliteJobStore implements JobStore {
         String key = job.exclusiveKey();
         if (key != null) {
             Optional<String> holder = Sql.one(c, """
-                    SELECT job_id FROM jobs WHERE exclusive_key = ? AND status IN ('queued', 'running')""",
-                    rs -> rs.getString(1), key);
+                    SELECT job_id FROM jobs WHERE exclusive_key = ? AND status IN ('queued', 'running')""", rs -> rs.getString(1), key);
             if (holder.isPresent()) {
                 throw new DuplicateJobException(key, holder.get());
             }
         }
-        Sql.update(c, """
+        Sql.update(
+                c,
+                """
                 INSERT INTO jobs(job_id, demo_id, tenant_id, type, status, progress, current_phase, payload,
                                  attempts, created_at, updated_at, exclusive_key, created_by, source_demo_id)
                 VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)""",
-                job.jobId(), job.demoId(), job.tenantId(), job.type().wire(), job.status().wire(), job.progress(),
-                job.currentPhase(), Json.write(job.payload()), job.attempts(), job.createdAt(), job.updatedAt(), key,
-                job.createdBy(), job.sourceDemoId());
+                job.jobId(),
+                job.demoId(),
+                job.tenantId(),
+                job.type().wire(),
+                job.status().wire(),
+                job.progress(),
+                job.currentPhase(),
+                Json.write(job.payload()),
+                job.attempts(),
+                job.createdAt(),
+                job.updatedAt(),
+                key,
+                job.createdBy(),
+                job.sourceDemoId());
         for (JobLog log : job.logs()) {
             appendLog(c, job.jobId(), log);
         }
@@ -85,8 +97,12 @@ public class SqliteJobStore implements JobStore {
 
     @Override
     public List<Job> listByTenant(String tenantId, int limit) {
-        return db.read(c -> Sql.list(c, "SELECT * FROM jobs WHERE tenant_id = ? ORDER BY created_at DESC LIMIT ?",
-                rs -> map(rs, List.of()), tenantId, limit));
+        return db.read(c -> Sql.list(
+                c,
+                "SELECT * FROM jobs WHERE tenant_id = ? ORDER BY created_at DESC LIMIT ?",
+                rs -> map(rs, List.of()),
+                tenantId,
+                limit));
     }
 
     @Override
@@ -116,8 +132,7 @@ public class SqliteJobStore implements JobStore {
                     UPDATE jobs SET status = 'running', lease_owner = ?, lease_expires_at = ?,
                            attempts = attempts + 1, started_at = coalesce(started_at, ?), updated_at = ?,
                            current_phase = 'claimed'
-                    WHERE job_id = ? AND (status = 'queued' OR (status = 'running' AND lease_expires_at <= ?))""",
-                    owner, now.plus(leaseDuration), now, now, jobId, now);
+                    WHERE job_id = ? AND (status = 'queued' OR (status = 'running' AND lease_expires_at <= ?))""", owner, now.plus(leaseDuration), now, now, jobId, now);
             if (claimed == 1) {
                 appendLog(c, jobId, JobLog.info(now, "Claimed by worker " + owner));
             }
@@ -128,19 +143,21 @@ public class SqliteJobStore implements JobStore {
             if (claimed == 1) {
                 return ClaimOutcome.of(ClaimOutcome.Kind.CLAIMED, job.get());
             }
-            return ClaimOutcome.of(job.get().status().isTerminal()
-                    ? ClaimOutcome.Kind.ALREADY_FINISHED : ClaimOutcome.Kind.LEASED_BY_OTHER, job.get());
+            return ClaimOutcome.of(
+                    job.get().status().isTerminal()
+                            ? ClaimOutcome.Kind.ALREADY_FINISHED
+                            : ClaimOutcome.Kind.LEASED_BY_OTHER,
+                    job.get());
         });
     }
 
     @Override
-    public boolean heartbeat(String jobId, String owner, Duration leaseDuration, int progress, String phase,
-                             List<JobLog> logs) {
+    public boolean heartbeat(
+            String jobId, String owner, Duration leaseDuration, int progress, String phase, List<JobLog> logs) {
         Instant now = clock.instant();
         return updateThenLog(jobId, logs, """
                 UPDATE jobs SET lease_expires_at = ?, progress = max(progress, ?), current_phase = ?, updated_at = ?
-                WHERE job_id = ? AND status = 'running' AND lease_owner = ?""",
-                now.plus(leaseDuration), progress, phase, now, jobId, owner);
+                WHERE job_id = ? AND status = 'running' AND lease_owner = ?""", now.plus(leaseDuration), progress, phase, now, jobId, owner);
     }
 
     @Override
@@ -154,21 +171,29 @@ public class SqliteJobStore implements JobStore {
     @Override
     public boolean complete(String jobId, String owner, Map<String, Object> result, JobLog log) {
         Instant now = clock.instant();
-        return updateThenLog(jobId, log, """
+        return updateThenLog(
+                jobId, log, """
                 UPDATE jobs SET status = 'completed', progress = 100, current_phase = 'completed', result = ?,
                        lease_owner = NULL, lease_expires_at = NULL, updated_at = ?, completed_at = ?
-                WHERE job_id = ? AND status IN (%s) AND lease_owner = ?""".formatted(from(JobStatus.COMPLETED)),
-                Json.write(result), now, now, jobId, owner);
+                WHERE job_id = ? AND status IN (%s) AND lease_owner = ?""".formatted(from(JobStatus.COMPLETED)), Json.write(result), now, now, jobId, owner);
     }
 
     @Override
     public boolean fail(String jobId, String owner, String error) {
         Instant now = clock.instant();
-        return updateThenLog(jobId, new JobLog(now, "ERROR", "Job failed: " + error), """
+        return updateThenLog(
+                jobId,
+                new JobLog(now, "ERROR", "Job failed: " + error),
+                """
                 UPDATE jobs SET status = 'failed', current_phase = 'failed', error = ?, lease_owner = NULL,
                        lease_expires_at = NULL, updated_at = ?, completed_at = ?
                 WHERE job_id = ? AND status IN (%s) AND (? IS NULL OR lease_owner = ?)""".formatted(from(JobStatus.FAILED)),
-                error, now, now, jobId, owner, owner);
+                error,
+                now,
+                now,
+                jobId,
+                owner,
+                owner);
     }
 
     @Override
@@ -186,8 +211,7 @@ public class SqliteJobStore implements JobStore {
                 UPDATE jobs SET status = 'failed', current_phase = 'failed', error = ?, lease_owner = NULL,
                        lease_expires_at = NULL, updated_at = ?, completed_at = ?
                 WHERE job_id = ? AND (status = 'queued' OR (status = 'running'
-                      AND (lease_expires_at IS NULL OR lease_expires_at <= ?)))""",
-                error, now, now, jobId, now);
+                      AND (lease_expires_at IS NULL OR lease_expires_at <= ?)))""", error, now, now, jobId, now);
     }
 
     /** Runs a guarded UPDATE; when it matched the job, appends the log line in the same transaction. */
@@ -214,8 +238,13 @@ public class SqliteJobStore implements JobStore {
     }
 
     static void appendLog(Connection c, String jobId, JobLog log) throws SQLException {
-        Sql.update(c, "INSERT INTO job_logs(job_id, ts, level, message) VALUES (?,?,?,?)",
-                jobId, log.ts(), log.level(), log.message());
+        Sql.update(
+                c,
+                "INSERT INTO job_logs(job_id, ts, level, message) VALUES (?,?,?,?)",
+                jobId,
+                log.ts(),
+                log.level(),
+                log.message());
     }
 
     private Optional<Job> findIn(Connection c, String jobId) throws SQLException {
@@ -223,8 +252,11 @@ public class SqliteJobStore implements JobStore {
     }
 
     private static List<JobLog> logs(Connection c, String jobId) throws SQLException {
-        return Sql.list(c, "SELECT ts, level, message FROM job_logs WHERE job_id = ? ORDER BY seq",
-                rs -> new JobLog(Instant.ofEpochMilli(rs.getLong(1)), rs.getString(2), rs.getString(3)), jobId);
+        return Sql.list(
+                c,
+                "SELECT ts, level, message FROM job_logs WHERE job_id = ? ORDER BY seq",
+                rs -> new JobLog(Instant.ofEpochMilli(rs.getLong(1)), rs.getString(2), rs.getString(3)),
+                jobId);
     }
 
     private static Job map(ResultSet rs, List<JobLog> logs) throws SQLException {

@@ -16,8 +16,7 @@ import java.util.Map;
 @ApplicationScoped
 public class SqliteLifecycleRunStore implements LifecycleRunStore {
 
-    private static final TypeReference<Map<String, Long>> COUNTS = new TypeReference<>() {
-    };
+    private static final TypeReference<Map<String, Long>> COUNTS = new TypeReference<>() {};
 
     private final SqliteDatabase db;
 
@@ -27,23 +26,42 @@ public class SqliteLifecycleRunStore implements LifecycleRunStore {
 
     @Override
     public void record(LifecycleRun r) {
-        db.write(c -> Sql.update(c, """
+        db.write(c -> Sql.update(
+                c,
+                """
                 INSERT INTO lifecycle_runs(run_id, kind, triggered_by, started_at, finished_at, duration_ms, outcome,
                                            counts, error)
                 VALUES (?,?,?,?,?,?,?,?,?) ON CONFLICT(run_id) DO NOTHING""",
-                r.runId(), r.kind(), r.trigger(), r.startedAt(), r.finishedAt(), r.durationMs(), r.outcome(),
-                Json.write(r.counts()), r.error()));
+                r.runId(),
+                r.kind(),
+                r.trigger(),
+                r.startedAt(),
+                r.finishedAt(),
+                r.durationMs(),
+                r.outcome(),
+                Json.write(r.counts()),
+                r.error()));
     }
 
     @Override
     public List<LifecycleRun> recent(int limit) {
-        return db.read(c -> Sql.list(c, "SELECT * FROM lifecycle_runs ORDER BY started_at DESC, run_id DESC LIMIT ?",
-                SqliteLifecycleRunStore::map, limit));
+        return db.read(c -> Sql.list(
+                c,
+                "SELECT * FROM lifecycle_runs ORDER BY started_at DESC, run_id DESC LIMIT ?",
+                SqliteLifecycleRunStore::map,
+                limit));
     }
 
     private static LifecycleRun map(ResultSet rs) throws SQLException {
-        return new LifecycleRun(rs.getString("run_id"), rs.getString("kind"), rs.getString("triggered_by"),
-                Sql.instant(rs, "started_at"), Sql.instant(rs, "finished_at"), rs.getLong("duration_ms"),
-                rs.getString("outcome"), Json.read(rs.getString("counts"), COUNTS), rs.getString("error"));
+        return new LifecycleRun(
+                rs.getString("run_id"),
+                rs.getString("kind"),
+                rs.getString("triggered_by"),
+                Sql.instant(rs, "started_at"),
+                Sql.instant(rs, "finished_at"),
+                rs.getLong("duration_ms"),
+                rs.getString("outcome"),
+                Json.read(rs.getString("counts"), COUNTS),
+                rs.getString("error"));
     }
 }

@@ -41,12 +41,20 @@ public class SqliteOutboxQueue implements JobQueue {
                 SqliteDemoStore.insert(c, demo);
             }
             SqliteJobStore.insert(c, job);
-            Sql.update(c, """
+            Sql.update(
+                    c,
+                    """
                     INSERT INTO outbox(message_id, topic, subscription, data, attributes, job_id, publish_time, status,
                                        attempts, next_attempt_at)
                     VALUES (?,?,?,?,?,?,?,'pending',0,?)""",
-                    Ids.messageId(), config.topic(), config.subscription(), data, Json.write(TraceContext.withCurrent(attributes)),
-                    job.jobId(), now, now);
+                    Ids.messageId(),
+                    config.topic(),
+                    config.subscription(),
+                    data,
+                    Json.write(TraceContext.withCurrent(attributes)),
+                    job.jobId(),
+                    now,
+                    now);
             return null;
         });
         dispatcher.wake();

@@ -25,7 +25,8 @@ public class SqliteSettings implements SharedSettings {
         }
         return db.write(c -> {
             Sql.update(c, "INSERT OR IGNORE INTO settings(key, value) VALUES (?, ?)", key, initial.get());
-            return Sql.one(c, "SELECT value FROM settings WHERE key = ?", rs -> rs.getString(1), key).orElseThrow();
+            return Sql.one(c, "SELECT value FROM settings WHERE key = ?", rs -> rs.getString(1), key)
+                    .orElseThrow();
         });
     }
 }

@@ -23,19 +23,32 @@ public class SqliteShareStore implements ShareStore {
 
     @Override
     public boolean create(DemoShare s) {
-        return db.write(c -> Sql.update(c, """
+        return db.write(c -> Sql.update(
+                        c,
+                        """
                 INSERT OR IGNORE INTO demo_shares(token_hash, encrypted_token, demo_id, tenant_id, created_by, created_at,
                                                   expires_at, password_hash, read_only, access_count, last_accessed,
                                                   revoked_at)
                 VALUES (?,?,?,?,?,?,?,?,?,?,?,?)""",
-                s.tokenHash(), s.encryptedToken(), s.demoId(), s.tenantId(), s.createdBy(), s.createdAt(),
-                s.expiresAt(), s.passwordHash(), s.readOnly(), s.accessCount(), s.lastAccessed(), s.revokedAt()) == 1);
+                        s.tokenHash(),
+                        s.encryptedToken(),
+                        s.demoId(),
+                        s.tenantId(),
+                        s.createdBy(),
+                        s.createdAt(),
+                        s.expiresAt(),
+                        s.passwordHash(),
+                        s.readOnly(),
+                        s.accessCount(),
+                        s.lastAccessed(),
+                        s.revokedAt())
+                == 1);
     }
 
     @Override
     public Optional<DemoShare> find(String tokenHash) {
-        return db.read(c -> Sql.one(c, "SELECT * FROM demo_shares WHERE token_hash = ?", SqliteShareStore::map,
-                tokenHash));
+        return db.read(
+                c -> Sql.one(c, "SELECT * FROM demo_shares WHERE token_hash = ?", SqliteShareStore::map, tokenHash));
     }
 
     @Override
@@ -55,14 +68,27 @@ public class SqliteShareStore implements ShareStore {
 
     @Override
     public boolean revoke(String tokenHash, Instant at) {
-        return db.write(c -> Sql.update(c,
-                "UPDATE demo_shares SET revoked_at = coalesce(revoked_at, ?) WHERE token_hash = ?", at, tokenHash) == 1);
+        return db.write(c -> Sql.update(
+                        c,
+                        "UPDATE demo_shares SET revoked_at = coalesce(revoked_at, ?) WHERE token_hash = ?",
+                        at,
+                        tokenHash)
+                == 1);
     }
 
     private static DemoShare map(ResultSet rs) throws SQLException {
-        return new DemoShare(rs.getString("token_hash"), rs.getBytes("encrypted_token"), rs.getString("demo_id"),
-                rs.getString("tenant_id"), rs.getString("created_by"), Sql.instant(rs, "created_at"),
-                Sql.instant(rs, "expires_at"), rs.getString("password_hash"), rs.getInt("read_only") == 1,
-                rs.getLong("access_count"), Sql.instant(rs, "last_accessed"), Sql.instant(rs, "revoked_at"));
+        return new DemoShare(
+                rs.getString("token_hash"),
+                rs.getBytes("encrypted_token"),
+                rs.getString("demo_id"),
+                rs.getString("tenant_id"),
+                rs.getString("created_by"),
+                Sql.instant(rs, "created_at"),
+                Sql.instant(rs, "expires_at"),
+                rs.getString("password_hash"),
+                rs.getInt("read_only") == 1,
+                rs.getLong("access_count"),
+                Sql.instant(rs, "last_accessed"),
+                Sql.instant(rs, "revoked_at"));
     }
 }

@@ -11,7 +11,8 @@ import jakarta.enterprise.inject.Instance;
 @ApplicationScoped
 public class SqliteStartup {
 
-    void onStart(@Observes @Priority(2) StartupEvent event, AdapterSelection selection, Instance<SqliteDatabase> sqlite) {
+    void onStart(
+            @Observes @Priority(2) StartupEvent event, AdapterSelection selection, Instance<SqliteDatabase> sqlite) {
         if (selection.usesSqlite()) {
             sqlite.get().file(); // runs the migrations now, not on the first request
         }

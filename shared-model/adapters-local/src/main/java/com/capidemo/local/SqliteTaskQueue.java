@@ -39,11 +39,19 @@ public class SqliteTaskQueue implements TaskQueue {
             if (demo != null) {
                 SqliteDemoStore.insert(c, demo);
             }
-            Sql.update(c, """
+            Sql.update(
+                    c,
+                    """
                     INSERT INTO tasks(task_name, queue, path, body, job_id, status, attempts, next_attempt_at, created_at,
                                       traceparent)
                     VALUES (?,?,?,?,?,'pending',0,?,?,?) ON CONFLICT(task_name) DO NOTHING""",
-                    task.name(), queue, task.path(), task.body(), job.jobId(), now, now,
+                    task.name(),
+                    queue,
+                    task.path(),
+                    task.body(),
+                    job.jobId(),
+                    now,
+                    now,
                     TraceContext.currentTraceparent().orElse(null));
             return null;
         });

@@ -32,8 +32,7 @@ final class StatementCache {
         }
     };
 
-    private StatementCache() {
-    }
+    private StatementCache() {}
 
     @FunctionalInterface
     interface Use<T> {

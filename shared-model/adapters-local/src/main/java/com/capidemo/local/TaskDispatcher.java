@@ -1,9 +1,9 @@
 package com.capidemo.local;
 
 import com.capidemo.core.adapter.AdapterSelection;
-import com.capidemo.core.messaging.CloudTasksHeaders;
 import com.capidemo.core.adapter.Port;
 import com.capidemo.core.config.PlatformConfig;
+import com.capidemo.core.messaging.CloudTasksHeaders;
 import com.capidemo.core.messaging.TraceContext;
 import com.capidemo.core.port.DemoStore;
 import com.capidemo.core.port.JobStore;
@@ -13,8 +13,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
-import jakarta.inject.Singleton;
 import jakarta.enterprise.event.Observes;
+import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpRequest;
@@ -48,8 +48,14 @@ public class TaskDispatcher extends DurableHttpDispatcher<TaskRow> {
     private final TokenBucket rate;
     private final boolean selected;
 
-    public TaskDispatcher(SqliteDatabase db, PlatformConfig config, JobStore jobs, DemoStore demos, MeterRegistry metrics,
-                          AdapterSelection selection, Clock clock) {
+    public TaskDispatcher(
+            SqliteDatabase db,
+            PlatformConfig config,
+            JobStore jobs,
+            DemoStore demos,
+            MeterRegistry metrics,
+            AdapterSelection selection,
+            Clock clock) {
         super("tasks", clock);
         this.selected = selection.isLocal(Port.CUSTOM_QUEUE);
         this.db = db;
@@ -66,9 +72,16 @@ public class TaskDispatcher extends DurableHttpDispatcher<TaskRow> {
             return;
         }
         startLoop();
-        Log.infof("task dispatcher for queue %s sending to %s (%.1f/s, %d concurrent, deadline %s, %d attempts, "
-                        + "backoff %s..%s)", config.name(), config.endpoint(), config.maxDispatchesPerSecond(),
-                config.maxConcurrentDispatches(), config.dispatchDeadline(), config.maxAttempts(), config.minBackoff(),
+        Log.infof(
+                "task dispatcher for queue %s sending to %s (%.1f/s, %d concurrent, deadline %s, %d attempts, "
+                        + "backoff %s..%s)",
+                config.name(),
+                config.endpoint(),
+                config.maxDispatchesPerSecond(),
+                config.maxConcurrentDispatches(),
+                config.dispatchDeadline(),
+                config.maxAttempts(),
+                config.minBackoff(),
                 config.maxBackoff());
     }
 
@@ -94,15 +107,22 @@ public class TaskDispatcher extends DurableHttpDispatcher<TaskRow> {
     @Override
     protected void requeueExpired() {
         long now = clock.millis();
-        db.write(c -> Sql.update(c, "UPDATE tasks SET status = 'pending', next_attempt_at = ?, "
-                + "last_error = coalesce(last_error, 'dispatch deadline exceeded') "
-                + "WHERE status = 'inflight' AND lease_until < ?", now, now));
+        db.write(c -> Sql.update(
+                c,
+                "UPDATE tasks SET status = 'pending', next_attempt_at = ?, "
+                        + "last_error = coalesce(last_error, 'dispatch deadline exceeded') "
+                        + "WHERE status = 'inflight' AND lease_until < ?",
+                now,
+                now));
     }
 
     @Override
     protected Long nextDueMillis() {
-        long next = db.read(c -> Sql.one(c, "SELECT coalesce(min(next_attempt_at), -1) FROM tasks WHERE status = 'pending'",
-                rs -> rs.getLong(1))).orElse(-1L);
+        long next = db.read(c -> Sql.one(
+                        c,
+                        "SELECT coalesce(min(next_attempt_at), -1) FROM tasks WHERE status = 'pending'",
+                        rs -> rs.getLong(1)))
+                .orElse(-1L);
         return next < 0 ? null : next;
     }
 
@@ -111,14 +131,28 @@ public class TaskDispatcher extends DurableHttpDispatcher<TaskRow> {
         long now = clock.millis();
         long leaseUntil = now + config.dispatchDeadline().toMillis() + 5_000;
         List<TaskRow> due = db.write(c -> {
-            List<TaskRow> rows = Sql.list(c, """
+            List<TaskRow> rows = Sql.list(
+                    c,
+                    """
                     SELECT task_name, queue, path, body, job_id, attempts, traceparent FROM tasks
                     WHERE status = 'pending' AND next_attempt_at <= ? ORDER BY next_attempt_at LIMIT ?""",
-                    rs -> new TaskRow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getBytes(4),
-                            rs.getString(5), rs.getInt(6) + 1, rs.getString(7)), now, limit);
+                    rs -> new TaskRow(
+                            rs.getString(1),
+                            rs.getString(2),
+                            rs.getString(3),
+                            rs.getBytes(4),
+                            rs.getString(5),
+                            rs.getInt(6) + 1,
+                            rs.getString(7)),
+                    now,
+                    limit);
             for (TaskRow t : rows) {
-                Sql.update(c, "UPDATE tasks SET status = 'inflight', attempts = attempts + 1, lease_until = ? "
-                        + "WHERE task_name = ? AND status = 'pending'", leaseUntil, t.taskName());
+                Sql.update(
+                        c,
+                        "UPDATE tasks SET status = 'inflight', attempts = attempts + 1, lease_until = ? "
+                                + "WHERE task_name = ? AND status = 'pending'",
+                        leaseUntil,
+                        t.taskName());
             }
             return rows;
         });
@@ -139,7 +173,8 @@ public class TaskDispatcher extends DurableHttpDispatcher<TaskRow> {
                     .header(EXECUTION_COUNT_HEADER, String.valueOf(task.attempt() - 1))
                     .POST(HttpRequest.BodyPublishers.ofByteArray(task.body()));
             secret.ifPresent(s -> request.header(SharedSecretWorkerAuthenticator.HEADER, s));
-            TraceContext.parse(task.traceparent()).ifPresent(p -> request.header(TraceContext.HEADER, task.traceparent()));
+            TraceContext.parse(task.traceparent())
+                    .ifPresent(p -> request.header(TraceContext.HEADER, task.traceparent()));
             HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() / 100 == 2) {
                 finish(task);
@@ -147,9 +182,11 @@ public class TaskDispatcher extends DurableHttpDispatcher<TaskRow> {
             }
             failure = "worker answered " + response.statusCode() + abbreviate(response.body());
         } catch (HttpTimeoutException e) {
-            failure = "no answer within the dispatch deadline of " + config.dispatchDeadline().toSeconds() + "s";
+            failure = "no answer within the dispatch deadline of "
+                    + config.dispatchDeadline().toSeconds() + "s";
         } catch (IOException e) {
-            failure = "worker unreachable: " + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : " " + e.getMessage());
+            failure = "worker unreachable: " + e.getClass().getSimpleName()
+                    + (e.getMessage() == null ? "" : " " + e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return; // shutting down: the task stays in flight and is dispatched again after its deadline
@@ -158,9 +195,14 @@ public class TaskDispatcher extends DurableHttpDispatcher<TaskRow> {
     }
 
     private void finish(TaskRow task) {
-        db.write(c -> Sql.update(c, "UPDATE tasks SET status = 'done', finished_at = ?, lease_until = NULL, "
-                + "last_error = NULL WHERE task_name = ?", clock.instant(), task.taskName()));
-        metrics.counter("tasks.dispatch", "queue", task.queue(), "outcome", "done").increment();
+        db.write(c -> Sql.update(
+                c,
+                "UPDATE tasks SET status = 'done', finished_at = ?, lease_until = NULL, "
+                        + "last_error = NULL WHERE task_name = ?",
+                clock.instant(),
+                task.taskName()));
+        metrics.counter("tasks.dispatch", "queue", task.queue(), "outcome", "done")
+                .increment();
     }
 
     private void retryOrFail(TaskRow task, String failure) {
@@ -169,18 +211,32 @@ public class TaskDispatcher extends DurableHttpDispatcher<TaskRow> {
             // The job first: a crash between the two writes leaves a task that is dispatched and failed again
             // (failing a failed job is a no-op), never a failed task whose job stays queued for ever.
             JobFailures.failWithDemo(jobs, demos, task.jobId(), reason);
-            db.write(c -> Sql.update(c, "UPDATE tasks SET status = 'failed', finished_at = ?, lease_until = NULL, "
-                    + "last_error = ? WHERE task_name = ?", clock.instant(), failure, task.taskName()));
-            metrics.counter("tasks.dispatch", "queue", task.queue(), "outcome", "failed").increment();
+            db.write(c -> Sql.update(
+                    c,
+                    "UPDATE tasks SET status = 'failed', finished_at = ?, lease_until = NULL, "
+                            + "last_error = ? WHERE task_name = ?",
+                    clock.instant(),
+                    failure,
+                    task.taskName()));
+            metrics.counter("tasks.dispatch", "queue", task.queue(), "outcome", "failed")
+                    .increment();
             Log.warnf("task %s (job %s) %s", task.taskName(), task.jobId(), reason);
             return;
         }
-        long delay = backoff(task.attempt(), config.minBackoff(), config.maxBackoff()).toMillis();
-        db.write(c -> Sql.update(c, "UPDATE tasks SET status = 'pending', next_attempt_at = ?, lease_until = NULL, "
-                + "last_error = ? WHERE task_name = ?", clock.millis() + delay, failure, task.taskName()));
-        metrics.counter("tasks.dispatch", "queue", task.queue(), "outcome", "retried").increment();
-        Log.infof("attempt %d of task %s (job %s) failed: %s; retrying in %d ms", task.attempt(), task.taskName(),
-                task.jobId(), failure, delay);
+        long delay = backoff(task.attempt(), config.minBackoff(), config.maxBackoff())
+                .toMillis();
+        db.write(c -> Sql.update(
+                c,
+                "UPDATE tasks SET status = 'pending', next_attempt_at = ?, lease_until = NULL, "
+                        + "last_error = ? WHERE task_name = ?",
+                clock.millis() + delay,
+                failure,
+                task.taskName()));
+        metrics.counter("tasks.dispatch", "queue", task.queue(), "outcome", "retried")
+                .increment();
+        Log.infof(
+                "attempt %d of task %s (job %s) failed: %s; retrying in %d ms",
+                task.attempt(), task.taskName(), task.jobId(), failure, delay);
     }
 
     /**

@@ -43,12 +43,17 @@ public class TinkCrypto implements Crypto {
     private final Aead aead;
 
     @Inject
-    public TinkCrypto(PlatformConfig config,
-                      @ConfigProperty(name = "platform.crypto.local-keyset") Optional<String> keyset,
-                      @ConfigProperty(name = "platform.crypto.local-keyset-file") Optional<String> keysetFile) {
-        this(keyset.filter(k -> !k.isBlank()).map(TinkCrypto::parse).orElseGet(() -> fromFile(keysetFile
-                .filter(f -> !f.isBlank()).map(Path::of)
-                .orElseGet(() -> Path.of(config.dataDir()).resolve("keys").resolve("local-keyset.json")))));
+    public TinkCrypto(
+            PlatformConfig config,
+            @ConfigProperty(name = "platform.crypto.local-keyset") Optional<String> keyset,
+            @ConfigProperty(name = "platform.crypto.local-keyset-file") Optional<String> keysetFile) {
+        this(keyset.filter(k -> !k.isBlank())
+                .map(TinkCrypto::parse)
+                .orElseGet(() -> fromFile(keysetFile
+                        .filter(f -> !f.isBlank())
+                        .map(Path::of)
+                        .orElseGet(
+                                () -> Path.of(config.dataDir()).resolve("keys").resolve("local-keyset.json")))));
     }
 
     public TinkCrypto(Path keysetFile) {
@@ -90,14 +95,16 @@ public class TinkCrypto implements Crypto {
         PrivateFiles.directory(file.getParent());
         Path lockFile = PrivateFiles.file(file.resolveSibling(".keyset.lock"));
         try (FileChannel ch = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-             FileLock ignored = ch.lock()) {
+                FileLock ignored = ch.lock()) {
             if (Files.exists(file)) {
                 PrivateFiles.file(file);
                 return TinkJsonProtoKeysetFormat.parseKeyset(Files.readString(file), InsecureSecretKeyAccess.get());
             }
             KeysetHandle handle = KeysetHandle.generateNew(PredefinedAeadParameters.AES256_GCM);
             Path tmp = file.resolveSibling(".keyset.tmp");
-            Files.writeString(tmp, TinkJsonProtoKeysetFormat.serializeKeyset(handle, InsecureSecretKeyAccess.get()),
+            Files.writeString(
+                    tmp,
+                    TinkJsonProtoKeysetFormat.serializeKeyset(handle, InsecureSecretKeyAccess.get()),
                     StandardCharsets.UTF_8);
             try {
                 Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-------"));

@@ -6,8 +6,7 @@ import java.time.Duration;
 
 /** Runs in a separate JVM during tests: claims one job from a shared SQLite file and prints the outcome. */
 public final class ClaimRacer {
-    private ClaimRacer() {
-    }
+    private ClaimRacer() {}
 
     public static void main(String[] args) throws Exception {
         Path file = Path.of(args[0]);

@@ -58,12 +58,21 @@ class DemoStoreSeed {
             for (int u = 0; u < users; u++) {
                 byte[] b = new byte[12];
                 keys.nextBytes(b);
-                String key = tenant + "_api_" + Base64.getUrlEncoder().withoutPadding().encodeToString(b);
+                String key = tenant + "_api_"
+                        + Base64.getUrlEncoder().withoutPadding().encodeToString(b);
                 String email = "ce" + u + "@" + tenant + ".example";
-                ApiKey k = new ApiKey(Ids.sha256(key), tenant, email, u == 0 ? ApiKey.ADMIN : ApiKey.MEMBER,
-                        new byte[] {0}, now, false);
+                ApiKey k = new ApiKey(
+                        Ids.sha256(key),
+                        tenant,
+                        email,
+                        u == 0 ? ApiKey.ADMIN : ApiKey.MEMBER,
+                        new byte[] {0},
+                        now,
+                        false);
                 if (u == 0) {
-                    tenantStore.createWithKey(new Tenant(tenant, tenant, now), k).orElseThrow();
+                    tenantStore
+                            .createWithKey(new Tenant(tenant, tenant, now), k)
+                            .orElseThrow();
                 } else {
                     tenantStore.addKey(k);
                 }
@@ -76,15 +85,25 @@ class DemoStoreSeed {
                 String user = "ce" + (i % users) + "@" + tenant + ".example";
                 Instant created = now.minus(Duration.ofSeconds(random.nextInt(365 * 24 * 3600)));
                 String demoId = Ids.demoId();
-                demos.create(Demo.provisioning(demoId, tenant, user, "Customer " + tenant + " " + i, tpl.industry(),
-                        tpl.templateId(), created));
+                demos.create(Demo.provisioning(
+                        demoId,
+                        tenant,
+                        user,
+                        "Customer " + tenant + " " + i,
+                        tpl.industry(),
+                        tpl.templateId(),
+                        created));
                 int kind = random.nextInt(100);
                 if (kind < 85) {
                     Map<String, Long> rows = new LinkedHashMap<>();
                     for (TableSpec table : tpl.tables()) {
                         rows.put(table.name(), table.rows());
                     }
-                    demos.markReady(demoId, demoId, "agent_" + demoId, tpl.domainGoldenQueries(),
+                    demos.markReady(
+                            demoId,
+                            demoId,
+                            "agent_" + demoId,
+                            tpl.domainGoldenQueries(),
                             Map.of("table_count", tpl.tableCount(), "total_rows", tpl.totalRows(), "tables", rows));
                     if (random.nextInt(100) < 2) {
                         demos.setPinned(demoId, true, created.plusSeconds(60));
@@ -101,8 +120,9 @@ class DemoStoreSeed {
             }
         }
         Files.write(out, lines);
-        System.out.printf("seeded %d demos across %d tenants (%d users each) into %s in %.1f s; keys in %s%n", total,
-                tenants, users, dbFile, (System.nanoTime() - started) / 1e9, out.toAbsolutePath());
+        System.out.printf(
+                "seeded %d demos across %d tenants (%d users each) into %s in %.1f s; keys in %s%n",
+                total, tenants, users, dbFile, (System.nanoTime() - started) / 1e9, out.toAbsolutePath());
         db.close();
     }
 }

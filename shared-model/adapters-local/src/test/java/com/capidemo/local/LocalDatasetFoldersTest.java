@@ -2,9 +2,9 @@ package com.capidemo.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.capidemo.core.testing.MutableClock;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import com.capidemo.core.testing.MutableClock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -98,7 +98,8 @@ class LocalDatasetFoldersTest {
         Instant before = Instant.now().minusSeconds(5);
         Files.createDirectories(dir.resolve("tmp_by_hand"));
 
-        assertThat(folders.datasetCreatedAt("tmp_by_hand")).hasValueSatisfying(t -> assertThat(t)
-                .isBetween(before, Instant.now().plusSeconds(5)));
+        assertThat(folders.datasetCreatedAt("tmp_by_hand"))
+                .hasValueSatisfying(
+                        t -> assertThat(t).isBetween(before, Instant.now().plusSeconds(5)));
     }
 }

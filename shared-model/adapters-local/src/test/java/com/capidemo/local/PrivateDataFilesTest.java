@@ -49,7 +49,8 @@ class PrivateDataFilesTest {
         assertThat(mode(data.resolve("warehouse"))).isEqualTo("rwx------");
         assertThat(mode(data.resolve("warehouse/acme"))).isEqualTo("rwx------");
         assertThat(mode(data.resolve("objects"))).isEqualTo("rwx------");
-        assertThat(mode(data.resolve("objects/templates/shopify/orders.parquet"))).isEqualTo("rw-------");
+        assertThat(mode(data.resolve("objects/templates/shopify/orders.parquet")))
+                .isEqualTo("rw-------");
         try (Stream<Path> files = Files.walk(data)) {
             files.filter(Files::isRegularFile).forEach(f -> {
                 try {

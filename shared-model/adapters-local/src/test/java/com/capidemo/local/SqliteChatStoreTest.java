@@ -29,10 +29,20 @@ class SqliteChatStoreTest {
     Path dir;
 
     private static ConversationTurn turn(String conversationId, String question) {
-        return new ConversationTurn(conversationId, 0, question, "answer to " + question, "SELECT 1",
-                List.of("month", "orders"), List.of(List.of("2024-01-01", 197L)), false,
+        return new ConversationTurn(
+                conversationId,
+                0,
+                question,
+                "answer to " + question,
+                "SELECT 1",
+                List.of("month", "orders"),
+                List.of(List.of("2024-01-01", 197L)),
+                false,
                 Map.of("$schema", "https://vega.github.io/schema/vega-lite/v5.json", "mark", Map.of("type", "line")),
-                List.of("And by month?"), "planned", "{\"base\":\"orders\"}", null);
+                List.of("And by month?"),
+                "planned",
+                "{\"base\":\"orders\"}",
+                null);
     }
 
     @Test
@@ -62,7 +72,9 @@ class SqliteChatStoreTest {
         assertThat(read.followUpQuestions()).containsExactly("And by month?");
         assertThat(read.state()).isEqualTo("{\"base\":\"orders\"}");
         assertThat(read.createdAt()).isNotNull();
-        assertThat(store.turns(c.conversationId(), 1)).extracting(ConversationTurn::turn).containsExactly(2);
+        assertThat(store.turns(c.conversationId(), 1))
+                .extracting(ConversationTurn::turn)
+                .containsExactly(2);
         assertThat(store.find(c.conversationId()).orElseThrow().updatedAt()).isAfterOrEqualTo(c.updatedAt());
     }
 
@@ -82,8 +94,10 @@ class SqliteChatStoreTest {
         }
         pool.shutdown();
         assertThat(numbers).doesNotHaveDuplicates().hasSize(20);
-        assertThat(store.turns(c.conversationId(), 100)).extracting(ConversationTurn::turn)
-                .containsExactlyElementsOf(java.util.stream.IntStream.rangeClosed(1, 20).boxed().toList());
+        assertThat(store.turns(c.conversationId(), 100))
+                .extracting(ConversationTurn::turn)
+                .containsExactlyElementsOf(
+                        java.util.stream.IntStream.rangeClosed(1, 20).boxed().toList());
     }
 
     @Test
@@ -94,7 +108,8 @@ class SqliteChatStoreTest {
         Demo before = demos.find(demoId).orElseThrow();
         assertThat(before.readiness()).isNull();
 
-        Readiness r = new Readiness(95.5, 21, 22, List.of("Which 10 cities?"), Instant.now().truncatedTo(ChronoUnit.MILLIS));
+        Readiness r = new Readiness(
+                95.5, 21, 22, List.of("Which 10 cities?"), Instant.now().truncatedTo(ChronoUnit.MILLIS));
         assertThat(demos.recordReadiness(demoId, r)).isTrue();
         assertThat(demos.find(demoId).orElseThrow().readiness()).isEqualTo(r);
         assertThat(demos.recordReadiness("demo_missing", r)).isFalse();
@@ -102,15 +117,20 @@ class SqliteChatStoreTest {
         Instant later = before.lastUsed().plusSeconds(60);
         assertThat(demos.touch(demoId, later)).isTrue();
         assertThat(demos.find(demoId).orElseThrow().lastUsed()).isEqualTo(later);
-        assertThat(demos.touch(demoId, before.lastUsed())).as("last_used never moves back").isFalse();
+        assertThat(demos.touch(demoId, before.lastUsed()))
+                .as("last_used never moves back")
+                .isFalse();
         assertThat(demos.find(demoId).orElseThrow().lastUsed()).isEqualTo(later);
     }
 
     @Test
     void theChatMigrationUpgradesAnExistingStoreAndKeepsItsDemos() throws Exception {
         Path file = dir.resolve("platform.db");
-        String v1 = new String(SqliteDatabase.class.getResourceAsStream("/db/sqlite/V1__init.sql").readAllBytes());
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement st = c.createStatement()) {
+        String v1 = new String(SqliteDatabase.class
+                .getResourceAsStream("/db/sqlite/V1__init.sql")
+                .readAllBytes());
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file);
+                Statement st = c.createStatement()) {
             for (String sql : v1.replaceAll("(?m)--.*$", "").split(";")) {
                 if (!sql.isBlank()) {
                     st.execute(sql);
@@ -121,9 +141,11 @@ class SqliteChatStoreTest {
                     + "VALUES ('demo_old', 'tenant_a', 'ready', 1, 1)");
         }
         SqliteDatabase db = new SqliteDatabase(file);
-        assertThat(new SqliteDemoStore(db).find("demo_old").orElseThrow().readiness()).isNull();
+        assertThat(new SqliteDemoStore(db).find("demo_old").orElseThrow().readiness())
+                .isNull();
         int version = db.read(c -> {
-            try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("PRAGMA user_version")) {
+            try (Statement st = c.createStatement();
+                    ResultSet rs = st.executeQuery("PRAGMA user_version")) {
                 rs.next();
                 return rs.getInt(1);
             }

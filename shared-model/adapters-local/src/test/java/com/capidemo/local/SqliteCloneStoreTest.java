@@ -39,9 +39,16 @@ class SqliteCloneStoreTest extends CloneStoreContract {
         Demo first = readyClone(source, "a@example.com");
         Demo second = readyClone(first, "b@example.com");
 
-        long sets = db.read(c -> Sql.one(c, "SELECT count(DISTINCT golden_set_id) FROM demos WHERE demo_id IN (?,?,?)",
-                rs -> rs.getLong(1), source.demoId(), first.demoId(), second.demoId()).orElseThrow());
-        long stored = db.read(c -> Sql.one(c, "SELECT count(*) FROM golden_query_sets", rs -> rs.getLong(1)).orElseThrow());
+        long sets = db.read(c -> Sql.one(
+                        c,
+                        "SELECT count(DISTINCT golden_set_id) FROM demos WHERE demo_id IN (?,?,?)",
+                        rs -> rs.getLong(1),
+                        source.demoId(),
+                        first.demoId(),
+                        second.demoId())
+                .orElseThrow());
+        long stored = db.read(c -> Sql.one(c, "SELECT count(*) FROM golden_query_sets", rs -> rs.getLong(1))
+                .orElseThrow());
         assertThat(sets).isEqualTo(1);
         assertThat(stored).isEqualTo(1);
     }

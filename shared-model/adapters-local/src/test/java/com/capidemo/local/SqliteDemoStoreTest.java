@@ -9,8 +9,8 @@ import com.capidemo.core.port.DemoStore;
 import com.capidemo.core.port.JobStore;
 import java.nio.file.Path;
 import java.time.Instant;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class SqliteDemoStoreTest extends DemoStoreContract {
@@ -40,7 +40,13 @@ class SqliteDemoStoreTest extends DemoStoreContract {
     @Test
     void everyWriteToATenantsDemosChangesItsVersionAndOnlyItsVersionWhicheverProcessWrites() {
         assertThat(store.changeVersion("acme")).hasValue(0L);
-        Demo demo = Demo.provisioning(Ids.demoId(), "acme", "ce@acme.example", "Acme", "Retail", "shopify",
+        Demo demo = Demo.provisioning(
+                Ids.demoId(),
+                "acme",
+                "ce@acme.example",
+                "Acme",
+                "Retail",
+                "shopify",
                 Instant.parse("2026-11-01T00:00:00Z"));
         store.create(demo);
         long created = store.changeVersion("acme").orElseThrow();
@@ -49,7 +55,8 @@ class SqliteDemoStoreTest extends DemoStoreContract {
 
         // Another process on the same file (a provisioner, the lifecycle service): the triggers count its writes too.
         DemoStore other = new SqliteDemoStore(new SqliteDatabase(dir.resolve("platform.db")));
-        assertThat(other.setPinned(demo.demoId(), true, Instant.parse("2026-11-02T00:00:00Z"))).isTrue();
+        assertThat(other.setPinned(demo.demoId(), true, Instant.parse("2026-11-02T00:00:00Z")))
+                .isTrue();
         assertThat(store.changeVersion("acme").orElseThrow()).isGreaterThan(created);
         assertThat(store.changeVersion("globex")).hasValue(0L);
     }

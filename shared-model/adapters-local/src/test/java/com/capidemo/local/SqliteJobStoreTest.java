@@ -1,14 +1,13 @@
 package com.capidemo.local;
 
-import com.capidemo.core.adapter.contract.JobStoreContract;
-import com.capidemo.core.port.JobStore;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.capidemo.core.adapter.contract.JobStoreContract;
 import com.capidemo.core.domain.Job;
 import com.capidemo.core.domain.JobStatus;
 import com.capidemo.core.port.ClaimOutcome;
 import com.capidemo.core.port.ClaimOutcome.Kind;
+import com.capidemo.core.port.JobStore;
 import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -84,26 +83,31 @@ class SqliteJobStoreTest extends JobStoreContract {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         List<Process> processes = new ArrayList<>();
         for (int i = 0; i < 2; i++) {
-            processes.add(new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-                    ClaimRacer.class.getName(), dir.resolve("platform.db").toString(), job.jobId(), "jvm-" + i,
-                    Long.toString(startAt)).redirectError(ProcessBuilder.Redirect.INHERIT).start());
+            processes.add(new ProcessBuilder(
+                            java,
+                            "-cp",
+                            System.getProperty("java.class.path"),
+                            ClaimRacer.class.getName(),
+                            dir.resolve("platform.db").toString(),
+                            job.jobId(),
+                            "jvm-" + i,
+                            Long.toString(startAt))
+                    .redirectError(ProcessBuilder.Redirect.INHERIT)
+                    .start());
         }
         List<String> outcomes = new ArrayList<>();
         for (Process p : processes) {
             assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
             String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            outcomes.add(out.lines().filter(l -> l.startsWith("OUTCOME ")).findFirst().orElse(out));
+            outcomes.add(out.lines()
+                    .filter(l -> l.startsWith("OUTCOME "))
+                    .findFirst()
+                    .orElse(out));
         }
         assertThat(outcomes).containsExactlyInAnyOrder("OUTCOME CLAIMED", "OUTCOME LEASED_BY_OTHER");
         assertThat(store.find(job.jobId()).orElseThrow().lease().owner()).startsWith("jvm-");
         assertThat(new File(dir.toFile(), "platform.db")).exists();
     }
-
-
-
-
-
-
 
     @Test
     void migrationsRunOnceAcrossReopens() {
@@ -111,5 +115,4 @@ class SqliteJobStoreTest extends JobStoreContract {
         SqliteJobStore reopened = new SqliteJobStore(new SqliteDatabase(dir.resolve("platform.db")));
         assertThat(reopened.find(job.jobId())).isPresent();
     }
-
 }

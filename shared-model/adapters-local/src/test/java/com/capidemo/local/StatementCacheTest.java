@@ -32,8 +32,11 @@ class StatementCacheTest {
     }
 
     private void bump(String tenant) {
-        db.write(c -> Sql.update(c, "INSERT INTO demo_changes(tenant_id, version) VALUES (?, 1) "
-                + "ON CONFLICT(tenant_id) DO UPDATE SET version = version + 1", tenant));
+        db.write(c -> Sql.update(
+                c,
+                "INSERT INTO demo_changes(tenant_id, version) VALUES (?, 1) "
+                        + "ON CONFLICT(tenant_id) DO UPDATE SET version = version + 1",
+                tenant));
     }
 
     private List<String> tenants(String sql) {
@@ -97,8 +100,8 @@ class StatementCacheTest {
         bump("a");
         bump("b");
         String all = "SELECT tenant_id FROM demo_changes ORDER BY tenant_id";
-        List<String> pairs = db.read(c -> Sql.<String>list(c, all,
-                rs -> rs.getString(1) + ":" + Sql.list(c, all, inner -> inner.getString(1))));
+        List<String> pairs = db.read(c ->
+                Sql.<String>list(c, all, rs -> rs.getString(1) + ":" + Sql.list(c, all, inner -> inner.getString(1))));
         assertThat(pairs).containsExactly("a:[a, b]", "b:[a, b]");
         assertThat(tenants(all)).containsExactly("a", "b");
     }
@@ -106,9 +109,14 @@ class StatementCacheTest {
     @Test
     void aStatementThatFailedIsNotKept() {
         bump("a");
-        assertThatThrownBy(() -> db.read(c -> Sql.one(c, VERSION, rs -> {
-            throw new IllegalStateException("mapping failed");
-        }, "a"))).hasMessage("mapping failed");
+        assertThatThrownBy(() -> db.read(c -> Sql.one(
+                        c,
+                        VERSION,
+                        rs -> {
+                            throw new IllegalStateException("mapping failed");
+                        },
+                        "a")))
+                .hasMessage("mapping failed");
         for (int i = 0; i < 8; i++) {
             assertThat(version("a")).contains(1L);
         }

@@ -23,7 +23,8 @@ class TinkCryptoTest {
 
         Path data = Files.createDirectories(dir.resolve("data"));
         TinkCrypto inline = TinkCrypto.ofKeyset(keyset);
-        assertThat(new String(inline.decrypt(sealed, "ctx"), StandardCharsets.UTF_8)).isEqualTo("api key");
+        assertThat(new String(inline.decrypt(sealed, "ctx"), StandardCharsets.UTF_8))
+                .isEqualTo("api key");
         try (var files = Files.list(data)) {
             assertThat(files).as("nothing of the keyset in the data directory").isEmpty();
         }
@@ -32,7 +33,8 @@ class TinkCryptoTest {
     @Test
     void aKeysetThatIsNotTinkJsonStopsTheStartWithoutEchoingIt() {
         assertThatThrownBy(() -> TinkCrypto.ofKeyset("{\"not\":\"a keyset SECRET\"}"))
-                .isInstanceOf(IllegalStateException.class).hasMessageNotContaining("SECRET")
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageNotContaining("SECRET")
                 .hasMessageContaining("platform.crypto.local-keyset");
     }
 }

@@ -12,10 +12,10 @@ import java.util.Set;
 /** Writes the text of an answer: what was computed (so the reader can check the interpretation) and the result. */
 final class AnswerWriter {
 
-    private AnswerWriter() {
-    }
+    private AnswerWriter() {}
 
-    static String planned(SemanticModel model, Plan plan, List<String> columns, List<List<Object>> rows, boolean truncated) {
+    static String planned(
+            SemanticModel model, Plan plan, List<String> columns, List<List<Object>> rows, boolean truncated) {
         return result(model, plan, columns, rows, truncated) + joins(model, plan);
     }
 
@@ -26,17 +26,22 @@ final class AnswerWriter {
         }
         List<Object> r = rows.get(0);
         String unit = "percent".equals(earlier.measure().kind()) ? "%" : "";
-        String pct = r.get(3) == null ? "" : " (" + (r.get(3) instanceof Number n && n.doubleValue() > 0 ? "+" : "")
-                + format(r.get(3)) + "%)";
-        return capitalize(describe(model, earlier)) + ": " + format(r.get(0)) + unit + "; " + describe(model, later) + ": "
-                + format(r.get(1)) + unit + ". Change: " + (r.get(2) instanceof Number n && n.doubleValue() > 0 ? "+" : "")
+        String pct = r.get(3) == null
+                ? ""
+                : " (" + (r.get(3) instanceof Number n && n.doubleValue() > 0 ? "+" : "") + format(r.get(3)) + "%)";
+        return capitalize(describe(model, earlier)) + ": " + format(r.get(0)) + unit + "; " + describe(model, later)
+                + ": "
+                + format(r.get(1)) + unit + ". Change: "
+                + (r.get(2) instanceof Number n && n.doubleValue() > 0 ? "+" : "")
                 + format(r.get(2)) + unit + pct + "." + joins(model, earlier);
     }
 
     /** " Tables joined: order_items → products → collections." for each foreign-key path the plan follows. */
     static String joins(SemanticModel model, Plan plan) {
         Set<String> tables = new LinkedHashSet<>(plan.tables());
-        model.metrics.stream().filter(x -> x.name().equals(plan.measure().metric())).findFirst()
+        model.metrics.stream()
+                .filter(x -> x.name().equals(plan.measure().metric()))
+                .findFirst()
                 .ifPresent(x -> tables.addAll(x.tables()));
         Set<String> paths = new LinkedHashSet<>();
         for (String t : tables) {
@@ -53,29 +58,43 @@ final class AnswerWriter {
         return paths.isEmpty() ? "" : " Tables joined: " + String.join("; ", paths) + ".";
     }
 
-    private static String result(SemanticModel model, Plan plan, List<String> columns, List<List<Object>> rows,
-                                 boolean truncated) {
+    private static String result(
+            SemanticModel model, Plan plan, List<String> columns, List<List<Object>> rows, boolean truncated) {
         String what = describe(model, plan);
         if (rows.isEmpty()) {
             return "No records match " + what + ".";
         }
-        int measure = columns.size() - 1 - (plan.share() && (!plan.dims().isEmpty() || plan.timeGroup() != null) ? 1 : 0);
+        int measure =
+                columns.size() - 1 - (plan.share() && (!plan.dims().isEmpty() || plan.timeGroup() != null) ? 1 : 0);
         if (rows.size() == 1 && plan.dims().isEmpty() && plan.timeGroup() == null) {
             return capitalize(what) + ": " + format(rows.get(0).get(measure))
                     + ("percent".equals(plan.measure().kind()) ? "%" : "") + ".";
         }
-        StringBuilder b = new StringBuilder(capitalize(what)).append(": ").append(rows.size())
-                .append(rows.size() == 1 ? " row" : " rows").append(truncated ? " (showing the first " + rows.size() + ")" : "")
+        StringBuilder b = new StringBuilder(capitalize(what))
+                .append(": ")
+                .append(rows.size())
+                .append(rows.size() == 1 ? " row" : " rows")
+                .append(truncated ? " (showing the first " + rows.size() + ")" : "")
                 .append('.');
         if (plan.timeGroup() != null && plan.dims().isEmpty() && rows.size() >= 2) {
             List<Object> first = rows.get(0);
             List<Object> last = rows.get(rows.size() - 1);
-            b.append(" From ").append(format(first.get(0))).append(" (").append(format(first.get(measure))).append(") to ")
-                    .append(format(last.get(0))).append(" (").append(format(last.get(measure))).append(").");
+            b.append(" From ")
+                    .append(format(first.get(0)))
+                    .append(" (")
+                    .append(format(first.get(measure)))
+                    .append(") to ")
+                    .append(format(last.get(0)))
+                    .append(" (")
+                    .append(format(last.get(measure)))
+                    .append(").");
         } else if (!plan.dims().isEmpty() && plan.timeGroup() == null) {
             List<Object> top = rows.get(0);
-            b.append(plan.ascending() ? " Lowest: " : " Highest: ").append(format(top.get(0))).append(" (")
-                    .append(format(top.get(measure))).append(")");
+            b.append(plan.ascending() ? " Lowest: " : " Highest: ")
+                    .append(format(top.get(0)))
+                    .append(" (")
+                    .append(format(top.get(measure)))
+                    .append(")");
             if (plan.share()) {
                 b.append(", ").append(format(top.get(measure + 1))).append("% of the total");
             }
@@ -85,21 +104,27 @@ final class AnswerWriter {
     }
 
     static String golden(List<String> columns, List<List<Object>> rows, boolean truncated) {
-        StringBuilder b = new StringBuilder("This is one of the demo's golden questions, answered with its curated SQL. ");
+        StringBuilder b =
+                new StringBuilder("This is one of the demo's golden questions, answered with its curated SQL. ");
         if (rows.isEmpty()) {
             b.append("It returns no rows.");
         } else if (rows.size() == 1) {
             List<String> parts = new ArrayList<>();
             for (int i = 0; i < columns.size(); i++) {
-                parts.add(columns.get(i).replace('_', ' ') + ": " + format(rows.get(0).get(i)));
+                parts.add(columns.get(i).replace('_', ' ') + ": "
+                        + format(rows.get(0).get(i)));
             }
             b.append(capitalize(String.join(", ", parts))).append('.');
         } else {
-            b.append("It returns ").append(rows.size()).append(" rows").append(truncated ? " (showing the first " + rows.size() + ")" : "")
+            b.append("It returns ")
+                    .append(rows.size())
+                    .append(" rows")
+                    .append(truncated ? " (showing the first " + rows.size() + ")" : "")
                     .append("; the first is ");
             List<String> parts = new ArrayList<>();
             for (int i = 0; i < columns.size() && i < 4; i++) {
-                parts.add(columns.get(i).replace('_', ' ') + " " + format(rows.get(0).get(i)));
+                parts.add(columns.get(i).replace('_', ' ') + " "
+                        + format(rows.get(0).get(i)));
             }
             b.append(String.join(", ", parts)).append('.');
         }
@@ -107,7 +132,8 @@ final class AnswerWriter {
     }
 
     static String declined(String reason, List<String> suggestions) {
-        StringBuilder b = new StringBuilder("I can't answer that with confidence from this demo's data: ").append(reason)
+        StringBuilder b = new StringBuilder("I can't answer that with confidence from this demo's data: ")
+                .append(reason)
                 .append(". I only answer from the data and never guess numbers.");
         if (!suggestions.isEmpty()) {
             b.append(" Here are questions I can answer:");
@@ -123,48 +149,108 @@ final class AnswerWriter {
         StringBuilder b = new StringBuilder();
         Plan.Measure m = plan.measure();
         if (m.duration()) {
-            b.append(m.kind().equals("median") ? "the median time in " : "the average time in ").append(m.unit())
-                    .append("s from ").append(m.startColumn()).append(" (").append(m.startTable().replace('_', ' '))
-                    .append(") to ").append(m.column()).append(" (").append(m.table().replace('_', ' ')).append(')');
+            b.append(m.kind().equals("median") ? "the median time in " : "the average time in ")
+                    .append(m.unit())
+                    .append("s from ")
+                    .append(m.startColumn())
+                    .append(" (")
+                    .append(m.startTable().replace('_', ' '))
+                    .append(") to ")
+                    .append(m.column())
+                    .append(" (")
+                    .append(m.table().replace('_', ' '))
+                    .append(')');
         } else if (m.kind().equals("percent")) {
-            b.append("the percentage of ").append(plan.base().replace('_', ' ')).append(" where ").append(String.join(
-                    " and ", plan.numerator().stream().map(AnswerWriter::condition).toList()));
+            b.append("the percentage of ")
+                    .append(plan.base().replace('_', ' '))
+                    .append(" where ")
+                    .append(String.join(
+                            " and ",
+                            plan.numerator().stream()
+                                    .map(AnswerWriter::condition)
+                                    .toList()));
         } else if (plan.firstEvent() != null) {
             Plan.FirstEvent f = plan.firstEvent();
-            b.append("the number of ").append(plan.base().replace('_', ' ')).append(" counted by their first ")
-                    .append(Words.singular(f.child()).replace('_', ' ')).append(" (earliest ").append(f.dateColumn())
+            b.append("the number of ")
+                    .append(plan.base().replace('_', ' '))
+                    .append(" counted by their first ")
+                    .append(Words.singular(f.child()).replace('_', ' '))
+                    .append(" (earliest ")
+                    .append(f.dateColumn())
                     .append(')');
-        } else switch (m.kind()) {
-            case "count" -> b.append("the number of ").append(plan.base().replace('_', ' '));
-            case "per_entity" -> b.append("the average number of ").append(plan.base().replace('_', ' ')).append(" per ")
-                    .append(Words.singular(m.unit()).replace('_', ' ')).append(" (over all ")
-                    .append(m.unit().replace('_', ' ')).append(')');
-            case "per_active_entity" -> b.append("the average number of ").append(plan.base().replace('_', ' '))
-                    .append(" per ").append(Words.singular(m.unit()).replace('_', ' ')).append(" (over the ")
-                    .append(m.unit().replace('_', ' ')).append(" that have any)");
-            case "count_distinct" -> b.append("the number of distinct ").append(m.column().replace('_', ' '));
-            case "sum" -> b.append("the total ").append(m.column().replace('_', ' ')).append(" of ").append(m.table().replace('_', ' '));
-            case "avg" -> b.append("the average ").append(m.column().replace('_', ' ')).append(" of ").append(m.table().replace('_', ' '));
-            case "median" -> b.append("the median ").append(m.column().replace('_', ' ')).append(" of ").append(m.table().replace('_', ' '));
-            case "min" -> b.append("the lowest ").append(m.column().replace('_', ' ')).append(" of ").append(m.table().replace('_', ' '));
-            case "max" -> b.append("the highest ").append(m.column().replace('_', ' ')).append(" of ").append(m.table().replace('_', ' '));
-            default -> {
-                Metric metric = model.metrics.stream().filter(x -> x.name().equals(m.metric())).findFirst().orElse(null);
-                b.append(m.metric().replace('_', ' '));
-                if (metric != null && !metric.filters().isEmpty()) {
-                    b.append(" (as the golden queries define it: ")
-                            .append(String.join(" and ", metric.filters().stream()
-                                    .map(f -> f.replaceAll("\\{[a-z0-9_]+}\\.", "").replace("\"", "")).toList()))
+        } else
+            switch (m.kind()) {
+                case "count" -> b.append("the number of ").append(plan.base().replace('_', ' '));
+                case "per_entity" ->
+                    b.append("the average number of ")
+                            .append(plan.base().replace('_', ' '))
+                            .append(" per ")
+                            .append(Words.singular(m.unit()).replace('_', ' '))
+                            .append(" (over all ")
+                            .append(m.unit().replace('_', ' '))
                             .append(')');
+                case "per_active_entity" ->
+                    b.append("the average number of ")
+                            .append(plan.base().replace('_', ' '))
+                            .append(" per ")
+                            .append(Words.singular(m.unit()).replace('_', ' '))
+                            .append(" (over the ")
+                            .append(m.unit().replace('_', ' '))
+                            .append(" that have any)");
+                case "count_distinct" ->
+                    b.append("the number of distinct ").append(m.column().replace('_', ' '));
+                case "sum" ->
+                    b.append("the total ")
+                            .append(m.column().replace('_', ' '))
+                            .append(" of ")
+                            .append(m.table().replace('_', ' '));
+                case "avg" ->
+                    b.append("the average ")
+                            .append(m.column().replace('_', ' '))
+                            .append(" of ")
+                            .append(m.table().replace('_', ' '));
+                case "median" ->
+                    b.append("the median ")
+                            .append(m.column().replace('_', ' '))
+                            .append(" of ")
+                            .append(m.table().replace('_', ' '));
+                case "min" ->
+                    b.append("the lowest ")
+                            .append(m.column().replace('_', ' '))
+                            .append(" of ")
+                            .append(m.table().replace('_', ' '));
+                case "max" ->
+                    b.append("the highest ")
+                            .append(m.column().replace('_', ' '))
+                            .append(" of ")
+                            .append(m.table().replace('_', ' '));
+                default -> {
+                    Metric metric = model.metrics.stream()
+                            .filter(x -> x.name().equals(m.metric()))
+                            .findFirst()
+                            .orElse(null);
+                    b.append(m.metric().replace('_', ' '));
+                    if (metric != null && !metric.filters().isEmpty()) {
+                        b.append(" (as the golden queries define it: ")
+                                .append(String.join(
+                                        " and ",
+                                        metric.filters().stream()
+                                                .map(f -> f.replaceAll("\\{[a-z0-9_]+}\\.", "")
+                                                        .replace("\"", ""))
+                                                .toList()))
+                                .append(')');
+                    }
                 }
             }
-        }
         List<String> groups = new ArrayList<>();
         if (plan.timeGroup() != null) {
             groups.add(plan.timeGroup().grain() + " (of " + plan.timeGroup().column() + ")");
         }
         for (Plan.Dim d : plan.dims()) {
-            groups.add(d.entity() ? Words.singular(d.table()).replace('_', ' ') : d.column().replace('_', ' '));
+            groups.add(
+                    d.entity()
+                            ? Words.singular(d.table()).replace('_', ' ')
+                            : d.column().replace('_', ' '));
         }
         if (!groups.isEmpty()) {
             b.append(" by ").append(String.join(" and ", groups));
@@ -172,8 +258,17 @@ final class AnswerWriter {
         if (plan.period() != null) {
             Plan.Period p = plan.period();
             String label = p.label();
-            b.append(label.startsWith("since") || label.startsWith("before") || label.startsWith("after")
-                    || label.startsWith("through") ? " " : " in ").append(label).append(" (by ").append(p.column()).append(')');
+            b.append(
+                            label.startsWith("since")
+                                            || label.startsWith("before")
+                                            || label.startsWith("after")
+                                            || label.startsWith("through")
+                                    ? " "
+                                    : " in ")
+                    .append(label)
+                    .append(" (by ")
+                    .append(p.column())
+                    .append(')');
         }
         List<String> conds = new ArrayList<>();
         for (Plan.Cond c : plan.filters()) {
@@ -183,8 +278,10 @@ final class AnswerWriter {
             b.append(", where ").append(String.join(" and ", conds));
         }
         if (plan.limit() != null) {
-            b.append(plan.limit() == 1 ? (plan.ascending() ? ", lowest first" : ", highest first") + " (top 1)"
-                    : ", " + (plan.ascending() ? "bottom " : "top ") + plan.limit());
+            b.append(
+                    plan.limit() == 1
+                            ? (plan.ascending() ? ", lowest first" : ", highest first") + " (top 1)"
+                            : ", " + (plan.ascending() ? "bottom " : "top ") + plan.limit());
         }
         if (plan.share()) {
             b.append(", with each row's share of the total");
@@ -196,20 +293,45 @@ final class AnswerWriter {
         if (c.segment() != null) {
             Plan.Segment s = c.segment();
             String child = s.child().replace('_', ' ');
-            String own = s.childFilters().isEmpty() ? "" : " (" + String.join(" and ",
-                    s.childFilters().stream().map(AnswerWriter::condition).toList()) + ")";
-            return c.table().replace('_', ' ') + switch (s.op()) {
-                case "exists" -> " have " + child + own;
-                case "absent" -> " have no " + child + own;
-                default -> " have " + SqlWriter.operatorWords(s.op()) + " " + SqlWriter.number(s.count()) + " " + child + own;
-            };
+            String own = s.childFilters().isEmpty()
+                    ? ""
+                    : " ("
+                            + String.join(
+                                    " and ",
+                                    s.childFilters().stream()
+                                            .map(AnswerWriter::condition)
+                                            .toList()) + ")";
+            return c.table().replace('_', ' ')
+                    + switch (s.op()) {
+                        case "exists" -> " have " + child + own;
+                        case "absent" -> " have no " + child + own;
+                        default ->
+                            " have " + SqlWriter.operatorWords(s.op()) + " " + SqlWriter.number(s.count()) + " " + child
+                                    + own;
+                    };
         }
         String col = c.column().replace('_', ' ');
         return switch (c.op()) {
-            case "in" -> col + (c.values().size() == 1 ? " is '" + c.values().get(0) + "'" : " is one of "
-                    + String.join(", ", c.values().stream().map(v -> "'" + v + "'").toList()));
-            case "not_in" -> col + (c.values().size() == 1 ? " is not '" + c.values().get(0) + "'" : " is none of "
-                    + String.join(", ", c.values().stream().map(v -> "'" + v + "'").toList()));
+            case "in" ->
+                col
+                        + (c.values().size() == 1
+                                ? " is '" + c.values().get(0) + "'"
+                                : " is one of "
+                                        + String.join(
+                                                ", ",
+                                                c.values().stream()
+                                                        .map(v -> "'" + v + "'")
+                                                        .toList()));
+            case "not_in" ->
+                col
+                        + (c.values().size() == 1
+                                ? " is not '" + c.values().get(0) + "'"
+                                : " is none of "
+                                        + String.join(
+                                                ", ",
+                                                c.values().stream()
+                                                        .map(v -> "'" + v + "'")
+                                                        .toList()));
             case "is_null" -> col + " is empty";
             case "not_null" -> col + " is set";
             case "is_true" -> col + " is true";
@@ -226,7 +348,9 @@ final class AnswerWriter {
         if (v == null) {
             return "none";
         }
-        if ((v instanceof Integer || v instanceof Long) && ((Number) v).longValue() >= 1900 && ((Number) v).longValue() <= 2100) {
+        if ((v instanceof Integer || v instanceof Long)
+                && ((Number) v).longValue() >= 1900
+                && ((Number) v).longValue() <= 2100) {
             return v.toString();
         }
         if (v instanceof Number n) {

@@ -22,11 +22,14 @@ public final class ChartBuilder {
     private static final Pattern TIME_NAME = Pattern.compile("(^|_)(year|month|quarter|week|day|date|period)$");
     private static final Pattern SHARE_NAME = Pattern.compile("(^pct_of|^share|_pct$|^pct_|percent|_share$)");
 
-    private ChartBuilder() {
-    }
+    private ChartBuilder() {}
 
     /** Column roles inferred from names and values. */
-    enum Role { TIME, CATEGORY, MEASURE }
+    enum Role {
+        TIME,
+        CATEGORY,
+        MEASURE
+    }
 
     /** @return a Vega-Lite spec, or null when the result is a single value or empty */
     public static Map<String, Object> chart(List<String> columns, List<List<Object>> rows) {
@@ -105,7 +108,8 @@ public final class ChartBuilder {
         }
         java.util.Set<String> said = new java.util.HashSet<>();
         for (Words.Token t : Words.tokenize(question)) {
-            if (t.kind() == Words.Kind.WORD && !Words.STOP.contains(t.text()) || Words.MEANINGFUL_STOP.contains(t.text())) {
+            if (t.kind() == Words.Kind.WORD && !Words.STOP.contains(t.text())
+                    || Words.MEANINGFUL_STOP.contains(t.text())) {
                 said.add(t.stem());
             }
         }
@@ -126,8 +130,8 @@ public final class ChartBuilder {
         return best;
     }
 
-    private static Map<String, Object> point(List<String> columns, List<List<Object>> rows, List<Role> roles,
-                                             List<Integer> measures, int category) {
+    private static Map<String, Object> point(
+            List<String> columns, List<List<Object>> rows, List<Role> roles, List<Integer> measures, int category) {
         Map<String, Object> enc = new LinkedHashMap<>();
         enc.put("x", field(columns.get(measures.get(0)), "quantitative"));
         enc.put("y", field(columns.get(measures.get(1)), "quantitative"));
@@ -172,7 +176,10 @@ public final class ChartBuilder {
                 roles.add(Role.CATEGORY);
             } else if (allDates) {
                 roles.add(Role.TIME);
-            } else if (allNumbers && TIME_NAME.matcher(name).find() && isIntegerColumn(rows, i) && yearLike(rows, i, name)) {
+            } else if (allNumbers
+                    && TIME_NAME.matcher(name).find()
+                    && isIntegerColumn(rows, i)
+                    && yearLike(rows, i, name)) {
                 roles.add(Role.TIME);
             } else if (allNumbers && !name.endsWith("_id") && !name.equals("id")) {
                 roles.add(Role.MEASURE);
@@ -199,8 +206,8 @@ public final class ChartBuilder {
     private static boolean isIntegerColumn(List<List<Object>> rows, int i) {
         for (List<Object> row : rows) {
             Object v = row.get(i);
-            if (v != null && !(v instanceof Integer || v instanceof Long || v instanceof Short
-                    || v instanceof BigInteger)) {
+            if (v != null
+                    && !(v instanceof Integer || v instanceof Long || v instanceof Short || v instanceof BigInteger)) {
                 return false;
             }
         }
@@ -240,14 +247,16 @@ public final class ChartBuilder {
         for (int i = 0; i < columns.size(); i++) {
             Map<String, Object> f = new LinkedHashMap<>();
             f.put("field", columns.get(i));
-            f.put("type", roles.get(i) == Role.MEASURE ? "quantitative" : roles.get(i) == Role.TIME ? "ordinal" : "nominal");
+            f.put(
+                    "type",
+                    roles.get(i) == Role.MEASURE ? "quantitative" : roles.get(i) == Role.TIME ? "ordinal" : "nominal");
             out.add(f);
         }
         return out;
     }
 
-    private static Map<String, Object> spec(String mark, List<String> columns, List<List<Object>> rows,
-                                            Map<String, Object> encoding, boolean points) {
+    private static Map<String, Object> spec(
+            String mark, List<String> columns, List<List<Object>> rows, Map<String, Object> encoding, boolean points) {
         Map<String, Object> spec = new LinkedHashMap<>();
         spec.put("$schema", SCHEMA);
         spec.put("data", VegaLite.data(columns, rows));

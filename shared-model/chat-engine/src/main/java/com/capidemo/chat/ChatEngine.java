@@ -70,11 +70,19 @@ public final class ChatEngine {
             } catch (RuntimeException e) {
                 return declined(question, "the query I planned could not be completed (" + brief(e) + ")");
             }
-            String text = p.later() != null ? AnswerWriter.compared(k.model, p.plan(), p.later(), r.rows())
+            String text = p.later() != null
+                    ? AnswerWriter.compared(k.model, p.plan(), p.later(), r.rows())
                     : AnswerWriter.planned(k.model, p.plan(), r.columns(), r.rows(), r.truncated());
-            return new ChatAnswer(text, p.sql(),
-                    r.columns(), r.rows(), r.truncated(), ChartBuilder.chart(r.columns(), r.rows(), question),
-                    followUps(k, p.plan(), question), ChatAnswer.PLANNED, Json.write(p.plan()));
+            return new ChatAnswer(
+                    text,
+                    p.sql(),
+                    r.columns(),
+                    r.rows(),
+                    r.truncated(),
+                    ChartBuilder.chart(r.columns(), r.rows(), question),
+                    followUps(k, p.plan(), question),
+                    ChatAnswer.PLANNED,
+                    Json.write(p.plan()));
         }
         return declined(question, ((Planner.Declined) outcome).reason());
     }
@@ -84,20 +92,37 @@ public final class ChatEngine {
             return "refused: " + r.getMessage();
         }
         String m = String.valueOf(e.getMessage());
-        return m.contains("Interrupted") || m.contains("INTERRUPT") ? "it took too long" : "the warehouse reported an error";
+        return m.contains("Interrupted") || m.contains("INTERRUPT")
+                ? "it took too long"
+                : "the warehouse reported an error";
     }
 
     private ChatAnswer declined(String question, String reason) {
         List<String> suggestions = suggestions(question, Set.of());
-        return new ChatAnswer(AnswerWriter.declined(reason, suggestions), null, List.of(), List.of(), false, null,
-                suggestions, ChatAnswer.DECLINED, null);
+        return new ChatAnswer(
+                AnswerWriter.declined(reason, suggestions),
+                null,
+                List.of(),
+                List.of(),
+                false,
+                null,
+                suggestions,
+                ChatAnswer.DECLINED,
+                null);
     }
 
     private ChatAnswer golden(GoldenQuery g) {
         QueryResult r = run(g.sql());
-        return new ChatAnswer(AnswerWriter.golden(r.columns(), r.rows(), r.truncated()), g.sql().strip(), r.columns(),
-                r.rows(), r.truncated(), ChartBuilder.chart(r.columns(), r.rows(), g.question()),
-                suggestions(g.question(), Set.of(g.question())), ChatAnswer.GOLDEN, GOLDEN_STATE + g.question());
+        return new ChatAnswer(
+                AnswerWriter.golden(r.columns(), r.rows(), r.truncated()),
+                g.sql().strip(),
+                r.columns(),
+                r.rows(),
+                r.truncated(),
+                ChartBuilder.chart(r.columns(), r.rows(), g.question()),
+                suggestions(g.question(), Set.of(g.question())),
+                ChatAnswer.GOLDEN,
+                GOLDEN_STATE + g.question());
     }
 
     private QueryResult run(String sql) {
@@ -116,7 +141,9 @@ public final class ChatEngine {
             }
             if (t.state().startsWith(GOLDEN_STATE)) {
                 String q = t.state().substring(GOLDEN_STATE.length());
-                Optional<GoldenQuery> g = spec.goldenQueries().stream().filter(x -> q.equals(x.question())).findFirst();
+                Optional<GoldenQuery> g = spec.goldenQueries().stream()
+                        .filter(x -> q.equals(x.question()))
+                        .findFirst();
                 if (g.isEmpty()) {
                     return null;
                 }
@@ -125,7 +152,8 @@ public final class ChatEngine {
                     QueryResult mine = run(p.sql());
                     QueryResult theirs = run(g.get().sql());
                     List<List<Object>> shown = withoutKeys(k, p.plan(), mine);
-                    if (!mine.rows().isEmpty() && ResultComparator.answers(shown, theirs.rows())
+                    if (!mine.rows().isEmpty()
+                            && ResultComparator.answers(shown, theirs.rows())
                             && mine.rows().size() == theirs.rows().size()) {
                         return p.plan();
                     }
@@ -208,10 +236,12 @@ public final class ChatEngine {
     }
 
     private static int complexity(String c) {
-        return c == null ? 1 : switch (c) {
-            case "simple" -> 0;
-            case "moderate" -> 1;
-            default -> 2;
-        };
+        return c == null
+                ? 1
+                : switch (c) {
+                    case "simple" -> 0;
+                    case "moderate" -> 1;
+                    default -> 2;
+                };
     }
 }

@@ -28,14 +28,21 @@ public final class ChatKnowledge {
      * @param goldens the agent's golden queries
      * @param queries runs read-only queries against the dataset
      */
-    public static ChatKnowledge load(List<String> tables, Map<String, SchemaLoader.DeclaredKeys> keys,
-                                     List<GoldenQuery> goldens, ChatEngine.Queries queries) {
+    public static ChatKnowledge load(
+            List<String> tables,
+            Map<String, SchemaLoader.DeclaredKeys> keys,
+            List<GoldenQuery> goldens,
+            ChatEngine.Queries queries) {
         return load(tables, keys, goldens, null, queries);
     }
 
     /** @param instruction the agent's system instruction (glosses and definitions become vocabulary), may be null */
-    public static ChatKnowledge load(List<String> tables, Map<String, SchemaLoader.DeclaredKeys> keys,
-                                     List<GoldenQuery> goldens, String instruction, ChatEngine.Queries queries) {
+    public static ChatKnowledge load(
+            List<String> tables,
+            Map<String, SchemaLoader.DeclaredKeys> keys,
+            List<GoldenQuery> goldens,
+            String instruction,
+            ChatEngine.Queries queries) {
         return of(SchemaLoader.load(tables, keys, queries), goldens, instruction);
     }
 

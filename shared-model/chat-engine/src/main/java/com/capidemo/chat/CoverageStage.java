@@ -25,8 +25,10 @@ final class CoverageStage implements PlanStage {
                     }
                 }
                 case COLUMN -> {
-                    boolean inMetric = draft.metric != null && draft.metric.columns().contains(m.table() + "." + m.column());
-                    boolean measured = m.table().equals(draft.measure.table()) && m.column().equals(draft.measure.column());
+                    boolean inMetric =
+                            draft.metric != null && draft.metric.columns().contains(m.table() + "." + m.column());
+                    boolean measured = m.table().equals(draft.measure.table())
+                            && m.column().equals(draft.measure.column());
                     if (!inMetric && !measured) {
                         return Optional.of("I am not sure what to do with " + Cues.describe(m) + " in this question");
                     }
@@ -38,28 +40,41 @@ final class CoverageStage implements PlanStage {
         }
         // every "not", "excluding", "without" … must have been applied to something
         for (Words.Token t : draft.tokens) {
-            boolean negation = Cues.NEGATIONS.contains(t.text()) || t.is("than") && t.index() > 0 && draft.tokens.get(t.index() - 1).is("other");
-            if (negation && !draft.negations.contains(t.index()) && !draft.at.containsKey(t.index())
-                    && !(t.is("no") && ctx.text(t.index() + 1).equals("more") || t.is("not") && ctx.text(t.index() + 1).equals("only"))) {
+            boolean negation = Cues.NEGATIONS.contains(t.text())
+                    || t.is("than")
+                            && t.index() > 0
+                            && draft.tokens.get(t.index() - 1).is("other");
+            if (negation
+                    && !draft.negations.contains(t.index())
+                    && !draft.at.containsKey(t.index())
+                    && !(t.is("no") && ctx.text(t.index() + 1).equals("more")
+                            || t.is("not") && ctx.text(t.index() + 1).equals("only"))) {
                 return Optional.of("I could not tell what \"" + t.text() + "\" applies to");
             }
         }
         // cue words that need a stage to apply them: "first", "never", "how long", "hours"
         for (Words.Token t : draft.tokens) {
             SemanticModel.Mention at = draft.at.get(t.index());
-            boolean covered = at != null && (draft.used.contains(at) || at.kind() == SemanticModel.Kind.COLUMN
-                    && at.table().equals(draft.measure.table()) && at.column().equals(draft.measure.column()));
-            if (t.is("first", "never", "long", "hour", "hours", "minute", "minutes", "last", "lasts", "run", "runs", "after",
-                    "before")
-                    && !draft.applied.get(t.index()) && !covered && !ctx.time().consumed().get(t.index())) {
+            boolean covered = at != null
+                    && (draft.used.contains(at)
+                            || at.kind() == SemanticModel.Kind.COLUMN
+                                    && at.table().equals(draft.measure.table())
+                                    && at.column().equals(draft.measure.column()));
+            if (t.is(
+                            "first", "never", "long", "hour", "hours", "minute", "minutes", "last", "lasts", "run",
+                            "runs", "after", "before")
+                    && !draft.applied.get(t.index())
+                    && !covered
+                    && !ctx.time().consumed().get(t.index())) {
                 return Optional.of("I could not tell what \"" + t.text() + "\" applies to here");
             }
         }
         // unexplained unit words ("per year" that was not a grouping)
         for (Words.Token t : draft.tokens) {
-            if (Cues.UNITS.contains(t.text()) && !ctx.time().consumed().get(t.index()) && !draft.applied.get(t.index())
-                    && (draft.grainColumn == null
-                    || t.index() != draft.grainColumn.last() + 1)) {
+            if (Cues.UNITS.contains(t.text())
+                    && !ctx.time().consumed().get(t.index())
+                    && !draft.applied.get(t.index())
+                    && (draft.grainColumn == null || t.index() != draft.grainColumn.last() + 1)) {
                 if (!(t.index() > 0 && draft.tokens.get(t.index() - 1).isNumber())) {
                     return Optional.of("I don't know how to use \"" + t.text() + "\" here");
                 }

@@ -15,20 +15,19 @@ import java.util.function.Predicate;
  */
 final class Cues {
 
-    static final Set<String> SUPERLATIVE_DESC = Words.set("most", "highest", "largest", "biggest", "top", "best",
-            "greatest", "maximum", "max");
-    static final Set<String> SUPERLATIVE_ASC = Words.set("least", "lowest", "fewest", "smallest", "bottom", "worst",
-            "minimum", "min");
-    static final Set<String> NEGATIONS = Words.set("not", "non", "excluding", "exclude", "excluded", "except",
-            "without", "no");
+    static final Set<String> SUPERLATIVE_DESC =
+            Words.set("most", "highest", "largest", "biggest", "top", "best", "greatest", "maximum", "max");
+    static final Set<String> SUPERLATIVE_ASC =
+            Words.set("least", "lowest", "fewest", "smallest", "bottom", "worst", "minimum", "min");
+    static final Set<String> NEGATIONS =
+            Words.set("not", "non", "excluding", "exclude", "excluded", "except", "without", "no");
     static final Set<String> GROUP_CUES = Words.set("by", "per", "each", "every", "across");
-    static final Set<String> UNITS = Words.set("year", "years", "month", "months", "quarter", "quarters", "week",
-            "weeks", "day", "days");
-    static final Set<String> SHARE_CUES = Words.set("share", "percentage", "percent", "proportion", "distribution",
-            "breakdown", "split", "mix");
+    static final Set<String> UNITS =
+            Words.set("year", "years", "month", "months", "quarter", "quarters", "week", "weeks", "day", "days");
+    static final Set<String> SHARE_CUES =
+            Words.set("share", "percentage", "percent", "proportion", "distribution", "breakdown", "split", "mix");
 
-    private Cues() {
-    }
+    private Cues() {}
 
     static String aggregate(String word) {
         return switch (word) {
@@ -64,8 +63,8 @@ final class Cues {
     }
 
     /** Words that set two things side by side: "vs", "compared with", "against", "than". */
-    static final Set<String> COMPARISON = Words.set("vs", "versus", "compare", "compared", "comparing", "comparison",
-            "against", "than");
+    static final Set<String> COMPARISON =
+            Words.set("vs", "versus", "compare", "compared", "comparing", "comparison", "against", "than");
 
     static boolean comparison(List<Words.Token> tokens) {
         return tokens.stream().anyMatch(t -> COMPARISON.contains(t.text()));
@@ -81,8 +80,8 @@ final class Cues {
     }
 
     /** The last mention of the run of adjacent mentions starting at {@code start} (skipping articles). */
-    static SemanticModel.Mention headOfRun(List<SemanticModel.Mention> sel, List<Words.Token> tokens, int start,
-                                                   Set<SemanticModel.Mention> used) {
+    static SemanticModel.Mention headOfRun(
+            List<SemanticModel.Mention> sel, List<Words.Token> tokens, int start, Set<SemanticModel.Mention> used) {
         int i = start;
         while (i < tokens.size() && tokens.get(i).is("the", "their", "its", "our", "a", "an")) {
             i++;
@@ -90,7 +89,8 @@ final class Cues {
         SemanticModel.Mention last = null;
         while (i < tokens.size()) {
             int idx = i;
-            SemanticModel.Mention m = sel.stream().filter(x -> x.first() == idx).findFirst().orElse(null);
+            SemanticModel.Mention m =
+                    sel.stream().filter(x -> x.first() == idx).findFirst().orElse(null);
             if (m == null) {
                 break;
             }
@@ -106,11 +106,16 @@ final class Cues {
         return last;
     }
 
-    static SemanticModel.Mention nextMention(List<SemanticModel.Mention> sel, int after, int window,
-                                                     Predicate<SemanticModel.Mention> want,
-                                                     Predicate<SemanticModel.Mention> skippable) {
-        List<SemanticModel.Mention> ordered = sel.stream().filter(m -> m.first() > after && m.first() <= after + window)
-                .sorted(Comparator.comparingInt(SemanticModel.Mention::first)).toList();
+    static SemanticModel.Mention nextMention(
+            List<SemanticModel.Mention> sel,
+            int after,
+            int window,
+            Predicate<SemanticModel.Mention> want,
+            Predicate<SemanticModel.Mention> skippable) {
+        List<SemanticModel.Mention> ordered = sel.stream()
+                .filter(m -> m.first() > after && m.first() <= after + window)
+                .sorted(Comparator.comparingInt(SemanticModel.Mention::first))
+                .toList();
         for (SemanticModel.Mention m : ordered) {
             if (want.test(m)) {
                 return m;
@@ -128,11 +133,12 @@ final class Cues {
     }
 
     /** As above, recording in {@code hits} which negation word applied. */
-    static boolean negated(List<Words.Token> tokens, int first, Map<Integer, SemanticModel.Mention> at,
-                                   Set<Integer> hits) {
+    static boolean negated(
+            List<Words.Token> tokens, int first, Map<Integer, SemanticModel.Mention> at, Set<Integer> hits) {
         for (int i = first - 1; i >= Math.max(0, first - 3); i--) {
             Words.Token t = tokens.get(i);
-            if (NEGATIONS.contains(t.text()) || t.is("than") && i > 0 && tokens.get(i - 1).is("other")) {
+            if (NEGATIONS.contains(t.text())
+                    || t.is("than") && i > 0 && tokens.get(i - 1).is("other")) {
                 hits.add(i);
                 return true;
             }
@@ -150,10 +156,24 @@ final class Cues {
     static String conditionText(Plan.Cond c) {
         String col = c.column();
         return switch (c.op()) {
-            case "in" -> c.values().size() == 1 ? col + " = '" + c.values().get(0) + "'" : col + " IN ("
-                    + String.join(", ", c.values().stream().map(v -> "'" + v + "'").toList()) + ")";
-            case "not_in" -> c.values().size() == 1 ? col + " <> '" + c.values().get(0) + "'" : col + " NOT IN ("
-                    + String.join(", ", c.values().stream().map(v -> "'" + v + "'").toList()) + ")";
+            case "in" ->
+                c.values().size() == 1
+                        ? col + " = '" + c.values().get(0) + "'"
+                        : col + " IN ("
+                                + String.join(
+                                        ", ",
+                                        c.values().stream()
+                                                .map(v -> "'" + v + "'")
+                                                .toList()) + ")";
+            case "not_in" ->
+                c.values().size() == 1
+                        ? col + " <> '" + c.values().get(0) + "'"
+                        : col + " NOT IN ("
+                                + String.join(
+                                        ", ",
+                                        c.values().stream()
+                                                .map(v -> "'" + v + "'")
+                                                .toList()) + ")";
             case "is_null" -> col + " IS NULL";
             case "not_null" -> col + " IS NOT NULL";
             default -> col + " " + c.op();

@@ -14,14 +14,25 @@ import java.util.Set;
  */
 final class DurationStage implements PlanStage {
 
-    static final Map<String, String> UNITS = Map.ofEntries(Map.entry("minute", "minute"), Map.entry("minutes", "minute"),
-            Map.entry("hour", "hour"), Map.entry("hours", "hour"), Map.entry("day", "day"), Map.entry("days", "day"),
-            Map.entry("week", "week"), Map.entry("weeks", "week"), Map.entry("month", "month"),
-            Map.entry("months", "month"), Map.entry("year", "year"), Map.entry("years", "year"));
-    private static final Set<String> END = Words.set("deliv", "resolv", "close", "end", "matur", "paid", "cancel", "due",
-            "complet", "expir", "termin", "churn", "fill", "respond", "return", "refund", "finish", "last", "solv");
-    private static final Set<String> CREATION = Words.set("creat", "open", "start", "submit", "regist", "signup", "sign",
-            "book", "place", "order", "origin", "enrol", "join", "issu", "post", "sinc", "receiv");
+    static final Map<String, String> UNITS = Map.ofEntries(
+            Map.entry("minute", "minute"),
+            Map.entry("minutes", "minute"),
+            Map.entry("hour", "hour"),
+            Map.entry("hours", "hour"),
+            Map.entry("day", "day"),
+            Map.entry("days", "day"),
+            Map.entry("week", "week"),
+            Map.entry("weeks", "week"),
+            Map.entry("month", "month"),
+            Map.entry("months", "month"),
+            Map.entry("year", "year"),
+            Map.entry("years", "year"));
+    private static final Set<String> END = Words.set(
+            "deliv", "resolv", "close", "end", "matur", "paid", "cancel", "due", "complet", "expir", "termin", "churn",
+            "fill", "respond", "return", "refund", "finish", "last", "solv");
+    private static final Set<String> CREATION = Words.set(
+            "creat", "open", "start", "submit", "regist", "signup", "sign", "book", "place", "order", "origin", "enrol",
+            "join", "issu", "post", "sinc", "receiv");
 
     private final SemanticModel model;
 
@@ -40,10 +51,14 @@ final class DurationStage implements PlanStage {
                 break;
             }
         }
-        boolean timeWord = draft.tokens.stream().anyMatch(t -> t.is("time", "duration") && !ctx.time().consumed().get(t.index()));
+        boolean timeWord = draft.tokens.stream()
+                .anyMatch(
+                        t -> t.is("time", "duration") && !ctx.time().consumed().get(t.index()));
         boolean unitCount = unitToken > 0 && draft.tokens.get(unitToken - 1).is("many", "of");
-        if (longToken < 0 && !timeWord && !unitCount || draft.sel.stream().anyMatch(m -> model.numeric(m)
-                && m.column().matches(".*_(hours|minutes|days|seconds|hrs|mins)$"))) {
+        if (longToken < 0 && !timeWord && !unitCount
+                || draft.sel.stream()
+                        .anyMatch(m ->
+                                model.numeric(m) && m.column().matches(".*_(hours|minutes|days|seconds|hrs|mins)$"))) {
             return Optional.empty(); // no duration asked, or the data holds it already (resolution_hours)
         }
         List<String[]> ends = new ArrayList<>();
@@ -52,8 +67,10 @@ final class DurationStage implements PlanStage {
             if (model.temporal(m) && ends.stream().noneMatch(e -> e[0].equals(m.table()) && e[1].equals(m.column()))) {
                 ends.add(new String[] {m.table(), m.column()});
                 named.add(m);
-            } else if (m.kind() == SemanticModel.Kind.TABLE && m.first() > 0
-                    && draft.tokens.get(m.first() - 1).is("from", "between") && creation(m.table()) != null) {
+            } else if (m.kind() == SemanticModel.Kind.TABLE
+                    && m.first() > 0
+                    && draft.tokens.get(m.first() - 1).is("from", "between")
+                    && creation(m.table()) != null) {
                 ends.add(new String[] {m.table(), creation(m.table())});
                 named.add(m);
             }
@@ -72,7 +89,9 @@ final class DurationStage implements PlanStage {
             end = ends.get(0);
             start = implicitStart(end);
         } else if (ends.isEmpty() && (ctx.has("last") || ctx.has("run") || ctx.has("lasts") || ctx.has("runs"))) {
-            SemanticModel.Mention subject = draft.sel.stream().filter(m -> m.kind() == SemanticModel.Kind.TABLE).findFirst()
+            SemanticModel.Mention subject = draft.sel.stream()
+                    .filter(m -> m.kind() == SemanticModel.Kind.TABLE)
+                    .findFirst()
                     .orElse(null);
             if (subject == null) {
                 return Optional.empty();
@@ -100,12 +119,14 @@ final class DurationStage implements PlanStage {
             return Optional.of("I cannot relate " + start[1] + " to " + end[1]);
         }
         String unit = unitToken >= 0 ? UNITS.get(draft.tokens.get(unitToken).text()) : "day";
-        draft.measure = new Plan.Measure(ctx.has("median") ? "median" : "avg", end[0], end[1], null, start[0], start[1], unit);
+        draft.measure =
+                new Plan.Measure(ctx.has("median") ? "median" : "avg", end[0], end[1], null, start[0], start[1], unit);
         draft.base = base;
         draft.used.addAll(named);
         for (SemanticModel.Mention m : draft.sel) {
-            if (m.kind() == SemanticModel.Kind.COLUMN && (m.column().equals(start[1]) && m.table().equals(start[0])
-                    || m.column().equals(end[1]) && m.table().equals(end[0]))) {
+            if (m.kind() == SemanticModel.Kind.COLUMN
+                    && (m.column().equals(start[1]) && m.table().equals(start[0])
+                            || m.column().equals(end[1]) && m.table().equals(end[0]))) {
                 draft.used.add(m);
             }
         }
@@ -119,13 +140,15 @@ final class DurationStage implements PlanStage {
         if (longToken >= 0) {
             draft.applied.set(longToken);
         }
-        draft.tokens.stream().filter(t -> t.is("last", "lasts", "run", "runs", "after", "before"))
+        draft.tokens.stream()
+                .filter(t -> t.is("last", "lasts", "run", "runs", "after", "before"))
                 .forEach(t -> draft.applied.set(t.index()));
         return Optional.empty();
     }
 
     private boolean isEnd(String[] tc) {
-        return SemanticModel.columnWords(model.schema.column(tc[0], tc[1])).stream().anyMatch(END::contains);
+        return SemanticModel.columnWords(model.schema.column(tc[0], tc[1])).stream()
+                .anyMatch(END::contains);
     }
 
     /** The date a record begins with: created_at and the like, or an opening/start/origination date. */
@@ -140,7 +163,9 @@ final class DurationStage implements PlanStage {
             if (words.stream().anyMatch(END::contains)) {
                 continue;
             }
-            if (c.name().equals("created_at") || c.name().equals("created_date") || c.name().equals("create_date")) {
+            if (c.name().equals("created_at")
+                    || c.name().equals("created_date")
+                    || c.name().equals("create_date")) {
                 return c.name();
             }
             if (fallback == null && words.stream().anyMatch(CREATION::contains)) {
@@ -178,7 +203,8 @@ final class DurationStage implements PlanStage {
         for (Schema.Link l : model.schema.table(end[0]).orElseThrow().links()) {
             String c = model.schema.table(l.parent()).isPresent() ? creation(l.parent()) : null;
             if (c != null) {
-                (c.startsWith("created") || c.startsWith("create_") ? created : opened).add(new String[] {l.parent(), c});
+                (c.startsWith("created") || c.startsWith("create_") ? created : opened)
+                        .add(new String[] {l.parent(), c});
             }
         }
         List<String[]> pick = created.isEmpty() ? opened : created;

@@ -24,14 +24,17 @@ final class FilterStage implements PlanStage {
         Map<String, List<String>> in = new LinkedHashMap<>();
         Map<String, List<String>> notIn = new LinkedHashMap<>();
         Map<String, Integer> firstAt = new LinkedHashMap<>();
-        List<SemanticModel.Mention> values = draft.sel.stream().filter(m -> m.kind() == SemanticModel.Kind.VALUE)
-                .sorted(Comparator.comparingInt(SemanticModel.Mention::first)).toList();
+        List<SemanticModel.Mention> values = draft.sel.stream()
+                .filter(m -> m.kind() == SemanticModel.Kind.VALUE)
+                .sorted(Comparator.comparingInt(SemanticModel.Mention::first))
+                .toList();
         for (int i = 1; i < values.size(); i++) {
             SemanticModel.Mention a = values.get(i - 1);
             SemanticModel.Mention b = values.get(i);
             if (a.table().equals(b.table()) && a.column().equals(b.column()) && b.first() == a.last() + 1) {
-                return Optional.of("'" + a.entry().value() + "' and '" + b.entry().value() + "' follow each other without"
-                        + " a list; I am not sure which one you mean");
+                return Optional.of(
+                        "'" + a.entry().value() + "' and '" + b.entry().value() + "' follow each other without"
+                                + " a list; I am not sure which one you mean");
             }
         }
         for (SemanticModel.Mention m : draft.sel) {
@@ -46,11 +49,17 @@ final class FilterStage implements PlanStage {
                 String key = m.table() + "." + m.column();
                 firstAt.merge(key, m.first(), Math::min);
                 // "not in paid_off, charged_off": a value listed after another of its column keeps that one's polarity
-                boolean listed = previous != null && previous.table().equals(m.table()) && previous.column().equals(m.column())
-                        && m.first() > previous.last() + 1 && draft.tokens.subList(previous.last() + 1, m.first()).stream()
-                        .allMatch(t -> t.is(",", "or", "and", "nor"));
-                boolean negated = listed ? previousNegated : Cues.negated(draft.tokens, m.first(), draft.at, draft.negations);
-                (negated ? notIn : in).computeIfAbsent(key, k -> new ArrayList<>()).add(m.entry().value());
+                boolean listed = previous != null
+                        && previous.table().equals(m.table())
+                        && previous.column().equals(m.column())
+                        && m.first() > previous.last() + 1
+                        && draft.tokens.subList(previous.last() + 1, m.first()).stream()
+                                .allMatch(t -> t.is(",", "or", "and", "nor"));
+                boolean negated =
+                        listed ? previousNegated : Cues.negated(draft.tokens, m.first(), draft.at, draft.negations);
+                (negated ? notIn : in)
+                        .computeIfAbsent(key, k -> new ArrayList<>())
+                        .add(m.entry().value());
                 draft.used.add(m);
                 previous = m;
                 previousNegated = negated;
@@ -60,10 +69,14 @@ final class FilterStage implements PlanStage {
             // "medium priority", "status open": the column named next to one of its values
             if (m.kind() == SemanticModel.Kind.COLUMN && !draft.used.contains(m)) {
                 for (SemanticModel.Mention v : values) {
-                    if (v.table().equals(m.table()) && v.column().equals(m.column())
-                            && (m.first() == v.last() + 1 || v.first() == m.last() + 1 || v.first() > m.last()
-                            && v.first() - m.last() <= 3 && draft.tokens.subList(m.last() + 1, v.first()).stream()
-                            .allMatch(t -> t.is("not", "in", "is", "=", "of", "<>", "!")))) {
+                    if (v.table().equals(m.table())
+                            && v.column().equals(m.column())
+                            && (m.first() == v.last() + 1
+                                    || v.first() == m.last() + 1
+                                    || v.first() > m.last()
+                                            && v.first() - m.last() <= 3
+                                            && draft.tokens.subList(m.last() + 1, v.first()).stream()
+                                                    .allMatch(t -> t.is("not", "in", "is", "=", "of", "<>", "!")))) {
                         draft.used.add(m);
                     }
                 }
@@ -79,7 +92,9 @@ final class FilterStage implements PlanStage {
         }
         // numeric comparisons
         for (Words.Token t : draft.tokens) {
-            if (!t.isNumber() || ctx.time().consumed().get(t.index()) || ctx.top() != null && ctx.top().token() == t.index()
+            if (!t.isNumber()
+                    || ctx.time().consumed().get(t.index())
+                    || ctx.top() != null && ctx.top().token() == t.index()
                     || draft.at.containsKey(t.index()) && draft.used.contains(draft.at.get(t.index()))) {
                 continue;
             }
@@ -102,11 +117,16 @@ final class FilterStage implements PlanStage {
         // A date column named right before the period or grouping ("cancelled in 2024", "opened each year") is the
         // date to use; any other nullable date column is a state ("cancelled orders", "not counting cancelled ones").
         if (!ctx.time().ranges().isEmpty() || draft.grain != null) {
-            int anchor = !ctx.time().ranges().isEmpty() ? ctx.time().ranges().get(0).firstToken()
+            int anchor = !ctx.time().ranges().isEmpty()
+                    ? ctx.time().ranges().get(0).firstToken()
                     : Math.max(0, ctx.time().grainToken() - 2);
             for (SemanticModel.Mention m : draft.sel) {
-                if (m.kind() == SemanticModel.Kind.COLUMN && model.temporal(m) && !draft.used.contains(m) && m.last() < anchor
-                        && anchor - m.last() <= 3 && !Cues.negated(draft.tokens, m.first(), draft.at)
+                if (m.kind() == SemanticModel.Kind.COLUMN
+                        && model.temporal(m)
+                        && !draft.used.contains(m)
+                        && m.last() < anchor
+                        && anchor - m.last() <= 3
+                        && !Cues.negated(draft.tokens, m.first(), draft.at)
                         && (draft.ratioSubject == null || m.first() < draft.ratioSubject.first())
                         && (draft.boundTime == null || m.last() > draft.boundTime.last())) {
                     draft.boundTime = m;
@@ -122,12 +142,30 @@ final class FilterStage implements PlanStage {
             }
             Schema.Column c = model.schema.column(m.table(), m.column());
             if (c.type() == Schema.Type.BOOLEAN) {
-                add(draft, new Plan.Cond(m.table(), m.column(), Cues.negated(draft.tokens, m.first(), draft.at, draft.negations)
-                        ? "is_false" : "is_true", null, null), m.first());
+                add(
+                        draft,
+                        new Plan.Cond(
+                                m.table(),
+                                m.column(),
+                                Cues.negated(draft.tokens, m.first(), draft.at, draft.negations)
+                                        ? "is_false"
+                                        : "is_true",
+                                null,
+                                null),
+                        m.first());
                 draft.used.add(m);
             } else if (c.temporal() && c.nullable() && !c.name().equals(model.defaultDate.get(m.table()))) {
-                add(draft, new Plan.Cond(m.table(), m.column(), Cues.negated(draft.tokens, m.first(), draft.at, draft.negations)
-                        ? "is_null" : "not_null", null, null), m.first());
+                add(
+                        draft,
+                        new Plan.Cond(
+                                m.table(),
+                                m.column(),
+                                Cues.negated(draft.tokens, m.first(), draft.at, draft.negations)
+                                        ? "is_null"
+                                        : "not_null",
+                                null,
+                                null),
+                        m.first());
                 draft.used.add(m);
             } else if (c.temporal()) {
                 draft.used.add(m); // a date mentioned as a verb ("placed", "created"): nothing to filter
@@ -136,18 +174,23 @@ final class FilterStage implements PlanStage {
 
         // "orders that used a discount code", "customers without a loyalty tier": a nullable link is set or not
         for (SemanticModel.Mention m : draft.sel) {
-            if (draft.used.contains(m) || !(m.kind() == SemanticModel.Kind.TABLE || model.entityColumn(m)) || m.table().equals(draft.base)) {
+            if (draft.used.contains(m)
+                    || !(m.kind() == SemanticModel.Kind.TABLE || model.entityColumn(m))
+                    || m.table().equals(draft.base)) {
                 continue;
             }
             Schema.Link link = model.schema.table(draft.base).orElseThrow().links().stream()
-                    .filter(l -> l.parent().equals(m.table())).findFirst().orElse(null);
+                    .filter(l -> l.parent().equals(m.table()))
+                    .findFirst()
+                    .orElse(null);
             if (link == null || !model.schema.column(draft.base, link.column()).nullable()) {
                 continue;
             }
             Boolean present = null;
             for (int i = m.first() - 1; i >= Math.max(0, m.first() - 3); i--) {
                 String w = draft.tokens.get(i).text();
-                if (Set.of("with", "used", "use", "using", "have", "has", "had", "applied", "applying").contains(w)) {
+                if (Set.of("with", "used", "use", "using", "have", "has", "had", "applied", "applying")
+                        .contains(w)) {
                     present = Boolean.TRUE;
                     break;
                 }
@@ -158,7 +201,10 @@ final class FilterStage implements PlanStage {
                 }
             }
             if (present != null) {
-                add(draft, new Plan.Cond(draft.base, link.column(), present ? "not_null" : "is_null", null, null), m.first());
+                add(
+                        draft,
+                        new Plan.Cond(draft.base, link.column(), present ? "not_null" : "is_null", null, null),
+                        m.first());
                 draft.used.add(m);
             }
         }
@@ -219,10 +265,16 @@ final class FilterStage implements PlanStage {
                 negated.add(j - 1);
             }
             if (m.kind() == SemanticModel.Kind.VALUE) {
-                own.add(new Plan.Cond(m.table(), m.column(), not ? "not_in" : "in", List.of(m.entry().value()), null));
+                own.add(new Plan.Cond(
+                        m.table(),
+                        m.column(),
+                        not ? "not_in" : "in",
+                        List.of(m.entry().value()),
+                        null));
             } else if (model.isBoolean(m)) {
                 own.add(new Plan.Cond(m.table(), m.column(), not ? "is_false" : "is_true", null, null));
-            } else if (model.temporal(m) && model.schema.column(m.table(), m.column()).nullable()) {
+            } else if (model.temporal(m)
+                    && model.schema.column(m.table(), m.column()).nullable()) {
                 own.add(new Plan.Cond(m.table(), m.column(), not ? "is_null" : "not_null", null, null));
             } else {
                 return false;
@@ -239,8 +291,13 @@ final class FilterStage implements PlanStage {
             return false;
         }
         Schema.Link link = SegmentStage.link(model, child.table(), entity.get());
-        Plan.Cond c = new Plan.Cond(entity.get(), model.schema.table(entity.get()).orElseThrow().primaryKey(), "segment",
-                null, null, new Plan.Segment(child.table(), link.column(), op, number.number(), own));
+        Plan.Cond c = new Plan.Cond(
+                entity.get(),
+                model.schema.table(entity.get()).orElseThrow().primaryKey(),
+                "segment",
+                null,
+                null,
+                new Plan.Segment(child.table(), link.column(), op, number.number(), own));
         add(draft, c, child.first());
         draft.used.add(child);
         for (int j = from; j < child.first(); j++) {
@@ -266,11 +323,16 @@ final class FilterStage implements PlanStage {
         String b1 = ctx.text(i - 1);
         String b2 = ctx.text(i - 2);
         if (b1.equals("than") && (b2.equals("more") || b2.equals("greater") || b2.equals("higher"))
-                || b1.equals("over") || b1.equals("above") || b1.equals("exceeding") || b1.equals(">")) {
+                || b1.equals("over")
+                || b1.equals("above")
+                || b1.equals("exceeding")
+                || b1.equals(">")) {
             return "gt";
         }
         if (b1.equals("than") && (b2.equals("less") || b2.equals("fewer") || b2.equals("lower"))
-                || b1.equals("under") || b1.equals("below") || b1.equals("<")) {
+                || b1.equals("under")
+                || b1.equals("below")
+                || b1.equals("<")) {
             return "lt";
         }
         if (b1.equals("least") && b2.equals("at")) {
@@ -285,11 +347,12 @@ final class FilterStage implements PlanStage {
         return null;
     }
 
-    private record Comparison(Plan.Cond cond, SemanticModel.Mention column, SemanticModel.Mention unit, String failure) {
-    }
+    private record Comparison(
+            Plan.Cond cond, SemanticModel.Mention column, SemanticModel.Mention unit, String failure) {}
 
     /** "rating of 2 or less", "2 stars or less", "more than 3 items", "over 100 dollars". */
-    private Comparison comparison(Question ctx, List<SemanticModel.Mention> sel, Words.Token number, Set<SemanticModel.Mention> used) {
+    private Comparison comparison(
+            Question ctx, List<SemanticModel.Mention> sel, Words.Token number, Set<SemanticModel.Mention> used) {
         List<Words.Token> tokens = ctx.tokens();
         int i = number.index();
         String op = null;
@@ -303,10 +366,15 @@ final class FilterStage implements PlanStage {
             b2 = ctx.text(i - 3);
         }
         if (b1.equals("than") && (b2.equals("more") || b2.equals("greater") || b2.equals("higher"))
-                || b1.equals("over") || b1.equals("above") || b1.equals("exceeding") || b1.equals(">")) {
+                || b1.equals("over")
+                || b1.equals("above")
+                || b1.equals("exceeding")
+                || b1.equals(">")) {
             op = "gt";
         } else if (b1.equals("than") && (b2.equals("less") || b2.equals("fewer") || b2.equals("lower"))
-                || b1.equals("under") || b1.equals("below") || b1.equals("<")) {
+                || b1.equals("under")
+                || b1.equals("below")
+                || b1.equals("<")) {
             op = "lt";
         } else if (b1.equals("least") && b2.equals("at")) {
             op = "ge";
@@ -320,17 +388,27 @@ final class FilterStage implements PlanStage {
             int k = i + 1;
             if (unit != null) {
                 k = unit.last() + 1;
-            } else if (k < tokens.size() && tokens.get(k).kind() == Words.Kind.WORD && !tokens.get(k).is("or", "and")) {
+            } else if (k < tokens.size()
+                    && tokens.get(k).kind() == Words.Kind.WORD
+                    && !tokens.get(k).is("or", "and")) {
                 k++; // a unit word: "2 stars or less"
             }
             String o1 = ctx.text(k);
             String o2 = ctx.text(k + 1);
-            if ((o1.equals("or") || o1.equals("and")) && (o2.equals("more") || o2.equals("higher") || o2.equals("above")
-                    || o2.equals("up") || o2.equals("greater"))) {
+            if ((o1.equals("or") || o1.equals("and"))
+                    && (o2.equals("more")
+                            || o2.equals("higher")
+                            || o2.equals("above")
+                            || o2.equals("up")
+                            || o2.equals("greater"))) {
                 op = "ge";
                 after = k + 1;
-            } else if ((o1.equals("or") || o1.equals("and")) && (o2.equals("less") || o2.equals("fewer")
-                    || o2.equals("lower") || o2.equals("below") || o2.equals("under"))) {
+            } else if ((o1.equals("or") || o1.equals("and"))
+                    && (o2.equals("less")
+                            || o2.equals("fewer")
+                            || o2.equals("lower")
+                            || o2.equals("below")
+                            || o2.equals("under"))) {
                 op = "le";
                 after = k + 1;
             } else if (o1.equals("+")) {
@@ -349,8 +427,28 @@ final class FilterStage implements PlanStage {
                     boolean between = true;
                     for (int j = m.last() + 1; j < i; j++) {
                         String w = tokens.get(j).text();
-                        if (!Set.of("of", "is", "was", "at", "with", "than", "more", "less", "over", "under", "above",
-                                "below", "least", "most", "greater", "fewer", "higher", "lower", "$", "exceeding", "a")
+                        if (!Set.of(
+                                        "of",
+                                        "is",
+                                        "was",
+                                        "at",
+                                        "with",
+                                        "than",
+                                        "more",
+                                        "less",
+                                        "over",
+                                        "under",
+                                        "above",
+                                        "below",
+                                        "least",
+                                        "most",
+                                        "greater",
+                                        "fewer",
+                                        "higher",
+                                        "lower",
+                                        "$",
+                                        "exceeding",
+                                        "a")
                                 .contains(w)) {
                             between = false;
                         }
@@ -364,8 +462,13 @@ final class FilterStage implements PlanStage {
         if (col == null) {
             return new Comparison(null, null, null, "I don't know which amount \"" + number.text() + "\" applies to");
         }
-        SemanticModel.Mention sameUnit = unit != null && unit != col && unit.kind() == SemanticModel.Kind.COLUMN
-                && unit.table().equals(col.table()) && unit.column().equals(col.column()) ? unit : null;
+        SemanticModel.Mention sameUnit = unit != null
+                        && unit != col
+                        && unit.kind() == SemanticModel.Kind.COLUMN
+                        && unit.table().equals(col.table())
+                        && unit.column().equals(col.column())
+                ? unit
+                : null;
         return new Comparison(new Plan.Cond(col.table(), col.column(), op, null, number.number()), col, sameUnit, null);
     }
 }

@@ -18,8 +18,10 @@ final class FirstEventStage implements PlanStage {
     public Optional<String> apply(PlanDraft draft) {
         int first = -1;
         for (Words.Token t : draft.tokens) {
-            if (t.is("first") && !draft.ctx.time().consumed().get(t.index())
-                    && !(draft.at.containsKey(t.index()) && draft.at.get(t.index()).kind() != SemanticModel.Kind.TABLE)) {
+            if (t.is("first")
+                    && !draft.ctx.time().consumed().get(t.index())
+                    && !(draft.at.containsKey(t.index())
+                            && draft.at.get(t.index()).kind() != SemanticModel.Kind.TABLE)) {
                 first = t.index();
                 break;
             }
@@ -28,15 +30,20 @@ final class FirstEventStage implements PlanStage {
             return Optional.empty();
         }
         int j = first + 1;
-        while (j < draft.tokens.size() && draft.tokens.get(j).is("their", "its", "a", "an", "the", "ever", "his", "her")) {
+        while (j < draft.tokens.size()
+                && draft.tokens.get(j).is("their", "its", "a", "an", "the", "ever", "his", "her")) {
             j++;
         }
         SemanticModel.Mention child = Cues.mentionAt(draft.sel, j);
-        if (child == null || child.kind() != SemanticModel.Kind.TABLE || child.table().equals(draft.base)) {
+        if (child == null
+                || child.kind() != SemanticModel.Kind.TABLE
+                || child.table().equals(draft.base)) {
             return Optional.empty();
         }
         Schema.Link link = model.schema.table(child.table()).orElseThrow().links().stream()
-                .filter(l -> l.parent().equals(draft.base)).findFirst().orElse(null);
+                .filter(l -> l.parent().equals(draft.base))
+                .findFirst()
+                .orElse(null);
         String date = model.defaultDate.get(child.table());
         if (link == null || date == null) {
             return Optional.of("I don't know when each " + Words.singular(draft.base) + "'s first "

@@ -16,12 +16,12 @@ import java.util.regex.Pattern;
  */
 final class GoldenMatcher {
 
-    private static final Set<String> FUNCTION_WORDS = Words.set("a", "an", "the", "of", "in", "on", "at", "for", "to",
-            "from", "with", "and", "is", "are", "was", "were", "be", "been", "do", "does", "did", "what", "show", "me",
-            "give", "list", "tell", "please", "can", "could", "would", "you", "we", "our", "us", "i", "my", "there",
-            "their", "this", "that", "these", "those", "it", "its", "have", "has", "had", "get", "got", "s", "whats",
-            "during", "so", "far", "up", "as", "by", "per", "each", "every", "across", "into", "than", "then", "ones",
-            "one", "all");
+    private static final Set<String> FUNCTION_WORDS = Words.set(
+            "a", "an", "the", "of", "in", "on", "at", "for", "to", "from", "with", "and", "is", "are", "was", "were",
+            "be", "been", "do", "does", "did", "what", "show", "me", "give", "list", "tell", "please", "can", "could",
+            "would", "you", "we", "our", "us", "i", "my", "there", "their", "this", "that", "these", "those", "it",
+            "its", "have", "has", "had", "get", "got", "s", "whats", "during", "so", "far", "up", "as", "by", "per",
+            "each", "every", "across", "into", "than", "then", "ones", "one", "all");
 
     private static final Pattern NOT_ALNUM = Pattern.compile("[^a-z0-9]+");
 
@@ -55,7 +55,10 @@ final class GoldenMatcher {
     }
 
     static String normalize(String q) {
-        return NOT_ALNUM.matcher(q.toLowerCase(Locale.ROOT).replace('\u2019', '\'')).replaceAll(" ").strip();
+        return NOT_ALNUM
+                .matcher(q.toLowerCase(Locale.ROOT).replace('\u2019', '\''))
+                .replaceAll(" ")
+                .strip();
     }
 
     /** Content stems and numbers of a question, order-free. */

@@ -1,7 +1,7 @@
 package com.capidemo.chat;
 
-import java.util.Objects;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 /** Decides the groupings: "by"/"per"/"each" cues, the head of a ranking question ("which X"), "most common X". */
@@ -18,9 +18,13 @@ final class GroupingStage implements PlanStage {
         Question ctx = draft.ctx;
         draft.grain = ctx.time().grain();
         for (Words.Token t : draft.tokens) {
-            boolean cue = Cues.GROUP_CUES.contains(t.text()) || t.is("for", "in", "at") && ctx.text(t.index() + 1).equals("each");
-            if (!cue || ctx.time().consumed().get(t.index())
-                    || t.is("each") && t.index() > 0 && draft.tokens.get(t.index() - 1).is("for", "in", "at")) {
+            boolean cue = Cues.GROUP_CUES.contains(t.text())
+                    || t.is("for", "in", "at") && ctx.text(t.index() + 1).equals("each");
+            if (!cue
+                    || ctx.time().consumed().get(t.index())
+                    || t.is("each")
+                            && t.index() > 0
+                            && draft.tokens.get(t.index() - 1).is("for", "in", "at")) {
                 continue;
             }
             int start = t.index() + (ctx.text(t.index() + 1).equals("each") && !t.is("each") ? 2 : 1);
@@ -37,14 +41,20 @@ final class GroupingStage implements PlanStage {
                     draft.used.add(d);
                     continue;
                 }
-                return Optional.of("grouping by an exact date is not supported; ask by day, week, month, quarter or year");
+                return Optional.of(
+                        "grouping by an exact date is not supported; ask by day, week, month, quarter or year");
             }
-            if (t.is("per") && d.kind() == SemanticModel.Kind.TABLE && draft.base != null && d.table().equals(draft.base)) {
+            if (t.is("per")
+                    && d.kind() == SemanticModel.Kind.TABLE
+                    && draft.base != null
+                    && d.table().equals(draft.base)) {
                 draft.used.add(d);
                 continue; // "average items per checkout": per row of the draft.base table
             }
-            if (t.is("per") && d.kind() == SemanticModel.Kind.TABLE
-                    && draft.tokens.stream().anyMatch(x -> "avg".equals(Cues.aggregate(x.text())) || x.is("typical", "typically"))) {
+            if (t.is("per")
+                    && d.kind() == SemanticModel.Kind.TABLE
+                    && draft.tokens.stream()
+                            .anyMatch(x -> "avg".equals(Cues.aggregate(x.text())) || x.is("typical", "typically"))) {
                 if (draft.perEntity != null) {
                     return Optional.of("ratios per " + d.table() + " are not something I can compute reliably yet");
                 }
@@ -62,16 +72,22 @@ final class GroupingStage implements PlanStage {
         int which = Cues.headWord(draft.tokens);
         if (which >= 0) {
             int start = which + 1;
-            while (start < draft.tokens.size() && (draft.tokens.get(start).is("the", "are", "were", "is", "was")
-                    || ctx.top() != null && start == ctx.top().token())) {
+            while (start < draft.tokens.size()
+                    && (draft.tokens.get(start).is("the", "are", "were", "is", "was")
+                            || ctx.top() != null && start == ctx.top().token())) {
                 start++;
             }
             SemanticModel.Mention d = Cues.headOfRun(draft.sel, draft.tokens, start, draft.used);
             boolean ranking = ctx.has(Cues.SUPERLATIVE_DESC) || ctx.has(Cues.SUPERLATIVE_ASC) || ctx.top() != null;
-            if (d != null && ranking && (d.kind() == SemanticModel.Kind.TABLE || d.kind() == SemanticModel.Kind.COLUMN
-                    && !model.numeric(d) && !model.temporal(d))) {
-                boolean isMeasureSubject = draft.measure != null && "count".equals(draft.measure.kind()) && d.kind() == SemanticModel.Kind.TABLE
-                        && Objects.equals(draft.base, d.table()) && draft.measure.table() != null;
+            if (d != null
+                    && ranking
+                    && (d.kind() == SemanticModel.Kind.TABLE
+                            || d.kind() == SemanticModel.Kind.COLUMN && !model.numeric(d) && !model.temporal(d))) {
+                boolean isMeasureSubject = draft.measure != null
+                        && "count".equals(draft.measure.kind())
+                        && d.kind() == SemanticModel.Kind.TABLE
+                        && Objects.equals(draft.base, d.table())
+                        && draft.measure.table() != null;
                 if (!isMeasureSubject) {
                     draft.dimMentions.add(0, d);
                     draft.used.add(d);
@@ -82,11 +98,15 @@ final class GroupingStage implements PlanStage {
         }
         // "top 10 products by …", "the 5 branches that …"
         if (ctx.top() != null && draft.dimMentions.isEmpty()) {
-            SemanticModel.Mention d = Cues.headOfRun(draft.sel, draft.tokens, ctx.top().token() + 1, draft.used);
-            if (d != null && (d.kind() == SemanticModel.Kind.TABLE || d.kind() == SemanticModel.Kind.COLUMN
-                    && !model.numeric(d) && !model.temporal(d))) {
-                boolean isMeasureSubject = draft.measure != null && "count".equals(draft.measure.kind())
-                        && d.kind() == SemanticModel.Kind.TABLE && Objects.equals(draft.base, d.table());
+            SemanticModel.Mention d =
+                    Cues.headOfRun(draft.sel, draft.tokens, ctx.top().token() + 1, draft.used);
+            if (d != null
+                    && (d.kind() == SemanticModel.Kind.TABLE
+                            || d.kind() == SemanticModel.Kind.COLUMN && !model.numeric(d) && !model.temporal(d))) {
+                boolean isMeasureSubject = draft.measure != null
+                        && "count".equals(draft.measure.kind())
+                        && d.kind() == SemanticModel.Kind.TABLE
+                        && Objects.equals(draft.base, d.table());
                 if (!isMeasureSubject) {
                     draft.dimMentions.add(d);
                     draft.used.add(d);
@@ -95,10 +115,14 @@ final class GroupingStage implements PlanStage {
         }
         // "most common X"
         for (Words.Token t : draft.tokens) {
-            if ((t.is("common", "frequent", "popular", "used")) && t.index() > 0
-                    && (Cues.SUPERLATIVE_DESC.contains(ctx.text(t.index() - 1)) || Cues.SUPERLATIVE_ASC.contains(ctx.text(t.index() - 1)))) {
+            if ((t.is("common", "frequent", "popular", "used"))
+                    && t.index() > 0
+                    && (Cues.SUPERLATIVE_DESC.contains(ctx.text(t.index() - 1))
+                            || Cues.SUPERLATIVE_ASC.contains(ctx.text(t.index() - 1)))) {
                 SemanticModel.Mention d = Cues.headOfRun(draft.sel, draft.tokens, t.index() + 1, draft.used);
-                if (d != null && !model.numeric(d) && (d.kind() == SemanticModel.Kind.COLUMN || d.kind() == SemanticModel.Kind.TABLE)) {
+                if (d != null
+                        && !model.numeric(d)
+                        && (d.kind() == SemanticModel.Kind.COLUMN || d.kind() == SemanticModel.Kind.TABLE)) {
                     draft.dimMentions.add(d);
                     draft.used.add(d);
                 }
@@ -110,13 +134,16 @@ final class GroupingStage implements PlanStage {
                 return Optional.of("I could not tell what to count");
             }
             SemanticModel.Mention d = draft.dimMentions.get(0);
-            SemanticModel.Mention subject = draft.sel.stream().filter(m -> m.kind() == SemanticModel.Kind.TABLE && !draft.used.contains(m))
-                    .findFirst().orElse(null);
+            SemanticModel.Mention subject = draft.sel.stream()
+                    .filter(m -> m.kind() == SemanticModel.Kind.TABLE && !draft.used.contains(m))
+                    .findFirst()
+                    .orElse(null);
             draft.base = subject != null ? subject.table() : d.table();
             if (subject == null && (d.kind() == SemanticModel.Kind.TABLE || model.entityColumn(d))) {
                 // "the most used discount code": the records that refer to it, when exactly one table does
                 List<String> children = model.schema.tables().values().stream()
-                        .filter(c -> c.links().stream().anyMatch(l -> l.parent().equals(d.table()))).map(Schema.Table::name)
+                        .filter(c -> c.links().stream().anyMatch(l -> l.parent().equals(d.table())))
+                        .map(Schema.Table::name)
                         .toList();
                 if (children.size() != 1) {
                     return Optional.of("I could not tell which records that refer to " + d.table() + " to count");
@@ -129,8 +156,10 @@ final class GroupingStage implements PlanStage {
             draft.measure = new Plan.Measure("count", draft.base, null, null);
         }
         if (draft.measure == null && !draft.dimMentions.isEmpty()) {
-            SemanticModel.Mention subject = draft.sel.stream().filter(m -> m.kind() == SemanticModel.Kind.TABLE && !draft.used.contains(m))
-                    .findFirst().orElse(null);
+            SemanticModel.Mention subject = draft.sel.stream()
+                    .filter(m -> m.kind() == SemanticModel.Kind.TABLE && !draft.used.contains(m))
+                    .findFirst()
+                    .orElse(null);
             if (subject != null && (ctx.has(Cues.SHARE_CUES) || ctx.has(Cues.GROUP_CUES))) {
                 draft.measure = new Plan.Measure("count", subject.table(), null, null);
                 draft.base = subject.table();
@@ -156,7 +185,8 @@ final class GroupingStage implements PlanStage {
                 if (!draft.dims.contains(dim)) {
                     draft.dims.add(dim);
                 }
-            } else if (d.column().equals(model.label.get(d.table())) && model.schema.table(d.table()).orElseThrow().primaryKey() != null) {
+            } else if (d.column().equals(model.label.get(d.table()))
+                    && model.schema.table(d.table()).orElseThrow().primaryKey() != null) {
                 Plan.Dim dim = new Plan.Dim(table, null, true);
                 if (!draft.dims.contains(dim)) {
                     draft.dims.add(dim);

@@ -22,17 +22,18 @@ import java.util.regex.Pattern;
  */
 final class InstructionVocabulary {
 
-    private static final Pattern TABLE_LINE = Pattern.compile("^\\s*-\\s*([a-z_]+)\\s*:\\s*([A-Za-z][A-Za-z-]*)\\s+([a-z][a-z-]*)?",
-            Pattern.MULTILINE);
+    private static final Pattern TABLE_LINE =
+            Pattern.compile("^\\s*-\\s*([a-z_]+)\\s*:\\s*([A-Za-z][A-Za-z-]*)\\s+([a-z][a-z-]*)?", Pattern.MULTILINE);
     private static final Pattern PARENTHESIS = Pattern.compile("\\b([a-z_]+) \\(([^()]{2,60})\\)");
-    private static final Pattern DEFINITION = Pattern.compile("^\\s*([A-Za-z][A-Za-z' -]{1,40}?)\\s*=\\s*(.+?)\\s*\\.?\\s*$");
-    private static final Set<String> VAGUE = Words.set("current", "one", "row", "rows", "each", "all", "per", "money",
-            "data", "record", "records", "table", "list", "people", "thing", "things", "item", "items");
+    private static final Pattern DEFINITION =
+            Pattern.compile("^\\s*([A-Za-z][A-Za-z' -]{1,40}?)\\s*=\\s*(.+?)\\s*\\.?\\s*$");
+    private static final Set<String> VAGUE = Words.set(
+            "current", "one", "row", "rows", "each", "all", "per", "money", "data", "record", "records", "table",
+            "list", "people", "thing", "things", "item", "items");
     /** A definition of "repeat" customers also names returning and recurring ones. */
     private static final List<List<String>> ALIKE = List.of(List.of("repeat", "return", "recur"));
 
-    private InstructionVocabulary() {
-    }
+    private InstructionVocabulary() {}
 
     /** Glosses of tables and values (before the planner exists: definitions need it). */
     static void glosses(SemanticModel model, String instruction) {
@@ -59,8 +60,16 @@ final class InstructionVocabulary {
                 }
                 String stem = Words.stem(lower);
                 if (unknown(model, List.of(stem))) {
-                    model.entries.add(new SemanticModel.Entry(SemanticModel.Kind.TABLE, List.of(stem), SemanticModel.Match.STEM,
-                            table, null, null, null, true, false));
+                    model.entries.add(new SemanticModel.Entry(
+                            SemanticModel.Kind.TABLE,
+                            List.of(stem),
+                            SemanticModel.Match.STEM,
+                            table,
+                            null,
+                            null,
+                            null,
+                            true,
+                            false));
                 }
             }
         }
@@ -69,17 +78,29 @@ final class InstructionVocabulary {
             String name = p.group(1);
             for (String part : p.group(2).split(",|\\bor\\b")) {
                 String gloss = part.strip().toLowerCase(Locale.ROOT);
-                if (gloss.isEmpty() || gloss.contains("_") || gloss.matches(".*[0-9'=].*") || gloss.split("\\s+").length > 3) {
+                if (gloss.isEmpty()
+                        || gloss.contains("_")
+                        || gloss.matches(".*[0-9'=].*")
+                        || gloss.split("\\s+").length > 3) {
                     continue;
                 }
                 if (model.schema.table(name).isPresent()) {
                     List<String> stems = content(gloss);
                     Schema.Table t = model.schema.table(name).orElseThrow();
-                    boolean columnList = t.columns().stream().anyMatch(c -> stems.stream()
-                            .anyMatch(s -> Words.nameStems(c.name()).contains(s)));
+                    boolean columnList = t.columns().stream()
+                            .anyMatch(c -> stems.stream()
+                                    .anyMatch(s -> Words.nameStems(c.name()).contains(s)));
                     if (!stems.isEmpty() && !columnList && unknown(model, stems)) {
-                        model.entries.add(new SemanticModel.Entry(SemanticModel.Kind.TABLE, stems, SemanticModel.Match.STEM,
-                                name, null, null, null, false, false));
+                        model.entries.add(new SemanticModel.Entry(
+                                SemanticModel.Kind.TABLE,
+                                stems,
+                                SemanticModel.Match.STEM,
+                                name,
+                                null,
+                                null,
+                                null,
+                                false,
+                                false));
                     }
                 } else {
                     valueGloss(model, name, gloss);
@@ -105,8 +126,16 @@ final class InstructionVocabulary {
         if (holder == null || words.isEmpty() || !unknown(model, words)) {
             return;
         }
-        model.entries.add(new SemanticModel.Entry(SemanticModel.Kind.VALUE, words, SemanticModel.Match.SURFACE,
-                holder.table(), holder.name(), value, null, false, false));
+        model.entries.add(new SemanticModel.Entry(
+                SemanticModel.Kind.VALUE,
+                words,
+                SemanticModel.Match.SURFACE,
+                holder.table(),
+                holder.name(),
+                value,
+                null,
+                false,
+                false));
     }
 
     /** Definitions, planned by the planner over the lexicon built so far. */
@@ -116,40 +145,66 @@ final class InstructionVocabulary {
         }
         for (String raw : instruction.split("\\n|;|\\.\\s+")) {
             Matcher d = DEFINITION.matcher(raw.replaceFirst("^\\s*-\\s*", ""));
-            if (!d.matches() || d.group(2).contains("/") || d.group(2).matches("(?i).*\\b(sum|avg|count|min|max)\\s*\\(.*")) {
+            if (!d.matches()
+                    || d.group(2).contains("/")
+                    || d.group(2).matches("(?i).*\\b(sum|avg|count|min|max)\\s*\\(.*")) {
                 continue;
             }
             String rhs = d.group(2).replaceAll("[()']", " ");
             // "Active loans = status not in (…)": the records the left side names are the ones the conditions apply to
-            String subject = model.schema.tables().keySet().stream().filter(t -> content(d.group(1).toLowerCase(Locale.ROOT))
-                    .containsAll(Words.nameStems(t))).findFirst().orElse(null);
-            boolean startsWithTable = !content(rhs.toLowerCase(Locale.ROOT)).isEmpty() && model.schema.tables().keySet()
-                    .stream().anyMatch(t -> Words.nameStems(t).get(0).equals(content(rhs.toLowerCase(Locale.ROOT)).get(0)));
-            Planner.Outcome o = planner.plan("How many " + (subject != null && !startsWithTable ? subject + " where " : "") + rhs,
-                    null);
+            String subject = model.schema.tables().keySet().stream()
+                    .filter(t -> content(d.group(1).toLowerCase(Locale.ROOT)).containsAll(Words.nameStems(t)))
+                    .findFirst()
+                    .orElse(null);
+            boolean startsWithTable = !content(rhs.toLowerCase(Locale.ROOT)).isEmpty()
+                    && model.schema.tables().keySet().stream()
+                            .anyMatch(t -> Words.nameStems(t)
+                                    .get(0)
+                                    .equals(content(rhs.toLowerCase(Locale.ROOT))
+                                            .get(0)));
+            Planner.Outcome o = planner.plan(
+                    "How many " + (subject != null && !startsWithTable ? subject + " where " : "") + rhs, null);
             if (!(o instanceof Planner.Planned planned)) {
                 continue;
             }
             Plan plan = planned.plan();
-            if (!"count".equals(plan.measure().kind()) || plan.filters().isEmpty() || !plan.dims().isEmpty()
-                    || plan.timeGroup() != null || plan.period() != null || plan.limit() != null
-                    || plan.firstEvent() != null || plan.filters().stream().anyMatch(f -> !f.table().equals(plan.base())
-                    && f.segment() == null)) {
+            if (!"count".equals(plan.measure().kind())
+                    || plan.filters().isEmpty()
+                    || !plan.dims().isEmpty()
+                    || plan.timeGroup() != null
+                    || plan.period() != null
+                    || plan.limit() != null
+                    || plan.firstEvent() != null
+                    || plan.filters().stream().anyMatch(f -> !f.table().equals(plan.base()) && f.segment() == null)) {
                 continue;
             }
             List<String> words = content(d.group(1).toLowerCase(Locale.ROOT));
             List<String> tableWords = Words.nameStems(plan.base());
-            List<String> own = words.stream().filter(w -> !tableWords.contains(w)).toList();
+            List<String> own =
+                    words.stream().filter(w -> !tableWords.contains(w)).toList();
             if (own.isEmpty()) {
                 continue;
             }
             List<String> named = words.stream().anyMatch(tableWords::contains) ? words : own;
             for (List<String> alike : alikes(named)) {
                 // a learned measure of the same name (active_loans) counts these records; the definition names them
-                if (model.entries.stream().noneMatch(e -> e.words().equals(alike) && e.kind() != SemanticModel.Kind.METRIC
-                        && !(e.kind() == SemanticModel.Kind.COLUMN && e.partial()))) {
-                    model.entries.add(new SemanticModel.Entry(SemanticModel.Kind.TABLE, alike, SemanticModel.Match.STEM,
-                            plan.base(), null, null, null, false, false, false, 0, plan.filters()));
+                if (model.entries.stream()
+                        .noneMatch(e -> e.words().equals(alike)
+                                && e.kind() != SemanticModel.Kind.METRIC
+                                && !(e.kind() == SemanticModel.Kind.COLUMN && e.partial()))) {
+                    model.entries.add(new SemanticModel.Entry(
+                            SemanticModel.Kind.TABLE,
+                            alike,
+                            SemanticModel.Match.STEM,
+                            plan.base(),
+                            null,
+                            null,
+                            null,
+                            false,
+                            false,
+                            false,
+                            0,
+                            plan.filters()));
                 }
             }
         }
@@ -161,7 +216,9 @@ final class InstructionVocabulary {
         for (List<String> group : ALIKE) {
             for (String w : group) {
                 if (words.contains(group.get(0)) && !w.equals(group.get(0))) {
-                    out.add(words.stream().map(x -> x.equals(group.get(0)) ? w : x).toList());
+                    out.add(words.stream()
+                            .map(x -> x.equals(group.get(0)) ? w : x)
+                            .toList());
                 }
             }
         }
@@ -180,7 +237,7 @@ final class InstructionVocabulary {
 
     /** No table, measure, value or full column name of the lexicon is already said with these words. */
     private static boolean unknown(SemanticModel model, List<String> words) {
-        return model.entries.stream().noneMatch(e -> e.words().equals(words)
-                && !(e.kind() == SemanticModel.Kind.COLUMN && e.partial()));
+        return model.entries.stream()
+                .noneMatch(e -> e.words().equals(words) && !(e.kind() == SemanticModel.Kind.COLUMN && e.partial()));
     }
 }

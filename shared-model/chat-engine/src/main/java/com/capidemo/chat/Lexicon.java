@@ -35,8 +35,7 @@ final class Lexicon {
         static final Alternatives NONE = new Alternatives(Set.of(), Set.of(), Set.of());
     }
 
-    private Lexicon() {
-    }
+    private Lexicon() {}
 
     /** Loads the dictionary now (once per JVM) so no question waits for it. */
     static void load() {

@@ -45,8 +45,12 @@ public class LocalChatAgent implements ChatAgent {
 
     @Inject
     public LocalChatAgent(Warehouse warehouse, DemoStore demos, TemplateLibrary templates) {
-        this(warehouse, spec -> demos.find(spec.demoId()).flatMap(d -> templates.find(d.templateId()))
-                .map(LocalChatAgent::declaredKeys).orElse(Map.of()));
+        this(
+                warehouse,
+                spec -> demos.find(spec.demoId())
+                        .flatMap(d -> templates.find(d.templateId()))
+                        .map(LocalChatAgent::declaredKeys)
+                        .orElse(Map.of()));
     }
 
     public LocalChatAgent(Warehouse warehouse, Function<AgentSpec, Map<String, SchemaLoader.DeclaredKeys>> keys) {
@@ -84,8 +88,8 @@ public class LocalChatAgent implements ChatAgent {
     }
 
     private ChatKnowledge knowledge(AgentSpec agent, ChatEngine.Queries queries) {
-        String key = agent.datasetId() + "|" + agent.tables() + "|" + agent.goldenQueries().hashCode() + "|"
-                + Objects.hashCode(agent.systemInstruction());
+        String key = agent.datasetId() + "|" + agent.tables() + "|"
+                + agent.goldenQueries().hashCode() + "|" + Objects.hashCode(agent.systemInstruction());
         synchronized (cache) {
             ChatKnowledge k = cache.get(key);
             if (k != null) {
@@ -93,11 +97,13 @@ public class LocalChatAgent implements ChatAgent {
             }
         }
         long started = System.nanoTime();
-        Map<String, SchemaLoader.DeclaredKeys> declared = Optional.ofNullable(keys.apply(agent)).orElse(Map.of());
-        ChatKnowledge k = ChatKnowledge.load(agent.tables(), declared, agent.goldenQueries(), agent.systemInstruction(),
-                queries);
-        Log.debugf("chat knowledge for %s: %d tables, measures %s in %d ms", agent.datasetId(), k.schema().tables().size(),
-                k.metrics(), (System.nanoTime() - started) / 1_000_000);
+        Map<String, SchemaLoader.DeclaredKeys> declared =
+                Optional.ofNullable(keys.apply(agent)).orElse(Map.of());
+        ChatKnowledge k =
+                ChatKnowledge.load(agent.tables(), declared, agent.goldenQueries(), agent.systemInstruction(), queries);
+        Log.debugf(
+                "chat knowledge for %s: %d tables, measures %s in %d ms",
+                agent.datasetId(), k.schema().tables().size(), k.metrics(), (System.nanoTime() - started) / 1_000_000);
         synchronized (cache) {
             cache.put(key, k);
         }

@@ -20,8 +20,10 @@ final class MeasureStage implements PlanStage {
     @Override
     public Optional<String> apply(PlanDraft draft) {
         Question ctx = draft.ctx;
-        boolean countCue = ctx.has("many") && ctx.has("how") || Cues.phrase(draft.tokens, "number", "of") >= 0
-                || Cues.phrase(draft.tokens, "count", "of") >= 0 || Cues.startsWith(draft.tokens, "count");
+        boolean countCue = ctx.has("many") && ctx.has("how")
+                || Cues.phrase(draft.tokens, "number", "of") >= 0
+                || Cues.phrase(draft.tokens, "count", "of") >= 0
+                || Cues.startsWith(draft.tokens, "count");
         int howMuch = Cues.phrase(draft.tokens, "how", "much");
         if (draft.measure == null && draft.metrics.isEmpty()) {
             percent(draft);
@@ -36,13 +38,15 @@ final class MeasureStage implements PlanStage {
                 }
                 if (!draft.metric.filters().isEmpty() && !model.instructionStates(draft.metric)) {
                     // "visits" is not "ED visits": a golden query's narrowing definition needs its own words
-                    return Optional.of("\"" + draft.tokens.get(mm.first()).text() + "\" may mean "
-                            + draft.metric.label() + " as the golden queries define it, or all of them; please say which");
+                    return Optional.of(
+                            "\"" + draft.tokens.get(mm.first()).text() + "\" may mean " + draft.metric.label()
+                                    + " as the golden queries define it, or all of them; please say which");
                 }
             }
             String agg = Cues.aggregateBefore(draft.tokens, mm.first(), draft.at);
             if (agg != null && !agg.equals("sum") && !mm.entry().words().contains(Words.stem(Cues.aggWord(agg)))) {
-                return Optional.of("it asks for the " + agg + " of " + draft.metric.label() + ", which is already a calculated measure");
+                return Optional.of("it asks for the " + agg + " of " + draft.metric.label()
+                        + ", which is already a calculated measure");
             }
             draft.measure = new Plan.Measure("metric", draft.metric.base(), null, draft.metric.name());
             draft.base = draft.metric.base();
@@ -51,8 +55,12 @@ final class MeasureStage implements PlanStage {
         if (draft.measure == null) {
             // aggregate cue + numeric column; explicit ones ("average") before superlatives ("highest average …")
             List<Words.Token> cueOrder = new ArrayList<>();
-            draft.tokens.stream().filter(t -> Cues.aggregate(t.text()) != null && !Cues.SUPERLATIVE_DESC.contains(t.text())
-                    && !Cues.SUPERLATIVE_ASC.contains(t.text()) || t.is("maximum", "max", "minimum", "min")).forEach(cueOrder::add);
+            draft.tokens.stream()
+                    .filter(t -> Cues.aggregate(t.text()) != null
+                                    && !Cues.SUPERLATIVE_DESC.contains(t.text())
+                                    && !Cues.SUPERLATIVE_ASC.contains(t.text())
+                            || t.is("maximum", "max", "minimum", "min"))
+                    .forEach(cueOrder::add);
             draft.tokens.stream().filter(t -> !cueOrder.contains(t)).forEach(cueOrder::add);
             for (Words.Token t : cueOrder) {
                 String agg = Cues.aggregate(t.text());
@@ -65,25 +73,36 @@ final class MeasureStage implements PlanStage {
                 }
                 SemanticModel.Mention own = draft.at.get(t.index());
                 SemanticModel.Mention col;
-                if (own != null && own.first() == t.index() && own.kind() == SemanticModel.Kind.COLUMN && model.numeric(own)
-                        && agg.equals("sum") && !draft.used.contains(own)) {
+                if (own != null
+                        && own.first() == t.index()
+                        && own.kind() == SemanticModel.Kind.COLUMN
+                        && model.numeric(own)
+                        && agg.equals("sum")
+                        && !draft.used.contains(own)) {
                     col = own; // "the total price of orders": total_price, summed
                 } else {
-                    col = Cues.nextMention(draft.sel, t.index(), 6, m -> m.kind() == SemanticModel.Kind.COLUMN
-                            && model.numeric(m) && !draft.used.contains(m), m -> m.kind() == SemanticModel.Kind.TABLE
-                            || m.kind() == SemanticModel.Kind.VALUE || m.kind() == SemanticModel.Kind.COLUMN
-                            && !model.numeric(m));
+                    col = Cues.nextMention(
+                            draft.sel,
+                            t.index(),
+                            6,
+                            m -> m.kind() == SemanticModel.Kind.COLUMN && model.numeric(m) && !draft.used.contains(m),
+                            m -> m.kind() == SemanticModel.Kind.TABLE
+                                    || m.kind() == SemanticModel.Kind.VALUE
+                                    || m.kind() == SemanticModel.Kind.COLUMN && !model.numeric(m));
                 }
                 if (col == null) {
                     continue;
                 }
-                if ((agg.equals("max") || agg.equals("min")) && !t.is("maximum", "max", "minimum", "min")
+                if ((agg.equals("max") || agg.equals("min"))
+                        && !t.is("maximum", "max", "minimum", "min")
                         && isRankingSuperlative(ctx, draft.sel, col)) {
                     // "which campaign got the most clicks": rank campaigns by their clicks. Summing is right for
                     // "most"/"least" (amounts accumulate) or when each group is one row of the column's own table;
                     // "which product type has the highest price" could mean a maximum or an average: not guessed.
                     SemanticModel.Mention head = rankingHead(ctx, draft.sel, col);
-                    boolean perRow = head != null && head.kind() == SemanticModel.Kind.TABLE && head.table().equals(col.table());
+                    boolean perRow = head != null
+                            && head.kind() == SemanticModel.Kind.TABLE
+                            && head.table().equals(col.table());
                     if (!t.is("most", "least") && !perRow) {
                         return Optional.of("I can't tell whether to add up or compare " + col.column() + " here");
                     }
@@ -97,8 +116,12 @@ final class MeasureStage implements PlanStage {
         }
         if (draft.measure == null && howMuch >= 0) {
             // "how much did we refund": the money column of the table the question names
-            SemanticModel.Mention t = Cues.nextMention(draft.sel, howMuch + 1, 6,
-                    m -> m.kind() == SemanticModel.Kind.TABLE && money(m.table()) != null, m -> true);
+            SemanticModel.Mention t = Cues.nextMention(
+                    draft.sel,
+                    howMuch + 1,
+                    6,
+                    m -> m.kind() == SemanticModel.Kind.TABLE && money(m.table()) != null,
+                    m -> true);
             if (t != null) {
                 draft.measure = new Plan.Measure("sum", t.table(), money(t.table()), null);
                 draft.base = t.table();
@@ -107,7 +130,9 @@ final class MeasureStage implements PlanStage {
         }
         if (draft.measure == null && !countCue) {
             // "fraud losses by branch": an amount named on its own adds up
-            List<SemanticModel.Mention> amounts = draft.sel.stream().filter(m -> model.numeric(m) && additive(m)).toList();
+            List<SemanticModel.Mention> amounts = draft.sel.stream()
+                    .filter(m -> model.numeric(m) && additive(m))
+                    .toList();
             if (amounts.size() == 1) {
                 SemanticModel.Mention a = amounts.get(0);
                 draft.measure = new Plan.Measure("sum", a.table(), a.column(), null);
@@ -116,8 +141,9 @@ final class MeasureStage implements PlanStage {
             }
         }
         if (draft.measure == null && countCue) {
-            int cue = ctx.indexOf("many") >= 0 ? ctx.indexOf("many") : Math.max(Cues.phrase(draft.tokens, "number", "of"),
-                    Cues.phrase(draft.tokens, "count", "of"));
+            int cue = ctx.indexOf("many") >= 0
+                    ? ctx.indexOf("many")
+                    : Math.max(Cues.phrase(draft.tokens, "number", "of"), Cues.phrase(draft.tokens, "count", "of"));
             if (cue < 0) {
                 cue = 0;
             }
@@ -127,17 +153,26 @@ final class MeasureStage implements PlanStage {
                     distinct = true;
                 }
             }
-            SemanticModel.Mention numericCol = Cues.nextMention(draft.sel, cue, 4, m -> m.kind() == SemanticModel.Kind.COLUMN
-                    && model.numeric(m), m -> m.kind() == SemanticModel.Kind.VALUE);
-            SemanticModel.Mention subject = Cues.nextMention(draft.sel, cue, 12, m -> m.kind() == SemanticModel.Kind.TABLE
-                    || model.entityColumn(m), m -> true);
-            if (numericCol != null && draft.tokens.get(cue).is("many") && (subject == null || numericCol.first() < subject.first()
-                    || subject.first() > numericCol.last())) {
+            SemanticModel.Mention numericCol = Cues.nextMention(
+                    draft.sel,
+                    cue,
+                    4,
+                    m -> m.kind() == SemanticModel.Kind.COLUMN && model.numeric(m),
+                    m -> m.kind() == SemanticModel.Kind.VALUE);
+            SemanticModel.Mention subject = Cues.nextMention(
+                    draft.sel, cue, 12, m -> m.kind() == SemanticModel.Kind.TABLE || model.entityColumn(m), m -> true);
+            if (numericCol != null
+                    && draft.tokens.get(cue).is("many")
+                    && (subject == null
+                            || numericCol.first() < subject.first()
+                            || subject.first() > numericCol.last())) {
                 // "how many units are available" → sum of a quantity column
                 draft.measure = new Plan.Measure("sum", numericCol.table(), numericCol.column(), null);
                 draft.base = numericCol.table();
                 draft.used.add(numericCol);
-            } else if (draft.tokens.get(Math.min(cue + 1, draft.tokens.size() - 1)).is("units", "unit")
+            } else if (draft.tokens
+                            .get(Math.min(cue + 1, draft.tokens.size() - 1))
+                            .is("units", "unit")
                     && draft.tokens.get(cue).is("many")) {
                 return Optional.of("I don't know which quantity of units to add up here");
             } else if (distinct && subject != null) {
@@ -147,8 +182,13 @@ final class MeasureStage implements PlanStage {
                 draft.base = subject.table();
                 draft.used.add(subject);
             } else {
-                SemanticModel.Mention v = Cues.nextMention(draft.sel, cue, 8, m -> m.kind() == SemanticModel.Kind.VALUE
-                        || m.kind() == SemanticModel.Kind.COLUMN && model.isBoolean(m), m -> true);
+                SemanticModel.Mention v = Cues.nextMention(
+                        draft.sel,
+                        cue,
+                        8,
+                        m -> m.kind() == SemanticModel.Kind.VALUE
+                                || m.kind() == SemanticModel.Kind.COLUMN && model.isBoolean(m),
+                        m -> true);
                 if (v != null) {
                     draft.measure = new Plan.Measure("count", v.table(), null, null);
                     draft.base = v.table();
@@ -161,8 +201,12 @@ final class MeasureStage implements PlanStage {
                 if (!Cues.SUPERLATIVE_DESC.contains(t.text()) && !Cues.SUPERLATIVE_ASC.contains(t.text())) {
                     continue;
                 }
-                SemanticModel.Mention subject = Cues.nextMention(draft.sel, t.index(), 3, m -> m.kind() == SemanticModel.Kind.TABLE
-                        && !draft.used.contains(m), m -> m.kind() == SemanticModel.Kind.VALUE);
+                SemanticModel.Mention subject = Cues.nextMention(
+                        draft.sel,
+                        t.index(),
+                        3,
+                        m -> m.kind() == SemanticModel.Kind.TABLE && !draft.used.contains(m),
+                        m -> m.kind() == SemanticModel.Kind.VALUE);
                 if (subject != null && subject.first() <= t.index() + 3) {
                     draft.measure = new Plan.Measure("count", subject.table(), null, null);
                     draft.base = subject.table();
@@ -170,15 +214,20 @@ final class MeasureStage implements PlanStage {
                     break;
                 }
                 String after = ctx.text(t.index() + 1);
-                if (after.equals("common") || after.equals("often") || after.equals("frequent") || after.equals("frequently")
+                if (after.equals("common")
+                        || after.equals("often")
+                        || after.equals("frequent")
+                        || after.equals("frequently")
                         || after.equals("popular")) {
                     draft.measure = new Plan.Measure("count", null, null, null);
                     break;
                 }
             }
         }
-        if (draft.measure == null && Cues.headWord(draft.tokens) >= 0 && (ctx.has(Cues.SUPERLATIVE_DESC)
-                || ctx.has(Cues.SUPERLATIVE_ASC)) && draft.sel.stream().noneMatch(m -> m.kind() == SemanticModel.Kind.TABLE)) {
+        if (draft.measure == null
+                && Cues.headWord(draft.tokens) >= 0
+                && (ctx.has(Cues.SUPERLATIVE_DESC) || ctx.has(Cues.SUPERLATIVE_ASC))
+                && draft.sel.stream().noneMatch(m -> m.kind() == SemanticModel.Kind.TABLE)) {
             // "which feature is used the most": the rows of that column's table, counted per value
             draft.measure = new Plan.Measure("count", null, null, null);
         }
@@ -191,23 +240,44 @@ final class MeasureStage implements PlanStage {
         // an average or median asked for but not applied ("orders per customer on average") is not answered
         for (Words.Token t : draft.tokens) {
             String agg = Cues.aggregate(t.text());
-            if (draft.measure != null && ("avg".equals(agg) || "median".equals(agg)) && !agg.equals(draft.measure.kind())
+            if (draft.measure != null
+                    && ("avg".equals(agg) || "median".equals(agg))
+                    && !agg.equals(draft.measure.kind())
                     && !(draft.at.containsKey(t.index()) && draft.used.contains(draft.at.get(t.index())))) {
                 if ("avg".equals(agg) && "count".equals(draft.measure.kind()) && draft.firstEvent == null) {
                     draft.averageCue = t.index(); // "how many orders does each customer have on average": per entity
                     continue;
                 }
-                return Optional.of("it asks for an " + Cues.aggWord(agg) + " of something I cannot compute per record here");
+                return Optional.of(
+                        "it asks for an " + Cues.aggWord(agg) + " of something I cannot compute per record here");
             }
         }
         return Optional.empty();
     }
 
-    private static final Set<String> RATIO_CUES = Words.set("percentage", "percent", "share", "proportion",
-            "fraction", "rate", "rates", "%");
-    private static final Set<String> NOT_ADDITIVE = Words.set("rate", "price", "score", "percent", "pct",
-            "ratio", "averag", "rate", "age", "year", "month", "dai", "hour", "minut", "latitud", "longitud", "limit",
-            "balanc", "weight", "cost");
+    private static final Set<String> RATIO_CUES =
+            Words.set("percentage", "percent", "share", "proportion", "fraction", "rate", "rates", "%");
+    private static final Set<String> NOT_ADDITIVE = Words.set(
+            "rate",
+            "price",
+            "score",
+            "percent",
+            "pct",
+            "ratio",
+            "averag",
+            "rate",
+            "age",
+            "year",
+            "month",
+            "dai",
+            "hour",
+            "minut",
+            "latitud",
+            "longitud",
+            "limit",
+            "balanc",
+            "weight",
+            "cost");
 
     /**
      * "what percentage of orders were cancelled", "share of loans that are mortgages", "delinquency rate of active
@@ -220,8 +290,10 @@ final class MeasureStage implements PlanStage {
                 continue;
             }
             SemanticModel.Mention subject = null;
-            for (SemanticModel.Mention m : draft.sel.stream().filter(x -> x.first() > t.index() && x.first() <= t.index() + 6)
-                    .sorted(Comparator.comparingInt(SemanticModel.Mention::first)).toList()) {
+            for (SemanticModel.Mention m : draft.sel.stream()
+                    .filter(x -> x.first() > t.index() && x.first() <= t.index() + 6)
+                    .sorted(Comparator.comparingInt(SemanticModel.Mention::first))
+                    .toList()) {
                 if (m.kind() == SemanticModel.Kind.TABLE) {
                     subject = m;
                     break;
@@ -235,8 +307,8 @@ final class MeasureStage implements PlanStage {
             }
             SemanticModel.Mention s = subject;
             boolean rate = t.is("rate", "rates");
-            boolean counted = draft.sel.stream().anyMatch(m -> m != s && (m.first() > s.last() || rate && m.last() < t.index())
-                    && condition(m));
+            boolean counted = draft.sel.stream()
+                    .anyMatch(m -> m != s && (m.first() > s.last() || rate && m.last() < t.index()) && condition(m));
             if (!counted) {
                 continue;
             }
@@ -268,7 +340,9 @@ final class MeasureStage implements PlanStage {
     private String money(String table) {
         String found = null;
         for (Schema.Column c : model.schema.table(table).orElseThrow().columns()) {
-            if (c.type() == Schema.Type.DECIMAL && c.scale() == 2 && !c.identifier()
+            if (c.type() == Schema.Type.DECIMAL
+                    && c.scale() == 2
+                    && !c.identifier()
                     && Words.nameStems(c.name()).stream().noneMatch(NOT_ADDITIVE::contains)) {
                 if (found != null) {
                     return null;
@@ -282,7 +356,8 @@ final class MeasureStage implements PlanStage {
     /** An amount whose rows add up (losses, spend, fees), not a rate, price, score or balance-like level. */
     private boolean additive(SemanticModel.Mention m) {
         Schema.Column c = model.schema.column(m.table(), m.column());
-        return c.type() == Schema.Type.DECIMAL && Words.nameStems(c.name()).stream().noneMatch(NOT_ADDITIVE::contains);
+        return c.type() == Schema.Type.DECIMAL
+                && Words.nameStems(c.name()).stream().noneMatch(NOT_ADDITIVE::contains);
     }
 
     /**
@@ -291,10 +366,14 @@ final class MeasureStage implements PlanStage {
      * the one the golden queries use clearly most.
      */
     private Metric reachable(String head, PlanDraft draft) {
-        List<Metric> candidates = model.metrics.stream().filter(m -> m.stems().get(m.stems().size() - 1).equals(head))
+        List<Metric> candidates = model.metrics.stream()
+                .filter(m -> m.stems().get(m.stems().size() - 1).equals(head))
                 .toList();
-        List<Metric> reach = candidates.stream().filter(m -> draft.sel.stream().filter(x -> x.kind() != SemanticModel.Kind.METRIC)
-                .allMatch(x -> model.schema.pathUp(m.base(), x.table()).isPresent())).toList();
+        List<Metric> reach = candidates.stream()
+                .filter(m -> draft.sel.stream()
+                        .filter(x -> x.kind() != SemanticModel.Kind.METRIC)
+                        .allMatch(x -> model.schema.pathUp(m.base(), x.table()).isPresent()))
+                .toList();
         if (reach.size() == 1 && candidates.size() > 1) {
             return reach.get(0);
         }
@@ -307,7 +386,8 @@ final class MeasureStage implements PlanStage {
 
     /** The learned measure a bare head word ("revenue") means: the one the golden queries use clearly most. */
     private Metric preferredMetric(String head) {
-        List<Metric> candidates = model.metrics.stream().filter(m -> m.stems().get(m.stems().size() - 1).equals(head))
+        List<Metric> candidates = model.metrics.stream()
+                .filter(m -> m.stems().get(m.stems().size() - 1).equals(head))
                 .toList();
         if (candidates.size() == 1) {
             return candidates.get(0);
@@ -337,18 +417,24 @@ final class MeasureStage implements PlanStage {
     }
 
     /** What a ranking question ranks: "which campaign …", "top 5 products …" (null when it names none). */
-    private SemanticModel.Mention rankingHead(Question ctx, List<SemanticModel.Mention> sel, SemanticModel.Mention measure) {
+    private SemanticModel.Mention rankingHead(
+            Question ctx, List<SemanticModel.Mention> sel, SemanticModel.Mention measure) {
         int head = ctx.top() != null ? ctx.top().token() : Cues.headWord(ctx.tokens());
         if (head < 0) {
             return null;
         }
         int start = head + 1;
-        while (start < ctx.tokens().size() && (ctx.tokens().get(start).is("the", "a", "an")
-                || ctx.top() != null && start == ctx.top().token())) {
+        while (start < ctx.tokens().size()
+                && (ctx.tokens().get(start).is("the", "a", "an")
+                        || ctx.top() != null && start == ctx.top().token())) {
             start++;
         }
         SemanticModel.Mention d = Cues.headOfRun(sel, ctx.tokens(), start, Set.of());
-        return d != null && d != measure && (d.kind() == SemanticModel.Kind.TABLE || d.kind() == SemanticModel.Kind.COLUMN
-                && !model.numeric(d) && !model.temporal(d)) ? d : null;
+        return d != null
+                        && d != measure
+                        && (d.kind() == SemanticModel.Kind.TABLE
+                                || d.kind() == SemanticModel.Kind.COLUMN && !model.numeric(d) && !model.temporal(d))
+                ? d
+                : null;
     }
 }

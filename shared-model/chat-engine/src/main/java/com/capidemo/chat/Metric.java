@@ -20,9 +20,19 @@ import java.util.Set;
  * @param percent     the value is a percentage
  * @param source      the golden question it was learned from
  */
-public record Metric(String name, List<String> stems, String base, String expression, List<String> filters,
-                     Set<String> tables, Set<String> columns, Set<String> filterColumns, String timeTable,
-                     String timeColumn, boolean percent, String source) {
+public record Metric(
+        String name,
+        List<String> stems,
+        String base,
+        String expression,
+        List<String> filters,
+        Set<String> tables,
+        Set<String> columns,
+        Set<String> filterColumns,
+        String timeTable,
+        String timeColumn,
+        boolean percent,
+        String source) {
 
     /** Human label: gross_revenue → "gross revenue". */
     public String label() {
@@ -31,6 +41,7 @@ public record Metric(String name, List<String> stems, String base, String expres
 
     /** Identity of the definition (two goldens defining the same alias differently make it ambiguous). */
     String definition() {
-        return base + "|" + expression + "|" + String.join(" AND ", filters.stream().sorted().toList());
+        return base + "|" + expression + "|"
+                + String.join(" AND ", filters.stream().sorted().toList());
     }
 }

@@ -20,8 +20,10 @@ final class MetricFilterStage implements PlanStage {
             for (Plan.Cond f : draft.filters) {
                 if (draft.metric.filterColumns().contains(f.table() + "." + f.column())) {
                     String rendered = Cues.conditionText(f);
-                    boolean same = draft.metric.filters().stream().anyMatch(x -> x.replaceAll("\\{[a-z0-9_]+}\\.", "")
-                            .replace("\"", "").equalsIgnoreCase(rendered));
+                    boolean same = draft.metric.filters().stream()
+                            .anyMatch(x -> x.replaceAll("\\{[a-z0-9_]+}\\.", "")
+                                    .replace("\"", "")
+                                    .equalsIgnoreCase(rendered));
                     if (!same) {
                         return Optional.of(draft.metric.label() + " is defined for a fixed " + f.column()
                                 + "; I cannot change that filter");

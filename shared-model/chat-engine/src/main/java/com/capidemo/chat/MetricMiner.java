@@ -25,18 +25,16 @@ import java.util.regex.Pattern;
  */
 final class MetricMiner {
 
-    private static final Set<String> AGGREGATES = Words.set("count", "sum", "avg", "min", "max", "median", "count_if",
-            "quantile_cont", "stddev", "mode");
-    private static final Set<String> AGG_PREFIX = Words.set("avg", "averag", "total", "sum", "count", "num", "number",
-            "min", "max", "median", "mean");
+    private static final Set<String> AGGREGATES =
+            Words.set("count", "sum", "avg", "min", "max", "median", "count_if", "quantile_cont", "stddev", "mode");
+    private static final Set<String> AGG_PREFIX =
+            Words.set("avg", "averag", "total", "sum", "count", "num", "number", "min", "max", "median", "mean");
     private static final Pattern ISO_DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}.*");
 
     /** What was learned from the golden queries. */
-    record Learned(List<Metric> metrics, Map<String, List<String>> synonyms) {
-    }
+    record Learned(List<Metric> metrics, Map<String, List<String>> synonyms) {}
 
-    private MetricMiner() {
-    }
+    private MetricMiner() {}
 
     static Learned mine(Schema schema, List<GoldenQuery> goldens) {
         Map<String, Metric> byName = new LinkedHashMap<>();
@@ -50,8 +48,10 @@ final class MetricMiner {
                     continue;
                 }
                 for (Item item : p.items) {
-                    if (item.plainColumn != null && !item.alias.equals(item.plainColumn.split("\\.")[1])) {
-                        synonyms.computeIfAbsent(item.plainColumn, k -> new ArrayList<>()).add(item.alias);
+                    if (item.plainColumn != null
+                            && !item.alias.equals(item.plainColumn.split("\\.")[1])) {
+                        synonyms.computeIfAbsent(item.plainColumn, k -> new ArrayList<>())
+                                .add(item.alias);
                     }
                 }
                 for (Item item : p.items) {
@@ -112,7 +112,9 @@ final class MetricMiner {
                 if (u.equals("UNION") || u.equals("EXCEPT") || u.equals("INTERSECT") || u.equals("WINDOW")) {
                     return null;
                 }
-                if (List.of("FROM", "WHERE", "GROUP", "HAVING", "QUALIFY", "ORDER", "LIMIT").contains(u) && !clause.containsKey(u)) {
+                if (List.of("FROM", "WHERE", "GROUP", "HAVING", "QUALIFY", "ORDER", "LIMIT")
+                                .contains(u)
+                        && !clause.containsKey(u)) {
                     clause.put(u, i);
                 }
             }
@@ -127,7 +129,9 @@ final class MetricMiner {
             return null;
         }
         for (List<SqlToken> part : SqlTokens.splitTop(toks.subList(1, clause.get("FROM")), ",")) {
-            if (part.size() < 3 || !part.get(part.size() - 2).isWord("AS") || !part.get(part.size() - 1).isIdentifier()) {
+            if (part.size() < 3
+                    || !part.get(part.size() - 2).isWord("AS")
+                    || !part.get(part.size() - 1).isIdentifier()) {
                 continue;
             }
             Item item = new Item();
@@ -164,8 +168,10 @@ final class MetricMiner {
                     }
                 }
                 for (Item item : p.items) {
-                    if (SqlTokens.sameText(item.expr, expr) || expr.size() == 1 && expr.get(0).isIdentifier()
-                            && expr.get(0).identifier().equalsIgnoreCase(item.alias)) {
+                    if (SqlTokens.sameText(item.expr, expr)
+                            || expr.size() == 1
+                                    && expr.get(0).isIdentifier()
+                                    && expr.get(0).identifier().equalsIgnoreCase(item.alias)) {
                         for (String c : columnRefs(schema, p, item.expr)) {
                             p.groupColumns.add(c);
                         }
@@ -205,7 +211,9 @@ final class MetricMiner {
                 continue;
             }
             String table = toks.get(r.index()).identifier();
-            if (r.kind() != TableRef.Kind.TABLE || r.listed() || schema.table(table).isEmpty()) {
+            if (r.kind() != TableRef.Kind.TABLE
+                    || r.listed()
+                    || schema.table(table).isEmpty()) {
                 return false;
             }
             p.aliases.put(r.alias().orElse(table).toLowerCase(Locale.ROOT), table);
@@ -218,7 +226,10 @@ final class MetricMiner {
         if (expr.size() == 1 && expr.get(0).isIdentifier()) {
             return resolve(schema, p, null, expr.get(0).identifier());
         }
-        if (expr.size() == 3 && expr.get(0).isIdentifier() && expr.get(1).isSymbol(".") && expr.get(2).isIdentifier()) {
+        if (expr.size() == 3
+                && expr.get(0).isIdentifier()
+                && expr.get(1).isSymbol(".")
+                && expr.get(2).isIdentifier()) {
             return resolve(schema, p, expr.get(0).identifier(), expr.get(2).identifier());
         }
         return null;
@@ -229,7 +240,10 @@ final class MetricMiner {
         String col = column.toLowerCase(Locale.ROOT);
         if (alias != null) {
             String table = p.aliases.get(alias.toLowerCase(Locale.ROOT));
-            return table != null && schema.table(table).flatMap(t -> t.column(col)).isPresent() ? table + "." + col : null;
+            return table != null
+                            && schema.table(table).flatMap(t -> t.column(col)).isPresent()
+                    ? table + "." + col
+                    : null;
         }
         String found = null;
         for (String table : p.fromTables) {
@@ -274,7 +288,10 @@ final class MetricMiner {
             }
             return resolve(schema, p, expr.get(i - 2).identifier(), t.identifier());
         }
-        if (prev != null && prev.kind() == SqlToken.Kind.NUMBER && i >= 2 && expr.get(i - 2).isWord("INTERVAL")) {
+        if (prev != null
+                && prev.kind() == SqlToken.Kind.NUMBER
+                && i >= 2
+                && expr.get(i - 2).isWord("INTERVAL")) {
             return null;
         }
         return resolve(schema, p, null, t.identifier());
@@ -287,7 +304,8 @@ final class MetricMiner {
                 return true;
             }
             if ((t.isWord("year") || t.isWord("date_trunc") || t.isWord("month") || t.isWord("quarter"))
-                    && i + 1 < c.size() && c.get(i + 1).isSymbol("(")) {
+                    && i + 1 < c.size()
+                    && c.get(i + 1).isSymbol("(")) {
                 return true;
             }
         }
@@ -380,8 +398,19 @@ final class MetricMiner {
             }
         }
         tables.add(base);
-        return new Metric(item.alias, List.copyOf(stems), base, expression.toString(), List.copyOf(filters), Set.copyOf(tables),
-                Set.copyOf(columns), Set.copyOf(filterColumns), timeTable, timeColumn, percent, question);
+        return new Metric(
+                item.alias,
+                List.copyOf(stems),
+                base,
+                expression.toString(),
+                List.copyOf(filters),
+                Set.copyOf(tables),
+                Set.copyOf(columns),
+                Set.copyOf(filterColumns),
+                timeTable,
+                timeColumn,
+                percent,
+                question);
     }
 
     private static boolean isJoinKey(Schema schema, String ref) {
@@ -406,17 +435,24 @@ final class MetricMiner {
             }
             e = comma < 0 ? inner : inner.subList(0, comma);
         }
-        if (e.size() < 4 || e.get(0).kind() != SqlToken.Kind.WORD || !AGGREGATES.contains(e.get(0).text().toLowerCase(Locale.ROOT))
-                || !e.get(1).isSymbol("(") || !e.get(e.size() - 1).isSymbol(")")) {
+        if (e.size() < 4
+                || e.get(0).kind() != SqlToken.Kind.WORD
+                || !AGGREGATES.contains(e.get(0).text().toLowerCase(Locale.ROOT))
+                || !e.get(1).isSymbol("(")
+                || !e.get(e.size() - 1).isSymbol(")")) {
             return false;
         }
         List<SqlToken> arg = e.subList(2, e.size() - 1);
         return arg.size() == 1 && (arg.get(0).isIdentifier() || arg.get(0).isSymbol("*"))
-                || arg.size() == 3 && arg.get(0).isIdentifier() && arg.get(1).isSymbol(".") && arg.get(2).isIdentifier();
+                || arg.size() == 3
+                        && arg.get(0).isIdentifier()
+                        && arg.get(1).isSymbol(".")
+                        && arg.get(2).isIdentifier();
     }
 
     /** Renders tokens as SQL with every column as {table}.column; false when a reference cannot be resolved. */
-    private static boolean render(Schema schema, Parsed p, List<SqlToken> expr, StringBuilder out, Set<String> columns) {
+    private static boolean render(
+            Schema schema, Parsed p, List<SqlToken> expr, StringBuilder out, Set<String> columns) {
         for (int i = 0; i < expr.size(); i++) {
             SqlToken t = expr.get(i);
             SqlToken next = i + 1 < expr.size() ? expr.get(i + 1) : null;
@@ -441,11 +477,13 @@ final class MetricMiner {
             if (t.isIdentifier() && (next == null || !next.isSymbol("(")) && t.kind() == SqlToken.Kind.QUOTED) {
                 return false;
             }
-            append(out, switch (t.kind()) {
-                case STRING -> SqlWriter.literal(t.text());
-                case QUOTED -> SqlWriter.ident(t.text());
-                default -> t.text();
-            });
+            append(
+                    out,
+                    switch (t.kind()) {
+                        case STRING -> SqlWriter.literal(t.text());
+                        case QUOTED -> SqlWriter.ident(t.text());
+                        default -> t.text();
+                    });
         }
         return true;
     }
@@ -453,8 +491,13 @@ final class MetricMiner {
     private static void append(StringBuilder out, String piece) {
         if (out.length() > 0) {
             char last = out.charAt(out.length() - 1);
-            boolean tight = last == '(' || last == '.' || piece.equals(")") || piece.equals(",") || piece.equals("(")
-                    && Character.isLetterOrDigit(last) || piece.equals("::") || out.toString().endsWith("::");
+            boolean tight = last == '('
+                    || last == '.'
+                    || piece.equals(")")
+                    || piece.equals(",")
+                    || piece.equals("(") && Character.isLetterOrDigit(last)
+                    || piece.equals("::")
+                    || out.toString().endsWith("::");
             if (!tight) {
                 out.append(' ');
             }
@@ -464,7 +507,8 @@ final class MetricMiner {
 
     private static boolean hasAggregate(List<SqlToken> expr) {
         for (int i = 0; i + 1 < expr.size(); i++) {
-            if (expr.get(i).kind() == SqlToken.Kind.WORD && AGGREGATES.contains(expr.get(i).text().toLowerCase(Locale.ROOT))
+            if (expr.get(i).kind() == SqlToken.Kind.WORD
+                    && AGGREGATES.contains(expr.get(i).text().toLowerCase(Locale.ROOT))
                     && expr.get(i + 1).isSymbol("(")) {
                 return true;
             }

@@ -24,7 +24,10 @@ final class PerEntityStage implements PlanStage {
     @Override
     public Optional<String> apply(PlanDraft draft) {
         Optional<String> out = perEntity(draft);
-        if (out.isEmpty() && draft.averageCue >= 0 && draft.measure != null && !draft.measure.kind().startsWith("per_")) {
+        if (out.isEmpty()
+                && draft.averageCue >= 0
+                && draft.measure != null
+                && !draft.measure.kind().startsWith("per_")) {
             return Optional.of("it asks for an average of something I cannot compute per record here");
         }
         return out;
@@ -38,11 +41,17 @@ final class PerEntityStage implements PlanStage {
             return Optional.empty();
         }
         SemanticModel.Mention parent = draft.perEntity;
-        if (parent == null && draft.dims.size() == 1 && draft.dims.get(0).entity() && draft.timeGroup == null
+        if (parent == null
+                && draft.dims.size() == 1
+                && draft.dims.get(0).entity()
+                && draft.timeGroup == null
                 && "count".equals(draft.measure.kind())) {
             // "on average, how many work orders on each machine": the grouping was the parent
             String table = draft.dims.get(0).table();
-            parent = draft.dimMentions.stream().filter(m -> m.table().equals(table)).findFirst().orElse(null);
+            parent = draft.dimMentions.stream()
+                    .filter(m -> m.table().equals(table))
+                    .findFirst()
+                    .orElse(null);
         }
         if (parent == null) {
             return Optional.empty();
@@ -66,7 +75,9 @@ final class PerEntityStage implements PlanStage {
             return Optional.of("I cannot relate " + p + " to " + child + " directly");
         }
         boolean among = draft.tokens.stream().anyMatch(t -> AMONG.contains(t.text()))
-                || draft.tokens.stream().anyMatch(t -> t.is("who", "that") && draft.ctx.text(t.index() + 1).matches("have|has|had"));
+                || draft.tokens.stream()
+                        .anyMatch(t -> t.is("who", "that")
+                                && draft.ctx.text(t.index() + 1).matches("have|has|had"));
         boolean all = draft.tokens.stream().anyMatch(t -> t.is("including", "never"));
         if (among && all) {
             return Optional.of("I could not tell whether to average over all " + p + " or only those with " + child);
@@ -75,7 +86,8 @@ final class PerEntityStage implements PlanStage {
         draft.dimMentions.remove(parent);
         draft.used.add(parent);
         draft.tokens.stream().filter(t -> t.is("never")).forEach(t -> draft.applied.set(t.index()));
-        draft.measure = new Plan.Measure(among ? "per_active_entity" : "per_entity", child, link.column(), null, null, null, p);
+        draft.measure =
+                new Plan.Measure(among ? "per_active_entity" : "per_entity", child, link.column(), null, null, null, p);
         return Optional.empty();
     }
 }

@@ -30,8 +30,16 @@ public record Plan(
         numerator = numerator == null ? List.of() : List.copyOf(numerator);
     }
 
-    public Plan(String base, Measure measure, List<Dim> dims, TimeGroup timeGroup, List<Cond> filters, Period period,
-                Integer limit, boolean ascending, boolean share) {
+    public Plan(
+            String base,
+            Measure measure,
+            List<Dim> dims,
+            TimeGroup timeGroup,
+            List<Cond> filters,
+            Period period,
+            Integer limit,
+            boolean ascending,
+            boolean share) {
         this(base, measure, dims, timeGroup, filters, period, limit, ascending, share, List.of(), null);
     }
 
@@ -43,8 +51,14 @@ public record Plan(
      * the parent table {@code unit} (all of them); per_active_entity: for each parent that has such rows (table.column
      * is the child's key referencing the parent).
      */
-    public record Measure(String kind, String table, String column, String metric, String startTable,
-                          String startColumn, String unit) {
+    public record Measure(
+            String kind,
+            String table,
+            String column,
+            String metric,
+            String startTable,
+            String startColumn,
+            String unit) {
 
         public Measure(String kind, String table, String column, String metric) {
             this(kind, table, column, metric, null, null, null);
@@ -67,16 +81,13 @@ public record Plan(
     }
 
     /** Each entity's first child record: the child table, its key referencing the entity and the date it is placed by. */
-    public record FirstEvent(String child, String childKey, String dateColumn) {
-    }
+    public record FirstEvent(String child, String childKey, String dateColumn) {}
 
     /** A grouping by a column, or by an entity (table) shown by its label column and keyed by its primary key. */
-    public record Dim(String table, String column, boolean entity) {
-    }
+    public record Dim(String table, String column, boolean entity) {}
 
     /** A time grouping: day, week, month, quarter or year of table.column. */
-    public record TimeGroup(String grain, String table, String column) {
-    }
+    public record TimeGroup(String grain, String table, String column) {}
 
     /**
      * A filter on table.column. op: in, not_in (values), is_null, not_null, is_true, is_false, a comparison (gt, ge,
@@ -93,8 +104,7 @@ public record Plan(
     }
 
     /** A half-open period [from, to) on table.column; ISO dates, either may be null. */
-    public record Period(String from, String to, String label, String table, String column) {
-    }
+    public record Period(String from, String to, String label, String table, String column) {}
 
     Plan withDims(List<Dim> d) {
         return new Plan(base, measure, d, timeGroup, filters, period, limit, ascending, share, numerator, firstEvent);

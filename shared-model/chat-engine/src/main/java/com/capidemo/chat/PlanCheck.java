@@ -14,10 +14,10 @@ import java.util.Set;
  */
 final class PlanCheck implements PlanStage {
 
-    private static final Set<String> RATE_WORDS = Words.set("rate", "rates", "percentage", "percent", "share",
-            "proportion", "ratio", "fraction", "%");
-    private static final Set<String> VERBS = Words.set("is", "was", "are", "were", "s", "does", "did", "do", "has",
-            "have", "had", "will");
+    private static final Set<String> RATE_WORDS =
+            Words.set("rate", "rates", "percentage", "percent", "share", "proportion", "ratio", "fraction", "%");
+    private static final Set<String> VERBS =
+            Words.set("is", "was", "are", "were", "s", "does", "did", "do", "has", "have", "had", "will");
 
     private final SemanticModel model;
 
@@ -36,20 +36,28 @@ final class PlanCheck implements PlanStage {
                 start++;
             }
             SemanticModel.Mention head = draft.at.get(start);
-            boolean verb = start < draft.tokens.size() && VERBS.contains(draft.tokens.get(start).text());
+            boolean verb = start < draft.tokens.size()
+                    && VERBS.contains(draft.tokens.get(start).text());
             if (!verb && head != null && head.first() == start && names(head)) {
-                return Optional.of("it asks which " + draft.tokens.get(head.last()).text()
-                        + " ranks first, and I could not rank them by that measure");
+                return Optional.of(
+                        "it asks which " + draft.tokens.get(head.last()).text()
+                                + " ranks first, and I could not rank them by that measure");
             }
-            if (!verb && head == null && start < draft.tokens.size() && !draft.tokens.get(start).isNumber()
+            if (!verb
+                    && head == null
+                    && start < draft.tokens.size()
+                    && !draft.tokens.get(start).isNumber()
                     && draft.tokens.get(which).is("which")) {
                 return Optional.of("it asks which \"" + draft.tokens.get(start).text()
                         + "\" ranks first, and I could not tell what to rank");
             }
         }
         if (draft.measure != null && draft.measure.duration() && ctx.has(RATE_WORDS)) {
-            String word = draft.tokens.stream().filter(t -> RATE_WORDS.contains(t.text())).findFirst()
-                    .map(Words.Token::text).orElse("rate");
+            String word = draft.tokens.stream()
+                    .filter(t -> RATE_WORDS.contains(t.text()))
+                    .findFirst()
+                    .map(Words.Token::text)
+                    .orElse("rate");
             return Optional.of("it names a " + word + ", which is not the time between two dates");
         }
         return Optional.empty();

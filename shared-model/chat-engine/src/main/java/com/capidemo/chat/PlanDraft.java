@@ -24,6 +24,7 @@ final class PlanDraft {
     final Map<Integer, SemanticModel.Mention> at = new LinkedHashMap<>();
     /** Mentions a stage has given a role. */
     final Set<SemanticModel.Mention> used = new HashSet<>();
+
     final List<SemanticModel.Mention> metrics;
     final boolean followUp;
 
@@ -42,9 +43,11 @@ final class PlanDraft {
     boolean singularHead;
     /** Tokens of negation words that were applied to something. */
     final Set<Integer> negations = new HashSet<>();
+
     List<Plan.Cond> filters = new ArrayList<>();
     /** The date column the question names next to its period or grouping ("cancelled in 2024"). */
     SemanticModel.Mention boundTime;
+
     Plan.Period period;
     Plan.TimeGroup timeGroup;
     Integer limit;
@@ -52,9 +55,11 @@ final class PlanDraft {
     boolean share;
     /** A percent measure: the table whose rows are the whole, and the cue word's token ("percentage", "rate"). */
     SemanticModel.Mention ratioSubject;
+
     int ratioCue = -1;
     /** Conditions the counted rows of a percent measure meet. */
     final List<Plan.Cond> numerator = new ArrayList<>();
+
     Plan.FirstEvent firstEvent;
     /** Where each filter was asked for (the token it starts at): decides numerator or whole for a percent measure. */
     final Map<Plan.Cond, Integer> condAt = new IdentityHashMap<>();
@@ -71,10 +76,12 @@ final class PlanDraft {
                 at.put(i, m);
             }
         }
-        this.metrics = sel.stream().filter(m -> m.kind() == SemanticModel.Kind.METRIC).toList();
+        this.metrics =
+                sel.stream().filter(m -> m.kind() == SemanticModel.Kind.METRIC).toList();
     }
 
     Plan plan() {
-        return new Plan(base, measure, dims, timeGroup, filters, period, limit, ascending, share, numerator, firstEvent);
+        return new Plan(
+                base, measure, dims, timeGroup, filters, period, limit, ascending, share, numerator, firstEvent);
     }
 }

@@ -17,8 +17,7 @@ import java.util.Set;
 final class Planner {
 
     /** What the planner made of a question. */
-    sealed interface Outcome permits Planned, Declined {
-    }
+    sealed interface Outcome permits Planned, Declined {}
 
     /** A plan and its SQL; {@code later} is set for a comparison of two periods (plan: the earlier one). */
     record Planned(Plan plan, String sql, Plan later) implements Outcome {
@@ -27,35 +26,226 @@ final class Planner {
         }
     }
 
-    record Declined(String reason) implements Outcome {
-    }
+    record Declined(String reason) implements Outcome {}
 
-    private static final Set<String> REASONING = Words.set("why", "forecast", "forecasts", "forecasting", "predict",
-            "predicted", "prediction", "predictions", "projection", "projections", "projected", "will", "future",
-            "likely", "likelihood", "probability", "probably", "estimate", "estimated", "should", "recommend",
-            "recommendation", "explain", "cause", "caused", "causes", "because", "correlation", "correlate",
-            "correlated", "improve", "optimize", "optimise", "expect", "expected", "anticipate",
-            "scenario", "simulate", "guess", "lifetime", "ltv", "clv", "churn", "churned", "churning", "risk",
-            "drop", "dropped", "decline", "declined", "spike", "anomaly", "anomalies", "reason", "reasons");
+    private static final Set<String> REASONING = Words.set(
+            "why",
+            "forecast",
+            "forecasts",
+            "forecasting",
+            "predict",
+            "predicted",
+            "prediction",
+            "predictions",
+            "projection",
+            "projections",
+            "projected",
+            "will",
+            "future",
+            "likely",
+            "likelihood",
+            "probability",
+            "probably",
+            "estimate",
+            "estimated",
+            "should",
+            "recommend",
+            "recommendation",
+            "explain",
+            "cause",
+            "caused",
+            "causes",
+            "because",
+            "correlation",
+            "correlate",
+            "correlated",
+            "improve",
+            "optimize",
+            "optimise",
+            "expect",
+            "expected",
+            "anticipate",
+            "scenario",
+            "simulate",
+            "guess",
+            "lifetime",
+            "ltv",
+            "clv",
+            "churn",
+            "churned",
+            "churning",
+            "risk",
+            "drop",
+            "dropped",
+            "decline",
+            "declined",
+            "spike",
+            "anomaly",
+            "anomalies",
+            "reason",
+            "reasons");
 
-    private static final Set<String> CUES = Words.set("how", "many", "much", "number", "count", "total", "sum", "average",
-            "avg", "mean", "median", "minimum", "min", "maximum", "max", "highest", "lowest", "most", "least", "fewest",
-            "largest", "smallest", "biggest", "top", "bottom", "best", "worst", "distinct", "unique", "different",
-            "share", "percent", "percentage", "proportion", "split", "breakdown", "distribution", "mix", "by", "per",
-            "each", "every", "for", "across", "which", "what", "not", "non", "excluding", "exclude", "excluded",
-            "except", "without", "other", "than", "no", "only", "just", "more", "less", "fewer", "greater", "over",
-            "above", "under", "below", "common", "often", "frequent", "frequently", "popular", "rank", "ranked",
-            "ranking", "rankings", "sort", "sorted", "year", "years", "month", "months", "quarter",
-            "quarters", "week", "weeks", "day", "days", "and", "instead", "about", "same", "again", "also", "now",
-            "then", "exceeding", "exceed", "exceeds", "up", "least", "higher", "lower", "fewer", "star", "stars",
-            "ones", "one", "counting", "including", "include", "included", "vs", "versus", "whole", "entire", "full",
-            "overall", "all", "together", "combined", "largest", "greatest", "compare", "comparison", "unit", "units",
-            "event", "events", "record", "records", "entry", "entries", "row", "rows", "instance", "instances",
-            "occurrence", "occurrences", "item", "items", "first", "never", "long", "hour", "hours", "minute", "minutes",
-            "last", "lasts", "run", "runs", "rate", "rates", "fraction", "after", "before", "+");
+    private static final Set<String> CUES = Words.set(
+            "how",
+            "many",
+            "much",
+            "number",
+            "count",
+            "total",
+            "sum",
+            "average",
+            "avg",
+            "mean",
+            "median",
+            "minimum",
+            "min",
+            "maximum",
+            "max",
+            "highest",
+            "lowest",
+            "most",
+            "least",
+            "fewest",
+            "largest",
+            "smallest",
+            "biggest",
+            "top",
+            "bottom",
+            "best",
+            "worst",
+            "distinct",
+            "unique",
+            "different",
+            "share",
+            "percent",
+            "percentage",
+            "proportion",
+            "split",
+            "breakdown",
+            "distribution",
+            "mix",
+            "by",
+            "per",
+            "each",
+            "every",
+            "for",
+            "across",
+            "which",
+            "what",
+            "not",
+            "non",
+            "excluding",
+            "exclude",
+            "excluded",
+            "except",
+            "without",
+            "other",
+            "than",
+            "no",
+            "only",
+            "just",
+            "more",
+            "less",
+            "fewer",
+            "greater",
+            "over",
+            "above",
+            "under",
+            "below",
+            "common",
+            "often",
+            "frequent",
+            "frequently",
+            "popular",
+            "rank",
+            "ranked",
+            "ranking",
+            "rankings",
+            "sort",
+            "sorted",
+            "year",
+            "years",
+            "month",
+            "months",
+            "quarter",
+            "quarters",
+            "week",
+            "weeks",
+            "day",
+            "days",
+            "and",
+            "instead",
+            "about",
+            "same",
+            "again",
+            "also",
+            "now",
+            "then",
+            "exceeding",
+            "exceed",
+            "exceeds",
+            "up",
+            "least",
+            "higher",
+            "lower",
+            "fewer",
+            "star",
+            "stars",
+            "ones",
+            "one",
+            "counting",
+            "including",
+            "include",
+            "included",
+            "vs",
+            "versus",
+            "whole",
+            "entire",
+            "full",
+            "overall",
+            "all",
+            "together",
+            "combined",
+            "largest",
+            "greatest",
+            "compare",
+            "comparison",
+            "unit",
+            "units",
+            "event",
+            "events",
+            "record",
+            "records",
+            "entry",
+            "entries",
+            "row",
+            "rows",
+            "instance",
+            "instances",
+            "occurrence",
+            "occurrences",
+            "item",
+            "items",
+            "first",
+            "never",
+            "long",
+            "hour",
+            "hours",
+            "minute",
+            "minutes",
+            "last",
+            "lasts",
+            "run",
+            "runs",
+            "rate",
+            "rates",
+            "fraction",
+            "after",
+            "before",
+            "+");
 
-    private static final Set<String> FOLLOW_UP_LEADS = Words.set("and", "what", "how", "only", "just", "now", "instead",
-            "same", "but", "also", "then", "ok", "okay");
+    private static final Set<String> FOLLOW_UP_LEADS = Words.set(
+            "and", "what", "how", "only", "just", "now", "instead", "same", "but", "also", "then", "ok", "okay");
 
     private final SemanticModel model;
     private final SqlWriter writer;
@@ -64,10 +254,21 @@ final class Planner {
     Planner(SemanticModel model) {
         this.model = model;
         this.writer = new SqlWriter(model);
-        this.stages = List.of(new DurationStage(model), new MeasureStage(model, writer), new GroupingStage(model),
-                new PerEntityStage(model), new FirstEventStage(model), new FilterStage(model), new SegmentStage(model), new RatioStage(),
-                new FollowUpStage(), new TimeStage(model), new CoverageStage(model), new RankingStage(),
-                new MetricFilterStage(model), new PlanCheck(model));
+        this.stages = List.of(
+                new DurationStage(model),
+                new MeasureStage(model, writer),
+                new GroupingStage(model),
+                new PerEntityStage(model),
+                new FirstEventStage(model),
+                new FilterStage(model),
+                new SegmentStage(model),
+                new RatioStage(),
+                new FollowUpStage(),
+                new TimeStage(model),
+                new CoverageStage(model),
+                new RankingStage(),
+                new MetricFilterStage(model),
+                new PlanCheck(model));
     }
 
     Outcome plan(String question, Plan previous) {
@@ -87,8 +288,9 @@ final class Planner {
         }
         for (Words.Token t : tokens) {
             if (REASONING.contains(t.text()) && !vocabulary(t)) {
-                return new Declined("it asks for reasoning beyond the data (\"" + t.text()
-                        + "\": forecasts, causes, predictions or recommendations), and I only report what the data shows");
+                return new Declined(
+                        "it asks for reasoning beyond the data (\"" + t.text()
+                                + "\": forecasts, causes, predictions or recommendations), and I only report what the data shows");
             }
         }
         List<SemanticModel.Mention> all = model.mentions(tokens, new BitSet(), CUES);
@@ -98,8 +300,12 @@ final class Planner {
                 protectedTokens.or(m.tokens());
             }
             // "billed annually": a value said next to its column is that value, not a time grouping
-            if (m.kind() == SemanticModel.Kind.VALUE && all.stream().anyMatch(c -> c.kind() == SemanticModel.Kind.COLUMN
-                    && c.table().equals(m.table()) && c.column().equals(m.column()) && c.last() + 1 == m.first())) {
+            if (m.kind() == SemanticModel.Kind.VALUE
+                    && all.stream()
+                            .anyMatch(c -> c.kind() == SemanticModel.Kind.COLUMN
+                                    && c.table().equals(m.table())
+                                    && c.column().equals(m.column())
+                                    && c.last() + 1 == m.first())) {
                 protectedTokens.or(m.tokens());
             }
         }
@@ -126,8 +332,11 @@ final class Planner {
         ranges.sort(Comparator.comparing(r -> r.from() == null ? java.time.LocalDate.MIN : r.from()));
         List<Planned> planned = new ArrayList<>();
         for (TimeParser.Range r : ranges) {
-            Outcome o = plan(tokens, new TimeParser.Result(List.of(r), time.grain(), time.grainToken(), time.consumed(),
-                    null), previous, lexicon);
+            Outcome o = plan(
+                    tokens,
+                    new TimeParser.Result(List.of(r), time.grain(), time.grainToken(), time.consumed(), null),
+                    previous,
+                    lexicon);
             if (o instanceof Declined) {
                 return o;
             }
@@ -135,8 +344,13 @@ final class Planner {
         }
         Plan a = planned.get(0).plan();
         Plan b = planned.get(1).plan();
-        if (!a.dims().isEmpty() || a.timeGroup() != null || a.limit() != null || a.period() == null || b.period() == null
-                || !a.withPeriod(null).equals(b.withPeriod(null)) || a.period().equals(b.period())) {
+        if (!a.dims().isEmpty()
+                || a.timeGroup() != null
+                || a.limit() != null
+                || a.period() == null
+                || b.period() == null
+                || !a.withPeriod(null).equals(b.withPeriod(null))
+                || a.period().equals(b.period())) {
             return new Declined("it compares two periods, which I can only do for a single total or count");
         }
         String first = SqlWriter.columnName(a.period().label());
@@ -144,8 +358,10 @@ final class Planner {
         if (first.equals(second)) {
             second = second + "_2";
         }
-        String sql = "SELECT a.v AS " + first + ", b.v AS " + second + ", b.v - a.v AS change,\n       round(100.0 * (b.v - a.v)"
-                + " / nullif(a.v, 0), 1) AS change_pct\nFROM (" + planned.get(0).sql().strip() + ") AS a(v)\nCROSS JOIN ("
+        String sql = "SELECT a.v AS " + first + ", b.v AS " + second
+                + ", b.v - a.v AS change,\n       round(100.0 * (b.v - a.v)"
+                + " / nullif(a.v, 0), 1) AS change_pct\nFROM ("
+                + planned.get(0).sql().strip() + ") AS a(v)\nCROSS JOIN ("
                 + planned.get(1).sql().strip() + ") AS b(v)";
         return new Planned(a, sql, b);
     }
@@ -210,7 +426,8 @@ final class Planner {
                 break;
             }
             if (!c.sql.equals(best.sql)) {
-                return new Declined("it can be read in more than one way with this data; please name the table or column you mean");
+                return new Declined(
+                        "it can be read in more than one way with this data; please name the table or column you mean");
             }
         }
         return new Planned(best.plan, best.sql);
@@ -225,14 +442,17 @@ final class Planner {
     private static String lifetimeValue(String question) {
         String q = question.toLowerCase(Locale.ROOT);
         boolean ranks = q.matches("(?s).*\\b(top|bottom)\\s+\\d+.*") || q.matches("(?s)^\\s*(which|who)\\b.*");
-        return ranks ? question.replaceAll("(?i)\\b(customer\\s+)?(lifetime\\s+value|ltv|clv)\\b", "revenue") : question;
+        return ranks
+                ? question.replaceAll("(?i)\\b(customer\\s+)?(lifetime\\s+value|ltv|clv)\\b", "revenue")
+                : question;
     }
 
     /**
      * The question with every content word that no mention covers replaced by the one word the lexicon offers for it
      * that names something in the data; null when a word has no such replacement or more than one.
      */
-    private List<Words.Token> fromLexicon(List<Words.Token> tokens, List<SemanticModel.Mention> mentions, BitSet content) {
+    private List<Words.Token> fromLexicon(
+            List<Words.Token> tokens, List<SemanticModel.Mention> mentions, BitSet content) {
         List<Words.Token> out = new ArrayList<>(tokens);
         boolean any = false;
         for (int i = content.nextSetBit(0); i >= 0; i = content.nextSetBit(i + 1)) {
@@ -272,8 +492,10 @@ final class Planner {
         String stem = Words.stem(word);
         String singular = Words.singular(word);
         for (SemanticModel.Entry e : model.entries) {
-            if (e.words().size() == 1 && !e.partial() && !e.weak() && e.words().get(0).equals(
-                    e.match() == SemanticModel.Match.SURFACE ? singular : stem)) {
+            if (e.words().size() == 1
+                    && !e.partial()
+                    && !e.weak()
+                    && e.words().get(0).equals(e.match() == SemanticModel.Match.SURFACE ? singular : stem)) {
                 return true;
             }
         }
@@ -282,16 +504,17 @@ final class Planner {
 
     private boolean vocabulary(Words.Token t) {
         for (SemanticModel.Entry e : model.entries) {
-            if (e.words().size() == 1 && e.words().get(0).equals(
-                    e.match() == SemanticModel.Match.SURFACE ? Words.singular(t.text()) : t.stem())) {
+            if (e.words().size() == 1
+                    && e.words()
+                            .get(0)
+                            .equals(e.match() == SemanticModel.Match.SURFACE ? Words.singular(t.text()) : t.stem())) {
                 return true;
             }
         }
         return false;
     }
 
-    private record Candidate(Plan plan, String sql, double score) {
-    }
+    private record Candidate(Plan plan, String sql, double score) {}
 
     /** A reading planned (plan and SQL, with how well its parts fit together) or the reason it fails. */
     private record Attempt(Plan plan, String sql, String failure, double coherence) {
@@ -303,14 +526,15 @@ final class Planner {
     // ---------------------------------------------------------------------------------------------- top N
 
     private static Question.TopN topN(List<Words.Token> tokens, BitSet consumed) {
-        boolean superlative = tokens.stream().anyMatch(t -> Cues.SUPERLATIVE_DESC.contains(t.text())
-                || Cues.SUPERLATIVE_ASC.contains(t.text()));
+        boolean superlative = tokens.stream()
+                .anyMatch(t -> Cues.SUPERLATIVE_DESC.contains(t.text()) || Cues.SUPERLATIVE_ASC.contains(t.text()));
         for (Words.Token t : tokens) {
             if (!t.isNumber() || consumed.get(t.index()) || t.text().contains(".")) {
                 continue;
             }
             String prev = t.index() > 0 ? tokens.get(t.index() - 1).text() : "";
-            String next = t.index() + 1 < tokens.size() ? tokens.get(t.index() + 1).text() : "";
+            String next =
+                    t.index() + 1 < tokens.size() ? tokens.get(t.index() + 1).text() : "";
             int n = (int) t.number();
             if (n < 1 || n > 100) {
                 continue;
@@ -327,8 +551,15 @@ final class Planner {
             if (Cues.SUPERLATIVE_ASC.contains(next)) {
                 return new Question.TopN(t.index(), n, true);
             }
-            if (superlative && (prev.equals("which") || prev.equals("the") || prev.equals("what") || prev.equals("list")
-                    || prev.equals("show") || prev.equals("name") || prev.equals("are") || prev.equals("were"))) {
+            if (superlative
+                    && (prev.equals("which")
+                            || prev.equals("the")
+                            || prev.equals("what")
+                            || prev.equals("list")
+                            || prev.equals("show")
+                            || prev.equals("name")
+                            || prev.equals("are")
+                            || prev.equals("were"))) {
                 boolean asc = tokens.stream().anyMatch(x -> Cues.SUPERLATIVE_ASC.contains(x.text()));
                 return new Question.TopN(t.index(), n, asc);
             }
@@ -342,8 +573,8 @@ final class Planner {
      * Sets of non-overlapping mentions that explain every content token, best first (at most a few dozen). Mentions
      * that cover only cue or stop words are offered too, so "total price" can be a column and not a sum cue.
      */
-    private List<List<SemanticModel.Mention>> selections(List<Words.Token> tokens, List<SemanticModel.Mention> mentions,
-                                                         BitSet content) {
+    private List<List<SemanticModel.Mention>> selections(
+            List<Words.Token> tokens, List<SemanticModel.Mention> mentions, BitSet content) {
         List<List<SemanticModel.Mention>> out = new ArrayList<>();
         List<SemanticModel.Mention> sorted = new ArrayList<>(mentions);
         sorted.sort(Comparator.comparingDouble(SemanticModel.Mention::score).reversed());
@@ -352,8 +583,14 @@ final class Planner {
         return out.size() > 48 ? out.subList(0, 48) : out;
     }
 
-    private void search(List<Words.Token> tokens, List<SemanticModel.Mention> mentions, BitSet content, int from,
-                        List<SemanticModel.Mention> chosen, BitSet covered, List<List<SemanticModel.Mention>> out) {
+    private void search(
+            List<Words.Token> tokens,
+            List<SemanticModel.Mention> mentions,
+            BitSet content,
+            int from,
+            List<SemanticModel.Mention> chosen,
+            BitSet covered,
+            List<List<SemanticModel.Mention>> out) {
         if (out.size() >= 400) {
             return;
         }
@@ -404,7 +641,8 @@ final class Planner {
         return s;
     }
 
-    private static String firstUncovered(List<Words.Token> tokens, List<SemanticModel.Mention> mentions, BitSet content) {
+    private static String firstUncovered(
+            List<Words.Token> tokens, List<SemanticModel.Mention> mentions, BitSet content) {
         for (int i = content.nextSetBit(0); i >= 0; i = content.nextSetBit(i + 1)) {
             int idx = i;
             if (mentions.stream().noneMatch(m -> m.tokens().get(idx))) {
@@ -450,6 +688,8 @@ final class Planner {
             return false;
         }
         String first = ctx.text(0);
-        return FOLLOW_UP_LEADS.contains(first) || ctx.has("instead") || ctx.tokens().size() <= 6;
+        return FOLLOW_UP_LEADS.contains(first)
+                || ctx.has("instead")
+                || ctx.tokens().size() <= 6;
     }
 }

@@ -10,8 +10,7 @@ import java.util.Set;
 record Question(List<Words.Token> tokens, TimeParser.Result time, TopN top, Plan previous) {
 
     /** "top 5", "the 3 lowest": the number's token, N and the direction. */
-    record TopN(int token, int n, boolean ascending) {
-    }
+    record TopN(int token, int n, boolean ascending) {}
 
     String text(int i) {
         return i >= 0 && i < tokens.size() ? tokens.get(i).text() : "";

@@ -21,13 +21,19 @@ final class RankingStage implements PlanStage {
         if ("percent".equals(draft.measure.kind())) {
             return Optional.empty(); // a percentage of each group's own rows, not a share of the total
         }
-        draft.share = ctx.has(Cues.SHARE_CUES) && (!draft.dims.isEmpty() || draft.timeGroup != null)
+        draft.share = ctx.has(Cues.SHARE_CUES)
+                && (!draft.dims.isEmpty() || draft.timeGroup != null)
                 && !(draft.metric != null && draft.metric.percent());
-        if ((ctx.has("share") || ctx.has("percentage") || ctx.has("percent") || ctx.has("proportion")) && draft.dims.isEmpty()
-                && draft.timeGroup == null && !(draft.metric != null && draft.metric.percent())) {
+        if ((ctx.has("share") || ctx.has("percentage") || ctx.has("percent") || ctx.has("proportion"))
+                && draft.dims.isEmpty()
+                && draft.timeGroup == null
+                && !(draft.metric != null && draft.metric.percent())) {
             return Optional.of("a share needs a breakdown (share of what, by what?)");
         }
-        if (draft.followUp && !draft.share && ctx.previous().share() && draft.dims.equals(ctx.previous().dims())) {
+        if (draft.followUp
+                && !draft.share
+                && ctx.previous().share()
+                && draft.dims.equals(ctx.previous().dims())) {
             draft.share = true;
         }
         return Optional.empty();

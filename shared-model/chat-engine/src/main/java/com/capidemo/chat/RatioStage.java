@@ -26,7 +26,8 @@ final class RatioStage implements PlanStage {
         // "the abandoned checkouts that got a recovery email were recovered": a relative clause right after the subject
         // narrows the whole; the rest is what is counted
         int after = draft.ratioSubject.last() + 1;
-        if (draft.numerator.size() >= 2 && after < draft.tokens.size()
+        if (draft.numerator.size() >= 2
+                && after < draft.tokens.size()
                 && draft.tokens.get(after).is("that", "who", "which", "with", "where")) {
             Plan.Cond first = null;
             for (Plan.Cond c : draft.numerator) {
@@ -42,8 +43,8 @@ final class RatioStage implements PlanStage {
             }
         }
         if (draft.numerator.isEmpty()) {
-            return Optional.of("I could not tell which of the " + draft.ratioSubject.table().replace('_', ' ')
-                    + " to count for that percentage");
+            return Optional.of("I could not tell which of the "
+                    + draft.ratioSubject.table().replace('_', ' ') + " to count for that percentage");
         }
         return Optional.empty();
     }

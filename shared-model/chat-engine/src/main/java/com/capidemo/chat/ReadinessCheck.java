@@ -27,8 +27,7 @@ public final class ReadinessCheck {
     /** Questions asked at once. */
     private static final int PARALLELISM = 2;
 
-    private ReadinessCheck() {
-    }
+    private ReadinessCheck() {}
 
     /**
      * Scores with every query in one warehouse session over the demo's dataset (one DuckDB opened once, not one per
@@ -99,7 +98,8 @@ public final class ReadinessCheck {
                 return true; // the golden SQL ran and answered: its rows are the golden rows
             }
             QueryResult expected = queries.run(g.sql(), ChatEngine.MAX_ROWS);
-            return expected.truncated() == answer.truncated() && ResultComparator.sameRows(expected.rows(), answer.rows());
+            return expected.truncated() == answer.truncated()
+                    && ResultComparator.sameRows(expected.rows(), answer.rows());
         } catch (RuntimeException e) {
             return false;
         }

@@ -19,8 +19,7 @@ public final class ResultComparator {
 
     private static final Pattern MIDNIGHT = Pattern.compile("(\\d{4}-\\d{2}-\\d{2})[T ]00:00(:00)?(\\.0+)?");
 
-    private ResultComparator() {
-    }
+    private ResultComparator() {}
 
     public static boolean sameRows(List<List<Object>> a, List<List<Object>> b) {
         if (a.size() != b.size()) {
@@ -58,7 +57,8 @@ public final class ResultComparator {
         if (expected.size() == actual.size() && mapping(expected, actual, se, sa, 0, new int[ec], new boolean[ac])) {
             return true;
         }
-        return expected.size() == 1 && actual.size() > 1
+        return expected.size() == 1
+                && actual.size() > 1
                 && mapping(expected, List.of(actual.get(0)), se, sa, 0, new int[ec], new boolean[ac]);
     }
 
@@ -76,8 +76,14 @@ public final class ResultComparator {
     }
 
     /** Tries to map every expected column onto a distinct actual column so that the row multisets agree. */
-    private static boolean mapping(List<List<Object>> expected, List<List<Object>> actual, int[] se, int[] sa, int col,
-                                   int[] map, boolean[] taken) {
+    private static boolean mapping(
+            List<List<Object>> expected,
+            List<List<Object>> actual,
+            int[] se,
+            int[] sa,
+            int col,
+            int[] map,
+            boolean[] taken) {
         int ec = expected.get(0).size();
         if (col == ec) {
             List<List<Object>> projected = new ArrayList<>();
@@ -187,7 +193,10 @@ public final class ResultComparator {
     }
 
     private static boolean integral(Number n) {
-        return n instanceof Integer || n instanceof Long || n instanceof Short || n instanceof Byte
+        return n instanceof Integer
+                || n instanceof Long
+                || n instanceof Short
+                || n instanceof Byte
                 || n instanceof BigInteger;
     }
 
@@ -220,7 +229,8 @@ public final class ResultComparator {
     private static String rowKey(List<Object> row) {
         StringBuilder b = new StringBuilder();
         for (Object v : row) {
-            b.append(v instanceof Number n ? String.format(Locale.ROOT, "%.6f", n.doubleValue()) : text(v)).append('\u0001');
+            b.append(v instanceof Number n ? String.format(Locale.ROOT, "%.6f", n.doubleValue()) : text(v))
+                    .append('\u0001');
         }
         return b.toString();
     }

@@ -14,7 +14,15 @@ import java.util.Optional;
 public record Schema(Map<String, Table> tables) {
 
     /** Column type families the planner reasons about. */
-    public enum Type { INTEGER, DECIMAL, FLOAT, TEXT, BOOLEAN, DATE, TIMESTAMP, OTHER;
+    public enum Type {
+        INTEGER,
+        DECIMAL,
+        FLOAT,
+        TEXT,
+        BOOLEAN,
+        DATE,
+        TIMESTAMP,
+        OTHER;
 
         static Type of(String duckType) {
             String t = duckType.toUpperCase(Locale.ROOT);
@@ -22,8 +30,19 @@ public record Schema(Map<String, Table> tables) {
                 return DECIMAL;
             }
             return switch (t) {
-                case "TINYINT", "SMALLINT", "INTEGER", "BIGINT", "HUGEINT", "UTINYINT", "USMALLINT", "UINTEGER",
-                     "UBIGINT", "INT", "INT4", "INT8", "LONG" -> INTEGER;
+                case "TINYINT",
+                        "SMALLINT",
+                        "INTEGER",
+                        "BIGINT",
+                        "HUGEINT",
+                        "UTINYINT",
+                        "USMALLINT",
+                        "UINTEGER",
+                        "UBIGINT",
+                        "INT",
+                        "INT4",
+                        "INT8",
+                        "LONG" -> INTEGER;
                 case "DOUBLE", "FLOAT", "REAL" -> FLOAT;
                 case "VARCHAR", "TEXT", "STRING" -> TEXT;
                 case "BOOLEAN", "BOOL" -> BOOLEAN;
@@ -37,8 +56,8 @@ public record Schema(Map<String, Table> tables) {
      * One column. {@code scale} is the decimal scale (2 for DECIMAL(12,2)); {@code values} lists the values of a
      * low-cardinality text column (empty otherwise).
      */
-    public record Column(String table, String name, Type type, int scale, long distinct, long nulls,
-                         List<String> values) {
+    public record Column(
+            String table, String name, Type type, int scale, long distinct, long nulls, List<String> values) {
 
         public boolean numeric() {
             return type == Type.INTEGER || type == Type.DECIMAL || type == Type.FLOAT;
@@ -51,7 +70,9 @@ public record Schema(Map<String, Table> tables) {
         /** Identifiers (order_id, customer_id) are keys, never quantities. */
         public boolean identifier() {
             String n = name.toLowerCase(Locale.ROOT);
-            return n.equals("id") || n.endsWith("_id") || n.endsWith("_number") && type != Type.TEXT
+            return n.equals("id")
+                    || n.endsWith("_id")
+                    || n.endsWith("_number") && type != Type.TEXT
                     || n.endsWith("_key");
         }
 
@@ -61,8 +82,7 @@ public record Schema(Map<String, Table> tables) {
     }
 
     /** A many-to-one link: {@code table.column} references {@code parent.parentColumn}. */
-    public record Link(String table, String column, String parent, String parentColumn) {
-    }
+    public record Link(String table, String column, String parent, String parentColumn) {}
 
     public record Table(String name, long rows, List<Column> columns, String primaryKey, List<Link> links) {
 
@@ -103,7 +123,8 @@ public record Schema(Map<String, Table> tables) {
                     continue;
                 }
                 for (Link link : t.links()) {
-                    if (!tables.containsKey(link.parent()) || path.stream().anyMatch(l -> l.table().equals(link.parent()))
+                    if (!tables.containsKey(link.parent())
+                            || path.stream().anyMatch(l -> l.table().equals(link.parent()))
                             || link.parent().equals(from)) {
                         continue;
                     }

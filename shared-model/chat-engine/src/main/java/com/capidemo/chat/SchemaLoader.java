@@ -22,11 +22,9 @@ public final class SchemaLoader {
     static final int MAX_CATEGORY_VALUES = 60;
 
     /** Declared keys of one table (from a template); null members mean "not declared". */
-    public record DeclaredKeys(String primaryKey, List<Schema.Link> links) {
-    }
+    public record DeclaredKeys(String primaryKey, List<Schema.Link> links) {}
 
-    private SchemaLoader() {
-    }
+    private SchemaLoader() {}
 
     /**
      * @param tables   the dataset's tables
@@ -38,15 +36,19 @@ public final class SchemaLoader {
             return new Schema(Map.of());
         }
         Set<String> wanted = Set.copyOf(tables);
-        QueryResult info = queries.run("SELECT table_name, column_name, data_type, numeric_scale FROM "
-                + "information_schema.columns ORDER BY table_name, ordinal_position", 10_000);
+        QueryResult info = queries.run(
+                "SELECT table_name, column_name, data_type, numeric_scale FROM "
+                        + "information_schema.columns ORDER BY table_name, ordinal_position",
+                10_000);
         Map<String, List<String[]>> columns = new LinkedHashMap<>();
         for (List<Object> row : info.rows()) {
             String table = String.valueOf(row.get(0));
             if (wanted.contains(table)) {
                 columns.computeIfAbsent(table, k -> new ArrayList<>()).add(new String[] {
-                        String.valueOf(row.get(1)), String.valueOf(row.get(2)),
-                        row.get(3) == null ? "0" : String.valueOf(row.get(3))});
+                    String.valueOf(row.get(1)),
+                    String.valueOf(row.get(2)),
+                    row.get(3) == null ? "0" : String.valueOf(row.get(3))
+                });
             }
         }
         // One row per column: rows, non-null count and distinct count.
@@ -54,12 +56,17 @@ public final class SchemaLoader {
         for (Map.Entry<String, List<String[]>> e : columns.entrySet()) {
             StringBuilder structs = new StringBuilder();
             for (String[] c : e.getValue()) {
-                structs.append(structs.length() == 0 ? "" : ", ").append("{'c': ").append(literal(c[0]))
-                        .append(", 'nn': count(").append(ident(c[0])).append("), 'nd': approx_count_distinct(")
-                        .append(ident(c[0])).append(")}");
+                structs.append(structs.length() == 0 ? "" : ", ")
+                        .append("{'c': ")
+                        .append(literal(c[0]))
+                        .append(", 'nn': count(")
+                        .append(ident(c[0]))
+                        .append("), 'nd': approx_count_distinct(")
+                        .append(ident(c[0]))
+                        .append(")}");
             }
-            parts.add("SELECT " + literal(e.getKey()) + " AS t, count(*) AS n, unnest([" + structs + "], recursive := true) FROM "
-                    + ident(e.getKey()));
+            parts.add("SELECT " + literal(e.getKey()) + " AS t, count(*) AS n, unnest([" + structs
+                    + "], recursive := true) FROM " + ident(e.getKey()));
         }
         Map<String, Long> rowCounts = new HashMap<>();
         Map<String, long[]> stats = new HashMap<>();
@@ -68,8 +75,9 @@ public final class SchemaLoader {
             for (List<Object> row : profile.rows()) {
                 String table = String.valueOf(row.get(0));
                 rowCounts.put(table, ((Number) row.get(1)).longValue());
-                stats.put(table + "." + row.get(2), new long[] {((Number) row.get(3)).longValue(),
-                        ((Number) row.get(4)).longValue()});
+                stats.put(
+                        table + "." + row.get(2),
+                        new long[] {((Number) row.get(3)).longValue(), ((Number) row.get(4)).longValue()});
             }
         }
         // Values of low-cardinality text columns.
@@ -77,7 +85,9 @@ public final class SchemaLoader {
         for (Map.Entry<String, List<String[]>> e : columns.entrySet()) {
             for (String[] c : e.getValue()) {
                 long[] s = stats.getOrDefault(e.getKey() + "." + c[0], new long[] {0, 0});
-                if (Schema.Type.of(c[1]) == Schema.Type.TEXT && s[1] > 0 && s[1] <= MAX_CATEGORY_VALUES + 5
+                if (Schema.Type.of(c[1]) == Schema.Type.TEXT
+                        && s[1] > 0
+                        && s[1] <= MAX_CATEGORY_VALUES + 5
                         && !c[0].endsWith("_id")) {
                     valueParts.add("SELECT " + literal(e.getKey()) + " AS t, " + literal(c[0]) + " AS c, "
                             + ident(c[0]) + " AS v, count(*) AS n FROM " + ident(e.getKey()) + " WHERE " + ident(c[0])
@@ -87,10 +97,12 @@ public final class SchemaLoader {
         }
         Map<String, List<String>> values = new HashMap<>();
         if (!valueParts.isEmpty()) {
-            QueryResult vals = queries.run("SELECT t, c, v FROM (" + String.join(" UNION ALL ", valueParts)
-                    + ") ORDER BY t, c, n DESC, v", 100_000);
+            QueryResult vals = queries.run(
+                    "SELECT t, c, v FROM (" + String.join(" UNION ALL ", valueParts) + ") ORDER BY t, c, n DESC, v",
+                    100_000);
             for (List<Object> row : vals.rows()) {
-                values.computeIfAbsent(row.get(0) + "." + row.get(1), k -> new ArrayList<>()).add(String.valueOf(row.get(2)));
+                values.computeIfAbsent(row.get(0) + "." + row.get(1), k -> new ArrayList<>())
+                        .add(String.valueOf(row.get(2)));
             }
         }
         Map<String, Schema.Table> out = new LinkedHashMap<>();
@@ -104,8 +116,14 @@ public final class SchemaLoader {
                 if (vs.size() > MAX_CATEGORY_VALUES) {
                     vs = List.of();
                 }
-                cols.add(new Schema.Column(table, c[0], Schema.Type.of(c[1]), parseInt(c[2]), vs.isEmpty() ? s[1] : vs.size(),
-                        rows - s[0], List.copyOf(vs)));
+                cols.add(new Schema.Column(
+                        table,
+                        c[0],
+                        Schema.Type.of(c[1]),
+                        parseInt(c[2]),
+                        vs.isEmpty() ? s[1] : vs.size(),
+                        rows - s[0],
+                        List.copyOf(vs)));
             }
             out.put(table, new Schema.Table(table, rows, List.copyOf(cols), null, List.of()));
         }
@@ -135,7 +153,9 @@ public final class SchemaLoader {
             DeclaredKeys d = declared.get(t.name());
             List<Schema.Link> links;
             if (d != null && d.links() != null) {
-                links = d.links().stream().filter(l -> tables.containsKey(l.parent()) && t.column(l.column()).isPresent())
+                links = d.links().stream()
+                        .filter(l -> tables.containsKey(l.parent())
+                                && t.column(l.column()).isPresent())
                         .toList();
             } else {
                 links = new ArrayList<>();
@@ -143,8 +163,11 @@ public final class SchemaLoader {
                     if (!c.name().endsWith("_id") || c.name().equals(pks.get(t.name()))) {
                         continue;
                     }
-                    List<String> owners = pks.entrySet().stream().filter(p -> p.getValue().equals(c.name())
-                            && !p.getKey().equals(t.name())).map(Map.Entry::getKey).collect(Collectors.toList());
+                    List<String> owners = pks.entrySet().stream()
+                            .filter(p ->
+                                    p.getValue().equals(c.name()) && !p.getKey().equals(t.name()))
+                            .map(Map.Entry::getKey)
+                            .collect(Collectors.toList());
                     if (owners.size() == 1) {
                         links.add(new Schema.Link(t.name(), c.name(), owners.get(0), c.name()));
                     }
@@ -156,14 +179,17 @@ public final class SchemaLoader {
     }
 
     private static String inferPrimaryKey(Schema.Table t) {
-        String singular = t.name().endsWith("ies") ? t.name().substring(0, t.name().length() - 3) + "y"
+        String singular = t.name().endsWith("ies")
+                ? t.name().substring(0, t.name().length() - 3) + "y"
                 : t.name().endsWith("s") ? t.name().substring(0, t.name().length() - 1) : t.name();
         for (String candidate : List.of(singular + "_id", "id")) {
             if (t.column(candidate).isPresent()) {
                 return candidate;
             }
         }
-        return t.columns().isEmpty() || !t.columns().get(0).name().toLowerCase(Locale.ROOT).endsWith("_id") ? null
+        return t.columns().isEmpty()
+                        || !t.columns().get(0).name().toLowerCase(Locale.ROOT).endsWith("_id")
+                ? null
                 : t.columns().get(0).name();
     }
 

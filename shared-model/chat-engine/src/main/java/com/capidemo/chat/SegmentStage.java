@@ -16,8 +16,26 @@ import java.util.Set;
 final class SegmentStage implements PlanStage {
 
     private static final Set<String> ABSENT = Words.set("never", "without", "no");
-    private static final Set<String> PRESENT = Words.set("with", "have", "has", "had", "having", "a", "an", "any",
-            "some", "who", "that", "which", "made", "placed", "raised", "opened", "took", "got", "received");
+    private static final Set<String> PRESENT = Words.set(
+            "with",
+            "have",
+            "has",
+            "had",
+            "having",
+            "a",
+            "an",
+            "any",
+            "some",
+            "who",
+            "that",
+            "which",
+            "made",
+            "placed",
+            "raised",
+            "opened",
+            "took",
+            "got",
+            "received");
 
     private final SemanticModel model;
 
@@ -30,13 +48,17 @@ final class SegmentStage implements PlanStage {
         // conditions on columns of a child table: the entity's records that have (or lack) such a child
         Map<String, List<Plan.Cond>> byChild = new LinkedHashMap<>();
         for (Plan.Cond c : draft.filters) {
-            if (c.segment() == null && model.schema.pathUp(draft.base, c.table()).isEmpty()
-                    && entityFor(model, draft.base, c.table()).isPresent() && saidWithConnector(draft, c)) {
+            if (c.segment() == null
+                    && model.schema.pathUp(draft.base, c.table()).isEmpty()
+                    && entityFor(model, draft.base, c.table()).isPresent()
+                    && saidWithConnector(draft, c)) {
                 byChild.computeIfAbsent(c.table(), k -> new ArrayList<>()).add(c);
             }
         }
         for (SemanticModel.Mention m : draft.sel) {
-            if (m.kind() != SemanticModel.Kind.TABLE || draft.used.contains(m) || m.table().equals(draft.base)
+            if (m.kind() != SemanticModel.Kind.TABLE
+                    || draft.used.contains(m)
+                    || m.table().equals(draft.base)
                     || model.schema.pathUp(draft.base, m.table()).isPresent()) {
                 continue;
             }
@@ -49,16 +71,29 @@ final class SegmentStage implements PlanStage {
                 continue;
             }
             List<Plan.Cond> own = byChild.getOrDefault(m.table(), List.of());
-            add(draft, entity.get(), m.table(), op.equals("gt1") ? "gt" : op, op.equals("gt1") ? 1.0 : null, own, m.first());
+            add(
+                    draft,
+                    entity.get(),
+                    m.table(),
+                    op.equals("gt1") ? "gt" : op,
+                    op.equals("gt1") ? 1.0 : null,
+                    own,
+                    m.first());
             byChild.remove(m.table());
             draft.used.add(m);
         }
         for (Map.Entry<String, List<Plan.Cond>> e : byChild.entrySet()) {
             String entity = entityFor(model, draft.base, e.getKey()).orElseThrow();
             boolean absent = e.getValue().stream().allMatch(c -> c.op().equals("not_in"));
-            List<Plan.Cond> own = e.getValue().stream().map(c -> c.op().equals("not_in") && absent
-                    ? new Plan.Cond(c.table(), c.column(), "in", c.values(), null) : c).toList();
-            int at = e.getValue().stream().mapToInt(c -> draft.condAt.getOrDefault(c, 0)).min().orElse(0);
+            List<Plan.Cond> own = e.getValue().stream()
+                    .map(c -> c.op().equals("not_in") && absent
+                            ? new Plan.Cond(c.table(), c.column(), "in", c.values(), null)
+                            : c)
+                    .toList();
+            int at = e.getValue().stream()
+                    .mapToInt(c -> draft.condAt.getOrDefault(c, 0))
+                    .min()
+                    .orElse(0);
             add(draft, entity, e.getKey(), absent ? "absent" : "exists", null, own, at);
         }
         return Optional.empty();
@@ -93,10 +128,16 @@ final class SegmentStage implements PlanStage {
         return false;
     }
 
-    private void add(PlanDraft draft, String entity, String child, String op, Double count, List<Plan.Cond> own, int at) {
+    private void add(
+            PlanDraft draft, String entity, String child, String op, Double count, List<Plan.Cond> own, int at) {
         draft.filters.removeIf(own::contains);
         Schema.Link link = link(model, child, entity);
-        Plan.Cond c = new Plan.Cond(entity, model.schema.table(entity).orElseThrow().primaryKey(), "segment", null, null,
+        Plan.Cond c = new Plan.Cond(
+                entity,
+                model.schema.table(entity).orElseThrow().primaryKey(),
+                "segment",
+                null,
+                null,
                 new Plan.Segment(child, link.column(), op, count, own));
         draft.filters.add(c);
         draft.condAt.put(c, at);
@@ -116,10 +157,14 @@ final class SegmentStage implements PlanStage {
                 draft.applied.set(i);
                 return "absent";
             }
-            if (t.is("one") && draft.ctx.text(i - 1).equals("than") && draft.ctx.text(i - 2).equals("more")) {
+            if (t.is("one")
+                    && draft.ctx.text(i - 1).equals("than")
+                    && draft.ctx.text(i - 2).equals("more")) {
                 return "gt1";
             }
-            if (op == null && (PRESENT.contains(t.text()) || t.is("one") && draft.ctx.text(i - 1).equals("least"))) {
+            if (op == null
+                    && (PRESENT.contains(t.text())
+                            || t.is("one") && draft.ctx.text(i - 1).equals("least"))) {
                 op = "exists";
             }
         }
@@ -140,7 +185,11 @@ final class SegmentStage implements PlanStage {
         boolean tie = false;
         for (Schema.Link l : c.links()) {
             Optional<List<Schema.Link>> path = model.schema.pathUp(base, l.parent());
-            if (path.isEmpty() || model.schema.table(l.parent()).map(Schema.Table::primaryKey).isEmpty()) {
+            if (path.isEmpty()
+                    || model.schema
+                            .table(l.parent())
+                            .map(Schema.Table::primaryKey)
+                            .isEmpty()) {
                 continue;
             }
             int hops = path.get().size();
@@ -156,7 +205,9 @@ final class SegmentStage implements PlanStage {
     }
 
     static Schema.Link link(SemanticModel model, String child, String entity) {
-        return model.schema.table(child).orElseThrow().links().stream().filter(l -> l.parent().equals(entity))
-                .findFirst().orElseThrow();
+        return model.schema.table(child).orElseThrow().links().stream()
+                .filter(l -> l.parent().equals(entity))
+                .findFirst()
+                .orElseThrow();
     }
 }

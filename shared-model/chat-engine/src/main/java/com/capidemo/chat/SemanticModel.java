@@ -17,27 +17,75 @@ import java.util.Set;
  */
 final class SemanticModel {
 
-    enum Kind { TABLE, COLUMN, VALUE, METRIC }
+    enum Kind {
+        TABLE,
+        COLUMN,
+        VALUE,
+        METRIC
+    }
 
     /** STEM_PREFIX: a date column's one word, also said as a longer noun ("delivery" for delivered_at). */
-    enum Match { STEM, SURFACE, VALUE_STEM, STEM_PREFIX }
+    enum Match {
+        STEM,
+        SURFACE,
+        VALUE_STEM,
+        STEM_PREFIX
+    }
 
     /** One phrase of the lexicon and what it names. */
     /** Entries of the lexicon; an entry may carry conditions (a definition such as "repeat customer"). */
-    record Entry(Kind kind, List<String> words, Match match, String table, String column, String value, Metric metric,
-                 boolean partial, boolean needsUpper, boolean weak, int qualifier, List<Plan.Cond> conditions) {
-        Entry(Kind kind, List<String> words, Match match, String table, String column, String value, Metric metric,
-              boolean partial, boolean needsUpper, boolean weak, int qualifier) {
+    record Entry(
+            Kind kind,
+            List<String> words,
+            Match match,
+            String table,
+            String column,
+            String value,
+            Metric metric,
+            boolean partial,
+            boolean needsUpper,
+            boolean weak,
+            int qualifier,
+            List<Plan.Cond> conditions) {
+        Entry(
+                Kind kind,
+                List<String> words,
+                Match match,
+                String table,
+                String column,
+                String value,
+                Metric metric,
+                boolean partial,
+                boolean needsUpper,
+                boolean weak,
+                int qualifier) {
             this(kind, words, match, table, column, value, metric, partial, needsUpper, weak, qualifier, null);
         }
 
-        Entry(Kind kind, List<String> words, Match match, String table, String column, String value, Metric metric,
-              boolean partial, boolean needsUpper) {
+        Entry(
+                Kind kind,
+                List<String> words,
+                Match match,
+                String table,
+                String column,
+                String value,
+                Metric metric,
+                boolean partial,
+                boolean needsUpper) {
             this(kind, words, match, table, column, value, metric, partial, needsUpper, false, 0);
         }
 
-        Entry(Kind kind, List<String> words, Match match, String table, String column, String value, Metric metric,
-              boolean partial, boolean needsUpper, boolean weak) {
+        Entry(
+                Kind kind,
+                List<String> words,
+                Match match,
+                String table,
+                String column,
+                String value,
+                Metric metric,
+                boolean partial,
+                boolean needsUpper,
+                boolean weak) {
             this(kind, words, match, table, column, value, metric, partial, needsUpper, weak, 0);
         }
     }
@@ -57,18 +105,60 @@ final class SemanticModel {
         }
     }
 
-    private static final Set<String> GENERIC_TABLE_WORDS = Words.set("level", "histori", "log", "record", "data", "result",
-            "statu", "detail", "fact", "dim");
+    private static final Set<String> GENERIC_TABLE_WORDS =
+            Words.set("level", "histori", "log", "record", "data", "result", "statu", "detail", "fact", "dim");
     /** Words that may sit inside a phrase without breaking it ("enrolled in digital banking", "resolution time in hours"). */
-    private static final Set<String> GLUE = Words.set("of", "in", "to", "for", "on", "at", "the", "a", "an", "and", "as",
-            "time");
-    private static final Set<String> GENERIC_COLUMN_WORDS = Words.set("at", "id", "date", "time", "code", "number", "count",
-            "total", "name", "flag", "is", "ha", "on", "of", "per", "the", "and", "to", "in", "first", "last", "timestamp",
-            "ts", "valu", "percent", "pct");
-    private static final Set<String> GENERIC_VALUES = Words.set("other", "others", "none", "unknown", "n/a", "na", "null",
-            "yes", "no", "true", "false", "all", "misc", "general", "default", "new", "standard");
-    private static final Set<String> GENERIC_METRIC_HEADS = Words.set("rate", "valu", "amount", "count", "total", "number",
-            "percent", "averag", "sum", "per", "share", "ratio", "score", "dai", "hour", "minut", "day");
+    private static final Set<String> GLUE =
+            Words.set("of", "in", "to", "for", "on", "at", "the", "a", "an", "and", "as", "time");
+
+    private static final Set<String> GENERIC_COLUMN_WORDS = Words.set(
+            "at",
+            "id",
+            "date",
+            "time",
+            "code",
+            "number",
+            "count",
+            "total",
+            "name",
+            "flag",
+            "is",
+            "ha",
+            "on",
+            "of",
+            "per",
+            "the",
+            "and",
+            "to",
+            "in",
+            "first",
+            "last",
+            "timestamp",
+            "ts",
+            "valu",
+            "percent",
+            "pct");
+    private static final Set<String> GENERIC_VALUES = Words.set(
+            "other",
+            "others",
+            "none",
+            "unknown",
+            "n/a",
+            "na",
+            "null",
+            "yes",
+            "no",
+            "true",
+            "false",
+            "all",
+            "misc",
+            "general",
+            "default",
+            "new",
+            "standard");
+    private static final Set<String> GENERIC_METRIC_HEADS = Words.set(
+            "rate", "valu", "amount", "count", "total", "number", "percent", "averag", "sum", "per", "share", "ratio",
+            "score", "dai", "hour", "minut", "day");
 
     final Schema schema;
     final List<Metric> metrics;
@@ -111,8 +201,8 @@ final class SemanticModel {
                 }
             }
         }
-        partialOwners.forEach((w, owners) -> owners.forEach(o ->
-                entries.add(new Entry(Kind.TABLE, List.of(w), Match.STEM, o, null, null, null, true, false))));
+        partialOwners.forEach((w, owners) -> owners.forEach(
+                o -> entries.add(new Entry(Kind.TABLE, List.of(w), Match.STEM, o, null, null, null, true, false))));
     }
 
     private void buildColumns(Map<String, List<String>> synonyms) {
@@ -174,27 +264,41 @@ final class SemanticModel {
         addColumn(seen, words, c, partial, 0);
     }
 
-    private void addColumn(Map<List<String>, Set<String>> seen, List<String> words, Schema.Column c, boolean partial,
-                           int qualifier) {
+    private void addColumn(
+            Map<List<String>, Set<String>> seen, List<String> words, Schema.Column c, boolean partial, int qualifier) {
         if (tableNames != null && tableNames.contains(words)) {
             return; // "bookings" names the table, not booked_date
         }
         String key = c.table() + "." + c.name();
         if (seen.computeIfAbsent(words, k -> new HashSet<>()).add(key)) {
             Match match = c.temporal() && words.size() == 1 ? Match.STEM_PREFIX : Match.STEM;
-            entries.add(new Entry(Kind.COLUMN, List.copyOf(words), match, c.table(), c.name(), null, null, partial, false,
-                    false, qualifier));
+            entries.add(new Entry(
+                    Kind.COLUMN,
+                    List.copyOf(words),
+                    match,
+                    c.table(),
+                    c.name(),
+                    null,
+                    null,
+                    partial,
+                    false,
+                    false,
+                    qualifier));
         }
     }
 
     /** The words that name a column: created_at → [creat], digital_banking_enrolled → [digit, bank, enrol]. */
     static List<String> columnWords(Schema.Column c) {
         List<String> words = new ArrayList<>(Words.nameStems(c.name()));
-        if (c.type() == Schema.Type.BOOLEAN && !words.isEmpty() && (words.get(0).equals("is") || words.get(0).equals("ha"))) {
+        if (c.type() == Schema.Type.BOOLEAN
+                && !words.isEmpty()
+                && (words.get(0).equals("is") || words.get(0).equals("ha"))) {
             words.remove(0);
         }
         if (c.temporal()) {
-            while (words.size() > 1 && List.of("at", "on", "date", "time", "timestamp", "ts", "dt").contains(words.get(words.size() - 1))) {
+            while (words.size() > 1
+                    && List.of("at", "on", "date", "time", "timestamp", "ts", "dt")
+                            .contains(words.get(words.size() - 1))) {
                 words.remove(words.size() - 1);
             }
         }
@@ -211,8 +315,9 @@ final class SemanticModel {
                 if (c.values().isEmpty()) {
                     continue;
                 }
-                boolean codes = c.values().stream().allMatch(v -> v.length() <= 3 && v.equals(v.toUpperCase(Locale.ROOT)))
-                        && c.values().stream().anyMatch(v -> v.length() == 2);
+                boolean codes =
+                        c.values().stream().allMatch(v -> v.length() <= 3 && v.equals(v.toUpperCase(Locale.ROOT)))
+                                && c.values().stream().anyMatch(v -> v.length() == 2);
                 for (String v : c.values()) {
                     String lower = v.toLowerCase(Locale.ROOT).strip();
                     if (GENERIC_VALUES.contains(lower) || lower.isEmpty() || lower.matches("[0-9.\\s/-]+")) {
@@ -227,24 +332,45 @@ final class SemanticModel {
                         continue; // "customers" names the table, not cancel_reason 'customer'
                     }
                     boolean weak = words.stream().anyMatch(w -> tableStems.contains(Words.stem(w)));
-                    entries.add(new Entry(Kind.VALUE, words, Match.SURFACE, t.name(), c.name(), v, null, false, shortCode, weak));
+                    entries.add(new Entry(
+                            Kind.VALUE, words, Match.SURFACE, t.name(), c.name(), v, null, false, shortCode, weak));
                     if (words.size() == 1 && words.get(0).length() >= 4) {
-                        entries.add(new Entry(Kind.VALUE, List.of(Words.stem(words.get(0))), Match.VALUE_STEM, t.name(),
-                                c.name(), v, null, false, false, true));
+                        entries.add(new Entry(
+                                Kind.VALUE,
+                                List.of(Words.stem(words.get(0))),
+                                Match.VALUE_STEM,
+                                t.name(),
+                                c.name(),
+                                v,
+                                null,
+                                false,
+                                false,
+                                true));
                     }
                 }
                 if (codes) {
                     String n = c.name().toLowerCase(Locale.ROOT);
-                    Map<String, String> names = n.contains("country") ? Places.COUNTRIES
-                            : n.contains("state") || n.contains("province") || n.contains("region") ? Places.STATES : Map.of();
+                    Map<String, String> names = n.contains("country")
+                            ? Places.COUNTRIES
+                            : n.contains("state") || n.contains("province") || n.contains("region")
+                                    ? Places.STATES
+                                    : Map.of();
                     if (n.equals("sex") || n.equals("gender")) {
                         names = Places.SEXES;
                     }
                     Set<String> present = new HashSet<>(c.values());
                     names.forEach((name, code) -> {
                         if (present.contains(code)) {
-                            entries.add(new Entry(Kind.VALUE, List.of(name.split(" ")), Match.SURFACE, t.name(), c.name(),
-                                    code, null, false, false));
+                            entries.add(new Entry(
+                                    Kind.VALUE,
+                                    List.of(name.split(" ")),
+                                    Match.SURFACE,
+                                    t.name(),
+                                    c.name(),
+                                    code,
+                                    null,
+                                    false,
+                                    false));
                         }
                     });
                 }
@@ -283,8 +409,11 @@ final class SemanticModel {
         Set<String> filterWords = new HashSet<>();
         for (String tc : m.filterColumns()) {
             String[] p = tc.split("\\.");
-            schema.table(p[0]).flatMap(t -> t.column(p[1])).ifPresent(c -> columnWords(c).stream()
-                    .filter(w -> !GENERIC_COLUMN_WORDS.contains(w)).forEach(filterWords::add));
+            schema.table(p[0])
+                    .flatMap(t -> t.column(p[1]))
+                    .ifPresent(c -> columnWords(c).stream()
+                            .filter(w -> !GENERIC_COLUMN_WORDS.contains(w))
+                            .forEach(filterWords::add));
         }
         for (String line : instruction.split("\n")) {
             if (line.matches("^\\s*-\\s*[A-Za-z_]+\\s*:.*")) {
@@ -295,7 +424,10 @@ final class SemanticModel {
                 boolean bare = false;
                 boolean filter = false;
                 for (Words.Token t : tokens) {
-                    if (t.stem().equals(head) && (t.index() == 0 || Words.STOP.contains(tokens.get(t.index() - 1).text()))) {
+                    if (t.stem().equals(head)
+                            && (t.index() == 0
+                                    || Words.STOP.contains(
+                                            tokens.get(t.index() - 1).text()))) {
                         bare = true;
                     }
                     if (filterWords.contains(t.stem())) {
@@ -359,10 +491,13 @@ final class SemanticModel {
         for (Entry e : entries) {
             int len = e.words().size();
             for (int start = 0; start < n; start++) {
-                if (skip.get(start) || !matches(e, 0, tokens.get(start)) && !(len > 1 && matchesAny(e, tokens.get(start)))) {
+                if (skip.get(start)
+                        || !matches(e, 0, tokens.get(start)) && !(len > 1 && matchesAny(e, tokens.get(start)))) {
                     continue;
                 }
-                if (len == 1 && e.kind() == Kind.VALUE && cues.contains(tokens.get(start).text())) {
+                if (len == 1
+                        && e.kind() == Kind.VALUE
+                        && cues.contains(tokens.get(start).text())) {
                     continue;
                 }
                 BitSet used = new BitSet();
@@ -426,14 +561,23 @@ final class SemanticModel {
     private static boolean matches(Entry e, int k, Words.Token t) {
         String w = e.words().get(k);
         return switch (e.match()) {
-            case STEM -> t.kind() != Words.Kind.DATE && (t.stem().equals(w) || t.isNumber() && t.text().equals(w)
-);
-            case STEM_PREFIX -> t.kind() == Words.Kind.WORD && (t.stem().equals(w)
-                    || w.length() >= 4 && t.stem().startsWith(w) && t.stem().length() - w.length() <= 3);
+            case STEM ->
+                t.kind() != Words.Kind.DATE
+                        && (t.stem().equals(w) || t.isNumber() && t.text().equals(w));
+            case STEM_PREFIX ->
+                t.kind() == Words.Kind.WORD
+                        && (t.stem().equals(w)
+                                || w.length() >= 4
+                                        && t.stem().startsWith(w)
+                                        && t.stem().length() - w.length() <= 3);
             case SURFACE -> t.text().equals(w) || Words.singular(t.text()).equals(w);
-            case VALUE_STEM -> t.kind() == Words.Kind.WORD && t.stem().length() >= 4
-                    && (t.stem().equals(w) || w.startsWith(t.stem()) && w.length() - t.stem().length() <= 3
-                        || t.stem().startsWith(w) && t.stem().length() - w.length() <= 3);
+            case VALUE_STEM ->
+                t.kind() == Words.Kind.WORD
+                        && t.stem().length() >= 4
+                        && (t.stem().equals(w)
+                                || w.startsWith(t.stem())
+                                        && w.length() - t.stem().length() <= 3
+                                || t.stem().startsWith(w) && t.stem().length() - w.length() <= 3);
         };
     }
 
@@ -472,18 +616,84 @@ final class SemanticModel {
             int score;
             if (n.equals("created_at") || n.equals("created_date") || n.equals("create_date")) {
                 score = 100;
-            } else if (n.equals("date") || n.equals(singular + "_date") || n.equals(singular + "_at")
-                    || n.equals("event_time") || n.equals("occurred_at") || n.equals("timestamp")) {
+            } else if (n.equals("date")
+                    || n.equals(singular + "_date")
+                    || n.equals(singular + "_at")
+                    || n.equals("event_time")
+                    || n.equals("occurred_at")
+                    || n.equals("timestamp")) {
                 score = 90;
-            } else if (stems.stream().anyMatch(s -> Set.of("post", "process", "open", "origin", "start", "book", "order",
-                    "ship", "report", "submit", "issu", "place", "enrol", "join", "sinc", "signup", "regist", "stay",
-                    "charg", "review", "invoic", "inspect", "transact", "activ", "bill", "period", "servic", "sent",
-                    "schedul", "receiv").contains(s))) {
+            } else if (stems.stream()
+                    .anyMatch(s -> Set.of(
+                                    "post",
+                                    "process",
+                                    "open",
+                                    "origin",
+                                    "start",
+                                    "book",
+                                    "order",
+                                    "ship",
+                                    "report",
+                                    "submit",
+                                    "issu",
+                                    "place",
+                                    "enrol",
+                                    "join",
+                                    "sinc",
+                                    "signup",
+                                    "regist",
+                                    "stay",
+                                    "charg",
+                                    "review",
+                                    "invoic",
+                                    "inspect",
+                                    "transact",
+                                    "activ",
+                                    "bill",
+                                    "period",
+                                    "servic",
+                                    "sent",
+                                    "schedul",
+                                    "receiv")
+                            .contains(s))) {
                 score = 80;
-            } else if (stems.stream().anyMatch(s -> Set.of("birth", "matur", "expir", "end", "close", "due", "cancel",
-                    "resolv", "deliv", "updat", "modifi", "last", "publish", "promis", "expect", "plan", "decommiss",
-                    "termin", "churn", "paid", "complet", "fill", "respond", "respons", "first", "next", "renew",
-                    "check", "ship", "return", "refund", "install", "hire", "dob").contains(s))) {
+            } else if (stems.stream()
+                    .anyMatch(s -> Set.of(
+                                    "birth",
+                                    "matur",
+                                    "expir",
+                                    "end",
+                                    "close",
+                                    "due",
+                                    "cancel",
+                                    "resolv",
+                                    "deliv",
+                                    "updat",
+                                    "modifi",
+                                    "last",
+                                    "publish",
+                                    "promis",
+                                    "expect",
+                                    "plan",
+                                    "decommiss",
+                                    "termin",
+                                    "churn",
+                                    "paid",
+                                    "complet",
+                                    "fill",
+                                    "respond",
+                                    "respons",
+                                    "first",
+                                    "next",
+                                    "renew",
+                                    "check",
+                                    "ship",
+                                    "return",
+                                    "refund",
+                                    "install",
+                                    "hire",
+                                    "dob")
+                            .contains(s))) {
                 score = 0;
             } else {
                 score = 50;
@@ -496,7 +706,8 @@ final class SemanticModel {
                 best = c.name();
             }
         }
-        List<Schema.Column> dates = t.columns().stream().filter(Schema.Column::temporal).toList();
+        List<Schema.Column> dates =
+                t.columns().stream().filter(Schema.Column::temporal).toList();
         if (best == null && dates.size() == 1 && dates.get(0).nulls() <= t.rows() / 20) {
             return dates.get(0).name(); // the table's only date (responded_at of survey responses) places its rows
         }
@@ -505,8 +716,20 @@ final class SemanticModel {
 
     /** A human-readable column for a table's rows (name, title, …), or null. */
     private static String pickLabel(Schema.Table t) {
-        for (String candidate : List.of("name", "title", "full_name", "display_name", "label", "code", "product_name",
-                "customer_name", "company_name", "account_name", "hotel_name", "plan_name", "sku")) {
+        for (String candidate : List.of(
+                "name",
+                "title",
+                "full_name",
+                "display_name",
+                "label",
+                "code",
+                "product_name",
+                "customer_name",
+                "company_name",
+                "account_name",
+                "hotel_name",
+                "plan_name",
+                "sku")) {
             if (t.column(candidate).filter(c -> c.type() == Schema.Type.TEXT).isPresent()) {
                 return candidate;
             }

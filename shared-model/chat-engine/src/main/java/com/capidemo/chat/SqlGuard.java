@@ -32,25 +32,108 @@ public final class SqlGuard {
     static final int MAX_LENGTH = 20_000;
 
     private static final Set<String> FORBIDDEN_WORDS = Words.set(
-            "INSERT", "UPDATE", "DELETE", "MERGE", "UPSERT", "CREATE", "DROP", "ALTER", "TRUNCATE", "COPY", "ATTACH",
-            "DETACH", "INSTALL", "LOAD", "PRAGMA", "SET", "RESET", "CALL", "EXPORT", "IMPORT", "CHECKPOINT", "VACUUM",
-            "USE", "BEGIN", "COMMIT", "ROLLBACK", "ABORT", "TRANSACTION", "GRANT", "REVOKE", "EXECUTE", "PREPARE",
-            "DEALLOCATE", "DESCRIBE", "SHOW", "SUMMARIZE", "EXPLAIN", "INTO", "RETURNING", "ANALYZE", "LISTEN",
-            "NOTIFY", "UPDATE_EXTENSIONS");
+            "INSERT",
+            "UPDATE",
+            "DELETE",
+            "MERGE",
+            "UPSERT",
+            "CREATE",
+            "DROP",
+            "ALTER",
+            "TRUNCATE",
+            "COPY",
+            "ATTACH",
+            "DETACH",
+            "INSTALL",
+            "LOAD",
+            "PRAGMA",
+            "SET",
+            "RESET",
+            "CALL",
+            "EXPORT",
+            "IMPORT",
+            "CHECKPOINT",
+            "VACUUM",
+            "USE",
+            "BEGIN",
+            "COMMIT",
+            "ROLLBACK",
+            "ABORT",
+            "TRANSACTION",
+            "GRANT",
+            "REVOKE",
+            "EXECUTE",
+            "PREPARE",
+            "DEALLOCATE",
+            "DESCRIBE",
+            "SHOW",
+            "SUMMARIZE",
+            "EXPLAIN",
+            "INTO",
+            "RETURNING",
+            "ANALYZE",
+            "LISTEN",
+            "NOTIFY",
+            "UPDATE_EXTENSIONS");
 
     private static final Set<String> FORBIDDEN_FUNCTIONS = Words.set(
-            "glob", "query", "query_table", "getenv", "sniff_csv", "load_extension", "json_execute_serialized_sql",
-            "current_setting", "read_text", "read_blob", "iceberg_metadata", "iceberg_snapshots", "which_secret",
-            "enable_profiling", "checkpoint", "force_checkpoint", "import_database", "export_database", "sql_auto_complete",
-            "summary", "test_all_types", "repeat_row");
+            "glob",
+            "query",
+            "query_table",
+            "getenv",
+            "sniff_csv",
+            "load_extension",
+            "json_execute_serialized_sql",
+            "current_setting",
+            "read_text",
+            "read_blob",
+            "iceberg_metadata",
+            "iceberg_snapshots",
+            "which_secret",
+            "enable_profiling",
+            "checkpoint",
+            "force_checkpoint",
+            "import_database",
+            "export_database",
+            "sql_auto_complete",
+            "summary",
+            "test_all_types",
+            "repeat_row");
 
     private static final List<String> FORBIDDEN_PREFIXES = List.of(
-            "read_", "duckdb_", "pragma_", "parquet_", "sqlite_", "postgres_", "mysql_", "iceberg_", "delta_",
-            "http", "s3", "gcs", "azure", "arrow_", "excel", "st_read", "csv_", "json_read", "ducklake", "system");
+            "read_",
+            "duckdb_",
+            "pragma_",
+            "parquet_",
+            "sqlite_",
+            "postgres_",
+            "mysql_",
+            "iceberg_",
+            "delta_",
+            "http",
+            "s3",
+            "gcs",
+            "azure",
+            "arrow_",
+            "excel",
+            "st_read",
+            "csv_",
+            "json_read",
+            "ducklake",
+            "system");
 
     private static final Set<String> FORBIDDEN_NAMES = Words.set(
-            "information_schema", "pg_catalog", "main", "system", "temp", "memory", "sqlite_master", "sqlite_schema",
-            "pg_tables", "pg_class", "pg_namespace");
+            "information_schema",
+            "pg_catalog",
+            "main",
+            "system",
+            "temp",
+            "memory",
+            "sqlite_master",
+            "sqlite_schema",
+            "pg_tables",
+            "pg_class",
+            "pg_namespace");
 
     /** Table functions that only generate values (numbers, dates, list elements) and touch no file. */
     private static final Set<String> GENERATORS = Words.set("range", "generate_series", "unnest");
@@ -139,10 +222,14 @@ public final class SqlGuard {
                         checkFunction(lower);
                     }
                     if (FORBIDDEN_NAMES.contains(lower) && (next != null && next.isSymbol(".") || ref != null)
-                            || lower.equals("information_schema") || lower.equals("pg_catalog")) {
+                            || lower.equals("information_schema")
+                            || lower.equals("pg_catalog")) {
                         throw new Rejected("other schemas and catalogs cannot be queried");
                     }
-                    if (next != null && next.isSymbol(".") && i + 3 < toks.size() && toks.get(i + 3).isSymbol(".")
+                    if (next != null
+                            && next.isSymbol(".")
+                            && i + 3 < toks.size()
+                            && toks.get(i + 3).isSymbol(".")
                             && toks.get(i + 2).isIdentifier()) {
                         throw new Rejected("three-part names are not allowed");
                     }
@@ -155,8 +242,7 @@ public final class SqlGuard {
                         throw new Rejected("unexpected number in FROM");
                     }
                 }
-                default -> {
-                }
+                default -> {}
             }
         }
         if (depth != 0) {
@@ -173,21 +259,23 @@ public final class SqlGuard {
                     throw new Rejected("table functions are not allowed: " + ref.name());
                 }
             }
-            case QUALIFIED -> throw new Rejected("qualified table names are not allowed: "
-                    + t.identifier().toLowerCase(Locale.ROOT));
+            case QUALIFIED ->
+                throw new Rejected("qualified table names are not allowed: "
+                        + t.identifier().toLowerCase(Locale.ROOT));
             case TABLE -> {
                 if (!tables.contains(ref.name())) {
                     throw new Rejected("unknown table " + t.text());
                 }
             }
-            default -> {
-            }
+            default -> {}
         }
     }
 
     private static void checkFunction(String name) {
         String n = name.toLowerCase(Locale.ROOT);
-        if (FORBIDDEN_FUNCTIONS.contains(n) || n.endsWith("_scan") || FORBIDDEN_PREFIXES.stream().anyMatch(n::startsWith)) {
+        if (FORBIDDEN_FUNCTIONS.contains(n)
+                || n.endsWith("_scan")
+                || FORBIDDEN_PREFIXES.stream().anyMatch(n::startsWith)) {
             throw new Rejected("function " + name + " is not allowed");
         }
     }

@@ -47,8 +47,8 @@ final class SqlWriter {
                 }
                 String a = aliasFor(link.parent(), alias);
                 alias.put(link.parent(), a);
-                joins.add("JOIN " + ident(link.parent()) + " " + a + " ON " + a + "." + ident(link.parentColumn()) + " = "
-                        + alias.get(link.table()) + "." + ident(link.column()));
+                joins.add("JOIN " + ident(link.parent()) + " " + a + " ON " + a + "." + ident(link.parentColumn())
+                        + " = " + alias.get(link.table()) + "." + ident(link.column()));
             }
         }
         List<String> select = new ArrayList<>();
@@ -59,11 +59,12 @@ final class SqlWriter {
         if (plan.timeGroup() != null) {
             Plan.TimeGroup g = plan.timeGroup();
             String col = alias.get(g.table()) + "." + ident(g.column());
-            String expr = switch (g.grain()) {
-                case "year" -> "year(" + col + ")";
-                case "day" -> "CAST(" + col + " AS DATE)";
-                default -> "CAST(date_trunc('" + g.grain() + "', " + col + ") AS DATE)";
-            };
+            String expr =
+                    switch (g.grain()) {
+                        case "year" -> "year(" + col + ")";
+                        case "day" -> "CAST(" + col + " AS DATE)";
+                        default -> "CAST(date_trunc('" + g.grain() + "', " + col + ") AS DATE)";
+                    };
             String name = unique(names, g.grain());
             select.add(expr + " AS " + name);
             group.add(expr);
@@ -79,8 +80,9 @@ final class SqlWriter {
                     select.add(a + "." + ident(t.primaryKey()) + " AS " + name);
                     group.add(a + "." + ident(t.primaryKey()));
                 } else {
-                    String expr = label.contains("||") ? label.replace("first_name", a + ".first_name")
-                            .replace("last_name", a + ".last_name") : a + "." + ident(label);
+                    String expr = label.contains("||")
+                            ? label.replace("first_name", a + ".first_name").replace("last_name", a + ".last_name")
+                            : a + "." + ident(label);
                     select.add(expr + " AS " + name);
                     if (t.primaryKey() != null) {
                         // the record's own key too: a label (a name) need not tell two records apart
@@ -156,7 +158,10 @@ final class SqlWriter {
         if (!"metric".equals(plan.measure().kind())) {
             return null;
         }
-        return model.metrics.stream().filter(m -> m.name().equals(plan.measure().metric())).findFirst().orElse(null);
+        return model.metrics.stream()
+                .filter(m -> m.name().equals(plan.measure().metric()))
+                .findFirst()
+                .orElse(null);
     }
 
     private String measure(Plan plan, Metric metric, Map<String, String> alias) {
@@ -186,7 +191,10 @@ final class SqlWriter {
         int scale = c.type() == Schema.Type.DECIMAL ? Math.max(c.scale(), 0) : c.type() == Schema.Type.FLOAT ? 2 : 0;
         return switch (m.kind()) {
             case "count_distinct" -> "count(DISTINCT " + col + ")";
-            case "sum" -> scale == 0 && c.type() == Schema.Type.INTEGER ? "sum(" + col + ")" : "round(sum(" + col + "), " + Math.max(2, scale) + ")";
+            case "sum" ->
+                scale == 0 && c.type() == Schema.Type.INTEGER
+                        ? "sum(" + col + ")"
+                        : "round(sum(" + col + "), " + Math.max(2, scale) + ")";
             case "avg" -> "round(avg(" + col + "), " + Math.max(2, scale) + ")";
             case "median" -> "round(median(" + col + "), " + Math.max(2, scale) + ")";
             case "min" -> "min(" + col + ")";
@@ -221,14 +229,19 @@ final class SqlWriter {
                 && model.schema.column(m.table(), m.column()).type() == Schema.Type.DATE;
         String agg = m.kind().equals("median") ? "median" : "avg";
         return switch (m.unit()) {
-            case "month", "year" -> "round(" + agg + "(date_diff('month', " + start + ", " + end + "))"
-                    + (m.unit().equals("year") ? " / 12.0" : "") + ", 1)";
+            case "month", "year" ->
+                "round(" + agg + "(date_diff('month', " + start + ", " + end + "))"
+                        + (m.unit().equals("year") ? " / 12.0" : "") + ", 1)";
             case "minute" -> "round(" + agg + "(date_diff('minute', " + start + ", " + end + ")), 1)";
             case "hour" -> "round(" + agg + "(date_diff('minute', " + start + ", " + end + ")) / 60.0, 1)";
-            case "week" -> dates ? "round(" + agg + "(date_diff('day', " + start + ", " + end + ")) / 7.0, 1)"
-                    : "round(" + agg + "(date_diff('minute', " + start + ", " + end + ")) / 10080.0, 1)";
-            default -> dates ? "round(" + agg + "(date_diff('day', " + start + ", " + end + ")), 1)"
-                    : "round(" + agg + "(date_diff('minute', " + start + ", " + end + ")) / 1440.0, 1)";
+            case "week" ->
+                dates
+                        ? "round(" + agg + "(date_diff('day', " + start + ", " + end + ")) / 7.0, 1)"
+                        : "round(" + agg + "(date_diff('minute', " + start + ", " + end + ")) / 10080.0, 1)";
+            default ->
+                dates
+                        ? "round(" + agg + "(date_diff('day', " + start + ", " + end + ")), 1)"
+                        : "round(" + agg + "(date_diff('minute', " + start + ", " + end + ")) / 1440.0, 1)";
         };
     }
 
@@ -238,13 +251,16 @@ final class SqlWriter {
      */
     private Optional<String> firstEvents(Plan plan) {
         Plan.FirstEvent f = plan.firstEvent();
-        if (!plan.dims().isEmpty() || !plan.filters().isEmpty() || !"count".equals(plan.measure().kind())) {
+        if (!plan.dims().isEmpty()
+                || !plan.filters().isEmpty()
+                || !"count".equals(plan.measure().kind())) {
             return Optional.empty();
         }
         String col = "f.first_at";
         List<String> where = new ArrayList<>();
         if (plan.period() != null) {
-            String type = model.schema.column(f.child(), f.dateColumn()).type() == Schema.Type.DATE ? "DATE" : "TIMESTAMP";
+            String type =
+                    model.schema.column(f.child(), f.dateColumn()).type() == Schema.Type.DATE ? "DATE" : "TIMESTAMP";
             if (plan.period().from() != null) {
                 where.add(col + " >= " + type + " '" + plan.period().from() + "'");
             }
@@ -253,18 +269,20 @@ final class SqlWriter {
             }
         }
         String from = "\nFROM (SELECT " + ident(f.childKey()) + " AS entity_key, min(" + ident(f.dateColumn())
-                + ") AS first_at FROM " + ident(f.child()) + " WHERE " + ident(f.childKey()) + " IS NOT NULL GROUP BY 1) f"
+                + ") AS first_at FROM " + ident(f.child()) + " WHERE " + ident(f.childKey())
+                + " IS NOT NULL GROUP BY 1) f"
                 + (where.isEmpty() ? "" : "\nWHERE " + String.join("\n  AND ", where));
         String name = "new_" + plan.base();
         if (plan.timeGroup() == null) {
             return Optional.of("SELECT count(*) AS " + name + from);
         }
         String grain = plan.timeGroup().grain();
-        String expr = switch (grain) {
-            case "year" -> "year(" + col + ")";
-            case "day" -> "CAST(" + col + " AS DATE)";
-            default -> "CAST(date_trunc('" + grain + "', " + col + ") AS DATE)";
-        };
+        String expr =
+                switch (grain) {
+                    case "year" -> "year(" + col + ")";
+                    case "day" -> "CAST(" + col + " AS DATE)";
+                    default -> "CAST(date_trunc('" + grain + "', " + col + ") AS DATE)";
+                };
         String sql = "SELECT " + expr + " AS " + grain + ", count(*) AS " + name + from + "\nGROUP BY 1";
         if (plan.limit() != null) {
             sql += "\nORDER BY " + name + (plan.ascending() ? " ASC" : " DESC") + ", 1\nLIMIT " + plan.limit();
@@ -293,8 +311,8 @@ final class SqlWriter {
         return switch (s.op()) {
             case "exists" -> " IN (" + select + ")";
             case "absent" -> " NOT IN (" + select + ")";
-            default -> " IN (" + select + " GROUP BY 1 HAVING count(*) " + operator(s.op()) + " "
-                    + number(s.count()) + ")";
+            default ->
+                " IN (" + select + " GROUP BY 1 HAVING count(*) " + operator(s.op()) + " " + number(s.count()) + ")";
         };
     }
 
@@ -321,10 +339,24 @@ final class SqlWriter {
     private static String condition(Plan.Cond c, Map<String, String> alias) {
         String col = alias.get(c.table()) + "." + ident(c.column());
         return switch (c.op()) {
-            case "in" -> c.values().size() == 1 ? col + " = " + literal(c.values().get(0))
-                    : col + " IN (" + String.join(", ", c.values().stream().map(SqlWriter::literal).toList()) + ")";
-            case "not_in" -> c.values().size() == 1 ? col + " <> " + literal(c.values().get(0))
-                    : col + " NOT IN (" + String.join(", ", c.values().stream().map(SqlWriter::literal).toList()) + ")";
+            case "in" ->
+                c.values().size() == 1
+                        ? col + " = " + literal(c.values().get(0))
+                        : col + " IN ("
+                                + String.join(
+                                        ", ",
+                                        c.values().stream()
+                                                .map(SqlWriter::literal)
+                                                .toList()) + ")";
+            case "not_in" ->
+                c.values().size() == 1
+                        ? col + " <> " + literal(c.values().get(0))
+                        : col + " NOT IN ("
+                                + String.join(
+                                        ", ",
+                                        c.values().stream()
+                                                .map(SqlWriter::literal)
+                                                .toList()) + ")";
             case "is_null" -> col + " IS NULL";
             case "not_null" -> col + " IS NOT NULL";
             case "is_true" -> col + " = true";
@@ -381,23 +413,125 @@ final class SqlWriter {
 
     /** A column name from a label: "H1 2024" → h1_2024, "2023" → p_2023. */
     static String columnName(String label) {
-        String n = label.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "_").replaceAll("^_+|_+$", "");
+        String n = label.toLowerCase(java.util.Locale.ROOT)
+                .replaceAll("[^a-z0-9]+", "_")
+                .replaceAll("^_+|_+$", "");
         return n.isEmpty() || !Character.isLetter(n.charAt(0)) ? "p_" + n : n;
     }
 
     static String ident(String name) {
-        return name.matches("[a-z_][a-z0-9_]*") && !Set.of("order", "group", "select", "from", "where", "limit",
-                "user", "table", "end", "case", "when", "default", "check", "column", "grant", "to", "as", "by", "on",
-                "in", "is", "or", "and", "not", "all", "any", "desc", "asc", "date", "time", "timestamp", "year", "month",
-                "day", "interval", "value", "values", "offset", "window", "union", "primary", "references", "using",
-                "natural", "left", "right", "full", "inner", "outer", "cross", "join", "having", "qualify", "filter",
-                "over", "collate", "array", "cast", "distinct", "else", "then", "true", "false", "null", "unique",
-                "constraint", "create", "similar", "some", "symmetric", "variadic", "analyse", "analyze", "lateral",
-                "leading", "trailing", "both", "localtime", "localtimestamp", "current_date", "current_time",
-                "current_timestamp", "current_user", "session_user", "only", "placing", "returning", "initially",
-                "deferrable", "foreign", "fetch", "for", "into", "pivot", "unpivot", "describe", "show", "summarize",
-                "semi", "anti", "positional", "asof", "lambda", "struct", "map", "row", "type")
-                .contains(name) ? name : "\"" + name.replace("\"", "\"\"") + "\"";
+        return name.matches("[a-z_][a-z0-9_]*")
+                        && !Set.of(
+                                        "order",
+                                        "group",
+                                        "select",
+                                        "from",
+                                        "where",
+                                        "limit",
+                                        "user",
+                                        "table",
+                                        "end",
+                                        "case",
+                                        "when",
+                                        "default",
+                                        "check",
+                                        "column",
+                                        "grant",
+                                        "to",
+                                        "as",
+                                        "by",
+                                        "on",
+                                        "in",
+                                        "is",
+                                        "or",
+                                        "and",
+                                        "not",
+                                        "all",
+                                        "any",
+                                        "desc",
+                                        "asc",
+                                        "date",
+                                        "time",
+                                        "timestamp",
+                                        "year",
+                                        "month",
+                                        "day",
+                                        "interval",
+                                        "value",
+                                        "values",
+                                        "offset",
+                                        "window",
+                                        "union",
+                                        "primary",
+                                        "references",
+                                        "using",
+                                        "natural",
+                                        "left",
+                                        "right",
+                                        "full",
+                                        "inner",
+                                        "outer",
+                                        "cross",
+                                        "join",
+                                        "having",
+                                        "qualify",
+                                        "filter",
+                                        "over",
+                                        "collate",
+                                        "array",
+                                        "cast",
+                                        "distinct",
+                                        "else",
+                                        "then",
+                                        "true",
+                                        "false",
+                                        "null",
+                                        "unique",
+                                        "constraint",
+                                        "create",
+                                        "similar",
+                                        "some",
+                                        "symmetric",
+                                        "variadic",
+                                        "analyse",
+                                        "analyze",
+                                        "lateral",
+                                        "leading",
+                                        "trailing",
+                                        "both",
+                                        "localtime",
+                                        "localtimestamp",
+                                        "current_date",
+                                        "current_time",
+                                        "current_timestamp",
+                                        "current_user",
+                                        "session_user",
+                                        "only",
+                                        "placing",
+                                        "returning",
+                                        "initially",
+                                        "deferrable",
+                                        "foreign",
+                                        "fetch",
+                                        "for",
+                                        "into",
+                                        "pivot",
+                                        "unpivot",
+                                        "describe",
+                                        "show",
+                                        "summarize",
+                                        "semi",
+                                        "anti",
+                                        "positional",
+                                        "asof",
+                                        "lambda",
+                                        "struct",
+                                        "map",
+                                        "row",
+                                        "type")
+                                .contains(name)
+                ? name
+                : "\"" + name.replace("\"", "\"\"") + "\"";
     }
 
     static String literal(String v) {

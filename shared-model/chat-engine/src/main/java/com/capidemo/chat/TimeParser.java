@@ -19,35 +19,61 @@ import java.util.Map;
 final class TimeParser {
 
     /** A half-open period [from, to); either end may be null for "since …" and "before …". */
-    record Range(LocalDate from, LocalDate to, String label, int firstToken, int lastToken) {
-    }
+    record Range(LocalDate from, LocalDate to, String label, int firstToken, int lastToken) {}
 
-    record Result(List<Range> ranges, String grain, int grainToken, BitSet consumed, String unsupported) {
-    }
+    record Result(List<Range> ranges, String grain, int grainToken, BitSet consumed, String unsupported) {}
 
     private static final Map<String, Integer> MONTHS = Map.ofEntries(
-            Map.entry("january", 1), Map.entry("jan", 1), Map.entry("february", 2), Map.entry("feb", 2),
-            Map.entry("march", 3), Map.entry("mar", 3), Map.entry("april", 4), Map.entry("apr", 4),
-            Map.entry("may", 5), Map.entry("june", 6), Map.entry("jun", 6), Map.entry("july", 7), Map.entry("jul", 7),
-            Map.entry("august", 8), Map.entry("aug", 8), Map.entry("september", 9), Map.entry("sep", 9),
-            Map.entry("sept", 9), Map.entry("october", 10), Map.entry("oct", 10), Map.entry("november", 11),
-            Map.entry("nov", 11), Map.entry("december", 12), Map.entry("dec", 12));
+            Map.entry("january", 1),
+            Map.entry("jan", 1),
+            Map.entry("february", 2),
+            Map.entry("feb", 2),
+            Map.entry("march", 3),
+            Map.entry("mar", 3),
+            Map.entry("april", 4),
+            Map.entry("apr", 4),
+            Map.entry("may", 5),
+            Map.entry("june", 6),
+            Map.entry("jun", 6),
+            Map.entry("july", 7),
+            Map.entry("jul", 7),
+            Map.entry("august", 8),
+            Map.entry("aug", 8),
+            Map.entry("september", 9),
+            Map.entry("sep", 9),
+            Map.entry("sept", 9),
+            Map.entry("october", 10),
+            Map.entry("oct", 10),
+            Map.entry("november", 11),
+            Map.entry("nov", 11),
+            Map.entry("december", 12),
+            Map.entry("dec", 12));
 
-    private static final Map<String, Integer> ORDINAL = Map.of("first", 1, "1st", 1, "second", 2, "2nd", 2, "third", 3,
-            "3rd", 3, "fourth", 4, "4th", 4, "last", 4);
+    private static final Map<String, Integer> ORDINAL =
+            Map.of("first", 1, "1st", 1, "second", 2, "2nd", 2, "third", 3, "3rd", 3, "fourth", 4, "4th", 4, "last", 4);
 
     private static final Map<String, String> GRAIN_WORDS = Map.ofEntries(
-            Map.entry("daily", "day"), Map.entry("weekly", "week"), Map.entry("monthly", "month"),
-            Map.entry("quarterly", "quarter"), Map.entry("yearly", "year"), Map.entry("annually", "year"),
+            Map.entry("daily", "day"),
+            Map.entry("weekly", "week"),
+            Map.entry("monthly", "month"),
+            Map.entry("quarterly", "quarter"),
+            Map.entry("yearly", "year"),
+            Map.entry("annually", "year"),
             Map.entry("annual", "year"));
 
     private static final Map<String, String> UNITS = Map.ofEntries(
-            Map.entry("day", "day"), Map.entry("days", "day"), Map.entry("week", "week"), Map.entry("weeks", "week"),
-            Map.entry("month", "month"), Map.entry("months", "month"), Map.entry("quarter", "quarter"),
-            Map.entry("quarters", "quarter"), Map.entry("year", "year"), Map.entry("years", "year"));
+            Map.entry("day", "day"),
+            Map.entry("days", "day"),
+            Map.entry("week", "week"),
+            Map.entry("weeks", "week"),
+            Map.entry("month", "month"),
+            Map.entry("months", "month"),
+            Map.entry("quarter", "quarter"),
+            Map.entry("quarters", "quarter"),
+            Map.entry("year", "year"),
+            Map.entry("years", "year"));
 
-    private TimeParser() {
-    }
+    private TimeParser() {}
 
     /** @param protectedTokens tokens that belong to a schema name ("annual" in "annual income") */
     static Result parse(List<Words.Token> tokens, BitSet protectedTokens) {
@@ -60,27 +86,61 @@ final class TimeParser {
             Words.Token t = tokens.get(i);
             String w = t.text();
             // relative periods
-            if ((w.equals("last") || w.equals("this") || w.equals("next") || w.equals("past") || w.equals("previous")
-                    || w.equals("current") || w.equals("coming") || w.equals("recent"))
-                    && i + 1 < n && (UNITS.containsKey(tokens.get(i + 1).text())
-                    || tokens.get(i + 1).isNumber() && i + 2 < n && UNITS.containsKey(tokens.get(i + 2).text()))) {
-                if (!(w.equals("last") && i + 1 < n && tokens.get(i + 1).text().startsWith("quarter") && i + 3 < n
+            if ((w.equals("last")
+                            || w.equals("this")
+                            || w.equals("next")
+                            || w.equals("past")
+                            || w.equals("previous")
+                            || w.equals("current")
+                            || w.equals("coming")
+                            || w.equals("recent"))
+                    && i + 1 < n
+                    && (UNITS.containsKey(tokens.get(i + 1).text())
+                            || tokens.get(i + 1).isNumber()
+                                    && i + 2 < n
+                                    && UNITS.containsKey(tokens.get(i + 2).text()))) {
+                if (!(w.equals("last")
+                        && i + 1 < n
+                        && tokens.get(i + 1).text().startsWith("quarter")
+                        && i + 3 < n
                         && tokens.get(i + 2).text().equals("of"))) {
-                    return new Result(List.of(), null, -1, used, "a relative period (\"" + w + " "
-                            + tokens.get(i + 1).text() + "\")");
+                    return new Result(
+                            List.of(),
+                            null,
+                            -1,
+                            used,
+                            "a relative period (\"" + w + " "
+                                    + tokens.get(i + 1).text() + "\")");
                 }
             }
-            if (w.equals("ytd") || w.equals("today") || w.equals("yesterday") || w.equals("tomorrow") || w.equals("ago")
-                    || w.equals("lately") || w.equals("recently") || w.equals("mtd") || w.equals("qtd")) {
+            if (w.equals("ytd")
+                    || w.equals("today")
+                    || w.equals("yesterday")
+                    || w.equals("tomorrow")
+                    || w.equals("ago")
+                    || w.equals("lately")
+                    || w.equals("recently")
+                    || w.equals("mtd")
+                    || w.equals("qtd")) {
                 return new Result(List.of(), null, -1, used, "a relative period (\"" + w + "\")");
             }
             if ((w.equals("month") || w.equals("year") || w.equals("week") || w.equals("quarter") || w.equals("day"))
-                    && i + 2 < n && tokens.get(i + 1).text().equals("over") && tokens.get(i + 2).text().equals(w)) {
-                return new Result(List.of(), null, -1, used, "period-over-period change (\"" + w + " over " + w + "\")");
+                    && i + 2 < n
+                    && tokens.get(i + 1).text().equals("over")
+                    && tokens.get(i + 2).text().equals(w)) {
+                return new Result(
+                        List.of(), null, -1, used, "period-over-period change (\"" + w + " over " + w + "\")");
             }
-            if (w.equals("yoy") || w.equals("mom") || w.equals("qoq") || w.equals("rolling") || w.equals("cumulative")
-                    || w.equals("running") && i + 1 < n && tokens.get(i + 1).text().equals("total")) {
-                return new Result(List.of(), null, -1, used, "period-over-period or rolling calculations (\"" + w + "\")");
+            if (w.equals("yoy")
+                    || w.equals("mom")
+                    || w.equals("qoq")
+                    || w.equals("rolling")
+                    || w.equals("cumulative")
+                    || w.equals("running")
+                            && i + 1 < n
+                            && tokens.get(i + 1).text().equals("total")) {
+                return new Result(
+                        List.of(), null, -1, used, "period-over-period or rolling calculations (\"" + w + "\")");
             }
         }
         for (int i = 0; i < n; i++) {
@@ -99,8 +159,13 @@ final class TimeParser {
                 used.set(i);
                 continue;
             }
-            if ((w.equals("by") || w.equals("per") || w.equals("each") || w.equals("every") || w.equals("for")
-                    || w.equals("in")) && i + 1 < n) {
+            if ((w.equals("by")
+                            || w.equals("per")
+                            || w.equals("each")
+                            || w.equals("every")
+                            || w.equals("for")
+                            || w.equals("in"))
+                    && i + 1 < n) {
                 int j = i + 1;
                 if ((w.equals("for") || w.equals("in")) && tokens.get(j).text().equals("each") && j + 1 < n) {
                     j++;
@@ -122,7 +187,9 @@ final class TimeParser {
                     continue;
                 }
             }
-            if ((w.equals("which") || w.equals("what")) && i + 1 < n && UNITS.containsKey(tokens.get(i + 1).text())) {
+            if ((w.equals("which") || w.equals("what"))
+                    && i + 1 < n
+                    && UNITS.containsKey(tokens.get(i + 1).text())) {
                 // "in which month …": a grouping whose top row is the answer
                 String g = UNITS.get(tokens.get(i + 1).text());
                 if (grain != null && !grain.equals(g)) {
@@ -146,7 +213,10 @@ final class TimeParser {
                 used.set(i);
                 continue;
             }
-            if (UNITS.containsKey(w) && i + 1 < n && tokens.get(i + 1).text().equals("by") && i + 2 < n
+            if (UNITS.containsKey(w)
+                    && i + 1 < n
+                    && tokens.get(i + 1).text().equals("by")
+                    && i + 2 < n
                     && tokens.get(i + 2).text().equals(w)) {
                 grain = UNITS.get(w);
                 grainToken = i;
@@ -173,7 +243,9 @@ final class TimeParser {
             String label = p.label;
             int end = p.end;
             // a preposition in front: since / after / before / until / from … to …
-            if (lead.equals("since") || lead.equals("after") && p.kind.equals("day") || lead.equals("from") && !continuesRange(tokens, end)) {
+            if (lead.equals("since")
+                    || lead.equals("after") && p.kind.equals("day")
+                    || lead.equals("from") && !continuesRange(tokens, end)) {
                 to = null;
                 label = "since " + p.label;
                 start = i - 1;
@@ -199,18 +271,32 @@ final class TimeParser {
             // a second period: "from X to Y", "between X and Y", "X and Y", "X through Y", "X-Y"
             if (end + 2 < n + 1 && end + 1 < n) {
                 String joiner = tokens.get(end + 1).text();
-                if (joiner.equals("to") || joiner.equals("through") || joiner.equals("thru") || joiner.equals("until")
-                        || joiner.equals("and") || joiner.equals("till")) {
+                if (joiner.equals("to")
+                        || joiner.equals("through")
+                        || joiner.equals("thru")
+                        || joiner.equals("until")
+                        || joiner.equals("and")
+                        || joiner.equals("till")) {
                     Parsed second = end + 2 < n ? period(tokens, end + 2, used) : null;
-                    if (second == null && end + 2 < n && MONTHS.containsKey(tokens.get(end + 2).text()) && p.year > 0) {
+                    if (second == null
+                            && end + 2 < n
+                            && MONTHS.containsKey(tokens.get(end + 2).text())
+                            && p.year > 0) {
                         second = monthOf(tokens, end + 2, p.year);
                     }
                     if (second != null && second.error == null) {
                         boolean between = lead.equals("between") || lead.equals("from");
-                        if (joiner.equals("and") && !between && !(p.kind.equals("year") && second.kind.equals("year")
-                                && second.from.getYear() == p.from.getYear() + 1)) {
-                            return new Result(List.of(), null, -1, used, "two separate periods (\"" + p.label + " and "
-                                    + second.label + "\")");
+                        if (joiner.equals("and")
+                                && !between
+                                && !(p.kind.equals("year")
+                                        && second.kind.equals("year")
+                                        && second.from.getYear() == p.from.getYear() + 1)) {
+                            return new Result(
+                                    List.of(),
+                                    null,
+                                    -1,
+                                    used,
+                                    "two separate periods (\"" + p.label + " and " + second.label + "\")");
                         }
                         if (!second.to.isAfter(p.from)) {
                             return new Result(List.of(), null, -1, used, "a period that ends before it starts");
@@ -225,13 +311,19 @@ final class TimeParser {
                     }
                 }
             }
-            if (start > 0 && (tokens.get(start - 1).text().equals("in") || tokens.get(start - 1).text().equals("during")
-                    || tokens.get(start - 1).text().equals("for") || tokens.get(start - 1).text().equals("of")
-                    || tokens.get(start - 1).text().equals("throughout") || tokens.get(start - 1).text().equals("on"))) {
+            if (start > 0
+                    && (tokens.get(start - 1).text().equals("in")
+                            || tokens.get(start - 1).text().equals("during")
+                            || tokens.get(start - 1).text().equals("for")
+                            || tokens.get(start - 1).text().equals("of")
+                            || tokens.get(start - 1).text().equals("throughout")
+                            || tokens.get(start - 1).text().equals("on"))) {
                 start--;
             }
             used.set(start, end + 1);
-            if (end + 2 < n && tokens.get(end + 1).text().equals("so") && tokens.get(end + 2).text().equals("far")) {
+            if (end + 2 < n
+                    && tokens.get(end + 1).text().equals("so")
+                    && tokens.get(end + 2).text().equals("far")) {
                 used.set(end + 1, end + 3);
             }
             ranges.add(new Range(from, to, label, start, end));
@@ -241,8 +333,9 @@ final class TimeParser {
     }
 
     private static boolean continuesRange(List<Words.Token> tokens, int end) {
-        return end + 1 < tokens.size() && List.of("to", "through", "thru", "until", "till", "and")
-                .contains(tokens.get(end + 1).text());
+        return end + 1 < tokens.size()
+                && List.of("to", "through", "thru", "until", "till", "and")
+                        .contains(tokens.get(end + 1).text());
     }
 
     private static final class Parsed {
@@ -305,8 +398,11 @@ final class TimeParser {
         }
         if (MONTHS.containsKey(w) && !(w.equals("may") && !(i + 1 < n && isYear(tokens.get(i + 1))))) {
             int j = i + 1;
-            if (j + 2 < n && List.of("to", "and", "through", "thru", "until").contains(tokens.get(j).text())
-                    && MONTHS.containsKey(tokens.get(j + 1).text()) && isYear(tokens.get(j + 2))) {
+            if (j + 2 < n
+                    && List.of("to", "and", "through", "thru", "until")
+                            .contains(tokens.get(j).text())
+                    && MONTHS.containsKey(tokens.get(j + 1).text())
+                    && isYear(tokens.get(j + 2))) {
                 Parsed p = monthOf(tokens, i, year(tokens.get(j + 2)));
                 p.end = i;
                 return p;
@@ -336,8 +432,10 @@ final class TimeParser {
                 return p;
             }
             if (w.length() > 3 && !w.equals("march") && !w.equals("june") && !w.equals("july")
-                    || w.equals("march") && i > 0 && List.of("in", "since", "from", "during", "of", "until", "before",
-                    "after", "through").contains(tokens.get(i - 1).text())) {
+                    || w.equals("march")
+                            && i > 0
+                            && List.of("in", "since", "from", "during", "of", "until", "before", "after", "through")
+                                    .contains(tokens.get(i - 1).text())) {
                 Parsed p = new Parsed();
                 p.error = "a month without a year (\"" + w + "\")";
                 return p;

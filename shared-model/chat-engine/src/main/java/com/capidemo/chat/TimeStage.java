@@ -15,20 +15,26 @@ final class TimeStage implements PlanStage {
     public Optional<String> apply(PlanDraft draft) {
         Question ctx = draft.ctx;
         if (!ctx.time().ranges().isEmpty() || draft.grain != null) {
-            String[] tc = draft.firstEvent != null ? new String[] {draft.firstEvent.child(), draft.firstEvent.dateColumn()}
+            String[] tc = draft.firstEvent != null
+                    ? new String[] {draft.firstEvent.child(), draft.firstEvent.dateColumn()}
                     : timeColumn(draft.base, draft.metric, draft.boundTime);
             if (tc == null) {
-                return Optional.of(draft.metric != null && draft.metric.timeColumn() == null
-                        ? draft.metric.label() + " is a current snapshot; I cannot place it in time"
-                        : "I don't know which date of " + draft.base + " to use for that period");
+                return Optional.of(
+                        draft.metric != null && draft.metric.timeColumn() == null
+                                ? draft.metric.label() + " is a current snapshot; I cannot place it in time"
+                                : "I don't know which date of " + draft.base + " to use for that period");
             }
             if (draft.boundTime != null) {
                 draft.used.add(draft.boundTime);
             }
             if (!ctx.time().ranges().isEmpty()) {
                 TimeParser.Range r = ctx.time().ranges().get(0);
-                draft.period = new Plan.Period(r.from() == null ? null : r.from().toString(),
-                        r.to() == null ? null : r.to().toString(), r.label(), tc[0], tc[1]);
+                draft.period = new Plan.Period(
+                        r.from() == null ? null : r.from().toString(),
+                        r.to() == null ? null : r.to().toString(),
+                        r.label(),
+                        tc[0],
+                        tc[1]);
             }
             if (draft.grain != null) {
                 draft.timeGroup = new Plan.TimeGroup(draft.grain, tc[0], tc[1]);

@@ -23,13 +23,15 @@ import java.util.Map;
  */
 final class ChatEvaluation {
 
-    record Question(String family, String question, String sql) {
+    record Question(String family, String question, String sql) {}
+
+    enum Verdict {
+        CORRECT,
+        DECLINED,
+        WRONG
     }
 
-    enum Verdict { CORRECT, DECLINED, WRONG }
-
-    record Result(Question question, Verdict verdict, ChatAnswer answer, long nanos, String detail) {
-    }
+    record Result(Question question, Verdict verdict, ChatAnswer answer, long nanos, String detail) {}
 
     /** The results of one set, with per-family counts and latency percentiles. */
     record Report(String template, List<Result> results) {
@@ -48,14 +50,23 @@ final class ChatEvaluation {
 
         Map<String, List<Result>> byFamily() {
             Map<String, List<Result>> out = new LinkedHashMap<>();
-            results.forEach(r -> out.computeIfAbsent(r.question().family(), k -> new ArrayList<>()).add(r));
+            results.forEach(r -> out.computeIfAbsent(r.question().family(), k -> new ArrayList<>())
+                    .add(r));
             return out;
         }
 
         /** One line per family: questions, correct, declined, wrong, latency p50/p95 in ms. */
         String table() {
-            StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "%-14s %3s %7s %8s %5s %8s %8s%n",
-                    "family", "n", "correct", "declined", "wrong", "p50 ms", "p95 ms"));
+            StringBuilder b = new StringBuilder(String.format(
+                    Locale.ROOT,
+                    "%-14s %3s %7s %8s %5s %8s %8s%n",
+                    "family",
+                    "n",
+                    "correct",
+                    "declined",
+                    "wrong",
+                    "p50 ms",
+                    "p95 ms"));
             byFamily().forEach((family, rs) -> b.append(line(family, rs)));
             b.append(line("all " + template, results));
             return b.toString();
@@ -63,16 +74,20 @@ final class ChatEvaluation {
 
         private static String line(String name, List<Result> rs) {
             long[] ms = rs.stream().mapToLong(Result::nanos).sorted().toArray();
-            return String.format(Locale.ROOT, "%-14s %3d %7d %8d %5d %8.1f %8.1f%n", name, rs.size(),
+            return String.format(
+                    Locale.ROOT,
+                    "%-14s %3d %7d %8d %5d %8.1f %8.1f%n",
+                    name,
+                    rs.size(),
                     rs.stream().filter(r -> r.verdict() == Verdict.CORRECT).count(),
                     rs.stream().filter(r -> r.verdict() == Verdict.DECLINED).count(),
                     rs.stream().filter(r -> r.verdict() == Verdict.WRONG).count(),
-                    percentile(ms, 50) / 1e6, percentile(ms, 95) / 1e6);
+                    percentile(ms, 50) / 1e6,
+                    percentile(ms, 95) / 1e6);
         }
     }
 
-    private ChatEvaluation() {
-    }
+    private ChatEvaluation() {}
 
     /** Nearest-rank percentile of sorted values (0 when empty). */
     static double percentile(long[] sorted, int p) {
@@ -99,15 +114,19 @@ final class ChatEvaluation {
                 throw new IllegalArgumentException("no evaluation set " + resource);
             }
             JsonNode root = new ObjectMapper(new YAMLFactory()).readTree(in);
-            if (root.hasNonNull("template") && !templateId.equals(root.get("template").asText())) {
-                throw new IllegalStateException(resource + " is for template " + root.get("template").asText());
+            if (root.hasNonNull("template")
+                    && !templateId.equals(root.get("template").asText())) {
+                throw new IllegalStateException(
+                        resource + " is for template " + root.get("template").asText());
             }
             List<Question> out = new ArrayList<>();
             for (JsonNode q : root.get("questions")) {
                 JsonNode family = q.get("family");
                 JsonNode sql = q.get("sql");
-                out.add(new Question(family == null || family.isNull() ? "other" : family.asText(),
-                        q.get("question").asText(), sql == null || sql.isNull() ? null : sql.asText()));
+                out.add(new Question(
+                        family == null || family.isNull() ? "other" : family.asText(),
+                        q.get("question").asText(),
+                        sql == null || sql.isNull() ? null : sql.asText()));
             }
             return out;
         } catch (IOException e) {
@@ -116,8 +135,7 @@ final class ChatEvaluation {
     }
 
     /** A set file of test resources chat/: its name (file name without .yml), template and resource path. */
-    record SetFile(String name, String template, String resource) {
-    }
+    record SetFile(String name, String template, String resource) {}
 
     /**
      * The blind sets in test resources chat/ named {template}-unseen-{half}.yml (every half, development and sealed),
@@ -133,13 +151,17 @@ final class ChatEvaluation {
             if (dir == null || !"file".equals(dir.getProtocol())) {
                 return List.of();
             }
-            try (java.util.stream.Stream<java.nio.file.Path> files = java.nio.file.Files.list(
-                    java.nio.file.Path.of(dir.toURI()))) {
-                return files.map(p -> p.getFileName().toString()).filter(n -> n.matches("[a-z0-9_]+-unseen-[a-z0-9_]+\\.yml"))
-                        .sorted().map(n -> {
+            try (java.util.stream.Stream<java.nio.file.Path> files =
+                    java.nio.file.Files.list(java.nio.file.Path.of(dir.toURI()))) {
+                return files.map(p -> p.getFileName().toString())
+                        .filter(n -> n.matches("[a-z0-9_]+-unseen-[a-z0-9_]+\\.yml"))
+                        .sorted()
+                        .map(n -> {
                             String name = n.substring(0, n.length() - ".yml".length());
                             return new SetFile(name, name.substring(0, name.indexOf("-unseen-")), "/chat/" + n);
-                        }).filter(f -> f.name().matches(only)).toList();
+                        })
+                        .filter(f -> f.name().matches(only))
+                        .toList();
             }
         } catch (IOException | java.net.URISyntaxException e) {
             throw new IllegalStateException(e);
@@ -152,7 +174,9 @@ final class ChatEvaluation {
 
     /** Runs one set file; the report is named after the set. */
     static Report run(SetFile set) {
-        return new Report(set.name(), run(set.template(), questions(set.template(), set.resource())).results());
+        return new Report(
+                set.name(),
+                run(set.template(), questions(set.template(), set.resource())).results());
     }
 
     static Report run(String templateId, List<Question> questions) {
@@ -180,8 +204,12 @@ final class ChatEvaluation {
         if (ResultComparator.answers(expected.rows(), a.rows())) {
             return new Result(q, Verdict.CORRECT, a, nanos, null);
         }
-        return new Result(q, Verdict.WRONG, a, nanos, "expected " + head(expected.rows()) + "\n   got      "
-                + head(a.rows()) + "\n   sql " + a.sql());
+        return new Result(
+                q,
+                Verdict.WRONG,
+                a,
+                nanos,
+                "expected " + head(expected.rows()) + "\n   got      " + head(a.rows()) + "\n   sql " + a.sql());
     }
 
     private static String head(List<List<Object>> rows) {

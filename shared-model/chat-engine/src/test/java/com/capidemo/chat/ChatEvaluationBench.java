@@ -23,7 +23,9 @@ class ChatEvaluationBench {
 
     @Test
     void measure() throws IOException {
-        Path dir = Path.of(System.getProperty("bench.results", "../bench/results")).toAbsolutePath().normalize();
+        Path dir = Path.of(System.getProperty("bench.results", "../bench/results"))
+                .toAbsolutePath()
+                .normalize();
         Files.createDirectories(dir);
         StringBuilder md = new StringBuilder("# Chat evaluation benchmark\n\n- Date: " + Instant.now() + "\n- Machine: "
                 + Runtime.getRuntime().availableProcessors() + " cores, Java " + System.getProperty("java.version")
@@ -47,24 +49,41 @@ class ChatEvaluationBench {
             if (set.contains("-unseen-")) {
                 unseen.add(r);
             }
-            md.append("\n## ").append(set).append(String.format(Locale.ROOT, " — %.1f %% correct, %d wrong\n\n```\n",
-                    r.correctPercent(), r.wrong().size())).append(r.table()).append("```\n");
+            md.append("\n## ")
+                    .append(set)
+                    .append(String.format(
+                            Locale.ROOT,
+                            " — %.1f %% correct, %d wrong\n\n```\n",
+                            r.correctPercent(),
+                            r.wrong().size()))
+                    .append(r.table())
+                    .append("```\n");
             r.byFamily().forEach((family, rs) -> json.add(entry(set, family, rs)));
             json.add(entry(set, "all", r.results()));
         }
-        md.append("\n## Unseen sets per dataset\n\n```\n").append(UnseenQuestionsTest.summary(unseen)).append("```\n");
+        md.append("\n## Unseen sets per dataset\n\n```\n")
+                .append(UnseenQuestionsTest.summary(unseen))
+                .append("```\n");
         Files.writeString(dir.resolve("chat-eval-latest.md"), md.toString());
-        Files.writeString(dir.resolve("chat-eval-latest.json"), "{\"date\":\"" + Instant.now() + "\",\"families\":[\n  "
-                + String.join(",\n  ", json) + "\n]}\n");
+        Files.writeString(
+                dir.resolve("chat-eval-latest.json"),
+                "{\"date\":\"" + Instant.now() + "\",\"families\":[\n  " + String.join(",\n  ", json) + "\n]}\n");
         System.out.println(md);
     }
 
     private static String entry(String set, String family, List<ChatEvaluation.Result> rs) {
         long[] ns = rs.stream().mapToLong(ChatEvaluation.Result::nanos).toArray();
-        return String.format(Locale.ROOT, "{\"set\":\"%s\",\"family\":\"%s\",\"n\":%d,\"correct\":%d,\"declined\":%d,"
-                + "\"wrong\":%d,\"p50_ms\":%.1f,\"p95_ms\":%.1f}", set, family, rs.size(),
-                count(rs, ChatEvaluation.Verdict.CORRECT), count(rs, ChatEvaluation.Verdict.DECLINED),
-                count(rs, ChatEvaluation.Verdict.WRONG), ChatEvaluation.percentile(ns, 50) / 1e6,
+        return String.format(
+                Locale.ROOT,
+                "{\"set\":\"%s\",\"family\":\"%s\",\"n\":%d,\"correct\":%d,\"declined\":%d,"
+                        + "\"wrong\":%d,\"p50_ms\":%.1f,\"p95_ms\":%.1f}",
+                set,
+                family,
+                rs.size(),
+                count(rs, ChatEvaluation.Verdict.CORRECT),
+                count(rs, ChatEvaluation.Verdict.DECLINED),
+                count(rs, ChatEvaluation.Verdict.WRONG),
+                ChatEvaluation.percentile(ns, 50) / 1e6,
                 ChatEvaluation.percentile(ns, 95) / 1e6);
     }
 

@@ -1,15 +1,15 @@
 package com.capidemo.chat;
 
-import com.capidemo.duckdb.DuckDbWarehouse;
-import com.capidemo.local.LocalObjectStore;
 import com.capidemo.core.port.AgentSpec;
 import com.capidemo.core.port.QueryResult;
 import com.capidemo.core.port.Warehouse;
 import com.capidemo.core.service.TemplateLibrary;
 import com.capidemo.core.template.TableSpec;
 import com.capidemo.core.template.TemplateCatalog;
-import com.capidemo.duckdb.TemplateDataGenerator;
 import com.capidemo.core.template.TemplateDefinition;
+import com.capidemo.duckdb.DuckDbWarehouse;
+import com.capidemo.duckdb.TemplateDataGenerator;
+import com.capidemo.local.LocalObjectStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -30,15 +30,18 @@ public final class ChatFixtures {
     private static DuckDbWarehouse warehouse;
     private static final Map<String, AgentSpec> SPECS = new ConcurrentHashMap<>();
 
-    private ChatFixtures() {
-    }
+    private ChatFixtures() {}
 
     public static synchronized TemplateCatalog catalog() {
         if (catalog == null) {
             catalog = TemplateCatalog.load(templatesDir());
             LocalObjectStore objects = new LocalObjectStore(ROOT.resolve("objects"));
-            library = new TemplateLibrary(catalog, objects, ROOT.resolve("locks").resolve("templates.lock"),
-                    TemplateDataGenerator::new, Clock.systemUTC());
+            library = new TemplateLibrary(
+                    catalog,
+                    objects,
+                    ROOT.resolve("locks").resolve("templates.lock"),
+                    TemplateDataGenerator::new,
+                    Clock.systemUTC());
             warehouse = new DuckDbWarehouse(ROOT.resolve("warehouse"), objects);
         }
         return catalog;
@@ -51,7 +54,8 @@ public final class ChatFixtures {
                 return dir;
             }
         }
-        throw new IllegalStateException("configs/templates not found from " + Path.of("").toAbsolutePath());
+        throw new IllegalStateException(
+                "configs/templates not found from " + Path.of("").toAbsolutePath());
     }
 
     public static Path warehouseRoot() {
@@ -77,15 +81,21 @@ public final class ChatFixtures {
             for (TableSpec table : t.tables()) {
                 warehouse.loadParquet(dataset, table.name(), TemplateLibrary.tableObject(id, table.name()));
             }
-            return new AgentSpec("demo_" + id, "tenant_chat", dataset, t.tableNames(), t.systemInstruction(),
+            return new AgentSpec(
+                    "demo_" + id,
+                    "tenant_chat",
+                    dataset,
+                    t.tableNames(),
+                    t.systemInstruction(),
                     t.domainGoldenQueries());
         });
     }
 
     /** The local chat agent over a warehouse, with keys from the templates (by dataset). */
     public static LocalChatAgent agent(Warehouse over) {
-        return new LocalChatAgent(over, spec -> LocalChatAgent.declaredKeys(
-                template(spec.datasetId().substring("chat_".length()))));
+        return new LocalChatAgent(
+                over,
+                spec -> LocalChatAgent.declaredKeys(template(spec.datasetId().substring("chat_".length()))));
     }
 
     public static LocalChatAgent agent() {
@@ -101,8 +111,8 @@ public final class ChatFixtures {
      * A dynamic proxy, so it keeps up with the port.
      */
     public static Warehouse recording(Warehouse delegate, List<String> queries) {
-        return (Warehouse) java.lang.reflect.Proxy.newProxyInstance(Warehouse.class.getClassLoader(),
-                new Class<?>[] {Warehouse.class}, (proxy, method, args) -> {
+        return (Warehouse) java.lang.reflect.Proxy.newProxyInstance(
+                Warehouse.class.getClassLoader(), new Class<?>[] {Warehouse.class}, (proxy, method, args) -> {
                     if (method.getName().equals("query")) {
                         synchronized (queries) {
                             queries.add(args[0] + "::" + args[1]);

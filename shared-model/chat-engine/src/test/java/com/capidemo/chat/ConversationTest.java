@@ -39,13 +39,18 @@ class ConversationTest {
         assertThat(monthly.outcome()).isEqualTo(ChatAnswer.PLANNED);
         assertThat(monthly.columns()).containsExactly("month", "orders");
         assertThat(monthly.rows()).hasSize(12);
-        assertThat(monthly.rows().stream().mapToLong(r -> ((Number) r.get(1)).longValue()).sum()).isEqualTo(orders2023);
+        assertThat(monthly.rows().stream()
+                        .mapToLong(r -> ((Number) r.get(1)).longValue())
+                        .sum())
+                .isEqualTo(orders2023);
         assertThat(ChartBuilder.mark(monthly.chart())).isEqualTo("line");
 
         ChatAnswer only2024 = ask("only for 2024");
         assertThat(only2024.rows()).hasSize(12);
         assertThat(only2024.rows().get(0).get(0)).isEqualTo("2024-01-01");
-        assertThat(only2024.rows().stream().mapToLong(r -> ((Number) r.get(1)).longValue()).sum())
+        assertThat(only2024.rows().stream()
+                        .mapToLong(r -> ((Number) r.get(1)).longValue())
+                        .sum())
                 .isEqualTo(scalar("SELECT count(*) FROM orders WHERE year(created_at) = 2024"));
 
         ChatAnswer byChannel = ask("by sales channel instead");
@@ -80,7 +85,10 @@ class ConversationTest {
         ask("What was gross revenue by month in 2024?");
         ChatAnswer web = ask("only for web orders");
         assertThat(web.outcome()).isEqualTo(ChatAnswer.PLANNED);
-        assertThat(web.sql()).contains("source_name = 'web'").contains("cancelled_at IS NULL").contains("2024-01-01");
+        assertThat(web.sql())
+                .contains("source_name = 'web'")
+                .contains("cancelled_at IS NULL")
+                .contains("2024-01-01");
         assertThat(web.rows()).hasSize(12);
         ChatAnswer quarterly = ask("and by quarter?");
         assertThat(quarterly.rows()).hasSize(4);

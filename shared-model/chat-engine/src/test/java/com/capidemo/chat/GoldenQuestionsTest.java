@@ -36,11 +36,13 @@ class GoldenQuestionsTest {
             boolean same = false;
             for (int attempt = 0; attempt < 3 && !same; attempt++) {
                 expected = ChatFixtures.query(templateId, g.sql(), 1000);
-                same = ResultComparator.sameRows(expected.rows().subList(0, Math.min(100, expected.rows().size())),
-                        answer.rows());
+                same = ResultComparator.sameRows(
+                        expected.rows().subList(0, Math.min(100, expected.rows().size())), answer.rows());
             }
             assertThat(answer.columns()).as(g.question()).isEqualTo(expected.columns());
-            assertThat(same).as(g.question() + " → " + answer.rows() + " vs " + expected.rows()).isTrue();
+            assertThat(same)
+                    .as(g.question() + " → " + answer.rows() + " vs " + expected.rows())
+                    .isTrue();
             assertThat(answer.truncated()).isEqualTo(expected.rows().size() > 100);
             assertThat(answer.answer()).isNotBlank();
             assertThat(answer.followUpQuestions()).hasSize(3).doesNotContain(g.question());
@@ -51,11 +53,16 @@ class GoldenQuestionsTest {
     @MethodSource("templates")
     void theReadinessScoreOfEveryTemplateIs100(String templateId) {
         AgentSpec spec = ChatFixtures.agentSpec(templateId);
-        Readiness r = ReadinessCheck.score(ChatFixtures.agent(), spec,
-                (sql, max) -> ChatFixtures.warehouse().query(spec.datasetId(), sql, max), Clock.systemUTC());
+        Readiness r = ReadinessCheck.score(
+                ChatFixtures.agent(),
+                spec,
+                (sql, max) -> ChatFixtures.warehouse().query(spec.datasetId(), sql, max),
+                Clock.systemUTC());
         assertThat(r.failed()).isEmpty();
         assertThat(r.score()).isEqualTo(100.0);
-        assertThat(r.passed()).isEqualTo(r.total()).isEqualTo(spec.goldenQueries().size());
+        assertThat(r.passed())
+                .isEqualTo(r.total())
+                .isEqualTo(spec.goldenQueries().size());
         assertThat(r.checkedAt()).isNotNull();
     }
 
@@ -64,7 +71,8 @@ class GoldenQuestionsTest {
     void paraphrasesThatOnlyReorderTheWordsOfAGoldenQuestionGetTheGoldenAnswer(String templateId) {
         AgentSpec spec = ChatFixtures.agentSpec(templateId);
         GoldenQuery g = spec.goldenQueries().get(0);
-        ChatAnswer shouted = ChatFixtures.agent().answer(spec, List.of(), "  " + g.question().toUpperCase() + " ");
+        ChatAnswer shouted =
+                ChatFixtures.agent().answer(spec, List.of(), "  " + g.question().toUpperCase() + " ");
         assertThat(shouted.outcome()).isEqualTo(ChatAnswer.GOLDEN);
         assertThat(shouted.sql()).isEqualTo(g.sql().strip());
     }

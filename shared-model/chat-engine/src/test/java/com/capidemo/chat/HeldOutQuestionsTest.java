@@ -24,8 +24,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class HeldOutQuestionsTest {
 
-    record Case(String question, String sql) {
-    }
+    record Case(String question, String sql) {}
 
     /** Correct answers per set as recorded: the score may only go up (raise these when the planner improves). */
     private static final java.util.Map<String, Integer> RECORDED = java.util.Map.of("shopify", 42, "banking", 38);
@@ -37,7 +36,9 @@ class HeldOutQuestionsTest {
             assertThat(root.get("template").asText()).isEqualTo(templateId);
             List<Case> out = new ArrayList<>();
             for (JsonNode q : root.get("questions")) {
-                out.add(new Case(q.get("question").asText(), q.get("sql").isNull() ? null : q.get("sql").asText()));
+                out.add(new Case(
+                        q.get("question").asText(),
+                        q.get("sql").isNull() ? null : q.get("sql").asText()));
             }
             return out;
         }
@@ -62,7 +63,10 @@ class HeldOutQuestionsTest {
                 assertThat(a.rows()).as(c.question()).isEmpty();
                 assertThat(a.chart()).as(c.question()).isNull();
                 assertThat(a.followUpQuestions()).as(c.question()).hasSize(3);
-                assertThat(a.answer()).as(c.question()).contains("can't answer").contains(a.followUpQuestions().get(0));
+                assertThat(a.answer())
+                        .as(c.question())
+                        .contains("can't answer")
+                        .contains(a.followUpQuestions().get(0));
                 continue;
             }
             if (c.sql() == null) {
@@ -79,11 +83,21 @@ class HeldOutQuestionsTest {
         }
         double correctRate = 100.0 * correct / cases.size();
         double declineRate = 100.0 * declined / cases.size();
-        System.out.printf(Locale.ROOT, "held-out %s: %d questions, %.1f%% answered correctly, %.1f%% declined, %d wrong%n"
-                + "  declined: %s%n", templateId, cases.size(), correctRate, declineRate, wrong.size(), declines);
+        System.out.printf(
+                Locale.ROOT,
+                "held-out %s: %d questions, %.1f%% answered correctly, %.1f%% declined, %d wrong%n"
+                        + "  declined: %s%n",
+                templateId,
+                cases.size(),
+                correctRate,
+                declineRate,
+                wrong.size(),
+                declines);
         assertThat(wrong).as("answers with wrong numbers").isEmpty();
         assertThat(correctRate).as("answered correctly (%)").isGreaterThanOrEqualTo(80.0);
-        assertThat(correct).as("correct answers, at least as many as recorded").isGreaterThanOrEqualTo(RECORDED.get(templateId));
+        assertThat(correct)
+                .as("correct answers, at least as many as recorded")
+                .isGreaterThanOrEqualTo(RECORDED.get(templateId));
         assertThat(correct + declined).isEqualTo(cases.size());
     }
 }

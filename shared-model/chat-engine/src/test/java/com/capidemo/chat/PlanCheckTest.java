@@ -24,9 +24,15 @@ class PlanCheckTest {
         ChatAnswer a = ask("How many orders were placed in 2024 compared with 2023?");
         assertThat(a.outcome()).isEqualTo(ChatAnswer.PLANNED);
         assertThat(a.columns()).containsExactly("p_2023", "p_2024", "change", "change_pct");
-        List<List<Object>> expected = ChatFixtures.query("shopify", "SELECT count(*) FILTER (WHERE year(created_at) = 2023),"
-                + " count(*) FILTER (WHERE year(created_at) = 2024) FROM orders", 10).rows();
-        assertThat(ResultComparator.answers(expected, a.rows())).as(a.rows().toString()).isTrue();
+        List<List<Object>> expected = ChatFixtures.query(
+                        "shopify",
+                        "SELECT count(*) FILTER (WHERE year(created_at) = 2023),"
+                                + " count(*) FILTER (WHERE year(created_at) = 2024) FROM orders",
+                        10)
+                .rows();
+        assertThat(ResultComparator.answers(expected, a.rows()))
+                .as(a.rows().toString())
+                .isTrue();
         assertThat(a.answer()).contains("Change:");
     }
 
@@ -35,8 +41,13 @@ class PlanCheckTest {
         ChatAnswer all = ask("On average, how many orders does each customer have?");
         assertThat(all.outcome()).isEqualTo(ChatAnswer.PLANNED);
         assertThat(all.sql()).contains("/ (SELECT count(*) FROM customers)");
-        assertThat(ResultComparator.answers(ChatFixtures.query("shopify",
-                "SELECT round(count(*) * 1.0 / (SELECT count(*) FROM customers), 2) FROM orders", 10).rows(), all.rows()))
+        assertThat(ResultComparator.answers(
+                        ChatFixtures.query(
+                                        "shopify",
+                                        "SELECT round(count(*) * 1.0 / (SELECT count(*) FROM customers), 2) FROM orders",
+                                        10)
+                                .rows(),
+                        all.rows()))
                 .isTrue();
         ChatAnswer among = ask("Among customers who have ordered, what is the average number of orders per customer?");
         assertThat(among.outcome()).isEqualTo(ChatAnswer.PLANNED);

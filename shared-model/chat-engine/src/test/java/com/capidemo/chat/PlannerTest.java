@@ -20,15 +20,22 @@ class PlannerTest {
     @Test
     void periodsQuartersMonthsAndSince() {
         assertThat(ask(shopify, "How many orders were placed in Q3 2025?").sql())
-                .contains("o.created_at >= TIMESTAMP '2025-07-01'").contains("o.created_at < TIMESTAMP '2025-10-01'");
-        assertThat(ask(shopify, "How many orders were placed in the third quarter of 2025?").sql())
+                .contains("o.created_at >= TIMESTAMP '2025-07-01'")
+                .contains("o.created_at < TIMESTAMP '2025-10-01'");
+        assertThat(ask(shopify, "How many orders were placed in the third quarter of 2025?")
+                        .sql())
                 .contains("TIMESTAMP '2025-07-01'");
-        assertThat(ask(shopify, "How many customers signed up since March 2024?").sql())
-                .contains("c.created_at >= TIMESTAMP '2024-03-01'").doesNotContain("<");
+        assertThat(ask(shopify, "How many customers signed up since March 2024?")
+                        .sql())
+                .contains("c.created_at >= TIMESTAMP '2024-03-01'")
+                .doesNotContain("<");
         assertThat(ask(shopify, "How many orders were placed in March 2024?").sql())
-                .contains("'2024-03-01'").contains("'2024-04-01'");
-        assertThat(ask(shopify, "How many orders were placed from 2022 to 2023?").sql())
-                .contains("'2022-01-01'").contains("'2024-01-01'");
+                .contains("'2024-03-01'")
+                .contains("'2024-04-01'");
+        assertThat(ask(shopify, "How many orders were placed from 2022 to 2023?")
+                        .sql())
+                .contains("'2022-01-01'")
+                .contains("'2024-01-01'");
     }
 
     @Test
@@ -38,25 +45,33 @@ class PlannerTest {
         assertThat(avg.sql()).contains("avg(r.amount)").contains("GROUP BY r.reason");
         assertThat(ask(shopify, "What is the median refund amount?").sql()).contains("median(r.amount)");
         assertThat(ask(shopify, "What is the maximum order total price?").sql()).contains("max(o.total_price)");
-        assertThat(ask(banking, "What is the total outstanding principal by loan type?").sql())
-                .contains("sum(l.outstanding_principal)").contains("l.loan_type");
+        assertThat(ask(banking, "What is the total outstanding principal by loan type?")
+                        .sql())
+                .contains("sum(l.outstanding_principal)")
+                .contains("l.loan_type");
     }
 
     @Test
     void joinsFollowTheDeclaredForeignKeys() {
-        String sql = ask(shopify, "What is the average review rating by collection title?").sql();
-        assertThat(sql).contains("JOIN products p ON p.product_id = pr.product_id")
+        String sql = ask(shopify, "What is the average review rating by collection title?")
+                .sql();
+        assertThat(sql)
+                .contains("JOIN products p ON p.product_id = pr.product_id")
                 .contains("JOIN collections c ON c.collection_id = p.collection_id");
     }
 
     @Test
     void learnedMeasuresKeepTheirBusinessDefinition() {
         ChatAnswer revenue = ask(shopify, "What was gross revenue in 2023?");
-        assertThat(revenue.sql()).contains("sum(o.total_price)").contains("o.cancelled_at IS NULL")
+        assertThat(revenue.sql())
+                .contains("sum(o.total_price)")
+                .contains("o.cancelled_at IS NULL")
                 .contains("'2023-01-01'");
         assertThat(revenue.answer()).contains("cancelled_at IS NULL");
         ChatAnswer spend = ask(banking, "What was card spend by merchant category in 2025?");
-        assertThat(spend.sql()).contains("sum(t.amount)").contains("t.transaction_type = 'card_purchase'")
+        assertThat(spend.sql())
+                .contains("sum(t.amount)")
+                .contains("t.transaction_type = 'card_purchase'")
                 .contains("t.status = 'posted'");
     }
 
@@ -74,23 +89,32 @@ class PlannerTest {
     void sharesOfATotal() {
         ChatAnswer share = ask(shopify, "What share of customers come from each country?");
         assertThat(share.columns()).contains("pct_of_total");
-        double sum = share.rows().stream().mapToDouble(r -> ((Number) r.get(2)).doubleValue()).sum();
+        double sum = share.rows().stream()
+                .mapToDouble(r -> ((Number) r.get(2)).doubleValue())
+                .sum();
         assertThat(sum).isBetween(99.5, 100.5);
         assertThat(ChartBuilder.mark(share.chart())).isEqualTo("arc");
     }
 
     @Test
     void declinesWhatItCannotReadWithConfidence() {
-        for (String q : List.of("Which customers will churn next month?", "How did revenue change last year?",
-                "What is the weather in Denver?", "Which customers are likely to buy again?",
-                "Compare the month over month growth of refunds", "Show me something interesting",
+        for (String q : List.of(
+                "Which customers will churn next month?",
+                "How did revenue change last year?",
+                "What is the weather in Denver?",
+                "Which customers are likely to buy again?",
+                "Compare the month over month growth of refunds",
+                "Show me something interesting",
                 "How many orders were placed in 2022 and 2024?")) {
             ChatAnswer a = ask(shopify, q);
             assertThat(a.outcome()).as(q).isEqualTo(ChatAnswer.DECLINED);
             assertThat(a.sql()).as(q).isNull();
             assertThat(a.rows()).as(q).isEmpty();
-            assertThat(a.followUpQuestions()).as(q).hasSize(3)
-                    .allSatisfy(s -> assertThat(ask(shopify, s).answered()).as(s).isTrue());
+            assertThat(a.followUpQuestions())
+                    .as(q)
+                    .hasSize(3)
+                    .allSatisfy(
+                            s -> assertThat(ask(shopify, s).answered()).as(s).isTrue());
         }
     }
 }

@@ -2,8 +2,6 @@ package com.capidemo.chat;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.capidemo.duckdb.DuckDbWarehouse;
-import com.capidemo.local.LocalObjectStore;
 import com.capidemo.core.domain.Readiness;
 import com.capidemo.core.port.AgentSpec;
 import com.capidemo.core.port.QuerySession;
@@ -11,6 +9,8 @@ import com.capidemo.core.port.Warehouse;
 import com.capidemo.core.service.TemplateLibrary;
 import com.capidemo.core.template.TableSpec;
 import com.capidemo.core.template.TemplateDefinition;
+import com.capidemo.duckdb.DuckDbWarehouse;
+import com.capidemo.local.LocalObjectStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -35,7 +35,8 @@ class ReadinessScoringBench {
 
     private static final int DEMOS = Integer.getInteger("bench.readiness.demos", 40);
     private static final int WORKERS = Integer.getInteger("bench.readiness.workers", 2);
-    private static final LocalObjectStore OBJECTS = new LocalObjectStore(ChatFixtures.warehouseRoot().resolveSibling("objects"));
+    private static final LocalObjectStore OBJECTS =
+            new LocalObjectStore(ChatFixtures.warehouseRoot().resolveSibling("objects"));
 
     @Test
     void scoresDemosWithOneSessionPerDataset() throws Exception {
@@ -47,14 +48,20 @@ class ReadinessScoringBench {
         List<AgentSpec> parallel = datasets(warehouse, t, "rp");
 
         // The first three paths run every query (no results kept), as before the result cache.
-        Warehouse uncached = new DuckDbWarehouse(ChatFixtures.warehouseRoot(), OBJECTS, DuckDbWarehouse.QUERY_TIMEOUT_SECONDS, 0);
+        Warehouse uncached =
+                new DuckDbWarehouse(ChatFixtures.warehouseRoot(), OBJECTS, DuckDbWarehouse.QUERY_TIMEOUT_SECONDS, 0);
         LocalChatAgent agent = new LocalChatAgent(uncached, spec -> LocalChatAgent.declaredKeys(t));
-        ReadinessCheck.score(agent, perQuery.get(0), (sql, max) -> uncached.query(perQuery.get(0).datasetId(), sql, max), Clock.systemUTC());
+        ReadinessCheck.score(
+                agent,
+                perQuery.get(0),
+                (sql, max) -> uncached.query(perQuery.get(0).datasetId(), sql, max),
+                Clock.systemUTC());
 
         long started = System.nanoTime();
         List<Readiness> old = new ArrayList<>();
         for (AgentSpec spec : perQuery.subList(1, perQuery.size())) {
-            old.add(ReadinessCheck.score(agent, spec, (sql, max) -> uncached.query(spec.datasetId(), sql, max), Clock.systemUTC()));
+            old.add(ReadinessCheck.score(
+                    agent, spec, (sql, max) -> uncached.query(spec.datasetId(), sql, max), Clock.systemUTC()));
         }
         double oldSeconds = (System.nanoTime() - started) / 1e9;
 
@@ -86,43 +93,67 @@ class ReadinessScoringBench {
         double parallelRate = n / parallelSeconds;
         double cachedOneRate = DEMOS / cachedOneSeconds;
         double cachedTwoRate = DEMOS / cachedTwoSeconds;
-        assertThat(now).extracting(Readiness::score).containsExactlyElementsOf(old.stream().map(Readiness::score).toList());
-        assertThat(cachedOne.subList(1, DEMOS)).extracting(Readiness::score)
+        assertThat(now)
+                .extracting(Readiness::score)
                 .containsExactlyElementsOf(old.stream().map(Readiness::score).toList());
-        assertThat(cachedTwo.subList(1, DEMOS)).extracting(Readiness::score)
+        assertThat(cachedOne.subList(1, DEMOS))
+                .extracting(Readiness::score)
                 .containsExactlyElementsOf(old.stream().map(Readiness::score).toList());
-        assertThat(together).extracting(Readiness::score).containsExactlyElementsOf(old.stream().map(Readiness::score).toList());
+        assertThat(cachedTwo.subList(1, DEMOS))
+                .extracting(Readiness::score)
+                .containsExactlyElementsOf(old.stream().map(Readiness::score).toList());
+        assertThat(together)
+                .extracting(Readiness::score)
+                .containsExactlyElementsOf(old.stream().map(Readiness::score).toList());
 
-        Path dir = Path.of(System.getProperty("bench.results", "../bench/results")).toAbsolutePath().normalize();
+        Path dir = Path.of(System.getProperty("bench.results", "../bench/results"))
+                .toAbsolutePath()
+                .normalize();
         Files.createDirectories(dir);
         String env = Runtime.getRuntime().availableProcessors() + " cores, Java " + System.getProperty("java.version")
-                + ", load average " + Files.readString(Path.of("/proc/loadavg")).trim().split(" ")[0];
+                + ", load average "
+                + Files.readString(Path.of("/proc/loadavg")).trim().split(" ")[0];
         String md = "# Readiness scoring rate (" + Instant.now() + ", " + env + ")\n\n"
-                + n + " shopify demos, " + t.goldenQueries().size() + " golden questions each, each demo its own dataset"
+                + n + " shopify demos, " + t.goldenQueries().size()
+                + " golden questions each, each demo its own dataset"
                 + " and new to the agent: scored one after another on the first two paths, " + WORKERS
                 + " at a time (quick-provisioner's platform.readiness.workers) on the third.\n\n"
                 + "| path | demos/s | ms per demo |\n|---|---|---|\n"
                 + String.format("| a DuckDB per query (before) | %.1f | %.0f |%n", oldRate, 1000 / oldRate)
                 + String.format("| one session per dataset | %.1f | %.0f |%n", newRate, 1000 / newRate)
-                + String.format("| one session per dataset, %d scorers | %.1f | %.0f |%n", WORKERS, parallelRate,
-                        1000 / parallelRate)
-                + String.format("| results kept while the files are unchanged (as deployed) | %.1f | %.0f |%n",
+                + String.format(
+                        "| one session per dataset, %d scorers | %.1f | %.0f |%n",
+                        WORKERS, parallelRate, 1000 / parallelRate)
+                + String.format(
+                        "| results kept while the files are unchanged (as deployed) | %.1f | %.0f |%n",
                         cachedOneRate, 1000 / cachedOneRate)
-                + String.format("| results kept, %d scorers (as deployed after a burst) | %.1f | %.0f |%n", WORKERS,
-                        cachedTwoRate, 1000 / cachedTwoRate)
+                + String.format(
+                        "| results kept, %d scorers (as deployed after a burst) | %.1f | %.0f |%n",
+                        WORKERS, cachedTwoRate, 1000 / cachedTwoRate)
                 + "\nThe first three paths run every query; the last two keep a result while the parquet files it read are"
                 + " the same files (QueryResultCache: demos of one template hard-link its files), each with a fresh cache"
                 + " and all " + DEMOS + " demos timed, the first one's queries run. Scores identical on every path: "
                 + now.get(0).score() + " % each.\n";
         Files.writeString(dir.resolve("readiness-latest.md"), md);
-        Files.writeString(dir.resolve("readiness-latest.json"), String.format(java.util.Locale.ROOT,
-                "{\"date\":\"%s\",\"env\":\"%s\",\"demos\":%d,\"golden_questions\":%d,"
-                        + "\"per_query_demos_per_s\":%.2f,\"session_demos_per_s\":%.2f,\"workers\":%d,"
-                        + "\"parallel_demos_per_s\":%.2f,\"kept_results_demos_per_s\":%.2f,\"kept_results_parallel_demos_per_s\":%.2f,"
-                        + "\"score\":%s}%n",
-                Instant.now(), env, n, t.goldenQueries().size(), oldRate, newRate, WORKERS, parallelRate, cachedOneRate,
-                cachedTwoRate,
-                now.get(0).score()));
+        Files.writeString(
+                dir.resolve("readiness-latest.json"),
+                String.format(
+                        java.util.Locale.ROOT,
+                        "{\"date\":\"%s\",\"env\":\"%s\",\"demos\":%d,\"golden_questions\":%d,"
+                                + "\"per_query_demos_per_s\":%.2f,\"session_demos_per_s\":%.2f,\"workers\":%d,"
+                                + "\"parallel_demos_per_s\":%.2f,\"kept_results_demos_per_s\":%.2f,\"kept_results_parallel_demos_per_s\":%.2f,"
+                                + "\"score\":%s}%n",
+                        Instant.now(),
+                        env,
+                        n,
+                        t.goldenQueries().size(),
+                        oldRate,
+                        newRate,
+                        WORKERS,
+                        parallelRate,
+                        cachedOneRate,
+                        cachedTwoRate,
+                        now.get(0).score()));
         System.out.println(md);
         for (AgentSpec spec : perQuery) {
             warehouse.dropDataset(spec.datasetId());
@@ -136,8 +167,8 @@ class ReadinessScoringBench {
     }
 
     /** Scores each demo in a session of its own, {@code workers} demos at a time; scores in the demos' order. */
-    private static List<Readiness> bySession(Warehouse warehouse, LocalChatAgent agent, List<AgentSpec> specs, int workers)
-            throws Exception {
+    private static List<Readiness> bySession(
+            Warehouse warehouse, LocalChatAgent agent, List<AgentSpec> specs, int workers) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(workers);
         try {
             List<Future<Readiness>> futures = new ArrayList<>();
@@ -166,7 +197,12 @@ class ReadinessScoringBench {
             for (TableSpec table : t.tables()) {
                 warehouse.loadParquet(dataset, table.name(), TemplateLibrary.tableObject(t.templateId(), table.name()));
             }
-            specs.add(new AgentSpec("demo_" + dataset, "tenant_bench", dataset, t.tableNames(), t.systemInstruction(),
+            specs.add(new AgentSpec(
+                    "demo_" + dataset,
+                    "tenant_bench",
+                    dataset,
+                    t.tableNames(),
+                    t.systemInstruction(),
                     t.domainGoldenQueries()));
         }
         return specs;

@@ -72,8 +72,23 @@ class SqlSafetyTest {
                     // the agent's own schema reading is the only catalogue query; everything else passes the guard
                     guard.check(parts[1]);
                 }
-                assertThat(sql).as(message).doesNotContain("READ_CSV", "READ_PARQUET", "READ_TEXT", "GLOB(", "/ETC/",
-                        "DROP", "DELETE", "INSERT", "UPDATE ", "ATTACH", "COPY ", "PRAGMA", "INSTALL", "LOAD ");
+                assertThat(sql)
+                        .as(message)
+                        .doesNotContain(
+                                "READ_CSV",
+                                "READ_PARQUET",
+                                "READ_TEXT",
+                                "GLOB(",
+                                "/ETC/",
+                                "DROP",
+                                "DELETE",
+                                "INSERT",
+                                "UPDATE ",
+                                "ATTACH",
+                                "COPY ",
+                                "PRAGMA",
+                                "INSTALL",
+                                "LOAD ");
             }
         }
         assertThat(ChatFixtures.warehouse().rowCounts(spec.datasetId())).isEqualTo(before);
@@ -145,7 +160,8 @@ class SqlSafetyTest {
         AgentSpec banking = ChatFixtures.agentSpec("banking");
         Path secret = Files.createTempFile("secret", ".csv");
         Files.writeString(secret, "password\nhunter2\n");
-        Path otherDataset = ChatFixtures.warehouseRoot().resolve(banking.datasetId()).resolve("accounts");
+        Path otherDataset =
+                ChatFixtures.warehouseRoot().resolve(banking.datasetId()).resolve("accounts");
         Warehouse w = ChatFixtures.warehouse();
         List<String> blocked = List.of(
                 "SELECT * FROM read_csv('" + secret + "')",
@@ -158,11 +174,15 @@ class SqlSafetyTest {
                 "SET enable_external_access = true",
                 "SET lock_configuration = false");
         for (String sql : blocked) {
-            assertThatThrownBy(() -> w.query(shopify.datasetId(), sql, 10)).as(sql)
+            assertThatThrownBy(() -> w.query(shopify.datasetId(), sql, 10))
+                    .as(sql)
                     .isInstanceOf(IllegalArgumentException.class);
         }
         assertThat(Files.exists(secret.getParent().resolve("out.csv"))).isFalse();
-        assertThat(w.query(shopify.datasetId(), "SELECT count(*) AS n FROM orders", 1).rows().get(0).get(0))
+        assertThat(w.query(shopify.datasetId(), "SELECT count(*) AS n FROM orders", 1)
+                        .rows()
+                        .get(0)
+                        .get(0))
                 .isEqualTo(11000L);
         Files.delete(secret);
     }
@@ -174,11 +194,14 @@ class SqlSafetyTest {
         assertThat(r.rows()).hasSize(5);
         assertThat(r.truncated()).isTrue();
 
-        var impatient = new com.capidemo.duckdb.DuckDbWarehouse(ChatFixtures.warehouseRoot(),
-                new com.capidemo.local.LocalObjectStore(ChatFixtures.warehouseRoot().resolveSibling("objects")), 1);
+        var impatient = new com.capidemo.duckdb.DuckDbWarehouse(
+                ChatFixtures.warehouseRoot(),
+                new com.capidemo.local.LocalObjectStore(
+                        ChatFixtures.warehouseRoot().resolveSibling("objects")),
+                1);
         long started = System.nanoTime();
-        assertThatThrownBy(() -> impatient.query(shopify.datasetId(),
-                "SELECT count(*) FROM customers a, customers b, customers c", 1))
+        assertThatThrownBy(() -> impatient.query(
+                        shopify.datasetId(), "SELECT count(*) FROM customers a, customers b, customers c", 1))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThat((System.nanoTime() - started) / 1_000_000).isLessThan(15_000);
     }

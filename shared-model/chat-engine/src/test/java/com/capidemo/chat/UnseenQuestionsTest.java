@@ -23,9 +23,19 @@ import org.junit.jupiter.api.Test;
  */
 class UnseenQuestionsTest {
 
-    static final Map<String, Integer> WRONG_AT_MOST = Map.of("banking-unseen-dev", 3, "healthcare-unseen-dev", 2,
-            "hospitality-unseen-dev", 3, "logistics-unseen-dev", 2, "manufacturing-unseen-dev", 3,
-            "telco-unseen-dev", 2);
+    static final Map<String, Integer> WRONG_AT_MOST = Map.of(
+            "banking-unseen-dev",
+            3,
+            "healthcare-unseen-dev",
+            2,
+            "hospitality-unseen-dev",
+            3,
+            "logistics-unseen-dev",
+            2,
+            "manufacturing-unseen-dev",
+            3,
+            "telco-unseen-dev",
+            2);
 
     @Test
     void noSetHasAWrongAnswerAndEveryFigureIsReported() {
@@ -42,15 +52,19 @@ class UnseenQuestionsTest {
             System.out.println("unseen set " + set.name() + "\n" + report.table());
             for (ChatEvaluation.Result r : report.results()) {
                 if (r.verdict() == ChatEvaluation.Verdict.WRONG) {
-                    wrong.add(set.name() + " [" + r.question().family() + "] " + r.question().question() + "\n   "
-                            + r.detail());
+                    wrong.add(set.name() + " [" + r.question().family() + "] "
+                            + r.question().question() + "\n   " + r.detail());
                 }
                 if (r.verdict() == ChatEvaluation.Verdict.DECLINED) {
                     ChatAnswer a = r.answer();
                     assertThat(a.sql()).as(r.question().question()).isNull();
                     assertThat(a.rows()).as(r.question().question()).isEmpty();
-                    assertThat(a.followUpQuestions()).as(r.question().question()).hasSize(3);
-                    assertThat(a.answer()).as(r.question().question()).contains("can't answer")
+                    assertThat(a.followUpQuestions())
+                            .as(r.question().question())
+                            .hasSize(3);
+                    assertThat(a.answer())
+                            .as(r.question().question())
+                            .contains("can't answer")
                             .contains(a.followUpQuestions().get(0));
                 }
             }
@@ -59,16 +73,27 @@ class UnseenQuestionsTest {
         wrong.forEach(w -> System.out.println("  WRONG " + w));
         for (ChatEvaluation.Report report : reports) {
             String name = report.template(); // a set's report is named after the set
-            long wrongHere = report.results().stream().filter(r -> r.verdict() == ChatEvaluation.Verdict.WRONG).count();
-            assertThat(wrongHere).as("wrong answers in " + name + " (no more than recorded; the target is none)")
+            long wrongHere = report.results().stream()
+                    .filter(r -> r.verdict() == ChatEvaluation.Verdict.WRONG)
+                    .count();
+            assertThat(wrongHere)
+                    .as("wrong answers in " + name + " (no more than recorded; the target is none)")
                     .isLessThanOrEqualTo(WRONG_AT_MOST.getOrDefault(name, 0));
         }
     }
 
     /** One line per set and a total: questions, correct, declined, wrong, correct %, p95 ms. */
     static String summary(List<ChatEvaluation.Report> reports) {
-        StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "%-28s %4s %7s %8s %5s %9s %8s%n", "unseen set",
-                "n", "correct", "declined", "wrong", "correct %", "p95 ms"));
+        StringBuilder b = new StringBuilder(String.format(
+                Locale.ROOT,
+                "%-28s %4s %7s %8s %5s %9s %8s%n",
+                "unseen set",
+                "n",
+                "correct",
+                "declined",
+                "wrong",
+                "correct %",
+                "p95 ms"));
         List<ChatEvaluation.Result> all = new ArrayList<>();
         for (ChatEvaluation.Report r : reports) {
             b.append(line(r.template(), r.results()));
@@ -79,11 +104,23 @@ class UnseenQuestionsTest {
     }
 
     private static String line(String name, List<ChatEvaluation.Result> rs) {
-        long correct = rs.stream().filter(r -> r.verdict() == ChatEvaluation.Verdict.CORRECT).count();
+        long correct = rs.stream()
+                .filter(r -> r.verdict() == ChatEvaluation.Verdict.CORRECT)
+                .count();
         long[] ns = rs.stream().mapToLong(ChatEvaluation.Result::nanos).toArray();
-        return String.format(Locale.ROOT, "%-28s %4d %7d %8d %5d %9.1f %8.1f%n", name, rs.size(), correct,
-                rs.stream().filter(r -> r.verdict() == ChatEvaluation.Verdict.DECLINED).count(),
-                rs.stream().filter(r -> r.verdict() == ChatEvaluation.Verdict.WRONG).count(),
-                rs.isEmpty() ? 0 : 100.0 * correct / rs.size(), ChatEvaluation.percentile(ns, 95) / 1e6);
+        return String.format(
+                Locale.ROOT,
+                "%-28s %4d %7d %8d %5d %9.1f %8.1f%n",
+                name,
+                rs.size(),
+                correct,
+                rs.stream()
+                        .filter(r -> r.verdict() == ChatEvaluation.Verdict.DECLINED)
+                        .count(),
+                rs.stream()
+                        .filter(r -> r.verdict() == ChatEvaluation.Verdict.WRONG)
+                        .count(),
+                rs.isEmpty() ? 0 : 100.0 * correct / rs.size(),
+                ChatEvaluation.percentile(ns, 95) / 1e6);
     }
 }

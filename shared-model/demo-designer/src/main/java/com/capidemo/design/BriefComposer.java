@@ -18,16 +18,48 @@ import java.util.Set;
 final class BriefComposer {
 
     /** Words that name a measurement of a thing rather than the thing itself. */
-    private static final Set<String> METRIC_WORDS = Set.of("rate", "rates", "ratio", "performance", "analysis",
-            "tracking", "management", "optimization", "optimisation", "reduction", "improvement", "insights",
-            "insight", "trends", "trend", "kpi", "kpis", "reporting", "report", "reports", "monitoring", "forecasting",
-            "forecast", "visibility", "efficiency", "effectiveness", "metrics", "dashboard", "overview", "growth",
-            "benchmarking", "planning", "strategy", "quality", "compliance", "utilization", "utilisation");
+    private static final Set<String> METRIC_WORDS = Set.of(
+            "rate",
+            "rates",
+            "ratio",
+            "performance",
+            "analysis",
+            "tracking",
+            "management",
+            "optimization",
+            "optimisation",
+            "reduction",
+            "improvement",
+            "insights",
+            "insight",
+            "trends",
+            "trend",
+            "kpi",
+            "kpis",
+            "reporting",
+            "report",
+            "reports",
+            "monitoring",
+            "forecasting",
+            "forecast",
+            "visibility",
+            "efficiency",
+            "effectiveness",
+            "metrics",
+            "dashboard",
+            "overview",
+            "growth",
+            "benchmarking",
+            "planning",
+            "strategy",
+            "quality",
+            "compliance",
+            "utilization",
+            "utilisation");
 
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
-    private BriefComposer() {
-    }
+    private BriefComposer() {}
 
     /** The table a use case's own words name, or empty when the use case names only measurements. */
     static Optional<String> tableName(String useCase) {
@@ -56,22 +88,28 @@ final class BriefComposer {
         for (String parent : List.of("customers", "locations", "employees", "products")) {
             if (available.contains(parent)) {
                 String key = singular(parent) + "_id";
-                columns.add(column(key, "INT64", "{kind: foreign_key, references: " + parent + "." + key
-                        + ", skew: 1.3}"));
+                columns.add(
+                        column(key, "INT64", "{kind: foreign_key, references: " + parent + "." + key + ", skew: 1.3}"));
             }
         }
-        columns.add(column(singular + "_date", "DATE",
-                "{kind: date_range, start: '2024-01-01', end: '2025-12-31', skew: 0.9}"));
-        columns.add(column("category", "STRING",
+        columns.add(column(
+                singular + "_date", "DATE", "{kind: date_range, start: '2024-01-01', end: '2025-12-31', skew: 0.9}"));
+        columns.add(column(
+                "category",
+                "STRING",
                 "{kind: choice, values: [standard, priority, follow_up, other], weights: [55, 20, 15, 10]}"));
-        columns.add(column("status", "STRING",
-                "{kind: choice, values: [completed, pending, cancelled], weights: [78, 12, 10]}"));
+        columns.add(column(
+                "status", "STRING", "{kind: choice, values: [completed, pending, cancelled], weights: [78, 12, 10]}"));
         columns.add(column("amount", "FLOAT64", "{kind: decimal_range, min: 5, max: 900, skew: 2.2}"));
         columns.add(column("quantity", "INT64", "{kind: int_range, min: 1, max: 12, skew: 2.4}"));
         columns.add(column(flagName(name), "BOOL", "{kind: bool, probability: 0.18}"));
-        return new TableDesign(name, "Composed from the brief for \"" + useCase + "\": one row per " + label
-                + " event, with its date, category, status, amount and whether it was flagged.", rows,
-                singular + "_id", columns);
+        return new TableDesign(
+                name,
+                "Composed from the brief for \"" + useCase + "\": one row per " + label
+                        + " event, with its date, category, status, amount and whether it was flagged.",
+                rows,
+                singular + "_id",
+                columns);
     }
 
     /** Golden question patterns that answer the composed use case from its table. */
@@ -81,15 +119,28 @@ final class BriefComposer {
         String singular = singular(t);
         String flag = table.columns().get(table.columns().size() - 1).name();
         List<QuestionPattern> out = new ArrayList<>();
-        out.add(QuestionPattern.of("How many " + label + " were there each month?", "monthly", t, null,
-                t + "." + singular + "_date"));
-        out.add(new QuestionPattern("What share of " + label + " were flagged, by category?", "rate_by", t,
-                t + ".category", null, null, t + "." + flag, null, null, List.of()));
-        out.add(QuestionPattern.of("What is the total amount of " + label + " by status?", "total_by", t + ".amount",
-                t + ".status", null));
+        out.add(QuestionPattern.of(
+                "How many " + label + " were there each month?", "monthly", t, null, t + "." + singular + "_date"));
+        out.add(new QuestionPattern(
+                "What share of " + label + " were flagged, by category?",
+                "rate_by",
+                t,
+                t + ".category",
+                null,
+                null,
+                t + "." + flag,
+                null,
+                null,
+                List.of()));
+        out.add(QuestionPattern.of(
+                "What is the total amount of " + label + " by status?",
+                "total_by",
+                t + ".amount",
+                t + ".status",
+                null));
         if (table.column("location_id").isPresent()) {
-            out.add(QuestionPattern.of("How many " + label + " were there by location region?", "count_by", t,
-                    "locations.region", null));
+            out.add(QuestionPattern.of(
+                    "How many " + label + " were there by location region?", "count_by", t, "locations.region", null));
         }
         return out;
     }
@@ -111,8 +162,8 @@ final class BriefComposer {
 
     private static ColumnDesign column(String name, String type, String generatorYaml) {
         try {
-            return new ColumnDesign(name.toLowerCase(Locale.ROOT), type, null,
-                    YAML.readValue(generatorYaml, Generator.class));
+            return new ColumnDesign(
+                    name.toLowerCase(Locale.ROOT), type, null, YAML.readValue(generatorYaml, Generator.class));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Invalid composed generator " + generatorYaml, e);
         }

@@ -9,5 +9,4 @@ public record ColumnDesign(
         @JsonProperty("name") String name,
         @JsonProperty("type") String type,
         @JsonProperty("description") String description,
-        @JsonProperty("generator") Generator generator) {
-}
+        @JsonProperty("generator") Generator generator) {}

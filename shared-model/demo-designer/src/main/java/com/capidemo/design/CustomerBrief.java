@@ -15,7 +15,11 @@ public record CustomerBrief(
 
     public CustomerBrief {
         customerName = customerName == null || customerName.isBlank() ? "Demo Customer" : customerName.strip();
-        useCases = useCases == null ? List.of() : useCases.stream().filter(u -> u != null && !u.isBlank())
-                .map(String::strip).toList();
+        useCases = useCases == null
+                ? List.of()
+                : useCases.stream()
+                        .filter(u -> u != null && !u.isBlank())
+                        .map(String::strip)
+                        .toList();
     }
 }

@@ -37,10 +37,33 @@ public record CustomerProfile(
     }
 
     /** A profile without a note on what the design is based on (a designer that needs no knowledge base). */
-    public CustomerProfile(String customerName, String industry, String industryLabel, String summary,
-                           List<String> businessLines, List<String> regions, List<String> cities, String currency,
-                           String website, List<String> keywords, String dataStart, String dataEnd) {
-        this(customerName, industry, industryLabel, summary, businessLines, regions, cities, currency, website,
-                keywords, dataStart, dataEnd, null, List.of());
+    public CustomerProfile(
+            String customerName,
+            String industry,
+            String industryLabel,
+            String summary,
+            List<String> businessLines,
+            List<String> regions,
+            List<String> cities,
+            String currency,
+            String website,
+            List<String> keywords,
+            String dataStart,
+            String dataEnd) {
+        this(
+                customerName,
+                industry,
+                industryLabel,
+                summary,
+                businessLines,
+                regions,
+                cities,
+                currency,
+                website,
+                keywords,
+                dataStart,
+                dataEnd,
+                null,
+                List.of());
     }
 }

@@ -20,8 +20,8 @@ public interface DemoDesigner {
      * Golden questions with DuckDB SQL over the designed tables (bare table names); {@code exclude} lists questions
      * already rejected so replacements differ.
      */
-    List<GoldenQuery> goldenQueries(CustomerProfile profile, UseCaseAnalysis useCases, SchemaDesign schema, int count,
-                                    Set<String> exclude);
+    List<GoldenQuery> goldenQueries(
+            CustomerProfile profile, UseCaseAnalysis useCases, SchemaDesign schema, int count, Set<String> exclude);
 
     /** The data agent's system instruction. */
     String systemInstruction(CustomerProfile profile, SchemaDesign schema);

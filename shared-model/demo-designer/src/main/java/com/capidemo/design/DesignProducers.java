@@ -4,7 +4,6 @@ import com.capidemo.core.adapter.Adapter;
 import com.capidemo.core.adapter.AdapterSelection;
 import com.capidemo.core.adapter.Adapters;
 import com.capidemo.core.adapter.Port;
-
 import com.capidemo.core.config.ConfigsLocator;
 import com.capidemo.core.config.PlatformConfig;
 import jakarta.enterprise.context.ApplicationScoped;

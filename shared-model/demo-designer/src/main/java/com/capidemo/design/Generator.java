@@ -65,8 +65,23 @@ public record Generator(
     public static final String BOOL = "bool";
     public static final String DERIVED = "derived";
 
-    public static final Set<String> KINDS = Set.of(SEQUENCE, FOREIGN_KEY, LOOKUP, CHOICE, CITY, REGION, INT_RANGE,
-            DECIMAL_RANGE, DATE_RANGE, TIMESTAMP_RANGE, PERSON_NAME, FIRST_NAME, LAST_NAME, COMPANY_NAME, EMAIL, BOOL,
+    public static final Set<String> KINDS = Set.of(
+            SEQUENCE,
+            FOREIGN_KEY,
+            LOOKUP,
+            CHOICE,
+            CITY,
+            REGION,
+            INT_RANGE,
+            DECIMAL_RANGE,
+            DATE_RANGE,
+            TIMESTAMP_RANGE,
+            PERSON_NAME,
+            FIRST_NAME,
+            LAST_NAME,
+            COMPANY_NAME,
+            EMAIL,
+            BOOL,
             DERIVED);
 
     public Generator {
@@ -83,24 +98,38 @@ public record Generator(
     }
 
     public static Generator foreignKey(String references) {
-        return new Generator(FOREIGN_KEY, references, null, null, null, null, null, null, null, null, null, null, null,
-                null, null);
+        return new Generator(
+                FOREIGN_KEY, references, null, null, null, null, null, null, null, null, null, null, null, null, null);
     }
 
     public static Generator choice(List<String> values, List<Double> weights) {
-        return new Generator(CHOICE, null, null, values, weights, null, null, null, null, null, null, null, null, null,
-                null);
+        return new Generator(
+                CHOICE, null, null, values, weights, null, null, null, null, null, null, null, null, null, null);
     }
 
     public static Generator derived(String expression) {
-        return new Generator(DERIVED, null, null, null, null, null, null, null, null, null, null, null, null,
-                expression, null);
+        return new Generator(
+                DERIVED, null, null, null, null, null, null, null, null, null, null, null, null, expression, null);
     }
 
     /** The same generator choosing from {@code newValues} (used to fill city/region from the customer's markets). */
     public Generator withValues(List<String> newValues, List<Double> newWeights) {
-        return new Generator(kind, references, source, newValues, newWeights, min, max, scale, start, end, skew,
-                probability, prefix, expression, nullProbability);
+        return new Generator(
+                kind,
+                references,
+                source,
+                newValues,
+                newWeights,
+                min,
+                max,
+                scale,
+                start,
+                end,
+                skew,
+                probability,
+                prefix,
+                expression,
+                nullProbability);
     }
 
     /** The referenced table of a foreign_key or lookup, or null. */

@@ -18,11 +18,15 @@ import java.util.Set;
  */
 final class GoldenQueryPlanner {
 
-    private GoldenQueryPlanner() {
-    }
+    private GoldenQueryPlanner() {}
 
-    static List<GoldenQuery> plan(SchemaDesign schema, List<QuestionPattern> preferred, List<QuestionPattern> others,
-                                  List<String> focusTables, int count, Set<String> exclude) {
+    static List<GoldenQuery> plan(
+            SchemaDesign schema,
+            List<QuestionPattern> preferred,
+            List<QuestionPattern> others,
+            List<String> focusTables,
+            int count,
+            Set<String> exclude) {
         SchemaGraph graph = new SchemaGraph(schema);
         List<QuestionPattern> ordered = new ArrayList<>(preferred);
         List<QuestionPattern> derived = derivedPatterns(graph);
@@ -37,7 +41,9 @@ final class GoldenQueryPlanner {
         Set<String> seenSql = new HashSet<>();
         for (QuestionPattern p : ordered) {
             Optional<GoldenQuery> q = QuestionSql.compile(p, graph);
-            if (q.isPresent() && !rejected.contains(key(q.get().question())) && seenSql.add(q.get().sql())
+            if (q.isPresent()
+                    && !rejected.contains(key(q.get().question()))
+                    && seenSql.add(q.get().sql())
                     && rejected.add(key(q.get().question()))) {
                 candidates.add(q.get());
             }
@@ -83,20 +89,29 @@ final class GoldenQueryPlanner {
         List<TableDesign> facts = graph.schema().tables().stream()
                 .filter(t -> !graph.parents(t.name()).isEmpty())
                 .sorted(Comparator.comparingLong(TableDesign::rows).reversed().thenComparing(TableDesign::name))
-                .limit(4).toList();
+                .limit(4)
+                .toList();
         for (TableDesign fact : facts) {
             String f = fact.name();
             String label = Text.humanize(f);
-            Optional<ColumnDesign> measure = fact.columns().stream().filter(GoldenQueryPlanner::isMeasure)
+            Optional<ColumnDesign> measure = fact.columns().stream()
+                    .filter(GoldenQueryPlanner::isMeasure)
                     .max(Comparator.comparingInt(GoldenQueryPlanner::measureRank));
-            Optional<ColumnDesign> category = fact.columns().stream().filter(GoldenQueryPlanner::isCategory).findFirst();
+            Optional<ColumnDesign> category = fact.columns().stream()
+                    .filter(GoldenQueryPlanner::isCategory)
+                    .findFirst();
             Optional<ColumnDesign> date = fact.columns().stream()
-                    .filter(c -> c.type().equals("DATE") || c.type().equals("TIMESTAMP")).findFirst();
+                    .filter(c -> c.type().equals("DATE") || c.type().equals("TIMESTAMP"))
+                    .findFirst();
             out.add(QuestionPattern.of("How many " + label + " are there in total?", "count", f, null, null));
-            category.ifPresent(c -> out.add(QuestionPattern.of("How are " + label + " distributed by "
-                    + Text.humanize(c.name()) + "?", "count_by", f, f + "." + c.name(), null)));
-            date.ifPresent(d -> out.add(QuestionPattern.of("How many " + label + " were there each month?", "monthly",
-                    f, null, f + "." + d.name())));
+            category.ifPresent(c -> out.add(QuestionPattern.of(
+                    "How are " + label + " distributed by " + Text.humanize(c.name()) + "?",
+                    "count_by",
+                    f,
+                    f + "." + c.name(),
+                    null)));
+            date.ifPresent(d -> out.add(QuestionPattern.of(
+                    "How many " + label + " were there each month?", "monthly", f, null, f + "." + d.name())));
             if (measure.isEmpty()) {
                 continue;
             }
@@ -105,27 +120,48 @@ final class GoldenQueryPlanner {
             String total = ml.contains("total") ? "combined " + ml : "total " + ml;
             out.add(QuestionPattern.of("What is the " + total + " across all " + label + "?", "total", m, null, null));
             out.add(QuestionPattern.of("What is the average " + ml + " of " + label + "?", "average", m, null, null));
-            category.ifPresent(c -> out.add(QuestionPattern.of("What is the " + total + " by "
-                    + Text.humanize(c.name()) + "?", "total_by", m, f + "." + c.name(), null)));
+            category.ifPresent(c -> out.add(QuestionPattern.of(
+                    "What is the " + total + " by " + Text.humanize(c.name()) + "?",
+                    "total_by",
+                    m,
+                    f + "." + c.name(),
+                    null)));
             date.ifPresent(d -> {
-                out.add(QuestionPattern.of("What is the " + total + " per month?", "monthly", m, null,
-                        f + "." + d.name()));
-                out.add(QuestionPattern.of("How is the " + total + " growing month over month?", "growth", m, null,
-                        f + "." + d.name()));
+                out.add(QuestionPattern.of(
+                        "What is the " + total + " per month?", "monthly", m, null, f + "." + d.name()));
+                out.add(QuestionPattern.of(
+                        "How is the " + total + " growing month over month?", "growth", m, null, f + "." + d.name()));
             });
             for (SchemaGraph.Edge e : graph.parents(f)) {
                 TableDesign parent = graph.schema().table(e.parent()).orElseThrow();
                 String pl = Text.humanize(parent.name());
-                parent.columns().stream().filter(GoldenQueryPlanner::isLabel).findFirst().ifPresent(l ->
-                        out.add(QuestionPattern.of("Which 10 " + pl + " have the highest " + total + "?", "top_n",
-                                m, parent.name() + "." + l.name(), null)));
-                parent.columns().stream().filter(GoldenQueryPlanner::isCategory).findFirst().ifPresent(c -> {
-                    String cl = Text.humanize(c.name());
-                    out.add(QuestionPattern.of("What share of the " + total + " comes from each " + singular(pl) + " "
-                            + cl + "?", "share_by", m, parent.name() + "." + c.name(), null));
-                    out.add(QuestionPattern.of("What is the average " + ml + " by " + singular(pl) + " " + cl + "?",
-                            "average_by", m, parent.name() + "." + c.name(), null));
-                });
+                parent.columns().stream()
+                        .filter(GoldenQueryPlanner::isLabel)
+                        .findFirst()
+                        .ifPresent(l -> out.add(QuestionPattern.of(
+                                "Which 10 " + pl + " have the highest " + total + "?",
+                                "top_n",
+                                m,
+                                parent.name() + "." + l.name(),
+                                null)));
+                parent.columns().stream()
+                        .filter(GoldenQueryPlanner::isCategory)
+                        .findFirst()
+                        .ifPresent(c -> {
+                            String cl = Text.humanize(c.name());
+                            out.add(QuestionPattern.of(
+                                    "What share of the " + total + " comes from each " + singular(pl) + " " + cl + "?",
+                                    "share_by",
+                                    m,
+                                    parent.name() + "." + c.name(),
+                                    null));
+                            out.add(QuestionPattern.of(
+                                    "What is the average " + ml + " by " + singular(pl) + " " + cl + "?",
+                                    "average_by",
+                                    m,
+                                    parent.name() + "." + c.name(),
+                                    null));
+                        });
             }
         }
         return out;
@@ -133,31 +169,37 @@ final class GoldenQueryPlanner {
 
     static boolean isMeasure(ColumnDesign c) {
         String kind = c.generator().kind();
-        return c.type().equals("FLOAT64") && !c.name().endsWith("_id")
+        return c.type().equals("FLOAT64")
+                && !c.name().endsWith("_id")
                 && !Set.of(Generator.SEQUENCE, Generator.FOREIGN_KEY).contains(kind)
-                && !c.name().contains("lat") && !c.name().contains("lon");
+                && !c.name().contains("lat")
+                && !c.name().contains("lon");
     }
 
     /** Totals and amounts make better questions than prices copied from a parent (a stable max picks the first). */
     private static int measureRank(ColumnDesign c) {
         int rank = c.name().matches(".*(total|amount|revenue|spend|value|paid|premium|charge|sales).*") ? 4 : 0;
-        return rank + switch (c.generator().kind()) {
-            case Generator.DERIVED -> 2;
-            case Generator.LOOKUP -> -2;
-            default -> 0;
-        };
+        return rank
+                + switch (c.generator().kind()) {
+                    case Generator.DERIVED -> 2;
+                    case Generator.LOOKUP -> -2;
+                    default -> 0;
+                };
     }
 
     static boolean isCategory(ColumnDesign c) {
         String kind = c.generator().kind();
-        return c.type().equals("STRING") && (kind.equals(Generator.CHOICE) || kind.equals(Generator.REGION)
-                || kind.equals(Generator.CITY));
+        return c.type().equals("STRING")
+                && (kind.equals(Generator.CHOICE) || kind.equals(Generator.REGION) || kind.equals(Generator.CITY));
     }
 
     static boolean isLabel(ColumnDesign c) {
         String kind = c.generator().kind();
-        return c.type().equals("STRING") && (kind.equals(Generator.PERSON_NAME) || kind.equals(Generator.COMPANY_NAME)
-                || c.name().endsWith("name") || c.name().equals("title"));
+        return c.type().equals("STRING")
+                && (kind.equals(Generator.PERSON_NAME)
+                        || kind.equals(Generator.COMPANY_NAME)
+                        || c.name().endsWith("name")
+                        || c.name().equals("title"));
     }
 
     private static String singular(String words) {

@@ -22,16 +22,71 @@ public final class KnowledgeBase {
     public static final String FALLBACK = "generic";
 
     /** Words that qualify a business without changing what it is ("a regional airline", "an online retailer"). */
-    private static final Set<String> MODIFIERS = Set.of("regional", "national", "global", "international", "local",
-            "online", "digital", "independent", "small", "medium", "large", "mid", "size", "sized", "premium",
-            "luxury", "discount", "boutique", "family", "owned", "private", "leading", "growing", "fast", "startup",
-            "enterprise", "chain", "group", "firm", "brand", "business", "businesses", "industry", "sector",
-            "american", "european", "asian", "british", "canadian", "australian", "north", "south", "east", "west",
-            "northwest", "northeast", "southwest", "southeast", "western", "eastern", "northern", "southern", "b2b",
-            "b2c", "multi", "multinational", "specialty", "operator", "operators", "company", "companies");
+    private static final Set<String> MODIFIERS = Set.of(
+            "regional",
+            "national",
+            "global",
+            "international",
+            "local",
+            "online",
+            "digital",
+            "independent",
+            "small",
+            "medium",
+            "large",
+            "mid",
+            "size",
+            "sized",
+            "premium",
+            "luxury",
+            "discount",
+            "boutique",
+            "family",
+            "owned",
+            "private",
+            "leading",
+            "growing",
+            "fast",
+            "startup",
+            "enterprise",
+            "chain",
+            "group",
+            "firm",
+            "brand",
+            "business",
+            "businesses",
+            "industry",
+            "sector",
+            "american",
+            "european",
+            "asian",
+            "british",
+            "canadian",
+            "australian",
+            "north",
+            "south",
+            "east",
+            "west",
+            "northwest",
+            "northeast",
+            "southwest",
+            "southeast",
+            "western",
+            "eastern",
+            "northern",
+            "southern",
+            "b2b",
+            "b2c",
+            "multi",
+            "multinational",
+            "specialty",
+            "operator",
+            "operators",
+            "company",
+            "companies");
 
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    private static final ObjectMapper YAML =
+            new ObjectMapper(new YAMLFactory()).disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
     private final List<IndustryKnowledge> industries;
 
@@ -46,7 +101,9 @@ public final class KnowledgeBase {
     public static KnowledgeBase load(Path dir) {
         List<Path> files;
         try (Stream<Path> listing = Files.list(dir)) {
-            files = listing.filter(p -> p.getFileName().toString().endsWith(".yml")).sorted().toList();
+            files = listing.filter(p -> p.getFileName().toString().endsWith(".yml"))
+                    .sorted()
+                    .toList();
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot list knowledge base " + dir, e);
         }
@@ -55,8 +112,8 @@ public final class KnowledgeBase {
             try {
                 loaded.add(YAML.readValue(file.toFile(), IndustryKnowledge.class));
             } catch (IOException e) {
-                throw new IllegalStateException("Knowledge file " + file.getFileName() + " is invalid: "
-                        + e.getMessage(), e);
+                throw new IllegalStateException(
+                        "Knowledge file " + file.getFileName() + " is invalid: " + e.getMessage(), e);
             }
         }
         return new KnowledgeBase(loaded);
@@ -107,20 +164,38 @@ public final class KnowledgeBase {
      * industry's tables with their columns, its use cases and its definitions; empty when no knowledge fits.
      */
     public String promptContext(String industry, String otherText) {
-        return match(industry, otherText).map(k -> {
-            StringBuilder b = new StringBuilder("Industry knowledge for " + k.label() + " (draw on it; keep the "
-                    + "customer's own wording where it differs):\nTables:\n");
-            k.tables().forEach(t -> b.append("- ").append(t.name()).append(" (").append(t.description()).append("): ")
-                    .append(String.join(", ", t.columns().stream().map(ColumnDesign::name).toList())).append('\n'));
-            b.append("Use cases:\n");
-            k.useCases().forEach(u -> b.append("- ").append(u.name()).append(": ").append(u.description())
-                    .append(" KPIs: ").append(String.join(", ", u.kpis())).append('\n'));
-            if (!k.definitions().isEmpty()) {
-                b.append("Definitions:\n");
-                k.definitions().forEach(d -> b.append("- ").append(d).append('\n'));
-            }
-            return b.toString();
-        }).orElse("");
+        return match(industry, otherText)
+                .map(k -> {
+                    StringBuilder b = new StringBuilder("Industry knowledge for " + k.label()
+                            + " (draw on it; keep the " + "customer's own wording where it differs):\nTables:\n");
+                    k.tables()
+                            .forEach(t -> b.append("- ")
+                                    .append(t.name())
+                                    .append(" (")
+                                    .append(t.description())
+                                    .append("): ")
+                                    .append(String.join(
+                                            ", ",
+                                            t.columns().stream()
+                                                    .map(ColumnDesign::name)
+                                                    .toList()))
+                                    .append('\n'));
+                    b.append("Use cases:\n");
+                    k.useCases()
+                            .forEach(u -> b.append("- ")
+                                    .append(u.name())
+                                    .append(": ")
+                                    .append(u.description())
+                                    .append(" KPIs: ")
+                                    .append(String.join(", ", u.kpis()))
+                                    .append('\n'));
+                    if (!k.definitions().isEmpty()) {
+                        b.append("Definitions:\n");
+                        k.definitions().forEach(d -> b.append("- ").append(d).append('\n'));
+                    }
+                    return b.toString();
+                })
+                .orElse("");
     }
 
     /** The longest alias found in free text whose preceding word does not make it another business. */

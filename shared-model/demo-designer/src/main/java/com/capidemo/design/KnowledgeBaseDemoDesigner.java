@@ -36,8 +36,8 @@ public final class KnowledgeBaseDemoDesigner implements DemoDesigner {
 
     @Override
     public CustomerProfile research(CustomerBrief brief) {
-        String text = String.join(" ", nonNull(brief.description()), nonNull(brief.website()),
-                String.join(" ", brief.useCases()));
+        String text = String.join(
+                " ", nonNull(brief.description()), nonNull(brief.website()), String.join(" ", brief.useCases()));
         Optional<IndustryKnowledge> matched = knowledge.match(brief.industry(), text);
         IndustryKnowledge kb = matched.orElseGet(() -> knowledge.byKey(KnowledgeBase.FALLBACK));
         Random random = Seeds.random("research", brief.customerName(), kb.key());
@@ -47,7 +47,8 @@ public final class KnowledgeBaseDemoDesigner implements DemoDesigner {
         // Business lines the brief mentions come first; the rest are a seeded pick, so customers differ slightly.
         List<String> lines = new ArrayList<>();
         for (String line : kb.businessLines()) {
-            if (Text.words(line).stream().anyMatch(w -> w.length() > 3 && keywords.stream().anyMatch(k -> Text.sameWord(k, w)))) {
+            if (Text.words(line).stream()
+                    .anyMatch(w -> w.length() > 3 && keywords.stream().anyMatch(k -> Text.sameWord(k, w)))) {
                 lines.add(line);
             }
         }
@@ -58,31 +59,51 @@ public final class KnowledgeBaseDemoDesigner implements DemoDesigner {
         }
         List<String> cities = Seeds.shuffled(market.cities, random).subList(0, Math.min(12, market.cities.size()));
         String label = kb.label();
-        String summary = kb.summary() == null ? brief.customerName() + " is a " + label.toLowerCase() + " business."
-                : kb.summary().replace("{customer}", brief.customerName())
+        String summary = kb.summary() == null
+                ? brief.customerName() + " is a " + label.toLowerCase() + " business."
+                : kb.summary()
+                        .replace("{customer}", brief.customerName())
                         .replace("{lines}", String.join(", ", lines).toLowerCase())
                         .replace("{regions}", String.join(", ", market.regions));
         if (brief.description() != null && !brief.description().isBlank()) {
             summary = summary + " In the customer's words: " + firstSentence(brief.description());
         }
         String industryKey = kb.key();
-        if (KnowledgeBase.FALLBACK.equals(industryKey) && brief.industry() != null && !brief.industry().isBlank()) {
+        if (KnowledgeBase.FALLBACK.equals(industryKey)
+                && brief.industry() != null
+                && !brief.industry().isBlank()) {
             label = brief.industry().strip();
         }
         List<String> unserved = brief.useCases().stream()
                 .filter(u -> matched.isEmpty()
-                        || kb.useCaseNamed(u).isEmpty() && bestServing(kb, Text.keywords(u, 20)) == null).toList();
+                        || kb.useCaseNamed(u).isEmpty() && bestServing(kb, Text.keywords(u, 20)) == null)
+                .toList();
         String basis = matched.map(k -> "Designed from the knowledge of " + k.label() + ".")
-                .orElseGet(() -> "No knowledge for '" + (brief.industry() == null || brief.industry().isBlank()
-                        ? "this business" : brief.industry().strip())
+                .orElseGet(() -> "No knowledge for '"
+                        + (brief.industry() == null || brief.industry().isBlank()
+                                ? "this business"
+                                : brief.industry().strip())
                         + "'; composed from the brief with generic building blocks (customers, locations, staff,"
                         + " products, sales) and tables named after its use cases.");
         if (!unserved.isEmpty()) {
             basis = basis + " Use cases no knowledge serves: " + String.join(", ", unserved)
                     + (matched.isPresent() ? " (pointed at the closest tables)." : " (composed from their wording).");
         }
-        return new CustomerProfile(brief.customerName(), industryKey, label, summary, lines, market.regions, cities,
-                market.currency, brief.website(), keywords, kb.dataStart(), kb.dataEnd(), basis, unserved);
+        return new CustomerProfile(
+                brief.customerName(),
+                industryKey,
+                label,
+                summary,
+                lines,
+                market.regions,
+                cities,
+                market.currency,
+                brief.website(),
+                keywords,
+                kb.dataStart(),
+                kb.dataEnd(),
+                basis,
+                unserved);
     }
 
     @Override
@@ -92,12 +113,15 @@ public final class KnowledgeBaseDemoDesigner implements DemoDesigner {
         boolean composed = KnowledgeBase.FALLBACK.equals(kb.key());
         for (String requested : brief.useCases()) {
             List<String> words = Text.keywords(requested, 20);
-            IndustryKnowledge.KnownUseCase best = composed ? null
-                    : kb.useCaseNamed(requested).orElseGet(() -> bestServing(kb, words));
+            IndustryKnowledge.KnownUseCase best =
+                    composed ? null : kb.useCaseNamed(requested).orElseGet(() -> bestServing(kb, words));
             Optional<String> composedTable = composed ? BriefComposer.tableName(requested) : Optional.empty();
-            UseCase useCase = best != null ? best.toUseCase()
-                    : composedTable.map(t -> new UseCase(requested, "Composed from the brief: " + requested, List.of(),
-                            List.of(t))).orElseGet(() -> customUseCase(kb, requested, words));
+            UseCase useCase = best != null
+                    ? best.toUseCase()
+                    : composedTable
+                            .map(t -> new UseCase(
+                                    requested, "Composed from the brief: " + requested, List.of(), List.of(t)))
+                            .orElseGet(() -> customUseCase(kb, requested, words));
             if (chosen.stream().noneMatch(u -> u.name().equals(useCase.name()))) {
                 chosen.add(useCase);
             }
@@ -109,7 +133,8 @@ public final class KnowledgeBaseDemoDesigner implements DemoDesigner {
         }
         Random random = Seeds.random("use-cases", profile.customerName(), kb.key());
         List<IndustryKnowledge.KnownUseCase> defaults = kb.useCases().stream()
-                .filter(IndustryKnowledge.KnownUseCase::byDefault).toList();
+                .filter(IndustryKnowledge.KnownUseCase::byDefault)
+                .toList();
         for (IndustryKnowledge.KnownUseCase u : defaults) {
             if (chosen.size() < MIN_USE_CASES) {
                 addIfNew(chosen, u.toUseCase());
@@ -131,7 +156,8 @@ public final class KnowledgeBaseDemoDesigner implements DemoDesigner {
         useCases.useCases().forEach(u -> wanted.addAll(u.entities()));
         Set<String> selectedKeys = kb.useCases().stream()
                 .filter(k -> useCases.useCases().stream().anyMatch(u -> u.name().equalsIgnoreCase(k.name())))
-                .map(IndustryKnowledge.KnownUseCase::key).collect(Collectors.toCollection(LinkedHashSet::new));
+                .map(IndustryKnowledge.KnownUseCase::key)
+                .collect(Collectors.toCollection(LinkedHashSet::new));
 
         Set<String> included = new LinkedHashSet<>();
         for (IndustryKnowledge.Table t : kb.tables()) {
@@ -156,7 +182,8 @@ public final class KnowledgeBaseDemoDesigner implements DemoDesigner {
             for (ColumnDesign c : t.columns()) {
                 columns.add(localise(c, profile));
             }
-            for (Map.Entry<String, List<ColumnDesign>> extra : t.optionalColumns().entrySet()) {
+            for (Map.Entry<String, List<ColumnDesign>> extra :
+                    t.optionalColumns().entrySet()) {
                 if (selectedKeys.contains(extra.getKey())) {
                     extra.getValue().forEach(c -> columns.add(localise(c, profile)));
                 }
@@ -168,8 +195,7 @@ public final class KnowledgeBaseDemoDesigner implements DemoDesigner {
             List<String> composedNames = new ArrayList<>();
             for (UseCase u : useCases.useCases()) {
                 for (String entity : u.entities()) {
-                    if (kb.table(entity).isEmpty() && !available.contains(entity)
-                            && !composedNames.contains(entity)) {
+                    if (kb.table(entity).isEmpty() && !available.contains(entity) && !composedNames.contains(entity)) {
                         composedNames.add(entity);
                         tables.add(BriefComposer.table(entity, u.name(), available, vary(20_000, random)));
                     }
@@ -184,13 +210,17 @@ public final class KnowledgeBaseDemoDesigner implements DemoDesigner {
     }
 
     @Override
-    public List<GoldenQuery> goldenQueries(CustomerProfile profile, UseCaseAnalysis useCases, SchemaDesign schema,
-                                           int count, Set<String> exclude) {
+    public List<GoldenQuery> goldenQueries(
+            CustomerProfile profile, UseCaseAnalysis useCases, SchemaDesign schema, int count, Set<String> exclude) {
         IndustryKnowledge kb = knowledge.byKey(profile.industry());
         Set<String> selectedKeys = kb.useCases().stream()
                 .filter(k -> useCases.useCases().stream().anyMatch(u -> u.name().equalsIgnoreCase(k.name())))
-                .map(IndustryKnowledge.KnownUseCase::key).collect(Collectors.toSet());
-        List<String> focus = useCases.useCases().stream().flatMap(u -> u.entities().stream()).distinct().toList();
+                .map(IndustryKnowledge.KnownUseCase::key)
+                .collect(Collectors.toSet());
+        List<String> focus = useCases.useCases().stream()
+                .flatMap(u -> u.entities().stream())
+                .distinct()
+                .toList();
         // Questions of the use cases asked for first, in the order the use cases were ranked.
         List<QuestionPattern> preferred = new ArrayList<>();
         for (UseCase u : useCases.useCases()) {
@@ -199,15 +229,17 @@ public final class KnowledgeBaseDemoDesigner implements DemoDesigner {
                     schema.table(entity).ifPresent(t -> preferred.addAll(BriefComposer.questions(t)));
                 }
             }
-            kb.useCases().stream().filter(k -> k.name().equalsIgnoreCase(u.name())).findFirst().ifPresent(k ->
-                    kb.questions().stream().filter(q -> q.useCases().contains(k.key()) && !preferred.contains(q))
+            kb.useCases().stream()
+                    .filter(k -> k.name().equalsIgnoreCase(u.name()))
+                    .findFirst()
+                    .ifPresent(k -> kb.questions().stream()
+                            .filter(q -> q.useCases().contains(k.key()) && !preferred.contains(q))
                             .forEach(preferred::add));
         }
         List<QuestionPattern> others = kb.questions().stream()
                 .filter(q -> !preferred.contains(q) && q.useCases().stream().noneMatch(selectedKeys::contains))
                 .toList();
-        return GoldenQueryPlanner.plan(schema, preferred, others, focus, count,
-                exclude == null ? Set.of() : exclude);
+        return GoldenQueryPlanner.plan(schema, preferred, others, focus, count, exclude == null ? Set.of() : exclude);
     }
 
     @Override
@@ -221,11 +253,15 @@ public final class KnowledgeBaseDemoDesigner implements DemoDesigner {
         List<String> entities = kb.tables().stream()
                 .filter(t -> Text.words(Text.humanize(t.name())).stream()
                         .anyMatch(w -> words.stream().anyMatch(k -> Text.sameWord(k, w))))
-                .map(IndustryKnowledge.Table::name).toList();
+                .map(IndustryKnowledge.Table::name)
+                .toList();
         if (entities.isEmpty()) {
-            entities = kb.tables().stream().filter(t -> !t.optional())
-                    .sorted((a, b) -> Long.compare(b.rows(), a.rows())).limit(2)
-                    .map(IndustryKnowledge.Table::name).toList();
+            entities = kb.tables().stream()
+                    .filter(t -> !t.optional())
+                    .sorted((a, b) -> Long.compare(b.rows(), a.rows()))
+                    .limit(2)
+                    .map(IndustryKnowledge.Table::name)
+                    .toList();
         }
         return new UseCase(requested, "Requested by the customer: " + requested, List.of(), entities);
     }
@@ -240,7 +276,8 @@ public final class KnowledgeBaseDemoDesigner implements DemoDesigner {
         if (best == null) {
             return null;
         }
-        long covered = words.stream().filter(w -> vocabulary(best).stream().anyMatch(v -> Text.sameWord(v, w)))
+        long covered = words.stream()
+                .filter(w -> vocabulary(best).stream().anyMatch(v -> Text.sameWord(v, w)))
                 .count();
         return covered * 2 >= words.size() ? best : null;
     }
@@ -300,10 +337,14 @@ public final class KnowledgeBaseDemoDesigner implements DemoDesigner {
     /** Fills city and region columns without their own values with the customer's markets. */
     private static ColumnDesign localise(ColumnDesign c, CustomerProfile profile) {
         Generator g = c.generator();
-        if (g.values() == null && Generator.CITY.equals(g.kind()) && !profile.cities().isEmpty()) {
+        if (g.values() == null
+                && Generator.CITY.equals(g.kind())
+                && !profile.cities().isEmpty()) {
             return new ColumnDesign(c.name(), c.type(), c.description(), g.withValues(profile.cities(), null));
         }
-        if (g.values() == null && Generator.REGION.equals(g.kind()) && !profile.regions().isEmpty()) {
+        if (g.values() == null
+                && Generator.REGION.equals(g.kind())
+                && !profile.regions().isEmpty()) {
             return new ColumnDesign(c.name(), c.type(), c.description(), g.withValues(profile.regions(), null));
         }
         return c;
@@ -328,9 +369,15 @@ public final class KnowledgeBaseDemoDesigner implements DemoDesigner {
         long largest = tables.stream().mapToLong(TableDesign::rows).max().orElse(1);
         long missing = MIN_ROWS - total;
         // Grow the fact tables (the largest ones) by the shortfall, in proportion to their size.
-        long factTotal = tables.stream().filter(t -> t.rows() * 4 >= largest).mapToLong(TableDesign::rows).sum();
-        return tables.stream().map(t -> t.rows() * 4 >= largest
-                ? t.withRows(t.rows() + (long) Math.ceil((double) missing * t.rows() / factTotal)) : t).toList();
+        long factTotal = tables.stream()
+                .filter(t -> t.rows() * 4 >= largest)
+                .mapToLong(TableDesign::rows)
+                .sum();
+        return tables.stream()
+                .map(t -> t.rows() * 4 >= largest
+                        ? t.withRows(t.rows() + (long) Math.ceil((double) missing * t.rows() / factTotal))
+                        : t)
+                .toList();
     }
 
     private static String firstSentence(String text) {

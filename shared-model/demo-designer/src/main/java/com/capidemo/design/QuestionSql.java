@@ -18,14 +18,14 @@ final class QuestionSql {
 
     private static final Pattern QUALIFIED = Pattern.compile("\\b([a-z][a-z0-9_]*)\\.([a-z][a-z0-9_]*)\\b");
 
-    private QuestionSql() {
-    }
+    private QuestionSql() {}
 
     static Optional<GoldenQuery> compile(QuestionPattern p, SchemaGraph graph) {
         if (p.question() == null || p.kind() == null || p.measure() == null) {
             return Optional.empty();
         }
-        String base = p.measure().contains(".") ? p.measure().substring(0, p.measure().indexOf('.')) : p.measure();
+        String base =
+                p.measure().contains(".") ? p.measure().substring(0, p.measure().indexOf('.')) : p.measure();
         String measureCol = p.measure().contains(".") ? p.measure() : null;
         if (graph.schema().table(base).isEmpty() || (measureCol != null && !graph.hasColumn(measureCol))) {
             return Optional.empty();
@@ -92,11 +92,12 @@ final class QuestionSql {
                 if (by == null || (!p.kind().equals("count_by") && col == null)) {
                     return Optional.empty();
                 }
-                String agg = switch (p.kind()) {
-                    case "count_by" -> "count(*) AS " + base + "_count";
-                    case "total_by" -> sum + " AS " + sumName;
-                    default -> "round(avg(" + measureCol + "), 2) AS avg_" + col;
-                };
+                String agg =
+                        switch (p.kind()) {
+                            case "count_by" -> "count(*) AS " + base + "_count";
+                            case "total_by" -> sum + " AS " + sumName;
+                            default -> "round(avg(" + measureCol + "), 2) AS avg_" + col;
+                        };
                 sql = "SELECT " + by + " AS " + byName + ", " + agg + "\n" + from + "\nGROUP BY 1\nORDER BY 2 DESC, 1";
                 type = p.kind().equals("count_by") ? "distribution" : "table";
             }
@@ -132,7 +133,8 @@ final class QuestionSql {
                 if (p.date() == null || (p.kind().equals("monthly_distinct") && col == null)) {
                     return Optional.empty();
                 }
-                String agg = p.kind().equals("monthly") ? sum + " AS " + sumName
+                String agg = p.kind().equals("monthly")
+                        ? sum + " AS " + sumName
                         : "count(DISTINCT " + measureCol + ") AS distinct_" + col;
                 sql = "SELECT date_trunc('month', " + p.date() + ")::DATE AS month, " + agg + "\n" + from
                         + "\nGROUP BY 1\nORDER BY 1";
@@ -154,7 +156,8 @@ final class QuestionSql {
                     return Optional.empty();
                 }
                 String byTable = by.substring(0, by.indexOf('.'));
-                String key = byTable + "." + graph.schema().table(byTable).orElseThrow().primaryKey();
+                String key = byTable + "."
+                        + graph.schema().table(byTable).orElseThrow().primaryKey();
                 String keyName = key.substring(key.indexOf('.') + 1);
                 int n = p.n() == null ? 10 : p.n();
                 sql = "SELECT " + key + " AS " + keyName + ", " + by + " AS " + byName + ", " + sum + " AS " + sumName
@@ -173,7 +176,10 @@ final class QuestionSql {
         if (kind.equals("growth") || kind.equals("share_by") || joins >= 2 || (kind.equals("top_n") && joins >= 1)) {
             return "complex";
         }
-        if (joins == 1 || kind.startsWith("monthly") || kind.equals("rate_by") || kind.equals("average_by")
+        if (joins == 1
+                || kind.startsWith("monthly")
+                || kind.equals("rate_by")
+                || kind.equals("average_by")
                 || kind.equals("top_n")) {
             return "moderate";
         }

@@ -31,8 +31,10 @@ public record SchemaDesign(
      * where the design had 10 or more), for quick previews and tests; keys and golden queries stay valid.
      */
     public SchemaDesign scaled(double factor) {
-        return new SchemaDesign(datasetDescription, tables.stream()
-                .map(t -> t.withRows(Math.max(Math.min(t.rows(), 10), Math.round(t.rows() * factor))))
-                .toList());
+        return new SchemaDesign(
+                datasetDescription,
+                tables.stream()
+                        .map(t -> t.withRows(Math.max(Math.min(t.rows(), 10), Math.round(t.rows() * factor))))
+                        .toList());
     }
 }

@@ -75,7 +75,8 @@ final class SchemaGraph {
             return false;
         }
         return schema.table(qualified.substring(0, dot))
-                .flatMap(t -> t.column(qualified.substring(dot + 1))).isPresent();
+                .flatMap(t -> t.column(qualified.substring(dot + 1)))
+                .isPresent();
     }
 
     Optional<ColumnDesign> column(String qualified) {

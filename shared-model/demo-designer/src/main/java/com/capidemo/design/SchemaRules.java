@@ -20,23 +20,150 @@ public final class SchemaRules {
     private static final Pattern IDENTIFIER = Pattern.compile("[a-z][a-z0-9]*(_[a-z0-9]+)*");
 
     /** Reserved in DuckDB or BigQuery (or both), plus type and function names that make confusing column names. */
-    private static final Set<String> RESERVED = Set.of("all", "analyse", "analyze", "and", "any", "array", "as", "asc",
-            "asymmetric", "at", "between", "both", "by", "case", "cast", "check", "collate", "column", "constraint",
-            "contains", "create", "cross", "cube", "current", "current_date", "current_time", "current_timestamp",
-            "current_user", "date", "day", "default", "deferrable", "define", "desc", "distinct", "do", "else", "end",
-            "enum", "escape", "except", "exclude", "exists", "extract", "false", "fetch", "following", "for",
-            "foreign", "from", "full", "grant", "group", "grouping", "groups", "hash", "having", "hour", "if",
-            "ignore", "ilike", "in", "initially", "inner", "intersect", "interval", "into", "is", "join", "lateral",
-            "leading", "left", "like", "limit", "localtime", "localtimestamp", "lookup", "merge", "minute", "month",
-            "natural", "new", "no", "not", "null", "nulls", "of", "offset", "on", "only", "or", "order", "outer",
-            "over", "partition", "pivot", "placing", "preceding", "primary", "proto", "qualify", "range", "recursive",
-            "references", "respect", "returning", "right", "rollup", "row", "rows", "second", "select", "set",
-            "similar", "some", "struct", "symmetric", "table", "tablesample", "then", "time", "timestamp", "to",
-            "trailing", "treat", "true", "unbounded", "union", "unique", "unpivot", "user", "using", "value",
-            "values", "variadic", "when", "where", "window", "with", "within", "year");
+    private static final Set<String> RESERVED = Set.of(
+            "all",
+            "analyse",
+            "analyze",
+            "and",
+            "any",
+            "array",
+            "as",
+            "asc",
+            "asymmetric",
+            "at",
+            "between",
+            "both",
+            "by",
+            "case",
+            "cast",
+            "check",
+            "collate",
+            "column",
+            "constraint",
+            "contains",
+            "create",
+            "cross",
+            "cube",
+            "current",
+            "current_date",
+            "current_time",
+            "current_timestamp",
+            "current_user",
+            "date",
+            "day",
+            "default",
+            "deferrable",
+            "define",
+            "desc",
+            "distinct",
+            "do",
+            "else",
+            "end",
+            "enum",
+            "escape",
+            "except",
+            "exclude",
+            "exists",
+            "extract",
+            "false",
+            "fetch",
+            "following",
+            "for",
+            "foreign",
+            "from",
+            "full",
+            "grant",
+            "group",
+            "grouping",
+            "groups",
+            "hash",
+            "having",
+            "hour",
+            "if",
+            "ignore",
+            "ilike",
+            "in",
+            "initially",
+            "inner",
+            "intersect",
+            "interval",
+            "into",
+            "is",
+            "join",
+            "lateral",
+            "leading",
+            "left",
+            "like",
+            "limit",
+            "localtime",
+            "localtimestamp",
+            "lookup",
+            "merge",
+            "minute",
+            "month",
+            "natural",
+            "new",
+            "no",
+            "not",
+            "null",
+            "nulls",
+            "of",
+            "offset",
+            "on",
+            "only",
+            "or",
+            "order",
+            "outer",
+            "over",
+            "partition",
+            "pivot",
+            "placing",
+            "preceding",
+            "primary",
+            "proto",
+            "qualify",
+            "range",
+            "recursive",
+            "references",
+            "respect",
+            "returning",
+            "right",
+            "rollup",
+            "row",
+            "rows",
+            "second",
+            "select",
+            "set",
+            "similar",
+            "some",
+            "struct",
+            "symmetric",
+            "table",
+            "tablesample",
+            "then",
+            "time",
+            "timestamp",
+            "to",
+            "trailing",
+            "treat",
+            "true",
+            "unbounded",
+            "union",
+            "unique",
+            "unpivot",
+            "user",
+            "using",
+            "value",
+            "values",
+            "variadic",
+            "when",
+            "where",
+            "window",
+            "with",
+            "within",
+            "year");
 
-    private SchemaRules() {
-    }
+    private SchemaRules() {}
 
     public static boolean validIdentifier(String name) {
         return name != null && IDENTIFIER.matcher(name).matches() && !RESERVED.contains(name);
@@ -60,9 +187,11 @@ public final class SchemaRules {
             if (table.rows() <= 0) {
                 problems.add(where + ": rows must be > 0");
             }
-            if (table.column(table.primaryKey() == null ? "" : table.primaryKey()).isEmpty()) {
+            if (table.column(table.primaryKey() == null ? "" : table.primaryKey())
+                    .isEmpty()) {
                 problems.add(where + ": primary key " + table.primaryKey() + " is not one of its columns");
-            } else if (!Generator.SEQUENCE.equals(table.column(table.primaryKey()).get().generator().kind())) {
+            } else if (!Generator.SEQUENCE.equals(
+                    table.column(table.primaryKey()).get().generator().kind())) {
                 problems.add(where + ": primary key " + table.primaryKey() + " must be a sequence (unique)");
             }
             Map<String, ColumnDesign> seen = new LinkedHashMap<>();
@@ -75,8 +204,12 @@ public final class SchemaRules {
         return problems;
     }
 
-    private static void columnProblems(TableDesign table, ColumnDesign column, Map<String, ColumnDesign> seen,
-                                       Map<String, TableDesign> earlier, List<String> problems) {
+    private static void columnProblems(
+            TableDesign table,
+            ColumnDesign column,
+            Map<String, ColumnDesign> seen,
+            Map<String, TableDesign> earlier,
+            List<String> problems) {
         String where = table.name() + "." + column.name();
         if (!validIdentifier(column.name())) {
             problems.add(where + ": name must be a snake_case identifier that is not a reserved word");
@@ -85,7 +218,8 @@ public final class SchemaRules {
             problems.add(where + ": duplicate column");
         }
         if (!TYPES.contains(column.type())) {
-            problems.add(where + ": type " + column.type() + " is not one of " + TYPES.stream().sorted().toList());
+            problems.add(where + ": type " + column.type() + " is not one of "
+                    + TYPES.stream().sorted().toList());
         }
         Generator g = column.generator();
         if (g == null || !Generator.KINDS.contains(g.kind())) {
@@ -97,7 +231,8 @@ public final class SchemaRules {
             case Generator.FOREIGN_KEY -> {
                 TableDesign parent = earlier.get(g.referencedTable());
                 if (parent == null || parent.column(g.referencedColumn()).isEmpty()) {
-                    problems.add(where + ": references " + g.references() + " which is not a column of an earlier table");
+                    problems.add(
+                            where + ": references " + g.references() + " which is not a column of an earlier table");
                 }
             }
             case Generator.LOOKUP -> {
@@ -105,7 +240,8 @@ public final class SchemaRules {
                 ColumnDesign via = seen.get(g.source());
                 if (parent == null || parent.column(g.referencedColumn()).isEmpty()) {
                     problems.add(where + ": looks up " + g.references() + " which is not a column of an earlier table");
-                } else if (via == null || !Generator.FOREIGN_KEY.equals(via.generator().kind())
+                } else if (via == null
+                        || !Generator.FOREIGN_KEY.equals(via.generator().kind())
                         || !parent.name().equals(via.generator().referencedTable())) {
                     problems.add(where + ": source must be an earlier foreign key column to " + parent.name());
                 }
@@ -134,10 +270,12 @@ public final class SchemaRules {
                     problems.add(where + ": end is before start");
                 }
             }
-            default -> { }
+            default -> {}
         }
-        if (g.weights() != null && (g.values() == null || g.weights().size() != g.values().size()
-                || g.weights().stream().anyMatch(w -> w == null || w < 0))) {
+        if (g.weights() != null
+                && (g.values() == null
+                        || g.weights().size() != g.values().size()
+                        || g.weights().stream().anyMatch(w -> w == null || w < 0))) {
             problems.add(where + ": weights must be non-negative and as many as values");
         }
     }
@@ -148,7 +286,9 @@ public final class SchemaRules {
             return null;
         }
         try {
-            return text.length() <= 10 ? LocalDate.parse(text).atStartOfDay() : LocalDateTime.parse(text.replace(' ', 'T'));
+            return text.length() <= 10
+                    ? LocalDate.parse(text).atStartOfDay()
+                    : LocalDateTime.parse(text.replace(' ', 'T'));
         } catch (RuntimeException e) {
             return null;
         }

@@ -12,8 +12,7 @@ import java.util.Random;
 /** Randomness derived only from the inputs, so the local designer gives identical output for identical briefs. */
 final class Seeds {
 
-    private Seeds() {
-    }
+    private Seeds() {}
 
     static Random random(String... parts) {
         byte[] digest = digest(parts);
@@ -34,7 +33,8 @@ final class Seeds {
 
     private static byte[] digest(String... parts) {
         try {
-            return MessageDigest.getInstance("SHA-256").digest(String.join("\u0000", parts).getBytes(StandardCharsets.UTF_8));
+            return MessageDigest.getInstance("SHA-256")
+                    .digest(String.join("\u0000", parts).getBytes(StandardCharsets.UTF_8));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is unavailable", e);
         }

@@ -19,8 +19,12 @@ public final class SyntheticDataCompiler {
     /** Rows per second the generator sustains on a small machine; only feeds the catalogue's time estimate. */
     private static final long ROWS_PER_SECOND = 40_000;
 
-    public TemplateDefinition compile(String templateId, CustomerProfile profile, SchemaDesign schema,
-                                      String systemInstruction, List<GoldenQuery> goldenQueries) {
+    public TemplateDefinition compile(
+            String templateId,
+            CustomerProfile profile,
+            SchemaDesign schema,
+            String systemInstruction,
+            List<GoldenQuery> goldenQueries) {
         List<String> problems = SchemaRules.problems(schema);
         if (!problems.isEmpty()) {
             throw new IllegalArgumentException("Schema design cannot be compiled: " + String.join("; ", problems));
@@ -33,17 +37,30 @@ public final class SyntheticDataCompiler {
                     .filter(c -> Generator.FOREIGN_KEY.equals(c.generator().kind()))
                     .map(c -> new ForeignKey(c.name(), c.generator().references()))
                     .toList();
-            tables.add(new TableSpec(table.name(), table.rows(), table.description(), table.primaryKey(), keys,
+            tables.add(new TableSpec(
+                    table.name(),
+                    table.rows(),
+                    table.description(),
+                    table.primaryKey(),
+                    keys,
                     TableSql.build(schema, table, seed, profile.cities(), profile.regions())));
         }
         List<com.capidemo.core.template.GoldenQuery> queries = goldenQueries.stream()
-                .map(q -> new com.capidemo.core.template.GoldenQuery(q.question(), q.sql(), q.complexity(),
-                        q.expectedResultType()))
+                .map(q -> new com.capidemo.core.template.GoldenQuery(
+                        q.question(), q.sql(), q.complexity(), q.expectedResultType()))
                 .toList();
         String label = profile.industryLabel() == null ? profile.industry() : profile.industryLabel();
         int seconds = (int) Math.max(5, schema.totalRows() / ROWS_PER_SECOND + 5);
-        return new TemplateDefinition(templateId, profile.customerName() + " " + label + " demo", label,
-                schema.datasetDescription(), List.of(profile.industry(), "custom"), seconds, 1, systemInstruction,
-                tables, queries);
+        return new TemplateDefinition(
+                templateId,
+                profile.customerName() + " " + label + " demo",
+                label,
+                schema.datasetDescription(),
+                List.of(profile.industry(), "custom"),
+                seconds,
+                1,
+                systemInstruction,
+                tables,
+                queries);
     }
 }

@@ -34,8 +34,8 @@ final class TableSql {
         this.defaultRegions = regions.isEmpty() ? List.of("North", "South", "East", "West") : regions;
     }
 
-    static String build(SchemaDesign schema, TableDesign table, String seed, List<String> cities,
-                        List<String> regions) {
+    static String build(
+            SchemaDesign schema, TableDesign table, String seed, List<String> cities, List<String> regions) {
         return new TableSql(schema, table, seed, cities, regions).sql();
     }
 
@@ -48,7 +48,8 @@ final class TableSql {
                 case Generator.LOOKUP -> joinStage(column, lookupJoin(g), "j." + quote(g.referencedColumn()));
                 case Generator.FOREIGN_KEY -> {
                     if (sequenceParent(g) != null) {
-                        pending.add(withNulls(column, cast(column, foreignKey(column, g))) + " AS " + quote(column.name()));
+                        pending.add(
+                                withNulls(column, cast(column, foreignKey(column, g))) + " AS " + quote(column.name()));
                     } else {
                         joinStage(column, fallbackForeignKeyJoin(column, g), "j._v");
                     }
@@ -57,7 +58,8 @@ final class TableSql {
                     flush();
                     pending.add(withNulls(column, cast(column, expression(column))) + " AS " + quote(column.name()));
                 }
-                default -> pending.add(withNulls(column, cast(column, expression(column))) + " AS " + quote(column.name()));
+                default ->
+                    pending.add(withNulls(column, cast(column, expression(column))) + " AS " + quote(column.name()));
             }
         }
         flush();
@@ -105,8 +107,10 @@ final class TableSql {
 
     /** The referenced column when it is a sequence, so a key can be computed instead of joined. */
     private ColumnDesign sequenceParent(Generator g) {
-        return parent(g).column(g.referencedColumn())
-                .filter(c -> Generator.SEQUENCE.equals(c.generator().kind())).orElse(null);
+        return parent(g)
+                .column(g.referencedColumn())
+                .filter(c -> Generator.SEQUENCE.equals(c.generator().kind()))
+                .orElse(null);
     }
 
     private TableDesign parent(Generator g) {
@@ -139,32 +143,43 @@ final class TableSql {
             }
             case Generator.DATE_RANGE -> {
                 LocalDateTime start = SchemaRules.parseTime(g.start());
-                long days = Duration.between(start, SchemaRules.parseTime(g.end())).toDays();
+                long days =
+                        Duration.between(start, SchemaRules.parseTime(g.end())).toDays();
                 yield "DATE '" + start.toLocalDate() + "' + CAST(floor(" + (days + 1) + " * " + skewed(u, g.skew())
                         + ") AS INTEGER)";
             }
             case Generator.TIMESTAMP_RANGE -> {
                 LocalDateTime start = SchemaRules.parseTime(g.start());
-                long seconds = Duration.between(start, SchemaRules.parseTime(g.end())).toSeconds();
+                long seconds =
+                        Duration.between(start, SchemaRules.parseTime(g.end())).toSeconds();
                 yield "TIMESTAMP '" + start.toString().replace('T', ' ') + "' + to_seconds(CAST(floor(" + seconds
                         + " * " + skewed(u, g.skew()) + ") AS BIGINT))";
             }
-            case Generator.PERSON_NAME -> pick(NamePools.FIRST_NAMES, uniform(column, "f")) + " || ' ' || "
-                    + pick(NamePools.LAST_NAMES, uniform(column, "l"));
+            case Generator.PERSON_NAME ->
+                pick(NamePools.FIRST_NAMES, uniform(column, "f")) + " || ' ' || "
+                        + pick(NamePools.LAST_NAMES, uniform(column, "l"));
             case Generator.FIRST_NAME -> pick(NamePools.FIRST_NAMES, u);
             case Generator.LAST_NAME -> pick(NamePools.LAST_NAMES, u);
-            case Generator.COMPANY_NAME -> pick(NamePools.COMPANY_FIRST, uniform(column, "c1")) + " || ' ' || "
-                    + pick(NamePools.COMPANY_SECOND, uniform(column, "c2")) + " || ' ' || "
-                    + pick(NamePools.COMPANY_SUFFIX, uniform(column, "c3"));
+            case Generator.COMPANY_NAME ->
+                pick(NamePools.COMPANY_FIRST, uniform(column, "c1")) + " || ' ' || "
+                        + pick(NamePools.COMPANY_SECOND, uniform(column, "c2")) + " || ' ' || "
+                        + pick(NamePools.COMPANY_SUFFIX, uniform(column, "c3"));
             case Generator.EMAIL -> {
-                String local = g.source() == null ? "'user'"
-                        : "trim(regexp_replace(lower(strip_accents(" + quote(g.source()) + ")), '[^a-z0-9]+', '.', 'g'), '.')";
-                List<String> domains = g.values() == null || g.values().isEmpty() ? NamePools.EMAIL_DOMAINS : g.values();
+                String local = g.source() == null
+                        ? "'user'"
+                        : "trim(regexp_replace(lower(strip_accents(" + quote(g.source())
+                                + ")), '[^a-z0-9]+', '.', 'g'), '.')";
+                List<String> domains =
+                        g.values() == null || g.values().isEmpty() ? NamePools.EMAIL_DOMAINS : g.values();
                 yield local + " || '.' || CAST(_i + 1 AS VARCHAR) || '@' || " + pick(domains, u);
             }
             case Generator.BOOL -> u + " < " + num(orDefault(g.probability(), 0.5));
-            case Generator.DERIVED -> "(" + g.expression().replace("{u}", u).replace("{u2}", uniform(column, "u2"))
-                    .replace("{i}", "_i") + ")";
+            case Generator.DERIVED ->
+                "("
+                        + g.expression()
+                                .replace("{u}", u)
+                                .replace("{u2}", uniform(column, "u2"))
+                                .replace("{i}", "_i") + ")";
             default -> throw new IllegalArgumentException("Unsupported generator kind " + g.kind());
         };
     }
@@ -174,7 +189,9 @@ final class TableSql {
         long first = Math.round(orDefault(column.generator().min(), 1));
         String number = "(" + first + " + " + indexExpr + ")";
         if ("STRING".equals(column.type())) {
-            String prefix = column.generator().prefix() == null ? "" : column.generator().prefix();
+            String prefix = column.generator().prefix() == null
+                    ? ""
+                    : column.generator().prefix();
             return literal(prefix) + " || lpad(CAST(" + number + " AS VARCHAR), 6, '0')";
         }
         return "CAST(" + number + " AS BIGINT)";
@@ -190,10 +207,16 @@ final class TableSql {
         double cumulative = 0;
         for (int k = 0; k < values.size() - 1; k++) {
             cumulative += weights == null ? 1 : weights.get(k);
-            sql.append(" WHEN ").append(u).append(" < ").append(num(cumulative / total)).append(" THEN ")
+            sql.append(" WHEN ")
+                    .append(u)
+                    .append(" < ")
+                    .append(num(cumulative / total))
+                    .append(" THEN ")
                     .append(typedLiteral(column.type(), values.get(k)));
         }
-        return sql.append(" ELSE ").append(typedLiteral(column.type(), values.get(values.size() - 1))).append(" END")
+        return sql.append(" ELSE ")
+                .append(typedLiteral(column.type(), values.get(values.size() - 1)))
+                .append(" END")
                 .toString();
     }
 

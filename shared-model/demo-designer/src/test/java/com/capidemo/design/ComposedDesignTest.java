@@ -16,17 +16,31 @@ class ComposedDesignTest {
 
     static Stream<CustomerBrief> briefs() {
         return Stream.of(
-                new CustomerBrief("Paws & Claws", "veterinary clinics", null,
-                        "Twelve veterinary clinics treating cats and dogs", List.of("appointment no-shows",
-                        "vaccination reminders")),
-                new CustomerBrief("Evergreen Memorial", "funeral homes", null, "Family-owned funeral homes",
+                new CustomerBrief(
+                        "Paws & Claws",
+                        "veterinary clinics",
+                        null,
+                        "Twelve veterinary clinics treating cats and dogs",
+                        List.of("appointment no-shows", "vaccination reminders")),
+                new CustomerBrief(
+                        "Evergreen Memorial",
+                        "funeral homes",
+                        null,
+                        "Family-owned funeral homes",
                         List.of("pre-need contracts", "memorial service bookings")),
-                new CustomerBrief("Hive Collective", "coworking spaces", null, "Flexible desks and meeting rooms",
+                new CustomerBrief(
+                        "Hive Collective",
+                        "coworking spaces",
+                        null,
+                        "Flexible desks and meeting rooms",
                         List.of("desk occupancy", "meeting room bookings")),
-                new CustomerBrief("Golden Comb", "beekeeping", null, "Honey producer with 2,000 hives",
+                new CustomerBrief(
+                        "Golden Comb",
+                        "beekeeping",
+                        null,
+                        "Honey producer with 2,000 hives",
                         List.of("hive inspections", "honey harvest yield")),
-                new CustomerBrief("Llama Farms", "Alpaca wool artisanship", null, null,
-                        List.of("artisan payouts")));
+                new CustomerBrief("Llama Farms", "Alpaca wool artisanship", null, null, List.of("artisan payouts")));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -35,11 +49,15 @@ class ComposedDesignTest {
         DesignFixtures.Design d = DesignFixtures.design(brief);
 
         assertThat(d.profile().industry()).isEqualTo(KnowledgeBase.FALLBACK);
-        assertThat(d.profile().designBasis()).startsWith("No knowledge for '" + brief.industry() + "'; composed from the brief");
+        assertThat(d.profile().designBasis())
+                .startsWith("No knowledge for '" + brief.industry() + "'; composed from the brief");
         assertThat(d.profile().unservedUseCases()).containsExactlyElementsOf(brief.useCases());
-        String schemaAndQuestions = (d.schema().tables().stream().map(TableDesign::name).collect(Collectors.joining(" "))
-                + " " + d.queries().stream().map(GoldenQuery::question).collect(Collectors.joining(" ")))
-                .toLowerCase().replace('_', ' ');
+        String schemaAndQuestions = (d.schema().tables().stream()
+                                .map(TableDesign::name)
+                                .collect(Collectors.joining(" "))
+                        + " " + d.queries().stream().map(GoldenQuery::question).collect(Collectors.joining(" ")))
+                .toLowerCase()
+                .replace('_', ' ');
         for (String useCase : brief.useCases()) {
             List<String> words = Text.keywords(useCase, 10);
             assertThat(words).as(useCase).anyMatch(w -> schemaAndQuestions.contains(w));

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.capidemo.core.domain.GoldenQuery;
 import com.capidemo.core.template.ForeignKey;
 import com.capidemo.core.template.TableSpec;
-import com.capidemo.duckdb.TemplateDataGenerator;
 import com.capidemo.core.template.TemplateDefinition;
+import com.capidemo.duckdb.TemplateDataGenerator;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -23,8 +23,7 @@ final class DesignFixtures {
 
     static final KnowledgeBaseDemoDesigner DESIGNER = KnowledgeBaseDemoDesigner.fromConfigs(configsDir());
 
-    private DesignFixtures() {
-    }
+    private DesignFixtures() {}
 
     static Path configsDir() {
         for (String candidate : new String[] {"configs", "../configs", "../../configs"}) {
@@ -33,15 +32,21 @@ final class DesignFixtures {
                 return dir;
             }
         }
-        throw new IllegalStateException("configs/knowledge not found from " + Path.of("").toAbsolutePath());
+        throw new IllegalStateException(
+                "configs/knowledge not found from " + Path.of("").toAbsolutePath());
     }
 
     /** Everything the pipeline's design stages produce for one brief. */
-    record Design(CustomerProfile profile, UseCaseAnalysis useCases, SchemaDesign schema, List<GoldenQuery> queries,
-                  String instruction) {
+    record Design(
+            CustomerProfile profile,
+            UseCaseAnalysis useCases,
+            SchemaDesign schema,
+            List<GoldenQuery> queries,
+            String instruction) {
         TemplateDefinition compile(double scale) {
-            return new SyntheticDataCompiler().compile("custom-test", profile,
-                    scale == 1.0 ? schema : schema.scaled(scale), instruction, queries);
+            return new SyntheticDataCompiler()
+                    .compile(
+                            "custom-test", profile, scale == 1.0 ? schema : schema.scaled(scale), instruction, queries);
         }
     }
 
@@ -60,28 +65,38 @@ final class DesignFixtures {
     /** Generates the data and checks keys and golden queries with DuckDB over the parquet files; returns row counts. */
     static Map<String, Long> generateAndVerify(TemplateDefinition template, Path dir) throws SQLException {
         Map<String, Long> counts = new TemplateDataGenerator().generate(template, dir);
-        try (Connection c = DriverManager.getConnection("jdbc:duckdb:"); Statement s = c.createStatement()) {
+        try (Connection c = DriverManager.getConnection("jdbc:duckdb:");
+                Statement s = c.createStatement()) {
             for (TableSpec table : template.tables()) {
                 s.execute("CREATE VIEW " + table.name() + " AS SELECT * FROM read_parquet('"
                         + dir.resolve(table.name() + ".parquet").toAbsolutePath() + "')");
             }
             for (TableSpec table : template.tables()) {
-                assertThat(single(s, "SELECT count(*) - count(DISTINCT " + table.primaryKey() + ") FROM " + table.name()))
-                        .as(table.name() + " primary key unique").isZero();
+                assertThat(single(
+                                s, "SELECT count(*) - count(DISTINCT " + table.primaryKey() + ") FROM " + table.name()))
+                        .as(table.name() + " primary key unique")
+                        .isZero();
                 for (ForeignKey fk : table.foreignKeys()) {
-                    long orphans = single(s, "SELECT count(*) FROM " + table.name() + " c LEFT JOIN "
-                            + fk.referencedTable() + " p ON c." + fk.column() + " = p." + fk.referencedColumn()
-                            + " WHERE c." + fk.column() + " IS NOT NULL AND p." + fk.referencedColumn() + " IS NULL");
-                    assertThat(orphans).as(template.templateId() + " " + table.name() + "." + fk.column() + " -> "
-                            + fk.references()).isZero();
+                    long orphans = single(
+                            s,
+                            "SELECT count(*) FROM " + table.name() + " c LEFT JOIN "
+                                    + fk.referencedTable() + " p ON c." + fk.column() + " = p." + fk.referencedColumn()
+                                    + " WHERE c." + fk.column() + " IS NOT NULL AND p." + fk.referencedColumn()
+                                    + " IS NULL");
+                    assertThat(orphans)
+                            .as(template.templateId() + " " + table.name() + "." + fk.column() + " -> "
+                                    + fk.references())
+                            .isZero();
                 }
             }
             for (com.capidemo.core.template.GoldenQuery q : template.goldenQueries()) {
                 try (ResultSet rs = s.executeQuery(q.sql())) {
-                    assertThat(rs.next()).as("golden query returns rows: " + q.question() + "\n" + q.sql()).isTrue();
+                    assertThat(rs.next())
+                            .as("golden query returns rows: " + q.question() + "\n" + q.sql())
+                            .isTrue();
                 } catch (SQLException e) {
-                    throw new AssertionError("golden query failed: " + q.question() + "\n" + q.sql() + "\n"
-                            + e.getMessage(), e);
+                    throw new AssertionError(
+                            "golden query failed: " + q.question() + "\n" + q.sql() + "\n" + e.getMessage(), e);
                 }
             }
         }

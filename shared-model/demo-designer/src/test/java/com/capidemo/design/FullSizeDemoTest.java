@@ -14,7 +14,10 @@ class FullSizeDemoTest {
 
     @Test
     void fullSizeRetailDemoGeneratesWithIntactKeysAndAnswerableQuestions(@TempDir Path dir) throws Exception {
-        CustomerBrief brief = new CustomerBrief("Cymbal Outfitters", "Retail", "https://cymbal-outfitters.example.com",
+        CustomerBrief brief = new CustomerBrief(
+                "Cymbal Outfitters",
+                "Retail",
+                "https://cymbal-outfitters.example.com",
                 "Outdoor apparel and footwear retailer with 60 stores and a fast-growing online shop.",
                 List.of("inventory stock-outs", "promotion effectiveness"));
         long started = System.nanoTime();
@@ -24,10 +27,12 @@ class FullSizeDemoTest {
         Map<String, Long> counts = DesignFixtures.generateAndVerify(template, dir);
         long generated = System.nanoTime();
         long rows = counts.values().stream().mapToLong(Long::longValue).sum();
-        System.out.printf("full-size retail demo: %d tables, %d rows; design+compile %d ms, generate+verify %d ms%n",
+        System.out.printf(
+                "full-size retail demo: %d tables, %d rows; design+compile %d ms, generate+verify %d ms%n",
                 counts.size(), rows, (designed - started) / 1_000_000, (generated - designed) / 1_000_000);
-        design.queries().forEach(q -> System.out.println("  [" + q.complexity() + "/" + q.expectedResultType() + "] "
-                + q.question()));
+        design.queries()
+                .forEach(q -> System.out.println(
+                        "  [" + q.complexity() + "/" + q.expectedResultType() + "] " + q.question()));
 
         assertThat(counts).hasSizeGreaterThanOrEqualTo(8);
         assertThat(rows).isBetween(100_000L, 300_000L);

@@ -61,7 +61,8 @@ class IndustryBreadthTest {
             Map.entry("sports & ticketing", List.of("tickets", "venues")));
 
     static Stream<Arguments> industries() {
-        return SIGNATURES.entrySet().stream().sorted(Map.Entry.comparingByKey())
+        return SIGNATURES.entrySet().stream()
+                .sorted(Map.Entry.comparingByKey())
                 .map(e -> Arguments.of(e.getKey(), e.getValue()));
     }
 
@@ -71,13 +72,15 @@ class IndustryBreadthTest {
         DesignFixtures.Design d = DesignFixtures.design(DesignFixtures.brief("Northwind", industry));
         Set<String> tables = d.schema().tables().stream().map(TableDesign::name).collect(Collectors.toSet());
 
-        assertThat(d.profile().industry()).as("a knowledge industry, not the composed fallback")
+        assertThat(d.profile().industry())
+                .as("a knowledge industry, not the composed fallback")
                 .isNotEqualTo(KnowledgeBase.FALLBACK);
         assertThat(d.profile().designBasis()).startsWith("Designed from the knowledge of");
         assertThat(tables).containsAll(signature);
         SIGNATURES.forEach((other, otherSignature) -> {
             if (!other.equals(industry)) {
-                assertThat(tables).as(industry + " must not carry " + other + "'s core tables")
+                assertThat(tables)
+                        .as(industry + " must not carry " + other + "'s core tables")
                         .doesNotContainAnyElementsOf(otherSignature);
             }
         });
@@ -89,15 +92,21 @@ class IndustryBreadthTest {
     void theKnowledgeBaseCoversAtLeastThirtyIndustries() {
         KnowledgeBase kb = KnowledgeBase.load(DesignFixtures.configsDir().resolve("knowledge"));
         assertThat(kb.all().stream().map(IndustryKnowledge::key).filter(k -> !k.equals(KnowledgeBase.FALLBACK)))
-                .hasSizeGreaterThanOrEqualTo(30).doesNotHaveDuplicates();
-        assertThat(SIGNATURES.keySet().stream().map(i -> kb.resolve(i, null).key()).distinct())
+                .hasSizeGreaterThanOrEqualTo(30)
+                .doesNotHaveDuplicates();
+        assertThat(SIGNATURES.keySet().stream()
+                        .map(i -> kb.resolve(i, null).key())
+                        .distinct())
                 .as("every industry a Customer Engineer picks resolves to its own knowledge")
                 .hasSize(SIGNATURES.size());
     }
 
     @Test
     void anAirlineGetsFlightsDelaysAndAncillaryRevenueNotAHotel(@TempDir Path dir) throws Exception {
-        CustomerBrief brief = new CustomerBrief("SkyBridge Airlines", "airline", null,
+        CustomerBrief brief = new CustomerBrief(
+                "SkyBridge Airlines",
+                "airline",
+                null,
                 "A regional airline with 40 aircraft flying in the US north-west",
                 List.of("on-time performance", "ancillary revenue"));
         DesignFixtures.Design d = DesignFixtures.design(brief);
@@ -105,24 +114,29 @@ class IndustryBreadthTest {
 
         assertThat(d.profile().industry()).isEqualTo("airline");
         assertThat(d.profile().unservedUseCases()).isEmpty();
-        assertThat(tables).contains("flights", "ancillary_sales", "bookings", "aircraft")
+        assertThat(tables)
+                .contains("flights", "ancillary_sales", "bookings", "aircraft")
                 .doesNotContain("room_types", "properties", "guests");
         TableDesign flights = d.schema().table("flights").orElseThrow();
         assertThat(flights.columns().stream().map(ColumnDesign::name))
                 .contains("scheduled_departure", "actual_departure", "departure_delay_minutes", "delay_cause");
-        assertThat(d.useCases().useCases().subList(0, 2)).extracting(UseCase::name)
+        assertThat(d.useCases().useCases().subList(0, 2))
+                .extracting(UseCase::name)
                 .containsExactly("On-time performance", "Ancillary revenue");
         assertThat(d.queries().stream().filter(q -> q.sql().contains("delay"))).hasSizeGreaterThanOrEqualTo(2);
-        assertThat(d.queries().stream().filter(q -> q.sql().contains("ancillary_sales"))).hasSizeGreaterThanOrEqualTo(2);
+        assertThat(d.queries().stream().filter(q -> q.sql().contains("ancillary_sales")))
+                .hasSizeGreaterThanOrEqualTo(2);
         assertThat(d.queries()).noneMatch(q -> q.question().toLowerCase().contains("room"));
         DesignFixtures.generateAndVerify(d.compile(0.1), dir);
 
         // Realistic values: most departures within minutes of schedule with a long tail, planes 65-100 % full.
-        try (Connection c = DriverManager.getConnection("jdbc:duckdb:"); Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SELECT quantile_cont(departure_delay_minutes, 0.5),"
-                     + " quantile_cont(departure_delay_minutes, 0.95), min(load_factor_pct), max(load_factor_pct),"
-                     + " avg(CASE WHEN status = 'cancelled' THEN 1.0 ELSE 0 END)"
-                     + " FROM read_parquet('" + dir.resolve("flights.parquet").toAbsolutePath() + "')")) {
+        try (Connection c = DriverManager.getConnection("jdbc:duckdb:");
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT quantile_cont(departure_delay_minutes, 0.5),"
+                        + " quantile_cont(departure_delay_minutes, 0.95), min(load_factor_pct), max(load_factor_pct),"
+                        + " avg(CASE WHEN status = 'cancelled' THEN 1.0 ELSE 0 END)"
+                        + " FROM read_parquet('"
+                        + dir.resolve("flights.parquet").toAbsolutePath() + "')")) {
             rs.next();
             assertThat(rs.getDouble(1)).as("median delay minutes").isBetween(-5.0, 15.0);
             assertThat(rs.getDouble(2)).as("95th percentile delay minutes").isGreaterThan(45.0);
@@ -136,15 +150,20 @@ class IndustryBreadthTest {
     void everyNamedUseCaseGetsAtLeastTwoGoldenQuestions() {
         SoftAssertions softly = new SoftAssertions();
         for (String industry : SIGNATURES.keySet()) {
-            IndustryKnowledge kb = KnowledgeBase.load(DesignFixtures.configsDir().resolve("knowledge"))
+            IndustryKnowledge kb = KnowledgeBase.load(
+                            DesignFixtures.configsDir().resolve("knowledge"))
                     .resolve(industry, null);
             for (IndustryKnowledge.KnownUseCase useCase : kb.useCases()) {
-                DesignFixtures.Design d = DesignFixtures.design(new CustomerBrief("Cymbal", industry, null, null,
-                        List.of(useCase.name())));
-                List<String> answering = kb.questions().stream().filter(q -> q.useCases().contains(useCase.key()))
-                        .map(QuestionPattern::question).toList();
-                softly.assertThat(d.queries().stream().map(GoldenQuery::question).filter(answering::contains))
-                        .as(industry + " / " + useCase.name()).hasSizeGreaterThanOrEqualTo(2);
+                DesignFixtures.Design d = DesignFixtures.design(
+                        new CustomerBrief("Cymbal", industry, null, null, List.of(useCase.name())));
+                List<String> answering = kb.questions().stream()
+                        .filter(q -> q.useCases().contains(useCase.key()))
+                        .map(QuestionPattern::question)
+                        .toList();
+                softly.assertThat(
+                                d.queries().stream().map(GoldenQuery::question).filter(answering::contains))
+                        .as(industry + " / " + useCase.name())
+                        .hasSizeGreaterThanOrEqualTo(2);
             }
         }
         softly.assertAll();
@@ -152,8 +171,8 @@ class IndustryBreadthTest {
 
     @Test
     void aUseCaseNoKnowledgeServesIsReportedNotDropped() {
-        DesignFixtures.Design d = DesignFixtures.design(new CustomerBrief("SkyBridge Airlines", "airline", null, null,
-                List.of("on-time performance", "pilot fatigue scoring")));
+        DesignFixtures.Design d = DesignFixtures.design(new CustomerBrief(
+                "SkyBridge Airlines", "airline", null, null, List.of("on-time performance", "pilot fatigue scoring")));
         assertThat(d.profile().unservedUseCases()).containsExactly("pilot fatigue scoring");
         assertThat(d.profile().designBasis()).contains("pilot fatigue scoring");
         assertThat(d.useCases().useCases()).extracting(UseCase::name).contains("pilot fatigue scoring");

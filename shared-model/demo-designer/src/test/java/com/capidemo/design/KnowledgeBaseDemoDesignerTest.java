@@ -19,7 +19,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 class KnowledgeBaseDemoDesignerTest {
 
     static Stream<String> industries() {
-        return DesignFixtures.DESIGNER == null ? Stream.empty()
+        return DesignFixtures.DESIGNER == null
+                ? Stream.empty()
                 : KnowledgeBase.load(DesignFixtures.configsDir().resolve("knowledge")).all().stream()
                         .map(IndustryKnowledge::key);
     }
@@ -40,14 +41,19 @@ class KnowledgeBaseDemoDesignerTest {
 
         // Generating every industry at full size would take minutes on 2 cores; a tenth keeps every key and query.
         Map<String, Long> counts = DesignFixtures.generateAndVerify(design.compile(0.1), dir);
-        assertThat(counts.keySet()).containsExactlyElementsOf(
-                design.schema().tables().stream().map(TableDesign::name).toList());
+        assertThat(counts.keySet())
+                .containsExactlyElementsOf(
+                        design.schema().tables().stream().map(TableDesign::name).toList());
     }
 
     @Test
     void sameBriefGivesIdenticalDesignAndData(@TempDir Path dir) throws Exception {
-        CustomerBrief brief = new CustomerBrief("Cymbal Retail", "E-commerce", "https://cymbal.example.com",
-                "Online fashion retailer focused on returns and loyalty", List.of("reduce returns", "customer churn"));
+        CustomerBrief brief = new CustomerBrief(
+                "Cymbal Retail",
+                "E-commerce",
+                "https://cymbal.example.com",
+                "Online fashion retailer focused on returns and loyalty",
+                List.of("reduce returns", "customer churn"));
         DesignFixtures.Design first = DesignFixtures.design(brief);
         DesignFixtures.Design second = DesignFixtures.design(Json.read(Json.write(brief), CustomerBrief.class));
 
@@ -75,9 +81,13 @@ class KnowledgeBaseDemoDesignerTest {
 
     @Test
     void useCasesShapeTablesAndQuestions() {
-        DesignFixtures.Design plain = DesignFixtures.design(
-                new CustomerBrief("Cymbal Shops", "retail", null, null, List.of("sales trends")));
-        DesignFixtures.Design funnel = DesignFixtures.design(new CustomerBrief("Cymbal Shops", "retail", null, null,
+        DesignFixtures.Design plain =
+                DesignFixtures.design(new CustomerBrief("Cymbal Shops", "retail", null, null, List.of("sales trends")));
+        DesignFixtures.Design funnel = DesignFixtures.design(new CustomerBrief(
+                "Cymbal Shops",
+                "retail",
+                null,
+                null,
                 List.of("website conversion funnel", "product reviews and ratings")));
 
         assertThat(tableNames(funnel)).contains("web_sessions", "product_reviews");
@@ -97,8 +107,8 @@ class KnowledgeBaseDemoDesignerTest {
 
     @Test
     void unknownIndustryFallsBackToTheGenericBusiness(@TempDir Path dir) throws Exception {
-        DesignFixtures.Design d = DesignFixtures.design(new CustomerBrief("Llama Farms", "Alpaca wool artisanship",
-                null, null, List.of("artisan payouts")));
+        DesignFixtures.Design d = DesignFixtures.design(
+                new CustomerBrief("Llama Farms", "Alpaca wool artisanship", null, null, List.of("artisan payouts")));
         assertThat(d.profile().industry()).isEqualTo(KnowledgeBase.FALLBACK);
         assertThat(d.profile().industryLabel()).isEqualTo("Alpaca wool artisanship");
         assertThat(d.profile().designBasis()).startsWith("No knowledge for 'Alpaca wool artisanship'; composed");
@@ -111,7 +121,9 @@ class KnowledgeBaseDemoDesignerTest {
     void aliasesAndDescriptionsResolveTheIndustry() {
         KnowledgeBase kb = KnowledgeBase.load(DesignFixtures.configsDir().resolve("knowledge"));
         assertThat(kb.resolve("Shopify store", null).key()).isEqualTo("ecommerce");
-        assertThat(kb.resolve("", "We sell sneakers online through our ecommerce site").key()).isEqualTo("ecommerce");
+        assertThat(kb.resolve("", "We sell sneakers online through our ecommerce site")
+                        .key())
+                .isEqualTo("ecommerce");
         assertThat(kb.resolve("Department stores", null).key()).isEqualTo("retail");
         assertThat(kb.resolve("Regional airline", null).key()).isEqualTo("airline");
         assertThat(kb.resolve(null, null).key()).isEqualTo(KnowledgeBase.FALLBACK);
@@ -124,9 +136,10 @@ class KnowledgeBaseDemoDesignerTest {
     @Test
     void rejectedQuestionsAreReplaced() {
         DesignFixtures.Design d = DesignFixtures.design(DesignFixtures.brief("Cymbal", "retail"));
-        Set<String> rejected = d.queries().stream().limit(3).map(GoldenQuery::question).collect(Collectors.toSet());
-        List<GoldenQuery> again = DesignFixtures.DESIGNER.goldenQueries(d.profile(), d.useCases(), d.schema(), 12,
-                rejected);
+        Set<String> rejected =
+                d.queries().stream().limit(3).map(GoldenQuery::question).collect(Collectors.toSet());
+        List<GoldenQuery> again =
+                DesignFixtures.DESIGNER.goldenQueries(d.profile(), d.useCases(), d.schema(), 12, rejected);
         assertThat(again).hasSize(12).noneMatch(q -> rejected.contains(q.question()));
     }
 

@@ -1,18 +1,18 @@
 package com.capidemo.custom.steps.demo;
 
-import com.capidemo.custom.pipeline.PipelineStep;
-import com.capidemo.custom.pipeline.StepContext;
 import com.capidemo.chat.ReadinessCheck;
-import com.capidemo.design.CustomerProfile;
-import com.capidemo.design.DemoDesigner;
-import com.capidemo.design.SchemaDesign;
-import com.capidemo.design.TableDesign;
 import com.capidemo.core.domain.DemoMetadata;
 import com.capidemo.core.domain.GoldenQuery;
 import com.capidemo.core.domain.Readiness;
 import com.capidemo.core.port.AgentSpec;
 import com.capidemo.core.port.ChatAgent;
 import com.capidemo.core.service.DemoFinisher;
+import com.capidemo.custom.pipeline.PipelineStep;
+import com.capidemo.custom.pipeline.StepContext;
+import com.capidemo.design.CustomerProfile;
+import com.capidemo.design.DemoDesigner;
+import com.capidemo.design.SchemaDesign;
+import com.capidemo.design.TableDesign;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.util.LinkedHashMap;
@@ -52,14 +52,22 @@ public class DemoDataAgentStep implements PipelineStep {
         List<GoldenQuery> golden = context.outputOf(DemoOutputs.GOLDEN_QUERIES);
         Map<String, Long> tables = context.outputOf(DemoOutputs.LOADED_TABLES);
 
-        AgentSpec spec = new AgentSpec(demoId, context.job().tenantId(), dataset,
-                schema.tables().stream().map(TableDesign::name).toList(), designer.systemInstruction(profile, schema), golden);
-        String agentId = finisher.finish(spec, DemoMetadata.of(tables).withIndustryLabel(profile.industryLabel()),
+        AgentSpec spec = new AgentSpec(
+                demoId,
+                context.job().tenantId(),
+                dataset,
+                schema.tables().stream().map(TableDesign::name).toList(),
+                designer.systemInstruction(profile, schema),
+                golden);
+        String agentId = finisher.finish(
+                spec,
+                DemoMetadata.of(tables).withIndustryLabel(profile.industryLabel()),
                 id -> context.log("created data agent " + id + " with " + golden.size() + " golden queries"));
-        Readiness readiness = finisher.recordReadiness(demoId, (agent, session) -> ReadinessCheck.score(chat, agent,
-                session, clock));
-        context.log(String.format("demo %s is ready; readiness %.1f%% (%d of %d golden questions)", demoId,
-                readiness.score(), readiness.passed(), readiness.total()));
+        Readiness readiness =
+                finisher.recordReadiness(demoId, (agent, session) -> ReadinessCheck.score(chat, agent, session, clock));
+        context.log(String.format(
+                "demo %s is ready; readiness %.1f%% (%d of %d golden questions)",
+                demoId, readiness.score(), readiness.passed(), readiness.total()));
         Map<String, Object> output = new LinkedHashMap<>();
         output.put("agent_id", agentId);
         output.put("dataset_id", dataset);

@@ -1,15 +1,15 @@
 package com.capidemo.custom.steps.demo;
 
-import com.capidemo.custom.pipeline.PipelineStep;
-import com.capidemo.custom.pipeline.StepContext;
 import com.capidemo.core.io.Folders;
-import com.capidemo.design.CustomerProfile;
-import com.capidemo.design.SchemaDesign;
-import com.capidemo.design.SyntheticDataCompiler;
 import com.capidemo.core.port.ObjectRef;
 import com.capidemo.core.port.ObjectStore;
 import com.capidemo.core.port.TemplateDataWriter;
 import com.capidemo.core.template.TemplateDefinition;
+import com.capidemo.custom.pipeline.PipelineStep;
+import com.capidemo.custom.pipeline.StepContext;
+import com.capidemo.design.CustomerProfile;
+import com.capidemo.design.SchemaDesign;
+import com.capidemo.design.SyntheticDataCompiler;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -43,9 +43,11 @@ public class DemoDataGenerationStep implements PipelineStep {
     public Map<String, Object> run(StepContext context) throws IOException, InterruptedException {
         CustomerProfile profile = context.outputOf(DemoOutputs.PROFILE);
         SchemaDesign schema = context.outputOf(DemoOutputs.SCHEMA);
-        TemplateDefinition template = new SyntheticDataCompiler().compile(context.job().demoId(), profile, schema, "",
-                List.of());
-        String bucket = context.step().string("bucket") == null ? "artifacts" : context.step().string("bucket");
+        TemplateDefinition template =
+                new SyntheticDataCompiler().compile(context.job().demoId(), profile, schema, "", List.of());
+        String bucket = context.step().string("bucket") == null
+                ? "artifacts"
+                : context.step().string("bucket");
         Path work = Files.createTempDirectory("custom-" + context.job().jobId());
         try {
             Map<String, Long> rows = writer.generate(template, work);
@@ -58,8 +60,15 @@ public class DemoDataGenerationStep implements PipelineStep {
                 context.log("generated " + table.getKey() + ": " + table.getValue() + " rows");
             }
             long total = rows.values().stream().mapToLong(Long::longValue).sum();
-            return Map.of(DemoOutputs.BUCKET.key(), bucket, DemoOutputs.OBJECTS.key(), refs, DemoOutputs.GENERATED_ROWS.key(), rows,
-                    "total_rows", total);
+            return Map.of(
+                    DemoOutputs.BUCKET.key(),
+                    bucket,
+                    DemoOutputs.OBJECTS.key(),
+                    refs,
+                    DemoOutputs.GENERATED_ROWS.key(),
+                    rows,
+                    "total_rows",
+                    total);
         } finally {
             Folders.deleteTree(work);
         }

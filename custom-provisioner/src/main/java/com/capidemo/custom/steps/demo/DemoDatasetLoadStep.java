@@ -1,10 +1,10 @@
 package com.capidemo.custom.steps.demo;
 
-import com.capidemo.custom.pipeline.PipelineStep;
-import com.capidemo.custom.pipeline.StepContext;
 import com.capidemo.core.port.ObjectRef;
 import com.capidemo.core.port.Warehouse;
 import com.capidemo.core.worker.RetryableJobFailure;
+import com.capidemo.custom.pipeline.PipelineStep;
+import com.capidemo.custom.pipeline.StepContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -30,8 +30,9 @@ public class DemoDatasetLoadStep implements PipelineStep {
         String bucket = context.outputOf(DemoOutputs.BUCKET);
         Map<String, String> objects = context.outputOf(DemoOutputs.OBJECTS);
         Map<String, Long> expected = context.outputOf(DemoOutputs.GENERATED_ROWS);
-        boolean created = warehouse.createDataset(dataset, Map.of("tenant", context.job().tenantId(),
-                "demo", context.job().demoId(), "template", "custom"));
+        boolean created = warehouse.createDataset(
+                dataset,
+                Map.of("tenant", context.job().tenantId(), "demo", context.job().demoId(), "template", "custom"));
         context.log((created ? "created dataset " : "reusing dataset ") + dataset);
         for (Map.Entry<String, String> table : objects.entrySet()) {
             context.checkLease();
@@ -43,12 +44,21 @@ public class DemoDatasetLoadStep implements PipelineStep {
         for (Map.Entry<String, Long> e : expected.entrySet()) {
             long rows = actual.getOrDefault(e.getKey(), -1L);
             if (rows != e.getValue()) {
-                throw new RetryableJobFailure("table " + e.getKey() + " has " + rows + " rows, expected " + e.getValue());
+                throw new RetryableJobFailure(
+                        "table " + e.getKey() + " has " + rows + " rows, expected " + e.getValue());
             }
             tables.put(e.getKey(), rows);
             total += rows;
         }
         context.log("loaded and verified " + tables.size() + " tables, " + total + " rows");
-        return Map.of("dataset_id", dataset, DemoOutputs.LOADED_TABLES.key(), tables, "table_count", tables.size(), "total_rows", total);
+        return Map.of(
+                "dataset_id",
+                dataset,
+                DemoOutputs.LOADED_TABLES.key(),
+                tables,
+                "table_count",
+                tables.size(),
+                "total_rows",
+                total);
     }
 }

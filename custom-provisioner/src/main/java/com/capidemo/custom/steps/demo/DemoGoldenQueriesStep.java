@@ -1,15 +1,15 @@
 package com.capidemo.custom.steps.demo;
 
+import com.capidemo.core.domain.GoldenQuery;
+import com.capidemo.core.port.QueryResult;
+import com.capidemo.core.port.Warehouse;
+import com.capidemo.core.worker.PermanentJobFailure;
 import com.capidemo.custom.pipeline.PipelineStep;
 import com.capidemo.custom.pipeline.StepContext;
 import com.capidemo.design.CustomerProfile;
 import com.capidemo.design.DemoDesigner;
 import com.capidemo.design.SchemaDesign;
 import com.capidemo.design.UseCaseAnalysis;
-import com.capidemo.core.domain.GoldenQuery;
-import com.capidemo.core.port.QueryResult;
-import com.capidemo.core.port.Warehouse;
-import com.capidemo.core.worker.PermanentJobFailure;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -54,7 +54,8 @@ public class DemoGoldenQueriesStep implements PipelineStep {
         List<Map<String, String>> rejected = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         for (int round = 0; round < ROUNDS && kept.size() < count; round++) {
-            List<GoldenQuery> proposed = designer.goldenQueries(profile, useCases, schema, count - kept.size(), Set.copyOf(seen));
+            List<GoldenQuery> proposed =
+                    designer.goldenQueries(profile, useCases, schema, count - kept.size(), Set.copyOf(seen));
             if (proposed.isEmpty()) {
                 break;
             }

@@ -29,25 +29,24 @@ public final class DemoOutputs {
     /** The customer researched from the brief (stage 1). */
     public static final StepKey<CustomerProfile> PROFILE = StepKey.of(RESEARCH, "profile", CustomerProfile.class);
     /** The analytics use cases (stage 2). */
-    public static final StepKey<UseCaseAnalysis> USE_CASES = StepKey.of(USE_CASES_STEP, "use_cases",
-            UseCaseAnalysis.class);
+    public static final StepKey<UseCaseAnalysis> USE_CASES =
+            StepKey.of(USE_CASES_STEP, "use_cases", UseCaseAnalysis.class);
     /** The tables, columns and row counts designed (stage 3). */
     public static final StepKey<SchemaDesign> SCHEMA = StepKey.of(SCHEMA_DESIGN, "schema", SchemaDesign.class);
     /** The bucket the generated parquet files are in (stage 4). */
     public static final StepKey<String> BUCKET = StepKey.of(DATA_GENERATION, "bucket", String.class);
     /** The generated parquet object per table (stage 4). */
-    public static final StepKey<Map<String, String>> OBJECTS = StepKey.of(DATA_GENERATION, "objects",
-            new TypeReference<>() { });
+    public static final StepKey<Map<String, String>> OBJECTS =
+            StepKey.of(DATA_GENERATION, "objects", new TypeReference<>() {});
     /** The rows generated per table (stage 4). */
-    public static final StepKey<Map<String, Long>> GENERATED_ROWS = StepKey.of(DATA_GENERATION, "rows",
-            new TypeReference<>() { });
+    public static final StepKey<Map<String, Long>> GENERATED_ROWS =
+            StepKey.of(DATA_GENERATION, "rows", new TypeReference<>() {});
     /** The rows loaded and verified per table (stage 5). */
-    public static final StepKey<Map<String, Long>> LOADED_TABLES = StepKey.of(DATASET_LOAD, "tables",
-            new TypeReference<>() { });
+    public static final StepKey<Map<String, Long>> LOADED_TABLES =
+            StepKey.of(DATASET_LOAD, "tables", new TypeReference<>() {});
     /** The golden queries that execute and return rows (stage 6). */
-    public static final StepKey<List<GoldenQuery>> GOLDEN_QUERIES = StepKey.of(GOLDEN_QUERIES_STEP, "golden_queries",
-            new TypeReference<>() { });
+    public static final StepKey<List<GoldenQuery>> GOLDEN_QUERIES =
+            StepKey.of(GOLDEN_QUERIES_STEP, "golden_queries", new TypeReference<>() {});
 
-    private DemoOutputs() {
-    }
+    private DemoOutputs() {}
 }

@@ -1,11 +1,11 @@
 package com.capidemo.custom.steps.demo;
 
+import com.capidemo.core.domain.JobPayload;
 import com.capidemo.custom.pipeline.PipelineStep;
 import com.capidemo.custom.pipeline.StepContext;
 import com.capidemo.design.CustomerBrief;
 import com.capidemo.design.CustomerProfile;
 import com.capidemo.design.DemoDesigner;
-import com.capidemo.core.domain.JobPayload;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Map;
 
@@ -27,11 +27,11 @@ public class DemoResearchStep implements PipelineStep {
     @Override
     public Map<String, Object> run(StepContext context) {
         JobPayload.Custom asked = context.job().payload(JobPayload.Custom.class);
-        CustomerBrief brief = new CustomerBrief(asked.customerName(), asked.industry(), asked.website(),
-                asked.description(), asked.useCases());
+        CustomerBrief brief = new CustomerBrief(
+                asked.customerName(), asked.industry(), asked.website(), asked.description(), asked.useCases());
         CustomerProfile profile = designer.research(brief);
-        context.log(profile.customerName() + ": " + profile.industryLabel() + ", " + profile.regions().size()
-                + " regions, currency " + profile.currency());
+        context.log(profile.customerName() + ": " + profile.industryLabel() + ", "
+                + profile.regions().size() + " regions, currency " + profile.currency());
         if (profile.designBasis() != null) {
             context.log(profile.designBasis());
         }

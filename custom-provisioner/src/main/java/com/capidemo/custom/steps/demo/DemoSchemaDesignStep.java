@@ -40,6 +40,12 @@ public class DemoSchemaDesignStep implements PipelineStep {
             context.log("table " + t.name() + ": " + t.columns().size() + " columns, " + t.rows() + " rows");
         }
         context.log(schema.tables().size() + " tables, " + schema.totalRows() + " rows");
-        return Map.of(DemoOutputs.SCHEMA.key(), schema, "table_count", schema.tables().size(), "total_rows", schema.totalRows());
+        return Map.of(
+                DemoOutputs.SCHEMA.key(),
+                schema,
+                "table_count",
+                schema.tables().size(),
+                "total_rows",
+                schema.totalRows());
     }
 }

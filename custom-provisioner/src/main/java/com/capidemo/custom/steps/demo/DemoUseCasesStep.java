@@ -31,7 +31,8 @@ public class DemoUseCasesStep implements PipelineStep {
         CustomerProfile profile = context.outputOf(DemoOutputs.PROFILE);
         UseCaseAnalysis analysis = designer.analyzeUseCases(brief, profile);
         context.log(analysis.useCases().size() + " use cases: "
-                + String.join(", ", analysis.useCases().stream().map(UseCase::name).toList()));
+                + String.join(
+                        ", ", analysis.useCases().stream().map(UseCase::name).toList()));
         if (!profile.unservedUseCases().isEmpty()) {
             context.log("Use cases no industry knowledge serves: " + String.join(", ", profile.unservedUseCases()));
         }

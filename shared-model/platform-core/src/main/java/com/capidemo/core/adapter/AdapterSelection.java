@@ -30,12 +30,20 @@ public class AdapterSelection {
 
     @Inject
     public AdapterSelection(PlatformConfig config) {
-        this(config.mode(), explicit(config), config.gcp().projectId(), config.gcp().firestoreEmulatorHost(),
+        this(
+                config.mode(),
+                explicit(config),
+                config.gcp().projectId(),
+                config.gcp().firestoreEmulatorHost(),
                 config.gcp().pubsubEmulatorHost());
     }
 
-    AdapterSelection(String mode, Map<Port, String> explicit, Optional<String> projectId,
-                     Optional<String> firestoreEmulatorHost, Optional<String> pubsubEmulatorHost) {
+    AdapterSelection(
+            String mode,
+            Map<Port, String> explicit,
+            Optional<String> projectId,
+            Optional<String> firestoreEmulatorHost,
+            Optional<String> pubsubEmulatorHost) {
         if (!mode.equals("local") && !mode.equals("gcp")) {
             throw new IllegalStateException("platform.mode must be local or gcp, not '" + mode + "'");
         }
@@ -49,8 +57,9 @@ public class AdapterSelection {
                     + "transaction as its task, so it needs platform.store=sqlite (use cloudtasks with firestore)");
         }
         if (local.get(Port.QUICK_QUEUE) && !local.get(Port.STORE)) {
-            throw new IllegalStateException("platform.queue.quick.transport=local writes the job in the same SQLite "
-                    + "transaction as its outbox message, so it needs platform.store=sqlite (use pubsub with firestore)");
+            throw new IllegalStateException(
+                    "platform.queue.quick.transport=local writes the job in the same SQLite "
+                            + "transaction as its outbox message, so it needs platform.store=sqlite (use pubsub with firestore)");
         }
         this.projectId = projectId.filter(p -> !p.isBlank());
         if (this.projectId.isEmpty() && local.containsValue(false)) {
@@ -69,8 +78,8 @@ public class AdapterSelection {
             throw new IllegalStateException(port.key + " must be " + port.local + ", not '" + value + "'");
         }
         if (!value.equals(port.gcp)) {
-            throw new IllegalStateException(port.key + " must be " + port.local + " or " + port.gcp + ", not '"
-                    + value + "'");
+            throw new IllegalStateException(
+                    port.key + " must be " + port.local + " or " + port.gcp + ", not '" + value + "'");
         }
         return false;
     }
@@ -78,7 +87,9 @@ public class AdapterSelection {
     private static Map<Port, String> explicit(PlatformConfig config) {
         Map<Port, String> explicit = new EnumMap<>(Port.class);
         for (Port port : Port.values()) {
-            port.configured.apply(config).map(v -> v.trim().toLowerCase(Locale.ROOT))
+            port.configured
+                    .apply(config)
+                    .map(v -> v.trim().toLowerCase(Locale.ROOT))
                     .ifPresent(v -> explicit.put(port, v));
         }
         return explicit;
@@ -99,7 +110,10 @@ public class AdapterSelection {
 
     /** The embedded SQLite file backs the local store, both local queues and the local agents. */
     public boolean usesSqlite() {
-        return isLocal(Port.STORE) || isLocal(Port.QUICK_QUEUE) || isLocal(Port.CUSTOM_QUEUE) || isLocal(Port.AGENTS)
+        return isLocal(Port.STORE)
+                || isLocal(Port.QUICK_QUEUE)
+                || isLocal(Port.CUSTOM_QUEUE)
+                || isLocal(Port.AGENTS)
                 || isLocal(Port.EVENTS);
     }
 
@@ -116,7 +130,8 @@ public class AdapterSelection {
     }
 
     private String describe(boolean wantLocal) {
-        String ports = local.entrySet().stream().filter(e -> e.getValue() == wantLocal)
+        String ports = local.entrySet().stream()
+                .filter(e -> e.getValue() == wantLocal)
                 .map(e -> e.getKey().key + "=" + (wantLocal ? e.getKey().local : e.getKey().gcp))
                 .collect(Collectors.joining(", "));
         return ports.isEmpty() ? "none" : ports;

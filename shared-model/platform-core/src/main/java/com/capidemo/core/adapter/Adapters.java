@@ -6,8 +6,7 @@ import jakarta.enterprise.inject.Instance;
 /** Picks, among the adapters of one port on the classpath, the one configuration selected. */
 public final class Adapters {
 
-    private Adapters() {
-    }
+    private Adapters() {}
 
     /**
      * The adapter for {@code port} from {@code candidates} (an {@code @Any Instance} of the port type); fails with the

@@ -10,8 +10,16 @@ import java.util.function.Function;
  */
 public enum Port {
     STORE("platform.store", "sqlite", "firestore", PlatformConfig::store),
-    QUICK_QUEUE("platform.queue.quick.transport", "local", "pubsub", c -> c.queue().quick().transport()),
-    CUSTOM_QUEUE("platform.queue.custom.transport", "local", "cloudtasks", c -> c.queue().custom().transport()),
+    QUICK_QUEUE(
+            "platform.queue.quick.transport",
+            "local",
+            "pubsub",
+            c -> c.queue().quick().transport()),
+    CUSTOM_QUEUE(
+            "platform.queue.custom.transport",
+            "local",
+            "cloudtasks",
+            c -> c.queue().custom().transport()),
     WAREHOUSE("platform.warehouse", "duckdb", "bigquery", PlatformConfig::warehouse),
     OBJECTS("platform.objects", "local", "gcs", PlatformConfig::objects),
     CRYPTO("platform.crypto", "tink", "kms", PlatformConfig::crypto),

@@ -14,8 +14,7 @@ public final class VegaLite {
     /** The Vega-Lite v5 schema every chart names. */
     public static final String SCHEMA = "https://vega.github.io/schema/vega-lite/v5.json";
 
-    private VegaLite() {
-    }
+    private VegaLite() {}
 
     /** One object per row, keyed by column name, in column order. */
     public static List<Map<String, Object>> values(List<String> columns, List<List<Object>> rows) {
@@ -36,7 +35,8 @@ public final class VegaLite {
     }
 
     /** Puts the rows into a (mutable) spec as its data when it has none and there are rows; returns the spec. */
-    public static Map<String, Object> inlineData(Map<String, Object> spec, List<String> columns, List<List<Object>> rows) {
+    public static Map<String, Object> inlineData(
+            Map<String, Object> spec, List<String> columns, List<List<Object>> rows) {
         if (spec != null && !spec.containsKey("data") && !rows.isEmpty()) {
             spec.put("data", data(columns, rows));
         }

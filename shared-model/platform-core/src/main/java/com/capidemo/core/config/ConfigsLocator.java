@@ -5,8 +5,7 @@ import java.nio.file.Path;
 
 /** Finds the configs/ folder: the configured one, else ./configs, ../configs or ../../configs from the working directory. */
 public final class ConfigsLocator {
-    private ConfigsLocator() {
-    }
+    private ConfigsLocator() {}
 
     public static Path locate(PlatformConfig config) {
         if (config.configsDir().isPresent()) {

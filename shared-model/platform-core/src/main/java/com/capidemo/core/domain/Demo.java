@@ -32,33 +32,129 @@ public record Demo(
         String sourceDemoId) {
 
     /** A demo that was never pinned, deleted or cloned. */
-    public Demo(String demoId, String tenantId, String createdBy, String customerName, String industry,
-                String templateId, String datasetId, String agentId, DemoStatus status, Instant createdAt,
-                Instant lastUsed, Instant archivedAt, boolean isPinned, List<GoldenQuery> goldenQueries,
-                Map<String, Object> metadata, Readiness readiness) {
-        this(demoId, tenantId, createdBy, customerName, industry, templateId, datasetId, agentId, status, createdAt,
-                lastUsed, archivedAt, isPinned, goldenQueries, metadata, readiness, null, null, null);
+    public Demo(
+            String demoId,
+            String tenantId,
+            String createdBy,
+            String customerName,
+            String industry,
+            String templateId,
+            String datasetId,
+            String agentId,
+            DemoStatus status,
+            Instant createdAt,
+            Instant lastUsed,
+            Instant archivedAt,
+            boolean isPinned,
+            List<GoldenQuery> goldenQueries,
+            Map<String, Object> metadata,
+            Readiness readiness) {
+        this(
+                demoId,
+                tenantId,
+                createdBy,
+                customerName,
+                industry,
+                templateId,
+                datasetId,
+                agentId,
+                status,
+                createdAt,
+                lastUsed,
+                archivedAt,
+                isPinned,
+                goldenQueries,
+                metadata,
+                readiness,
+                null,
+                null,
+                null);
     }
 
     /** A demo without a readiness score yet. */
-    public Demo(String demoId, String tenantId, String createdBy, String customerName, String industry,
-                String templateId, String datasetId, String agentId, DemoStatus status, Instant createdAt,
-                Instant lastUsed, Instant archivedAt, boolean isPinned, List<GoldenQuery> goldenQueries,
-                Map<String, Object> metadata) {
-        this(demoId, tenantId, createdBy, customerName, industry, templateId, datasetId, agentId, status, createdAt,
-                lastUsed, archivedAt, isPinned, goldenQueries, metadata, null);
+    public Demo(
+            String demoId,
+            String tenantId,
+            String createdBy,
+            String customerName,
+            String industry,
+            String templateId,
+            String datasetId,
+            String agentId,
+            DemoStatus status,
+            Instant createdAt,
+            Instant lastUsed,
+            Instant archivedAt,
+            boolean isPinned,
+            List<GoldenQuery> goldenQueries,
+            Map<String, Object> metadata) {
+        this(
+                demoId,
+                tenantId,
+                createdBy,
+                customerName,
+                industry,
+                templateId,
+                datasetId,
+                agentId,
+                status,
+                createdAt,
+                lastUsed,
+                archivedAt,
+                isPinned,
+                goldenQueries,
+                metadata,
+                null);
     }
 
-    public static Demo provisioning(String demoId, String tenantId, String createdBy, String customerName,
-                                    String industry, String templateId, Instant now) {
-        return new Demo(demoId, tenantId, createdBy, customerName, industry, templateId, null, null,
-                DemoStatus.PROVISIONING, now, now, null, false, List.of(), Map.of(), null);
+    public static Demo provisioning(
+            String demoId,
+            String tenantId,
+            String createdBy,
+            String customerName,
+            String industry,
+            String templateId,
+            Instant now) {
+        return new Demo(
+                demoId,
+                tenantId,
+                createdBy,
+                customerName,
+                industry,
+                templateId,
+                null,
+                null,
+                DemoStatus.PROVISIONING,
+                now,
+                now,
+                null,
+                false,
+                List.of(),
+                Map.of(),
+                null);
     }
 
     /** A clone of {@code source} that is still provisioning: same template and industry, its own id and owner. */
     public static Demo cloneOf(Demo source, String demoId, String createdBy, String customerName, Instant now) {
-        return new Demo(demoId, source.tenantId(), createdBy, customerName, source.industry(), source.templateId(),
-                null, null, DemoStatus.PROVISIONING, now, now, null, false, List.of(), Map.of(), null, null, null,
+        return new Demo(
+                demoId,
+                source.tenantId(),
+                createdBy,
+                customerName,
+                source.industry(),
+                source.templateId(),
+                null,
+                null,
+                DemoStatus.PROVISIONING,
+                now,
+                now,
+                null,
+                false,
+                List.of(),
+                Map.of(),
+                null,
+                null,
+                null,
                 source.demoId());
     }
 

@@ -32,8 +32,8 @@ public record DemoCursor(Instant createdAt, String demoId) {
             if (!m.matches()) {
                 return Optional.empty();
             }
-            return Optional.of(new DemoCursor(Instant.ofEpochSecond(Long.parseLong(m.group(1)),
-                    Long.parseLong(m.group(2))), m.group(3)));
+            return Optional.of(new DemoCursor(
+                    Instant.ofEpochSecond(Long.parseLong(m.group(1)), Long.parseLong(m.group(2))), m.group(3)));
         } catch (IllegalArgumentException | DateTimeException e) {
             return Optional.empty();
         }

@@ -6,8 +6,12 @@ import java.util.Optional;
  * Which of a tenant's demos a list shows; an empty field does not filter. Without a status, deleted demos (kept as
  * records) are left out. {@code query} is matched as {@link DemoSearch} says.
  */
-public record DemoFilter(Optional<DemoStatus> status, Optional<String> templateId, Optional<Boolean> pinned,
-                         Optional<String> createdBy, Optional<String> query) {
+public record DemoFilter(
+        Optional<DemoStatus> status,
+        Optional<String> templateId,
+        Optional<Boolean> pinned,
+        Optional<String> createdBy,
+        Optional<String> query) {
 
     public DemoFilter {
         query = query.map(DemoSearch::normalize).filter(q -> !q.isEmpty());

@@ -21,7 +21,7 @@ public record DemoMetadata(
         Instant provisionedAt,
         String clonedFrom) {
 
-    private static final TypeReference<Map<String, Object>> DOCUMENT = new TypeReference<>() { };
+    private static final TypeReference<Map<String, Object>> DOCUMENT = new TypeReference<>() {};
 
     /** The metadata of a demo holding {@code tables} (rows per table), not yet stamped with its provisioning time. */
     public static DemoMetadata of(Map<String, Long> tables) {

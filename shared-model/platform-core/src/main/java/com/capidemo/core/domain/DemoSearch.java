@@ -17,8 +17,7 @@ public final class DemoSearch {
     /** Longest query (and longest stored prefix). */
     public static final int MAX_QUERY_LENGTH = 40;
 
-    private DemoSearch() {
-    }
+    private DemoSearch() {}
 
     /** Lower-case words of {@code s} separated by single spaces; empty for null or punctuation only. */
     public static String normalize(String s) {

@@ -6,9 +6,19 @@ import java.time.Instant;
  * A share link of a demo, as stored: found by the SHA-256 of its token ({@code tokenHash}); the token itself only as
  * ciphertext (its owner can list the link again), the password only as a salted slow hash (null without one).
  */
-public record DemoShare(String tokenHash, byte[] encryptedToken, String demoId, String tenantId, String createdBy,
-                        Instant createdAt, Instant expiresAt, String passwordHash, boolean readOnly, long accessCount,
-                        Instant lastAccessed, Instant revokedAt) {
+public record DemoShare(
+        String tokenHash,
+        byte[] encryptedToken,
+        String demoId,
+        String tenantId,
+        String createdBy,
+        Instant createdAt,
+        Instant expiresAt,
+        String passwordHash,
+        boolean readOnly,
+        long accessCount,
+        Instant lastAccessed,
+        Instant revokedAt) {
 
     public boolean hasPassword() {
         return passwordHash != null;

@@ -11,8 +11,13 @@ import java.util.Map;
  * the same, while the demos are unchanged, until that demo is older than the window; null when none is counted or the
  * store does not say.
  */
-public record DemoStats(long total, long createdSince, long pinned, Map<String, Long> byStatus,
-                        Map<String, Long> byTemplate, Instant oldestSince) {
+public record DemoStats(
+        long total,
+        long createdSince,
+        long pinned,
+        Map<String, Long> byStatus,
+        Map<String, Long> byTemplate,
+        Instant oldestSince) {
 
     /** The by_template key of demos designed for one customer (no template). */
     public static final String CUSTOM = "custom";

@@ -5,7 +5,11 @@ import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Locale;
 
 public enum DemoStatus {
-    PROVISIONING, READY, FAILED, ARCHIVED, DELETED;
+    PROVISIONING,
+    READY,
+    FAILED,
+    ARCHIVED,
+    DELETED;
 
     @JsonValue
     public String wire() {

@@ -16,8 +16,7 @@ public final class Ids {
      */
     public static final Pattern WELL_FORMED = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]{0,63}");
 
-    private Ids() {
-    }
+    private Ids() {}
 
     public static String jobId() {
         return "job_" + randomHex(10);
@@ -39,8 +38,8 @@ public final class Ids {
     /** Lower-case hex SHA-256 of the UTF-8 text: the lookup id of a secret (API key, share token) or of content. */
     public static String sha256(String text) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(text.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

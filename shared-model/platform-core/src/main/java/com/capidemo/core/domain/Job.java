@@ -34,9 +34,25 @@ public record Job(
 
     /** A freshly accepted job of the payload's type, made by the payload's requester, before any worker has seen it. */
     public static Job queued(String jobId, String demoId, String tenantId, JobPayload payload, Instant now) {
-        return new Job(jobId, demoId, tenantId, payload.type(), JobStatus.QUEUED, 0, "queued",
-                List.of(JobLog.info(now, "Job accepted and queued")), null, null, 0, null,
-                payload, now, null, now, null, payload.requestedBy());
+        return new Job(
+                jobId,
+                demoId,
+                tenantId,
+                payload.type(),
+                JobStatus.QUEUED,
+                0,
+                "queued",
+                List.of(JobLog.info(now, "Job accepted and queued")),
+                null,
+                null,
+                0,
+                null,
+                payload,
+                now,
+                null,
+                now,
+                null,
+                payload.requestedBy());
     }
 
     /** The demo a clone job copies (null for other jobs). */

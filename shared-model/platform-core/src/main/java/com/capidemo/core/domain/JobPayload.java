@@ -55,8 +55,14 @@ public sealed interface JobPayload {
     }
 
     /** A custom job: the brief the custom pipeline designs a demo from. */
-    record Custom(String customerName, String industry, String website, String description, List<String> useCases,
-                  String requestedBy) implements JobPayload {
+    record Custom(
+            String customerName,
+            String industry,
+            String website,
+            String description,
+            List<String> useCases,
+            String requestedBy)
+            implements JobPayload {
 
         /** Use cases are never null (an absent list is empty); the list is a copy that cannot be changed. */
         public Custom {
@@ -73,8 +79,15 @@ public sealed interface JobPayload {
      * A tenant's templated pipeline run: template {@code configs/{provider}/{domain}/{templateName}.yml} as pipeline
      * {@code pipelineId}, triggered by {@code triggerBy} for business date {@code date}.
      */
-    record Pipeline(String pipelineId, String provider, String domain, String templateName, String triggerBy,
-                    LocalDate date, String requestedBy) implements JobPayload {
+    record Pipeline(
+            String pipelineId,
+            String provider,
+            String domain,
+            String templateName,
+            String triggerBy,
+            LocalDate date,
+            String requestedBy)
+            implements JobPayload {
 
         @Override
         public JobType type() {
@@ -91,7 +104,7 @@ public sealed interface JobPayload {
 
     /** The stored document of this payload (snake_case keys, the date as yyyy-MM-dd). */
     default Map<String, Object> toMap() {
-        return Json.MAPPER.convertValue(this, new TypeReference<Map<String, Object>>() { });
+        return Json.MAPPER.convertValue(this, new TypeReference<Map<String, Object>>() {});
     }
 
     /** The payload of a job of {@code type} from its stored document; a missing document reads as an empty payload. */

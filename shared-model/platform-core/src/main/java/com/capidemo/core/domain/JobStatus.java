@@ -11,7 +11,10 @@ import java.util.Set;
  * (running → running) only by the store when its lease has expired; no other transition exists.
  */
 public enum JobStatus {
-    QUEUED, RUNNING, COMPLETED, FAILED;
+    QUEUED,
+    RUNNING,
+    COMPLETED,
+    FAILED;
 
     /** States a job may move to from this one. */
     public Set<JobStatus> successors() {

@@ -5,7 +5,10 @@ import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Locale;
 
 public enum JobType {
-    QUICK, CUSTOM, CLONE, PIPELINE;
+    QUICK,
+    CUSTOM,
+    CLONE,
+    PIPELINE;
 
     @JsonValue
     public String wire() {

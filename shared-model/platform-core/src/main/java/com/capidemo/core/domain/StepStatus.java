@@ -6,7 +6,9 @@ import java.util.Locale;
 
 /** A pipeline step's checkpoint: running while it works, then completed (never run again) or failed. */
 public enum StepStatus {
-    RUNNING, COMPLETED, FAILED;
+    RUNNING,
+    COMPLETED,
+    FAILED;
 
     @JsonValue
     public String wire() {

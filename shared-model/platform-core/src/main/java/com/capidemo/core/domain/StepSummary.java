@@ -10,15 +10,22 @@ import java.util.Map;
  * the job result, a halted run); a step's own documents (profile, schema, use cases) stay in the output as they are.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record StepSummary(Long rowsProcessed, List<DqResult> dqResults, String datasetId, String agentId,
-                          Integer tableCount, Long totalRows, String halt) {
+public record StepSummary(
+        Long rowsProcessed,
+        List<DqResult> dqResults,
+        String datasetId,
+        String agentId,
+        Integer tableCount,
+        Long totalRows,
+        String halt) {
 
     public StepSummary {
         dqResults = dqResults == null ? List.of() : List.copyOf(dqResults);
     }
 
     public static StepSummary of(Map<String, Object> output) {
-        return output == null || output.isEmpty() ? new StepSummary(null, null, null, null, null, null, null)
+        return output == null || output.isEmpty()
+                ? new StepSummary(null, null, null, null, null, null, null)
                 : Json.MAPPER.convertValue(output, StepSummary.class);
     }
 }

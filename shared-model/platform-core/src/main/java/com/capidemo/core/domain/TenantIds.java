@@ -17,8 +17,7 @@ public final class TenantIds {
     /** Dataset names the warehouses accept (the tenant's dataset is named from configs/customer/onboarding-template.yml). */
     private static final Pattern DATASET = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,127}");
 
-    private TenantIds() {
-    }
+    private TenantIds() {}
 
     public static boolean isValid(String tenantId) {
         return tenantId != null && PATTERN.matcher(tenantId).matches();

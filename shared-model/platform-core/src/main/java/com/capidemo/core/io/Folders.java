@@ -11,8 +11,7 @@ import java.util.stream.Stream;
 /** File-system helpers shared by the local adapters and the workers' scratch folders. */
 public final class Folders {
 
-    private Folders() {
-    }
+    private Folders() {}
 
     /**
      * Deletes {@code dir} and everything under it, deepest first. A folder that is already gone, or a file that

@@ -41,16 +41,24 @@ public final class StrictJson {
             .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES));
 
-    private StrictJson() {
-    }
+    private StrictJson() {}
 
     public static ObjectMapper apply(ObjectMapper mapper) {
-        mapper.getFactory().setStreamReadConstraints(StreamReadConstraints.builder()
-                .maxNestingDepth(MAX_DEPTH).maxStringLength(MAX_STRING).maxNumberLength(MAX_NUMBER).build());
+        mapper.getFactory()
+                .setStreamReadConstraints(StreamReadConstraints.builder()
+                        .maxNestingDepth(MAX_DEPTH)
+                        .maxStringLength(MAX_STRING)
+                        .maxNumberLength(MAX_NUMBER)
+                        .build());
         mapper.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
-        mapper.enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY, DeserializationFeature.FAIL_ON_TRAILING_TOKENS,
-                DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES, DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS);
-        mapper.disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT, DeserializationFeature.ACCEPT_SINGLE_VALUE_AS_ARRAY,
+        mapper.enable(
+                DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY,
+                DeserializationFeature.FAIL_ON_TRAILING_TOKENS,
+                DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES,
+                DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS);
+        mapper.disable(
+                DeserializationFeature.ACCEPT_FLOAT_AS_INT,
+                DeserializationFeature.ACCEPT_SINGLE_VALUE_AS_ARRAY,
                 DeserializationFeature.UNWRAP_SINGLE_VALUE_ARRAYS);
         mapper.coercionConfigFor(LogicalType.Textual)
                 .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
@@ -81,8 +89,8 @@ public final class StrictJson {
         public String deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
             String text = p.hasToken(JsonToken.VALUE_STRING) ? p.getText() : super.deserialize(p, ctxt);
             if (text != null && UserText.hasControlCharacters(text)) {
-                throw InvalidFormatException.from(p, UserText.CONTROL_CHARACTERS_MESSAGE, UserText.preview(text),
-                        String.class);
+                throw InvalidFormatException.from(
+                        p, UserText.CONTROL_CHARACTERS_MESSAGE, UserText.preview(text), String.class);
             }
             return text;
         }

@@ -10,8 +10,7 @@ public final class UserText {
     public static final String CONTROL_CHARACTERS_MESSAGE = "must not contain control characters";
     private static final int PREVIEW = 64;
 
-    private UserText() {
-    }
+    private UserText() {}
 
     public static boolean isControl(int c) {
         return (c < 0x20 && c != '\t' && c != '\n' && c != '\r') || (c >= 0x7f && c <= 0x9f);

@@ -29,6 +29,7 @@ public final class CloudLoggingFormatter extends ExtFormatter {
 
     /** MDC keys Quarkus' OpenTelemetry puts on every line of a traced request; rendered as the fields above. */
     private static final Set<String> TRACE_KEYS = Set.of("traceId", "spanId", "sampled", "parentId");
+
     private static final JsonFactory JSON = new JsonFactory();
 
     private final String project;

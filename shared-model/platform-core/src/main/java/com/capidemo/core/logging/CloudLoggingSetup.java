@@ -27,10 +27,11 @@ public class CloudLoggingSetup {
     private final String service;
     private final String version;
 
-    public CloudLoggingSetup(TelemetrySelection selection, PlatformConfig adapters,
-                             @ConfigProperty(name = "quarkus.application.name") String service,
-                             @ConfigProperty(name = "quarkus.application.version", defaultValue = "dev")
-                             String version) {
+    public CloudLoggingSetup(
+            TelemetrySelection selection,
+            PlatformConfig adapters,
+            @ConfigProperty(name = "quarkus.application.name") String service,
+            @ConfigProperty(name = "quarkus.application.version", defaultValue = "dev") String version) {
         this.selection = selection;
         this.adapters = adapters;
         this.service = service;
@@ -41,7 +42,9 @@ public class CloudLoggingSetup {
         if (!TelemetrySelection.CLOUD_LOGGING.equals(selection.logFormat())) {
             return;
         }
-        String project = adapters.gcp().projectId().filter(p -> !p.isBlank())
+        String project = adapters.gcp()
+                .projectId()
+                .filter(p -> !p.isBlank())
                 .orElseThrow(() -> new IllegalStateException("platform.telemetry.log-format=cloud-logging needs "
                         + "platform.gcp.project-id (PLATFORM_GCP_PROJECT_ID) for the trace field"));
         CloudLoggingFormatter formatter = new CloudLoggingFormatter(project, service, version);

@@ -8,8 +8,16 @@ import java.io.IOException;
  * in the structured format ({@link CloudLoggingFormatter}), the text {@link #toString()} in any other.
  * {@code path} is the request path without its query (which may hold user input).
  */
-public record HttpRequestLog(String method, String path, int status, long requestBytes, long responseBytes,
-                             long latencyNanos, String remoteIp, String userAgent, String protocol) {
+public record HttpRequestLog(
+        String method,
+        String path,
+        int status,
+        long requestBytes,
+        long responseBytes,
+        long latencyNanos,
+        String remoteIp,
+        String userAgent,
+        String protocol) {
 
     void writeTo(JsonGenerator json) throws IOException {
         json.writeObjectFieldStart("httpRequest");

@@ -11,6 +11,5 @@ public final class CloudTasksHeaders {
     public static final String RETRY_COUNT = "X-CloudTasks-TaskRetryCount";
     public static final String EXECUTION_COUNT = "X-CloudTasks-TaskExecutionCount";
 
-    private CloudTasksHeaders() {
-    }
+    private CloudTasksHeaders() {}
 }

@@ -23,12 +23,16 @@ public final class PushEnvelope {
     /** A Pub/Sub subscription name: projects/{project}/subscriptions/{name} stays well below this. */
     static final int MAX_SUBSCRIPTION = 512;
 
-    private PushEnvelope() {
-    }
+    private PushEnvelope() {}
 
     /** Builds the envelope JSON for a message (used by the local outbox dispatcher and tests). */
-    public static byte[] build(String messageId, Instant publishTime, Map<String, String> attributes, byte[] data,
-                               String subscription, int deliveryAttempt) {
+    public static byte[] build(
+            String messageId,
+            Instant publishTime,
+            Map<String, String> attributes,
+            byte[] data,
+            String subscription,
+            int deliveryAttempt) {
         Map<String, Object> message = new LinkedHashMap<>();
         message.put("data", Base64.getEncoder().encodeToString(data));
         message.put("attributes", attributes);
@@ -70,8 +74,8 @@ public final class PushEnvelope {
             throw new MalformedEnvelopeException("message.messageId", "missing message.messageId");
         }
         if (messageId.length() > MAX_ID) {
-            throw new MalformedEnvelopeException("message.messageId",
-                    "message.messageId is longer than " + MAX_ID + " characters");
+            throw new MalformedEnvelopeException(
+                    "message.messageId", "message.messageId is longer than " + MAX_ID + " characters");
         }
         String dataText = text(message, "message.data", "data", null);
         if (dataText == null) {
@@ -89,7 +93,9 @@ public final class PushEnvelope {
             if (!attrs.isObject()) {
                 throw new MalformedEnvelopeException("message.attributes", "message.attributes is not an object");
             }
-            attrs.fields().forEachRemaining(e -> attributes.put(e.getKey(), e.getValue().asText()));
+            attrs.fields()
+                    .forEachRemaining(
+                            e -> attributes.put(e.getKey(), e.getValue().asText()));
         }
         Instant publishTime = null;
         String published = text(message, "message.publishTime", "publishTime", "publish_time");
@@ -97,15 +103,18 @@ public final class PushEnvelope {
             try {
                 publishTime = Instant.parse(published);
             } catch (DateTimeParseException e) {
-                throw new MalformedEnvelopeException("message.publishTime",
-                        "message.publishTime is not an RFC 3339 timestamp");
+                throw new MalformedEnvelopeException(
+                        "message.publishTime", "message.publishTime is not an RFC 3339 timestamp");
             }
         }
         String subscription = text(root, "subscription", "subscription", null);
-        if (subscription != null && (subscription.length() > MAX_SUBSCRIPTION
-                || subscription.chars().anyMatch(UserText::isControlOrLineBreak))) {
-            throw new MalformedEnvelopeException("subscription", "subscription must be a subscription name of at most "
-                    + MAX_SUBSCRIPTION + " characters without control characters");
+        if (subscription != null
+                && (subscription.length() > MAX_SUBSCRIPTION
+                        || subscription.chars().anyMatch(UserText::isControlOrLineBreak))) {
+            throw new MalformedEnvelopeException(
+                    "subscription",
+                    "subscription must be a subscription name of at most " + MAX_SUBSCRIPTION
+                            + " characters without control characters");
         }
         JsonNode attempt = root.get("deliveryAttempt");
         if (attempt != null && !attempt.isNull() && !attempt.canConvertToInt()) {

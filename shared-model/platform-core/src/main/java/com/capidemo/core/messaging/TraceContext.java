@@ -30,8 +30,7 @@ public final class TraceContext {
 
     private static final Pattern TRACEPARENT = Pattern.compile("00-([0-9a-f]{32})-([0-9a-f]{16})-([0-9a-f]{2})");
 
-    private TraceContext() {
-    }
+    private TraceContext() {}
 
     /** The current span as a traceparent value, when there is a valid one. */
     public static Optional<String> currentTraceparent() {
@@ -39,7 +38,8 @@ public final class TraceContext {
         if (!ctx.isValid()) {
             return Optional.empty();
         }
-        return Optional.of("00-" + ctx.getTraceId() + "-" + ctx.getSpanId() + "-" + ctx.getTraceFlags().asHex());
+        return Optional.of("00-" + ctx.getTraceId() + "-" + ctx.getSpanId() + "-"
+                + ctx.getTraceFlags().asHex());
     }
 
     /** The attributes plus the current traceparent. */
@@ -62,8 +62,8 @@ public final class TraceContext {
         if (!m.matches()) {
             return Optional.empty();
         }
-        SpanContext ctx = SpanContext.createFromRemoteParent(m.group(1), m.group(2),
-                TraceFlags.fromHex(m.group(3), 0), TraceState.getDefault());
+        SpanContext ctx = SpanContext.createFromRemoteParent(
+                m.group(1), m.group(2), TraceFlags.fromHex(m.group(3), 0), TraceState.getDefault());
         return ctx.isValid() ? Optional.of(ctx) : Optional.empty();
     }
 
@@ -77,7 +77,8 @@ public final class TraceContext {
         Span current = Span.current();
         SpanBuilder builder = Tracing.tracer().spanBuilder(name).setSpanKind(SpanKind.CONSUMER);
         Optional<SpanContext> remote = parse(traceparent);
-        if (remote.isPresent() && !remote.get().getTraceId().equals(current.getSpanContext().getTraceId())) {
+        if (remote.isPresent()
+                && !remote.get().getTraceId().equals(current.getSpanContext().getTraceId())) {
             builder.setParent(Context.current().with(Span.wrap(remote.get())));
             if (current.getSpanContext().isValid()) {
                 builder.addLink(current.getSpanContext());

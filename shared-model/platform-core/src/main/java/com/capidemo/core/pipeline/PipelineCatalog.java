@@ -24,6 +24,7 @@ public final class PipelineCatalog {
 
     /** Path parts are plain names: nothing can climb out of configs/. */
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]{0,63}");
+
     private static final Pattern STEP_ID = Pattern.compile("[a-z][a-z0-9_]{0,63}");
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
@@ -53,14 +54,15 @@ public final class PipelineCatalog {
     public PipelineDefinition load(Path file, Variables variables, Set<String> knownStepTypes) {
         Map<String, Object> raw;
         try {
-            raw = YAML.readValue(file.toFile(), new TypeReference<LinkedHashMap<String, Object>>() { });
+            raw = YAML.readValue(file.toFile(), new TypeReference<LinkedHashMap<String, Object>>() {});
         } catch (IOException e) {
             throw new PipelineException("cannot read pipeline " + configs.relativize(file) + ": " + e.getMessage(), e);
         }
         if (raw == null || !(raw.get("steps") instanceof List<?> rawSteps) || rawSteps.isEmpty()) {
             throw new PipelineException("pipeline " + configs.relativize(file) + " has no steps");
         }
-        String name = String.valueOf(raw.getOrDefault("pipeline", file.getFileName().toString().replace(".yml", "")));
+        String name = String.valueOf(
+                raw.getOrDefault("pipeline", file.getFileName().toString().replace(".yml", "")));
         List<StepDefinition> steps = new ArrayList<>();
         Set<String> ids = new HashSet<>();
         for (Object o : rawSteps) {
@@ -73,7 +75,8 @@ public final class PipelineCatalog {
             String type = String.valueOf(config.remove("type"));
             Object description = config.remove("description");
             if (!STEP_ID.matcher(id).matches() || !ids.add(id)) {
-                throw new PipelineException("pipeline " + name + ": step id '" + id + "' is missing, malformed or repeated");
+                throw new PipelineException(
+                        "pipeline " + name + ": step id '" + id + "' is missing, malformed or repeated");
             }
             if (!knownStepTypes.contains(type)) {
                 throw new PipelineException("pipeline " + name + ": step '" + id + "' has unknown type '" + type
@@ -84,18 +87,21 @@ public final class PipelineCatalog {
             steps.add(new StepDefinition(id, type, description == null ? null : description.toString(), substituted));
         }
         Object description = raw.get("description");
-        return new PipelineDefinition(name, description == null ? null : description.toString().strip(), steps);
+        return new PipelineDefinition(
+                name, description == null ? null : description.toString().strip(), steps);
     }
 
     /** The step ids and types of a template in order, read without resolving variables (for status pages). */
     public List<Map<String, String>> outline(Path file) {
         try {
-            Map<String, Object> raw = YAML.readValue(file.toFile(), new TypeReference<LinkedHashMap<String, Object>>() { });
+            Map<String, Object> raw =
+                    YAML.readValue(file.toFile(), new TypeReference<LinkedHashMap<String, Object>>() {});
             List<Map<String, String>> steps = new ArrayList<>();
             if (raw != null && raw.get("steps") instanceof List<?> list) {
                 for (Object o : list) {
                     if (o instanceof Map<?, ?> m) {
-                        steps.add(Map.of("step_id", String.valueOf(m.get("id")), "type", String.valueOf(m.get("type"))));
+                        steps.add(
+                                Map.of("step_id", String.valueOf(m.get("id")), "type", String.valueOf(m.get("type"))));
                     }
                 }
             }

@@ -8,8 +8,16 @@ import java.util.Map;
  * existed), a Vega-Lite v5 chart spec with the data inline (null for single values and declines), follow-up
  * questions, the outcome and opaque state the agent reads back from the conversation history.
  */
-public record ChatAnswer(String answer, String sql, List<String> columns, List<List<Object>> rows, boolean truncated,
-                         Map<String, Object> chart, List<String> followUpQuestions, String outcome, String state) {
+public record ChatAnswer(
+        String answer,
+        String sql,
+        List<String> columns,
+        List<List<Object>> rows,
+        boolean truncated,
+        Map<String, Object> chart,
+        List<String> followUpQuestions,
+        String outcome,
+        String state) {
 
     /** The most rows an answer carries (more are cut and {@code truncated} set), whichever agent answered. */
     public static final int MAX_ROWS = 100;

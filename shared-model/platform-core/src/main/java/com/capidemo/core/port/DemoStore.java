@@ -43,8 +43,12 @@ public interface DemoStore {
     OptionalLong changeVersion(String tenantId);
 
     /** provisioning|failed → ready with the dataset, agent, golden queries and metadata recorded. */
-    boolean markReady(String demoId, String datasetId, String agentId, List<GoldenQuery> goldenQueries,
-                      Map<String, Object> metadata);
+    boolean markReady(
+            String demoId,
+            String datasetId,
+            String agentId,
+            List<GoldenQuery> goldenQueries,
+            Map<String, Object> metadata);
 
     /**
      * Replaces a ready demo's golden queries (its talk track) with {@code replacement}, only if they are still

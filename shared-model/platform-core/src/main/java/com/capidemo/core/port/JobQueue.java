@@ -19,9 +19,12 @@ public interface JobQueue {
      * the Pub/Sub subscription read: {job_type, tenant_id, job_id} and a {@link ProvisionMessage} naming the job.
      */
     default void submit(Demo demo, Job job) {
-        ProvisionMessage message = new ProvisionMessage(job.jobId(), job.demoId(), job.tenantId(), job.type().wire(),
-                job.templateId());
-        submit(demo, job, Map.of("job_type", job.type().wire(), "tenant_id", job.tenantId(), "job_id", job.jobId()),
+        ProvisionMessage message = new ProvisionMessage(
+                job.jobId(), job.demoId(), job.tenantId(), job.type().wire(), job.templateId());
+        submit(
+                demo,
+                job,
+                Map.of("job_type", job.type().wire(), "tenant_id", job.tenantId(), "job_id", job.jobId()),
                 message.toBytes());
     }
 }

@@ -47,8 +47,8 @@ public interface JobStore {
      * Extends the lease and records progress with the log lines gathered since the last heartbeat (one
      * write for all of them); false when the caller no longer holds the lease.
      */
-    boolean heartbeat(String jobId, String owner, Duration leaseDuration, int progress, String phase,
-                      List<JobLog> logs);
+    boolean heartbeat(
+            String jobId, String owner, Duration leaseDuration, int progress, String phase, List<JobLog> logs);
 
     /**
      * Gives up the lease after a transient error, so the redelivered message can claim the job at once;

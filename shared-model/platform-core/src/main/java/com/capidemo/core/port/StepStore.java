@@ -22,8 +22,8 @@ public interface StepStore {
     boolean start(String jobId, String stepId, int position, String type, String owner, Instant now);
 
     /** running → completed with its output and log lines; false when the caller lost the lease. */
-    boolean complete(String jobId, String stepId, String owner, Map<String, Object> output, List<JobLog> logs,
-                     Instant now);
+    boolean complete(
+            String jobId, String stepId, String owner, Map<String, Object> output, List<JobLog> logs, Instant now);
 
     /** running → failed with the reason and log lines; false when the caller lost the lease. */
     boolean fail(String jobId, String stepId, String owner, String error, List<JobLog> logs, Instant now);

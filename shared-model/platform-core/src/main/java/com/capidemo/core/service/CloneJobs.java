@@ -15,16 +15,19 @@ import java.time.Instant;
  */
 public final class CloneJobs {
 
-    private CloneJobs() {
-    }
+    private CloneJobs() {}
 
     /** Stores the clone's demo and job with their message; returns the queued job (its demo id is the clone's). */
     public static Job submit(JobQueue queue, Demo source, String createdBy, String customerName, Instant now) {
         String demoId = Ids.demoId();
         String jobId = Ids.jobId();
         Demo demo = Demo.cloneOf(source, demoId, createdBy, customerName, now);
-        Job job = Job.queued(jobId, demoId, source.tenantId(),
-                new JobPayload.Clone(source.demoId(), source.templateId(), customerName, createdBy), now);
+        Job job = Job.queued(
+                jobId,
+                demoId,
+                source.tenantId(),
+                new JobPayload.Clone(source.demoId(), source.templateId(), customerName, createdBy),
+                now);
         queue.submit(demo, job);
         return job;
     }

@@ -9,8 +9,12 @@ public class DemoBusyException extends ApiProblem {
     private final String jobId;
 
     public DemoBusyException(String demoId, String jobId) {
-        super(409, "demo-busy", "Conflict", "Demo '" + demoId + "' cannot be deleted while job '" + jobId
-                + "' is queued or running for it; try again once the job has finished");
+        super(
+                409,
+                "demo-busy",
+                "Conflict",
+                "Demo '" + demoId + "' cannot be deleted while job '" + jobId
+                        + "' is queued or running for it; try again once the job has finished");
         this.demoId = demoId;
         this.jobId = jobId;
     }

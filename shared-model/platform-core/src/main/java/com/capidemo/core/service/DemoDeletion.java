@@ -78,8 +78,9 @@ public class DemoDeletion {
     public Outcome deleteArchived(String demoId, Instant archivedAtOrBefore) {
         refuseWhileBusy(demoId);
         if (!demos.startDeletion(demoId, archivedAtOrBefore, clock.instant())) {
-            return demos.find(demoId).map(d -> d.status() == DemoStatus.DELETED ? Outcome.ALREADY_DELETED
-                    : Outcome.NOT_DUE).orElse(Outcome.NOT_FOUND);
+            return demos.find(demoId)
+                    .map(d -> d.status() == DemoStatus.DELETED ? Outcome.ALREADY_DELETED : Outcome.NOT_DUE)
+                    .orElse(Outcome.NOT_FOUND);
         }
         Optional<Demo> found = demos.find(demoId);
         if (found.isEmpty()) {
@@ -106,13 +107,15 @@ public class DemoDeletion {
         DemoStore.DeleteOutcome outcome = demos.markDeleted(demoId, clock.instant());
         return switch (outcome) {
             case DELETED -> {
-                Log.infof("deleted demo %s of tenant %s (dataset %s, agent %s dropped)", demoId, demo.tenantId(),
-                        datasetId, agentId);
+                Log.infof(
+                        "deleted demo %s of tenant %s (dataset %s, agent %s dropped)",
+                        demoId, demo.tenantId(), datasetId, agentId);
                 yield Outcome.DELETED;
             }
             case ALREADY_DELETED -> Outcome.ALREADY_DELETED; // a concurrent deletion finished first
             case NOT_FOUND -> Outcome.NOT_FOUND;
-            case BUSY -> throw new DemoBusyException(demoId, jobs.activeJobFor(demoId).orElse("unknown"));
+            case BUSY ->
+                throw new DemoBusyException(demoId, jobs.activeJobFor(demoId).orElse("unknown"));
         };
     }
 }

@@ -51,7 +51,12 @@ public class DemoFinisher {
     public String finish(AgentSpec spec, DemoMetadata metadata, Consumer<String> agentCreated) {
         String agentId = agents.createAgent(spec);
         agentCreated.accept(agentId);
-        demos.markReady(spec.demoId(), spec.datasetId(), agentId, spec.goldenQueries(), metadata.withProvisionedAt(clock.instant()).toMap());
+        demos.markReady(
+                spec.demoId(),
+                spec.datasetId(),
+                agentId,
+                spec.goldenQueries(),
+                metadata.withProvisionedAt(clock.instant()).toMap());
         return agentId;
     }
 
@@ -71,8 +76,13 @@ public class DemoFinisher {
             readiness = scoring.score(spec, session);
         }
         demos.recordReadiness(demoId, readiness);
-        Log.infof("readiness of %s: %.1f%% (%d of %d golden questions) in %d ms%s", demoId, readiness.score(),
-                readiness.passed(), readiness.total(), (System.nanoTime() - started) / 1_000_000,
+        Log.infof(
+                "readiness of %s: %.1f%% (%d of %d golden questions) in %d ms%s",
+                demoId,
+                readiness.score(),
+                readiness.passed(),
+                readiness.total(),
+                (System.nanoTime() - started) / 1_000_000,
                 readiness.failed().isEmpty() ? "" : "; not matching: " + String.join(" | ", readiness.failed()));
         return readiness;
     }

@@ -10,14 +10,13 @@ import java.util.regex.Pattern;
 public final class JobErrors {
 
     static final int MAX = 500;
-    private static final Pattern CLASS_NAME = Pattern.compile(
-            "\\b(?:[a-z][a-z0-9_]*\\.){2,}[A-Z][A-Za-z0-9_$]*(?:Exception|Error|Throwable)?\\b:?\\s*");
+    private static final Pattern CLASS_NAME =
+            Pattern.compile("\\b(?:[a-z][a-z0-9_]*\\.){2,}[A-Z][A-Za-z0-9_$]*(?:Exception|Error|Throwable)?\\b:?\\s*");
     private static final Pattern SQL = Pattern.compile(
             "(?is)\\b(?:SELECT|WITH|CREATE|INSERT|UPDATE|DELETE|COPY|MERGE)\\s+.*?\\b(?:FROM|TABLE|INTO|AS|SET|TO)\\b.*");
     private static final Pattern LINE_MARK = Pattern.compile("(?s)\\s*LINE \\d+:.*");
 
-    private JobErrors() {
-    }
+    private JobErrors() {}
 
     public static String describe(Throwable failure) {
         String message = failure == null ? null : failure.getMessage();

@@ -10,8 +10,7 @@ import com.capidemo.core.port.JobStore;
  */
 public final class JobFailures {
 
-    private JobFailures() {
-    }
+    private JobFailures() {}
 
     /** @return true when the job was failed now; false when it is unknown or already finished */
     public static boolean failWithDemo(JobStore jobs, DemoStore demos, String jobId, String reason) {

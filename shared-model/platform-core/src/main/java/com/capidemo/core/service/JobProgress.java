@@ -50,10 +50,15 @@ public final class JobProgress {
         phase = newPhase;
         Log.infof("%s [%d%%] %s", newPhase, newProgress, message);
         long now = epochNanos();
-        Tracing.tracer().spanBuilder("phase " + newPhase).setStartTimestamp(lastStepEpochNanos, TimeUnit.NANOSECONDS)
-                .setAttribute("job.id", jobId).setAttribute("job.phase", newPhase)
-                .setAttribute("job.progress", newProgress).setAttribute("job.step", message)
-                .startSpan().end(now, TimeUnit.NANOSECONDS);
+        Tracing.tracer()
+                .spanBuilder("phase " + newPhase)
+                .setStartTimestamp(lastStepEpochNanos, TimeUnit.NANOSECONDS)
+                .setAttribute("job.id", jobId)
+                .setAttribute("job.phase", newPhase)
+                .setAttribute("job.progress", newProgress)
+                .setAttribute("job.step", message)
+                .startSpan()
+                .end(now, TimeUnit.NANOSECONDS);
         lastStepEpochNanos = now;
         if (phaseChanged || System.nanoTime() - lastFlush >= FLUSH_EVERY.toNanos()) {
             flush();

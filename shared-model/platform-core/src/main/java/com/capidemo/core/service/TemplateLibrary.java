@@ -51,18 +51,26 @@ public class TemplateLibrary {
     private final Clock clock;
 
     @Inject
-    public TemplateLibrary(PlatformConfig config, ObjectStore objects, Instance<TemplateDataWriter> writer,
-                           Clock clock) {
-        this(TemplateCatalog.load(ConfigsLocator.locate(config).resolve("templates")), objects,
-                Path.of(config.dataDir()).resolve("locks").resolve("templates.lock"), writer::get, clock);
+    public TemplateLibrary(
+            PlatformConfig config, ObjectStore objects, Instance<TemplateDataWriter> writer, Clock clock) {
+        this(
+                TemplateCatalog.load(ConfigsLocator.locate(config).resolve("templates")),
+                objects,
+                Path.of(config.dataDir()).resolve("locks").resolve("templates.lock"),
+                writer::get,
+                clock);
     }
 
     /**
      * {@code writer} is asked for only when data must be generated (services that only read templates need none);
      * {@code clock} dates the manifests.
      */
-    public TemplateLibrary(TemplateCatalog catalog, ObjectStore objects, Path lockFile,
-                           Supplier<TemplateDataWriter> writer, Clock clock) {
+    public TemplateLibrary(
+            TemplateCatalog catalog,
+            ObjectStore objects,
+            Path lockFile,
+            Supplier<TemplateDataWriter> writer,
+            Clock clock) {
         this.clock = clock;
         this.catalog = catalog;
         this.objects = objects;
@@ -103,7 +111,7 @@ public class TemplateLibrary {
         try {
             Files.createDirectories(lockFile.getParent());
             try (FileChannel ch = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-                 FileLock ignored = ch.lock()) {
+                    FileLock ignored = ch.lock()) {
                 current = manifest(template.templateId());
                 if (current.isPresent() && current.get().fingerprint().equals(fingerprint)) {
                     return current.get().tables(); // another process generated it while we waited
@@ -123,11 +131,19 @@ public class TemplateLibrary {
             for (String table : counts.keySet()) {
                 objects.upload(tableObject(template.templateId(), table), work.resolve(table + ".parquet"));
             }
-            Manifest manifest = new Manifest(template.templateId(), template.dataVersion(), fingerprint,
-                    new LinkedHashMap<>(counts), clock.instant());
+            Manifest manifest = new Manifest(
+                    template.templateId(),
+                    template.dataVersion(),
+                    fingerprint,
+                    new LinkedHashMap<>(counts),
+                    clock.instant());
             objects.write(manifestObject(template.templateId()), Json.bytes(manifest));
-            Log.infof("generated template %s: %d tables, %d rows in %d ms", template.templateId(), counts.size(),
-                    counts.values().stream().mapToLong(Long::longValue).sum(), (System.nanoTime() - started) / 1_000_000);
+            Log.infof(
+                    "generated template %s: %d tables, %d rows in %d ms",
+                    template.templateId(),
+                    counts.size(),
+                    counts.values().stream().mapToLong(Long::longValue).sum(),
+                    (System.nanoTime() - started) / 1_000_000);
             return counts;
         } finally {
             Folders.deleteTree(work);
@@ -136,14 +152,16 @@ public class TemplateLibrary {
 
     /** True when every template's data is stored and current (readiness). */
     public boolean allMaterialized() {
-        return catalog.all().stream().allMatch(t -> manifest(t.templateId())
-                .map(m -> m.fingerprint().equals(fingerprint(t))).orElse(false));
+        return catalog.all().stream()
+                .allMatch(t -> manifest(t.templateId())
+                        .map(m -> m.fingerprint().equals(fingerprint(t)))
+                        .orElse(false));
     }
 
     private Optional<Manifest> manifest(String templateId) {
         try {
-            return objects.read(manifestObject(templateId)).map(b -> Json.read(new String(b, StandardCharsets.UTF_8),
-                    Manifest.class));
+            return objects.read(manifestObject(templateId))
+                    .map(b -> Json.read(new String(b, StandardCharsets.UTF_8), Manifest.class));
         } catch (IOException | UncheckedIOException e) {
             return Optional.empty();
         }
@@ -154,7 +172,8 @@ public class TemplateLibrary {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
             sha.update(("v" + t.dataVersion()).getBytes(StandardCharsets.UTF_8));
             for (TableSpec table : t.tables()) {
-                sha.update((table.name() + "\n" + table.rows() + "\n" + table.sql() + "\n").getBytes(StandardCharsets.UTF_8));
+                sha.update((table.name() + "\n" + table.rows() + "\n" + table.sql() + "\n")
+                        .getBytes(StandardCharsets.UTF_8));
             }
             return HexFormat.of().formatHex(sha.digest());
         } catch (NoSuchAlgorithmException e) {
@@ -163,7 +182,6 @@ public class TemplateLibrary {
     }
 
     /** What is stored next to a template's parquet files. */
-    public record Manifest(String templateId, int dataVersion, String fingerprint, Map<String, Long> tables,
-                           Instant generatedAt) {
-    }
+    public record Manifest(
+            String templateId, int dataVersion, String fingerprint, Map<String, Long> tables, Instant generatedAt) {}
 }

@@ -24,11 +24,10 @@ import java.util.Set;
 public final class SqlLexer {
 
     /** The tokens of a SQL text, and the whitespace and comments after the last one. */
-    public record Lexed(List<SqlToken> tokens, String trailing) {
-    }
+    public record Lexed(List<SqlToken> tokens, String trailing) {}
 
-    private static final Set<String> TWO_CHARACTER_SYMBOLS = Set.of("::", "<=", ">=", "<>", "!=", "||", "->", "=>", ":=",
-            "**", "//", "<<", ">>");
+    private static final Set<String> TWO_CHARACTER_SYMBOLS =
+            Set.of("::", "<=", ">=", "<>", "!=", "||", "->", "=>", ":=", "**", "//", "<<", ">>");
 
     private final String sql;
     private final int n;
@@ -121,14 +120,16 @@ public final class SqlLexer {
         }
         if (Character.isLetter(c) || c == '_') {
             i++;
-            while (i < n && (Character.isLetterOrDigit(sql.charAt(i)) || sql.charAt(i) == '_' || sql.charAt(i) == '$')) {
+            while (i < n
+                    && (Character.isLetterOrDigit(sql.charAt(i)) || sql.charAt(i) == '_' || sql.charAt(i) == '$')) {
                 i++;
             }
             return plain(Kind.WORD, start, lead);
         }
         if (Character.isDigit(c) || c == '.' && i + 1 < n && Character.isDigit(sql.charAt(i + 1))) {
             i++;
-            while (i < n && (Character.isLetterOrDigit(sql.charAt(i)) || sql.charAt(i) == '.' || sql.charAt(i) == '_')) {
+            while (i < n
+                    && (Character.isLetterOrDigit(sql.charAt(i)) || sql.charAt(i) == '.' || sql.charAt(i) == '_')) {
                 i++;
             }
             return plain(Kind.NUMBER, start, lead);

@@ -6,8 +6,7 @@ import java.util.List;
 /** Reading the structure of a token list: what is outside every parenthesis, splitting there, matching parentheses. */
 public final class SqlTokens {
 
-    private SqlTokens() {
-    }
+    private SqlTokens() {}
 
     /** For each token: true when it is outside every parenthesis and is not a parenthesis itself. */
     public static boolean[] topLevel(List<SqlToken> toks) {

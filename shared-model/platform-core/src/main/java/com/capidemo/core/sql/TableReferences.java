@@ -49,16 +49,54 @@ public final class TableReferences {
     }
 
     /** Words that end a FROM clause. */
-    private static final Set<String> CLAUSE_END = Set.of("WHERE", "GROUP", "HAVING", "QUALIFY", "WINDOW", "ORDER",
-            "LIMIT", "OFFSET", "UNION", "EXCEPT", "INTERSECT", "SELECT", "FETCH");
+    private static final Set<String> CLAUSE_END = Set.of(
+            "WHERE",
+            "GROUP",
+            "HAVING",
+            "QUALIFY",
+            "WINDOW",
+            "ORDER",
+            "LIMIT",
+            "OFFSET",
+            "UNION",
+            "EXCEPT",
+            "INTERSECT",
+            "SELECT",
+            "FETCH");
     /** Words after a table that are not its alias. */
-    private static final Set<String> NOT_ALIAS = Set.of("JOIN", "LEFT", "RIGHT", "INNER", "OUTER", "FULL", "CROSS",
-            "NATURAL", "SEMI", "ANTI", "POSITIONAL", "ASOF", "ON", "USING", "WHERE", "GROUP", "HAVING", "QUALIFY",
-            "WINDOW", "ORDER", "LIMIT", "OFFSET", "UNION", "EXCEPT", "INTERSECT", "SELECT", "FETCH", "TABLESAMPLE",
-            "PIVOT", "UNPIVOT");
+    private static final Set<String> NOT_ALIAS = Set.of(
+            "JOIN",
+            "LEFT",
+            "RIGHT",
+            "INNER",
+            "OUTER",
+            "FULL",
+            "CROSS",
+            "NATURAL",
+            "SEMI",
+            "ANTI",
+            "POSITIONAL",
+            "ASOF",
+            "ON",
+            "USING",
+            "WHERE",
+            "GROUP",
+            "HAVING",
+            "QUALIFY",
+            "WINDOW",
+            "ORDER",
+            "LIMIT",
+            "OFFSET",
+            "UNION",
+            "EXCEPT",
+            "INTERSECT",
+            "SELECT",
+            "FETCH",
+            "TABLESAMPLE",
+            "PIVOT",
+            "UNPIVOT");
 
-    private TableReferences() {
-    }
+    private TableReferences() {}
 
     /** One level of parentheses: whether it holds a query, whether we are in its FROM clause, the CTEs in scope. */
     private static final class Frame {
@@ -86,10 +124,12 @@ public final class TableReferences {
                 case SYMBOL -> {
                     if (t.isSymbol("(")) {
                         if (expectTable) {
-                            out.add(new TableRef(TableRef.Kind.SUBQUERY, "", Optional.empty(), i, frames.size(), listed));
+                            out.add(new TableRef(
+                                    TableRef.Kind.SUBQUERY, "", Optional.empty(), i, frames.size(), listed));
                         }
                         frames.push(frame);
-                        boolean query = next != null && (next.isWord("SELECT") || next.isWord("WITH") || next.isWord("FROM"));
+                        boolean query =
+                                next != null && (next.isWord("SELECT") || next.isWord("WITH") || next.isWord("FROM"));
                         frame = new Frame(query, withNames(toks, i + 1, frame.ctes));
                         expectTable = false;
                     } else if (t.isSymbol(")")) {
@@ -104,8 +144,13 @@ public final class TableReferences {
                 }
                 case STRING, NUMBER -> {
                     if (expectTable) {
-                        out.add(new TableRef(t.kind() == SqlToken.Kind.STRING ? TableRef.Kind.STRING : TableRef.Kind.NUMBER,
-                                t.text(), Optional.empty(), i, frames.size(), listed));
+                        out.add(new TableRef(
+                                t.kind() == SqlToken.Kind.STRING ? TableRef.Kind.STRING : TableRef.Kind.NUMBER,
+                                t.text(),
+                                Optional.empty(),
+                                i,
+                                frames.size(),
+                                listed));
                         expectTable = false;
                     }
                 }
@@ -123,8 +168,7 @@ public final class TableReferences {
                         expectTable = false;
                     }
                 }
-                default -> {
-                }
+                default -> {}
             }
         }
         return out;
@@ -139,18 +183,23 @@ public final class TableReferences {
         boolean qualified = i + 1 < toks.size() && toks.get(i + 1).isSymbol(".");
         int end = i + 1;
         StringBuilder dotted = new StringBuilder(name);
-        while (end + 1 < toks.size() && toks.get(end).isSymbol(".") && toks.get(end + 1).isIdentifier()) {
+        while (end + 1 < toks.size()
+                && toks.get(end).isSymbol(".")
+                && toks.get(end + 1).isIdentifier()) {
             dotted.append('.').append(toks.get(end + 1).identifier().toLowerCase(Locale.ROOT));
             end += 2;
         }
-        TableRef.Kind kind = qualified ? TableRef.Kind.QUALIFIED
+        TableRef.Kind kind = qualified
+                ? TableRef.Kind.QUALIFIED
                 : frame.ctes.contains(name) ? TableRef.Kind.CTE : TableRef.Kind.TABLE;
         if (end < toks.size() && toks.get(end).isWord("AS")) {
             end++;
         }
         Optional<String> alias = Optional.empty();
-        if (end < toks.size() && toks.get(end).isIdentifier()
-                && !(toks.get(end).kind() == SqlToken.Kind.WORD && NOT_ALIAS.contains(toks.get(end).upper()))) {
+        if (end < toks.size()
+                && toks.get(end).isIdentifier()
+                && !(toks.get(end).kind() == SqlToken.Kind.WORD
+                        && NOT_ALIAS.contains(toks.get(end).upper()))) {
             alias = Optional.of(toks.get(end).identifier());
         }
         return new TableRef(kind, dotted.toString(), alias, i, depth, listed);
@@ -176,10 +225,14 @@ public final class TableReferences {
                 }
             } else if (depth == 0 && t.isWord("SELECT")) {
                 break;
-            } else if (depth == 0 && t.isIdentifier() && !t.isWord("RECURSIVE") && i + 1 < toks.size()
+            } else if (depth == 0
+                    && t.isIdentifier()
+                    && !t.isWord("RECURSIVE")
+                    && i + 1 < toks.size()
                     && (toks.get(i + 1).isWord("AS") || toks.get(i + 1).isSymbol("("))
-                    && (toks.get(i - 1).isWord("WITH") || toks.get(i - 1).isSymbol(",")
-                        || toks.get(i - 1).isWord("RECURSIVE"))) {
+                    && (toks.get(i - 1).isWord("WITH")
+                            || toks.get(i - 1).isSymbol(",")
+                            || toks.get(i - 1).isWord("RECURSIVE"))) {
                 names.add(t.identifier().toLowerCase(Locale.ROOT));
             }
         }
@@ -214,7 +267,9 @@ public final class TableReferences {
                 names.add(t.text().toLowerCase(Locale.ROOT));
             }
         }
-        return tables.stream().filter(t -> names.contains(t.toLowerCase(Locale.ROOT))).toList();
+        return tables.stream()
+                .filter(t -> names.contains(t.toLowerCase(Locale.ROOT)))
+                .toList();
     }
 
     /** Whether the tokens read the catalogue: information_schema or a duckdb_* table function. */

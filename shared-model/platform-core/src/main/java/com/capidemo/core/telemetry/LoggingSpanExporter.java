@@ -27,9 +27,14 @@ public final class LoggingSpanExporter implements SpanExporter {
     /** {@code span <name> trace=<id> span=<id> parent=<id|-> kind=<kind> service=<name> duration_ms=<n> {attributes}}. */
     public static String describe(SpanData span) {
         String attributes = span.getAttributes().asMap().entrySet().stream()
-                .map(e -> e.getKey().getKey() + "=" + e.getValue()).sorted().collect(Collectors.joining(", "));
+                .map(e -> e.getKey().getKey() + "=" + e.getValue())
+                .sorted()
+                .collect(Collectors.joining(", "));
         Object service = span.getResource().getAttributes().asMap().entrySet().stream()
-                .filter(e -> e.getKey().getKey().equals("service.name")).map(e -> e.getValue()).findFirst().orElse("-");
+                .filter(e -> e.getKey().getKey().equals("service.name"))
+                .map(e -> e.getValue())
+                .findFirst()
+                .orElse("-");
         return "span " + span.getName() + " trace=" + span.getTraceId() + " span=" + span.getSpanId() + " parent="
                 + (span.getParentSpanContext().isValid() ? span.getParentSpanId() : "-") + " kind=" + span.getKind()
                 + " service=" + service + " status=" + span.getStatus().getStatusCode()

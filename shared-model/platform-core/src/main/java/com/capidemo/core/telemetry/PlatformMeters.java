@@ -35,14 +35,17 @@ public final class PlatformMeters {
     public static final String CHAT_COUNT = "chat.count";
     /** Counters: pipeline runs accepted (by template) and refused (by reason). */
     public static final String PIPELINE_ACCEPTED = "pipeline.accepted";
+
     public static final String PIPELINE_REJECTED = "pipeline.rejected";
     /** Timer: lifecycle runs by kind and outcome (ok, error). */
     public static final String LIFECYCLE_RUN = "lifecycle.run";
     /** Counters: what a cleanup did (archived, deleted, ...) and the expiry warnings sent, by result. */
     public static final String LIFECYCLE_CLEANUP = "lifecycle.cleanup";
+
     public static final String LIFECYCLE_WARNINGS = "lifecycle.warnings";
     /** Gauges from the lifecycle's metrics export: demos per status, demos per template. */
     public static final String DEMOS_STATUS = "demos.status";
+
     public static final String TEMPLATE_USAGE = "template.usage";
     /** Gauge: the estimated monthly cost in US cents from the lifecycle's metrics export (docs/cost.md). */
     public static final String COST_MONTHLY = "cost.estimated_monthly_cents";
@@ -50,16 +53,34 @@ public final class PlatformMeters {
     public static final String HTTP_SERVER_REQUESTS = "http.server.requests";
     /** Gauges: list and dashboard requests waiting for and holding a permit of the admission gate. */
     public static final String LIST_WAITING = "platform.api.list.waiting";
+
     public static final String LIST_IN_FLIGHT = "platform.api.list.in_flight";
     /** Gauges per tenant and template: Prometheus only, never exported (a tenant id is an id). */
     public static final String DEMOS_ACTIVE = "demos.active";
+
     public static final String DEMOS_ARCHIVED = "demos.archived";
 
     /** Exported to Cloud Monitoring. */
-    public static final List<String> EXPORTED = List.of(PROVISION_DURATION, PROVISION_COUNT, PROVISION_ACCEPTED,
-            OUTBOX_DELIVERY, TASKS_DISPATCH, PUBSUB_DEAD_LETTER, CHAT_DURATION, CHAT_COUNT, PIPELINE_ACCEPTED, PIPELINE_REJECTED,
-            LIFECYCLE_RUN, LIFECYCLE_CLEANUP, LIFECYCLE_WARNINGS, DEMOS_STATUS, TEMPLATE_USAGE, COST_MONTHLY,
-            HTTP_SERVER_REQUESTS, LIST_WAITING, LIST_IN_FLIGHT);
+    public static final List<String> EXPORTED = List.of(
+            PROVISION_DURATION,
+            PROVISION_COUNT,
+            PROVISION_ACCEPTED,
+            OUTBOX_DELIVERY,
+            TASKS_DISPATCH,
+            PUBSUB_DEAD_LETTER,
+            CHAT_DURATION,
+            CHAT_COUNT,
+            PIPELINE_ACCEPTED,
+            PIPELINE_REJECTED,
+            LIFECYCLE_RUN,
+            LIFECYCLE_CLEANUP,
+            LIFECYCLE_WARNINGS,
+            DEMOS_STATUS,
+            TEMPLATE_USAGE,
+            COST_MONTHLY,
+            HTTP_SERVER_REQUESTS,
+            LIST_WAITING,
+            LIST_IN_FLIGHT);
 
     /** Emitted, in /q/metrics only. */
     public static final List<String> PROMETHEUS_ONLY = List.of(DEMOS_ACTIVE, DEMOS_ARCHIVED);
@@ -70,8 +91,7 @@ public final class PlatformMeters {
     /** The Cloud Monitoring prefix of custom metrics. */
     public static final String CUSTOM_PREFIX = "custom.googleapis.com/";
 
-    private PlatformMeters() {
-    }
+    private PlatformMeters() {}
 
     /** The Cloud Monitoring metric type of a meter: {@code custom.googleapis.com/provision/duration}. */
     public static String metricType(String meter) {
@@ -94,9 +114,12 @@ public final class PlatformMeters {
                 if (id.getType() != Meter.Type.TIMER || !LATENCIES.contains(id.getName())) {
                     return config;
                 }
-                return DistributionStatisticConfig.builder().percentilesHistogram(true)
+                return DistributionStatisticConfig.builder()
+                        .percentilesHistogram(true)
                         .minimumExpectedValue((double) Duration.ofMillis(5).toNanos())
-                        .maximumExpectedValue((double) Duration.ofMinutes(30).toNanos()).build().merge(config);
+                        .maximumExpectedValue((double) Duration.ofMinutes(30).toNanos())
+                        .build()
+                        .merge(config);
             }
         };
     }

@@ -28,19 +28,31 @@ public class TelemetrySelection {
         this(adapters.mode(), config.traces(), config.metrics(), config.logFormat());
     }
 
-    public TelemetrySelection(String mode, Optional<String> traces, Optional<String> metrics,
-                              Optional<String> logFormat) {
+    public TelemetrySelection(
+            String mode, Optional<String> traces, Optional<String> metrics, Optional<String> logFormat) {
         boolean gcp = "gcp".equals(mode);
-        this.traces = choose("platform.telemetry.traces", traces, gcp ? CLOUD_TRACE : "none",
+        this.traces = choose(
+                "platform.telemetry.traces",
+                traces,
+                gcp ? CLOUD_TRACE : "none",
                 List.of("none", "logging", CLOUD_TRACE));
-        this.metrics = choose("platform.telemetry.metrics", metrics, gcp ? CLOUD_MONITORING : "prometheus",
+        this.metrics = choose(
+                "platform.telemetry.metrics",
+                metrics,
+                gcp ? CLOUD_MONITORING : "prometheus",
                 List.of("prometheus", CLOUD_MONITORING));
-        this.logFormat = choose("platform.telemetry.log-format", logFormat, gcp ? CLOUD_LOGGING : "json",
+        this.logFormat = choose(
+                "platform.telemetry.log-format",
+                logFormat,
+                gcp ? CLOUD_LOGGING : "json",
                 List.of("json", CLOUD_LOGGING));
     }
 
     private static String choose(String key, Optional<String> configured, String fallback, List<String> allowed) {
-        String value = configured.map(v -> v.trim().toLowerCase(Locale.ROOT)).filter(v -> !v.isEmpty()).orElse(fallback);
+        String value = configured
+                .map(v -> v.trim().toLowerCase(Locale.ROOT))
+                .filter(v -> !v.isEmpty())
+                .orElse(fallback);
         if (!allowed.contains(value)) {
             throw new IllegalStateException(key + " must be one of " + allowed + ", not '" + value + "'");
         }

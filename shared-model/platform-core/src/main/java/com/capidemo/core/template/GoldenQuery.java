@@ -16,7 +16,7 @@ public record GoldenQuery(
         @JsonProperty("expected_result_type") String expectedResultType) {
 
     public com.capidemo.core.domain.GoldenQuery toDomain() {
-        return new com.capidemo.core.domain.GoldenQuery(question, sql == null ? null : sql.strip(), complexity,
-                expectedResultType);
+        return new com.capidemo.core.domain.GoldenQuery(
+                question, sql == null ? null : sql.strip(), complexity, expectedResultType);
     }
 }

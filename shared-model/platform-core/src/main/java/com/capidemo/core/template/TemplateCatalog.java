@@ -30,14 +30,16 @@ public final class TemplateCatalog {
             Set.of("single_value", "table", "time_series", "ranking", "distribution");
 
     private static final Pattern SNAKE_CASE = Pattern.compile("[a-z][a-z0-9]*(_[a-z0-9]+)*");
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    private static final ObjectMapper YAML =
+            new ObjectMapper(new YAMLFactory()).disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
     private final List<TemplateDefinition> templates;
     private final Map<String, TemplateDefinition> byId;
 
     private TemplateCatalog(List<TemplateDefinition> templates) {
-        this.templates = templates.stream().sorted(Comparator.comparing(TemplateDefinition::templateId)).toList();
+        this.templates = templates.stream()
+                .sorted(Comparator.comparing(TemplateDefinition::templateId))
+                .toList();
         Map<String, TemplateDefinition> index = new LinkedHashMap<>();
         this.templates.forEach(t -> index.put(t.templateId(), t));
         this.byId = Map.copyOf(index);
@@ -71,15 +73,16 @@ public final class TemplateCatalog {
         try {
             template = YAML.readValue(file.toFile(), TemplateDefinition.class);
         } catch (IOException e) {
-            throw new IllegalStateException("Template file " + fileName + " is not valid template YAML: "
-                    + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "Template file " + fileName + " is not valid template YAML: " + e.getMessage(), e);
         }
         if (template == null) {
             throw new IllegalStateException("Template file " + fileName + " is empty");
         }
         List<String> problems = validate(template, fileName.substring(0, fileName.length() - ".yml".length()));
         if (!problems.isEmpty()) {
-            throw new IllegalStateException("Template file " + fileName + " is invalid: " + String.join("; ", problems));
+            throw new IllegalStateException(
+                    "Template file " + fileName + " is invalid: " + String.join("; ", problems));
         }
         return template;
     }
@@ -114,7 +117,8 @@ public final class TemplateCatalog {
             if (blank(table.sql())) {
                 problems.add(where + ": sql is missing");
             }
-            if (table.primaryKey() != null && !SNAKE_CASE.matcher(table.primaryKey()).matches()) {
+            if (table.primaryKey() != null
+                    && !SNAKE_CASE.matcher(table.primaryKey()).matches()) {
                 problems.add(where + ": primary_key must be a snake_case column name");
             }
         }

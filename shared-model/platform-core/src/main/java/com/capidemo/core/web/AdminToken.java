@@ -26,7 +26,8 @@ public class AdminToken {
     private final byte[] token;
 
     public AdminToken(PlatformConfig config, SharedSettings settings) {
-        String value = config.adminToken().filter(t -> !t.isBlank())
+        String value = config.adminToken()
+                .filter(t -> !t.isBlank())
                 .orElseGet(() -> settings.getOrCreate("admin_token", () -> Ids.randomHex(24)));
         this.token = value.getBytes(StandardCharsets.UTF_8);
         Path file = Path.of(config.dataDir()).resolve("admin-token");

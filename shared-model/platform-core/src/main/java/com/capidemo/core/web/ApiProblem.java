@@ -24,8 +24,13 @@ public class ApiProblem extends RuntimeException {
         this(status, type, title, detail, errors, 0);
     }
 
-    private ApiProblem(int status, String type, String title, String detail, List<Map<String, String>> errors,
-                       long retryAfterSeconds) {
+    private ApiProblem(
+            int status,
+            String type,
+            String title,
+            String detail,
+            List<Map<String, String>> errors,
+            long retryAfterSeconds) {
         super(detail, null, false, false);
         this.status = status;
         this.type = type;
@@ -36,18 +41,21 @@ public class ApiProblem extends RuntimeException {
 
     /** 429 with a Retry-After header of at least one second. */
     public static ApiProblem tooManyRequests(String detail, long retryAfterSeconds) {
-        return new ApiProblem(429, "too-many-requests", "Too Many Requests", detail, List.of(),
-                Math.max(1, retryAfterSeconds));
+        return new ApiProblem(
+                429, "too-many-requests", "Too Many Requests", detail, List.of(), Math.max(1, retryAfterSeconds));
     }
 
     /** 503 with a Retry-After header of at least one second: a bounded resource is busy, the request was not run. */
     public static ApiProblem serviceUnavailable(String detail, long retryAfterSeconds) {
-        return new ApiProblem(503, "service-busy", "Service Unavailable", detail, List.of(),
-                Math.max(1, retryAfterSeconds));
+        return new ApiProblem(
+                503, "service-busy", "Service Unavailable", detail, List.of(), Math.max(1, retryAfterSeconds));
     }
 
     public static ApiProblem notFound(String what, String id) {
-        return new ApiProblem(404, what + "-not-found", capitalize(what) + " not found",
+        return new ApiProblem(
+                404,
+                what + "-not-found",
+                capitalize(what) + " not found",
                 "No " + what + " '" + UserText.preview(String.valueOf(id)) + "' is visible to you");
     }
 
@@ -64,7 +72,11 @@ public class ApiProblem extends RuntimeException {
     }
 
     public static ApiProblem invalid(String field, String message) {
-        return new ApiProblem(422, "validation-failed", "Request is invalid", field + ": " + message,
+        return new ApiProblem(
+                422,
+                "validation-failed",
+                "Request is invalid",
+                field + ": " + message,
                 List.of(Map.of("field", field, "message", message)));
     }
 

@@ -26,20 +26,24 @@ public final class HttpProblems {
             Map.entry(429, "Too many requests; retry after the time in Retry-After"),
             Map.entry(431, "The request headers are too large"));
 
-    private HttpProblems() {
-    }
+    private HttpProblems() {}
 
     public static String title(int status) {
         Response.Status known = Response.Status.fromStatusCode(status);
-        return known == null ? switch (status) {
-            case 422 -> "Unprocessable Content";
-            case 431 -> "Request Header Fields Too Large";
-            default -> "HTTP " + status;
-        } : known.getReasonPhrase();
+        return known == null
+                ? switch (status) {
+                    case 422 -> "Unprocessable Content";
+                    case 431 -> "Request Header Fields Too Large";
+                    default -> "HTTP " + status;
+                }
+                : known.getReasonPhrase();
     }
 
     public static String slug(int status) {
-        return title(status).toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
+        return title(status)
+                .toLowerCase(Locale.ROOT)
+                .replaceAll("[^a-z0-9]+", "-")
+                .replaceAll("(^-|-$)", "");
     }
 
     public static String detail(int status) {

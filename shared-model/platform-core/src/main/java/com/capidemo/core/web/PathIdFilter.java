@@ -16,14 +16,20 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
  */
 public class PathIdFilter {
 
-    private static final PropertyNamingStrategies.SnakeCaseStrategy SNAKE = new PropertyNamingStrategies.SnakeCaseStrategy();
+    private static final PropertyNamingStrategies.SnakeCaseStrategy SNAKE =
+            new PropertyNamingStrategies.SnakeCaseStrategy();
 
     @ServerRequestFilter(priority = Priorities.AUTHORIZATION)
     public void check(ContainerRequestContext request) {
-        for (Map.Entry<String, List<String>> param : request.getUriInfo().getPathParameters().entrySet()) {
+        for (Map.Entry<String, List<String>> param :
+                request.getUriInfo().getPathParameters().entrySet()) {
             if (isId(param.getKey()) && !param.getValue().stream().allMatch(Ids::isWellFormed)) {
-                throw new ApiProblem(400, "malformed-request", "Malformed request", "the path's "
-                        + SNAKE.translate(param.getKey()) + " is not an id (at most 64 letters, digits, '_' or '-')");
+                throw new ApiProblem(
+                        400,
+                        "malformed-request",
+                        "Malformed request",
+                        "the path's " + SNAKE.translate(param.getKey())
+                                + " is not an id (at most 64 letters, digits, '_' or '-')");
             }
         }
     }

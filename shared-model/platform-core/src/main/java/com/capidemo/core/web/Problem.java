@@ -8,8 +8,8 @@ import java.util.Map;
 
 /** RFC 9457 problem details, the body of every error response. */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
-public record Problem(String type, String title, int status, String detail, String instance,
-                      List<Map<String, String>> errors) {
+public record Problem(
+        String type, String title, int status, String detail, String instance, List<Map<String, String>> errors) {
 
     public static final String MEDIA_TYPE = "application/problem+json";
     public static final String TYPE_BASE = "https://capi-demo.dev/problems/";
@@ -17,9 +17,10 @@ public record Problem(String type, String title, int status, String detail, Stri
     static final int MAX_INSTANCE = 256;
 
     /** A problem whose {@code type} is the stable slug under {@link #TYPE_BASE}. */
-    public static Problem of(int status, String slug, String title, String detail, String instance,
-                             List<Map<String, String>> errors) {
-        String path = instance == null || instance.length() <= MAX_INSTANCE ? instance
+    public static Problem of(
+            int status, String slug, String title, String detail, String instance, List<Map<String, String>> errors) {
+        String path = instance == null || instance.length() <= MAX_INSTANCE
+                ? instance
                 : instance.substring(0, MAX_INSTANCE) + "…";
         return new Problem(TYPE_BASE + slug, title, status, detail, path, errors);
     }

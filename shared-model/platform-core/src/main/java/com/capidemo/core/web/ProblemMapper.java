@@ -38,13 +38,17 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
  */
 public class ProblemMapper {
 
-    private static final PropertyNamingStrategies.SnakeCaseStrategy SNAKE = new PropertyNamingStrategies.SnakeCaseStrategy();
+    private static final PropertyNamingStrategies.SnakeCaseStrategy SNAKE =
+            new PropertyNamingStrategies.SnakeCaseStrategy();
 
     @ServerExceptionMapper
     public Response apiProblem(ApiProblem e, UriInfo uri) {
         Response r = respond(e.status(), e.type(), e.title(), e.getMessage(), uri, e.errors());
         return e.retryAfterSeconds() > 0
-                ? Response.fromResponse(r).header("Retry-After", String.valueOf(e.retryAfterSeconds())).build() : r;
+                ? Response.fromResponse(r)
+                        .header("Retry-After", String.valueOf(e.retryAfterSeconds()))
+                        .build()
+                : r;
     }
 
     /**
@@ -53,16 +57,18 @@ public class ProblemMapper {
      */
     @ServerExceptionMapper
     public Response malformedPush(MalformedEnvelopeException e, UriInfo uri) {
-        return e.field().map(f -> invalid(List.of(Map.of("field", f, "message", e.getMessage())), uri))
-                .orElseGet(() -> respond(400, "malformed-push", "Malformed push envelope", e.getMessage(), uri,
-                        List.of()));
+        return e.field()
+                .map(f -> invalid(List.of(Map.of("field", f, "message", e.getMessage())), uri))
+                .orElseGet(() ->
+                        respond(400, "malformed-push", "Malformed push envelope", e.getMessage(), uri, List.of()));
     }
 
     @ServerExceptionMapper
     public Response validation(ConstraintViolationException e, UriInfo uri) {
         List<Map<String, String>> errors = new ArrayList<>();
         for (ConstraintViolation<?> v : e.getConstraintViolations().stream()
-                .sorted(Comparator.comparing(v -> v.getPropertyPath().toString())).toList()) {
+                .sorted(Comparator.comparing(v -> v.getPropertyPath().toString()))
+                .toList()) {
             errors.add(Map.of("field", field(v), "message", v.getMessage()));
         }
         return invalid(errors, uri);
@@ -107,8 +113,13 @@ public class ProblemMapper {
     /** Limits of the reader (nesting depth, string or number length). */
     @ServerExceptionMapper
     public Response tooBigJson(StreamConstraintsException e, UriInfo uri) {
-        return respond(400, "malformed-request", "Malformed request",
-                "request body exceeds the JSON limits (nesting depth, string or number length)", uri, List.of());
+        return respond(
+                400,
+                "malformed-request",
+                "Malformed request",
+                "request body exceeds the JSON limits (nesting depth, string or number length)",
+                uri,
+                List.of());
     }
 
     @ServerExceptionMapper
@@ -130,8 +141,13 @@ public class ProblemMapper {
     /** A body Jackson cannot bind at all (e.g. a record confused by its input); never the framework's empty 500. */
     @ServerExceptionMapper
     public Response unbindable(InvalidDefinitionException e, UriInfo uri) {
-        return respond(400, "malformed-request", "Malformed request", "request body does not have the expected shape",
-                uri, List.of());
+        return respond(
+                400,
+                "malformed-request",
+                "Malformed request",
+                "request body does not have the expected shape",
+                uri,
+                List.of());
     }
 
     @ServerExceptionMapper
@@ -158,7 +174,8 @@ public class ProblemMapper {
             detail = "request body is not valid JSON";
         }
         if (e.getLocation() != null && e.getLocation().getLineNr() > 0) {
-            detail += " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
+            detail += " (line " + e.getLocation().getLineNr() + ", column "
+                    + e.getLocation().getColumnNr() + ")";
         }
         return respond(400, "malformed-request", "Malformed request", detail, uri, List.of());
     }
@@ -166,11 +183,17 @@ public class ProblemMapper {
     private static Response mapping(JsonMappingException e, UriInfo uri) {
         String path = path(e);
         if (path.isEmpty()) {
-            return respond(400, "malformed-request", "Malformed request",
-                    "request body must be a JSON object of the documented shape", uri, List.of());
+            return respond(
+                    400,
+                    "malformed-request",
+                    "Malformed request",
+                    "request body must be a JSON object of the documented shape",
+                    uri,
+                    List.of());
         }
         String message;
-        if (e instanceof InvalidFormatException f && UserText.CONTROL_CHARACTERS_MESSAGE.equals(f.getOriginalMessage())) {
+        if (e instanceof InvalidFormatException f
+                && UserText.CONTROL_CHARACTERS_MESSAGE.equals(f.getOriginalMessage())) {
             message = UserText.CONTROL_CHARACTERS_MESSAGE;
         } else if (e instanceof MismatchedInputException m && m.getTargetType() != null) {
             message = expected(m.getTargetType());
@@ -181,8 +204,10 @@ public class ProblemMapper {
     }
 
     private static String path(JsonMappingException e) {
-        return e.getPath().stream().map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
-                .collect(Collectors.joining(".")).replace(".[", "[");
+        return e.getPath().stream()
+                .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
+                .collect(Collectors.joining("."))
+                .replace(".[", "[");
     }
 
     /** What the field must be, in JSON words (never the Java type's name). */
@@ -190,8 +215,13 @@ public class ProblemMapper {
         if (type == String.class || type == Character.class || type == char.class || type.isEnum()) {
             return "must be a string";
         }
-        if (type == Integer.class || type == int.class || type == Long.class || type == long.class
-                || type == Short.class || type == short.class || type == BigInteger.class) {
+        if (type == Integer.class
+                || type == int.class
+                || type == Long.class
+                || type == long.class
+                || type == Short.class
+                || type == short.class
+                || type == BigInteger.class) {
             return "must be an integer";
         }
         if (Number.class.isAssignableFrom(type) || type == double.class || type == float.class) {
@@ -219,25 +249,36 @@ public class ProblemMapper {
         if (status >= 500) {
             return unexpected(e, uri);
         }
-        return respond(status, HttpProblems.slug(status), HttpProblems.title(status), HttpProblems.detail(status), uri,
+        return respond(
+                status,
+                HttpProblems.slug(status),
+                HttpProblems.title(status),
+                HttpProblems.detail(status),
+                uri,
                 List.of());
     }
 
     @ServerExceptionMapper(priority = 10_000)
     public Response unexpected(Throwable e, UriInfo uri) {
         Log.errorf(e, "unhandled error on %s", uri == null ? "?" : uri.getPath());
-        return respond(500, "internal-error", "Internal error",
-                "The request could not be completed; it has been logged", uri, List.of());
+        return respond(
+                500,
+                "internal-error",
+                "Internal error",
+                "The request could not be completed; it has been logged",
+                uri,
+                List.of());
     }
 
     private static Response invalid(List<Map<String, String>> errors, UriInfo uri) {
-        String detail = errors.stream().map(m -> m.get("field") + ": " + m.get("message"))
+        String detail = errors.stream()
+                .map(m -> m.get("field") + ": " + m.get("message"))
                 .collect(Collectors.joining("; "));
         return respond(422, "validation-failed", "Request is invalid", detail, uri, errors);
     }
 
-    static Response respond(int status, String type, String title, String detail, UriInfo uri,
-                            List<Map<String, String>> errors) {
+    static Response respond(
+            int status, String type, String title, String detail, UriInfo uri, List<Map<String, String>> errors) {
         Problem body = Problem.of(status, type, title, detail, uri == null ? null : uri.getPath(), errors);
         return Response.status(status).type(Problem.MEDIA_TYPE).entity(body).build();
     }

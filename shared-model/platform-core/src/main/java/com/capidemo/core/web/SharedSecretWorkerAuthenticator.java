@@ -22,8 +22,9 @@ public class SharedSecretWorkerAuthenticator implements WorkerAuthenticator {
         if (expected == null) {
             return;
         }
-        if (presented == null || !MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8),
-                presented.getBytes(StandardCharsets.UTF_8))) {
+        if (presented == null
+                || !MessageDigest.isEqual(
+                        expected.getBytes(StandardCharsets.UTF_8), presented.getBytes(StandardCharsets.UTF_8))) {
             throw ApiProblem.unauthorized("missing or wrong " + HEADER);
         }
     }

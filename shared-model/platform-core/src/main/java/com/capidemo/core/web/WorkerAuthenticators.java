@@ -21,14 +21,17 @@ public class WorkerAuthenticators {
 
     @Produces
     @ApplicationScoped
-    WorkerAuthenticator authenticator(PlatformConfig config, AdapterSelection selection,
-                                      @Any Instance<OidcAuthenticatorFactory> oidc) {
+    WorkerAuthenticator authenticator(
+            PlatformConfig config, AdapterSelection selection, @Any Instance<OidcAuthenticatorFactory> oidc) {
         return choose(config.worker(), emulatorOrTest(selection), oidc(oidc));
     }
 
     /** A wrong or unsafe choice stops the start, not the first push. */
-    void checkAtStart(@Observes StartupEvent event, PlatformConfig config, AdapterSelection selection,
-                      @Any Instance<OidcAuthenticatorFactory> oidc) {
+    void checkAtStart(
+            @Observes StartupEvent event,
+            PlatformConfig config,
+            AdapterSelection selection,
+            @Any Instance<OidcAuthenticatorFactory> oidc) {
         choose(config.worker(), emulatorOrTest(selection), oidc(oidc));
     }
 
@@ -49,14 +52,18 @@ public class WorkerAuthenticators {
     }
 
     private static boolean emulatorOrTest(AdapterSelection selection) {
-        return selection.pubsubEmulatorHost().isPresent() || selection.firestoreEmulatorHost().isPresent()
+        return selection.pubsubEmulatorHost().isPresent()
+                || selection.firestoreEmulatorHost().isPresent()
                 || LaunchMode.current() == LaunchMode.TEST;
     }
 
-    static WorkerAuthenticator choose(PlatformConfig.Worker worker, boolean emulatorOrTest,
-                                      Function<PlatformConfig.Oidc, WorkerAuthenticator> oidc) {
+    static WorkerAuthenticator choose(
+            PlatformConfig.Worker worker,
+            boolean emulatorOrTest,
+            Function<PlatformConfig.Oidc, WorkerAuthenticator> oidc) {
         return switch (worker.auth()) {
-            case "shared-secret" -> new SharedSecretWorkerAuthenticator(worker.sharedSecret().orElse(null));
+            case "shared-secret" ->
+                new SharedSecretWorkerAuthenticator(worker.sharedSecret().orElse(null));
             case "oidc" -> oidc.apply(worker.oidc());
             case "none" -> {
                 if (!emulatorOrTest) {
@@ -66,8 +73,9 @@ public class WorkerAuthenticators {
                 }
                 yield new NoWorkerAuthenticator();
             }
-            default -> throw new IllegalStateException("platform.worker.auth must be shared-secret, oidc or none, not "
-                    + worker.auth());
+            default ->
+                throw new IllegalStateException(
+                        "platform.worker.auth must be shared-secret, oidc or none, not " + worker.auth());
         };
     }
 }

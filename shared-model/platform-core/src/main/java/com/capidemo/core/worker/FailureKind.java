@@ -21,8 +21,10 @@ public enum FailureKind {
         if (failure instanceof RetryableJobFailure) {
             return RETRYABLE;
         }
-        if (failure instanceof PermanentJobFailure || failure instanceof PipelineException
-                || failure instanceof IllegalArgumentException || failure instanceof IllegalStateException) {
+        if (failure instanceof PermanentJobFailure
+                || failure instanceof PipelineException
+                || failure instanceof IllegalArgumentException
+                || failure instanceof IllegalStateException) {
             return PERMANENT;
         }
         return RETRYABLE;

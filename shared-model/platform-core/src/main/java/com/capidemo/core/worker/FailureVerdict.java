@@ -6,16 +6,14 @@ import java.util.Optional;
 public sealed interface FailureVerdict {
 
     /** Retrying cannot help (bad definition, unknown template): fail the job, and its demo, with {@code reason}. */
-    record Permanent(String reason) implements FailureVerdict {
-    }
+    record Permanent(String reason) implements FailureVerdict {}
 
     /**
      * Another attempt may pass: release the lease with the WARN log line {@code retryNote}. When
      * {@code reasonOnceExhausted} is present and the job has used its {@link JobRunner#MAX_JOB_ATTEMPTS}, the job fails
      * with that reason instead; when empty, the queue's own attempt limit ends the retries.
      */
-    record Transient(String retryNote, Optional<String> reasonOnceExhausted) implements FailureVerdict {
-    }
+    record Transient(String retryNote, Optional<String> reasonOnceExhausted) implements FailureVerdict {}
 
     static FailureVerdict permanent(String reason) {
         return new Permanent(reason);

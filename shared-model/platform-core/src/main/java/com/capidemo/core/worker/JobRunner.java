@@ -53,13 +53,26 @@ public class JobRunner {
     private final EventPublisher events;
 
     @Inject
-    public JobRunner(JobStore jobs, DemoStore demos, EventPublisher events, WorkerIdentity worker,
-                     MeterRegistry metrics, PlatformConfig config, Clock clock) {
+    public JobRunner(
+            JobStore jobs,
+            DemoStore demos,
+            EventPublisher events,
+            WorkerIdentity worker,
+            MeterRegistry metrics,
+            PlatformConfig config,
+            Clock clock) {
         this(jobs, demos, events, worker.id(), config.lease().duration(), metrics, clock, Sleeper.THREAD);
     }
 
-    public JobRunner(JobStore jobs, DemoStore demos, EventPublisher events, String workerId, Duration lease,
-                     MeterRegistry metrics, Clock clock, Sleeper sleeper) {
+    public JobRunner(
+            JobStore jobs,
+            DemoStore demos,
+            EventPublisher events,
+            String workerId,
+            Duration lease,
+            MeterRegistry metrics,
+            Clock clock,
+            Sleeper sleeper) {
         this.jobs = jobs;
         this.demos = demos;
         this.events = events;
@@ -88,13 +101,18 @@ public class JobRunner {
                     return DeliveryOutcome.DONE;
                 }
                 case ALREADY_FINISHED -> {
-                    Log.infof("job %s already %s; redelivery ignored", jobId, claim.job().status().wire());
+                    Log.infof(
+                            "job %s already %s; redelivery ignored",
+                            jobId, claim.job().status().wire());
                     work.finishedEarlier(claim.job());
                     return DeliveryOutcome.DONE;
                 }
                 case LEASED_BY_OTHER -> {
-                    Log.infof("job %s is leased by %s until %s; asking for redelivery", jobId,
-                            claim.job().lease().owner(), claim.job().lease().expiresAt());
+                    Log.infof(
+                            "job %s is leased by %s until %s; asking for redelivery",
+                            jobId,
+                            claim.job().lease().owner(),
+                            claim.job().lease().expiresAt());
                     return DeliveryOutcome.RETRY;
                 }
                 default -> {
@@ -109,10 +127,13 @@ public class JobRunner {
     }
 
     private ClaimOutcome claim(String jobId, JobWork work) {
-        Span span = Tracing.tracer().spanBuilder("claim").setAttribute("job.id", jobId).startSpan();
+        Span span = Tracing.tracer()
+                .spanBuilder("claim")
+                .setAttribute("job.id", jobId)
+                .startSpan();
         try (Scope ignored = span.makeCurrent()) {
-            ClaimOutcome claim = work.waitsForStaleLease() ? claimWaitingForStaleLease(jobId)
-                    : jobs.claim(jobId, workerId, lease);
+            ClaimOutcome claim =
+                    work.waitsForStaleLease() ? claimWaitingForStaleLease(jobId) : jobs.claim(jobId, workerId, lease);
             span.setAttribute("job.claim", claim.kind().name().toLowerCase(java.util.Locale.ROOT));
             return claim;
         } finally {
@@ -139,8 +160,9 @@ public class JobRunner {
                 return claim;
             }
             Duration left = Duration.between(now, claim.job().lease().expiresAt());
-            Log.infof("job %s is leased by %s for %d ms more; waiting to take it over", jobId,
-                    claim.job().lease().owner(), left.toMillis());
+            Log.infof(
+                    "job %s is leased by %s for %d ms more; waiting to take it over",
+                    jobId, claim.job().lease().owner(), left.toMillis());
             Duration wait = min(left.plusMillis(50), Duration.between(now, giveUpAt));
             sleeper.sleep(wait.compareTo(Duration.ofMillis(100)) < 0 ? Duration.ofMillis(100) : wait);
         }
@@ -155,7 +177,8 @@ public class JobRunner {
         String outcome = "completed";
         try {
             Completion completion = work.perform(job);
-            if (!jobs.complete(job.jobId(), workerId, completion.result(), JobLog.info(clock.instant(), completion.note()))) {
+            if (!jobs.complete(
+                    job.jobId(), workerId, completion.result(), JobLog.info(clock.instant(), completion.note()))) {
                 outcome = "lease_lost";
                 return DeliveryOutcome.DONE;
             }

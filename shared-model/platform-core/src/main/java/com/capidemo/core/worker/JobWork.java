@@ -30,14 +30,11 @@ public interface JobWork {
     }
 
     /** A redelivery found the job completed or failed already. */
-    default void finishedEarlier(Job job) {
-    }
+    default void finishedEarlier(Job job) {}
 
     /** The job was completed by this worker. */
-    default void completed(Job job) {
-    }
+    default void completed(Job job) {}
 
     /** The job was failed by this worker (its demo is marked failed already). */
-    default void failed(Job job, String reason) {
-    }
+    default void failed(Job job, String reason) {}
 }

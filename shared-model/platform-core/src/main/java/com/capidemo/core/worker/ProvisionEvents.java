@@ -15,8 +15,7 @@ import java.util.Map;
  */
 public final class ProvisionEvents {
 
-    private ProvisionEvents() {
-    }
+    private ProvisionEvents() {}
 
     public static void completed(EventPublisher events, Job job) {
         publish(events, job, "completed", null);
@@ -35,7 +34,9 @@ public final class ProvisionEvents {
         event.put("status", status);
         event.put("error", error);
         try {
-            events.publish(EventPublisher.PROVISION_EVENTS, job.jobId() + "-" + status,
+            events.publish(
+                    EventPublisher.PROVISION_EVENTS,
+                    job.jobId() + "-" + status,
                     Map.of("job_type", job.type().wire(), "tenant_id", job.tenantId(), "status", status),
                     Json.bytes(event));
         } catch (RuntimeException e) {

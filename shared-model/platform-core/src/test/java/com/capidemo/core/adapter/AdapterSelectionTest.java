@@ -55,8 +55,10 @@ class AdapterSelectionTest {
                 .hasMessageContaining("needs platform.store=sqlite");
         assertThatThrownBy(() -> select("local", Map.of(Port.STORE, "firestore", Port.QUICK_QUEUE, "pubsub"), "p"))
                 .hasMessageContaining("platform.queue.custom.transport=local");
-        assertThatThrownBy(() -> select("local", Map.of(Port.STORE, "firestore", Port.QUICK_QUEUE, "pubsub",
-                Port.CUSTOM_QUEUE, "cloudtasks"), null))
+        assertThatThrownBy(() -> select(
+                        "local",
+                        Map.of(Port.STORE, "firestore", Port.QUICK_QUEUE, "pubsub", Port.CUSTOM_QUEUE, "cloudtasks"),
+                        null))
                 .hasMessageContaining("platform.gcp.project-id");
     }
 }

@@ -12,11 +12,13 @@ class VegaLiteTest {
 
     @Test
     void rowsBecomeOneObjectPerRowKeyedByColumn() {
-        List<Map<String, Object>> v = VegaLite.values(List.of("city", "orders"),
-                List.of(List.of("Austin", 3L), Arrays.asList("Boston", null)));
-        assertThat(v).containsExactly(Map.of("city", "Austin", "orders", 3L), new HashMap<>(Map.of("city", "Boston")) {{
-            put("orders", null);
-        }});
+        List<Map<String, Object>> v = VegaLite.values(
+                List.of("city", "orders"), List.of(List.of("Austin", 3L), Arrays.asList("Boston", null)));
+        assertThat(v).containsExactly(Map.of("city", "Austin", "orders", 3L), new HashMap<>(Map.of("city", "Boston")) {
+            {
+                put("orders", null);
+            }
+        });
         assertThat(List.copyOf(v.get(0).keySet())).containsExactly("city", "orders");
     }
 

@@ -41,8 +41,8 @@ class UnknownPlatformKeysTest {
 
     @Test
     void aMisspelledNestedKeyFailsNamingTheKey() {
-        assertThatThrownBy(() -> build(Map.of("platform.queue.quick.ack-dedline", "30s",
-                "platform.edge.max-uri-lenght", "10"), true))
+        assertThatThrownBy(() -> build(
+                        Map.of("platform.queue.quick.ack-dedline", "30s", "platform.edge.max-uri-lenght", "10"), true))
                 .isInstanceOf(ConfigValidationException.class)
                 .hasMessageContaining("platform.queue.quick.ack-dedline")
                 .hasMessageContaining("platform.edge.max-uri-lenght");
@@ -50,15 +50,17 @@ class UnknownPlatformKeysTest {
 
     @Test
     void everyDeclaredKeyAndTheQuarkusPlatformPropertiesAreAccepted() {
-        SmallRyeConfig config = build(Map.of(
-                "platform.quarkus.native.builder-image", "mandrel",
-                "platform.data-dir", "/srv/data",
-                "platform.store", "sqlite",
-                "platform.queue.quick.ack-deadline", "30s",
-                "platform.api.list-concurrency", "3",
-                "platform.readiness.workers", "4",
-                "platform.gcp.region", "europe-west1",
-                "platform.edge.max-uri-length", "2048"), true);
+        SmallRyeConfig config = build(
+                Map.of(
+                        "platform.quarkus.native.builder-image", "mandrel",
+                        "platform.data-dir", "/srv/data",
+                        "platform.store", "sqlite",
+                        "platform.queue.quick.ack-deadline", "30s",
+                        "platform.api.list-concurrency", "3",
+                        "platform.readiness.workers", "4",
+                        "platform.gcp.region", "europe-west1",
+                        "platform.edge.max-uri-length", "2048"),
+                true);
         PlatformConfig platform = config.getConfigMapping(PlatformConfig.class);
         assertThat(platform.dataDir()).isEqualTo("/srv/data");
         assertThat(platform.store()).contains("sqlite");
@@ -77,8 +79,8 @@ class UnknownPlatformKeysTest {
                 .withConverter(Duration.class, 200, new DurationConverter())
                 .withMapping(PlatformConfig.class)
                 .withCustomizers(new UnknownPlatformKeys())
-                .withSources(new EnvConfigSource(Map.of("PLATFORM_JAVA_OPTS", "-Xmx1g", "PLATFORM_DATA_DIR", "/srv/d"),
-                        300))
+                .withSources(
+                        new EnvConfigSource(Map.of("PLATFORM_JAVA_OPTS", "-Xmx1g", "PLATFORM_DATA_DIR", "/srv/d"), 300))
                 .build();
         assertThat(config.getConfigMapping(PlatformConfig.class).dataDir()).isEqualTo("/srv/d");
     }
@@ -93,7 +95,8 @@ class UnknownPlatformKeysTest {
     @Test
     void theCustomizerIsRegisteredForServiceLoading() {
         assertThat(ServiceLoader.load(SmallRyeConfigBuilderCustomizer.class).stream()
-                .map(provider -> provider.type().getName()).toList())
+                        .map(provider -> provider.type().getName())
+                        .toList())
                 .contains(UnknownPlatformKeys.class.getName());
     }
 }

@@ -19,22 +19,28 @@ class DemoMetadataTest {
 
     @Test
     void tableAndRowCountsComeFromTheTablesAndAbsentValuesAreLeftOut() {
-        Map<String, Object> stored = DemoMetadata.of(tables()).withProvisionedAt(Instant.parse("2026-06-01T10:00:00Z"))
+        Map<String, Object> stored = DemoMetadata.of(tables())
+                .withProvisionedAt(Instant.parse("2026-06-01T10:00:00Z"))
                 .toMap();
 
-        assertThat(stored).containsExactly(Map.entry("table_count", 2), Map.entry("total_rows", 1200L),
-                Map.entry("tables", Map.of("orders", 1000L, "customers", 200L)),
-                Map.entry("provisioned_at", "2026-06-01T10:00:00Z"));
+        assertThat(stored)
+                .containsExactly(
+                        Map.entry("table_count", 2),
+                        Map.entry("total_rows", 1200L),
+                        Map.entry("tables", Map.of("orders", 1000L, "customers", 200L)),
+                        Map.entry("provisioned_at", "2026-06-01T10:00:00Z"));
     }
 
     @Test
     void theIndustryLabelAndTheCloneSourceAreStoredWhenPresentAndReadBack() {
-        DemoMetadata metadata = new DemoMetadata(2, 1200, tables(), "Freight & logistics",
-                Instant.parse("2026-06-01T10:00:00Z"), "demo_src");
+        DemoMetadata metadata = new DemoMetadata(
+                2, 1200, tables(), "Freight & logistics", Instant.parse("2026-06-01T10:00:00Z"), "demo_src");
 
         Map<String, Object> stored = metadata.toMap();
 
-        assertThat(stored).containsEntry("industry_label", "Freight & logistics").containsEntry("cloned_from", "demo_src");
+        assertThat(stored)
+                .containsEntry("industry_label", "Freight & logistics")
+                .containsEntry("cloned_from", "demo_src");
         assertThat(DemoMetadata.from(stored)).isEqualTo(metadata);
         assertThat(DemoMetadata.from(Map.of()).tables()).isEmpty();
         assertThat(DemoMetadata.from(null).industryLabel()).isNull();

@@ -22,19 +22,33 @@ class JobPayloadTest {
     void aQuickPayloadIsStoredUnderItsKeysAndReadBack() {
         JobPayload quick = new JobPayload.Quick("shopify", "Acme", "ce@acme.example");
 
-        assertThat(quick.toMap()).containsExactly(Map.entry("template_id", "shopify"),
-                Map.entry("customer_name", "Acme"), Map.entry("requested_by", "ce@acme.example"));
+        assertThat(quick.toMap())
+                .containsExactly(
+                        Map.entry("template_id", "shopify"),
+                        Map.entry("customer_name", "Acme"),
+                        Map.entry("requested_by", "ce@acme.example"));
         assertThat(JobPayload.read(JobType.QUICK, Json.write(quick))).isEqualTo(quick);
         assertThat(JobPayload.read(JobType.QUICK, quick.toMap())).isEqualTo(quick);
     }
 
     @Test
     void payloadDocumentsWrittenAsMapsByTheEarlierVersionReadAsTheirRecords() {
-        assertThat(JobPayload.read(JobType.QUICK,
-                "{\"template_id\":\"shopify\",\"customer_name\":\"Acme\",\"requested_by\":\"ce@acme.example\"}"))
+        assertThat(
+                        JobPayload.read(
+                                JobType.QUICK,
+                                "{\"template_id\":\"shopify\",\"customer_name\":\"Acme\",\"requested_by\":\"ce@acme.example\"}"))
                 .isEqualTo(new JobPayload.Quick("shopify", "Acme", "ce@acme.example"));
-        assertThat(JobPayload.read(JobType.CLONE, Map.of("source_demo_id", "demo_1", "template_id", "shopify",
-                "customer_name", "Cloned Corp", "requested_by", "colleague@example.com")))
+        assertThat(JobPayload.read(
+                        JobType.CLONE,
+                        Map.of(
+                                "source_demo_id",
+                                "demo_1",
+                                "template_id",
+                                "shopify",
+                                "customer_name",
+                                "Cloned Corp",
+                                "requested_by",
+                                "colleague@example.com")))
                 .isEqualTo(new JobPayload.Clone("demo_1", "shopify", "Cloned Corp", "colleague@example.com"));
         Map<String, Object> custom = new LinkedHashMap<>();
         custom.put("customer_name", "Harbor Freight Lines");
@@ -43,24 +57,47 @@ class JobPayloadTest {
         custom.put("description", "Regional LTL carrier");
         custom.put("use_cases", List.of("on-time delivery"));
         custom.put("requested_by", "ce@acme.example");
-        assertThat(JobPayload.read(JobType.CUSTOM, custom)).isEqualTo(new JobPayload.Custom("Harbor Freight Lines",
-                "logistics", null, "Regional LTL carrier", List.of("on-time delivery"), "ce@acme.example"));
-        JobPayload pipeline = JobPayload.read(JobType.PIPELINE, "{\"pipeline_id\":\"acme-gcp-example-dryrun\","
-                + "\"provider\":\"gcp\",\"domain\":\"example\",\"template_name\":\"dryrun\",\"trigger_by\":\"cron\","
-                + "\"date\":\"2025-10-31\",\"requested_by\":\"ce@acme.example\","
-                + "\"exclusive_key\":\"acme-gcp-example-dryrun\"}");
-        assertThat(pipeline).isEqualTo(new JobPayload.Pipeline("acme-gcp-example-dryrun", "gcp", "example", "dryrun",
-                "cron", LocalDate.of(2025, 10, 31), "ce@acme.example"));
+        assertThat(JobPayload.read(JobType.CUSTOM, custom))
+                .isEqualTo(new JobPayload.Custom(
+                        "Harbor Freight Lines",
+                        "logistics",
+                        null,
+                        "Regional LTL carrier",
+                        List.of("on-time delivery"),
+                        "ce@acme.example"));
+        JobPayload pipeline = JobPayload.read(
+                JobType.PIPELINE,
+                "{\"pipeline_id\":\"acme-gcp-example-dryrun\","
+                        + "\"provider\":\"gcp\",\"domain\":\"example\",\"template_name\":\"dryrun\",\"trigger_by\":\"cron\","
+                        + "\"date\":\"2025-10-31\",\"requested_by\":\"ce@acme.example\","
+                        + "\"exclusive_key\":\"acme-gcp-example-dryrun\"}");
+        assertThat(pipeline)
+                .isEqualTo(new JobPayload.Pipeline(
+                        "acme-gcp-example-dryrun",
+                        "gcp",
+                        "example",
+                        "dryrun",
+                        "cron",
+                        LocalDate.of(2025, 10, 31),
+                        "ce@acme.example"));
         assertThat(pipeline.exclusiveKey()).isEqualTo("acme-gcp-example-dryrun");
     }
 
     @Test
     void aPipelinePayloadKeepsItsDateAsTextAndItsExclusiveKey() {
-        JobPayload run = new JobPayload.Pipeline("acme-gcp-example-dryrun", "gcp", "example", "dryrun", "cron",
-                LocalDate.of(2025, 10, 31), "ce@acme.example");
+        JobPayload run = new JobPayload.Pipeline(
+                "acme-gcp-example-dryrun",
+                "gcp",
+                "example",
+                "dryrun",
+                "cron",
+                LocalDate.of(2025, 10, 31),
+                "ce@acme.example");
 
-        assertThat(run.toMap()).containsEntry("date", "2025-10-31")
-                .containsEntry("exclusive_key", "acme-gcp-example-dryrun").containsEntry("template_name", "dryrun");
+        assertThat(run.toMap())
+                .containsEntry("date", "2025-10-31")
+                .containsEntry("exclusive_key", "acme-gcp-example-dryrun")
+                .containsEntry("template_name", "dryrun");
         assertThat(JobPayload.read(JobType.PIPELINE, run.toMap())).isEqualTo(run);
     }
 
@@ -73,21 +110,26 @@ class JobPayloadTest {
         Map<String, Object> stored = new LinkedHashMap<>();
         stored.put("use_cases", Arrays.asList("on-time delivery", null));
         assertThat(((JobPayload.Custom) JobPayload.read(JobType.CUSTOM, stored)).useCases())
-                .as("a stored list with a hole still reads").containsExactly("on-time delivery", null);
+                .as("a stored list with a hole still reads")
+                .containsExactly("on-time delivery", null);
     }
 
     @Test
     void unknownKeysAreIgnoredAndAMissingDocumentReadsAsAnEmptyPayloadOfTheJobsType() {
         assertThat(JobPayload.read(JobType.QUICK, "{\"requested_by\":\"ce@acme.example\",\"later_key\":1}"))
                 .isEqualTo(new JobPayload.Quick(null, null, "ce@acme.example"));
-        assertThat(JobPayload.read(JobType.CLONE, (String) null)).isEqualTo(new JobPayload.Clone(null, null, null, null));
+        assertThat(JobPayload.read(JobType.CLONE, (String) null))
+                .isEqualTo(new JobPayload.Clone(null, null, null, null));
         assertThat(JobPayload.read(JobType.PIPELINE, "null")).isInstanceOf(JobPayload.Pipeline.class);
         assertThat(JobPayload.read(JobType.CUSTOM, (Map<String, Object>) null)).isInstanceOf(JobPayload.Custom.class);
     }
 
     @Test
     void aQueuedJobTakesItsTypeAndCreatorFromThePayloadAndHandsOutOnlyItsOwnKind() {
-        Job job = Job.queued("job_1", "demo_1", "acme",
+        Job job = Job.queued(
+                "job_1",
+                "demo_1",
+                "acme",
                 new JobPayload.Clone("demo_src", "shopify", "Cloned Corp", "colleague@example.com"),
                 Instant.parse("2026-06-01T10:00:00Z"));
 
@@ -97,7 +139,8 @@ class JobPayloadTest {
         assertThat(job.templateId()).isEqualTo("shopify");
         assertThat(job.exclusiveKey()).isNull();
         assertThat(job.payload(JobPayload.Clone.class).customerName()).isEqualTo("Cloned Corp");
-        assertThatThrownBy(() -> job.payload(JobPayload.Pipeline.class)).isInstanceOf(IllegalStateException.class)
+        assertThatThrownBy(() -> job.payload(JobPayload.Pipeline.class))
+                .isInstanceOf(IllegalStateException.class)
                 .hasMessage("job job_1 is a clone job, not a pipeline job");
     }
 }

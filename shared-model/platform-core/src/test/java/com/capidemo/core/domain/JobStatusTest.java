@@ -8,8 +8,8 @@ import org.junit.jupiter.api.Test;
 
 class JobStatusTest {
 
-    private static final Set<String> ALLOWED = Set.of(
-            "QUEUED->RUNNING", "QUEUED->FAILED", "RUNNING->RUNNING", "RUNNING->COMPLETED", "RUNNING->FAILED");
+    private static final Set<String> ALLOWED =
+            Set.of("QUEUED->RUNNING", "QUEUED->FAILED", "RUNNING->RUNNING", "RUNNING->COMPLETED", "RUNNING->FAILED");
 
     @Test
     void onlyTheDocumentedTransitionsAreAllowed() {
@@ -20,9 +20,11 @@ class JobStatusTest {
                 if (allowed) {
                     assertThat(from.moveTo(to)).isEqualTo(to);
                 } else {
-                    assertThatThrownBy(() -> from.moveTo(to)).as(from + " -> " + to)
+                    assertThatThrownBy(() -> from.moveTo(to))
+                            .as(from + " -> " + to)
                             .isInstanceOf(IllegalTransitionException.class)
-                            .hasMessageContaining(from.wire()).hasMessageContaining(to.wire());
+                            .hasMessageContaining(from.wire())
+                            .hasMessageContaining(to.wire());
                 }
             }
         }
@@ -39,7 +41,8 @@ class JobStatusTest {
     @Test
     void predecessorsAreDerivedFromTheSameTable() {
         assertThat(JobStatus.predecessorsOf(JobStatus.COMPLETED)).containsExactly(JobStatus.RUNNING);
-        assertThat(JobStatus.predecessorsOf(JobStatus.FAILED)).containsExactlyInAnyOrder(JobStatus.QUEUED, JobStatus.RUNNING);
+        assertThat(JobStatus.predecessorsOf(JobStatus.FAILED))
+                .containsExactlyInAnyOrder(JobStatus.QUEUED, JobStatus.RUNNING);
         assertThat(JobStatus.predecessorsOf(JobStatus.QUEUED)).isEmpty();
     }
 

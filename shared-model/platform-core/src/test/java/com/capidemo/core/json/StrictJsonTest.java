@@ -12,8 +12,7 @@ import org.junit.jupiter.api.Test;
 
 class StrictJsonTest {
 
-    record Brief(String customerName, Integer count, boolean flag, List<String> useCases) {
-    }
+    record Brief(String customerName, Integer count, boolean flag, List<String> useCases) {}
 
     private static Brief read(String json) throws Exception {
         return StrictJson.MAPPER.readValue(json, Brief.class);
@@ -22,7 +21,8 @@ class StrictJsonTest {
     @Test
     void aDuplicateKeyIsASyntaxError() {
         assertThatThrownBy(() -> read("{\"customer_name\":\"a\",\"customer_name\":\"b\"}"))
-                .isInstanceOf(JsonParseException.class).hasMessageContaining("Duplicate field");
+                .isInstanceOf(JsonParseException.class)
+                .hasMessageContaining("Duplicate field");
     }
 
     @Test
@@ -38,16 +38,21 @@ class StrictJsonTest {
 
     @Test
     void controlCharactersInTextAreRefusedNamingTheField() {
-        assertThatThrownBy(() -> read("{\"customer_name\":\"Nul\\u0000Co\"}")).isInstanceOf(InvalidFormatException.class)
-                .satisfies(e -> assertThat(((InvalidFormatException) e).getPath().get(0).getFieldName())
+        assertThatThrownBy(() -> read("{\"customer_name\":\"Nul\\u0000Co\"}"))
+                .isInstanceOf(InvalidFormatException.class)
+                .satisfies(e -> assertThat(
+                                ((InvalidFormatException) e).getPath().get(0).getFieldName())
                         .isEqualTo("customer_name"));
-        assertThatThrownBy(() -> read("{\"use_cases\":[\"ok\",\"esc\\u001b\"]}")).isInstanceOf(InvalidFormatException.class);
+        assertThatThrownBy(() -> read("{\"use_cases\":[\"ok\",\"esc\\u001b\"]}"))
+                .isInstanceOf(InvalidFormatException.class);
         assertThatThrownBy(() -> read("{\"customer_name\":\"c1\\u0085\"}")).isInstanceOf(InvalidFormatException.class);
     }
 
     @Test
     void tabsAndLineBreaksAreText() throws Exception {
-        assertThat(read("{\"customer_name\":\"a\\tb\\nc\\r\\nd\",\"flag\":true}").customerName()).isEqualTo("a\tb\nc\r\nd");
+        assertThat(read("{\"customer_name\":\"a\\tb\\nc\\r\\nd\",\"flag\":true}")
+                        .customerName())
+                .isEqualTo("a\tb\nc\r\nd");
     }
 
     @Test

@@ -11,13 +11,18 @@ class CappedLogValuesTest {
     @Test
     void aMegabyteIdIsLoggedAsItsFirstCharactersAndItsLength() {
         String huge = "j".repeat(1_000_000);
-        ExtLogRecord record = new ExtLogRecord(Level.WARNING, "task for unknown job %s dropped",
-                ExtLogRecord.FormatStyle.PRINTF, CappedLogValuesTest.class.getName());
+        ExtLogRecord record = new ExtLogRecord(
+                Level.WARNING,
+                "task for unknown job %s dropped",
+                ExtLogRecord.FormatStyle.PRINTF,
+                CappedLogValuesTest.class.getName());
         record.setParameters(new Object[] {huge, 42});
         record.putMdc("job_id", huge);
         assertThat(new CappedLogValues().isLoggable(record)).isTrue();
         String logged = (String) record.getParameters()[0];
-        assertThat(logged).startsWith("j".repeat(CappedLogValues.MAX_VALUE)).endsWith("…(1000000 chars)")
+        assertThat(logged)
+                .startsWith("j".repeat(CappedLogValues.MAX_VALUE))
+                .endsWith("…(1000000 chars)")
                 .hasSizeLessThan(300);
         assertThat(record.getParameters()[1]).isEqualTo(42);
         assertThat(record.getMdc("job_id")).hasSizeLessThan(300);

@@ -12,7 +12,8 @@ import org.junit.jupiter.api.Test;
 class CloudLoggingFormatterTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private final CloudLoggingFormatter formatter = new CloudLoggingFormatter("demo-project", "quick-provisioner", "1.0");
+    private final CloudLoggingFormatter formatter =
+            new CloudLoggingFormatter("demo-project", "quick-provisioner", "1.0");
 
     private static ExtLogRecord record(java.util.logging.Level level, String message, Map<String, String> mdc) {
         ExtLogRecord record = new ExtLogRecord(level, message, ExtLogRecord.FormatStyle.NO_FORMAT, "test");
@@ -30,9 +31,22 @@ class CloudLoggingFormatterTest {
 
     @Test
     void aTracedLineCarriesSeverityTraceSpanAndTheJobIdsAsCloudLoggingFields() throws Exception {
-        JsonNode line = line(record(Level.WARN, "job j1 is leased by w2", Map.of(
-                "traceId", "4bf92f3577b34da6a3ce929d0e0e4736", "spanId", "00f067aa0ba902b7", "sampled", "true",
-                "job_id", "j1", "demo_id", "d1", "tenant_id", "acme")));
+        JsonNode line = line(record(
+                Level.WARN,
+                "job j1 is leased by w2",
+                Map.of(
+                        "traceId",
+                        "4bf92f3577b34da6a3ce929d0e0e4736",
+                        "spanId",
+                        "00f067aa0ba902b7",
+                        "sampled",
+                        "true",
+                        "job_id",
+                        "j1",
+                        "demo_id",
+                        "d1",
+                        "tenant_id",
+                        "acme")));
 
         assertThat(line.get("severity").asText()).isEqualTo("WARNING");
         assertThat(line.get("message").asText()).isEqualTo("job j1 is leased by w2");
@@ -50,11 +64,16 @@ class CloudLoggingFormatterTest {
 
     @Test
     void levelsMapToCloudLoggingSeverities() throws Exception {
-        assertThat(line(record(Level.INFO, "x", Map.of())).get("severity").asText()).isEqualTo("INFO");
-        assertThat(line(record(Level.DEBUG, "x", Map.of())).get("severity").asText()).isEqualTo("DEBUG");
-        assertThat(line(record(Level.TRACE, "x", Map.of())).get("severity").asText()).isEqualTo("DEBUG");
-        assertThat(line(record(Level.ERROR, "x", Map.of())).get("severity").asText()).isEqualTo("ERROR");
-        assertThat(line(record(Level.FATAL, "x", Map.of())).get("severity").asText()).isEqualTo("CRITICAL");
+        assertThat(line(record(Level.INFO, "x", Map.of())).get("severity").asText())
+                .isEqualTo("INFO");
+        assertThat(line(record(Level.DEBUG, "x", Map.of())).get("severity").asText())
+                .isEqualTo("DEBUG");
+        assertThat(line(record(Level.TRACE, "x", Map.of())).get("severity").asText())
+                .isEqualTo("DEBUG");
+        assertThat(line(record(Level.ERROR, "x", Map.of())).get("severity").asText())
+                .isEqualTo("ERROR");
+        assertThat(line(record(Level.FATAL, "x", Map.of())).get("severity").asText())
+                .isEqualTo("CRITICAL");
     }
 
     @Test
@@ -68,16 +87,18 @@ class CloudLoggingFormatterTest {
         assertThat(line.get("@type").asText()).isEqualTo(CloudLoggingFormatter.ERROR_EVENT);
         assertThat(line.get("serviceContext").get("service").asText()).isEqualTo("quick-provisioner");
         String message = line.get("message").asText();
-        assertThat(message).startsWith("provisioning attempt 1 of job j1 failed\n"
-                + "java.lang.IllegalStateException: table orders has 3 rows, expected 4");
+        assertThat(message)
+                .startsWith("provisioning attempt 1 of job j1 failed\n"
+                        + "java.lang.IllegalStateException: table orders has 3 rows, expected 4");
         assertThat(message).contains("\tat com.capidemo.core.logging.CloudLoggingFormatterTest.");
     }
 
     @Test
     void anAccessLogLineCarriesTheHttpRequestObject() throws Exception {
         ExtLogRecord record = record(Level.INFO, "{0}", Map.of("traceId", "4bf92f3577b34da6a3ce929d0e0e4736"));
-        record.setParameters(new Object[] {new HttpRequestLog("GET", "/api/demos", 200, 0, 512, 12_500_000L,
-                "10.0.0.1", "curl/8", "HTTP/1.1")});
+        record.setParameters(new Object[] {
+            new HttpRequestLog("GET", "/api/demos", 200, 0, 512, 12_500_000L, "10.0.0.1", "curl/8", "HTTP/1.1")
+        });
 
         JsonNode http = line(record).get("httpRequest");
 

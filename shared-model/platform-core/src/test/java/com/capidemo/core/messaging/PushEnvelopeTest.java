@@ -15,8 +15,13 @@ class PushEnvelopeTest {
     @Test
     void parsesWhatTheDispatcherBuilds() {
         Instant published = Instant.parse("2026-11-23T10:15:30.123Z");
-        byte[] body = PushEnvelope.build("42", published, Map.of("job_type", "quick"),
-                "{\"job_id\":\"job_1\"}".getBytes(StandardCharsets.UTF_8), "projects/p/subscriptions/s", 3);
+        byte[] body = PushEnvelope.build(
+                "42",
+                published,
+                Map.of("job_type", "quick"),
+                "{\"job_id\":\"job_1\"}".getBytes(StandardCharsets.UTF_8),
+                "projects/p/subscriptions/s",
+                3);
 
         PushMessage m = PushEnvelope.parse(body);
 
@@ -44,18 +49,20 @@ class PushEnvelopeTest {
     }
 
     @ParameterizedTest(name = "{1}")
-    @CsvSource(delimiter = '|', value = {
-            "''|empty push body",
-            "not json|not JSON",
-            "[1,2]|not a JSON object",
-            "{}|missing 'message'",
-            "{\"message\":\"x\"}|missing 'message'",
-            "{\"message\":{\"data\":\"e30=\"}}|messageId",
-            "{\"message\":{\"messageId\":\"1\"}}|message.data",
-            "{\"message\":{\"messageId\":\"1\",\"data\":\"%%%\"}}|not base64",
-            "{\"message\":{\"messageId\":\"1\",\"data\":\"e30=\",\"attributes\":[1]}}|attributes",
-            "{\"message\":{\"messageId\":\"1\",\"data\":\"e30=\",\"publishTime\":\"yesterday\"}}|publishTime"
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "''|empty push body",
+                "not json|not JSON",
+                "[1,2]|not a JSON object",
+                "{}|missing 'message'",
+                "{\"message\":\"x\"}|missing 'message'",
+                "{\"message\":{\"data\":\"e30=\"}}|messageId",
+                "{\"message\":{\"messageId\":\"1\"}}|message.data",
+                "{\"message\":{\"messageId\":\"1\",\"data\":\"%%%\"}}|not base64",
+                "{\"message\":{\"messageId\":\"1\",\"data\":\"e30=\",\"attributes\":[1]}}|attributes",
+                "{\"message\":{\"messageId\":\"1\",\"data\":\"e30=\",\"publishTime\":\"yesterday\"}}|publishTime"
+            })
     void rejectsMalformedEnvelopesNamingTheProblem(String body, String expected) {
         assertThatThrownBy(() -> PushEnvelope.parse(body.getBytes(StandardCharsets.UTF_8)))
                 .isInstanceOf(MalformedEnvelopeException.class)
@@ -65,7 +72,8 @@ class PushEnvelopeTest {
     @Test
     void rejectsDataThatIsNotAProvisionMessage() {
         assertThatThrownBy(() -> ProvisionMessage.fromBytes("{}".getBytes(StandardCharsets.UTF_8)))
-                .isInstanceOf(MalformedEnvelopeException.class).hasMessageContaining("job_id");
+                .isInstanceOf(MalformedEnvelopeException.class)
+                .hasMessageContaining("job_id");
         assertThatThrownBy(() -> ProvisionMessage.fromBytes("nope".getBytes(StandardCharsets.UTF_8)))
                 .isInstanceOf(MalformedEnvelopeException.class);
     }

@@ -62,7 +62,9 @@ class PipelineCatalogTest {
                   - {id: broken, type: teleport, dataset: x}
                 """);
         assertThatThrownBy(() -> new PipelineCatalog(configs).load(file, vars(), TYPES))
-                .isInstanceOf(PipelineException.class).hasMessageContaining("broken").hasMessageContaining("teleport");
+                .isInstanceOf(PipelineException.class)
+                .hasMessageContaining("broken")
+                .hasMessageContaining("teleport");
     }
 
     @Test
@@ -82,15 +84,52 @@ class PipelineCatalogTest {
     void theShippedPipelinesLoad() {
         Path shipped = Path.of("../../configs").toAbsolutePath().normalize();
         PipelineCatalog catalog = new PipelineCatalog(shipped);
-        Map<String, String> values = new java.util.HashMap<>(Map.of("tenant_id", "acme", "dataset_id", "acme",
-                "provider", "gcp", "domain", "cost", "template_name", "t", "pipeline_id", "p"));
-        values.putAll(Map.of("pipeline_logging_id", "run1", "date", "2025-10-31", "trigger_by", "me", "job_id", "j",
-                "demo_id", "d", "customer_name", "c", "industry", "retail"));
+        Map<String, String> values = new java.util.HashMap<>(Map.of(
+                "tenant_id",
+                "acme",
+                "dataset_id",
+                "acme",
+                "provider",
+                "gcp",
+                "domain",
+                "cost",
+                "template_name",
+                "t",
+                "pipeline_id",
+                "p"));
+        values.putAll(Map.of(
+                "pipeline_logging_id",
+                "run1",
+                "date",
+                "2025-10-31",
+                "trigger_by",
+                "me",
+                "job_id",
+                "j",
+                "demo_id",
+                "d",
+                "customer_name",
+                "c",
+                "industry",
+                "retail"));
         Variables all = new Variables(values);
-        Set<String> types = Set.of("load_object", "dq_check", "warehouse_sql", "dry_run", "demo_research", "demo_use_cases",
-                "demo_schema_design", "demo_data_generation", "demo_dataset_load", "demo_golden_queries", "demo_data_agent");
-        for (String[] t : new String[][] {{"gcp", "cost", "bill-sample-export-template"}, {"gcp", "example", "dryrun"},
-                {"demo", "custom", "agent-pipeline"}}) {
+        Set<String> types = Set.of(
+                "load_object",
+                "dq_check",
+                "warehouse_sql",
+                "dry_run",
+                "demo_research",
+                "demo_use_cases",
+                "demo_schema_design",
+                "demo_data_generation",
+                "demo_dataset_load",
+                "demo_golden_queries",
+                "demo_data_agent");
+        for (String[] t : new String[][] {
+            {"gcp", "cost", "bill-sample-export-template"},
+            {"gcp", "example", "dryrun"},
+            {"demo", "custom", "agent-pipeline"}
+        }) {
             Path file = catalog.find(t[0], t[1], t[2]).orElseThrow();
             assertThat(catalog.load(file, all, types).steps()).isNotEmpty();
         }

@@ -19,20 +19,54 @@ class SqlLexerTest {
     @Test
     void splitsWordsNumbersSymbolsAndDropsTriviaFromTheTokens() {
         assertThat(kindsAndTexts("SELECT a.b_1, x$y, 1_000, .5, 1e3 FROM t WHERE c::INT >= 2 -- done"))
-                .containsExactly("WORD:SELECT", "WORD:a", "SYMBOL:.", "WORD:b_1", "SYMBOL:,", "WORD:x$y", "SYMBOL:,",
-                        "NUMBER:1_000", "SYMBOL:,", "NUMBER:.5", "SYMBOL:,", "NUMBER:1e3", "WORD:FROM", "WORD:t",
-                        "WORD:WHERE", "WORD:c", "SYMBOL:::", "WORD:INT", "SYMBOL:>=", "NUMBER:2");
+                .containsExactly(
+                        "WORD:SELECT",
+                        "WORD:a",
+                        "SYMBOL:.",
+                        "WORD:b_1",
+                        "SYMBOL:,",
+                        "WORD:x$y",
+                        "SYMBOL:,",
+                        "NUMBER:1_000",
+                        "SYMBOL:,",
+                        "NUMBER:.5",
+                        "SYMBOL:,",
+                        "NUMBER:1e3",
+                        "WORD:FROM",
+                        "WORD:t",
+                        "WORD:WHERE",
+                        "WORD:c",
+                        "SYMBOL:::",
+                        "WORD:INT",
+                        "SYMBOL:>=",
+                        "NUMBER:2");
         assertThat(kindsAndTexts("a<>b != c || d -> e => f := g ** h // i << j >> k"))
                 .filteredOn(s -> s.startsWith("SYMBOL"))
-                .containsExactly("SYMBOL:<>", "SYMBOL:!=", "SYMBOL:||", "SYMBOL:->", "SYMBOL:=>", "SYMBOL::=",
-                        "SYMBOL:**", "SYMBOL://", "SYMBOL:<<", "SYMBOL:>>");
+                .containsExactly(
+                        "SYMBOL:<>",
+                        "SYMBOL:!=",
+                        "SYMBOL:||",
+                        "SYMBOL:->",
+                        "SYMBOL:=>",
+                        "SYMBOL::=",
+                        "SYMBOL:**",
+                        "SYMBOL://",
+                        "SYMBOL:<<",
+                        "SYMBOL:>>");
     }
 
     @Test
     void stringsAndQuotedIdentifiersAreUnquotedWithDoubledQuotesAsOne() {
         assertThat(kindsAndTexts("SELECT 'it''s', 'a\\', \"Order \"\"Id\"\"\", `x``y`"))
-                .containsExactly("WORD:SELECT", "STRING:it's", "SYMBOL:,", "STRING:a\\", "SYMBOL:,",
-                        "QUOTED:Order \"Id\"", "SYMBOL:,", "QUOTED:x`y");
+                .containsExactly(
+                        "WORD:SELECT",
+                        "STRING:it's",
+                        "SYMBOL:,",
+                        "STRING:a\\",
+                        "SYMBOL:,",
+                        "QUOTED:Order \"Id\"",
+                        "SYMBOL:,",
+                        "QUOTED:x`y");
     }
 
     @Test
@@ -53,16 +87,17 @@ class SqlLexerTest {
 
     @Test
     void dollarQuotedStringsRunToTheSameTag() {
-        assertThat(kindsAndTexts("SELECT $$a'b$$, $tag$a$$b$tag$, $1")).containsExactly("WORD:SELECT", "STRING:a'b",
-                "SYMBOL:,", "STRING:a$$b", "SYMBOL:,", "SYMBOL:$", "NUMBER:1");
+        assertThat(kindsAndTexts("SELECT $$a'b$$, $tag$a$$b$tag$, $1"))
+                .containsExactly(
+                        "WORD:SELECT", "STRING:a'b", "SYMBOL:,", "STRING:a$$b", "SYMBOL:,", "SYMBOL:$", "NUMBER:1");
         assertThat(kindsAndTexts("SELECT * FROM orders WHERE x = $$ ' $$; DROP TABLE orders"))
                 .contains("STRING: ' ", "SYMBOL:;", "WORD:DROP");
     }
 
     @Test
     void blockCommentsNestAsInDuckDb() {
-        assertThat(kindsAndTexts("SELECT 1 /* a /* b */ c */ AS v")).containsExactly("WORD:SELECT", "NUMBER:1", "WORD:AS",
-                "WORD:v");
+        assertThat(kindsAndTexts("SELECT 1 /* a /* b */ c */ AS v"))
+                .containsExactly("WORD:SELECT", "NUMBER:1", "WORD:AS", "WORD:v");
         // DuckDB skips all of the nested comment, so the read_text call after it is code, not a string
         assertThat(kindsAndTexts("SELECT 1 /* /* */ ' */, * FROM read_text('/etc/passwd') --'"))
                 .contains("WORD:read_text", "STRING:/etc/passwd");
@@ -80,10 +115,20 @@ class SqlLexerTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"SELECT 'open", "SELECT \"open", "SELECT `open", "SELECT 1 /* open", "SELECT /* a /* b */",
-            "SELECT E'open\\'", "SELECT $$open", "SELECT $t$open$$"})
+    @ValueSource(
+            strings = {
+                "SELECT 'open",
+                "SELECT \"open",
+                "SELECT `open",
+                "SELECT 1 /* open",
+                "SELECT /* a /* b */",
+                "SELECT E'open\\'",
+                "SELECT $$open",
+                "SELECT $t$open$$"
+            })
     void unterminatedLiteralsAndCommentsAreRefused(String sql) {
-        assertThatThrownBy(() -> SqlLexer.tokens(sql)).isInstanceOf(SqlSyntaxException.class)
+        assertThatThrownBy(() -> SqlLexer.tokens(sql))
+                .isInstanceOf(SqlSyntaxException.class)
                 .hasMessageStartingWith("unterminated");
     }
 

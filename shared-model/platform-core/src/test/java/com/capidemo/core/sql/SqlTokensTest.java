@@ -8,7 +8,9 @@ import org.junit.jupiter.api.Test;
 class SqlTokensTest {
 
     private static List<String> texts(List<List<SqlToken>> parts) {
-        return parts.stream().map(p -> String.join(" ", p.stream().map(SqlToken::text).toList())).toList();
+        return parts.stream()
+                .map(p -> String.join(" ", p.stream().map(SqlToken::text).toList()))
+                .toList();
     }
 
     @Test

@@ -12,7 +12,8 @@ class TableReferencesTest {
 
     private static List<String> refs(String sql) {
         return TableReferences.find(SqlLexer.tokens(sql)).stream()
-                .map(r -> r.kind() + ":" + r.name() + r.alias().map(a -> " as " + a).orElse("") + (r.listed() ? " listed" : "")
+                .map(r -> r.kind() + ":" + r.name()
+                        + r.alias().map(a -> " as " + a).orElse("") + (r.listed() ? " listed" : "")
                         + (r.depth() > 0 ? " depth " + r.depth() : ""))
                 .toList();
     }
@@ -22,7 +23,7 @@ class TableReferencesTest {
     @Test
     void findsTablesAfterFromAndJoin() {
         assertThat(TableReferences.tables(
-                "SELECT * FROM sales s JOIN stores ON true LEFT JOIN \"products\" p USING (product_id)"))
+                        "SELECT * FROM sales s JOIN stores ON true LEFT JOIN \"products\" p USING (product_id)"))
                 .containsExactly("sales", "stores", "products");
     }
 
@@ -42,16 +43,24 @@ class TableReferencesTest {
     @Test
     void tellsEveryKindOfTablePositionApart() {
         assertThat(refs("SELECT * FROM orders o, 'f.csv', 42, read_csv('x') r, main.t AS m, (SELECT 1) s, "
-                + "LATERAL unnest(o.items) JOIN \"Customers\" c ON c.id = o.cid"))
-                .containsExactly("TABLE:orders as o", "STRING:f.csv listed", "NUMBER:42 listed", "FUNCTION:read_csv listed",
-                        "QUALIFIED:main.t as m listed", "SUBQUERY: listed", "FUNCTION:unnest listed", "TABLE:customers as c");
+                        + "LATERAL unnest(o.items) JOIN \"Customers\" c ON c.id = o.cid"))
+                .containsExactly(
+                        "TABLE:orders as o",
+                        "STRING:f.csv listed",
+                        "NUMBER:42 listed",
+                        "FUNCTION:read_csv listed",
+                        "QUALIFIED:main.t as m listed",
+                        "SUBQUERY: listed",
+                        "FUNCTION:unnest listed",
+                        "TABLE:customers as c");
     }
 
     @Test
     void aliasesAreNeverJoinOrClauseWords() {
         assertThat(refs("SELECT * FROM a LEFT JOIN b USING (k) JOIN c AS x ON true NATURAL JOIN d WHERE 1 = 1"))
                 .containsExactly("TABLE:a", "TABLE:b", "TABLE:c as x", "TABLE:d");
-        TableRef quoted = TableReferences.find(SqlLexer.tokens("SELECT 1 FROM t \"Left\"")).get(0);
+        TableRef quoted = TableReferences.find(SqlLexer.tokens("SELECT 1 FROM t \"Left\""))
+                .get(0);
         assertThat(quoted.alias()).isEqualTo(Optional.of("Left"));
         assertThat(quoted.index()).isEqualTo(3);
     }
@@ -67,21 +76,29 @@ class TableReferencesTest {
     @Test
     void fromInsideAnExpressionIsNoTable() {
         assertThat(refs("SELECT extract(year FROM d), substring(s FROM 2), trim(' ' FROM x) FROM t WHERE y IN "
-                + "(SELECT z FROM u)")).containsExactly("TABLE:t", "TABLE:u depth 1");
+                        + "(SELECT z FROM u)"))
+                .containsExactly("TABLE:t", "TABLE:u depth 1");
     }
 
     @Test
     void namedFindsEveryTableTheSqlMentionsAndCatalogueReadsAreSeen() {
         List<String> tables = List.of("orders", "customers", "items");
-        assertThat(TableReferences.named(SqlLexer.tokens("SELECT o.id FROM ds.orders o WHERE o.note = 'items'"), tables))
+        assertThat(TableReferences.named(
+                        SqlLexer.tokens("SELECT o.id FROM ds.orders o WHERE o.note = 'items'"), tables))
                 .containsExactly("orders", "items");
         assertThat(TableReferences.named(SqlLexer.tokens("SELECT 'my customers' AS \"CUSTOMERS\""), tables))
                 .containsExactly("customers");
-        assertThat(TableReferences.named(SqlLexer.tokens("SELECT 1 -- orders"), tables)).isEmpty();
-        assertThat(TableReferences.readsCatalogue(SqlLexer.tokens("SELECT * FROM information_schema.columns"))).isTrue();
-        assertThat(TableReferences.readsCatalogue(SqlLexer.tokens("SELECT * FROM duckdb_tables()"))).isTrue();
-        assertThat(TableReferences.readsCatalogue(SqlLexer.tokens("SELECT 'duckdb_tables' FROM orders"))).isFalse();
-        assertThat(TableReferences.find(SqlLexer.tokens("SELECT 1"))).extracting(TableRef::kind).isEmpty();
+        assertThat(TableReferences.named(SqlLexer.tokens("SELECT 1 -- orders"), tables))
+                .isEmpty();
+        assertThat(TableReferences.readsCatalogue(SqlLexer.tokens("SELECT * FROM information_schema.columns")))
+                .isTrue();
+        assertThat(TableReferences.readsCatalogue(SqlLexer.tokens("SELECT * FROM duckdb_tables()")))
+                .isTrue();
+        assertThat(TableReferences.readsCatalogue(SqlLexer.tokens("SELECT 'duckdb_tables' FROM orders")))
+                .isFalse();
+        assertThat(TableReferences.find(SqlLexer.tokens("SELECT 1")))
+                .extracting(TableRef::kind)
+                .isEmpty();
         assertThat(Kind.values()).hasSize(7);
     }
 }

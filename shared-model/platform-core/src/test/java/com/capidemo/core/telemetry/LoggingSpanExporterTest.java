@@ -3,10 +3,10 @@ package com.capidemo.core.telemetry;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.sdk.common.CompletableResultCode;
 import io.opentelemetry.sdk.trace.SdkTracerProvider;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import io.opentelemetry.sdk.trace.export.SimpleSpanProcessor;
-import io.opentelemetry.sdk.common.CompletableResultCode;
 import io.opentelemetry.sdk.trace.export.SpanExporter;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -36,24 +36,35 @@ class LoggingSpanExporterTest {
             }
         };
         try (SdkTracerProvider provider = SdkTracerProvider.builder()
-                .addSpanProcessor(SimpleSpanProcessor.create(collect)).build()) {
+                .addSpanProcessor(SimpleSpanProcessor.create(collect))
+                .build()) {
             var tracer = provider.get("test");
             var parent = tracer.spanBuilder("job").startSpan();
             try (var ignored = parent.makeCurrent()) {
-                tracer.spanBuilder("phase verifying").setSpanKind(SpanKind.INTERNAL)
-                        .setAttribute("job.phase", "verifying").startSpan().end();
+                tracer.spanBuilder("phase verifying")
+                        .setSpanKind(SpanKind.INTERNAL)
+                        .setAttribute("job.phase", "verifying")
+                        .startSpan()
+                        .end();
             }
             parent.end();
         }
 
-        SpanData child = finished.stream().filter(s -> s.getName().equals("phase verifying")).findFirst().orElseThrow();
+        SpanData child = finished.stream()
+                .filter(s -> s.getName().equals("phase verifying"))
+                .findFirst()
+                .orElseThrow();
         String line = LoggingSpanExporter.describe(child);
 
-        assertThat(line).startsWith("span phase verifying trace=" + child.getTraceId() + " span=" + child.getSpanId()
-                + " parent=" + child.getParentSpanId() + " kind=INTERNAL");
+        assertThat(line)
+                .startsWith("span phase verifying trace=" + child.getTraceId() + " span=" + child.getSpanId()
+                        + " parent=" + child.getParentSpanId() + " kind=INTERNAL");
         assertThat(line).contains("{job.phase=verifying}");
-        assertThat(LoggingSpanExporter.describe(finished.stream().filter(s -> s.getName().equals("job")).findFirst()
-                .orElseThrow())).contains(" parent=- ");
+        assertThat(LoggingSpanExporter.describe(finished.stream()
+                        .filter(s -> s.getName().equals("job"))
+                        .findFirst()
+                        .orElseThrow()))
+                .contains(" parent=- ");
         assertThat(new LoggingSpanExporter().export(finished).isSuccess()).isTrue();
     }
 }

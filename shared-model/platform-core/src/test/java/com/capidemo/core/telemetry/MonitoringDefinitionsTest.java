@@ -27,15 +27,20 @@ class MonitoringDefinitionsTest {
 
     private static final Pattern METRIC_TYPE = Pattern.compile("metric\\.type=\\\\?\"([a-z0-9_./-]+)\\\\?\"");
     private static final Pattern TF_CUSTOM = Pattern.compile("\\$\\{local\\.custom}(/[a-z0-9_/]+)\\\\\"");
-    private static final Pattern TF_LOG_METRIC = Pattern.compile("logging\\.googleapis\\.com/user/\\$\\{google_logging_metric\\.([a-z_]+)\\.name}");
-    private static final Pattern TF_LOG_METRIC_NAME =
-            Pattern.compile("resource \"google_logging_metric\" \"([a-z_]+)\" \\{\\s*\\n\\s*project\\s*=[^\\n]*\\n\\s*name\\s*=\\s*\"([a-z_]+)\"");
+    private static final Pattern TF_LOG_METRIC =
+            Pattern.compile("logging\\.googleapis\\.com/user/\\$\\{google_logging_metric\\.([a-z_]+)\\.name}");
+    private static final Pattern TF_LOG_METRIC_NAME = Pattern.compile(
+            "resource \"google_logging_metric\" \"([a-z_]+)\" \\{\\s*\\n\\s*project\\s*=[^\\n]*\\n\\s*name\\s*=\\s*\"([a-z_]+)\"");
     /** Meter names registered in main code: counter("x", timer("x", Timer.builder("x"), Gauge/MultiGauge/... */
     private static final Pattern REGISTERED = Pattern.compile(
             "(?:\\.counter|\\.timer|\\.gauge|\\.summary|(?:Timer|Counter|Gauge|MultiGauge|DistributionSummary)\\.builder)\\(\\s*\"([a-z_.]+)\"");
     /** Google services whose built-in metrics the dashboard and alerts may read. */
-    private static final List<String> GOOGLE_METRICS = List.of("run.googleapis.com/", "pubsub.googleapis.com/",
-            "cloudtasks.googleapis.com/", "monitoring.googleapis.com/uptime_check/", "serviceruntime.googleapis.com/quota/");
+    private static final List<String> GOOGLE_METRICS = List.of(
+            "run.googleapis.com/",
+            "pubsub.googleapis.com/",
+            "cloudtasks.googleapis.com/",
+            "monitoring.googleapis.com/uptime_check/",
+            "serviceruntime.googleapis.com/quota/");
     /** Meters Quarkus registers, not our code. */
     private static final Set<String> FRAMEWORK_METERS = Set.of(PlatformMeters.HTTP_SERVER_REQUESTS);
 
@@ -47,7 +52,8 @@ class MonitoringDefinitionsTest {
             dir = dir.getParent();
         }
         if (dir == null) {
-            throw new IllegalStateException("infra/monitoring.tf not found above " + Path.of("").toAbsolutePath());
+            throw new IllegalStateException(
+                    "infra/monitoring.tf not found above " + Path.of("").toAbsolutePath());
         }
         return dir;
     }
@@ -86,16 +92,18 @@ class MonitoringDefinitionsTest {
         }
         assertKnown(types, Set.of());
         // the charts the operators asked for are there
-        assertThat(types).contains(PlatformMeters.metricType(PlatformMeters.PROVISION_COUNT),
-                PlatformMeters.metricType(PlatformMeters.PROVISION_DURATION),
-                PlatformMeters.metricType(PlatformMeters.HTTP_SERVER_REQUESTS),
-                PlatformMeters.metricType(PlatformMeters.CHAT_DURATION),
-                PlatformMeters.metricType(PlatformMeters.CHAT_COUNT),
-                PlatformMeters.metricType(PlatformMeters.DEMOS_STATUS),
-                "pubsub.googleapis.com/subscription/num_undelivered_messages",
-                "pubsub.googleapis.com/subscription/oldest_unacked_message_age",
-                "pubsub.googleapis.com/subscription/dead_letter_message_count",
-                "run.googleapis.com/container/instance_count");
+        assertThat(types)
+                .contains(
+                        PlatformMeters.metricType(PlatformMeters.PROVISION_COUNT),
+                        PlatformMeters.metricType(PlatformMeters.PROVISION_DURATION),
+                        PlatformMeters.metricType(PlatformMeters.HTTP_SERVER_REQUESTS),
+                        PlatformMeters.metricType(PlatformMeters.CHAT_DURATION),
+                        PlatformMeters.metricType(PlatformMeters.CHAT_COUNT),
+                        PlatformMeters.metricType(PlatformMeters.DEMOS_STATUS),
+                        "pubsub.googleapis.com/subscription/num_undelivered_messages",
+                        "pubsub.googleapis.com/subscription/oldest_unacked_message_age",
+                        "pubsub.googleapis.com/subscription/dead_letter_message_count",
+                        "run.googleapis.com/container/instance_count");
     }
 
     @Test
@@ -122,26 +130,36 @@ class MonitoringDefinitionsTest {
         Matcher logUse = TF_LOG_METRIC.matcher(tf);
         int logUses = 0;
         while (logUse.find()) {
-            assertThat(logMetrics).as("log-based metric %s is defined", logUse.group(1)).contains(logUse.group(1));
+            assertThat(logMetrics)
+                    .as("log-based metric %s is defined", logUse.group(1))
+                    .contains(logUse.group(1));
             logUses++;
         }
         assertThat(logUses).isEqualTo(2);
         assertKnown(types, logMetrics);
-        assertThat(types).contains(PlatformMeters.metricType(PlatformMeters.PROVISION_DURATION),
-                PlatformMeters.metricType(PlatformMeters.HTTP_SERVER_REQUESTS),
-                "run.googleapis.com/request_count", "pubsub.googleapis.com/subscription/dead_letter_message_count",
-                "monitoring.googleapis.com/uptime_check/check_passed", "serviceruntime.googleapis.com/quota/limit");
+        assertThat(types)
+                .contains(
+                        PlatformMeters.metricType(PlatformMeters.PROVISION_DURATION),
+                        PlatformMeters.metricType(PlatformMeters.HTTP_SERVER_REQUESTS),
+                        "run.googleapis.com/request_count",
+                        "pubsub.googleapis.com/subscription/dead_letter_message_count",
+                        "monitoring.googleapis.com/uptime_check/check_passed",
+                        "serviceruntime.googleapis.com/quota/limit");
     }
 
     private static void assertKnown(Set<String> types, Set<String> logMetrics) {
         Set<String> exported = exportedTypes();
         for (String type : types) {
             if (type.startsWith(PlatformMeters.CUSTOM_PREFIX)) {
-                assertThat(exported).as("custom metric %s is one the code exports", type).contains(type);
+                assertThat(exported)
+                        .as("custom metric %s is one the code exports", type)
+                        .contains(type);
             } else if (type.startsWith("logging.googleapis.com/user/")) {
                 assertThat(logMetrics).contains(type.substring("logging.googleapis.com/user/".length()));
             } else {
-                assertThat(GOOGLE_METRICS).as("%s is a Google service's metric", type).anyMatch(type::startsWith);
+                assertThat(GOOGLE_METRICS)
+                        .as("%s is a Google service's metric", type)
+                        .anyMatch(type::startsWith);
             }
         }
     }
@@ -152,7 +170,9 @@ class MonitoringDefinitionsTest {
         Set<String> constantsUsed = new TreeSet<>();
         try (Stream<Path> files = Files.walk(ROOT)) {
             for (Path file : files.filter(p -> p.toString().endsWith(".java")
-                    && p.toString().contains("/src/main/java/") && !p.toString().contains("/target/")).toList()) {
+                            && p.toString().contains("/src/main/java/")
+                            && !p.toString().contains("/target/"))
+                    .toList()) {
                 String source = Files.readString(file);
                 Matcher m = REGISTERED.matcher(source);
                 while (m.find()) {

@@ -33,12 +33,23 @@ class TemplateCatalogTest {
     void loadsAtLeastSixTemplatesFromFiveIndustriesSortedById() {
         List<TemplateDefinition> all = catalog.all();
         assertThat(all).hasSizeGreaterThanOrEqualTo(6);
-        assertThat(all).extracting(TemplateDefinition::templateId).isSorted().doesNotHaveDuplicates()
+        assertThat(all)
+                .extracting(TemplateDefinition::templateId)
+                .isSorted()
+                .doesNotHaveDuplicates()
                 .containsAll(CORE);
-        assertThat(all.stream().map(TemplateDefinition::industry).collect(Collectors.toSet())).hasSizeGreaterThanOrEqualTo(5);
-        assertThat(CORE.stream().map(id -> catalog.find(id).orElseThrow().industry()).collect(Collectors.toSet()))
-                .containsExactlyInAnyOrder("Retail & E-commerce", "Financial Services", "Healthcare",
-                        "SaaS / Software", "Logistics & Supply Chain", "Media & Streaming");
+        assertThat(all.stream().map(TemplateDefinition::industry).collect(Collectors.toSet()))
+                .hasSizeGreaterThanOrEqualTo(5);
+        assertThat(CORE.stream()
+                        .map(id -> catalog.find(id).orElseThrow().industry())
+                        .collect(Collectors.toSet()))
+                .containsExactlyInAnyOrder(
+                        "Retail & E-commerce",
+                        "Financial Services",
+                        "Healthcare",
+                        "SaaS / Software",
+                        "Logistics & Supply Chain",
+                        "Media & Streaming");
     }
 
     @Test
@@ -50,7 +61,8 @@ class TemplateCatalogTest {
         assertThat(shopify.estimatedSeconds()).isEqualTo(45);
         assertThat(shopify.tableCount()).isEqualTo(15);
         assertThat(shopify.totalRows()).isEqualTo(145_000L);
-        assertThat(shopify.table("customers")).hasValueSatisfying(t -> assertThat(t.rows()).isEqualTo(80_000L));
+        assertThat(shopify.table("customers"))
+                .hasValueSatisfying(t -> assertThat(t.rows()).isEqualTo(80_000L));
         assertThat(shopify.goldenQueries()).hasSizeGreaterThanOrEqualTo(15);
     }
 
@@ -68,8 +80,11 @@ class TemplateCatalogTest {
                 assertThat(t.totalRows()).as(id + " rows").isBetween(20_000L, 150_000L);
                 assertThat(t.goldenQueries()).as(id + " golden queries").hasSizeGreaterThanOrEqualTo(10);
             }
-            Set<String> complexities = t.goldenQueries().stream().map(GoldenQuery::complexity).collect(Collectors.toSet());
-            assertThat(complexities).as(id + " complexity mix").containsExactlyInAnyOrder("simple", "moderate", "complex");
+            Set<String> complexities =
+                    t.goldenQueries().stream().map(GoldenQuery::complexity).collect(Collectors.toSet());
+            assertThat(complexities)
+                    .as(id + " complexity mix")
+                    .containsExactlyInAnyOrder("simple", "moderate", "complex");
         }
     }
 
@@ -78,11 +93,20 @@ class TemplateCatalogTest {
         for (TemplateDefinition t : catalog.all()) {
             for (TableSpec table : t.tables()) {
                 String sql = table.sql().toLowerCase(Locale.ROOT);
-                assertThat(sql).as(t.templateId() + "." + table.name())
-                        .doesNotContain("random(").doesNotContain("uuid(").doesNotContain("gen_random_uuid")
-                        .doesNotContain("now()").doesNotContain("current_date").doesNotContain("current_timestamp");
-                assertThat(table.primaryKey()).as(t.templateId() + "." + table.name() + " primary_key").isNotBlank();
-                assertThat(table.description()).as(t.templateId() + "." + table.name() + " description").isNotBlank();
+                assertThat(sql)
+                        .as(t.templateId() + "." + table.name())
+                        .doesNotContain("random(")
+                        .doesNotContain("uuid(")
+                        .doesNotContain("gen_random_uuid")
+                        .doesNotContain("now()")
+                        .doesNotContain("current_date")
+                        .doesNotContain("current_timestamp");
+                assertThat(table.primaryKey())
+                        .as(t.templateId() + "." + table.name() + " primary_key")
+                        .isNotBlank();
+                assertThat(table.description())
+                        .as(t.templateId() + "." + table.name() + " description")
+                        .isNotBlank();
             }
         }
     }
@@ -91,7 +115,8 @@ class TemplateCatalogTest {
     void findReturnsEmptyForUnknownTemplates() {
         assertThat(catalog.find("does-not-exist")).isEmpty();
         assertThat(catalog.find(null)).isEmpty();
-        assertThat(catalog.find("banking")).hasValueSatisfying(t -> assertThat(t.templateId()).isEqualTo("banking"));
+        assertThat(catalog.find("banking"))
+                .hasValueSatisfying(t -> assertThat(t.templateId()).isEqualTo("banking"));
     }
 
     @Test
@@ -100,7 +125,9 @@ class TemplateCatalogTest {
         assertThat(banking.domainGoldenQueries()).hasSameSizeAs(banking.goldenQueries());
         assertThat(banking.domainGoldenQueries().get(0).expectedResultType())
                 .isEqualTo(banking.goldenQueries().get(0).expectedResultType());
-        assertThat(banking.tableNames()).first().isEqualTo(banking.tables().get(0).name());
+        assertThat(banking.tableNames())
+                .first()
+                .isEqualTo(banking.tables().get(0).name());
     }
 
     @Test
@@ -112,28 +139,29 @@ class TemplateCatalogTest {
         assertThat(loaded.all()).extracting(TemplateDefinition::templateId).containsExactly("tiny");
         TemplateDefinition tiny = loaded.find("tiny").orElseThrow();
         assertThat(tiny.tables()).hasSize(2);
-        assertThat(tiny.tables().get(1).foreignKeys()).singleElement()
-                .satisfies(fk -> {
-                    assertThat(fk.referencedTable()).isEqualTo("parents");
-                    assertThat(fk.referencedColumn()).isEqualTo("parent_id");
-                });
+        assertThat(tiny.tables().get(1).foreignKeys()).singleElement().satisfies(fk -> {
+            assertThat(fk.referencedTable()).isEqualTo("parents");
+            assertThat(fk.referencedColumn()).isEqualTo("parent_id");
+        });
         assertThat(tiny.totalRows()).isEqualTo(30);
     }
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiter = '|', value = {
-        "template_id mismatch      | 'template_id: tiny'           | 'template_id: other'            | template_id",
-        "bad complexity            | 'complexity: simple'          | 'complexity: trivial'           | complexity",
-        "bad result type           | 'expected_result_type: table' | 'expected_result_type: chart'   | expected_result_type",
-        "missing result type       | '    expected_result_type: table' | ''                          | expected_result_type",
-        "zero rows                 | 'rows: 10'                    | 'rows: 0'                       | rows",
-        "duplicate table           | 'name: children'              | 'name: parents'                 | duplicate",
-        "non snake_case table      | 'name: children'              | 'name: ChildRows'               | snake_case",
-        "unknown referenced table  | 'parents.parent_id'           | 'nowhere.parent_id'             | unknown table",
-        "malformed yaml            | 'tables:'                     | 'tables: [oops'                 | not valid template YAML",
-    })
-    void rejectsBrokenTemplateNamingTheFile(String caseName, String from, String to, String problem,
-                                            @TempDir Path dir) throws IOException {
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "template_id mismatch      | 'template_id: tiny'           | 'template_id: other'            | template_id",
+                "bad complexity            | 'complexity: simple'          | 'complexity: trivial'           | complexity",
+                "bad result type           | 'expected_result_type: table' | 'expected_result_type: chart'   | expected_result_type",
+                "missing result type       | '    expected_result_type: table' | ''                          | expected_result_type",
+                "zero rows                 | 'rows: 10'                    | 'rows: 0'                       | rows",
+                "duplicate table           | 'name: children'              | 'name: parents'                 | duplicate",
+                "non snake_case table      | 'name: children'              | 'name: ChildRows'               | snake_case",
+                "unknown referenced table  | 'parents.parent_id'           | 'nowhere.parent_id'             | unknown table",
+                "malformed yaml            | 'tables:'                     | 'tables: [oops'                 | not valid template YAML",
+            })
+    void rejectsBrokenTemplateNamingTheFile(String caseName, String from, String to, String problem, @TempDir Path dir)
+            throws IOException {
         String yaml = TemplateTestSupport.validTemplate("tiny");
         assertThat(yaml).as("fixture contains " + from).contains(from);
         Files.writeString(dir.resolve("tiny.yml"), yaml.replace(from, to));

@@ -6,8 +6,7 @@ import java.nio.file.Path;
 /** Locates the repository's configs/templates directory from the module or repository working directory. */
 public final class TemplateTestSupport {
 
-    private TemplateTestSupport() {
-    }
+    private TemplateTestSupport() {}
 
     public static Path templatesDir() {
         for (String candidate : new String[] {"configs/templates", "../configs/templates", "../../configs/templates"}) {
@@ -16,7 +15,8 @@ public final class TemplateTestSupport {
                 return dir;
             }
         }
-        throw new IllegalStateException("configs/templates not found from " + Path.of("").toAbsolutePath());
+        throw new IllegalStateException(
+                "configs/templates not found from " + Path.of("").toAbsolutePath());
     }
 
     public static TemplateCatalog catalog() {

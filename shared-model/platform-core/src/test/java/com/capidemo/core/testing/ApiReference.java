@@ -35,11 +35,11 @@ public final class ApiReference {
         }
     }
 
-    private static final Pattern ROW = Pattern.compile("^\\| `(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS) (/[^`\\s?\\[]*)`");
+    private static final Pattern ROW =
+            Pattern.compile("^\\| `(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS) (/[^`\\s?\\[]*)`");
     private static final Set<String> METHODS = Set.of("get", "post", "put", "patch", "delete", "head", "options");
 
-    private ApiReference() {
-    }
+    private ApiReference() {}
 
     /** {@code docs/api.md} of this checkout, found from the working directory (a module's folder) upwards. */
     public static Path file() {
@@ -49,7 +49,8 @@ public final class ApiReference {
                 return candidate;
             }
         }
-        throw new IllegalStateException("docs/api.md not found above " + Path.of("").toAbsolutePath());
+        throw new IllegalStateException(
+                "docs/api.md not found above " + Path.of("").toAbsolutePath());
     }
 
     /** The endpoint rows of one service's section; an error when the file has no such section. */

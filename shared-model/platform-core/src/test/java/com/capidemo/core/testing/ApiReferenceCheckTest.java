@@ -30,15 +30,16 @@ class ApiReferenceCheckTest {
 
     @Test
     void aSectionsRowsAreItsEndpointsWithTheQueryLeftOut() {
-        assertThat(ApiReference.documented(DOC, "alpha-service")).containsExactly(
-                new Endpoint("GET", "/api/things"), new Endpoint("POST", "/api/things/{thingId}/pin"));
-        assertThat(ApiReference.documented(DOC, "beta-service")).containsExactly(new Endpoint("POST", "/tasks/{target}"));
+        assertThat(ApiReference.documented(DOC, "alpha-service"))
+                .containsExactly(new Endpoint("GET", "/api/things"), new Endpoint("POST", "/api/things/{thingId}/pin"));
+        assertThat(ApiReference.documented(DOC, "beta-service"))
+                .containsExactly(new Endpoint("POST", "/tasks/{target}"));
     }
 
     @Test
     void theOpenApiPathsAndMethodsAreTheServedEndpoints() {
-        assertThat(ApiReference.served(OPENAPI)).containsExactly(
-                new Endpoint("GET", "/api/things"), new Endpoint("POST", "/api/things/{thingId}/pin"));
+        assertThat(ApiReference.served(OPENAPI))
+                .containsExactly(new Endpoint("GET", "/api/things"), new Endpoint("POST", "/api/things/{thingId}/pin"));
     }
 
     @Test
@@ -72,7 +73,8 @@ class ApiReferenceCheckTest {
     @Test
     void theRepositorysReferenceHasASectionPerService() throws Exception {
         String doc = Files.readString(ApiReference.file());
-        for (String service : new String[] {"api-service", "quick-provisioner", "custom-provisioner", "lifecycle-service"}) {
+        for (String service :
+                new String[] {"api-service", "quick-provisioner", "custom-provisioner", "lifecycle-service"}) {
             assertThat(ApiReference.documented(doc, service)).as(service).isNotEmpty();
         }
     }

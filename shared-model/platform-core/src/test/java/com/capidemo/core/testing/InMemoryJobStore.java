@@ -50,8 +50,10 @@ public final class InMemoryJobStore implements JobStore {
             }
             String key = job.exclusiveKey();
             if (key != null) {
-                jobs.values().stream().filter(j -> key.equals(j.exclusiveKey()) && !j.status().isTerminal())
-                        .findFirst().ifPresent(holder -> {
+                jobs.values().stream()
+                        .filter(j -> key.equals(j.exclusiveKey()) && !j.status().isTerminal())
+                        .findFirst()
+                        .ifPresent(holder -> {
                             throw new DuplicateJobException(key, holder.jobId());
                         });
             }
@@ -70,8 +72,11 @@ public final class InMemoryJobStore implements JobStore {
     @Override
     public List<Job> listByTenant(String tenantId, int limit) {
         synchronized (jobs) {
-            return jobs.values().stream().filter(j -> tenantId.equals(j.tenantId()))
-                    .sorted(Comparator.comparing(Job::createdAt).reversed()).limit(limit).toList();
+            return jobs.values().stream()
+                    .filter(j -> tenantId.equals(j.tenantId()))
+                    .sorted(Comparator.comparing(Job::createdAt).reversed())
+                    .limit(limit)
+                    .toList();
         }
     }
 
@@ -79,19 +84,24 @@ public final class InMemoryJobStore implements JobStore {
     public List<Duration> recentQuickDurations(String templateId, int recent) {
         synchronized (jobs) {
             return jobs.values().stream()
-                    .filter(j -> j.type() == com.capidemo.core.domain.JobType.QUICK && j.status() == JobStatus.COMPLETED
+                    .filter(j -> j.type() == com.capidemo.core.domain.JobType.QUICK
+                            && j.status() == JobStatus.COMPLETED
                             && templateId.equals(j.templateId()))
-                    .sorted(Comparator.comparing(Job::completedAt).reversed()).limit(recent)
-                    .map(j -> Duration.between(j.createdAt(), j.completedAt())).toList();
+                    .sorted(Comparator.comparing(Job::completedAt).reversed())
+                    .limit(recent)
+                    .map(j -> Duration.between(j.createdAt(), j.completedAt()))
+                    .toList();
         }
     }
 
     @Override
     public Optional<String> activeJobFor(String demoId) {
         synchronized (jobs) {
-            return jobs.values().stream().filter(j -> !j.status().isTerminal())
+            return jobs.values().stream()
+                    .filter(j -> !j.status().isTerminal())
                     .filter(j -> demoId.equals(j.demoId()) || demoId.equals(j.sourceDemoId()))
-                    .map(Job::jobId).findFirst();
+                    .map(Job::jobId)
+                    .findFirst();
         }
     }
 
@@ -109,41 +119,110 @@ public final class InMemoryJobStore implements JobStore {
             if (job.status() == JobStatus.RUNNING && job.lease().isLiveAt(now)) {
                 return ClaimOutcome.of(ClaimOutcome.Kind.LEASED_BY_OTHER, job);
             }
-            Job claimed = new Job(job.jobId(), job.demoId(), job.tenantId(), job.type(), JobStatus.RUNNING,
-                    job.progress(), "claimed", append(job.logs(), JobLog.info(now, "Claimed by worker " + owner)),
-                    job.error(), job.result(), job.attempts() + 1, new Lease(owner, now.plus(leaseDuration)),
-                    job.payload(), job.createdAt(), job.startedAt() == null ? now : job.startedAt(), now,
-                    job.completedAt(), job.createdBy());
+            Job claimed = new Job(
+                    job.jobId(),
+                    job.demoId(),
+                    job.tenantId(),
+                    job.type(),
+                    JobStatus.RUNNING,
+                    job.progress(),
+                    "claimed",
+                    append(job.logs(), JobLog.info(now, "Claimed by worker " + owner)),
+                    job.error(),
+                    job.result(),
+                    job.attempts() + 1,
+                    new Lease(owner, now.plus(leaseDuration)),
+                    job.payload(),
+                    job.createdAt(),
+                    job.startedAt() == null ? now : job.startedAt(),
+                    now,
+                    job.completedAt(),
+                    job.createdBy());
             jobs.put(jobId, claimed);
             return ClaimOutcome.of(ClaimOutcome.Kind.CLAIMED, claimed);
         }
     }
 
     @Override
-    public boolean heartbeat(String jobId, String owner, Duration leaseDuration, int progress, String phase,
-                             List<JobLog> logs) {
+    public boolean heartbeat(
+            String jobId, String owner, Duration leaseDuration, int progress, String phase, List<JobLog> logs) {
         Instant now = clock.instant();
-        return updateHeld(jobId, owner, job -> new Job(job.jobId(), job.demoId(), job.tenantId(), job.type(),
-                job.status(), Math.max(job.progress(), progress), phase, append(job.logs(), logs.toArray(JobLog[]::new)),
-                job.error(), job.result(), job.attempts(), new Lease(owner, now.plus(leaseDuration)), job.payload(),
-                job.createdAt(), job.startedAt(), now, job.completedAt(), job.createdBy()));
+        return updateHeld(
+                jobId,
+                owner,
+                job -> new Job(
+                        job.jobId(),
+                        job.demoId(),
+                        job.tenantId(),
+                        job.type(),
+                        job.status(),
+                        Math.max(job.progress(), progress),
+                        phase,
+                        append(job.logs(), logs.toArray(JobLog[]::new)),
+                        job.error(),
+                        job.result(),
+                        job.attempts(),
+                        new Lease(owner, now.plus(leaseDuration)),
+                        job.payload(),
+                        job.createdAt(),
+                        job.startedAt(),
+                        now,
+                        job.completedAt(),
+                        job.createdBy()));
     }
 
     @Override
     public boolean release(String jobId, String owner, JobLog log) {
         Instant now = clock.instant();
-        return updateHeld(jobId, owner, job -> new Job(job.jobId(), job.demoId(), job.tenantId(), job.type(),
-                job.status(), job.progress(), "retrying", append(job.logs(), log), job.error(), job.result(),
-                job.attempts(), new Lease(owner, now), job.payload(), job.createdAt(), job.startedAt(), now,
-                job.completedAt(), job.createdBy()));
+        return updateHeld(
+                jobId,
+                owner,
+                job -> new Job(
+                        job.jobId(),
+                        job.demoId(),
+                        job.tenantId(),
+                        job.type(),
+                        job.status(),
+                        job.progress(),
+                        "retrying",
+                        append(job.logs(), log),
+                        job.error(),
+                        job.result(),
+                        job.attempts(),
+                        new Lease(owner, now),
+                        job.payload(),
+                        job.createdAt(),
+                        job.startedAt(),
+                        now,
+                        job.completedAt(),
+                        job.createdBy()));
     }
 
     @Override
     public boolean complete(String jobId, String owner, Map<String, Object> result, JobLog log) {
         Instant now = clock.instant();
-        return updateHeld(jobId, owner, job -> new Job(job.jobId(), job.demoId(), job.tenantId(), job.type(),
-                JobStatus.COMPLETED, 100, "completed", append(job.logs(), log), null, result, job.attempts(), null,
-                job.payload(), job.createdAt(), job.startedAt(), now, now, job.createdBy()));
+        return updateHeld(
+                jobId,
+                owner,
+                job -> new Job(
+                        job.jobId(),
+                        job.demoId(),
+                        job.tenantId(),
+                        job.type(),
+                        JobStatus.COMPLETED,
+                        100,
+                        "completed",
+                        append(job.logs(), log),
+                        null,
+                        result,
+                        job.attempts(),
+                        null,
+                        job.payload(),
+                        job.createdAt(),
+                        job.startedAt(),
+                        now,
+                        now,
+                        job.createdBy()));
     }
 
     @Override
@@ -151,13 +230,33 @@ public final class InMemoryJobStore implements JobStore {
         Instant now = clock.instant();
         synchronized (jobs) {
             Job job = jobs.get(jobId);
-            if (job == null || job.status().isTerminal()
-                    || (owner != null && (job.lease() == null || !owner.equals(job.lease().owner())))) {
+            if (job == null
+                    || job.status().isTerminal()
+                    || (owner != null
+                            && (job.lease() == null || !owner.equals(job.lease().owner())))) {
                 return false;
             }
-            jobs.put(jobId, new Job(job.jobId(), job.demoId(), job.tenantId(), job.type(), JobStatus.FAILED,
-                    job.progress(), "failed", append(job.logs(), new JobLog(now, "ERROR", error)), error, job.result(),
-                    job.attempts(), null, job.payload(), job.createdAt(), job.startedAt(), now, now, job.createdBy()));
+            jobs.put(
+                    jobId,
+                    new Job(
+                            job.jobId(),
+                            job.demoId(),
+                            job.tenantId(),
+                            job.type(),
+                            JobStatus.FAILED,
+                            job.progress(),
+                            "failed",
+                            append(job.logs(), new JobLog(now, "ERROR", error)),
+                            error,
+                            job.result(),
+                            job.attempts(),
+                            null,
+                            job.payload(),
+                            job.createdAt(),
+                            job.startedAt(),
+                            now,
+                            now,
+                            job.createdBy()));
             return true;
         }
     }
@@ -165,9 +264,12 @@ public final class InMemoryJobStore implements JobStore {
     @Override
     public List<Job> unfinishedCreatedBefore(Instant createdAtOrBefore, int limit) {
         synchronized (jobs) {
-            return jobs.values().stream().filter(j -> !j.status().isTerminal())
+            return jobs.values().stream()
+                    .filter(j -> !j.status().isTerminal())
                     .filter(j -> !j.createdAt().isAfter(createdAtOrBefore))
-                    .sorted(Comparator.comparing(Job::createdAt)).limit(limit).toList();
+                    .sorted(Comparator.comparing(Job::createdAt))
+                    .limit(limit)
+                    .toList();
         }
     }
 
@@ -176,8 +278,11 @@ public final class InMemoryJobStore implements JobStore {
         Instant now = clock.instant();
         synchronized (jobs) {
             Job job = jobs.get(jobId);
-            if (job == null || job.status().isTerminal()
-                    || (job.status() == JobStatus.RUNNING && job.lease() != null && job.lease().isLiveAt(now))) {
+            if (job == null
+                    || job.status().isTerminal()
+                    || (job.status() == JobStatus.RUNNING
+                            && job.lease() != null
+                            && job.lease().isLiveAt(now))) {
                 return false;
             }
             return fail(jobId, null, error);
@@ -188,7 +293,9 @@ public final class InMemoryJobStore implements JobStore {
     private boolean updateHeld(String jobId, String owner, UnaryOperator<Job> change) {
         synchronized (jobs) {
             Job job = jobs.get(jobId);
-            if (job == null || job.status() != JobStatus.RUNNING || !owner.equals(job.lease().owner())) {
+            if (job == null
+                    || job.status() != JobStatus.RUNNING
+                    || !owner.equals(job.lease().owner())) {
                 return false;
             }
             jobs.put(jobId, change.apply(job));

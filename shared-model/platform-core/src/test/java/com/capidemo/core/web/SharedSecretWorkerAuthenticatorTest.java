@@ -18,6 +18,7 @@ class SharedSecretWorkerAuthenticatorTest {
 
     @Test
     void withoutASecretEveryRequestIsAccepted() {
-        assertThatCode(() -> new SharedSecretWorkerAuthenticator(null).verify(null, null)).doesNotThrowAnyException();
+        assertThatCode(() -> new SharedSecretWorkerAuthenticator(null).verify(null, null))
+                .doesNotThrowAnyException();
     }
 }

@@ -36,7 +36,8 @@ class WorkerAuthenticatorsTest {
     @Test
     void noAuthenticationIsRefusedOutsideTheEmulatorAndTests() {
         assertThatThrownBy(() -> WorkerAuthenticators.choose(auth("none"), false, NO_OIDC))
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("only against the Pub/Sub emulator");
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("only against the Pub/Sub emulator");
     }
 
     @Test

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.capidemo.core.domain.Ids;
 import com.capidemo.core.domain.Job;
-import com.capidemo.core.domain.JobPayload;
 import com.capidemo.core.domain.JobLog;
+import com.capidemo.core.domain.JobPayload;
 import com.capidemo.core.domain.JobStatus;
 import com.capidemo.core.domain.JobType;
 import com.capidemo.core.port.ClaimOutcome;
@@ -41,18 +41,26 @@ class JobRunnerTest {
     private final SimpleMeterRegistry metrics = new SimpleMeterRegistry();
     private final List<Duration> sleeps = new ArrayList<>();
     /** What happens while this worker sleeps: time passes (and other workers may act). */
-    private Runnable whileAsleep = () -> { };
+    private Runnable whileAsleep = () -> {};
     /** Events published on provision-events: "{event id} {data}". */
     private final List<String> published = new ArrayList<>();
+
     private RuntimeException publishFailure;
-    private final JobRunner runner = new JobRunner(jobs, demoStoreRecordingFailures(), (topic, id, attributes, data) -> {
-        if (publishFailure != null) {
-            throw publishFailure;
-        }
-        assertThat(topic).isEqualTo(EventPublisher.PROVISION_EVENTS);
-        assertThat(attributes).containsKeys("job_type", "tenant_id", "status");
-        published.add(id + " " + new String(data, StandardCharsets.UTF_8));
-    }, ME, LEASE, metrics, clock,
+    private final JobRunner runner = new JobRunner(
+            jobs,
+            demoStoreRecordingFailures(),
+            (topic, id, attributes, data) -> {
+                if (publishFailure != null) {
+                    throw publishFailure;
+                }
+                assertThat(topic).isEqualTo(EventPublisher.PROVISION_EVENTS);
+                assertThat(attributes).containsKeys("job_type", "tenant_id", "status");
+                published.add(id + " " + new String(data, StandardCharsets.UTF_8));
+            },
+            ME,
+            LEASE,
+            metrics,
+            clock,
             d -> {
                 sleeps.add(d);
                 clock.advance(d);
@@ -79,14 +87,17 @@ class JobRunnerTest {
         }
 
         static Work completing() {
-            return new Work(job -> new Completion(Map.of("demo_id", job.demoId()), "Provisioning complete"),
+            return new Work(
+                    job -> new Completion(Map.of("demo_id", job.demoId()), "Provisioning complete"),
                     e -> FailureVerdict.permanent(e.getMessage()));
         }
 
         static Work throwing(RuntimeException failure, Function<RuntimeException, FailureVerdict> judge) {
-            return new Work(job -> {
-                throw failure;
-            }, judge);
+            return new Work(
+                    job -> {
+                        throw failure;
+                    },
+                    judge);
         }
 
         @Override
@@ -128,8 +139,8 @@ class JobRunnerTest {
     }
 
     private DemoStore demoStoreRecordingFailures() {
-        return (DemoStore) Proxy.newProxyInstance(DemoStore.class.getClassLoader(), new Class<?>[] {DemoStore.class},
-                (proxy, method, args) -> {
+        return (DemoStore) Proxy.newProxyInstance(
+                DemoStore.class.getClassLoader(), new Class<?>[] {DemoStore.class}, (proxy, method, args) -> {
                     if (method.getName().equals("markFailed")) {
                         failedDemos.put((String) args[0], (String) args[1]);
                         return true;
@@ -139,8 +150,8 @@ class JobRunnerTest {
     }
 
     private Job queued() {
-        Job job = Job.queued(Ids.jobId(), Ids.demoId(), "acme", new JobPayload.Quick("shopify", null, null),
-                clock.instant());
+        Job job = Job.queued(
+                Ids.jobId(), Ids.demoId(), "acme", new JobPayload.Quick("shopify", null, null), clock.instant());
         assertThat(jobs.create(job)).isTrue();
         return job;
     }
@@ -150,13 +161,15 @@ class JobRunnerTest {
     }
 
     private double count(String outcome) {
-        var counter = metrics.find("provision.count").tags("type", "quick", "template", "shopify", "outcome", outcome)
+        var counter = metrics.find("provision.count")
+                .tags("type", "quick", "template", "shopify", "outcome", outcome)
                 .counter();
         return counter == null ? 0 : counter.count();
     }
 
     private long timed(String outcome) {
-        var timer = metrics.find("provision.duration").tags("type", "quick", "template", "shopify", "outcome", outcome)
+        var timer = metrics.find("provision.duration")
+                .tags("type", "quick", "template", "shopify", "outcome", outcome)
                 .timer();
         return timer == null ? 0 : timer.count();
     }
@@ -191,8 +204,11 @@ class JobRunnerTest {
 
         deliver(job, work);
 
-        assertThat(work.mdcDuringWork).containsEntry("job_id", job.jobId()).containsEntry("tenant_id", "acme")
-                .containsEntry("demo_id", job.demoId()).containsEntry("message_id", "m-1");
+        assertThat(work.mdcDuringWork)
+                .containsEntry("job_id", job.jobId())
+                .containsEntry("tenant_id", "acme")
+                .containsEntry("demo_id", job.demoId())
+                .containsEntry("message_id", "m-1");
         assertThat(MDC.get("job_id")).isNull();
     }
 
@@ -321,11 +337,13 @@ class JobRunnerTest {
     @Test
     void aCompletionRefusedBecauseAnotherWorkerTookTheJobOverIsALostLease() {
         Job job = queued();
-        Work work = new Work(j -> {
-            clock.advance(LEASE.plusSeconds(1));
-            assertThat(jobs.claim(j.jobId(), "new-owner", LEASE).kind()).isEqualTo(ClaimOutcome.Kind.CLAIMED);
-            return new Completion(Map.of(), "too late");
-        }, e -> FailureVerdict.permanent("not expected"));
+        Work work = new Work(
+                j -> {
+                    clock.advance(LEASE.plusSeconds(1));
+                    assertThat(jobs.claim(j.jobId(), "new-owner", LEASE).kind()).isEqualTo(ClaimOutcome.Kind.CLAIMED);
+                    return new Completion(Map.of(), "too late");
+                },
+                e -> FailureVerdict.permanent("not expected"));
 
         assertThat(deliver(job, work)).isEqualTo(DeliveryOutcome.DONE);
 
@@ -339,7 +357,8 @@ class JobRunnerTest {
     @Test
     void aPermanentFailureFailsTheJobAndItsDemoAndTellsTheWorker() {
         Job job = queued();
-        Work work = Work.throwing(new IllegalArgumentException("unknown template"),
+        Work work = Work.throwing(
+                new IllegalArgumentException("unknown template"),
                 e -> FailureVerdict.permanent("no such template: " + e.getMessage()));
 
         assertThat(deliver(job, work)).isEqualTo(DeliveryOutcome.DONE);
@@ -354,8 +373,12 @@ class JobRunnerTest {
 
     @Test
     void aFailedJobWithoutADemoMarksNoDemo() {
-        Job job = Job.queued(Ids.jobId(), null, "acme",
-                new JobPayload.Pipeline(null, null, null, "shopify", null, null, null), clock.instant());
+        Job job = Job.queued(
+                Ids.jobId(),
+                null,
+                "acme",
+                new JobPayload.Pipeline(null, null, null, "shopify", null, null, null),
+                clock.instant());
         jobs.create(job);
         Work work = Work.throwing(new IllegalStateException("bad"), e -> FailureVerdict.permanent("bad"));
 
@@ -369,7 +392,8 @@ class JobRunnerTest {
     @Test
     void aTransientFailureReleasesTheLeaseSoTheRedeliveryClaimsAtOnce() {
         Job job = queued();
-        Work work = Work.throwing(new RuntimeException("socket reset"),
+        Work work = Work.throwing(
+                new RuntimeException("socket reset"),
                 e -> FailureVerdict.retry("Attempt 1 failed (" + e.getMessage() + "); will retry", "given up"));
 
         assertThat(deliver(job, work)).isEqualTo(DeliveryOutcome.RETRY);
@@ -389,7 +413,8 @@ class JobRunnerTest {
     @Test
     void aTransientFailureOnTheLastAttemptFailsTheJobWithTheExhaustedReason() {
         Job job = queued();
-        Work work = Work.throwing(new RuntimeException("socket reset"),
+        Work work = Work.throwing(
+                new RuntimeException("socket reset"),
                 e -> FailureVerdict.retry("will retry", "failed after " + JobRunner.MAX_JOB_ATTEMPTS + " attempts"));
 
         List<DeliveryOutcome> answers = new ArrayList<>();
@@ -423,24 +448,37 @@ class JobRunnerTest {
 
     @Test
     void everyKindOfJobPublishesItsCompletionOnProvisionEvents() {
-        for (JobPayload payload : List.of(new JobPayload.Quick("shopify", "Acme", "ce@acme.example"),
+        for (JobPayload payload : List.of(
+                new JobPayload.Quick("shopify", "Acme", "ce@acme.example"),
                 new JobPayload.Clone(Ids.demoId(), "shopify", "Acme", "ce@acme.example"),
                 new JobPayload.Custom("Acme", "Retail", null, null, List.of(), "ce@acme.example"),
-                new JobPayload.Pipeline("acme-gcp-example-dryrun", "gcp", "example", "dryrun", "ce@acme.example",
-                        null, "ce@acme.example"))) {
+                new JobPayload.Pipeline(
+                        "acme-gcp-example-dryrun",
+                        "gcp",
+                        "example",
+                        "dryrun",
+                        "ce@acme.example",
+                        null,
+                        "ce@acme.example"))) {
             JobType type = payload.type();
-            Job job = Job.queued(Ids.jobId(), type == JobType.PIPELINE ? null : Ids.demoId(), "acme", payload,
-                    clock.instant());
+            Job job = Job.queued(
+                    Ids.jobId(), type == JobType.PIPELINE ? null : Ids.demoId(), "acme", payload, clock.instant());
             jobs.create(job);
             published.clear();
 
-            assertThat(deliver(job, new Work(j -> new Completion(Map.of(), "done"), e -> FailureVerdict.permanent("x"))))
+            assertThat(deliver(
+                            job, new Work(j -> new Completion(Map.of(), "done"), e -> FailureVerdict.permanent("x"))))
                     .isEqualTo(DeliveryOutcome.DONE);
 
-            assertThat(published).singleElement().asString()
+            assertThat(published)
+                    .singleElement()
+                    .asString()
                     .startsWith(job.jobId() + "-completed {")
-                    .contains("\"job_type\":\"" + type.wire() + "\"", "\"status\":\"completed\"",
-                            "\"tenant_id\":\"acme\"", "\"error\":null");
+                    .contains(
+                            "\"job_type\":\"" + type.wire() + "\"",
+                            "\"status\":\"completed\"",
+                            "\"tenant_id\":\"acme\"",
+                            "\"error\":null");
         }
     }
 
@@ -448,12 +486,21 @@ class JobRunnerTest {
     void aFailedJobPublishesItsFailureWithTheReason() {
         Job job = queued();
 
-        deliver(job, Work.throwing(new IllegalArgumentException("unknown template"),
-                e -> FailureVerdict.permanent("no such template")));
+        deliver(
+                job,
+                Work.throwing(
+                        new IllegalArgumentException("unknown template"),
+                        e -> FailureVerdict.permanent("no such template")));
 
-        assertThat(published).singleElement().asString().startsWith(job.jobId() + "-failed {")
-                .contains("\"status\":\"failed\"", "\"error\":\"no such template\"",
-                        "\"demo_id\":\"" + job.demoId() + "\"", "\"job_type\":\"quick\"");
+        assertThat(published)
+                .singleElement()
+                .asString()
+                .startsWith(job.jobId() + "-failed {")
+                .contains(
+                        "\"status\":\"failed\"",
+                        "\"error\":\"no such template\"",
+                        "\"demo_id\":\"" + job.demoId() + "\"",
+                        "\"job_type\":\"quick\"");
     }
 
     @Test

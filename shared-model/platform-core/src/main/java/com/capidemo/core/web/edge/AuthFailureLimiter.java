@@ -25,6 +25,7 @@ public class AuthFailureLimiter {
 
     /** An API key is {tenant_id}_api_{16 characters}: the mark sits 21 characters from its end. */
     private static final String API_KEY_MARK = "_api_";
+
     private static final int API_KEY_SUFFIX = API_KEY_MARK.length() + 16;
     private static final int MAX_TENANT = 64;
     static final String API_KEY_SCOPE = "api-key";
@@ -34,10 +35,10 @@ public class AuthFailureLimiter {
 
     public AuthFailureLimiter(EdgeConfig config, Clock clock) {
         EdgeConfig.AuthFailures limits = config.authFailures();
-        this.perClient = new RateLimits(RateLimits.perInstance(limits.perClient(), config.instances()), limits.window(),
-                clock);
-        this.perTenant = new RateLimits(RateLimits.perInstance(limits.perPrefix(), config.instances()), limits.window(),
-                clock);
+        this.perClient =
+                new RateLimits(RateLimits.perInstance(limits.perClient(), config.instances()), limits.window(), clock);
+        this.perTenant =
+                new RateLimits(RateLimits.perInstance(limits.perPrefix(), config.instances()), limits.window(), clock);
     }
 
     /** Something that checks a credential and throws a 401 {@link ApiProblem} when it is wrong. */
@@ -75,10 +76,11 @@ public class AuthFailureLimiter {
             long tenantWait = tenant.map(t -> perTenant.take(scope + "|" + t)).orElse(0L);
             long wait = Math.max(clientWait, tenantWait);
             if (wait > 0) {
-                Log.warnf("too many failed %s checks %s; further failures answered 429 for %d ms", scope,
-                        clientWait > 0 ? "from " + client : "against one tenant's keys", wait);
-                throw ApiProblem.tooManyRequests("too many failed " + scope + " checks; retry later",
-                        (wait + 999) / 1000);
+                Log.warnf(
+                        "too many failed %s checks %s; further failures answered 429 for %d ms",
+                        scope, clientWait > 0 ? "from " + client : "against one tenant's keys", wait);
+                throw ApiProblem.tooManyRequests(
+                        "too many failed " + scope + " checks; retry later", (wait + 999) / 1000);
             }
             throw e;
         }

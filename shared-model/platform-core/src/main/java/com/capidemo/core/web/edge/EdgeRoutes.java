@@ -44,20 +44,24 @@ public class EdgeRoutes {
     private final BodyHandler chunkedBodies;
     private final OperationsPaths operations;
 
-    public EdgeRoutes(EdgeConfig config, AdminToken adminToken, AuthFailureLimiter limiter,
-                      @ConfigProperty(name = "quarkus.http.limits.max-body-size", defaultValue = "10240K")
-                      MemorySize maxBody,
-                      @ConfigProperty(name = "quarkus.http.non-application-root-path", defaultValue = "q")
-                      String nonApplicationRoot) {
+    public EdgeRoutes(
+            EdgeConfig config,
+            AdminToken adminToken,
+            AuthFailureLimiter limiter,
+            @ConfigProperty(name = "quarkus.http.limits.max-body-size", defaultValue = "10240K") MemorySize maxBody,
+            @ConfigProperty(name = "quarkus.http.non-application-root-path", defaultValue = "q")
+                    String nonApplicationRoot) {
         this.config = config;
         this.operations = new OperationsPaths(nonApplicationRoot);
         this.adminToken = adminToken;
         this.limiter = limiter;
-        this.limits = new RequestShape.Limits(config.maxUriLength(), config.maxHeaderBytes(), config.maxPathSegment(),
-                maxBody.asLongValue());
+        this.limits = new RequestShape.Limits(
+                config.maxUriLength(), config.maxHeaderBytes(), config.maxPathSegment(), maxBody.asLongValue());
         // A chunked body announces no length: it is read here, up to the limit, so that one too large fails this
-        // route (413 problem+json below) instead of the endpoint's stream answering a bare 413; REST reads it from here.
-        this.chunkedBodies = BodyHandler.create(false).setBodyLimit(maxBody.asLongValue()).setMergeFormAttributes(false);
+        // route (413 problem+json below) instead of the endpoint's stream answering a bare 413; REST reads it from
+        // here.
+        this.chunkedBodies =
+                BodyHandler.create(false).setBodyLimit(maxBody.asLongValue()).setMergeFormAttributes(false);
     }
 
     void filters(@Observes Filters filters) {
@@ -79,8 +83,9 @@ public class EdgeRoutes {
         HttpServerRequest request = rc.request();
         String path = request.path() == null ? "/" : request.path();
         SecurityHeaders.apply(rc.response().headers(), path, config.contentSecurityPolicy());
-        Optional<Problem> problem = RequestShape.check(new RequestShape.Request(request.method(), request.uri(), path,
-                request.query(), request.headers()), limits);
+        Optional<Problem> problem = RequestShape.check(
+                new RequestShape.Request(request.method(), request.uri(), path, request.query(), request.headers()),
+                limits);
         if (problem.isPresent()) {
             answer(rc, problem.get(), 0);
             return;
@@ -90,7 +95,9 @@ public class EdgeRoutes {
             try {
                 limiter.verify("admin-token", ClientAddress.of(request), presented, () -> adminToken.verify(presented));
             } catch (ApiProblem e) {
-                answer(rc, Problem.of(e.status(), e.type(), e.title(), e.getMessage(), path, List.of()),
+                answer(
+                        rc,
+                        Problem.of(e.status(), e.type(), e.title(), e.getMessage(), path, List.of()),
                         e.retryAfterSeconds());
                 return;
             }
@@ -131,7 +138,9 @@ public class EdgeRoutes {
     }
 
     private void answerFailure(RoutingContext rc) {
-        SecurityHeaders.apply(rc.response().headers(), rc.request().path() == null ? "/" : rc.request().path(),
+        SecurityHeaders.apply(
+                rc.response().headers(),
+                rc.request().path() == null ? "/" : rc.request().path(),
                 config.contentSecurityPolicy());
         int status = rc.statusCode();
         if (status < 400) {
@@ -139,8 +148,13 @@ public class EdgeRoutes {
             status = 500;
         }
         Problem p = status == 500
-                ? Problem.of(500, "internal-error", "Internal error",
-                        "The request could not be completed; it has been logged", rc.request().path(), List.of())
+                ? Problem.of(
+                        500,
+                        "internal-error",
+                        "Internal error",
+                        "The request could not be completed; it has been logged",
+                        rc.request().path(),
+                        List.of())
                 : HttpProblems.of(status, rc.request().path());
         answer(rc, p, 0);
     }

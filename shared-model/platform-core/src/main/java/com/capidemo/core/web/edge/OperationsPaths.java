@@ -41,7 +41,8 @@ public final class OperationsPaths {
                 return false;
             }
         }
-        return !(segments.size() > rootSegments.length && segments.get(rootSegments.length).equals(OPEN));
+        return !(segments.size() > rootSegments.length
+                && segments.get(rootSegments.length).equals(OPEN));
     }
 
     /** The path's segments as a router resolves them: decoded, lower-cased, without matrix parameters or empties. */

@@ -47,7 +47,8 @@ public final class RateLimits {
                 return true;
             }
         };
-        this.buckets = Caffeine.newBuilder().maximumSize(MAX_KEYS)
+        this.buckets = Caffeine.newBuilder()
+                .maximumSize(MAX_KEYS)
                 .expireAfterAccess(window.compareTo(Duration.ofMinutes(10)) > 0 ? window : Duration.ofMinutes(10))
                 .build();
     }
@@ -93,9 +94,11 @@ public final class RateLimits {
     }
 
     private Bucket bucket(String key) {
-        return buckets.get(key, k -> Bucket.builder()
-                .addLimit(b -> b.capacity(limit).refillGreedy(limit, window))
-                .withCustomTimePrecision(time)
-                .build());
+        return buckets.get(
+                key,
+                k -> Bucket.builder()
+                        .addLimit(b -> b.capacity(limit).refillGreedy(limit, window))
+                        .withCustomTimePrecision(time)
+                        .build());
     }
 }

@@ -24,15 +24,12 @@ import java.util.Optional;
  */
 public final class RequestShape {
 
-    private RequestShape() {
-    }
+    private RequestShape() {}
 
     /** What the check needs to know about a request (so it runs without a server in unit tests). */
-    public record Request(HttpMethod method, String uri, String path, String query, MultiMap headers) {
-    }
+    public record Request(HttpMethod method, String uri, String path, String query, MultiMap headers) {}
 
-    public record Limits(int maxUriLength, int maxHeaderBytes, int maxPathSegment, long maxBodyBytes) {
-    }
+    public record Limits(int maxUriLength, int maxHeaderBytes, int maxPathSegment, long maxBodyBytes) {}
 
     public static Optional<Problem> check(Request r, Limits limits) {
         String path = r.path() == null ? "/" : r.path();
@@ -157,8 +154,12 @@ public final class RequestShape {
         }
         bytes.flip();
         try {
-            return Optional.of(StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(bytes).toString());
+            return Optional.of(StandardCharsets.UTF_8
+                    .newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(bytes)
+                    .toString());
         } catch (CharacterCodingException e) {
             return Optional.empty();
         }
@@ -211,8 +212,8 @@ public final class RequestShape {
     }
 
     private static Optional<Problem> problem(int status, String path, String detail) {
-        return Optional.of(Problem.of(status, HttpProblems.slug(status), HttpProblems.title(status), detail, safe(path),
-                List.of()));
+        return Optional.of(Problem.of(
+                status, HttpProblems.slug(status), HttpProblems.title(status), detail, safe(path), List.of()));
     }
 
     /** The raw path is echoed only when it is printable (it is percent-encoded, so it normally is). */

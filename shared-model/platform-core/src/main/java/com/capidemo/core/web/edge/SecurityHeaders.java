@@ -13,14 +13,14 @@ public final class SecurityHeaders {
 
     private static final List<String> INLINE_SCRIPT_PAGES = List.of("/q/swagger-ui", "/q/dev-ui", "/q/dev");
 
-    private SecurityHeaders() {
-    }
+    private SecurityHeaders() {}
 
     public static void apply(MultiMap headers, String path, String contentSecurityPolicy) {
         headers.set("X-Content-Type-Options", "nosniff");
         headers.set("Referrer-Policy", "no-referrer");
         headers.set("X-Frame-Options", "DENY");
-        if (contentSecurityPolicy != null && !contentSecurityPolicy.isBlank()
+        if (contentSecurityPolicy != null
+                && !contentSecurityPolicy.isBlank()
                 && INLINE_SCRIPT_PAGES.stream().noneMatch(p -> path.equals(p) || path.startsWith(p + "/"))) {
             headers.set("Content-Security-Policy", contentSecurityPolicy);
         }

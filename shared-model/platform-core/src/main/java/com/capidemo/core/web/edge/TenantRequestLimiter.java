@@ -17,8 +17,8 @@ public class TenantRequestLimiter {
     public TenantRequestLimiter(EdgeConfig config, Clock clock) {
         EdgeConfig.TenantRequests limits = config.tenantRequests();
         this.windows = limits.limit() > 0
-                ? Optional.of(new RateLimits(RateLimits.perInstance(limits.limit(), config.instances()), limits.window(),
-                        clock))
+                ? Optional.of(new RateLimits(
+                        RateLimits.perInstance(limits.limit(), config.instances()), limits.window(), clock))
                 : Optional.empty();
     }
 
@@ -26,8 +26,8 @@ public class TenantRequestLimiter {
     public void acquire(String tenantId) {
         long wait = windows.map(w -> w.take(tenantId)).orElse(0L);
         if (wait > 0) {
-            throw ApiProblem.tooManyRequests("tenant '" + tenantId + "' is over its request rate; retry later",
-                    (wait + 999) / 1000);
+            throw ApiProblem.tooManyRequests(
+                    "tenant '" + tenantId + "' is over its request rate; retry later", (wait + 999) / 1000);
         }
     }
 }

@@ -27,7 +27,10 @@ public class Utf8Bodies implements ReaderInterceptor {
             in.unread(head);
         }
         if (!isPlainUtf8Start(head)) {
-            throw new ApiProblem(415, com.capidemo.core.web.HttpProblems.slug(415), com.capidemo.core.web.HttpProblems.title(415),
+            throw new ApiProblem(
+                    415,
+                    com.capidemo.core.web.HttpProblems.slug(415),
+                    com.capidemo.core.web.HttpProblems.title(415),
                     "request bodies must be UTF-8 without a byte order mark");
         }
         context.setInputStream(in);
@@ -39,8 +42,9 @@ public class Utf8Bodies implements ReaderInterceptor {
         if (head.length >= 3 && (head[0] & 0xFF) == 0xEF && (head[1] & 0xFF) == 0xBB && (head[2] & 0xFF) == 0xBF) {
             return false;
         }
-        if (head.length >= 2 && ((head[0] & 0xFF) == 0xFE && (head[1] & 0xFF) == 0xFF
-                || (head[0] & 0xFF) == 0xFF && (head[1] & 0xFF) == 0xFE)) {
+        if (head.length >= 2
+                && ((head[0] & 0xFF) == 0xFE && (head[1] & 0xFF) == 0xFF
+                        || (head[0] & 0xFF) == 0xFF && (head[1] & 0xFF) == 0xFE)) {
             return false;
         }
         return !(head.length >= 2 && (head[0] == 0 || head[1] == 0));

@@ -22,8 +22,8 @@ public class WorkerAuthFilter {
     private final AuthFailureLimiter limiter;
     private final EdgeConfig config;
 
-    public WorkerAuthFilter(WorkerAuthenticator authenticator, AdminToken adminToken, AuthFailureLimiter limiter,
-                            EdgeConfig config) {
+    public WorkerAuthFilter(
+            WorkerAuthenticator authenticator, AdminToken adminToken, AuthFailureLimiter limiter, EdgeConfig config) {
         this.authenticator = authenticator;
         this.adminToken = adminToken;
         this.limiter = limiter;
@@ -45,7 +45,11 @@ public class WorkerAuthFilter {
         String secret = request.getHeaderString(SharedSecretWorkerAuthenticator.HEADER);
         // Only a shared secret is counted by prefix: every Google-signed token starts alike, and counting them by
         // prefix would let anyone who sends bad tokens block the real pushes.
-        limiter.verify("worker", client, secret, authorization != null || secret != null,
+        limiter.verify(
+                "worker",
+                client,
+                secret,
+                authorization != null || secret != null,
                 () -> authenticator.verify(authorization, secret));
     }
 }

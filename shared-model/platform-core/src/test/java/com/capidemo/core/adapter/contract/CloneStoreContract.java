@@ -28,25 +28,42 @@ public abstract class CloneStoreContract {
 
     protected abstract JobStore jobs();
 
-    protected static final GoldenQuery QUERY = new GoldenQuery("How many orders?", "SELECT count(*) FROM orders",
-            "simple", "single_value");
+    protected static final GoldenQuery QUERY =
+            new GoldenQuery("How many orders?", "SELECT count(*) FROM orders", "simple", "single_value");
 
     /** A ready source demo of {@code tenant} with one golden query. */
     protected Demo readySource(String tenant) {
-        Demo source = Demo.provisioning(Ids.demoId(), tenant, "owner@example.com", "Original Corp", "Retail",
-                "shopify", Instant.now().truncatedTo(ChronoUnit.MILLIS));
+        Demo source = Demo.provisioning(
+                Ids.demoId(),
+                tenant,
+                "owner@example.com",
+                "Original Corp",
+                "Retail",
+                "shopify",
+                Instant.now().truncatedTo(ChronoUnit.MILLIS));
         assertThat(demos().create(source)).isTrue();
-        assertThat(demos().markReady(source.demoId(), source.demoId(), "agent_" + source.demoId(), List.of(QUERY),
-                Map.of("table_count", 1, "total_rows", 10))).isTrue();
+        assertThat(demos().markReady(
+                                source.demoId(),
+                                source.demoId(),
+                                "agent_" + source.demoId(),
+                                List.of(QUERY),
+                                Map.of("table_count", 1, "total_rows", 10)))
+                .isTrue();
         return demos().find(source.demoId()).orElseThrow();
     }
 
     /** The clone's demo as the clone endpoint stores it, then ready with the source's golden queries. */
     protected Demo readyClone(Demo source, String owner) {
-        Demo clone = Demo.cloneOf(source, Ids.demoId(), owner, "Cloned Corp", Instant.now().truncatedTo(ChronoUnit.MILLIS));
+        Demo clone = Demo.cloneOf(
+                source, Ids.demoId(), owner, "Cloned Corp", Instant.now().truncatedTo(ChronoUnit.MILLIS));
         assertThat(demos().create(clone)).isTrue();
-        assertThat(demos().markReady(clone.demoId(), clone.demoId(), "agent_" + clone.demoId(), source.goldenQueries(),
-                Map.of("table_count", 1, "total_rows", 10, "cloned_from", source.demoId()))).isTrue();
+        assertThat(demos().markReady(
+                                clone.demoId(),
+                                clone.demoId(),
+                                "agent_" + clone.demoId(),
+                                source.goldenQueries(),
+                                Map.of("table_count", 1, "total_rows", 10, "cloned_from", source.demoId())))
+                .isTrue();
         return demos().find(clone.demoId()).orElseThrow();
     }
 
@@ -78,8 +95,12 @@ public abstract class CloneStoreContract {
         Demo source = readySource("t_" + Ids.randomHex(3));
         Demo clone = Demo.cloneOf(source, Ids.demoId(), "colleague@example.com", "Cloned Corp", Instant.now());
         demos().create(clone);
-        Job job = Job.queued(Ids.jobId(), clone.demoId(), source.tenantId(),
-                new JobPayload.Clone(source.demoId(), "shopify", null, "colleague@example.com"), Instant.now());
+        Job job = Job.queued(
+                Ids.jobId(),
+                clone.demoId(),
+                source.tenantId(),
+                new JobPayload.Clone(source.demoId(), "shopify", null, "colleague@example.com"),
+                Instant.now());
         assertThat(jobs().create(job)).isTrue();
         assertThat(jobs().find(job.jobId()).orElseThrow().sourceDemoId()).isEqualTo(source.demoId());
         assertThat(jobs().activeJobFor(source.demoId())).contains(job.jobId());
@@ -107,6 +128,8 @@ public abstract class CloneStoreContract {
         assertThat(after.sourceDemoId()).isEqualTo(source.demoId());
         Demo deleted = demos().find(source.demoId()).orElseThrow();
         assertThat(deleted.status()).isEqualTo(DemoStatus.DELETED);
-        assertThat(deleted.goldenQueries()).as("the source keeps its record, queries included").containsExactly(QUERY);
+        assertThat(deleted.goldenQueries())
+                .as("the source keeps its record, queries included")
+                .containsExactly(QUERY);
     }
 }

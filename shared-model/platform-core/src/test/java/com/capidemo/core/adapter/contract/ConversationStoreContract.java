@@ -29,8 +29,20 @@ public abstract class ConversationStoreContract {
     protected abstract ConversationStore store();
 
     private static ConversationTurn turn(String conversationId, String question) {
-        return new ConversationTurn(conversationId, 0, question, "answer to " + question, "SELECT 1",
-                List.of("n"), List.of(List.of(1)), false, null, List.of(), "answered", null, null);
+        return new ConversationTurn(
+                conversationId,
+                0,
+                question,
+                "answer to " + question,
+                "SELECT 1",
+                List.of("n"),
+                List.of(List.of(1)),
+                false,
+                null,
+                List.of(),
+                "answered",
+                null,
+                null);
     }
 
     private static List<Integer> range(int n) {
@@ -65,7 +77,8 @@ public abstract class ConversationStoreContract {
             numbers.add(t.turn());
         }
         assertThat(numbers).containsExactlyElementsOf(range(3));
-        assertThat(store().turns(c.conversationId(), 10)).extracting(ConversationTurn::question)
+        assertThat(store().turns(c.conversationId(), 10))
+                .extracting(ConversationTurn::question)
                 .containsExactly("q1", "q2", "q3");
     }
 
@@ -75,8 +88,11 @@ public abstract class ConversationStoreContract {
         for (int i = 1; i <= 5; i++) {
             store().append(turn(c.conversationId(), "q" + i));
         }
-        assertThat(store().turns(c.conversationId(), 2)).extracting(ConversationTurn::turn).containsExactly(4, 5);
-        assertThat(store().turns(c.conversationId(), 2)).extracting(ConversationTurn::question)
+        assertThat(store().turns(c.conversationId(), 2))
+                .extracting(ConversationTurn::turn)
+                .containsExactly(4, 5);
+        assertThat(store().turns(c.conversationId(), 2))
+                .extracting(ConversationTurn::question)
                 .containsExactly("q4", "q5");
     }
 
@@ -93,9 +109,20 @@ public abstract class ConversationStoreContract {
         chart.put("encoding", Map.of("x", Map.of("field", "month"), "y", Map.of("field", "orders")));
         chart.put("data", Map.of("values", List.of(List.of(1, 2), List.of(3, 4))));
         chart.put("title", null);
-        store().append(new ConversationTurn(c.conversationId(), 0, "How many orders?", "197 in January",
-                "SELECT month, orders FROM t", List.of("month", "orders", "ratio", "ok", "extra"), rows, true, chart,
-                List.of("And by city?", "Which month was best?"), "answered", "{\"base\":\"orders\"}", null));
+        store().append(new ConversationTurn(
+                c.conversationId(),
+                0,
+                "How many orders?",
+                "197 in January",
+                "SELECT month, orders FROM t",
+                List.of("month", "orders", "ratio", "ok", "extra"),
+                rows,
+                true,
+                chart,
+                List.of("And by city?", "Which month was best?"),
+                "answered",
+                "{\"base\":\"orders\"}",
+                null));
 
         ConversationTurn read = store().turns(c.conversationId(), 1).get(0);
         assertThat(read.conversationId()).isEqualTo(c.conversationId());
@@ -121,8 +148,20 @@ public abstract class ConversationStoreContract {
     void nullsRoundTrip() {
         Conversation c = store().create("acme", "demo_1", null);
         assertThat(store().find(c.conversationId()).orElseThrow().createdBy()).isNull();
-        store().append(new ConversationTurn(c.conversationId(), 0, "Hello?", "Nothing to query.", null, null, null,
-                false, null, null, "refused", null, null));
+        store().append(new ConversationTurn(
+                c.conversationId(),
+                0,
+                "Hello?",
+                "Nothing to query.",
+                null,
+                null,
+                null,
+                false,
+                null,
+                null,
+                "refused",
+                null,
+                null));
 
         ConversationTurn read = store().turns(c.conversationId(), 10).get(0);
         assertThat(read.question()).isEqualTo("Hello?");
@@ -174,7 +213,8 @@ public abstract class ConversationStoreContract {
         store().append(turn(c.conversationId(), "q1"));
         Conversation once = store().find(c.conversationId()).orElseThrow();
         assertThat(once.updatedAt()).isAfter(c.updatedAt());
-        assertThat(once.createdAt()).isEqualTo(store().find(c.conversationId()).orElseThrow().createdAt());
+        assertThat(once.createdAt())
+                .isEqualTo(store().find(c.conversationId()).orElseThrow().createdAt());
 
         Thread.sleep(5);
         store().append(turn(c.conversationId(), "q2"));

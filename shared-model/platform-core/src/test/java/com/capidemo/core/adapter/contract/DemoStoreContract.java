@@ -7,13 +7,13 @@ import com.capidemo.core.domain.DemoCount;
 import com.capidemo.core.domain.DemoCursor;
 import com.capidemo.core.domain.DemoFilter;
 import com.capidemo.core.domain.DemoStats;
-import com.capidemo.core.domain.DemoSummary;
 import com.capidemo.core.domain.DemoStatus;
+import com.capidemo.core.domain.DemoSummary;
 import com.capidemo.core.domain.GoldenQuery;
 import com.capidemo.core.domain.Ids;
-import com.capidemo.core.domain.Readiness;
 import com.capidemo.core.domain.Job;
 import com.capidemo.core.domain.JobPayload;
+import com.capidemo.core.domain.Readiness;
 import com.capidemo.core.port.DemoStore;
 import com.capidemo.core.port.JobStore;
 import com.capidemo.core.port.Keyset;
@@ -51,8 +51,13 @@ public abstract class DemoStoreContract {
         assertThat(store().create(demo)).as("a second create").isFalse();
         GoldenQuery q = new GoldenQuery("How many orders?", "SELECT count(*) FROM orders", "simple", "single_value");
 
-        assertThat(store().markReady(demo.demoId(), demo.demoId(), "agent_x", List.of(q),
-                Map.of("table_count", 15, "total_rows", 145000))).isTrue();
+        assertThat(store().markReady(
+                                demo.demoId(),
+                                demo.demoId(),
+                                "agent_x",
+                                List.of(q),
+                                Map.of("table_count", 15, "total_rows", 145000)))
+                .isTrue();
 
         Demo ready = store().find(demo.demoId()).orElseThrow();
         assertThat(ready.status()).isEqualTo(DemoStatus.READY);
@@ -61,7 +66,9 @@ public abstract class DemoStoreContract {
         assertThat(ready.goldenQueries()).containsExactly(q);
         assertThat(((Number) ready.metadata().get("total_rows")).longValue()).isEqualTo(145000L);
         assertThat(ready.createdAt()).isEqualTo(demo.createdAt());
-        assertThat(store().markFailed(demo.demoId(), "too late")).as("a ready demo does not fail").isFalse();
+        assertThat(store().markFailed(demo.demoId(), "too late"))
+                .as("a ready demo does not fail")
+                .isFalse();
     }
 
     @Test
@@ -79,15 +86,35 @@ public abstract class DemoStoreContract {
         Demo newer = provisioning(tenant, t0);
         provisioning("other_" + Ids.randomHex(3), t0);
 
-        assertThat(store().list(tenant, DemoFilter.all(), Optional.empty(), 10)).extracting(DemoSummary::demoId)
+        assertThat(store().list(tenant, DemoFilter.all(), Optional.empty(), 10))
+                .extracting(DemoSummary::demoId)
                 .containsExactly(newer.demoId(), older.demoId());
         assertThat(store().list(tenant, DemoFilter.all(), Optional.empty(), 1)).hasSize(1);
     }
 
     /** A demo stored as given (owner, template, name, pinned, creation time). */
-    protected Demo demo(String tenant, String owner, String template, String customer, boolean pinned, Instant created) {
-        Demo d = new Demo(Ids.demoId(), tenant, owner, customer, "Retail", template, null, null, DemoStatus.PROVISIONING,
-                created, created, null, pinned, List.of(), Map.of(), null, pinned ? created : null, null, null);
+    protected Demo demo(
+            String tenant, String owner, String template, String customer, boolean pinned, Instant created) {
+        Demo d = new Demo(
+                Ids.demoId(),
+                tenant,
+                owner,
+                customer,
+                "Retail",
+                template,
+                null,
+                null,
+                DemoStatus.PROVISIONING,
+                created,
+                created,
+                null,
+                pinned,
+                List.of(),
+                Map.of(),
+                null,
+                pinned ? created : null,
+                null,
+                null);
         assertThat(store().create(d)).isTrue();
         return d;
     }
@@ -98,7 +125,8 @@ public abstract class DemoStoreContract {
         Instant t0 = Instant.parse("2026-11-01T10:00:00Z");
         List<String> all = new ArrayList<>();
         for (int i = 0; i < 23; i++) {
-            all.add(demo(tenant, "ce@x.example", "shopify", "Acme " + i, false, t0.plusSeconds(i / 3)).demoId());
+            all.add(demo(tenant, "ce@x.example", "shopify", "Acme " + i, false, t0.plusSeconds(i / 3))
+                    .demoId());
         }
         List<DemoSummary> seen = new ArrayList<>();
         Optional<DemoCursor> cursor = Optional.empty();
@@ -110,13 +138,18 @@ public abstract class DemoStoreContract {
             }
             cursor = Optional.of(got.get(got.size() - 1).cursor());
         }
-        assertThat(seen).extracting(DemoSummary::demoId).containsExactlyInAnyOrderElementsOf(all).doesNotHaveDuplicates();
+        assertThat(seen)
+                .extracting(DemoSummary::demoId)
+                .containsExactlyInAnyOrderElementsOf(all)
+                .doesNotHaveDuplicates();
         for (int i = 1; i < seen.size(); i++) {
             DemoSummary a = seen.get(i - 1);
             DemoSummary b = seen.get(i);
             assertThat(a.createdAt().isAfter(b.createdAt())
-                    || (a.createdAt().equals(b.createdAt()) && a.demoId().compareTo(b.demoId()) > 0))
-                    .as("ordered by (created_at, demo_id) descending at %d", i).isTrue();
+                            || (a.createdAt().equals(b.createdAt())
+                                    && a.demoId().compareTo(b.demoId()) > 0))
+                    .as("ordered by (created_at, demo_id) descending at %d", i)
+                    .isTrue();
         }
     }
 
@@ -128,12 +161,14 @@ public abstract class DemoStoreContract {
         Demo b = demo(tenant, "ana@x.example", "banking", "Blue Harbor Bank", false, t0.plusSeconds(1));
         Demo c = demo(tenant, "bo@x.example", "shopify", "Acme Outdoor", false, t0.plusSeconds(2));
         Demo d = demo(tenant, "bo@x.example", null, "Custom Corp", false, t0.plusSeconds(3));
-        store().markReady(a.demoId(), a.demoId(), "agent_a", List.of(), Map.of("table_count", 15, "total_rows", 145000));
+        store().markReady(
+                        a.demoId(), a.demoId(), "agent_a", List.of(), Map.of("table_count", 15, "total_rows", 145000));
         store().recordReadiness(a.demoId(), new Readiness(95.5, 21, 22, List.of("q"), t0));
         store().markFailed(c.demoId(), "boom");
         store().markDeleted(d.demoId(), t0.plusSeconds(9));
 
-        DemoSummary item = store().list(tenant, DemoFilter.all().withStatus(DemoStatus.READY), Optional.empty(), 10).get(0);
+        DemoSummary item = store().list(tenant, DemoFilter.all().withStatus(DemoStatus.READY), Optional.empty(), 10)
+                .get(0);
         assertThat(item.demoId()).isEqualTo(a.demoId());
         assertThat(item.customerName()).isEqualTo("Acme Retail, Inc.");
         assertThat(item.templateId()).isEqualTo("shopify");
@@ -145,17 +180,27 @@ public abstract class DemoStoreContract {
         assertThat(item.totalRows()).isEqualTo(145000);
         assertThat(item.readinessScore()).isEqualTo(95.5);
 
-        assertThat(ids(tenant, DemoFilter.all())).as("deleted demos are left out").containsExactly(c.demoId(), b.demoId(),
-                a.demoId());
+        assertThat(ids(tenant, DemoFilter.all()))
+                .as("deleted demos are left out")
+                .containsExactly(c.demoId(), b.demoId(), a.demoId());
         assertThat(ids(tenant, DemoFilter.all().withStatus(DemoStatus.DELETED))).containsExactly(d.demoId());
-        assertThat(ids(tenant, new DemoFilter(Optional.empty(), Optional.of("shopify"), Optional.empty(),
-                Optional.empty(), Optional.empty()))).containsExactly(c.demoId(), a.demoId());
+        assertThat(ids(
+                        tenant,
+                        new DemoFilter(
+                                Optional.empty(),
+                                Optional.of("shopify"),
+                                Optional.empty(),
+                                Optional.empty(),
+                                Optional.empty())))
+                .containsExactly(c.demoId(), a.demoId());
         assertThat(ids(tenant, DemoFilter.all().withPinned(true))).containsExactly(a.demoId());
         assertThat(ids(tenant, DemoFilter.createdBy("ana@x.example"))).containsExactly(b.demoId(), a.demoId());
         assertThat(ids(tenant, query("acme"))).containsExactly(c.demoId(), a.demoId());
         assertThat(ids(tenant, query("ACME ret"))).containsExactly(a.demoId());
         assertThat(ids(tenant, query("inc"))).containsExactly(a.demoId());
-        assertThat(ids(tenant, query("cme"))).as("only from the start of a word").isEmpty();
+        assertThat(ids(tenant, query("cme")))
+                .as("only from the start of a word")
+                .isEmpty();
         assertThat(ids(tenant, query("acme").withCreatedBy("bo@x.example").withStatus(DemoStatus.FAILED)))
                 .containsExactly(c.demoId());
         assertThat(ids("t_nobody", DemoFilter.all())).isEmpty();
@@ -166,7 +211,9 @@ public abstract class DemoStoreContract {
     }
 
     private List<String> ids(String tenant, DemoFilter filter) {
-        return store().list(tenant, filter, Optional.empty(), 50).stream().map(DemoSummary::demoId).toList();
+        return store().list(tenant, filter, Optional.empty(), 50).stream()
+                .map(DemoSummary::demoId)
+                .toList();
     }
 
     @Test
@@ -174,7 +221,9 @@ public abstract class DemoStoreContract {
         Demo demo = provisioning("t_" + Ids.randomHex(3), Instant.now());
         Instant t1 = Instant.parse("2026-12-01T10:00:00Z");
         assertThat(store().setPinned(demo.demoId(), true, t1)).isTrue();
-        assertThat(store().setPinned(demo.demoId(), true, t1.plusSeconds(60))).as("again").isTrue();
+        assertThat(store().setPinned(demo.demoId(), true, t1.plusSeconds(60)))
+                .as("again")
+                .isTrue();
         Demo pinned = store().find(demo.demoId()).orElseThrow();
         assertThat(pinned.isPinned()).isTrue();
         assertThat(pinned.pinnedAt()).as("the first pin").isEqualTo(t1);
@@ -185,7 +234,9 @@ public abstract class DemoStoreContract {
         assertThat(store().setPinned("demo_missing", true, t1)).isFalse();
         store().markFailed(demo.demoId(), "x");
         store().markDeleted(demo.demoId(), t1);
-        assertThat(store().setPinned(demo.demoId(), true, t1)).as("a deleted demo").isFalse();
+        assertThat(store().setPinned(demo.demoId(), true, t1))
+                .as("a deleted demo")
+                .isFalse();
     }
 
     @Test
@@ -202,15 +253,24 @@ public abstract class DemoStoreContract {
         store().markFailed(c.demoId(), "boom");
         store().markDeleted(e.demoId(), t0.plusSeconds(86_400 * 43));
 
-        DemoStats stats = store().stats(tenant, "ana@x.example", t0.plusSeconds(86_400 * 30), List.of("shopify", "banking"));
+        DemoStats stats =
+                store().stats(tenant, "ana@x.example", t0.plusSeconds(86_400 * 30), List.of("shopify", "banking"));
         assertThat(stats.total()).isEqualTo(4);
         assertThat(stats.createdSince()).isEqualTo(2);
         assertThat(stats.pinned()).isEqualTo(2);
-        assertThat(stats.byStatus()).containsEntry("ready", 1L).containsEntry("failed", 1L)
-                .containsEntry("provisioning", 2L).containsEntry("archived", 0L).doesNotContainKey("deleted");
-        assertThat(stats.byTemplate()).containsEntry("shopify", 2L).containsEntry("banking", 1L)
-                .containsEntry("custom", 1L).doesNotContainKey("saas");
-        assertThat(stats.oldestSince()).as("C, the oldest of C and D; E is deleted")
+        assertThat(stats.byStatus())
+                .containsEntry("ready", 1L)
+                .containsEntry("failed", 1L)
+                .containsEntry("provisioning", 2L)
+                .containsEntry("archived", 0L)
+                .doesNotContainKey("deleted");
+        assertThat(stats.byTemplate())
+                .containsEntry("shopify", 2L)
+                .containsEntry("banking", 1L)
+                .containsEntry("custom", 1L)
+                .doesNotContainKey("saas");
+        assertThat(stats.oldestSince())
+                .as("C, the oldest of C and D; E is deleted")
                 .isEqualTo(reportsOldestSince() ? t0.plusSeconds(86_400 * 40) : null);
         DemoStats nobody = store().stats(tenant, "nobody@x.example", t0, List.of("shopify"));
         assertThat(nobody.total()).isZero();
@@ -241,10 +301,14 @@ public abstract class DemoStoreContract {
         assertThat(deleted.agentId()).isNull();
         assertThat(deleted.customerName()).isEqualTo("Acme");
 
-        assertThat(store().markDeleted(demo.demoId(), at.plusSeconds(60))).isEqualTo(DemoStore.DeleteOutcome.ALREADY_DELETED);
-        assertThat(store().find(demo.demoId()).orElseThrow().deletedAt()).as("unchanged").isEqualTo(at);
+        assertThat(store().markDeleted(demo.demoId(), at.plusSeconds(60)))
+                .isEqualTo(DemoStore.DeleteOutcome.ALREADY_DELETED);
+        assertThat(store().find(demo.demoId()).orElseThrow().deletedAt())
+                .as("unchanged")
+                .isEqualTo(at);
         assertThat(store().markReady(demo.demoId(), demo.demoId(), "agent_y", List.of(), Map.of()))
-                .as("a deleted demo never becomes ready again").isFalse();
+                .as("a deleted demo never becomes ready again")
+                .isFalse();
         assertThat(store().markDeleted("demo_missing", at)).isEqualTo(DemoStore.DeleteOutcome.NOT_FOUND);
     }
 
@@ -252,8 +316,8 @@ public abstract class DemoStoreContract {
     void aProvisioningDemoIsDeletedOnlyOnceNoJobWorksOnIt() {
         String tenant = "t_" + Ids.randomHex(3);
         Demo demo = provisioning(tenant, Instant.now());
-        Job job = Job.queued(Ids.jobId(), demo.demoId(), tenant, new JobPayload.Quick("shopify", null, null),
-                Instant.now());
+        Job job = Job.queued(
+                Ids.jobId(), demo.demoId(), tenant, new JobPayload.Quick("shopify", null, null), Instant.now());
         assertThat(jobs().create(job)).isTrue();
 
         assertThat(store().markDeleted(demo.demoId(), Instant.now())).isEqualTo(DemoStore.DeleteOutcome.BUSY);
@@ -296,36 +360,44 @@ public abstract class DemoStoreContract {
         Demo b = provisioning(tenant, Instant.now());
         store().markReady(a.demoId(), a.demoId(), "agent_a", template, Map.of());
         store().markReady(b.demoId(), b.demoId(), "agent_b", template, Map.of());
-        List<GoldenQuery> edited = List.of(template.get(1),
-                new GoldenQuery("Orders per customer?", "SELECT 2", "custom", "table"));
+        List<GoldenQuery> edited =
+                List.of(template.get(1), new GoldenQuery("Orders per customer?", "SELECT 2", "custom", "table"));
 
         assertThat(store().replaceGoldenQueries(a.demoId(), template, edited)).isTrue();
 
         assertThat(store().find(a.demoId()).orElseThrow().goldenQueries()).containsExactlyElementsOf(edited);
-        assertThat(store().find(b.demoId()).orElseThrow().goldenQueries()).as("the other demo of the template")
+        assertThat(store().find(b.demoId()).orElseThrow().goldenQueries())
+                .as("the other demo of the template")
                 .containsExactlyElementsOf(template);
         assertThat(store().replaceGoldenQueries(a.demoId(), template, List.of()))
-                .as("an edit based on queries read before the last edit").isFalse();
+                .as("an edit based on queries read before the last edit")
+                .isFalse();
         assertThat(store().find(a.demoId()).orElseThrow().goldenQueries()).containsExactlyElementsOf(edited);
         assertThat(store().replaceGoldenQueries(a.demoId(), edited, List.of())).isTrue();
         assertThat(store().find(a.demoId()).orElseThrow().goldenQueries()).isEmpty();
-        assertThat(store().replaceGoldenQueries(a.demoId(), List.of(), template)).isTrue();
+        assertThat(store().replaceGoldenQueries(a.demoId(), List.of(), template))
+                .isTrue();
         assertThat(store().find(a.demoId()).orElseThrow().goldenQueries()).containsExactlyElementsOf(template);
 
         Demo provisioning = provisioning(tenant, Instant.now());
         assertThat(store().replaceGoldenQueries(provisioning.demoId(), List.of(), template))
-                .as("a demo that is not ready").isFalse();
-        assertThat(store().replaceGoldenQueries("demo_missing", List.of(), template)).isFalse();
+                .as("a demo that is not ready")
+                .isFalse();
+        assertThat(store().replaceGoldenQueries("demo_missing", List.of(), template))
+                .isFalse();
     }
 
     @Test
     void readinessAndLastUsedAreRecorded() {
         Demo demo = provisioning("t_" + Ids.randomHex(3), Instant.now().minusSeconds(3600));
         Instant checked = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-        assertThat(store().recordReadiness(demo.demoId(), new Readiness(90.0, 9, 10, List.of("q7"), checked))).isTrue();
+        assertThat(store().recordReadiness(demo.demoId(), new Readiness(90.0, 9, 10, List.of("q7"), checked)))
+                .isTrue();
         Instant used = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         assertThat(store().touch(demo.demoId(), used)).isTrue();
-        assertThat(store().touch(demo.demoId(), used.minusSeconds(5))).as("never backwards").isFalse();
+        assertThat(store().touch(demo.demoId(), used.minusSeconds(5)))
+                .as("never backwards")
+                .isFalse();
 
         Demo read = store().find(demo.demoId()).orElseThrow();
         assertThat(read.readiness().score()).isEqualTo(90.0);
@@ -337,19 +409,34 @@ public abstract class DemoStoreContract {
     // ----- lifecycle -----
 
     /** A demo stored as given (back-dated, any status), as lifecycle tests and the e2e seed write them. */
-    protected Demo stored(String tenant, DemoStatus status, Instant lastUsed, Instant archivedAt, boolean pinned,
-                          String datasetId) {
+    protected Demo stored(
+            String tenant, DemoStatus status, Instant lastUsed, Instant archivedAt, boolean pinned, String datasetId) {
         String id = Ids.demoId();
-        Demo demo = new Demo(id, tenant, "ce@example.com", "Acme", "Retail", "shopify",
-                datasetId == null ? id : datasetId, "agent_" + id, status, lastUsed.minus(Duration.ofDays(1)), lastUsed,
-                archivedAt, pinned, List.of(), Map.of());
+        Demo demo = new Demo(
+                id,
+                tenant,
+                "ce@example.com",
+                "Acme",
+                "Retail",
+                "shopify",
+                datasetId == null ? id : datasetId,
+                "agent_" + id,
+                status,
+                lastUsed.minus(Duration.ofDays(1)),
+                lastUsed,
+                archivedAt,
+                pinned,
+                List.of(),
+                Map.of());
         assertThat(store().create(demo)).isTrue();
         return demo;
     }
 
     /** Every page of a scan, following the keyset of each page's last demo. */
-    private static List<String> allPages(java.util.function.BiFunction<Optional<Keyset>, Integer, List<Demo>> scan,
-                                         java.util.function.Function<Demo, Instant> time, int pageSize) {
+    private static List<String> allPages(
+            java.util.function.BiFunction<Optional<Keyset>, Integer, List<Demo>> scan,
+            java.util.function.Function<Demo, Instant> time,
+            int pageSize) {
         List<String> ids = new ArrayList<>();
         Optional<Keyset> after = Optional.empty();
         while (true) {
@@ -374,11 +461,13 @@ public abstract class DemoStoreContract {
             due.add(stored(tenant, DemoStatus.READY, base.plus(Duration.ofDays(day)), null, false, null));
         }
         due.add(stored(tenant, DemoStatus.READY, base.plus(Duration.ofDays(3)), null, false, null)); // a tie: by id
-        List<String> expected = due.stream().sorted(java.util.Comparator.comparing(Demo::lastUsed)
-                .thenComparing(Demo::demoId)).map(Demo::demoId).toList();
-        stored(tenant, DemoStatus.READY, base.plus(Duration.ofDays(2)), null, true, null);      // pinned
-        stored(tenant, DemoStatus.ARCHIVED, base.plus(Duration.ofDays(2)), base, false, null);   // not ready
-        stored(tenant, DemoStatus.READY, base.plus(Duration.ofDays(30)), null, false, null);    // after the cutoff
+        List<String> expected = due.stream()
+                .sorted(java.util.Comparator.comparing(Demo::lastUsed).thenComparing(Demo::demoId))
+                .map(Demo::demoId)
+                .toList();
+        stored(tenant, DemoStatus.READY, base.plus(Duration.ofDays(2)), null, true, null); // pinned
+        stored(tenant, DemoStatus.ARCHIVED, base.plus(Duration.ofDays(2)), base, false, null); // not ready
+        stored(tenant, DemoStatus.READY, base.plus(Duration.ofDays(30)), null, false, null); // after the cutoff
 
         Instant cutoff = base.plus(Duration.ofDays(5));
         List<String> scanned = allPages((after, n) -> store().scanReadyUnused(cutoff, after, n), Demo::lastUsed, 2);
@@ -398,10 +487,18 @@ public abstract class DemoStoreContract {
         Demo recent = stored(tenant, DemoStatus.READY, cutoff.plusMillis(1), null, false, null);
 
         assertThat(store().archive(old.demoId(), cutoff, "tmpl_", now)).isTrue();
-        assertThat(store().archive(old.demoId(), cutoff, "tmpl_", now)).as("a second run").isFalse();
-        assertThat(store().archive(pinned.demoId(), cutoff, "tmpl_", now)).as("pinned").isFalse();
-        assertThat(store().archive(template.demoId(), cutoff, "tmpl_", now)).as("template dataset").isFalse();
-        assertThat(store().archive(recent.demoId(), cutoff, "tmpl_", now)).as("used after the cutoff").isFalse();
+        assertThat(store().archive(old.demoId(), cutoff, "tmpl_", now))
+                .as("a second run")
+                .isFalse();
+        assertThat(store().archive(pinned.demoId(), cutoff, "tmpl_", now))
+                .as("pinned")
+                .isFalse();
+        assertThat(store().archive(template.demoId(), cutoff, "tmpl_", now))
+                .as("template dataset")
+                .isFalse();
+        assertThat(store().archive(recent.demoId(), cutoff, "tmpl_", now))
+                .as("used after the cutoff")
+                .isFalse();
         assertThat(store().archive("demo_missing", cutoff, "tmpl_", now)).isFalse();
 
         Demo archived = store().find(old.demoId()).orElseThrow();
@@ -415,8 +512,8 @@ public abstract class DemoStoreContract {
     @Test
     void anArchivedDemoIsRestoredToReadyWithLastUsedReset() {
         Instant base = Instant.parse("2002-06-01T00:00:00Z");
-        Demo demo = stored("t_" + Ids.randomHex(3), DemoStatus.ARCHIVED, base, base.plus(Duration.ofDays(90)), false,
-                null);
+        Demo demo =
+                stored("t_" + Ids.randomHex(3), DemoStatus.ARCHIVED, base, base.plus(Duration.ofDays(90)), false, null);
         Instant now = base.plus(Duration.ofDays(120)).truncatedTo(ChronoUnit.MILLIS);
 
         assertThat(store().restore(demo.demoId(), now)).isTrue();
@@ -440,16 +537,28 @@ public abstract class DemoStoreContract {
         Demo ready = stored(tenant, DemoStatus.READY, base, null, false, null);
 
         assertThat(store().startDeletion(due.demoId(), cutoff, now)).isTrue();
-        assertThat(store().startDeletion(due.demoId(), cutoff, now.plusSeconds(1))).as("again").isTrue();
-        assertThat(store().startDeletion(notYet.demoId(), cutoff, now)).as("archived after the cutoff").isFalse();
-        assertThat(store().startDeletion(ready.demoId(), cutoff, now)).as("not archived").isFalse();
+        assertThat(store().startDeletion(due.demoId(), cutoff, now.plusSeconds(1)))
+                .as("again")
+                .isTrue();
+        assertThat(store().startDeletion(notYet.demoId(), cutoff, now))
+                .as("archived after the cutoff")
+                .isFalse();
+        assertThat(store().startDeletion(ready.demoId(), cutoff, now))
+                .as("not archived")
+                .isFalse();
         assertThat(store().startDeletion("demo_missing", cutoff, now)).isFalse();
 
-        assertThat(store().restore(due.demoId(), now)).as("restore once deletion began").isFalse();
+        assertThat(store().restore(due.demoId(), now))
+                .as("restore once deletion began")
+                .isFalse();
         assertThat(store().find(due.demoId()).orElseThrow().status()).isEqualTo(DemoStatus.ARCHIVED);
-        assertThat(store().restore(notYet.demoId(), now)).as("an archived demo not being deleted").isTrue();
+        assertThat(store().restore(notYet.demoId(), now))
+                .as("an archived demo not being deleted")
+                .isTrue();
         assertThat(store().markDeleted(due.demoId(), now)).isEqualTo(DemoStore.DeleteOutcome.DELETED);
-        assertThat(store().startDeletion(due.demoId(), cutoff, now)).as("deleted").isFalse();
+        assertThat(store().startDeletion(due.demoId(), cutoff, now))
+                .as("deleted")
+                .isFalse();
     }
 
     @Test
@@ -459,14 +568,20 @@ public abstract class DemoStoreContract {
         String tenant = "t_" + Ids.randomHex(3);
         List<String> expected = new ArrayList<>();
         for (int day = 1; day <= 3; day++) {
-            expected.add(stored(tenant, DemoStatus.ARCHIVED, base.minus(Duration.ofDays(100)),
-                    base.plus(Duration.ofDays(day)), false, null).demoId());
+            expected.add(stored(
+                            tenant,
+                            DemoStatus.ARCHIVED,
+                            base.minus(Duration.ofDays(100)),
+                            base.plus(Duration.ofDays(day)),
+                            false,
+                            null)
+                    .demoId());
         }
         stored(tenant, DemoStatus.ARCHIVED, base, base.plus(Duration.ofDays(40)), false, null); // after the cutoff
         stored(tenant, DemoStatus.READY, Instant.parse("2050-01-01T00:00:00Z"), null, false, null);
 
-        List<String> scanned = allPages((after, n) -> store().scanArchived(base.plus(Duration.ofDays(3)), after, n),
-                Demo::archivedAt, 2);
+        List<String> scanned = allPages(
+                (after, n) -> store().scanArchived(base.plus(Duration.ofDays(3)), after, n), Demo::archivedAt, 2);
 
         assertThat(scanned).containsExactlyElementsOf(expected);
     }
@@ -481,11 +596,17 @@ public abstract class DemoStoreContract {
         List<String> due = allPages((after, n) -> store().scanFailedLeftovers(base, after, n), Demo::createdAt, 50);
         assertThat(due).contains(failed.demoId()).doesNotContain(ready.demoId());
         assertThat(store().scanFailedLeftovers(base.minus(Duration.ofDays(2)), Optional.empty(), 1000))
-                .extracting(Demo::demoId).as("failed after that cutoff").doesNotContain(failed.demoId());
+                .extracting(Demo::demoId)
+                .as("failed after that cutoff")
+                .doesNotContain(failed.demoId());
 
         assertThat(store().markLeftoverCleaned(failed.demoId(), base)).isTrue();
-        assertThat(store().markLeftoverCleaned(failed.demoId(), base)).as("a second run").isFalse();
-        assertThat(store().markLeftoverCleaned(ready.demoId(), base)).as("not failed").isFalse();
+        assertThat(store().markLeftoverCleaned(failed.demoId(), base))
+                .as("a second run")
+                .isFalse();
+        assertThat(store().markLeftoverCleaned(ready.demoId(), base))
+                .as("not failed")
+                .isFalse();
         assertThat(allPages((after, n) -> store().scanFailedLeftovers(base, after, n), Demo::createdAt, 50))
                 .doesNotContain(failed.demoId());
     }
@@ -498,9 +619,13 @@ public abstract class DemoStoreContract {
         stored(tenant, DemoStatus.READY, now, null, true, null);
         stored(tenant, DemoStatus.ARCHIVED, now, now, false, null);
 
-        List<DemoCount> mine = store().countDemos().stream().filter(c -> c.tenantId().equals(tenant)).toList();
+        List<DemoCount> mine = store().countDemos().stream()
+                .filter(c -> c.tenantId().equals(tenant))
+                .toList();
 
-        assertThat(mine).containsExactlyInAnyOrder(new DemoCount(DemoStatus.READY, tenant, "shopify", 2),
-                new DemoCount(DemoStatus.ARCHIVED, tenant, "shopify", 1));
+        assertThat(mine)
+                .containsExactlyInAnyOrder(
+                        new DemoCount(DemoStatus.READY, tenant, "shopify", 2),
+                        new DemoCount(DemoStatus.ARCHIVED, tenant, "shopify", 1));
     }
 }

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.capidemo.core.domain.Ids;
 import com.capidemo.core.domain.Job;
-import com.capidemo.core.domain.JobPayload;
 import com.capidemo.core.domain.JobLog;
+import com.capidemo.core.domain.JobPayload;
 import com.capidemo.core.domain.JobStatus;
 import com.capidemo.core.port.ClaimOutcome;
 import com.capidemo.core.port.ClaimOutcome.Kind;
@@ -41,7 +41,11 @@ public abstract class JobStoreContract {
     }
 
     protected Job queuedJob() {
-        Job job = Job.queued(Ids.jobId(), Ids.demoId(), "acme", new JobPayload.Quick("shopify", null, null),
+        Job job = Job.queued(
+                Ids.jobId(),
+                Ids.demoId(),
+                "acme",
+                new JobPayload.Quick("shopify", null, null),
                 Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
         assertThat(store().create(job)).isTrue();
         return job;
@@ -54,10 +58,16 @@ public abstract class JobStoreContract {
         assertThat(store().activeJobFor("demo_nobody")).isEmpty();
 
         String source = Ids.demoId();
-        Job clone = Job.queued(Ids.jobId(), Ids.demoId(), "acme",
-                new JobPayload.Clone(source, null, null, "ce@acme.example"), Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
+        Job clone = Job.queued(
+                Ids.jobId(),
+                Ids.demoId(),
+                "acme",
+                new JobPayload.Clone(source, null, null, "ce@acme.example"),
+                Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
         assertThat(store().create(clone)).isTrue();
-        assertThat(store().activeJobFor(source)).as("the source of a running clone").contains(clone.jobId());
+        assertThat(store().activeJobFor(source))
+                .as("the source of a running clone")
+                .contains(clone.jobId());
         assertThat(store().find(clone.jobId()).orElseThrow().createdBy()).isEqualTo("ce@acme.example");
 
         store().claim(clone.jobId(), "w1", Duration.ofMinutes(1));
@@ -126,9 +136,11 @@ public abstract class JobStoreContract {
         assertThat(reclaimed.job().lease().owner()).isEqualTo("b");
         assertThat(reclaimed.job().attempts()).isEqualTo(2);
         // The first owner lost the job: it can neither renew nor complete it.
-        assertThat(timed.heartbeat(job.jobId(), "a", Duration.ofSeconds(30), 50, "loading", List.of())).isFalse();
+        assertThat(timed.heartbeat(job.jobId(), "a", Duration.ofSeconds(30), 50, "loading", List.of()))
+                .isFalse();
         assertThat(timed.complete(job.jobId(), "a", Map.of(), null)).isFalse();
-        assertThat(timed.complete(job.jobId(), "b", Map.of("demo_id", job.demoId()), null)).isTrue();
+        assertThat(timed.complete(job.jobId(), "b", Map.of("demo_id", job.demoId()), null))
+                .isTrue();
     }
 
     @Test
@@ -138,28 +150,30 @@ public abstract class JobStoreContract {
         JobStore timed = store(clock);
         long[] seconds = {3, 1, 2};
         for (long s : seconds) {
-            Job job = Job.queued(Ids.jobId(), Ids.demoId(), "acme", new JobPayload.Quick(template, null, null),
-                    clock.instant());
+            Job job = Job.queued(
+                    Ids.jobId(), Ids.demoId(), "acme", new JobPayload.Quick(template, null, null), clock.instant());
             assertThat(timed.create(job)).isTrue();
             timed.claim(job.jobId(), "w", Duration.ofSeconds(30));
             clock.advance(Duration.ofSeconds(s));
-            assertThat(timed.complete(job.jobId(), "w", Map.of("demo_id", job.demoId()), null)).isTrue();
+            assertThat(timed.complete(job.jobId(), "w", Map.of("demo_id", job.demoId()), null))
+                    .isTrue();
             clock.advance(Duration.ofMinutes(1));
         }
         // Neither a failed quick job, an unfinished one nor another template's job counts.
-        Job failed = Job.queued(Ids.jobId(), Ids.demoId(), "acme", new JobPayload.Quick(template, null, null),
-                clock.instant());
+        Job failed = Job.queued(
+                Ids.jobId(), Ids.demoId(), "acme", new JobPayload.Quick(template, null, null), clock.instant());
         timed.create(failed);
         timed.claim(failed.jobId(), "w", Duration.ofSeconds(30));
         clock.advance(Duration.ofSeconds(50));
         timed.fail(failed.jobId(), "w", "broken");
-        Job queued = Job.queued(Ids.jobId(), Ids.demoId(), "acme", new JobPayload.Quick(template, null, null),
-                clock.instant());
+        Job queued = Job.queued(
+                Ids.jobId(), Ids.demoId(), "acme", new JobPayload.Quick(template, null, null), clock.instant());
         timed.create(queued);
 
         assertThat(timed.recentQuickDurations(template, 10))
                 .containsExactly(Duration.ofSeconds(2), Duration.ofSeconds(1), Duration.ofSeconds(3));
-        assertThat(timed.recentQuickDurations(template, 2)).containsExactly(Duration.ofSeconds(2), Duration.ofSeconds(1));
+        assertThat(timed.recentQuickDurations(template, 2))
+                .containsExactly(Duration.ofSeconds(2), Duration.ofSeconds(1));
         assertThat(timed.recentQuickDurations(template + "_other", 10)).isEmpty();
     }
 
@@ -170,8 +184,14 @@ public abstract class JobStoreContract {
         JobStore timed = store(clock);
         timed.claim(job.jobId(), "a", Duration.ofSeconds(10));
         clock.advance(Duration.ofSeconds(8));
-        assertThat(timed.heartbeat(job.jobId(), "a", Duration.ofSeconds(10), 40, "loading_tables",
-                List.of(JobLog.info(clock.instant(), "table 1"), JobLog.info(clock.instant(), "table 2")))).isTrue();
+        assertThat(timed.heartbeat(
+                        job.jobId(),
+                        "a",
+                        Duration.ofSeconds(10),
+                        40,
+                        "loading_tables",
+                        List.of(JobLog.info(clock.instant(), "table 1"), JobLog.info(clock.instant(), "table 2"))))
+                .isTrue();
         clock.advance(Duration.ofSeconds(8));
 
         assertThat(timed.claim(job.jobId(), "b", Duration.ofSeconds(10)).kind()).isEqualTo(Kind.LEASED_BY_OTHER);
@@ -185,9 +205,11 @@ public abstract class JobStoreContract {
     void finishedJobsAreReportedAsSuchAndNeverChangeAgain() {
         Job job = queuedJob();
         store().claim(job.jobId(), "a", Duration.ofMinutes(1));
-        assertThat(store().complete(job.jobId(), "a", Map.of("demo_id", job.demoId()), null)).isTrue();
+        assertThat(store().complete(job.jobId(), "a", Map.of("demo_id", job.demoId()), null))
+                .isTrue();
 
-        assertThat(store().claim(job.jobId(), "b", Duration.ofMinutes(1)).kind()).isEqualTo(Kind.ALREADY_FINISHED);
+        assertThat(store().claim(job.jobId(), "b", Duration.ofMinutes(1)).kind())
+                .isEqualTo(Kind.ALREADY_FINISHED);
         assertThat(store().fail(job.jobId(), null, "late failure")).isFalse();
         assertThat(store().complete(job.jobId(), "a", Map.of(), null)).isFalse();
         Job done = store().find(job.jobId()).orElseThrow();
@@ -213,12 +235,17 @@ public abstract class JobStoreContract {
         Job job = queuedJob();
         store().claim(job.jobId(), "a", Duration.ofMinutes(10));
         assertThat(store().release(job.jobId(), "b", null)).isFalse();
-        assertThat(store().release(job.jobId(), "a", JobLog.info(Instant.now(), "transient"))).isTrue();
-        assertThat(store().claim(job.jobId(), "b", Duration.ofMinutes(10)).kind()).isEqualTo(Kind.CLAIMED);
+        assertThat(store().release(job.jobId(), "a", JobLog.info(Instant.now(), "transient")))
+                .isTrue();
+        assertThat(store().claim(job.jobId(), "b", Duration.ofMinutes(10)).kind())
+                .isEqualTo(Kind.CLAIMED);
     }
 
     private Job keyedJob(String exclusiveKey) {
-        return Job.queued(Ids.jobId(), Ids.demoId(), "acme",
+        return Job.queued(
+                Ids.jobId(),
+                Ids.demoId(),
+                "acme",
                 new JobPayload.Pipeline(exclusiveKey, null, null, null, null, null, null),
                 Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
     }
@@ -234,15 +261,17 @@ public abstract class JobStoreContract {
         Job first = keyedJob(key);
         assertThat(store().create(first)).isTrue();
 
-        assertThatThrownBy(() -> store().create(keyedJob(key))).isInstanceOfSatisfying(DuplicateJobException.class,
-                e -> {
+        assertThatThrownBy(() -> store().create(keyedJob(key)))
+                .isInstanceOfSatisfying(DuplicateJobException.class, e -> {
                     assertThat(e.exclusiveKey()).isEqualTo(key);
                     assertThat(e.activeJobId()).isEqualTo(first.jobId());
                 });
         store().claim(first.jobId(), "a", Duration.ofMinutes(1));
         Job whileRunning = keyedJob(key);
-        assertThatThrownBy(() -> store().create(whileRunning)).isInstanceOfSatisfying(DuplicateJobException.class,
-                e -> assertThat(e.activeJobId()).isEqualTo(first.jobId()));
+        assertThatThrownBy(() -> store().create(whileRunning))
+                .isInstanceOfSatisfying(
+                        DuplicateJobException.class,
+                        e -> assertThat(e.activeJobId()).isEqualTo(first.jobId()));
         assertThat(store().find(whileRunning.jobId())).as("the refused job").isEmpty();
         assertThat(store().create(keyedJob(exclusiveKey()))).as("another key").isTrue();
     }
@@ -261,8 +290,10 @@ public abstract class JobStoreContract {
 
         Job third = keyedJob(key);
         assertThat(store().create(third)).isTrue();
-        assertThatThrownBy(() -> store().create(keyedJob(key))).isInstanceOfSatisfying(DuplicateJobException.class,
-                e -> assertThat(e.activeJobId()).isEqualTo(third.jobId()));
+        assertThatThrownBy(() -> store().create(keyedJob(key)))
+                .isInstanceOfSatisfying(
+                        DuplicateJobException.class,
+                        e -> assertThat(e.activeJobId()).isEqualTo(third.jobId()));
     }
 
     @Test
@@ -291,7 +322,8 @@ public abstract class JobStoreContract {
         }
         pool.shutdown();
 
-        List<String> created = outcomes.stream().filter(o -> o.startsWith("created ")).toList();
+        List<String> created =
+                outcomes.stream().filter(o -> o.startsWith("created ")).toList();
         assertThat(created).hasSize(1);
         String winner = created.get(0).substring("created ".length());
         assertThat(outcomes).filteredOn(o -> o.equals("duplicate of " + winner)).hasSize(racers - 1);
@@ -299,7 +331,8 @@ public abstract class JobStoreContract {
 
     @Test
     void unknownJobsAreNotFound() {
-        assertThat(store().claim("job_missing", "a", Duration.ofMinutes(1)).kind()).isEqualTo(Kind.NOT_FOUND);
+        assertThat(store().claim("job_missing", "a", Duration.ofMinutes(1)).kind())
+                .isEqualTo(Kind.NOT_FOUND);
         assertThat(store().find("job_missing")).isEmpty();
     }
 

@@ -17,10 +17,26 @@ public abstract class LifecycleRunStoreContract {
     @Test
     void runsAreRecordedAndListedNewestFirst() {
         Instant t0 = Instant.parse("2099-01-01T00:00:00Z"); // later than anything else the shared emulator holds
-        LifecycleRun older = new LifecycleRun("run_" + Ids.randomHex(6), "cleanup", "cron", t0, t0.plusMillis(1500),
-                1500, LifecycleRun.COMPLETED, Map.of("archived", 3L, "deleted", 1L, "temp_datasets_dropped", 0L), null);
-        LifecycleRun newer = new LifecycleRun("run_" + Ids.randomHex(6), "send-warnings", "http", t0.plusSeconds(60),
-                t0.plusSeconds(61), 1000, LifecycleRun.FAILED, Map.of("warnings_sent", 0L), "store unavailable");
+        LifecycleRun older = new LifecycleRun(
+                "run_" + Ids.randomHex(6),
+                "cleanup",
+                "cron",
+                t0,
+                t0.plusMillis(1500),
+                1500,
+                LifecycleRun.COMPLETED,
+                Map.of("archived", 3L, "deleted", 1L, "temp_datasets_dropped", 0L),
+                null);
+        LifecycleRun newer = new LifecycleRun(
+                "run_" + Ids.randomHex(6),
+                "send-warnings",
+                "http",
+                t0.plusSeconds(60),
+                t0.plusSeconds(61),
+                1000,
+                LifecycleRun.FAILED,
+                Map.of("warnings_sent", 0L),
+                "store unavailable");
 
         store().record(older);
         store().record(newer);

@@ -18,11 +18,19 @@ public abstract class NotificationStoreContract {
 
     protected abstract NotificationStore store();
 
-    private static Notification warning(String tenant, String recipient, String demoId, Instant lastUsed,
-                                        Instant createdAt) {
-        return new Notification(Notification.archiveWarningId(demoId, lastUsed), tenant, recipient, demoId,
-                Notification.ARCHIVE_WARNING, "Acme", "Your demo Acme will be archived", lastUsed.plus(Duration.ofDays(90)),
-                createdAt, null);
+    private static Notification warning(
+            String tenant, String recipient, String demoId, Instant lastUsed, Instant createdAt) {
+        return new Notification(
+                Notification.archiveWarningId(demoId, lastUsed),
+                tenant,
+                recipient,
+                demoId,
+                Notification.ARCHIVE_WARNING,
+                "Acme",
+                "Your demo Acme will be archived",
+                lastUsed.plus(Duration.ofDays(90)),
+                createdAt,
+                null);
     }
 
     @Test
@@ -34,9 +42,11 @@ public abstract class NotificationStoreContract {
         assertThat(store().add(n)).isTrue();
         assertThat(store().add(n)).as("the same demo and last_used").isFalse();
         assertThat(store().add(warning(tenant, "ce@example.com", n.demoId(), used.plusSeconds(1), n.createdAt())))
-                .as("a new cycle after the demo was used again").isTrue();
+                .as("a new cycle after the demo was used again")
+                .isTrue();
 
-        assertThat(store().listForRecipient(tenant, "ce@example.com", Optional.empty(), 10)).hasSize(2)
+        assertThat(store().listForRecipient(tenant, "ce@example.com", Optional.empty(), 10))
+                .hasSize(2)
                 .allSatisfy(x -> assertThat(x.demoId()).isEqualTo(n.demoId()));
     }
 
@@ -59,8 +69,11 @@ public abstract class NotificationStoreContract {
         do {
             page = store().listForRecipient(tenant, "ce@example.com", after, 2);
             page.forEach(n -> seen.add(n.notificationId()));
-            after = page.isEmpty() ? after : Optional.of(new Keyset(page.get(page.size() - 1).createdAt(),
-                    page.get(page.size() - 1).notificationId()));
+            after = page.isEmpty()
+                    ? after
+                    : Optional.of(new Keyset(
+                            page.get(page.size() - 1).createdAt(),
+                            page.get(page.size() - 1).notificationId()));
         } while (!page.isEmpty());
 
         assertThat(seen).containsExactlyElementsOf(expected);
@@ -73,12 +86,19 @@ public abstract class NotificationStoreContract {
         Notification n = warning(tenant, "ce@example.com", Ids.demoId(), t0, t0);
         store().add(n);
 
-        assertThat(store().listUndelivered(10_000)).extracting(Notification::notificationId).contains(n.notificationId());
+        assertThat(store().listUndelivered(10_000))
+                .extracting(Notification::notificationId)
+                .contains(n.notificationId());
         assertThat(store().markDelivered(n.notificationId(), t0.plusSeconds(1))).isTrue();
-        assertThat(store().markDelivered(n.notificationId(), t0.plusSeconds(2))).as("once").isFalse();
-        assertThat(store().listUndelivered(10_000)).extracting(Notification::notificationId)
+        assertThat(store().markDelivered(n.notificationId(), t0.plusSeconds(2)))
+                .as("once")
+                .isFalse();
+        assertThat(store().listUndelivered(10_000))
+                .extracting(Notification::notificationId)
                 .doesNotContain(n.notificationId());
-        assertThat(store().listForRecipient(tenant, "ce@example.com", Optional.empty(), 1).get(0).deliveredAt())
+        assertThat(store().listForRecipient(tenant, "ce@example.com", Optional.empty(), 1)
+                        .get(0)
+                        .deliveredAt())
                 .isEqualTo(t0.plusSeconds(1));
     }
 
@@ -91,14 +111,20 @@ public abstract class NotificationStoreContract {
         Instant until = t0.plusSeconds(300);
 
         assertThat(store().claimDelivery(n.notificationId(), t0, until)).isTrue();
-        assertThat(store().claimDelivery(n.notificationId(), t0.plusSeconds(1), until)).as("held by another").isFalse();
-        assertThat(store().claimDelivery(n.notificationId(), until, until.plusSeconds(300))).as("the lease ran out")
+        assertThat(store().claimDelivery(n.notificationId(), t0.plusSeconds(1), until))
+                .as("held by another")
+                .isFalse();
+        assertThat(store().claimDelivery(n.notificationId(), until, until.plusSeconds(300)))
+                .as("the lease ran out")
                 .isTrue();
         store().releaseDelivery(n.notificationId());
-        assertThat(store().claimDelivery(n.notificationId(), t0, until)).as("released").isTrue();
+        assertThat(store().claimDelivery(n.notificationId(), t0, until))
+                .as("released")
+                .isTrue();
         assertThat(store().markDelivered(n.notificationId(), t0.plusSeconds(2))).isTrue();
         assertThat(store().claimDelivery(n.notificationId(), until.plusSeconds(600), until.plusSeconds(900)))
-                .as("delivered").isFalse();
+                .as("delivered")
+                .isFalse();
         assertThat(store().claimDelivery("ntf_missing", t0, until)).isFalse();
     }
 }

@@ -22,8 +22,19 @@ public abstract class ShareStoreContract {
     private static final Instant NOW = Instant.parse("2026-12-01T10:00:00Z");
 
     private DemoShare share(String demoId, Instant created, String passwordHash) {
-        DemoShare s = new DemoShare(Ids.randomHex(32), new byte[] {4, 2}, demoId, "acme", "ce@acme.example", created,
-                created.plus(7, ChronoUnit.DAYS), passwordHash, true, 0, null, null);
+        DemoShare s = new DemoShare(
+                Ids.randomHex(32),
+                new byte[] {4, 2},
+                demoId,
+                "acme",
+                "ce@acme.example",
+                created,
+                created.plus(7, ChronoUnit.DAYS),
+                passwordHash,
+                true,
+                0,
+                null,
+                null);
         assertThat(store().create(s)).isTrue();
         return s;
     }
@@ -74,10 +85,14 @@ public abstract class ShareStoreContract {
         share(Ids.demoId(), NOW, null);
 
         assertThat(store().revoke(revoked.tokenHash(), NOW.plusSeconds(180))).isTrue();
-        assertThat(store().revoke(revoked.tokenHash(), NOW.plusSeconds(240))).as("again").isTrue();
-        assertThat(store().find(revoked.tokenHash()).orElseThrow().revokedAt()).as("first revocation kept")
+        assertThat(store().revoke(revoked.tokenHash(), NOW.plusSeconds(240)))
+                .as("again")
+                .isTrue();
+        assertThat(store().find(revoked.tokenHash()).orElseThrow().revokedAt())
+                .as("first revocation kept")
                 .isEqualTo(NOW.plusSeconds(180));
-        assertThat(store().listByDemo(demo, 10)).extracting(DemoShare::tokenHash)
+        assertThat(store().listByDemo(demo, 10))
+                .extracting(DemoShare::tokenHash)
                 .containsExactly(newer.tokenHash(), older.tokenHash());
         assertThat(store().listByDemo(demo, 1)).hasSize(1);
         assertThat(store().revoke("0".repeat(64), NOW)).isFalse();

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.capidemo.core.domain.Ids;
 import com.capidemo.core.domain.Job;
-import com.capidemo.core.domain.JobPayload;
 import com.capidemo.core.domain.JobLog;
+import com.capidemo.core.domain.JobPayload;
 import com.capidemo.core.domain.StepRecord;
 import com.capidemo.core.domain.StepStatus;
 import com.capidemo.core.json.Json;
@@ -35,13 +35,17 @@ public abstract class StepStoreContract {
 
     @BeforeEach
     void runningJob() {
-        job = Job.queued(Ids.jobId(), Ids.demoId(), "acme", new JobPayload.Custom(null, null, null, null, null, null), now);
+        job = Job.queued(
+                Ids.jobId(), Ids.demoId(), "acme", new JobPayload.Custom(null, null, null, null, null, null), now);
         assertThat(jobs().create(job)).isTrue();
         assertThat(jobs().claim(job.jobId(), "a", Duration.ofMinutes(5)).kind()).isEqualTo(Kind.CLAIMED);
     }
 
     private StepRecord step(String stepId) {
-        return steps().list(job.jobId()).stream().filter(s -> s.stepId().equals(stepId)).findFirst().orElseThrow();
+        return steps().list(job.jobId()).stream()
+                .filter(s -> s.stepId().equals(stepId))
+                .findFirst()
+                .orElseThrow();
     }
 
     @Test
@@ -58,11 +62,28 @@ public abstract class StepStoreContract {
 
     @Test
     void aCompletedStepKeepsItsOutputAndLogsAndNestedValuesRoundTrip() {
-        Map<String, Object> output = Map.of("rows", 42, "ratio", 0.25, "ok", true, "table", "orders",
-                "columns", List.of("id", "amount"), "stats", Map.of("min", 1, "tags", List.of(Map.of("k", "v"))));
+        Map<String, Object> output = Map.of(
+                "rows",
+                42,
+                "ratio",
+                0.25,
+                "ok",
+                true,
+                "table",
+                "orders",
+                "columns",
+                List.of("id", "amount"),
+                "stats",
+                Map.of("min", 1, "tags", List.of(Map.of("k", "v"))));
         steps().start(job.jobId(), "load", 0, "load", "a", now);
-        assertThat(steps().complete(job.jobId(), "load", "a", output,
-                List.of(JobLog.info(now, "loaded 42 rows")), now.plusSeconds(2))).isTrue();
+        assertThat(steps().complete(
+                                job.jobId(),
+                                "load",
+                                "a",
+                                output,
+                                List.of(JobLog.info(now, "loaded 42 rows")),
+                                now.plusSeconds(2)))
+                .isTrue();
 
         StepRecord s = step("load");
         assertThat(s.status()).isEqualTo(StepStatus.COMPLETED);
@@ -78,8 +99,10 @@ public abstract class StepStoreContract {
         steps().complete(job.jobId(), "load", "a", Map.of("rows", 1), List.of(), now);
 
         assertThat(steps().start(job.jobId(), "load", 0, "load", "a", now)).isFalse();
-        assertThat(steps().complete(job.jobId(), "load", "a", Map.of("rows", 2), List.of(), now)).isFalse();
-        assertThat(steps().fail(job.jobId(), "load", "a", "late", List.of(), now)).isFalse();
+        assertThat(steps().complete(job.jobId(), "load", "a", Map.of("rows", 2), List.of(), now))
+                .isFalse();
+        assertThat(steps().fail(job.jobId(), "load", "a", "late", List.of(), now))
+                .isFalse();
         StepRecord s = step("load");
         assertThat(s.status()).isEqualTo(StepStatus.COMPLETED);
         assertThat(s.attempts()).isEqualTo(1);
@@ -90,11 +113,13 @@ public abstract class StepStoreContract {
     @Test
     void aFailedStepRestartsAndCountsTheAttempt() {
         steps().start(job.jobId(), "call_api", 0, "http", "a", now);
-        assertThat(steps().fail(job.jobId(), "call_api", "a", "timeout", List.of(), now)).isTrue();
+        assertThat(steps().fail(job.jobId(), "call_api", "a", "timeout", List.of(), now))
+                .isTrue();
         assertThat(step("call_api").status()).isEqualTo(StepStatus.FAILED);
         assertThat(step("call_api").error()).isEqualTo("timeout");
 
-        assertThat(steps().start(job.jobId(), "call_api", 0, "http", "a", now.plusSeconds(5))).isTrue();
+        assertThat(steps().start(job.jobId(), "call_api", 0, "http", "a", now.plusSeconds(5)))
+                .isTrue();
         StepRecord again = step("call_api");
         assertThat(again.status()).isEqualTo(StepStatus.RUNNING);
         assertThat(again.attempts()).isEqualTo(2);
@@ -108,8 +133,10 @@ public abstract class StepStoreContract {
         assertThat(steps().list(job.jobId())).isEmpty();
 
         steps().start(job.jobId(), "extract", 0, "sql", "a", now);
-        assertThat(steps().complete(job.jobId(), "extract", "b", Map.of(), List.of(), now)).isFalse();
-        assertThat(steps().fail(job.jobId(), "extract", "b", "not mine", List.of(), now)).isFalse();
+        assertThat(steps().complete(job.jobId(), "extract", "b", Map.of(), List.of(), now))
+                .isFalse();
+        assertThat(steps().fail(job.jobId(), "extract", "b", "not mine", List.of(), now))
+                .isFalse();
         assertThat(step("extract").status()).isEqualTo(StepStatus.RUNNING);
     }
 
@@ -119,19 +146,23 @@ public abstract class StepStoreContract {
         jobs().release(job.jobId(), "a", null);
         assertThat(jobs().claim(job.jobId(), "b", Duration.ofMinutes(5)).kind()).isEqualTo(Kind.CLAIMED);
 
-        assertThat(steps().complete(job.jobId(), "extract", "a", Map.of(), List.of(), now)).isFalse();
+        assertThat(steps().complete(job.jobId(), "extract", "a", Map.of(), List.of(), now))
+                .isFalse();
         assertThat(steps().start(job.jobId(), "extract", 0, "sql", "b", now)).isTrue();
-        assertThat(steps().complete(job.jobId(), "extract", "b", Map.of("by", "b"), List.of(), now)).isTrue();
+        assertThat(steps().complete(job.jobId(), "extract", "b", Map.of("by", "b"), List.of(), now))
+                .isTrue();
         assertThat(step("extract").output()).containsEntry("by", "b");
         assertThat(step("extract").attempts()).isEqualTo(2);
     }
 
     @Test
     void noStepIsWrittenForAJobThatIsNotRunning() {
-        Job queued = Job.queued(Ids.jobId(), Ids.demoId(), "acme", new JobPayload.Custom(null, null, null, null, null, null), now);
+        Job queued = Job.queued(
+                Ids.jobId(), Ids.demoId(), "acme", new JobPayload.Custom(null, null, null, null, null, null), now);
         jobs().create(queued);
         assertThat(steps().start(queued.jobId(), "extract", 0, "sql", "a", now)).isFalse();
-        assertThat(steps().complete(job.jobId(), "never_started", "a", Map.of(), List.of(), now)).isFalse();
+        assertThat(steps().complete(job.jobId(), "never_started", "a", Map.of(), List.of(), now))
+                .isFalse();
         assertThat(steps().list("job_missing")).isEmpty();
     }
 
@@ -141,7 +172,8 @@ public abstract class StepStoreContract {
         steps().start(job.jobId(), "extract", 0, "sql", "a", now);
         steps().start(job.jobId(), "transform", 1, "sql", "a", now);
 
-        assertThat(steps().list(job.jobId())).extracting(StepRecord::stepId)
+        assertThat(steps().list(job.jobId()))
+                .extracting(StepRecord::stepId)
                 .containsExactly("extract", "transform", "publish");
         assertThat(steps().list(job.jobId())).extracting(StepRecord::jobId).containsOnly(job.jobId());
     }

@@ -18,8 +18,14 @@ public abstract class TenantStoreContract {
     private static final Instant NOW = Instant.now().truncatedTo(ChronoUnit.MILLIS);
 
     private static ApiKey key(String tenantId) {
-        return new ApiKey(Ids.randomHex(32), tenantId, "ce@" + tenantId + ".example", "admin",
-                new byte[] {1, 2, 3, (byte) 250}, NOW, false);
+        return new ApiKey(
+                Ids.randomHex(32),
+                tenantId,
+                "ce@" + tenantId + ".example",
+                "admin",
+                new byte[] {1, 2, 3, (byte) 250},
+                NOW,
+                false);
     }
 
     @Test
@@ -54,7 +60,9 @@ public abstract class TenantStoreContract {
         ApiKey key = key(id);
         store().createWithKey(new Tenant(id, id, NOW), key);
         assertThat(store().revokeKey(key.keyHash(), NOW.plusSeconds(5))).isTrue();
-        assertThat(store().revokeKey(key.keyHash(), NOW.plusSeconds(9))).as("again").isTrue();
+        assertThat(store().revokeKey(key.keyHash(), NOW.plusSeconds(9)))
+                .as("again")
+                .isTrue();
         ApiKey revoked = store().findKeyByHash(key.keyHash()).orElseThrow();
         assertThat(revoked.revoked()).isTrue();
         assertThat(revoked.revokedAt()).as("the first revocation").isEqualTo(NOW.plusSeconds(5));
@@ -65,16 +73,29 @@ public abstract class TenantStoreContract {
     void anotherUsersKeyIsAddedToAnExistingTenantOnly() {
         String id = "t_" + Ids.randomHex(4);
         store().createWithKey(new Tenant(id, id, NOW), key(id));
-        ApiKey member = new ApiKey(Ids.randomHex(32), id, "member@" + id + ".example", ApiKey.MEMBER,
-                new byte[] {9}, NOW, false, Ids.keyId(), "ce@" + id + ".example", null);
+        ApiKey member = new ApiKey(
+                Ids.randomHex(32),
+                id,
+                "member@" + id + ".example",
+                ApiKey.MEMBER,
+                new byte[] {9},
+                NOW,
+                false,
+                Ids.keyId(),
+                "ce@" + id + ".example",
+                null);
         assertThat(store().addKey(member)).isTrue();
         ApiKey read = store().findKeyByHash(member.keyHash()).orElseThrow();
         assertThat(read.keyId()).isEqualTo(member.keyId());
         assertThat(read.role()).isEqualTo(ApiKey.MEMBER);
         assertThat(read.issuedBy()).isEqualTo("ce@" + id + ".example");
-        assertThat(store().addKey(new ApiKey(Ids.randomHex(32), "no_such_tenant", "x@y.example", ApiKey.MEMBER,
-                new byte[] {9}, NOW, false))).isFalse();
-        assertThat(store().listKeys(id, 10)).extracting(ApiKey::keyId).hasSize(2).contains(member.keyId());
+        assertThat(store().addKey(new ApiKey(
+                        Ids.randomHex(32), "no_such_tenant", "x@y.example", ApiKey.MEMBER, new byte[] {9}, NOW, false)))
+                .isFalse();
+        assertThat(store().listKeys(id, 10))
+                .extracting(ApiKey::keyId)
+                .hasSize(2)
+                .contains(member.keyId());
         assertThat(store().listKeys(id, 1)).hasSize(1);
         assertThat(store().listKeys("no_such_tenant", 10)).isEmpty();
     }

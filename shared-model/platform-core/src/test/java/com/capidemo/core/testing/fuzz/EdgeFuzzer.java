@@ -43,9 +43,8 @@ public final class EdgeFuzzer {
     }
 
     /** A named request: head (request line and headers) and body bytes. */
-    record Variant(String name, String method, String target, Map<String, String> headers, byte[] body,
-                   boolean chunked) {
-    }
+    record Variant(
+            String name, String method, String target, Map<String, String> headers, byte[] body, boolean chunked) {}
 
     /** Variants every endpoint gets at least. */
     public static final int MIN_VARIANTS = 30;
@@ -70,9 +69,22 @@ public final class EdgeFuzzer {
     }
 
     /** Operations paths in every spelling a router resolves to the same endpoint. */
-    static final List<String> OPERATIONS_SPELLINGS = List.of("/q/metrics", "/q/openapi", "/q/openapi.json",
-            "/q/openapi.yaml", "/q/openapi.yml", "//q/openapi", "/q//openapi", "//q/metrics", "/q//metrics",
-            "/q/metrics/", "/%71/metrics", "/q/%6Fpenapi", "/q;x=1/openapi", "/Q/metrics", "///q///openapi.json");
+    static final List<String> OPERATIONS_SPELLINGS = List.of(
+            "/q/metrics",
+            "/q/openapi",
+            "/q/openapi.json",
+            "/q/openapi.yaml",
+            "/q/openapi.yml",
+            "//q/openapi",
+            "/q//openapi",
+            "//q/metrics",
+            "/q//metrics",
+            "/q/metrics/",
+            "/%71/metrics",
+            "/q/%6Fpenapi",
+            "/q;x=1/openapi",
+            "/Q/metrics",
+            "///q///openapi.json");
 
     /**
      * Requests malformed below any endpoint, once per service and sent byte for byte: operations paths in every
@@ -89,7 +101,8 @@ public final class EdgeFuzzer {
             bytes("GET /api/demos?q="), {(byte) 0xE9}, bytes(" HTTP/1.1\r\n"),
             bytes("GET /api/demos?q=caf"), {(byte) 0xC3, (byte) 0x28}, bytes(" HTTP/1.1\r\n"),
             bytes("GET /api/"), {(byte) 0xFF, (byte) 0xFE}, bytes(" HTTP/1.1\r\n"),
-            bytes("GET /q/metrics?x="), {(byte) 0x80}, bytes(" HTTP/1.1\r\n")};
+            bytes("GET /q/metrics?x="), {(byte) 0x80}, bytes(" HTTP/1.1\r\n")
+        };
         for (int i = 0; i < targets.length; i += 3) {
             ByteArrayOutputStream line = new ByteArrayOutputStream();
             line.writeBytes(targets[i]);
@@ -106,10 +119,13 @@ public final class EdgeFuzzer {
         rawHeader(endpoint, "header-ctl-0x7f", "X-J: a\u007fb");
         rawHeader(endpoint, "header-ctl-lead", "X-J: \u0001");
         rawHeader(endpoint, "header-name-space", "X J: a");
-        for (String target : List.of("/api/demos?q=a b", "/api/demos?q=a\tb", "/api/ demos", "/q/metrics x",
-            "/api/demos?q=a  b")) {
-            rawVariant(endpoint, "request-line-space " + target.replace("\t", "\\t"),
-                    ascii("GET " + target + " HTTP/1.1\r\n"), true);
+        for (String target :
+                List.of("/api/demos?q=a b", "/api/demos?q=a\tb", "/api/ demos", "/q/metrics x", "/api/demos?q=a  b")) {
+            rawVariant(
+                    endpoint,
+                    "request-line-space " + target.replace("\t", "\\t"),
+                    ascii("GET " + target + " HTTP/1.1\r\n"),
+                    true);
         }
     }
 
@@ -217,14 +233,23 @@ public final class EdgeFuzzer {
             body(out, e, "deep-array", "[".repeat(5000));
             body(out, e, "deep-object", "{\"a\":".repeat(200) + "1" + "}".repeat(200));
             body(out, e, "bom", "\uFEFF" + valid);
-            out.add(new Variant("utf16le-body", e.method(), target, json(e), valid.getBytes(StandardCharsets.UTF_16LE),
-                    false));
-            out.add(new Variant("utf16-bom-body", e.method(), target, json(e), valid.getBytes(StandardCharsets.UTF_16),
-                    false));
+            out.add(new Variant(
+                    "utf16le-body", e.method(), target, json(e), valid.getBytes(StandardCharsets.UTF_16LE), false));
+            out.add(new Variant(
+                    "utf16-bom-body", e.method(), target, json(e), valid.getBytes(StandardCharsets.UTF_16), false));
             out.add(typed(e, "merge-patch-json", "application/merge-patch+json", valid));
-            out.add(new Variant("invalid-utf8", e.method(), target, json(e), new byte[] {'{', '"', 'x', '"', ':', '"',
-                (byte) 0xC3, (byte) 0x28, '"', '}'}, false));
-            body(out, e, "extra-field", withField(e.body(), "zz_unknown", JSON.getNodeFactory().numberNode(1)));
+            out.add(new Variant(
+                    "invalid-utf8",
+                    e.method(),
+                    target,
+                    json(e),
+                    new byte[] {'{', '"', 'x', '"', ':', '"', (byte) 0xC3, (byte) 0x28, '"', '}'},
+                    false));
+            body(
+                    out,
+                    e,
+                    "extra-field",
+                    withField(e.body(), "zz_unknown", JSON.getNodeFactory().numberNode(1)));
             Iterator<String> names = e.body().fieldNames();
             List<String> fields = new ArrayList<>();
             names.forEachRemaining(fields::add);
@@ -237,15 +262,26 @@ public final class EdgeFuzzer {
                 ObjectNode n = JSON.getNodeFactory().objectNode();
                 body(out, e, field + ":number", withField(e.body(), field, n.numberNode(12345)));
                 body(out, e, field + ":boolean", withField(e.body(), field, n.booleanNode(true)));
-                body(out, e, field + ":object", withField(e.body(), field, n.objectNode().put("a", 1)));
-                body(out, e, field + ":array", withField(e.body(), field, n.arrayNode().add("a")));
+                body(
+                        out,
+                        e,
+                        field + ":object",
+                        withField(e.body(), field, n.objectNode().put("a", 1)));
+                body(
+                        out,
+                        e,
+                        field + ":array",
+                        withField(e.body(), field, n.arrayNode().add("a")));
                 body(out, e, field + ":null", withField(e.body(), field, n.nullNode()));
                 body(out, e, field + ":huge", withField(e.body(), field, n.textNode("x".repeat(200_000))));
                 body(out, e, field + ":nul", withField(e.body(), field, n.textNode("Nul\u0000Co")));
                 body(out, e, field + ":escape", withField(e.body(), field, n.textNode("A\u001b[31mB")));
                 body(out, e, field + ":c1", withField(e.body(), field, n.textNode("A\u0085B\u007f")));
-                body(out, e, field + ":huge-number", withField(e.body(), field, n.numberNode(new java.math.BigInteger(
-                        "9".repeat(400)))));
+                body(
+                        out,
+                        e,
+                        field + ":huge-number",
+                        withField(e.body(), field, n.numberNode(new java.math.BigInteger("9".repeat(400)))));
                 body(out, e, field + ":sql", withField(e.body(), field, n.textNode("x'; DROP TABLE jobs; --")));
             }
             out.add(typed(e, "no-content-type", null, valid));
@@ -262,28 +298,65 @@ public final class EdgeFuzzer {
         }
         for (String param : e.params().keySet()) {
             for (Map.Entry<String, String> bad : Map.of(
-                    "traversal", "..%2F..%2Fetc%2Fpasswd", "dot-dot", "..", "encoded-dots", "%2e%2e",
-                    "nul", "a%00b", "bad-escape", "a%zz", "overlong", "a".repeat(3000),
-                    "invalid-utf8", "%C3%28", "unicode", "caf%C3%A9", "backslash", "a%5Cb",
-                    "control", "a%1Bb").entrySet()) {
-                out.add(new Variant(param + ":" + bad.getKey(), e.method(), e.resolvedPath(param, bad.getValue()),
-                        post ? json(e) : e.headers(), post ? bytes(valid) : null, false));
+                            "traversal",
+                            "..%2F..%2Fetc%2Fpasswd",
+                            "dot-dot",
+                            "..",
+                            "encoded-dots",
+                            "%2e%2e",
+                            "nul",
+                            "a%00b",
+                            "bad-escape",
+                            "a%zz",
+                            "overlong",
+                            "a".repeat(3000),
+                            "invalid-utf8",
+                            "%C3%28",
+                            "unicode",
+                            "caf%C3%A9",
+                            "backslash",
+                            "a%5Cb",
+                            "control",
+                            "a%1Bb")
+                    .entrySet()) {
+                out.add(new Variant(
+                        param + ":" + bad.getKey(),
+                        e.method(),
+                        e.resolvedPath(param, bad.getValue()),
+                        post ? json(e) : e.headers(),
+                        post ? bytes(valid) : null,
+                        false));
             }
         }
         Map<String, String> base = post ? json(e) : e.headers();
         byte[] validBytes = post ? bytes(valid) : null;
-        String[][] queries = {{"bad-query-escape", "x=%zz"}, {"query-nul", "x=a%00b"}, {"query-escape-char", "x=a%1Bb"},
-            {"query-invalid-utf8", "x=%C3%28"}, {"query-lone-percent", "%"}, {"query-brackets", "a[]=x&a[b]=y"},
-            {"query-negative-limit", "limit=-1"}, {"query-text-limit", "limit=abc"},
-            {"query-huge-limit", "limit=99999999999999999999"}, {"query-many-params", "a=1&".repeat(900)},
-            {"long-query", "x=" + "q".repeat(20_000)}, {"query-traversal", "file=..%2F..%2Fetc%2Fpasswd"}};
+        String[][] queries = {
+            {"bad-query-escape", "x=%zz"},
+            {"query-nul", "x=a%00b"},
+            {"query-escape-char", "x=a%1Bb"},
+            {"query-invalid-utf8", "x=%C3%28"},
+            {"query-lone-percent", "%"},
+            {"query-brackets", "a[]=x&a[b]=y"},
+            {"query-negative-limit", "limit=-1"},
+            {"query-text-limit", "limit=abc"},
+            {"query-huge-limit", "limit=99999999999999999999"},
+            {"query-many-params", "a=1&".repeat(900)},
+            {"long-query", "x=" + "q".repeat(20_000)},
+            {"query-traversal", "file=..%2F..%2Fetc%2Fpasswd"}
+        };
         for (String[] q : queries) {
             out.add(new Variant(q[0], e.method(), target + "?" + q[1], base, validBytes, false));
         }
-        String[][] paths = {{"long-uri", target + "/" + "u".repeat(20_000)}, {"trailing-slash", target + "/"},
-            {"double-slash", target.replaceFirst("/", "//")}, {"dot-segment", target + "/."},
-            {"dot-dot-segment", target + "/../.."}, {"encoded-slash-suffix", target + "%2F"},
-            {"matrix-param", target + ";jsessionid=x"}, {"encoded-dot-dot-suffix", target + "/%2e%2e/%2e%2e"}};
+        String[][] paths = {
+            {"long-uri", target + "/" + "u".repeat(20_000)},
+            {"trailing-slash", target + "/"},
+            {"double-slash", target.replaceFirst("/", "//")},
+            {"dot-segment", target + "/."},
+            {"dot-dot-segment", target + "/../.."},
+            {"encoded-slash-suffix", target + "%2F"},
+            {"matrix-param", target + ";jsessionid=x"},
+            {"encoded-dot-dot-suffix", target + "/%2e%2e/%2e%2e"}
+        };
         for (String[] p : paths) {
             out.add(new Variant(p[0], e.method(), p[1], base, validBytes, false));
         }
@@ -304,13 +377,19 @@ public final class EdgeFuzzer {
         Map<String, String> range = new LinkedHashMap<>(base);
         range.put("Range", "bytes=0-1,5-9999999999");
         out.add(new Variant("range", e.method(), target, range, validBytes, false));
-        out.add(new Variant("no-credentials", e.method(), target, post ? Map.of("Content-Type", "application/json")
-                : Map.of(), validBytes, false));
+        out.add(new Variant(
+                "no-credentials",
+                e.method(),
+                target,
+                post ? Map.of("Content-Type", "application/json") : Map.of(),
+                validBytes,
+                false));
         Map<String, String> wrong = new LinkedHashMap<>(base);
         wrong.replaceAll((k, v) -> k.equalsIgnoreCase("content-type") ? v : v + "-wrong");
         out.add(new Variant("wrong-credentials", e.method(), target, wrong, validBytes, false));
         Map<String, String> longCredential = new LinkedHashMap<>(base);
-        longCredential.replaceAll((k, v) -> k.toLowerCase(java.util.Locale.ROOT).startsWith("x-") ? "k".repeat(12_000) : v);
+        longCredential.replaceAll(
+                (k, v) -> k.toLowerCase(java.util.Locale.ROOT).startsWith("x-") ? "k".repeat(12_000) : v);
         out.add(new Variant("long-credentials", e.method(), target, longCredential, validBytes, false));
         out.add(new Variant("wrong-method", post ? "PUT" : "DELETE", target, base, validBytes, false));
         out.add(new Variant("unknown-method", "BREW", target, base, validBytes, false));
@@ -355,7 +434,8 @@ public final class EdgeFuzzer {
     }
 
     private byte[] head(Variant v) {
-        StringBuilder s = new StringBuilder(v.method()).append(' ').append(v.target()).append(" HTTP/1.1\r\n");
+        StringBuilder s =
+                new StringBuilder(v.method()).append(' ').append(v.target()).append(" HTTP/1.1\r\n");
         s.append("Host: ").append(host).append(':').append(port).append("\r\n");
         s.append("Connection: close\r\n");
         v.headers().forEach((k, val) -> s.append(k).append(": ").append(val).append("\r\n"));
@@ -386,18 +466,27 @@ public final class EdgeFuzzer {
 
     /** Requests and outcomes per endpoint and status, printed and written to {@code target/fuzz/{service}.md}. */
     public String report(String service) {
-        StringBuilder s = new StringBuilder("# Edge fuzz: " + service + "\n\n" + requests + " requests, "
-                + violations.size() + " violations (5xx, non-problem errors, class names)\n\n| endpoint | requests | statuses |\n|---|---:|---|\n");
-        outcomes.forEach((endpoint, statuses) -> s.append("| ").append(endpoint).append(" | ")
-                .append(statuses.values().stream().mapToInt(Integer::intValue).sum()).append(" | ").append(statuses)
+        StringBuilder s = new StringBuilder(
+                "# Edge fuzz: " + service + "\n\n" + requests + " requests, " + violations.size()
+                        + " violations (5xx, non-problem errors, class names)\n\n| endpoint | requests | statuses |\n|---|---:|---|\n");
+        outcomes.forEach((endpoint, statuses) -> s.append("| ")
+                .append(endpoint)
+                .append(" | ")
+                .append(statuses.values().stream().mapToInt(Integer::intValue).sum())
+                .append(" | ")
+                .append(statuses)
                 .append(" |\n"));
         Map<Integer, Integer> total = new TreeMap<>();
         outcomes.values().forEach(m -> m.forEach((k, v) -> total.merge(k, v, Integer::sum)));
         s.append("\nAll statuses: ").append(total).append('\n');
         if (!unparsed.isEmpty()) {
-            s.append("\n").append(unparsed.size()).append(" requests that are not HTTP/1.1 (a control character in a "
-                    + "header value, whitespace inside the request target) were refused 400 by the HTTP codec before the "
-                    + "application, without a problem body: ").append(unparsed).append('\n');
+            s.append("\n")
+                    .append(unparsed.size())
+                    .append(" requests that are not HTTP/1.1 (a control character in a "
+                            + "header value, whitespace inside the request target) were refused 400 by the HTTP codec before the "
+                            + "application, without a problem body: ")
+                    .append(unparsed)
+                    .append('\n');
         }
         violations.forEach(v -> s.append("- ").append(v).append('\n'));
         try {

@@ -16,8 +16,8 @@ import java.util.Map;
  * may name {@code ${VARIABLE}}s the test supplies (an API key, the admin token, a job id). Adding an endpoint is one
  * entry in that file.
  */
-public record FuzzEndpoint(String method, String path, Map<String, String> params, Map<String, String> headers,
-                           JsonNode body) {
+public record FuzzEndpoint(
+        String method, String path, Map<String, String> params, Map<String, String> headers, JsonNode body) {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -28,9 +28,13 @@ public record FuzzEndpoint(String method, String path, Map<String, String> param
             }
             List<FuzzEndpoint> endpoints = new ArrayList<>();
             for (JsonNode e : JSON.readTree(in)) {
-                endpoints.add(new FuzzEndpoint(e.path("method").asText("GET"), substitute(e.path("path").asText(), variables),
-                        strings(e.path("params"), variables), strings(e.path("headers"), variables),
-                        e.hasNonNull("body") ? JSON.readTree(substitute(JSON.writeValueAsString(e.get("body")), variables))
+                endpoints.add(new FuzzEndpoint(
+                        e.path("method").asText("GET"),
+                        substitute(e.path("path").asText(), variables),
+                        strings(e.path("params"), variables),
+                        strings(e.path("headers"), variables),
+                        e.hasNonNull("body")
+                                ? JSON.readTree(substitute(JSON.writeValueAsString(e.get("body")), variables))
                                 : null));
             }
             return endpoints;
@@ -41,7 +45,9 @@ public record FuzzEndpoint(String method, String path, Map<String, String> param
 
     private static Map<String, String> strings(JsonNode node, Map<String, String> variables) {
         Map<String, String> out = new LinkedHashMap<>();
-        node.fields().forEachRemaining(f -> out.put(f.getKey(), substitute(f.getValue().asText(), variables)));
+        node.fields()
+                .forEachRemaining(
+                        f -> out.put(f.getKey(), substitute(f.getValue().asText(), variables)));
         return out;
     }
 

@@ -24,8 +24,7 @@ public final class RawHttp {
         }
     }
 
-    private RawHttp() {
-    }
+    private RawHttp() {}
 
     public static Response send(String host, int port, byte[] head, byte[] body) {
         try (Socket socket = new Socket()) {
@@ -54,7 +53,8 @@ public final class RawHttp {
         try {
             while (state < 4 && (b = in.read()) >= 0) {
                 headBytes.write(b);
-                state = (b == '\r' && (state == 0 || state == 2)) || (b == '\n' && (state == 1 || state == 3)) ? state + 1
+                state = (b == '\r' && (state == 0 || state == 2)) || (b == '\n' && (state == 1 || state == 3))
+                        ? state + 1
                         : b == '\r' ? 1 : 0;
             }
         } catch (IOException e) {
@@ -72,7 +72,9 @@ public final class RawHttp {
         for (int i = 1; i < lines.length; i++) {
             int colon = lines[i].indexOf(':');
             if (colon > 0) {
-                headers.put(lines[i].substring(0, colon).trim().toLowerCase(Locale.ROOT), lines[i].substring(colon + 1).trim());
+                headers.put(
+                        lines[i].substring(0, colon).trim().toLowerCase(Locale.ROOT),
+                        lines[i].substring(colon + 1).trim());
             }
         }
         byte[] body;

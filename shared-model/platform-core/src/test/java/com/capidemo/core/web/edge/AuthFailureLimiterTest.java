@@ -22,25 +22,63 @@ class AuthFailureLimiterTest {
 
     static EdgeConfig config(int perClient, int perPrefix, int tenantLimit, int instances) {
         return new EdgeConfig() {
-            public int maxUriLength() { return 4096; }
-            public int maxHeaderBytes() { return 16384; }
-            public int maxPathSegment() { return 128; }
-            public Optional<List<String>> workerPaths() { return Optional.empty(); }
-            public Optional<List<String>> adminTokenPaths() { return Optional.empty(); }
-            public boolean opsProtected() { return false; }
-            public String contentSecurityPolicy() { return "default-src 'self'"; }
-            public int instances() { return instances; }
+            public int maxUriLength() {
+                return 4096;
+            }
+
+            public int maxHeaderBytes() {
+                return 16384;
+            }
+
+            public int maxPathSegment() {
+                return 128;
+            }
+
+            public Optional<List<String>> workerPaths() {
+                return Optional.empty();
+            }
+
+            public Optional<List<String>> adminTokenPaths() {
+                return Optional.empty();
+            }
+
+            public boolean opsProtected() {
+                return false;
+            }
+
+            public String contentSecurityPolicy() {
+                return "default-src 'self'";
+            }
+
+            public int instances() {
+                return instances;
+            }
+
             public AuthFailures authFailures() {
                 return new AuthFailures() {
-                    public int perClient() { return perClient; }
-                    public int perPrefix() { return perPrefix; }
-                    public Duration window() { return Duration.ofMinutes(1); }
+                    public int perClient() {
+                        return perClient;
+                    }
+
+                    public int perPrefix() {
+                        return perPrefix;
+                    }
+
+                    public Duration window() {
+                        return Duration.ofMinutes(1);
+                    }
                 };
             }
+
             public TenantRequests tenantRequests() {
                 return new TenantRequests() {
-                    public int limit() { return tenantLimit; }
-                    public Duration window() { return Duration.ofMinutes(1); }
+                    public int limit() {
+                        return tenantLimit;
+                    }
+
+                    public Duration window() {
+                        return Duration.ofMinutes(1);
+                    }
                 };
             }
         };
@@ -67,7 +105,8 @@ class AuthFailureLimiterTest {
     void tenFailuresAMinuteFromOneClientThen429WithRetryAfterButTheRightKeyFromThatClientPasses() {
         for (int i = 0; i < 10; i++) {
             int n = i;
-            assertThat(status(() -> attempt("10.0.0.1", "t" + n + "_api_wrongwrongwrong1", false))).isEqualTo(401);
+            assertThat(status(() -> attempt("10.0.0.1", "t" + n + "_api_wrongwrongwrong1", false)))
+                    .isEqualTo(401);
         }
         ApiProblem blocked = catchThrowableOfType(ApiProblem.class, () -> attempt("10.0.0.1", "x_api_wrong", false));
         assertThat(blocked.status()).isEqualTo(429);
@@ -85,11 +124,13 @@ class AuthFailureLimiterTest {
             assertThat(status(() -> attempt("10.1.0." + n, "acme_api_" + String.format("%016d", n), false)))
                     .isIn(401, 429);
         }
-        assertThat(status(() -> attempt("10.1.1.1", "acme_api_guessguessguessg", false))).isEqualTo(429);
+        assertThat(status(() -> attempt("10.1.1.1", "acme_api_guessguessguessg", false)))
+                .isEqualTo(429);
         attempt("10.1.1.1", "acme_api_RIGHTRIGHTRIGHTR", true);
         attempt("10.1.0.7", "acme_api_RIGHTRIGHTRIGHTR", true);
         assertThat(status(() -> attempt("10.1.1.2", "other_api_guessguessguessg", false)))
-                .as("another tenant's keys are counted apart").isEqualTo(401);
+                .as("another tenant's keys are counted apart")
+                .isEqualTo(401);
     }
 
     @Test
@@ -99,7 +140,8 @@ class AuthFailureLimiterTest {
                 assertThat(status(() -> attempt("10.2.0.1", none, false))).isEqualTo(401);
             }
         }
-        assertThat(status(() -> attempt("10.2.0.1", "t_api_wrongwrongwrongw", false))).isEqualTo(401);
+        assertThat(status(() -> attempt("10.2.0.1", "t_api_wrongwrongwrongw", false)))
+                .isEqualTo(401);
     }
 
     @Test
@@ -107,13 +149,16 @@ class AuthFailureLimiterTest {
         for (int i = 0; i < 11; i++) {
             int n = i;
             assertThat(status(() -> limiter.verify("worker", "127.0.0.1", "wrong-secret-" + n, () -> {
-                throw ApiProblem.unauthorized("missing or wrong X-Worker-Secret");
-            }))).isEqualTo(n < 10 ? 401 : 429);
+                        throw ApiProblem.unauthorized("missing or wrong X-Worker-Secret");
+                    })))
+                    .isEqualTo(n < 10 ? 401 : 429);
         }
-        limiter.verify("worker", "127.0.0.1", "the-secret", () -> { });
+        limiter.verify("worker", "127.0.0.1", "the-secret", () -> {});
         assertThat(status(() -> limiter.verify("worker", "127.0.0.1", null, true, () -> {
-            throw ApiProblem.unauthorized("invalid token");
-        }))).as("a wrong OIDC token (not counted by prefix) still counts for its client").isEqualTo(429);
+                    throw ApiProblem.unauthorized("invalid token");
+                })))
+                .as("a wrong OIDC token (not counted by prefix) still counts for its client")
+                .isEqualTo(429);
     }
 
     @Test
@@ -121,20 +166,24 @@ class AuthFailureLimiterTest {
         AuthFailureLimiter shared = new AuthFailureLimiter(config(10, 10, 0, 5), clock);
         for (int i = 0; i < 2; i++) {
             assertThatThrownBy(() -> shared.verify("admin-token", "10.4.0.1", "wrong", () -> {
-                throw ApiProblem.unauthorized("wrong admin token");
-            })).satisfies(e -> assertThat(((ApiProblem) e).status()).isEqualTo(401));
+                        throw ApiProblem.unauthorized("wrong admin token");
+                    }))
+                    .satisfies(e -> assertThat(((ApiProblem) e).status()).isEqualTo(401));
         }
         assertThat(status(() -> shared.verify("admin-token", "10.4.0.1", "wrong", () -> {
-            throw ApiProblem.unauthorized("wrong admin token");
-        }))).isEqualTo(429);
+                    throw ApiProblem.unauthorized("wrong admin token");
+                })))
+                .isEqualTo(429);
         assertThat(RateLimits.perInstance(5, 10)).isEqualTo(1);
         assertThat(RateLimits.perInstance(10, 0)).isEqualTo(10);
     }
 
     @Test
     void theTenantAKeyNamesIsItsPartBeforeTheMarkAndRandomCharacters() {
-        assertThat(AuthFailureLimiter.tenantOf("acme_corp_api_AAAAAAAAAAAAAAAA")).contains("acme_corp");
-        assertThat(AuthFailureLimiter.tenantOf("my_api_team_api_A_api_BBBBBBBBBB")).contains("my_api_team");
+        assertThat(AuthFailureLimiter.tenantOf("acme_corp_api_AAAAAAAAAAAAAAAA"))
+                .contains("acme_corp");
+        assertThat(AuthFailureLimiter.tenantOf("my_api_team_api_A_api_BBBBBBBBBB"))
+                .contains("my_api_team");
         assertThat(AuthFailureLimiter.tenantOf("0123456789abcdef")).isEmpty();
         assertThat(AuthFailureLimiter.tenantOf(null)).isEmpty();
     }
