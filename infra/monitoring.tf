@@ -1,6 +1,6 @@
 # Operating the platform: what the services send (traces to Cloud Trace, structured logs to Cloud Logging, the
 # platform's meters to Cloud Monitoring as custom.googleapis.com/* — docs/observability.md), one dashboard, an alert
-# policy per KPI of seed 001 (quick p95 < 60 s, custom p95 < 8 min, API GET p50 < 200 ms, 5xx < 0.1 %,
+# policy per service-level target (quick p95 < 60 s, custom p95 < 8 min, API GET p50 < 200 ms, 5xx < 0.1 %,
 # availability 99.9 %) and per operational failure (a dead-lettered job, a failed Scheduler job, a failed lifecycle
 # run, the Conversational Analytics quota near its limit), an uptime check on the API's health, and the log-based
 # metrics two of the alerts read. The dashboard's JSON is dashboards/platform.json; a test checks that it and the alert
