@@ -24,7 +24,7 @@ describe('the template detail page', () => {
     expect(container.querySelector('[data-stat="Tables"]')).toHaveTextContent('15');
     expect(container.querySelector('[data-stat="Rows"]')).toHaveTextContent('145,000');
     expect(container.querySelector('[data-stat="Golden questions"]')).toHaveTextContent('2');
-    expect(container.querySelector('[data-stat="Ready in"]')).toHaveTextContent('~45 s');
+    expect(container.querySelector('[data-stat="Ready in (measured)"]')).toHaveTextContent('~1 s');
     expect(container.querySelector('[data-table-rows="orders"]')).toHaveTextContent('11,000');
     const first = within(container.querySelector('[data-golden-questions]') as HTMLElement).getAllByRole('listitem')[0];
     expect(first).toHaveTextContent('How many orders were placed in 2024?');
