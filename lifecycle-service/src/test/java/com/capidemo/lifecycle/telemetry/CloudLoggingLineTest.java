@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.capidemo.core.logging.CloudLoggingFormatter;
 import com.capidemo.core.logging.CloudLoggingSetup;
 import com.capidemo.core.telemetry.LoggingSpanExporter;
-import com.capidemo.core.telemetry.Tracing;
+import com.capidemo.core.tracing.Tracing;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.opentelemetry.api.trace.Span;

@@ -1,6 +1,6 @@
 package com.capidemo.core.messaging;
 
-import com.capidemo.core.telemetry.Tracing;
+import com.capidemo.core.tracing.Tracing;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanBuilder;
 import io.opentelemetry.api.trace.SpanContext;

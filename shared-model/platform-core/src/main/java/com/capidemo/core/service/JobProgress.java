@@ -2,7 +2,7 @@ package com.capidemo.core.service;
 
 import com.capidemo.core.domain.JobLog;
 import com.capidemo.core.port.JobStore;
-import com.capidemo.core.telemetry.Tracing;
+import com.capidemo.core.tracing.Tracing;
 import io.quarkus.logging.Log;
 import java.time.Clock;
 import java.time.Duration;

@@ -9,7 +9,7 @@ import com.capidemo.core.port.EventPublisher;
 import com.capidemo.core.port.JobStore;
 import com.capidemo.core.service.LeaseLostException;
 import com.capidemo.core.service.WorkerIdentity;
-import com.capidemo.core.telemetry.Tracing;
+import com.capidemo.core.tracing.Tracing;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;

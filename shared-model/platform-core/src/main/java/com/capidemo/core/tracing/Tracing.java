@@ -1,4 +1,4 @@
-package com.capidemo.core.telemetry;
+package com.capidemo.core.tracing;
 
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.trace.Tracer;
