@@ -73,9 +73,7 @@ class UnseenQuestionsTest {
         wrong.forEach(w -> System.out.println("  WRONG " + w));
         for (ChatEvaluation.Report report : reports) {
             String name = report.template(); // a set's report is named after the set
-            long wrongHere = report.results().stream()
-                    .filter(r -> r.verdict() == ChatEvaluation.Verdict.WRONG)
-                    .count();
+            long wrongHere = report.count(ChatEvaluation.Verdict.WRONG);
             assertThat(wrongHere)
                     .as("wrong answers in " + name + " (no more than recorded; the target is none)")
                     .isLessThanOrEqualTo(WRONG_AT_MOST.getOrDefault(name, 0));
