@@ -5,6 +5,7 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaMethodCall;
 import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.ConditionEvents;
@@ -107,5 +108,51 @@ final class ArchitectureRules {
                     }
                 })
                 .as("classes of " + module + " should be in packages no other module has");
+    }
+
+    /** The system-clock reads that bypass the injected {@code java.time.Clock}: owner class and method name. */
+    private static final Set<String> SYSTEM_TIME_READS = Set.of(
+            "java.time.Instant.now",
+            "java.time.LocalDate.now",
+            "java.time.LocalDateTime.now",
+            "java.time.LocalTime.now",
+            "java.time.OffsetDateTime.now",
+            "java.time.ZonedDateTime.now",
+            "java.time.YearMonth.now",
+            "java.time.Year.now",
+            "java.lang.System.currentTimeMillis",
+            "java.time.Clock.systemUTC",
+            "java.time.Clock.system",
+            "java.time.Clock.systemDefaultZone");
+
+    /**
+     * Time comes from the injected {@code java.time.Clock}: no class reads the system clock ({@code Instant.now()},
+     * {@code LocalDate.now()}, {@code System.currentTimeMillis()}, {@code Clock.systemUTC()}, ...), except a CDI
+     * producer method ({@code @Produces}, which is what supplies the Clock) and a program's {@code main}.
+     * {@code now(clock)} with the Clock as its only argument is the way to read the time and is allowed.
+     */
+    static ArchRule timeComesFromTheInjectedClock() {
+        return classes()
+                .should(new ArchCondition<JavaClass>("read the time only from an injected Clock") {
+                    @Override
+                    public void check(JavaClass item, ConditionEvents events) {
+                        for (JavaMethodCall call : item.getMethodCallsFromSelf()) {
+                            String target = call.getTargetOwner().getName() + "." + call.getName();
+                            List<JavaClass> parameters = call.getTarget().getRawParameterTypes();
+                            boolean withoutClock = parameters.size() != 1
+                                    || !parameters.get(0).getName().equals("java.time.Clock");
+                            if (!SYSTEM_TIME_READS.contains(target) || !withoutClock) {
+                                continue;
+                            }
+                            boolean allowed = call.getOrigin().isAnnotatedWith("jakarta.enterprise.inject.Produces")
+                                    || call.getOrigin().getName().equals("main");
+                            events.add(new SimpleConditionEvent(
+                                    item,
+                                    allowed,
+                                    call.getDescription() + " reads the system clock instead of the injected Clock"));
+                        }
+                    }
+                })
+                .as("time should come from the injected java.time.Clock");
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.capidemo.architecture.fixture.api.ServiceUsingAdapter;
 import com.capidemo.architecture.fixture.core.CoreUsingEngines;
+import com.capidemo.architecture.fixture.core.ReadsTheSystemClock;
 import com.capidemo.architecture.fixture.cycle.a.First;
 import com.capidemo.architecture.fixture.cycle.b.Second;
 import com.capidemo.architecture.fixture.shared.InFirstModule;
@@ -83,5 +84,15 @@ class ArchitectureRulesFailTest {
         assertThat(report)
                 .contains("InFirstModule of fixture-one is in package " + FIXTURE_BASE + ".shared")
                 .contains("[fixture-two] also have");
+    }
+
+    @Test
+    void aClassReadingTheSystemClockFailsTheClockRule() {
+        String report =
+                failureOf(ArchitectureRules.timeComesFromTheInjectedClock(), classes(ReadsTheSystemClock.class));
+        assertThat(report)
+                .contains("Instant.now()", "LocalDate.now()", "System.currentTimeMillis()", "Clock.systemUTC()")
+                .doesNotContain("producedClock")
+                .doesNotContain("withTheInjectedClock");
     }
 }

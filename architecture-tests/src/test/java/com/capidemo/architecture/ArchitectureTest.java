@@ -64,4 +64,13 @@ class ArchitectureTest {
                     .check(module.classes());
         }
     }
+
+    @Test
+    void timeComesFromTheInjectedClock() {
+        for (ModuleClasses module : modules.values()) {
+            ArchitectureRules.timeComesFromTheInjectedClock()
+                    .as("classes of " + module.name() + " should read the time only from the injected Clock")
+                    .check(module.classes());
+        }
+    }
 }

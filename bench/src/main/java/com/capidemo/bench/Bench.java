@@ -7,6 +7,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
@@ -80,6 +81,7 @@ public final class Bench {
             String jobId, String status, boolean finished, String error, double clientMillis, double serverMillis) {}
 
     private final Options o;
+    private final Clock clock;
     private final HttpClient http = HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5))
@@ -88,7 +90,8 @@ public final class Bench {
     /** Set when a job did not finish in time: the platform is stuck, later measurements are skipped. */
     private String stalled;
 
-    private Bench(Options o) {
+    private Bench(Options o, Clock clock) {
+        this.clock = clock;
         this.o = o;
     }
 
@@ -105,7 +108,7 @@ public final class Bench {
             return;
         }
         try {
-            System.exit(new Bench(o).run());
+            System.exit(new Bench(o, Clock.systemUTC()).run());
         } catch (RuntimeException e) {
             System.err.println("bench: " + e.getMessage());
             System.exit(2);
@@ -201,7 +204,7 @@ public final class Bench {
     // ------------------------------------------------------------------------------------------------ run
 
     private int run() {
-        Instant startedAt = Instant.now();
+        Instant startedAt = clock.instant();
         int cpus = Runtime.getRuntime().availableProcessors();
         System.out.printf("CAPI Demo Platform benchmark: %s, template %s, %d CPUs%n", o.url, o.template, cpus);
         preflight();

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -45,9 +46,11 @@ public final class ChatBench {
     private final int rounds;
     private final Path results;
     private final BenchClient client;
+    private final Clock clock;
     private int failures;
 
-    private ChatBench(String url, String apiKey, String template, int rounds, Path results) {
+    private ChatBench(String url, String apiKey, String template, int rounds, Path results, Clock clock) {
+        this.clock = clock;
         this.url = url;
         this.client = new BenchClient(url, apiKey, true);
         this.template = template;
@@ -99,7 +102,8 @@ public final class ChatBench {
             return;
         }
         try {
-            System.exit(new ChatBench(url.replaceAll("/+$", ""), key, template, rounds, results).run());
+            System.exit(
+                    new ChatBench(url.replaceAll("/+$", ""), key, template, rounds, results, Clock.systemUTC()).run());
         } catch (RuntimeException e) {
             System.err.println("chat bench: " + e.getMessage());
             System.exit(2);
@@ -121,9 +125,9 @@ public final class ChatBench {
                 .body());
         String jobId = Json.str(accepted, "job_id");
         String demoId = Json.str(accepted, "demo_id");
-        Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
+        Instant deadline = clock.instant().plus(Duration.ofMinutes(3));
         String status = "";
-        while (Instant.now().isBefore(deadline)) {
+        while (clock.instant().isBefore(deadline)) {
             status = Json.str(
                     Json.object(client.get("/api/provision/status/" + jobId).body()), "status");
             if ("completed".equals(status) || "failed".equals(status)) {
@@ -221,7 +225,7 @@ public final class ChatBench {
             Files.createDirectories(results);
             StringBuilder o = new StringBuilder("{\n");
             o.append("  \"date\": ")
-                    .append(Json.quote(Instant.now().toString()))
+                    .append(Json.quote(clock.instant().toString()))
                     .append(",\n");
             o.append("  \"platform\": ").append(Json.quote(url)).append(",\n");
             o.append("  \"template\": ").append(Json.quote(template)).append(",\n");
@@ -245,7 +249,7 @@ public final class ChatBench {
             Files.writeString(results.resolve("chat-latest.json"), o.toString());
             Files.writeString(
                     results.resolve("chat-latest.md"),
-                    "# CAPI Demo Platform chat benchmark\n\n- Date: " + Instant.now() + "\n- Platform: " + url
+                    "# CAPI Demo Platform chat benchmark\n\n- Date: " + clock.instant() + "\n- Platform: " + url
                             + ", template `" + template + "`\n\n```\n" + table + "```\n");
         } catch (IOException e) {
             System.err.println("chat bench: cannot write results: " + e.getMessage());

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -32,9 +33,11 @@ public final class CloneBench {
     private final int clones;
     private final Path results;
     private final BenchClient client;
+    private final Clock clock;
     private int failures;
 
-    private CloneBench(String url, String apiKey, int clones, Path results) {
+    private CloneBench(String url, String apiKey, int clones, Path results, Clock clock) {
+        this.clock = clock;
         this.url = url;
         this.client = new BenchClient(url, apiKey, false);
         this.clones = clones;
@@ -52,7 +55,7 @@ public final class CloneBench {
             System.exit(2);
             return;
         }
-        System.exit(new CloneBench(a.url(), a.apiKey(), a.count(), a.results()).run());
+        System.exit(new CloneBench(a.url(), a.apiKey(), a.count(), a.results(), Clock.systemUTC()).run());
     }
 
     /** p50/p95/p99/max of millisecond timings (nearest rank, as {@link Bench.Stats}). */
@@ -159,9 +162,9 @@ public final class CloneBench {
 
     /** Polls the job every 10 ms until it completed or failed (at most two minutes). */
     private Map<String, Object> await(String jobId) {
-        Instant deadline = Instant.now().plus(Duration.ofMinutes(2));
+        Instant deadline = clock.instant().plus(Duration.ofMinutes(2));
         Map<String, Object> job = Map.of("status", "unknown");
-        while (Instant.now().isBefore(deadline)) {
+        while (clock.instant().isBefore(deadline)) {
             job = Json.object(client.get("/api/provision/status/" + jobId).body());
             String status = Json.str(job, "status");
             if ("completed".equals(status) || "failed".equals(status)) {
@@ -176,7 +179,7 @@ public final class CloneBench {
         try {
             Files.createDirectories(results);
             String json = "{\n"
-                    + "  \"date\": " + Json.quote(Instant.now().toString()) + ",\n"
+                    + "  \"date\": " + Json.quote(clock.instant().toString()) + ",\n"
                     + "  \"platform\": " + Json.quote(url) + ",\n"
                     + "  \"template\": \"shopify\",\n"
                     + "  \"accept\": " + a.json() + ",\n"
@@ -188,7 +191,7 @@ public final class CloneBench {
             Files.writeString(
                     results.resolve("clone-latest.md"),
                     "# CAPI Demo Platform clone benchmark\n\n"
-                            + "- Date: " + Instant.now() + "\n- Platform: " + url + "\n- " + e.n()
+                            + "- Date: " + clock.instant() + "\n- Platform: " + url + "\n- " + e.n()
                             + " sequential clones of one ready shopify demo (15 tables, 145,000 rows)\n\n```\n" + table
                             + "```\n");
         } catch (IOException ex) {

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -71,9 +72,11 @@ public final class CustomBench {
     private final int runs;
     private final Path results;
     private final BenchClient client;
+    private final Clock clock;
     private int failures;
 
-    private CustomBench(String url, String apiKey, int runs, Path results) {
+    private CustomBench(String url, String apiKey, int runs, Path results, Clock clock) {
+        this.clock = clock;
         this.url = url;
         this.apiKey = apiKey;
         this.client = new BenchClient(url, apiKey, false);
@@ -92,7 +95,7 @@ public final class CustomBench {
             System.exit(2);
             return;
         }
-        System.exit(new CustomBench(a.url(), a.apiKey(), a.count(), a.results()).run());
+        System.exit(new CustomBench(a.url(), a.apiKey(), a.count(), a.results(), Clock.systemUTC()).run());
     }
 
     /** One timed job: end to end, and each stage's duration by stage id. */
@@ -214,9 +217,9 @@ public final class CustomBench {
     }
 
     private String await(String path, String field, String terminal) {
-        Instant deadline = Instant.now().plus(Duration.ofMinutes(5));
+        Instant deadline = clock.instant().plus(Duration.ofMinutes(5));
         String status = "";
-        while (Instant.now().isBefore(deadline)) {
+        while (clock.instant().isBefore(deadline)) {
             status = Json.str(Json.object(client.get(path).body()), field);
             if (status != null && status.matches(terminal)) {
                 return status;
@@ -232,7 +235,7 @@ public final class CustomBench {
             Files.createDirectories(results);
             StringBuilder o = new StringBuilder("{\n");
             o.append("  \"date\": ")
-                    .append(Json.quote(Instant.now().toString()))
+                    .append(Json.quote(clock.instant().toString()))
                     .append(",\n");
             o.append("  \"platform\": ").append(Json.quote(url)).append(",\n");
             o.append("  \"custom\": ").append(c.json()).append(",\n");
@@ -263,7 +266,7 @@ public final class CustomBench {
             Files.writeString(results.resolve("custom-latest.json"), o.toString());
             Files.writeString(
                     results.resolve("custom-latest.md"),
-                    "# CAPI Demo Platform custom provisioning benchmark\n\n" + "- Date: " + Instant.now()
+                    "# CAPI Demo Platform custom provisioning benchmark\n\n" + "- Date: " + clock.instant()
                             + "\n- Platform: " + url + "\n\n```\n" + table + "```\n");
         } catch (IOException e) {
             System.err.println("custom bench: cannot write results: " + e.getMessage());

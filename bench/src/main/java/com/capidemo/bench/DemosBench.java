@@ -9,8 +9,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -96,8 +96,10 @@ public final class DemosBench {
     private final String url;
     private String pid;
     private final List<User> users;
+    private final Clock clock;
 
-    private DemosBench(String url, List<User> users) {
+    private DemosBench(String url, List<User> users, Clock clock) {
+        this.clock = clock;
         this.url = url;
         this.users = users;
     }
@@ -124,7 +126,7 @@ public final class DemosBench {
         if (users.isEmpty()) {
             throw new IllegalStateException("no users with demos in " + seed);
         }
-        new DemosBench(url, users).run(clients, seconds, pid, demos, results);
+        new DemosBench(url, users, Clock.systemUTC()).run(clients, seconds, pid, demos, results);
     }
 
     private void run(int clients, int seconds, String pid, long demos, Path results) throws Exception {
@@ -156,7 +158,7 @@ public final class DemosBench {
         rss.add("after point reads " + rss(pid));
 
         StringBuilder md = new StringBuilder("# Demo management at scale (")
-                .append(Instant.now())
+                .append(clock.instant())
                 .append(", ")
                 .append(Runtime.getRuntime().availableProcessors())
                 .append(" cores on the client machine, Java ")
@@ -188,7 +190,7 @@ public final class DemosBench {
                 String.join("; ", rss)));
         Files.createDirectories(results);
         Files.writeString(results.resolve("demos-latest.md"), md.toString());
-        StringBuilder json = new StringBuilder("{\"date\":\"" + Instant.now() + "\",\"load_average\":\""
+        StringBuilder json = new StringBuilder("{\"date\":\"" + clock.instant() + "\",\"load_average\":\""
                 + loadAverage() + "\",\"demos\":" + demos
                 + ",\"results\":[\n  ");
         json.append(String.join(",\n  ", out.stream().map(Result::json).toList()))

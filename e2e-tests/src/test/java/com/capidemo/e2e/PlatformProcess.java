@@ -10,6 +10,7 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -309,7 +310,8 @@ public final class PlatformProcess implements AutoCloseable {
 
     /** The local warehouse the services write, opened read-only from the test. */
     public DuckDbWarehouse warehouse() {
-        return new DuckDbWarehouse(dataDir.resolve("warehouse"), new LocalObjectStore(dataDir.resolve("objects")));
+        return new DuckDbWarehouse(
+                dataDir.resolve("warehouse"), new LocalObjectStore(dataDir.resolve("objects")), Clock.systemUTC());
     }
 
     /** Dataset folders currently in the warehouse. */

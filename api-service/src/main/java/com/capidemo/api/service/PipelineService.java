@@ -93,7 +93,7 @@ public class PipelineService {
                 domain,
                 templateName,
                 triggerBy == null || triggerBy.isBlank() ? caller.userEmail() : triggerBy.strip(),
-                date == null ? LocalDate.now(ZoneOffset.UTC) : date,
+                date == null ? LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC) : date,
                 caller.userEmail());
         Job job = Job.queued(runId, null, tenantId, payload, clock.instant());
         try {

@@ -10,6 +10,7 @@ import com.capidemo.local.SqliteDatabase;
 import com.capidemo.local.SqliteDemoStore;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;
@@ -29,7 +30,7 @@ class DemoReadCacheTest {
 
     @BeforeEach
     void open() {
-        store = new SqliteDemoStore(new SqliteDatabase(dir.resolve("platform.db")));
+        store = new SqliteDemoStore(new SqliteDatabase(dir.resolve("platform.db")), Clock.systemUTC());
         cache = new DemoReadCache(store, clock, new ObjectMapper());
     }
 

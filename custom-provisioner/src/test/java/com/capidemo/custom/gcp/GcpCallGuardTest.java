@@ -46,7 +46,7 @@ class GcpCallGuardTest {
     @Test
     void anIdempotentCallThatFailsAsAWholeIsRetriedThroughTheProxy() {
         FlakyCrypto kms = new FlakyCrypto(2);
-        Crypto crypto = Guarded.wrap(Crypto.class, kms, guard::crypto);
+        Crypto crypto = Guarded.wrap(Crypto.class, kms, "cloudkms", guard::crypto);
         assertThat(crypto.encrypt(new byte[] {7}, "api_key:t")).containsExactly(7);
         assertThat(kms.calls.get()).isEqualTo(3);
     }
@@ -54,7 +54,7 @@ class GcpCallGuardTest {
     @Test
     void theCallersErrorsAreNotRetried() {
         FlakyCrypto kms = new FlakyCrypto(0);
-        Crypto crypto = Guarded.wrap(Crypto.class, kms, guard::crypto);
+        Crypto crypto = Guarded.wrap(Crypto.class, kms, "cloudkms", guard::crypto);
         assertThatThrownBy(() -> crypto.decrypt(new byte[] {1}, "other")).isInstanceOf(IllegalArgumentException.class);
         assertThat(kms.calls.get()).isEqualTo(1);
     }

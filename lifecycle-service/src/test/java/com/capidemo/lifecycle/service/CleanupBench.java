@@ -18,6 +18,7 @@ import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
@@ -58,13 +59,13 @@ class CleanupBench {
 
         SimpleMeterRegistry metrics = new SimpleMeterRegistry();
         Cleanup cleanup = new LifecycleWiring(
-                        new SqliteDemoStore(db),
-                        new SqliteJobStore(db),
+                        new SqliteDemoStore(db, Clock.systemUTC()),
+                        new SqliteJobStore(db, Clock.systemUTC()),
                         new SqliteNotificationStore(db),
                         new SqliteLifecycleRunStore(db),
                         datasets,
-                        new LocalDataAgents(db),
-                        new SqliteEventPublisher(db),
+                        new LocalDataAgents(db, Clock.systemUTC()),
+                        new SqliteEventPublisher(db, Clock.systemUTC()),
                         clock,
                         LifecyclePolicy.defaults(),
                         metrics)

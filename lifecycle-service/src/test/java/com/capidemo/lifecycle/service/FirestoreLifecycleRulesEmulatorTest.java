@@ -9,6 +9,7 @@ import com.capidemo.gcp.FirestoreNotificationStore;
 import com.google.cloud.firestore.Firestore;
 import com.google.cloud.firestore.FirestoreOptions;
 import java.nio.file.Path;
+import java.time.Clock;
 import org.junit.jupiter.api.Tag;
 
 /**
@@ -26,7 +27,7 @@ class FirestoreLifecycleRulesEmulatorTest extends LifecycleRulesContract {
                 .build()
                 .getService();
         return new Stores(
-                new FirestoreDemoStore(db),
+                new FirestoreDemoStore(db, Clock.systemUTC()),
                 new FirestoreJobStore(db, clock),
                 new FirestoreNotificationStore(db),
                 new FirestoreLifecycleRunStore(db),

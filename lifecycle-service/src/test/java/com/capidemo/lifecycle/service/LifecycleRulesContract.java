@@ -23,6 +23,7 @@ import com.capidemo.local.SqliteEventPublisher;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -77,7 +78,7 @@ abstract class LifecycleRulesContract {
         stores = openStores(dir);
         datasets = new LocalDatasetFolders(dir.resolve("warehouse"), clock);
         local = new SqliteDatabase(dir.resolve("local.db"));
-        agents = new LocalDataAgents(local);
+        agents = new LocalDataAgents(local, Clock.systemUTC());
         metrics = new SimpleMeterRegistry();
     }
 
@@ -94,7 +95,7 @@ abstract class LifecycleRulesContract {
                 stores.runs(),
                 datasets,
                 agents,
-                new SqliteEventPublisher(local),
+                new SqliteEventPublisher(local, Clock.systemUTC()),
                 clock,
                 policy,
                 metrics);

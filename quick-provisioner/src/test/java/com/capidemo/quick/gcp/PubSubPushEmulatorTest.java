@@ -15,6 +15,7 @@ import com.capidemo.core.port.JobQueue;
 import com.capidemo.core.port.JobStore;
 import com.capidemo.gcp.FirestoreDemoStore;
 import com.capidemo.gcp.FirestoreJobStore;
+import com.capidemo.gcp.Guarded;
 import com.capidemo.gcp.PubSubJobQueue;
 import com.capidemo.quick.support.QuickJobs;
 import com.google.cloud.firestore.DocumentSnapshot;
@@ -71,9 +72,9 @@ class PubSubPushEmulatorTest {
 
     @Test
     void theGcpAdaptersAreTheOnesConfigured() {
-        assertThat(ClientProxy.unwrap(queue)).isInstanceOf(PubSubJobQueue.class);
-        assertThat(ClientProxy.unwrap(jobs)).isInstanceOf(FirestoreJobStore.class);
-        assertThat(ClientProxy.unwrap(demos)).isInstanceOf(FirestoreDemoStore.class);
+        assertThat(Guarded.targetOf(ClientProxy.unwrap(queue))).isInstanceOf(PubSubJobQueue.class);
+        assertThat(Guarded.targetOf(ClientProxy.unwrap(jobs))).isInstanceOf(FirestoreJobStore.class);
+        assertThat(Guarded.targetOf(ClientProxy.unwrap(demos))).isInstanceOf(FirestoreDemoStore.class);
     }
 
     @Test

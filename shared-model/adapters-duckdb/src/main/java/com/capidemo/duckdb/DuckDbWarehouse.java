@@ -32,6 +32,7 @@ import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -61,26 +62,23 @@ public class DuckDbWarehouse implements Warehouse {
     private final QueryResultCache results;
 
     @Inject
-    public DuckDbWarehouse(PlatformConfig config, LocalObjectStore objects) {
-        this(Path.of(config.dataDir()).resolve("warehouse"), objects);
+    public DuckDbWarehouse(PlatformConfig config, LocalObjectStore objects, Clock clock) {
+        this(Path.of(config.dataDir()).resolve("warehouse"), objects, clock);
     }
 
-    public DuckDbWarehouse(Path root, LocalObjectStore objects) {
-        this(root, objects, QUERY_TIMEOUT_SECONDS);
-    }
-
-    /** @param queryTimeoutSeconds longest a query may run before it is interrupted */
-    public DuckDbWarehouse(Path root, LocalObjectStore objects, int queryTimeoutSeconds) {
-        this(root, objects, queryTimeoutSeconds, QueryResultCache.DEFAULT_ENTRIES);
+    public DuckDbWarehouse(Path root, LocalObjectStore objects, Clock clock) {
+        this(root, objects, QUERY_TIMEOUT_SECONDS, QueryResultCache.DEFAULT_ENTRIES, clock);
     }
 
     /**
      * @param queryTimeoutSeconds longest a query may run before it is interrupted
      * @param resultCacheEntries  query results kept while the files they read are unchanged ({@link QueryResultCache});
      *                            0 runs every query
+     * @param clock               the time datasets are stamped with
      */
-    public DuckDbWarehouse(Path root, LocalObjectStore objects, int queryTimeoutSeconds, int resultCacheEntries) {
-        this.folders = new LocalDatasetFolders(root);
+    public DuckDbWarehouse(
+            Path root, LocalObjectStore objects, int queryTimeoutSeconds, int resultCacheEntries, Clock clock) {
+        this.folders = new LocalDatasetFolders(root, clock);
         this.objects = objects;
         this.queryTimeoutSeconds = queryTimeoutSeconds;
         this.results = new QueryResultCache(resultCacheEntries);

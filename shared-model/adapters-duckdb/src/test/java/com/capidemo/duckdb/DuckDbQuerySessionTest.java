@@ -9,6 +9,7 @@ import com.capidemo.core.port.QuerySession;
 import com.capidemo.local.LocalObjectStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -25,7 +26,7 @@ class DuckDbQuerySessionTest {
     @BeforeEach
     void setUp() throws Exception {
         LocalObjectStore objects = new LocalObjectStore(dir.resolve("objects"));
-        warehouse = new DuckDbWarehouse(dir.resolve("warehouse"), objects);
+        warehouse = new DuckDbWarehouse(dir.resolve("warehouse"), objects, Clock.systemUTC());
         warehouse.createDataset("ds", Map.of());
         ObjectRef orders = new ObjectRef("samples", "orders.csv");
         objects.write(orders, "id,customer_id,amount\n1,1,10\n2,1,5\n3,2,7\n".getBytes());

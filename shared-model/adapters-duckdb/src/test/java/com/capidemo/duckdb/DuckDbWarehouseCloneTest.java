@@ -7,6 +7,7 @@ import com.capidemo.core.port.ObjectRef;
 import com.capidemo.local.LocalObjectStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -26,7 +27,7 @@ class DuckDbWarehouseCloneTest {
     @BeforeEach
     void setUp() throws Exception {
         objects = new LocalObjectStore(dir.resolve("objects"));
-        warehouse = new DuckDbWarehouse(dir.resolve("warehouse"), objects);
+        warehouse = new DuckDbWarehouse(dir.resolve("warehouse"), objects, Clock.systemUTC());
         warehouse.createDataset("src", Map.of());
         ObjectRef csv = new ObjectRef("samples", "orders.csv");
         objects.write(csv, "id,amount\n1,10\n2,20\n3,30\n".getBytes());

@@ -8,6 +8,7 @@ import com.capidemo.core.port.ObjectRef;
 import com.capidemo.local.LocalObjectStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -28,7 +29,7 @@ class DuckDbWarehouseWritesTest {
     @BeforeEach
     void setUp() {
         objects = new LocalObjectStore(dir.resolve("objects"));
-        warehouse = new DuckDbWarehouse(dir.resolve("warehouse"), objects);
+        warehouse = new DuckDbWarehouse(dir.resolve("warehouse"), objects, Clock.systemUTC());
         warehouse.createDataset("ds", Map.of());
     }
 

@@ -7,6 +7,7 @@ import com.capidemo.core.port.QuerySession;
 import com.capidemo.local.LocalObjectStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -33,7 +34,7 @@ class QueryResultCacheTest {
     @BeforeEach
     void setUp() throws Exception {
         objects = new LocalObjectStore(dir.resolve("objects"));
-        warehouse = new DuckDbWarehouse(dir.resolve("warehouse"), objects);
+        warehouse = new DuckDbWarehouse(dir.resolve("warehouse"), objects, Clock.systemUTC());
         ObjectRef csv = new ObjectRef("samples", "orders.csv");
         objects.write(csv, "id,customer_id,amount\n1,1,10\n2,1,5\n3,2,7\n".getBytes());
         warehouse.createDataset("src", Map.of());
@@ -141,8 +142,8 @@ class QueryResultCacheTest {
 
     @Test
     void noCacheRunsEveryQuery() {
-        DuckDbWarehouse uncached =
-                new DuckDbWarehouse(dir.resolve("warehouse"), objects, DuckDbWarehouse.QUERY_TIMEOUT_SECONDS, 0);
+        DuckDbWarehouse uncached = new DuckDbWarehouse(
+                dir.resolve("warehouse"), objects, DuckDbWarehouse.QUERY_TIMEOUT_SECONDS, 0, Clock.systemUTC());
         uncached.query("a", TOTAL, 10);
         uncached.query("b", TOTAL, 10);
         assertThat(uncached.cachedResults()).isZero();

@@ -43,10 +43,6 @@ public class FirestoreConversationStore implements ConversationStore {
     private final Firestore db;
     private final Clock clock;
 
-    public FirestoreConversationStore(Firestore db) {
-        this(db, Clock.systemUTC());
-    }
-
     public FirestoreConversationStore(Firestore db, Clock clock) {
         this.clock = clock;
         this.db = db;

@@ -55,10 +55,6 @@ public class FirestoreDemoStore implements DemoStore {
     private final Firestore db;
     private final Clock clock;
 
-    public FirestoreDemoStore(Firestore db) {
-        this(db, Clock.systemUTC());
-    }
-
     public FirestoreDemoStore(Firestore db, Clock clock) {
         this.clock = clock;
         this.db = db;

@@ -49,10 +49,6 @@ public class FirestoreJobStore implements JobStore {
     private final Firestore db;
     private final Clock clock;
 
-    public FirestoreJobStore(Firestore db) {
-        this(db, Clock.systemUTC());
-    }
-
     public FirestoreJobStore(Firestore db, Clock clock) {
         this.db = db;
         this.clock = clock;

@@ -25,7 +25,10 @@ public class GcpAgentProducers {
             Instance<DataAgentServiceClient> client,
             Instance<GcpCallGuard> guard) {
         return Guarded.wrap(
-                DataAgents.class, new CapiDataAgents(client.get(), capi(selection, config)), guard.get()::agents);
+                DataAgents.class,
+                new CapiDataAgents(client.get(), capi(selection, config)),
+                "geminidataanalytics",
+                guard.get()::agents);
     }
 
     @Produces
@@ -37,7 +40,10 @@ public class GcpAgentProducers {
             Instance<DataChatServiceClient> client,
             Instance<GcpCallGuard> guard) {
         return Guarded.wrap(
-                ChatAgent.class, new CapiChatAgent(client.get(), capi(selection, config)), guard.get()::chat);
+                ChatAgent.class,
+                new CapiChatAgent(client.get(), capi(selection, config)),
+                "geminidataanalytics",
+                guard.get()::chat);
     }
 
     private static CapiConfig capi(AdapterSelection selection, PlatformConfig config) {

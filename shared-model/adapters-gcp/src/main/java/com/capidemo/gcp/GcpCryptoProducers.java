@@ -21,6 +21,7 @@ public class GcpCryptoProducers {
                 .orElseThrow(() -> new IllegalStateException(
                         "platform.crypto=kms needs platform.gcp.kms-key (PLATFORM_GCP_KMS_KEY), e.g. "
                                 + "projects/p/locations/global/keyRings/capi/cryptoKeys/secrets"));
-        return Guarded.wrap(Crypto.class, new KmsCrypto(kms.get(), new KmsCrypto.Config(key)), guard.get()::crypto);
+        return Guarded.wrap(
+                Crypto.class, new KmsCrypto(kms.get(), new KmsCrypto.Config(key)), "cloudkms", guard.get()::crypto);
     }
 }

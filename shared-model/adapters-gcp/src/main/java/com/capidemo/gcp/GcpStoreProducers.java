@@ -15,63 +15,66 @@ import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.Produces;
 import java.time.Clock;
 
-/** platform.store=firestore: the store ports on Cloud Firestore. */
+/** platform.store=firestore: the store ports on Cloud Firestore, each call a client span (see {@link Guarded}). */
 @ApplicationScoped
 public class GcpStoreProducers {
+
+    private static final String FIRESTORE = "firestore";
 
     @Produces
     @ApplicationScoped
     @Adapter("firestore")
     JobStore jobStore(Instance<Firestore> firestore, Clock clock) {
-        return new FirestoreJobStore(firestore.get(), clock);
+        return Guarded.traced(JobStore.class, new FirestoreJobStore(firestore.get(), clock), FIRESTORE);
     }
 
     @Produces
     @ApplicationScoped
     @Adapter("firestore")
     DemoStore demoStore(Instance<Firestore> firestore, Clock clock) {
-        return new FirestoreDemoStore(firestore.get(), clock);
+        return Guarded.traced(DemoStore.class, new FirestoreDemoStore(firestore.get(), clock), FIRESTORE);
     }
 
     @Produces
     @ApplicationScoped
     @Adapter("firestore")
     TenantStore tenantStore(Instance<Firestore> firestore) {
-        return new FirestoreTenantStore(firestore.get());
+        return Guarded.traced(TenantStore.class, new FirestoreTenantStore(firestore.get()), FIRESTORE);
     }
 
     @Produces
     @ApplicationScoped
     @Adapter("firestore")
     StepStore stepStore(Instance<Firestore> firestore) {
-        return new FirestoreStepStore(firestore.get());
+        return Guarded.traced(StepStore.class, new FirestoreStepStore(firestore.get()), FIRESTORE);
     }
 
     @Produces
     @ApplicationScoped
     @Adapter("firestore")
     ConversationStore conversationStore(Instance<Firestore> firestore, Clock clock) {
-        return new FirestoreConversationStore(firestore.get(), clock);
+        return Guarded.traced(
+                ConversationStore.class, new FirestoreConversationStore(firestore.get(), clock), FIRESTORE);
     }
 
     @Produces
     @ApplicationScoped
     @Adapter("firestore")
     NotificationStore notificationStore(Instance<Firestore> firestore) {
-        return new FirestoreNotificationStore(firestore.get());
+        return Guarded.traced(NotificationStore.class, new FirestoreNotificationStore(firestore.get()), FIRESTORE);
     }
 
     @Produces
     @ApplicationScoped
     @Adapter("firestore")
     LifecycleRunStore lifecycleRunStore(Instance<Firestore> firestore) {
-        return new FirestoreLifecycleRunStore(firestore.get());
+        return Guarded.traced(LifecycleRunStore.class, new FirestoreLifecycleRunStore(firestore.get()), FIRESTORE);
     }
 
     @Produces
     @ApplicationScoped
     @Adapter("firestore")
     ShareStore shareStore(Instance<Firestore> firestore) {
-        return new FirestoreShareStore(firestore.get());
+        return Guarded.traced(ShareStore.class, new FirestoreShareStore(firestore.get()), FIRESTORE);
     }
 }

@@ -39,7 +39,7 @@ public class GcpWarehouseProducers {
                         config.gcp().maxBilledBytes(),
                         defaults.jobTimeout(),
                         defaults.translateDuckDbSql()));
-        return Guarded.wrap(Warehouse.class, adapter, guard.get()::warehouse);
+        return Guarded.wrap(Warehouse.class, adapter, "bigquery", guard.get()::warehouse);
     }
 
     /** The BigQuery datasets alone (lifecycle work): the same guarded warehouse seen through the narrower port. */
@@ -60,7 +60,10 @@ public class GcpWarehouseProducers {
             Instance<Storage> storage,
             Instance<GcpCallGuard> guard) {
         return Guarded.wrap(
-                ObjectStore.class, new GcsObjectStore(storage.get(), buckets(selection, config)), guard.get()::objects);
+                ObjectStore.class,
+                new GcsObjectStore(storage.get(), buckets(selection, config)),
+                "storage",
+                guard.get()::objects);
     }
 
     /** Logical bucket x is the real bucket {prefix}x; the prefix defaults to {project}-capi-. */

@@ -21,6 +21,7 @@ import com.google.cloud.tasks.v2.Task;
 import io.grpc.Status;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.AfterEach;
@@ -54,8 +55,8 @@ class CloudTasksQueueTest {
     void setUp() throws Exception {
         grpc = InProcessGrpc.start(fake.service());
         SqliteDatabase db = new SqliteDatabase(dir.resolve("store.db"));
-        jobs = new SqliteJobStore(db);
-        demos = new SqliteDemoStore(db);
+        jobs = new SqliteJobStore(db, Clock.systemUTC());
+        demos = new SqliteDemoStore(db, Clock.systemUTC());
     }
 
     @AfterEach
@@ -222,7 +223,7 @@ class CloudTasksQueueTest {
 
     @Test
     void aDuplicateJobPropagatesBeforeAnythingIsEnqueued() throws Exception {
-        SqliteJobStore held = new SqliteJobStore(new SqliteDatabase(dir.resolve("held.db"))) {
+        SqliteJobStore held = new SqliteJobStore(new SqliteDatabase(dir.resolve("held.db")), Clock.systemUTC()) {
             @Override
             public boolean create(Job job) {
                 throw new DuplicateJobException("acme-gcp-cost-billing", "job_other");

@@ -49,7 +49,7 @@ class GuardedTest {
     @Test
     void everyPortCallGoesThroughTheGuardAndKeepsItsResultAndExceptions() {
         AtomicInteger guarded = new AtomicInteger();
-        ObjectStore store = Guarded.wrap(ObjectStore.class, new BrokenStore(), call -> {
+        ObjectStore store = Guarded.wrap(ObjectStore.class, new BrokenStore(), "storage", call -> {
             guarded.incrementAndGet();
             return call.call();
         });

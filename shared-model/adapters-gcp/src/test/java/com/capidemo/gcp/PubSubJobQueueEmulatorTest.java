@@ -26,6 +26,7 @@ import com.google.pubsub.v1.SubscriptionName;
 import com.google.pubsub.v1.TopicName;
 import com.sun.net.httpserver.HttpServer;
 import java.net.InetSocketAddress;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -117,8 +118,8 @@ class PubSubJobQueueEmulatorTest {
 
     @Test
     void aSubmittedJobIsStoredPublishedAndPushedAsAPubSubEnvelope() throws Exception {
-        FirestoreJobStore jobs = new FirestoreJobStore(firestore);
-        FirestoreDemoStore demos = new FirestoreDemoStore(firestore);
+        FirestoreJobStore jobs = new FirestoreJobStore(firestore, Clock.systemUTC());
+        FirestoreDemoStore demos = new FirestoreDemoStore(firestore, Clock.systemUTC());
         PubSubJobQueue queue = new PubSubJobQueue(publisher, jobs, demos, Duration.ofSeconds(20));
         String demoId = Ids.demoId();
         Demo demo = Demo.provisioning(demoId, "acme", "ce@example.com", "Acme", "Retail", "shopify", Instant.now());
@@ -156,8 +157,8 @@ class PubSubJobQueueEmulatorTest {
 
     @Test
     void aJobWhoseMessageCannotBePublishedFailsWithTheReason() throws Exception {
-        FirestoreJobStore jobs = new FirestoreJobStore(firestore);
-        FirestoreDemoStore demos = new FirestoreDemoStore(firestore);
+        FirestoreJobStore jobs = new FirestoreJobStore(firestore, Clock.systemUTC());
+        FirestoreDemoStore demos = new FirestoreDemoStore(firestore, Clock.systemUTC());
         Publisher nowhere = Publisher.newBuilder(TopicName.of(PubSubEmulator.PROJECT, "no-such-topic"))
                 .setChannelProvider(PubSubEmulator.channels())
                 .setCredentialsProvider(PubSubEmulator.credentials())

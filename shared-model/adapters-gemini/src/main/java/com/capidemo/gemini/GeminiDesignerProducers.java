@@ -31,6 +31,7 @@ public class GeminiDesignerProducers {
                         genai.get(),
                         gemini,
                         KnowledgeBase.load(ConfigsLocator.locate(config).resolve("knowledge"))),
+                "aiplatform",
                 guard.get()::llm);
     }
 

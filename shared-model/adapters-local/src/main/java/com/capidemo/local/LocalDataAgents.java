@@ -22,10 +22,6 @@ public class LocalDataAgents implements DataAgents {
     private final SqliteDatabase db;
     private final Clock clock;
 
-    public LocalDataAgents(SqliteDatabase db) {
-        this(db, Clock.systemUTC());
-    }
-
     @Inject
     public LocalDataAgents(SqliteDatabase db, Clock clock) {
         this.clock = clock;

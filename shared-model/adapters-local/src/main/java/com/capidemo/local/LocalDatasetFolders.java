@@ -52,10 +52,6 @@ public class LocalDatasetFolders implements Datasets {
         this(Path.of(config.dataDir()).resolve("warehouse"), clock);
     }
 
-    public LocalDatasetFolders(Path root) {
-        this(root, Clock.systemUTC());
-    }
-
     /** @param clock the time a new dataset records as its creation time */
     public LocalDatasetFolders(Path root, Clock clock) {
         this.root = root.toAbsolutePath();

@@ -30,10 +30,6 @@ public class SqliteConversationStore implements ConversationStore {
     private final SqliteDatabase db;
     private final Clock clock;
 
-    public SqliteConversationStore(SqliteDatabase db) {
-        this(db, Clock.systemUTC());
-    }
-
     @Inject
     public SqliteConversationStore(SqliteDatabase db, Clock clock) {
         this.clock = clock;

@@ -37,10 +37,6 @@ public class SqliteDemoStore implements DemoStore {
     private final SqliteDatabase db;
     private final Clock clock;
 
-    public SqliteDemoStore(SqliteDatabase db) {
-        this(db, Clock.systemUTC());
-    }
-
     @Inject
     public SqliteDemoStore(SqliteDatabase db, Clock clock) {
         this.clock = clock;
@@ -253,7 +249,7 @@ public class SqliteDemoStore implements DemoStore {
 
     @Override
     public boolean replaceGoldenQueries(String demoId, List<GoldenQuery> expected, List<GoldenQuery> replacement) {
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         return db.write(c -> {
             Optional<String[]> row = Sql.one(
                     c,

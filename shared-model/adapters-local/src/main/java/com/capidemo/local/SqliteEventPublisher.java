@@ -17,10 +17,6 @@ public class SqliteEventPublisher implements EventPublisher {
     private final SqliteDatabase db;
     private final Clock clock;
 
-    public SqliteEventPublisher(SqliteDatabase db) {
-        this(db, Clock.systemUTC());
-    }
-
     @Inject
     public SqliteEventPublisher(SqliteDatabase db, Clock clock) {
         this.clock = clock;

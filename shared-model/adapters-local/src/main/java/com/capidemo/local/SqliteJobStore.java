@@ -33,10 +33,6 @@ public class SqliteJobStore implements JobStore {
     private final SqliteDatabase db;
     private final Clock clock;
 
-    public SqliteJobStore(SqliteDatabase db) {
-        this(db, Clock.systemUTC());
-    }
-
     /** @param clock the time leases are granted and checked by */
     @Inject
     public SqliteJobStore(SqliteDatabase db, Clock clock) {

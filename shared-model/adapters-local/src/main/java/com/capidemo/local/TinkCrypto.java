@@ -24,13 +24,11 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
-import java.util.Optional;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Local crypto port: AES-256-GCM through a Tink keyset (the local stand-in for a Cloud KMS key). The keyset comes from,
- * in this order: {@code platform.crypto.local-keyset} (the keyset's Tink JSON itself, e.g. from the environment
- * variable PLATFORM_CRYPTO_LOCAL_KEYSET: nothing is written to disk), {@code platform.crypto.local-keyset-file} (a
+ * in this order: {@code platform.tink.keyset} (the keyset's Tink JSON itself, e.g. from the environment
+ * variable PLATFORM_TINK_KEYSET: nothing is written to disk), {@code platform.tink.keyset-file} (a
  * keyset file kept apart from the data directory, e.g. on another volume), or {@code {data-dir}/keys/local-keyset.json}.
  * A file that does not exist is created on first start: the first process creates it under a file lock, the others
  * load it. Keeping the keyset apart from the data directory means a copy of the data directory (a backup, a stolen
@@ -43,13 +41,13 @@ public class TinkCrypto implements Crypto {
     private final Aead aead;
 
     @Inject
-    public TinkCrypto(
-            PlatformConfig config,
-            @ConfigProperty(name = "platform.crypto.local-keyset") Optional<String> keyset,
-            @ConfigProperty(name = "platform.crypto.local-keyset-file") Optional<String> keysetFile) {
-        this(keyset.filter(k -> !k.isBlank())
+    public TinkCrypto(PlatformConfig config) {
+        this(config.tink()
+                .keyset()
+                .filter(k -> !k.isBlank())
                 .map(TinkCrypto::parse)
-                .orElseGet(() -> fromFile(keysetFile
+                .orElseGet(() -> fromFile(config.tink()
+                        .keysetFile()
                         .filter(f -> !f.isBlank())
                         .map(Path::of)
                         .orElseGet(
@@ -76,7 +74,7 @@ public class TinkCrypto implements Crypto {
                     .getPrimitive(RegistryConfiguration.get(), Aead.class);
         } catch (GeneralSecurityException | RuntimeException e) {
             // the keyset itself is never part of the message
-            throw new IllegalStateException("platform.crypto.local-keyset is not a Tink JSON AEAD keyset");
+            throw new IllegalStateException("platform.tink.keyset is not a Tink JSON AEAD keyset");
         }
     }
 

@@ -2,6 +2,7 @@ package com.capidemo.local;
 
 import com.capidemo.core.port.ClaimOutcome;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 
 /** Runs in a separate JVM during tests: claims one job from a shared SQLite file and prints the outcome. */
@@ -13,7 +14,7 @@ public final class ClaimRacer {
         String jobId = args[1];
         String owner = args[2];
         long startAt = Long.parseLong(args[3]);
-        SqliteJobStore store = new SqliteJobStore(new SqliteDatabase(file));
+        SqliteJobStore store = new SqliteJobStore(new SqliteDatabase(file), Clock.systemUTC());
         while (System.currentTimeMillis() < startAt) {
             Thread.onSpinWait();
         }

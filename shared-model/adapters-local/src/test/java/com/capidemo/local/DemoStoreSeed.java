@@ -12,6 +12,7 @@ import com.capidemo.core.template.TemplateTestSupport;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -44,7 +45,7 @@ class DemoStoreSeed {
 
         SqliteDatabase db = new SqliteDatabase(Path.of(dbFile));
         SqliteTenantStore tenantStore = new SqliteTenantStore(db);
-        SqliteDemoStore demos = new SqliteDemoStore(db);
+        SqliteDemoStore demos = new SqliteDemoStore(db, Clock.systemUTC());
         List<TemplateDefinition> templates = TemplateTestSupport.catalog().all();
         Random random = new Random(11);
         SecureRandom keys = new SecureRandom();

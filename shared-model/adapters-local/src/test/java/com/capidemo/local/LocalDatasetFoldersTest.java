@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.capidemo.core.testing.MutableClock;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,7 +24,7 @@ class LocalDatasetFoldersTest {
 
     @Test
     void aDroppedDatasetIsGoneWithItsTablesAndASecondDropDropsNothing() throws Exception {
-        LocalDatasetFolders folders = new LocalDatasetFolders(dir);
+        LocalDatasetFolders folders = new LocalDatasetFolders(dir, Clock.systemUTC());
         folders.createDataset("demo_1", Map.of("tenant", "t"));
         Files.createDirectories(folders.folder("demo_1").resolve("orders"));
         Files.writeString(folders.folder("demo_1").resolve("orders/data.parquet"), "rows");
@@ -40,7 +41,7 @@ class LocalDatasetFoldersTest {
 
     @Test
     void ofConcurrentDropsOfOneDatasetExactlyOneDropsIt() throws Exception {
-        LocalDatasetFolders folders = new LocalDatasetFolders(dir);
+        LocalDatasetFolders folders = new LocalDatasetFolders(dir, Clock.systemUTC());
         ExecutorService pool = Executors.newFixedThreadPool(8);
         try {
             for (int round = 0; round < 20; round++) {
@@ -72,7 +73,7 @@ class LocalDatasetFoldersTest {
 
     @Test
     void aTombstoneLeftByACrashedDropIsDeletedByTheNextDrop() throws Exception {
-        LocalDatasetFolders folders = new LocalDatasetFolders(dir);
+        LocalDatasetFolders folders = new LocalDatasetFolders(dir, Clock.systemUTC());
         Path tombstone = Files.createDirectories(dir.resolve(".dropped-demo_9-crashed/orders"));
         Files.writeString(tombstone.resolve("data.parquet"), "rows");
 
@@ -94,7 +95,7 @@ class LocalDatasetFoldersTest {
 
     @Test
     void aFolderMadeWithoutCreateDatasetHasTheFileSystemsCreationTime() throws Exception {
-        LocalDatasetFolders folders = new LocalDatasetFolders(dir);
+        LocalDatasetFolders folders = new LocalDatasetFolders(dir, Clock.systemUTC());
         Instant before = Instant.now().minusSeconds(5);
         Files.createDirectories(dir.resolve("tmp_by_hand"));
 

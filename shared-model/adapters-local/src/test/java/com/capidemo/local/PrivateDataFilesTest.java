@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Clock;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -34,7 +35,7 @@ class PrivateDataFilesTest {
         });
         TinkCrypto crypto = new TinkCrypto(data.resolve("keys").resolve("local-keyset.json"));
         crypto.encrypt("secret".getBytes(StandardCharsets.UTF_8), "ctx");
-        LocalDatasetFolders folders = new LocalDatasetFolders(data.resolve("warehouse"));
+        LocalDatasetFolders folders = new LocalDatasetFolders(data.resolve("warehouse"), Clock.systemUTC());
         folders.createDataset("acme", Map.of("tenant", "acme"));
         LocalObjectStore objects = new LocalObjectStore(data.resolve("objects"));
         objects.write(new ObjectRef("templates", "shopify/orders.parquet"), new byte[] {1, 2, 3});

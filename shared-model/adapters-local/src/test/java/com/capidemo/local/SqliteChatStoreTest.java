@@ -11,6 +11,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -47,7 +48,8 @@ class SqliteChatStoreTest {
 
     @Test
     void turnsAreNumberedKeptInOrderAndReadBackWithTheirResults() {
-        SqliteConversationStore store = new SqliteConversationStore(new SqliteDatabase(dir.resolve("platform.db")));
+        SqliteConversationStore store =
+                new SqliteConversationStore(new SqliteDatabase(dir.resolve("platform.db")), Clock.systemUTC());
         Conversation c = store.create("tenant_a", "demo_1", "ce@example.com");
         assertThat(c.conversationId()).startsWith("conv_");
         Conversation found = store.find(c.conversationId()).orElseThrow();
@@ -80,7 +82,8 @@ class SqliteChatStoreTest {
 
     @Test
     void concurrentAppendsGetDistinctNumbers() throws Exception {
-        SqliteConversationStore store = new SqliteConversationStore(new SqliteDatabase(dir.resolve("platform.db")));
+        SqliteConversationStore store =
+                new SqliteConversationStore(new SqliteDatabase(dir.resolve("platform.db")), Clock.systemUTC());
         Conversation c = store.create("tenant_a", "demo_1", null);
         ExecutorService pool = Executors.newFixedThreadPool(4);
         List<Future<ConversationTurn>> futures = new ArrayList<>();
@@ -103,7 +106,7 @@ class SqliteChatStoreTest {
     @Test
     void readinessAndLastUsedAreRecordedOnTheDemo() {
         SqliteDatabase db = new SqliteDatabase(dir.resolve("platform.db"));
-        SqliteDemoStore demos = new SqliteDemoStore(db);
+        SqliteDemoStore demos = new SqliteDemoStore(db, Clock.systemUTC());
         String demoId = StoreFixtures.queuedJob(db, "tenant_a").demoId();
         Demo before = demos.find(demoId).orElseThrow();
         assertThat(before.readiness()).isNull();
@@ -141,7 +144,10 @@ class SqliteChatStoreTest {
                     + "VALUES ('demo_old', 'tenant_a', 'ready', 1, 1)");
         }
         SqliteDatabase db = new SqliteDatabase(file);
-        assertThat(new SqliteDemoStore(db).find("demo_old").orElseThrow().readiness())
+        assertThat(new SqliteDemoStore(db, Clock.systemUTC())
+                        .find("demo_old")
+                        .orElseThrow()
+                        .readiness())
                 .isNull();
         int version = db.read(c -> {
             try (Statement st = c.createStatement();
@@ -151,6 +157,6 @@ class SqliteChatStoreTest {
             }
         });
         assertThat(version).isGreaterThanOrEqualTo(2);
-        new SqliteConversationStore(db).create("tenant_a", "demo_old", null);
+        new SqliteConversationStore(db, Clock.systemUTC()).create("tenant_a", "demo_old", null);
     }
 }

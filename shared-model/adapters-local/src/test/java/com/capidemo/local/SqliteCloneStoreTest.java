@@ -7,6 +7,7 @@ import com.capidemo.core.domain.Demo;
 import com.capidemo.core.port.DemoStore;
 import com.capidemo.core.port.JobStore;
 import java.nio.file.Path;
+import java.time.Clock;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,12 +26,12 @@ class SqliteCloneStoreTest extends CloneStoreContract {
 
     @Override
     protected DemoStore demos() {
-        return new SqliteDemoStore(db);
+        return new SqliteDemoStore(db, Clock.systemUTC());
     }
 
     @Override
     protected JobStore jobs() {
-        return new SqliteJobStore(db);
+        return new SqliteJobStore(db, Clock.systemUTC());
     }
 
     @Test

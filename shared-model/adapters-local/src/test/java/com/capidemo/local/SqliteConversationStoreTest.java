@@ -3,6 +3,7 @@ package com.capidemo.local;
 import com.capidemo.core.adapter.contract.ConversationStoreContract;
 import com.capidemo.core.port.ConversationStore;
 import java.nio.file.Path;
+import java.time.Clock;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The conversation store contract on SQLite. */
@@ -22,6 +23,6 @@ class SqliteConversationStoreTest extends ConversationStoreContract {
 
     @Override
     protected ConversationStore store() {
-        return new SqliteConversationStore(db());
+        return new SqliteConversationStore(db(), Clock.systemUTC());
     }
 }

@@ -8,6 +8,7 @@ import com.capidemo.core.domain.Ids;
 import com.capidemo.core.port.DemoStore;
 import com.capidemo.core.port.JobStore;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Instant;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -24,7 +25,7 @@ class SqliteDemoStoreTest extends DemoStoreContract {
     @BeforeEach
     void open() {
         db = new SqliteDatabase(dir.resolve("platform.db"));
-        store = new SqliteDemoStore(db);
+        store = new SqliteDemoStore(db, Clock.systemUTC());
     }
 
     @Override
@@ -34,7 +35,7 @@ class SqliteDemoStoreTest extends DemoStoreContract {
 
     @Override
     protected JobStore jobs() {
-        return new SqliteJobStore(db);
+        return new SqliteJobStore(db, Clock.systemUTC());
     }
 
     @Test
@@ -54,7 +55,7 @@ class SqliteDemoStoreTest extends DemoStoreContract {
         assertThat(store.changeVersion("globex")).as("another tenant").hasValue(0L);
 
         // Another process on the same file (a provisioner, the lifecycle service): the triggers count its writes too.
-        DemoStore other = new SqliteDemoStore(new SqliteDatabase(dir.resolve("platform.db")));
+        DemoStore other = new SqliteDemoStore(new SqliteDatabase(dir.resolve("platform.db")), Clock.systemUTC());
         assertThat(other.setPinned(demo.demoId(), true, Instant.parse("2026-11-02T00:00:00Z")))
                 .isTrue();
         assertThat(store.changeVersion("acme").orElseThrow()).isGreaterThan(created);

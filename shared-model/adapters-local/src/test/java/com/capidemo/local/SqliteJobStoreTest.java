@@ -37,7 +37,7 @@ class SqliteJobStoreTest extends JobStoreContract {
     @BeforeEach
     void open() {
         db = new SqliteDatabase(dir.resolve("platform.db"));
-        store = new SqliteJobStore(db);
+        store = new SqliteJobStore(db, Clock.systemUTC());
     }
 
     @Override
@@ -55,7 +55,7 @@ class SqliteJobStoreTest extends JobStoreContract {
         for (int i = 0; i < racers; i++) {
             // A database object per racer: separate connections and no shared in-process lock,
             // so the race is decided by SQLite itself, as between processes.
-            SqliteJobStore own = new SqliteJobStore(new SqliteDatabase(dir.resolve("platform.db")));
+            SqliteJobStore own = new SqliteJobStore(new SqliteDatabase(dir.resolve("platform.db")), Clock.systemUTC());
             String owner = "worker-" + i;
             results.add(pool.submit((Callable<ClaimOutcome>) () -> {
                 start.await();
@@ -112,7 +112,7 @@ class SqliteJobStoreTest extends JobStoreContract {
     @Test
     void migrationsRunOnceAcrossReopens() {
         Job job = StoreFixtures.queuedJob(db, "acme");
-        SqliteJobStore reopened = new SqliteJobStore(new SqliteDatabase(dir.resolve("platform.db")));
+        SqliteJobStore reopened = new SqliteJobStore(new SqliteDatabase(dir.resolve("platform.db")), Clock.systemUTC());
         assertThat(reopened.find(job.jobId())).isPresent();
     }
 }

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -73,12 +74,15 @@ class SqliteMigrationTest {
     @Test
     void goldenQueriesCopiedIntoDemosBecomeOneReferencedSetAndEveryDemoStillReadsThem() throws Exception {
         SqliteDatabase db = new SqliteDatabase(storeAtV3());
-        SqliteDemoStore demos = new SqliteDemoStore(db);
+        SqliteDemoStore demos = new SqliteDemoStore(db, Clock.systemUTC());
 
         Demo demo = demos.find("demo_old1").orElseThrow();
         assertThat(demo.goldenQueries()).containsExactlyElementsOf(GOLDEN);
         assertThat(demos.find("demo_old2").orElseThrow().goldenQueries()).containsExactlyElementsOf(GOLDEN);
-        assertThat(new LocalDataAgents(db).find("agent_demo_old1").orElseThrow().goldenQueries())
+        assertThat(new LocalDataAgents(db, Clock.systemUTC())
+                        .find("agent_demo_old1")
+                        .orElseThrow()
+                        .goldenQueries())
                 .containsExactlyElementsOf(GOLDEN);
         assertThat(scalar(db, "SELECT count(*) FROM golden_query_sets")).isEqualTo("1");
         assertThat(scalar(db, "SELECT count(*) FROM pragma_table_info('demos') WHERE name = 'golden_queries'"))

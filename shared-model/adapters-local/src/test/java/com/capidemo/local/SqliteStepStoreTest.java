@@ -4,6 +4,7 @@ import com.capidemo.core.adapter.contract.StepStoreContract;
 import com.capidemo.core.port.JobStore;
 import com.capidemo.core.port.StepStore;
 import java.nio.file.Path;
+import java.time.Clock;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The step store contract on SQLite. */
@@ -23,7 +24,7 @@ class SqliteStepStoreTest extends StepStoreContract {
 
     @Override
     protected JobStore jobs() {
-        return new SqliteJobStore(db());
+        return new SqliteJobStore(db(), Clock.systemUTC());
     }
 
     @Override

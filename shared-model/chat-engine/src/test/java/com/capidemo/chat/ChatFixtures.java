@@ -42,7 +42,7 @@ public final class ChatFixtures {
                     ROOT.resolve("locks").resolve("templates.lock"),
                     TemplateDataGenerator::new,
                     Clock.systemUTC());
-            warehouse = new DuckDbWarehouse(ROOT.resolve("warehouse"), objects);
+            warehouse = new DuckDbWarehouse(ROOT.resolve("warehouse"), objects, Clock.systemUTC());
         }
         return catalog;
     }

@@ -48,8 +48,8 @@ class ReadinessScoringBench {
         List<AgentSpec> parallel = datasets(warehouse, t, "rp");
 
         // The first three paths run every query (no results kept), as before the result cache.
-        Warehouse uncached =
-                new DuckDbWarehouse(ChatFixtures.warehouseRoot(), OBJECTS, DuckDbWarehouse.QUERY_TIMEOUT_SECONDS, 0);
+        Warehouse uncached = new DuckDbWarehouse(
+                ChatFixtures.warehouseRoot(), OBJECTS, DuckDbWarehouse.QUERY_TIMEOUT_SECONDS, 0, Clock.systemUTC());
         LocalChatAgent agent = new LocalChatAgent(uncached, spec -> LocalChatAgent.declaredKeys(t));
         ReadinessCheck.score(
                 agent,
@@ -76,12 +76,12 @@ class ReadinessScoringBench {
 
         // The warehouse as deployed: results kept while the files they read are unchanged. A fresh cache each time,
         // and the first demo counted too, so the queries really run once per path.
-        Warehouse kept = new DuckDbWarehouse(ChatFixtures.warehouseRoot(), OBJECTS);
+        Warehouse kept = new DuckDbWarehouse(ChatFixtures.warehouseRoot(), OBJECTS, Clock.systemUTC());
         LocalChatAgent keptAgent = new LocalChatAgent(kept, spec -> LocalChatAgent.declaredKeys(t));
         started = System.nanoTime();
         List<Readiness> cachedOne = bySession(kept, keptAgent, perSession, 1);
         double cachedOneSeconds = (System.nanoTime() - started) / 1e9;
-        Warehouse keptToo = new DuckDbWarehouse(ChatFixtures.warehouseRoot(), OBJECTS);
+        Warehouse keptToo = new DuckDbWarehouse(ChatFixtures.warehouseRoot(), OBJECTS, Clock.systemUTC());
         LocalChatAgent keptTooAgent = new LocalChatAgent(keptToo, spec -> LocalChatAgent.declaredKeys(t));
         started = System.nanoTime();
         List<Readiness> cachedTwo = bySession(keptToo, keptTooAgent, parallel, WORKERS);

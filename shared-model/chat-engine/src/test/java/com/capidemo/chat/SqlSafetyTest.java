@@ -198,7 +198,9 @@ class SqlSafetyTest {
                 ChatFixtures.warehouseRoot(),
                 new com.capidemo.local.LocalObjectStore(
                         ChatFixtures.warehouseRoot().resolveSibling("objects")),
-                1);
+                1,
+                0,
+                java.time.Clock.systemUTC());
         long started = System.nanoTime();
         assertThatThrownBy(() -> impatient.query(
                         shopify.datasetId(), "SELECT count(*) FROM customers a, customers b, customers c", 1))

@@ -71,6 +71,21 @@ public interface PlatformConfig {
 
     Readiness readiness();
 
+    Tink tink();
+
+    /**
+     * Where the local crypto port's Tink keyset comes from when {@code platform.crypto=tink}: the keyset's Tink JSON
+     * itself ({@code keyset}, e.g. from PLATFORM_TINK_KEYSET: nothing is written to disk), else a file kept apart from
+     * the data directory ({@code keyset-file}), else {@code {data-dir}/keys/local-keyset.json}.
+     */
+    interface Tink {
+        /** The keyset's Tink JSON. */
+        Optional<String> keyset();
+
+        /** A keyset file outside the data directory. */
+        Optional<String> keysetFile();
+    }
+
     /** api-service's admission control: demo lists and dashboards (ListAdmission), share-link passwords. */
     interface Api {
         /** How many lists and dashboards run at once; one per core when unset. */

@@ -59,7 +59,8 @@ class UnknownPlatformKeysTest {
                         "platform.api.list-concurrency", "3",
                         "platform.readiness.workers", "4",
                         "platform.gcp.region", "europe-west1",
-                        "platform.edge.max-uri-length", "2048"),
+                        "platform.edge.max-uri-length", "2048",
+                        "platform.tink.keyset-file", "/srv/keys/keyset.json"),
                 true);
         PlatformConfig platform = config.getConfigMapping(PlatformConfig.class);
         assertThat(platform.dataDir()).isEqualTo("/srv/data");
@@ -69,6 +70,7 @@ class UnknownPlatformKeysTest {
         assertThat(platform.api().listWaiting()).isEqualTo(1000);
         assertThat(platform.readiness().workers()).isEqualTo(4);
         assertThat(platform.gcp().region()).isEqualTo("europe-west1");
+        assertThat(platform.tink().keysetFile()).contains("/srv/keys/keyset.json");
         assertThat(config.getConfigMapping(EdgeConfig.class).maxUriLength()).isEqualTo(2048);
     }
 
