@@ -145,9 +145,21 @@ final class ChatEvaluation {
      * Their contents are only ever read by the evaluation itself.
      */
     static List<SetFile> unseenSets() {
+        return unseenSets("/chat/");
+    }
+
+    /**
+     * The blind sets of the custom demos (test resources chat/custom-demos/{demo}-unseen-{half}.yml), chosen by
+     * {@code chat.unseen} exactly as {@link #unseenSets()} chooses.
+     */
+    static List<SetFile> customDemoSets() {
+        return unseenSets("/chat/custom-demos/");
+    }
+
+    private static List<SetFile> unseenSets(String folder) {
         String only = System.getProperty("chat.unseen", ".*-dev");
         try {
-            java.net.URL dir = ChatEvaluation.class.getResource("/chat/");
+            java.net.URL dir = ChatEvaluation.class.getResource(folder);
             if (dir == null || !"file".equals(dir.getProtocol())) {
                 return List.of();
             }
@@ -158,7 +170,7 @@ final class ChatEvaluation {
                         .sorted()
                         .map(n -> {
                             String name = n.substring(0, n.length() - ".yml".length());
-                            return new SetFile(name, name.substring(0, name.indexOf("-unseen-")), "/chat/" + n);
+                            return new SetFile(name, name.substring(0, name.indexOf("-unseen-")), folder + n);
                         })
                         .filter(f -> f.name().matches(only))
                         .toList();

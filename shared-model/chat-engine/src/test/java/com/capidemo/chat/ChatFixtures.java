@@ -15,12 +15,13 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Every template of configs/templates materialised once per test JVM into a real local warehouse (DuckDB over
- * parquet under target/chat-fixtures; unchanged templates are not regenerated between runs), one dataset per
- * template, with the local chat agent over it.
+ * Every template of configs/templates, and every custom demo frozen in test resources chat/custom-demos, materialised
+ * once per test JVM into a real local warehouse (DuckDB over parquet under target/chat-fixtures; unchanged templates
+ * are not regenerated between runs), one dataset per template, with the local chat agent over it.
  */
 public final class ChatFixtures {
 
@@ -29,6 +30,7 @@ public final class ChatFixtures {
     private static TemplateLibrary library;
     private static DuckDbWarehouse warehouse;
     private static final Map<String, AgentSpec> SPECS = new ConcurrentHashMap<>();
+    private static final Map<String, TemplateDefinition> CUSTOM_DEMOS = new ConcurrentHashMap<>();
 
     private ChatFixtures() {}
 
@@ -67,8 +69,37 @@ public final class ChatFixtures {
         return warehouse;
     }
 
+    /** A template of configs/templates, or else a custom demo of test resources chat/custom-demos. */
     public static TemplateDefinition template(String id) {
-        return catalog().find(id).orElseThrow(() -> new IllegalArgumentException("no template " + id));
+        return catalog()
+                .find(id)
+                .or(() -> customDemo(id))
+                .orElseThrow(() -> new IllegalArgumentException("no template or custom demo " + id));
+    }
+
+    /**
+     * A custom demo frozen as template YAML in test resources chat/custom-demos/{id}.yml (the local designer's output
+     * for a fixed brief; see the README there), or empty when there is none.
+     */
+    public static synchronized Optional<TemplateDefinition> customDemo(String id) {
+        if (!id.matches("[a-z0-9_]+")) {
+            return Optional.empty();
+        }
+        TemplateDefinition known = CUSTOM_DEMOS.get(id);
+        if (known != null) {
+            return Optional.of(known);
+        }
+        java.net.URL url = ChatFixtures.class.getResource("/chat/custom-demos/" + id + ".yml");
+        if (url == null) {
+            return Optional.empty();
+        }
+        try {
+            TemplateDefinition t = TemplateCatalog.read(Path.of(url.toURI()));
+            CUSTOM_DEMOS.put(id, t);
+            return Optional.of(t);
+        } catch (java.net.URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** The agent spec of a dataset holding the template's tables (materialised on first use). */
