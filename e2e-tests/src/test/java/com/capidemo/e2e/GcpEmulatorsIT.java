@@ -58,12 +58,12 @@ class GcpEmulatorsIT {
                 Map.of(
                         "PLATFORM_START_TIMEOUT", "420",
                         "PLATFORM_LEASE_DURATION", "3s",
-                        // Pub/Sub allows 5 to 100 attempts; 5 with 10-30 s backoff give a restarted worker about
-                        // a minute and a half to take a redelivery (a restart took up to 55 s on a loaded machine),
-                        // and a worker that stays down a dead letter soon after.
+                        // Pub/Sub allows 5 to 100 attempts; 5 with 10-60 s backoff give a restarted worker about
+                        // two minutes to take a redelivery (kill to restart took 50-80 s on a loaded machine), and
+                        // a worker that stays down a dead letter soon after.
                         "PLATFORM_QUEUE_QUICK_MAX_DELIVERY_ATTEMPTS", "5",
                         "PLATFORM_QUEUE_QUICK_MIN_BACKOFF", "10s",
-                        "PLATFORM_QUEUE_QUICK_MAX_BACKOFF", "30s",
+                        "PLATFORM_QUEUE_QUICK_MAX_BACKOFF", "60s",
                         // Only this test's calls run the lifecycle rules.
                         "PLATFORM_LIFECYCLE_CRON_ENABLED", "false"));
         System.out.printf(
