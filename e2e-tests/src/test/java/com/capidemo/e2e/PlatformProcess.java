@@ -32,22 +32,48 @@ public final class PlatformProcess implements AutoCloseable {
 
     private static final Duration SCRIPT_TIMEOUT = Duration.ofMinutes(4);
 
+    /** {@code ./platform up --gcp-emulators} may wait for two emulators and four services on a loaded machine. */
+    private static final Duration EMULATOR_SCRIPT_TIMEOUT = Duration.ofMinutes(9);
+
     private final Path root;
+    private final Path baseDir;
     private final Path dataDir;
     private final int portBase;
     private final Map<String, String> extraEnv;
+    private final List<String> upArguments;
     private Map<String, String> access = Map.of();
     private Api api;
 
-    private PlatformProcess(Path root, Path dataDir, int portBase, Map<String, String> extraEnv) {
+    private PlatformProcess(
+            Path root,
+            Path baseDir,
+            Path dataDir,
+            int portBase,
+            Map<String, String> extraEnv,
+            List<String> upArguments) {
         this.root = root;
+        this.baseDir = baseDir;
         this.dataDir = dataDir;
         this.portBase = portBase;
         this.extraEnv = Map.copyOf(extraEnv);
+        this.upArguments = List.copyOf(upArguments);
     }
 
     /** Starts a fresh platform named {@code name} (used in the data folder name) with extra service env. */
     public static PlatformProcess start(String name, Map<String, String> extraEnv) {
+        return start(name, extraEnv, false);
+    }
+
+    /**
+     * Starts a fresh platform with {@code ./platform up --gcp-emulators}: gcp mode on the Firestore and Pub/Sub
+     * emulators of the Google Cloud CLI, which listen on the port base + 10 and + 11. Fails at once when gcloud is
+     * missing: such a test must never pass by not running.
+     */
+    public static PlatformProcess startOnGcpEmulators(String name, Map<String, String> extraEnv) {
+        return start(name, extraEnv, true);
+    }
+
+    private static PlatformProcess start(String name, Map<String, String> extraEnv, boolean gcpEmulators) {
         Path root = locateRoot();
         for (String s : SERVICES) {
             Path jar = root.resolve(s).resolve("target/quarkus-app/quarkus-run.jar");
@@ -64,7 +90,18 @@ public final class PlatformProcess implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        PlatformProcess platform = new PlatformProcess(root, dataDir, freePortBase(4), extraEnv);
+        PlatformProcess platform = gcpEmulators
+                ? new PlatformProcess(
+                        root,
+                        dataDir,
+                        dataDir.resolve("gcp-emulators"),
+                        freePortBase(12),
+                        extraEnv,
+                        List.of("up", "--gcp-emulators"))
+                : new PlatformProcess(root, dataDir, dataDir, freePortBase(4), extraEnv, List.of("up"));
+        if (gcpEmulators) {
+            requireGcloud();
+        }
         try {
             platform.up();
         } catch (RuntimeException e) {
@@ -72,6 +109,19 @@ public final class PlatformProcess implements AutoCloseable {
             throw e;
         }
         return platform;
+    }
+
+    /** The Google Cloud CLI with its emulators, or a failure that says how to install them. */
+    static void requireGcloud() {
+        for (String dir : System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator)) {
+            if (Files.isExecutable(Path.of(dir, "gcloud"))) {
+                return;
+            }
+        }
+        throw new IllegalStateException("gcloud is not on PATH: the -Pemulators end-to-end tests run the platform on "
+                + "the Firestore and Pub/Sub emulators of the Google Cloud CLI (gcloud components install beta "
+                + "cloud-firestore-emulator pubsub-emulator, or the google-cloud-cli-firestore-emulator and "
+                + "google-cloud-cli-pubsub-emulator packages)");
     }
 
     /** The repository root: system property platform.root (set by the pom), else the parent of the cwd. */
@@ -118,7 +168,7 @@ public final class PlatformProcess implements AutoCloseable {
 
     /** Runs {@code ./platform up}: starts whatever is not running; fails with output and log tails. */
     public void up() {
-        ScriptResult r = script("up");
+        ScriptResult r = script(upArguments.toArray(String[]::new));
         if (r.exitCode() != 0) {
             throw new IllegalStateException("./platform up failed (exit " + r.exitCode() + ") in " + dataDir + "\n"
                     + r.output() + "\n" + logTails(60));
@@ -185,15 +235,16 @@ public final class PlatformProcess implements AutoCloseable {
 
     private record ScriptResult(int exitCode, String output) {}
 
-    private ScriptResult script(String command) {
-        ProcessBuilder pb = new ProcessBuilder(root.resolve("platform").toString(), command)
-                .directory(root.toFile())
-                .redirectErrorStream(true);
+    private ScriptResult script(String... arguments) {
+        List<String> command = new ArrayList<>(List.of(root.resolve("platform").toString()));
+        command.addAll(List.of(arguments));
+        Duration timeout = upArguments.size() > 1 ? EMULATOR_SCRIPT_TIMEOUT : SCRIPT_TIMEOUT;
+        ProcessBuilder pb = new ProcessBuilder(command).directory(root.toFile()).redirectErrorStream(true);
         Map<String, String> env = pb.environment();
         // Only our settings reach the services: drop PLATFORM_* / QUARKUS_* from the caller's environment.
         env.keySet().removeIf(k -> k.startsWith("PLATFORM_") || k.startsWith("QUARKUS_"));
         env.put("PLATFORM_SKIP_BUILD", "1");
-        env.put("PLATFORM_DATA_DIR", dataDir.toString());
+        env.put("PLATFORM_DATA_DIR", baseDir.toString());
         env.put("PLATFORM_PORT_BASE", Integer.toString(portBase));
         env.putAll(extraEnv);
         try {
@@ -202,7 +253,7 @@ public final class PlatformProcess implements AutoCloseable {
             byte[] out;
             // The services redirect their output to log files, so the pipe closes when the script ends.
             out = p.getInputStream().readAllBytes();
-            if (!p.waitFor(SCRIPT_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
+            if (!p.waitFor(timeout.toSeconds(), TimeUnit.SECONDS)) {
                 p.destroyForcibly();
                 return new ScriptResult(-1, new String(out, StandardCharsets.UTF_8) + "\n(timed out)");
             }
@@ -260,6 +311,16 @@ public final class PlatformProcess implements AutoCloseable {
 
     public Path dataDir() {
         return dataDir;
+    }
+
+    /** host:port of the Firestore emulator of a platform started on the emulators. */
+    public String firestoreEmulator() {
+        return "127.0.0.1:" + (portBase + 10);
+    }
+
+    /** host:port of the Pub/Sub emulator of a platform started on the emulators. */
+    public String pubsubEmulator() {
+        return "127.0.0.1:" + (portBase + 11);
     }
 
     public int port(String service) {

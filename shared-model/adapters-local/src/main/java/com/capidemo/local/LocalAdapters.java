@@ -1,6 +1,8 @@
 package com.capidemo.local;
 
 import com.capidemo.core.adapter.Adapter;
+import com.capidemo.core.adapter.AdapterSelection;
+import com.capidemo.core.adapter.Port;
 import com.capidemo.core.port.ConversationStore;
 import com.capidemo.core.port.Crypto;
 import com.capidemo.core.port.DataAgents;
@@ -17,6 +19,7 @@ import com.capidemo.core.port.StepStore;
 import com.capidemo.core.port.TaskQueue;
 import com.capidemo.core.port.TenantStore;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.Produces;
 import jakarta.enterprise.inject.Typed;
 
@@ -82,11 +85,16 @@ public class LocalAdapters {
         return outbox;
     }
 
-    /** platform.queue.custom.transport=local: the task row is written with the job, then dispatched. */
+    /**
+     * platform.queue.custom.transport=local: the task row is written with the job in one SQLite transaction, then
+     * dispatched; when the jobs live in another store (Firestore), the job is stored first and the task row added
+     * after it, as Cloud Tasks is used.
+     */
     @Produces
     @Adapter("local")
-    TaskQueue customJobQueue(SqliteTaskQueue tasks) {
-        return tasks;
+    TaskQueue customJobQueue(
+            AdapterSelection selection, Instance<SqliteTaskQueue> sameStore, Instance<TaskTableQueue> otherStore) {
+        return selection.isLocal(Port.STORE) ? sameStore.get() : otherStore.get();
     }
 
     @Produces

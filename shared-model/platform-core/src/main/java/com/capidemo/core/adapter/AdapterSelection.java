@@ -52,10 +52,8 @@ public class AdapterSelection {
             local.put(port, choose(port, chosen, explicit.containsKey(port) ? port.key : "platform.mode=" + mode));
             values.put(port, chosen);
         }
-        if (local.get(Port.CUSTOM_QUEUE) && !local.get(Port.STORE)) {
-            throw new IllegalStateException("platform.queue.custom.transport=local writes the job in the same SQLite "
-                    + "transaction as its task, so it needs platform.store=sqlite (use cloudtasks with firestore)");
-        }
+        // platform.queue.custom.transport=local over Firestore stores the job first and then adds its task, as Cloud
+        // Tasks does; the quick queue's outbox has no such variant.
         if (local.get(Port.QUICK_QUEUE) && !local.get(Port.STORE)) {
             throw new IllegalStateException(
                     "platform.queue.quick.transport=local writes the job in the same SQLite "

@@ -129,6 +129,14 @@ public interface PlatformConfig {
         /** Shared secret the local dispatchers send and the workers require (X-Worker-Secret). */
         Optional<String> sharedSecret();
 
+        /**
+         * Emulator only: the name of a query parameter that may carry the shared secret instead of X-Worker-Secret.
+         * The Pub/Sub emulator's push subscriptions cannot add a header, so {@code ./platform up --gcp-emulators} puts
+         * the secret in their push endpoint's URL. Off when unset; a start with it set and no emulator configured
+         * fails (a secret in a URL ends up in logs and histories).
+         */
+        Optional<String> secretQueryParameter();
+
         Oidc oidc();
     }
 

@@ -33,6 +33,24 @@ public class WorkerAuthenticators {
             AdapterSelection selection,
             @Any Instance<OidcAuthenticatorFactory> oidc) {
         choose(config.worker(), emulatorOrTest(selection), oidc(oidc));
+        checkSecretQueryParameter(config.worker(), emulatorOrTest(selection));
+    }
+
+    /** A secret in a URL is allowed only where the Pub/Sub emulator's header-less push needs it. */
+    static void checkSecretQueryParameter(PlatformConfig.Worker worker, boolean emulatorOrTest) {
+        if (worker.secretQueryParameter().filter(p -> !p.isBlank()).isEmpty()) {
+            return;
+        }
+        if (!emulatorOrTest) {
+            throw new IllegalStateException("platform.worker.secret-query-parameter puts the worker secret in URLs and "
+                    + "is allowed only against the emulators (platform.gcp.pubsub-emulator-host, firestore-emulator-host or "
+                    + "their *_EMULATOR_HOST variables set); leave it unset");
+        }
+        if (!worker.auth().equals("shared-secret")) {
+            throw new IllegalStateException(
+                    "platform.worker.secret-query-parameter carries the shared secret, so it needs "
+                            + "platform.worker.auth=shared-secret, not " + worker.auth());
+        }
     }
 
     private static Function<PlatformConfig.Oidc, WorkerAuthenticator> oidc(Instance<OidcAuthenticatorFactory> oidc) {

@@ -53,12 +53,33 @@ class AdapterSelectionTest {
                 .hasMessageContaining("platform.template-data must be duckdb, not 'bigquery'");
         assertThatThrownBy(() -> select("local", Map.of(Port.STORE, "firestore"), "p"))
                 .hasMessageContaining("needs platform.store=sqlite");
-        assertThatThrownBy(() -> select("local", Map.of(Port.STORE, "firestore", Port.QUICK_QUEUE, "pubsub"), "p"))
-                .hasMessageContaining("platform.queue.custom.transport=local");
         assertThatThrownBy(() -> select(
                         "local",
                         Map.of(Port.STORE, "firestore", Port.QUICK_QUEUE, "pubsub", Port.CUSTOM_QUEUE, "cloudtasks"),
                         null))
                 .hasMessageContaining("platform.gcp.project-id");
+    }
+
+    @Test
+    void theLocalTaskQueueServesFirestoreStoresWhereTheOutboxCannot() {
+        // the emulator wiring of ./platform up --gcp-emulators: Firestore and Pub/Sub, Cloud Tasks → the task table
+        AdapterSelection s = select(
+                "gcp",
+                Map.of(
+                        Port.CUSTOM_QUEUE, "local",
+                        Port.WAREHOUSE, "duckdb",
+                        Port.OBJECTS, "local",
+                        Port.CRYPTO, "tink",
+                        Port.AGENTS, "local",
+                        Port.LLM, "local"),
+                "demo-project");
+        assertThat(s.isLocal(Port.STORE)).isFalse();
+        assertThat(s.isLocal(Port.QUICK_QUEUE)).isFalse();
+        assertThat(s.isLocal(Port.EVENTS)).isFalse();
+        assertThat(s.isLocal(Port.CUSTOM_QUEUE)).isTrue();
+        assertThat(s.usesSqlite()).as("the task table is in the SQLite file").isTrue();
+        assertThatThrownBy(() -> select("gcp", Map.of(Port.QUICK_QUEUE, "local"), "demo-project"))
+                .hasMessageContaining("platform.queue.quick.transport=local")
+                .hasMessageContaining("needs platform.store=sqlite");
     }
 }

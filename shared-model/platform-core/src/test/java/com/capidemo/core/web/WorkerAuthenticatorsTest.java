@@ -15,6 +15,10 @@ class WorkerAuthenticatorsTest {
     };
 
     private static PlatformConfig.Worker auth(String mode) {
+        return auth(mode, Optional.empty());
+    }
+
+    private static PlatformConfig.Worker auth(String mode, Optional<String> queryParameter) {
         return new PlatformConfig.Worker() {
             @Override
             public String auth() {
@@ -24,6 +28,11 @@ class WorkerAuthenticatorsTest {
             @Override
             public Optional<String> sharedSecret() {
                 return Optional.of("s");
+            }
+
+            @Override
+            public Optional<String> secretQueryParameter() {
+                return queryParameter;
             }
 
             @Override
@@ -51,5 +60,27 @@ class WorkerAuthenticatorsTest {
     void anUnknownModeIsRefused() {
         assertThatThrownBy(() -> WorkerAuthenticators.choose(auth("secret"), true, NO_OIDC))
                 .hasMessageContaining("shared-secret, oidc or none");
+    }
+
+    @Test
+    void aSecretInTheQueryIsRefusedOutsideTheEmulators() {
+        assertThatThrownBy(() -> WorkerAuthenticators.checkSecretQueryParameter(
+                        auth("shared-secret", Optional.of("worker_secret")), false))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("platform.worker.secret-query-parameter")
+                .hasMessageContaining("only against the emulators");
+    }
+
+    @Test
+    void aSecretInTheQueryNeedsSharedSecretAuthentication() {
+        assertThatThrownBy(() -> WorkerAuthenticators.checkSecretQueryParameter(
+                        auth("none", Optional.of("worker_secret")), true))
+                .hasMessageContaining("platform.worker.auth=shared-secret");
+    }
+
+    @Test
+    void aSecretInTheQueryIsAllowedAgainstTheEmulatorsAndOffByDefault() {
+        WorkerAuthenticators.checkSecretQueryParameter(auth("shared-secret", Optional.of("worker_secret")), true);
+        WorkerAuthenticators.checkSecretQueryParameter(auth("oidc"), false);
     }
 }
