@@ -3,6 +3,7 @@ package com.capidemo.gcp;
 import com.capidemo.core.adapter.Adapter;
 import com.capidemo.core.port.ConversationStore;
 import com.capidemo.core.port.DemoStore;
+import com.capidemo.core.port.InsightsStore;
 import com.capidemo.core.port.JobStore;
 import com.capidemo.core.port.LifecycleRunStore;
 import com.capidemo.core.port.NotificationStore;
@@ -73,5 +74,12 @@ public class GcpStoreProducers {
     @Adapter("firestore")
     ShareStore shareStore(Instance<Firestore> firestore) {
         return new FirestoreShareStore(firestore.get());
+    }
+
+    @Produces
+    @ApplicationScoped
+    @Adapter("firestore")
+    InsightsStore insightsStore(Instance<Firestore> firestore) {
+        return new FirestoreInsightsStore(firestore.get());
     }
 }
