@@ -4,15 +4,15 @@ import { NavLink, Outlet, useNavigate } from 'react-router';
 import { signOut, useSession } from './SessionContext';
 import { dashboardQuery } from './useDashboard';
 
-const NAV = [
+const NAV: { to: string; label: string; short?: string; end: boolean }[] = [
   { to: '/', label: 'Dashboard', end: true },
   { to: '/templates', label: 'Templates', end: false },
-  { to: '/custom', label: 'Custom demo', end: false },
+  { to: '/custom', label: 'Custom demo', short: 'Custom', end: false },
   { to: '/pipelines', label: 'Pipelines', end: false },
 ];
 
 /** Shown to tenant admins only (the dashboard names the caller's role). */
-const ADMIN_NAV = [{ to: '/insights', label: 'Insights', end: false }];
+const ADMIN_NAV: typeof NAV = [{ to: '/insights', label: 'Insights', end: false }];
 
 export function Brand() {
   return (
@@ -42,10 +42,12 @@ export function Layout() {
           <NavLink to="/" className="rounded-md focus-visible:outline-2 focus-visible:outline-indigo-600"><Brand /></NavLink>
           <nav aria-label="Main" className="order-3 -mx-1.5 flex w-[calc(100%+0.75rem)] justify-between gap-0.5 overflow-x-auto sm:justify-start sm:gap-1 md:order-none md:mx-0 md:w-auto">
             {nav.map((item) => (
-              <NavLink key={item.to} to={item.to} end={item.end}
-                className={({ isActive }) => `whitespace-nowrap rounded-md px-1.5 py-1.5 text-sm font-medium sm:px-3 focus-visible:outline-2 focus-visible:outline-indigo-600 ${
+              <NavLink key={item.to} to={item.to} end={item.end} aria-label={item.label}
+                className={({ isActive }) => `whitespace-nowrap rounded-md px-1 py-1.5 text-[13px] font-medium sm:px-3 sm:text-sm focus-visible:outline-2 focus-visible:outline-indigo-600 ${
                   isActive ? 'bg-indigo-50 text-indigo-700' : 'text-slate-600 hover:bg-slate-100 hover:text-slate-900'}`}>
-                {item.label}
+                {item.short
+                  ? <><span className="sm:hidden">{item.short}</span><span className="hidden sm:inline">{item.label}</span></>
+                  : item.label}
               </NavLink>
             ))}
           </nav>

@@ -18,7 +18,8 @@ export function monthLabel(month: string): string {
 }
 
 const monthAxis = (labels: string[]) => ({
-  field: 'label', type: 'ordinal', sort: labels, title: null, axis: { labelAngle: 0, labelOverlap: 'parity' },
+  field: 'label', type: 'ordinal', sort: labels, scale: { domain: labels }, title: null,
+  axis: { labelAngle: 0, labelOverlap: 'parity' },
 });
 
 /** The dashed line at `target` and its label at the right end. */
