@@ -23,8 +23,9 @@ resource "google_firestore_database" "default" {
 # template_id, is_pinned, optionally search_terms array-contains, newest first: FirestoreIndexesTest checks every
 # combination is there), the dashboard's demos-this-month count, the unscored sweep, demos by status + last_used,
 # lifecycle's paged scans (ready unpinned demos by last_used, archived demos by archived_at), a tenant's API keys, a
-# demo's share links, notifications by recipient newest first and undelivered ones oldest first. Firestore appends
-# __name__ itself.
+# demo's share links, notifications by recipient newest first and undelivered ones oldest first, and the team
+# insights' counts (demos per user by origin or opened share, share links per user by creation or first opening,
+# chat turns per asker, a collection-group index on "turns"). Firestore appends __name__ itself.
 locals {
   firestore_index_file = jsondecode(file("${path.module}/firestore.indexes.json"))
 

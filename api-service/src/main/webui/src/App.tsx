@@ -8,6 +8,7 @@ import { RequireSession, SessionProvider } from './components/SessionContext';
 import { CustomDemoPage } from './pages/CustomDemoPage';
 import { DashboardPage } from './pages/DashboardPage';
 import { DemoPage } from './pages/DemoPage';
+import { InsightsPage } from './pages/InsightsPage';
 import { JobPage } from './pages/JobPage';
 import { NotFoundPage } from './pages/NotFoundPage';
 import { PipelineRunPage } from './pages/PipelineRunPage';
@@ -36,6 +37,7 @@ export const routes: RouteObject[] = [
           { path: 'demos/:demoId', element: <DemoPage /> },
           { path: 'pipelines', element: <PipelinesPage /> },
           { path: 'pipelines/runs/:runId', element: <PipelineRunPage /> },
+          { path: 'insights', element: <InsightsPage /> },
           { path: '*', element: <NotFoundPage /> },
         ],
       },

@@ -178,8 +178,52 @@ export interface DemoFilter {
   cursor?: string;
 }
 
+/** One user's, or the team's, figures in a period; a rate is null when no demo was created. */
+export interface InsightFigures {
+  demos_created: number;
+  quick: number;
+  custom: number;
+  clones: number;
+  template_usage_rate: number | null;
+  reuse_rate: number | null;
+  share_links_created: number;
+  share_links_opened: number;
+  shared_demos: number;
+  sharing_rate: number | null;
+  questions_asked: number;
+  questions_declined: number;
+}
+
+export interface UserFigures {
+  user: string;
+  figures: InsightFigures;
+}
+
+export interface InsightMonth {
+  /** "2026-12" */
+  month: string;
+  from: string;
+  to: string;
+  active_users: number;
+  demos_per_user: number | null;
+  totals: InsightFigures;
+  users: UserFigures[];
+}
+
+/** GET /api/insights: the team's numbers per month (oldest first) and per user over the window, and the targets. */
+export interface Insights {
+  month_count: number;
+  from: string;
+  to: string;
+  targets: { demos_per_user_per_month: number; template_usage_rate: number; reuse_rate: number; sharing_rate: number };
+  months: InsightMonth[];
+  users: UserFigures[];
+}
+
 export interface Dashboard {
   user: string;
+  /** The caller's role in the tenant: admins also see the team insights. */
+  role: 'admin' | 'member';
   stats: {
     total_demos: number;
     demos_this_month: number;
@@ -574,6 +618,9 @@ export const listDemos = (filter: DemoFilter = {}) =>
     .then((page): DemoPage => ({ demos: page?.demos ?? [], next_cursor: page?.next_cursor ?? null }));
 
 export const getDashboard = () => request<Dashboard>('GET', '/api/dashboard');
+
+/** Tenant admins only (a member: 403); `months` 1–24, the current month and the ones before it. */
+export const getInsights = (months: number) => request<Insights>('GET', `/api/insights?months=${months}`);
 
 /** Owner only (another user of the tenant: 403); 409 for a deleted demo. */
 export const pinDemo = (demoId: string) => request<PinState>('POST', `/api/demos/${enc(demoId)}/pin`);

@@ -1,13 +1,18 @@
 /** The frame of every signed-in page: brand, navigation, tenant and sign-out. */
+import { useQuery } from '@tanstack/react-query';
 import { NavLink, Outlet, useNavigate } from 'react-router';
 import { signOut, useSession } from './SessionContext';
+import { dashboardQuery } from './useDashboard';
 
-const NAV = [
+const NAV: { to: string; label: string; short?: string; end: boolean }[] = [
   { to: '/', label: 'Dashboard', end: true },
   { to: '/templates', label: 'Templates', end: false },
-  { to: '/custom', label: 'Custom demo', end: false },
+  { to: '/custom', label: 'Custom demo', short: 'Custom', end: false },
   { to: '/pipelines', label: 'Pipelines', end: false },
 ];
+
+/** Shown to tenant admins only (the dashboard names the caller's role). */
+const ADMIN_NAV: typeof NAV = [{ to: '/insights', label: 'Insights', end: false }];
 
 export function Brand() {
   return (
@@ -25,6 +30,8 @@ export function Layout() {
   const session = useSession();
   const navigate = useNavigate();
   const tenant = session?.tenantId ?? null;
+  const admin = useQuery(dashboardQuery).data?.role === 'admin';
+  const nav = admin ? [...NAV, ...ADMIN_NAV] : NAV;
   return (
     <div className="min-h-screen">
       <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2">
@@ -34,11 +41,13 @@ export function Layout() {
         <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-2.5 sm:px-6">
           <NavLink to="/" className="rounded-md focus-visible:outline-2 focus-visible:outline-indigo-600"><Brand /></NavLink>
           <nav aria-label="Main" className="order-3 -mx-1.5 flex w-[calc(100%+0.75rem)] justify-between gap-0.5 overflow-x-auto sm:justify-start sm:gap-1 md:order-none md:mx-0 md:w-auto">
-            {NAV.map((item) => (
-              <NavLink key={item.to} to={item.to} end={item.end}
-                className={({ isActive }) => `whitespace-nowrap rounded-md px-1.5 py-1.5 text-sm font-medium sm:px-3 focus-visible:outline-2 focus-visible:outline-indigo-600 ${
+            {nav.map((item) => (
+              <NavLink key={item.to} to={item.to} end={item.end} aria-label={item.label}
+                className={({ isActive }) => `whitespace-nowrap rounded-md px-1 py-1.5 text-[13px] font-medium sm:px-3 sm:text-sm focus-visible:outline-2 focus-visible:outline-indigo-600 ${
                   isActive ? 'bg-indigo-50 text-indigo-700' : 'text-slate-600 hover:bg-slate-100 hover:text-slate-900'}`}>
-                {item.label}
+                {item.short
+                  ? <><span className="sm:hidden">{item.short}</span><span className="hidden sm:inline">{item.label}</span></>
+                  : item.label}
               </NavLink>
             ))}
           </nav>

@@ -1,5 +1,5 @@
 /** Answers shaped like the platform's (copied from a running platform, shortened). */
-import type { ChatReply, Demo, DemoListItem, Job, PipelineRun, TemplateDetail, TemplateSummary } from '../api/client';
+import type { ChatReply, Demo, DemoListItem, InsightFigures, Insights, Job, PipelineRun, TemplateDetail, TemplateSummary } from '../api/client';
 
 export const templates: TemplateSummary[] = [
   { template_id: 'shopify', name: 'Shopify E-commerce Analytics', industry: 'Retail & E-commerce', description: 'Orders, customers and refunds.',
@@ -52,6 +52,7 @@ export function listItem(i: number, over: Partial<DemoListItem> = {}): DemoListI
 /** GET /api/dashboard as api-service answers it: the caller's own demos; by_status has every live status, zero too. */
 export const dashboard = {
   user: 'ce@acme.test',
+  role: 'admin',
   stats: { total_demos: 25, demos_this_month: 7, pinned_count: 1,
     by_status: { provisioning: 0, ready: 24, failed: 1, archived: 0 }, by_template: { shopify: 25 } },
   pinned_demos: [listItem(1, { customer_name: 'Pinned Co', is_pinned: true })],
@@ -112,3 +113,31 @@ export const pipelineRun = (over: Partial<PipelineRun> = {}): PipelineRun => ({
   ],
   ...over,
 });
+
+const figures = (demos: number, over: Partial<InsightFigures> = {}): InsightFigures => ({
+  demos_created: demos, quick: demos, custom: 0, clones: 0, template_usage_rate: demos ? 1 : null,
+  reuse_rate: demos ? 0 : null, share_links_created: 0, share_links_opened: 0, shared_demos: 0,
+  sharing_rate: demos ? 0 : null, questions_asked: 0, questions_declined: 0, ...over,
+});
+
+/** GET /api/insights?months=3 as api-service answers it for a team of two. */
+export const insights: Insights = {
+  month_count: 3,
+  from: '2026-10-01T00:00:00Z',
+  to: '2027-01-01T00:00:00Z',
+  targets: { demos_per_user_per_month: 25, template_usage_rate: 0.7, reuse_rate: 0.5, sharing_rate: 0.4 },
+  months: [
+    { month: '2026-10', from: '2026-10-01T00:00:00Z', to: '2026-11-01T00:00:00Z', active_users: 0, demos_per_user: null,
+      totals: figures(0), users: [] },
+    { month: '2026-11', from: '2026-11-01T00:00:00Z', to: '2026-12-01T00:00:00Z', active_users: 1, demos_per_user: 4,
+      totals: figures(4, { quick: 2, custom: 1, clones: 1, template_usage_rate: 0.5, reuse_rate: 0.25, shared_demos: 2,
+        sharing_rate: 0.5, share_links_created: 3, share_links_opened: 2, questions_asked: 10, questions_declined: 2 }),
+      users: [] },
+    { month: '2026-12', from: '2026-12-01T00:00:00Z', to: '2027-01-01T00:00:00Z', active_users: 2, demos_per_user: 30,
+      totals: figures(60, { quick: 50, clones: 10, template_usage_rate: 50 / 60, reuse_rate: 10 / 60 }), users: [] },
+  ],
+  users: [
+    { user: 'ce@acme.test', figures: figures(40, { quick: 30, clones: 10, template_usage_rate: 0.75, reuse_rate: 0.25, questions_asked: 10, questions_declined: 2 }) },
+    { user: 'admin@acme.test', figures: figures(0) },
+  ],
+};

@@ -28,7 +28,8 @@ import java.util.regex.Pattern;
  * (DemoStoreSeed): {@code GET /api/dashboard} and {@code GET /api/demos?limit=50} (first page, then following
  * next_cursor up to 5 pages) each by {@code --clients} (100) concurrent clients for {@code --seconds} (30), every
  * client a user of one of the seeded tenants; then single-demo reads ({@code GET /api/demos/{id}}, 8 clients)
- * unloaded and while 100 clients list; api-service RSS after each phase. Latencies p50/p95/p99 (nearest rank),
+ * unloaded and while 100 clients list; the team insights ({@code GET /api/insights?months=6}) by each tenant's admin;
+ * api-service RSS after each phase. Latencies p50/p95/p99 (nearest rank),
  * throughput and errors (any answer but 200, or no answer) go to demos-latest.json and .md.
  *
  * Every load has its own HTTP client; api-service and load-generator CPU per phase are reported too.
@@ -36,6 +37,8 @@ import java.util.regex.Pattern;
  * <pre>java -cp bench.jar com.capidemo.bench.DemosBench --url URL --seed-file FILE --pid PID [--clients N] [--seconds S]</pre>
  */
 public final class DemosBench {
+
+    private static final String INSIGHTS = "/api/insights?months=6";
 
     private static final Pattern CURSOR = Pattern.compile("\"next_cursor\"\\s*:\\s*\"([^\"]+)\"");
 
@@ -156,6 +159,24 @@ public final class DemosBench {
         background.join();
         out.add(loaded);
         rss.add("after point reads " + rss(pid));
+        // The team insights (tenant admins only: the users /api/insights answers), six months of count queries.
+        HttpClient probe = HttpClient.newHttpClient();
+        List<User> admins = new ArrayList<>();
+        for (User u : users) {
+            if (send(probe, u, INSIGHTS).statusCode() == 200) {
+                admins.add(u);
+            }
+        }
+        Result insights = null;
+        if (!admins.isEmpty()) {
+            DemosBench asAdmins = new DemosBench(url, admins);
+            asAdmins.pid = pid;
+            asAdmins.load("warm-up", admins.size(), 5, (http, u, state) -> asAdmins.get(http, u, INSIGHTS));
+            insights = asAdmins.load(
+                    "GET " + INSIGHTS, admins.size(), seconds, (http, u, state) -> asAdmins.get(http, u, INSIGHTS));
+            out.add(insights);
+            rss.add("after insights " + rss(pid));
+        }
 
         StringBuilder md = new StringBuilder("# Demo management at scale (")
                 .append(clock.instant())
@@ -172,7 +193,8 @@ public final class DemosBench {
                 .append(" tenants (")
                 .append(users.size())
                 .append(" users), seeded through the store. Targets: p50 < 20 ms, p99 < 100 ms,"
-                        + " 0 errors; point reads under list load within 2x of unloaded.\n\n")
+                        + " 0 errors; point reads under list load within 2x of unloaded; the team insights (each"
+                        + " tenant's admin, one client each) p95 < 200 ms.\n\n")
                 .append("Each load has its own HTTP client (connection pool and selector thread), as its users would."
                         + " CPU columns: cores used by api-service and by this load generator (same machine).\n\n")
                 .append("| request | clients | requests | errors | p50 ms | p95 ms | p99 ms | max ms | req/s"

@@ -25,7 +25,7 @@ public class DashboardResource {
         this.cache = cache;
     }
 
-    private record DashboardQuery(String user) {}
+    private record DashboardQuery(String user, String role) {}
 
     /** Kept while the tenant's demos are unchanged and the month's count stays the same (DemoReadCache). */
     @GET
@@ -34,7 +34,7 @@ public class DashboardResource {
         Caller me = caller.caller();
         return cache.json(
                 me.tenantId(),
-                new DashboardQuery(me.userEmail()),
+                new DashboardQuery(me.userEmail(), me.role()),
                 () -> demos.dashboard(me),
                 DemoService.Dashboard::countsChangeAt);
     }

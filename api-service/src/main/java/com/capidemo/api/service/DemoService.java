@@ -57,6 +57,7 @@ public class DemoService {
      */
     public record Dashboard(
             String user,
+            String role,
             Stats stats,
             List<DemoSummary> pinnedDemos,
             List<DemoSummary> recentDemos,
@@ -93,6 +94,7 @@ public class DemoService {
                 : s.oldestSince() == null ? now : s.oldestSince().plus(MONTH);
         return new Dashboard(
                 me,
+                caller.role(),
                 new Stats(s.total(), s.createdSince(), s.pinned(), s.byStatus(), s.byTemplate()),
                 demos.list(caller.tenantId(), mine.withPinned(true), Optional.empty(), DASHBOARD_ITEMS),
                 demos.list(caller.tenantId(), mine, Optional.empty(), DASHBOARD_ITEMS),

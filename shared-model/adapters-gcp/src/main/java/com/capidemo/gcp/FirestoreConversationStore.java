@@ -126,7 +126,8 @@ public class FirestoreConversationStore implements ConversationStore {
                     Instant updated =
                             previous != null && !now.isAfter(previous) ? previous.plus(1, ChronoUnit.MICROS) : now;
                     tx.create(
-                            turnsOf(t.conversationId()).document(String.format("%08d", turn)), document(t, turn, now));
+                            turnsOf(t.conversationId()).document(String.format("%08d", turn)),
+                            document(t, turn, now, conv.getString("tenant_id"), conv.getString("created_by")));
                     tx.update(ref(t.conversationId()), Map.of("last_turn", turn, "updated_at", ts(updated)));
                     return new ConversationTurn(
                             t.conversationId(),
@@ -146,7 +147,9 @@ public class FirestoreConversationStore implements ConversationStore {
                 CONTENDED));
     }
 
-    private static Map<String, Object> document(ConversationTurn t, int turn, Instant now) {
+    /** A turn, with its tenant and asker so the insights count them by a collection-group query on "turns". */
+    private static Map<String, Object> document(
+            ConversationTurn t, int turn, Instant now, String tenantId, String askedBy) {
         Map<String, Object> d = new HashMap<>();
         d.put("conversation_id", t.conversationId());
         d.put("turn", turn);
@@ -161,6 +164,8 @@ public class FirestoreConversationStore implements ConversationStore {
         d.put("outcome", t.outcome());
         d.put("state", t.state());
         d.put("created_at", ts(now));
+        d.put("tenant_id", tenantId);
+        d.put("asked_by", askedBy);
         return d;
     }
 

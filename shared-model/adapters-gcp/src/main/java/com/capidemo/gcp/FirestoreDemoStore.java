@@ -8,6 +8,7 @@ import com.capidemo.core.domain.Demo;
 import com.capidemo.core.domain.DemoCount;
 import com.capidemo.core.domain.DemoCursor;
 import com.capidemo.core.domain.DemoFilter;
+import com.capidemo.core.domain.DemoOrigin;
 import com.capidemo.core.domain.DemoSearch;
 import com.capidemo.core.domain.DemoStats;
 import com.capidemo.core.domain.DemoStatus;
@@ -599,6 +600,8 @@ public class FirestoreDemoStore implements DemoStore {
         m.put("pinned_at", ts(d.pinnedAt()));
         m.put("deleted_at", ts(d.deletedAt()));
         m.put("source_demo_id", d.sourceDemoId());
+        m.put("origin", DemoOrigin.of(d.templateId(), d.sourceDemoId()).wire());
+        m.put("share_opened", false);
         m.put("updated_at", ts(d.createdAt()));
         return m;
     }

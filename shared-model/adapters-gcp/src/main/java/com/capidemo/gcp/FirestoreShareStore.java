@@ -50,6 +50,7 @@ public class FirestoreShareStore implements ShareStore {
         d.put("read_only", s.readOnly());
         d.put("access_count", s.accessCount());
         d.put("last_accessed", ts(s.lastAccessed()));
+        d.put("first_accessed_at", ts(s.lastAccessed()));
         d.put("revoked_at", ts(s.revokedAt()));
         d.put("revoked", s.revokedAt() != null);
         return await(db.runTransaction(tx -> {
@@ -88,11 +89,21 @@ public class FirestoreShareStore implements ShareStore {
             if (!doc.exists()) {
                 return false;
             }
+            String demoId = doc.getString("demo_id");
+            DocumentReference demo =
+                    demoId == null ? null : db.collection("demos").document(demoId);
+            DocumentSnapshot demoDoc = demo == null ? null : tx.get(demo).get();
             Instant last = instant(doc, "last_accessed");
+            Instant first = instant(doc, "first_accessed_at");
             Map<String, Object> update = new HashMap<>();
             update.put("access_count", FieldValue.increment(1));
             update.put("last_accessed", ts(last != null && last.isAfter(at) ? last : at));
+            update.put("first_accessed_at", ts(first != null && first.isBefore(at) ? first : at));
             tx.update(ref(tokenHash), update);
+            if (demoDoc != null && demoDoc.exists() && !Boolean.TRUE.equals(demoDoc.getBoolean("share_opened"))) {
+                // the demo has had a link opened (the insights' sharing rate); written once per demo
+                tx.update(demo, Map.of("share_opened", true, "share_opened_at", ts(at)));
+            }
             return true;
         }));
     }

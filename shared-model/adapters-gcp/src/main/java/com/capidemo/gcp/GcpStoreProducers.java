@@ -3,6 +3,7 @@ package com.capidemo.gcp;
 import com.capidemo.core.adapter.Adapter;
 import com.capidemo.core.port.ConversationStore;
 import com.capidemo.core.port.DemoStore;
+import com.capidemo.core.port.InsightsStore;
 import com.capidemo.core.port.JobStore;
 import com.capidemo.core.port.LifecycleRunStore;
 import com.capidemo.core.port.NotificationStore;
@@ -76,5 +77,12 @@ public class GcpStoreProducers {
     @Adapter("firestore")
     ShareStore shareStore(Instance<Firestore> firestore) {
         return Guarded.traced(ShareStore.class, new FirestoreShareStore(firestore.get()), FIRESTORE);
+    }
+
+    @Produces
+    @ApplicationScoped
+    @Adapter("firestore")
+    InsightsStore insightsStore(Instance<Firestore> firestore) {
+        return new FirestoreInsightsStore(firestore.get());
     }
 }

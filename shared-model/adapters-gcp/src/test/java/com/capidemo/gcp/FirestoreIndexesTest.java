@@ -73,4 +73,16 @@ class FirestoreIndexesTest {
                         "api_keys|tenant_id:ASCENDING,created_at:DESCENDING",
                         "demo_shares|demo_id:ASCENDING,revoked:ASCENDING,created_at:DESCENDING");
     }
+
+    @Test
+    void everyInsightsCountHasItsIndex() throws Exception {
+        assertThat(indexes())
+                .contains(
+                        "demos|tenant_id:ASCENDING,created_by:ASCENDING,origin:ASCENDING,created_at:ASCENDING",
+                        "demos|tenant_id:ASCENDING,created_by:ASCENDING,share_opened:ASCENDING,created_at:ASCENDING",
+                        "demo_shares|tenant_id:ASCENDING,created_by:ASCENDING,created_at:ASCENDING",
+                        "demo_shares|tenant_id:ASCENDING,created_by:ASCENDING,first_accessed_at:ASCENDING",
+                        "turns|tenant_id:ASCENDING,asked_by:ASCENDING,created_at:ASCENDING",
+                        "turns|tenant_id:ASCENDING,asked_by:ASCENDING,outcome:ASCENDING,created_at:ASCENDING");
+    }
 }

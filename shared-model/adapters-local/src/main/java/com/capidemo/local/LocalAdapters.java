@@ -9,6 +9,7 @@ import com.capidemo.core.port.DataAgents;
 import com.capidemo.core.port.Datasets;
 import com.capidemo.core.port.DemoStore;
 import com.capidemo.core.port.EventPublisher;
+import com.capidemo.core.port.InsightsStore;
 import com.capidemo.core.port.JobQueue;
 import com.capidemo.core.port.JobStore;
 import com.capidemo.core.port.LifecycleRunStore;
@@ -75,6 +76,12 @@ public class LocalAdapters {
     @Produces
     @Adapter("sqlite")
     ShareStore shareStore(SqliteShareStore store) {
+        return store;
+    }
+
+    @Produces
+    @Adapter("sqlite")
+    InsightsStore insightsStore(SqliteInsightsStore store) {
         return store;
     }
 

@@ -88,12 +88,14 @@ public class SqliteConversationStore implements ConversationStore {
                             rs -> rs.getInt(1),
                             t.conversationId())
                     .orElse(1);
-            Sql.update(
+            int inserted = Sql.update(
                     c,
                     """
                     INSERT INTO conversation_turns(conversation_id, seq, question, answer, sql, result, chart,
-                                                   follow_up_questions, outcome, state, created_at)
-                    VALUES (?,?,?,?,?,?,?,?,?,?,?)""",
+                                                   follow_up_questions, outcome, state, created_at, tenant_id,
+                                                   asked_by)
+                    SELECT ?,?,?,?,?,?,?,?,?,?,?, tenant_id, created_by FROM conversations
+                    WHERE conversation_id = ?""",
                     t.conversationId(),
                     seq,
                     t.question(),
@@ -104,7 +106,11 @@ public class SqliteConversationStore implements ConversationStore {
                     Json.write(t.followUpQuestions()),
                     t.outcome(),
                     t.state(),
-                    now);
+                    now,
+                    t.conversationId());
+            if (inserted != 1) {
+                throw new IllegalArgumentException("no conversation " + t.conversationId());
+            }
             Sql.update(c, "UPDATE conversations SET updated_at = ? WHERE conversation_id = ?", now, t.conversationId());
             return new ConversationTurn(
                     t.conversationId(),

@@ -60,10 +60,21 @@ public class SqliteShareStore implements ShareStore {
 
     @Override
     public boolean recordAccess(String tokenHash, Instant at) {
-        return db.write(c -> Sql.update(c, """
-                UPDATE demo_shares SET access_count = access_count + 1,
-                       last_accessed = max(coalesce(last_accessed, 0), ?)
-                WHERE token_hash = ?""", at, tokenHash) == 1);
+        return db.write(c -> {
+            if (Sql.update(c, """
+                    UPDATE demo_shares SET access_count = access_count + 1,
+                           last_accessed = max(coalesce(last_accessed, 0), ?),
+                           first_accessed_at = min(coalesce(first_accessed_at, ?), ?)
+                    WHERE token_hash = ?""", at, at, at, tokenHash) != 1) {
+                return false;
+            }
+            // the demo has had a link opened (the insights' sharing rate); written once per demo
+            Sql.update(c, """
+                    UPDATE demos SET share_opened_at = ?
+                    WHERE demo_id = (SELECT demo_id FROM demo_shares WHERE token_hash = ?)
+                      AND share_opened_at IS NULL""", at, tokenHash);
+            return true;
+        });
     }
 
     @Override

@@ -7,6 +7,7 @@ import com.capidemo.core.port.DataAgents;
 import com.capidemo.core.port.Datasets;
 import com.capidemo.core.port.DemoStore;
 import com.capidemo.core.port.EventPublisher;
+import com.capidemo.core.port.InsightsStore;
 import com.capidemo.core.port.JobQueue;
 import com.capidemo.core.port.JobStore;
 import com.capidemo.core.port.LifecycleRunStore;
@@ -82,6 +83,12 @@ public class PortProducers {
     @Produces
     @ApplicationScoped
     ShareStore shareStore(@Any Instance<ShareStore> adapters) {
+        return Adapters.pick(adapters, selection, Port.STORE);
+    }
+
+    @Produces
+    @ApplicationScoped
+    InsightsStore insightsStore(@Any Instance<InsightsStore> adapters) {
         return Adapters.pick(adapters, selection, Port.STORE);
     }
 
