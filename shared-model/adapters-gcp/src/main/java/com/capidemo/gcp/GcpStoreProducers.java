@@ -83,6 +83,6 @@ public class GcpStoreProducers {
     @ApplicationScoped
     @Adapter("firestore")
     InsightsStore insightsStore(Instance<Firestore> firestore) {
-        return new FirestoreInsightsStore(firestore.get());
+        return Guarded.traced(InsightsStore.class, new FirestoreInsightsStore(firestore.get()), FIRESTORE);
     }
 }
