@@ -301,6 +301,9 @@ final class TableSql {
 
     /** Weighted choice as a CASE over the cumulative weights (values are equally likely without weights). */
     private static String choice(ColumnDesign column, List<String> values, List<Double> weights, String u) {
+        if (values.size() == 1) {
+            return typedLiteral(column.type(), values.get(0));
+        }
         double total = 0;
         for (int k = 0; k < values.size(); k++) {
             total += weights == null ? 1 : weights.get(k);
