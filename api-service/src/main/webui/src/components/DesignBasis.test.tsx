@@ -57,6 +57,7 @@ describe('the design basis', () => {
     const { container } = renderAt('/jobs/job_1');
     await waitFor(() => expect(container.querySelector('[data-design-basis]')).toHaveAttribute('data-design-basis', 'composed'));
     expect(container.querySelector('[data-design-basis]')).toHaveTextContent("Composed from the brief; no knowledge for 'ski resorts'");
+    expect(container.querySelector('[data-design-basis]')).toHaveTextContent('Built with generic building blocks');
     expect(container.querySelector('[data-unserved]')).toHaveTextContent('lift ticket sales');
     expect(container.querySelector('[data-unserved]')).toHaveTextContent('snowmaking costs');
     expect(container.querySelector('[data-industry]')).toHaveTextContent(/^ski resorts$/);

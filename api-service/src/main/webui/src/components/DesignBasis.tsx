@@ -48,7 +48,7 @@ export function DesignBasis({ basis }: { basis: Basis }) {
         <Badge tone={composed ? 'amber' : 'green'}>{composed ? 'Composed' : 'Knowledge'}</Badge>
         <span className="font-medium text-slate-900">{headline(basis.text)}</span>
       </p>
-      {composed && <p className="mt-1 text-xs text-slate-600">{detail.replace(/^No knowledge for '.+?'; /, '')}</p>}
+      {composed && <p className="mt-1 text-xs text-slate-600">{detail.replace(/^No knowledge for '.+?'; composed from the brief /, 'Built ')}</p>}
       {basis.unserved.length > 0 && (
         <div className="mt-2" data-unserved>
           <p className="text-xs text-slate-600">
