@@ -206,6 +206,18 @@ class EveryDesignTest {
                     .startsWith("No knowledge for '")
                     .contains("composed from the brief");
             assertThat(b.design().profile().industryLabel()).isEqualTo(c.brief().industry());
+            if (OUTSIDE_THE_KNOWLEDGE.contains(c.brief())) {
+                // The brief's own noun for its sites names the table ("clinics", "resorts", "breweries", ...).
+                String[] industryWords = c.brief().industry().split(" ");
+                String site = industryWords[industryWords.length - 1];
+                assertThat(tables)
+                        .as("the brief's noun for its sites")
+                        .contains(site)
+                        .doesNotContain("locations");
+                assertThat(b.design().queries())
+                        .as("golden questions by the brief's sites")
+                        .anyMatch(q -> q.sql().contains(site));
+            }
             String words = text(b);
             for (String useCase : c.brief().useCases()) {
                 assertThat(Text.keywords(useCase, 10))
