@@ -133,7 +133,11 @@ export interface Demo {
   deleted_at?: string | null;
   source_demo_id?: string | null;
   golden_queries: GoldenQuery[];
-  metadata: { table_count?: number; total_rows?: number; tables?: Record<string, number> } & Record<string, unknown>;
+  metadata: {
+    table_count?: number; total_rows?: number; tables?: Record<string, number>;
+    /** A custom demo's resolved industry ("Airlines"), what its design rests on, and requested use cases no knowledge serves. */
+    industry_label?: string; design_basis?: string; unserved_use_cases?: string[];
+  } & Record<string, unknown>;
   readiness: Readiness | null;
 }
 

@@ -7,6 +7,7 @@ import { AddToTalkTrack } from '../components/AddToTalkTrack';
 import { ChatPanel } from '../components/ChatPanel';
 import { DemoActions } from '../components/DemoActions';
 import { DemoLayout } from '../components/DemoLayout';
+import { DesignBasis } from '../components/DesignBasis';
 import { DownloadRecap } from '../components/DownloadRecap';
 import { ReadinessBadge } from '../components/ReadinessBadge';
 import { TablesList } from '../components/TablesList';
@@ -14,7 +15,7 @@ import { TalkTrack } from '../components/TalkTrack';
 import { TalkTrackEditor } from '../components/TalkTrackEditor';
 import { useChat, type Turn } from '../components/useChat';
 import { useSignedInUser } from '../components/useDashboard';
-import { Badge, ErrorNote, Loading, Notice, PageHeader, StatusBadge } from '../components/ui';
+import { Badge, Card, ErrorNote, Loading, Notice, PageHeader, StatusBadge } from '../components/ui';
 import { formatCount, relativeTime } from '../lib/format';
 
 const turnsOf = (c: Conversation | undefined): Turn[] =>
@@ -102,12 +103,17 @@ export function DemoPage() {
         subtitle={
           <span className="flex flex-wrap items-center gap-2">
             <StatusBadge status={d.status} />
-            <Badge tone="indigo">{d.industry}</Badge>
+            <Badge tone="indigo" data-industry>{d.metadata.industry_label || d.industry}</Badge>
             <ReadinessBadge score={d.readiness?.score} passed={d.readiness?.passed} total={d.readiness?.total} />
             <span className="text-slate-500">Last used {relativeTime(d.last_used)}</span>
           </span>
         }
         actions={<DemoActions demo={d} size="md" onDeleted={() => navigate('/')} />} />
+      {d.metadata.design_basis && (
+        <Card className="mb-6 px-5 py-4" aria-label="Design basis">
+          <DesignBasis basis={{ text: d.metadata.design_basis, unserved: d.metadata.unserved_use_cases ?? [] }} />
+        </Card>
+      )}
       {d.status === 'provisioning' && <div className="mb-6"><Notice>This demo is still being provisioned; the chat opens when it is ready.</Notice></div>}
       {d.status === 'failed' && <div className="mb-6"><Notice tone="amber">Provisioning of this demo failed. Its job page has the reason.</Notice></div>}
       {history.isError && <div className="mb-6"><Notice tone="amber">The earlier conversation could not be loaded; a new one starts with your next question.</Notice></div>}

@@ -3,8 +3,9 @@ import { useQuery } from '@tanstack/react-query';
 import { useEffect, useRef } from 'react';
 import { Link, useParams } from 'react-router';
 import { getDemo, getJobSteps, type Job, type StepRecord } from '../api/client';
+import { basisFromSteps, DesignBasis, industryFromSteps } from '../components/DesignBasis';
 import { useJobStream } from '../components/useJobStream';
-import { Card, ErrorNote, LinkButton, Loading, PageHeader, ProgressBar, Spinner, StatusBadge } from '../components/ui';
+import { Badge, Card, ErrorNote, LinkButton, Loading, PageHeader, ProgressBar, Spinner, StatusBadge } from '../components/ui';
 import { formatDateTime, formatMillis, formatTime, humanize } from '../lib/format';
 
 /** The seven stages of configs/demo/custom/agent-pipeline.yml, shown before their checkpoints exist. */
@@ -94,12 +95,18 @@ export function JobPage() {
   if (job.isError) return <ErrorNote error={job.error} title="This job could not be loaded" onRetry={() => job.refetch()} />;
   const data = job.data;
   const name = demo.data?.customer_name || (data as unknown as { payload?: { customer_name?: string } }).payload?.customer_name;
+  // What the design rests on: the ready demo's record, else the research stage's own words while the job runs.
+  const meta = demo.data?.metadata;
+  const basis = meta?.design_basis ? { text: meta.design_basis, unserved: meta.unserved_use_cases ?? [] }
+    : data.type === 'custom' ? basisFromSteps(steps.data) : null;
+  const industry = meta?.industry_label || (data.type === 'custom' ? industryFromSteps(steps.data) : undefined);
 
   return (
     <>
       <PageHeader eyebrow={`${TYPE_LABEL[data.type] ?? humanize(data.type)} · ${data.job_id}`}
         title={name ? `Demo for ${name}` : 'Provisioning job'}
         subtitle={<span className="flex flex-wrap items-center gap-2"><StatusBadge status={data.status} />
+          {industry && <Badge tone="indigo" data-industry>{industry}</Badge>}
           <span>Started {formatDateTime(data.created_at)}</span>
           {data.completed_at && <span>Finished in {formatMillis(new Date(data.completed_at).getTime() - new Date(data.created_at).getTime())}</span>}</span>}
         actions={data.status === 'completed' && demoId ? (
@@ -120,6 +127,12 @@ export function JobPage() {
           </p>
         )}
       </Card>
+
+      {basis && (
+        <Card className="mb-6 px-5 py-4" aria-label="Design basis">
+          <DesignBasis basis={basis} />
+        </Card>
+      )}
 
       {data.status === 'failed' && (
         <div className="mb-6"><ErrorNote message={data.error ?? 'The worker reported no reason.'} title="The job failed" /></div>

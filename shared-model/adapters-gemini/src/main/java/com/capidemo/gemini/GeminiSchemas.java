@@ -104,7 +104,7 @@ final class GeminiSchemas {
                         "kind", enumeration(Generator.KINDS, "How the values are made"),
                         "references", string("foreign_key/lookup: table.column of an earlier table"),
                         "source", string("lookup: the foreign key column of this table; email: the name column"),
-                        "values", strings("choice/city/region: the values; email: domains"),
+                        "values", strings("choice/city/region/country: the values; email: domains"),
                         "weights", array(number("Weight"), "Weights, one per value"),
                         "min", number("Range minimum, or first sequence value"),
                         "max", number("Range maximum"),
@@ -116,7 +116,9 @@ final class GeminiSchemas {
                         "prefix", string("STRING sequence: prefix before 6 digits"),
                         "expression",
                                 string("derived: a DuckDB expression over earlier columns; {u} {u2} uniform, {i} row"),
-                        "null_probability", number("Share of NULL values")),
+                        "null_probability", number("Share of NULL values"),
+                        "seasonality",
+                                array(number("Weight"), "date/timestamp range: 12 monthly weights, January first")),
                 "kind");
     }
 

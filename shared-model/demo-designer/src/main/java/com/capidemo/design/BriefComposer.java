@@ -59,7 +59,101 @@ final class BriefComposer {
 
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
+    /** The generic building block for a business's sites, renamed after the brief's own noun where it names one. */
+    static final String SITES = "locations";
+
+    /** Plural words at the end of an industry that name what is sold or who is served, not where business is done. */
+    private static final Set<String> NOT_SITES = Set.of(
+            "services",
+            "products",
+            "solutions",
+            "goods",
+            "supplies",
+            "sales",
+            "customers",
+            "clients",
+            "orders",
+            "employees",
+            "invoices",
+            "systems",
+            "tools",
+            "parts",
+            "materials",
+            "things",
+            "items",
+            "events",
+            "providers",
+            "operators",
+            "companies",
+            "businesses",
+            "brands",
+            "platforms",
+            "apps",
+            "sports",
+            "games",
+            "arts",
+            "analytics",
+            "logistics",
+            "electronics",
+            "cosmetics",
+            "textiles",
+            "pharmaceuticals",
+            "chemicals");
+
     private BriefComposer() {}
+
+    /**
+     * The noun a brief's industry names its sites by, as a table name: the last word of "veterinary clinics", "ski
+     * resorts", "breweries" or "wind farms" when it is a plural noun of a place of business; else empty.
+     */
+    static Optional<String> siteTable(String industry) {
+        List<String> words = Text.keywords(industry == null ? "" : industry, 10);
+        if (words.isEmpty()) {
+            return Optional.empty();
+        }
+        String last = words.get(words.size() - 1);
+        String singular = singular(last);
+        if (!last.chars().allMatch(Character::isLetter)
+                || last.equals(singular)
+                || singular.length() < 3
+                || NOT_SITES.contains(last)) {
+            return Optional.empty();
+        }
+        return Optional.of(last);
+    }
+
+    /**
+     * The generic knowledge with its sites table ({@value #SITES}) named after the brief's noun ("clinics",
+     * "resorts"): table, key, foreign keys and question wording alike, so the demo speaks the prospect's words. The
+     * knowledge is returned unchanged when the brief names no site or the noun is already taken.
+     */
+    static IndustryKnowledge withSites(IndustryKnowledge generic, String industry) {
+        Optional<String> site = siteTable(industry);
+        if (site.isEmpty()
+                || generic.table(SITES).isEmpty()
+                || generic.table(site.get()).isPresent()) {
+            return generic;
+        }
+        String plural = site.get();
+        String singular = singular(plural);
+        boolean taken = generic.tables().stream()
+                .flatMap(t -> t.columns().stream())
+                .anyMatch(c -> c.name().equals(singular + "_id") || c.name().equals(singular));
+        if (taken) {
+            return generic;
+        }
+        try {
+            String text = YAML.writeValueAsString(generic)
+                    .replaceAll("\\blocations\\b", plural)
+                    .replaceAll("\\blocation_id\\b", singular + "_id")
+                    .replaceAll("\\blocation_type\\b", singular + "_type")
+                    .replaceAll("\\bLocations\\b", Character.toUpperCase(plural.charAt(0)) + plural.substring(1))
+                    .replaceAll("\\blocation\\b", singular);
+            return YAML.readValue(text, IndustryKnowledge.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot rename the generic sites to " + plural, e);
+        }
+    }
 
     /** The table a use case's own words name, or empty when the use case names only measurements. */
     static Optional<String> tableName(String useCase) {
@@ -80,12 +174,12 @@ final class BriefComposer {
      * An activity table for {@code useCase}: one row per event, linked to the generic building blocks that exist in
      * {@code available}, with a date, a category, a status, an amount and a flag named after the use case.
      */
-    static TableDesign table(String name, String useCase, List<String> available, long rows) {
+    static TableDesign table(String name, String useCase, List<String> available, String sites, long rows) {
         String label = Text.humanize(name);
         String singular = singular(name);
         List<ColumnDesign> columns = new ArrayList<>();
         columns.add(column(singular + "_id", "INT64", "{kind: sequence}"));
-        for (String parent : List.of("customers", "locations", "employees", "products")) {
+        for (String parent : List.of("customers", sites, "employees", "products")) {
             if (available.contains(parent)) {
                 String key = singular(parent) + "_id";
                 columns.add(
@@ -113,7 +207,7 @@ final class BriefComposer {
     }
 
     /** Golden question patterns that answer the composed use case from its table. */
-    static List<QuestionPattern> questions(TableDesign table) {
+    static List<QuestionPattern> questions(TableDesign table, String sites) {
         String t = table.name();
         String label = Text.humanize(t);
         String singular = singular(t);
@@ -138,9 +232,13 @@ final class BriefComposer {
                 t + ".amount",
                 t + ".status",
                 null));
-        if (table.column("location_id").isPresent()) {
+        if (table.column(singular(sites) + "_id").isPresent()) {
             out.add(QuestionPattern.of(
-                    "How many " + label + " were there by location region?", "count_by", t, "locations.region", null));
+                    "How many " + label + " were there by " + singular(sites).replace('_', ' ') + " region?",
+                    "count_by",
+                    t,
+                    sites + ".region",
+                    null));
         }
         return out;
     }

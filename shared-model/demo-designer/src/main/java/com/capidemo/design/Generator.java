@@ -15,11 +15,14 @@ import java.util.Set;
  *       makes low keys popular.</li>
  *   <li>{@code lookup}: the {@code references} column of the parent row that this row's {@code source} foreign key
  *       column points at (e.g. the product's list price).</li>
- *   <li>{@code choice} / {@code city} / {@code region}: one of {@code values}, weighted by {@code weights}; city and
- *       region default to the customer's markets.</li>
+ *   <li>{@code choice} / {@code city} / {@code region} / {@code country}: one of {@code values}, weighted by
+ *       {@code weights}; city, region and country default to the customer's markets, and a region or country in a
+ *       row that has a city is the city's own.</li>
  *   <li>{@code int_range}, {@code decimal_range} (rounded to {@code scale}), {@code date_range},
  *       {@code timestamp_range}: between {@code min}/{@code max} or {@code start}/{@code end} (ISO dates);
- *       {@code skew} &gt; 1 favours low values, &lt; 1 high ones (e.g. growth towards recent dates).</li>
+ *       {@code skew} &gt; 1 favours low values, &lt; 1 high ones (e.g. growth towards recent dates); a date or
+ *       timestamp range's {@code seasonality} (12 weights, January first) makes some months busier than others
+ *       (a retailer's November and December, an airline's summer).</li>
  *   <li>{@code person_name}, {@code first_name}, {@code last_name}, {@code company_name}.</li>
  *   <li>{@code email}: made from the {@code source} name column, domains from {@code values} if given.</li>
  *   <li>{@code bool}: true with {@code probability}.</li>
@@ -45,7 +48,8 @@ public record Generator(
         @JsonProperty("probability") Double probability,
         @JsonProperty("prefix") String prefix,
         @JsonProperty("expression") String expression,
-        @JsonProperty("null_probability") Double nullProbability) {
+        @JsonProperty("null_probability") Double nullProbability,
+        @JsonProperty("seasonality") List<Double> seasonality) {
 
     public static final String SEQUENCE = "sequence";
     public static final String FOREIGN_KEY = "foreign_key";
@@ -53,6 +57,7 @@ public record Generator(
     public static final String CHOICE = "choice";
     public static final String CITY = "city";
     public static final String REGION = "region";
+    public static final String COUNTRY = "country";
     public static final String INT_RANGE = "int_range";
     public static final String DECIMAL_RANGE = "decimal_range";
     public static final String DATE_RANGE = "date_range";
@@ -72,6 +77,7 @@ public record Generator(
             CHOICE,
             CITY,
             REGION,
+            COUNTRY,
             INT_RANGE,
             DECIMAL_RANGE,
             DATE_RANGE,
@@ -87,6 +93,43 @@ public record Generator(
     public Generator {
         values = values == null ? null : List.copyOf(values);
         weights = weights == null ? null : List.copyOf(weights);
+        seasonality = seasonality == null ? null : List.copyOf(seasonality);
+    }
+
+    /** A generator without seasonality. */
+    public Generator(
+            String kind,
+            String references,
+            String source,
+            List<String> values,
+            List<Double> weights,
+            Double min,
+            Double max,
+            Integer scale,
+            String start,
+            String end,
+            Double skew,
+            Double probability,
+            String prefix,
+            String expression,
+            Double nullProbability) {
+        this(
+                kind,
+                references,
+                source,
+                values,
+                weights,
+                min,
+                max,
+                scale,
+                start,
+                end,
+                skew,
+                probability,
+                prefix,
+                expression,
+                nullProbability,
+                null);
     }
 
     public static Generator of(String kind) {
@@ -129,7 +172,8 @@ public record Generator(
                 probability,
                 prefix,
                 expression,
-                nullProbability);
+                nullProbability,
+                seasonality);
     }
 
     /** The referenced table of a foreign_key or lookup, or null. */

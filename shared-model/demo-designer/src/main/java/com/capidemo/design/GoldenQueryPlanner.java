@@ -190,7 +190,10 @@ final class GoldenQueryPlanner {
     static boolean isCategory(ColumnDesign c) {
         String kind = c.generator().kind();
         return c.type().equals("STRING")
-                && (kind.equals(Generator.CHOICE) || kind.equals(Generator.REGION) || kind.equals(Generator.CITY));
+                && (kind.equals(Generator.CHOICE)
+                        || kind.equals(Generator.REGION)
+                        || kind.equals(Generator.COUNTRY)
+                        || kind.equals(Generator.CITY));
     }
 
     static boolean isLabel(ColumnDesign c) {

@@ -1,6 +1,7 @@
 package com.capidemo.design;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
@@ -110,7 +111,9 @@ public final class KnowledgeBase {
         List<IndustryKnowledge> loaded = new ArrayList<>();
         for (Path file : files) {
             try {
-                loaded.add(YAML.readValue(file.toFile(), IndustryKnowledge.class));
+                JsonNode tree = YAML.readTree(file.toFile());
+                KnowledgeFileCheck.check(file.getFileName().toString(), tree);
+                loaded.add(YAML.treeToValue(tree, IndustryKnowledge.class));
             } catch (IOException e) {
                 throw new IllegalStateException(
                         "Knowledge file " + file.getFileName() + " is invalid: " + e.getMessage(), e);

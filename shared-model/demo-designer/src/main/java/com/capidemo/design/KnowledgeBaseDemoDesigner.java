@@ -108,7 +108,7 @@ public final class KnowledgeBaseDemoDesigner implements DemoDesigner {
 
     @Override
     public UseCaseAnalysis analyzeUseCases(CustomerBrief brief, CustomerProfile profile) {
-        IndustryKnowledge kb = knowledge.byKey(profile.industry());
+        IndustryKnowledge kb = knowledgeFor(profile);
         List<UseCase> chosen = new ArrayList<>();
         boolean composed = KnowledgeBase.FALLBACK.equals(kb.key());
         for (String requested : brief.useCases()) {
@@ -151,7 +151,7 @@ public final class KnowledgeBaseDemoDesigner implements DemoDesigner {
 
     @Override
     public SchemaDesign designSchema(CustomerProfile profile, UseCaseAnalysis useCases) {
-        IndustryKnowledge kb = knowledge.byKey(profile.industry());
+        IndustryKnowledge kb = knowledgeFor(profile);
         Set<String> wanted = new LinkedHashSet<>();
         useCases.useCases().forEach(u -> wanted.addAll(u.entities()));
         Set<String> selectedKeys = kb.useCases().stream()
@@ -197,7 +197,7 @@ public final class KnowledgeBaseDemoDesigner implements DemoDesigner {
                 for (String entity : u.entities()) {
                     if (kb.table(entity).isEmpty() && !available.contains(entity) && !composedNames.contains(entity)) {
                         composedNames.add(entity);
-                        tables.add(BriefComposer.table(entity, u.name(), available, vary(20_000, random)));
+                        tables.add(BriefComposer.table(entity, u.name(), available, sitesOf(kb), vary(20_000, random)));
                     }
                 }
             }
@@ -212,7 +212,7 @@ public final class KnowledgeBaseDemoDesigner implements DemoDesigner {
     @Override
     public List<GoldenQuery> goldenQueries(
             CustomerProfile profile, UseCaseAnalysis useCases, SchemaDesign schema, int count, Set<String> exclude) {
-        IndustryKnowledge kb = knowledge.byKey(profile.industry());
+        IndustryKnowledge kb = knowledgeFor(profile);
         Set<String> selectedKeys = kb.useCases().stream()
                 .filter(k -> useCases.useCases().stream().anyMatch(u -> u.name().equalsIgnoreCase(k.name())))
                 .map(IndustryKnowledge.KnownUseCase::key)
@@ -226,7 +226,7 @@ public final class KnowledgeBaseDemoDesigner implements DemoDesigner {
         for (UseCase u : useCases.useCases()) {
             for (String entity : u.entities()) {
                 if (kb.table(entity).isEmpty()) {
-                    schema.table(entity).ifPresent(t -> preferred.addAll(BriefComposer.questions(t)));
+                    schema.table(entity).ifPresent(t -> preferred.addAll(BriefComposer.questions(t, sitesOf(kb))));
                 }
             }
             kb.useCases().stream()
@@ -244,7 +244,7 @@ public final class KnowledgeBaseDemoDesigner implements DemoDesigner {
 
     @Override
     public String systemInstruction(CustomerProfile profile, SchemaDesign schema) {
-        IndustryKnowledge kb = knowledge.byKey(profile.industry());
+        IndustryKnowledge kb = knowledgeFor(profile);
         return SystemInstructions.write(profile, schema, kb.definitions());
     }
 
@@ -332,6 +332,28 @@ public final class KnowledgeBaseDemoDesigner implements DemoDesigner {
                 }
             }
         }
+    }
+
+    /**
+     * The knowledge a profile's design draws on: its industry's, or for a composed design the generic building blocks
+     * with the sites named by the brief's own noun (a veterinary business's "clinics", a ski business's "resorts").
+     */
+    private IndustryKnowledge knowledgeFor(CustomerProfile profile) {
+        IndustryKnowledge kb = knowledge.byKey(profile.industry());
+        return KnowledgeBase.FALLBACK.equals(kb.key()) ? BriefComposer.withSites(kb, profile.industryLabel()) : kb;
+    }
+
+    /** The name of the generic sites table in {@code kb} (renamed after the brief, or {@code locations}). */
+    private static String sitesOf(IndustryKnowledge kb) {
+        return kb.tables().stream()
+                .map(IndustryKnowledge.Table::name)
+                .filter(n -> kb.table(n)
+                        .map(t -> t.columns().stream()
+                                .anyMatch(
+                                        c -> Generator.CITY.equals(c.generator().kind())))
+                        .orElse(false))
+                .findFirst()
+                .orElse(BriefComposer.SITES);
     }
 
     /** Fills city and region columns without their own values with the customer's markets. */

@@ -1,9 +1,12 @@
 package com.capidemo.design;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 /**
- * Where a customer operates: regions, cities and currency per market, detected from the brief's text and website
+ * Where a customer operates: places (city, region, country) and currency per market, detected from the brief's text and website
  * domain (offline). North America is the default.
  */
 enum Markets {
@@ -11,76 +14,86 @@ enum Markets {
             "USD",
             List.of("Northeast", "Southeast", "Midwest", "Southwest", "West"),
             List.of(
-                    "New York",
-                    "Los Angeles",
-                    "Chicago",
-                    "Houston",
-                    "Phoenix",
-                    "Philadelphia",
-                    "San Antonio",
-                    "San Diego",
-                    "Dallas",
-                    "Austin",
-                    "Seattle",
-                    "Denver",
-                    "Boston",
-                    "Atlanta",
-                    "Miami",
-                    "Nashville",
-                    "Portland",
-                    "Minneapolis",
-                    "Charlotte",
-                    "Columbus",
-                    "Detroit",
-                    "Salt Lake City",
-                    "Kansas City",
-                    "Raleigh"),
+                    new Place("New York", "Northeast", "United States"),
+                    new Place("Los Angeles", "West", "United States"),
+                    new Place("Chicago", "Midwest", "United States"),
+                    new Place("Houston", "Southwest", "United States"),
+                    new Place("Phoenix", "Southwest", "United States"),
+                    new Place("Philadelphia", "Northeast", "United States"),
+                    new Place("San Antonio", "Southwest", "United States"),
+                    new Place("San Diego", "West", "United States"),
+                    new Place("Dallas", "Southwest", "United States"),
+                    new Place("Austin", "Southwest", "United States"),
+                    new Place("Seattle", "West", "United States"),
+                    new Place("Denver", "West", "United States"),
+                    new Place("Boston", "Northeast", "United States"),
+                    new Place("Atlanta", "Southeast", "United States"),
+                    new Place("Miami", "Southeast", "United States"),
+                    new Place("Nashville", "Southeast", "United States"),
+                    new Place("Portland", "West", "United States"),
+                    new Place("Minneapolis", "Midwest", "United States"),
+                    new Place("Charlotte", "Southeast", "United States"),
+                    new Place("Columbus", "Midwest", "United States"),
+                    new Place("Detroit", "Midwest", "United States"),
+                    new Place("Salt Lake City", "West", "United States"),
+                    new Place("Kansas City", "Midwest", "United States"),
+                    new Place("Raleigh", "Southeast", "United States")),
             List.of("usa", "united states", "america", "american", "us", "nationwide", "canada", "north america")),
     UNITED_KINGDOM(
             "GBP",
-            List.of("London", "South East", "North West", "Midlands", "Scotland", "Wales"),
             List.of(
                     "London",
-                    "Manchester",
-                    "Birmingham",
-                    "Leeds",
-                    "Glasgow",
-                    "Edinburgh",
-                    "Bristol",
-                    "Liverpool",
-                    "Cardiff",
-                    "Newcastle",
-                    "Sheffield",
-                    "Nottingham",
-                    "Leicester",
-                    "Brighton",
-                    "Belfast",
-                    "Southampton"),
+                    "South East",
+                    "South West",
+                    "Midlands",
+                    "North West",
+                    "Yorkshire",
+                    "North East",
+                    "Scotland",
+                    "Wales",
+                    "Northern Ireland"),
+            List.of(
+                    new Place("London", "London", "United Kingdom"),
+                    new Place("Manchester", "North West", "United Kingdom"),
+                    new Place("Birmingham", "Midlands", "United Kingdom"),
+                    new Place("Leeds", "Yorkshire", "United Kingdom"),
+                    new Place("Glasgow", "Scotland", "United Kingdom"),
+                    new Place("Edinburgh", "Scotland", "United Kingdom"),
+                    new Place("Bristol", "South West", "United Kingdom"),
+                    new Place("Liverpool", "North West", "United Kingdom"),
+                    new Place("Cardiff", "Wales", "United Kingdom"),
+                    new Place("Newcastle", "North East", "United Kingdom"),
+                    new Place("Sheffield", "Yorkshire", "United Kingdom"),
+                    new Place("Nottingham", "Midlands", "United Kingdom"),
+                    new Place("Leicester", "Midlands", "United Kingdom"),
+                    new Place("Brighton", "South East", "United Kingdom"),
+                    new Place("Belfast", "Northern Ireland", "United Kingdom"),
+                    new Place("Southampton", "South East", "United Kingdom")),
             List.of("uk", "united kingdom", "britain", "british", "england", "london", "scotland", "co uk")),
     EUROPE(
             "EUR",
-            List.of("DACH", "France", "Benelux", "Nordics", "Iberia", "Italy"),
+            List.of("DACH", "France", "Benelux", "Nordics", "Iberia", "Italy", "Ireland"),
             List.of(
-                    "Berlin",
-                    "Munich",
-                    "Hamburg",
-                    "Vienna",
-                    "Zurich",
-                    "Paris",
-                    "Lyon",
-                    "Amsterdam",
-                    "Rotterdam",
-                    "Brussels",
-                    "Stockholm",
-                    "Copenhagen",
-                    "Oslo",
-                    "Helsinki",
-                    "Madrid",
-                    "Barcelona",
-                    "Lisbon",
-                    "Milan",
-                    "Rome",
-                    "Dublin"),
+                    new Place("Berlin", "DACH", "Germany"),
+                    new Place("Munich", "DACH", "Germany"),
+                    new Place("Hamburg", "DACH", "Germany"),
+                    new Place("Vienna", "DACH", "Austria"),
+                    new Place("Zurich", "DACH", "Switzerland"),
+                    new Place("Paris", "France", "France"),
+                    new Place("Lyon", "France", "France"),
+                    new Place("Amsterdam", "Benelux", "Netherlands"),
+                    new Place("Rotterdam", "Benelux", "Netherlands"),
+                    new Place("Brussels", "Benelux", "Belgium"),
+                    new Place("Stockholm", "Nordics", "Sweden"),
+                    new Place("Copenhagen", "Nordics", "Denmark"),
+                    new Place("Oslo", "Nordics", "Norway"),
+                    new Place("Helsinki", "Nordics", "Finland"),
+                    new Place("Madrid", "Iberia", "Spain"),
+                    new Place("Barcelona", "Iberia", "Spain"),
+                    new Place("Lisbon", "Iberia", "Portugal"),
+                    new Place("Milan", "Italy", "Italy"),
+                    new Place("Rome", "Italy", "Italy"),
+                    new Place("Dublin", "Ireland", "Ireland")),
             List.of(
                     "europe",
                     "european",
@@ -105,22 +118,22 @@ enum Markets {
             "USD",
             List.of("ANZ", "Japan", "Southeast Asia", "India", "Greater China", "Korea"),
             List.of(
-                    "Sydney",
-                    "Melbourne",
-                    "Auckland",
-                    "Tokyo",
-                    "Osaka",
-                    "Singapore",
-                    "Kuala Lumpur",
-                    "Jakarta",
-                    "Bangkok",
-                    "Manila",
-                    "Mumbai",
-                    "Bengaluru",
-                    "Delhi",
-                    "Hong Kong",
-                    "Shanghai",
-                    "Seoul"),
+                    new Place("Sydney", "ANZ", "Australia"),
+                    new Place("Melbourne", "ANZ", "Australia"),
+                    new Place("Auckland", "ANZ", "New Zealand"),
+                    new Place("Tokyo", "Japan", "Japan"),
+                    new Place("Osaka", "Japan", "Japan"),
+                    new Place("Singapore", "Southeast Asia", "Singapore"),
+                    new Place("Kuala Lumpur", "Southeast Asia", "Malaysia"),
+                    new Place("Jakarta", "Southeast Asia", "Indonesia"),
+                    new Place("Bangkok", "Southeast Asia", "Thailand"),
+                    new Place("Manila", "Southeast Asia", "Philippines"),
+                    new Place("Mumbai", "India", "India"),
+                    new Place("Bengaluru", "India", "India"),
+                    new Place("Delhi", "India", "India"),
+                    new Place("Hong Kong", "Greater China", "Hong Kong"),
+                    new Place("Shanghai", "Greater China", "China"),
+                    new Place("Seoul", "Korea", "South Korea")),
             List.of(
                     "apac",
                     "asia",
@@ -140,20 +153,20 @@ enum Markets {
             "USD",
             List.of("Brazil", "Mexico", "Andean", "Southern Cone", "Central America"),
             List.of(
-                    "Sao Paulo",
-                    "Rio de Janeiro",
-                    "Mexico City",
-                    "Guadalajara",
-                    "Monterrey",
-                    "Bogota",
-                    "Medellin",
-                    "Lima",
-                    "Santiago",
-                    "Buenos Aires",
-                    "Montevideo",
-                    "Panama City",
-                    "San Jose",
-                    "Quito"),
+                    new Place("Sao Paulo", "Brazil", "Brazil"),
+                    new Place("Rio de Janeiro", "Brazil", "Brazil"),
+                    new Place("Mexico City", "Mexico", "Mexico"),
+                    new Place("Guadalajara", "Mexico", "Mexico"),
+                    new Place("Monterrey", "Mexico", "Mexico"),
+                    new Place("Bogota", "Andean", "Colombia"),
+                    new Place("Medellin", "Andean", "Colombia"),
+                    new Place("Lima", "Andean", "Peru"),
+                    new Place("Santiago", "Southern Cone", "Chile"),
+                    new Place("Buenos Aires", "Southern Cone", "Argentina"),
+                    new Place("Montevideo", "Southern Cone", "Uruguay"),
+                    new Place("Panama City", "Central America", "Panama"),
+                    new Place("San Jose", "Central America", "Costa Rica"),
+                    new Place("Quito", "Andean", "Ecuador")),
             List.of(
                     "latam",
                     "latin america",
@@ -166,16 +179,36 @@ enum Markets {
                     "br",
                     "mx"));
 
+    /** A city with the region and country it lies in: drawn as one, so a row never puts a city in another region. */
+    record Place(String city, String region, String country) {}
+
+    private static final Map<String, Place> BY_CITY = new HashMap<>();
+
+    static {
+        for (Markets m : values()) {
+            for (Place p : m.places) {
+                BY_CITY.put(p.city(), p);
+            }
+        }
+    }
+
     final String currency;
     final List<String> regions;
+    final List<Place> places;
     final List<String> cities;
     final List<String> cues;
 
-    Markets(String currency, List<String> regions, List<String> cities, List<String> cues) {
+    Markets(String currency, List<String> regions, List<Place> places, List<String> cues) {
         this.currency = currency;
         this.regions = regions;
-        this.cities = cities;
+        this.places = places;
+        this.cities = places.stream().map(Place::city).toList();
         this.cues = cues;
+    }
+
+    /** The place of a city of any market's pool, or empty for a city no pool holds. */
+    static Optional<Place> place(String city) {
+        return Optional.ofNullable(BY_CITY.get(city));
     }
 
     /** The market whose cues appear most often in the text (ties: declaration order), else North America. */

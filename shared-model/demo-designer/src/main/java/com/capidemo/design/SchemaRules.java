@@ -269,6 +269,11 @@ public final class SchemaRules {
                 } else if (parseTime(g.end()).isBefore(parseTime(g.start()))) {
                     problems.add(where + ": end is before start");
                 }
+                if (g.seasonality() != null
+                        && (g.seasonality().size() != 12
+                                || g.seasonality().stream().anyMatch(w -> w == null || w <= 0))) {
+                    problems.add(where + ": seasonality must be 12 positive monthly weights");
+                }
             }
             default -> {}
         }

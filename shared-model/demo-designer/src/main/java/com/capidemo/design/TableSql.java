@@ -3,8 +3,11 @@ package com.capidemo.design;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -129,7 +132,8 @@ final class TableSql {
             case Generator.SEQUENCE -> sequence(column, "_i");
             case Generator.CHOICE -> choice(column, g.values(), g.weights(), u);
             case Generator.CITY -> choice(column, g.values() == null ? defaultCities : g.values(), g.weights(), u);
-            case Generator.REGION -> choice(column, g.values() == null ? defaultRegions : g.values(), g.weights(), u);
+            case Generator.REGION -> ofCity(column, Markets.Place::region, defaultRegions);
+            case Generator.COUNTRY -> ofCity(column, Markets.Place::country, defaultCountries());
             case Generator.INT_RANGE -> {
                 long min = Math.round(orDefault(g.min(), 0));
                 long max = Math.round(orDefault(g.max(), 100));
@@ -141,20 +145,8 @@ final class TableSql {
                 yield "round(" + num(min) + " + " + num(max - min) + " * " + skewed(u, g.skew()) + ", "
                         + (g.scale() == null ? 2 : g.scale()) + ")";
             }
-            case Generator.DATE_RANGE -> {
-                LocalDateTime start = SchemaRules.parseTime(g.start());
-                long days =
-                        Duration.between(start, SchemaRules.parseTime(g.end())).toDays();
-                yield "DATE '" + start.toLocalDate() + "' + CAST(floor(" + (days + 1) + " * " + skewed(u, g.skew())
-                        + ") AS INTEGER)";
-            }
-            case Generator.TIMESTAMP_RANGE -> {
-                LocalDateTime start = SchemaRules.parseTime(g.start());
-                long seconds =
-                        Duration.between(start, SchemaRules.parseTime(g.end())).toSeconds();
-                yield "TIMESTAMP '" + start.toString().replace('T', ' ') + "' + to_seconds(CAST(floor(" + seconds
-                        + " * " + skewed(u, g.skew()) + ") AS BIGINT))";
-            }
+            case Generator.DATE_RANGE, Generator.TIMESTAMP_RANGE ->
+                g.seasonality() == null ? range(g, skewed(u, g.skew())) : seasonal(column, g);
             case Generator.PERSON_NAME ->
                 pick(NamePools.FIRST_NAMES, uniform(column, "f")) + " || ' ' || "
                         + pick(NamePools.LAST_NAMES, uniform(column, "l"));
@@ -184,6 +176,116 @@ final class TableSql {
         };
     }
 
+    /** A date or timestamp at fraction {@code f} (an expression in [0, 1)) of the way from start to end. */
+    private static String range(Generator g, String f) {
+        LocalDateTime start = SchemaRules.parseTime(g.start());
+        LocalDateTime end = SchemaRules.parseTime(g.end());
+        if (Generator.DATE_RANGE.equals(g.kind())) {
+            long days = Duration.between(start, end).toDays();
+            return "DATE '" + start.toLocalDate() + "' + CAST(floor(" + (days + 1) + " * " + f + ") AS INTEGER)";
+        }
+        long seconds = Duration.between(start, end).toSeconds();
+        return "TIMESTAMP '" + start.toString().replace('T', ' ') + "' + to_seconds(CAST(floor(" + seconds + " * " + f
+                + ") AS BIGINT))";
+    }
+
+    /**
+     * A date or timestamp whose month is drawn by the monthly {@code seasonality} weights (times each month's share
+     * of the range and of the skew's mass), then placed uniformly within that month.
+     */
+    private String seasonal(ColumnDesign column, Generator g) {
+        LocalDateTime start = SchemaRules.parseTime(g.start());
+        LocalDateTime end = SchemaRules.parseTime(g.end());
+        boolean dates = Generator.DATE_RANGE.equals(g.kind());
+        if (dates) {
+            end = end.plusDays(1); // a date range includes its last day
+        }
+        double total = Duration.between(start, end).toSeconds();
+        double skew = g.skew() == null ? 1.0 : g.skew();
+        List<LocalDateTime[]> months = new ArrayList<>();
+        List<Double> mass = new ArrayList<>();
+        double sum = 0;
+        for (LocalDateTime from = start; from.isBefore(end); ) {
+            LocalDateTime next =
+                    from.toLocalDate().withDayOfMonth(1).plusMonths(1).atStartOfDay();
+            LocalDateTime to = next.isBefore(end) ? next : end;
+            double a = Duration.between(start, from).toSeconds() / total;
+            double b = Duration.between(start, to).toSeconds() / total;
+            // the share of pow(u, skew) falling in [a, b) is b^(1/skew) - a^(1/skew)
+            double m = (Math.pow(b, 1 / skew) - Math.pow(a, 1 / skew))
+                    * g.seasonality().get(from.getMonthValue() - 1);
+            months.add(new LocalDateTime[] {from, to});
+            mass.add(m);
+            sum += m;
+            from = to;
+        }
+        String pick = uniform(column, "month");
+        String within = uniform(column, "within");
+        StringBuilder sql = new StringBuilder("CASE");
+        double cumulative = 0;
+        for (int k = 0; k < months.size(); k++) {
+            cumulative += mass.get(k);
+            LocalDateTime from = months.get(k)[0];
+            long span = Duration.between(from, months.get(k)[1]).toSeconds();
+            String value = dates
+                    ? "DATE '" + from.toLocalDate() + "' + CAST(floor(" + (span / 86_400) + " * " + within
+                            + ") AS INTEGER)"
+                    : "TIMESTAMP '" + from.toString().replace('T', ' ') + "' + to_seconds(CAST(floor(" + span + " * "
+                            + within + ") AS BIGINT))";
+            if (k == months.size() - 1) {
+                sql.append(" ELSE ").append(value);
+            } else {
+                sql.append(" WHEN ")
+                        .append(pick)
+                        .append(" < ")
+                        .append(num(cumulative / sum))
+                        .append(" THEN ")
+                        .append(value);
+            }
+        }
+        return sql.append(" END").toString();
+    }
+
+    /**
+     * A region or country: in a table with a city column, the one the row's city lies in (the city expression is
+     * recomputed, so column order does not matter); otherwise, or for a city no market knows, drawn from the values.
+     */
+    private String ofCity(ColumnDesign column, Function<Markets.Place, String> part, List<String> defaults) {
+        Generator g = column.generator();
+        String drawn = choice(column, g.values() == null ? defaults : g.values(), g.weights(), uniform(column, "u"));
+        ColumnDesign city = table.columns().stream()
+                .filter(c -> Generator.CITY.equals(c.generator().kind()))
+                .min(Comparator.comparing((ColumnDesign c) -> !c.name().equals("city")))
+                .orElse(null);
+        if (city == null) {
+            return drawn;
+        }
+        List<String> cities = city.generator().values() == null
+                ? defaultCities
+                : city.generator().values();
+        StringBuilder sql = new StringBuilder("CASE " + expression(city));
+        boolean any = false;
+        for (String c : cities) {
+            Optional<Markets.Place> place = Markets.place(c);
+            if (place.isPresent()) {
+                sql.append(" WHEN ").append(literal(c)).append(" THEN ").append(literal(part.apply(place.get())));
+                any = true;
+            }
+        }
+        return any ? sql.append(" ELSE ").append(drawn).append(" END").toString() : drawn;
+    }
+
+    /** The countries of the customer's cities, in order. */
+    private List<String> defaultCountries() {
+        List<String> countries = defaultCities.stream()
+                .map(Markets::place)
+                .flatMap(Optional::stream)
+                .map(Markets.Place::country)
+                .distinct()
+                .toList();
+        return countries.isEmpty() ? List.of("United States") : countries;
+    }
+
     /** A sequence value for 0-based row {@code indexExpr}: a number, or prefix + zero-padded number for STRING. */
     private static String sequence(ColumnDesign column, String indexExpr) {
         long first = Math.round(orDefault(column.generator().min(), 1));
@@ -199,6 +301,9 @@ final class TableSql {
 
     /** Weighted choice as a CASE over the cumulative weights (values are equally likely without weights). */
     private static String choice(ColumnDesign column, List<String> values, List<Double> weights, String u) {
+        if (values.size() == 1) {
+            return typedLiteral(column.type(), values.get(0));
+        }
         double total = 0;
         for (int k = 0; k < values.size(); k++) {
             total += weights == null ? 1 : weights.get(k);

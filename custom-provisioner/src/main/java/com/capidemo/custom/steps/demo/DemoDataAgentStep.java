@@ -61,7 +61,9 @@ public class DemoDataAgentStep implements PipelineStep {
                 golden);
         String agentId = finisher.finish(
                 spec,
-                DemoMetadata.of(tables).withIndustryLabel(profile.industryLabel()),
+                DemoMetadata.of(tables)
+                        .withIndustryLabel(profile.industryLabel())
+                        .withDesign(profile.designBasis(), profile.unservedUseCases()),
                 id -> context.log("created data agent " + id + " with " + golden.size() + " golden queries"));
         Readiness readiness =
                 finisher.recordReadiness(demoId, (agent, session) -> ReadinessCheck.score(chat, agent, session, clock));
