@@ -33,6 +33,8 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import com.capidemo.core.port.ChatQuotaExhaustedException;
+import java.time.Duration;
 
 /** CapiChatAgent through the real DataChatServiceClient against an in-process fake streaming scripted replies. */
 class CapiChatAgentTest {
@@ -334,5 +336,15 @@ class CapiChatAgentTest {
         assertThatThrownBy(() -> chat.answer(AGENT, List.of(), "Revenue?"))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("PERMISSION_DENIED");
+    }
+
+    @Test
+    void aUsedUpChatQuotaIsATypedAskAgainLaterNotAFailure() {
+        fake.failure = Status.RESOURCE_EXHAUSTED.withDescription("Quota exceeded for chat requests per minute");
+
+        assertThatThrownBy(() -> chat.answer(AGENT, List.of(), "Revenue?"))
+                .isInstanceOfSatisfying(ChatQuotaExhaustedException.class, e -> assertThat(e.retryAfter())
+                        .isEqualTo(Duration.ofMinutes(1)))
+                .hasMessageContaining("quota");
     }
 }
