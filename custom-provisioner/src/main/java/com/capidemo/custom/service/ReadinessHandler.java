@@ -104,7 +104,8 @@ public class ReadinessHandler {
         @WithSpan("readiness")
         public Completion perform(Job job) {
             if (!(job.payload() instanceof JobPayload.Readiness readiness)) {
-                throw new IllegalArgumentException("job " + job.jobId() + " is a " + job.type().wire() + " job");
+                throw new IllegalArgumentException(
+                        "job " + job.jobId() + " is a " + job.type().wire() + " job");
             }
             String demoId = readiness.demoId();
             ChatAgent paced = new PacedChat(chat, pacer);
@@ -124,7 +125,10 @@ public class ReadinessHandler {
                         result,
                         String.format(
                                 "Readiness of %s: %.1f%% (%d of %d golden questions)",
-                                demoId, score.get().score(), score.get().passed(), score.get().total()));
+                                demoId,
+                                score.get().score(),
+                                score.get().passed(),
+                                score.get().total()));
             }
         }
 

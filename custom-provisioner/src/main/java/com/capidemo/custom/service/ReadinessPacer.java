@@ -70,7 +70,8 @@ public class ReadinessPacer {
             }
         };
         this.bucket = Bucket.builder()
-                .addLimit(limit -> limit.capacity(1).refillGreedy(1, Duration.ofMinutes(1).dividedBy(perMinute)))
+                .addLimit(limit ->
+                        limit.capacity(1).refillGreedy(1, Duration.ofMinutes(1).dividedBy(perMinute)))
                 .withCustomTimePrecision(time)
                 .build();
     }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
+import com.capidemo.chat.ReadinessCheck;
 import com.capidemo.core.domain.Demo;
 import com.capidemo.core.domain.DemoStatus;
 import com.capidemo.core.domain.GoldenQuery;
@@ -14,6 +15,7 @@ import com.capidemo.core.domain.JobStatus;
 import com.capidemo.core.domain.JobType;
 import com.capidemo.core.messaging.ProvisionMessage;
 import com.capidemo.core.port.AgentSpec;
+import com.capidemo.core.port.ChatAgent;
 import com.capidemo.core.port.DataAgents;
 import com.capidemo.core.port.DemoStore;
 import com.capidemo.core.port.JobQueue;
@@ -21,6 +23,7 @@ import com.capidemo.core.port.JobStore;
 import com.capidemo.core.port.Warehouse;
 import com.capidemo.core.service.DemoBusyException;
 import com.capidemo.core.service.DemoDeletion;
+import com.capidemo.core.service.DemoFinisher;
 import com.capidemo.core.testing.MutableClock;
 import com.capidemo.local.SqliteDatabase;
 import com.capidemo.local.SqliteJobStore;
@@ -58,7 +61,13 @@ class CloneJobTest {
     DemoDeletion deletion;
 
     @Inject
-    QuickProvisioner provisioner;
+    DemoFinisher finisher;
+
+    @Inject
+    ChatAgent chat;
+
+    @Inject
+    java.time.Clock clock;
 
     @Inject
     SqliteDatabase db;
@@ -200,7 +209,11 @@ class CloneJobTest {
                     .isNotEmpty();
         }
         // its agent answers every golden question from the clone's own data
-        assertThat(provisioner.recordReadiness(clone.demoId()).score()).isEqualTo(100.0);
+        assertThat(finisher.recordReadiness(
+                                clone.demoId(), (spec, session) -> ReadinessCheck.score(chat, spec, session, clock))
+                        .orElseThrow()
+                        .score())
+                .isEqualTo(100.0);
     }
 
     @Test

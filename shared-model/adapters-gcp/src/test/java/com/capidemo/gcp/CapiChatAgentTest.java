@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.capidemo.core.domain.GoldenQuery;
 import com.capidemo.core.port.AgentSpec;
 import com.capidemo.core.port.ChatAnswer;
+import com.capidemo.core.port.ChatQuotaExhaustedException;
 import com.capidemo.core.port.ChatTurn;
 import com.google.cloud.geminidataanalytics.v1beta.ChartMessage;
 import com.google.cloud.geminidataanalytics.v1beta.ChartResult;
@@ -33,8 +34,6 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import com.capidemo.core.port.ChatQuotaExhaustedException;
-import java.time.Duration;
 
 /** CapiChatAgent through the real DataChatServiceClient against an in-process fake streaming scripted replies. */
 class CapiChatAgentTest {
@@ -343,8 +342,9 @@ class CapiChatAgentTest {
         fake.failure = Status.RESOURCE_EXHAUSTED.withDescription("Quota exceeded for chat requests per minute");
 
         assertThatThrownBy(() -> chat.answer(AGENT, List.of(), "Revenue?"))
-                .isInstanceOfSatisfying(ChatQuotaExhaustedException.class, e -> assertThat(e.retryAfter())
-                        .isEqualTo(Duration.ofMinutes(1)))
+                .isInstanceOfSatisfying(
+                        ChatQuotaExhaustedException.class,
+                        e -> assertThat(e.retryAfter()).isEqualTo(Duration.ofMinutes(1)))
                 .hasMessageContaining("quota");
     }
 }

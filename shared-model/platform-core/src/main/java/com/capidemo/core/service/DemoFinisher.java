@@ -72,7 +72,8 @@ public class DemoFinisher {
     public boolean queueReadiness(String demoId) {
         Optional<Demo> demo = demos.find(demoId);
         return demo.isPresent()
-                && readinessJobs.enqueue(demoId, demo.get().tenantId(), demo.get().createdBy());
+                && readinessJobs.enqueue(
+                        demoId, demo.get().tenantId(), demo.get().createdBy());
     }
 
     /**

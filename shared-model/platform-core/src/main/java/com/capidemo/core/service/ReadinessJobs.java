@@ -48,8 +48,7 @@ public class ReadinessJobs {
             if (jobs.find(jobId).isPresent()) {
                 return true;
             }
-            Job job = Job.queued(
-                    jobId, null, tenantId, new JobPayload.Readiness(demoId, requestedBy), clock.instant());
+            Job job = Job.queued(jobId, null, tenantId, new JobPayload.Readiness(demoId, requestedBy), clock.instant());
             tasks.submit(
                     null,
                     job,
