@@ -101,17 +101,14 @@ public class ReadinessHandler {
         }
 
         @Override
-        @WithSpan("readiness")
         public Completion perform(Job job) {
             if (!(job.payload() instanceof JobPayload.Readiness readiness)) {
                 throw new IllegalArgumentException(
                         "job " + job.jobId() + " is a " + job.type().wire() + " job");
             }
             String demoId = readiness.demoId();
-            ChatAgent paced = new PacedChat(chat, pacer);
             try (LeaseKeeper keeper = new LeaseKeeper(jobs, job.jobId(), worker.id(), lease)) {
-                Optional<Readiness> score = finisher.recordReadiness(
-                        demoId, (spec, session) -> ReadinessCheck.score(paced, spec, session, clock));
+                Optional<Readiness> score = score(demoId);
                 keeper.check();
                 Map<String, Object> result = new LinkedHashMap<>();
                 result.put("demo_id", demoId);
@@ -156,6 +153,13 @@ public class ReadinessHandler {
                     "readiness job %s failed, so the readiness of demo %s stays unknown (the demo stays ready): %s",
                     job.jobId(), job.payload(JobPayload.Readiness.class).demoId(), reason);
         }
+    }
+
+    /** Scores the demo with every question paced; empty when the demo is not ready. */
+    @WithSpan("readiness")
+    Optional<Readiness> score(String demoId) {
+        ChatAgent paced = new PacedChat(chat, pacer);
+        return finisher.recordReadiness(demoId, (spec, session) -> ReadinessCheck.score(paced, spec, session, clock));
     }
 
     private static ChatQuotaExhaustedException quotaIn(Throwable failure) {
