@@ -110,7 +110,9 @@ class JobPayloadTest {
                 .containsExactly(Map.entry("demo_id", "demo_1"), Map.entry("requested_by", "ce@acme.example"));
         assertThat(JobPayload.read(JobType.READINESS, Json.write(readiness))).isEqualTo(readiness);
         assertThat(JobType.fromWire("readiness")).isEqualTo(JobType.READINESS);
-        assertThat(readiness.exclusiveKey()).as("readiness jobs run side by side").isNull();
+        assertThat(readiness.exclusiveKey())
+                .as("readiness jobs run side by side")
+                .isNull();
     }
 
     @Test
