@@ -132,7 +132,9 @@ class CloneJobTest {
         assertThat(agent.goldenQueries()).isEqualTo(source.goldenQueries());
 
         // its readiness is a job of its own, queued for custom-provisioner; scored here as that job scores it
-        assertThat(jobs.find(ReadinessJobs.jobIdFor(clone.demoId())).orElseThrow().type())
+        assertThat(jobs.find(ReadinessJobs.jobIdFor(clone.demoId()))
+                        .orElseThrow()
+                        .type())
                 .isEqualTo(JobType.READINESS);
         assertThat(finisher.recordReadiness(
                                 clone.demoId(), (spec, session) -> ReadinessCheck.score(chat, spec, session, clock))
