@@ -82,15 +82,15 @@ locals {
       ("projects/${var.project_id}/roles/capiDemoDeleter") = "delete a demo's dataset and data agent"
     }
     quick = {
-      "roles/datastore.user" = "claim jobs, lease, progress, demo readiness"
+      "roles/datastore.user" = "claim jobs, lease, progress, queue readiness jobs"
       # Creates one dataset per demo, clones or loads template tables into it, reads tmpl_* datasets.
       # dataEditor at project level includes bigquery.datasets.create; datasets do not exist before the job.
       "roles/bigquery.dataEditor" = "create demo datasets and tables"
       "roles/bigquery.jobUser"    = "clone, load and row-count verification jobs"
       # Creates the demo's data agent (the creator becomes the agent's owner).
       "roles/geminidataanalytics.dataAgentCreator" = "create data agents"
-      # Readiness check: asks every golden question through the new agent.
-      "roles/geminidataanalytics.dataAgentUser" = "chat with data agents (readiness)"
+      # A clone reads its source demo's agent (golden queries, instruction). Readiness is scored by custom-provisioner.
+      "roles/geminidataanalytics.dataAgentUser" = "read data agents (clone)"
     }
     custom = {
       "roles/datastore.user" = "jobs, demos, tenants, step checkpoints"
@@ -100,7 +100,8 @@ locals {
       # Vertex AI Gemini for the 7-stage custom demo pipeline.
       "roles/aiplatform.user"                      = "Gemini calls"
       "roles/geminidataanalytics.dataAgentCreator" = "create data agents"
-      "roles/geminidataanalytics.dataAgentUser"    = "chat with data agents (readiness)"
+      # Readiness jobs (POST /tasks/readiness) read each demo's agent and ask it every golden question.
+      "roles/geminidataanalytics.dataAgentUser" = "read and chat with data agents (readiness jobs)"
     }
     lifecycle = {
       "roles/datastore.user" = "scan and update demos; notifications and lifecycle_runs documents"
@@ -173,6 +174,40 @@ resource "google_service_account_iam_member" "api_acts_as_tasks_invoker" {
   service_account_id = google_service_account.tasks_invoker.name
   role               = "roles/iam.serviceAccountUser"
   member             = "serviceAccount:${google_service_account.runtime["api"].email}"
+}
+
+# ---------------------------------------------------------------------------------------------------------------
+# quick-provisioner and custom-provisioner: readiness jobs
+# ---------------------------------------------------------------------------------------------------------------
+
+# The demo finisher queues each finished demo's readiness job as a task on custom-provision (to
+# custom-provisioner's /tasks/readiness, signed as the tasks invoker): create tasks there, and act as that one account.
+resource "google_cloud_tasks_queue_iam_member" "quick_enqueues_readiness" {
+  project  = var.project_id
+  location = google_cloud_tasks_queue.custom_provision.location
+  name     = google_cloud_tasks_queue.custom_provision.name
+  role     = "roles/cloudtasks.enqueuer"
+  member   = "serviceAccount:${google_service_account.runtime["quick"].email}"
+}
+
+resource "google_service_account_iam_member" "quick_acts_as_tasks_invoker" {
+  service_account_id = google_service_account.tasks_invoker.name
+  role               = "roles/iam.serviceAccountUser"
+  member             = "serviceAccount:${google_service_account.runtime["quick"].email}"
+}
+
+resource "google_cloud_tasks_queue_iam_member" "custom_enqueues_readiness" {
+  project  = var.project_id
+  location = google_cloud_tasks_queue.custom_provision.location
+  name     = google_cloud_tasks_queue.custom_provision.name
+  role     = "roles/cloudtasks.enqueuer"
+  member   = "serviceAccount:${google_service_account.runtime["custom"].email}"
+}
+
+resource "google_service_account_iam_member" "custom_acts_as_tasks_invoker" {
+  service_account_id = google_service_account.tasks_invoker.name
+  role               = "roles/iam.serviceAccountUser"
+  member             = "serviceAccount:${google_service_account.runtime["custom"].email}"
 }
 
 # Encrypt API keys at onboarding, decrypt them when shown/rotated. On the one key, not the key ring.

@@ -41,6 +41,19 @@ locals {
     }
   }
 
+  # Where custom tasks go and as whom Cloud Tasks signs their OIDC token: api-service queues custom demos and pipeline
+  # runs; quick-provisioner and custom-provisioner queue readiness jobs (the demo finisher, POST /tasks/readiness).
+  custom_task_env = {
+    PLATFORM_QUEUE_CUSTOM_ENDPOINT              = local.service_urls.custom
+    PLATFORM_QUEUE_CUSTOM_AUDIENCE              = local.service_urls.custom
+    PLATFORM_QUEUE_CUSTOM_SERVICE_ACCOUNT_EMAIL = google_service_account.tasks_invoker.email
+    PLATFORM_QUEUE_CUSTOM_DISPATCH_DEADLINE     = "${var.custom_run_budget_seconds + 300}s" # variables.tf
+  }
+
+  # custom-provisioner scores readiness on each of its instances: each paces itself to its part of the chat quota's
+  # readiness share (platform.readiness.instances), so the service as a whole stays within the share.
+  custom_max_instances = 5
+
   services = {
     api = {
       image       = var.images.api
@@ -52,17 +65,12 @@ locals {
       max         = 20
       concurrency = 80
       timeout     = "900s" # GET /api/provision/status/{id}/events streams until the job ends
-      env = {
+      env = merge(local.custom_task_env, {
         PLATFORM_API_PORT = "8080"
         # The local outbox and task dispatchers are for local mode only; Pub/Sub and Cloud Tasks deliver here.
         PLATFORM_QUEUE_QUICK_DISPATCHER_ENABLED  = "false"
         PLATFORM_QUEUE_CUSTOM_DISPATCHER_ENABLED = "false"
-        # Where api-service points custom tasks and as whom Cloud Tasks signs their OIDC token.
-        PLATFORM_QUEUE_CUSTOM_ENDPOINT              = local.service_urls.custom
-        PLATFORM_QUEUE_CUSTOM_AUDIENCE              = local.service_urls.custom
-        PLATFORM_QUEUE_CUSTOM_SERVICE_ACCOUNT_EMAIL = google_service_account.tasks_invoker.email
-        PLATFORM_QUEUE_CUSTOM_DISPATCH_DEADLINE     = "${var.custom_run_budget_seconds + 300}s" # variables.tf
-      }
+      })
     }
     quick = {
       image       = var.images.quick
@@ -74,7 +82,7 @@ locals {
       max         = 10
       concurrency = 10
       timeout     = "300s" # above the push ack deadline, so Pub/Sub gives up first and redelivers
-      env         = merge(local.worker_env.quick, { PLATFORM_QUICK_PORT = "8080" })
+      env         = merge(local.worker_env.quick, local.custom_task_env, { PLATFORM_QUICK_PORT = "8080" })
     }
     custom = {
       image       = var.images.custom
@@ -83,11 +91,12 @@ locals {
       cpu         = "4"
       memory      = "8Gi"
       min         = 0
-      max         = 5
+      max         = local.custom_max_instances
       concurrency = 4
       timeout     = "1800s" # Cloud Tasks' largest dispatch deadline; the per-task deadline (run budget + 300 s) binds first
-      env = merge(local.worker_env.custom, {
-        PLATFORM_CUSTOM_PORT = "8080"
+      env = merge(local.worker_env.custom, local.custom_task_env, {
+        PLATFORM_CUSTOM_PORT         = "8080"
+        PLATFORM_READINESS_INSTANCES = tostring(local.custom_max_instances)
         # The design stages' Gemini model; custom-provisioner stops at start when Vertex AI does not serve it.
         PLATFORM_GCP_LLM_MODEL = var.designer_model
       })

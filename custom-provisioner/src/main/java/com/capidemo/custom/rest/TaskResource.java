@@ -7,6 +7,7 @@ import com.capidemo.core.messaging.CloudTasksHeaders;
 import com.capidemo.core.messaging.TraceContext;
 import com.capidemo.core.web.ApiProblem;
 import com.capidemo.core.worker.DeliveryOutcome;
+import com.capidemo.custom.service.ReadinessHandler;
 import com.capidemo.custom.service.TaskHandler;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
@@ -23,16 +24,18 @@ import org.jboss.logging.MDC;
  * The custom-job queue's HTTP targets. Requests must come from the queue: a verified worker credential (OIDC token
  * from Cloud Tasks in gcp mode, the shared secret locally; checked by {@link com.capidemo.core.web.edge.WorkerAuthFilter}
  * for platform.edge.worker-paths=/tasks/) and the X-CloudTasks-* headers naming our queue. 200 finishes the task, 503
- * asks the queue to retry it.
+ * asks the queue to retry it (with Retry-After when a readiness task waits for the chat quota).
  */
 @Path("/tasks")
 public class TaskResource {
 
     private final TaskHandler handler;
+    private final ReadinessHandler readiness;
     private final String queue;
 
-    public TaskResource(TaskHandler handler, PlatformConfig config) {
+    public TaskResource(TaskHandler handler, ReadinessHandler readiness, PlatformConfig config) {
         this.handler = handler;
+        this.readiness = readiness;
         this.queue = config.queue().custom().name();
     }
 
@@ -50,6 +53,39 @@ public class TaskResource {
             @HeaderParam(CloudTasksHeaders.RETRY_COUNT) String retryCount,
             @HeaderParam(TraceContext.HEADER) String traceparent,
             byte[] body) {
+        return deliver(
+                queueName,
+                taskName,
+                retryCount,
+                traceparent,
+                body,
+                jobId -> new ReadinessHandler.Outcome(handler.handle(jobId), java.time.Duration.ZERO));
+    }
+
+    /**
+     * A readiness job: the demo's golden questions are asked and the score stored. 503 with Retry-After when the chat
+     * quota has no room for it now (the queue delivers it again later).
+     */
+    @POST
+    @Path("/readiness")
+    @Consumes(MediaType.WILDCARD)
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response readiness(
+            @HeaderParam(CloudTasksHeaders.QUEUE) String queueName,
+            @HeaderParam(CloudTasksHeaders.TASK) String taskName,
+            @HeaderParam(CloudTasksHeaders.RETRY_COUNT) String retryCount,
+            @HeaderParam(TraceContext.HEADER) String traceparent,
+            byte[] body) {
+        return deliver(queueName, taskName, retryCount, traceparent, body, readiness::handle);
+    }
+
+    private Response deliver(
+            String queueName,
+            String taskName,
+            String retryCount,
+            String traceparent,
+            byte[] body,
+            java.util.function.Function<String, ReadinessHandler.Outcome> work) {
         if (queueName == null || taskName == null) {
             throw new ApiProblem(
                     400,
@@ -69,14 +105,15 @@ public class TaskResource {
                 traceparent,
                 queue + " process",
                 Map.of("messaging.system", "gcp_cloud_tasks", "messaging.message.id", taskName))) {
-            DeliveryOutcome outcome = handler.handle(task.jobId());
+            ReadinessHandler.Outcome result = work.apply(task.jobId());
+            DeliveryOutcome outcome = result.delivery();
             delivery.outcome(outcome.name().toLowerCase(java.util.Locale.ROOT));
             int status =
                     switch (outcome) {
                         case DONE -> 200;
                         case RETRY -> 503;
                     };
-            return Response.status(status)
+            Response.ResponseBuilder response = Response.status(status)
                     .entity(Map.of(
                             "job_id",
                             task.jobId(),
@@ -85,8 +122,11 @@ public class TaskResource {
                             "retry_count",
                             retryCount == null ? "0" : retryCount,
                             "outcome",
-                            outcome.name().toLowerCase()))
-                    .build();
+                            outcome.name().toLowerCase()));
+            if (outcome == DeliveryOutcome.RETRY && !result.retryAfter().isZero()) {
+                response.header("Retry-After", Math.max(1, (result.retryAfter().toMillis() + 999) / 1000));
+            }
+            return response.build();
         } finally {
             MDC.remove("task_name");
         }

@@ -3,13 +3,17 @@ package com.capidemo.custom.gcp;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.capidemo.core.port.ChatQuotaExhaustedException;
 import com.capidemo.core.port.Crypto;
 import com.capidemo.gcp.GcpCallGuard;
 import com.capidemo.gcp.Guarded;
 import io.quarkus.test.junit.QuarkusTest;
+import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The SmallRye Fault Tolerance policies around gcp adapter calls, through the real interceptors. */
@@ -18,6 +22,14 @@ class GcpCallGuardTest {
 
     @Inject
     GcpCallGuard guard;
+
+    @Inject
+    CircuitBreakerMaintenance breakers;
+
+    @BeforeEach
+    void closeTheBreakers() {
+        breakers.resetAll(); // the breakers are shared by the whole application; each test starts closed
+    }
 
     /** A Crypto adapter whose first calls fail as a whole (as after the client's own retries). */
     static final class FlakyCrypto implements Crypto {
@@ -77,5 +89,21 @@ class GcpCallGuardTest {
         assertThat(calls.get())
                 .as("chat is never retried; the open circuit does not call")
                 .isEqualTo(10);
+    }
+
+    @Test
+    void aUsedUpChatQuotaNeverOpensTheBreakerThatGuardsUsersChat() throws Exception {
+        AtomicInteger calls = new AtomicInteger();
+        for (int i = 0; i < 20; i++) {
+            assertThatThrownBy(() -> guard.chat(() -> {
+                        calls.incrementAndGet();
+                        throw new ChatQuotaExhaustedException("RESOURCE_EXHAUSTED", Duration.ofMinutes(1));
+                    }))
+                    .isInstanceOf(ChatQuotaExhaustedException.class);
+        }
+        assertThat(guard.chat(() -> "answer"))
+                .as("twenty quota errors in a row (twice the breaker's request volume) leave the circuit closed")
+                .isEqualTo("answer");
+        assertThat(calls.get()).isEqualTo(20);
     }
 }

@@ -1,6 +1,7 @@
 package com.capidemo.lifecycle.service;
 
 import com.capidemo.core.domain.Job;
+import com.capidemo.core.domain.JobPayload;
 import com.capidemo.core.domain.JobStatus;
 import com.capidemo.core.port.DemoStore;
 import com.capidemo.core.port.JobStore;
@@ -18,7 +19,9 @@ import java.util.List;
  * <p>A job is abandoned when it was created longer ago than its queue's retry window ({@link QueueRetryWindows}) and
  * is still queued, or running with a lease that expired (a worker running a long job renews its lease and is left
  * alone). It fails with a reason that says so, its demo (when still provisioning) fails with the same reason, and a
- * pipeline's lock, held only while its job is unfinished, is free again. The failure is one conditional write
+ * pipeline's lock, held only while its job is unfinished, is free again. A readiness job holds no demo of its own (it
+ * names the demo it scores in its payload): its demo stays ready with its readiness unknown, and the failure is logged
+ * with the demo's id, so a readiness that will never come is never left pending in silence. The failure is one conditional write
  * ({@link JobStore#failAbandoned}): a worker that claims the job first wins, a redelivery after it is acked and
  * ignored like any for a finished job, and two runs at once fail each job once.
  */
@@ -83,6 +86,12 @@ public class AbandonedJobs {
                 + " after it is created (created " + job.createdAt() + ")";
         if (!jobs.failAbandoned(job.jobId(), reason)) {
             return false; // claimed, renewed or finished in the meantime
+        }
+        if (job.payload() instanceof JobPayload.Readiness readiness) {
+            Log.warnf(
+                    "readiness job %s failed, so the readiness of demo %s stays unknown (the demo stays ready): %s",
+                    job.jobId(), readiness.demoId(), reason);
+            return true;
         }
         Log.warnf("job %s (%s) failed: %s", job.jobId(), job.type(), reason);
         if (job.demoId() != null) {

@@ -6,7 +6,7 @@ import java.time.Duration;
 
 /**
  * How long after a job is created its queue may still deliver it: {@code quick} for the Pub/Sub queue (quick and clone
- * jobs), {@code custom} for the Cloud Tasks queue (custom demos and pipeline runs). See
+ * jobs), {@code custom} for the Cloud Tasks queue (custom demos, pipeline runs and readiness jobs). See
  * {@link LifecycleConfig.RetryWindow}.
  */
 public record QueueRetryWindows(Duration quick, Duration custom) {
@@ -29,14 +29,14 @@ public record QueueRetryWindows(Duration quick, Duration custom) {
     public Duration of(JobType type) {
         return switch (type) {
             case QUICK, CLONE -> quick;
-            case CUSTOM, PIPELINE -> custom;
+            case CUSTOM, PIPELINE, READINESS -> custom;
         };
     }
 
     public String queueOf(JobType type) {
         return switch (type) {
             case QUICK, CLONE -> "quick-job queue";
-            case CUSTOM, PIPELINE -> "custom-job queue";
+            case CUSTOM, PIPELINE, READINESS -> "custom-job queue";
         };
     }
 

@@ -421,6 +421,7 @@ abstract class LifecycleRulesContract {
                     case CLONE -> new JobPayload.Clone(Ids.demoId(), "shopify", "stuck", "ce@example.com");
                     case CUSTOM -> new JobPayload.Custom("stuck", "Retail", null, null, List.of(), "ce@example.com");
                     case PIPELINE -> pipeline(Ids.jobId());
+                    case READINESS -> new JobPayload.Readiness(Ids.demoId(), "ce@example.com");
                 };
         return jobCreated(type, age, payload);
     }
@@ -506,6 +507,49 @@ abstract class LifecycleRulesContract {
                         .claim(crashed.jobId(), "worker-c", Duration.ofMinutes(5))
                         .kind())
                 .isNotEqualTo(com.capidemo.core.port.ClaimOutcome.Kind.CLAIMED);
+    }
+
+    @Test
+    void anAbandonedReadinessJobFailsWithAReasonAndItsDemoStaysReadyAndDeletable() {
+        Instant now = clock.instant();
+        Demo ready = new Demo(
+                Ids.demoId(),
+                "acme",
+                "ce@example.com",
+                "scored later",
+                "Retail",
+                "shopify",
+                null,
+                null,
+                DemoStatus.READY,
+                now.minus(Duration.ofHours(8)),
+                now.minus(Duration.ofHours(8)),
+                null,
+                false,
+                List.of(),
+                Map.of());
+        assertThat(stores.demos().create(ready)).isTrue();
+        clock.set(now.minus(Duration.ofHours(7)));
+        Job readiness = Job.queued(
+                com.capidemo.core.service.ReadinessJobs.jobIdFor(ready.demoId()),
+                null,
+                "acme",
+                new JobPayload.Readiness(ready.demoId(), "ce@example.com"),
+                clock.instant());
+        assertThat(stores.jobs().create(readiness)).isTrue();
+        clock.set(now);
+        assertThat(stores.jobs().activeJobFor(ready.demoId()))
+                .as("a readiness job never holds its demo")
+                .isEmpty();
+
+        assertThat(cleanup().run(RunRecorder.CRON).jobsFailed()).isEqualTo(1);
+
+        Job after = rereadJob(readiness);
+        assertThat(after.status()).isEqualTo(com.capidemo.core.domain.JobStatus.FAILED);
+        assertThat(after.error()).contains("never picked up by a worker").contains("custom-job queue");
+        Demo demo = reread(ready);
+        assertThat(demo.status()).as("the demo stays ready").isEqualTo(DemoStatus.READY);
+        assertThat(demo.readiness()).as("its readiness stays unknown").isNull();
     }
 
     @Test

@@ -6,6 +6,7 @@ import com.capidemo.core.domain.JobType;
 import com.capidemo.core.messaging.ProvisionMessage;
 import com.capidemo.core.messaging.PushMessage;
 import com.capidemo.core.port.DemoStore;
+import com.capidemo.core.service.DemoFinisher;
 import com.capidemo.core.service.JobErrors;
 import com.capidemo.core.service.WorkerIdentity;
 import com.capidemo.core.worker.Completion;
@@ -23,7 +24,7 @@ import java.util.Map;
  * Turns one push delivery into at most one provisioning run (a quick job, or a clone job through {@link DemoCloner}),
  * through the {@link JobRunner} (claim with a lease,
  * provision, complete with a conditional write). Redeliveries of finished jobs are acked and ignored (a completed demo
- * the first delivery never scored is scored now); a job whose live lease belongs to another worker is refused with a
+ * whose readiness job could not be queued then is queued now); a job whose live lease belongs to another worker is refused with a
  * retryable status. Failures are judged by the platform's one taxonomy, {@link FailureKind}: permanent ones fail the job
  * at once, the others are retried up to the runner's attempt limit.
  */
@@ -34,7 +35,7 @@ public class PushHandler implements JobWork {
     private final QuickProvisioner provisioner;
     private final DemoCloner cloner;
     private final WorkerIdentity worker;
-    private final ReadinessScorer readiness;
+    private final DemoFinisher finisher;
     private final JobRunner runner;
 
     public PushHandler(
@@ -42,18 +43,17 @@ public class PushHandler implements JobWork {
             QuickProvisioner provisioner,
             DemoCloner cloner,
             WorkerIdentity worker,
-            ReadinessScorer readiness,
+            DemoFinisher finisher,
             JobRunner runner) {
         this.demos = demos;
         this.provisioner = provisioner;
         this.cloner = cloner;
         this.worker = worker;
-        this.readiness = readiness;
+        this.finisher = finisher;
         this.runner = runner;
     }
 
     public DeliveryOutcome handle(PushMessage push) {
-        readiness.pushArrived();
         ProvisionMessage message = ProvisionMessage.fromBytes(push.data());
         return runner.handle(
                 message.jobId(),
@@ -93,16 +93,11 @@ public class PushHandler implements JobWork {
     }
 
     @Override
-    public void completed(Job job) {
-        readiness.submit(job.demoId());
-    }
-
-    @Override
     public void finishedEarlier(Job job) {
         if (job.status() == JobStatus.COMPLETED) {
             demos.find(job.demoId())
                     .filter(d -> d.readiness() == null)
-                    .ifPresent(d -> readiness.submit(d.demoId())); // the first delivery died before scoring
+                    .ifPresent(d -> finisher.queueReadiness(d.demoId())); // its readiness job was never queued
         }
     }
 }

@@ -1,12 +1,9 @@
 package com.capidemo.quick.service;
 
-import com.capidemo.chat.ReadinessCheck;
 import com.capidemo.core.config.PlatformConfig;
 import com.capidemo.core.domain.DemoMetadata;
 import com.capidemo.core.domain.Job;
-import com.capidemo.core.domain.Readiness;
 import com.capidemo.core.port.AgentSpec;
-import com.capidemo.core.port.ChatAgent;
 import com.capidemo.core.port.JobStore;
 import com.capidemo.core.port.Warehouse;
 import com.capidemo.core.service.DemoFinisher;
@@ -36,7 +33,6 @@ public class QuickProvisioner {
     private final Warehouse warehouse;
     private final DemoFinisher finisher;
     private final TemplateLibrary templates;
-    private final ChatAgent chat;
     private final Duration lease;
 
     public QuickProvisioner(
@@ -44,7 +40,6 @@ public class QuickProvisioner {
             Warehouse warehouse,
             DemoFinisher finisher,
             TemplateLibrary templates,
-            ChatAgent chat,
             PlatformConfig config,
             Clock clock) {
         this.clock = clock;
@@ -52,7 +47,6 @@ public class QuickProvisioner {
         this.warehouse = warehouse;
         this.finisher = finisher;
         this.templates = templates;
-        this.chat = chat;
         this.lease = config.lease().duration();
     }
 
@@ -118,15 +112,5 @@ public class QuickProvisioner {
                                 + template.goldenQueries().size() + " golden queries"));
         progress.step(97, "finalizing", "Demo " + job.demoId() + " is ready");
         return Map.of("demo_id", job.demoId(), "dataset_id", datasetId, "agent_id", agentId);
-    }
-
-    /**
-     * Scores a ready demo's agent on its golden questions (each asked through the agent, its rows compared
-     * with the golden SQL's) and records it on the demo. {@link ReadinessScorer} runs it after the job
-     * completed, so it never delays a provision.
-     */
-    @WithSpan("readiness")
-    public Readiness recordReadiness(String demoId) {
-        return finisher.recordReadiness(demoId, (spec, session) -> ReadinessCheck.score(chat, spec, session, clock));
     }
 }

@@ -2,9 +2,9 @@ package com.capidemo.quick.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
+import com.capidemo.chat.ReadinessCheck;
 import com.capidemo.core.domain.Demo;
 import com.capidemo.core.domain.DemoStatus;
 import com.capidemo.core.domain.GoldenQuery;
@@ -14,6 +14,7 @@ import com.capidemo.core.domain.JobStatus;
 import com.capidemo.core.domain.JobType;
 import com.capidemo.core.messaging.ProvisionMessage;
 import com.capidemo.core.port.AgentSpec;
+import com.capidemo.core.port.ChatAgent;
 import com.capidemo.core.port.DataAgents;
 import com.capidemo.core.port.DemoStore;
 import com.capidemo.core.port.JobQueue;
@@ -21,6 +22,8 @@ import com.capidemo.core.port.JobStore;
 import com.capidemo.core.port.Warehouse;
 import com.capidemo.core.service.DemoBusyException;
 import com.capidemo.core.service.DemoDeletion;
+import com.capidemo.core.service.DemoFinisher;
+import com.capidemo.core.service.ReadinessJobs;
 import com.capidemo.core.testing.MutableClock;
 import com.capidemo.local.SqliteDatabase;
 import com.capidemo.local.SqliteJobStore;
@@ -58,7 +61,13 @@ class CloneJobTest {
     DemoDeletion deletion;
 
     @Inject
-    QuickProvisioner provisioner;
+    DemoFinisher finisher;
+
+    @Inject
+    ChatAgent chat;
+
+    @Inject
+    java.time.Clock clock;
 
     @Inject
     SqliteDatabase db;
@@ -122,9 +131,16 @@ class CloneJobTest {
         assertThat(agent.tables()).hasSize(15);
         assertThat(agent.goldenQueries()).isEqualTo(source.goldenQueries());
 
-        Demo scored = await().atMost(Duration.ofSeconds(30))
-                .until(() -> demos.find(clone.demoId()).orElseThrow(), d -> d.readiness() != null);
-        assertThat(scored.readiness().score()).isEqualTo(100.0);
+        // its readiness is a job of its own, queued for custom-provisioner; scored here as that job scores it
+        assertThat(jobs.find(ReadinessJobs.jobIdFor(clone.demoId()))
+                        .orElseThrow()
+                        .type())
+                .isEqualTo(JobType.READINESS);
+        assertThat(finisher.recordReadiness(
+                                clone.demoId(), (spec, session) -> ReadinessCheck.score(chat, spec, session, clock))
+                        .orElseThrow()
+                        .score())
+                .isEqualTo(100.0);
     }
 
     @Test
@@ -200,7 +216,11 @@ class CloneJobTest {
                     .isNotEmpty();
         }
         // its agent answers every golden question from the clone's own data
-        assertThat(provisioner.recordReadiness(clone.demoId()).score()).isEqualTo(100.0);
+        assertThat(finisher.recordReadiness(
+                                clone.demoId(), (spec, session) -> ReadinessCheck.score(chat, spec, session, clock))
+                        .orElseThrow()
+                        .score())
+                .isEqualTo(100.0);
     }
 
     @Test

@@ -75,8 +75,7 @@ class PushTraceTest {
                 "phase creating_dataset",
                 "phase loading_tables",
                 "phase verifying",
-                "phase creating_agent",
-                "readiness");
+                "phase creating_agent");
         List<SpanData> trace = await().atMost(Duration.ofSeconds(60))
                 .until(
                         () -> spansOf(traceId),

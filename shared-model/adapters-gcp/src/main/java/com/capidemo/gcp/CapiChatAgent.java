@@ -3,8 +3,10 @@ package com.capidemo.gcp;
 import com.capidemo.core.port.AgentSpec;
 import com.capidemo.core.port.ChatAgent;
 import com.capidemo.core.port.ChatAnswer;
+import com.capidemo.core.port.ChatQuotaExhaustedException;
 import com.capidemo.core.port.ChatTurn;
 import com.google.api.gax.rpc.ApiException;
+import com.google.api.gax.rpc.StatusCode;
 import com.google.cloud.geminidataanalytics.v1beta.ChatRequest;
 import com.google.cloud.geminidataanalytics.v1beta.DataAgentContext;
 import com.google.cloud.geminidataanalytics.v1beta.DataChatServiceClient;
@@ -13,14 +15,19 @@ import com.google.cloud.geminidataanalytics.v1beta.Message;
 import com.google.cloud.geminidataanalytics.v1beta.SystemMessage;
 import com.google.cloud.geminidataanalytics.v1beta.TextMessage;
 import com.google.cloud.geminidataanalytics.v1beta.UserMessage;
+import java.time.Duration;
 import java.util.List;
 
 /**
  * Chat in gcp mode: a stateless Conversational Analytics chat against the demo's published data agent. The
  * conversation lives in our store, so each request replays the earlier turns (question, SQL, answer) before the new
- * question; the streamed reply is folded into a {@link ChatAnswer} by {@link CapiAnswer}.
+ * question; the streamed reply is folded into a {@link ChatAnswer} by {@link CapiAnswer}. RESOURCE_EXHAUSTED (the
+ * per-project chat quota, counted per minute) becomes a {@link ChatQuotaExhaustedException}: a "later", not a failure.
  */
 public class CapiChatAgent implements ChatAgent {
+
+    /** The chat quota is counted per minute: by then it has room again. */
+    static final Duration QUOTA_WINDOW = Duration.ofMinutes(1);
 
     private final DataChatServiceClient client;
     private final CapiConfig config;
@@ -39,6 +46,11 @@ public class CapiChatAgent implements ChatAgent {
                 answer.accept(m);
             }
         } catch (ApiException e) {
+            if (e.getStatusCode().getCode() == StatusCode.Code.RESOURCE_EXHAUSTED) {
+                // the project's chat quota (per minute): nothing wrong with the question, ask again in a minute
+                throw new ChatQuotaExhaustedException(
+                        "Conversational Analytics chat quota exhausted: " + e.getMessage(), QUOTA_WINDOW, e);
+            }
             throw new IllegalStateException(
                     "Conversational Analytics chat failed: " + e.getStatusCode().getCode() + " " + e.getMessage(), e);
         }

@@ -1,5 +1,6 @@
 package com.capidemo.gcp;
 
+import com.capidemo.core.port.ChatQuotaExhaustedException;
 import io.smallrye.faulttolerance.api.ExponentialBackoff;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.temporal.ChronoUnit;
@@ -69,13 +70,18 @@ public class GcpCallGuard {
         return call.call();
     }
 
+    /**
+     * The breaker every user's chat goes through. A used-up chat quota ({@link ChatQuotaExhaustedException}) says
+     * nothing about the service's health and passes outside the breaker: a burst of them (readiness scoring, one busy
+     * tenant) never opens it for everyone.
+     */
     @Timeout(value = 2, unit = ChronoUnit.MINUTES)
     @CircuitBreaker(
             requestVolumeThreshold = 10,
             failureRatio = 0.5,
             delay = 30,
             delayUnit = ChronoUnit.SECONDS,
-            skipOn = IllegalArgumentException.class)
+            skipOn = {IllegalArgumentException.class, ChatQuotaExhaustedException.class})
     public Object chat(Callable<Object> call) throws Exception {
         return call.call();
     }

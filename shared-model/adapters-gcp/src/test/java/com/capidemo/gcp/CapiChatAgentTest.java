@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.capidemo.core.domain.GoldenQuery;
 import com.capidemo.core.port.AgentSpec;
 import com.capidemo.core.port.ChatAnswer;
+import com.capidemo.core.port.ChatQuotaExhaustedException;
 import com.capidemo.core.port.ChatTurn;
 import com.google.cloud.geminidataanalytics.v1beta.ChartMessage;
 import com.google.cloud.geminidataanalytics.v1beta.ChartResult;
@@ -334,5 +335,16 @@ class CapiChatAgentTest {
         assertThatThrownBy(() -> chat.answer(AGENT, List.of(), "Revenue?"))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("PERMISSION_DENIED");
+    }
+
+    @Test
+    void aUsedUpChatQuotaIsATypedAskAgainLaterNotAFailure() {
+        fake.failure = Status.RESOURCE_EXHAUSTED.withDescription("Quota exceeded for chat requests per minute");
+
+        assertThatThrownBy(() -> chat.answer(AGENT, List.of(), "Revenue?"))
+                .isInstanceOfSatisfying(
+                        ChatQuotaExhaustedException.class,
+                        e -> assertThat(e.retryAfter()).isEqualTo(Duration.ofMinutes(1)))
+                .hasMessageContaining("quota");
     }
 }

@@ -5,6 +5,7 @@ import com.capidemo.core.domain.Readiness;
 import com.capidemo.core.port.AgentSpec;
 import com.capidemo.core.port.ChatAgent;
 import com.capidemo.core.port.ChatAnswer;
+import com.capidemo.core.port.ChatQuotaExhaustedException;
 import com.capidemo.core.port.QueryResult;
 import com.capidemo.core.port.QuerySession;
 import java.time.Clock;
@@ -20,7 +21,9 @@ import java.util.concurrent.Future;
  * The readiness score of a demo: each golden question is asked through the demo's agent, exactly as a user would,
  * and the rows it answers with are compared with the golden SQL's rows. When the agent answered with the golden SQL
  * itself (the local agent does for every golden question it recognises) its rows are the golden SQL's rows and the
- * query is not run a second time; any other SQL is compared with a separate run of the golden SQL.
+ * query is not run a second time; any other SQL is compared with a separate run of the golden SQL. A question the
+ * agent could not be asked because the chat quota is used up ({@link ChatQuotaExhaustedException}) is not a failed
+ * question: the exception ends the scoring, so the caller can score again later.
  */
 public final class ReadinessCheck {
 
@@ -67,6 +70,9 @@ public final class ReadinessCheck {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("readiness check interrupted", e);
         } catch (ExecutionException e) {
+            if (e.getCause() instanceof ChatQuotaExhaustedException quota) {
+                throw quota;
+            }
             throw new IllegalStateException("readiness check failed", e.getCause());
         } finally {
             pool.shutdownNow();
@@ -100,6 +106,8 @@ public final class ReadinessCheck {
             QueryResult expected = queries.run(g.sql(), ChatEngine.MAX_ROWS);
             return expected.truncated() == answer.truncated()
                     && ResultComparator.sameRows(expected.rows(), answer.rows());
+        } catch (ChatQuotaExhaustedException e) {
+            throw e; // not an answer: ask again later
         } catch (RuntimeException e) {
             return false;
         }

@@ -69,7 +69,7 @@ class ReadinessScoringBench {
         List<Readiness> now = bySession(uncached, agent, perSession.subList(1, perSession.size()), 1);
         double newSeconds = (System.nanoTime() - started) / 1e9;
 
-        // After a burst quick-provisioner scores platform.readiness.workers (2) demos at a time, a session each.
+        // Readiness jobs delivered side by side: WORKERS demos at a time, a session each.
         started = System.nanoTime();
         List<Readiness> together = bySession(uncached, agent, parallel.subList(1, parallel.size()), WORKERS);
         double parallelSeconds = (System.nanoTime() - started) / 1e9;
@@ -117,7 +117,7 @@ class ReadinessScoringBench {
                 + n + " shopify demos, " + t.goldenQueries().size()
                 + " golden questions each, each demo its own dataset"
                 + " and new to the agent: scored one after another on the first two paths, " + WORKERS
-                + " at a time (quick-provisioner's platform.readiness.workers) on the third.\n\n"
+                + " at a time (readiness jobs delivered side by side) on the third.\n\n"
                 + "| path | demos/s | ms per demo |\n|---|---|---|\n"
                 + String.format("| a DuckDB per query (before) | %.1f | %.0f |%n", oldRate, 1000 / oldRate)
                 + String.format("| one session per dataset | %.1f | %.0f |%n", newRate, 1000 / newRate)

@@ -1,12 +1,10 @@
 package com.capidemo.custom.steps.demo;
 
-import com.capidemo.chat.ReadinessCheck;
 import com.capidemo.core.domain.DemoMetadata;
 import com.capidemo.core.domain.GoldenQuery;
-import com.capidemo.core.domain.Readiness;
 import com.capidemo.core.port.AgentSpec;
-import com.capidemo.core.port.ChatAgent;
 import com.capidemo.core.service.DemoFinisher;
+import com.capidemo.core.service.ReadinessJobs;
 import com.capidemo.custom.pipeline.PipelineStep;
 import com.capidemo.custom.pipeline.StepContext;
 import com.capidemo.design.CustomerProfile;
@@ -14,28 +12,24 @@ import com.capidemo.design.DemoDesigner;
 import com.capidemo.design.SchemaDesign;
 import com.capidemo.design.TableDesign;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * Stage 7, data agent: the agent over the dataset (tables, system instruction, golden queries as examples); the demo
- * becomes ready and its readiness — how many golden questions the agent answers like the golden SQL — is recorded.
+ * becomes ready and its readiness job is queued (how many golden questions the agent answers like the golden SQL is
+ * scored by that job, outside this pipeline).
  */
 @ApplicationScoped
 public class DemoDataAgentStep implements PipelineStep {
 
     private final DemoDesigner designer;
-    private final Clock clock;
     private final DemoFinisher finisher;
-    private final ChatAgent chat;
 
-    public DemoDataAgentStep(DemoDesigner designer, DemoFinisher finisher, ChatAgent chat, Clock clock) {
-        this.clock = clock;
+    public DemoDataAgentStep(DemoDesigner designer, DemoFinisher finisher) {
         this.designer = designer;
         this.finisher = finisher;
-        this.chat = chat;
     }
 
     @Override
@@ -65,15 +59,11 @@ public class DemoDataAgentStep implements PipelineStep {
                         .withIndustryLabel(profile.industryLabel())
                         .withDesign(profile.designBasis(), profile.unservedUseCases()),
                 id -> context.log("created data agent " + id + " with " + golden.size() + " golden queries"));
-        Readiness readiness =
-                finisher.recordReadiness(demoId, (agent, session) -> ReadinessCheck.score(chat, agent, session, clock));
-        context.log(String.format(
-                "demo %s is ready; readiness %.1f%% (%d of %d golden questions)",
-                demoId, readiness.score(), readiness.passed(), readiness.total()));
+        context.log("demo " + demoId + " is ready; its readiness is scored by readiness job "
+                + ReadinessJobs.jobIdFor(demoId));
         Map<String, Object> output = new LinkedHashMap<>();
         output.put("agent_id", agentId);
         output.put("dataset_id", dataset);
-        output.put("readiness", readiness.score());
         return output;
     }
 }

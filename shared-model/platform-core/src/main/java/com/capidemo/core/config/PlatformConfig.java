@@ -103,11 +103,29 @@ public interface PlatformConfig {
         int sharePasswordChecks();
     }
 
-    /** quick-provisioner's background readiness scoring. */
+    /**
+     * Readiness scoring: a READINESS job per finished demo, run by custom-provisioner's POST /tasks/readiness. With the
+     * Conversational Analytics agents (platform.agents=capi) each golden question takes one permit of readiness' share
+     * of the project's chat quota (platform.gcp.chat-quota-per-minute × quota-share ÷ instances per instance).
+     */
     interface Readiness {
-        /** How many demos are scored at a time. */
-        @WithDefault("2")
-        int workers();
+        /** The share of the chat quota readiness scoring may use (0 < share ≤ 1); users' chat keeps the rest. */
+        @WithDefault("0.5")
+        double quotaShare();
+
+        /**
+         * How many custom-provisioner instances score readiness at once (the Cloud Run service's max instances): each
+         * paces itself to its part of the share, so all of them together stay within it.
+         */
+        @WithDefault("1")
+        int instances();
+
+        /**
+         * How long one question may wait for its permit; longer, and the task is answered 503 with Retry-After so the
+         * queue delivers it again later (the job keeps no partial score).
+         */
+        @WithDefault("60s")
+        Duration permitWait();
     }
 
     /** POST /api/setup: onboards a project and provisions its first demo. */
@@ -302,6 +320,13 @@ public interface PlatformConfig {
          */
         @WithDefault("1073741824")
         long maxBilledBytes();
+
+        /**
+         * Conversational Analytics chat requests per minute per project (Google's quota; raise it here after a quota
+         * increase). Readiness scoring paces itself to platform.readiness.quota-share of it.
+         */
+        @WithDefault("30")
+        int chatQuotaPerMinute();
 
         /** Location of the Conversational Analytics data agents. */
         @WithDefault("global")

@@ -102,6 +102,18 @@ public sealed interface JobPayload {
         }
     }
 
+    /**
+     * A readiness job: the agent of ready demo {@code demoId} is asked its golden questions and the score is stored on
+     * the demo. The demo is named here and not as the job's own demo: a readiness job never holds its demo, so it never
+     * keeps it from being deleted, and its failure never fails the demo (its readiness stays unknown).
+     */
+    record Readiness(String demoId, String requestedBy) implements JobPayload {
+        @Override
+        public JobType type() {
+            return JobType.READINESS;
+        }
+    }
+
     /** The stored document of this payload (snake_case keys, the date as yyyy-MM-dd). */
     default Map<String, Object> toMap() {
         return Json.MAPPER.convertValue(this, new TypeReference<Map<String, Object>>() {});
@@ -124,6 +136,7 @@ public sealed interface JobPayload {
             case CLONE -> Clone.class;
             case CUSTOM -> Custom.class;
             case PIPELINE -> Pipeline.class;
+            case READINESS -> Readiness.class;
         };
     }
 }

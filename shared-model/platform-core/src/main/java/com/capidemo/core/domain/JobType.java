@@ -8,7 +8,9 @@ public enum JobType {
     QUICK,
     CUSTOM,
     CLONE,
-    PIPELINE;
+    PIPELINE,
+    /** Scores a ready demo's agent on its golden questions (delivered through the custom-job queue). */
+    READINESS;
 
     @JsonValue
     public String wire() {

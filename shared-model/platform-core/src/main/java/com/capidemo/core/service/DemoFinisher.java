@@ -2,6 +2,7 @@ package com.capidemo.core.service;
 
 import com.capidemo.core.domain.Demo;
 import com.capidemo.core.domain.DemoMetadata;
+import com.capidemo.core.domain.DemoStatus;
 import com.capidemo.core.domain.Readiness;
 import com.capidemo.core.port.AgentSpec;
 import com.capidemo.core.port.DataAgents;
@@ -11,13 +12,15 @@ import com.capidemo.core.port.Warehouse;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
  * How every kind of provisioning (quick, clone, custom) finishes its demo once the dataset is loaded and verified: the
  * data agent over the dataset is created, the demo becomes ready with that agent, its golden queries and its
- * {@link DemoMetadata}, and its readiness (how many golden questions the agent answers like the golden SQL) is scored
- * and recorded. The job's completion event is published by the {@link com.capidemo.core.worker.JobRunner} when the job
+ * {@link DemoMetadata}, and a readiness job is queued ({@link ReadinessJobs}) that later scores how many golden questions
+ * the agent answers like the golden SQL and records it ({@link #recordReadiness}, run by that job's worker). No thread is
+ * left running after the provision: the scoring is a delivered job of its own. The job's completion event is published by the {@link com.capidemo.core.worker.JobRunner} when the job
  * completes.
  */
 @ApplicationScoped
@@ -32,19 +35,23 @@ public class DemoFinisher {
     private final DataAgents agents;
     private final DemoStore demos;
     private final Warehouse warehouse;
+    private final ReadinessJobs readinessJobs;
     private final Clock clock;
 
-    public DemoFinisher(DataAgents agents, DemoStore demos, Warehouse warehouse, Clock clock) {
+    public DemoFinisher(
+            DataAgents agents, DemoStore demos, Warehouse warehouse, ReadinessJobs readinessJobs, Clock clock) {
         this.agents = agents;
         this.demos = demos;
         this.warehouse = warehouse;
+        this.readinessJobs = readinessJobs;
         this.clock = clock;
     }
 
     /**
      * Creates the agent {@code spec} describes, tells {@code agentCreated} its id, and marks the spec's demo ready with
      * it over the spec's dataset with the spec's golden queries and {@code metadata}, stamped with the clock's time as
-     * {@code provisioned_at}.
+     * {@code provisioned_at}, then queues its readiness job (a queue that cannot take it leaves the readiness unknown
+     * and does not fail the provision).
      *
      * @return the agent's id
      */
@@ -57,17 +64,30 @@ public class DemoFinisher {
                 agentId,
                 spec.goldenQueries(),
                 metadata.withProvisionedAt(clock.instant()).toMap());
+        queueReadiness(spec.demoId());
         return agentId;
+    }
+
+    /** Queues the readiness job of a ready demo (once per demo; a no-op when it was queued before). */
+    public boolean queueReadiness(String demoId) {
+        Optional<Demo> demo = demos.find(demoId);
+        return demo.isPresent()
+                && readinessJobs.enqueue(
+                        demoId, demo.get().tenantId(), demo.get().createdBy());
     }
 
     /**
      * Scores a ready demo's agent on its golden questions in one warehouse session over its dataset and records the
-     * score on the demo.
+     * score on the demo. A demo that is not ready (deleted, archived, gone) is not scored: empty.
      *
-     * @throws IllegalStateException when the demo or its agent is gone
+     * @throws IllegalStateException when the ready demo's agent is gone
      */
-    public Readiness recordReadiness(String demoId, ReadinessScoring scoring) {
-        Demo demo = demos.find(demoId).orElseThrow(() -> new IllegalStateException("no demo " + demoId));
+    public Optional<Readiness> recordReadiness(String demoId, ReadinessScoring scoring) {
+        Optional<Demo> found = demos.find(demoId);
+        if (found.isEmpty() || found.get().status() != DemoStatus.READY) {
+            return Optional.empty();
+        }
+        Demo demo = found.get();
         AgentSpec spec = agents.find(demo.agentId())
                 .orElseThrow(() -> new IllegalStateException("demo " + demoId + " has no agent"));
         long started = System.nanoTime();
@@ -84,6 +104,6 @@ public class DemoFinisher {
                 readiness.total(),
                 (System.nanoTime() - started) / 1_000_000,
                 readiness.failed().isEmpty() ? "" : "; not matching: " + String.join(" | ", readiness.failed()));
-        return readiness;
+        return Optional.of(readiness);
     }
 }

@@ -51,6 +51,18 @@ public class ApiProblem extends RuntimeException {
                 503, "service-busy", "Service Unavailable", detail, List.of(), Math.max(1, retryAfterSeconds));
     }
 
+    /** 503 {@code chat-quota-exhausted} with a Retry-After header of at least one second: ask again after it. */
+    public static ApiProblem chatQuotaExhausted(long retryAfterSeconds) {
+        long seconds = Math.max(1, retryAfterSeconds);
+        return new ApiProblem(
+                503,
+                "chat-quota-exhausted",
+                "Service Unavailable",
+                "The chat quota is used up for now; ask again in " + seconds + " s",
+                List.of(),
+                seconds);
+    }
+
     public static ApiProblem notFound(String what, String id) {
         return new ApiProblem(
                 404,

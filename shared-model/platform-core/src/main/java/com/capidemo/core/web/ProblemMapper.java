@@ -51,6 +51,12 @@ public class ProblemMapper {
                 : r;
     }
 
+    /** The chat quota is used up for now: 503 with the wait as Retry-After, never a 500. */
+    @ServerExceptionMapper
+    public Response chatQuotaExhausted(com.capidemo.core.port.ChatQuotaExhaustedException e, UriInfo uri) {
+        return apiProblem(ApiProblem.chatQuotaExhausted(e.retryAfterSeconds()), uri);
+    }
+
     /**
      * A push that is not a Pub/Sub envelope, by the edge's one rule for bad bodies: not a JSON object 400, a
      * well-formed envelope with a wrong field 422 naming it; the dispatcher retries either and then dead-letters.

@@ -1,6 +1,7 @@
 package com.capidemo.core.worker;
 
 import com.capidemo.core.domain.Job;
+import com.capidemo.core.domain.JobPayload;
 import com.capidemo.core.json.Json;
 import com.capidemo.core.port.EventPublisher;
 import io.quarkus.logging.Log;
@@ -8,7 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The completion and failure events of jobs of every kind (quick, clone, custom, pipeline) on
+ * The completion and failure events of jobs of every kind (quick, clone, custom, pipeline, readiness) on
  * {@link EventPublisher#PROVISION_EVENTS}: event id {@code {job_id}-completed} or {@code {job_id}-failed}, attributes
  * {job_type, tenant_id, status}, data {job_id, job_type, tenant_id, demo_id, status, error}. A publish that fails is
  * logged and never undoes the finished job.
@@ -30,7 +31,12 @@ public final class ProvisionEvents {
         event.put("job_id", job.jobId());
         event.put("job_type", job.type().wire());
         event.put("tenant_id", job.tenantId());
-        event.put("demo_id", job.demoId());
+        // a readiness job names the demo it scores in its payload, not as its own demo
+        event.put(
+                "demo_id",
+                job.demoId() == null && job.payload() instanceof JobPayload.Readiness readiness
+                        ? readiness.demoId()
+                        : job.demoId());
         event.put("status", status);
         event.put("error", error);
         try {

@@ -57,7 +57,7 @@ class UnknownPlatformKeysTest {
                         "platform.store", "sqlite",
                         "platform.queue.quick.ack-deadline", "30s",
                         "platform.api.list-concurrency", "3",
-                        "platform.readiness.workers", "4",
+                        "platform.readiness.quota-share", "0.25",
                         "platform.gcp.region", "europe-west1",
                         "platform.edge.max-uri-length", "2048",
                         "platform.tink.keyset-file", "/srv/keys/keyset.json"),
@@ -68,7 +68,8 @@ class UnknownPlatformKeysTest {
         assertThat(platform.queue().quick().ackDeadline()).isEqualTo(Duration.ofSeconds(30));
         assertThat(platform.api().listConcurrency()).isEqualTo(Optional.of(3));
         assertThat(platform.api().listWaiting()).isEqualTo(1000);
-        assertThat(platform.readiness().workers()).isEqualTo(4);
+        assertThat(platform.readiness().quotaShare()).isEqualTo(0.25);
+        assertThat(platform.gcp().chatQuotaPerMinute()).isEqualTo(30);
         assertThat(platform.gcp().region()).isEqualTo("europe-west1");
         assertThat(platform.tink().keysetFile()).contains("/srv/keys/keyset.json");
         assertThat(config.getConfigMapping(EdgeConfig.class).maxUriLength()).isEqualTo(2048);

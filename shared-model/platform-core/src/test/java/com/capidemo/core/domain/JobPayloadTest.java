@@ -102,6 +102,20 @@ class JobPayloadTest {
     }
 
     @Test
+    void aReadinessPayloadNamesTheDemoItScoresAndReadsBack() {
+        JobPayload readiness = new JobPayload.Readiness("demo_1", "ce@acme.example");
+
+        assertThat(readiness.type()).isEqualTo(JobType.READINESS);
+        assertThat(readiness.toMap())
+                .containsExactly(Map.entry("demo_id", "demo_1"), Map.entry("requested_by", "ce@acme.example"));
+        assertThat(JobPayload.read(JobType.READINESS, Json.write(readiness))).isEqualTo(readiness);
+        assertThat(JobType.fromWire("readiness")).isEqualTo(JobType.READINESS);
+        assertThat(readiness.exclusiveKey())
+                .as("readiness jobs run side by side")
+                .isNull();
+    }
+
+    @Test
     void aCustomPayloadAlwaysHasAListOfUseCases() {
         JobPayload.Custom brief = new JobPayload.Custom("Acme", "Retail", null, null, null, "ce@acme.example");
 

@@ -1,0 +1,174 @@
+package com.capidemo.custom.rest;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.capidemo.core.domain.Demo;
+import com.capidemo.core.domain.DemoMetadata;
+import com.capidemo.core.domain.Ids;
+import com.capidemo.core.domain.Job;
+import com.capidemo.core.domain.JobStatus;
+import com.capidemo.core.domain.JobType;
+import com.capidemo.core.domain.Readiness;
+import com.capidemo.core.port.AgentSpec;
+import com.capidemo.core.port.DemoStore;
+import com.capidemo.core.port.JobStore;
+import com.capidemo.core.port.Warehouse;
+import com.capidemo.core.service.DemoFinisher;
+import com.capidemo.core.service.ReadinessJobs;
+import com.capidemo.core.service.TemplateLibrary;
+import com.capidemo.core.template.TableSpec;
+import com.capidemo.core.template.TemplateDefinition;
+import com.capidemo.core.testing.MutableClock;
+import com.capidemo.custom.service.ReadinessPacer;
+import io.quarkus.test.junit.QuarkusMock;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.ValidatableResponse;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * POST /tasks/readiness: the readiness job the demo finisher queued scores the demo's golden questions once, paced
+ * under readiness' share of the chat quota; a used-up quota answers "retry later" and never scores a question as
+ * failed.
+ */
+@QuarkusTest
+class ReadinessTaskTest {
+
+    private static final String TEMPLATE = "banking";
+
+    @Inject
+    JobStore jobs;
+
+    @Inject
+    DemoStore demos;
+
+    @Inject
+    Warehouse warehouse;
+
+    @Inject
+    TemplateLibrary templates;
+
+    @Inject
+    DemoFinisher finisher;
+
+    /** A demo finished as quick-provisioner finishes one: dataset loaded from a template, agent, ready. */
+    private String readyDemo() {
+        TemplateDefinition template = templates.find(TEMPLATE).orElseThrow();
+        Map<String, Long> rows = templates.materialize(template);
+        String demoId = Ids.demoId();
+        demos.create(Demo.provisioning(
+                demoId, "tenant_rt", "ce@example.com", "Readiness Bank", "banking", TEMPLATE, Instant.now()));
+        warehouse.createDataset(demoId, Map.of("demo", demoId));
+        for (TableSpec table : template.tables()) {
+            warehouse.loadParquet(demoId, table.name(), TemplateLibrary.tableObject(TEMPLATE, table.name()));
+        }
+        finisher.finish(
+                new AgentSpec(
+                        demoId,
+                        "tenant_rt",
+                        demoId,
+                        template.tableNames(),
+                        template.systemInstruction(),
+                        template.domainGoldenQueries()),
+                new DemoMetadata(template.tableCount(), template.totalRows(), rows, null, null, null),
+                id -> {});
+        return demoId;
+    }
+
+    private static ValidatableResponse deliver(String jobId, int retry) {
+        return given().header("X-Worker-Secret", "test-secret")
+                .header("X-CloudTasks-QueueName", "custom-provision")
+                .header("X-CloudTasks-TaskName", "job-" + jobId)
+                .header("X-CloudTasks-TaskRetryCount", String.valueOf(retry))
+                .contentType("application/json")
+                .body("{\"job_id\":\"" + jobId + "\"}")
+                .when()
+                .post("/tasks/readiness")
+                .then();
+    }
+
+    @Test
+    void theReadinessJobScoresTheDemoOnceAndARedeliveryScoresNothingAgain() {
+        String demoId = readyDemo();
+        String jobId = ReadinessJobs.jobIdFor(demoId);
+        assertThat(jobs.find(jobId).orElseThrow().type()).isEqualTo(JobType.READINESS);
+        assertThat(demos.find(demoId).orElseThrow().readiness())
+                .as("not scored before its job runs")
+                .isNull();
+
+        deliver(jobId, 0).statusCode(200);
+
+        Readiness first = demos.find(demoId).orElseThrow().readiness();
+        assertThat(first).isNotNull();
+        assertThat(first.score()).isEqualTo(100.0);
+        assertThat(first.total())
+                .isEqualTo(
+                        templates.find(TEMPLATE).orElseThrow().goldenQueries().size());
+        Job done = jobs.find(jobId).orElseThrow();
+        assertThat(done.status()).isEqualTo(JobStatus.COMPLETED);
+
+        deliver(jobId, 1).statusCode(200);
+
+        assertThat(demos.find(demoId).orElseThrow().readiness())
+                .as("the redelivery did not score again")
+                .isEqualTo(first);
+        assertThat(jobs.find(jobId).orElseThrow().attempts()).isEqualTo(1);
+    }
+
+    @Test
+    void aUsedUpChatQuotaIsRetriedLaterAndNeverScoredAsFailedQuestions() {
+        String demoId = readyDemo();
+        String jobId = ReadinessJobs.jobIdFor(demoId);
+        MutableClock quotaClock = MutableClock.at("2026-06-01T10:00:00Z");
+        // one chat request a minute and no waiting: the second golden question finds no permit
+        QuarkusMock.installMockForType(
+                new ReadinessPacer(true, 1, Duration.ZERO, quotaClock, quotaClock::advance), ReadinessPacer.class);
+
+        deliver(jobId, 0).statusCode(503).header("Retry-After", "60");
+
+        assertThat(demos.find(demoId).orElseThrow().readiness())
+                .as("no score, and no question counted as failed")
+                .isNull();
+        Job waiting = jobs.find(jobId).orElseThrow();
+        assertThat(waiting.status())
+                .as("released for the queue's next delivery")
+                .isNotEqualTo(JobStatus.FAILED);
+
+        // the queue delivers it again; now the share has room (15 a minute, waiting up to five minutes per question)
+        Instant before = quotaClock.instant();
+        QuarkusMock.installMockForType(
+                new ReadinessPacer(true, 15, Duration.ofMinutes(5), quotaClock, quotaClock::advance),
+                ReadinessPacer.class);
+
+        deliver(jobId, 1).statusCode(200);
+
+        Readiness score = demos.find(demoId).orElseThrow().readiness();
+        assertThat(score.score()).isEqualTo(100.0);
+        assertThat(score.failed()).isEmpty();
+        assertThat(Duration.between(before, quotaClock.instant()))
+                .as("the questions were paced at four seconds each")
+                .isGreaterThanOrEqualTo(Duration.ofSeconds(4L * (score.total() - 1)));
+        assertThat(jobs.find(jobId).orElseThrow().status()).isEqualTo(JobStatus.COMPLETED);
+    }
+
+    @Test
+    void aReadinessDeliveryForAnotherKindOfJobIsRefusedWithoutTouchingIt() {
+        String demoId = Ids.demoId();
+        Job custom = Job.queued(
+                Ids.jobId(),
+                demoId,
+                "tenant_rt",
+                new com.capidemo.core.domain.JobPayload.Custom("Acme", "retail", null, null, null, null),
+                Instant.now());
+        jobs.create(custom);
+
+        deliver(custom.jobId(), 0).statusCode(422);
+
+        assertThat(jobs.find(custom.jobId()).orElseThrow().status()).isEqualTo(JobStatus.QUEUED);
+        assertThat(jobs.find(custom.jobId()).orElseThrow().attempts()).isZero();
+    }
+}
