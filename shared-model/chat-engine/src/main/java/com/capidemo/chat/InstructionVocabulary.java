@@ -162,8 +162,8 @@ final class InstructionVocabulary {
                                     .get(0)
                                     .equals(content(rhs.toLowerCase(Locale.ROOT))
                                             .get(0)));
-            Planner.Outcome o = planner.plan(
-                    "How many " + (subject != null && !startsWithTable ? subject + " where " : "") + rhs, null);
+            Planner.Outcome o = planner.planDefinition(
+                    "How many " + (subject != null && !startsWithTable ? subject + " where " : "") + rhs);
             if (!(o instanceof Planner.Planned planned)) {
                 continue;
             }

@@ -1,7 +1,13 @@
 package com.capidemo.chat;
 
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The last stage: compares the finished plan with the question and declines on a mismatch that would otherwise be
@@ -9,7 +15,20 @@ import java.util.Set;
  * <ul>
  * <li>"Which X has the most Y", "what X …": a ranking whose head names records or a category must name them in the
  * answer (a grouping by X), not report the largest Y alone;</li>
- * <li>a named rate, percentage or share is never answered with the average time between two dates.</li>
+ * <li>a named rate, percentage or share is never answered with the average time between two dates;</li>
+ * <li>several measures asked in one question ("how many …, how much … and what share …") are not answered with one;
+ * </li>
+ * <li>a grouping whose column is also narrowed to a single value would show one row for a question that asked for a
+ * ranking or a breakdown;</li>
+ * <li>a measure learned from a golden query whose question named a qualifier of its definition ("unplanned
+ * downtime") applies only when the question names that qualifier too;</li>
+ * <li>a value word that the system instruction also uses for every row of the table ("guests: loyalty members")
+ * cannot tell the whole table from that one value;</li>
+ * <li>a column named by part of its name, when the rest of the name is a value of the same table ("amount" for
+ * charged_off_amount), would silently narrow the question to the records of that value;</li>
+ * <li>a word read as a condition that is also part of the name of a table the question names ("delivery problems"
+ * for delivery_exceptions) is that table's name, not a condition;</li>
+ * <li>a count of records of a table the question never named (only one of its values) counts something else.</li>
  * </ul>
  */
 final class PlanCheck implements PlanStage {
@@ -18,6 +37,12 @@ final class PlanCheck implements PlanStage {
             Words.set("rate", "rates", "percentage", "percent", "share", "proportion", "ratio", "fraction", "%");
     private static final Set<String> VERBS =
             Words.set("is", "was", "are", "were", "s", "does", "did", "do", "has", "have", "had", "will");
+
+    private static final Pattern LITERAL = Pattern.compile("'([^']*)'");
+    private static final Pattern GLOSS = Pattern.compile("^\\s*-\\s*([a-z_]+)\\s*:\\s*(.+)$", Pattern.MULTILINE);
+
+    /** How the decline of a learned measure whose qualifier the question lacks begins. */
+    static final String QUALIFIED = "the golden queries define ";
 
     private final SemanticModel model;
 
@@ -52,6 +77,18 @@ final class PlanCheck implements PlanStage {
                         + "\" ranks first, and I could not tell what to rank");
             }
         }
+        Optional<String> more = draft.definition
+                ? Optional.<String>empty()
+                : several(draft)
+                        .or(() -> degenerateGrouping(draft))
+                        .or(() -> qualifiedMetric(draft))
+                        .or(() -> population(draft))
+                        .or(() -> partialColumn(draft))
+                        .or(() -> tableWord(draft))
+                        .or(() -> unnamedCount(draft));
+        if (more.isPresent()) {
+            return more;
+        }
         if (draft.measure != null && draft.measure.duration() && ctx.has(RATE_WORDS)) {
             String word = draft.tokens.stream()
                     .filter(t -> RATE_WORDS.contains(t.text()))
@@ -63,9 +100,211 @@ final class PlanCheck implements PlanStage {
         return Optional.empty();
     }
 
+    /** "how many …, how much … and what share …": more than one measure asked for. */
+    private static Optional<String> several(PlanDraft draft) {
+        int asked = 0;
+        boolean share = false;
+        List<Words.Token> t = draft.tokens;
+        for (int i = 0; i < t.size(); i++) {
+            if (i + 1 < t.size() && t.get(i).is("how") && t.get(i + 1).is("many", "much")) {
+                asked++;
+            }
+            if (t.get(i).is("share", "percentage", "percent", "proportion", "fraction")) {
+                share = true;
+            }
+        }
+        if (share) {
+            asked++;
+        }
+        return asked > 1
+                ? Optional.of("it asks for " + asked + " measures at once; please ask for one at a time")
+                : Optional.empty();
+    }
+
+    /** A grouping by a column that a filter narrows to one value. */
+    private static Optional<String> degenerateGrouping(PlanDraft draft) {
+        for (Plan.Dim d : draft.dims) {
+            if (d.column() == null) {
+                continue;
+            }
+            for (Plan.Cond c : draft.filters) {
+                if (c.table().equals(d.table())
+                        && c.column().equals(d.column())
+                        && "in".equals(c.op())
+                        && c.values().size() == 1) {
+                    return Optional.of("it groups by " + d.column().replace('_', ' ') + " but also keeps only '"
+                            + c.values().get(0) + "', so I could not tell what to rank or break down");
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** A learned measure whose golden question named a qualifier (a value of its definition) the question lacks. */
+    private static Optional<String> qualifiedMetric(PlanDraft draft) {
+        Metric m = draft.metric;
+        String missing = m == null ? null : missingQualifier(m, draft.tokens);
+        return missing == null
+                ? Optional.empty()
+                : Optional.of(QUALIFIED + m.label() + " for '" + missing
+                        + "' records only, and the question does not say so");
+    }
+
+    /**
+     * The value of a learned measure's definition that its golden question names as a qualifier ("unplanned" in "hours
+     * of unplanned machine downtime") and the question does not say; null when there is none.
+     */
+    static String missingQualifier(Metric m, List<Words.Token> tokens) {
+        if (m == null || m.source() == null) {
+            return null;
+        }
+        Set<String> source = stems(Words.tokenize(m.source()));
+        Set<String> asked = stems(tokens);
+        for (String f : m.filters()) {
+            if (!f.matches("[^']*[^<>!]= '[^']*'") || f.toLowerCase(Locale.ROOT).contains(" not ")) {
+                continue; // a list of values spelled out, or an exclusion, is a definition, not a qualifier
+            }
+            Matcher lit = LITERAL.matcher(f);
+            while (lit.find()) {
+                for (String w : Words.nameStems(lit.group(1))) {
+                    if (source.contains(w) && !m.stems().contains(w) && !asked.contains(w)) {
+                        return lit.group(1);
+                    }
+                }
+            }
+        }
+        return null;
+    }
+
+    /** A value filter whose word the system instruction also uses for what every row of the table is. */
+    private Optional<String> population(PlanDraft draft) {
+        if (model.instruction == null) {
+            return Optional.empty();
+        }
+        for (Plan.Cond c : draft.filters) {
+            if (!"in".equals(c.op()) || c.values().isEmpty()) {
+                continue;
+            }
+            for (String table : new java.util.LinkedHashSet<>(List.of(c.table(), draft.base))) {
+                Set<String> head = rowNoun(table);
+                for (String v : c.values()) {
+                    List<String> vs = Words.nameStems(v);
+                    if (!vs.isEmpty() && head.containsAll(vs)) {
+                        return Optional.of("\"" + v.replace('_', ' ') + "\" describes every row of "
+                                + table.replace('_', ' ') + " in this dataset as well as one "
+                                + c.column().replace('_', ' ') + ", so I could not tell which is meant");
+                    }
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The head noun of what the instruction says a table's rows are (its gloss up to a comma, "with" or period). */
+    private Set<String> rowNoun(String table) {
+        Set<String> out = new HashSet<>();
+        Matcher g = GLOSS.matcher(model.instruction);
+        while (g.find()) {
+            if (!g.group(1).equals(table)) {
+                continue;
+            }
+            String text = g.group(2).replaceAll("\\([^()]*\\)", " ").toLowerCase(Locale.ROOT);
+            String[] head = text.split("[,;.:]|\\bwith\\b|\\bwhere\\b|\\bincluding\\b", 2);
+            List<Words.Token> words = Words.tokenize(head[0]);
+            if (!words.isEmpty()) {
+                out.add(words.get(words.size() - 1).stem());
+            }
+        }
+        return out;
+    }
+
+    /** "amount" for charged_off_amount, where charged_off is a value of the same table. */
+    private Optional<String> partialColumn(PlanDraft draft) {
+        for (SemanticModel.Mention m : draft.sel) {
+            if (m.kind() != SemanticModel.Kind.COLUMN || !m.entry().partial()) {
+                continue;
+            }
+            List<String> rest = new ArrayList<>(Words.nameStems(m.column()));
+            for (int i = m.first(); i <= m.last(); i++) {
+                rest.remove(draft.tokens.get(i).stem());
+            }
+            rest.removeAll(m.entry().words());
+            if (rest.isEmpty()) {
+                continue;
+            }
+            for (SemanticModel.Entry e : model.entries) {
+                if (e.kind() == SemanticModel.Kind.VALUE && m.table().equals(e.table()) && e.value() != null) {
+                    List<String> vs = Words.nameStems(e.value());
+                    if (!vs.isEmpty() && rest.containsAll(vs)) {
+                        return Optional.of("\"" + draft.tokens.get(m.last()).text() + "\" could mean "
+                                + m.column().replace('_', ' ') + ", which only holds for '" + e.value()
+                                + "' records, and the question does not say so");
+                    }
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** A condition read from a word that is part of the name of a table the question names. */
+    private static Optional<String> tableWord(PlanDraft draft) {
+        for (Plan.Cond c : draft.filters) {
+            Integer at = draft.condAt.get(c);
+            if (at == null || at < 0 || at >= draft.tokens.size()) {
+                continue;
+            }
+            String stem = draft.tokens.get(at).stem();
+            for (SemanticModel.Mention m : draft.sel) {
+                if (m.kind() == SemanticModel.Kind.TABLE
+                        && !m.table().equals(c.table())
+                        && !m.tokens().get(at)
+                        && Words.nameStems(m.table()).contains(stem)) {
+                    return Optional.of("\"" + draft.tokens.get(at).text() + "\" may be part of the name "
+                            + m.table().replace('_', ' ') + " rather than a condition on "
+                            + c.table().replace('_', ' '));
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** A count of a table no word of the question names, read from values of several tables. */
+    private static Optional<String> unnamedCount(PlanDraft draft) {
+        if (draft.followUp
+                || draft.measure == null
+                || !"count".equals(draft.measure.kind())
+                || draft.base == null
+                || !draft.dims.isEmpty()) {
+            return Optional.empty();
+        }
+        Set<String> valueTables = new HashSet<>();
+        for (SemanticModel.Mention m : draft.sel) {
+            if (m.kind() != SemanticModel.Kind.VALUE && draft.base.equals(m.table())) {
+                return Optional.empty();
+            }
+            if (m.kind() == SemanticModel.Kind.VALUE) {
+                valueTables.add(m.table());
+            }
+        }
+        if (valueTables.size() < 2) {
+            return Optional.empty(); // "how many late_30 or late_60": values of one table count its records
+        }
+        return Optional.of(
+                "it does not name the records to count (I would be counting " + draft.base.replace('_', ' ') + ")");
+    }
+
+    private static Set<String> stems(List<Words.Token> tokens) {
+        Set<String> out = new HashSet<>();
+        for (Words.Token t : tokens) {
+            out.add(t.stem());
+        }
+        return out;
+    }
+
     /** A mention that names records or a category (what a "which" question wants named). */
     private boolean names(SemanticModel.Mention m) {
         return m.kind() == SemanticModel.Kind.TABLE
+                || m.kind() == SemanticModel.Kind.VALUE
                 || m.kind() == SemanticModel.Kind.COLUMN && !model.numeric(m) && !model.temporal(m);
     }
 }

@@ -31,6 +31,9 @@ final class PlanDraft {
     Plan.Measure measure;
     String base;
     Metric metric;
+    /** Planning a definition of the system instruction rather than a user's question. */
+    boolean definition;
+
     final List<Plan.Dim> dims = new ArrayList<>();
     final List<SemanticModel.Mention> dimMentions = new ArrayList<>();
     String grain;

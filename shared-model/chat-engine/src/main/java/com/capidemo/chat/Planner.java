@@ -272,7 +272,49 @@ final class Planner {
     }
 
     Outcome plan(String question, Plan previous) {
-        return plan(Words.tokenize(lifetimeValue(question)), previous, true);
+        return plan(Words.tokenize(examples(lifetimeValue(question))), previous, true);
+    }
+
+    /** Set while the system instruction's definitions are planned ("how many" + the definition's right side). */
+    private boolean definitions;
+
+    /**
+     * Plans the right side of a definition of the system instruction: a count of the records the conditions name,
+     * checked by the caller, so the checks that compare a plan with a user's wording do not apply.
+     */
+    Outcome planDefinition(String question) {
+        definitions = true;
+        try {
+            return plan(question, null);
+        } finally {
+            definitions = false;
+        }
+    }
+
+    private static final java.util.regex.Pattern EXAMPLES = java.util.regex.Pattern.compile("\\(([^()]*,[^()]*)\\)");
+    private static final java.util.regex.Pattern GROUPING =
+            java.util.regex.Pattern.compile("(?i)\\b(by|per|each|every|across)\\b");
+    private static final Set<String> RESTRICTING =
+            Words.set("only", "just", "excluding", "exclude", "except", "not", "without", "no", "but", "ignoring");
+
+    /**
+     * "Order value by shipping mode (parcel, LTL, truckload)": a list in parentheses after a grouping illustrates the
+     * groups, it does not narrow them; it is left out of the question (unless it says "only", "excluding" …).
+     */
+    static String examples(String question) {
+        java.util.regex.Matcher m = EXAMPLES.matcher(question);
+        StringBuilder out = new StringBuilder();
+        int last = 0;
+        while (m.find()) {
+            boolean grouped = GROUPING.matcher(question.substring(0, m.start())).find();
+            boolean restricts = Words.tokenize(m.group(1)).stream().anyMatch(t -> RESTRICTING.contains(t.text()));
+            if (grouped && !restricts) {
+                out.append(question, last, m.start());
+                last = m.end();
+            }
+        }
+        out.append(question.substring(last));
+        return out.toString();
     }
 
     /**
@@ -400,8 +442,16 @@ final class Planner {
         Question ctx = new Question(tokens, time, top, previous);
         String firstFailure = null;
         List<Candidate> candidates = new ArrayList<>();
+        double topScore = Double.NaN;
         for (List<SemanticModel.Mention> sel : selections) {
             Attempt a = build(ctx, sel);
+            if (Double.isNaN(topScore)
+                    && sel.stream()
+                            .noneMatch(m -> m.kind() == SemanticModel.Kind.METRIC
+                                    && PlanCheck.missingQualifier(m.entry().metric(), tokens) != null)) {
+                // a reading with a learned measure whose qualifier the question lacks is not the natural reading
+                topScore = score(sel);
+            }
             if (a.failure() != null) {
                 if (firstFailure == null) {
                     firstFailure = a.failure();
@@ -415,7 +465,6 @@ final class Planner {
         }
         candidates.sort(Comparator.comparingDouble(Candidate::score).reversed());
         Candidate best = candidates.get(0);
-        double topScore = score(selections.get(0));
         if (best.score < topScore - 1.5) {
             // the natural reading failed; a far weaker one that happens to work is a guess, not an answer
             return new Declined(firstFailure == null ? "I could not map it onto the data" : firstFailure);
@@ -657,6 +706,7 @@ final class Planner {
 
     private Attempt build(Question ctx, List<SemanticModel.Mention> sel) {
         PlanDraft draft = new PlanDraft(ctx, sel, ctx.previous() != null && isFollowUp(ctx));
+        draft.definition = definitions;
         if (draft.metrics.size() > 1) {
             return Attempt.fail("it asks for more than one measure at once; please ask for one at a time");
         }

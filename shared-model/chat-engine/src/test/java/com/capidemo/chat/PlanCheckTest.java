@@ -74,4 +74,78 @@ class PlanCheckTest {
         ChatAnswer a = ask("What is the delivery rate in hours?");
         assertThat(a.outcome()).isEqualTo(ChatAnswer.DECLINED);
     }
+
+    private static ChatAnswer ask(String template, String q) {
+        return ChatFixtures.agent().answer(ChatFixtures.agentSpec(template), List.of(), q);
+    }
+
+    @Test
+    void severalMeasuresInOneQuestionAreNotAnsweredWithOne() {
+        ChatAnswer a = ask("telco", "How many invoices did we send and how much did we bill in total?");
+        assertThat(a.answered()).as(a.answer()).isFalse();
+        assertThat(a.answer()).contains("measures at once");
+    }
+
+    @Test
+    void aLearnedMeasureWhoseQualifierTheQuestionLacksIsDeclined() {
+        ChatAnswer a = ask("manufacturing", "What is the total downtime in hours by reason category?");
+        assertThat(a.answered()).as(a.answer()).isFalse();
+        assertThat(a.answer()).contains("'unplanned' records only");
+    }
+
+    @Test
+    void aValueThatAlsoNamesEveryRowOfTheTableIsDeclined() {
+        ChatAnswer a = ask("hospitality", "How many member bookings were made in each booking channel?");
+        assertThat(a.answered()).as(a.answer()).isFalse();
+        assertThat(a.answer()).contains("describes every row");
+    }
+
+    @Test
+    void aListInParenthesesAfterAGroupingIllustratesTheGroupsAndDoesNotFilter() {
+        assertThat(Planner.examples("Order value by shipping mode (parcel, LTL, truckload)?"))
+                .isEqualTo("Order value by shipping mode ?");
+        assertThat(Planner.examples("Order value by shipping mode (parcel and LTL only)?"))
+                .contains("(parcel and LTL only)");
+        assertThat(Planner.examples("Orders (web, pos) by month")).contains("(web, pos)");
+    }
+
+    @Test
+    void aWordOfANamedTablesNameIsNotAlsoReadAsACondition() {
+        ChatAnswer a = ask("logistics", "How much have we claimed from carriers for delivery problems?");
+        if (a.answered()) {
+            assertThat(a.sql()).doesNotContain("delivered_at").doesNotContain("'delivered'");
+        }
+    }
+
+    @Test
+    void aCountOfATableTheQuestionNeverNamesIsDeclined() {
+        ChatAnswer a = ask("telco", "How many customers have churned?");
+        if (a.answered()) {
+            assertThat(a.sql()).doesNotContain("FROM plans");
+        }
+    }
+
+    @Test
+    void aColumnNamedByPartOfItsNameIsNotNarrowedToTheValueTheRestOfItsNameNames() {
+        ChatAnswer a = ask("banking", "What is the total amount owed on mortgages?");
+        if (a.answered()) {
+            assertThat(a.sql()).doesNotContain("charged_off_amount");
+        }
+    }
+
+    @Test
+    void aGroupingNarrowedToOneValueOfItsOwnColumnIsDeclined() {
+        ChatAnswer a = ask("banking", "What are the top 5 merchants by card spend at restaurants?");
+        if (a.answered()) {
+            assertThat(a.rows().size()).as(a.sql()).isGreaterThan(1);
+        }
+    }
+
+    @Test
+    void whichRecordRankedFirstIsNamedNotOnlyCounted() {
+        ChatAnswer a = ask("healthcare", "Which hospital had the most inpatient stays?");
+        if (a.answered()) {
+            assertThat(a.columns().size()).as(a.sql()).isGreaterThan(1);
+        }
+    }
 }
