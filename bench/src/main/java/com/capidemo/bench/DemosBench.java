@@ -169,7 +169,7 @@ public final class DemosBench {
         }
         Result insights = null;
         if (!admins.isEmpty()) {
-            DemosBench asAdmins = new DemosBench(url, admins);
+            DemosBench asAdmins = new DemosBench(url, admins, clock);
             asAdmins.pid = pid;
             asAdmins.load("warm-up", admins.size(), 5, (http, u, state) -> asAdmins.get(http, u, INSIGHTS));
             insights = asAdmins.load(

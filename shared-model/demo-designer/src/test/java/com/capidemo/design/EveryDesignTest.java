@@ -123,7 +123,7 @@ class EveryDesignTest {
     private static synchronized DuckDbWarehouse warehouse() {
         if (warehouse == null) {
             objects = new LocalObjectStore(ROOT.resolve("objects"));
-            warehouse = new DuckDbWarehouse(ROOT.resolve("warehouse"), objects);
+            warehouse = new DuckDbWarehouse(ROOT.resolve("warehouse"), objects, Clock.systemUTC());
         }
         return warehouse;
     }
