@@ -44,7 +44,8 @@ public class SqliteDatabase {
             "V6__demo_changes.sql",
             "V7__quick_durations.sql",
             "V8__abandoned_jobs.sql",
-            "V9__task_trace.sql");
+            "V9__task_trace.sql",
+            "V10__lifecycle_run_start.sql");
 
     private static final int READERS = 4;
     private static final int SCANNERS = 3;
