@@ -1,5 +1,6 @@
 package com.capidemo.local;
 
+import com.capidemo.core.adapter.IoThreads;
 import com.capidemo.core.config.PlatformConfig;
 import com.capidemo.core.config.PrivateFiles;
 import io.quarkus.logging.Log;
@@ -165,6 +166,7 @@ public class SqliteDatabase {
     }
 
     private static <T> T readOn(BlockingQueue<Connection> from, Work<T> work) {
+        IoThreads.refuse("a SQLite read");
         Connection c = borrow(from);
         try {
             return work.run(c);
@@ -177,6 +179,7 @@ public class SqliteDatabase {
 
     /** Runs work in one IMMEDIATE transaction: committed if it returns, rolled back if it throws. */
     public <T> T write(Work<T> work) {
+        IoThreads.refuse("a SQLite write");
         writeLock.lock();
         Connection c = writer;
         try {
