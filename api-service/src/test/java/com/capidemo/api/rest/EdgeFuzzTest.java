@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.capidemo.api.support.Tenants;
 import com.capidemo.core.testing.fuzz.EdgeFuzzer;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
 import io.restassured.RestAssured;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -16,7 +18,16 @@ import org.junit.jupiter.api.Test;
  * The counts go to target/fuzz/api-service.md.
  */
 @QuarkusTest
+@TestProfile(EdgeFuzzTest.ProdEdge.class)
 class EdgeFuzzTest {
+
+    /** The edge as in prod: operations paths behind the admin token in every spelling. */
+    public static class ProdEdge implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("platform.edge.ops-protected", "true");
+        }
+    }
 
     @Test
     void everyPublicEndpointAnswersMalformedRequestsWithProblemJsonAndNeverA5xx() {

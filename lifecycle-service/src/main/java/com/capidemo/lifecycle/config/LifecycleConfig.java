@@ -37,6 +37,13 @@ public interface LifecycleConfig {
     @WithDefault("500")
     int pageSize();
 
+    /**
+     * A run recorded as running that has not finished this long after it started is marked abandoned by the next run
+     * (its process was stopped mid-run). Longer than any run takes: a cleanup pages through its demos.
+     */
+    @WithDefault("30m")
+    Duration runTimeout();
+
     Cron cron();
 
     RetryWindow retryWindow();

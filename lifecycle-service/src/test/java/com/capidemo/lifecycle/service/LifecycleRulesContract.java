@@ -8,6 +8,7 @@ import com.capidemo.core.domain.Ids;
 import com.capidemo.core.domain.Job;
 import com.capidemo.core.domain.JobPayload;
 import com.capidemo.core.domain.JobType;
+import com.capidemo.core.domain.LifecycleRun;
 import com.capidemo.core.domain.Notification;
 import com.capidemo.core.port.AgentSpec;
 import com.capidemo.core.port.DemoStore;
@@ -330,6 +331,46 @@ abstract class LifecycleRulesContract {
         assertThat(stores.runs().recent(10))
                 .extracting(r -> r.counts().get("archived"))
                 .containsExactly(0L, 2L);
+    }
+
+    /** What a kill -9 leaves of a run: only the work in between, never the run's start. */
+    static final class ProcessKilled extends Error {}
+
+    @Test
+    void aRunKilledMidwayStaysRecordedAsRunningAndTheFirstRunPastItsTimeoutMarksItAbandoned() {
+        RunRecorder recorder = new RunRecorder(stores.runs(), clock, metrics, Duration.ofMinutes(30));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> recorder.run("cleanup", RunRecorder.CRON, at -> {
+                    throw new ProcessKilled();
+                }))
+                .isInstanceOf(ProcessKilled.class);
+        LifecycleRun killed = stores.runs().recent(1).get(0);
+        assertThat(killed.kind()).isEqualTo("cleanup");
+        assertThat(killed.outcome()).isEqualTo(LifecycleRun.RUNNING);
+        assertThat(killed.startedAt()).isEqualTo(NOW);
+        assertThat(killed.finishedAt()).isNull();
+
+        clock.advance(Duration.ofMinutes(29));
+        LifecycleRun early = recorder.run("send-warnings", RunRecorder.HTTP, at -> Map.of("warnings_sent", 0L));
+        assertThat(run(killed.runId()).outcome()).as("still within its timeout").isEqualTo(LifecycleRun.RUNNING);
+
+        clock.advance(Duration.ofMinutes(1));
+        LifecycleRun late = recorder.run("export-metrics", RunRecorder.HTTP, at -> Map.of("demos", 0L));
+        LifecycleRun abandoned = run(killed.runId());
+        assertThat(abandoned.outcome()).isEqualTo(LifecycleRun.ABANDONED);
+        assertThat(abandoned.error()).contains("platform.lifecycle.run-timeout");
+        assertThat(run(early.runId()).outcome()).isEqualTo(LifecycleRun.COMPLETED);
+        assertThat(run(late.runId()).outcome()).isEqualTo(LifecycleRun.COMPLETED);
+        assertThat(run(late.runId()).counts()).containsEntry("demos", 0L);
+        assertThat(stores.runs().abandonOverdue(clock.instant().plus(Duration.ofDays(1)), "again"))
+                .as("finished and abandoned runs are not marked again")
+                .isZero();
+    }
+
+    private LifecycleRun run(String runId) {
+        return stores.runs().recent(100).stream()
+                .filter(r -> r.runId().equals(runId))
+                .findFirst()
+                .orElseThrow();
     }
 
     @Test

@@ -10,6 +10,7 @@ import com.capidemo.core.port.NotificationStore;
 import com.capidemo.core.service.DemoDeletion;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
+import java.time.Duration;
 
 /** The lifecycle services wired by hand over given ports, as CDI wires them in the service (plain tests, the bench). */
 record LifecycleWiring(
@@ -41,6 +42,6 @@ record LifecycleWiring(
     }
 
     private RunRecorder recorder() {
-        return new RunRecorder(runs, clock, metrics);
+        return new RunRecorder(runs, clock, metrics, Duration.ofMinutes(30));
     }
 }

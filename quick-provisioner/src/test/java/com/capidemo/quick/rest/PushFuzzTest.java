@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.capidemo.core.testing.fuzz.EdgeFuzzer;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
 import io.restassured.RestAssured;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -12,7 +14,16 @@ import org.junit.jupiter.api.Test;
 
 /** The edge fuzz suite for the push endpoints (fuzz-endpoints.json); counts in target/fuzz/quick-provisioner.md. */
 @QuarkusTest
+@TestProfile(PushFuzzTest.ProdEdge.class)
 class PushFuzzTest {
+
+    /** The edge as in prod: operations paths behind the admin token in every spelling. */
+    public static class ProdEdge implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("platform.edge.ops-protected", "true");
+        }
+    }
 
     @Test
     void pushEndpointsAnswerMalformedRequestsWithProblemJsonAndNeverA5xx() {

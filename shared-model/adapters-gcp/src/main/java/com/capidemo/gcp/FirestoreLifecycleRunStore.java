@@ -6,18 +6,31 @@ import static com.capidemo.gcp.FirestoreValues.ts;
 
 import com.capidemo.core.domain.LifecycleRun;
 import com.capidemo.core.port.LifecycleRunStore;
+import com.google.cloud.firestore.DocumentReference;
 import com.google.cloud.firestore.DocumentSnapshot;
+import com.google.cloud.firestore.FieldValue;
 import com.google.cloud.firestore.Firestore;
 import com.google.cloud.firestore.Query;
+import com.google.cloud.firestore.QueryDocumentSnapshot;
+import com.google.cloud.firestore.SetOptions;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
-/** Lifecycle runs in Firestore ({@code lifecycle_runs/{run_id}}). */
+/**
+ * Lifecycle runs in Firestore ({@code lifecycle_runs/{run_id}}); a running run carries a {@code deadline} field, removed
+ * when it gets its outcome or is marked abandoned.
+ */
 public class FirestoreLifecycleRunStore implements LifecycleRunStore {
 
     static final String COLLECTION = "lifecycle_runs";
+    /** Until when a running run may still finish; only running runs have it. */
+    static final String DEADLINE = "deadline";
+
+    private static final Set<String> UNFINISHED = Set.of(LifecycleRun.RUNNING, LifecycleRun.ABANDONED);
 
     private final Firestore db;
 
@@ -26,7 +39,58 @@ public class FirestoreLifecycleRunStore implements LifecycleRunStore {
     }
 
     @Override
+    public void started(LifecycleRun r, Instant deadline) {
+        Map<String, Object> m = fields(r);
+        m.put("outcome", LifecycleRun.RUNNING);
+        m.put("finished_at", null);
+        m.put("duration_ms", 0L);
+        m.put("error", null);
+        m.put(DEADLINE, ts(deadline));
+        await(db.collection(COLLECTION).document(r.runId()).create(m));
+    }
+
+    @Override
     public void record(LifecycleRun r) {
+        DocumentReference ref = db.collection(COLLECTION).document(r.runId());
+        await(db.runTransaction(tx -> {
+            DocumentSnapshot existing = tx.get(ref).get();
+            if (existing.exists() && !UNFINISHED.contains(existing.getString("outcome"))) {
+                return null; // already has its outcome: recorded once
+            }
+            Map<String, Object> m = fields(r);
+            m.put(DEADLINE, FieldValue.delete());
+            tx.set(ref, m, SetOptions.merge());
+            return null;
+        }));
+    }
+
+    @Override
+    public int abandonOverdue(Instant now, String error) {
+        // Only running runs carry a deadline, so a single-field range (no composite index) finds them.
+        List<QueryDocumentSnapshot> overdue = await(db.collection(COLLECTION)
+                        .whereLessThanOrEqualTo(DEADLINE, ts(now))
+                        .get())
+                .getDocuments();
+        int marked = 0;
+        for (QueryDocumentSnapshot doc : overdue) {
+            boolean changed = await(db.runTransaction(tx -> {
+                DocumentSnapshot current = tx.get(doc.getReference()).get();
+                if (!LifecycleRun.RUNNING.equals(current.getString("outcome"))) {
+                    return false;
+                }
+                Map<String, Object> update = new HashMap<>();
+                update.put("outcome", LifecycleRun.ABANDONED);
+                update.put("error", error);
+                update.put(DEADLINE, FieldValue.delete());
+                tx.update(doc.getReference(), update);
+                return true;
+            }));
+            marked += changed ? 1 : 0;
+        }
+        return marked;
+    }
+
+    private static Map<String, Object> fields(LifecycleRun r) {
         Map<String, Object> m = new HashMap<>();
         m.put("run_id", r.runId());
         m.put("kind", r.kind());
@@ -37,7 +101,7 @@ public class FirestoreLifecycleRunStore implements LifecycleRunStore {
         m.put("outcome", r.outcome());
         m.put("counts", r.counts());
         m.put("error", r.error());
-        await(db.collection(COLLECTION).document(r.runId()).set(m));
+        return m;
     }
 
     @Override

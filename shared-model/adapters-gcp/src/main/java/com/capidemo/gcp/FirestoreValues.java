@@ -1,5 +1,6 @@
 package com.capidemo.gcp;
 
+import com.capidemo.core.adapter.IoThreads;
 import com.google.api.core.ApiFuture;
 import com.google.cloud.Timestamp;
 import com.google.cloud.firestore.DocumentReference;
@@ -46,6 +47,7 @@ final class FirestoreValues {
 
     /** Waits for a Firestore future, unwrapping its failure. */
     static <T> T await(ApiFuture<T> future) {
+        IoThreads.refuse("waiting for Firestore");
         try {
             return future.get();
         } catch (InterruptedException e) {

@@ -1,5 +1,6 @@
 package com.capidemo.local;
 
+import com.capidemo.core.adapter.IoThreads;
 import com.capidemo.core.config.PlatformConfig;
 import com.capidemo.core.config.PrivateFiles;
 import io.quarkus.logging.Log;
@@ -45,7 +46,8 @@ public class SqliteDatabase {
             "V7__quick_durations.sql",
             "V8__abandoned_jobs.sql",
             "V9__task_trace.sql",
-            "V10__insights.sql");
+            "V10__insights.sql",
+            "V11__lifecycle_run_start.sql");
 
     private static final int READERS = 4;
     private static final int SCANNERS = 3;
@@ -165,6 +167,7 @@ public class SqliteDatabase {
     }
 
     private static <T> T readOn(BlockingQueue<Connection> from, Work<T> work) {
+        IoThreads.refuse("a SQLite read");
         Connection c = borrow(from);
         try {
             return work.run(c);
@@ -177,6 +180,7 @@ public class SqliteDatabase {
 
     /** Runs work in one IMMEDIATE transaction: committed if it returns, rolled back if it throws. */
     public <T> T write(Work<T> work) {
+        IoThreads.refuse("a SQLite write");
         writeLock.lock();
         Connection c = writer;
         try {

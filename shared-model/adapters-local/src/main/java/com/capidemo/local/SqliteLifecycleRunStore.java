@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Typed;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -25,13 +26,34 @@ public class SqliteLifecycleRunStore implements LifecycleRunStore {
     }
 
     @Override
+    public void started(LifecycleRun r, Instant deadline) {
+        db.write(c -> Sql.update(
+                c,
+                """
+                INSERT INTO lifecycle_runs(run_id, kind, triggered_by, started_at, finished_at, duration_ms, outcome,
+                                           counts, error, deadline_at)
+                VALUES (?,?,?,?,NULL,0,?,?,NULL,?) ON CONFLICT(run_id) DO NOTHING""",
+                r.runId(),
+                r.kind(),
+                r.trigger(),
+                r.startedAt(),
+                LifecycleRun.RUNNING,
+                Json.write(r.counts()),
+                deadline));
+    }
+
+    @Override
     public void record(LifecycleRun r) {
         db.write(c -> Sql.update(
                 c,
                 """
                 INSERT INTO lifecycle_runs(run_id, kind, triggered_by, started_at, finished_at, duration_ms, outcome,
-                                           counts, error)
-                VALUES (?,?,?,?,?,?,?,?,?) ON CONFLICT(run_id) DO NOTHING""",
+                                           counts, error, deadline_at)
+                VALUES (?,?,?,?,?,?,?,?,?,NULL)
+                ON CONFLICT(run_id) DO UPDATE SET finished_at = excluded.finished_at,
+                    duration_ms = excluded.duration_ms, outcome = excluded.outcome, counts = excluded.counts,
+                    error = excluded.error, deadline_at = NULL
+                WHERE lifecycle_runs.outcome IN ('running', 'abandoned')""",
                 r.runId(),
                 r.kind(),
                 r.trigger(),
@@ -41,6 +63,13 @@ public class SqliteLifecycleRunStore implements LifecycleRunStore {
                 r.outcome(),
                 Json.write(r.counts()),
                 r.error()));
+    }
+
+    @Override
+    public int abandonOverdue(Instant now, String error) {
+        return db.write(c -> Sql.update(c, """
+                UPDATE lifecycle_runs SET outcome = 'abandoned', error = ?, deadline_at = NULL
+                WHERE outcome = 'running' AND deadline_at <= ?""", error, now));
     }
 
     @Override

@@ -88,14 +88,20 @@ public final class EdgeFuzzer {
 
     /**
      * Requests malformed below any endpoint, once per service and sent byte for byte: operations paths in every
-     * spelling, raw bytes outside ASCII (invalid UTF-8) in the path and query, a control character in a header value
+     * spelling (each must be 401 without the admin token: every suite runs with {@code platform.edge.ops-protected}
+     * as in prod), raw bytes outside ASCII (invalid UTF-8) in the path and query, a control character in a header value
      * (every C0 but tab, and DEL), spaces and tabs inside the request target. The last two are not HTTP/1.1 at all:
      * the HTTP codec refuses them before the application, and they are counted apart ({@link #unparsed}).
      */
     public void fuzzRequestLines() {
         String endpoint = "(request line and headers)";
         for (String path : OPERATIONS_SPELLINGS) {
-            rawVariant(endpoint, "ops-path " + path, ascii("GET " + path + " HTTP/1.1\r\n"), false);
+            RawHttp.Response r =
+                    rawVariant(endpoint, "ops-path " + path, ascii("GET " + path + " HTTP/1.1\r\n"), false);
+            if (r.status() != 401) {
+                violations.add(endpoint + " [ops-path " + path + "] → " + r.status()
+                        + ": an operations path without the admin token must be 401 (suites run with the prod edge)");
+            }
         }
         byte[][] targets = {
             bytes("GET /api/demos?q="), {(byte) 0xE9}, bytes(" HTTP/1.1\r\n"),
@@ -127,10 +133,20 @@ public final class EdgeFuzzer {
                     ascii("GET " + target + " HTTP/1.1\r\n"),
                     true);
         }
+        // What the codec refused closed only that connection: the service goes on answering.
+        RawHttp.Response live = RawHttp.send(
+                host,
+                port,
+                ascii("GET /q/health/live HTTP/1.1\r\nHost: " + host + "\r\nConnection: close\r\n\r\n"),
+                null);
+        requests++;
+        if (live.status() != 200) {
+            violations.add(endpoint + " [liveness after the malformed requests] → " + live.status());
+        }
     }
 
-    private void rawHeader(String endpoint, String name, String header) {
-        rawVariant(endpoint, name, ascii("GET /api/templates HTTP/1.1\r\n" + header + "\r\n"), true);
+    private RawHttp.Response rawHeader(String endpoint, String name, String header) {
+        return rawVariant(endpoint, name, ascii("GET /api/templates HTTP/1.1\r\n" + header + "\r\n"), true);
     }
 
     /** Requests with these names were refused by the HTTP codec (400 without the application). */
@@ -145,7 +161,7 @@ public final class EdgeFuzzer {
      * codec itself (400, closing the connection) is counted apart instead of as a violation — any other answer must
      * be problem+json as usual, and a 5xx is always a violation.
      */
-    private void rawVariant(String endpoint, String name, byte[] requestLine, boolean belowHttp) {
+    private RawHttp.Response rawVariant(String endpoint, String name, byte[] requestLine, boolean belowHttp) {
         ByteArrayOutputStream head = new ByteArrayOutputStream();
         head.writeBytes(requestLine);
         head.writeBytes(ascii("Host: " + host + ":" + port + "\r\nConnection: close\r\n\r\n"));
@@ -154,9 +170,10 @@ public final class EdgeFuzzer {
         outcomes.computeIfAbsent(endpoint, k -> new TreeMap<>()).merge(r.status(), 1, Integer::sum);
         if (belowHttp && r.status() == 400 && r.header("content-type") == null) {
             unparsed.add(name);
-            return;
+            return r;
         }
         check(endpoint, new Variant(name, "GET", "", Map.of(), null, false), r);
+        return r;
     }
 
     private static byte[] ascii(String s) {
