@@ -22,6 +22,8 @@ final class JobEvents {
                 .startingAfter(Duration.ofMillis(1))
                 .onExecutor(Infrastructure.getDefaultWorkerPool())
                 .every(POLL)
+                // The ticks fire on a Vert.x timer (an event-loop thread): read the store on a worker thread.
+                .emitOn(Infrastructure.getDefaultWorkerPool())
                 .onItem()
                 .transform(tick -> current.get())
                 // Keep the terminal version, then stop at the next poll.
