@@ -8,6 +8,8 @@ import com.capidemo.core.port.TaskQueue;
 import com.capidemo.core.port.TaskRequest;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Typed;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 
@@ -39,22 +41,31 @@ public class SqliteTaskQueue implements TaskQueue {
             if (demo != null) {
                 SqliteDemoStore.insert(c, demo);
             }
-            Sql.update(
-                    c,
-                    """
-                    INSERT INTO tasks(task_name, queue, path, body, job_id, status, attempts, next_attempt_at, created_at,
-                                      traceparent)
-                    VALUES (?,?,?,?,?,'pending',0,?,?,?) ON CONFLICT(task_name) DO NOTHING""",
-                    task.name(),
-                    queue,
-                    task.path(),
-                    task.body(),
-                    job.jobId(),
-                    now,
-                    now,
-                    TraceContext.currentTraceparent().orElse(null));
+            insertTask(c, queue, task, job.jobId(), now);
             return null;
         });
         dispatcher.wake();
+    }
+
+    /**
+     * Adds a task due at {@code now} to the task table (a no-op when a task of that name exists), carrying the current
+     * trace so the dispatched request continues it.
+     */
+    static void insertTask(Connection c, String queue, TaskRequest task, String jobId, Instant now)
+            throws SQLException {
+        Sql.update(
+                c,
+                """
+                INSERT INTO tasks(task_name, queue, path, body, job_id, status, attempts, next_attempt_at, created_at,
+                                  traceparent)
+                VALUES (?,?,?,?,?,'pending',0,?,?,?) ON CONFLICT(task_name) DO NOTHING""",
+                task.name(),
+                queue,
+                task.path(),
+                task.body(),
+                jobId,
+                now,
+                now,
+                TraceContext.currentTraceparent().orElse(null));
     }
 }

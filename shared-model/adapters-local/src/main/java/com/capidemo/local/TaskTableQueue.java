@@ -3,7 +3,6 @@ package com.capidemo.local;
 import com.capidemo.core.config.PlatformConfig;
 import com.capidemo.core.domain.Demo;
 import com.capidemo.core.domain.Job;
-import com.capidemo.core.messaging.TraceContext;
 import com.capidemo.core.port.DemoStore;
 import com.capidemo.core.port.JobStore;
 import com.capidemo.core.port.TaskQueue;
@@ -59,20 +58,10 @@ public class TaskTableQueue implements TaskQueue {
         jobs.create(job);
         Instant now = clock.instant();
         try {
-            db.write(c -> Sql.update(
-                    c,
-                    """
-                    INSERT INTO tasks(task_name, queue, path, body, job_id, status, attempts, next_attempt_at, created_at,
-                                      traceparent)
-                    VALUES (?,?,?,?,?,'pending',0,?,?,?) ON CONFLICT(task_name) DO NOTHING""",
-                    task.name(),
-                    queue,
-                    task.path(),
-                    task.body(),
-                    job.jobId(),
-                    now,
-                    now,
-                    TraceContext.currentTraceparent().orElse(null)));
+            db.write(c -> {
+                SqliteTaskQueue.insertTask(c, queue, task, job.jobId(), now);
+                return null;
+            });
         } catch (RuntimeException e) {
             String reason = "could not add the task to the local task queue " + queue + ": "
                     + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : " " + e.getMessage());
