@@ -4,10 +4,10 @@ import com.capidemo.core.adapter.AdapterSelection;
 import com.capidemo.core.adapter.Port;
 import com.capidemo.core.config.PlatformConfig;
 import com.capidemo.core.port.ChatQuotaExhaustedException;
+import com.capidemo.core.web.edge.RateLimits;
 import com.capidemo.core.worker.Sleeper;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
-import io.github.bucket4j.TimeMeter;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
@@ -58,21 +58,10 @@ public class ReadinessPacer {
         this.permitWait = permitWait;
         this.clock = clock;
         this.sleeper = sleeper;
-        TimeMeter time = new TimeMeter() {
-            @Override
-            public long currentTimeNanos() {
-                return clock.millis() * 1_000_000L;
-            }
-
-            @Override
-            public boolean isWallClockBased() {
-                return true;
-            }
-        };
         this.bucket = Bucket.builder()
                 .addLimit(limit ->
                         limit.capacity(1).refillGreedy(1, Duration.ofMinutes(1).dividedBy(perMinute)))
-                .withCustomTimePrecision(time)
+                .withCustomTimePrecision(RateLimits.timeOf(clock))
                 .build();
     }
 

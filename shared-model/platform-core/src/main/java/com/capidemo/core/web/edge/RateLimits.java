@@ -36,7 +36,16 @@ public final class RateLimits {
         }
         this.limit = limit;
         this.window = window;
-        this.time = new TimeMeter() {
+        this.time = timeOf(clock);
+        this.buckets = Caffeine.newBuilder()
+                .maximumSize(MAX_KEYS)
+                .expireAfterAccess(window.compareTo(Duration.ofMinutes(10)) > 0 ? window : Duration.ofMinutes(10))
+                .build();
+    }
+
+    /** Bucket4j's time read from the injected Clock, so that tests move a test clock instead of sleeping. */
+    public static TimeMeter timeOf(Clock clock) {
+        return new TimeMeter() {
             @Override
             public long currentTimeNanos() {
                 return clock.millis() * 1_000_000L;
@@ -47,10 +56,6 @@ public final class RateLimits {
                 return true;
             }
         };
-        this.buckets = Caffeine.newBuilder()
-                .maximumSize(MAX_KEYS)
-                .expireAfterAccess(window.compareTo(Duration.ofMinutes(10)) > 0 ? window : Duration.ofMinutes(10))
-                .build();
     }
 
     /**
