@@ -224,6 +224,63 @@ final class ChatEvaluation {
                 "expected " + head(expected.rows()) + "\n   got      " + head(a.rows()) + "\n   sql " + a.sql());
     }
 
+    /**
+     * Runs each set through the local agent and judges it: prints each set's per-family table, the summary, every
+     * wrong answer and (with {@code -Dchat.declines=true}) every decline with the reason it gave; asserts every decline
+     * says why and offers three questions, and no set has more wrong answers than {@code wrongAtMost} records for it
+     * (none for a set not listed).
+     */
+    static List<Report> judge(String kind, List<SetFile> sets, Map<String, Integer> wrongAtMost) {
+        boolean showDeclines = Boolean.getBoolean("chat.declines");
+        List<Report> reports = new ArrayList<>();
+        List<String> wrong = new ArrayList<>();
+        for (SetFile set : sets) {
+            Report report = run(set);
+            reports.add(report);
+            System.out.println(kind + " " + set.name() + "\n" + report.table());
+            for (Result r : report.results()) {
+                if (r.verdict() == Verdict.WRONG) {
+                    wrong.add(set.name() + " [" + r.question().family() + "] "
+                            + r.question().question() + "\n   " + r.detail());
+                }
+                if (r.verdict() == Verdict.DECLINED) {
+                    assertDeclinedWithReasons(r);
+                    if (showDeclines) {
+                        System.out.println("  DECLINED " + set.name() + " ["
+                                + r.question().family() + "] " + r.question().question() + "\n   "
+                                + firstSentence(r.answer().answer()));
+                    }
+                }
+            }
+        }
+        System.out.println(UnseenQuestionsTest.summary(reports));
+        wrong.forEach(w -> System.out.println("  WRONG " + w));
+        for (Report report : reports) {
+            String name = report.template(); // a set's report is named after the set
+            org.assertj.core.api.Assertions.assertThat(report.count(Verdict.WRONG))
+                    .as("wrong answers in " + name + " (no more than recorded; the target is none)")
+                    .isLessThanOrEqualTo(wrongAtMost.getOrDefault(name, 0));
+        }
+        return reports;
+    }
+
+    private static void assertDeclinedWithReasons(Result r) {
+        ChatAnswer a = r.answer();
+        String q = r.question().question();
+        org.assertj.core.api.Assertions.assertThat(a.sql()).as(q).isNull();
+        org.assertj.core.api.Assertions.assertThat(a.rows()).as(q).isEmpty();
+        org.assertj.core.api.Assertions.assertThat(a.followUpQuestions()).as(q).hasSize(3);
+        org.assertj.core.api.Assertions.assertThat(a.answer())
+                .as(q)
+                .contains("can't answer")
+                .contains(a.followUpQuestions().get(0));
+    }
+
+    private static String firstSentence(String text) {
+        int end = text.indexOf(". ");
+        return end < 0 ? text : text.substring(0, end + 1);
+    }
+
     private static String head(List<List<Object>> rows) {
         return rows.size() <= 5 ? rows.toString() : rows.subList(0, 5) + " … (" + rows.size() + " rows)";
     }

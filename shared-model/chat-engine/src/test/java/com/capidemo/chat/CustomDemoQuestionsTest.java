@@ -2,8 +2,6 @@ package com.capidemo.chat;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.capidemo.core.port.ChatAnswer;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -29,41 +27,11 @@ class CustomDemoQuestionsTest {
     void noCustomDemoSetHasAWrongAnswerAndEveryFigureIsReported() {
         List<ChatEvaluation.SetFile> sets = ChatEvaluation.customDemoSets();
         assertThat(sets).as("custom demo sets chosen by chat.unseen").isNotEmpty();
-        List<ChatEvaluation.Report> reports = new ArrayList<>();
-        List<String> wrong = new ArrayList<>();
         for (ChatEvaluation.SetFile set : sets) {
             assertThat(ChatFixtures.customDemo(set.template()))
                     .as("the custom demo of " + set.name())
                     .isPresent();
-            ChatEvaluation.Report report = ChatEvaluation.run(set);
-            reports.add(report);
-            System.out.println("custom demo set " + set.name() + "\n" + report.table());
-            for (ChatEvaluation.Result r : report.results()) {
-                if (r.verdict() == ChatEvaluation.Verdict.WRONG) {
-                    wrong.add(set.name() + " [" + r.question().family() + "] "
-                            + r.question().question() + "\n   " + r.detail());
-                }
-                if (r.verdict() == ChatEvaluation.Verdict.DECLINED) {
-                    ChatAnswer a = r.answer();
-                    assertThat(a.sql()).as(r.question().question()).isNull();
-                    assertThat(a.rows()).as(r.question().question()).isEmpty();
-                    assertThat(a.followUpQuestions())
-                            .as(r.question().question())
-                            .hasSize(3);
-                    assertThat(a.answer())
-                            .as(r.question().question())
-                            .contains("can't answer")
-                            .contains(a.followUpQuestions().get(0));
-                }
-            }
         }
-        System.out.println(UnseenQuestionsTest.summary(reports));
-        wrong.forEach(w -> System.out.println("  WRONG " + w));
-        for (ChatEvaluation.Report report : reports) {
-            String name = report.template(); // a set's report is named after the set
-            assertThat(report.count(ChatEvaluation.Verdict.WRONG))
-                    .as("wrong answers in " + name + " (no more than recorded; the target is none)")
-                    .isLessThanOrEqualTo(WRONG_AT_MOST.getOrDefault(name, 0));
-        }
+        ChatEvaluation.judge("custom demo set", sets, WRONG_AT_MOST);
     }
 }
