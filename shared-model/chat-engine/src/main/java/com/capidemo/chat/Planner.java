@@ -19,8 +19,19 @@ final class Planner {
     /** What the planner made of a question. */
     sealed interface Outcome permits Planned, Declined {}
 
-    /** A plan and its SQL; {@code later} is set for a comparison of two periods (plan: the earlier one). */
-    record Planned(Plan plan, String sql, Plan later) implements Outcome {
+    /**
+     * A plan and its SQL; {@code later} is set for a comparison of two periods (plan: the earlier one), {@code measures}
+     * holds one plan per measure of a question that asks for several (plan: the first one).
+     */
+    record Planned(Plan plan, String sql, Plan later, List<Plan> measures) implements Outcome {
+        Planned {
+            measures = measures == null ? List.of(plan) : List.copyOf(measures);
+        }
+
+        Planned(Plan plan, String sql, Plan later) {
+            this(plan, sql, later, null);
+        }
+
         Planned(Plan plan, String sql) {
             this(plan, sql, null);
         }
@@ -272,7 +283,9 @@ final class Planner {
     }
 
     Outcome plan(String question, Plan previous) {
-        return plan(Words.tokenize(examples(lifetimeValue(question))), previous, true);
+        // several measures asked at once are planned one by one, never read as one of them
+        Outcome several = definitions ? null : MeasureList.plan(question, clause -> plan(clause, null));
+        return several != null ? several : plan(Words.tokenize(examples(lifetimeValue(question))), previous, true);
     }
 
     /** Set while the system instruction's definitions are planned ("how many" + the definition's right side). */
