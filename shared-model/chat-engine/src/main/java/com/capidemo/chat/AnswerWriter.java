@@ -19,6 +19,43 @@ final class AnswerWriter {
         return result(model, plan, columns, rows, truncated) + joins(model, plan);
     }
 
+    /**
+     * Several measures over the same groups: the first measure with its groups, filters and period, then the others,
+     * one column each in the order asked.
+     */
+    static String several(
+            SemanticModel model, List<Plan> plans, List<String> columns, List<List<Object>> rows, boolean truncated) {
+        Plan first = plans.get(0);
+        List<String> others = new ArrayList<>();
+        for (Plan p : plans.subList(1, plans.size())) {
+            others.add(describe(
+                    model,
+                    new Plan(p.base(), p.measure(), null, null, null, null, null, false, false, p.numerator(), null)));
+        }
+        String what = describe(model, first) + ", with " + String.join(" and ", others);
+        if (rows.isEmpty()) {
+            return "No records match " + what + "." + joins(model, first);
+        }
+        int firstValue = columns.size() - plans.size();
+        StringBuilder b = new StringBuilder(capitalize(what)).append(": ");
+        if (rows.size() == 1 && firstValue == 0) {
+            List<String> values = new ArrayList<>();
+            for (int i = 0; i < plans.size(); i++) {
+                values.add(format(rows.get(0).get(i))
+                        + ("percent".equals(plans.get(i).measure().kind()) ? "%" : ""));
+            }
+            return b.append(String.join("; ", values))
+                    .append('.')
+                    .append(joins(model, first))
+                    .toString();
+        }
+        b.append(rows.size())
+                .append(rows.size() == 1 ? " row" : " rows")
+                .append(truncated ? " (showing the first " + rows.size() + ")" : "")
+                .append(", one column per measure.");
+        return b.append(joins(model, first)).toString();
+    }
+
     /** Two periods side by side: each value, the change and the change in percent of the earlier value. */
     static String compared(SemanticModel model, Plan earlier, Plan later, List<List<Object>> rows) {
         if (rows.isEmpty()) {

@@ -72,14 +72,17 @@ public final class ChatEngine {
             }
             String text = p.later() != null
                     ? AnswerWriter.compared(k.model, p.plan(), p.later(), r.rows())
-                    : AnswerWriter.planned(k.model, p.plan(), r.columns(), r.rows(), r.truncated());
+                    : p.measures().size() > 1
+                            ? AnswerWriter.several(k.model, p.measures(), r.columns(), r.rows(), r.truncated())
+                            : AnswerWriter.planned(k.model, p.plan(), r.columns(), r.rows(), r.truncated());
             return new ChatAnswer(
                     text,
                     p.sql(),
                     r.columns(),
                     r.rows(),
                     r.truncated(),
-                    ChartBuilder.chart(r.columns(), r.rows(), question),
+                    // several measures: the chart plots the first one asked
+                    ChartBuilder.chart(r.columns(), r.rows(), p.measures().size() > 1 ? null : question),
                     followUps(k, p.plan(), question),
                     ChatAnswer.PLANNED,
                     Json.write(p.plan()));

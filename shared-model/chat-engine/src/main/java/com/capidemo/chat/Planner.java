@@ -19,8 +19,19 @@ final class Planner {
     /** What the planner made of a question. */
     sealed interface Outcome permits Planned, Declined {}
 
-    /** A plan and its SQL; {@code later} is set for a comparison of two periods (plan: the earlier one). */
-    record Planned(Plan plan, String sql, Plan later) implements Outcome {
+    /**
+     * A plan and its SQL; {@code later} is set for a comparison of two periods (plan: the earlier one), {@code measures}
+     * holds one plan per measure of a question that asks for several (plan: the first one).
+     */
+    record Planned(Plan plan, String sql, Plan later, List<Plan> measures) implements Outcome {
+        Planned {
+            measures = measures == null ? List.of(plan) : List.copyOf(measures);
+        }
+
+        Planned(Plan plan, String sql, Plan later) {
+            this(plan, sql, later, null);
+        }
+
         Planned(Plan plan, String sql) {
             this(plan, sql, null);
         }
@@ -272,7 +283,35 @@ final class Planner {
     }
 
     Outcome plan(String question, Plan previous) {
+        // several measures asked at once are planned one by one, never read as one of them
+        Outcome several = definitions ? null : MeasureList.plan(question, clause -> plan(clause, null));
+        if (several != null) {
+            return several;
+        }
+        String counts = definitions ? null : moreThan(question);
+        if (counts != null
+                && plan(Words.tokenize(examples(counts)), previous, true) instanceof Planned p
+                && p.later() != null
+                && Set.of("count", "count_distinct").contains(p.plan().measure().kind())) {
+            return p;
+        }
         return plan(Words.tokenize(examples(lifetimeValue(question))), previous, true);
+    }
+
+    private static final java.util.regex.Pattern MORE_THAN = java.util.regex.Pattern.compile(
+            "(?i)^\\s*(?:did|do|does|have|has)\\s+(we|they|you|i)\\s+(\\w+)\\s+(?:more|fewer)\\s+(.+?)\\s+than\\s+(.+?)"
+                    + "[\\s?.]*$");
+
+    /**
+     * "Did we get more signups in 2025 than in 2024?": a comparison of two counts, asked as "How many signups did we
+     * get in 2025 compared with in 2024?"; null when the question is not of that form.
+     */
+    static String moreThan(String question) {
+        java.util.regex.Matcher m = MORE_THAN.matcher(question);
+        return m.matches()
+                ? "How many " + m.group(3) + " did " + m.group(1) + " " + m.group(2) + " compared with " + m.group(4)
+                        + "?"
+                : null;
     }
 
     /** Set while the system instruction's definitions are planned ("how many" + the definition's right side). */

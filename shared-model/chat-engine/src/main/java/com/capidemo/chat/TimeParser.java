@@ -329,7 +329,53 @@ final class TimeParser {
             ranges.add(new Range(from, to, label, start, end));
             i = end;
         }
+        sameMonths(tokens, ranges, used);
         return new Result(ranges, grain, grainToken, used, null);
+    }
+
+    /**
+     * "January to October 2025 … the same months of 2024": a year said after "the same months (period) of" is the
+     * other range's months in that year.
+     */
+    private static void sameMonths(List<Words.Token> tokens, List<Range> ranges, BitSet used) {
+        if (ranges.size() != 2) {
+            return;
+        }
+        for (int k = 0; k < 2; k++) {
+            Range r = ranges.get(k);
+            Range other = ranges.get(1 - k);
+            int first = r.firstToken();
+            if (tokens.get(first).is("of", "in")) {
+                first--;
+            }
+            if (first < 1
+                    || r.from() == null
+                    || r.to() == null
+                    || !r.from().equals(LocalDate.of(r.from().getYear(), 1, 1))
+                    || !r.to().equals(r.from().plusYears(1))
+                    || !tokens.get(first).is("months", "period", "time", "weeks", "days", "quarters")
+                    || !tokens.get(first - 1).is("same")
+                    || other.from() == null
+                    || other.to() == null
+                    || other.from().getYear() == r.from().getYear()) {
+                continue;
+            }
+            int shift = r.from().getYear() - other.from().getYear();
+            String label = other.label()
+                    .replace(
+                            String.valueOf(other.from().getYear()),
+                            String.valueOf(r.from().getYear()));
+            ranges.set(
+                    k,
+                    new Range(
+                            other.from().plusYears(shift),
+                            other.to().plusYears(shift),
+                            label,
+                            first - 1,
+                            r.lastToken()));
+            used.set(first - 1, r.lastToken() + 1);
+            return;
+        }
     }
 
     private static boolean continuesRange(List<Words.Token> tokens, int end) {
@@ -384,6 +430,34 @@ final class TimeParser {
             Parsed p = new Parsed();
             p.error = "a quarter without a year (\"" + w.toUpperCase() + "\")";
             return p;
+        }
+        // H1 2025, first half of 2025
+        int half = w.matches("h[12]") ? w.charAt(1) - '0' : 0;
+        int j0 = i + 1;
+        if (half == 0
+                && ORDINAL.containsKey(w)
+                && ORDINAL.get(w) <= 2
+                && !w.equals("last")
+                && i + 1 < n
+                && tokens.get(i + 1).text().equals("half")) {
+            half = ORDINAL.get(w);
+            j0 = i + 2;
+        }
+        if (half > 0) {
+            if (j0 < n && tokens.get(j0).text().equals("of")) {
+                j0++;
+            }
+            if (j0 < n && isYear(tokens.get(j0))) {
+                Parsed p = new Parsed();
+                p.from = LocalDate.of(year(tokens.get(j0)), 6 * (half - 1) + 1, 1);
+                p.to = p.from.plusMonths(6);
+                p.label = "H" + half + " " + p.from.getYear();
+                p.kind = "half";
+                p.year = p.from.getYear();
+                p.end = j0;
+                return p;
+            }
+            return null;
         }
         // third quarter of 2025
         if (ORDINAL.containsKey(w) && i + 1 < n && tokens.get(i + 1).text().equals("quarter")) {

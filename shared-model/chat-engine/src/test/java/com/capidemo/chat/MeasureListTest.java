@@ -1,0 +1,85 @@
+package com.capidemo.chat;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.capidemo.core.port.AgentSpec;
+import com.capidemo.core.port.ChatAnswer;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Several measures in one question: one row per group, one column per measure, or a decline. */
+class MeasureListTest {
+
+    private ChatAnswer ask(String template, String q) {
+        AgentSpec spec = ChatFixtures.agentSpec(template);
+        return ChatFixtures.agent().answer(spec, List.of(), q);
+    }
+
+    @Test
+    void splitsTheSharedGroupingAndOneClausePerMeasure() {
+        MeasureList.Split s = MeasureList.split("For each warehouse, how many shipments went out, what was the total "
+                + "freight cost and the average freight cost per shipment?");
+        assertThat(s.grouping()).isEqualTo("For each warehouse");
+        assertThat(s.clauses())
+                .containsExactly(
+                        "how many shipments went out",
+                        "what was the total freight cost",
+                        "the average freight cost per shipment");
+        assertThat(s.question(1)).isEqualTo("For each warehouse, what was the total freight cost");
+        assertThat(MeasureList.split("How many shipments went out by warehouse?"))
+                .isNull();
+        assertThat(MeasureList.split("What is the total freight cost of parcel and LTL shipments?"))
+                .isNull();
+    }
+
+    @Test
+    void answersEachMeasureAsItsOwnColumnInTheOrderAsked() {
+        String grouping = "For each warehouse, ";
+        ChatAnswer all = ask(
+                "logistics",
+                grouping + "how many shipments went out, what was the total freight cost and the average freight "
+                        + "cost per shipment?");
+        assertThat(all.outcome()).isEqualTo(ChatAnswer.PLANNED);
+        assertThat(all.columns())
+                .containsExactly("warehouse", "warehouse_id", "shipments", "total_freight_cost", "avg_freight_cost");
+        assertThat(all.answer()).contains("number of shipments").contains("freight cost");
+        List<String> clauses =
+                List.of("how many shipments went out", "what was the total freight cost", "the average freight cost");
+        for (int i = 0; i < clauses.size(); i++) {
+            ChatAnswer one = ask("logistics", grouping + clauses.get(i));
+            assertThat(one.outcome()).as(clauses.get(i)).isEqualTo(ChatAnswer.PLANNED);
+            assertThat(one.rows()).hasSameSizeAs(all.rows());
+            for (List<Object> row : one.rows()) {
+                int col = 2 + i;
+                assertThat(all.rows())
+                        .as(clauses.get(i))
+                        .anySatisfy(r -> assertThat(List.of(r.get(0), r.get(1), r.get(col)))
+                                .isEqualTo(row));
+            }
+        }
+        // the chart plots the first measure asked
+        assertThat(String.valueOf(all.chart())).contains("shipments");
+    }
+
+    @Test
+    void declinesWhenAClauseDoesNotFitTheOthers() {
+        // "how much … in total" read as a count is not an amount
+        assertThat(ask(
+                                "telco",
+                                "For each plan, how many bills did we send, how much did we bill in total and what "
+                                        + "share of bills were written off?")
+                        .outcome())
+                .isEqualTo(ChatAnswer.DECLINED);
+        // "completed" narrows only the first clause: the others would count other records
+        assertThat(ask(
+                                "manufacturing",
+                                "For each plant, how many work orders were completed, how many good parts and how "
+                                        + "many scrapped parts?")
+                        .outcome())
+                .isEqualTo(ChatAnswer.DECLINED);
+        // the period of the first clause is not the second's: never answered with one of the two measures
+        assertThat(ask("shopify", "How many orders did we get in 2024 and what was the total revenue?")
+                        .outcome())
+                .isEqualTo(ChatAnswer.DECLINED);
+    }
+}
