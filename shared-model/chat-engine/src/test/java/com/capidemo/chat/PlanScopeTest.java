@@ -1,0 +1,37 @@
+package com.capidemo.chat;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.capidemo.core.port.ChatAnswer;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Which rows a measure is over: the population of a rate, the date a column is placed in time by, a word the data's
+ * own descriptions give to a table, an average asked for but not computed, and a measure the golden queries and the
+ * system instruction define differently.
+ */
+class PlanScopeTest {
+
+    private ChatAnswer ask(String dataset, String q) {
+        return ChatFixtures.agent().answer(ChatFixtures.agentSpec(dataset), List.of(), q);
+    }
+
+    @Test
+    void aPhraseAfterTheSubjectOfAShareNarrowsTheWholeNotThePartCounted() {
+        ChatAnswer a = ask("airline", "What percentage of flights on international routes were diverted?");
+        assertThat(a.outcome()).isEqualTo(ChatAnswer.PLANNED);
+        assertThat(a.sql())
+                .contains("FILTER (WHERE f.status = 'diverted')")
+                .contains("WHERE r.route_type = 'international'");
+    }
+
+    @Test
+    void theConditionsAfterTheSubjectOfANamedRateAreItsPopulation() {
+        ChatAnswer a = ask("university", "What is the admit rate for applicants from the Midwest?");
+        assertThat(a.outcome()).isEqualTo(ChatAnswer.PLANNED);
+        assertThat(a.sql())
+                .contains("FILTER (WHERE a.decision = 'admitted')")
+                .contains("WHERE a.applicant_region = 'Midwest'");
+    }
+}
