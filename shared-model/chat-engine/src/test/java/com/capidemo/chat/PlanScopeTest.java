@@ -34,4 +34,12 @@ class PlanScopeTest {
                 .contains("FILTER (WHERE a.decision = 'admitted')")
                 .contains("WHERE a.applicant_region = 'Midwest'");
     }
+
+    @Test
+    void aWordTheDataDescribesAsPartOfOneTableIsNotReplacedByAnotherTablesName() {
+        // crew_members: "Pilots and flight attendants"; WordNet derives "flight" from pilot
+        ChatAnswer a = ask("airline", "How many pilots are there?");
+        assertThat(a.outcome()).isEqualTo(ChatAnswer.DECLINED);
+        assertThat(a.answer()).contains("\"pilots\"");
+    }
 }
