@@ -42,4 +42,11 @@ class PlanScopeTest {
         assertThat(a.outcome()).isEqualTo(ChatAnswer.DECLINED);
         assertThat(a.answer()).contains("\"pilots\"");
     }
+
+    @Test
+    void anAverageAskedForIsNeverAnsweredWithADefaultCount() {
+        ChatAnswer a = ask("banking", "What's the average loan for each type of loan?");
+        assertThat(a.outcome()).isEqualTo(ChatAnswer.DECLINED);
+        assertThat(a.answer()).contains("average");
+    }
 }
