@@ -49,4 +49,11 @@ class PlanScopeTest {
         assertThat(a.outcome()).isEqualTo(ChatAnswer.DECLINED);
         assertThat(a.answer()).contains("average");
     }
+
+    @Test
+    void aColumnIsPlacedInTimeByTheDateTheLearnedMeasuresOverItUse() {
+        ChatAnswer a = ask("manufacturing", "How many good parts did we make in 2023?");
+        assertThat(a.outcome()).isEqualTo(ChatAnswer.PLANNED);
+        assertThat(a.sql()).contains("wo.actual_end >= TIMESTAMP '2023-01-01'").doesNotContain("planned_start");
+    }
 }
