@@ -56,4 +56,11 @@ class PlanScopeTest {
         assertThat(a.outcome()).isEqualTo(ChatAnswer.PLANNED);
         assertThat(a.sql()).contains("wo.actual_end >= TIMESTAMP '2023-01-01'").doesNotContain("planned_start");
     }
+
+    @Test
+    void aMeasureTheInstructionDefinesWithFewerValuesThanTheGoldenQueryIsDeclined() {
+        ChatAnswer a = ask("healthcare", "What's the denial rate by insurance type?");
+        assertThat(a.outcome()).isEqualTo(ChatAnswer.DECLINED);
+        assertThat(a.answer()).contains("system instruction");
+    }
 }

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
  */
 class UnseenQuestionsTest {
 
-    static final Map<String, Integer> WRONG_AT_MOST = Map.of("healthcare-unseen-dev", 1);
+    static final Map<String, Integer> WRONG_AT_MOST = Map.of();
 
     @Test
     void noSetHasAWrongAnswerAndEveryFigureIsReported() {
