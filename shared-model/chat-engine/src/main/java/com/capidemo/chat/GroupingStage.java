@@ -155,6 +155,7 @@ final class GroupingStage implements PlanStage {
             }
             draft.measure = new Plan.Measure("count", draft.base, null, null);
         }
+        boolean defaulted = draft.measure == null;
         if (draft.measure == null && !draft.dimMentions.isEmpty()) {
             SemanticModel.Mention subject = draft.sel.stream()
                     .filter(m -> m.kind() == SemanticModel.Kind.TABLE && !draft.used.contains(m))
@@ -168,6 +169,18 @@ final class GroupingStage implements PlanStage {
         }
         if (draft.measure == null) {
             return Optional.of("I could not tell what to measure (a count, a total, an average …)");
+        }
+        if (defaulted && "count".equals(draft.measure.kind()) && draft.averageCue < 0) {
+            // "the average loan for each type": a count by default, with an average asked for, is per entity or
+            // declined
+            for (Words.Token t : draft.tokens) {
+                String agg = Cues.aggregate(t.text());
+                if (("avg".equals(agg) || "median".equals(agg))
+                        && !(draft.at.containsKey(t.index()) && draft.used.contains(draft.at.get(t.index())))) {
+                    draft.averageCue = t.index();
+                    break;
+                }
+            }
         }
         if (draft.base == null) {
             return Optional.of("I could not tell which records to measure");

@@ -82,6 +82,7 @@ final class PlanCheck implements PlanStage {
                 : several(draft)
                         .or(() -> degenerateGrouping(draft))
                         .or(() -> qualifiedMetric(draft))
+                        .or(() -> redefinedMetric(draft))
                         .or(() -> population(draft))
                         .or(() -> partialColumn(draft))
                         .or(() -> tableWord(draft))
@@ -174,6 +175,45 @@ final class PlanCheck implements PlanStage {
             }
         }
         return null;
+    }
+
+    /**
+     * A learned measure whose golden query counts a value that the system instruction's own definition of the same
+     * measure leaves out ("Denial rate = denied claims / …" while the golden query counts denied and appealed ones):
+     * the two definitions disagree, so neither number is safe.
+     */
+    private Optional<String> redefinedMetric(PlanDraft draft) {
+        Metric m = draft.metric;
+        if (m == null || model.instruction == null || m.stems().isEmpty()) {
+            return Optional.empty();
+        }
+        for (String line : model.instruction.split("\n")) {
+            int eq = line.indexOf('=');
+            if (eq < 0) {
+                continue;
+            }
+            Set<String> named = new HashSet<>();
+            Words.tokenize(line.substring(0, eq)).forEach(t -> named.add(t.stem()));
+            if (!named.containsAll(m.stems())) {
+                continue;
+            }
+            String definition = line.substring(eq + 1).toLowerCase(Locale.ROOT);
+            Set<String> said = new HashSet<>();
+            Words.tokenize(definition).forEach(t -> said.add(t.stem()));
+            Matcher lit = LITERAL.matcher(m.expression());
+            List<String> values = new ArrayList<>();
+            while (lit.find()) {
+                values.add(lit.group(1));
+            }
+            List<String> missing = values.stream()
+                    .filter(v -> !said.containsAll(Words.nameStems(v)))
+                    .toList();
+            if (!missing.isEmpty() && missing.size() < values.size()) {
+                return Optional.of("the golden queries count " + String.join(", ", missing) + " in " + m.label()
+                        + " while the system instruction's definition does not, so I could not tell which is meant");
+            }
+        }
+        return Optional.empty();
     }
 
     /** A value filter whose word the system instruction also uses for what every row of the table is. */

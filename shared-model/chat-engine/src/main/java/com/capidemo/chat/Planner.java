@@ -566,7 +566,7 @@ final class Planner {
                     break;
                 }
             }
-            if (word == null) {
+            if (word == null || !model.describedElsewhere(t.stem(), word).isEmpty()) {
                 return null;
             }
             out.set(i, new Words.Token(i, word, Words.stem(word), Words.Kind.WORD, false));

@@ -396,6 +396,58 @@ final class SemanticModel {
     /** The agent's system instruction (null when there is none). */
     String instruction;
 
+    private static final java.util.regex.Pattern TABLE_LINE =
+            java.util.regex.Pattern.compile("^\\s*-\\s*([A-Za-z_]+)\\b.*$");
+
+    /**
+     * The tables whose description in the system instruction ("- crew_members (640 rows): Pilots and flight
+     * attendants.") uses a word (by stem) when a general-English alternative of it names something only in other
+     * tables: the data's own text says what the word belongs to, so the alternative would answer about another thing.
+     * Empty when no description uses the word, the alternative is a form of the same word, or it names something of a
+     * table whose description uses the word.
+     */
+    Set<String> describedElsewhere(String stem, String alternative) {
+        String altStem = Words.stem(alternative);
+        if (instruction == null || sameWord(stem, altStem)) {
+            return Set.of();
+        }
+        Set<String> homes = new HashSet<>();
+        String table = null;
+        for (String line : instruction.split("\n")) {
+            java.util.regex.Matcher m = TABLE_LINE.matcher(line);
+            if (m.matches()) {
+                table = schema.table(m.group(1)).isPresent() ? m.group(1) : null;
+            } else if (!line.startsWith(" ") || line.isBlank()) {
+                table = null;
+            }
+            if (table != null) {
+                for (Words.Token t : Words.tokenize(line)) {
+                    if (t.stem().equals(stem)) {
+                        homes.add(table);
+                    }
+                }
+            }
+        }
+        if (homes.isEmpty()) {
+            return Set.of();
+        }
+        String altSingular = Words.singular(alternative);
+        for (Entry e : entries) {
+            if (e.table() != null
+                    && homes.contains(e.table())
+                    && e.words().size() == 1
+                    && e.words().get(0).equals(e.match() == Match.SURFACE ? altSingular : altStem)) {
+                return Set.of();
+            }
+        }
+        return homes;
+    }
+
+    /** Two stems of one word in different forms ("diagnosi", "diagnos"): one begins with the other. */
+    private static boolean sameWord(String a, String b) {
+        return Math.min(a.length(), b.length()) >= 4 && (a.startsWith(b) || b.startsWith(a));
+    }
+
     /**
      * Whether the system instruction states a learned measure's narrowing filter for its bare head word: a sentence
      * (not a table's description) that says the head word on its own, not after another word of a name ("exclude

@@ -17,7 +17,7 @@ final class TimeStage implements PlanStage {
         if (!ctx.time().ranges().isEmpty() || draft.grain != null) {
             String[] tc = draft.firstEvent != null
                     ? new String[] {draft.firstEvent.child(), draft.firstEvent.dateColumn()}
-                    : timeColumn(draft.base, draft.metric, draft.boundTime);
+                    : timeColumn(draft.base, draft.metric, draft.boundTime, draft.measure);
             if (tc == null) {
                 return Optional.of(
                         draft.metric != null && draft.metric.timeColumn() == null
@@ -44,7 +44,7 @@ final class TimeStage implements PlanStage {
     }
 
     /** The date column for periods and time groupings: the one the question names, the measure's, or the table's. */
-    private String[] timeColumn(String base, Metric metric, SemanticModel.Mention bound) {
+    private String[] timeColumn(String base, Metric metric, SemanticModel.Mention bound, Plan.Measure measure) {
         if (bound != null) {
             if (model.schema.pathUp(base, bound.table()).isEmpty()) {
                 return null;
@@ -53,6 +53,10 @@ final class TimeStage implements PlanStage {
         }
         if (metric != null) {
             return metric.timeColumn() == null ? null : new String[] {metric.timeTable(), metric.timeColumn()};
+        }
+        String golden = goldenDate(base, measure);
+        if (golden != null) {
+            return new String[] {base, golden};
         }
         String own = model.defaultDate.get(base);
         if (own != null) {
@@ -71,5 +75,25 @@ final class TimeStage implements PlanStage {
             }
         }
         return found;
+    }
+
+    /**
+     * "Good parts made in 2024": a column the learned measures aggregate is placed in time by the date they use (work
+     * orders by actual_end, not by planned_start), when all of them over that table use the same one of its dates.
+     */
+    private String goldenDate(String base, Plan.Measure measure) {
+        if (measure == null || measure.column() == null || !base.equals(measure.table())) {
+            return null;
+        }
+        java.util.Set<String> dates = new java.util.HashSet<>();
+        for (Metric m : model.metrics) {
+            if (m.base().equals(base) && m.columns().contains(base + "." + measure.column())) {
+                if (m.timeColumn() == null || !base.equals(m.timeTable())) {
+                    return null;
+                }
+                dates.add(m.timeColumn());
+            }
+        }
+        return dates.size() == 1 ? dates.iterator().next() : null;
     }
 }
