@@ -502,14 +502,19 @@ final class Planner {
      */
     private List<Words.Token> fromLexicon(
             List<Words.Token> tokens, List<SemanticModel.Mention> mentions, BitSet content) {
-        List<Words.Token> out = new ArrayList<>(tokens);
-        boolean any = false;
+        java.util.Map<Integer, List<String>> replacements = new java.util.TreeMap<>();
         for (int i = content.nextSetBit(0); i >= 0; i = content.nextSetBit(i + 1)) {
             int idx = i;
             if (mentions.stream().anyMatch(m -> m.tokens().get(idx))) {
                 continue;
             }
             Words.Token t = tokens.get(i);
+            List<String> money = moneyColumn(tokens, mentions, t);
+            if (money != null) {
+                // "spend the most money on": a second word for the same amount adds nothing
+                replacements.put(i, replacements.containsValue(money) ? List.of() : money);
+                continue;
+            }
             Lexicon.Alternatives alt = Lexicon.of(t.text());
             String word = null;
             for (java.util.Set<String> tier : List.of(alt.forms(), alt.synonyms(), alt.derived())) {
@@ -530,10 +535,57 @@ final class Planner {
             if (word == null) {
                 return null;
             }
-            out.set(i, new Words.Token(i, word, Words.stem(word), Words.Kind.WORD, false));
-            any = true;
+            replacements.put(i, List.of(word));
         }
-        return any ? out : null;
+        if (replacements.isEmpty()) {
+            return null;
+        }
+        List<Words.Token> out = new ArrayList<>();
+        for (Words.Token t : tokens) {
+            List<String> words = replacements.get(t.index());
+            if (words == null) {
+                out.add(new Words.Token(out.size(), t.text(), t.stem(), t.kind(), t.upper()));
+            } else {
+                for (String w : words) {
+                    out.add(new Words.Token(out.size(), w, Words.stem(w), Words.Kind.WORD, false));
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Generic words for money ("how much did members spend at the spa", "how much money was lost to fraud", "which
+     * brand earns the most") name the money measure of the records the question is about: the words of the one money
+     * column (a DECIMAL amount that adds up) among the tables the rest of the question names; null when the word is
+     * not such a word, the question counts records ("how many tickets did we sell"), or there is not exactly one.
+     */
+    private List<String> moneyColumn(List<Words.Token> tokens, List<SemanticModel.Mention> mentions, Words.Token t) {
+        if (!Words.MONEY.contains(t.text())
+                || tokens.stream().anyMatch(x -> x.is("many", "number", "count", "counts"))) {
+            return null;
+        }
+        if (mentions.stream()
+                .anyMatch(m -> m.kind() == SemanticModel.Kind.METRIC
+                        || m.kind() == SemanticModel.Kind.COLUMN
+                                && model.numeric(m)
+                                && MeasureStage.moneyLike(model.schema.column(m.table(), m.column())))) {
+            return List.of(); // "which carrier did we pay the most in freight": the amount is named already
+        }
+        java.util.Set<String> found = new java.util.TreeSet<>();
+        for (String table : mentions.stream()
+                .filter(m -> m.kind() != SemanticModel.Kind.METRIC)
+                .map(SemanticModel.Mention::table)
+                .collect(java.util.stream.Collectors.toCollection(java.util.TreeSet::new))) {
+            String column = MeasureStage.money(model, table);
+            if (column != null) {
+                found.add(column);
+            }
+        }
+        if (found.size() != 1) {
+            return null;
+        }
+        return List.of(found.iterator().next().split("_"));
     }
 
     /** A word that is on its own the full name of a table, column, value or measure of the data. */
