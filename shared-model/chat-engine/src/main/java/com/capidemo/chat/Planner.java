@@ -328,14 +328,20 @@ final class Planner {
         if (tokens.isEmpty()) {
             return new Declined("the question has no words I can work with");
         }
+        List<SemanticModel.Mention> all = model.mentions(tokens, new BitSet(), CUES);
         for (Words.Token t : tokens) {
-            if (REASONING.contains(t.text()) && !vocabulary(t)) {
+            if (REASONING.contains(t.text()) && !vocabulary(t) && !namesData(t, all)) {
                 return new Declined(
                         "it asks for reasoning beyond the data (\"" + t.text()
                                 + "\": forecasts, causes, predictions or recommendations), and I only report what the data shows");
             }
         }
-        List<SemanticModel.Mention> all = model.mentions(tokens, new BitSet(), CUES);
+        if (tokens.stream().anyMatch(t -> t.is("because"))) {
+            // "because" before a reason the data records is a preposition ("for"), not a question of causes
+            tokens = tokens.stream()
+                    .map(t -> t.is("because") ? new Words.Token(t.index(), "for", "for", t.kind(), false) : t)
+                    .toList();
+        }
         BitSet protectedTokens = new BitSet();
         for (SemanticModel.Mention m : all) {
             if (!m.entry().partial() && m.entry().words().size() >= 2 && m.kind() != SemanticModel.Kind.TABLE) {
@@ -601,6 +607,21 @@ final class Planner {
             }
         }
         return false;
+    }
+
+    /**
+     * "Because" introducing a value of a column named for a reason or cause ("cancellations because it was too
+     * expensive" with cancel_reason 'too_expensive') asks which records have that value, not why.
+     */
+    private static boolean namesData(Words.Token t, List<SemanticModel.Mention> all) {
+        return t.is("because")
+                && all.stream()
+                        .anyMatch(m -> m.kind() == SemanticModel.Kind.VALUE
+                                && m.first() > t.index()
+                                && m.first() <= t.index() + 5
+                                && Words.nameStems(m.column()).stream()
+                                        .anyMatch(
+                                                w -> w.equals(Words.stem("reason")) || w.equals(Words.stem("cause"))));
     }
 
     private boolean vocabulary(Words.Token t) {

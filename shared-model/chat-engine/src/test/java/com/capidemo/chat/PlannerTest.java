@@ -131,4 +131,18 @@ class PlannerTest {
         assertThat(ask(shopify, "How many refunds did we pay in total?").answered())
                 .isFalse();
     }
+
+    @Test
+    void becauseBeforeARecordedReasonIsACondition() {
+        AgentSpec media = ChatFixtures.agentSpec("media");
+        ChatAnswer a = ask(media, "How many cancellations were because it was too expensive?");
+        assertThat(a.outcome()).isEqualTo(ChatAnswer.PLANNED);
+        assertThat(a.sql()).contains("cancel_reason = 'too_expensive'");
+        assertThat(ask(media, "Why do people cancel because it was too expensive?")
+                        .answered())
+                .isFalse();
+        assertThat(ask(media, "How many cancellations happened because of the weather?")
+                        .answered())
+                .isFalse();
+    }
 }
