@@ -338,10 +338,14 @@ final class MeasureStage implements PlanStage {
 
     /** The one money column of a table (a DECIMAL amount that adds up), or null. */
     private String money(String table) {
+        return money(model, table);
+    }
+
+    /** The one money column of a table of {@code model} (a DECIMAL amount that adds up), or null. */
+    static String money(SemanticModel model, String table) {
         String found = null;
         for (Schema.Column c : model.schema.table(table).orElseThrow().columns()) {
-            if (c.type() == Schema.Type.DECIMAL
-                    && c.scale() == 2
+            if (moneyLike(c)
                     && !c.identifier()
                     && Words.nameStems(c.name()).stream().noneMatch(NOT_ADDITIVE::contains)) {
                 if (found != null) {
@@ -351,6 +355,19 @@ final class MeasureStage implements PlanStage {
             }
         }
         return found;
+    }
+
+    private static final Set<String> MONEY_NAMES =
+            Words.set("amount", "revenu", "fee", "spend", "charg", "due", "paid");
+
+    /**
+     * A column that holds money: a DECIMAL with cents, or a floating-point column whose name says it is an amount
+     * (amount_due, fee, revenue), as data generated without DECIMAL types stores money.
+     */
+    static boolean moneyLike(Schema.Column c) {
+        return c.type() == Schema.Type.DECIMAL && c.scale() == 2
+                || c.type() == Schema.Type.FLOAT
+                        && Words.nameStems(c.name()).stream().anyMatch(MONEY_NAMES::contains);
     }
 
     /** An amount whose rows add up (losses, spend, fees), not a rate, price, score or balance-like level. */

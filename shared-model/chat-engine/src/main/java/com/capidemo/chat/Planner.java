@@ -367,14 +367,20 @@ final class Planner {
         if (tokens.isEmpty()) {
             return new Declined("the question has no words I can work with");
         }
+        List<SemanticModel.Mention> all = model.mentions(tokens, new BitSet(), CUES);
         for (Words.Token t : tokens) {
-            if (REASONING.contains(t.text()) && !vocabulary(t)) {
+            if (REASONING.contains(t.text()) && !vocabulary(t) && !namesData(t, all)) {
                 return new Declined(
                         "it asks for reasoning beyond the data (\"" + t.text()
                                 + "\": forecasts, causes, predictions or recommendations), and I only report what the data shows");
             }
         }
-        List<SemanticModel.Mention> all = model.mentions(tokens, new BitSet(), CUES);
+        if (tokens.stream().anyMatch(t -> t.is("because"))) {
+            // "because" before a reason the data records is a preposition ("for"), not a question of causes
+            tokens = tokens.stream()
+                    .map(t -> t.is("because") ? new Words.Token(t.index(), "for", "for", t.kind(), false) : t)
+                    .toList();
+        }
         BitSet protectedTokens = new BitSet();
         for (SemanticModel.Mention m : all) {
             if (!m.entry().partial() && m.entry().words().size() >= 2 && m.kind() != SemanticModel.Kind.TABLE) {
@@ -541,14 +547,19 @@ final class Planner {
      */
     private List<Words.Token> fromLexicon(
             List<Words.Token> tokens, List<SemanticModel.Mention> mentions, BitSet content) {
-        List<Words.Token> out = new ArrayList<>(tokens);
-        boolean any = false;
+        java.util.Map<Integer, List<String>> replacements = new java.util.TreeMap<>();
         for (int i = content.nextSetBit(0); i >= 0; i = content.nextSetBit(i + 1)) {
             int idx = i;
             if (mentions.stream().anyMatch(m -> m.tokens().get(idx))) {
                 continue;
             }
             Words.Token t = tokens.get(i);
+            List<String> money = moneyColumn(tokens, mentions, t);
+            if (money != null) {
+                // "spend the most money on": a second word for the same amount adds nothing
+                replacements.put(i, replacements.containsValue(money) ? List.of() : money);
+                continue;
+            }
             Lexicon.Alternatives alt = Lexicon.of(t.text());
             String word = null;
             for (java.util.Set<String> tier : List.of(alt.forms(), alt.synonyms(), alt.derived())) {
@@ -569,10 +580,57 @@ final class Planner {
             if (word == null || !model.describedElsewhere(t.stem(), word).isEmpty()) {
                 return null;
             }
-            out.set(i, new Words.Token(i, word, Words.stem(word), Words.Kind.WORD, false));
-            any = true;
+            replacements.put(i, List.of(word));
         }
-        return any ? out : null;
+        if (replacements.isEmpty()) {
+            return null;
+        }
+        List<Words.Token> out = new ArrayList<>();
+        for (Words.Token t : tokens) {
+            List<String> words = replacements.get(t.index());
+            if (words == null) {
+                out.add(new Words.Token(out.size(), t.text(), t.stem(), t.kind(), t.upper()));
+            } else {
+                for (String w : words) {
+                    out.add(new Words.Token(out.size(), w, Words.stem(w), Words.Kind.WORD, false));
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Generic words for money ("how much did members spend at the spa", "how much money was lost to fraud", "which
+     * brand earns the most") name the money measure of the records the question is about: the words of the one money
+     * column (a DECIMAL amount that adds up) among the tables the rest of the question names; null when the word is
+     * not such a word, the question counts records ("how many tickets did we sell"), or there is not exactly one.
+     */
+    private List<String> moneyColumn(List<Words.Token> tokens, List<SemanticModel.Mention> mentions, Words.Token t) {
+        if (!Words.MONEY.contains(t.text())
+                || tokens.stream().anyMatch(x -> x.is("many", "number", "count", "counts"))) {
+            return null;
+        }
+        if (mentions.stream()
+                .anyMatch(m -> m.kind() == SemanticModel.Kind.METRIC
+                        || m.kind() == SemanticModel.Kind.COLUMN
+                                && model.numeric(m)
+                                && MeasureStage.moneyLike(model.schema.column(m.table(), m.column())))) {
+            return List.of(); // "which carrier did we pay the most in freight": the amount is named already
+        }
+        java.util.Set<String> found = new java.util.TreeSet<>();
+        for (String table : mentions.stream()
+                .filter(m -> m.kind() != SemanticModel.Kind.METRIC)
+                .map(SemanticModel.Mention::table)
+                .collect(java.util.stream.Collectors.toCollection(java.util.TreeSet::new))) {
+            String column = MeasureStage.money(model, table);
+            if (column != null) {
+                found.add(column);
+            }
+        }
+        if (found.size() != 1) {
+            return null;
+        }
+        return List.of(found.iterator().next().split("_"));
     }
 
     /** A word that is on its own the full name of a table, column, value or measure of the data. */
@@ -588,6 +646,21 @@ final class Planner {
             }
         }
         return false;
+    }
+
+    /**
+     * "Because" introducing a value of a column named for a reason or cause ("cancellations because it was too
+     * expensive" with cancel_reason 'too_expensive') asks which records have that value, not why.
+     */
+    private static boolean namesData(Words.Token t, List<SemanticModel.Mention> all) {
+        return t.is("because")
+                && all.stream()
+                        .anyMatch(m -> m.kind() == SemanticModel.Kind.VALUE
+                                && m.first() > t.index()
+                                && m.first() <= t.index() + 5
+                                && Words.nameStems(m.column()).stream()
+                                        .anyMatch(
+                                                w -> w.equals(Words.stem("reason")) || w.equals(Words.stem("cause"))));
     }
 
     private boolean vocabulary(Words.Token t) {

@@ -389,6 +389,48 @@ final class Words {
         return Set.copyOf(Arrays.asList(words));
     }
 
+    /**
+     * Everyday words for an amount of money that a schema rarely uses as a name: what was spent, paid, earned, sold,
+     * billed or charged (general English, no dataset's words).
+     */
+    static final Set<String> MONEY = set(
+            "money",
+            "spend",
+            "spends",
+            "spent",
+            "spending",
+            "pay",
+            "pays",
+            "paid",
+            "paying",
+            "earn",
+            "earns",
+            "earned",
+            "earning",
+            "earnings",
+            "sell",
+            "sells",
+            "sold",
+            "selling",
+            "revenue",
+            "revenues",
+            "income",
+            "cost",
+            "costs",
+            "costing",
+            "bill",
+            "bills",
+            "billed",
+            "billing",
+            "charge",
+            "charges",
+            "charged",
+            "takings",
+            "turnover",
+            "lose",
+            "lost",
+            "losing");
+
     static List<Token> tokenize(String text) {
         String normalized = text.replace('\u2019', '\'')
                 .replace('\u2018', '\'')

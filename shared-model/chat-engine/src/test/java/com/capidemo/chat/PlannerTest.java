@@ -117,4 +117,32 @@ class PlannerTest {
                             s -> assertThat(ask(shopify, s).answered()).as(s).isTrue());
         }
     }
+
+    @Test
+    void everydayMoneyWordsNameTheMoneyColumnOfTheRecordsAsked() {
+        ChatAnswer refunded = ask(shopify, "How much money have we refunded in total?");
+        assertThat(refunded.outcome()).isEqualTo(ChatAnswer.PLANNED);
+        assertThat(refunded.sql()).contains("sum(r.amount)").contains("FROM refunds");
+        // the amount is named already ("freight"): the money verb adds nothing, it does not pick another amount
+        ChatAnswer paid = ask(ChatFixtures.agentSpec("logistics"), "Which carrier did we pay the most in freight?");
+        assertThat(paid.outcome()).isEqualTo(ChatAnswer.PLANNED);
+        assertThat(paid.sql()).contains("sum(s.freight_cost)").doesNotContain("order_value");
+        // a count of records sold is not an amount of money
+        assertThat(ask(shopify, "How many refunds did we pay in total?").answered())
+                .isFalse();
+    }
+
+    @Test
+    void becauseBeforeARecordedReasonIsACondition() {
+        AgentSpec media = ChatFixtures.agentSpec("media");
+        ChatAnswer a = ask(media, "How many cancellations were because it was too expensive?");
+        assertThat(a.outcome()).isEqualTo(ChatAnswer.PLANNED);
+        assertThat(a.sql()).contains("cancel_reason = 'too_expensive'");
+        assertThat(ask(media, "Why do people cancel because it was too expensive?")
+                        .answered())
+                .isFalse();
+        assertThat(ask(media, "How many cancellations happened because of the weather?")
+                        .answered())
+                .isFalse();
+    }
 }
