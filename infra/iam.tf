@@ -80,6 +80,9 @@ locals {
       # at run time by the workers. Exactly those permissions, not dataOwner / dataAgentOwner.
       # (The key is spelled out, not the role's id attribute: for_each keys must be known when planning.)
       ("projects/${var.project_id}/roles/capiDemoDeleter") = "delete a demo's dataset and data agent"
+      # Talk-track edits update the published context (instruction, example queries) of a demo's data agent, which
+      # a worker created: exactly dataAgents.update (+ the operation it waits on), not dataAgentOwner.
+      ("projects/${var.project_id}/roles/capiTalkTrackEditor") = "update a data agent's published context"
     }
     quick = {
       "roles/datastore.user" = "claim jobs, lease, progress, queue readiness jobs"
@@ -137,6 +140,19 @@ resource "google_project_iam_custom_role" "demo_deleter" {
   ]
 }
 
+# What a talk-track edit needs and nothing more: one UpdateDataAgent on the demo's agent (a long-running operation the
+# caller waits on). dataAgentOwner would also grant delete and IAM changes on every agent of the project.
+resource "google_project_iam_custom_role" "talk_track_editor" {
+  project     = var.project_id
+  role_id     = "capiTalkTrackEditor"
+  title       = "CAPI talk-track editor"
+  description = "Update the published context (system instruction, example queries) of a Conversational Analytics data agent"
+  permissions = [
+    "geminidataanalytics.dataAgents.update",
+    "geminidataanalytics.operations.get",
+  ]
+}
+
 resource "google_project_iam_member" "runtime" {
   for_each = { for g in local.project_grant_list : "${g.svc}:${g.role}" => g }
 
@@ -144,7 +160,7 @@ resource "google_project_iam_member" "runtime" {
   role    = each.value.role
   member  = "serviceAccount:${google_service_account.runtime[each.value.svc].email}"
 
-  depends_on = [google_project_iam_custom_role.demo_deleter]
+  depends_on = [google_project_iam_custom_role.demo_deleter, google_project_iam_custom_role.talk_track_editor]
 }
 
 # ---------------------------------------------------------------------------------------------------------------

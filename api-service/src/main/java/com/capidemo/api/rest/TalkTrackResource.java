@@ -44,9 +44,18 @@ public class TalkTrackResource {
 
     public record AgentRequest(@NotNull @Size(max = 10_000) String systemInstruction) {}
 
-    /** An item added or renamed, with the readiness scored after the edit. */
+    /**
+     * An item added or renamed, with the last scored readiness and the queued job that scores the edited talk track
+     * (its progress at {@code /api/provision/status/{readiness_job}}).
+     */
     public record ItemReply(
-            String id, String question, String sql, String complexity, String expectedResultType, Readiness readiness) {
+            String id,
+            String question,
+            String sql,
+            String complexity,
+            String expectedResultType,
+            Readiness readiness,
+            String readinessJob) {
         static ItemReply of(TalkTrackService.Added a) {
             return new ItemReply(
                     a.item().id(),
@@ -54,7 +63,8 @@ public class TalkTrackResource {
                     a.item().sql(),
                     a.item().complexity(),
                     a.item().expectedResultType(),
-                    a.readiness());
+                    a.readiness(),
+                    a.readinessJob());
         }
     }
 

@@ -1,6 +1,5 @@
 package com.capidemo.api.service;
 
-import com.capidemo.chat.ReadinessCheck;
 import com.capidemo.chat.SqlGuard;
 import com.capidemo.core.domain.Caller;
 import com.capidemo.core.domain.ConversationTurn;
@@ -10,13 +9,12 @@ import com.capidemo.core.domain.GoldenQuery;
 import com.capidemo.core.domain.Ids;
 import com.capidemo.core.domain.Readiness;
 import com.capidemo.core.port.AgentSpec;
-import com.capidemo.core.port.ChatAgent;
 import com.capidemo.core.port.ConversationStore;
 import com.capidemo.core.port.DataAgents;
 import com.capidemo.core.port.DemoStore;
 import com.capidemo.core.port.QueryResult;
-import com.capidemo.core.port.QuerySession;
 import com.capidemo.core.port.Warehouse;
+import com.capidemo.core.service.ReadinessJobs;
 import com.capidemo.core.web.ApiProblem;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -32,7 +30,9 @@ import java.util.function.UnaryOperator;
  * A demo's talk track: its golden questions, curated by its owner or a tenant admin (added from a question and SQL or
  * from a chat answer, reordered, renamed, removed) and its agent's system instruction. Every edit is one conditional
  * write of the demo's queries (the first edit gives the demo its own set, the template's stays shared), then the
- * demo's data agent is updated with them and the demo's readiness is scored again against them.
+ * demo's data agent's published context is updated with them (one update call) and a readiness job is queued that
+ * scores the demo again against them, paced like every readiness scoring; the answer carries the last scored readiness
+ * and that job's id.
  */
 @ApplicationScoped
 public class TalkTrackService {
@@ -49,33 +49,41 @@ public class TalkTrackService {
         }
     }
 
-    /** The talk track of a demo as the API shows it. */
-    public record TalkTrack(String demoId, List<Item> goldenQueries, String systemInstruction, Readiness readiness) {}
+    /**
+     * The talk track of a demo as the API shows it. {@code readiness} is the last one scored; after an edit,
+     * {@code readinessJob} names the queued job that scores the new talk track (null when none was queued).
+     */
+    public record TalkTrack(
+            String demoId,
+            List<Item> goldenQueries,
+            String systemInstruction,
+            Readiness readiness,
+            String readinessJob) {}
 
-    /** An item added, with the readiness scored with it. */
-    public record Added(Item item, Readiness readiness) {}
+    /** An item added or renamed, with the last scored readiness and the job that scores the new talk track. */
+    public record Added(Item item, Readiness readiness, String readinessJob) {}
 
     private final DemoService demoService;
     private final DemoStore demos;
     private final DataAgents agents;
-    private final ChatAgent chat;
     private final Warehouse warehouse;
     private final ConversationStore conversations;
+    private final ReadinessJobs readinessJobs;
     private final Clock clock;
 
     public TalkTrackService(
             DemoService demoService,
             DemoStore demos,
             DataAgents agents,
-            ChatAgent chat,
             Warehouse warehouse,
             ConversationStore conversations,
+            ReadinessJobs readinessJobs,
             Clock clock) {
+        this.readinessJobs = readinessJobs;
         this.clock = clock;
         this.demoService = demoService;
         this.demos = demos;
         this.agents = agents;
-        this.chat = chat;
         this.warehouse = warehouse;
         this.conversations = conversations;
     }
@@ -89,7 +97,7 @@ public class TalkTrackService {
         Demo demo = demoService.get(caller, demoId);
         String instruction = agentOf(demo).map(AgentSpec::systemInstruction).orElse(null);
         return new TalkTrack(
-                demoId, demo.goldenQueries().stream().map(Item::of).toList(), instruction, demo.readiness());
+                demoId, demo.goldenQueries().stream().map(Item::of).toList(), instruction, demo.readiness(), null);
     }
 
     /**
@@ -146,7 +154,7 @@ public class TalkTrackService {
             next.add(added);
             return next;
         });
-        return new Added(Item.of(added), result.readiness());
+        return new Added(Item.of(added), result.readiness(), result.readinessJob());
     }
 
     /** Puts the questions in the order of {@code ids}, which must be exactly the talk track's ids (else 409). */
@@ -178,7 +186,8 @@ public class TalkTrackService {
                 demoId,
                 result.queries().stream().map(Item::of).toList(),
                 agent.systemInstruction(),
-                result.readiness());
+                result.readiness(),
+                result.readinessJob());
     }
 
     /** Renames one question (its SQL and id stay); an unknown id is 404. */
@@ -202,7 +211,7 @@ public class TalkTrackService {
                 .filter(g -> idOf(g.sql()).equals(id))
                 .findFirst()
                 .orElseThrow();
-        return new Added(Item.of(renamed), result.readiness());
+        return new Added(Item.of(renamed), result.readiness(), result.readinessJob());
     }
 
     /** Removes one question; an unknown id is 404. */
@@ -217,27 +226,21 @@ public class TalkTrackService {
                 id);
     }
 
-    /** Replaces the agent's system instruction and scores readiness again. */
+    /** Replaces the agent's system instruction and queues a new scoring of readiness. */
     public TalkTrack instruct(Caller caller, String demoId, String systemInstruction) {
         if (systemInstruction == null) {
             throw ApiProblem.invalid("system_instruction", "must be given (an empty text clears it)");
         }
         Demo demo = editable(caller, demoId);
         AgentSpec agent = agentOf(demo).orElseThrow(() -> noAgent(demoId));
-        AgentSpec next = new AgentSpec(
-                agent.demoId(),
-                agent.tenantId(),
-                agent.datasetId(),
-                agent.tables(),
-                systemInstruction.strip(),
-                demo.goldenQueries());
-        agents.createAgent(next);
-        Readiness readiness = score(demo, next);
+        String instruction = systemInstruction.strip();
+        agents.updateContext(demo.agentId(), instruction, demo.goldenQueries());
+        String job = rescore(demo, instruction, demo.goldenQueries());
         return new TalkTrack(
-                demoId, demo.goldenQueries().stream().map(Item::of).toList(), next.systemInstruction(), readiness);
+                demoId, demo.goldenQueries().stream().map(Item::of).toList(), instruction, demo.readiness(), job);
     }
 
-    private record Result(List<GoldenQuery> queries, Readiness readiness) {}
+    private record Result(List<GoldenQuery> queries, Readiness readiness, String readinessJob) {}
 
     private Result edit(Demo demo, AgentSpec agent, UnaryOperator<List<GoldenQuery>> change) {
         return edit(demo, agent, change, null);
@@ -245,7 +248,9 @@ public class TalkTrackService {
 
     /**
      * Applies {@code change} to the queries read with the demo and writes them if nobody changed them since (else 409),
-     * then publishes them to the agent and scores readiness. {@code mustHave}: an id that must be in the talk track.
+     * then updates the agent's published context with them (one update call, not a re-creation) and queues a new
+     * scoring of readiness; the answer carries the last scored readiness. {@code mustHave}: an id that must be in the
+     * talk track.
      */
     private Result edit(Demo demo, AgentSpec agent, UnaryOperator<List<GoldenQuery>> change, String mustHave) {
         List<GoldenQuery> current = demo.goldenQueries();
@@ -259,21 +264,31 @@ public class TalkTrackService {
                     "the talk track of demo '" + demo.demoId()
                             + "' changed meanwhile (or the demo is no longer ready); " + "read it again and retry");
         }
-        AgentSpec updated = new AgentSpec(
-                agent.demoId(), agent.tenantId(), agent.datasetId(), agent.tables(), agent.systemInstruction(), next);
-        agents.createAgent(updated);
+        agents.updateContext(demo.agentId(), agent.systemInstruction(), next);
         Log.infof("talk track of demo %s: %d golden questions (was %d)", demo.demoId(), next.size(), current.size());
-        return new Result(next, score(demo, updated));
+        return new Result(next, demo.readiness(), rescore(demo, agent.systemInstruction(), next));
     }
 
-    /** Scored as when the demo became ready: each golden question asked through the agent, in one warehouse session. */
-    private Readiness score(Demo demo, AgentSpec spec) {
-        Readiness readiness;
-        try (QuerySession session = warehouse.session(spec.datasetId())) {
-            readiness = ReadinessCheck.score(chat, spec, session, clock);
-        }
-        demos.recordReadiness(demo.demoId(), readiness);
-        return readiness;
+    /**
+     * Queues the readiness job that scores the edited talk track as when the demo became ready (each golden question
+     * asked through the agent, paced under readiness' share of the chat quota), instead of asking them inside this
+     * request. Its id names this edit (the talk track and the edit's time), so every edit is scored again while a
+     * redelivery of its job scores nothing twice.
+     *
+     * @return the job's id, or null when the queue could not take it (the readiness stays the last one scored)
+     */
+    private String rescore(Demo demo, String instruction, List<GoldenQuery> queries) {
+        StringBuilder talkTrack = new StringBuilder(demo.demoId())
+                .append('\n')
+                .append(clock.instant())
+                .append('\n')
+                .append(instruction);
+        queries.forEach(
+                g -> talkTrack.append('\n').append(g.question()).append('\t').append(g.sql()));
+        String version = Ids.sha256(talkTrack.toString()).substring(0, 12);
+        return readinessJobs
+                .enqueueRescore(demo.demoId(), demo.tenantId(), demo.createdBy(), version)
+                .orElse(null);
     }
 
     private Demo editable(Caller caller, String demoId) {

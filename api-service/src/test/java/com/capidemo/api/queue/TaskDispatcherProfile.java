@@ -22,6 +22,7 @@ public class TaskDispatcherProfile implements QuarkusTestProfile {
                 "platform.queue.custom.min-backoff", "10s",
                 "platform.queue.custom.max-backoff", "40s",
                 "platform.queue.custom.max-attempts", "3",
+                "platform.queue.custom.max-deferral", "10m",
                 "platform.queue.custom.max-dispatches-per-second", "5",
                 "platform.queue.custom.max-concurrent-dispatches", "10",
                 "platform.worker.shared-secret", "stub-secret");

@@ -148,6 +148,79 @@ class TaskDispatcherTest {
         assertThat(failed.error()).contains("task failed after 3 attempts").contains("500");
     }
 
+    /** Attempts counted and when the task is next due, once its {@code deliveries}-th delivery was answered. */
+    private long[] pendingAfter(Job job, int deliveries) {
+        long[][] seen = new long[1][];
+        await().atMost(Duration.ofSeconds(10)).until(() -> {
+            if (receivedFor(job).size() < deliveries) {
+                return false;
+            }
+            seen[0] = db.read(c -> {
+                try (var ps = c.prepareStatement(
+                        "SELECT attempts, next_attempt_at FROM tasks WHERE job_id = ? AND status = 'pending'")) {
+                    ps.setString(1, job.jobId());
+                    try (var rs = ps.executeQuery()) {
+                        return rs.next() ? new long[] {rs.getLong(1), rs.getLong(2)} : null;
+                    }
+                }
+            });
+            return seen[0] != null && seen[0][1] > clock.millis();
+        });
+        return seen[0];
+    }
+
+    @Test
+    void aPacingRefusalIsSentAgainAtItsRetryAfterWithoutUsingUpAnAttempt() {
+        TaskStub.retryAfter = "120";
+        for (int i = 0; i < 4; i++) { // more refusals than the queue's 3 attempts
+            TaskStub.SCRIPT.add(503);
+        }
+        Job job = submit();
+        for (int delivery = 1; delivery <= 4; delivery++) {
+            long[] pending = pendingAfter(job, delivery);
+            assertThat(pending[0])
+                    .as("attempts used after refusal %d", delivery)
+                    .isZero();
+            assertThat(pending[1]).as("due at the Retry-After").isEqualTo(clock.millis() + 120_000);
+            clock.advance(Duration.ofSeconds(119));
+            dispatcher.wake();
+            assertThat(receivedFor(job)).as("not sent before the Retry-After").hasSize(delivery);
+            clock.advance(Duration.ofSeconds(1));
+            dispatcher.wake();
+        }
+        await().atMost(Duration.ofSeconds(10)).until(() -> "done".equals(taskStatus(job)));
+        assertThat(receivedFor(job))
+                .hasSize(5)
+                .extracting(r -> r.headers().get("X-CloudTasks-TaskRetryCount"))
+                .containsOnly("0");
+        assertThat(jobs.find(job.jobId()).orElseThrow().status()).isNotEqualTo(JobStatus.FAILED);
+    }
+
+    @Test
+    void deferringIsCappedAndThenRefusalsCountAsAttempts() {
+        TaskStub.reset(503);
+        TaskStub.retryAfter = "300"; // max-deferral is 10 minutes in this profile: two deferrals fit
+        Job job = submit();
+        assertThat(pendingAfter(job, 1)[0]).isZero();
+        clock.advance(Duration.ofSeconds(300));
+        dispatcher.wake();
+        assertThat(pendingAfter(job, 2)[0]).isZero();
+        clock.advance(Duration.ofSeconds(300));
+        dispatcher.wake();
+        long[] counted = pendingAfter(job, 3);
+        assertThat(counted[0])
+                .as("the third would defer past the cap: it counts")
+                .isEqualTo(1);
+        assertThat(counted[1]).as("and waits the backoff").isEqualTo(clock.millis() + 10_000);
+        clock.advance(Duration.ofSeconds(10));
+        dispatcher.wake();
+        retriedAfter(job, 2, Duration.ofSeconds(20));
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> jobs.find(job.jobId()).orElseThrow().status() == JobStatus.FAILED);
+        assertThat(jobs.find(job.jobId()).orElseThrow().error()).contains("task failed after 3 attempts");
+        assertThat(receivedFor(job)).hasSize(5);
+    }
+
     @Test
     void enqueueingTheSameTaskNameTwiceCreatesOneTask() {
         Job job = Job.queued(

@@ -12,8 +12,13 @@ import static org.hamcrest.Matchers.startsWith;
 import com.capidemo.api.support.ReadyDemos;
 import com.capidemo.api.support.Users;
 import com.capidemo.core.domain.GoldenQuery;
+import com.capidemo.core.domain.Job;
+import com.capidemo.core.domain.JobStatus;
+import com.capidemo.core.domain.JobType;
 import com.capidemo.core.port.DataAgents;
 import com.capidemo.core.port.DemoStore;
+import com.capidemo.core.port.JobStore;
+import com.capidemo.core.service.ReadinessJobs;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
@@ -28,7 +33,8 @@ import org.junit.jupiter.api.TestInstance;
 
 /**
  * A demo's talk track: golden questions added (from a question and SQL or a chat answer), reordered, renamed and
- * removed, and the agent's system instruction, by the owner or a tenant admin; each edit re-scores readiness.
+ * removed, and the agent's system instruction, by the owner or a tenant admin; each edit updates the agent's published
+ * context and queues a readiness job of its own that scores the edited talk track (nothing is scored in the request).
  */
 @QuarkusTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -61,6 +67,21 @@ class TalkTrackTest {
         team = users.team("talk");
         demoId = readyDemos.ready(team.tenant(), "shopify", team.owner());
         otherDemoId = readyDemos.ready(team.tenant(), "shopify", team.owner());
+    }
+
+    @Inject
+    JobStore jobs;
+
+    /** The readiness jobs queued to score a demo again after edits of its talk track, each checked to be queued. */
+    private List<Job> rescoreJobsOf(String demo) {
+        List<Job> found = jobs.listByTenant(team.tenant(), 500).stream()
+                .filter(j -> j.jobId().startsWith(ReadinessJobs.jobIdFor(demo) + "_"))
+                .toList();
+        assertThat(found).allSatisfy(j -> {
+            assertThat(j.type()).isEqualTo(JobType.READINESS);
+            assertThat(j.status()).isEqualTo(JobStatus.QUEUED);
+        });
+        return found;
     }
 
     private String fresh() {
@@ -100,7 +121,8 @@ class TalkTrackTest {
                 .body("id", startsWith("gq_"))
                 .body("question", equalTo("Which kinds of locations do we run?"))
                 .body("sql", equalTo(LOCATIONS_BY_TYPE))
-                .body("readiness.total", equalTo(before.size() + 1))
+                .body("readiness.total", equalTo(before.size()))
+                .body("readiness_job", startsWith(ReadinessJobs.jobIdFor(demo) + "_"))
                 .extract()
                 .path("id");
 
@@ -115,7 +137,12 @@ class TalkTrackTest {
                         .goldenQueries())
                 .as("the agent answers with the new talk track")
                 .hasSize(before.size() + 1);
-        assertThat(demos.find(demo).orElseThrow().readiness().total()).isEqualTo(before.size() + 1);
+        assertThat(demos.find(demo).orElseThrow().readiness().total())
+                .as("not scored in the request")
+                .isEqualTo(before.size());
+        assertThat(rescoreJobsOf(demo))
+                .as("one readiness job queued for the edit")
+                .hasSize(1);
         assertThat(ids(team.colleagueKey(), demo)).endsWith(id);
 
         // The agent now answers the curated question with its SQL.
@@ -257,7 +284,8 @@ class TalkTrackTest {
                 .then()
                 .statusCode(200)
                 .body("golden_queries.id", equalTo(ids))
-                .body("readiness", notNullValue());
+                .body("readiness", notNullValue())
+                .body("readiness_job", startsWith(ReadinessJobs.jobIdFor(demo) + "_"));
         assertThat(ids(team.ownerKey(), demo)).containsExactlyElementsOf(ids);
         assertThat(TalkTrackIds.of(demos.find(otherDemoId).orElseThrow().goldenQueries()))
                 .as("the template's order")
@@ -304,7 +332,8 @@ class TalkTrackTest {
                 .statusCode(200)
                 .body("id", equalTo(id))
                 .body("question", equalTo("Orders last year, without cancellations"))
-                .body("readiness.total", equalTo(ids.size()));
+                .body("readiness.total", equalTo(ids.size()))
+                .body("readiness_job", startsWith(ReadinessJobs.jobIdFor(demo) + "_"));
         assertThat(demos.find(demo).orElseThrow().goldenQueries().get(0).question())
                 .isEqualTo("Orders last year, without cancellations");
         given().header("X-API-Key", team.ownerKey())
@@ -328,13 +357,47 @@ class TalkTrackTest {
                 .then()
                 .statusCode(204);
         assertThat(ids(team.ownerKey(), demo)).hasSize(ids.size() - 1).doesNotContain(id);
-        assertThat(demos.find(demo).orElseThrow().readiness().total()).isEqualTo(ids.size() - 1);
+        assertThat(rescoreJobsOf(demo))
+                .as("the rename and the removal each queued a scoring of their own")
+                .hasSize(2);
         given().header("X-API-Key", team.ownerKey())
                 .when()
                 .delete("/api/demos/" + demo + "/golden-queries/" + id)
                 .then()
                 .statusCode(404)
                 .contentType("application/problem+json");
+    }
+
+    @Test
+    void everyEditQueuesAReadinessJobOfItsOwnWhoseStatusTheTenantCanRead() {
+        String demo = fresh();
+        String first = given().header("X-API-Key", team.ownerKey())
+                .contentType(ContentType.JSON)
+                .body(Map.of("system_instruction", "Be brief."))
+                .when()
+                .patch("/api/demos/" + demo + "/agent")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("readiness_job");
+        String second = given().header("X-API-Key", team.ownerKey())
+                .contentType(ContentType.JSON)
+                .body(Map.of("system_instruction", "Be brief and name the period."))
+                .when()
+                .patch("/api/demos/" + demo + "/agent")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("readiness_job");
+
+        assertThat(second).as("a second edit is scored by a job of its own").isNotEqualTo(first);
+        assertThat(rescoreJobsOf(demo)).extracting(Job::jobId).containsExactlyInAnyOrder(first, second);
+        given().header("X-API-Key", team.colleagueKey())
+                .when()
+                .get("/api/provision/status/" + first)
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("queued"));
     }
 
     @Test
@@ -348,7 +411,8 @@ class TalkTrackTest {
                 .then()
                 .statusCode(200)
                 .body("system_instruction", equalTo("Answer in one sentence and name the period."))
-                .body("readiness.score", notNullValue());
+                .body("readiness.score", notNullValue())
+                .body("readiness_job", startsWith(ReadinessJobs.jobIdFor(demo) + "_"));
         assertThat(agents.find(demos.find(demo).orElseThrow().agentId())
                         .orElseThrow()
                         .systemInstruction())

@@ -21,6 +21,8 @@ public class TaskStub implements QuarkusTestResourceLifecycleManager {
     public static final List<Received> RECEIVED = new CopyOnWriteArrayList<>();
     public static final ConcurrentLinkedQueue<Integer> SCRIPT = new ConcurrentLinkedQueue<>();
     public static volatile int defaultStatus = 200;
+    /** The Retry-After header sent with every 503 and 429 answer; none when null. */
+    public static volatile String retryAfter;
 
     private HttpServer server;
 
@@ -43,6 +45,10 @@ public class TaskStub implements QuarkusTestResourceLifecycleManager {
             Integer scripted = SCRIPT.poll();
             int status = scripted == null ? defaultStatus : scripted;
             byte[] body = ("{\"status\":" + status + "}").getBytes();
+            String wait = retryAfter;
+            if (wait != null && (status == 503 || status == 429)) {
+                exchange.getResponseHeaders().add("Retry-After", wait);
+            }
             exchange.sendResponseHeaders(status, body.length);
             exchange.getResponseBody().write(body);
             exchange.close();
@@ -57,6 +63,7 @@ public class TaskStub implements QuarkusTestResourceLifecycleManager {
         RECEIVED.clear();
         SCRIPT.clear();
         defaultStatus = status;
+        retryAfter = null;
     }
 
     @Override

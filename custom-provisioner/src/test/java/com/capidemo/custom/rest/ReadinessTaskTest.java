@@ -11,6 +11,7 @@ import com.capidemo.core.domain.JobStatus;
 import com.capidemo.core.domain.JobType;
 import com.capidemo.core.domain.Readiness;
 import com.capidemo.core.port.AgentSpec;
+import com.capidemo.core.port.DataAgents;
 import com.capidemo.core.port.DemoStore;
 import com.capidemo.core.port.JobStore;
 import com.capidemo.core.port.Warehouse;
@@ -117,6 +118,49 @@ class ReadinessTaskTest {
                 .as("the redelivery did not score again")
                 .isEqualTo(first);
         assertThat(jobs.find(jobId).orElseThrow().attempts()).isEqualTo(1);
+    }
+
+    @Inject
+    ReadinessJobs readinessJobs;
+
+    @Inject
+    DataAgents agents;
+
+    @Test
+    void anEditedTalkTrackIsScoredAgainByAJobOfItsOwnAndItsRedeliveryScoresNothingAgain() {
+        String demoId = readyDemo();
+        deliver(ReadinessJobs.jobIdFor(demoId), 0).statusCode(200);
+        Readiness first = demos.find(demoId).orElseThrow().readiness();
+        Demo demo = demos.find(demoId).orElseThrow();
+        java.util.List<com.capidemo.core.domain.GoldenQuery> shorter =
+                demo.goldenQueries().subList(0, 2);
+        assertThat(demos.replaceGoldenQueries(demoId, demo.goldenQueries(), shorter))
+                .isTrue();
+        agents.updateContext(demo.agentId(), "Be brief.", shorter);
+
+        assertThat(readinessJobs.enqueue(demoId, "tenant_rt", "ce@example.com")).isTrue();
+        assertThat(jobs.find(ReadinessJobs.jobIdFor(demoId)).orElseThrow().status())
+                .as("queueing the first job again is a no-op: it stays finished")
+                .isEqualTo(JobStatus.COMPLETED);
+        String rescore = readinessJobs
+                .enqueueRescore(demoId, "tenant_rt", "ce@example.com", "v2")
+                .orElseThrow();
+        assertThat(readinessJobs.enqueueRescore(demoId, "tenant_rt", "ce@example.com", "v2"))
+                .as("the same version asked again is the same job")
+                .hasValue(rescore);
+        assertThat(rescore).isNotEqualTo(ReadinessJobs.jobIdFor(demoId));
+
+        deliver(rescore, 0).statusCode(200);
+
+        Readiness second = demos.find(demoId).orElseThrow().readiness();
+        assertThat(second.total()).isEqualTo(2).isNotEqualTo(first.total());
+        assertThat(jobs.find(rescore).orElseThrow().status()).isEqualTo(JobStatus.COMPLETED);
+
+        deliver(rescore, 1).statusCode(200);
+        assertThat(jobs.find(rescore).orElseThrow().attempts())
+                .as("a duplicate delivery is a no-op")
+                .isEqualTo(1);
+        assertThat(demos.find(demoId).orElseThrow().readiness()).isEqualTo(second);
     }
 
     @Test

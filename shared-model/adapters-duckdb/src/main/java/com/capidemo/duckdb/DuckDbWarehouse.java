@@ -3,9 +3,11 @@ package com.capidemo.duckdb;
 import com.capidemo.core.config.PlatformConfig;
 import com.capidemo.core.json.Json;
 import com.capidemo.core.port.ColumnSpec;
+import com.capidemo.core.port.InvalidQueryException;
 import com.capidemo.core.port.ObjectRef;
 import com.capidemo.core.port.QueryResult;
 import com.capidemo.core.port.QuerySession;
+import com.capidemo.core.port.QueryValidation;
 import com.capidemo.core.port.Warehouse;
 import com.capidemo.core.sql.SqlLexer;
 import com.capidemo.core.sql.SqlSyntaxException;
@@ -41,6 +43,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Properties;
 import java.util.stream.Stream;
 
@@ -471,6 +474,44 @@ public class DuckDbWarehouse implements Warehouse {
                 throw new IllegalArgumentException("query failed on " + datasetId + ": " + e.getMessage(), e);
             }
         });
+    }
+
+    /**
+     * Checks the query in a throwaway DuckDB locked down like {@link #query}'s: {@code EXPLAIN} binds and plans it
+     * (tables, columns, functions, types) without executing it, so no row is read (only the parquet footers that give
+     * the views their schema); the result columns come from the prepared statement, which is not executed either.
+     * DuckDB cannot tell the bytes a query would scan before running it, so none are given.
+     */
+    @Override
+    public QueryValidation validate(String datasetId, String sql) {
+        Path dir;
+        try {
+            dir = existing(datasetId);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidQueryException(datasetId, e.getMessage(), e);
+        }
+        List<String> tables = listTables(datasetId);
+        try (Connection c = DriverManager.getConnection("jdbc:duckdb:");
+                Statement st = c.createStatement()) {
+            createViews(st, dir, referencedTables(sql, tables));
+            lockDown(st, dir);
+            st.setQueryTimeout(queryTimeoutSeconds);
+            try (ResultSet plan = st.executeQuery("EXPLAIN " + sql)) {
+                while (plan.next()) {
+                    // the plan itself is not needed: that DuckDB could bind and plan the query is the answer
+                }
+            }
+            List<String> columns = new ArrayList<>();
+            try (PreparedStatement prepared = c.prepareStatement(sql)) {
+                ResultSetMetaData md = prepared.getMetaData();
+                for (int i = 1; md != null && i <= md.getColumnCount(); i++) {
+                    columns.add(md.getColumnLabel(i));
+                }
+            }
+            return new QueryValidation(columns, OptionalLong.empty());
+        } catch (SQLException e) {
+            throw new InvalidQueryException(datasetId, e.getMessage(), e);
+        }
     }
 
     /**

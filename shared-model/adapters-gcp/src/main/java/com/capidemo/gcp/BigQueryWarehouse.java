@@ -1,8 +1,10 @@
 package com.capidemo.gcp;
 
 import com.capidemo.core.port.ColumnSpec;
+import com.capidemo.core.port.InvalidQueryException;
 import com.capidemo.core.port.ObjectRef;
 import com.capidemo.core.port.QueryResult;
+import com.capidemo.core.port.QueryValidation;
 import com.capidemo.core.port.Warehouse;
 import com.google.cloud.RetryOption;
 import com.google.cloud.bigquery.BigQuery;
@@ -25,6 +27,7 @@ import com.google.cloud.bigquery.JobId;
 import com.google.cloud.bigquery.JobInfo;
 import com.google.cloud.bigquery.JobInfo.CreateDisposition;
 import com.google.cloud.bigquery.JobInfo.WriteDisposition;
+import com.google.cloud.bigquery.JobStatistics;
 import com.google.cloud.bigquery.LoadJobConfiguration;
 import com.google.cloud.bigquery.QueryJobConfiguration;
 import com.google.cloud.bigquery.Schema;
@@ -45,6 +48,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.StreamSupport;
@@ -400,6 +404,49 @@ public class BigQueryWarehouse implements Warehouse {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while reading query results", e);
         }
+    }
+
+    /**
+     * A dry run of the query job {@link #query} would insert ({@code dryRun}, no query cache): BigQuery parses, plans
+     * and prices it and answers at once with the result schema and the bytes it would process; no row is read, nothing
+     * is billed, no job is stored and no results are fetched. A query BigQuery rejects, or one that would process more
+     * than the bytes cap (a dry run does not enforce it), raises {@link InvalidQueryException} with the reason.
+     */
+    @Override
+    public QueryValidation validate(String datasetId, String sql) {
+        String translated = dialect(sql);
+        Job job;
+        try {
+            JobId id = JobId.newBuilder()
+                    .setRandomJob()
+                    .setLocation(config.location())
+                    .build();
+            job = bigquery.create(JobInfo.of(
+                    id,
+                    query(datasetId, translated)
+                            .setDryRun(true)
+                            .setUseQueryCache(false)
+                            .build()));
+        } catch (BigQueryException e) {
+            RuntimeException mapped = userErrorOr("dry run failed on " + datasetId, e);
+            if (mapped instanceof IllegalArgumentException) {
+                throw new InvalidQueryException(datasetId, e.getMessage(), e);
+            }
+            throw mapped;
+        }
+        JobStatistics.QueryStatistics stats = job.getStatistics();
+        Long bytes = stats == null ? null : stats.getTotalBytesProcessed();
+        if (bytes != null && bytes > config.maximumBytesBilled()) {
+            throw new InvalidQueryException(
+                    datasetId,
+                    "would process " + bytes + " bytes, more than the cap of " + config.maximumBytesBilled(),
+                    null);
+        }
+        Schema schema = stats == null ? null : stats.getSchema();
+        List<String> columns = schema == null
+                ? List.of()
+                : schema.getFields().stream().map(Field::getName).toList();
+        return new QueryValidation(columns, bytes == null ? OptionalLong.empty() : OptionalLong.of(bytes));
     }
 
     private String dialect(String sql) {

@@ -25,6 +25,7 @@ import com.google.protobuf.FieldMask;
 import com.google.protobuf.Int64Value;
 import java.util.List;
 import java.util.Locale;
+import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -49,6 +50,12 @@ public class CapiDataAgents implements DataAgents {
             .addPaths("description")
             .addPaths("labels")
             .addPaths("data_analytics_agent")
+            .build();
+
+    /** What a talk-track edit replaces: the published context's instruction and example queries, nothing else. */
+    static final FieldMask TALK_TRACK = FieldMask.newBuilder()
+            .addPaths("data_analytics_agent.published_context.system_instruction")
+            .addPaths("data_analytics_agent.published_context.example_queries")
             .build();
 
     private final DataAgentServiceClient client;
@@ -94,6 +101,39 @@ public class CapiDataAgents implements DataAgents {
         }
     }
 
+    /**
+     * One UpdateDataAgent whose mask names only the published context's system instruction and example queries
+     * (the golden SQL translated to GoogleSQL as on create), so the agent's tables, options and labels stay as they
+     * are and nothing else is re-sent. A missing agent is NOT_FOUND from the service.
+     */
+    @Override
+    public void updateContext(String agentId, String systemInstruction, List<GoldenQuery> goldenQueries) {
+        Context.Builder context =
+                Context.newBuilder().setSystemInstruction(systemInstruction == null ? "" : systemInstruction);
+        goldenQueries.forEach(g -> context.addExampleQueries(example(g)));
+        DataAgent agent = DataAgent.newBuilder()
+                .setName(config.agentName(agentId))
+                .setDataAnalyticsAgent(DataAnalyticsAgent.newBuilder().setPublishedContext(context))
+                .build();
+        try {
+            await(
+                    client.updateDataAgentAsync(UpdateDataAgentRequest.newBuilder()
+                            .setUpdateMask(TALK_TRACK)
+                            .setDataAgent(agent)
+                            .build()),
+                    "update " + agentId);
+        } catch (NotFoundException e) {
+            throw new NoSuchElementException("no data agent " + agentId);
+        }
+    }
+
+    private static ExampleQuery example(GoldenQuery g) {
+        return ExampleQuery.newBuilder()
+                .setNaturalLanguageQuestion(g.question())
+                .setSqlQuery(googleSql(g.sql()))
+                .build();
+    }
+
     @Override
     public String agentIdFor(String demoId) {
         return CapiConfig.agentId(demoId);
@@ -127,9 +167,7 @@ public class CapiDataAgents implements DataAgents {
                         .setDatasource(DatasourceOptions.newBuilder()
                                 .setBigQueryMaxBilledBytes(Int64Value.of(config.maxBilledBytes()))));
         for (GoldenQuery g : spec.goldenQueries() == null ? List.<GoldenQuery>of() : spec.goldenQueries()) {
-            context.addExampleQueries(ExampleQuery.newBuilder()
-                    .setNaturalLanguageQuestion(g.question())
-                    .setSqlQuery(googleSql(g.sql())));
+            context.addExampleQueries(example(g));
         }
         DataAgent.Builder agent = DataAgent.newBuilder()
                 .setDisplayName("CAPI demo " + spec.demoId())

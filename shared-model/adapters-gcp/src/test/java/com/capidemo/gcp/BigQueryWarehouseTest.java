@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.capidemo.core.port.ColumnSpec;
+import com.capidemo.core.port.InvalidQueryException;
 import com.capidemo.core.port.ObjectRef;
 import com.capidemo.core.port.QueryResult;
+import com.capidemo.core.port.QueryValidation;
 import com.capidemo.gcp.FakeBigQuery.Answer;
 import com.capidemo.gcp.FakeHttpServer.Request;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -255,6 +257,57 @@ class BigQueryWarehouseTest {
         assertThatThrownBy(() -> warehouse.query("demo_1", "SELEC * FROM orders", 10))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("Syntax error: Unexpected identifier \"SELEC\" at [1:1]");
+    }
+
+    @Test
+    void validatingIsADryRunThatFetchesNoResults() {
+        fake.answer("FROM orders", Answer.rows(List.of("city:STRING", "n:INTEGER"), List.of(List.of("Paris", 3))));
+        fake.dryRunBytes = 4096;
+
+        QueryValidation v = warehouse.validate("demo_1", "SELECT city, count(*) AS n FROM orders GROUP BY city");
+
+        assertThat(v.columns()).containsExactly("city", "n");
+        assertThat(v.bytesProcessed()).hasValue(4096);
+        JsonNode configuration = fake.jobConfigurations().get(0);
+        assertThat(configuration.get("dryRun").asBoolean()).isTrue();
+        assertThat(configuration.at("/query/useQueryCache").asBoolean()).isFalse();
+        assertThat(configuration.at("/query/defaultDataset/datasetId").asText()).isEqualTo("demo_1");
+        assertThat(fake.http.requests("POST", JOBS)).hasSize(1);
+        assertThat(fake.http.requests("GET", ".*"))
+                .as("no job polled, no query results or table data fetched")
+                .isEmpty();
+    }
+
+    @Test
+    void validatingSendsDuckDbSqlAsGoogleSql() {
+        String duckDb = "SELECT a::INTEGER FROM orders";
+        warehouse.validate("demo_1", duckDb);
+
+        assertThat(fake.jobConfigurations().get(0).at("/query/query").asText())
+                .isEqualTo(BigQueryDialect.fromDuckDb(duckDb))
+                .isNotEqualTo(duckDb);
+    }
+
+    @Test
+    void aQueryTheDryRunRejectsIsATypedErrorWithBigQuerysMessage() {
+        fake.answer("nope", Answer.error(400, "invalidQuery", "Unrecognized name: nope at [1:8]"));
+
+        assertThatThrownBy(() -> warehouse.validate("demo_1", "SELECT nope FROM orders"))
+                .isInstanceOfSatisfying(InvalidQueryException.class, e -> {
+                    assertThat(e.datasetId()).isEqualTo("demo_1");
+                    assertThat(e.problem()).contains("Unrecognized name: nope");
+                });
+        assertThat(fake.http.requests("GET", ".*")).isEmpty();
+    }
+
+    @Test
+    void aQueryOverTheBytesCapIsInvalidThoughADryRunDoesNotEnforceTheCap() {
+        fake.dryRunBytes = BigQueryWarehouse.Config.GIB + 1;
+
+        assertThatThrownBy(() -> warehouse.validate("demo_1", "SELECT * FROM orders"))
+                .isInstanceOfSatisfying(
+                        InvalidQueryException.class,
+                        e -> assertThat(e.problem()).contains("would process " + (BigQueryWarehouse.Config.GIB + 1)));
     }
 
     @Test

@@ -1,6 +1,7 @@
 package com.capidemo.gcp;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.capidemo.core.domain.GoldenQuery;
 import com.capidemo.core.port.AgentSpec;
@@ -137,6 +138,62 @@ class CapiDataAgentsTest {
         assertThat(fake.agents).hasSize(1);
         assertThat(agents.find(id).orElseThrow().systemInstruction()).isEqualTo("Be brief.");
         assertThat(agents.find(id).orElseThrow().tables()).containsExactly("orders");
+    }
+
+    @Test
+    void aTalkTrackEditUpdatesOnlyThePublishedInstructionAndExamplesInOneCall() {
+        String id = agents.createAgent(SPEC);
+        List<GoldenQuery> edited = List.of(
+                SPEC.goldenQueries().get(2),
+                new GoldenQuery(
+                        "Orders per customer",
+                        "SELECT customer_id, count(*)::BIGINT FROM orders GROUP BY 1",
+                        "x",
+                        "y"));
+
+        agents.updateContext(id, "Answer in euros.", edited);
+
+        assertThat(fake.creates).as("no re-creation").hasSize(1);
+        assertThat(fake.updates).singleElement().satisfies(u -> {
+            assertThat(u.getDataAgent().getName()).isEqualTo(PARENT + "/dataAgents/" + id);
+            assertThat(u.getUpdateMask().getPathsList())
+                    .containsExactlyInAnyOrder(
+                            "data_analytics_agent.published_context.system_instruction",
+                            "data_analytics_agent.published_context.example_queries");
+            assertThat(u.getDataAgent()
+                            .getDataAnalyticsAgent()
+                            .getPublishedContext()
+                            .getExampleQueriesList())
+                    .extracting(q -> q.getSqlQuery())
+                    .containsExactly(
+                            CapiDataAgents.googleSql(edited.get(0).sql()),
+                            CapiDataAgents.googleSql(edited.get(1).sql()))
+                    .doesNotContain(edited.get(1).sql());
+        });
+        AgentSpec found = agents.find(id).orElseThrow();
+        assertThat(found.systemInstruction()).isEqualTo("Answer in euros.");
+        assertThat(found.goldenQueries())
+                .extracting(GoldenQuery::question)
+                .containsExactly("Revenue by month", "Orders per customer");
+        assertThat(found.tables()).as("tables untouched").containsExactly("orders", "customers");
+        assertThat(found.tenantId()).as("labels untouched").isEqualTo("acme");
+        assertThat(fake.agents
+                        .get(PARENT + "/dataAgents/" + id)
+                        .getDataAnalyticsAgent()
+                        .getPublishedContext()
+                        .getOptions()
+                        .getDatasource()
+                        .hasBigQueryMaxBilledBytes())
+                .as("options untouched")
+                .isTrue();
+    }
+
+    @Test
+    void updatingTheContextOfAMissingAgentSaysItIsMissing() {
+        assertThatThrownBy(() -> agents.updateContext("agent-unknown", "x", List.of()))
+                .isInstanceOf(java.util.NoSuchElementException.class)
+                .hasMessageContaining("agent-unknown");
+        assertThat(fake.creates).isEmpty();
     }
 
     @Test

@@ -69,6 +69,8 @@ final class FakeBigQuery implements AutoCloseable {
     private final Map<String, Answer> answers = new ConcurrentHashMap<>();
     private final Set<String> insertIds = ConcurrentHashMap.newKeySet();
     private final List<Script> scripts = new ArrayList<>();
+    /** The bytes a dry run says its query would process. */
+    volatile long dryRunBytes = 1024;
 
     FakeBigQuery() throws IOException {
         http = new FakeHttpServer(this::route);
@@ -219,6 +221,22 @@ final class FakeBigQuery implements AutoCloseable {
                                 + dest.get("tableId").asText(),
                         new ArrayList<>());
             }
+        } else if (job.at("/configuration/dryRun").asBoolean(false)) {
+            // A dry run: rejected at once like a real query (400 invalidQuery), else done with the schema and the
+            // bytes it would process; nothing is stored, so its results cannot be fetched.
+            Answer answer = answerFor(query.get("query").asText());
+            if (answer.failed()) {
+                return Response.error(answer.status(), answer.reason(), answer.message());
+            }
+            ObjectNode stats = statistics
+                    .putObject("query")
+                    .put("totalBytesProcessed", String.valueOf(dryRunBytes))
+                    .put("totalBytesBilled", "0");
+            if (!answer.columns().isEmpty()) {
+                stats.set("schema", schema(answer.columns()));
+            }
+            statistics.put("totalBytesProcessed", String.valueOf(dryRunBytes));
+            return Response.json(200, job);
         } else {
             statistics.putObject("query");
             Answer answer = answerFor(query.get("query").asText());

@@ -12,6 +12,7 @@ import com.google.longrunning.Operation;
 import com.google.protobuf.Any;
 import com.google.protobuf.Empty;
 import com.google.protobuf.Message;
+import com.google.protobuf.util.FieldMaskUtil;
 import io.grpc.ServerServiceDefinition;
 import io.grpc.Status;
 import io.grpc.stub.StreamObserver;
@@ -54,11 +55,20 @@ final class FakeDataAgents extends DataAgentServiceGrpc.DataAgentServiceImplBase
     public void updateDataAgent(UpdateDataAgentRequest request, StreamObserver<Operation> out) {
         updates.add(request);
         String name = request.getDataAgent().getName();
-        if (agents.replace(name, request.getDataAgent()) == null) {
+        DataAgent current = agents.get(name);
+        if (current == null) {
             out.onError(Status.NOT_FOUND.withDescription(name).asRuntimeException());
             return;
         }
-        respond(out, request.getDataAgent(), "update");
+        // The fields the mask names are overwritten (repeated ones replaced, not appended); the others are kept.
+        DataAgent.Builder updated = current.toBuilder();
+        FieldMaskUtil.merge(
+                request.getUpdateMask(),
+                request.getDataAgent(),
+                updated,
+                new FieldMaskUtil.MergeOptions().setReplaceMessageFields(true).setReplaceRepeatedFields(true));
+        agents.put(name, updated.build());
+        respond(out, updated.build(), "update");
     }
 
     @Override

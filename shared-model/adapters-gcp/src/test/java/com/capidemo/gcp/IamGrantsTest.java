@@ -121,6 +121,24 @@ class IamGrantsTest {
         assertThat(custom.get(deleter)).containsExactlyInAnyOrderElementsOf(needed);
     }
 
+    @Test
+    void editingATalkTrackFromApiServiceIsAllowedWithExactlyTheAgentUpdatePermissions() throws IOException {
+        String tf = Files.readString(IAM_TF);
+        Map<String, Set<String>> custom = customRoles(tf);
+        String editor = custom.keySet().stream()
+                .filter(r -> r.endsWith("/capiTalkTrackEditor"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(grantedRoles(tf).get("api"))
+                .contains(editor)
+                .doesNotContain("roles/geminidataanalytics.dataAgentOwner");
+        assertThat(custom.get(editor))
+                .containsExactlyInAnyOrderElementsOf(googleCalls().get("CapiDataAgents#updateContext"));
+        assertThat(serviceCalls())
+                .contains(new Call("api-service", "TalkTrackService", "CapiDataAgents", "updateContext"))
+                .noneMatch(c -> c.via().equals("TalkTrackService") && c.method().equals("createAgent"));
+    }
+
     // ----- the tables
 
     private static List<String[]> rows(String name) {

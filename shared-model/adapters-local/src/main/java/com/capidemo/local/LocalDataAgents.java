@@ -1,5 +1,6 @@
 package com.capidemo.local;
 
+import com.capidemo.core.domain.GoldenQuery;
 import com.capidemo.core.json.Json;
 import com.capidemo.core.port.AgentSpec;
 import com.capidemo.core.port.DataAgents;
@@ -8,6 +9,8 @@ import jakarta.enterprise.inject.Typed;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
+import java.util.NoSuchElementException;
 import java.util.Optional;
 
 /**
@@ -62,6 +65,20 @@ public class LocalDataAgents implements DataAgents {
                         rs.getString("system_instruction"),
                         GoldenQuerySets.load(c, rs.getString("golden_set_id"))),
                 agentId));
+    }
+
+    @Override
+    public void updateContext(String agentId, String systemInstruction, List<GoldenQuery> goldenQueries) {
+        Instant now = clock.instant();
+        int updated = db.write(c -> Sql.update(
+                c,
+                "UPDATE data_agents SET system_instruction = ?, golden_set_id = ? WHERE agent_id = ?",
+                systemInstruction,
+                GoldenQuerySets.store(c, goldenQueries, now),
+                agentId));
+        if (updated == 0) {
+            throw new NoSuchElementException("no data agent " + agentId);
+        }
     }
 
     @Override

@@ -47,7 +47,8 @@ public class SqliteDatabase {
             "V8__abandoned_jobs.sql",
             "V9__task_trace.sql",
             "V10__insights.sql",
-            "V11__lifecycle_run_start.sql");
+            "V11__lifecycle_run_start.sql",
+            "V12__task_deferral.sql");
 
     private static final int READERS = 4;
     private static final int SCANNERS = 3;

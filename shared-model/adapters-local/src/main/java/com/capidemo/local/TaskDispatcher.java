@@ -22,6 +22,10 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Optional;
 
@@ -29,7 +33,10 @@ import java.util.Optional;
  * Dispatches local tasks the way a Cloud Tasks HTTP queue does: POSTs the body to custom-provisioner with the
  * X-CloudTasks-* headers, at most {@code max-dispatches-per-second} and {@code max-concurrent-dispatches}; a 2xx
  * finishes the task, anything else (or no answer within the dispatch deadline) is retried with exponential backoff
- * until {@code max-attempts}, after which the task fails and so does its job.
+ * until {@code max-attempts}, after which the task fails and so does its job. A 503 or 429 with {@code Retry-After} is a
+ * worker's pacing refusal ("come back then"), not a failure: the task is sent again at that time without using up an
+ * attempt, until it has been deferred {@code max-deferral} in all (measured from its first deferral), after which such
+ * answers count as failed attempts again, so a worker that always defers cannot keep a task alive for ever.
  */
 @Singleton
 public class TaskDispatcher extends DurableHttpDispatcher<TaskRow> {
@@ -38,6 +45,9 @@ public class TaskDispatcher extends DurableHttpDispatcher<TaskRow> {
     public static final String TASK_HEADER = CloudTasksHeaders.TASK;
     public static final String RETRY_COUNT_HEADER = CloudTasksHeaders.RETRY_COUNT;
     public static final String EXECUTION_COUNT_HEADER = CloudTasksHeaders.EXECUTION_COUNT;
+
+    /** The shortest deferral, so a Retry-After of 0 (or a date already past) does not resend at once in a loop. */
+    static final Duration MIN_DEFERRAL = Duration.ofSeconds(1);
 
     private final SqliteDatabase db;
     private final PlatformConfig.Custom config;
@@ -181,6 +191,10 @@ public class TaskDispatcher extends DurableHttpDispatcher<TaskRow> {
                 return;
             }
             failure = "worker answered " + response.statusCode() + abbreviate(response.body());
+            Optional<Duration> retryAfter = pacingRefusal(response);
+            if (retryAfter.isPresent() && defer(task, retryAfter.get(), failure)) {
+                return;
+            }
         } catch (HttpTimeoutException e) {
             failure = "no answer within the dispatch deadline of "
                     + config.dispatchDeadline().toSeconds() + "s";
@@ -203,6 +217,73 @@ public class TaskDispatcher extends DurableHttpDispatcher<TaskRow> {
                 task.taskName()));
         metrics.counter("tasks.dispatch", "queue", task.queue(), "outcome", "done")
                 .increment();
+    }
+
+    /** The wait a 503 or 429 answer asks for in its Retry-After header (seconds or an HTTP date), if it asks. */
+    private Optional<Duration> pacingRefusal(HttpResponse<?> response) {
+        if (response.statusCode() != 503 && response.statusCode() != 429) {
+            return Optional.empty();
+        }
+        return response.headers().firstValue("Retry-After").flatMap(v -> retryAfter(v, clock.instant()));
+    }
+
+    /** Retry-After's two forms (RFC 9110): delay-seconds or an HTTP date; at least one second, never negative. */
+    static Optional<Duration> retryAfter(String value, Instant now) {
+        String v = value.strip();
+        Duration wait;
+        if (v.matches("\\d{1,9}")) {
+            wait = Duration.ofSeconds(Long.parseLong(v));
+        } else {
+            try {
+                wait = Duration.between(now, ZonedDateTime.parse(v, DateTimeFormatter.RFC_1123_DATE_TIME));
+            } catch (DateTimeParseException e) {
+                return Optional.empty();
+            }
+        }
+        return Optional.of(wait.compareTo(MIN_DEFERRAL) < 0 ? MIN_DEFERRAL : wait);
+    }
+
+    /**
+     * Puts the task back as pending, due after {@code wait}, giving back the attempt its claim counted; false (the
+     * answer then counts as a failed attempt) when that would take the task's deferrals past {@code max-deferral}.
+     */
+    private boolean defer(TaskRow task, Duration wait, String answer) {
+        long now = clock.millis();
+        long maxDeferral = config.maxDeferral().toMillis();
+        boolean deferred = db.write(c -> {
+            long since = Sql.one(
+                            c,
+                            "SELECT coalesce(deferred_since, ?) FROM tasks WHERE task_name = ?",
+                            rs -> rs.getLong(1),
+                            now,
+                            task.taskName())
+                    .orElse(now);
+            if (now + wait.toMillis() - since > maxDeferral) {
+                return false;
+            }
+            Sql.update(
+                    c,
+                    "UPDATE tasks SET status = 'pending', next_attempt_at = ?, attempts = attempts - 1, "
+                            + "lease_until = NULL, deferred_since = ?, last_error = ? WHERE task_name = ?",
+                    now + wait.toMillis(),
+                    since,
+                    answer,
+                    task.taskName());
+            return true;
+        });
+        if (!deferred) {
+            Log.warnf(
+                    "task %s (job %s) has been deferred for %s in all, the most allowed: this refusal counts as an "
+                            + "attempt",
+                    task.taskName(), task.jobId(), config.maxDeferral());
+            return false;
+        }
+        metrics.counter("tasks.dispatch", "queue", task.queue(), "outcome", "deferred")
+                .increment();
+        Log.infof(
+                "task %s (job %s) deferred by its worker for %d s (attempt not counted): %s",
+                task.taskName(), task.jobId(), wait.toSeconds(), answer);
+        return true;
     }
 
     private void retryOrFail(TaskRow task, String failure) {

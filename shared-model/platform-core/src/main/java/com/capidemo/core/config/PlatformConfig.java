@@ -222,6 +222,16 @@ public interface PlatformConfig {
         @WithDefault("3600s")
         Duration maxBackoff();
 
+        /**
+         * The local task dispatcher's cap on deferring a task: a worker answering 503 or 429 with Retry-After (a pacing
+         * refusal) has the task sent again at that time without using up an attempt, until the task has been deferred
+         * this long in all; then such an answer counts as a failed attempt again. Keep it, with the attempts' deadlines
+         * and backoffs, inside platform.lifecycle.retry-window.custom (6 h), past which the cleanup fails a job still
+         * queued.
+         */
+        @WithDefault("2h")
+        Duration maxDeferral();
+
         @WithDefault("5")
         double maxDispatchesPerSecond();
 

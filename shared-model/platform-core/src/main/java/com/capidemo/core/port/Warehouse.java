@@ -42,6 +42,15 @@ public interface Warehouse extends Datasets {
     QueryResult query(String datasetId, String sql, int maxRows);
 
     /**
+     * Checks a read-only query (bare table names, as {@link #query}) without running it: no row is read and nothing
+     * is billed (a BigQuery dry run; DuckDB's {@code EXPLAIN} locally). Use it wherever the intent is validation.
+     *
+     * @return the columns the query would return and, where known before running, the bytes it would process
+     * @throws InvalidQueryException naming the problem when the warehouse would reject the query
+     */
+    QueryValidation validate(String datasetId, String sql);
+
+    /**
      * A session for many queries over one dataset (readiness scoring asks all golden questions in one). By default
      * each query is a {@link #query} of its own; a warehouse where opening is costly keeps one open.
      */

@@ -10,6 +10,7 @@ import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Readiness scoring as a job of its own: one READINESS job per demo, delivered through the custom-job queue
@@ -43,7 +44,34 @@ public class ReadinessJobs {
      * @return true when the job is queued (now or before)
      */
     public boolean enqueue(String demoId, String tenantId, String requestedBy) {
-        String jobId = jobIdFor(demoId);
+        return queue(jobIdFor(demoId), demoId, tenantId, requestedBy);
+    }
+
+    /**
+     * The id of the job that scores demo {@code demoId} again after its talk track became {@code version} (a short
+     * token naming one edit of it): a job per edit, apart from the demo's first scoring.
+     */
+    public static String rescoreJobIdFor(String demoId, String version) {
+        if (version == null || !version.matches("[a-z0-9]{1,32}")) {
+            throw new IllegalArgumentException("a talk track version is 1-32 lower-case letters or digits: " + version);
+        }
+        return jobIdFor(demoId) + "_" + version;
+    }
+
+    /**
+     * Queues a new scoring of a ready demo whose talk track changed, on the same queue and pacing as its first one.
+     * Each version gets a job of its own (so an edit after the demo was scored is scored again, where asking for the
+     * first job again would find it finished), while the same version asked for twice, and every redelivery of its
+     * job, is still one job scored once.
+     *
+     * @return the job's id, when it is queued (now or before)
+     */
+    public Optional<String> enqueueRescore(String demoId, String tenantId, String requestedBy, String version) {
+        String jobId = rescoreJobIdFor(demoId, version);
+        return queue(jobId, demoId, tenantId, requestedBy) ? Optional.of(jobId) : Optional.empty();
+    }
+
+    private boolean queue(String jobId, String demoId, String tenantId, String requestedBy) {
         try {
             if (jobs.find(jobId).isPresent()) {
                 return true;
