@@ -1,6 +1,7 @@
 /** "Add to talk track" on a chat answer: its question and the SQL that answered it become a golden question. */
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { ApiError, addAnswerToTalkTrack, describeError } from '../api/client';
+import { expectRescore } from '../api/rescore';
 import { Button } from './ui';
 
 export function AddToTalkTrack({ demoId, conversationId, turn, inTrack }:
@@ -8,6 +9,7 @@ export function AddToTalkTrack({ demoId, conversationId, turn, inTrack }:
   const client = useQueryClient();
   const add = useMutation({
     mutationFn: () => addAnswerToTalkTrack(demoId, conversationId, turn),
+    onSuccess: () => expectRescore(client, demoId),
     onSettled: () => Promise.all([
       client.invalidateQueries({ queryKey: ['talk-track', demoId] }),
       client.invalidateQueries({ queryKey: ['demo', demoId] }),

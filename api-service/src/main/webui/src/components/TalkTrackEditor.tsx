@@ -6,6 +6,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { describeError, removeGoldenQuery, renameGoldenQuery, reorderTalkTrack, type TalkTrackItem } from '../api/client';
+import { expectRescore } from '../api/rescore';
 import { TalkTrack } from './TalkTrack';
 import { Button, inputClass } from './ui';
 
@@ -42,10 +43,13 @@ export function TalkTrackEditor({ demoId, items, editing, onAsk, disabled }:
     }
   });
 
-  const refresh = () => Promise.all([
-    client.invalidateQueries({ queryKey: ['talk-track', demoId] }),
-    client.invalidateQueries({ queryKey: ['demo', demoId] }),
-  ]);
+  const refresh = () => {
+    expectRescore(client, demoId);
+    return Promise.all([
+      client.invalidateQueries({ queryKey: ['talk-track', demoId] }),
+      client.invalidateQueries({ queryKey: ['demo', demoId] }),
+    ]);
+  };
 
   const saveOrder = async () => {
     if (saving.current) return;

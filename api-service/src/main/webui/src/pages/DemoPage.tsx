@@ -1,8 +1,9 @@
 /** A demo, ready to present: readiness, tables, the talk track and the chat with its agent. */
-import { useQuery } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useState } from 'react';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import { chat, getConversation, getDemo, getTalkTrack, type Conversation, type Demo } from '../api/client';
+import { awaitingRescore } from '../api/rescore';
 import { AddToTalkTrack } from '../components/AddToTalkTrack';
 import { ChatPanel } from '../components/ChatPanel';
 import { DemoActions } from '../components/DemoActions';
@@ -80,11 +81,13 @@ export function DemoPage() {
   const user = useSignedInUser();
   const [params] = useSearchParams();
   const [initialConversation] = useState(() => params.get('c'));
+  const client = useQueryClient();
   const demo = useQuery({
     queryKey: ['demo', demoId], queryFn: () => getDemo(demoId),
-    // Provisioning, or ready but not scored yet (readiness is scored just after the demo becomes ready).
+    // Provisioning, or ready but not scored yet (readiness is scored just after the demo becomes ready), or scored
+    // again after a talk-track edit.
     refetchInterval: (q) => (q.state.data?.status === 'provisioning' || (q.state.data?.status === 'ready' && !q.state.data.readiness)
-      ? 2000 : false),
+      || awaitingRescore(client, demoId, q.state.data) ? 2000 : false),
   });
   const history = useQuery({
     queryKey: ['conversation', initialConversation], queryFn: () => getConversation(initialConversation!),
