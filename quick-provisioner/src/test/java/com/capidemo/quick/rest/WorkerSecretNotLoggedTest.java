@@ -45,18 +45,18 @@ class WorkerSecretNotLoggedTest {
 
         @Override
         public Set<Class<?>> getEnabledAlternatives() {
-            return Set.of(StillClock.class);
+            return Set.of(OwnLimiter.StillClock.class);
         }
-    }
 
-    @Alternative
-    @Priority(1)
-    @ApplicationScoped
-    public static class StillClock {
-        @Produces
-        @Singleton
-        Clock clock() {
-            return MutableClock.at("2026-06-01T00:00:00Z");
+        @Alternative
+        @Priority(1)
+        @ApplicationScoped
+        public static class StillClock {
+            @Produces
+            @Singleton
+            Clock clock() {
+                return MutableClock.at("2026-06-01T00:00:00Z");
+            }
         }
     }
 
