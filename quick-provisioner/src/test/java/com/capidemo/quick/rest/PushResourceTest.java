@@ -263,6 +263,44 @@ class PushResourceTest {
         }
     }
 
+    /**
+     * Only UTF-8 JSON without a byte order mark, declared as application/json, is a body on the worker endpoints as on
+     * every other: an envelope that would be acknowledged is 415 when it starts with a BOM, is UTF-16, or is declared
+     * as another JSON media type.
+     */
+    @Test
+    void anEnvelopeWithAByteOrderMarkInUtf16OrOfAnotherJsonMediaTypeIs415OnBothPushEndpoints() {
+        String envelope = new String(
+                envelope(new ProvisionMessage("job_unknown", "demo_x", "t", "quick", "shopify")),
+                java.nio.charset.StandardCharsets.UTF_8);
+        Map<String, byte[]> encodings = Map.of(
+                "utf-8 with a byte order mark",
+                ("\uFEFF" + envelope).getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                "utf-16le",
+                envelope.getBytes(java.nio.charset.StandardCharsets.UTF_16LE),
+                "utf-16 with a byte order mark",
+                envelope.getBytes(java.nio.charset.StandardCharsets.UTF_16));
+        for (String path : List.of("/pubsub/push", "/pubsub/dead-letter")) {
+            encodings.forEach((name, body) -> given().header("X-Worker-Secret", SECRET)
+                    .contentType("application/json")
+                    .body(body)
+                    .when()
+                    .post(path)
+                    .then()
+                    .statusCode(415)
+                    .contentType("application/problem+json"));
+            given().header("X-Worker-Secret", SECRET)
+                    .contentType("application/merge-patch+json")
+                    .body(envelope)
+                    .when()
+                    .post(path)
+                    .then()
+                    .statusCode(415)
+                    .contentType("application/problem+json");
+        }
+        push(envelope.getBytes(java.nio.charset.StandardCharsets.UTF_8)).statusCode(200); // the same envelope, plain
+    }
+
     @Test
     void pushesWithoutTheWorkerSecretAre401() {
         given().contentType("application/json")
