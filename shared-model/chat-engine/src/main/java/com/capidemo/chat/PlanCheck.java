@@ -28,7 +28,10 @@ import java.util.regex.Pattern;
  * charged_off_amount), would silently narrow the question to the records of that value;</li>
  * <li>a word read as a condition that is also part of the name of a table the question names ("delivery problems"
  * for delivery_exceptions) is that table's name, not a condition;</li>
- * <li>a count of records of a table the question never named (only one of its values) counts something else.</li>
+ * <li>a count of records of a table the question never named (only one of its values) counts something else;</li>
+ * <li>"how much …" is an amount or a quantity, never answered with a count of records;</li>
+ * <li>a breakdown the question asks for ("by plan", "for each facility", "per region") that the plan does not
+ * group by would answer one total for a question that asked for one figure per group.</li>
  * </ul>
  */
 final class PlanCheck implements PlanStage {
@@ -86,7 +89,9 @@ final class PlanCheck implements PlanStage {
                         .or(() -> population(draft))
                         .or(() -> partialColumn(draft))
                         .or(() -> tableWord(draft))
-                        .or(() -> unnamedCount(draft));
+                        .or(() -> unnamedCount(draft))
+                        .or(() -> countForHowMuch(draft))
+                        .or(() -> lostBreakdown(draft));
         if (more.isPresent()) {
             return more;
         }
@@ -331,6 +336,69 @@ final class PlanCheck implements PlanStage {
         }
         return Optional.of(
                 "it does not name the records to count (I would be counting " + draft.base.replace('_', ' ') + ")");
+    }
+
+    /** "How much …" answered with a count of records. */
+    private static Optional<String> countForHowMuch(PlanDraft draft) {
+        if (draft.followUp
+                || draft.measure == null
+                || !("count".equals(draft.measure.kind()) || "count_distinct".equals(draft.measure.kind()))) {
+            return Optional.empty();
+        }
+        List<Words.Token> t = draft.tokens;
+        for (int i = 0; i + 1 < t.size(); i++) {
+            if (t.get(i).is("how") && t.get(i + 1).is("much")) {
+                return Optional.of("it asks how much, and I could only count "
+                        + (draft.base == null ? "records" : draft.base.replace('_', ' '))
+                        + ", not an amount");
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * "by X", "for each X", "per X", "every X" where X names a table or a column (not a value: "paid by card" is a
+     * condition) and the plan neither groups nor averages per entity: one total would answer a breakdown.
+     */
+    private static Optional<String> lostBreakdown(PlanDraft draft) {
+        if (draft.followUp
+                || draft.measure == null
+                || !draft.dims.isEmpty()
+                || draft.timeGroup != null
+                || draft.grain != null
+                || draft.firstEvent != null
+                || draft.perEntity != null
+                || draft.measure.kind().startsWith("per_")) {
+            return Optional.empty();
+        }
+        List<Words.Token> t = draft.tokens;
+        for (int i = 0; i + 1 < t.size(); i++) {
+            if (!t.get(i).is("by", "each", "per", "every")) {
+                continue;
+            }
+            int at = i + 1;
+            while (at < t.size() && t.get(at).is("the", "a", "an", "our", "their", "its")) {
+                at++;
+            }
+            SemanticModel.Mention m = draft.at.get(at);
+            if (m == null || m.first() != at) {
+                continue;
+            }
+            // "average cost per shipment" over shipments is the average of its rows; a total "per plan" over plans
+            // is one figure per plan.
+            boolean averaged = draft.measure.kind().equals("avg")
+                    || draft.measure.kind().equals("median")
+                    || draft.measure.kind().equals("percent");
+            boolean names = m.kind() == SemanticModel.Kind.COLUMN
+                    || (m.kind() == SemanticModel.Kind.TABLE
+                            && !(averaged && m.table().equals(draft.base)));
+            if (names) {
+                String word = t.get(m.last()).text();
+                return Optional.of(
+                        "it asks for one figure per " + word + ", and I could not break the measure down by " + word);
+            }
+        }
+        return Optional.empty();
     }
 
     private static Set<String> stems(List<Words.Token> tokens) {

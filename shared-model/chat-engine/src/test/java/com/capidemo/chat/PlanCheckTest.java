@@ -75,6 +75,26 @@ class PlanCheckTest {
         assertThat(a.outcome()).isEqualTo(ChatAnswer.DECLINED);
     }
 
+    @Test
+    void howMuchIsNeverACountOfRecords() {
+        ChatAnswer a = ask("telco", "How much have we billed by market?");
+        assertThat(a.outcome()).isEqualTo(ChatAnswer.DECLINED);
+        assertThat(a.answer()).contains("it asks how much, and I could only count");
+    }
+
+    @Test
+    void aBreakdownTheQuestionAsksForIsNeverOneTotal() {
+        // Without the check, the single total of the plans' data allowance answered it; the reading that groups
+        // the data used by plan is chosen instead.
+        ChatAnswer perPlan = ask("telco", "How much data was used per plan?");
+        assertThat(perPlan.outcome()).isEqualTo(ChatAnswer.PLANNED);
+        assertThat(perPlan.columns()).contains("plan");
+        assertThat(perPlan.sql()).contains("GROUP BY").doesNotContain("data_allowance_gb");
+        ChatAnswer grouped = ask("healthcare", "How much was paid on claims for each insurance type?");
+        assertThat(grouped.outcome()).isEqualTo(ChatAnswer.PLANNED);
+        assertThat(grouped.columns()).contains("insurance_type");
+    }
+
     private static ChatAnswer ask(String template, String q) {
         return ChatFixtures.agent().answer(ChatFixtures.agentSpec(template), List.of(), q);
     }
