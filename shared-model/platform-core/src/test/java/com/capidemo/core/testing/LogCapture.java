@@ -27,6 +27,11 @@ public final class LogCapture extends Handler {
         Logger.getLogger("").removeHandler(this);
     }
 
+    /** Forgets the lines captured so far. */
+    public void clear() {
+        lines.clear();
+    }
+
     public List<String> lines() {
         return List.copyOf(lines);
     }
