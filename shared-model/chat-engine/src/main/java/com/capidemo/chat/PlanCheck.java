@@ -345,15 +345,12 @@ final class PlanCheck implements PlanStage {
                 || !("count".equals(draft.measure.kind()) || "count_distinct".equals(draft.measure.kind()))) {
             return Optional.empty();
         }
-        List<Words.Token> t = draft.tokens;
-        for (int i = 0; i + 1 < t.size(); i++) {
-            if (t.get(i).is("how") && t.get(i + 1).is("much")) {
-                return Optional.of("it asks how much, and I could only count "
-                        + (draft.base == null ? "records" : draft.base.replace('_', ' '))
-                        + ", not an amount");
-            }
+        if (Cues.phrase(draft.tokens, "how", "much") < 0) {
+            return Optional.empty();
         }
-        return Optional.empty();
+        return Optional.of("it asks how much, and I could only count "
+                + (draft.base == null ? "records" : draft.base.replace('_', ' '))
+                + ", not an amount");
     }
 
     /**
