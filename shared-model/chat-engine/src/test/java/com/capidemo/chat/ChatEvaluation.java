@@ -19,7 +19,8 @@ import java.util.Map;
 /**
  * Asks the questions of an evaluation set (test resource chat/{template}-prospect.yml) through the real local agent
  * over the template's real DuckDB data and classifies every answer the way the readiness check compares rows: correct
- * (the answer's rows present the expected SQL's values), declined, or WRONG (answered with rows that differ).
+ * (the answer's rows present the expected SQL's values, or a question the set says must be declined was declined),
+ * declined, or WRONG (answered with rows that differ, or answered a question that must be declined).
  */
 final class ChatEvaluation {
 
@@ -207,7 +208,8 @@ final class ChatEvaluation {
 
     static Result classify(String templateId, Question q, ChatAnswer a, long nanos) {
         if (!a.answered()) {
-            return new Result(q, Verdict.DECLINED, a, nanos, a.answer());
+            // declining a question the set marks as one to decline (sql null) is the right answer
+            return new Result(q, q.sql() == null ? Verdict.CORRECT : Verdict.DECLINED, a, nanos, a.answer());
         }
         if (q.sql() == null) {
             return new Result(q, Verdict.WRONG, a, nanos, "answered although it should be declined: " + a.sql());
@@ -243,8 +245,10 @@ final class ChatEvaluation {
                     wrong.add(set.name() + " [" + r.question().family() + "] "
                             + r.question().question() + "\n   " + r.detail());
                 }
-                if (r.verdict() == Verdict.DECLINED) {
+                if (!r.answer().answered()) {
                     assertDeclinedWithReasons(r);
+                }
+                if (r.verdict() == Verdict.DECLINED) {
                     if (showDeclines) {
                         System.out.println("  DECLINED " + set.name() + " ["
                                 + r.question().family() + "] " + r.question().question() + "\n   "

@@ -27,7 +27,7 @@ class ProspectQuestionsTest {
                         + r.question().family() + "] " + r.question().question() + "\n   " + r.detail()));
         assertThat(report.results()).hasSizeGreaterThanOrEqualTo(40);
         for (ChatEvaluation.Result r : report.results()) {
-            if (r.verdict() == ChatEvaluation.Verdict.DECLINED) {
+            if (!r.answer().answered()) {
                 ChatAnswer a = r.answer();
                 assertThat(a.sql()).as(r.question().question()).isNull();
                 assertThat(a.rows()).as(r.question().question()).isEmpty();
