@@ -4,11 +4,19 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 
 import com.capidemo.core.messaging.ProvisionMessage;
+import com.capidemo.core.testing.MutableClock;
 import com.capidemo.quick.support.QuickJobs;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Alternative;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+import java.time.Clock;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -20,10 +28,30 @@ import org.junit.jupiter.api.Test;
 @TestProfile(WorkerSecretLockoutTest.OwnLimiter.class)
 class WorkerSecretLockoutTest {
 
+    /**
+     * Its own limiter, on a clock that stands still: no failure leaves the window however slow the machine is, so the
+     * eleventh wrong secret is always throttled. Declared inside the profile, so it replaces the clock of this app only.
+     */
     public static class OwnLimiter implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
             return Map.of("platform.edge.auth-failures.per-client", "10");
+        }
+
+        @Override
+        public Set<Class<?>> getEnabledAlternatives() {
+            return Set.of(OwnLimiter.StillClock.class);
+        }
+
+        @Alternative
+        @Priority(1)
+        @ApplicationScoped
+        public static class StillClock {
+            @Produces
+            @Singleton
+            Clock clock() {
+                return MutableClock.at("2026-06-01T00:00:00Z");
+            }
         }
     }
 
