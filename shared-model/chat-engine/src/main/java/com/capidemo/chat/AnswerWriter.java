@@ -268,7 +268,10 @@ final class AnswerWriter {
                             .orElse(null);
                     b.append(m.metric().replace('_', ' '));
                     if (metric != null && !metric.filters().isEmpty()) {
-                        b.append(" (as the golden queries define it: ")
+                        b.append(
+                                        metric.source() == null
+                                                ? " (as the system instruction defines it: "
+                                                : " (as the golden queries define it: ")
                                 .append(String.join(
                                         " and ",
                                         metric.filters().stream()

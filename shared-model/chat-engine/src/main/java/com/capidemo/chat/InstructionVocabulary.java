@@ -145,9 +145,11 @@ final class InstructionVocabulary {
         }
         for (String raw : instruction.split("\\n|;|\\.\\s+")) {
             Matcher d = DEFINITION.matcher(raw.replaceFirst("^\\s*-\\s*", ""));
-            if (!d.matches()
-                    || d.group(2).contains("/")
-                    || d.group(2).matches("(?i).*\\b(sum|avg|count|min|max)\\s*\\(.*")) {
+            if (d.matches() && d.group(2).contains("/")) {
+                ratio(model, planner, d.group(1), d.group(2));
+                continue;
+            }
+            if (!d.matches() || d.group(2).matches("(?i).*\\b(sum|avg|count|min|max)\\s*\\(.*")) {
                 continue;
             }
             String rhs = d.group(2).replaceAll("[()']", " ");
@@ -208,6 +210,214 @@ final class InstructionVocabulary {
                 }
             }
         }
+    }
+
+    private static final Pattern FROM_TABLE = Pattern.compile("^(.*?)\\s+from\\s+([a-z_]+)$");
+    private static final Pattern TERM = Pattern.compile("^(?:sum\\()?\\s*(?:([a-z_]+)\\.)?([a-z_]+)\\s*\\)?$");
+
+    /**
+     * A ratio the instruction defines ("Collection rate = paid_amount / allowed_amount", "Occupancy =
+     * sum(rooms_sold) / sum(rooms_available) from daily_performance", "Scrap rate = scrap_qty / (good_qty +
+     * scrap_qty)", "delinquency rate = delinquent active loans / active loans") becomes a measure of that name, when
+     * nothing else in the lexicon is called so: sums of columns of one table, or a count of the records the numerator
+     * names among those the denominator names. A ratio of two sums of the same kind (amount / amount, rooms / rooms)
+     * or whose denominator holds the numerator is a percentage.
+     */
+    private static void ratio(SemanticModel model, Planner planner, String lhs, String rhs) {
+        List<String> stems = content(lhs.toLowerCase(Locale.ROOT));
+        if (stems.isEmpty() || !unknown(model, stems) || rhs.indexOf('/') != rhs.lastIndexOf('/')) {
+            return;
+        }
+        String text = rhs.strip();
+        String hint = null;
+        Matcher from = FROM_TABLE.matcher(text);
+        if (from.matches()) {
+            text = from.group(1);
+            hint = from.group(2);
+        }
+        String[] sides = text.split("/");
+        Metric m = columnRatio(model, lhs, stems, sides[0], sides[1], hint);
+        if (m == null && hint == null) {
+            m = countRatio(model, planner, lhs, stems, sides[0], sides[1]);
+        }
+        if (m != null) {
+            model.metrics.add(m);
+            model.entries.add(new SemanticModel.Entry(
+                    SemanticModel.Kind.METRIC, stems, SemanticModel.Match.STEM, m.base(), null, null, m, false, false));
+        }
+    }
+
+    private static Metric columnRatio(
+            SemanticModel model, String lhs, List<String> stems, String num, String den, String hint) {
+        List<Schema.Column> top = terms(model, num.strip(), hint);
+        String d = den.strip();
+        if (d.startsWith("(") && d.endsWith(")")) {
+            d = d.substring(1, d.length() - 1);
+        }
+        List<Schema.Column> bottom = terms(model, d, hint);
+        if (top == null || bottom == null || top.size() != 1) {
+            return null;
+        }
+        String table = top.get(0).table();
+        if (bottom.stream().anyMatch(c -> !c.table().equals(table))) {
+            return null;
+        }
+        Schema.Column n = top.get(0);
+        boolean percent = bottom.contains(n)
+                || bottom.size() == 1
+                        && Words.nameStems(n.name()).stream()
+                                .anyMatch(Words.nameStems(bottom.get(0).name())::contains);
+        String denominator = String.join(
+                " + ", bottom.stream().map(c -> "{" + table + "}." + c.name()).toList());
+        String expression = "round(" + (percent ? "100.0 * " : "") + "sum({" + table + "}." + n.name() + ") / sum("
+                + denominator + "), 2)";
+        java.util.Set<String> columns = new java.util.LinkedHashSet<>();
+        columns.add(table + "." + n.name());
+        bottom.forEach(c -> columns.add(table + "." + c.name()));
+        String date = model.defaultDate.get(table);
+        return new Metric(
+                name(lhs),
+                List.copyOf(stems),
+                table,
+                expression,
+                List.of(),
+                Set.of(table),
+                Set.copyOf(columns),
+                Set.of(),
+                date == null ? null : table,
+                date,
+                percent,
+                null);
+    }
+
+    /** "sum(rooms_sold)", "good_qty + scrap_qty", "outages.customer_minutes_interrupted": numeric columns, or null. */
+    private static List<Schema.Column> terms(SemanticModel model, String side, String hint) {
+        List<Schema.Column> out = new ArrayList<>();
+        for (String part : side.split("\\+")) {
+            Matcher t = TERM.matcher(part.strip());
+            if (!t.matches()) {
+                return null;
+            }
+            String table = t.group(1) != null ? t.group(1) : hint;
+            List<Schema.Column> found = new ArrayList<>();
+            for (Schema.Table tb : model.schema.tables().values()) {
+                if (table != null && !tb.name().equals(table)) {
+                    continue;
+                }
+                tb.columns().stream()
+                        .filter(c -> c.name().equals(t.group(2)) && c.numeric())
+                        .forEach(found::add);
+            }
+            if (found.size() != 1) {
+                return null;
+            }
+            out.add(found.get(0));
+        }
+        return out;
+    }
+
+    private static Metric countRatio(
+            SemanticModel model, Planner planner, String lhs, List<String> stems, String num, String den) {
+        Plan top = countPlan(model, planner, num);
+        Plan bottom = countPlan(model, planner, den);
+        if (top == null || bottom == null || !top.base().equals(bottom.base())) {
+            return null;
+        }
+        String base = top.base();
+        List<String> whole = conditions(model, bottom);
+        List<String> same = whole.stream().map(c -> c.replaceAll("\\s+", "")).toList();
+        List<String> counted = conditions(model, top).stream()
+                .filter(c -> !same.contains(c.replaceAll("\\s+", "")))
+                .toList();
+        if (counted.isEmpty()) {
+            return null;
+        }
+        java.util.Set<String> columns = new java.util.LinkedHashSet<>();
+        java.util.Set<String> filterColumns = new java.util.LinkedHashSet<>();
+        for (Schema.Column c : model.schema.table(base).orElseThrow().columns()) {
+            String ref = "{" + base + "}." + c.name();
+            if (counted.stream().anyMatch(x -> x.contains(ref))) {
+                columns.add(base + "." + c.name());
+            }
+            if (whole.stream().anyMatch(x -> x.contains(ref))) {
+                columns.add(base + "." + c.name());
+                filterColumns.add(base + "." + c.name());
+            }
+        }
+        String date = model.defaultDate.get(base);
+        return new Metric(
+                name(lhs),
+                List.copyOf(stems),
+                base,
+                "round(100.0 * count(*) FILTER (WHERE " + String.join(" AND ", counted) + ") / count(*), 2)",
+                whole,
+                Set.of(base),
+                Set.copyOf(columns),
+                Set.copyOf(filterColumns),
+                date == null ? null : base,
+                date,
+                true,
+                null);
+    }
+
+    /**
+     * A plain count of one table's records ("delinquent active loans"), or a learned measure that counts them ("active
+     * loans"), with conditions on that table only; null otherwise.
+     */
+    private static Plan countPlan(SemanticModel model, Planner planner, String side) {
+        String words = side.replaceAll("[()']", " ").strip();
+        if (words.isEmpty()
+                || words.contains(",")
+                || words.contains("=")
+                || words.contains("<")
+                || words.contains(">")) {
+            return null;
+        }
+        if (!(planner.planDefinition("How many " + words) instanceof Planner.Planned planned)) {
+            return null;
+        }
+        Plan plan = planned.plan();
+        Metric metric = metric(model, plan);
+        boolean counts = "count".equals(plan.measure().kind())
+                || metric != null
+                        && metric.expression().equals("count(*)")
+                        && metric.tables().equals(Set.of(plan.base()));
+        if (!counts
+                || !plan.dims().isEmpty()
+                || plan.timeGroup() != null
+                || plan.period() != null
+                || plan.limit() != null
+                || plan.firstEvent() != null
+                || plan.filters().stream()
+                        .anyMatch(c -> c.segment() != null || !c.table().equals(plan.base()))) {
+            return null;
+        }
+        return plan;
+    }
+
+    private static Metric metric(SemanticModel model, Plan plan) {
+        return "metric".equals(plan.measure().kind())
+                ? model.metrics.stream()
+                        .filter(m -> m.name().equals(plan.measure().metric()))
+                        .findFirst()
+                        .orElse(null)
+                : null;
+    }
+
+    /** The conditions of a count, with {table} placeholders: its own and those of the learned measure it uses. */
+    private static List<String> conditions(SemanticModel model, Plan plan) {
+        java.util.Map<String, String> alias = java.util.Map.of(plan.base(), "{" + plan.base() + "}");
+        List<String> out = new ArrayList<>();
+        Metric metric = metric(model, plan);
+        if (metric != null) {
+            out.addAll(metric.filters());
+        }
+        plan.filters().forEach(c -> out.add(SqlWriter.condition(c, alias, model.schema)));
+        return out;
+    }
+
+    private static String name(String lhs) {
+        return String.join("_", lhs.toLowerCase(Locale.ROOT).strip().split("[^a-z0-9]+"));
     }
 
     private static List<List<String>> alikes(List<String> words) {

@@ -95,6 +95,14 @@ final class PlanCheck implements PlanStage {
         if (more.isPresent()) {
             return more;
         }
+        if (draft.measure != null && draft.measure.kind().equals("count") && draft.metric == null) {
+            for (int i = 0; i < draft.tokens.size(); i++) {
+                if (draft.tokens.get(i).is("rate", "rates", "ratio") && draft.at.get(i) == null) {
+                    return Optional.of("it names a " + draft.tokens.get(i).text() + ", which is not a count of "
+                            + draft.base.replace('_', ' '));
+                }
+            }
+        }
         if (draft.measure != null && draft.measure.duration() && ctx.has(RATE_WORDS)) {
             String word = draft.tokens.stream()
                     .filter(t -> RATE_WORDS.contains(t.text()))

@@ -172,7 +172,7 @@ final class SemanticModel {
         this.schema = schema;
         this.goldens = goldens;
         MetricMiner.Learned learned = MetricMiner.mine(schema, goldens);
-        this.metrics = learned.metrics();
+        this.metrics = new ArrayList<>(learned.metrics());
         for (Schema.Table t : schema.tables().values()) {
             tableNames.add(Words.nameStems(t.name()));
             defaultDate.put(t.name(), pickDefaultDate(t));

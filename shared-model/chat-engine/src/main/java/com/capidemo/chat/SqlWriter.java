@@ -292,7 +292,7 @@ final class SqlWriter {
         return Optional.of(sql);
     }
 
-    private static String condition(Plan.Cond c, Map<String, String> alias, Schema schema) {
+    static String condition(Plan.Cond c, Map<String, String> alias, Schema schema) {
         String col = alias.get(c.table()) + "." + ident(c.column());
         if (c.segment() != null) {
             return col + segment(c.segment(), schema);
