@@ -24,6 +24,9 @@ final class InstructionVocabulary {
 
     private static final Pattern TABLE_LINE =
             Pattern.compile("^\\s*-\\s*([a-z_]+)\\s*:\\s*([A-Za-z][A-Za-z-]*)\\s+([a-z][a-z-]*)?", Pattern.MULTILINE);
+    /** A noun followed by "of" or "per" heads its phrase even when singular. */
+    private static final Pattern HEAD_OF = Pattern.compile("\\s+(of|per)\\s");
+
     private static final Pattern PARENTHESIS = Pattern.compile("\\b([a-z_]+) \\(([^()]{2,60})\\)");
     private static final Pattern DEFINITION =
             Pattern.compile("^\\s*([A-Za-z][A-Za-z' -]{1,40}?)\\s*=\\s*(.+?)\\s*\\.?\\s*$");
@@ -48,7 +51,12 @@ final class InstructionVocabulary {
             }
             List<String> phrase = new ArrayList<>();
             phrase.add(line.group(2));
-            if (line.group(3) != null && line.group(3).endsWith("s")) {
+            if (line.group(3) != null
+                    && HEAD_OF.matcher(instruction)
+                            .region(line.end(), instruction.length())
+                            .lookingAt()) {
+                phrase.set(0, line.group(3)); // "the catalogue of movies", "current stock per variant": the head noun
+            } else if (line.group(3) != null && line.group(3).endsWith("s")) {
                 phrase.add(line.group(3));
             } else if (!line.group(2).endsWith("s")) {
                 continue; // the gloss must start with a plural noun phrase: "shipments", "customer companies"
