@@ -49,4 +49,30 @@ class VocabularyTest {
         assertThat(a.outcome()).isEqualTo(ChatAnswer.PLANNED);
         assertThat(a.sql()).contains("count(*)").contains("= 'mobile'");
     }
+
+    @Test
+    void aModifierOfTheNounPhraseATableDescriptionStartsWithNamesTheWholeTable() {
+        // "guests: Harborline Rewards loyalty members with loyalty_tier (member, silver, gold, platinum)": every row is
+        // a rewards member, so "rewards members" is not the tier 'member'
+        ChatAnswer all = ask("hospitality", "How many rewards members do we have?");
+        assertThat(all.outcome()).isEqualTo(ChatAnswer.PLANNED);
+        assertThat(all.sql()).contains("count(*)").contains("FROM guests g").doesNotContain("WHERE");
+        assertThat(ask("hospitality", "How many rewards members are there in each tier?")
+                        .sql())
+                .contains("GROUP BY g.loyalty_tier")
+                .doesNotContain("= 'member'");
+        // "product_reviews: star ratings (1-5) …" starts with a column's name: "star rating" stays that column
+        assertThat(ask("shopify", "What is our average star rating on product reviews?")
+                        .sql())
+                .contains("avg(pr.rating)");
+        // "member" alone is still both the table and a tier
+        assertThat(ask("hospitality", "How many members do we have?").outcome()).isEqualTo(ChatAnswer.DECLINED);
+    }
+
+    @Test
+    void carryAndTakesAreLightVerbs() {
+        ChatAnswer a = ask("logistics", "How many products do we carry in each category?");
+        assertThat(a.outcome()).isEqualTo(ChatAnswer.PLANNED);
+        assertThat(a.sql()).contains("count(*)").contains("GROUP BY p.category");
+    }
 }
