@@ -24,6 +24,12 @@ final class InstructionVocabulary {
 
     private static final Pattern TABLE_LINE =
             Pattern.compile("^\\s*-\\s*([a-z_]+)\\s*:\\s*([A-Za-z][A-Za-z-]*)\\s+([a-z][a-z-]*)?", Pattern.MULTILINE);
+    /** A table's line in the instruction: its name and the words its description starts with. */
+    private static final Pattern LEADING_PHRASE =
+            Pattern.compile("^\\s*-\\s*([a-z_]+)\\s*:\\s*([A-Za-z][A-Za-z ]{0,80})", Pattern.MULTILINE);
+    /** A noun followed by "of" or "per" heads its phrase even when singular. */
+    private static final Pattern HEAD_OF = Pattern.compile("\\s+(of|per)\\s");
+
     private static final Pattern PARENTHESIS = Pattern.compile("\\b([a-z_]+) \\(([^()]{2,60})\\)");
     private static final Pattern DEFINITION =
             Pattern.compile("^\\s*([A-Za-z][A-Za-z' -]{1,40}?)\\s*=\\s*(.+?)\\s*\\.?\\s*$");
@@ -48,7 +54,12 @@ final class InstructionVocabulary {
             }
             List<String> phrase = new ArrayList<>();
             phrase.add(line.group(2));
-            if (line.group(3) != null && line.group(3).endsWith("s")) {
+            if (line.group(3) != null
+                    && HEAD_OF.matcher(instruction)
+                            .region(line.end(), instruction.length())
+                            .lookingAt()) {
+                phrase.set(0, line.group(3)); // "the catalogue of movies", "current stock per variant": the head noun
+            } else if (line.group(3) != null && line.group(3).endsWith("s")) {
                 phrase.add(line.group(3));
             } else if (!line.group(2).endsWith("s")) {
                 continue; // the gloss must start with a plural noun phrase: "shipments", "customer companies"
@@ -72,6 +83,10 @@ final class InstructionVocabulary {
                             false));
                 }
             }
+        }
+        Matcher lead = LEADING_PHRASE.matcher(instruction);
+        while (lead.find()) {
+            modifiers(model, lead.group(1), lead.group(2));
         }
         Matcher p = PARENTHESIS.matcher(instruction);
         while (p.find()) {
@@ -105,6 +120,54 @@ final class InstructionVocabulary {
                 } else {
                     valueGloss(model, name, gloss);
                 }
+            }
+        }
+    }
+
+    /**
+     * "guests: Harborline Rewards loyalty members with …": the noun phrase a table's description starts with says what
+     * every row is, so each of its modifiers said with its plural head ("rewards members", "loyalty members") names the
+     * whole table, not a subset of it.
+     */
+    private static void modifiers(SemanticModel model, String table, String text) {
+        if (model.schema.table(table).isEmpty()) {
+            return;
+        }
+        List<String> run = new ArrayList<>();
+        for (String w : text.split("\\s+")) {
+            String lower = w.toLowerCase(Locale.ROOT);
+            if (!lower.matches("[a-z]+")
+                    || Words.STOP.contains(lower)
+                    || lower.endsWith("ed")
+                    || lower.endsWith("ing")) {
+                break;
+            }
+            run.add(lower);
+        }
+        if (run.size() < 2 || !run.get(run.size() - 1).endsWith("s") || VAGUE.contains(run.get(run.size() - 1))) {
+            return;
+        }
+        String head = Words.stem(run.get(run.size() - 1));
+        if (model.schema.table(table).orElseThrow().columns().stream()
+                .anyMatch(c -> Words.nameStems(c.name()).contains(head))) {
+            return; // "product_reviews: star ratings (1-5) …" names a column of every row, not the rows
+        }
+        for (String m : run.subList(0, run.size() - 1)) {
+            if (VAGUE.contains(m)) {
+                continue;
+            }
+            List<String> words = List.of(Words.stem(m), head);
+            if (unknown(model, words)) {
+                model.entries.add(new SemanticModel.Entry(
+                        SemanticModel.Kind.TABLE,
+                        words,
+                        SemanticModel.Match.STEM,
+                        table,
+                        null,
+                        null,
+                        null,
+                        false,
+                        false));
             }
         }
     }

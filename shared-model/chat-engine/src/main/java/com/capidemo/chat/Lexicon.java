@@ -57,6 +57,38 @@ final class Lexicon {
         return dictionary;
     }
 
+    /** Whether the dictionary knows a lower-case word in any part of speech (in any of its forms). */
+    static boolean known(String word) {
+        Dictionary d = dictionary();
+        if (d == null) {
+            return true; // without the lexicon nothing can be told apart from an English word
+        }
+        try {
+            for (POS pos : POS.getAllPOS()) {
+                if (d.lookupIndexWord(pos, word) != null) {
+                    return true;
+                }
+            }
+            return false;
+        } catch (JWNLException | RuntimeException e) {
+            return true;
+        }
+    }
+
+    /** Whether the dictionary knows a noun or noun compound ("mobile phone") exactly as written. */
+    static boolean knownNoun(String phrase) {
+        Dictionary d = dictionary();
+        if (d == null) {
+            return false;
+        }
+        try {
+            return d.getIndexWord(POS.NOUN, phrase) != null
+                    || d.getIndexWord(POS.NOUN, phrase.replace(' ', '_')) != null;
+        } catch (JWNLException | RuntimeException e) {
+            return false;
+        }
+    }
+
     /** The alternatives of a lower-case word (none when WordNet does not know it). */
     static Alternatives of(String word) {
         if (word.length() < 3 || !word.chars().allMatch(c -> c >= 'a' && c <= 'z')) {

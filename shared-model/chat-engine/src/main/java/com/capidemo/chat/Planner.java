@@ -259,6 +259,7 @@ final class Planner {
             "and", "what", "how", "only", "just", "now", "instead", "same", "but", "also", "then", "ok", "okay");
 
     private final SemanticModel model;
+    private volatile java.util.Set<String> abbreviations;
     private final SqlWriter writer;
     private final List<PlanStage> stages;
 
@@ -553,6 +554,21 @@ final class Planner {
             if (mentions.stream().anyMatch(m -> m.tokens().get(idx))) {
                 continue;
             }
+            if (replacements.containsKey(i)) {
+                continue;
+            }
+            if (compoundOfValue(tokens, mentions, i)) {
+                replacements.put(i, List.of()); // "mobile phones": the value 'mobile' said with its noun
+                continue;
+            }
+            Abbreviations.Spelled spelled = Abbreviations.around(tokens, i, abbreviations());
+            if (spelled != null) {
+                // "customer satisfaction score" spells out the data's "csat"
+                for (int k = spelled.from(); k <= spelled.to(); k++) {
+                    replacements.put(k, k == spelled.from() ? List.of(spelled.abbreviation()) : List.of());
+                }
+                continue;
+            }
             Words.Token t = tokens.get(i);
             List<String> money = moneyColumn(tokens, mentions, t);
             if (money != null) {
@@ -631,6 +647,33 @@ final class Planner {
             return null;
         }
         return List.of(found.iterator().next().split("_"));
+    }
+
+    /**
+     * A noun that makes one dictionary compound with the value word right before it ("mobile phones" with device
+     * 'mobile') says that value again: it adds nothing to the condition.
+     */
+    private static boolean compoundOfValue(List<Words.Token> tokens, List<SemanticModel.Mention> mentions, int i) {
+        if (i == 0 || tokens.get(i).kind() != Words.Kind.WORD) {
+            return false;
+        }
+        Words.Token before = tokens.get(i - 1);
+        boolean value = mentions.stream()
+                .anyMatch(m -> m.kind() == SemanticModel.Kind.VALUE && m.last() == i - 1 && m.first() == i - 1);
+        if (!value) {
+            return false;
+        }
+        java.util.Set<String> forms =
+                new java.util.TreeSet<>(Lexicon.of(tokens.get(i).text()).forms());
+        forms.add(tokens.get(i).text());
+        return forms.stream().anyMatch(f -> Lexicon.knownNoun(before.text() + " " + f));
+    }
+
+    private java.util.Set<String> abbreviations() {
+        if (abbreviations == null) {
+            abbreviations = Abbreviations.of(model);
+        }
+        return abbreviations;
     }
 
     /** A word that is on its own the full name of a table, column, value or measure of the data. */

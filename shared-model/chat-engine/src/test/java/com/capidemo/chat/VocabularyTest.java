@@ -1,0 +1,78 @@
+package com.capidemo.chat;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.capidemo.core.port.ChatAnswer;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Words a question uses for the data that the schema spells differently: abbreviations and table glosses. */
+class VocabularyTest {
+
+    private ChatAnswer ask(String template, String q) {
+        return ChatFixtures.agent().answer(ChatFixtures.agentSpec(template), List.of(), q);
+    }
+
+    @Test
+    void anAbbreviationIsSpelledOutByLeadingPiecesOfConsecutiveWords() {
+        assertThat(Abbreviations.spells("csat", List.of("customer", "satisfaction")))
+                .isTrue();
+        assertThat(Abbreviations.spells("nps", List.of("net", "promoter", "score")))
+                .isTrue();
+        assertThat(Abbreviations.spells("csat", List.of("customer", "score"))).isFalse();
+        assertThat(Abbreviations.spells("csat", List.of("satisfaction", "customer")))
+                .isFalse();
+        assertThat(Abbreviations.spells("csat", List.of("csat"))).isTrue();
+    }
+
+    @Test
+    void aColumnNamedByAnAbbreviationIsFoundFromTheWordsItAbbreviates() {
+        ChatAnswer a = ask("banking", "What's the average customer satisfaction score on support cases?");
+        assertThat(a.outcome()).isEqualTo(ChatAnswer.PLANNED);
+        assertThat(a.sql()).contains("avg(sc.csat_score)").contains("FROM support_cases sc");
+        assertThat(ask("telco", "What's the average customer satisfaction score on support tickets?")
+                        .sql())
+                .contains("avg(st.csat_score)");
+    }
+
+    @Test
+    void theHeadNounOfATablesDescriptionNamesItEvenWhenSingular() {
+        // "titles: the catalogue of movies and series ..."
+        ChatAnswer a = ask("media", "How many movies are in the catalogue?");
+        assertThat(a.outcome()).isEqualTo(ChatAnswer.PLANNED);
+        assertThat(a.sql()).contains("count(*)").contains("FROM titles t").contains("t.content_type = 'movie'");
+    }
+
+    @Test
+    void aNounThatMakesADictionaryCompoundWithTheValueBeforeItAddsNothing() {
+        ChatAnswer a = ask("media", "How many viewing sessions were on mobile phones?");
+        assertThat(a.outcome()).isEqualTo(ChatAnswer.PLANNED);
+        assertThat(a.sql()).contains("count(*)").contains("= 'mobile'");
+    }
+
+    @Test
+    void aModifierOfTheNounPhraseATableDescriptionStartsWithNamesTheWholeTable() {
+        // "guests: Harborline Rewards loyalty members with loyalty_tier (member, silver, gold, platinum)": every row is
+        // a rewards member, so "rewards members" is not the tier 'member'
+        ChatAnswer all = ask("hospitality", "How many rewards members do we have?");
+        assertThat(all.outcome()).isEqualTo(ChatAnswer.PLANNED);
+        assertThat(all.sql()).contains("count(*)").contains("FROM guests g").doesNotContain("WHERE");
+        assertThat(ask("hospitality", "How many rewards members are there in each tier?")
+                        .sql())
+                .contains("GROUP BY g.loyalty_tier")
+                .doesNotContain("= 'member'");
+        // "product_reviews: star ratings (1-5) …" starts with a column's name: "star rating" stays that column
+        assertThat(ask("shopify", "What is our average star rating on product reviews?")
+                        .sql())
+                .contains("avg(pr.rating)");
+        // "member" alone is still both the table and a tier
+        assertThat(ask("hospitality", "How many members do we have?").outcome()).isEqualTo(ChatAnswer.DECLINED);
+    }
+
+    @Test
+    void carryAndTakesAreLightVerbs() {
+        ChatAnswer a = ask("logistics", "How many products do we carry in each category?");
+        assertThat(a.outcome()).isEqualTo(ChatAnswer.PLANNED);
+        assertThat(a.sql()).contains("count(*)").contains("GROUP BY p.category");
+    }
+}
