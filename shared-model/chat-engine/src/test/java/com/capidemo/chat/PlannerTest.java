@@ -188,4 +188,27 @@ class PlannerTest {
                         .answered())
                 .isFalse();
     }
+
+    @Test
+    void howManyOfAValueCountsItsRecordsBelowTheTableNamedAfterIt() {
+        ChatAnswer a = ask(
+                ChatFixtures.agentSpec("media"),
+                "How many cancellations came from subscribers of each acquisition channel?");
+        assertThat(a.outcome()).isEqualTo(ChatAnswer.PLANNED);
+        assertThat(a.sql())
+                .contains("count(*)")
+                .contains("FROM subscription_events")
+                .contains("'cancel'")
+                .contains(".acquisition_channel");
+        long total = ((Number) ChatFixtures.query(
+                                "media", "SELECT count(*) FROM subscription_events WHERE event_type = 'cancel'", 1)
+                        .rows()
+                        .get(0)
+                        .get(0))
+                .longValue();
+        assertThat(a.rows().stream()
+                        .mapToLong(r -> ((Number) r.get(r.size() - 1)).longValue())
+                        .sum())
+                .isEqualTo(total);
+    }
 }
