@@ -188,7 +188,10 @@ final class GroupingStage implements PlanStage {
         for (SemanticModel.Mention d : draft.dimMentions) {
             String table = d.table();
             if (model.schema.pathUp(draft.base, table).isEmpty()) {
-                return Optional.of("I cannot relate " + Cues.describe(d) + " to " + draft.base);
+                String why = countByChild(draft, d);
+                if (why != null) {
+                    return Optional.of(why);
+                }
             }
             if (d.kind() == SemanticModel.Kind.TABLE) {
                 if (table.equals(draft.base) && draft.measure.kind().equals("count")) {
@@ -219,5 +222,45 @@ final class GroupingStage implements PlanStage {
             return Optional.of("it groups by more than two things");
         }
         return Optional.empty();
+    }
+
+    /**
+     * "How many orders shipped with each carrier": a grouping by a column of a table below the counted one (its
+     * records refer to the counted records along one path of foreign keys), when another word of the question names
+     * the lower records too ("shipped": the shipping date of fulfillments; without it, "customers in each country"
+     * would be grouped by the country of their orders). The plan is then taken over the lower
+     * table and counts the distinct counted records in each group, so a record with several lower records is counted
+     * once per group, never once per lower record. Any other measure (a total, an average, a learned measure) would
+     * repeat the upper record's value once per lower record and is declined, as is a period or a time grouping (whose
+     * date would change tables). Null when the draft is rebased; otherwise the reason to decline.
+     */
+    private String countByChild(PlanDraft draft, SemanticModel.Mention d) {
+        String upper = draft.base;
+        String cannot = "I cannot relate " + Cues.describe(d) + " to " + upper;
+        Optional<java.util.List<Schema.Link>> down = model.schema.pathUp(d.table(), upper);
+        if (down.isEmpty() || down.get().isEmpty()) {
+            return cannot;
+        }
+        boolean counted = "count".equals(draft.measure.kind())
+                && draft.metric == null
+                && draft.perEntity == null
+                && upper.equals(draft.measure.table());
+        if (!counted) {
+            return "it would repeat each " + Words.singular(upper).replace('_', ' ') + "'s value once for each of its "
+                    + d.table().replace('_', ' ') + ", so I cannot break it down by " + Cues.describe(d);
+        }
+        String key = model.schema.table(upper).orElseThrow().primaryKey();
+        boolean named = draft.sel.stream().anyMatch(m -> m != d && m.table().equals(d.table()));
+        if (key == null
+                || !named
+                || draft.rebased
+                || draft.grain != null
+                || !draft.ctx.time().ranges().isEmpty()) {
+            return cannot;
+        }
+        draft.rebased = true;
+        draft.base = d.table();
+        draft.measure = new Plan.Measure("count_distinct", upper, key, null);
+        return null;
     }
 }

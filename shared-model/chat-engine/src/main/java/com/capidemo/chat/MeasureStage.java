@@ -177,6 +177,11 @@ final class MeasureStage implements PlanStage {
                 return Optional.of("I don't know which quantity of units to add up here");
             } else if (distinct && subject != null) {
                 return Optional.of("counting distinct related records is not something I can do reliably yet");
+            } else if (subject != null && lowerValue(draft, cue, subject) != null) {
+                // "how many cancellations came from subscribers …": the records of the value, below the table named
+                SemanticModel.Mention v = lowerValue(draft, cue, subject);
+                draft.measure = new Plan.Measure("count", v.table(), null, null);
+                draft.base = v.table();
             } else if (subject != null) {
                 draft.measure = new Plan.Measure("count", subject.table(), null, null);
                 draft.base = subject.table();
@@ -453,5 +458,26 @@ final class MeasureStage implements PlanStage {
                                 || d.kind() == SemanticModel.Kind.COLUMN && !model.numeric(d) && !model.temporal(d))
                 ? d
                 : null;
+    }
+
+    /**
+     * The value said right after "how many" ("how many cancellations came from subscribers") when it belongs to a
+     * table whose records refer to the table named after it along one path of foreign keys: those records are counted,
+     * the named table only says whose they are. Null otherwise.
+     */
+    private SemanticModel.Mention lowerValue(PlanDraft draft, int cue, SemanticModel.Mention subject) {
+        for (SemanticModel.Mention m : draft.sel) {
+            if (m.kind() == SemanticModel.Kind.VALUE
+                    && m.first() == cue + 1
+                    && m.last() < subject.first()
+                    && !m.table().equals(subject.table())
+                    && model.schema
+                            .pathUp(m.table(), subject.table())
+                            .filter(p -> !p.isEmpty())
+                            .isPresent()) {
+                return m;
+            }
+        }
+        return null;
     }
 }

@@ -30,6 +30,9 @@ final class PlanDraft {
 
     Plan.Measure measure;
     String base;
+    /** Set when the base was moved down to a lower table to count distinct upper records by its column. */
+    boolean rebased;
+
     Metric metric;
     /** Planning a definition of the system instruction rather than a user's question. */
     boolean definition;

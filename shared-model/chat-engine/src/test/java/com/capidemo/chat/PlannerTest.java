@@ -145,4 +145,70 @@ class PlannerTest {
                         .answered())
                 .isFalse();
     }
+
+    @Test
+    void aCountGroupedByALowerTableCountsEachRecordOncePerGroup() {
+        ChatAnswer byCarrier = ask(shopify, "How many orders were shipped by each tracking company?");
+        assertThat(byCarrier.outcome()).isEqualTo(ChatAnswer.PLANNED);
+        assertThat(byCarrier.sql())
+                .contains("count(DISTINCT o.order_id)")
+                .contains("FROM fulfillments f")
+                .contains("GROUP BY f.tracking_company");
+        java.util.Map<String, Long> expected = new java.util.HashMap<>();
+        for (List<Object> r : ChatFixtures.query(
+                        "shopify",
+                        "SELECT tracking_company, count(DISTINCT order_id) FROM fulfillments"
+                                + " WHERE tracking_company IS NOT NULL GROUP BY 1",
+                        100)
+                .rows()) {
+            expected.put(String.valueOf(r.get(0)), ((Number) r.get(1)).longValue());
+        }
+        assertThat(byCarrier.rows())
+                .hasSize(expected.size())
+                .allSatisfy(r -> assertThat(((Number) r.get(r.size() - 1)).longValue())
+                        .isEqualTo(expected.get(String.valueOf(r.get(0)))));
+    }
+
+    @Test
+    void anAmountOfAnUpperRecordIsNotRepeatedForEachOfItsLowerRecords() {
+        // an order's total joined to its fulfillments would be added once per fulfillment
+        for (String q : List.of(
+                "What is the total price of orders by tracking company?",
+                "What is the average order total price by tracking company?")) {
+            ChatAnswer a = ask(shopify, q);
+            assertThat(a.outcome()).as(q).isEqualTo(ChatAnswer.DECLINED);
+            assertThat(a.answer()).as(q).contains("once for each of its fulfillments");
+        }
+        // no other word names the lower records: the country of a customer's orders is not the customer's country
+        assertThat(String.valueOf(ask(shopify, "How many customers are there in each country?")
+                        .sql()))
+                .doesNotContain("count(DISTINCT");
+        // a period would have to choose between the dates of the two tables
+        assertThat(ask(shopify, "How many orders were shipped by each tracking company in 2024?")
+                        .answered())
+                .isFalse();
+    }
+
+    @Test
+    void howManyOfAValueCountsItsRecordsBelowTheTableNamedAfterIt() {
+        ChatAnswer a = ask(
+                ChatFixtures.agentSpec("media"),
+                "How many cancellations came from subscribers of each acquisition channel?");
+        assertThat(a.outcome()).isEqualTo(ChatAnswer.PLANNED);
+        assertThat(a.sql())
+                .contains("count(*)")
+                .contains("FROM subscription_events")
+                .contains("'cancel'")
+                .contains(".acquisition_channel");
+        long total = ((Number) ChatFixtures.query(
+                                "media", "SELECT count(*) FROM subscription_events WHERE event_type = 'cancel'", 1)
+                        .rows()
+                        .get(0)
+                        .get(0))
+                .longValue();
+        assertThat(a.rows().stream()
+                        .mapToLong(r -> ((Number) r.get(r.size() - 1)).longValue())
+                        .sum())
+                .isEqualTo(total);
+    }
 }
