@@ -189,6 +189,9 @@ final class SqlWriter {
         String col = alias.get(m.table()) + "." + ident(m.column());
         Schema.Column c = model.schema.column(m.table(), m.column());
         int scale = c.type() == Schema.Type.DECIMAL ? Math.max(c.scale(), 0) : c.type() == Schema.Type.FLOAT ? 2 : 0;
+        if ("hour".equals(m.unit()) && m.kind().equals("sum")) {
+            return "round(sum(" + col + ") / 60.0, 1)"; // a length held in minutes, asked in hours
+        }
         return switch (m.kind()) {
             case "count_distinct" -> "count(DISTINCT " + col + ")";
             case "sum" ->
@@ -216,7 +219,10 @@ final class SqlWriter {
             case "count" -> plan.base();
             case "per_entity", "per_active_entity" -> plan.base() + "_per_" + Words.singular(m.unit());
             case "count_distinct" -> "distinct_" + m.column();
-            case "sum" -> m.column().startsWith("total_") ? m.column() : "total_" + m.column();
+            case "sum" ->
+                "hour".equals(m.unit())
+                        ? "total_hours"
+                        : m.column().startsWith("total_") ? m.column() : "total_" + m.column();
             default -> m.kind() + "_" + m.column();
         };
     }

@@ -18,6 +18,20 @@ class PlannerTest {
     }
 
     @Test
+    void hoursOfALengthHeldInMinutesAreItsSumOverSixty() {
+        ChatAnswer byGenre = ask(ChatFixtures.agentSpec("media"), "How many hours were watched by genre?");
+        assertThat(byGenre.answered()).as(byGenre.answer()).isTrue();
+        assertThat(byGenre.sql())
+                .contains("round(sum(vs.minutes_watched) / 60.0, 1)")
+                .contains("GROUP BY t.genre")
+                .doesNotContain("content_type");
+        ChatAnswer ranked = ask(ChatFixtures.agentSpec("media"), "Which genre had the most hours watched?");
+        assertThat(ranked.sql() == null || ranked.sql().contains("GROUP BY"))
+                .as(ranked.answer())
+                .isTrue();
+    }
+
+    @Test
     void periodsQuartersMonthsAndSince() {
         assertThat(ask(shopify, "How many orders were placed in Q3 2025?").sql())
                 .contains("o.created_at >= TIMESTAMP '2025-07-01'")
