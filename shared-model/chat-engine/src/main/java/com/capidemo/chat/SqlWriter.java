@@ -59,9 +59,10 @@ final class SqlWriter {
         if (plan.timeGroup() != null) {
             Plan.TimeGroup g = plan.timeGroup();
             String col = alias.get(g.table()) + "." + ident(g.column());
+            boolean year = TimeStage.yearColumn(schema.column(g.table(), g.column()));
             String expr =
                     switch (g.grain()) {
-                        case "year" -> "year(" + col + ")";
+                        case "year" -> year ? col : "year(" + col + ")";
                         case "day" -> "CAST(" + col + " AS DATE)";
                         default -> "CAST(date_trunc('" + g.grain() + "', " + col + ") AS DATE)";
                     };
@@ -118,11 +119,21 @@ final class SqlWriter {
             Schema.Column c = schema.column(p.table(), p.column());
             String col = alias.get(p.table()) + "." + ident(p.column());
             String type = c.type() == Schema.Type.DATE ? "DATE" : "TIMESTAMP";
-            if (p.from() != null) {
-                where.add(col + " >= " + type + " '" + p.from() + "'");
-            }
-            if (p.to() != null) {
-                where.add(col + " < " + type + " '" + p.to() + "'");
+            if (TimeStage.yearColumn(c)) {
+                // a year column: whole years only (TimeStage declines the rest)
+                if (p.from() != null) {
+                    where.add(col + " >= " + p.from().substring(0, 4));
+                }
+                if (p.to() != null) {
+                    where.add(col + " < " + p.to().substring(0, 4));
+                }
+            } else {
+                if (p.from() != null) {
+                    where.add(col + " >= " + type + " '" + p.from() + "'");
+                }
+                if (p.to() != null) {
+                    where.add(col + " < " + type + " '" + p.to() + "'");
+                }
             }
         }
         StringBuilder sql = new StringBuilder("SELECT ").append(String.join(", ", select));

@@ -32,6 +32,26 @@ class PlannerTest {
     }
 
     @Test
+    void aTableWithoutDatesIsPlacedInTimeByTheYearColumnNamedForItsRecords() {
+        AgentSpec university = ChatFixtures.agentSpec("university");
+        ChatAnswer in2025 = ask(university, "How many applications did we receive in 2025?");
+        assertThat(in2025.sql())
+                .as(in2025.answer())
+                .contains("a.application_year >= 2025")
+                .contains("a.application_year < 2026");
+        assertThat(ask(university, "How many applications did we get each year?")
+                        .sql())
+                .contains("SELECT a.application_year AS year");
+        // a year column cannot answer months
+        assertThat(ask(university, "How many applications did we get in March 2025?")
+                        .answered())
+                .isFalse();
+        assertThat(ask(university, "How many applications did we get each month?")
+                        .answered())
+                .isFalse();
+    }
+
+    @Test
     void periodsQuartersMonthsAndSince() {
         assertThat(ask(shopify, "How many orders were placed in Q3 2025?").sql())
                 .contains("o.created_at >= TIMESTAMP '2025-07-01'")
