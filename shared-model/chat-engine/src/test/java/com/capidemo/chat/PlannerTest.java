@@ -52,6 +52,17 @@ class PlannerTest {
     }
 
     @Test
+    void theBareHeadOfALearnedCountNamesAllTheRowsItCounts() {
+        // the golden "emergency department visits" counts encounters of one type; "visits" alone counts them all
+        ChatAnswer a = ask(ChatFixtures.agentSpec("healthcare"), "How many visits did we have by facility type?");
+        assertThat(a.sql())
+                .as(a.answer())
+                .contains("count(*)")
+                .contains("f.facility_type")
+                .doesNotContain("emergency");
+    }
+
+    @Test
     void periodsQuartersMonthsAndSince() {
         assertThat(ask(shopify, "How many orders were placed in Q3 2025?").sql())
                 .contains("o.created_at >= TIMESTAMP '2025-07-01'")
