@@ -239,6 +239,7 @@ final class AnswerWriter {
                 case "sum" ->
                     b.append("the total ")
                             .append(m.column().replace('_', ' '))
+                            .append("hour".equals(m.unit()) ? " in hours" : "")
                             .append(" of ")
                             .append(m.table().replace('_', ' '));
                 case "avg" ->

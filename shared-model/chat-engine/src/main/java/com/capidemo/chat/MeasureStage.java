@@ -52,6 +52,9 @@ final class MeasureStage implements PlanStage {
             draft.base = draft.metric.base();
             draft.used.add(mm);
         }
+        if (draft.measure == null && draft.metrics.isEmpty()) {
+            hours(draft);
+        }
         if (draft.measure == null) {
             // aggregate cue + numeric column; explicit ones ("average") before superlatives ("highest average …")
             List<Words.Token> cueOrder = new ArrayList<>();
@@ -479,5 +482,68 @@ final class MeasureStage implements PlanStage {
             }
         }
         return null;
+    }
+
+    private static final java.util.regex.Pattern MINUTES =
+            java.util.regex.Pattern.compile("(^|.*_)(minutes?|mins?)(_.*|$)");
+
+    /**
+     * "Total downtime in hours", "how many hours were watched by genre": hours asked of records that hold their
+     * length in minutes (duration_minutes, minutes_watched) are the sum of that column over 60. The column is the one the
+     * question names, else the one minutes column of the table it names; nothing happens when there is no such single
+     * column, or when the question ranks or asks for another aggregate (an average, a median, "per" …).
+     */
+    private void hours(PlanDraft draft) {
+        Words.Token unit = draft.tokens.stream()
+                .filter(t ->
+                        t.is("hours", "hour") && !draft.ctx.time().consumed().get(t.index()))
+                .findFirst()
+                .orElse(null);
+        if (unit == null
+                || draft.ctx.top() != null
+                || draft.tokens.stream()
+                        .anyMatch(t -> t.is("which", "top", "bottom", "per")
+                                || Cues.SUPERLATIVE_DESC.contains(t.text())
+                                || Cues.SUPERLATIVE_ASC.contains(t.text())
+                                || Cues.aggregate(t.text()) != null && !"sum".equals(Cues.aggregate(t.text())))) {
+            return; // rankings and other aggregates are left to the stages that read them
+        }
+        java.util.Set<SemanticModel.Mention> named = new java.util.LinkedHashSet<>();
+        java.util.Set<String> tables = new java.util.TreeSet<>();
+        for (SemanticModel.Mention m : draft.sel) {
+            if (model.numeric(m) && MINUTES.matcher(m.column()).matches()) {
+                named.add(m);
+            } else if (m.kind() == SemanticModel.Kind.TABLE) {
+                tables.add(m.table());
+            }
+        }
+        String table;
+        String column;
+        SemanticModel.Mention used = null;
+        if (named.size() == 1) {
+            used = named.iterator().next();
+            table = used.table();
+            column = used.column();
+        } else if (named.isEmpty() && tables.size() == 1) {
+            table = tables.iterator().next();
+            List<String> minutes = model.schema.table(table).orElseThrow().columns().stream()
+                    .filter(c -> c.numeric()
+                            && !c.identifier()
+                            && MINUTES.matcher(c.name()).matches())
+                    .map(Schema.Column::name)
+                    .toList();
+            if (minutes.size() != 1) {
+                return;
+            }
+            column = minutes.get(0);
+        } else {
+            return;
+        }
+        draft.measure = new Plan.Measure("sum", table, column, null, null, null, "hour");
+        draft.base = table;
+        if (used != null) {
+            draft.used.add(used);
+        }
+        draft.applied.set(unit.index());
     }
 }

@@ -391,6 +391,19 @@ final class SemanticModel {
         }
         heads.forEach((head, ms) -> ms.forEach(m ->
                 entries.add(new Entry(Kind.METRIC, List.of(head), Match.STEM, m.base(), null, null, m, true, false))));
+        // "ED visits" counts the rows of its table that a qualifier its golden question names selects: "visits" on
+        // its own names those rows, all of them
+        Set<String> rowWords = new HashSet<>();
+        heads.forEach((head, ms) -> ms.stream()
+                .filter(m -> m.expression().equals("count(*)") && PlanCheck.missingQualifier(m, List.of()) != null)
+                .map(Metric::base)
+                .distinct()
+                .forEach(base -> {
+                    if (rowWords.add(head)) {
+                        entries.add(
+                                new Entry(Kind.TABLE, List.of(head), Match.STEM, base, null, null, null, true, false));
+                    }
+                }));
     }
 
     /** The agent's system instruction (null when there is none). */

@@ -59,9 +59,10 @@ final class SqlWriter {
         if (plan.timeGroup() != null) {
             Plan.TimeGroup g = plan.timeGroup();
             String col = alias.get(g.table()) + "." + ident(g.column());
+            boolean year = TimeStage.yearColumn(schema.column(g.table(), g.column()));
             String expr =
                     switch (g.grain()) {
-                        case "year" -> "year(" + col + ")";
+                        case "year" -> year ? col : "year(" + col + ")";
                         case "day" -> "CAST(" + col + " AS DATE)";
                         default -> "CAST(date_trunc('" + g.grain() + "', " + col + ") AS DATE)";
                     };
@@ -118,11 +119,21 @@ final class SqlWriter {
             Schema.Column c = schema.column(p.table(), p.column());
             String col = alias.get(p.table()) + "." + ident(p.column());
             String type = c.type() == Schema.Type.DATE ? "DATE" : "TIMESTAMP";
-            if (p.from() != null) {
-                where.add(col + " >= " + type + " '" + p.from() + "'");
-            }
-            if (p.to() != null) {
-                where.add(col + " < " + type + " '" + p.to() + "'");
+            if (TimeStage.yearColumn(c)) {
+                // a year column: whole years only (TimeStage declines the rest)
+                if (p.from() != null) {
+                    where.add(col + " >= " + p.from().substring(0, 4));
+                }
+                if (p.to() != null) {
+                    where.add(col + " < " + p.to().substring(0, 4));
+                }
+            } else {
+                if (p.from() != null) {
+                    where.add(col + " >= " + type + " '" + p.from() + "'");
+                }
+                if (p.to() != null) {
+                    where.add(col + " < " + type + " '" + p.to() + "'");
+                }
             }
         }
         StringBuilder sql = new StringBuilder("SELECT ").append(String.join(", ", select));
@@ -189,6 +200,9 @@ final class SqlWriter {
         String col = alias.get(m.table()) + "." + ident(m.column());
         Schema.Column c = model.schema.column(m.table(), m.column());
         int scale = c.type() == Schema.Type.DECIMAL ? Math.max(c.scale(), 0) : c.type() == Schema.Type.FLOAT ? 2 : 0;
+        if ("hour".equals(m.unit()) && m.kind().equals("sum")) {
+            return "round(sum(" + col + ") / 60.0, 1)"; // a length held in minutes, asked in hours
+        }
         return switch (m.kind()) {
             case "count_distinct" -> "count(DISTINCT " + col + ")";
             case "sum" ->
@@ -216,7 +230,10 @@ final class SqlWriter {
             case "count" -> plan.base();
             case "per_entity", "per_active_entity" -> plan.base() + "_per_" + Words.singular(m.unit());
             case "count_distinct" -> "distinct_" + m.column();
-            case "sum" -> m.column().startsWith("total_") ? m.column() : "total_" + m.column();
+            case "sum" ->
+                "hour".equals(m.unit())
+                        ? "total_hours"
+                        : m.column().startsWith("total_") ? m.column() : "total_" + m.column();
             default -> m.kind() + "_" + m.column();
         };
     }

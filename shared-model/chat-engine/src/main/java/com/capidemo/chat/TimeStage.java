@@ -1,5 +1,6 @@
 package com.capidemo.chat;
 
+import java.util.List;
 import java.util.Optional;
 
 /** Places the plan in time: the period and the time grouping on the date the question or the measure implies. */
@@ -23,6 +24,11 @@ final class TimeStage implements PlanStage {
                         draft.metric != null && draft.metric.timeColumn() == null
                                 ? draft.metric.label() + " is a current snapshot; I cannot place it in time"
                                 : "I don't know which date of " + draft.base + " to use for that period");
+            }
+            if (yearColumn(model.schema.column(tc[0], tc[1]))
+                    && (draft.grain != null && !draft.grain.equals("year")
+                            || ctx.time().ranges().stream().anyMatch(r -> !wholeYears(r)))) {
+                return Optional.of(tc[0] + " are recorded by year only (" + tc[1] + ")");
             }
             if (draft.boundTime != null) {
                 draft.used.add(draft.boundTime);
@@ -62,8 +68,18 @@ final class TimeStage implements PlanStage {
         if (own != null) {
             return new String[] {base, own};
         }
-        // a table without dates of its own (order lines): the date of the record it belongs to
+        // a table without dates of its own (order lines): its one year column named for its records (year,
+        // application_year for applications; not model_year), else the date of the record it belongs to
         Schema.Table t = model.schema.table(base).orElseThrow();
+        List<String> tableWords = Words.nameStems(base);
+        List<String> years = t.columns().stream()
+                .filter(TimeStage::yearColumn)
+                .filter(c -> tableWords.containsAll(Words.nameStems(c.name().replaceAll("_?year$", ""))))
+                .map(Schema.Column::name)
+                .toList();
+        if (years.size() == 1) {
+            return new String[] {base, years.get(0)};
+        }
         String[] found = null;
         for (Schema.Link link : t.links()) {
             String d = model.defaultDate.get(link.parent());
@@ -95,5 +111,16 @@ final class TimeStage implements PlanStage {
             }
         }
         return dates.size() == 1 ? dates.iterator().next() : null;
+    }
+
+    /** A whole-number column that holds a calendar year (year, entry_year, application_year), not a quantity. */
+    static boolean yearColumn(Schema.Column c) {
+        return c.type() == Schema.Type.INTEGER
+                && c.name().toLowerCase(java.util.Locale.ROOT).matches("(.*_)?year");
+    }
+
+    /** A period of whole calendar years ("in 2025", "from 2022 to 2023", "since 2020"). */
+    private static boolean wholeYears(TimeParser.Range r) {
+        return (r.from() == null || r.from().getDayOfYear() == 1) && (r.to() == null || r.to().getDayOfYear() == 1);
     }
 }

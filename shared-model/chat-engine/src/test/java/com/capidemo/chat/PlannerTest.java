@@ -18,6 +18,51 @@ class PlannerTest {
     }
 
     @Test
+    void hoursOfALengthHeldInMinutesAreItsSumOverSixty() {
+        ChatAnswer byGenre = ask(ChatFixtures.agentSpec("media"), "How many hours were watched by genre?");
+        assertThat(byGenre.answered()).as(byGenre.answer()).isTrue();
+        assertThat(byGenre.sql())
+                .contains("round(sum(vs.minutes_watched) / 60.0, 1)")
+                .contains("GROUP BY t.genre")
+                .doesNotContain("content_type");
+        ChatAnswer ranked = ask(ChatFixtures.agentSpec("media"), "Which genre had the most hours watched?");
+        assertThat(ranked.sql() == null || ranked.sql().contains("GROUP BY"))
+                .as(ranked.answer())
+                .isTrue();
+    }
+
+    @Test
+    void aTableWithoutDatesIsPlacedInTimeByTheYearColumnNamedForItsRecords() {
+        AgentSpec university = ChatFixtures.agentSpec("university");
+        ChatAnswer in2025 = ask(university, "How many applications did we receive in 2025?");
+        assertThat(in2025.sql())
+                .as(in2025.answer())
+                .contains("a.application_year >= 2025")
+                .contains("a.application_year < 2026");
+        assertThat(ask(university, "How many applications did we get each year?")
+                        .sql())
+                .contains("SELECT a.application_year AS year");
+        // a year column cannot answer months
+        assertThat(ask(university, "How many applications did we get in March 2025?")
+                        .answered())
+                .isFalse();
+        assertThat(ask(university, "How many applications did we get each month?")
+                        .answered())
+                .isFalse();
+    }
+
+    @Test
+    void theBareHeadOfALearnedCountNamesAllTheRowsItCounts() {
+        // the golden "emergency department visits" counts encounters of one type; "visits" alone counts them all
+        ChatAnswer a = ask(ChatFixtures.agentSpec("healthcare"), "How many visits did we have by facility type?");
+        assertThat(a.sql())
+                .as(a.answer())
+                .contains("count(*)")
+                .contains("f.facility_type")
+                .doesNotContain("emergency");
+    }
+
+    @Test
     void periodsQuartersMonthsAndSince() {
         assertThat(ask(shopify, "How many orders were placed in Q3 2025?").sql())
                 .contains("o.created_at >= TIMESTAMP '2025-07-01'")
