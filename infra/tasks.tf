@@ -8,6 +8,12 @@
 # custom-provisioner's Cloud Run timeout (1800s, run.tf) is at least that, so Cloud Tasks, not Cloud Run, decides
 # when an attempt failed.
 # The URL and OIDC settings are per task as well (the app owns them), so the queue has no http_target override.
+#
+# Pacing: Cloud Tasks does not wait for a worker's Retry-After (a 429/503 is retried on this retry_config and counts
+# as an attempt). A readiness delivery the chat quota has no room for is therefore acknowledged 200 by
+# custom-provisioner, which creates a new task for the job with schedule_time = now + the wait (name
+# job-{job}-d{n}: a redelivery gets ALREADY_EXISTS), bounded by platform.queue.custom.max-deferral. So max_attempts
+# counts real failures only, and no queue setting changes for it.
 
 resource "google_cloud_tasks_queue" "custom_provision" {
   project  = var.project_id

@@ -13,6 +13,8 @@ import com.capidemo.core.port.ChatQuotaExhaustedException;
 import com.capidemo.core.port.ChatTurn;
 import com.capidemo.core.port.JobStore;
 import com.capidemo.core.port.QuerySession;
+import com.capidemo.core.port.TaskDelivery;
+import com.capidemo.core.port.TaskQueue;
 import com.capidemo.core.service.DemoFinisher;
 import com.capidemo.core.service.JobErrors;
 import com.capidemo.core.service.WorkerIdentity;
@@ -29,6 +31,7 @@ import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,15 +42,25 @@ import java.util.Optional;
  * ask the demo's agent each golden question (each one paced by {@link ReadinessPacer}), store the score on the demo,
  * complete the job. A redelivery of a completed job is answered done and scores nothing again. A used-up chat quota
  * (the API's RESOURCE_EXHAUSTED, or no pacing permit in time) is never a failed question: the attempt releases the job
- * and is answered "retry later" with the wait, and the queue delivers it again. A demo that is no longer ready (deleted,
+ * and the job is handed back to the queue to deliver again after the wait, without using one of its attempts
+ * ({@link TaskQueue#defer}), for at most platform.queue.custom.max-deferral since the first such wait. A demo that is no longer ready (deleted,
  * archived) completes the job without a score. When the queue gives up, the job fails and the demo stays ready with its
  * readiness unknown.
  */
 @ApplicationScoped
 public class ReadinessHandler {
 
-    /** What a delivery ended with, and when to try again (zero unless the chat quota asked for a wait). */
-    public record Outcome(DeliveryOutcome delivery, Duration retryAfter) {}
+    /**
+     * What a delivery ended with: when to try again (zero unless the chat quota asked for a wait and the queue honours
+     * Retry-After), and the task the queue scheduled to deliver the job again, when it did (the delivery is then done).
+     */
+    public record Outcome(
+            DeliveryOutcome delivery, Duration retryAfter, Optional<TaskQueue.Deferral.Rescheduled> next) {
+
+        public static Outcome of(DeliveryOutcome delivery) {
+            return new Outcome(delivery, Duration.ZERO, Optional.empty());
+        }
+    }
 
     private final JobStore jobs;
     private final JobRunner runner;
@@ -57,9 +70,12 @@ public class ReadinessHandler {
     private final WorkerIdentity worker;
     private final Clock clock;
     private final Duration lease;
+    private final Duration maxDeferral;
+    private final TaskQueue queue;
 
     public ReadinessHandler(
             JobStore jobs,
+            TaskQueue queue,
             JobRunner runner,
             DemoFinisher finisher,
             ChatAgent chat,
@@ -68,6 +84,7 @@ public class ReadinessHandler {
             PlatformConfig config,
             Clock clock) {
         this.jobs = jobs;
+        this.queue = queue;
         this.runner = runner;
         this.finisher = finisher;
         this.chat = chat;
@@ -75,25 +92,55 @@ public class ReadinessHandler {
         this.worker = worker;
         this.clock = clock;
         this.lease = config.lease().duration();
+        this.maxDeferral = config.queue().custom().maxDeferral();
     }
 
     /**
+     * Runs one delivery. When the chat quota has no room, the job is released and handed back to the queue to deliver
+     * again after the wait ({@link TaskQueue#defer}), which uses none of the queue's attempts; once the deferrals since
+     * the first would pass platform.queue.custom.max-deferral, the job fails with that reason instead.
+     *
      * @throws ApiProblem 422 when the job is not a readiness job (it is neither claimed nor touched)
      */
-    public Outcome handle(String jobId) {
+    public Outcome handle(TaskDelivery task) {
+        String jobId = task.jobId();
         Optional<Job> job = jobs.find(jobId);
         if (job.isPresent() && job.get().type() != JobType.READINESS) {
             throw ApiProblem.invalid("job_id", "is a " + job.get().type().wire() + " job, not a readiness job");
         }
-        Delivery delivery = new Delivery();
+        Delivery delivery = new Delivery(task);
         DeliveryOutcome outcome = runner.handle(jobId, Map.of(), delivery);
-        return new Outcome(outcome, outcome == DeliveryOutcome.RETRY ? delivery.retryAfter : Duration.ZERO);
+        if (outcome != DeliveryOutcome.RETRY || delivery.retryAfter.isZero()) {
+            return Outcome.of(outcome);
+        }
+        // the runner has released the job: the next delivery, or a redelivery of this one, can claim it
+        try {
+            TaskQueue.Deferral deferral = queue.defer(task, delivery.retryAfter);
+            if (deferral instanceof TaskQueue.Deferral.Rescheduled next) {
+                Log.infof("readiness job %s deferred to task %s at %s", jobId, next.taskName(), next.at());
+                return new Outcome(DeliveryOutcome.DONE, Duration.ZERO, Optional.of(next));
+            }
+            return new Outcome(
+                    DeliveryOutcome.RETRY,
+                    ((TaskQueue.Deferral.AskAgainAfter) deferral).retryAfter(),
+                    Optional.empty());
+        } catch (RuntimeException e) {
+            Log.warnf(
+                    "could not defer readiness job %s (%s); the queue retries this delivery as a failed attempt",
+                    jobId, JobErrors.describe(e));
+            return new Outcome(DeliveryOutcome.RETRY, delivery.retryAfter, Optional.empty());
+        }
     }
 
     /** One delivery's work: it remembers the wait a used-up quota asked for, for the answer's Retry-After. */
     private final class Delivery implements JobWork {
 
+        private final TaskDelivery task;
         private Duration retryAfter = Duration.ZERO;
+
+        Delivery(TaskDelivery task) {
+            this.task = task;
+        }
 
         @Override
         public Tags metricTags(Job job) {
@@ -133,6 +180,15 @@ public class ReadinessHandler {
         public FailureVerdict judge(Job job, RuntimeException failure) {
             ChatQuotaExhaustedException quota = quotaIn(failure);
             if (quota != null) {
+                Instant now = clock.instant();
+                Instant since = task.deferredSince().orElse(now);
+                Duration deferred = Duration.between(since, now).plus(quota.retryAfter());
+                if (deferred.compareTo(maxDeferral) > 0) {
+                    return FailureVerdict.permanent(String.format(
+                            "the chat quota had no room for readiness scoring: deferred %d times since %s, and "
+                                    + "waiting %d s more would pass platform.queue.custom.max-deferral (%s)",
+                            task.deferrals(), since, quota.retryAfterSeconds(), maxDeferral));
+                }
                 retryAfter = quota.retryAfter();
                 return FailureVerdict.retryWhileRedelivered("Attempt " + job.attempts()
                         + ": the chat quota is used up; scoring again in " + quota.retryAfterSeconds() + " s or later");

@@ -5,6 +5,7 @@ import com.capidemo.core.domain.Job;
 import com.capidemo.core.messaging.TraceContext;
 import com.capidemo.core.port.DemoStore;
 import com.capidemo.core.port.JobStore;
+import com.capidemo.core.port.TaskDelivery;
 import com.capidemo.core.port.TaskQueue;
 import com.capidemo.core.port.TaskRequest;
 import com.capidemo.core.service.JobFailures;
@@ -19,7 +20,11 @@ import com.google.cloud.tasks.v2.OidcToken;
 import com.google.cloud.tasks.v2.QueueName;
 import com.google.cloud.tasks.v2.Task;
 import com.google.protobuf.ByteString;
+import com.google.protobuf.Timestamp;
+import io.quarkus.logging.Log;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Objects;
 
 /**
@@ -27,6 +32,11 @@ import java.util.Objects;
  * body to custom-provisioner with a Google-signed OIDC token. The task's name comes from the job id, so Cloud Tasks
  * itself refuses a second task for the same job (ALREADY_EXISTS), which makes createTask safe to retry. Firestore and
  * Cloud Tasks share no transaction, so a job whose task cannot be created is failed at once instead of staying queued.
+ *
+ * <p>Cloud Tasks does not wait for a worker's Retry-After: a 429 or 503 is retried on the queue's own backoff (the
+ * header is only "considered"), uses one of the queue's attempts and slows the whole queue (system throttling). So a
+ * deferral ({@link #defer}) is a new task for the same job with {@code schedule_time} = now + the wait, named after the
+ * job and the deferral's number; the worker acknowledges the current delivery with 2xx.
  */
 public class CloudTasksQueue implements TaskQueue {
 
@@ -70,12 +80,14 @@ public class CloudTasksQueue implements TaskQueue {
     private final JobStore jobs;
     private final DemoStore demos;
     private final Config config;
+    private final Clock clock;
 
-    public CloudTasksQueue(CloudTasksClient client, JobStore jobs, DemoStore demos, Config config) {
+    public CloudTasksQueue(CloudTasksClient client, JobStore jobs, DemoStore demos, Config config, Clock clock) {
         this.client = client;
         this.jobs = jobs;
         this.demos = demos;
         this.config = config;
+        this.clock = clock;
     }
 
     /**
@@ -120,6 +132,36 @@ public class CloudTasksQueue implements TaskQueue {
         } catch (RuntimeException e) {
             throw failed(job, e);
         }
+    }
+
+    /**
+     * Creates the task that delivers the job again at now + {@code wait}: its name comes from the job and the
+     * deferral's number ({@link TaskDelivery#deferredTaskName()}), so a redelivery of the current task, or two runs of
+     * it at once, ask for the same task and Cloud Tasks keeps one (ALREADY_EXISTS is that task, already there). The
+     * body carries the deferral's number and the time of the first deferral, by which the worker bounds the total.
+     * A task name stays taken for about an hour after its task ran; later duplicates are harmless all the same, as a
+     * job's lease and its finished state guard every delivery.
+     */
+    @Override
+    public Deferral defer(TaskDelivery delivery, Duration wait) {
+        Instant now = clock.instant();
+        Instant at = now.plus(wait);
+        String name = delivery.deferredTaskName();
+        Task task = task(new TaskRequest(name, delivery.path(), delivery.deferredBody(now))).toBuilder()
+                .setScheduleTime(
+                        Timestamp.newBuilder().setSeconds(at.getEpochSecond()).setNanos(at.getNano()))
+                .build();
+        try {
+            client.createTask(CreateTaskRequest.newBuilder()
+                    .setParent(config.queueName())
+                    .setTask(task)
+                    .build());
+        } catch (AlreadyExistsException e) {
+            Log.infof(
+                    "job %s was already deferred as task %s (a redelivery of the deferring task)",
+                    delivery.jobId(), name);
+        }
+        return new Deferral.Rescheduled(name, at);
     }
 
     /** The task; it carries the enqueuing request's trace as its traceparent header, which the worker continues. */

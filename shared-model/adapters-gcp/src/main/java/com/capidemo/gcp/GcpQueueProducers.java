@@ -13,6 +13,7 @@ import com.google.cloud.tasks.v2.CloudTasksClient;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.Produces;
+import java.time.Clock;
 import java.util.Map;
 
 /**
@@ -38,7 +39,8 @@ public class GcpQueueProducers {
             PlatformConfig config,
             Instance<CloudTasksClient> client,
             JobStore jobs,
-            DemoStore demos) {
+            DemoStore demos,
+            Clock clock) {
         PlatformConfig.Custom queue = config.queue().custom();
         return new CloudTasksQueue(
                 client.get(),
@@ -55,7 +57,8 @@ public class GcpQueueProducers {
                                                 "platform.queue.custom.transport=cloudtasks needs platform.queue.custom.service-account-email "
                                                         + "(PLATFORM_QUEUE_CUSTOM_SERVICE_ACCOUNT_EMAIL): the account Cloud Tasks signs OIDC tokens as")),
                         queue.audience().orElse(null),
-                        queue.dispatchDeadline()));
+                        queue.dispatchDeadline()),
+                clock);
     }
 
     @Produces

@@ -10,7 +10,10 @@ import com.capidemo.core.domain.Job;
 import com.capidemo.core.domain.JobPayload;
 import com.capidemo.core.domain.JobStatus;
 import com.capidemo.core.port.DuplicateJobException;
+import com.capidemo.core.port.TaskDelivery;
+import com.capidemo.core.port.TaskQueue;
 import com.capidemo.core.port.TaskRequest;
+import com.capidemo.core.testing.MutableClock;
 import com.capidemo.local.SqliteDatabase;
 import com.capidemo.local.SqliteDemoStore;
 import com.capidemo.local.SqliteJobStore;
@@ -24,6 +27,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -46,6 +50,7 @@ class CloudTasksQueueTest {
     Path dir;
 
     private final FakeCloudTasks fake = new FakeCloudTasks();
+    private final MutableClock clock = MutableClock.at("2026-06-01T10:00:00Z");
     private InProcessGrpc grpc;
     private CloudTasksClient client;
     private SqliteJobStore jobs;
@@ -76,7 +81,7 @@ class CloudTasksQueueTest {
             CloudTasksQueue.retryCreateTask(settings, Duration.ofSeconds(10));
         }
         client = CloudTasksClient.create(settings.build());
-        return new CloudTasksQueue(client, jobs, demos, CONFIG);
+        return new CloudTasksQueue(client, jobs, demos, CONFIG, clock);
     }
 
     private static Demo demo() {
@@ -141,7 +146,8 @@ class CloudTasksQueueTest {
                         "http://worker:8080",
                         "sa@p.iam.gserviceaccount.com",
                         "custom-provisioner",
-                        Duration.ofMinutes(20)));
+                        Duration.ofMinutes(20)),
+                clock);
         Job job = job(null);
 
         q.submit(null, job, new TaskRequest(TaskRequest.nameFor(job.jobId()), TaskRequest.PIPELINE_RUN, new byte[0]));
@@ -233,10 +239,111 @@ class CloudTasksQueueTest {
                 .setTransportChannelProvider(grpc.channels())
                 .setCredentialsProvider(InProcessGrpc.noCredentials())
                 .build());
-        CloudTasksQueue q = new CloudTasksQueue(client, held, demos, CONFIG);
+        CloudTasksQueue q = new CloudTasksQueue(client, held, demos, CONFIG, clock);
         Job job = job(null);
 
         assertThatThrownBy(() -> q.submit(null, job, request(job))).isInstanceOf(DuplicateJobException.class);
         assertThat(fake.requests).isEmpty();
+    }
+
+    @Test
+    void aDeferralIsANewTaskForTheSameJobScheduledAfterTheWaitAndNamedAfterTheJobAndItsNumber() throws Exception {
+        CloudTasksQueue q = queue(true);
+        TaskDelivery first = TaskDelivery.of(TaskRequest.READINESS, "readiness_demo_0123456789abcdef");
+
+        TaskQueue.Deferral deferral = q.defer(first, Duration.ofSeconds(60));
+
+        assertThat(deferral)
+                .isEqualTo(new TaskQueue.Deferral.Rescheduled(
+                        "job-readiness_demo_0123456789abcdef-d1", Instant.parse("2026-06-01T10:01:00Z")));
+        assertThat(fake.requests).hasSize(1);
+        Task task = fake.requests.get(0).getTask();
+        assertThat(task.getName()).isEqualTo(QUEUE + "/tasks/job-readiness_demo_0123456789abcdef-d1");
+        assertThat(task.getScheduleTime().getSeconds())
+                .isEqualTo(Instant.parse("2026-06-01T10:01:00Z").getEpochSecond());
+        assertThat(task.getHttpRequest().getUrl())
+                .isEqualTo("https://custom-provisioner-abc.a.run.app/tasks/readiness");
+        assertThat(task.getHttpRequest().getOidcToken().getServiceAccountEmail())
+                .isEqualTo("tasks-invoker@capi-demo.iam.gserviceaccount.com");
+        assertThat(task.getHttpRequest().getBody().toStringUtf8())
+                .isEqualTo("{\"job_id\":\"readiness_demo_0123456789abcdef\",\"deferrals\":1,"
+                        + "\"deferred_since\":\"2026-06-01T10:00:00Z\"}");
+
+        // the deferred task is deferred in turn: the next number, and the first deferral's time carried on
+        clock.advance(Duration.ofSeconds(61));
+        TaskDelivery second = new TaskDelivery(
+                TaskRequest.READINESS,
+                "readiness_demo_0123456789abcdef",
+                1,
+                Optional.of(Instant.parse("2026-06-01T10:00:00Z")));
+        q.defer(second, Duration.ofSeconds(30));
+
+        Task next = fake.requests.get(1).getTask();
+        assertThat(next.getName()).isEqualTo(QUEUE + "/tasks/job-readiness_demo_0123456789abcdef-d2");
+        assertThat(next.getScheduleTime().getSeconds())
+                .isEqualTo(Instant.parse("2026-06-01T10:01:31Z").getEpochSecond());
+        assertThat(next.getHttpRequest().getBody().toStringUtf8())
+                .contains("\"deferrals\":2", "\"deferred_since\":\"2026-06-01T10:00:00Z\"");
+    }
+
+    @Test
+    void aRedeliveredTaskDefersToTheSameNextTaskAndAlreadyExistsCountsAsDeferred() throws Exception {
+        CloudTasksQueue q = queue(true);
+        TaskDelivery delivery = TaskDelivery.of(TaskRequest.READINESS, "readiness_demo_0123456789abcdef");
+        q.defer(delivery, Duration.ofSeconds(60));
+
+        // the same delivery again (its 2xx was lost, or Cloud Tasks ran it twice), a little later
+        clock.advance(Duration.ofSeconds(5));
+        TaskQueue.Deferral again = q.defer(delivery, Duration.ofSeconds(60));
+
+        assertThat(again).isInstanceOf(TaskQueue.Deferral.Rescheduled.class);
+        assertThat(((TaskQueue.Deferral.Rescheduled) again).taskName())
+                .isEqualTo("job-readiness_demo_0123456789abcdef-d1");
+        assertThat(fake.requests).as("both asked for the same task").hasSize(2);
+        assertThat(fake.requests.get(1).getTask().getName())
+                .isEqualTo(fake.requests.get(0).getTask().getName());
+        assertThat(fake.tasks).as("Cloud Tasks keeps one").hasSize(1);
+        assertThat(fake.tasks.values().iterator().next().getScheduleTime().getSeconds())
+                .as("the first deferral's schedule stands")
+                .isEqualTo(Instant.parse("2026-06-01T10:01:00Z").getEpochSecond());
+    }
+
+    @Test
+    void aDeferralWhoseResponseWasLostIsRetriedAndFoundAlreadyThere() throws Exception {
+        CloudTasksQueue q = queue(true);
+        fake.loseNextResponse();
+
+        TaskQueue.Deferral deferral = q.defer(
+                TaskDelivery.of(TaskRequest.READINESS, "readiness_demo_0123456789abcdef"), Duration.ofSeconds(60));
+
+        assertThat(deferral).isInstanceOf(TaskQueue.Deferral.Rescheduled.class);
+        assertThat(fake.requests)
+                .as("created, response lost, retried: ALREADY_EXISTS")
+                .hasSize(2);
+        assertThat(fake.tasks).hasSize(1);
+    }
+
+    @Test
+    void aDeferralTheQueueRefusesIsAnErrorAndTheJobIsNotFailed() throws Exception {
+        CloudTasksQueue q = queue(false);
+        Job job = job(null);
+        jobs.create(job);
+        fake.failNext(Status.PERMISSION_DENIED.withDescription("cloudtasks.tasks.create denied"));
+
+        assertThatThrownBy(() -> q.defer(TaskDelivery.of(TaskRequest.READINESS, job.jobId()), Duration.ofSeconds(60)))
+                .isInstanceOf(RuntimeException.class);
+        assertThat(jobs.find(job.jobId()).orElseThrow().status())
+                .as("the worker answers 503 and the queue retries the current delivery")
+                .isEqualTo(JobStatus.QUEUED);
+    }
+
+    @Test
+    void aDeferredTaskNameTooLongForAWellFormedIdIsHashedAndStaysDeterministic() {
+        TaskDelivery delivery = TaskDelivery.of(TaskRequest.READINESS, "r".repeat(60));
+
+        String name = delivery.deferredTaskName();
+
+        assertThat(Ids.isWellFormed(name)).isTrue();
+        assertThat(name).startsWith("d1-").isEqualTo(delivery.deferredTaskName());
     }
 }

@@ -15,22 +15,22 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * Tests queue up faults: {@link #failNext} answers with an error without creating, {@link #loseNextResponse}
  * creates the task and then answers UNAVAILABLE, as when the response is lost on the way back.
  */
-final class FakeCloudTasks {
+public final class FakeCloudTasks {
 
-    final List<CreateTaskRequest> requests = new CopyOnWriteArrayList<>();
-    final Map<String, Task> tasks = new ConcurrentHashMap<>();
+    public final List<CreateTaskRequest> requests = new CopyOnWriteArrayList<>();
+    public final Map<String, Task> tasks = new ConcurrentHashMap<>();
     private final ConcurrentLinkedDeque<Status> failures = new ConcurrentLinkedDeque<>();
     private final ConcurrentLinkedDeque<Boolean> lostResponses = new ConcurrentLinkedDeque<>();
 
-    void failNext(Status status) {
+    public void failNext(Status status) {
         failures.add(status);
     }
 
-    void loseNextResponse() {
+    public void loseNextResponse() {
         lostResponses.add(true);
     }
 
-    ServerServiceDefinition service() {
+    public ServerServiceDefinition service() {
         return ServerServiceDefinition.builder("google.cloud.tasks.v2.CloudTasks")
                 .addMethod(InProcessGrpc.unary(
                         "google.cloud.tasks.v2.CloudTasks",

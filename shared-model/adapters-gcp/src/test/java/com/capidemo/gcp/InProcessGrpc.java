@@ -24,7 +24,7 @@ import java.util.function.BiConsumer;
  * An in-process gRPC server with fake Google services, and the transport a real Google client is built on to reach
  * it: everything above the wire (the generated client, gax retries, long-running operations) is the production code.
  */
-final class InProcessGrpc implements AutoCloseable {
+public final class InProcessGrpc implements AutoCloseable {
 
     private final Server server;
     private final ManagedChannel channel;
@@ -34,7 +34,7 @@ final class InProcessGrpc implements AutoCloseable {
         this.channel = channel;
     }
 
-    static InProcessGrpc start(Object... services) throws IOException {
+    public static InProcessGrpc start(Object... services) throws IOException {
         String name = InProcessServerBuilder.generateName();
         InProcessServerBuilder builder = InProcessServerBuilder.forName(name).directExecutor();
         for (Object s : services) {
@@ -50,11 +50,11 @@ final class InProcessGrpc implements AutoCloseable {
     }
 
     /** For a client's settings builder (the client closes the channel when it is closed). */
-    TransportChannelProvider channels() {
+    public TransportChannelProvider channels() {
         return FixedTransportChannelProvider.create(GrpcTransportChannel.create(channel));
     }
 
-    static CredentialsProvider noCredentials() {
+    public static CredentialsProvider noCredentials() {
         return NoCredentialsProvider.create();
     }
 

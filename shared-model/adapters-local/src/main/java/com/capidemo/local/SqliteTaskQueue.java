@@ -4,6 +4,7 @@ import com.capidemo.core.config.PlatformConfig;
 import com.capidemo.core.domain.Demo;
 import com.capidemo.core.domain.Job;
 import com.capidemo.core.messaging.TraceContext;
+import com.capidemo.core.port.TaskDelivery;
 import com.capidemo.core.port.TaskQueue;
 import com.capidemo.core.port.TaskRequest;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -11,6 +12,7 @@ import jakarta.enterprise.inject.Typed;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 
 /**
@@ -67,5 +69,14 @@ public class SqliteTaskQueue implements TaskQueue {
                 now,
                 now,
                 TraceContext.currentTraceparent().orElse(null));
+    }
+
+    /**
+     * {@link TaskDispatcher} honours a 503 or 429 with Retry-After: it sends the task again then without counting an
+     * attempt, for at most platform.queue.custom.max-deferral in all.
+     */
+    @Override
+    public Deferral defer(TaskDelivery delivery, Duration wait) {
+        return new Deferral.AskAgainAfter(wait);
     }
 }

@@ -5,12 +5,14 @@ import com.capidemo.core.domain.Demo;
 import com.capidemo.core.domain.Job;
 import com.capidemo.core.port.DemoStore;
 import com.capidemo.core.port.JobStore;
+import com.capidemo.core.port.TaskDelivery;
 import com.capidemo.core.port.TaskQueue;
 import com.capidemo.core.port.TaskRequest;
 import com.capidemo.core.service.JobFailures;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Typed;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 
 /**
@@ -69,5 +71,14 @@ public class TaskTableQueue implements TaskQueue {
             throw new IllegalStateException(reason, e);
         }
         dispatcher.wake();
+    }
+
+    /**
+     * {@link TaskDispatcher} honours a 503 or 429 with Retry-After: it sends the task again then without counting an
+     * attempt, for at most platform.queue.custom.max-deferral in all.
+     */
+    @Override
+    public Deferral defer(TaskDelivery delivery, Duration wait) {
+        return new Deferral.AskAgainAfter(wait);
     }
 }

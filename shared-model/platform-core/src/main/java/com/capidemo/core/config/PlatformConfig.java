@@ -223,9 +223,10 @@ public interface PlatformConfig {
         Duration maxBackoff();
 
         /**
-         * The local task dispatcher's cap on deferring a task: a worker answering 503 or 429 with Retry-After (a pacing
-         * refusal) has the task sent again at that time without using up an attempt, until the task has been deferred
-         * this long in all; then such an answer counts as a failed attempt again. Keep it, with the attempts' deadlines
+         * The cap on deferring a task for a worker's pacing refusals (none of which uses an attempt), from the first
+         * deferral. The local task dispatcher sends a task answered 503 or 429 with Retry-After again at that time, and
+         * after this long counts such answers as failed attempts; with Cloud Tasks the worker schedules a new task for
+         * the job after the wait and fails the job once a wait would pass this long. Keep it, with the attempts' deadlines
          * and backoffs, inside platform.lifecycle.retry-window.custom (6 h), past which the cleanup fails a job still
          * queued.
          */
