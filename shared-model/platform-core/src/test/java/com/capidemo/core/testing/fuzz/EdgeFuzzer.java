@@ -91,13 +91,13 @@ public final class EdgeFuzzer {
      * spelling (each must be 401 without the admin token: every suite runs with {@code platform.edge.ops-protected}
      * as in prod), raw bytes outside ASCII (invalid UTF-8) in the path and query, a control character in a header value
      * (every C0 but tab, and DEL), spaces and tabs inside the request target. The last two are not HTTP/1.1 at all:
-     * the HTTP codec refuses them before the application, and they are counted apart ({@link #unparsed}).
+     * the HTTP codec refuses them before the application, and the service's edge listener must answer them as
+     * problem+json with the security headers like every other refusal (a bare 400 is a violation).
      */
     public void fuzzRequestLines() {
         String endpoint = "(request line and headers)";
         for (String path : OPERATIONS_SPELLINGS) {
-            RawHttp.Response r =
-                    rawVariant(endpoint, "ops-path " + path, ascii("GET " + path + " HTTP/1.1\r\n"), false);
+            RawHttp.Response r = rawVariant(endpoint, "ops-path " + path, ascii("GET " + path + " HTTP/1.1\r\n"));
             if (r.status() != 401) {
                 violations.add(endpoint + " [ops-path " + path + "] → " + r.status()
                         + ": an operations path without the admin token must be 401 (suites run with the prod edge)");
@@ -114,7 +114,7 @@ public final class EdgeFuzzer {
             line.writeBytes(targets[i]);
             line.writeBytes(targets[i + 1]);
             line.writeBytes(targets[i + 2]);
-            rawVariant(endpoint, "raw-non-ascii-" + (i / 3), line.toByteArray(), false);
+            rawVariant(endpoint, "raw-non-ascii-" + (i / 3), line.toByteArray());
         }
         for (int c = 0; c < 0x20; c++) {
             if (c == '\t' || c == '\n' || c == '\r') {
@@ -130,8 +130,7 @@ public final class EdgeFuzzer {
             rawVariant(
                     endpoint,
                     "request-line-space " + target.replace("\t", "\\t"),
-                    ascii("GET " + target + " HTTP/1.1\r\n"),
-                    true);
+                    ascii("GET " + target + " HTTP/1.1\r\n"));
         }
         // What the codec refused closed only that connection: the service goes on answering.
         RawHttp.Response live = RawHttp.send(
@@ -146,32 +145,17 @@ public final class EdgeFuzzer {
     }
 
     private RawHttp.Response rawHeader(String endpoint, String name, String header) {
-        return rawVariant(endpoint, name, ascii("GET /api/templates HTTP/1.1\r\n" + header + "\r\n"), true);
+        return rawVariant(endpoint, name, ascii("GET /api/templates HTTP/1.1\r\n" + header + "\r\n"));
     }
 
-    /** Requests with these names were refused by the HTTP codec (400 without the application). */
-    private final List<String> unparsed = new ArrayList<>();
-
-    public List<String> unparsed() {
-        return unparsed;
-    }
-
-    /**
-     * Sends one request head of raw bytes; {@code belowHttp}: the request is not HTTP/1.1, so an answer of the HTTP
-     * codec itself (400, closing the connection) is counted apart instead of as a violation — any other answer must
-     * be problem+json as usual, and a 5xx is always a violation.
-     */
-    private RawHttp.Response rawVariant(String endpoint, String name, byte[] requestLine, boolean belowHttp) {
+    /** Sends one request head of raw bytes and checks the answer as any other (problem+json, never a 5xx). */
+    private RawHttp.Response rawVariant(String endpoint, String name, byte[] requestLine) {
         ByteArrayOutputStream head = new ByteArrayOutputStream();
         head.writeBytes(requestLine);
         head.writeBytes(ascii("Host: " + host + ":" + port + "\r\nConnection: close\r\n\r\n"));
         RawHttp.Response r = RawHttp.send(host, port, head.toByteArray(), null);
         requests++;
         outcomes.computeIfAbsent(endpoint, k -> new TreeMap<>()).merge(r.status(), 1, Integer::sum);
-        if (belowHttp && r.status() == 400 && r.header("content-type") == null) {
-            unparsed.add(name);
-            return r;
-        }
         check(endpoint, new Variant(name, "GET", "", Map.of(), null, false), r);
         return r;
     }
@@ -496,15 +480,6 @@ public final class EdgeFuzzer {
         Map<Integer, Integer> total = new TreeMap<>();
         outcomes.values().forEach(m -> m.forEach((k, v) -> total.merge(k, v, Integer::sum)));
         s.append("\nAll statuses: ").append(total).append('\n');
-        if (!unparsed.isEmpty()) {
-            s.append("\n")
-                    .append(unparsed.size())
-                    .append(" requests that are not HTTP/1.1 (a control character in a "
-                            + "header value, whitespace inside the request target) were refused 400 by the HTTP codec before the "
-                            + "application, without a problem body: ")
-                    .append(unparsed)
-                    .append('\n');
-        }
         violations.forEach(v -> s.append("- ").append(v).append('\n'));
         try {
             Path dir = Path.of("target", "fuzz");
