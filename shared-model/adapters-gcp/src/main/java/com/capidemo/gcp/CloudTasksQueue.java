@@ -123,14 +123,25 @@ public class CloudTasksQueue implements TaskQueue {
         // which must still enqueue: the task name makes that a no-op when the first attempt got through.
         jobs.create(job);
         try {
-            client.createTask(CreateTaskRequest.newBuilder()
-                    .setParent(config.queueName())
-                    .setTask(task(request))
-                    .build());
-        } catch (AlreadyExistsException e) {
-            // an earlier attempt (ours or the client's retry) created it: exactly one task exists
+            create(task(request)); // false: an earlier attempt (ours or the client's retry) created it
         } catch (RuntimeException e) {
             throw failed(job, e);
+        }
+    }
+
+    /**
+     * Creates the task in the queue; false when a task of that name exists already (ALREADY_EXISTS: an earlier
+     * attempt created it, so exactly one task exists).
+     */
+    private boolean create(Task task) {
+        try {
+            client.createTask(CreateTaskRequest.newBuilder()
+                    .setParent(config.queueName())
+                    .setTask(task)
+                    .build());
+            return true;
+        } catch (AlreadyExistsException e) {
+            return false;
         }
     }
 
@@ -151,12 +162,7 @@ public class CloudTasksQueue implements TaskQueue {
                 .setScheduleTime(
                         Timestamp.newBuilder().setSeconds(at.getEpochSecond()).setNanos(at.getNano()))
                 .build();
-        try {
-            client.createTask(CreateTaskRequest.newBuilder()
-                    .setParent(config.queueName())
-                    .setTask(task)
-                    .build());
-        } catch (AlreadyExistsException e) {
+        if (!create(task)) {
             Log.infof(
                     "job %s was already deferred as task %s (a redelivery of the deferring task)",
                     delivery.jobId(), name);

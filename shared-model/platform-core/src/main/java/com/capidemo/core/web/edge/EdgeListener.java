@@ -118,12 +118,15 @@ public class EdgeListener {
         int status = cause instanceof TooLongHttpLineException
                 ? 414
                 : cause instanceof TooLongHttpHeaderException ? 431 : 400;
+        HttpServerResponse response = problem(request, status).putHeader("Connection", "close");
+        response.end(Buffer.buffer(HttpProblems.of(status, null).toBytes())).onComplete(done -> response.close());
+    }
+
+    /** The response with {@code status}, the security headers and the problem+json media type, not yet ended. */
+    private HttpServerResponse problem(HttpServerRequest request, int status) {
         HttpServerResponse response = request.response();
         SecurityHeaders.apply(response.headers(), "/", edge.contentSecurityPolicy());
-        response.setStatusCode(status)
-                .putHeader("Content-Type", Problem.MEDIA_TYPE)
-                .putHeader("Connection", "close");
-        response.end(Buffer.buffer(HttpProblems.of(status, null).toBytes())).onComplete(done -> response.close());
+        return response.setStatusCode(status).putHeader("Content-Type", Problem.MEDIA_TYPE);
     }
 
     /** One server per event loop, as Quarkus deploys its own; they share the port. */
@@ -165,11 +168,8 @@ public class EdgeListener {
             root.handle(request);
             return;
         }
-        HttpServerResponse response = request.response();
-        SecurityHeaders.apply(response.headers(), "/", edge.contentSecurityPolicy());
-        response.setStatusCode(503)
-                .putHeader("Content-Type", Problem.MEDIA_TYPE)
-                .putHeader("Retry-After", "1");
-        response.end(Buffer.buffer(HttpProblems.of(503, null).toBytes()));
+        problem(request, 503)
+                .putHeader("Retry-After", "1")
+                .end(Buffer.buffer(HttpProblems.of(503, null).toBytes()));
     }
 }
