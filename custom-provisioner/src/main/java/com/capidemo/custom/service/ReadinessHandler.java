@@ -41,9 +41,11 @@ import java.util.Optional;
  * Runs one delivery of a readiness job (POST /tasks/readiness) through the {@link JobRunner}: claim it with a lease,
  * ask the demo's agent each golden question (each one paced by {@link ReadinessPacer}), store the score on the demo,
  * complete the job. A redelivery of a completed job is answered done and scores nothing again. A used-up chat quota
- * (the API's RESOURCE_EXHAUSTED, or no pacing permit in time) is never a failed question: the attempt releases the job
- * and the job is handed back to the queue to deliver again after the wait, without using one of its attempts
- * ({@link TaskQueue#defer}), for at most platform.queue.custom.max-deferral since the first such wait. A demo that is no longer ready (deleted,
+ * (the API's RESOURCE_EXHAUSTED, or no pacing permit in time) is never a failed question: the delivery releases the
+ * job, takes back the attempt its claim counted ({@link FailureVerdict#deferred}) and hands the job back to the queue
+ * to deliver again after the wait, without using one of the queue's attempts either ({@link TaskQueue#defer}), for at
+ * most platform.queue.custom.max-deferral since the first such wait. So the job's {@link JobRunner#MAX_JOB_ATTEMPTS}
+ * are all left for real failures, however often it waited. A demo that is no longer ready (deleted,
  * archived) completes the job without a score. When the queue gives up, the job fails and the demo stays ready with its
  * readiness unknown.
  */
@@ -190,8 +192,8 @@ public class ReadinessHandler {
                             task.deferrals(), since, quota.retryAfterSeconds(), maxDeferral));
                 }
                 retryAfter = quota.retryAfter();
-                return FailureVerdict.retryWhileRedelivered("Attempt " + job.attempts()
-                        + ": the chat quota is used up; scoring again in " + quota.retryAfterSeconds() + " s or later");
+                return FailureVerdict.deferred("The chat quota is used up; scoring again in "
+                        + quota.retryAfterSeconds() + " s or later (waiting uses no attempt)");
             }
             if (failure instanceof IllegalArgumentException) {
                 return FailureVerdict.permanent(JobErrors.describe(failure));

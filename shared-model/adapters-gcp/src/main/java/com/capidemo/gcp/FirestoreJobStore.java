@@ -228,6 +228,19 @@ public class FirestoreJobStore implements JobStore {
     }
 
     @Override
+    public boolean releaseDeferred(String jobId, String owner, JobLog log) {
+        // The lease is removed, owner and all, so a second call for the same claim finds nothing to release.
+        return updateHeld(jobId, owner, JobStatus.RUNNING, (job, now) -> {
+            Map<String, Object> update = new HashMap<>();
+            update.put("lease", null);
+            update.put("attempts", Math.max(job.attempts() - 1, 0));
+            update.put("current_phase", "deferred");
+            update.put("logs", appended(job, log == null ? List.of() : List.of(log)));
+            return update;
+        });
+    }
+
+    @Override
     public boolean complete(String jobId, String owner, Map<String, Object> result, JobLog log) {
         return updateHeld(jobId, owner, JobStatus.COMPLETED, (job, now) -> {
             Map<String, Object> update = new HashMap<>();

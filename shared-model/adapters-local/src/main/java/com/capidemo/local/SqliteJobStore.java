@@ -165,6 +165,16 @@ public class SqliteJobStore implements JobStore {
     }
 
     @Override
+    public boolean releaseDeferred(String jobId, String owner, JobLog log) {
+        Instant now = clock.instant();
+        // The owner is cleared with the lease, so a second call for the same claim matches nothing.
+        return updateThenLog(jobId, log, """
+                UPDATE jobs SET lease_owner = NULL, lease_expires_at = ?, attempts = max(attempts - 1, 0),
+                       current_phase = 'deferred', updated_at = ?
+                WHERE job_id = ? AND status = 'running' AND lease_owner = ?""", now, now, jobId, owner);
+    }
+
+    @Override
     public boolean complete(String jobId, String owner, Map<String, Object> result, JobLog log) {
         Instant now = clock.instant();
         return updateThenLog(

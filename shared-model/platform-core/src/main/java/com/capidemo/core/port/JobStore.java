@@ -39,7 +39,7 @@ public interface JobStore {
 
     /**
      * queued → running, or running with an expired lease → running (a crashed worker's job). Records
-     * the lease {owner, now + leaseDuration} and counts the attempt.
+     * the lease {owner, now + leaseDuration} and counts the attempt (which {@link #releaseDeferred} takes back).
      */
     ClaimOutcome claim(String jobId, String owner, Duration leaseDuration);
 
@@ -55,6 +55,18 @@ public interface JobStore {
      * the job stays running until then.
      */
     boolean release(String jobId, String owner, JobLog log);
+
+    /**
+     * Gives up the lease of a job whose delivery was paced out (handed back to its queue to be delivered again after a
+     * wait, such as a readiness job waiting for the chat quota) and takes back the attempt its claim counted, so that
+     * waiting uses none of the job's attempts. The job stays running with no lease at all (no owner), so the next
+     * delivery claims it at once. One conditional write: only the lease owner of a running job may do it, and only
+     * once per claim, so a stale owner (another worker claimed the job since), a second call for the same claim (a
+     * redelivery, or two racing), a queued or finished job changes nothing.
+     *
+     * @return true when the lease was given up and the attempt taken back now
+     */
+    boolean releaseDeferred(String jobId, String owner, JobLog log);
 
     /** running → completed for the lease holder. */
     boolean complete(String jobId, String owner, Map<String, Object> result, JobLog log);

@@ -31,8 +31,10 @@ import org.jboss.logging.MDC;
  * Turns one delivery of a job into at most one run of a worker's {@link JobWork}: claim the job with a lease
  * (conditional write), perform the work, complete it with a conditional write, or judge the failure (lease lost: done;
  * permanent: fail the job and its demo; transient: release the lease and ask for redelivery, until
- * {@link #MAX_JOB_ATTEMPTS}). The job's ids are in the MDC for the whole delivery; each run is timed and counted as
- * provision.duration / provision.count with the work's tags and the outcome (completed, failed, retried, lease_lost).
+ * {@link #MAX_JOB_ATTEMPTS}; deferred, when the work was paced out: release the lease, take back the claim's attempt
+ * and ask for redelivery, so waiting never uses up the attempts). The job's ids are in the MDC for the whole delivery;
+ * each run is timed and counted as provision.duration / provision.count with the work's tags and the outcome
+ * (completed, failed, retried, deferred, lease_lost).
  * Each delivery is a span ({@code job}) with a child span for the claim; the work's phases are spans below it.
  * Every job this runner completes or fails, whatever its kind (quick, clone, custom, pipeline), is announced on
  * {@link EventPublisher#PROVISION_EVENTS} ({@link ProvisionEvents}).
@@ -40,7 +42,10 @@ import org.jboss.logging.MDC;
 @ApplicationScoped
 public class JobRunner {
 
-    /** Transient failures retried through redelivery before the job is failed (3 attempts). */
+    /**
+     * Transient failures retried through redelivery before the job is failed (3 attempts). A claim counts an attempt;
+     * a deferral takes it back, so only deliveries that ran and failed (or were lost) use them.
+     */
     public static final int MAX_JOB_ATTEMPTS = 3;
 
     private final JobStore jobs;
@@ -195,6 +200,16 @@ public class JobRunner {
                 outcome = "failed";
                 fail(job, permanent.reason(), work);
                 return DeliveryOutcome.DONE;
+            }
+            if (verdict instanceof FailureVerdict.Deferred deferred) {
+                // the lease is given up and the claim's attempt taken back in one conditional write
+                if (!jobs.releaseDeferred(job.jobId(), workerId, JobLog.info(clock.instant(), deferred.note()))) {
+                    outcome = "lease_lost";
+                    Log.warnf("job %s was claimed by another worker before this delivery could defer it", job.jobId());
+                    return DeliveryOutcome.DONE;
+                }
+                outcome = "deferred";
+                return DeliveryOutcome.RETRY;
             }
             FailureVerdict.Transient retry = (FailureVerdict.Transient) verdict;
             if (retry.reasonOnceExhausted().isPresent() && job.attempts() >= MAX_JOB_ATTEMPTS) {

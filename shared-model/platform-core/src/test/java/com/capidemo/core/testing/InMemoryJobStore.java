@@ -116,7 +116,9 @@ public final class InMemoryJobStore implements JobStore {
             if (job.status().isTerminal()) {
                 return ClaimOutcome.of(ClaimOutcome.Kind.ALREADY_FINISHED, job);
             }
-            if (job.status() == JobStatus.RUNNING && job.lease().isLiveAt(now)) {
+            if (job.status() == JobStatus.RUNNING
+                    && job.lease() != null
+                    && job.lease().isLiveAt(now)) {
                 return ClaimOutcome.of(ClaimOutcome.Kind.LEASED_BY_OTHER, job);
             }
             Job claimed = new Job(
@@ -190,6 +192,33 @@ public final class InMemoryJobStore implements JobStore {
                         job.result(),
                         job.attempts(),
                         new Lease(owner, now),
+                        job.payload(),
+                        job.createdAt(),
+                        job.startedAt(),
+                        now,
+                        job.completedAt(),
+                        job.createdBy()));
+    }
+
+    @Override
+    public boolean releaseDeferred(String jobId, String owner, JobLog log) {
+        Instant now = clock.instant();
+        return updateHeld(
+                jobId,
+                owner,
+                job -> new Job(
+                        job.jobId(),
+                        job.demoId(),
+                        job.tenantId(),
+                        job.type(),
+                        job.status(),
+                        job.progress(),
+                        "deferred",
+                        append(job.logs(), log),
+                        job.error(),
+                        job.result(),
+                        Math.max(job.attempts() - 1, 0),
+                        null,
                         job.payload(),
                         job.createdAt(),
                         job.startedAt(),
@@ -295,6 +324,7 @@ public final class InMemoryJobStore implements JobStore {
             Job job = jobs.get(jobId);
             if (job == null
                     || job.status() != JobStatus.RUNNING
+                    || job.lease() == null
                     || !owner.equals(job.lease().owner())) {
                 return false;
             }

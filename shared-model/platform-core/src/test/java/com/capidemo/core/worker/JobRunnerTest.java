@@ -447,6 +447,85 @@ class JobRunnerTest {
     }
 
     @Test
+    void deferralsUseNoAttemptSoATransientFailureAfterMoreDeferralsThanAttemptsIsRetried() {
+        Job job = queued();
+        int deferrals = JobRunner.MAX_JOB_ATTEMPTS + 2;
+        int[] judged = {0};
+        Work work = Work.throwing(
+                new RuntimeException("quota or socket"),
+                e -> judged[0]++ < deferrals
+                        ? FailureVerdict.deferred("quota used up; again in 60 s")
+                        : FailureVerdict.retry("transient; will retry", "failed after 3 attempts"));
+
+        for (int i = 0; i < deferrals; i++) {
+            assertThat(deliver(job, work)).as("deferral %d", i + 1).isEqualTo(DeliveryOutcome.RETRY);
+            Job waiting = stored(job);
+            assertThat(waiting.status()).isEqualTo(JobStatus.RUNNING);
+            assertThat(waiting.attempts()).as("the claim's attempt taken back").isZero();
+            assertThat(waiting.currentPhase()).isEqualTo("deferred");
+            clock.advance(Duration.ofSeconds(60));
+        }
+
+        assertThat(deliver(job, work)).as("the first real failure").isEqualTo(DeliveryOutcome.RETRY);
+        Job retried = stored(job);
+        assertThat(retried.status()).as("retried, not failed").isEqualTo(JobStatus.RUNNING);
+        assertThat(retried.attempts()).isEqualTo(1);
+        assertThat(retried.logs()).last().satisfies(l -> assertThat(l.message()).isEqualTo("transient; will retry"));
+        assertThat(failedDemos).isEmpty();
+        assertThat(count("deferred")).isEqualTo(deferrals);
+        assertThat(count("retried")).isEqualTo(1);
+        assertThat(count("failed")).isZero();
+        assertThat(work.performed).isEqualTo(deferrals + 1);
+
+        // real failures still have their limit: the third one fails the job
+        assertThat(deliver(job, work)).isEqualTo(DeliveryOutcome.RETRY);
+        assertThat(deliver(job, work)).isEqualTo(DeliveryOutcome.DONE);
+        assertThat(stored(job).status()).isEqualTo(JobStatus.FAILED);
+        assertThat(stored(job).attempts()).isEqualTo(JobRunner.MAX_JOB_ATTEMPTS);
+        assertThat(stored(job).error()).isEqualTo("failed after 3 attempts");
+    }
+
+    @Test
+    void aDeferredJobIsReleasedSoTheNextDeliveryClaimsItAtOnce() {
+        Job job = queued();
+        Work work = Work.throwing(new RuntimeException("no permit"), e -> FailureVerdict.deferred("waiting for room"));
+
+        assertThat(deliver(job, work)).isEqualTo(DeliveryOutcome.RETRY);
+
+        assertThat(stored(job).logs()).last().satisfies(l -> {
+            assertThat(l.level()).isEqualTo("INFO");
+            assertThat(l.message()).isEqualTo("waiting for room");
+        });
+        ClaimOutcome next = jobs.claim(job.jobId(), "next-worker", LEASE);
+        assertThat(next.kind()).isEqualTo(ClaimOutcome.Kind.CLAIMED);
+        assertThat(next.job().attempts()).isEqualTo(1);
+        assertThat(work.hooks).isEmpty();
+        assertThat(published).isEmpty();
+    }
+
+    @Test
+    void aDeferralAfterAnotherWorkerTookTheJobOverChangesNothingAndIsALostLease() {
+        Job job = queued();
+        Work work = new Work(
+                j -> {
+                    clock.advance(LEASE.plusSeconds(1));
+                    assertThat(jobs.claim(j.jobId(), "new-owner", LEASE).kind()).isEqualTo(ClaimOutcome.Kind.CLAIMED);
+                    throw new RuntimeException("no permit in time");
+                },
+                e -> FailureVerdict.deferred("waiting for room"));
+
+        assertThat(deliver(job, work)).as("the job is the new owner's").isEqualTo(DeliveryOutcome.DONE);
+
+        Job taken = stored(job);
+        assertThat(taken.lease().owner()).isEqualTo("new-owner");
+        assertThat(taken.lease().isLiveAt(clock.instant())).isTrue();
+        assertThat(taken.attempts()).as("the new owner's claim stays counted").isEqualTo(2);
+        assertThat(taken.currentPhase()).isEqualTo("claimed");
+        assertThat(count("lease_lost")).isEqualTo(1);
+        assertThat(count("deferred")).isZero();
+    }
+
+    @Test
     void everyKindOfJobPublishesItsCompletionOnProvisionEvents() {
         for (JobPayload payload : List.of(
                 new JobPayload.Quick("shopify", "Acme", "ce@acme.example"),

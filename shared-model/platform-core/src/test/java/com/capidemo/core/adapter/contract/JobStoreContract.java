@@ -241,6 +241,97 @@ public abstract class JobStoreContract {
                 .isEqualTo(Kind.CLAIMED);
     }
 
+    @Test
+    void aDeferredReleaseTakesBackTheClaimsAttemptAndTheNextDeliveryClaimsAtOnce() {
+        Job job = queuedJob();
+        MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
+        JobStore timed = store(clock);
+        assertThat(timed.claim(job.jobId(), "a", Duration.ofMinutes(10)).job().attempts())
+                .isEqualTo(1);
+
+        assertThat(timed.releaseDeferred(job.jobId(), "a", JobLog.info(clock.instant(), "waiting for the quota")))
+                .isTrue();
+
+        Job deferred = timed.find(job.jobId()).orElseThrow();
+        assertThat(deferred.status()).isEqualTo(JobStatus.RUNNING);
+        assertThat(deferred.attempts()).as("the claim's attempt taken back").isZero();
+        assertThat(deferred.currentPhase()).isEqualTo("deferred");
+        assertThat(deferred.lease()).as("no owner left").isNull();
+        assertThat(deferred.logs()).extracting(JobLog::message).contains("waiting for the quota");
+        assertThat(timed.heartbeat(job.jobId(), "a", Duration.ofMinutes(10), 10, "asking", List.of()))
+                .as("the deferring owner holds nothing any more")
+                .isFalse();
+        assertThat(timed.complete(job.jobId(), "a", Map.of(), null)).isFalse();
+        ClaimOutcome next = timed.claim(job.jobId(), "b", Duration.ofMinutes(10));
+        assertThat(next.kind()).as("at once, on the same clock").isEqualTo(Kind.CLAIMED);
+        assertThat(next.job().attempts()).isEqualTo(1);
+    }
+
+    @Test
+    void onlyTheLeaseOwnerCanReleaseDeferredAndOnlyOncePerClaim() {
+        Job job = queuedJob();
+        MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
+        JobStore timed = store(clock);
+        assertThat(timed.releaseDeferred(job.jobId(), "a", null))
+                .as("a queued job")
+                .isFalse();
+        timed.claim(job.jobId(), "a", Duration.ofSeconds(30));
+        assertThat(timed.releaseDeferred(job.jobId(), "b", null))
+                .as("not the owner")
+                .isFalse();
+
+        clock.advance(Duration.ofSeconds(31));
+        assertThat(timed.claim(job.jobId(), "b", Duration.ofSeconds(30)).kind()).isEqualTo(Kind.CLAIMED);
+        assertThat(timed.releaseDeferred(job.jobId(), "a", null))
+                .as("a stale owner, after another claim")
+                .isFalse();
+        Job takenOver = timed.find(job.jobId()).orElseThrow();
+        assertThat(takenOver.attempts()).isEqualTo(2);
+        assertThat(takenOver.lease().owner()).isEqualTo("b");
+        assertThat(takenOver.lease().isLiveAt(clock.instant())).isTrue();
+
+        assertThat(timed.releaseDeferred(job.jobId(), "b", null)).isTrue();
+        assertThat(timed.releaseDeferred(job.jobId(), "b", null))
+                .as("a second call for the same claim")
+                .isFalse();
+        assertThat(timed.find(job.jobId()).orElseThrow().attempts()).isEqualTo(1);
+
+        timed.claim(job.jobId(), "c", Duration.ofSeconds(30));
+        assertThat(timed.complete(job.jobId(), "c", Map.of(), null)).isTrue();
+        assertThat(timed.releaseDeferred(job.jobId(), "c", null))
+                .as("a finished job")
+                .isFalse();
+        assertThat(timed.find(job.jobId()).orElseThrow().status()).isEqualTo(JobStatus.COMPLETED);
+        assertThat(timed.find(job.jobId()).orElseThrow().attempts()).isEqualTo(2);
+        assertThat(timed.releaseDeferred("job_missing", "a", null)).isFalse();
+    }
+
+    @Test
+    void eightThreadsRacingToReleaseOneClaimDeferredTakeBackExactlyOneAttempt() throws Exception {
+        Job job = queuedJob();
+        store().claim(job.jobId(), "a", Duration.ofMinutes(10));
+        int racers = 8;
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(racers);
+        List<Future<Boolean>> results = new ArrayList<>();
+        for (int i = 0; i < racers; i++) {
+            JobStore own = store();
+            results.add(pool.submit(() -> {
+                start.await();
+                return own.releaseDeferred(job.jobId(), "a", null);
+            }));
+        }
+        start.countDown();
+        List<Boolean> released = new ArrayList<>();
+        for (Future<Boolean> f : results) {
+            released.add(f.get(60, TimeUnit.SECONDS));
+        }
+        pool.shutdown();
+
+        assertThat(released).filteredOn(r -> r).hasSize(1);
+        assertThat(store().find(job.jobId()).orElseThrow().attempts()).isZero();
+    }
+
     private Job keyedJob(String exclusiveKey) {
         return Job.queued(
                 Ids.jobId(),
