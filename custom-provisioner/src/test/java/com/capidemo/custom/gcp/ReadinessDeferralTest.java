@@ -10,6 +10,7 @@ import com.capidemo.core.domain.Ids;
 import com.capidemo.core.domain.Job;
 import com.capidemo.core.domain.JobStatus;
 import com.capidemo.core.port.AgentSpec;
+import com.capidemo.core.port.DataAgents;
 import com.capidemo.core.port.DemoStore;
 import com.capidemo.core.port.JobStore;
 import com.capidemo.core.port.Warehouse;
@@ -19,6 +20,7 @@ import com.capidemo.core.service.TemplateLibrary;
 import com.capidemo.core.template.TableSpec;
 import com.capidemo.core.template.TemplateDefinition;
 import com.capidemo.core.testing.MutableClock;
+import com.capidemo.core.worker.JobRunner;
 import com.capidemo.custom.service.ReadinessPacer;
 import com.capidemo.gcp.CloudTasksQueue;
 import com.capidemo.gcp.FakeCloudTasks;
@@ -158,11 +160,16 @@ class ReadinessDeferralTest {
 
     /** Cloud Tasks delivering {@code task} (first attempt) to the URL it names, as custom-provisioner sees it. */
     private static ValidatableResponse deliver(Task task) {
+        return deliver(task, 0);
+    }
+
+    /** Cloud Tasks delivering {@code task} on its attempt {@code retryCount} + 1. */
+    private static ValidatableResponse deliver(Task task, int retryCount) {
         String url = task.getHttpRequest().getUrl();
         return given().header("X-Worker-Secret", "test-secret")
                 .header("X-CloudTasks-QueueName", "custom-provision")
                 .header("X-CloudTasks-TaskName", task.getName().substring(QUEUE_PATH.length()))
-                .header("X-CloudTasks-TaskRetryCount", "0")
+                .header("X-CloudTasks-TaskRetryCount", String.valueOf(retryCount))
                 .contentType("application/json")
                 .body(task.getHttpRequest().getBody().toByteArray())
                 .when()
@@ -235,6 +242,58 @@ class ReadinessDeferralTest {
         Demo demo = demos.find(demoId).orElseThrow();
         assertThat(demo.status().wire()).as("the demo stays ready").isEqualTo("ready");
         assertThat(demo.readiness()).as("its readiness unknown").isNull();
+    }
+
+    @Inject
+    DataAgents agents;
+
+    @Test
+    void deferralsUseNoAttemptSoATransientFailureAfterMoreDeferralsThanAttemptsIsRetriedNotFailed() {
+        String demoId = readyDemo();
+        String jobId = ReadinessJobs.jobIdFor(demoId);
+        String first = "job-" + jobId;
+
+        // one deferral more than the job's attempts, all within max-deferral (6 minutes)
+        String current = first;
+        for (int n = 1; n <= JobRunner.MAX_JOB_ATTEMPTS + 1; n++) {
+            quotaRoomForOneQuestion();
+            deliver(task(current))
+                    .statusCode(200)
+                    .body("outcome", equalTo("deferred"))
+                    .body("next_task", equalTo(first + "-d" + n));
+            current = first + "-d" + n;
+            CLOCK.advance(Duration.ofSeconds(61));
+        }
+        Job waiting = jobs.find(jobId).orElseThrow();
+        assertThat(waiting.attempts()).as("waiting used no attempt").isZero();
+        assertThat(waiting.status()).isEqualTo(JobStatus.RUNNING);
+
+        // the next delivery finds room, but the demo's agent cannot be found for a moment: a transient failure
+        String agentId = demos.find(demoId).orElseThrow().agentId();
+        AgentSpec spec = agents.find(agentId).orElseThrow();
+        agents.deleteAgent(agentId);
+        MutableClock quota = MutableClock.at("2026-06-01T00:00:00Z");
+        QuarkusMock.installMockForType(
+                new ReadinessPacer(true, 15, Duration.ofMinutes(5), quota, quota::advance), ReadinessPacer.class);
+        deliver(task(current)).statusCode(503).body("outcome", equalTo("retry"));
+
+        Job retried = jobs.find(jobId).orElseThrow();
+        assertThat(retried.status()).as("retried, not failed").isEqualTo(JobStatus.RUNNING);
+        assertThat(retried.error()).isNull();
+        assertThat(retried.attempts()).as("the first real attempt").isEqualTo(1);
+        assertThat(tasksOf(jobId))
+                .as("a failure is retried by Cloud Tasks, not deferred")
+                .hasSize(5);
+
+        // Cloud Tasks retries the task; the agent is back
+        assertThat(agents.createAgent(spec)).isEqualTo(agentId);
+        CLOCK.advance(Duration.ofSeconds(10));
+        deliver(task(current), 1).statusCode(200).body("outcome", equalTo("done"));
+
+        Job done = jobs.find(jobId).orElseThrow();
+        assertThat(done.status()).isEqualTo(JobStatus.COMPLETED);
+        assertThat(done.attempts()).isEqualTo(2);
+        assertThat(demos.find(demoId).orElseThrow().readiness().score()).isEqualTo(100.0);
     }
 
     @Test

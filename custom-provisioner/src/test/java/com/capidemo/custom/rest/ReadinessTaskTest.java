@@ -200,6 +200,44 @@ class ReadinessTaskTest {
     }
 
     @Test
+    void waitingForTheQuotaUsesNoAttemptSoATransientFailureAfterMoreWaitsThanAttemptsIsRetried() {
+        String demoId = readyDemo();
+        String jobId = ReadinessJobs.jobIdFor(demoId);
+        MutableClock quotaClock = MutableClock.at("2026-06-01T10:00:00Z");
+        int waits = com.capidemo.core.worker.JobRunner.MAX_JOB_ATTEMPTS + 1;
+        for (int i = 0; i < waits; i++) {
+            // one chat request a minute and no waiting: the second golden question finds no permit
+            QuarkusMock.installMockForType(
+                    new ReadinessPacer(true, 1, Duration.ZERO, quotaClock, quotaClock::advance), ReadinessPacer.class);
+            // the task dispatcher sends the task again after Retry-After without counting an attempt
+            deliver(jobId, 0).statusCode(503).header("Retry-After", "60");
+            quotaClock.advance(Duration.ofSeconds(61));
+        }
+        assertThat(jobs.find(jobId).orElseThrow().attempts())
+                .as("waiting used no attempt")
+                .isZero();
+
+        // room now, but the demo's agent cannot be found for a moment: a transient failure, answered without a wait
+        String agentId = demos.find(demoId).orElseThrow().agentId();
+        AgentSpec spec = agents.find(agentId).orElseThrow();
+        agents.deleteAgent(agentId);
+        QuarkusMock.installMockForType(
+                new ReadinessPacer(true, 15, Duration.ofMinutes(5), quotaClock, quotaClock::advance),
+                ReadinessPacer.class);
+        deliver(jobId, 0).statusCode(503).header("Retry-After", org.hamcrest.Matchers.nullValue());
+
+        Job retried = jobs.find(jobId).orElseThrow();
+        assertThat(retried.status()).as("retried, not failed").isEqualTo(JobStatus.RUNNING);
+        assertThat(retried.error()).isNull();
+        assertThat(retried.attempts()).isEqualTo(1);
+
+        agents.createAgent(spec);
+        deliver(jobId, 1).statusCode(200);
+        assertThat(jobs.find(jobId).orElseThrow().status()).isEqualTo(JobStatus.COMPLETED);
+        assertThat(demos.find(demoId).orElseThrow().readiness().score()).isEqualTo(100.0);
+    }
+
+    @Test
     void aReadinessDeliveryForAnotherKindOfJobIsRefusedWithoutTouchingIt() {
         String demoId = Ids.demoId();
         Job custom = Job.queued(
