@@ -461,6 +461,11 @@ final class Planner {
             consumed.set(top.token());
         }
         List<SemanticModel.Mention> mentions = model.mentions(tokens, consumed, CUES);
+        BitSet everyRow = everyRow(tokens, mentions);
+        if (!everyRow.isEmpty()) {
+            consumed.or(everyRow);
+            mentions = model.mentions(tokens, consumed, CUES);
+        }
         BitSet content = new BitSet();
         for (Words.Token t : tokens) {
             if (consumed.get(t.index())) {
@@ -529,6 +534,46 @@ final class Planner {
     }
 
     /**
+     * A value word that is also what every row of its own table is ("member": guests are members, one tier is
+     * 'member') said of another table whose description says its rows are that word's ("member bookings" with
+     * "bookings: reservations made by rewards members"; "how much did members spend at the spa" when the charges are
+     * "posted to member stays") describes every row of that table: it adds no condition. Only right before a noun
+     * naming that table, or as the subject after "did/do/does" when every other word names such tables.
+     */
+    private BitSet everyRow(List<Words.Token> tokens, List<SemanticModel.Mention> mentions) {
+        BitSet out = new BitSet();
+        for (SemanticModel.Mention m : mentions) {
+            if (m.kind() != SemanticModel.Kind.VALUE || m.first() != m.last()) {
+                continue;
+            }
+            int i = m.first();
+            Words.Token w = tokens.get(i);
+            if (!w.stem().equals(model.rowNoun(m.table()))
+                    || i > 0 && tokens.get(i - 1).is("non", "not", "no", "without", "except", "excluding")) {
+                continue;
+            }
+            boolean before = mentions.stream()
+                    .anyMatch(n -> n.kind() == SemanticModel.Kind.TABLE
+                            && n.first() == i + 1
+                            && !n.table().equals(m.table())
+                            && model.rowPhrase(n.table()).contains(w.stem()));
+            List<SemanticModel.Mention> others =
+                    mentions.stream().filter(n -> !n.tokens().get(i)).toList();
+            boolean subject = i > 0
+                    && tokens.get(i - 1).is("did", "do", "does")
+                    && tokens.stream().noneMatch(x -> x.is("many", "number", "count", "counts", "each", "per", "which"))
+                    && !others.isEmpty()
+                    && others.stream()
+                            .allMatch(n -> !n.table().equals(m.table())
+                                    && model.rowPhrase(n.table()).contains(w.stem()));
+            if (before || subject) {
+                out.set(i);
+            }
+        }
+        return out;
+    }
+
+    /**
      * "Top 10 customers by lifetime value", "which customer has the highest LTV": ranking entities by lifetime value is
      * ranking them by everything they brought in, the house's revenue measure over all time. Without a ranking of the
      * entities themselves ("lifetime value by channel") the phrase stays what it usually is, a projection, and is
@@ -549,6 +594,7 @@ final class Planner {
     private List<Words.Token> fromLexicon(
             List<Words.Token> tokens, List<SemanticModel.Mention> mentions, BitSet content) {
         java.util.Map<Integer, List<String>> replacements = new java.util.TreeMap<>();
+        boolean moneySaid = false;
         for (int i = content.nextSetBit(0); i >= 0; i = content.nextSetBit(i + 1)) {
             int idx = i;
             if (mentions.stream().anyMatch(m -> m.tokens().get(idx))) {
@@ -573,7 +619,20 @@ final class Planner {
             List<String> money = moneyColumn(tokens, mentions, t);
             if (money != null) {
                 // "spend the most money on": a second word for the same amount adds nothing
-                replacements.put(i, replacements.containsValue(money) ? List.of() : money);
+                int most = superlativeAfter(tokens, i);
+                if (moneySaid || money.isEmpty()) {
+                    replacements.put(i, List.of());
+                } else if (most >= 0) {
+                    // "which brand earns the most from …": the amount is what "the most" ranks by
+                    replacements.put(i, List.of());
+                    List<String> ranked =
+                            new ArrayList<>(List.of(tokens.get(most).text()));
+                    ranked.addAll(money);
+                    replacements.put(most, ranked);
+                } else {
+                    replacements.put(i, money);
+                }
+                moneySaid = moneySaid || !money.isEmpty();
                 continue;
             }
             Lexicon.Alternatives alt = Lexicon.of(t.text());
@@ -647,6 +706,15 @@ final class Planner {
             return null;
         }
         return List.of(found.iterator().next().split("_"));
+    }
+
+    /** The index of "most" or "least" right after a verb ("earns the most"), or -1. */
+    private static int superlativeAfter(List<Words.Token> tokens, int verb) {
+        int j = verb + 1;
+        if (j < tokens.size() && tokens.get(j).is("the")) {
+            j++;
+        }
+        return j < tokens.size() && tokens.get(j).is("most", "least") ? j : -1;
     }
 
     /**

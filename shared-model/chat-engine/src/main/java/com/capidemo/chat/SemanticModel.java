@@ -409,6 +409,48 @@ final class SemanticModel {
     /** The agent's system instruction (null when there is none). */
     String instruction;
 
+    private static final java.util.regex.Pattern DESCRIPTION = java.util.regex.Pattern.compile(
+            "^\\s*-\\s*([a-z_]+)\\s*(?:\\([^)]*\\))?\\s*:\\s*(.+)$", java.util.regex.Pattern.MULTILINE);
+
+    /**
+     * The stems of what the system instruction says every row of a table is: its description's first line up to the
+     * first parenthesis, comma, period, "with", "where" or "including" ("bookings: reservations made by rewards
+     * members (a subset …)" gives reservations, made, by, rewards, members). Empty without a description.
+     */
+    Set<String> rowPhrase(String table) {
+        Set<String> out = new HashSet<>();
+        if (instruction == null) {
+            return out;
+        }
+        java.util.regex.Matcher g = DESCRIPTION.matcher(instruction);
+        while (g.find()) {
+            if (g.group(1).equals(table)) {
+                String lead = g.group(2)
+                        .toLowerCase(java.util.Locale.ROOT)
+                        .split("[(,;.:]|\\bwith\\b|\\bwhere\\b|\\bincluding\\b", 2)[0];
+                Words.tokenize(lead).forEach(t -> out.add(t.stem()));
+            }
+        }
+        return out;
+    }
+
+    /** The stem of the head noun of what the system instruction says every row of a table is ("members"), or null. */
+    String rowNoun(String table) {
+        if (instruction == null) {
+            return null;
+        }
+        java.util.regex.Matcher g = DESCRIPTION.matcher(instruction);
+        while (g.find()) {
+            if (g.group(1).equals(table)) {
+                String text = g.group(2).replaceAll("\\([^()]*\\)", " ").toLowerCase(java.util.Locale.ROOT);
+                List<Words.Token> words =
+                        Words.tokenize(text.split("[,;.:]|\\bwith\\b|\\bwhere\\b|\\bincluding\\b", 2)[0]);
+                return words.isEmpty() ? null : words.get(words.size() - 1).stem();
+            }
+        }
+        return null;
+    }
+
     private static final java.util.regex.Pattern TABLE_LINE =
             java.util.regex.Pattern.compile("^\\s*-\\s*([A-Za-z_]+)\\b.*$");
 

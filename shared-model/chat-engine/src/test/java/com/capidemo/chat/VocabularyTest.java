@@ -75,4 +75,27 @@ class VocabularyTest {
         assertThat(a.outcome()).isEqualTo(ChatAnswer.PLANNED);
         assertThat(a.sql()).contains("count(*)").contains("GROUP BY p.category");
     }
+
+    @Test
+    void aValueWordThatATablesDescriptionSaysOfEveryRowAddsNothingBeforeThatTablesNoun() {
+        // "bookings: reservations made by Harborline Rewards members", while 'member' is also a loyalty tier
+        ChatAnswer a = ask("hospitality", "How many member bookings did each region get?");
+        assertThat(a.outcome()).isEqualTo(ChatAnswer.PLANNED);
+        assertThat(a.sql()).contains("count(*)").contains("GROUP BY h.region").doesNotContain("loyalty_tier");
+        // said of the guests themselves it stays both readings
+        assertThat(ask("hospitality", "How many bookings did member tier guests make?")
+                        .outcome())
+                .isEqualTo(ChatAnswer.DECLINED);
+    }
+
+    @Test
+    void aMoneyVerbBeforeTheMostRanksByTheMoneyColumn() {
+        ChatAnswer a = ask("hospitality", "Which brand earns the most from food and beverage charges?");
+        assertThat(a.outcome()).isEqualTo(ChatAnswer.PLANNED);
+        assertThat(a.sql())
+                .contains("sum(fc.amount)")
+                .contains("GROUP BY h.brand")
+                .contains("fc.department = 'food_beverage'")
+                .contains("LIMIT 1");
+    }
 }
