@@ -82,6 +82,11 @@ final class PerEntityStage implements PlanStage {
                         .anyMatch(t -> t.is("who", "that")
                                 && draft.ctx.text(t.index() + 1).matches("have|has|had"));
         boolean all = draft.tokens.stream().anyMatch(t -> t.is("including", "never"));
+        if (draft.tokens.stream().anyMatch(t -> t.is("among", "amongst"))
+                && draft.tokens.stream().noneMatch(t -> t.is("who", "that", "counting"))) {
+            // "among customers in Texas": narrowed by something else than having child records
+            return Optional.of("I could not tell which " + p + " to average over");
+        }
         if (among && all) {
             return Optional.of("I could not tell whether to average over all " + p + " or only those with " + child);
         }

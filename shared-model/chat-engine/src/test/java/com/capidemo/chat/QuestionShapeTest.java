@@ -53,6 +53,10 @@ class QuestionShapeTest {
         ChatAnswer unsaid = ask("shopify", "In 2024, what was the average number of orders per customer?");
         assertThat(unsaid.outcome()).isEqualTo(ChatAnswer.DECLINED);
         assertThat(unsaid.answer()).contains("only those with");
+        // "among customers in Texas" narrows the customers by where they are, not by having orders
+        ChatAnswer where =
+                ask("shopify", "Among customers in Texas, what is the average number of orders per customer?");
+        assertThat(where.outcome()).isEqualTo(ChatAnswer.DECLINED);
     }
 
     @Test
