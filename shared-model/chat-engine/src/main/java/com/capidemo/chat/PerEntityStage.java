@@ -53,6 +53,9 @@ final class PerEntityStage implements PlanStage {
                     .findFirst()
                     .orElse(null);
         }
+        if (parent == null && draft.dims.isEmpty() && draft.timeGroup == null && "count".equals(draft.measure.kind())) {
+            parent = pronounParent(draft);
+        }
         if (parent == null) {
             return Optional.empty();
         }
@@ -79,15 +82,68 @@ final class PerEntityStage implements PlanStage {
                         .anyMatch(t -> t.is("who", "that")
                                 && draft.ctx.text(t.index() + 1).matches("have|has|had"));
         boolean all = draft.tokens.stream().anyMatch(t -> t.is("including", "never"));
+        if (draft.tokens.stream().anyMatch(t -> t.is("among", "amongst"))
+                && draft.tokens.stream().noneMatch(t -> t.is("who", "that", "counting"))) {
+            // "among customers in Texas": narrowed by something else than having child records
+            return Optional.of("I could not tell which " + p + " to average over");
+        }
         if (among && all) {
             return Optional.of("I could not tell whether to average over all " + p + " or only those with " + child);
         }
+        if (!among && !draft.ctx.time().ranges().isEmpty()) {
+            return Optional.of("I could not tell whether to average over all " + p + " or only those with " + child
+                    + " in that period");
+        }
         draft.dims.removeIf(d -> d.table().equals(p));
+        for (SemanticModel.Mention m : draft.sel) {
+            if (m.kind() == SemanticModel.Kind.TABLE && m.table().equals(p)) {
+                draft.used.add(m);
+            }
+        }
         draft.dimMentions.remove(parent);
         draft.used.add(parent);
         draft.tokens.stream().filter(t -> t.is("never")).forEach(t -> draft.applied.set(t.index()));
         draft.measure =
                 new Plan.Measure(among ? "per_active_entity" : "per_entity", child, link.column(), null, null, null, p);
         return Optional.empty();
+    }
+
+    /**
+     * The parent of "how many bookings has each made on average" or "how many shipments did a customer receive on
+     * average": "each" standing alone, or "a"/"an" right before a table's name, when the one table the question names
+     * besides the counted one is a direct parent of it.
+     */
+    private SemanticModel.Mention pronounParent(PlanDraft draft) {
+        SemanticModel.Mention parent = null;
+        for (SemanticModel.Mention m : draft.sel) {
+            if (m.kind() != SemanticModel.Kind.TABLE || m.table().equals(draft.base) || draft.used.contains(m)) {
+                continue;
+            }
+            boolean linked = model.schema.table(draft.base).orElseThrow().links().stream()
+                    .anyMatch(l -> l.parent().equals(m.table()));
+            if (!linked || parent != null && !parent.table().equals(m.table())) {
+                return null;
+            }
+            if (parent == null) {
+                parent = m;
+            }
+        }
+        if (parent == null) {
+            return null;
+        }
+        String table = parent.table();
+        for (Words.Token t : draft.tokens) {
+            boolean alone =
+                    t.is("each") && draft.sel.stream().noneMatch(m -> m.tokens().get(t.index() + 1));
+            boolean article = t.is("a", "an")
+                    && draft.sel.stream()
+                            .anyMatch(m -> m.kind() == SemanticModel.Kind.TABLE
+                                    && m.table().equals(table)
+                                    && m.first() == t.index() + 1);
+            if (alone || article) {
+                return parent;
+            }
+        }
+        return null;
     }
 }

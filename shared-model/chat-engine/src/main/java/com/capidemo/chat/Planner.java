@@ -273,6 +273,7 @@ final class Planner {
                 new PerEntityStage(model),
                 new FirstEventStage(model),
                 new FilterStage(model),
+                new SplitStage(),
                 new SegmentStage(model),
                 new RatioStage(),
                 new FollowUpStage(),
@@ -393,7 +394,21 @@ final class Planner {
                             .anyMatch(c -> c.kind() == SemanticModel.Kind.COLUMN
                                     && c.table().equals(m.table())
                                     && c.column().equals(m.column())
-                                    && c.last() + 1 == m.first())) {
+                                    && (c.last() + 1 == m.first() || m.last() + 1 == c.first()))) {
+                protectedTokens.or(m.tokens());
+            }
+        }
+        List<Words.Token> said = tokens;
+        for (SemanticModel.Mention m : all) {
+            // "monthly and annual billing": a value listed with another value of the same column said next to it
+            if (m.kind() == SemanticModel.Kind.VALUE
+                    && all.stream()
+                            .anyMatch(o -> o.kind() == SemanticModel.Kind.VALUE
+                                    && o.table().equals(m.table())
+                                    && o.column().equals(m.column())
+                                    && o.first() == m.last() + 2
+                                    && protectedTokens.get(o.first())
+                                    && said.get(m.last() + 1).is("and", "or"))) {
                 protectedTokens.or(m.tokens());
             }
         }

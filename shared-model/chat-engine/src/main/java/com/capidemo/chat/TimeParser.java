@@ -330,6 +330,13 @@ final class TimeParser {
             i = end;
         }
         sameMonths(tokens, ranges, used);
+        for (int i = 0; ranges.size() == 1 && i + 1 < n; i++) {
+            if (tokens.get(i).text().equals("that")
+                    && UNITS.containsKey(tokens.get(i + 1).text())
+                    && i > ranges.get(0).lastToken()) {
+                used.set(i, i + 2); // "… in 2024, counting the customers we shipped to that year": the same period
+            }
+        }
         return new Result(ranges, grain, grainToken, used, null);
     }
 
