@@ -524,7 +524,7 @@ final class Planner {
                 }
                 continue;
             }
-            candidates.add(new Candidate(a.plan(), a.sql(), score(sel) + a.coherence()));
+            candidates.add(new Candidate(a.plan(), a.sql(), score(sel) + a.coherence(), sel));
         }
         if (candidates.isEmpty()) {
             return new Declined(firstFailure == null ? "I could not map it onto the data" : firstFailure);
@@ -535,7 +535,8 @@ final class Planner {
             // the natural reading failed; a far weaker one that happens to work is a guess, not an answer
             return new Declined(firstFailure == null ? "I could not map it onto the data" : firstFailure);
         }
-        for (int i = 1; i < candidates.size(); i++) {
+        best = ownGrouping(candidates, best);
+        for (int i = 0; i < candidates.size(); i++) {
             Candidate c = candidates.get(i);
             if (best.score - c.score > 1e-6) {
                 break;
@@ -801,7 +802,66 @@ final class Planner {
         return false;
     }
 
-    private record Candidate(Plan plan, String sql, double score) {}
+    private record Candidate(Plan plan, String sql, double score, List<SemanticModel.Mention> sel) {}
+
+    /**
+     * "Deposits our branches in each state hold": among the best readings, which differ only in the table whose
+     * column groups them (the state of branches or of customers), the one reading whose every grouping column belongs
+     * to a table the question names by itself is the entity's own. The others are dropped; with none or several such
+     * readings all are kept (and the question declines as ambiguous), as they are for a learned measure, whose
+     * golden definition may not be the one the system instruction gives.
+     */
+    private static Plan withoutGroupingTables(Plan p) {
+        return new Plan(
+                p.base(),
+                p.measure(),
+                p.dims().stream()
+                        .map(d -> new Plan.Dim(null, d.column(), d.entity()))
+                        .toList(),
+                p.timeGroup(),
+                p.filters(),
+                p.period(),
+                p.limit(),
+                p.ascending(),
+                p.share(),
+                p.numerator(),
+                p.firstEvent());
+    }
+
+    private static Candidate ownGrouping(List<Candidate> candidates, Candidate best) {
+        List<Candidate> tied = new ArrayList<>();
+        for (Candidate c : candidates) {
+            if (best.score - c.score <= 1e-6) {
+                tied.add(c);
+            }
+        }
+        if (tied.size() < 2 || tied.stream().map(Candidate::sql).distinct().count() < 2) {
+            return best;
+        }
+        Plan shape = withoutGroupingTables(best.plan);
+        List<Candidate> own = new ArrayList<>();
+        for (Candidate c : tied) {
+            if (c.plan.dims().isEmpty()
+                    || "metric".equals(c.plan.measure().kind())
+                    || c.plan.dims().stream().anyMatch(d -> d.column() == null)
+                    || !shape.equals(withoutGroupingTables(c.plan))) {
+                return best;
+            }
+            boolean named = c.plan.dims().stream()
+                    .allMatch(d -> c.sel.stream()
+                            .anyMatch(m -> m.kind() == SemanticModel.Kind.TABLE
+                                    && d.table().equals(m.table())));
+            if (named) {
+                own.add(c);
+            }
+        }
+        if (own.size() != 1) {
+            return best;
+        }
+        Candidate chosen = own.get(0);
+        candidates.removeIf(c -> c != chosen && best.score - c.score <= 1e-6);
+        return chosen;
+    }
 
     /** A reading planned (plan and SQL, with how well its parts fit together) or the reason it fails. */
     private record Attempt(Plan plan, String sql, String failure, double coherence) {

@@ -256,4 +256,26 @@ class PlannerTest {
                         .sum())
                 .isEqualTo(total);
     }
+
+    @Test
+    void aGroupingColumnOfSeveralTablesIsTheOneOfTheTableTheQuestionNames() {
+        // accounts reach a state through their branch and through their customer: the question names which
+        ChatAnswer branches = ask(banking, "How many accounts do our branches in each state have?");
+        assertThat(branches.sql())
+                .as(branches.answer())
+                .contains("GROUP BY b.state")
+                .doesNotContain("c.state");
+        ChatAnswer customers = ask(banking, "How many accounts do our customers in each state have?");
+        assertThat(customers.sql())
+                .as(customers.answer())
+                .contains("GROUP BY c.state")
+                .doesNotContain("b.state");
+        // neither table named: two readings, declined
+        assertThat(ask(banking, "How many accounts are there in each state?").answered())
+                .isFalse();
+        // a learned measure keeps declining: its golden definition is not surely the instruction's
+        assertThat(ask(banking, "How much in deposits do our branches in each state hold?")
+                        .answered())
+                .isFalse();
+    }
 }
