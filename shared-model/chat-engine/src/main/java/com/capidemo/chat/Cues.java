@@ -35,16 +35,25 @@ final class Cues {
 
     /**
      * The tokens of the conditions a widening phrase adds to the rows rather than narrows them to: "including
-     * cancelled ones", "incl. refunded orders", "even cancelled ones", "as well as", "together with", "along with"
-     * followed by a value or a state (and the values listed with it). Such a word is counted with the rest: never a
-     * filter, and no default exclusion of it either.
+     * cancelled ones", "incl. refunded orders", "even cancelled ones" followed by a value or a state (and the values
+     * listed with it). Such a word is counted with the rest: never a filter, and no default exclusion of it either.
      */
     static java.util.BitSet widened(List<Words.Token> tokens, Map<Integer, SemanticModel.Mention> at) {
+        return widened(tokens, at, false);
+    }
+
+    /**
+     * As above; {@code pairs} gives instead what follows "as well as", "together with" or "along with", which may add
+     * those records or require them as well ("refunded as well as cancelled"), so a plan only declines on them.
+     */
+    static java.util.BitSet widened(List<Words.Token> tokens, Map<Integer, SemanticModel.Mention> at, boolean pairs) {
         java.util.BitSet out = new java.util.BitSet();
         for (int i = 0; i < tokens.size(); i++) {
             int next = -1;
             if (tokens.get(i).is("including", "incl", "inclusive", "even")) {
-                next = i + 1;
+                next = pairs ? -1 : i + 1;
+            } else if (!pairs) {
+                continue;
             } else if (i + 2 < tokens.size()
                     && tokens.get(i).is("as")
                     && tokens.get(i + 1).is("well")

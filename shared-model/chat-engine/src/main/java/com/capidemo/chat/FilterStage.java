@@ -47,7 +47,7 @@ final class FilterStage implements PlanStage {
         SemanticModel.Mention previous = null;
         boolean previousNegated = false;
         for (SemanticModel.Mention m : values) {
-            if (!draft.used.contains(m) && widened.get(m.first())) {
+            if (!draft.used.contains(m) && widened.get(m.first()) && m.table().equals(draft.base)) {
                 draft.used.add(m); // "including cancelled ones": counted with the rest, not a condition
                 continue;
             }
@@ -152,7 +152,7 @@ final class FilterStage implements PlanStage {
             if (m.kind() != SemanticModel.Kind.COLUMN || draft.used.contains(m) || m == draft.boundTime) {
                 continue;
             }
-            if (widened.get(m.first())) {
+            if (widened.get(m.first()) && m.table().equals(draft.base)) {
                 draft.used.add(m); // "even cancelled ones": a state counted with the rest
                 continue;
             }

@@ -418,7 +418,14 @@ final class PlanCheck implements PlanStage {
      */
     private static Optional<String> widenedFilter(PlanDraft draft) {
         java.util.BitSet widened = Cues.widened(draft.tokens, draft.at);
+        java.util.BitSet pairs = Cues.widened(draft.tokens, draft.at, true);
         for (SemanticModel.Mention m : draft.sel) {
+            if (pairs.get(m.first()) || widened.get(m.first()) && !m.table().equals(draft.base)) {
+                // "refunded as well as cancelled", "orders including gift cards": added or required, and "including"
+                // other records may mean containing them
+                return Optional.of("\"" + draft.tokens.get(m.last()).text() + "\" may add those records to the"
+                        + " rest or require them as well, and I could not tell which");
+            }
             if (!widened.get(m.first()) || m.column() == null) {
                 continue;
             }

@@ -39,6 +39,10 @@ class AnswerGuardsTest {
                     .as(q + " " + a.rows())
                     .isTrue();
         }
+        // "as well as" may add the records or require them too: declined rather than read either way
+        ChatAnswer pair = ask("shopify", "How many orders were placed in 2024 as well as cancelled ones?");
+        assertThat(pair.answered()).as(pair.sql()).isFalse();
+        assertThat(pair.answer()).contains("may add those records");
     }
 
     @Test
