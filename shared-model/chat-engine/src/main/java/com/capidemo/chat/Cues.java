@@ -29,6 +29,73 @@ final class Cues {
 
     private Cues() {}
 
+    /** Words that may stand between a widening word and what it adds: "including the cancelled ones". */
+    private static final Set<String> WIDENING_FILLER =
+            Words.set("the", "those", "any", "all", "also", "that", "which", "who", "were", "was", "are", "is", "been");
+
+    /**
+     * The tokens of the conditions a widening phrase adds to the rows rather than narrows them to: "including
+     * cancelled ones", "incl. refunded orders", "even cancelled ones" followed by a value or a state (and the values
+     * listed with it). Such a word is counted with the rest: never a filter, and no default exclusion of it either.
+     */
+    static java.util.BitSet widened(List<Words.Token> tokens, Map<Integer, SemanticModel.Mention> at) {
+        return widened(tokens, at, false);
+    }
+
+    /**
+     * As above; {@code pairs} gives instead what follows "as well as", "together with" or "along with", which may add
+     * those records or require them as well ("refunded as well as cancelled"), so a plan only declines on them.
+     */
+    static java.util.BitSet widened(List<Words.Token> tokens, Map<Integer, SemanticModel.Mention> at, boolean pairs) {
+        java.util.BitSet out = new java.util.BitSet();
+        for (int i = 0; i < tokens.size(); i++) {
+            int next = -1;
+            if (tokens.get(i).is("including", "incl", "inclusive", "even")) {
+                next = pairs ? -1 : i + 1;
+            } else if (!pairs) {
+                continue;
+            } else if (i + 2 < tokens.size()
+                    && tokens.get(i).is("as")
+                    && tokens.get(i + 1).is("well")
+                    && tokens.get(i + 2).is("as")) {
+                next = i + 3;
+            } else if (i + 1 < tokens.size()
+                    && tokens.get(i).is("together", "along")
+                    && tokens.get(i + 1).is("with")) {
+                next = i + 2;
+            }
+            if (next < 0) {
+                continue;
+            }
+            if (next < tokens.size()
+                    && tokens.get(next).is("of")
+                    && tokens.get(i).is("inclusive")) {
+                next++;
+            }
+            while (next < tokens.size()
+                    && WIDENING_FILLER.contains(tokens.get(next).text())) {
+                next++;
+            }
+            while (next < tokens.size()) {
+                SemanticModel.Mention m = at.get(next);
+                if (m == null
+                        || m.first() != next
+                        || !(m.kind() == SemanticModel.Kind.VALUE || m.kind() == SemanticModel.Kind.COLUMN)) {
+                    break;
+                }
+                out.or(m.tokens());
+                next = m.last() + 1;
+                // "including cancelled and refunded ones": the values listed with it
+                if (next + 1 < tokens.size() && tokens.get(next).is(",", "or", "and")) {
+                    next++;
+                } else {
+                    break;
+                }
+            }
+        }
+        return out;
+    }
+
     static String aggregate(String word) {
         return switch (word) {
             case "average", "avg", "mean", "typical" -> "avg";

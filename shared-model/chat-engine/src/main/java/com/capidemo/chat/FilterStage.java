@@ -42,10 +42,18 @@ final class FilterStage implements PlanStage {
                 m.entry().conditions().forEach(c -> add(draft, c, m.first())); // a defined name: "repeat customers"
             }
         }
+        java.util.BitSet widened = Cues.widened(draft.tokens, draft.at);
+        Map<String, List<SemanticModel.Mention>> byColumn = new LinkedHashMap<>();
         SemanticModel.Mention previous = null;
         boolean previousNegated = false;
         for (SemanticModel.Mention m : values) {
+            if (!draft.used.contains(m) && widened.get(m.first()) && m.table().equals(draft.base)) {
+                draft.used.add(m); // "including cancelled ones": counted with the rest, not a condition
+                continue;
+            }
             if (!draft.used.contains(m)) {
+                byColumn.computeIfAbsent(m.table() + "." + m.column(), k -> new ArrayList<>())
+                        .add(m);
                 String key = m.table() + "." + m.column();
                 firstAt.merge(key, m.first(), Math::min);
                 // "not in paid_off, charged_off": a value listed after another of its column keeps that one's polarity
@@ -81,6 +89,10 @@ final class FilterStage implements PlanStage {
                     }
                 }
             }
+        }
+        Optional<String> listed = listedValues(draft, byColumn, in);
+        if (listed.isPresent()) {
+            return listed;
         }
         for (Map.Entry<String, List<String>> e : in.entrySet()) {
             String[] tc = e.getKey().split("\\.");
@@ -138,6 +150,10 @@ final class FilterStage implements PlanStage {
         }
         for (SemanticModel.Mention m : draft.sel) {
             if (m.kind() != SemanticModel.Kind.COLUMN || draft.used.contains(m) || m == draft.boundTime) {
+                continue;
+            }
+            if (widened.get(m.first()) && m.table().equals(draft.base)) {
+                draft.used.add(m); // "even cancelled ones": a state counted with the rest
                 continue;
             }
             Schema.Column c = model.schema.column(m.table(), m.column());
@@ -207,6 +223,89 @@ final class FilterStage implements PlanStage {
                         m.first());
                 draft.used.add(m);
             }
+        }
+        return Optional.empty();
+    }
+
+    private static final java.util.Set<String> LIST_WORDS = Words.set(
+            ",",
+            "or",
+            "and",
+            "nor",
+            "vs",
+            "versus",
+            "compared",
+            "comparing",
+            "with",
+            "to",
+            "against",
+            "the",
+            "either",
+            "both",
+            "between");
+    private static final java.util.Set<String> SIDE_BY_SIDE =
+            Words.set("and", "vs", "versus", "compared", "comparing", "against", "between");
+
+    /**
+     * Several values of one column. Values the question does not list together ("invoices paid by card that ended up
+     * uncollectible": 'paid' and 'uncollectible' of one status) are never merged into one condition: declined. Values
+     * set side by side ("prepaid and postpaid customers", "card versus ACH") ask for one figure per value: the column
+     * becomes a grouping (unless the question says "combined", "altogether" or "together"); a share of them, or another
+     * grouping already there, is declined.
+     */
+    private static Optional<String> listedValues(
+            PlanDraft draft, Map<String, List<SemanticModel.Mention>> byColumn, Map<String, List<String>> in) {
+        for (Map.Entry<String, List<SemanticModel.Mention>> e : byColumn.entrySet()) {
+            List<SemanticModel.Mention> ms = e.getValue();
+            if (Cues.dedupe(ms.stream().map(m -> m.entry().value()).toList()).size() < 2) {
+                continue;
+            }
+            boolean sideBySide = false;
+            for (int i = 1; i < ms.size(); i++) {
+                List<Words.Token> between =
+                        draft.tokens.subList(ms.get(i - 1).last() + 1, ms.get(i).first());
+                if (between.isEmpty() || !between.stream().allMatch(t -> LIST_WORDS.contains(t.text()))) {
+                    return Optional.of("'" + ms.get(i - 1).entry().value() + "' and '"
+                            + ms.get(i).entry().value()
+                            + "' are both values of " + ms.get(i).column().replace('_', ' ')
+                            + ", and the question does not list them together, so I could not tell how they combine");
+                }
+                sideBySide |= between.stream().anyMatch(t -> SIDE_BY_SIDE.contains(t.text()))
+                        && between.stream().noneMatch(t -> t.is("or", "nor"));
+            }
+            List<String> kept = in.get(e.getKey());
+            if (!sideBySide || kept == null || kept.size() < 2) {
+                continue;
+            }
+            if (draft.ctx.has(Words.set("combined", "altogether", "together"))
+                    && !(draft.ctx.has("together")
+                            && draft.ctx.indexOf("together") + 1 < draft.tokens.size()
+                            && draft.tokens
+                                    .get(draft.ctx.indexOf("together") + 1)
+                                    .is("with"))) {
+                continue; // "prepaid and postpaid combined": one figure
+            }
+            SemanticModel.Mention first = ms.get(0);
+            boolean grouped = draft.dims.stream()
+                    .anyMatch(d ->
+                            first.table().equals(d.table()) && first.column().equals(d.column()));
+            if (grouped) {
+                continue;
+            }
+            if (!draft.dims.isEmpty()
+                    || draft.timeGroup != null
+                    || draft.grain != null
+                    || draft.perEntity != null
+                    || draft.firstEvent != null
+                    || draft.measure == null
+                    || !Set.of("count", "count_distinct", "sum", "avg", "min", "max", "median", "metric")
+                            .contains(draft.measure.kind())
+                    || draft.ctx.has(Cues.SHARE_CUES)) {
+                return Optional.of("it sets '" + String.join("' and '", kept) + "' side by side, and I could not"
+                        + " break the measure down by " + first.column().replace('_', ' ') + " here");
+            }
+            draft.dims.add(new Plan.Dim(first.table(), first.column(), false));
+            draft.dimMentions.add(first);
         }
         return Optional.empty();
     }

@@ -91,7 +91,13 @@ final class PlanCheck implements PlanStage {
                         .or(() -> tableWord(draft))
                         .or(() -> unnamedCount(draft))
                         .or(() -> countForHowMuch(draft))
-                        .or(() -> lostBreakdown(draft));
+                        .or(() -> lostBreakdown(draft))
+                        .or(() -> widenedFilter(draft))
+                        .or(() -> qualifiedDistribution(draft))
+                        .or(() -> learnedPart(draft))
+                        .or(() -> measureInTwoTables(draft))
+                        .or(() -> verbByMeans(draft))
+                        .or(() -> looseValue(draft));
         if (more.isPresent()) {
             return more;
         }
@@ -401,6 +407,227 @@ final class PlanCheck implements PlanStage {
                 String word = t.get(m.last()).text();
                 return Optional.of(
                         "it asks for one figure per " + word + ", and I could not break the measure down by " + word);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * "Including cancelled ones", "even refunded orders": what a widening phrase adds is counted with the rest, so no
+     * condition of the plan (nor of a learned measure's definition) may keep or drop those rows.
+     */
+    private static Optional<String> widenedFilter(PlanDraft draft) {
+        java.util.BitSet widened = Cues.widened(draft.tokens, draft.at);
+        java.util.BitSet pairs = Cues.widened(draft.tokens, draft.at, true);
+        for (SemanticModel.Mention m : draft.sel) {
+            if (pairs.get(m.first()) || widened.get(m.first()) && !m.table().equals(draft.base)) {
+                // "refunded as well as cancelled", "orders including gift cards": added or required, and "including"
+                // other records may mean containing them
+                return Optional.of("\"" + draft.tokens.get(m.last()).text() + "\" may add those records to the"
+                        + " rest or require them as well, and I could not tell which");
+            }
+            if (!widened.get(m.first()) || m.column() == null) {
+                continue;
+            }
+            List<Plan.Cond> all = new ArrayList<>(draft.filters);
+            all.addAll(draft.numerator);
+            boolean filtered = all.stream()
+                    .anyMatch(c -> c.table().equals(m.table()) && c.column().equals(m.column()));
+            boolean defined = draft.metric != null
+                    && draft.metric.filters().stream()
+                            .anyMatch(f -> Pattern.compile("\\b" + Pattern.quote(m.column()) + "\\b")
+                                    .matcher(f)
+                                    .find());
+            if (filtered || defined) {
+                return Optional.of("it counts \"" + draft.tokens.get(m.last()).text() + "\" records together with"
+                        + " the rest, and my reading would keep or drop them by "
+                        + m.column().replace('_', ' '));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * "What share of payment attempts failed, by payment method?", "which market has the highest share of unpaid
+     * bills": a share by groups whose counted rows the question narrows (a value or state said after the share word)
+     * asks for the rate within each group, not how the narrowed rows split across the groups; declined rather than
+     * answered with the split. Conditions said before the share word ("for card invoices, what share …") narrow all.
+     */
+    private static Optional<String> qualifiedDistribution(PlanDraft draft) {
+        if (!draft.share || draft.dims.isEmpty() && draft.timeGroup == null) {
+            return Optional.empty();
+        }
+        int cue = -1;
+        for (int i = 0; i < draft.tokens.size(); i++) {
+            if (draft.tokens.get(i).is("share", "percentage", "percent", "proportion", "fraction")) {
+                cue = i;
+                break;
+            }
+        }
+        if (cue < 0) {
+            return Optional.empty();
+        }
+        for (Plan.Cond c : draft.filters) {
+            Integer at = draft.condAt.get(c);
+            if (at != null && at > cue) {
+                return Optional.of("it asks what share of each group's records are "
+                        + Cues.conditionText(c).replace('_', ' ')
+                        + ", and I would have shown how those records split across the groups instead");
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * A percentage whose part counted is a defined set of records ("repeat customers": two or more orders that were
+     * not cancelled) while its whole is defined by the same child records without that definition's own conditions
+     * ("customers who ordered": any order): the part is not a subset of the whole, declined unless the question names
+     * those conditions.
+     */
+    private static Optional<String> learnedPart(PlanDraft draft) {
+        for (Plan.Cond part : draft.numerator) {
+            if (part.segment() == null) {
+                continue;
+            }
+            for (Plan.Cond whole : draft.filters) {
+                if (whole.segment() == null
+                        || !whole.segment().child().equals(part.segment().child())) {
+                    continue;
+                }
+                for (Plan.Cond extra : part.segment().childFilters()) {
+                    boolean named = whole.segment().childFilters().contains(extra)
+                            || draft.sel.stream()
+                                    .anyMatch(m -> extra.table().equals(m.table())
+                                            && extra.column().equals(m.column()));
+                    if (!named) {
+                        return Optional.of("the part counted keeps only "
+                                + part.segment().child().replace('_', ' ')
+                                + " with " + Cues.conditionText(extra).replace('_', ' ')
+                                + " while the whole counts all of them, so the two do not match");
+                    }
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * "How many credit hours were taken in each term?" over enrollments joined to courses, both with a credit_hours
+     * column: the column exists in two tables of the plan and the question names neither table, so it is declined.
+     */
+    private Optional<String> measureInTwoTables(PlanDraft draft) {
+        Plan.Measure ms = draft.measure;
+        if (ms == null
+                || ms.column() == null
+                || ms.duration()
+                || !Set.of("sum", "avg", "min", "max", "median").contains(ms.kind())) {
+            return Optional.empty();
+        }
+        Set<String> tables = new java.util.LinkedHashSet<>();
+        tables.add(draft.base);
+        draft.dims.forEach(d -> tables.add(d.table()));
+        draft.filters.forEach(c -> tables.add(c.table()));
+        draft.numerator.forEach(c -> tables.add(c.table()));
+        if (draft.period != null) {
+            tables.add(draft.period.table());
+        }
+        if (draft.timeGroup != null) {
+            tables.add(draft.timeGroup.table());
+        }
+        tables.remove(ms.table());
+        tables.remove(null);
+        boolean named = draft.sel.stream()
+                .anyMatch(m -> m.kind() == SemanticModel.Kind.TABLE && m.table().equals(ms.table()));
+        if (named) {
+            return Optional.empty();
+        }
+        for (String t : tables) {
+            boolean has = model.schema.table(t).stream()
+                    .flatMap(x -> x.columns().stream())
+                    .anyMatch(c -> c.name().equals(ms.column()));
+            if (has) {
+                return Optional.of(ms.column().replace('_', ' ') + " exists in both "
+                        + ms.table().replace('_', ' ') + " and " + t.replace('_', ' ')
+                        + ", and the question does not say which one it means");
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * "Invoices paid by card", "orders shipped via express": a state or value word right before "by", "via", "using" or
+     * "through" and a value of another column of the same records may only say how the records were handled (the
+     * method), not that they are in that state; reading it as a condition as well is a guess, so it is declined.
+     */
+    private static Optional<String> verbByMeans(PlanDraft draft) {
+        List<Plan.Cond> all = new ArrayList<>(draft.filters);
+        all.addAll(draft.numerator);
+        for (Plan.Cond c : all) {
+            Integer at = draft.condAt.get(c);
+            SemanticModel.Mention m = at == null ? null : draft.at.get(at);
+            if (m == null || m.column() == null || !m.column().equals(c.column())) {
+                continue;
+            }
+            int j = m.last() + 1;
+            if (j >= draft.tokens.size() || !draft.tokens.get(j).is("by", "via", "using", "through")) {
+                continue;
+            }
+            int k = j + 1;
+            while (k < draft.tokens.size() && draft.tokens.get(k).is("the", "a", "an")) {
+                k++;
+            }
+            SemanticModel.Mention v = draft.at.get(k);
+            if (v != null
+                    && v.first() == k
+                    && v.kind() == SemanticModel.Kind.VALUE
+                    && v.table().equals(c.table())
+                    && !v.column().equals(c.column())) {
+                return Optional.of("\"" + draft.tokens.get(m.last()).text() + " "
+                        + draft.tokens.get(j).text() + " "
+                        + draft.tokens.get(v.last()).text() + "\" may only say how the records were handled, and I"
+                        + " could not tell whether only "
+                        + Cues.conditionText(c).replace('_', ' ') + " ones are meant");
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * "Prepaid customers" read as segment 'consumer' because the two words share the start of their stems: a value
+     * matched only loosely is not that value when the word typed and the value are both English words of different
+     * families (no shared base form or derived word); that reading is declined.
+     */
+    private static Optional<String> looseValue(PlanDraft draft) {
+        for (SemanticModel.Mention m : draft.sel) {
+            if (m.kind() != SemanticModel.Kind.VALUE
+                    || m.entry().match() != SemanticModel.Match.VALUE_STEM
+                    || m.first() != m.last()
+                    || m.entry().value() == null) {
+                continue;
+            }
+            String typed = draft.tokens.get(m.first()).text();
+            String value = m.entry().value().toLowerCase(Locale.ROOT);
+            if (!value.matches("[a-z]+")
+                    || !Lexicon.known(typed)
+                    || !Lexicon.known(value)
+                    || typed.startsWith(value)
+                    || value.startsWith(Words.singular(typed))) {
+                continue; // "annually" for 'annual': one word's forms
+            }
+            Set<String> a = new HashSet<>(Lexicon.of(typed).forms());
+            a.addAll(Lexicon.of(typed).derived()); // "cancellations" and 'cancel' are one family
+            for (String f : Lexicon.of(typed).forms()) {
+                a.addAll(Lexicon.of(f).derived());
+            }
+            a.add(typed);
+            a.add(Words.singular(typed));
+            Set<String> b = new HashSet<>(Lexicon.of(value).forms());
+            b.add(value);
+            b.add(Words.singular(value));
+            a.retainAll(b);
+            if (a.isEmpty()) {
+                return Optional.of("\"" + typed + "\" is not the " + m.column().replace('_', ' ') + " '" + value
+                        + "', only a word that looks like it");
             }
         }
         return Optional.empty();

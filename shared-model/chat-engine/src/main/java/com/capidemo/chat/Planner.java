@@ -253,6 +253,11 @@ final class Planner {
             "fraction",
             "after",
             "before",
+            "even",
+            "incl",
+            "inclusive",
+            "well",
+            "along",
             "+");
 
     private static final Set<String> FOLLOW_UP_LEADS = Words.set(
@@ -332,6 +337,55 @@ final class Planner {
         }
     }
 
+    /**
+     * "Ended up uncollectible", "end up cancelled": the phrasal verb says what the records became ("were"), it names no
+     * end date.
+     */
+    static List<Words.Token> endedUp(List<Words.Token> tokens) {
+        List<Words.Token> out = new ArrayList<>();
+        for (int i = 0; i < tokens.size(); i++) {
+            Words.Token t = tokens.get(i);
+            if (t.is("end", "ended", "ends", "ending", "wound", "winds")
+                    && i + 1 < tokens.size()
+                    && tokens.get(i + 1).is("up")
+                    && i + 2 < tokens.size()) {
+                out.add(new Words.Token(out.size(), "were", "were", Words.Kind.WORD, false));
+                i++;
+                continue;
+            }
+            out.add(t.index() == out.size() ? t : new Words.Token(out.size(), t.text(), t.stem(), t.kind(), t.upper()));
+        }
+        return out.size() == tokens.size() ? tokens : out;
+    }
+
+    /**
+     * "At the end of 2024", "as of June 2024", "at the start of the quarter", "year-end": the question asks for a state
+     * at a moment (what was active then), which a range filter on some date column does not give; the phrase, else
+     * null.
+     */
+    static String pointInTime(List<Words.Token> tokens) {
+        for (int i = 0; i < tokens.size(); i++) {
+            Words.Token t = tokens.get(i);
+            String next = i + 1 < tokens.size() ? tokens.get(i + 1).text() : "";
+            if (t.is("as") && next.equals("of") && i + 2 < tokens.size()) {
+                return "as of " + tokens.get(i + 2).text();
+            }
+            if (t.is("end", "start", "beginning", "close", "ending", "opening")
+                    && next.equals("of")
+                    && i > 0
+                    && (tokens.get(i - 1).is("the")
+                                    && i > 1
+                                    && tokens.get(i - 2).is("at", "by", "on", "from")
+                            || tokens.get(i - 1).is("at", "by"))) {
+                return tokens.get(i).text() + " of";
+            }
+            if (t.is("year", "month", "quarter") && next.equals("end") && i + 2 < tokens.size() || t.is("yearend")) {
+                return t.text() + " end";
+            }
+        }
+        return null;
+    }
+
     private static final java.util.regex.Pattern EXAMPLES = java.util.regex.Pattern.compile("\\(([^()]*,[^()]*)\\)");
     private static final java.util.regex.Pattern GROUPING =
             java.util.regex.Pattern.compile("(?i)\\b(by|per|each|every|across)\\b");
@@ -376,6 +430,13 @@ final class Planner {
                         "it asks for reasoning beyond the data (\"" + t.text()
                                 + "\": forecasts, causes, predictions or recommendations), and I only report what the data shows");
             }
+        }
+        tokens = endedUp(tokens);
+        String moment = pointInTime(tokens);
+        if (moment != null) {
+            return new Declined(
+                    "it asks for the state at one moment (\"" + moment + "\"), and I can only count or add up"
+                            + " records over a period, not say which were active at a date");
         }
         if (tokens.stream().anyMatch(t -> t.is("because"))) {
             // "because" before a reason the data records is a preposition ("for"), not a question of causes
@@ -671,6 +732,13 @@ final class Planner {
             if (word == null || !model.describedElsewhere(t.stem(), word).isEmpty()) {
                 return null;
             }
+            if (!alt.forms().contains(word)
+                    && namesValue(word)
+                    && !Words.singular(t.text()).equals(t.text())) {
+                // "prepaid customers" read as segment 'consumer': a plural noun that names the records is not a
+                // condition a synonym happens to spell
+                return null;
+            }
             replacements.put(i, List.of(word));
         }
         if (replacements.isEmpty()) {
@@ -758,6 +826,20 @@ final class Planner {
             abbreviations = Abbreviations.of(model);
         }
         return abbreviations;
+    }
+
+    /** A word that on its own names a value of the data. */
+    private boolean namesValue(String word) {
+        String stem = Words.stem(word);
+        String singular = Words.singular(word);
+        for (SemanticModel.Entry e : model.entries) {
+            if (e.kind() == SemanticModel.Kind.VALUE
+                    && e.words().size() == 1
+                    && e.words().get(0).equals(e.match() == SemanticModel.Match.SURFACE ? singular : stem)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A word that is on its own the full name of a table, column, value or measure of the data. */

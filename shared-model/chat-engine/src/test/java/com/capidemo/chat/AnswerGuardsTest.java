@@ -1,0 +1,133 @@
+package com.capidemo.chat;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.capidemo.core.port.ChatAnswer;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Readings that used to give a confident wrong number: widening phrases read as filters, values set side by side
+ * summed into one figure, shares read the wrong way round, a learned definition on one side of a percentage only,
+ * states at a moment read as ranges, a measure column present in two joined tables and a value that only looks like
+ * the word typed.
+ */
+class AnswerGuardsTest {
+
+    private static ChatAnswer ask(String template, String q) {
+        return ChatFixtures.agent().answer(ChatFixtures.agentSpec(template), List.of(), q);
+    }
+
+    private static List<List<Object>> rows(String template, String sql) {
+        return ChatFixtures.query(template, sql, 50).rows();
+    }
+
+    @Test
+    void aWideningPhraseCountsTheRowsWithTheRestInsteadOfFilteringThem() {
+        List<List<Object>> all = rows(
+                "shopify",
+                "SELECT count(*) FROM orders WHERE created_at >= TIMESTAMP '2024-01-01'"
+                        + " AND created_at < TIMESTAMP '2025-01-01'");
+        for (String q : List.of(
+                "How many orders were placed in 2024, including cancelled ones?",
+                "How many orders were placed in 2024, even cancelled ones?",
+                "How many orders were placed in 2024, incl. cancelled orders?")) {
+            ChatAnswer a = ask("shopify", q);
+            assertThat(a.answered()).as(q + ": " + a.answer()).isTrue();
+            assertThat(a.sql()).as(q).doesNotContain("cancelled_at");
+            assertThat(ResultComparator.answers(all, a.rows()))
+                    .as(q + " " + a.rows())
+                    .isTrue();
+        }
+        // "as well as" may add the records or require them too: declined rather than read either way
+        ChatAnswer pair = ask("shopify", "How many orders were placed in 2024 as well as cancelled ones?");
+        assertThat(pair.answered()).as(pair.sql()).isFalse();
+        assertThat(pair.answer()).contains("may add those records");
+    }
+
+    @Test
+    void twoValuesOfOneColumnSetSideBySideAreOneFigurePerValue() {
+        ChatAnswer a = ask("telco", "How much data do prepaid and postpaid subscribers use in total?");
+        assertThat(a.answered()).as(a.answer()).isTrue();
+        assertThat(a.sql()).contains("GROUP BY p.plan_type").contains("IN ('prepaid', 'postpaid')");
+        assertThat(a.rows()).hasSize(2);
+        ChatAnswer versus = ask("saas", "How much was invoiced for card versus ACH invoices?");
+        if (versus.answered()) {
+            assertThat(versus.rows()).as(versus.sql()).hasSize(2);
+        }
+        ChatAnswer combined = ask("saas", "How much was invoiced for card and ACH combined?");
+        assertThat(combined.answered()).as(combined.answer()).isTrue();
+        assertThat(combined.rows()).hasSize(1);
+        assertThat(combined.sql()).doesNotContain("GROUP BY");
+    }
+
+    @Test
+    void twoValuesOfOneColumnNotListedTogetherAreNeverMergedIntoOneCondition() {
+        ChatAnswer a = ask("saas", "What share of invoices paid by card ended up uncollectible?");
+        assertThat(a.answered()).as(a.sql()).isFalse();
+        ChatAnswer paidByCard = ask("saas", "How many invoices were paid by card?");
+        assertThat(paidByCard.answered()).as(paidByCard.sql()).isFalse();
+        assertThat(paidByCard.answer()).contains("how the records were handled");
+    }
+
+    @Test
+    void aGroupedShareOfQualifiedRowsIsTheRateWithinEachGroupOrDeclined() {
+        ChatAnswer ranked = ask("saas", "Which payment method has the highest share of uncollectible invoices?");
+        assertThat(ranked.answered()).as(ranked.sql()).isFalse();
+        assertThat(ranked.answer()).contains("share of each group's records");
+        ChatAnswer rate = ask("saas", "What share of invoices were uncollectible, by payment method?");
+        assertThat(rate.answered()).as(rate.answer()).isTrue();
+        assertThat(rate.sql()).contains("count(*) FILTER (WHERE i.status = 'uncollectible') / count(*)");
+        ChatAnswer split = ask("shopify", "What share of revenue came from each channel?");
+        assertThat(split.answered()).as(split.answer()).isTrue();
+    }
+
+    @Test
+    void aPercentageWhosePartKeepsConditionsItsWholeDoesNotIsDeclined() {
+        ChatAnswer a = ask("shopify", "What share of customers who ordered are repeat customers?");
+        assertThat(a.answered()).as(a.sql()).isFalse();
+        assertThat(a.answer()).contains("the whole counts all of them");
+    }
+
+    @Test
+    void aStateAtAMomentIsNeverARangeOnADateColumn() {
+        for (String q : List.of(
+                "What was our MRR at the end of 2024 compared with the end of 2023?",
+                "What was our MRR as of June 2024?",
+                "How many active subscriptions did we have at the start of 2025?")) {
+            ChatAnswer a = ask("saas", q);
+            assertThat(a.answered()).as(q + ": " + a.sql()).isFalse();
+            assertThat(a.answer()).contains("state at one moment");
+        }
+        assertThat(Planner.pointInTime(Words.tokenize("orders placed by the end of the day shift")))
+                .isEqualTo("end of");
+        assertThat(Planner.pointInTime(Words.tokenize("How many orders ended in 2024?")))
+                .isNull();
+    }
+
+    @Test
+    void endedUpSaysWhatTheRecordsBecameNotAnEndDate() {
+        List<Words.Token> t = Planner.endedUp(Words.tokenize("invoices that ended up uncollectible"));
+        assertThat(t.stream().map(Words.Token::text).toList())
+                .containsExactly("invoices", "that", "were", "uncollectible");
+    }
+
+    @Test
+    void aMeasureColumnInTwoJoinedTablesIsDeclinedUnlessItsTableIsNamed() {
+        // flights and aircraft both hold seat_capacity; without the check the flights' column was summed by type
+        ChatAnswer a = ask("airline", "What was the total seat capacity by aircraft type in 2024?");
+        assertThat(a.answered()).as(a.sql()).isFalse();
+        ChatAnswer named = ask("airline", "What was the total seat capacity of flights by aircraft type in 2024?");
+        assertThat(named.answered()).as(named.answer()).isTrue();
+        assertThat(named.sql()).contains("sum(f.seat_capacity)");
+    }
+
+    @Test
+    void aValueThatOnlyLooksLikeTheWordTypedIsNotACondition() {
+        ChatAnswer a = ask("telco", "How many customers are on prepaid plans?");
+        assertThat(a.answered()).as(a.sql()).isFalse();
+        ChatAnswer family = ask("media", "How many cancellations came from subscribers of each acquisition channel?");
+        assertThat(family.answered()).as(family.answer()).isTrue();
+        assertThat(family.sql()).contains("'cancel'");
+    }
+}
