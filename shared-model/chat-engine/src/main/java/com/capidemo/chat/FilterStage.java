@@ -289,8 +289,8 @@ final class FilterStage implements PlanStage {
             boolean grouped = draft.dims.stream()
                     .anyMatch(d ->
                             first.table().equals(d.table()) && first.column().equals(d.column()));
-            if (grouped) {
-                continue;
+            if (grouped || SplitStage.asksForSplit(draft)) {
+                continue; // a split between the values is grouped by SplitStage, or declined there
             }
             if (!draft.dims.isEmpty()
                     || draft.timeGroup != null
