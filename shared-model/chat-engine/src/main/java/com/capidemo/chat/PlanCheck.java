@@ -1,6 +1,7 @@
 package com.capidemo.chat;
 
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -31,7 +32,11 @@ import java.util.regex.Pattern;
  * <li>a count of records of a table the question never named (only one of its values) counts something else;</li>
  * <li>"how much …" is an amount or a quantity, never answered with a count of records;</li>
  * <li>a breakdown the question asks for ("by plan", "for each facility", "per region") that the plan does not
- * group by would answer one total for a question that asked for one figure per group.</li>
+ * group by would answer one total for a question that asked for one figure per group;</li>
+ * <li>a grouping column found through a generic word alone ("type", "category", "status" …) belongs to the table the
+ * word before it names ("visit type" is a column of the visits, never the claims' insurance type): that table's column
+ * of the same kind is used when it is reached from the measured records along foreign keys, else the question is
+ * declined.</li>
  * </ul>
  */
 final class PlanCheck implements PlanStage {
@@ -84,6 +89,7 @@ final class PlanCheck implements PlanStage {
                 ? Optional.<String>empty()
                 : several(draft)
                         .or(() -> degenerateGrouping(draft))
+                        .or(() -> qualifiedGenericColumn(draft))
                         .or(() -> qualifiedMetric(draft))
                         .or(() -> redefinedMetric(draft))
                         .or(() -> population(draft))
@@ -116,6 +122,77 @@ final class PlanCheck implements PlanStage {
                     .map(Words.Token::text)
                     .orElse("rate");
             return Optional.of("it names a " + word + ", which is not the time between two dates");
+        }
+        return Optional.empty();
+    }
+
+    /** Column words that say what kind of attribute a column is, not whose: "visit type", "order status". */
+    private static final Set<String> GENERIC_COLUMN_WORDS = Words.set(
+            "type",
+            "types",
+            "category",
+            "categories",
+            "status",
+            "statuses",
+            "class",
+            "classes",
+            "kind",
+            "kinds",
+            "name",
+            "names",
+            "tier",
+            "tiers",
+            "group",
+            "groups");
+
+    /**
+     * A grouping by a column that matched only a generic word ("type") while the word before it names another table
+     * ("visit type" read as the claims' insurance_type): the named table's column ending in that word is used when it
+     * is one and lies above the measured records along foreign keys (no fan-out); otherwise the question is declined.
+     */
+    private Optional<String> qualifiedGenericColumn(PlanDraft draft) {
+        for (SemanticModel.Mention d : List.copyOf(draft.dimMentions)) {
+            if (d.kind() != SemanticModel.Kind.COLUMN || d.first() != d.last() || d.first() == 0) {
+                continue;
+            }
+            String generic = draft.tokens.get(d.first()).text();
+            if (!GENERIC_COLUMN_WORDS.contains(generic)) {
+                continue;
+            }
+            int p = d.first() - 1;
+            String word = Words.singular(draft.tokens.get(p).text());
+            if (d.column().contains(word) || d.table().contains(word)) {
+                continue;
+            }
+            BitSet skip = new BitSet();
+            skip.set(0, draft.tokens.size());
+            skip.clear(p);
+            String named = model.mentions(draft.tokens, skip, Set.of()).stream()
+                    .filter(m -> m.kind() == SemanticModel.Kind.TABLE && m.first() == p && m.last() == p)
+                    .map(SemanticModel.Mention::table)
+                    .findFirst()
+                    .orElse(null);
+            if (named == null || named.equals(d.table())) {
+                continue;
+            }
+            String suffix = Words.singular(generic);
+            List<String> own = model.schema.table(named).orElseThrow().columns().stream()
+                    .map(Schema.Column::name)
+                    .filter(c -> c.equals(suffix) || c.endsWith("_" + suffix))
+                    .toList();
+            boolean reached = draft.base != null
+                    && (draft.base.equals(named)
+                            || model.schema.pathUp(draft.base, named).isPresent());
+            String asked = draft.tokens.get(p).text() + " " + generic;
+            if (own.size() != 1 || !reached) {
+                return Optional.of("it asks by " + asked + ", and I could not find that column of "
+                        + named.replace('_', ' ') + " for " + draft.base.replace('_', ' '));
+            }
+            int i = draft.dims.indexOf(new Plan.Dim(d.table(), d.column(), false));
+            if (i < 0) {
+                return Optional.of("it asks by " + asked + ", and I could not group by it");
+            }
+            draft.dims.set(i, new Plan.Dim(named, own.get(0), false));
         }
         return Optional.empty();
     }

@@ -95,6 +95,26 @@ class PlanCheckTest {
         assertThat(grouped.columns()).contains("insurance_type");
     }
 
+    @Test
+    void aGenericColumnWordBelongsToTheTableTheWordBeforeItNames() {
+        // "visit type" is the type of the visits (a table above the paid claims), never the claims' insurance type
+        // that "type" alone would match; a qualifier that is part of the column's own name keeps that column.
+        ChatAnswer a = ask("healthcare", "For each visit type, what was the total paid amount?");
+        assertThat(a.outcome()).as(a.answer()).isEqualTo(ChatAnswer.PLANNED);
+        assertThat(a.columns()).contains("encounter_type").doesNotContain("insurance_type");
+        List<List<Object>> expected = ChatFixtures.query(
+                        "healthcare",
+                        "SELECT e.encounter_type, round(sum(c.paid_amount), 2) FROM claims c"
+                                + " JOIN encounters e ON e.encounter_id = c.encounter_id GROUP BY 1",
+                        100)
+                .rows();
+        assertThat(ResultComparator.answers(expected, a.rows()))
+                .as(a.rows().toString())
+                .isTrue();
+        ChatAnswer own = ask("healthcare", "What was the total paid amount by facility type?");
+        assertThat(own.columns()).contains("facility_type");
+    }
+
     private static ChatAnswer ask(String template, String q) {
         return ChatFixtures.agent().answer(ChatFixtures.agentSpec(template), List.of(), q);
     }
