@@ -30,9 +30,13 @@ final class Lexicon {
     private static volatile boolean unavailable;
     private static final ConcurrentHashMap<String, Alternatives> CACHE = new ConcurrentHashMap<>();
 
-    /** What WordNet offers for a word: its base forms, synonyms (same sense) and derived words, each lower-case. */
-    record Alternatives(Set<String> forms, Set<String> synonyms, Set<String> derived) {
-        static final Alternatives NONE = new Alternatives(Set.of(), Set.of(), Set.of());
+    /**
+     * What WordNet offers for a word: its base forms, synonyms (same sense) and derived words, each lower-case, of 3
+     * letters or more; and its 2-letter synonyms apart ("kg" for kilogram), which name something only where a schema
+     * spells a unit that way.
+     */
+    record Alternatives(Set<String> forms, Set<String> synonyms, Set<String> derived, Set<String> shortSynonyms) {
+        static final Alternatives NONE = new Alternatives(Set.of(), Set.of(), Set.of(), Set.of());
     }
 
     private Lexicon() {}
@@ -105,6 +109,7 @@ final class Lexicon {
         Set<String> forms = new LinkedHashSet<>();
         Set<String> synonyms = new LinkedHashSet<>();
         Set<String> derived = new LinkedHashSet<>();
+        Set<String> shortSynonyms = new LinkedHashSet<>();
         try {
             for (POS pos : List.of(POS.NOUN, POS.VERB, POS.ADJECTIVE)) {
                 IndexWord iw = d.lookupIndexWord(pos, word);
@@ -116,6 +121,10 @@ final class Lexicon {
                 for (Synset s : senses.subList(0, Math.min(SENSES, senses.size()))) {
                     for (Word w : s.getWords()) {
                         add(synonyms, w.getLemma());
+                        String l = w.getLemma().toLowerCase(java.util.Locale.ROOT);
+                        if (l.length() == 2 && l.chars().allMatch(c -> c >= 'a' && c <= 'z')) {
+                            shortSynonyms.add(l);
+                        }
                     }
                     for (Pointer p : s.getPointers(PointerType.DERIVATION)) {
                         Synset target = p.getTargetSynset();
@@ -136,7 +145,12 @@ final class Lexicon {
         derived.removeAll(synonyms);
         derived.removeAll(forms);
         derived.remove(word);
-        return new Alternatives(Set.copyOf(new ArrayList<>(forms)), Set.copyOf(synonyms), Set.copyOf(derived));
+        shortSynonyms.remove(word);
+        return new Alternatives(
+                Set.copyOf(new ArrayList<>(forms)),
+                Set.copyOf(synonyms),
+                Set.copyOf(derived),
+                Set.copyOf(shortSynonyms));
     }
 
     /** Single plain words only: "medical practitioner" or "Dr." name nothing a schema word can match. */

@@ -672,6 +672,8 @@ final class Planner {
             List<Words.Token> tokens, List<SemanticModel.Mention> mentions, BitSet content) {
         java.util.Map<Integer, List<String>> replacements = new java.util.TreeMap<>();
         boolean moneySaid = false;
+        int guesses = 0;
+        boolean unitSaid = false;
         for (int i = content.nextSetBit(0); i >= 0; i = content.nextSetBit(i + 1)) {
             int idx = i;
             if (mentions.stream().anyMatch(m -> m.tokens().get(idx))) {
@@ -714,10 +716,19 @@ final class Planner {
             }
             Lexicon.Alternatives alt = Lexicon.of(t.text());
             String word = null;
-            for (java.util.Set<String> tier : List.of(alt.forms(), alt.synonyms(), alt.derived())) {
+            java.util.Set<String> synonyms = new java.util.TreeSet<>(alt.synonyms());
+            for (String unit : alt.shortSynonyms()) {
+                if (columnPart(unit)) {
+                    synonyms.add(unit); // "kilogram" → kg where a column is spelled weight_kg
+                }
+            }
+            for (java.util.Set<String> tier : List.of(alt.forms(), synonyms, alt.derived())) {
                 java.util.Map<String, String> byStem = new java.util.TreeMap<>();
                 for (String w : tier) {
-                    if (!Words.STOP.contains(w) && !CUES.contains(w) && !REASONING.contains(w) && names(w)) {
+                    if (!Words.STOP.contains(w)
+                            && !CUES.contains(w)
+                            && !REASONING.contains(w)
+                            && (names(w) || alt.shortSynonyms().contains(w))) {
                         byStem.putIfAbsent(Words.stem(w), w);
                     }
                 }
@@ -740,6 +751,13 @@ final class Planner {
                 return null;
             }
             replacements.put(i, List.of(word));
+            guesses++;
+            unitSaid = unitSaid || alt.shortSynonyms().contains(word);
+        }
+        if (unitSaid && (guesses > 1 || mentions.stream().anyMatch(m -> m.kind() == SemanticModel.Kind.VALUE))) {
+            // a unit's short name is trusted alone: not stacked on another word's dictionary reading nor on a value
+            // condition the question may not mean ("our customers" read as the segment 'consumer')
+            return null;
         }
         if (replacements.isEmpty()) {
             return null;
@@ -843,6 +861,14 @@ final class Planner {
     }
 
     /** A word that is on its own the full name of a table, column, value or measure of the data. */
+    /** Whether a word is a whole underscore-separated part of a column name of the schema ("kg" of weight_kg). */
+    private boolean columnPart(String word) {
+        return model.schema.tables().values().stream()
+                .flatMap(t -> t.columns().stream())
+                .anyMatch(c ->
+                        List.of(c.name().toLowerCase(Locale.ROOT).split("_")).contains(word));
+    }
+
     private boolean names(String word) {
         String stem = Words.stem(word);
         String singular = Words.singular(word);

@@ -98,4 +98,20 @@ class VocabularyTest {
                 .contains("fc.department = 'food_beverage'")
                 .contains("LIMIT 1");
     }
+
+    @Test
+    void aTwoLetterUnitSynonymNamesAColumnSpelledWithIt() {
+        // WordNet gives "kg" for kilogram; shipments.weight_kg spells the unit that way
+        ChatAnswer a = ask("logistics", "What is the freight cost per kilogram by shipping mode?");
+        assertThat(a.outcome()).isEqualTo(ChatAnswer.PLANNED);
+        assertThat(a.sql()).contains("weight_kg").contains("freight_cost");
+        // nor with a second dictionary guess in the same question ("customers" read as the segment 'consumer')
+        assertThat(ask("telco", "How many gigabytes of data did our customers use in 2025?")
+                        .outcome())
+                .isEqualTo(ChatAnswer.DECLINED);
+        // a unit no column is spelled with still names nothing
+        assertThat(ask("logistics", "What is the freight cost per kilometer by shipping mode?")
+                        .outcome())
+                .isEqualTo(ChatAnswer.DECLINED);
+    }
 }
