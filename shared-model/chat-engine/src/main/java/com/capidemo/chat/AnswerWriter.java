@@ -42,7 +42,10 @@ final class AnswerWriter {
             List<String> values = new ArrayList<>();
             for (int i = 0; i < plans.size(); i++) {
                 values.add(format(rows.get(0).get(i))
-                        + ("percent".equals(plans.get(i).measure().kind()) ? "%" : ""));
+                        + (Set.of("percent", "amount_share")
+                                        .contains(plans.get(i).measure().kind())
+                                ? "%"
+                                : ""));
             }
             return b.append(String.join("; ", values))
                     .append('.')
@@ -62,7 +65,8 @@ final class AnswerWriter {
             return "No records match " + describe(model, earlier) + ".";
         }
         List<Object> r = rows.get(0);
-        String unit = "percent".equals(earlier.measure().kind()) ? "%" : "";
+        String unit =
+                Set.of("percent", "amount_share").contains(earlier.measure().kind()) ? "%" : "";
         String pct = r.get(3) == null
                 ? ""
                 : " (" + (r.get(3) instanceof Number n && n.doubleValue() > 0 ? "+" : "") + format(r.get(3)) + "%)";
@@ -105,7 +109,7 @@ final class AnswerWriter {
                 columns.size() - 1 - (plan.share() && (!plan.dims().isEmpty() || plan.timeGroup() != null) ? 1 : 0);
         if (rows.size() == 1 && plan.dims().isEmpty() && plan.timeGroup() == null) {
             return capitalize(what) + ": " + format(rows.get(0).get(measure))
-                    + ("percent".equals(plan.measure().kind()) ? "%" : "") + ".";
+                    + (Set.of("percent", "amount_share").contains(plan.measure().kind()) ? "%" : "") + ".";
         }
         StringBuilder b = new StringBuilder(capitalize(what))
                 .append(": ")
@@ -197,6 +201,17 @@ final class AnswerWriter {
                     .append(" (")
                     .append(m.table().replace('_', ' '))
                     .append(')');
+        } else if (m.kind().equals("amount_share")) {
+            b.append("the percentage of the total ")
+                    .append(m.column())
+                    .append(" (")
+                    .append(plan.base().replace('_', ' '))
+                    .append(") where ")
+                    .append(String.join(
+                            " and ",
+                            plan.numerator().stream()
+                                    .map(AnswerWriter::condition)
+                                    .toList()));
         } else if (m.kind().equals("percent")) {
             b.append("the percentage of ")
                     .append(plan.base().replace('_', ' '))

@@ -194,6 +194,13 @@ final class SqlWriter {
             plan.numerator().forEach(c -> conds.add(condition(c, alias, model.schema)));
             return "round(100.0 * count(*) FILTER (WHERE " + String.join(" AND ", conds) + ") / count(*), 2)";
         }
+        if (m.kind().equals("amount_share")) {
+            List<String> conds = new ArrayList<>();
+            plan.numerator().forEach(c -> conds.add(condition(c, alias, model.schema)));
+            String col = alias.get(m.table()) + "." + ident(m.column());
+            return "round(100.0 * sum(" + col + ") FILTER (WHERE " + String.join(" AND ", conds) + ") / sum(" + col
+                    + "), 1)";
+        }
         if (m.duration()) {
             return duration(m, alias);
         }
@@ -227,6 +234,7 @@ final class SqlWriter {
         }
         return switch (m.kind()) {
             case "percent" -> "pct_" + plan.base();
+            case "amount_share" -> "pct_of_" + m.column();
             case "count" -> plan.base();
             case "per_entity", "per_active_entity" -> plan.base() + "_per_" + Words.singular(m.unit());
             case "count_distinct" -> "distinct_" + m.column();

@@ -278,4 +278,23 @@ class PlannerTest {
                         .answered())
                 .isFalse();
     }
+
+    @Test
+    void theShareOfAnAmountThatOneValueMakesUpFiltersOnlyThePart() {
+        ChatAnswer part = ask(banking, "What percentage of the total amount of transactions in 2025 was online?");
+        assertThat(part.answered()).as(part.answer()).isTrue();
+        assertThat(part.sql())
+                .contains("round(100.0 * sum(t.amount) FILTER (WHERE t.channel = 'online') / sum(t.amount), 1)")
+                .contains("t.posted_at >= TIMESTAMP '2025-01-01'")
+                .doesNotContain("AND t.channel")
+                .doesNotContain("\nWHERE t.channel");
+        ChatAnswer bare = ask(banking, "What share of transaction amount comes from card purchases?");
+        assertThat(bare.sql())
+                .as(bare.answer())
+                .contains("sum(t.amount) FILTER (WHERE t.transaction_type = 'card_purchase')");
+        // a share without a part named after the amount still needs a breakdown
+        assertThat(ask(banking, "What share of transaction amount was there in 2025?")
+                        .answered())
+                .isFalse();
+    }
 }
