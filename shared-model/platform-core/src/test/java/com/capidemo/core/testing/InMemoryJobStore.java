@@ -177,54 +177,37 @@ public final class InMemoryJobStore implements JobStore {
     public boolean release(String jobId, String owner, JobLog log) {
         Instant now = clock.instant();
         return updateHeld(
-                jobId,
-                owner,
-                job -> new Job(
-                        job.jobId(),
-                        job.demoId(),
-                        job.tenantId(),
-                        job.type(),
-                        job.status(),
-                        job.progress(),
-                        "retrying",
-                        append(job.logs(), log),
-                        job.error(),
-                        job.result(),
-                        job.attempts(),
-                        new Lease(owner, now),
-                        job.payload(),
-                        job.createdAt(),
-                        job.startedAt(),
-                        now,
-                        job.completedAt(),
-                        job.createdBy()));
+                jobId, owner, job -> released(job, "retrying", log, job.attempts(), new Lease(owner, now), now));
     }
 
     @Override
     public boolean releaseDeferred(String jobId, String owner, JobLog log) {
         Instant now = clock.instant();
         return updateHeld(
-                jobId,
-                owner,
-                job -> new Job(
-                        job.jobId(),
-                        job.demoId(),
-                        job.tenantId(),
-                        job.type(),
-                        job.status(),
-                        job.progress(),
-                        "deferred",
-                        append(job.logs(), log),
-                        job.error(),
-                        job.result(),
-                        Math.max(job.attempts() - 1, 0),
-                        null,
-                        job.payload(),
-                        job.createdAt(),
-                        job.startedAt(),
-                        now,
-                        job.completedAt(),
-                        job.createdBy()));
+                jobId, owner, job -> released(job, "deferred", log, Math.max(job.attempts() - 1, 0), null, now));
+    }
+
+    /** The job still running, with a new phase, one more log line, the attempts and lease given. */
+    private static Job released(Job job, String phase, JobLog log, int attempts, Lease lease, Instant now) {
+        return new Job(
+                job.jobId(),
+                job.demoId(),
+                job.tenantId(),
+                job.type(),
+                job.status(),
+                job.progress(),
+                phase,
+                append(job.logs(), log),
+                job.error(),
+                job.result(),
+                attempts,
+                lease,
+                job.payload(),
+                job.createdAt(),
+                job.startedAt(),
+                now,
+                job.completedAt(),
+                job.createdBy());
     }
 
     @Override
