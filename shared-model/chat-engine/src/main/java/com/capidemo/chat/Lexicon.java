@@ -93,6 +93,45 @@ final class Lexicon {
         }
     }
 
+    /**
+     * The noun compounds an acronym abbreviates ("er" → "emergency room"): the multi-word nouns of a sense of the
+     * lower-case acronym whose words' initials spell it, each lower-case with its words separated by a space.
+     */
+    static Set<String> expansions(String acronym) {
+        Dictionary d = dictionary();
+        if (d == null || !acronym.chars().allMatch(c -> c >= 'a' && c <= 'z')) {
+            return Set.of();
+        }
+        Set<String> out = new LinkedHashSet<>();
+        try {
+            IndexWord iw = d.getIndexWord(POS.NOUN, acronym);
+            if (iw == null) {
+                return Set.of();
+            }
+            for (Synset s : iw.getSenses()) {
+                for (Word w : s.getWords()) {
+                    String[] parts =
+                            w.getLemma().toLowerCase(java.util.Locale.ROOT).split("[_ ]+");
+                    if (parts.length < 2 || parts.length != acronym.length()) {
+                        continue;
+                    }
+                    StringBuilder initials = new StringBuilder();
+                    boolean plain = true;
+                    for (String part : parts) {
+                        plain = plain && !part.isEmpty() && part.chars().allMatch(c -> c >= 'a' && c <= 'z');
+                        initials.append(part.isEmpty() ? ' ' : part.charAt(0));
+                    }
+                    if (plain && initials.toString().equals(acronym)) {
+                        out.add(String.join(" ", parts));
+                    }
+                }
+            }
+        } catch (JWNLException | RuntimeException e) {
+            return Set.of();
+        }
+        return out;
+    }
+
     /** The alternatives of a lower-case word (none when WordNet does not know it). */
     static Alternatives of(String word) {
         if (word.length() < 3 || !word.chars().allMatch(c -> c >= 'a' && c <= 'z')) {

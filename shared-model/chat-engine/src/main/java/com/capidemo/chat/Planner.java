@@ -714,6 +714,15 @@ final class Planner {
                 moneySaid = moneySaid || !money.isEmpty();
                 continue;
             }
+            if (t.upper() && t.text().length() >= 2 && t.text().length() <= 4) {
+                List<String> expanded = acronym(t.text());
+                if (expanded != null) {
+                    // "ER visits": the acronym's compound ("emergency room") names a value of the data
+                    replacements.put(i, expanded);
+                    guesses++;
+                    continue;
+                }
+            }
             Lexicon.Alternatives alt = Lexicon.of(t.text());
             String word = null;
             java.util.Set<String> synonyms = new java.util.TreeSet<>(alt.synonyms());
@@ -771,6 +780,97 @@ final class Planner {
                 for (String w : words) {
                     out.add(new Words.Token(out.size(), w, Words.stem(w), Words.Kind.WORD, false));
                 }
+            }
+        }
+        return out;
+    }
+
+    /**
+     * An acronym typed in capitals ("ER") that WordNet knows as the abbreviation of a compound ("emergency room") whose
+     * first word is a value of the data ('emergency') and whose other words name nothing or the value's own table: that
+     * value (with the table words); null when no compound or more than one reading qualifies.
+     */
+    private List<String> acronym(String word) {
+        java.util.Set<List<String>> readings = new java.util.LinkedHashSet<>();
+        for (String compound : Lexicon.expansions(word)) {
+            List<String> parts = List.of(compound.split(" "));
+            String first = parts.get(0);
+            java.util.Set<String> tables = valueTables(first);
+            if (tables.isEmpty()) {
+                continue;
+            }
+            List<String> reading = new ArrayList<>(List.of(first));
+            boolean fits = true;
+            for (String rest : parts.subList(1, parts.size())) {
+                java.util.Set<String> named = namedTables(rest);
+                if (!named.isEmpty() && tables.containsAll(named)) {
+                    reading.add(rest); // the compound's head names the value's own table
+                } else if (names(rest) || namesValue(rest) || !named.isEmpty()) {
+                    fits = false; // it says something more than the value: not a safe reading
+                }
+            }
+            if (fits && !learnedOtherwise(first)) {
+                readings.add(reading);
+            }
+        }
+        return readings.size() == 1 ? readings.iterator().next() : null;
+    }
+
+    /**
+     * Whether a measure learned from a golden query constrains the column of this value word with more or other than
+     * "= that value" ("ed visits" = encounter_type = 'emergency' is the same rows; a definition that also counts other
+     * types, or narrows further, would make the acronym a second, different count of the same thing).
+     */
+    private boolean learnedOtherwise(String word) {
+        String stem = Words.stem(word);
+        String singular = Words.singular(word);
+        for (SemanticModel.Entry e : model.entries) {
+            if (e.kind() != SemanticModel.Kind.VALUE
+                    || e.words().size() != 1
+                    || !e.words().get(0).equals(e.match() == SemanticModel.Match.SURFACE ? singular : stem)) {
+                continue;
+            }
+            String column = e.table() + "." + e.column();
+            String literal = "'" + e.value().replace("'", "''") + "'";
+            for (Metric m : model.metrics) {
+                if (!m.filterColumns().contains(column) || m.filters().stream().noneMatch(f -> f.contains(literal))) {
+                    continue; // a measure of other values of the column counts other rows
+                }
+                boolean same = m.filterColumns().size() == 1
+                        && m.filters().size() == 1
+                        && m.filters()
+                                .get(0)
+                                .replaceAll("\\s+", " ")
+                                .matches("(?i).*\\b" + e.column() + " = " + java.util.regex.Pattern.quote(literal)
+                                        + "\\s*\\)?");
+                if (!same) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** The tables with a categorical value that is this one word. */
+    private java.util.Set<String> valueTables(String word) {
+        return entryTables(word, SemanticModel.Kind.VALUE);
+    }
+
+    /** The tables this one word names as a whole. */
+    private java.util.Set<String> namedTables(String word) {
+        return entryTables(word, SemanticModel.Kind.TABLE);
+    }
+
+    private java.util.Set<String> entryTables(String word, SemanticModel.Kind kind) {
+        String stem = Words.stem(word);
+        String singular = Words.singular(word);
+        java.util.Set<String> out = new java.util.TreeSet<>();
+        for (SemanticModel.Entry e : model.entries) {
+            if (e.kind() == kind
+                    && e.words().size() == 1
+                    && !e.partial()
+                    && e.words().get(0).equals(e.match() == SemanticModel.Match.SURFACE ? singular : stem)) {
+                out.add(e.table());
             }
         }
         return out;

@@ -114,4 +114,18 @@ class VocabularyTest {
                         .outcome())
                 .isEqualTo(ChatAnswer.DECLINED);
     }
+
+    @Test
+    void anUppercaseAcronymOfACompoundWhoseFirstWordIsAValueNamesThatValue() {
+        // WordNet: ER = "emergency room"; encounters.encounter_type has 'emergency', "room" names nothing
+        ChatAnswer a = ask("healthcare", "How many ER visits did we have in 2024?");
+        assertThat(a.outcome()).isEqualTo(ChatAnswer.PLANNED);
+        assertThat(a.sql()).contains("count(*)").contains("'emergency'").contains("2024");
+        // a lowercase word is never read as an acronym
+        assertThat(ask("healthcare", "How many er visits did we have in 2024?").outcome())
+                .isEqualTo(ChatAnswer.DECLINED);
+        // an acronym whose compound names nothing in the data declines as before (WordNet: ICU = "intensive care unit")
+        assertThat(ask("healthcare", "How many ICU visits did we have in 2024?").outcome())
+                .isEqualTo(ChatAnswer.DECLINED);
+    }
 }
