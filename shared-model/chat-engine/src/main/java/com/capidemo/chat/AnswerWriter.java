@@ -203,7 +203,7 @@ final class AnswerWriter {
                     .append(')');
         } else if (m.kind().equals("amount_share")) {
             b.append("the percentage of the total ")
-                    .append(m.column())
+                    .append(m.metric() != null ? m.metric().replace('_', ' ') : m.column())
                     .append(" (")
                     .append(plan.base().replace('_', ' '))
                     .append(") where ")

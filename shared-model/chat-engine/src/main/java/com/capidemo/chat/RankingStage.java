@@ -2,9 +2,14 @@ package com.capidemo.chat;
 
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** Decides ranking (limit, direction) and whether each row's share of the total is shown. */
 final class RankingStage implements PlanStage {
+
+    private static final Pattern SUM = Pattern.compile("-?sum\\(\\{(\\w+)\\}\\.(\\w+)\\)");
+    private static final Pattern ROUNDED_SUM = Pattern.compile("round\\(-?sum\\(\\{(\\w+)\\}\\.(\\w+)\\),\\d+\\)");
 
     @Override
     public Optional<String> apply(PlanDraft draft) {
@@ -53,12 +58,20 @@ final class RankingStage implements PlanStage {
      */
     private static boolean amountShare(PlanDraft draft) {
         Plan.Measure m = draft.measure;
+        Metric metric = draft.metric;
+        if (metric != null) {
+            String[] summed = m != null && "metric".equals(m.kind()) ? summedColumn(metric) : null;
+            if (summed == null) {
+                return false;
+            }
+            m = new Plan.Measure("sum", summed[0], summed[1], null);
+        }
         if (m == null
                 || !"sum".equals(m.kind())
                 || m.column() == null
                 || m.duration()
                 || m.unit() != null
-                || draft.metric != null
+                || (metric != null && metric.percent())
                 || draft.limit != null
                 || draft.ctx.top() != null
                 || !draft.numerator.isEmpty()
@@ -76,10 +89,14 @@ final class RankingStage implements PlanStage {
         }
         int amount = -1;
         for (SemanticModel.Mention x : draft.sel) {
-            if (x.first() > cue
-                    && x.kind() == SemanticModel.Kind.COLUMN
-                    && m.table().equals(x.table())
-                    && m.column().equals(x.entry().column())) {
+            boolean named = metric != null
+                    ? x.kind() == SemanticModel.Kind.METRIC
+                            && x.entry().metric() != null
+                            && metric.name().equals(x.entry().metric().name())
+                    : x.kind() == SemanticModel.Kind.COLUMN
+                            && m.table().equals(x.table())
+                            && m.column().equals(x.entry().column());
+            if (x.first() > cue && named) {
                 amount = amount < 0 ? x.last() : amount;
             }
         }
@@ -99,12 +116,28 @@ final class RankingStage implements PlanStage {
                 part = c;
             }
         }
-        if (part == null) {
+        if (part == null || (metric != null && metric.filterColumns().contains(part.table() + "." + part.column()))) {
             return false;
         }
         draft.filters.remove(part);
         draft.numerator.add(part);
-        draft.measure = new Plan.Measure("amount_share", m.table(), m.column(), null);
+        draft.measure = new Plan.Measure("amount_share", m.table(), m.column(), metric == null ? null : metric.name());
         return true;
+    }
+
+    /**
+     * A learned measure that is exactly a sum of one column ({@code sum({t}.c)}, possibly negated or rounded) with its
+     * own filters: {table, column}; anything else (a ratio, a count, two columns) is null.
+     */
+    private static String[] summedColumn(Metric metric) {
+        String e = metric.expression().replaceAll("\\s+", "");
+        Matcher x = SUM.matcher(e);
+        if (!x.matches()) {
+            x = ROUNDED_SUM.matcher(e);
+            if (!x.matches()) {
+                return null;
+            }
+        }
+        return x.group(1).equals(metric.base()) ? new String[] {x.group(1), x.group(2)} : null;
     }
 }

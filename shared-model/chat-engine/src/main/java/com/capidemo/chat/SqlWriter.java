@@ -166,7 +166,9 @@ final class SqlWriter {
     }
 
     Metric metric(Plan plan) {
-        if (!"metric".equals(plan.measure().kind())) {
+        if (!"metric".equals(plan.measure().kind())
+                && !("amount_share".equals(plan.measure().kind())
+                        && plan.measure().metric() != null)) {
             return null;
         }
         return model.metrics.stream()
@@ -177,7 +179,7 @@ final class SqlWriter {
 
     private String measure(Plan plan, Metric metric, Map<String, String> alias) {
         Plan.Measure m = plan.measure();
-        if (metric != null) {
+        if (metric != null && !m.kind().equals("amount_share")) {
             return placeholders(metric.expression(), alias);
         }
         if (m.kind().equals("count")) {
@@ -227,7 +229,8 @@ final class SqlWriter {
     String measureName(Plan plan, Metric metric) {
         Plan.Measure m = plan.measure();
         if (metric != null) {
-            return metric.name().toLowerCase(Locale.ROOT);
+            return (m.kind().equals("amount_share") ? "pct_of_" : "")
+                    + metric.name().toLowerCase(Locale.ROOT);
         }
         if (m.duration()) {
             return m.kind() + "_" + m.unit() + "s";

@@ -297,4 +297,28 @@ class PlannerTest {
                         .answered())
                 .isFalse();
     }
+
+    @Test
+    void theShareOfALearnedSumKeepsItsDefinitionInWhereAndThePartInTheFilter() {
+        ChatAnswer part =
+                ask(banking, "What share of card spend in 2025 happened through the card not present channel?");
+        assertThat(part.answered()).as(part.answer()).isTrue();
+        assertThat(part.sql())
+                .as(part.answer())
+                .contains(
+                        "round(100.0 * sum(t.amount) FILTER (WHERE t.channel = 'card_not_present') / sum(t.amount), 1)")
+                .contains("t.transaction_type = 'card_purchase'")
+                .contains("t.status = 'posted'")
+                .contains("t.posted_at >= TIMESTAMP '2025-01-01'")
+                .doesNotContain("AND t.channel")
+                .doesNotContain("\nWHERE t.channel");
+        // a part on a column the definition itself filters on could contradict it
+        assertThat(ask(banking, "What share of card spend in 2025 was reversed?")
+                        .answered())
+                .isFalse();
+        // two candidate parts (a word and its parenthesised gloss naming different values): no guess
+        assertThat(ask(banking, "What share of card spend in 2025 happened online (card not present)?")
+                        .answered())
+                .isFalse();
+    }
 }
