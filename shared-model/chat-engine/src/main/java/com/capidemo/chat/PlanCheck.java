@@ -544,6 +544,14 @@ final class PlanCheck implements PlanStage {
         if (cue < 0) {
             return Optional.empty();
         }
+        String expression =
+                draft.metric == null ? "" : draft.metric.expression().toLowerCase(Locale.ROOT);
+        if (expression.contains("filter") && !expression.contains("/")) {
+            // a learned count of some records only ("failed attempts"): its split across the groups is not the share
+            // of each group's records that are such
+            return Optional.of("it asks what share of each group's records are " + draft.metric.label()
+                    + ", and I would have shown how " + draft.metric.label() + " split across the groups instead");
+        }
         for (Plan.Cond c : draft.filters) {
             Integer at = draft.condAt.get(c);
             if (at != null && at > cue) {

@@ -130,4 +130,23 @@ class AnswerGuardsTest {
         assertThat(family.answered()).as(family.answer()).isTrue();
         assertThat(family.sql()).contains("'cancel'");
     }
+
+    @Test
+    void aGroupedShareOfALearnedCountOfSomeRecordsIsNotTheirSplitAcrossTheGroups() {
+        // the golden queries learn "failed attempts" as a count of some payments only: the share of each method's
+        // payments that failed is not how the failed ones split across the methods
+        for (String q : List.of(
+                "Which payment method has the highest share of failed attempts?",
+                "What share of payment attempts failed for each payment method?")) {
+            ChatAnswer a = ask("shopify", q);
+            assertThat(a.answered()).as(q + ": " + a.sql()).isFalse();
+            assertThat(a.answer()).as(q).contains("share of each group's records");
+        }
+        // said with the table's own records, it is the rate within each method
+        ChatAnswer rate = ask("shopify", "What percentage of payments failed for each payment method?");
+        assertThat(rate.answered()).as(rate.answer()).isTrue();
+        assertThat(rate.sql())
+                .contains("FILTER (WHERE p.status = 'failure') / count(*)")
+                .doesNotContain("OVER ()");
+    }
 }
