@@ -27,6 +27,9 @@ final class Cues {
     static final Set<String> SHARE_CUES =
             Words.set("share", "percentage", "percent", "proportion", "distribution", "breakdown", "split", "mix");
 
+    /** Words that ask for a part of a whole as a percentage: "what share …", "what percentage …". */
+    static final Set<String> PART_OF_WHOLE = Words.set("share", "percentage", "percent", "proportion", "fraction");
+
     private Cues() {}
 
     /** Words that may stand between a widening word and what it adds: "including the cancelled ones". */

@@ -206,7 +206,7 @@ final class PlanCheck implements PlanStage {
             if (i + 1 < t.size() && t.get(i).is("how") && t.get(i + 1).is("many", "much")) {
                 asked++;
             }
-            if (t.get(i).is("share", "percentage", "percent", "proportion", "fraction")) {
+            if (Cues.PART_OF_WHOLE.contains(t.get(i).text())) {
                 share = true;
             }
         }
@@ -536,7 +536,7 @@ final class PlanCheck implements PlanStage {
         }
         int cue = -1;
         for (int i = 0; i < draft.tokens.size(); i++) {
-            if (draft.tokens.get(i).is("share", "percentage", "percent", "proportion", "fraction")) {
+            if (Cues.PART_OF_WHOLE.contains(draft.tokens.get(i).text())) {
                 cue = i;
                 break;
             }
