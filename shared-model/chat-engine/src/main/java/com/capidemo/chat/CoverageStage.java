@@ -65,7 +65,8 @@ final class CoverageStage implements PlanStage {
                             "runs", "after", "before")
                     && !draft.applied.get(t.index())
                     && !covered
-                    && !ctx.time().consumed().get(t.index())) {
+                    && !ctx.time().consumed().get(t.index())
+                    && !operated(draft, t)) {
                 return Optional.of("I could not tell what \"" + t.text() + "\" applies to here");
             }
         }
@@ -81,5 +82,32 @@ final class CoverageStage implements PlanStage {
             }
         }
         return Optional.empty();
+    }
+
+    /** Words that ask how long something runs, so "run" there is a duration and not a light verb. */
+    private static final java.util.Set<String> DURATION = Words.set(
+            "long", "longest", "hour", "hours", "minute", "minutes", "second", "seconds", "day", "days", "week",
+            "weeks", "time", "duration", "average", "avg", "mean", "total");
+
+    /**
+     * "How many cell sites do we run?", "how many work orders did each plant run?": in a plain count of records "run"
+     * said after them means operating them and adds nothing; never when the question asks how long or how much.
+     */
+    private static boolean operated(PlanDraft draft, Words.Token t) {
+        if (!t.is("run", "runs")
+                || draft.measure == null
+                || !"count".equals(draft.measure.kind())
+                || draft.firstEvent != null
+                || !(draft.ctx.has("how") && draft.ctx.has("many"))
+                || draft.tokens.stream().anyMatch(x -> DURATION.contains(x.text()))) {
+            return false;
+        }
+        int many = Cues.phrase(draft.tokens, "how", "many");
+        return many >= 0
+                && draft.sel.stream()
+                        .anyMatch(m -> m.kind() == SemanticModel.Kind.TABLE
+                                && m.table().equals(draft.measure.table())
+                                && m.first() == many + 1
+                                && m.last() < t.index());
     }
 }

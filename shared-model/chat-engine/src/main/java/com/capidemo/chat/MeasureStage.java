@@ -33,6 +33,15 @@ final class MeasureStage implements PlanStage {
             draft.metric = mm.entry().metric();
             if (mm.entry().partial()) {
                 Metric chosen = reachable(mm.entry().words().get(0), draft);
+                String counted = chosen == draft.metric ? null : eventOfRows(mm, draft);
+                if (counted != null) {
+                    // "how many lines were activated each year": every line the event happened to, by its date
+                    draft.metric = null;
+                    draft.measure = new Plan.Measure("count", counted, null, null);
+                    draft.base = counted;
+                    draft.used.add(mm);
+                    return Optional.empty();
+                }
                 if (chosen != draft.metric) {
                     return Optional.of("ambiguous measure");
                 }
@@ -390,6 +399,34 @@ final class MeasureStage implements PlanStage {
      * table the question names ("top products by revenue": product revenue, over order lines), that one; otherwise
      * the one the golden queries use clearly most.
      */
+    /**
+     * "How many lines were activated each year?": a head word several learned counts of one table share ("active
+     * lines", "suspended lines", "total lines") followed by a verb that names a date column of that table (activated,
+     * activation_date) asks for the records that event happened to, whatever became of them since: the table whose
+     * rows are counted, else null. Only when every measure of that head is a count of that table's rows.
+     */
+    private String eventOfRows(SemanticModel.Mention head, PlanDraft draft) {
+        String word = head.entry().words().get(0);
+        List<Metric> same = model.metrics.stream()
+                .filter(m -> m.stems().get(m.stems().size() - 1).equals(word))
+                .toList();
+        if (same.size() < 2
+                || same.stream().map(Metric::base).distinct().count() != 1
+                || same.stream().anyMatch(m -> m.percent() || !m.expression().startsWith("count(*)"))) {
+            return null;
+        }
+        String base = same.get(0).base();
+        boolean event = draft.sel.stream()
+                .anyMatch(m -> model.temporal(m)
+                        && !m.entry().partial()
+                        && m.table().equals(base)
+                        && m.first() == m.last()
+                        && m.first() > head.last()
+                        && m.first() - head.last() <= 3
+                        && draft.tokens.get(m.first()).text().endsWith("ed"));
+        return event ? base : null;
+    }
+
     private Metric reachable(String head, PlanDraft draft) {
         List<Metric> candidates = model.metrics.stream()
                 .filter(m -> m.stems().get(m.stems().size() - 1).equals(head))

@@ -128,4 +128,35 @@ class VocabularyTest {
         assertThat(ask("healthcare", "How many ICU visits did we have in 2024?").outcome())
                 .isEqualTo(ChatAnswer.DECLINED);
     }
+
+    @Test
+    void runSaidOfCountedRecordsMeansOperatingThem() {
+        ChatAnswer sites = ask("telco", "How many cell sites do we run?");
+        assertThat(sites.outcome()).isEqualTo(ChatAnswer.PLANNED);
+        assertThat(sites.sql()).contains("count(*)").contains("FROM cell_sites cs").doesNotContain("WHERE");
+        ChatAnswer orders = ask("manufacturing", "How many work orders did each country's plants run?");
+        assertThat(orders.outcome()).isEqualTo(ChatAnswer.PLANNED);
+        assertThat(orders.sql()).contains("count(*)").contains("FROM work_orders wo").contains("GROUP BY p.country");
+        // how long machines run is a duration, not a light verb
+        assertThat(ask("manufacturing", "How many hours did machines run in 2024?").outcome())
+                .isNotEqualTo(ChatAnswer.PLANNED);
+    }
+
+    @Test
+    void anEventVerbAfterTheHeadOfSeveralLearnedCountsCountsEveryRecordItHappenedTo() {
+        // active_lines, suspended_lines and total_lines are all counts of subscribers; "activated" names
+        // activation_date: every line activated, by that date
+        ChatAnswer yearly = ask("telco", "How many lines were activated each year?");
+        assertThat(yearly.outcome()).isEqualTo(ChatAnswer.PLANNED);
+        assertThat(yearly.sql())
+                .contains("year(s.activation_date)")
+                .contains("count(*)")
+                .contains("FROM subscribers s")
+                .doesNotContain("status");
+        ChatAnswer markets = ask("telco", "How many lines have been activated in each market?");
+        assertThat(markets.outcome()).isEqualTo(ChatAnswer.PLANNED);
+        assertThat(markets.sql()).contains("GROUP BY cs.market").doesNotContain("status");
+        // without an event the head word stays ambiguous between the learned counts
+        assertThat(ask("telco", "How many lines do we have?").outcome()).isNotEqualTo(ChatAnswer.PLANNED);
+    }
 }
