@@ -141,6 +141,15 @@ final class MeasureStage implements PlanStage {
             }
         }
         if (draft.measure == null && !countCue) {
+            // "what did each type of maintenance cost us": what the records cost, added up
+            SemanticModel.Mention spent = spentColumn(draft);
+            if (spent != null) {
+                draft.measure = new Plan.Measure("sum", spent.table(), spent.column(), null);
+                draft.base = spent.table();
+                draft.used.add(spent);
+            }
+        }
+        if (draft.measure == null && !countCue) {
             // "fraud losses by branch": an amount named on its own adds up
             List<SemanticModel.Mention> amounts = draft.sel.stream()
                     .filter(m -> model.numeric(m) && additive(m))
@@ -312,7 +321,7 @@ final class MeasureStage implements PlanStage {
                     .sorted(Comparator.comparingInt(SemanticModel.Mention::first))
                     .toList()) {
                 if (m.kind() == SemanticModel.Kind.TABLE) {
-                    subject = m;
+                    subject = amountOf(draft, m) ? null : m;
                     break;
                 }
                 if (m.kind() == SemanticModel.Kind.METRIC || model.numeric(m)) {
@@ -336,6 +345,34 @@ final class MeasureStage implements PlanStage {
             draft.ratioCue = t.index();
             return;
         }
+    }
+
+    /**
+     * A table named right before one of its numeric columns ("ancillary sales amount", "ancillary total amount"):
+     * the table only says whose amount it is, so a percentage of it is a share of the amount, not of the rows.
+     */
+    private boolean amountOf(PlanDraft draft, SemanticModel.Mention table) {
+        int next = table.last() + 1;
+        if (next < draft.tokens.size() && draft.tokens.get(next).is("total")) {
+            next++;
+        }
+        if (next < draft.tokens.size()) {
+            String word = Words.singular(draft.tokens.get(next).text());
+            boolean own = !Words.MONEY.contains(draft.tokens.get(next).text()) // "invoices paid late": a state
+                    && model.schema.table(table.table()).orElseThrow().columns().stream()
+                    .anyMatch(c -> (c.type() == Schema.Type.DECIMAL || c.type() == Schema.Type.FLOAT)
+                            && List.of(c.name().split("_")).contains(word));
+            if (own) {
+                return true; // "ancillary sales amount": a word of one of the table's amount columns
+            }
+        }
+        return draft.sel.stream()
+                .anyMatch(x -> x.kind() == SemanticModel.Kind.COLUMN
+                        && x.table().equals(table.table())
+                        && model.numeric(x)
+                        && (x.first() == table.last() + 1
+                                || x.first() == table.last() + 2
+                                        && draft.tokens.get(table.last() + 1).is("total")));
     }
 
     /** A mention that can be a condition on rows: a value, a yes/no column, a nullable date, a child table. */
@@ -385,6 +422,26 @@ final class MeasureStage implements PlanStage {
         return c.type() == Schema.Type.DECIMAL && c.scale() == 2
                 || c.type() == Schema.Type.FLOAT
                         && Words.nameStems(c.name()).stream().anyMatch(MONEY_NAMES::contains);
+    }
+
+    /**
+     * A money verb that is a numeric column's whole name, said with its object pronoun ("what did each type of
+     * maintenance cost us", "which aircraft cost us the most"): what the records cost the speaker, which adds up even
+     * when a column of that name could be a level per unit elsewhere. Null when there is no such mention.
+     */
+    private SemanticModel.Mention spentColumn(PlanDraft draft) {
+        for (SemanticModel.Mention m : draft.sel) {
+            if (m.kind() == SemanticModel.Kind.COLUMN
+                    && m.first() == m.last()
+                    && model.numeric(m)
+                    && !draft.used.contains(m)
+                    && Words.MONEY.contains(draft.tokens.get(m.first()).text())
+                    && m.last() + 1 < draft.tokens.size()
+                    && draft.tokens.get(m.last() + 1).is("us", "me")) {
+                return m;
+            }
+        }
+        return null;
     }
 
     /** An amount whose rows add up (losses, spend, fees), not a rate, price, score or balance-like level. */

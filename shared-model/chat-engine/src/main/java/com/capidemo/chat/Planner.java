@@ -504,6 +504,10 @@ final class Planner {
             if (o instanceof Declined) {
                 return o;
             }
+            if (o instanceof Planned p && p.later() != null) {
+                // planned again with a word from the lexicon, which compares both periods itself
+                return o;
+            }
             planned.add((Planned) o);
         }
         Plan a = planned.get(0).plan();
@@ -556,10 +560,12 @@ final class Planner {
             String unknown = firstUncovered(tokens, mentions, content);
             Declined declined = new Declined("I don't know what \"" + unknown + "\" refers to in this dataset");
             if (lexicon) {
-                List<Words.Token> replaced = fromLexicon(tokens, mentions, content);
+                java.util.Set<String> money = new java.util.TreeSet<>();
+                List<Words.Token> replaced = fromLexicon(tokens, mentions, content, money);
                 if (replaced != null) {
                     Outcome again = plan(replaced, previous, false);
-                    if (again instanceof Planned) {
+                    if (again instanceof Planned p && (money.isEmpty() || measures(p.plan(), money))) {
+                        // a money word read as the money column is answered only with that column measured
                         return again;
                     }
                 }
@@ -669,7 +675,10 @@ final class Planner {
      * that names something in the data; null when a word has no such replacement or more than one.
      */
     private List<Words.Token> fromLexicon(
-            List<Words.Token> tokens, List<SemanticModel.Mention> mentions, BitSet content) {
+            List<Words.Token> tokens,
+            List<SemanticModel.Mention> mentions,
+            BitSet content,
+            java.util.Set<String> moneyColumns) {
         java.util.Map<Integer, List<String>> replacements = new java.util.TreeMap<>();
         boolean moneySaid = false;
         int guesses = 0;
@@ -695,6 +704,11 @@ final class Planner {
                 continue;
             }
             Words.Token t = tokens.get(i);
+            if (Words.MONEY.contains(t.text()) && recordsRanked(tokens, mentions, i)) {
+                // "which sales channel sells the most upgrades": the records ranked are counted, not their amount
+                replacements.put(i, List.of("has"));
+                continue;
+            }
             List<String> money = moneyColumn(tokens, mentions, t);
             if (money != null) {
                 // "spend the most money on": a second word for the same amount adds nothing
@@ -708,10 +722,19 @@ final class Planner {
                             new ArrayList<>(List.of(tokens.get(most).text()));
                     ranked.addAll(money);
                     replacements.put(most, ranked);
+                } else if (tokens.stream().noneMatch(x -> Cues.aggregate(x.text()) != null)
+                        && Cues.phrase(tokens, "how", "much") < 0) {
+                    // "how did billed revenue in H1 2025 compare with …": an amount of money over records adds up
+                    List<String> total = new ArrayList<>(List.of("total"));
+                    total.addAll(money);
+                    replacements.put(i, total);
                 } else {
                     replacements.put(i, money);
                 }
                 moneySaid = moneySaid || !money.isEmpty();
+                if (!money.isEmpty()) {
+                    moneyColumns.add(String.join("_", money));
+                }
                 continue;
             }
             if (t.upper() && t.text().length() >= 2 && t.text().length() <= 4) {
@@ -894,6 +917,17 @@ final class Planner {
                                 && MeasureStage.moneyLike(model.schema.column(m.table(), m.column())))) {
             return List.of(); // "which carrier did we pay the most in freight": the amount is named already
         }
+        int i = t.index();
+        java.util.Set<String> before = mentions.stream()
+                .filter(m -> m.kind() == SemanticModel.Kind.TABLE && m.last() == i - 1)
+                .map(SemanticModel.Mention::table)
+                .collect(java.util.stream.Collectors.toSet());
+        if (before.size() == 1
+                && mentions.stream().noneMatch(m -> m.kind() != SemanticModel.Kind.TABLE && m.tokens().get(i - 1))) {
+            // "ancillary revenue": the money column of the table the word right before names
+            String column = MeasureStage.money(model, before.iterator().next());
+            return column == null ? null : List.of(column.split("_"));
+        }
         java.util.Set<String> found = new java.util.TreeSet<>();
         for (String table : mentions.stream()
                 .filter(m -> m.kind() != SemanticModel.Kind.METRIC)
@@ -908,6 +942,29 @@ final class Planner {
             return null;
         }
         return List.of(found.iterator().next().split("_"));
+    }
+
+    /** Whether a plan aggregates one of these columns (not a count or share of the records that hold them). */
+    private static boolean measures(Plan plan, java.util.Set<String> columns) {
+        return plan.measure() != null
+                && plan.measure().column() != null
+                && columns.contains(plan.measure().column());
+    }
+
+    /**
+     * A money verb before "the most"/"the least" and a noun naming records ("which sales channel sells the most
+     * upgrades", a value or a table right after): the ranking counts those records; the verb names no amount.
+     */
+    private static boolean recordsRanked(List<Words.Token> tokens, List<SemanticModel.Mention> mentions, int verb) {
+        int most = superlativeAfter(tokens, verb);
+        return most >= 0
+                && most + 1 < tokens.size()
+                && mentions.stream()
+                        .anyMatch(m -> m.first() == most + 1
+                                && (m.kind() == SemanticModel.Kind.TABLE || m.kind() == SemanticModel.Kind.VALUE))
+                && mentions.stream()
+                        .noneMatch(m -> m.tokens().get(most + 1)
+                                && (m.kind() == SemanticModel.Kind.METRIC || m.kind() == SemanticModel.Kind.COLUMN));
     }
 
     /** The index of "most" or "least" right after a verb ("earns the most"), or -1. */
