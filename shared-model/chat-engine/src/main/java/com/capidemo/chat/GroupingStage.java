@@ -240,10 +240,8 @@ final class GroupingStage implements PlanStage {
         List<SemanticModel.Mention> values = new java.util.ArrayList<>();
         while (i < draft.tokens.size()) {
             int idx = i;
-            SemanticModel.Mention m = draft.sel.stream()
-                    .filter(x -> x.first() == idx)
-                    .findFirst()
-                    .orElse(null);
+            SemanticModel.Mention m =
+                    draft.sel.stream().filter(x -> x.first() == idx).findFirst().orElse(null);
             if (m == null && draft.tokens.get(i).is("s") && !values.isEmpty()) {
                 i++; // "women's"
                 continue;

@@ -140,7 +140,10 @@ class PlannerTest {
                 .contains("GROUP BY a.account_id, a.company_name")
                 .contains("LIMIT 5");
         ChatAnswer which = ask(saas, "Which enterprise customer has the most current MRR?");
-        assertThat(which.sql()).as(which.answer()).contains("a.segment = 'enterprise'").contains("LIMIT 1");
+        assertThat(which.sql())
+                .as(which.answer())
+                .contains("a.segment = 'enterprise'")
+                .contains("LIMIT 1");
         ChatAnswer women = ask(shopify, "What are our top 5 women's products by product revenue?");
         assertThat(women.sql())
                 .as(women.answer())
