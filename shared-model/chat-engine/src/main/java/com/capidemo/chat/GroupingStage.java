@@ -78,6 +78,9 @@ final class GroupingStage implements PlanStage {
                 start++;
             }
             SemanticModel.Mention d = Cues.headOfRun(draft.sel, draft.tokens, start, draft.used);
+            if (d == null) {
+                d = valuedEntity(draft, start); // "which enterprise customers …"
+            }
             boolean ranking = ctx.has(Cues.SUPERLATIVE_DESC) || ctx.has(Cues.SUPERLATIVE_ASC) || ctx.top() != null;
             if (d != null
                     && ranking
@@ -100,6 +103,9 @@ final class GroupingStage implements PlanStage {
         if (ctx.top() != null && draft.dimMentions.isEmpty()) {
             SemanticModel.Mention d =
                     Cues.headOfRun(draft.sel, draft.tokens, ctx.top().token() + 1, draft.used);
+            if (d == null) {
+                d = valuedEntity(draft, ctx.top().token() + 1);
+            }
             if (d != null
                     && (d.kind() == SemanticModel.Kind.TABLE
                             || d.kind() == SemanticModel.Kind.COLUMN && !model.numeric(d) && !model.temporal(d))) {
@@ -222,6 +228,38 @@ final class GroupingStage implements PlanStage {
             return Optional.of("it groups by more than two things");
         }
         return Optional.empty();
+    }
+
+    /**
+     * "top 5 enterprise customers by …", "top 5 women's products by …": values right after the number that belong to
+     * the table named next (its own categorical values) narrow the ranked records and leave that table to rank; the
+     * values stay conditions. Null unless every skipped word is such a value of that one table.
+     */
+    private static SemanticModel.Mention valuedEntity(PlanDraft draft, int start) {
+        int i = start;
+        List<SemanticModel.Mention> values = new java.util.ArrayList<>();
+        while (i < draft.tokens.size()) {
+            int idx = i;
+            SemanticModel.Mention m =
+                    draft.sel.stream().filter(x -> x.first() == idx).findFirst().orElse(null);
+            if (m == null && draft.tokens.get(i).is("s") && !values.isEmpty()) {
+                i++; // "women's"
+                continue;
+            }
+            if (m == null || m.kind() != SemanticModel.Kind.VALUE || draft.used.contains(m)) {
+                break;
+            }
+            values.add(m);
+            i = m.last() + 1;
+        }
+        if (values.isEmpty()) {
+            return null;
+        }
+        SemanticModel.Mention d = Cues.headOfRun(draft.sel, draft.tokens, i, draft.used);
+        if (d == null || d.kind() != SemanticModel.Kind.TABLE) {
+            return null;
+        }
+        return values.stream().allMatch(v -> v.table().equals(d.table())) ? d : null;
     }
 
     /**

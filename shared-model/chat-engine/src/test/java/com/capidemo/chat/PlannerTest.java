@@ -131,6 +131,27 @@ class PlannerTest {
     }
 
     @Test
+    void valuesBeforeTheRankedRecordsNarrowThemAndLeaveThemToRank() {
+        AgentSpec saas = ChatFixtures.agentSpec("saas");
+        ChatAnswer top = ask(saas, "Who are our top 5 enterprise customers by current MRR?");
+        assertThat(top.sql())
+                .as(top.answer())
+                .contains("a.segment = 'enterprise'")
+                .contains("GROUP BY a.account_id, a.company_name")
+                .contains("LIMIT 5");
+        ChatAnswer which = ask(saas, "Which enterprise customer has the most current MRR?");
+        assertThat(which.sql())
+                .as(which.answer())
+                .contains("a.segment = 'enterprise'")
+                .contains("LIMIT 1");
+        ChatAnswer women = ask(shopify, "What are our top 5 women's products by product revenue?");
+        assertThat(women.sql())
+                .as(women.answer())
+                .contains("p.gender = 'Women'")
+                .contains("GROUP BY p.product_id, p.title");
+    }
+
+    @Test
     void sharesOfATotal() {
         ChatAnswer share = ask(shopify, "What share of customers come from each country?");
         assertThat(share.columns()).contains("pct_of_total");
