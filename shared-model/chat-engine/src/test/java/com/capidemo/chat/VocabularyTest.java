@@ -159,4 +159,17 @@ class VocabularyTest {
         // without an event the head word stays ambiguous between the learned counts
         assertThat(ask("telco", "How many lines do we have?").outcome()).isNotEqualTo(ChatAnswer.PLANNED);
     }
+
+    @Test
+    void aPassiveVerbTheLexiconRelatesToItsSubjectsNounSaysWhatTheRecordsAre() {
+        // bill is related to invoice: "invoices were billed" are the invoices, by their own date (issued_date), not
+        // the support tickets of category 'billing'
+        ChatAnswer a = ask("saas", "How many invoices were billed each year?");
+        assertThat(a.outcome()).isEqualTo(ChatAnswer.PLANNED);
+        assertThat(a.sql())
+                .contains("year(i.issued_date)")
+                .contains("count(*)")
+                .contains("FROM invoices i")
+                .doesNotContain("support_tickets");
+    }
 }
