@@ -671,14 +671,16 @@ final class Planner {
                 continue;
             }
             SemanticModel.Mention subject = mentions.stream()
-                    .filter(m -> m.kind() == SemanticModel.Kind.TABLE && !m.entry().partial() && m.last() == idx - 2)
+                    .filter(m ->
+                            m.kind() == SemanticModel.Kind.TABLE && !m.entry().partial() && m.last() == idx - 2)
                     .findFirst()
                     .orElse(null);
             if (subject == null
                     || mentions.stream()
                             .anyMatch(m -> m.tokens().get(idx)
                                     && (m.table().equals(subject.table())
-                                            || !m.entry().partial() && !m.entry().weak()))) {
+                                            || !m.entry().partial()
+                                                    && !m.entry().weak()))) {
                 continue;
             }
             List<String> own = Words.nameStems(subject.table());
