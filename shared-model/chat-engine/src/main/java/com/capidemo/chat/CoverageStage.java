@@ -86,8 +86,24 @@ final class CoverageStage implements PlanStage {
 
     /** Words that ask how long something runs, so "run" there is a duration and not a light verb. */
     private static final java.util.Set<String> DURATION = Words.set(
-            "long", "longest", "hour", "hours", "minute", "minutes", "second", "seconds", "day", "days", "week",
-            "weeks", "time", "duration", "average", "avg", "mean", "total");
+            "long",
+            "longest",
+            "hour",
+            "hours",
+            "minute",
+            "minutes",
+            "second",
+            "seconds",
+            "day",
+            "days",
+            "week",
+            "weeks",
+            "time",
+            "duration",
+            "average",
+            "avg",
+            "mean",
+            "total");
 
     /**
      * "How many cell sites do we run?", "how many work orders did each plant run?": in a plain count of records "run"

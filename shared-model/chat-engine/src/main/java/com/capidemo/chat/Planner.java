@@ -542,6 +542,7 @@ final class Planner {
         }
         List<SemanticModel.Mention> mentions = model.mentions(tokens, consumed, CUES);
         BitSet everyRow = everyRow(tokens, mentions);
+        everyRow.or(ownVerbs(tokens, mentions, consumed));
         if (!everyRow.isEmpty()) {
             consumed.or(everyRow);
             mentions = model.mentions(tokens, consumed, CUES);
@@ -650,6 +651,50 @@ final class Planner {
                             .allMatch(n -> !n.table().equals(m.table())
                                     && model.rowPhrase(n.table()).contains(w.stem()));
             if (before || subject) {
+                out.set(i);
+            }
+        }
+        return out;
+    }
+
+    private static final Set<String> PASSIVE = Words.set("was", "were", "been", "be", "is", "are", "get", "got");
+
+    /**
+     * "How many invoices were billed each year?": a passive verb right after the records it is said of, that the
+     * general English lexicon relates to those records' own noun (bill: invoice), says what those records are: it adds
+     * nothing, and they are placed in time by their own date. Not when anything of that table already goes by the word
+     * (a billed_at column), nor when the word names something of another table on its own.
+     */
+    private BitSet ownVerbs(List<Words.Token> tokens, List<SemanticModel.Mention> mentions, BitSet consumed) {
+        BitSet out = new BitSet();
+        for (int i = 2; i < tokens.size(); i++) {
+            Words.Token t = tokens.get(i);
+            int idx = i;
+            if (consumed.get(i)
+                    || t.kind() != Words.Kind.WORD
+                    || !t.text().endsWith("ed")
+                    || !PASSIVE.contains(tokens.get(i - 1).text())) {
+                continue;
+            }
+            SemanticModel.Mention subject = mentions.stream()
+                    .filter(m ->
+                            m.kind() == SemanticModel.Kind.TABLE && !m.entry().partial() && m.last() == idx - 2)
+                    .findFirst()
+                    .orElse(null);
+            if (subject == null
+                    || mentions.stream()
+                            .anyMatch(m -> m.tokens().get(idx)
+                                    && (m.table().equals(subject.table())
+                                            || !m.entry().partial()
+                                                    && !m.entry().weak()))) {
+                continue;
+            }
+            List<String> own = Words.nameStems(subject.table());
+            Lexicon.Alternatives alt = Lexicon.of(t.text());
+            boolean related = java.util.stream.Stream.of(alt.forms(), alt.synonyms(), alt.derived())
+                    .flatMap(java.util.Set::stream)
+                    .anyMatch(w -> !w.contains(" ") && own.equals(List.of(Words.stem(w))));
+            if (related) {
                 out.set(i);
             }
         }

@@ -133,12 +133,19 @@ class VocabularyTest {
     void runSaidOfCountedRecordsMeansOperatingThem() {
         ChatAnswer sites = ask("telco", "How many cell sites do we run?");
         assertThat(sites.outcome()).isEqualTo(ChatAnswer.PLANNED);
-        assertThat(sites.sql()).contains("count(*)").contains("FROM cell_sites cs").doesNotContain("WHERE");
+        assertThat(sites.sql())
+                .contains("count(*)")
+                .contains("FROM cell_sites cs")
+                .doesNotContain("WHERE");
         ChatAnswer orders = ask("manufacturing", "How many work orders did each country's plants run?");
         assertThat(orders.outcome()).isEqualTo(ChatAnswer.PLANNED);
-        assertThat(orders.sql()).contains("count(*)").contains("FROM work_orders wo").contains("GROUP BY p.country");
+        assertThat(orders.sql())
+                .contains("count(*)")
+                .contains("FROM work_orders wo")
+                .contains("GROUP BY p.country");
         // how long machines run is a duration, not a light verb
-        assertThat(ask("manufacturing", "How many hours did machines run in 2024?").outcome())
+        assertThat(ask("manufacturing", "How many hours did machines run in 2024?")
+                        .outcome())
                 .isNotEqualTo(ChatAnswer.PLANNED);
     }
 
@@ -158,5 +165,18 @@ class VocabularyTest {
         assertThat(markets.sql()).contains("GROUP BY cs.market").doesNotContain("status");
         // without an event the head word stays ambiguous between the learned counts
         assertThat(ask("telco", "How many lines do we have?").outcome()).isNotEqualTo(ChatAnswer.PLANNED);
+    }
+
+    @Test
+    void aPassiveVerbTheLexiconRelatesToItsSubjectsNounSaysWhatTheRecordsAre() {
+        // bill is related to invoice: "invoices were billed" are the invoices, by their own date (issued_date), not
+        // the support tickets of category 'billing'
+        ChatAnswer a = ask("saas", "How many invoices were billed each year?");
+        assertThat(a.outcome()).isEqualTo(ChatAnswer.PLANNED);
+        assertThat(a.sql())
+                .contains("year(i.issued_date)")
+                .contains("count(*)")
+                .contains("FROM invoices i")
+                .doesNotContain("support_tickets");
     }
 }
