@@ -36,7 +36,9 @@ final class MeasureStage implements PlanStage {
                 if (chosen != draft.metric) {
                     return Optional.of("ambiguous measure");
                 }
-                if (!draft.metric.filters().isEmpty() && !model.instructionStates(draft.metric)) {
+                if (!draft.metric.filters().isEmpty()
+                        && !model.instructionStates(draft.metric)
+                        && !onlyLearned(draft, mm)) {
                     // "visits" is not "ED visits": a golden query's narrowing definition needs its own words
                     return Optional.of(
                             "\"" + draft.tokens.get(mm.first()).text() + "\" may mean " + draft.metric.label()
@@ -433,6 +435,26 @@ final class MeasureStage implements PlanStage {
             }
         }
         return null;
+    }
+
+    /**
+     * A word that names nothing in the data but a learned measure ("what's our ARR" with current ARR the only measure
+     * so called, no table, column or value of that word): there is no "all of them" to read it as, so it is that
+     * measure, when no other amount or measure is named with it.
+     */
+    private boolean onlyLearned(PlanDraft draft, SemanticModel.Mention mm) {
+        Words.Token t = draft.tokens.get(mm.first());
+        if (mm.first() != mm.last()) {
+            return false;
+        }
+        String stem = Words.stem(t.text());
+        String singular = Words.singular(t.text());
+        boolean other = model.entries.stream()
+                .anyMatch(e -> e.kind() != SemanticModel.Kind.METRIC
+                        && (e.words().contains(stem) || e.words().contains(singular)));
+        boolean alone = draft.sel.stream()
+                .allMatch(m -> m == mm || m.kind() != SemanticModel.Kind.METRIC && !model.numeric(m));
+        return !other && alone;
     }
 
     /** An amount whose rows add up (losses, spend, fees), not a rate, price, score or balance-like level. */

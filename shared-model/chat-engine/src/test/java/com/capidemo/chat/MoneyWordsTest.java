@@ -77,4 +77,40 @@ class MoneyWordsTest {
         assertThat(sells.answered()).as(sells.answer()).isTrue();
         assertThat(sells.sql()).isEqualTo(has.sql()).doesNotContain("sum(");
     }
+
+    @Test
+    void aMoneyVerbOfTheCountedNounIsTheLearnedMeasureOfThatNameAndVerb() {
+        answersLike(
+                "shopify",
+                "How many units did we sell by product type?",
+                "SELECT p.product_type, sum(oi.quantity) FROM order_items oi JOIN orders o ON o.order_id = oi.order_id"
+                        + " JOIN products p ON p.product_id = oi.product_id WHERE o.cancelled_at IS NULL GROUP BY 1");
+    }
+
+    @Test
+    void aMoneyWordOverATableOfSeveralAmountsIsItsOneLearnedMoneyMeasure() {
+        answersLike(
+                "shopify",
+                "How much did we sell in total in 2025, not counting cancelled orders?",
+                "SELECT round(sum(total_price), 2) FROM orders WHERE cancelled_at IS NULL AND year(created_at) = 2025");
+        // no table named: no money column to read "sell" as
+        assertThat(ask("shopify", "How much did we sell in 2024?").answered()).isFalse();
+    }
+
+    @Test
+    void aWordThatNamesOnlyALearnedMeasureIsThatMeasure() {
+        ChatAnswer a = ask("saas", "What's our ARR?");
+        assertThat(a.answered()).as(a.answer()).isTrue();
+        assertThat(a.answer()).contains("as the golden queries define it");
+        assertThat(ResultComparator.answers(
+                        rows("saas", "SELECT round(12 * sum(mrr), 2) FROM subscriptions WHERE status = 'active'"),
+                        a.rows()))
+                .as(a.sql())
+                .isTrue();
+        // "visits" names the encounters too: all of them or the golden ED visits stays a question
+        ChatAnswer visits = ask("healthcare", "How many patient visits did we have each year?");
+        if (visits.answered()) {
+            assertThat(visits.sql()).doesNotContain("encounter_type");
+        }
+    }
 }
