@@ -133,6 +133,21 @@ final class MeasureStage implements PlanStage {
                 draft.used.add(t);
             }
         }
+        int totalOf = Cues.phrase(draft.tokens, "total", "of");
+        if (draft.measure == null && totalOf >= 0 && !countCue) {
+            // "the total of invoices issued in 2025": the money column of the records right after "of"
+            SemanticModel.Mention t = Cues.nextMention(
+                    draft.sel,
+                    totalOf,
+                    1,
+                    m -> m.kind() == SemanticModel.Kind.TABLE && money(m.table()) != null,
+                    m -> false);
+            if (t != null) {
+                draft.measure = new Plan.Measure("sum", t.table(), money(t.table()), null);
+                draft.base = t.table();
+                draft.used.add(t);
+            }
+        }
         if (draft.measure == null && !countCue) {
             // "what did each type of maintenance cost us": what the records cost, added up
             SemanticModel.Mention spent = spentColumn(draft);

@@ -66,6 +66,11 @@ class MoneyWordsTest {
                         + " GROUP BY 1 ORDER BY sum(m.cost) DESC LIMIT 1");
         answersLike(
                 "airline",
+                "What did each type of maintenance cost us in 2025?",
+                "SELECT maintenance_type, round(sum(cost), 2) FROM maintenance_events WHERE year(event_date) = 2025"
+                        + " GROUP BY 1");
+        answersLike(
+                "airline",
                 "How much did maintenance cost us in 2025?",
                 "SELECT round(sum(cost), 2) FROM maintenance_events WHERE year(event_date) = 2025");
     }
@@ -112,5 +117,13 @@ class MoneyWordsTest {
         if (visits.answered()) {
             assertThat(visits.sql()).doesNotContain("encounter_type");
         }
+    }
+
+    @Test
+    void theTotalOfRecordsIsTheSumOfTheirMoneyColumn() {
+        answersLike(
+                "saas",
+                "What is the total of invoices issued in 2025 that have been paid?",
+                "SELECT round(sum(amount), 2) FROM invoices WHERE status = 'paid' AND year(issued_date) = 2025");
     }
 }
