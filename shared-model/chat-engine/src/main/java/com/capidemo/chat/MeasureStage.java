@@ -368,8 +368,8 @@ final class MeasureStage implements PlanStage {
             String word = Words.singular(draft.tokens.get(next).text());
             boolean own = !Words.MONEY.contains(draft.tokens.get(next).text()) // "invoices paid late": a state
                     && model.schema.table(table.table()).orElseThrow().columns().stream()
-                    .anyMatch(c -> (c.type() == Schema.Type.DECIMAL || c.type() == Schema.Type.FLOAT)
-                            && List.of(c.name().split("_")).contains(word));
+                            .anyMatch(c -> (c.type() == Schema.Type.DECIMAL || c.type() == Schema.Type.FLOAT)
+                                    && List.of(c.name().split("_")).contains(word));
             if (own) {
                 return true; // "ancillary sales amount": a word of one of the table's amount columns
             }
@@ -467,8 +467,8 @@ final class MeasureStage implements PlanStage {
         boolean other = model.entries.stream()
                 .anyMatch(e -> e.kind() != SemanticModel.Kind.METRIC
                         && (e.words().contains(stem) || e.words().contains(singular)));
-        boolean alone = draft.sel.stream()
-                .allMatch(m -> m == mm || m.kind() != SemanticModel.Kind.METRIC && !model.numeric(m));
+        boolean alone =
+                draft.sel.stream().allMatch(m -> m == mm || m.kind() != SemanticModel.Kind.METRIC && !model.numeric(m));
         return !other && alone;
     }
 

@@ -931,7 +931,9 @@ final class Planner {
                 .map(SemanticModel.Mention::table)
                 .collect(java.util.stream.Collectors.toSet());
         if (before.size() == 1
-                && mentions.stream().noneMatch(m -> m.kind() != SemanticModel.Kind.TABLE && m.tokens().get(i - 1))) {
+                && mentions.stream()
+                        .noneMatch(m -> m.kind() != SemanticModel.Kind.TABLE
+                                && m.tokens().get(i - 1))) {
             // "ancillary revenue": the money column of the table the word right before names
             String column = MeasureStage.money(model, before.iterator().next());
             return column == null ? null : List.of(column.split("_"));
@@ -970,7 +972,8 @@ final class Planner {
         if (!Words.MONEY.contains(verb.text()) || noun.kind() != Words.Kind.WORD) {
             return null;
         }
-        java.util.Set<String> verbForms = new java.util.TreeSet<>(Lexicon.of(verb.text()).forms());
+        java.util.Set<String> verbForms =
+                new java.util.TreeSet<>(Lexicon.of(verb.text()).forms());
         verbForms.add(verb.text());
         List<Metric> found = new ArrayList<>();
         for (Metric m : model.metrics) {
@@ -989,8 +992,10 @@ final class Planner {
     /** Whether a plan aggregates one of these columns (not a count or share of the records that hold them). */
     private static boolean measures(Plan plan, java.util.Set<String> columns) {
         return plan.measure() != null
-                && (plan.measure().column() != null && columns.contains(plan.measure().column())
-                        || plan.measure().metric() != null && columns.contains(plan.measure().metric()));
+                && (plan.measure().column() != null
+                                && columns.contains(plan.measure().column())
+                        || plan.measure().metric() != null
+                                && columns.contains(plan.measure().metric()));
     }
 
     /**
