@@ -150,6 +150,14 @@ final class Cues {
     }
 
     /** The last mention of the run of adjacent mentions starting at {@code start} (skipping articles). */
+    /** A one-word mention that is a money verb said with its object pronoun ("cost us"). */
+    static boolean moneyVerb(List<Words.Token> tokens, SemanticModel.Mention m) {
+        return m.first() == m.last()
+                && Words.MONEY.contains(tokens.get(m.first()).text())
+                && m.last() + 1 < tokens.size()
+                && tokens.get(m.last() + 1).is("us", "me");
+    }
+
     static SemanticModel.Mention headOfRun(
             List<SemanticModel.Mention> sel, List<Words.Token> tokens, int start, Set<SemanticModel.Mention> used) {
         int i = start;
@@ -165,7 +173,8 @@ final class Cues {
                 break;
             }
             if (used.contains(m)) {
-                return null;
+                // "each maintenance type cost us": the money verb after the group is what is measured
+                return last != null && moneyVerb(tokens, m) ? last : null;
             }
             if (m.kind() == SemanticModel.Kind.VALUE || m.kind() == SemanticModel.Kind.METRIC) {
                 break;

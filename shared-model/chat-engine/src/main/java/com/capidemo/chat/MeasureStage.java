@@ -45,7 +45,9 @@ final class MeasureStage implements PlanStage {
                 if (chosen != draft.metric) {
                     return Optional.of("ambiguous measure");
                 }
-                if (!draft.metric.filters().isEmpty() && !model.instructionStates(draft.metric)) {
+                if (!draft.metric.filters().isEmpty()
+                        && !model.instructionStates(draft.metric)
+                        && !onlyLearned(draft, mm)) {
                     // "visits" is not "ED visits": a golden query's narrowing definition needs its own words
                     return Optional.of(
                             "\"" + draft.tokens.get(mm.first()).text() + "\" may mean " + draft.metric.label()
@@ -134,6 +136,21 @@ final class MeasureStage implements PlanStage {
                     6,
                     m -> m.kind() == SemanticModel.Kind.TABLE && money(m.table()) != null,
                     m -> true);
+            if (t != null) {
+                draft.measure = new Plan.Measure("sum", t.table(), money(t.table()), null);
+                draft.base = t.table();
+                draft.used.add(t);
+            }
+        }
+        int totalOf = Cues.phrase(draft.tokens, "total", "of");
+        if (draft.measure == null && totalOf >= 0 && !countCue) {
+            // "the total of invoices issued in 2025": the money column of the records right after "of"
+            SemanticModel.Mention t = Cues.nextMention(
+                    draft.sel,
+                    totalOf,
+                    1,
+                    m -> m.kind() == SemanticModel.Kind.TABLE && money(m.table()) != null,
+                    m -> false);
             if (t != null) {
                 draft.measure = new Plan.Measure("sum", t.table(), money(t.table()), null);
                 draft.base = t.table();
@@ -360,8 +377,8 @@ final class MeasureStage implements PlanStage {
             String word = Words.singular(draft.tokens.get(next).text());
             boolean own = !Words.MONEY.contains(draft.tokens.get(next).text()) // "invoices paid late": a state
                     && model.schema.table(table.table()).orElseThrow().columns().stream()
-                    .anyMatch(c -> (c.type() == Schema.Type.DECIMAL || c.type() == Schema.Type.FLOAT)
-                            && List.of(c.name().split("_")).contains(word));
+                            .anyMatch(c -> (c.type() == Schema.Type.DECIMAL || c.type() == Schema.Type.FLOAT)
+                                    && List.of(c.name().split("_")).contains(word));
             if (own) {
                 return true; // "ancillary sales amount": a word of one of the table's amount columns
             }
@@ -442,6 +459,26 @@ final class MeasureStage implements PlanStage {
             }
         }
         return null;
+    }
+
+    /**
+     * A word that names nothing in the data but a learned measure ("what's our ARR" with current ARR the only measure
+     * so called, no table, column or value of that word): there is no "all of them" to read it as, so it is that
+     * measure, when no other amount or measure is named with it.
+     */
+    private boolean onlyLearned(PlanDraft draft, SemanticModel.Mention mm) {
+        Words.Token t = draft.tokens.get(mm.first());
+        if (mm.first() != mm.last()) {
+            return false;
+        }
+        String stem = Words.stem(t.text());
+        String singular = Words.singular(t.text());
+        boolean other = model.entries.stream()
+                .anyMatch(e -> e.kind() != SemanticModel.Kind.METRIC
+                        && (e.words().contains(stem) || e.words().contains(singular)));
+        boolean alone =
+                draft.sel.stream().allMatch(m -> m == mm || m.kind() != SemanticModel.Kind.METRIC && !model.numeric(m));
+        return !other && alone;
     }
 
     /** An amount whose rows add up (losses, spend, fees), not a rate, price, score or balance-like level. */

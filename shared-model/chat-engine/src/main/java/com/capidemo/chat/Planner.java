@@ -749,6 +749,14 @@ final class Planner {
                 continue;
             }
             Words.Token t = tokens.get(i);
+            int counted = countedNoun(tokens, i);
+            List<String> named = counted < 0 ? null : verbMeasure(tokens.get(counted), t);
+            if (named != null) {
+                // "how many units did we sell": the learned measure "units sold"
+                replacements.put(counted, named);
+                replacements.put(i, List.of());
+                continue;
+            }
             if (Words.MONEY.contains(t.text()) && recordsRanked(tokens, mentions, i)) {
                 // "which sales channel sells the most upgrades": the records ranked are counted, not their amount
                 replacements.put(i, List.of("has"));
@@ -968,7 +976,9 @@ final class Planner {
                 .map(SemanticModel.Mention::table)
                 .collect(java.util.stream.Collectors.toSet());
         if (before.size() == 1
-                && mentions.stream().noneMatch(m -> m.kind() != SemanticModel.Kind.TABLE && m.tokens().get(i - 1))) {
+                && mentions.stream()
+                        .noneMatch(m -> m.kind() != SemanticModel.Kind.TABLE
+                                && m.tokens().get(i - 1))) {
             // "ancillary revenue": the money column of the table the word right before names
             String column = MeasureStage.money(model, before.iterator().next());
             return column == null ? null : List.of(column.split("_"));
@@ -984,16 +994,53 @@ final class Planner {
             }
         }
         if (found.size() != 1) {
-            return null;
+            return moneyMeasure(mentions);
         }
         return List.of(found.iterator().next().split("_"));
+    }
+
+    /** The index of the noun right after "how many" when the verb at {@code verb} comes later, or -1. */
+    private static int countedNoun(List<Words.Token> tokens, int verb) {
+        for (int k = 0; k + 2 < verb; k++) {
+            if (tokens.get(k).is("how") && tokens.get(k + 1).is("many")) {
+                return k + 2;
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * A money verb said of the noun a count asks for ("how many units did we sell") names the one learned measure
+     * called by that noun and a form of that verb ("units sold"): its words, or null when there is not exactly one.
+     */
+    private List<String> verbMeasure(Words.Token noun, Words.Token verb) {
+        if (!Words.MONEY.contains(verb.text()) || noun.kind() != Words.Kind.WORD) {
+            return null;
+        }
+        java.util.Set<String> verbForms =
+                new java.util.TreeSet<>(Lexicon.of(verb.text()).forms());
+        verbForms.add(verb.text());
+        List<Metric> found = new ArrayList<>();
+        for (Metric m : model.metrics) {
+            String[] words = m.name().split("_");
+            if (words.length == 2
+                    && Words.stem(words[0]).equals(noun.stem())
+                    && !words[1].equals(verb.text())
+                    && (verbForms.contains(words[1])
+                            || Lexicon.of(words[1]).forms().stream().anyMatch(verbForms::contains))) {
+                found.add(m);
+            }
+        }
+        return found.size() == 1 ? List.of(found.get(0).name().split("_")) : null;
     }
 
     /** Whether a plan aggregates one of these columns (not a count or share of the records that hold them). */
     private static boolean measures(Plan plan, java.util.Set<String> columns) {
         return plan.measure() != null
-                && plan.measure().column() != null
-                && columns.contains(plan.measure().column());
+                && (plan.measure().column() != null
+                                && columns.contains(plan.measure().column())
+                        || plan.measure().metric() != null
+                                && columns.contains(plan.measure().metric()));
     }
 
     /**
@@ -1010,6 +1057,24 @@ final class Planner {
                 && mentions.stream()
                         .noneMatch(m -> m.tokens().get(most + 1)
                                 && (m.kind() == SemanticModel.Kind.METRIC || m.kind() == SemanticModel.Kind.COLUMN));
+    }
+
+    /**
+     * When the tables the question names hold no single money column ("how much did we sell", orders with a subtotal,
+     * tax, discounts and a total), the one learned measure over them called by a money word ("gross revenue"): its
+     * words; null when there is none or more than one.
+     */
+    private List<String> moneyMeasure(List<SemanticModel.Mention> mentions) {
+        java.util.Set<String> tables = mentions.stream()
+                .filter(m -> m.kind() != SemanticModel.Kind.METRIC)
+                .map(SemanticModel.Mention::table)
+                .collect(java.util.stream.Collectors.toSet());
+        List<Metric> found = model.metrics.stream()
+                .filter(m -> tables.contains(m.base())
+                        && !m.percent()
+                        && java.util.Arrays.stream(m.name().split("_")).anyMatch(Words.MONEY::contains))
+                .toList();
+        return found.size() == 1 ? List.of(found.get(0).name().split("_")) : null;
     }
 
     /** The index of "most" or "least" right after a verb ("earns the most"), or -1. */

@@ -45,8 +45,8 @@ class MoneyWordsTest {
 
     @Test
     void aMoneyWordWithoutAnAggregateIsATotalAlsoWhenTwoPeriodsAreCompared() {
-        ChatAnswer a = ask(
-                "utility", "How did billed revenue in the first half of 2025 compare with the first half of 2024?");
+        ChatAnswer a =
+                ask("utility", "How did billed revenue in the first half of 2025 compare with the first half of 2024?");
         assertThat(a.answered()).as(a.answer()).isTrue();
         assertThat(a.sql()).contains("sum(b.amount_due)");
         List<List<Object>> expected = rows(
@@ -66,6 +66,11 @@ class MoneyWordsTest {
                         + " GROUP BY 1 ORDER BY sum(m.cost) DESC LIMIT 1");
         answersLike(
                 "airline",
+                "What did each type of maintenance cost us in 2025?",
+                "SELECT maintenance_type, round(sum(cost), 2) FROM maintenance_events WHERE year(event_date) = 2025"
+                        + " GROUP BY 1");
+        answersLike(
+                "airline",
                 "How much did maintenance cost us in 2025?",
                 "SELECT round(sum(cost), 2) FROM maintenance_events WHERE year(event_date) = 2025");
     }
@@ -76,5 +81,49 @@ class MoneyWordsTest {
         ChatAnswer has = ask("airline", "Which sales channel has the most upgrades?");
         assertThat(sells.answered()).as(sells.answer()).isTrue();
         assertThat(sells.sql()).isEqualTo(has.sql()).doesNotContain("sum(");
+    }
+
+    @Test
+    void aMoneyVerbOfTheCountedNounIsTheLearnedMeasureOfThatNameAndVerb() {
+        answersLike(
+                "shopify",
+                "How many units did we sell by product type?",
+                "SELECT p.product_type, sum(oi.quantity) FROM order_items oi JOIN orders o ON o.order_id = oi.order_id"
+                        + " JOIN products p ON p.product_id = oi.product_id WHERE o.cancelled_at IS NULL GROUP BY 1");
+    }
+
+    @Test
+    void aMoneyWordOverATableOfSeveralAmountsIsItsOneLearnedMoneyMeasure() {
+        answersLike(
+                "shopify",
+                "How much did we sell in total in 2025, not counting cancelled orders?",
+                "SELECT round(sum(total_price), 2) FROM orders WHERE cancelled_at IS NULL AND year(created_at) = 2025");
+        // no table named: no money column to read "sell" as
+        assertThat(ask("shopify", "How much did we sell in 2024?").answered()).isFalse();
+    }
+
+    @Test
+    void aWordThatNamesOnlyALearnedMeasureIsThatMeasure() {
+        ChatAnswer a = ask("saas", "What's our ARR?");
+        assertThat(a.answered()).as(a.answer()).isTrue();
+        assertThat(a.answer()).contains("as the golden queries define it");
+        assertThat(ResultComparator.answers(
+                        rows("saas", "SELECT round(12 * sum(mrr), 2) FROM subscriptions WHERE status = 'active'"),
+                        a.rows()))
+                .as(a.sql())
+                .isTrue();
+        // "visits" names the encounters too: all of them or the golden ED visits stays a question
+        ChatAnswer visits = ask("healthcare", "How many patient visits did we have each year?");
+        if (visits.answered()) {
+            assertThat(visits.sql()).doesNotContain("encounter_type");
+        }
+    }
+
+    @Test
+    void theTotalOfRecordsIsTheSumOfTheirMoneyColumn() {
+        answersLike(
+                "saas",
+                "What is the total of invoices issued in 2025 that have been paid?",
+                "SELECT round(sum(amount), 2) FROM invoices WHERE status = 'paid' AND year(issued_date) = 2025");
     }
 }
