@@ -686,6 +686,10 @@ final class Planner {
                 replacements.put(i, List.of()); // "mobile phones": the value 'mobile' said with its noun
                 continue;
             }
+            if (saidOfEveryRow(tokens, mentions, i)) {
+                replacements.put(i, List.of()); // "NPS survey score": every NPS response is a survey answer
+                continue;
+            }
             Abbreviations.Spelled spelled = Abbreviations.around(tokens, i, abbreviations());
             if (spelled != null) {
                 // "customer satisfaction score" spells out the data's "csat"
@@ -937,6 +941,22 @@ final class Planner {
                 new java.util.TreeSet<>(Lexicon.of(tokens.get(i).text()).forms());
         forms.add(tokens.get(i).text());
         return forms.stream().anyMatch(f -> Lexicon.knownNoun(before.text() + " " + f));
+    }
+
+    /**
+     * A word that modifies the noun a table's description says every row is ("nps_responses: Net Promoter Score survey
+     * answers"), said right before a word naming that table or one of its columns ("NPS survey score"), says nothing
+     * about which rows: it adds no condition.
+     */
+    private boolean saidOfEveryRow(List<Words.Token> tokens, List<SemanticModel.Mention> mentions, int i) {
+        Words.Token t = tokens.get(i);
+        if (t.kind() != Words.Kind.WORD) {
+            return false;
+        }
+        return mentions.stream()
+                .anyMatch(m -> m.first() == i + 1
+                        && (m.kind() == SemanticModel.Kind.TABLE || m.kind() == SemanticModel.Kind.COLUMN)
+                        && model.rowModifiers(m.table()).contains(t.stem()));
     }
 
     private java.util.Set<String> abbreviations() {

@@ -434,6 +434,37 @@ final class SemanticModel {
         return out;
     }
 
+    /**
+     * The stems of the modifiers of the plural noun a table's description starts with ("nps_responses: Net Promoter
+     * Score survey answers (0-10)" gives net, promoter, score, survey): words said of every row. The run stops at the
+     * first stop word, verb form (-ed, -ing) or non-word ("Smart and legacy meters" has none: a list of kinds).
+     */
+    Set<String> rowModifiers(String table) {
+        Set<String> out = new HashSet<>();
+        if (instruction == null) {
+            return out;
+        }
+        java.util.regex.Matcher g = DESCRIPTION.matcher(instruction);
+        while (g.find()) {
+            if (!g.group(1).equals(table)) {
+                continue;
+            }
+            List<String> run = new ArrayList<>();
+            for (String w : g.group(2).strip().split("\\s+")) {
+                String lower = w.toLowerCase(java.util.Locale.ROOT);
+                if (!lower.matches("[a-z]+") || Words.STOP.contains(lower) || lower.endsWith("ed")
+                        || lower.endsWith("ing")) {
+                    break;
+                }
+                run.add(lower);
+            }
+            if (run.size() >= 2 && run.get(run.size() - 1).endsWith("s")) {
+                run.subList(0, run.size() - 1).forEach(w -> out.add(Words.stem(w)));
+            }
+        }
+        return out;
+    }
+
     /** The stem of the head noun of what the system instruction says every row of a table is ("members"), or null. */
     String rowNoun(String table) {
         if (instruction == null) {
