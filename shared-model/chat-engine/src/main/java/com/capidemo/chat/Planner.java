@@ -753,6 +753,9 @@ final class Planner {
                     break;
                 }
             }
+            if (word == null) {
+                word = pertainedValue(t.text());
+            }
             if (word == null || !model.describedElsewhere(t.stem(), word).isEmpty()) {
                 return null;
             }
@@ -964,6 +967,31 @@ final class Planner {
             abbreviations = Abbreviations.of(model);
         }
         return abbreviations;
+    }
+
+    /**
+     * "Japanese titles", "German accounts": the one noun an adjective pertains to in WordNet (Japan, Germany) that on
+     * its own names a value of a country column ('JP'); null when none or several do.
+     */
+    private String pertainedValue(String adjective) {
+        java.util.Map<String, String> byStem = new java.util.TreeMap<>();
+        for (String w : Lexicon.pertainyms(adjective)) {
+            if (namesCountry(w) && !Words.STOP.contains(w) && !CUES.contains(w)) {
+                byStem.putIfAbsent(Words.stem(w), w);
+            }
+        }
+        return byStem.size() == 1 ? byStem.values().iterator().next() : null;
+    }
+
+    /** A word that on its own names a value of a column named for a country. */
+    private boolean namesCountry(String word) {
+        String singular = Words.singular(word);
+        return model.entries.stream()
+                .anyMatch(e -> e.kind() == SemanticModel.Kind.VALUE
+                        && e.column() != null
+                        && e.column().toLowerCase(Locale.ROOT).contains("country")
+                        && e.match() == SemanticModel.Match.SURFACE
+                        && e.words().equals(List.of(singular)));
     }
 
     /** A word that on its own names a value of the data. */

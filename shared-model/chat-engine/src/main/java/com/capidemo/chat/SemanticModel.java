@@ -359,6 +359,9 @@ final class SemanticModel {
                         names = Places.SEXES;
                     }
                     Set<String> present = new HashSet<>(c.values());
+                    if (names == Places.COUNTRIES) {
+                        names = Places.countries(present);
+                    }
                     names.forEach((name, code) -> {
                         if (present.contains(code)) {
                             entries.add(new Entry(

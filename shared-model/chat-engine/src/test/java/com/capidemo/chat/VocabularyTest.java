@@ -152,4 +152,17 @@ class VocabularyTest {
         // "- crew_members (…): Pilots and flight attendants": the first of a list names some rows, never all of them
         assertThat(ask("airline", "How many pilots do we employ?").outcome()).isEqualTo(ChatAnswer.DECLINED);
     }
+
+    @Test
+    void aCountryCodeIsNamedByItsCountryAndANationalityAdjective() {
+        // titles.country_of_origin holds ISO codes: 'KR' is South Korea (JDK country names), "Korea" alone when no
+        // other code of the column is a Korea
+        assertThat(ask("media", "How many titles are from Korea?").sql()).contains("t.country_of_origin = 'KR'");
+        // WordNet: "Korean" is derived from Korea, "Japanese" pertains to Japan, "German" to Germany
+        assertThat(ask("media", "How many Korean titles are there?").sql()).contains("t.country_of_origin = 'KR'");
+        assertThat(ask("media", "How many Japanese titles do we have?").sql())
+                .contains("count(*)")
+                .contains("t.country_of_origin = 'JP'");
+        assertThat(ask("saas", "How many German accounts do we have?").sql()).contains("a.country = 'DE'");
+    }
 }
