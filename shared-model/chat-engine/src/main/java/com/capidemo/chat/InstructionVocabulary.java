@@ -22,14 +22,12 @@ import java.util.regex.Pattern;
  */
 final class InstructionVocabulary {
 
-    private static final Pattern TABLE_LINE =
-            Pattern.compile(
-                    "^\\s*-\\s*([a-z_]+)\\s*(?:\\([^()\\n]*\\))?\\s*:\\s*([A-Za-z][A-Za-z-]*)\\s+([a-z][a-z-]*)?",
-                    Pattern.MULTILINE);
+    private static final Pattern TABLE_LINE = Pattern.compile(
+            "^\\s*-\\s*([a-z_]+)\\s*(?:\\([^()\\n]*\\))?\\s*:\\s*([A-Za-z][A-Za-z-]*)\\s+([a-z][a-z-]*)?",
+            Pattern.MULTILINE);
     /** A table's line in the instruction: its name and the words its description starts with. */
-    private static final Pattern LEADING_PHRASE =
-            Pattern.compile(
-                    "^\\s*-\\s*([a-z_]+)\\s*(?:\\([^()\\n]*\\))?\\s*:\\s*([A-Za-z][A-Za-z ]{0,80})", Pattern.MULTILINE);
+    private static final Pattern LEADING_PHRASE = Pattern.compile(
+            "^\\s*-\\s*([a-z_]+)\\s*(?:\\([^()\\n]*\\))?\\s*:\\s*([A-Za-z][A-Za-z ]{0,80})", Pattern.MULTILINE);
     /** "The fleet;": a description whose first clause is one noun after an article names the table by it. */
     private static final Set<String> ARTICLES = Words.set("the", "a", "an");
 
@@ -73,7 +71,8 @@ final class InstructionVocabulary {
                 phrase.set(0, line.group(3)); // "the catalogue of movies", "current stock per variant": the head noun
             } else if (line.group(3) != null
                     && ARTICLES.contains(line.group(2).toLowerCase(Locale.ROOT))
-                    && CLAUSE_END.matcher(instruction)
+                    && CLAUSE_END
+                            .matcher(instruction)
                             .region(line.end(), instruction.length())
                             .lookingAt()) {
                 phrase.set(0, line.group(3)); // "aircraft: The fleet; seat capacity by …": the whole clause is a noun

@@ -58,7 +58,9 @@ final class Places {
             out.putIfAbsent(name, code);
             String[] words = name.split(" ");
             if (words.length == 2 && COMPASS.contains(words[0])) {
-                shortNames.computeIfAbsent(words[1], k -> new java.util.TreeSet<>()).add(code);
+                shortNames
+                        .computeIfAbsent(words[1], k -> new java.util.TreeSet<>())
+                        .add(code);
             }
         }
         shortNames.forEach((word, codes) -> {

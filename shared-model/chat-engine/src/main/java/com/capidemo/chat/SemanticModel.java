@@ -455,7 +455,9 @@ final class SemanticModel {
             List<String> run = new ArrayList<>();
             for (String w : g.group(2).strip().split("\\s+")) {
                 String lower = w.toLowerCase(java.util.Locale.ROOT);
-                if (!lower.matches("[a-z]+") || Words.STOP.contains(lower) || lower.endsWith("ed")
+                if (!lower.matches("[a-z]+")
+                        || Words.STOP.contains(lower)
+                        || lower.endsWith("ed")
                         || lower.endsWith("ing")) {
                     break;
                 }

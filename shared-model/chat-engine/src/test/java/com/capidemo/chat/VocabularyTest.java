@@ -134,7 +134,10 @@ class VocabularyTest {
         // "nps_responses: Net Promoter Score survey answers (0-10)": every response is a survey answer
         ChatAnswer a = ask("saas", "What's the average NPS survey score?");
         assertThat(a.outcome()).isEqualTo(ChatAnswer.PLANNED);
-        assertThat(a.sql()).contains("avg(nr.score)").contains("FROM nps_responses nr").doesNotContain("WHERE");
+        assertThat(a.sql())
+                .contains("avg(nr.score)")
+                .contains("FROM nps_responses nr")
+                .doesNotContain("WHERE");
         // a word that is no modifier of the rows' noun still names nothing
         assertThat(ask("saas", "What's the average NPS poll score?").outcome()).isEqualTo(ChatAnswer.DECLINED);
     }
