@@ -22,11 +22,18 @@ import java.util.regex.Pattern;
  */
 final class InstructionVocabulary {
 
-    private static final Pattern TABLE_LINE =
-            Pattern.compile("^\\s*-\\s*([a-z_]+)\\s*:\\s*([A-Za-z][A-Za-z-]*)\\s+([a-z][a-z-]*)?", Pattern.MULTILINE);
+    private static final Pattern TABLE_LINE = Pattern.compile(
+            "^\\s*-\\s*([a-z_]+)\\s*(?:\\([^()\\n]*\\))?\\s*:\\s*([A-Za-z][A-Za-z-]*)\\s+([a-z][a-z-]*)?",
+            Pattern.MULTILINE);
     /** A table's line in the instruction: its name and the words its description starts with. */
-    private static final Pattern LEADING_PHRASE =
-            Pattern.compile("^\\s*-\\s*([a-z_]+)\\s*:\\s*([A-Za-z][A-Za-z ]{0,80})", Pattern.MULTILINE);
+    private static final Pattern LEADING_PHRASE = Pattern.compile(
+            "^\\s*-\\s*([a-z_]+)\\s*(?:\\([^()\\n]*\\))?\\s*:\\s*([A-Za-z][A-Za-z ]{0,80})", Pattern.MULTILINE);
+    /** "The fleet;": a description whose first clause is one noun after an article names the table by it. */
+    private static final Set<String> ARTICLES = Words.set("the", "a", "an");
+
+    private static final Set<String> LIST = Words.set("and", "or", "plus");
+
+    private static final Pattern CLAUSE_END = Pattern.compile("\\s*[;:.]");
     /** A noun followed by "of" or "per" heads its phrase even when singular. */
     private static final Pattern HEAD_OF = Pattern.compile("\\s+(of|per)\\s");
 
@@ -52,6 +59,9 @@ final class InstructionVocabulary {
             if (model.schema.table(table).isEmpty()) {
                 continue;
             }
+            if (line.group(3) != null && LIST.contains(line.group(3))) {
+                continue; // "crew_members: Pilots and flight attendants": the first noun names some rows, not all
+            }
             List<String> phrase = new ArrayList<>();
             phrase.add(line.group(2));
             if (line.group(3) != null
@@ -59,6 +69,13 @@ final class InstructionVocabulary {
                             .region(line.end(), instruction.length())
                             .lookingAt()) {
                 phrase.set(0, line.group(3)); // "the catalogue of movies", "current stock per variant": the head noun
+            } else if (line.group(3) != null
+                    && ARTICLES.contains(line.group(2).toLowerCase(Locale.ROOT))
+                    && CLAUSE_END
+                            .matcher(instruction)
+                            .region(line.end(), instruction.length())
+                            .lookingAt()) {
+                phrase.set(0, line.group(3)); // "aircraft: The fleet; seat capacity by …": the whole clause is a noun
             } else if (line.group(3) != null && line.group(3).endsWith("s")) {
                 phrase.add(line.group(3));
             } else if (!line.group(2).endsWith("s")) {

@@ -132,6 +132,41 @@ final class Lexicon {
         return out;
     }
 
+    /**
+     * The nouns an adjective pertains to in its most common senses ("japanese" → japan, "british" → britain), each
+     * lower-case, single plain words only.
+     */
+    static Set<String> pertainyms(String word) {
+        Dictionary d = dictionary();
+        if (d == null || word.length() < 3 || !word.chars().allMatch(c -> c >= 'a' && c <= 'z')) {
+            return Set.of();
+        }
+        Set<String> out = new LinkedHashSet<>();
+        try {
+            IndexWord iw = d.lookupIndexWord(POS.ADJECTIVE, word);
+            if (iw == null) {
+                return Set.of();
+            }
+            List<Synset> senses = iw.getSenses();
+            for (Synset s : senses.subList(0, Math.min(SENSES, senses.size()))) {
+                for (Word w : s.getWords()) {
+                    if (!w.getLemma().equalsIgnoreCase(word)) {
+                        continue;
+                    }
+                    for (Pointer p : w.getPointers(PointerType.PERTAINYM)) {
+                        if (p.getTarget() instanceof Word target) {
+                            add(out, target.getLemma());
+                        }
+                    }
+                }
+            }
+        } catch (JWNLException | RuntimeException e) {
+            return Set.of();
+        }
+        out.remove(word);
+        return out;
+    }
+
     /** The alternatives of a lower-case word (none when WordNet does not know it). */
     static Alternatives of(String word) {
         if (word.length() < 3 || !word.chars().allMatch(c -> c >= 'a' && c <= 'z')) {

@@ -34,6 +34,43 @@ final class Places {
             Map.entry("sweden", "SE"),
             Map.entry("switzerland", "CH"));
 
+    private static final java.util.Set<String> COMPASS = java.util.Set.of("north", "south", "east", "west");
+
+    /**
+     * The names of the country codes a column holds: those above, and every ISO 3166 code's English name from the
+     * JDK ("KR" → "south korea"); a name that is a compass point and one word ("South Korea") is also that word
+     * ("korea") when no other code of the column is called by it.
+     */
+    static Map<String, String> countries(java.util.Set<String> present) {
+        Map<String, String> out = new java.util.TreeMap<>(COUNTRIES);
+        java.util.Set<String> iso = java.util.Set.of(java.util.Locale.getISOCountries());
+        Map<String, java.util.Set<String>> shortNames = new java.util.TreeMap<>();
+        for (String code : present) {
+            if (!iso.contains(code)) {
+                continue;
+            }
+            String name = new java.util.Locale("", code)
+                    .getDisplayCountry(java.util.Locale.ENGLISH)
+                    .toLowerCase(java.util.Locale.ROOT);
+            if (!name.matches("[a-z]+( [a-z]+)*")) {
+                continue;
+            }
+            out.putIfAbsent(name, code);
+            String[] words = name.split(" ");
+            if (words.length == 2 && COMPASS.contains(words[0])) {
+                shortNames
+                        .computeIfAbsent(words[1], k -> new java.util.TreeSet<>())
+                        .add(code);
+            }
+        }
+        shortNames.forEach((word, codes) -> {
+            if (codes.size() == 1 && !out.containsKey(word)) {
+                out.put(word, codes.iterator().next());
+            }
+        });
+        return out;
+    }
+
     static final Map<String, String> SEXES =
             Map.of("female", "F", "male", "M", "women", "F", "men", "M", "woman", "F", "man", "M");
 

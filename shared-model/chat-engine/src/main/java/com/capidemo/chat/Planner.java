@@ -740,6 +740,10 @@ final class Planner {
                 replacements.put(i, List.of()); // "mobile phones": the value 'mobile' said with its noun
                 continue;
             }
+            if (saidOfEveryRow(tokens, mentions, i)) {
+                replacements.put(i, List.of()); // "NPS survey score": every NPS response is a survey answer
+                continue;
+            }
             Abbreviations.Spelled spelled = Abbreviations.around(tokens, i, abbreviations());
             if (spelled != null) {
                 // "customer satisfaction score" spells out the data's "csat"
@@ -824,6 +828,9 @@ final class Planner {
                     word = byStem.values().iterator().next();
                     break;
                 }
+            }
+            if (word == null) {
+                word = pertainedValue(t.text());
             }
             if (word == null || !model.describedElsewhere(t.stem(), word).isEmpty()) {
                 return null;
@@ -1106,11 +1113,52 @@ final class Planner {
         return forms.stream().anyMatch(f -> Lexicon.knownNoun(before.text() + " " + f));
     }
 
+    /**
+     * A word that modifies the noun a table's description says every row is ("nps_responses: Net Promoter Score survey
+     * answers"), said right before a word naming that table or one of its columns ("NPS survey score"), says nothing
+     * about which rows: it adds no condition.
+     */
+    private boolean saidOfEveryRow(List<Words.Token> tokens, List<SemanticModel.Mention> mentions, int i) {
+        Words.Token t = tokens.get(i);
+        if (t.kind() != Words.Kind.WORD) {
+            return false;
+        }
+        return mentions.stream()
+                .anyMatch(m -> m.first() == i + 1
+                        && (m.kind() == SemanticModel.Kind.TABLE || m.kind() == SemanticModel.Kind.COLUMN)
+                        && model.rowModifiers(m.table()).contains(t.stem()));
+    }
+
     private java.util.Set<String> abbreviations() {
         if (abbreviations == null) {
             abbreviations = Abbreviations.of(model);
         }
         return abbreviations;
+    }
+
+    /**
+     * "Japanese titles", "German accounts": the one noun an adjective pertains to in WordNet (Japan, Germany) that on
+     * its own names a value of a country column ('JP'); null when none or several do.
+     */
+    private String pertainedValue(String adjective) {
+        java.util.Map<String, String> byStem = new java.util.TreeMap<>();
+        for (String w : Lexicon.pertainyms(adjective)) {
+            if (namesCountry(w) && !Words.STOP.contains(w) && !CUES.contains(w)) {
+                byStem.putIfAbsent(Words.stem(w), w);
+            }
+        }
+        return byStem.size() == 1 ? byStem.values().iterator().next() : null;
+    }
+
+    /** A word that on its own names a value of a column named for a country. */
+    private boolean namesCountry(String word) {
+        String singular = Words.singular(word);
+        return model.entries.stream()
+                .anyMatch(e -> e.kind() == SemanticModel.Kind.VALUE
+                        && e.column() != null
+                        && e.column().toLowerCase(Locale.ROOT).contains("country")
+                        && e.match() == SemanticModel.Match.SURFACE
+                        && e.words().equals(List.of(singular)));
     }
 
     /** A word that on its own names a value of the data. */

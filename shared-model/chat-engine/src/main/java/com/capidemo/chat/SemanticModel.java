@@ -359,6 +359,9 @@ final class SemanticModel {
                         names = Places.SEXES;
                     }
                     Set<String> present = new HashSet<>(c.values());
+                    if (names == Places.COUNTRIES) {
+                        names = Places.countries(present);
+                    }
                     names.forEach((name, code) -> {
                         if (present.contains(code)) {
                             entries.add(new Entry(
@@ -429,6 +432,39 @@ final class SemanticModel {
                         .toLowerCase(java.util.Locale.ROOT)
                         .split("[(,;.:]|\\bwith\\b|\\bwhere\\b|\\bincluding\\b", 2)[0];
                 Words.tokenize(lead).forEach(t -> out.add(t.stem()));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The stems of the modifiers of the plural noun a table's description starts with ("nps_responses: Net Promoter
+     * Score survey answers (0-10)" gives net, promoter, score, survey): words said of every row. The run stops at the
+     * first stop word, verb form (-ed, -ing) or non-word ("Smart and legacy meters" has none: a list of kinds).
+     */
+    Set<String> rowModifiers(String table) {
+        Set<String> out = new HashSet<>();
+        if (instruction == null) {
+            return out;
+        }
+        java.util.regex.Matcher g = DESCRIPTION.matcher(instruction);
+        while (g.find()) {
+            if (!g.group(1).equals(table)) {
+                continue;
+            }
+            List<String> run = new ArrayList<>();
+            for (String w : g.group(2).strip().split("\\s+")) {
+                String lower = w.toLowerCase(java.util.Locale.ROOT);
+                if (!lower.matches("[a-z]+")
+                        || Words.STOP.contains(lower)
+                        || lower.endsWith("ed")
+                        || lower.endsWith("ing")) {
+                    break;
+                }
+                run.add(lower);
+            }
+            if (run.size() >= 2 && run.get(run.size() - 1).endsWith("s")) {
+                run.subList(0, run.size() - 1).forEach(w -> out.add(Words.stem(w)));
             }
         }
         return out;

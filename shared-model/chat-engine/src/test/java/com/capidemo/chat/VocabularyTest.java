@@ -130,6 +130,46 @@ class VocabularyTest {
     }
 
     @Test
+    void aModifierOfWhatEveryRowIsAddsNoConditionBeforeTheTablesWords() {
+        // "nps_responses: Net Promoter Score survey answers (0-10)": every response is a survey answer
+        ChatAnswer a = ask("saas", "What's the average NPS survey score?");
+        assertThat(a.outcome()).isEqualTo(ChatAnswer.PLANNED);
+        assertThat(a.sql())
+                .contains("avg(nr.score)")
+                .contains("FROM nps_responses nr")
+                .doesNotContain("WHERE");
+        // a word that is no modifier of the rows' noun still names nothing
+        assertThat(ask("saas", "What's the average NPS poll score?").outcome()).isEqualTo(ChatAnswer.DECLINED);
+    }
+
+    @Test
+    void aDescriptionAfterTheTablesRowCountIsReadForGlossesToo() {
+        // custom demos list "- bookings (63500 rows, key booking_id): Tickets sold; …": tickets name bookings
+        ChatAnswer tickets = ask("airline", "What is the total ticket revenue?");
+        assertThat(tickets.outcome()).isEqualTo(ChatAnswer.PLANNED);
+        assertThat(tickets.sql()).contains("sum(b.fare_amount)").contains("FROM bookings b");
+        // "- aircraft (…): The fleet; seat capacity by aircraft type": one noun after an article names the table
+        ChatAnswer fleet = ask("airline", "How many aircraft are in our fleet?");
+        assertThat(fleet.outcome()).isEqualTo(ChatAnswer.PLANNED);
+        assertThat(fleet.sql()).contains("count(*)").contains("FROM aircraft a").doesNotContain("WHERE");
+        // "- crew_members (…): Pilots and flight attendants": the first of a list names some rows, never all of them
+        assertThat(ask("airline", "How many pilots do we employ?").outcome()).isEqualTo(ChatAnswer.DECLINED);
+    }
+
+    @Test
+    void aCountryCodeIsNamedByItsCountryAndANationalityAdjective() {
+        // titles.country_of_origin holds ISO codes: 'KR' is South Korea (JDK country names), "Korea" alone when no
+        // other code of the column is a Korea
+        assertThat(ask("media", "How many titles are from Korea?").sql()).contains("t.country_of_origin = 'KR'");
+        // WordNet: "Korean" is derived from Korea, "Japanese" pertains to Japan, "German" to Germany
+        assertThat(ask("media", "How many Korean titles are there?").sql()).contains("t.country_of_origin = 'KR'");
+        assertThat(ask("media", "How many Japanese titles do we have?").sql())
+                .contains("count(*)")
+                .contains("t.country_of_origin = 'JP'");
+        assertThat(ask("saas", "How many German accounts do we have?").sql()).contains("a.country = 'DE'");
+    }
+
+    @Test
     void runSaidOfCountedRecordsMeansOperatingThem() {
         ChatAnswer sites = ask("telco", "How many cell sites do we run?");
         assertThat(sites.outcome()).isEqualTo(ChatAnswer.PLANNED);
