@@ -152,6 +152,20 @@ class PlannerTest {
     }
 
     @Test
+    void aTableTheQuestionNamesChoosesBetweenTwoEquallyShortJoinPaths() {
+        // enrollments reach departments through courses and through instructors
+        AgentSpec university = ChatFixtures.agentSpec("university");
+        ChatAnswer viaCourses = ask(university, "How many enrollments in courses does each department have?");
+        assertThat(viaCourses.sql())
+                .as(viaCourses.answer())
+                .contains("JOIN courses c ON c.course_id = e.course_id")
+                .contains("JOIN departments d ON d.department_id = c.department_id")
+                .doesNotContain("instructors");
+        ChatAnswer unsaid = ask(university, "How many enrollments does each department have?");
+        assertThat(unsaid.answered()).as(unsaid.sql()).isFalse();
+    }
+
+    @Test
     void sharesOfATotal() {
         ChatAnswer share = ask(shopify, "What share of customers come from each country?");
         assertThat(share.columns()).contains("pct_of_total");
