@@ -117,6 +117,9 @@ final class MeasureStage implements PlanStage {
                 break;
             }
         }
+        if (draft.measure == null) {
+            ratedOnAverage(draft);
+        }
         if (draft.measure == null && howMuch >= 0) {
             // "how much did we refund": the money column of the table the question names
             SemanticModel.Mention t = Cues.nextMention(
@@ -286,6 +289,39 @@ final class MeasureStage implements PlanStage {
             "balanc",
             "weight",
             "cost");
+
+    /**
+     * "Which collection has the best-rated products on average?": a closing "on average" with nothing after it, and
+     * exactly one numeric column named by the word right after a superlative ("best-rated": rating), is the average of
+     * that column; the superlative ranks it.
+     */
+    private void ratedOnAverage(PlanDraft draft) {
+        List<Words.Token> t = draft.tokens;
+        int last = t.size() - 1;
+        while (last >= 0 && t.get(last).kind() != Words.Kind.WORD) {
+            last--;
+        }
+        if (last < 1 || !t.get(last).is("average") || !t.get(last - 1).is("on")) {
+            return;
+        }
+        List<SemanticModel.Mention> rated = draft.sel.stream()
+                .filter(m -> m.kind() == SemanticModel.Kind.COLUMN
+                        && model.numeric(m)
+                        && !draft.used.contains(m)
+                        && m.first() > 0
+                        && (Cues.SUPERLATIVE_DESC.contains(t.get(m.first() - 1).text())
+                                || Cues.SUPERLATIVE_ASC.contains(
+                                        t.get(m.first() - 1).text())))
+                .toList();
+        if (rated.size() != 1) {
+            return;
+        }
+        SemanticModel.Mention col = rated.get(0);
+        draft.measure = new Plan.Measure("avg", col.table(), col.column(), null);
+        draft.base = col.table();
+        draft.used.add(col);
+        draft.used.add(draft.at.getOrDefault(last, col));
+    }
 
     /**
      * "what percentage of orders were cancelled", "share of loans that are mortgages", "delinquency rate of active

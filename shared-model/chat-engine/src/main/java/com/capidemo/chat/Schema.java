@@ -153,8 +153,8 @@ public record Schema(Map<String, Table> tables) {
             }
             if (found.size() > 1) {
                 List<List<Link>> through = found.stream()
-                        .filter(path -> path.stream()
-                                .anyMatch(l -> !l.parent().equals(to) && named.contains(l.parent())))
+                        .filter(path ->
+                                path.stream().anyMatch(l -> !l.parent().equals(to) && named.contains(l.parent())))
                         .toList();
                 return through.size() == 1 ? Optional.of(through.get(0)) : Optional.empty();
             }

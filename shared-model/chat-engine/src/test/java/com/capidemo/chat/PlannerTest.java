@@ -166,6 +166,22 @@ class PlannerTest {
     }
 
     @Test
+    void aSuperlativeBeforeTheWordOfANumericColumnWithOnAverageRanksByItsAverage() {
+        ChatAnswer best = ask(shopify, "Which collection has the best-rated products on average?");
+        assertThat(best.sql())
+                .as(best.answer())
+                .contains("round(avg(pr.rating), 2)")
+                .contains("GROUP BY c.collection_id, c.title")
+                .contains("DESC")
+                .contains("LIMIT 1");
+        ChatAnswer worst = ask(shopify, "Which collection has the worst rated products on average?");
+        assertThat(worst.sql()).as(worst.answer()).contains("avg(pr.rating)").contains("ASC");
+        // without "on average" it could be the best single rating or a count of top ratings
+        assertThat(ask(shopify, "Which collection has the best rated products?").answered())
+                .isFalse();
+    }
+
+    @Test
     void sharesOfATotal() {
         ChatAnswer share = ask(shopify, "What share of customers come from each country?");
         assertThat(share.columns()).contains("pct_of_total");
