@@ -342,6 +342,15 @@ final class MeasureStage implements PlanStage {
                     subject = m;
                     break;
                 }
+                if (m.kind() == SemanticModel.Kind.VALUE
+                        && m.first() == t.index() + 2
+                        && of(draft, t.index() + 1)
+                        && draft.sel.stream()
+                                .noneMatch(n -> n.kind() == SemanticModel.Kind.TABLE && n.first() == m.last() + 1)) {
+                    // "what share of cancellations were because …": the records of that value are the whole
+                    subject = m;
+                    break;
+                }
                 if (m.kind() == SemanticModel.Kind.METRIC || model.numeric(m)) {
                     break;
                 }
@@ -358,11 +367,18 @@ final class MeasureStage implements PlanStage {
             }
             draft.measure = new Plan.Measure("percent", subject.table(), null, null);
             draft.base = subject.table();
-            draft.used.add(subject);
+            if (subject.kind() == SemanticModel.Kind.TABLE) {
+                draft.used.add(subject); // a value subject stays a condition: it narrows the whole
+            }
             draft.ratioSubject = subject;
             draft.ratioCue = t.index();
             return;
         }
+    }
+
+    /** Whether the token at {@code i} is "of" ("share of cancellations"). */
+    private static boolean of(PlanDraft draft, int i) {
+        return i < draft.tokens.size() && draft.tokens.get(i).is("of");
     }
 
     /** A mention that can be a condition on rows: a value, a yes/no column, a nullable date, a child table. */

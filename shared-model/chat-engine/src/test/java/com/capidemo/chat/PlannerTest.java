@@ -182,6 +182,18 @@ class PlannerTest {
     }
 
     @Test
+    void aShareOfTheRecordsOfAValueCountsWithinThem() {
+        ChatAnswer byYear = ask(
+                ChatFixtures.agentSpec("media"),
+                "What share of cancellations were because it was too expensive, by year?");
+        assertThat(byYear.sql())
+                .as(byYear.answer())
+                .contains("count(*) FILTER (WHERE se.cancel_reason = 'too_expensive') / count(*)")
+                .contains("WHERE se.event_type = 'cancel'")
+                .contains("GROUP BY year(se.event_at)");
+    }
+
+    @Test
     void sharesOfATotal() {
         ChatAnswer share = ask(shopify, "What share of customers come from each country?");
         assertThat(share.columns()).contains("pct_of_total");
