@@ -193,7 +193,7 @@ final class GroupingStage implements PlanStage {
         }
         for (SemanticModel.Mention d : draft.dimMentions) {
             String table = d.table();
-            if (model.schema.pathUp(draft.base, table).isEmpty()) {
+            if (model.schema.pathUp(draft.base, table, draft.namedTables()).isEmpty()) {
                 String why = countByChild(draft, d);
                 if (why != null) {
                     return Optional.of(why);

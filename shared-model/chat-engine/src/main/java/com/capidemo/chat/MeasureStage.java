@@ -128,6 +128,9 @@ final class MeasureStage implements PlanStage {
                 break;
             }
         }
+        if (draft.measure == null) {
+            ratedOnAverage(draft);
+        }
         if (draft.measure == null && howMuch >= 0) {
             // "how much did we refund": the money column of the table the question names
             SemanticModel.Mention t = Cues.nextMention(
@@ -323,6 +326,39 @@ final class MeasureStage implements PlanStage {
             "cost");
 
     /**
+     * "Which collection has the best-rated products on average?": a closing "on average" with nothing after it, and
+     * exactly one numeric column named by the word right after a superlative ("best-rated": rating), is the average of
+     * that column; the superlative ranks it.
+     */
+    private void ratedOnAverage(PlanDraft draft) {
+        List<Words.Token> t = draft.tokens;
+        int last = t.size() - 1;
+        while (last >= 0 && t.get(last).kind() != Words.Kind.WORD) {
+            last--;
+        }
+        if (last < 1 || !t.get(last).is("average") || !t.get(last - 1).is("on")) {
+            return;
+        }
+        List<SemanticModel.Mention> rated = draft.sel.stream()
+                .filter(m -> m.kind() == SemanticModel.Kind.COLUMN
+                        && model.numeric(m)
+                        && !draft.used.contains(m)
+                        && m.first() > 0
+                        && (Cues.SUPERLATIVE_DESC.contains(t.get(m.first() - 1).text())
+                                || Cues.SUPERLATIVE_ASC.contains(
+                                        t.get(m.first() - 1).text())))
+                .toList();
+        if (rated.size() != 1) {
+            return;
+        }
+        SemanticModel.Mention col = rated.get(0);
+        draft.measure = new Plan.Measure("avg", col.table(), col.column(), null);
+        draft.base = col.table();
+        draft.used.add(col);
+        draft.used.add(draft.at.getOrDefault(last, col));
+    }
+
+    /**
      * "what percentage of orders were cancelled", "share of loans that are mortgages", "delinquency rate of active
      * loans": the rows of the table named after the cue word are the whole; conditions said after it (or before a
      * "rate" word) are what is counted (split off by {@link RatioStage}).
@@ -341,6 +377,15 @@ final class MeasureStage implements PlanStage {
                     subject = amountOf(draft, m) ? null : m;
                     break;
                 }
+                if (m.kind() == SemanticModel.Kind.VALUE
+                        && m.first() == t.index() + 2
+                        && of(draft, t.index() + 1)
+                        && draft.sel.stream()
+                                .noneMatch(n -> n.kind() == SemanticModel.Kind.TABLE && n.first() == m.last() + 1)) {
+                    // "what share of cancellations were because …": the records of that value are the whole
+                    subject = m;
+                    break;
+                }
                 if (m.kind() == SemanticModel.Kind.METRIC || model.numeric(m)) {
                     break;
                 }
@@ -357,7 +402,9 @@ final class MeasureStage implements PlanStage {
             }
             draft.measure = new Plan.Measure("percent", subject.table(), null, null);
             draft.base = subject.table();
-            draft.used.add(subject);
+            if (subject.kind() == SemanticModel.Kind.TABLE) {
+                draft.used.add(subject); // a value subject stays a condition: it narrows the whole
+            }
             draft.ratioSubject = subject;
             draft.ratioCue = t.index();
             return;
@@ -390,6 +437,11 @@ final class MeasureStage implements PlanStage {
                         && (x.first() == table.last() + 1
                                 || x.first() == table.last() + 2
                                         && draft.tokens.get(table.last() + 1).is("total")));
+    }
+
+    /** Whether the token at {@code i} is "of" ("share of cancellations"). */
+    private static boolean of(PlanDraft draft, int i) {
+        return i < draft.tokens.size() && draft.tokens.get(i).is("of");
     }
 
     /** A mention that can be a condition on rows: a value, a yes/no column, a nullable date, a child table. */

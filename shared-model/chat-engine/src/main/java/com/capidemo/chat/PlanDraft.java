@@ -86,6 +86,14 @@ final class PlanDraft {
                 sel.stream().filter(m -> m.kind() == SemanticModel.Kind.METRIC).toList();
     }
 
+    /** The tables the question names by a word of their own (not through a column or value). */
+    java.util.Set<String> namedTables() {
+        return sel.stream()
+                .filter(m -> m.kind() == SemanticModel.Kind.TABLE)
+                .map(SemanticModel.Mention::table)
+                .collect(java.util.stream.Collectors.toSet());
+    }
+
     Plan plan() {
         return new Plan(
                 base, measure, dims, timeGroup, filters, period, limit, ascending, share, numerator, firstEvent);

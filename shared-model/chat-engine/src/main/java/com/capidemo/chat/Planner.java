@@ -1438,7 +1438,7 @@ final class Planner {
             }
         }
         Plan plan = draft.plan();
-        Optional<String> sql = writer.write(plan);
+        Optional<String> sql = writer.write(plan, draft.namedTables());
         if (sql.isEmpty()) {
             return Attempt.fail("the tables involved cannot be joined unambiguously");
         }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * What the chat planner knows about a dataset: its tables, their columns with types and a profile (distinct
@@ -106,6 +107,15 @@ public record Schema(Map<String, Table> tables) {
      * nothing is returned.
      */
     public Optional<List<Link>> pathUp(String from, String to) {
+        return pathUp(from, to, Set.of());
+    }
+
+    /**
+     * As {@link #pathUp(String, String)}, but when several shortest paths exist, the one path that passes through a
+     * table of {@code named} (a table the question names: "course withdrawals by department" goes through courses, not
+     * through the instructors who taught them) is taken; with none or several such paths it stays ambiguous.
+     */
+    public Optional<List<Link>> pathUp(String from, String to, Set<String> named) {
         if (from.equals(to)) {
             return Optional.of(List.of());
         }
@@ -142,7 +152,11 @@ public record Schema(Map<String, Table> tables) {
                 return Optional.of(found.get(0));
             }
             if (found.size() > 1) {
-                return Optional.empty();
+                List<List<Link>> through = found.stream()
+                        .filter(path ->
+                                path.stream().anyMatch(l -> !l.parent().equals(to) && named.contains(l.parent())))
+                        .toList();
+                return through.size() == 1 ? Optional.of(through.get(0)) : Optional.empty();
             }
             frontier = next;
         }

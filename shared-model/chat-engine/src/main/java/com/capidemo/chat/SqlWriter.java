@@ -21,6 +21,11 @@ final class SqlWriter {
 
     /** The SQL, or empty when a table of the plan cannot be joined to its base unambiguously. */
     Optional<String> write(Plan plan) {
+        return write(plan, Set.of());
+    }
+
+    /** As {@link #write(Plan)}, joining along the one path through a named table when several are shortest. */
+    Optional<String> write(Plan plan, Set<String> named) {
         if (plan.firstEvent() != null) {
             return firstEvents(plan);
         }
@@ -37,7 +42,7 @@ final class SqlWriter {
             if (t == null || alias.containsKey(t)) {
                 continue;
             }
-            Optional<List<Schema.Link>> path = schema.pathUp(plan.base(), t);
+            Optional<List<Schema.Link>> path = schema.pathUp(plan.base(), t, named);
             if (path.isEmpty()) {
                 return Optional.empty();
             }

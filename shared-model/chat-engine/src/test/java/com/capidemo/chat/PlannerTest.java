@@ -152,6 +152,48 @@ class PlannerTest {
     }
 
     @Test
+    void aTableTheQuestionNamesChoosesBetweenTwoEquallyShortJoinPaths() {
+        // enrollments reach departments through courses and through instructors
+        AgentSpec university = ChatFixtures.agentSpec("university");
+        ChatAnswer viaCourses = ask(university, "How many enrollments in courses does each department have?");
+        assertThat(viaCourses.sql())
+                .as(viaCourses.answer())
+                .contains("JOIN courses c ON c.course_id = e.course_id")
+                .contains("JOIN departments d ON d.department_id = c.department_id")
+                .doesNotContain("instructors");
+        ChatAnswer unsaid = ask(university, "How many enrollments does each department have?");
+        assertThat(unsaid.answered()).as(unsaid.sql()).isFalse();
+    }
+
+    @Test
+    void aSuperlativeBeforeTheWordOfANumericColumnWithOnAverageRanksByItsAverage() {
+        ChatAnswer best = ask(shopify, "Which collection has the best-rated products on average?");
+        assertThat(best.sql())
+                .as(best.answer())
+                .contains("round(avg(pr.rating), 2)")
+                .contains("GROUP BY c.collection_id, c.title")
+                .contains("DESC")
+                .contains("LIMIT 1");
+        ChatAnswer worst = ask(shopify, "Which collection has the worst rated products on average?");
+        assertThat(worst.sql()).as(worst.answer()).contains("avg(pr.rating)").contains("ASC");
+        // without "on average" it could be the best single rating or a count of top ratings
+        assertThat(ask(shopify, "Which collection has the best rated products?").answered())
+                .isFalse();
+    }
+
+    @Test
+    void aShareOfTheRecordsOfAValueCountsWithinThem() {
+        ChatAnswer byYear = ask(
+                ChatFixtures.agentSpec("media"),
+                "What share of cancellations were because it was too expensive, by year?");
+        assertThat(byYear.sql())
+                .as(byYear.answer())
+                .contains("count(*) FILTER (WHERE se.cancel_reason = 'too_expensive') / count(*)")
+                .contains("WHERE se.event_type = 'cancel'")
+                .contains("GROUP BY year(se.event_at)");
+    }
+
+    @Test
     void sharesOfATotal() {
         ChatAnswer share = ask(shopify, "What share of customers come from each country?");
         assertThat(share.columns()).contains("pct_of_total");
