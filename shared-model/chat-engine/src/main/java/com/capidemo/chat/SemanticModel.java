@@ -166,6 +166,9 @@ final class SemanticModel {
     final Map<String, String> defaultDate = new HashMap<>();
     final Map<String, String> label = new HashMap<>();
     final List<GoldenQuery> goldens;
+    /** Sums the system instruction defines over some records only (filled with the definitions). */
+    final List<DefinedSums.DefinedSum> definedSums = new ArrayList<>();
+
     private final Set<List<String>> tableNames = new HashSet<>();
 
     SemanticModel(Schema schema, List<GoldenQuery> goldens) {

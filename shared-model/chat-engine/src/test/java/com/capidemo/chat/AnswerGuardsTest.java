@@ -149,4 +149,36 @@ class AnswerGuardsTest {
                 .contains("FILTER (WHERE p.status = 'failure') / count(*)")
                 .doesNotContain("OVER ()");
     }
+
+    @Test
+    void aSumTheInstructionDefinesOverSomeRecordsOnlyKeepsToThem() {
+        // "Credit hours = sum(enrollments.credit_hours) of enrolments not withdrawn."
+        List<List<Object>> expected = rows(
+                "university",
+                "SELECT c.term, sum(e.credit_hours) FROM enrollments e JOIN courses c ON c.course_id = e.course_id"
+                        + " WHERE NOT e.withdrawn GROUP BY 1");
+        ChatAnswer a = ask("university", "How many credit hours were taken in each term?");
+        assertThat(a.answered()).as(a.answer()).isTrue();
+        assertThat(a.sql()).contains("e.withdrawn = false");
+        assertThat(ResultComparator.answers(expected, a.rows()))
+                .as(a.rows().toString())
+                .isTrue();
+        // another aggregate of the defined column may or may not keep to those records
+        ChatAnswer average = ask("university", "What is the average credit hours per enrollment?");
+        assertThat(average.answered()).as(average.sql()).isFalse();
+        assertThat(average.answer()).contains("credit hours is defined in this demo");
+    }
+
+    @Test
+    void aStateSaidOfTheCountedRecordsIsTheirOwnFlagNotAnotherTablesValue() {
+        // enrollments have a withdrawn flag; students have enrollment_status 'withdrawn'
+        ChatAnswer own = ask("university", "How many enrollments were withdrawn?");
+        assertThat(own.answered()).as(own.answer()).isTrue();
+        assertThat(own.sql()).contains("e.withdrawn = true").doesNotContain("enrollment_status");
+        assertThat(own.rows()).isEqualTo(rows("university", "SELECT count(*) FROM enrollments WHERE withdrawn"));
+        // right before the students' noun it is the students' status
+        ChatAnswer theirs = ask("university", "How many enrollments do withdrawn students have?");
+        assertThat(theirs.answered()).as(theirs.answer()).isTrue();
+        assertThat(theirs.sql()).contains("s.enrollment_status = 'withdrawn'");
+    }
 }
