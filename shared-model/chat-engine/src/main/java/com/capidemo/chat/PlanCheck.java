@@ -103,6 +103,7 @@ final class PlanCheck implements PlanStage {
                         .or(() -> countForHowMuch(draft))
                         .or(() -> lostBreakdown(draft))
                         .or(() -> DefinedSums.apply(model, draft))
+                        .or(() -> ExcludedFlags.check(model, draft))
                         .or(() -> widenedFilter(draft))
                         .or(() -> qualifiedDistribution(draft))
                         .or(() -> learnedPart(draft))

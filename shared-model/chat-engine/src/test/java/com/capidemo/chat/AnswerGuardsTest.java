@@ -181,4 +181,18 @@ class AnswerGuardsTest {
         assertThat(theirs.answered()).as(theirs.answer()).isTrue();
         assertThat(theirs.sql()).contains("s.enrollment_status = 'withdrawn'");
     }
+
+    @Test
+    void aVerbSaidOfRecordsWhoseFlagTheDefinitionsLeaveOutMustBindToIt() {
+        // the instruction counts credit hours of enrolments not withdrawn: "taken" may leave withdrawn ones out too
+        ChatAnswer a = ask("university", "What is the average grade points of courses taken online?");
+        assertThat(a.answered()).as(a.sql()).isFalse();
+        assertThat(a.answer()).contains("\"taken\" may leave out the enrollments");
+        ChatAnswer count = ask("university", "How many enrollments were taken?");
+        assertThat(count.answered()).as(count.sql()).isFalse();
+        // without such a verb the question is about all of them
+        ChatAnswer plain = ask("university", "What is the average grade points by modality?");
+        assertThat(plain.answered()).as(plain.answer()).isTrue();
+        assertThat(plain.sql()).doesNotContain("withdrawn");
+    }
 }
