@@ -1,7 +1,6 @@
 package com.capidemo.chat;
 
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -27,7 +26,7 @@ final class ExcludedFlags {
         if (draft.base == null || draft.measure == null) {
             return Optional.empty();
         }
-        Set<String> flags = excluded(model, draft.base);
+        java.util.Map<String, String> flags = excluded(model, draft.base);
         if (flags.isEmpty()) {
             return Optional.empty();
         }
@@ -39,10 +38,11 @@ final class ExcludedFlags {
                 .toList()
                 .forEach(flags::remove);
         if (draft.metric != null) {
-            flags.removeIf(f -> draft.metric.filters().stream()
-                    .anyMatch(x -> Pattern.compile("\\." + Pattern.quote(f) + "\\b")
-                            .matcher(x)
-                            .find()));
+            flags.keySet()
+                    .removeIf(f -> draft.metric.filters().stream()
+                            .anyMatch(x -> Pattern.compile("\\." + Pattern.quote(f) + "\\b")
+                                    .matcher(x)
+                                    .find()));
         }
         if (flags.isEmpty()) {
             return Optional.empty();
@@ -59,10 +59,44 @@ final class ExcludedFlags {
             }
             return Optional.of("\"" + t.text() + "\" may leave out the " + draft.base.replace('_', ' ')
                     + " this demo's definitions exclude ("
-                    + String.join(", ", flags).replace('_', ' ')
+                    + String.join(", ", flags.values()).replace('_', ' ')
                     + "), and the question does not say whether it does");
         }
         return Optional.empty();
+    }
+
+    /** "… of flights not cancelled", "… of orders that are not refunded": records a definition leaves out by state. */
+    private static final Pattern NOT_STATE = Pattern.compile(
+            "(?i)\\bof\\s+([a-z_]+)\\s+(?:that\\s+(?:are|were)\\s+|which\\s+(?:are|were)\\s+)?not\\s+([a-z_]+)\\b");
+
+    /**
+     * Learns the state a definition leaves out when it is one value of a text column or a boolean flag of the records
+     * it names ("On-time departure = … of flights not cancelled": flights.status 'cancelled').
+     */
+    static void learn(SemanticModel model, Planner planner, String definition) {
+        Matcher m = NOT_STATE.matcher(definition);
+        while (m.find()) {
+            if (!(planner.planDefinition("How many " + m.group(1) + " not " + m.group(2))
+                    instanceof Planner.Planned planned)) {
+                continue;
+            }
+            Plan p = planned.plan();
+            if (!"count".equals(p.measure().kind())
+                    || p.filters().size() != 1
+                    || !p.dims().isEmpty()
+                    || p.period() != null) {
+                continue;
+            }
+            Plan.Cond c = p.filters().get(0);
+            Schema.Column column = model.schema.column(c.table(), c.column());
+            boolean state = c.table().equals(p.base())
+                    && c.segment() == null
+                    && ("is_false".equals(c.op()) && column.type() == Schema.Type.BOOLEAN
+                            || "not_in".equals(c.op()) && column.type() == Schema.Type.TEXT);
+            if (state && !model.excludedStates.contains(c)) {
+                model.excludedStates.add(c);
+            }
+        }
     }
 
     /** Whether "do", "does" or "did" comes at most three words before. */
@@ -79,18 +113,23 @@ final class ExcludedFlags {
      * The boolean columns of a table whose rows a learned measure or a defined sum over that table leaves out (NOT
      * flag, flag = false).
      */
-    private static Set<String> excluded(SemanticModel model, String table) {
-        Set<String> out = new LinkedHashSet<>();
+    private static java.util.Map<String, String> excluded(SemanticModel model, String table) {
+        java.util.Map<String, String> out = new java.util.LinkedHashMap<>();
         for (DefinedSums.DefinedSum d : model.definedSums) {
             if (d.conditions() == null) {
                 continue;
             }
             for (Plan.Cond c : d.conditions()) {
                 if (c.table().equals(table) && "is_false".equals(c.op())) {
-                    out.add(c.column());
+                    out.put(c.column(), c.column());
                 }
             }
         }
+        model.excludedStates.stream()
+                .filter(c -> c.table().equals(table))
+                .forEach(c -> out.put(
+                        c.column(),
+                        c.values() == null || c.values().isEmpty() ? c.column() : String.join(", ", c.values())));
         String ref = Pattern.quote("{" + table + "}") + "\\.([a-z_][a-z0-9_]*)";
         Pattern negated = Pattern.compile("(?i)\\bnot\\s+" + ref + "\\b(?!\\s*(?:=|<|>|is|in|like|between))|" + ref
                 + "\\s*(?:=\\s*false|is\\s+false|is\\s+not\\s+true)");
@@ -106,7 +145,7 @@ final class ExcludedFlags {
                             .table(table)
                             .flatMap(t -> t.column(column))
                             .filter(c -> c.type() == Schema.Type.BOOLEAN)
-                            .ifPresent(c -> out.add(c.name()));
+                            .ifPresent(c -> out.put(c.name(), c.name()));
                 }
             }
         }

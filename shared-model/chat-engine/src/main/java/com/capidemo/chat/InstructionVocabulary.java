@@ -213,6 +213,7 @@ final class InstructionVocabulary {
                 continue;
             }
             if (d.matches()) {
+                ExcludedFlags.learn(model, planner, d.group(2));
                 DefinedSums.learn(model, planner, d.group(1), d.group(2));
             }
             if (!d.matches() || d.group(2).matches("(?i).*\\b(sum|avg|count|min|max)\\s*\\(.*")) {

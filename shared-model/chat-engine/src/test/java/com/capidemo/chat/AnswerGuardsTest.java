@@ -194,5 +194,11 @@ class AnswerGuardsTest {
         ChatAnswer plain = ask("university", "What is the average grade points by modality?");
         assertThat(plain.answered()).as(plain.answer()).isTrue();
         assertThat(plain.sql()).doesNotContain("withdrawn");
+        // "On-time departure = … of flights not cancelled": operated flights may leave cancelled ones out
+        ChatAnswer operated = ask("airline", "How many flights did we operate in 2025?");
+        assertThat(operated.answered()).as(operated.sql()).isFalse();
+        assertThat(operated.answer()).contains("exclude (cancelled)");
+        ChatAnswer cancelled = ask("airline", "How many flights were cancelled in 2025?");
+        assertThat(cancelled.answered()).as(cancelled.answer()).isTrue();
     }
 }
