@@ -99,6 +99,39 @@ final class ExcludedFlags {
         }
     }
 
+    /**
+     * A verb the lexicon replaced by a word naming the records ("flights flown" read as flights) said of records whose
+     * states the definitions leave out, that the plan does not bind: the reason to decline, else null.
+     */
+    static String replacedVerb(SemanticModel model, List<Words.Token> typed, List<Words.Token> replaced, Plan plan) {
+        if (plan.base() == null) {
+            return null;
+        }
+        java.util.Map<String, String> flags = excluded(model, plan.base());
+        List<Plan.Cond> all = new ArrayList<>(plan.filters());
+        all.addAll(plan.numerator());
+        all.stream()
+                .filter(c -> c.table().equals(plan.base()))
+                .map(Plan.Cond::column)
+                .toList()
+                .forEach(flags::remove);
+        if (flags.isEmpty()) {
+            return null;
+        }
+        Set<String> kept = new java.util.HashSet<>();
+        replaced.forEach(t -> kept.add(t.text()));
+        for (Words.Token t : typed) {
+            String base = t.kind() == Words.Kind.WORD ? Lexicon.verbBase(t.text()) : null;
+            if (base != null && !base.equals(t.text()) && !AUXILIARY.contains(base) && !kept.contains(t.text())) {
+                return "\"" + t.text() + "\" may leave out the " + plan.base().replace('_', ' ')
+                        + " this demo's definitions exclude ("
+                        + String.join(", ", flags.values()).replace('_', ' ')
+                        + "), and the question does not say whether it does";
+            }
+        }
+        return null;
+    }
+
     /** Whether "do", "does" or "did" comes at most three words before. */
     private static boolean afterDo(List<Words.Token> tokens, int i) {
         for (int k = Math.max(0, i - 3); k < i; k++) {

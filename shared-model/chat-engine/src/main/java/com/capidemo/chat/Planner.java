@@ -559,6 +559,12 @@ final class Planner {
                 List<Words.Token> replaced = fromLexicon(tokens, mentions, content);
                 if (replaced != null) {
                     Outcome again = plan(replaced, previous, false);
+                    String lost = again instanceof Planned p
+                            ? ExcludedFlags.replacedVerb(model, tokens, replaced, p.plan())
+                            : null;
+                    if (lost != null) {
+                        return new Declined(lost);
+                    }
                     if (again instanceof Planned) {
                         return again;
                     }

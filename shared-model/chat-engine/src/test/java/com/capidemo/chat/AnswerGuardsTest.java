@@ -198,6 +198,10 @@ class AnswerGuardsTest {
         ChatAnswer operated = ask("airline", "How many flights did we operate in 2025?");
         assertThat(operated.answered()).as(operated.sql()).isFalse();
         assertThat(operated.answer()).contains("exclude (cancelled)");
+        // also when the lexicon reads the verb as the records' own name ("flown" → flights)
+        ChatAnswer flown = ask("airline", "How many flights were flown in 2025?");
+        assertThat(flown.answered()).as(flown.sql()).isFalse();
+        assertThat(flown.answer()).contains("\"flown\" may leave out");
         ChatAnswer cancelled = ask("airline", "How many flights were cancelled in 2025?");
         assertThat(cancelled.answered()).as(cancelled.answer()).isTrue();
     }
