@@ -229,6 +229,10 @@ final class InstructionVocabulary {
                 ratio(model, planner, d.group(1), d.group(2));
                 continue;
             }
+            if (d.matches()) {
+                ExcludedFlags.learn(model, planner, d.group(2));
+                DefinedSums.learn(model, planner, d.group(1), d.group(2));
+            }
             if (!d.matches() || d.group(2).matches("(?i).*\\b(sum|avg|count|min|max)\\s*\\(.*")) {
                 continue;
             }

@@ -167,6 +167,23 @@ final class Lexicon {
         return out;
     }
 
+    /** The base form of a verb WordNet knows ("taken" → take, "use" → use), or null when the word is no verb form. */
+    static String verbBase(String word) {
+        Dictionary d = dictionary();
+        if (d == null || word.length() < 3 || !word.chars().allMatch(c -> c >= 'a' && c <= 'z')) {
+            return null;
+        }
+        try {
+            IndexWord iw = d.lookupIndexWord(POS.VERB, word);
+            if (iw == null) {
+                return null;
+            }
+            return iw.getLemma().toLowerCase(java.util.Locale.ROOT);
+        } catch (JWNLException | RuntimeException e) {
+            return null;
+        }
+    }
+
     /** The alternatives of a lower-case word (none when WordNet does not know it). */
     static Alternatives of(String word) {
         if (word.length() < 3 || !word.chars().allMatch(c -> c >= 'a' && c <= 'z')) {

@@ -85,6 +85,10 @@ final class PlanCheck implements PlanStage {
                         + "\" ranks first, and I could not tell what to rank");
             }
         }
+        Optional<String> own = otherTablesState(draft);
+        if (own.isPresent()) {
+            return own; // a reading choice, for the instruction's definitions too
+        }
         Optional<String> more = draft.definition
                 ? Optional.<String>empty()
                 : several(draft)
@@ -98,6 +102,8 @@ final class PlanCheck implements PlanStage {
                         .or(() -> unnamedCount(draft))
                         .or(() -> countForHowMuch(draft))
                         .or(() -> lostBreakdown(draft))
+                        .or(() -> DefinedSums.apply(model, draft))
+                        .or(() -> ExcludedFlags.check(model, draft))
                         .or(() -> widenedFilter(draft))
                         .or(() -> qualifiedDistribution(draft))
                         .or(() -> learnedPart(draft))
@@ -634,6 +640,51 @@ final class PlanCheck implements PlanStage {
                 return Optional.of(ms.column().replace('_', ' ') + " exists in both "
                         + ms.table().replace('_', ' ') + " and " + t.replace('_', ' ')
                         + ", and the question does not say which one it means");
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * "How many enrollments were withdrawn?" read as the students' status 'withdrawn' while the enrollments have a flag
+     * of that name: a state word said of the counted records is their own flag, so the reading through another
+     * table's value is dropped (unless the word stands right before that table's noun: "withdrawn students").
+     */
+    private Optional<String> otherTablesState(PlanDraft draft) {
+        if (draft.base == null) {
+            return Optional.empty();
+        }
+        List<Plan.Cond> all = new ArrayList<>(draft.filters);
+        all.addAll(draft.numerator);
+        for (Plan.Cond c : all) {
+            Integer at = draft.condAt.get(c);
+            SemanticModel.Mention m = at == null ? null : draft.at.get(at);
+            if (m == null
+                    || m.kind() != SemanticModel.Kind.VALUE
+                    || m.table().equals(draft.base)
+                    || !c.table().equals(m.table())) {
+                continue;
+            }
+            SemanticModel.Mention next = draft.at.get(m.last() + 1);
+            if (next != null
+                    && next.kind() == SemanticModel.Kind.TABLE
+                    && next.table().equals(m.table())) {
+                continue;
+            }
+            List<String> said = new ArrayList<>();
+            for (int i = m.first(); i <= m.last(); i++) {
+                said.add(draft.tokens.get(i).stem());
+            }
+            for (Schema.Column own :
+                    model.schema.table(draft.base).orElseThrow().columns()) {
+                if (own.type() == Schema.Type.BOOLEAN
+                        && SemanticModel.columnWords(own).equals(said)) {
+                    return Optional.of("\"" + draft.tokens.get(m.last()).text() + "\" may be the "
+                            + own.name().replace('_', ' ')
+                            + " flag of the " + draft.base.replace('_', ' ') + " or the "
+                            + m.column().replace('_', ' ')
+                            + " of their " + m.table().replace('_', ' '));
+                }
             }
         }
         return Optional.empty();

@@ -565,6 +565,12 @@ final class Planner {
                 List<Words.Token> replaced = fromLexicon(tokens, mentions, content, money);
                 if (replaced != null) {
                     Outcome again = plan(replaced, previous, false);
+                    String lost = again instanceof Planned p
+                            ? ExcludedFlags.replacedVerb(model, tokens, replaced, p.plan())
+                            : null;
+                    if (lost != null) {
+                        return new Declined(lost);
+                    }
                     if (again instanceof Planned p && (money.isEmpty() || measures(p.plan(), money))) {
                         // a money word read as the money column is answered only with that column measured
                         return again;

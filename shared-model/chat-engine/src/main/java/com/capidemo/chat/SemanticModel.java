@@ -166,6 +166,11 @@ final class SemanticModel {
     final Map<String, String> defaultDate = new HashMap<>();
     final Map<String, String> label = new HashMap<>();
     final List<GoldenQuery> goldens;
+    /** Sums the system instruction defines over some records only (filled with the definitions). */
+    final List<DefinedSums.DefinedSum> definedSums = new ArrayList<>();
+    /** States the instruction's definitions leave out ("of flights not cancelled"), as conditions that keep the rest. */
+    final List<Plan.Cond> excludedStates = new ArrayList<>();
+
     private final Set<List<String>> tableNames = new HashSet<>();
 
     SemanticModel(Schema schema, List<GoldenQuery> goldens) {

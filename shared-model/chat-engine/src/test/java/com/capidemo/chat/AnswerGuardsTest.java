@@ -149,4 +149,60 @@ class AnswerGuardsTest {
                 .contains("FILTER (WHERE p.status = 'failure') / count(*)")
                 .doesNotContain("OVER ()");
     }
+
+    @Test
+    void aSumTheInstructionDefinesOverSomeRecordsOnlyKeepsToThem() {
+        // "Credit hours = sum(enrollments.credit_hours) of enrolments not withdrawn."
+        List<List<Object>> expected = rows(
+                "university",
+                "SELECT c.term, sum(e.credit_hours) FROM enrollments e JOIN courses c ON c.course_id = e.course_id"
+                        + " WHERE NOT e.withdrawn GROUP BY 1");
+        ChatAnswer a = ask("university", "How many credit hours were taken in each term?");
+        assertThat(a.answered()).as(a.answer()).isTrue();
+        assertThat(a.sql()).contains("e.withdrawn = false");
+        assertThat(ResultComparator.answers(expected, a.rows()))
+                .as(a.rows().toString())
+                .isTrue();
+        // another aggregate of the defined column may or may not keep to those records
+        ChatAnswer average = ask("university", "What is the average credit hours per enrollment?");
+        assertThat(average.answered()).as(average.sql()).isFalse();
+        assertThat(average.answer()).contains("credit hours is defined in this demo");
+    }
+
+    @Test
+    void aStateSaidOfTheCountedRecordsIsTheirOwnFlagNotAnotherTablesValue() {
+        // enrollments have a withdrawn flag; students have enrollment_status 'withdrawn'
+        ChatAnswer own = ask("university", "How many enrollments were withdrawn?");
+        assertThat(own.answered()).as(own.answer()).isTrue();
+        assertThat(own.sql()).contains("e.withdrawn = true").doesNotContain("enrollment_status");
+        assertThat(own.rows()).isEqualTo(rows("university", "SELECT count(*) FROM enrollments WHERE withdrawn"));
+        // right before the students' noun it is the students' status
+        ChatAnswer theirs = ask("university", "How many enrollments do withdrawn students have?");
+        assertThat(theirs.answered()).as(theirs.answer()).isTrue();
+        assertThat(theirs.sql()).contains("s.enrollment_status = 'withdrawn'");
+    }
+
+    @Test
+    void aVerbSaidOfRecordsWhoseFlagTheDefinitionsLeaveOutMustBindToIt() {
+        // the instruction counts credit hours of enrolments not withdrawn: "taken" may leave withdrawn ones out too
+        ChatAnswer a = ask("university", "What is the average grade points of courses taken online?");
+        assertThat(a.answered()).as(a.sql()).isFalse();
+        assertThat(a.answer()).contains("\"taken\" may leave out the enrollments");
+        ChatAnswer count = ask("university", "How many enrollments were taken?");
+        assertThat(count.answered()).as(count.sql()).isFalse();
+        // without such a verb the question is about all of them
+        ChatAnswer plain = ask("university", "What is the average grade points by modality?");
+        assertThat(plain.answered()).as(plain.answer()).isTrue();
+        assertThat(plain.sql()).doesNotContain("withdrawn");
+        // "On-time departure = … of flights not cancelled": operated flights may leave cancelled ones out
+        ChatAnswer operated = ask("airline", "How many flights did we operate in 2025?");
+        assertThat(operated.answered()).as(operated.sql()).isFalse();
+        assertThat(operated.answer()).contains("exclude (cancelled)");
+        // also when the lexicon reads the verb as the records' own name ("flown" → flights)
+        ChatAnswer flown = ask("airline", "How many flights were flown in 2025?");
+        assertThat(flown.answered()).as(flown.sql()).isFalse();
+        assertThat(flown.answer()).contains("\"flown\" may leave out");
+        ChatAnswer cancelled = ask("airline", "How many flights were cancelled in 2025?");
+        assertThat(cancelled.answered()).as(cancelled.answer()).isTrue();
+    }
 }
