@@ -1,6 +1,7 @@
 package com.capidemo.chat;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.BitSet;
 import java.util.HashSet;
 import java.util.List;
@@ -88,6 +89,7 @@ final class PlanCheck implements PlanStage {
         Optional<String> more = draft.definition
                 ? Optional.<String>empty()
                 : several(draft)
+                        .or(() -> totalOfRate(draft))
                         .or(() -> degenerateGrouping(draft))
                         .or(() -> qualifiedGenericColumn(draft))
                         .or(() -> qualifiedMetric(draft))
@@ -124,6 +126,62 @@ final class PlanCheck implements PlanStage {
             return Optional.of("it names a " + word + ", which is not the time between two dates");
         }
         return Optional.empty();
+    }
+
+    /** Name parts and gloss words that say a column is itself a ratio of other figures, never an amount. */
+    private static final Set<String> RATE_PARTS =
+            Set.of("avg", "average", "mean", "rate", "ratio", "pct", "percent", "percentage", "share", "score");
+
+    /**
+     * A total of a column that is itself a rate, average or ratio (its name or the system instruction's gloss says so,
+     * or the instruction defines it as a ratio of other figures: "ADR = room_revenue / rooms_sold") adds up figures
+     * that do not add up.
+     */
+    private Optional<String> totalOfRate(PlanDraft draft) {
+        Plan.Measure m = draft.measure;
+        if (m == null || m.column() == null || !Set.of("sum", "amount_share").contains(m.kind())) {
+            return Optional.empty();
+        }
+        if (!rateColumn(m.column())) {
+            return Optional.empty();
+        }
+        return Optional.of("it would add up " + m.column().replace('_', ' ')
+                + ", which is itself a rate or average, and a total of it means nothing");
+    }
+
+    private boolean rateColumn(String column) {
+        String name = column.toLowerCase(Locale.ROOT);
+        if (Arrays.stream(name.split("_")).anyMatch(RATE_PARTS::contains)) {
+            return true;
+        }
+        String instruction = model.instruction;
+        if (instruction == null) {
+            return false;
+        }
+        Matcher gloss = Pattern.compile("(?i)(?<![a-z0-9_])" + Pattern.quote(name) + "\\s*\\(([^)]*)\\)")
+                .matcher(instruction);
+        while (gloss.find()) {
+            if (Arrays.stream(gloss.group(1).toLowerCase(Locale.ROOT).split("[^a-z]+"))
+                    .anyMatch(RATE_PARTS::contains)) {
+                return true;
+            }
+        }
+        for (String line : instruction.split("\\n|;")) {
+            int eq = line.indexOf('=');
+            if (eq < 0 || line.indexOf('/', eq) < 0) {
+                continue;
+            }
+            String lhs = line.substring(0, eq)
+                    .replaceFirst("^\\s*-\\s*", "")
+                    .replaceAll("\\([^)]*\\)", " ")
+                    .strip()
+                    .toLowerCase(Locale.ROOT)
+                    .replaceAll("[^a-z0-9]+", "_");
+            if (lhs.equals(name)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Column words that say what kind of attribute a column is, not whose: "visit type", "order status". */

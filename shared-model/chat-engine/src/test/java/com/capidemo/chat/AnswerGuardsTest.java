@@ -149,4 +149,14 @@ class AnswerGuardsTest {
                 .contains("FILTER (WHERE p.status = 'failure') / count(*)")
                 .doesNotContain("OVER ()");
     }
+
+    @Test
+    void aColumnThatIsItselfARateIsNeverAddedUp() {
+        for (String q :
+                List.of("For each brand, what was ADR in 2024?", "What was the total ADR of bookings in 2024?")) {
+            ChatAnswer a = ask("hospitality", q);
+            assertThat(a.outcome()).as(q + ": " + a.sql()).isEqualTo(ChatAnswer.DECLINED);
+            assertThat(a.answer()).contains("itself a rate or average");
+        }
+    }
 }
