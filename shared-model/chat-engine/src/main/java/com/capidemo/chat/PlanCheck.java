@@ -90,6 +90,7 @@ final class PlanCheck implements PlanStage {
                 ? Optional.<String>empty()
                 : several(draft)
                         .or(() -> totalOfRate(draft))
+                        .or(() -> amountOfLabel(draft))
                         .or(() -> degenerateGrouping(draft))
                         .or(() -> qualifiedGenericColumn(draft))
                         .or(() -> qualifiedMetric(draft))
@@ -147,6 +148,37 @@ final class PlanCheck implements PlanStage {
         }
         return Optional.of("it would add up " + m.column().replace('_', ' ')
                 + ", which is itself a rate or average, and a total of it means nothing");
+    }
+
+    /** Name parts of a column that holds a point in time or a label (a year, a code), never an amount. */
+    private static final Set<String> LABEL_PARTS =
+            Set.of("year", "month", "day", "date", "id", "code", "number", "no", "key");
+
+    /**
+     * A total or average of a column that holds years, dates or identifiers (aid_year, zip_code, episode_number)
+     * treats labels as money or quantities.
+     */
+    private Optional<String> amountOfLabel(PlanDraft draft) {
+        Plan.Measure m = draft.measure;
+        if (m == null
+                || m.column() == null
+                || m.duration()
+                || !Set.of("sum", "avg", "median", "amount_share").contains(m.kind())) {
+            return Optional.empty();
+        }
+        Schema.Column c = model.schema
+                .table(m.table())
+                .flatMap(t -> t.columns().stream()
+                        .filter(x -> x.name().equals(m.column()))
+                        .findFirst())
+                .orElse(null);
+        boolean label = c != null && (c.temporal() || c.identifier())
+                || Arrays.stream(m.column().toLowerCase(Locale.ROOT).split("_")).anyMatch(LABEL_PARTS::contains);
+        if (!label) {
+            return Optional.empty();
+        }
+        return Optional.of("it would " + (m.kind().equals("sum") ? "add up " : "average ")
+                + m.column().replace('_', ' ') + ", which holds years, dates or identifiers, not amounts");
     }
 
     private boolean rateColumn(String column) {

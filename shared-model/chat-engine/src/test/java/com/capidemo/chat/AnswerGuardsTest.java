@@ -159,4 +159,13 @@ class AnswerGuardsTest {
             assertThat(a.answer()).contains("itself a rate or average");
         }
     }
+
+    @Test
+    void aColumnOfYearsIsNeverAddedUpAsAnAmount() {
+        for (String q : List.of("What is the total opened of facilities?", "How much did facilities open in total?")) {
+            ChatAnswer a = ask("healthcare", q);
+            assertThat(a.outcome()).as(q + ": " + a.sql()).isEqualTo(ChatAnswer.DECLINED);
+            assertThat(a.answer()).contains("years, dates or identifiers");
+        }
+    }
 }
