@@ -91,6 +91,7 @@ final class PlanCheck implements PlanStage {
                 : several(draft)
                         .or(() -> totalOfRate(draft))
                         .or(() -> amountOfLabel(draft))
+                        .or(() -> categoryForEntity(draft))
                         .or(() -> degenerateGrouping(draft))
                         .or(() -> qualifiedGenericColumn(draft))
                         .or(() -> qualifiedMetric(draft))
@@ -179,6 +180,45 @@ final class PlanCheck implements PlanStage {
         }
         return Optional.of("it would " + (m.kind().equals("sum") ? "add up " : "average ")
                 + m.column().replace('_', ' ') + ", which holds years, dates or identifiers, not amounts");
+    }
+
+    /** Last name parts that make a column a classification of records rather than the records themselves. */
+    private static final Set<String> CLASS_PARTS =
+            Set.of("category", "type", "class", "group", "kind", "segment", "tier");
+
+    /**
+     * "Top 5 merchants", "which merchant": a ranking grouped by a column named only by the first word of a longer
+     * name ending in a classification word (merchant_category) ranks the categories, not the merchants the question
+     * names; declined unless the question says category, type … itself.
+     */
+    private Optional<String> categoryForEntity(PlanDraft draft) {
+        boolean ranking = draft.ctx.top() != null
+                || draft.ctx.has(Cues.SUPERLATIVE_DESC)
+                || draft.ctx.has(Cues.SUPERLATIVE_ASC)
+                || Cues.headWord(draft.tokens) >= 0;
+        if (!ranking) {
+            return Optional.empty();
+        }
+        for (SemanticModel.Mention d : draft.dimMentions) {
+            if (d.kind() != SemanticModel.Kind.COLUMN || d.column() == null) {
+                continue;
+            }
+            String[] parts = d.column().toLowerCase(Locale.ROOT).split("_");
+            if (parts.length < 2 || !CLASS_PARTS.contains(parts[parts.length - 1])) {
+                continue;
+            }
+            String last = parts[parts.length - 1];
+            boolean said = draft.tokens.stream()
+                    .map(t -> Words.singular(t.text()))
+                    .anyMatch(w -> CLASS_PARTS.contains(w) || w.equals(last));
+            if (said) {
+                continue;
+            }
+            return Optional.of("it asks for " + draft.tokens.get(d.first()).text() + ", and I only have their "
+                    + d.column().replace('_', ' ') + ", which would rank categories, not "
+                    + draft.tokens.get(d.first()).text());
+        }
+        return Optional.empty();
     }
 
     private boolean rateColumn(String column) {

@@ -168,4 +168,14 @@ class AnswerGuardsTest {
             assertThat(a.answer()).contains("years, dates or identifiers");
         }
     }
+
+    @Test
+    void theRecordsAQuestionRanksAreNotTheirCategory() {
+        ChatAnswer merchants = ask("banking", "What are the top 5 merchants by card spend?");
+        assertThat(merchants.outcome()).as(merchants.sql()).isEqualTo(ChatAnswer.DECLINED);
+        assertThat(merchants.answer()).contains("rank categories");
+        ChatAnswer categories = ask("banking", "Which merchant categories had the most card spend?");
+        assertThat(categories.outcome()).isEqualTo(ChatAnswer.PLANNED);
+        assertThat(categories.columns()).contains("merchant_category");
+    }
 }
