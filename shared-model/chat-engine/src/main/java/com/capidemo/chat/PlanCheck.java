@@ -1,6 +1,7 @@
 package com.capidemo.chat;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.BitSet;
 import java.util.HashSet;
 import java.util.List;
@@ -92,6 +93,9 @@ final class PlanCheck implements PlanStage {
         Optional<String> more = draft.definition
                 ? Optional.<String>empty()
                 : several(draft)
+                        .or(() -> totalOfRate(draft))
+                        .or(() -> amountOfLabel(draft))
+                        .or(() -> categoryForEntity(draft))
                         .or(() -> degenerateGrouping(draft))
                         .or(() -> qualifiedGenericColumn(draft))
                         .or(() -> qualifiedMetric(draft))
@@ -130,6 +134,132 @@ final class PlanCheck implements PlanStage {
             return Optional.of("it names a " + word + ", which is not the time between two dates");
         }
         return Optional.empty();
+    }
+
+    /** Name parts and gloss words that say a column is itself a ratio of other figures, never an amount. */
+    private static final Set<String> RATE_PARTS =
+            Set.of("avg", "average", "mean", "rate", "ratio", "pct", "percent", "percentage", "share", "score");
+
+    /**
+     * A total of a column that is itself a rate, average or ratio (its name or the system instruction's gloss says so,
+     * or the instruction defines it as a ratio of other figures: "ADR = room_revenue / rooms_sold") adds up figures
+     * that do not add up.
+     */
+    private Optional<String> totalOfRate(PlanDraft draft) {
+        Plan.Measure m = draft.measure;
+        if (m == null || m.column() == null || !Set.of("sum", "amount_share").contains(m.kind())) {
+            return Optional.empty();
+        }
+        if (!rateColumn(m.column())) {
+            return Optional.empty();
+        }
+        return Optional.of("it would add up " + m.column().replace('_', ' ')
+                + ", which is itself a rate or average, and a total of it means nothing");
+    }
+
+    /** Name parts of a column that holds a point in time or a label (a year, a code), never an amount. */
+    private static final Set<String> LABEL_PARTS =
+            Set.of("year", "month", "day", "date", "id", "code", "number", "no", "key");
+
+    /**
+     * A total or average of a column that holds years, dates or identifiers (aid_year, zip_code, episode_number)
+     * treats labels as money or quantities.
+     */
+    private Optional<String> amountOfLabel(PlanDraft draft) {
+        Plan.Measure m = draft.measure;
+        if (m == null
+                || m.column() == null
+                || m.duration()
+                || !Set.of("sum", "avg", "median", "amount_share").contains(m.kind())) {
+            return Optional.empty();
+        }
+        Schema.Column c = model.schema
+                .table(m.table())
+                .flatMap(t -> t.columns().stream()
+                        .filter(x -> x.name().equals(m.column()))
+                        .findFirst())
+                .orElse(null);
+        boolean label = c != null && (c.temporal() || c.identifier())
+                || Arrays.stream(m.column().toLowerCase(Locale.ROOT).split("_")).anyMatch(LABEL_PARTS::contains);
+        if (!label) {
+            return Optional.empty();
+        }
+        return Optional.of("it would " + (m.kind().equals("sum") ? "add up " : "average ")
+                + m.column().replace('_', ' ') + ", which holds years, dates or identifiers, not amounts");
+    }
+
+    /** Last name parts that make a column a classification of records rather than the records themselves. */
+    private static final Set<String> CLASS_PARTS =
+            Set.of("category", "type", "class", "group", "kind", "segment", "tier");
+
+    /**
+     * "Top 5 merchants", "which merchant": a ranking grouped by a column named only by the first word of a longer
+     * name ending in a classification word (merchant_category) ranks the categories, not the merchants the question
+     * names; declined unless the question says category, type … itself.
+     */
+    private Optional<String> categoryForEntity(PlanDraft draft) {
+        boolean ranking = draft.ctx.top() != null
+                || draft.ctx.has(Cues.SUPERLATIVE_DESC)
+                || draft.ctx.has(Cues.SUPERLATIVE_ASC)
+                || Cues.headWord(draft.tokens) >= 0;
+        if (!ranking) {
+            return Optional.empty();
+        }
+        for (SemanticModel.Mention d : draft.dimMentions) {
+            if (d.kind() != SemanticModel.Kind.COLUMN || d.column() == null) {
+                continue;
+            }
+            String[] parts = d.column().toLowerCase(Locale.ROOT).split("_");
+            if (parts.length < 2 || !CLASS_PARTS.contains(parts[parts.length - 1])) {
+                continue;
+            }
+            String last = parts[parts.length - 1];
+            boolean said = draft.tokens.stream()
+                    .map(t -> Words.singular(t.text()))
+                    .anyMatch(w -> CLASS_PARTS.contains(w) || w.equals(last));
+            if (said) {
+                continue;
+            }
+            return Optional.of("it asks for " + draft.tokens.get(d.first()).text() + ", and I only have their "
+                    + d.column().replace('_', ' ') + ", which would rank categories, not "
+                    + draft.tokens.get(d.first()).text());
+        }
+        return Optional.empty();
+    }
+
+    private boolean rateColumn(String column) {
+        String name = column.toLowerCase(Locale.ROOT);
+        if (Arrays.stream(name.split("_")).anyMatch(RATE_PARTS::contains)) {
+            return true;
+        }
+        String instruction = model.instruction;
+        if (instruction == null) {
+            return false;
+        }
+        Matcher gloss = Pattern.compile("(?i)(?<![a-z0-9_])" + Pattern.quote(name) + "\\s*\\(([^)]*)\\)")
+                .matcher(instruction);
+        while (gloss.find()) {
+            if (Arrays.stream(gloss.group(1).toLowerCase(Locale.ROOT).split("[^a-z]+"))
+                    .anyMatch(RATE_PARTS::contains)) {
+                return true;
+            }
+        }
+        for (String line : instruction.split("\\n|;")) {
+            int eq = line.indexOf('=');
+            if (eq < 0 || line.indexOf('/', eq) < 0) {
+                continue;
+            }
+            String lhs = line.substring(0, eq)
+                    .replaceFirst("^\\s*-\\s*", "")
+                    .replaceAll("\\([^)]*\\)", " ")
+                    .strip()
+                    .toLowerCase(Locale.ROOT)
+                    .replaceAll("[^a-z0-9]+", "_");
+            if (lhs.equals(name)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Column words that say what kind of attribute a column is, not whose: "visit type", "order status". */

@@ -205,4 +205,33 @@ class AnswerGuardsTest {
         ChatAnswer cancelled = ask("airline", "How many flights were cancelled in 2025?");
         assertThat(cancelled.answered()).as(cancelled.answer()).isTrue();
     }
+
+    @Test
+    void aColumnThatIsItselfARateIsNeverAddedUp() {
+        for (String q :
+                List.of("For each brand, what was ADR in 2024?", "What was the total ADR of bookings in 2024?")) {
+            ChatAnswer a = ask("hospitality", q);
+            assertThat(a.outcome()).as(q + ": " + a.sql()).isEqualTo(ChatAnswer.DECLINED);
+            assertThat(a.answer()).contains("itself a rate or average");
+        }
+    }
+
+    @Test
+    void aColumnOfYearsIsNeverAddedUpAsAnAmount() {
+        for (String q : List.of("What is the total opened of facilities?", "How much did facilities open in total?")) {
+            ChatAnswer a = ask("healthcare", q);
+            assertThat(a.outcome()).as(q + ": " + a.sql()).isEqualTo(ChatAnswer.DECLINED);
+            assertThat(a.answer()).contains("years, dates or identifiers");
+        }
+    }
+
+    @Test
+    void theRecordsAQuestionRanksAreNotTheirCategory() {
+        ChatAnswer merchants = ask("banking", "What are the top 5 merchants by card spend?");
+        assertThat(merchants.outcome()).as(merchants.sql()).isEqualTo(ChatAnswer.DECLINED);
+        assertThat(merchants.answer()).contains("rank categories");
+        ChatAnswer categories = ask("banking", "Which merchant categories had the most card spend?");
+        assertThat(categories.outcome()).isEqualTo(ChatAnswer.PLANNED);
+        assertThat(categories.columns()).contains("merchant_category");
+    }
 }
