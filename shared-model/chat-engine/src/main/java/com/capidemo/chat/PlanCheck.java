@@ -37,6 +37,9 @@ import java.util.regex.Pattern;
  * word before it names ("visit type" is a column of the visits, never the claims' insurance type): that table's column
  * of the same kind is used when it is reached from the measured records along foreign keys, else the question is
  * declined.</li>
+ * <li>a verb that names another date of the records the plan places in time ("lines were churned each year",
+ * churn_date, while the plan uses activation_date; "invoices were billed", billing_month beside invoice_date) would
+ * count the records by the wrong event: declined.</li>
  * </ul>
  */
 final class PlanCheck implements PlanStage {
@@ -103,7 +106,8 @@ final class PlanCheck implements PlanStage {
                         .or(() -> learnedPart(draft))
                         .or(() -> measureInTwoTables(draft))
                         .or(() -> verbByMeans(draft))
-                        .or(() -> looseValue(draft));
+                        .or(() -> looseValue(draft))
+                        .or(() -> otherEventDate(draft));
         if (more.isPresent()) {
             return more;
         }
@@ -731,5 +735,85 @@ final class PlanCheck implements PlanStage {
         return m.kind() == SemanticModel.Kind.TABLE
                 || m.kind() == SemanticModel.Kind.VALUE
                 || m.kind() == SemanticModel.Kind.COLUMN && !model.numeric(m) && !model.temporal(m);
+    }
+
+    private static final Set<String> TIME_PARTS = java.util.stream.Stream.of(
+                    "date", "at", "on", "time", "timestamp", "ts", "dt", "day", "week", "month", "quarter", "year")
+            .map(Words::stem)
+            .collect(java.util.stream.Collectors.toUnmodifiableSet());
+
+    /**
+     * "How many lines were churned each year?" planned by activation_date, "how many invoices were billed each year?"
+     * by invoice_date beside billing_month: a verb form of the question (a participle, or an irregular form such as
+     * "paid") whose stem or a WordNet word derived from it is the leading word of another date column of the table
+     * the plan is placed in time by says which event the period means, or that two of its dates could (bill: invoice
+     * for invoice_date, billing for billing_month). The plan would count the records by another event: declined.
+     */
+    private Optional<String> otherEventDate(PlanDraft draft) {
+        String table;
+        String used;
+        if (draft.period != null) {
+            table = draft.period.table();
+            used = draft.period.column();
+        } else if (draft.timeGroup != null) {
+            table = draft.timeGroup.table();
+            used = draft.timeGroup.column();
+        } else {
+            return Optional.empty();
+        }
+        Schema.Table t = model.schema.table(table).orElse(null);
+        if (t == null) {
+            return Optional.empty();
+        }
+        List<Schema.Column> dates = t.columns().stream()
+                .filter(c -> c.type() == Schema.Type.DATE || c.type() == Schema.Type.TIMESTAMP)
+                .toList();
+        if (dates.size() < 2) {
+            return Optional.empty();
+        }
+        for (Words.Token tok : draft.tokens) {
+            if (tok.kind() != Words.Kind.WORD || !verbForm(tok.text())) {
+                continue;
+            }
+            Set<String> keys = eventStems(tok.text());
+            for (Schema.Column c : dates) {
+                if (!c.name().equals(used) && leadsWith(c.name(), keys)) {
+                    return Optional.of("\"" + tok.text() + "\" names " + table + "." + c.name()
+                            + ", not the " + used + " I would place the period by");
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** A participle ("churned", "billed") or an irregular inflected verb form ("paid", "sold"), not a plural noun. */
+    private static boolean verbForm(String word) {
+        if (word.length() > 4 && word.endsWith("ed")) {
+            return true;
+        }
+        if (word.endsWith("s")) {
+            return false;
+        }
+        Set<String> forms = Lexicon.of(word).forms();
+        return !forms.isEmpty() && !forms.contains(word);
+    }
+
+    /** The stems a verb form may take in a column name: its own, its base forms' and its derived words' (delivery). */
+    private static Set<String> eventStems(String word) {
+        Set<String> out = new HashSet<>();
+        out.add(Words.stem(word));
+        Lexicon.Alternatives alt = Lexicon.of(word);
+        java.util.stream.Stream.concat(alt.forms().stream(), alt.derived().stream())
+                .filter(w -> !w.contains(" "))
+                .forEach(w -> out.add(Words.stem(w)));
+        return out;
+    }
+
+    /** Whether the first non-time word of a column name is one of the stems ("billing_month" for bill). */
+    private static boolean leadsWith(String column, Set<String> stems) {
+        List<String> parts = Words.nameStems(column).stream()
+                .filter(s -> !TIME_PARTS.contains(s))
+                .toList();
+        return !parts.isEmpty() && stems.contains(parts.get(0));
     }
 }
