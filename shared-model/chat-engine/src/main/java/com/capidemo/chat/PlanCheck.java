@@ -30,7 +30,8 @@ import java.util.regex.Pattern;
  * <li>a word read as a condition that is also part of the name of a table the question names ("delivery problems"
  * for delivery_exceptions) is that table's name, not a condition;</li>
  * <li>a count of records of a table the question never named (only one of its values) counts something else;</li>
- * <li>"how much …" is an amount or a quantity, never answered with a count of records;</li>
+ * <li>"how much …" is an amount or a quantity, never answered with a count of records; "how many …" never with a
+ * sum of money;</li>
  * <li>a breakdown the question asks for ("by plan", "for each facility", "per region") that the plan does not
  * group by would answer one total for a question that asked for one figure per group;</li>
  * <li>a grouping column found through a generic word alone ("type", "category", "status" …) belongs to the table the
@@ -39,7 +40,10 @@ import java.util.regex.Pattern;
  * declined.</li>
  * <li>a verb that names another date of the records the plan places in time ("lines were churned each year",
  * churn_date, while the plan uses activation_date; "invoices were billed", billing_month beside invoice_date) would
- * count the records by the wrong event: declined.</li>
+ * count the records by the wrong event: declined;</li>
+ * <li>a state said as a passive verb ("subscriptions were cancelled each year") of records that have several dates,
+ * counted by a date the question did not name, would count them by when they began, not when they reached the
+ * state: declined.</li>
  * </ul>
  */
 final class PlanCheck implements PlanStage {
@@ -100,6 +104,7 @@ final class PlanCheck implements PlanStage {
                         .or(() -> tableWord(draft))
                         .or(() -> unnamedCount(draft))
                         .or(() -> countForHowMuch(draft))
+                        .or(() -> moneyForHowMany(draft))
                         .or(() -> lostBreakdown(draft))
                         .or(() -> widenedFilter(draft))
                         .or(() -> qualifiedDistribution(draft))
@@ -107,7 +112,8 @@ final class PlanCheck implements PlanStage {
                         .or(() -> measureInTwoTables(draft))
                         .or(() -> verbByMeans(draft))
                         .or(() -> looseValue(draft))
-                        .or(() -> otherEventDate(draft));
+                        .or(() -> otherEventDate(draft))
+                        .or(() -> stateByOtherDate(draft));
         if (more.isPresent()) {
             return more;
         }
@@ -446,6 +452,29 @@ final class PlanCheck implements PlanStage {
         return Optional.of("it asks how much, and I could only count "
                 + (draft.base == null ? "records" : draft.base.replace('_', ' '))
                 + ", not an amount");
+    }
+
+    /**
+     * "How many units did we ship": "how many" asks for a number of things, never an amount of money; a sum or
+     * average of a money column ("units" read as unit_price) answers another question.
+     */
+    private Optional<String> moneyForHowMany(PlanDraft draft) {
+        if (draft.followUp
+                || draft.measure == null
+                || draft.measure.column() == null
+                || draft.measure.table() == null
+                || !("sum".equals(draft.measure.kind()) || "avg".equals(draft.measure.kind()))
+                || Cues.phrase(draft.tokens, "how", "many") < 0) {
+            return Optional.empty();
+        }
+        Schema.Column c = model.schema
+                .table(draft.measure.table())
+                .flatMap(t -> t.column(draft.measure.column()))
+                .orElse(null);
+        if (c == null || !MeasureStage.moneyLike(c)) {
+            return Optional.empty();
+        }
+        return Optional.of("it asks how many, and I could only add up the money column " + c.name());
     }
 
     /**
@@ -815,5 +844,47 @@ final class PlanCheck implements PlanStage {
                 .filter(s -> !TIME_PARTS.contains(s))
                 .toList();
         return !parts.isEmpty() && stems.contains(parts.get(0));
+    }
+
+    private static final Set<String> PASSIVE = Words.set("was", "were", "been", "be", "is", "are", "get", "got");
+
+    /**
+     * "How many subscriptions were cancelled each year?" planned by start_date with status = 'canceled': a value of
+     * the table the plan is placed in time by, said as a passive verb form, is a state the records reach at some
+     * later event. When that table has another date of the same kind as the one used and the question named none
+     * of them, the count would be by when the records began, not when they reached the state: declined.
+     */
+    private Optional<String> stateByOtherDate(PlanDraft draft) {
+        if (draft.boundTime != null || draft.metric != null || draft.firstEvent != null) {
+            return Optional.empty();
+        }
+        String table = draft.period != null
+                ? draft.period.table()
+                : draft.timeGroup != null ? draft.timeGroup.table() : null;
+        String used = draft.period != null
+                ? draft.period.column()
+                : draft.timeGroup != null ? draft.timeGroup.column() : null;
+        Schema.Table t = table == null ? null : model.schema.table(table).orElse(null);
+        Schema.Column date = t == null ? null : t.column(used).orElse(null);
+        // another column of the same kind as the date used is another event (end_date beside start_date); a
+        // timestamp beside a date (a flight's departure times on its flight_date) is a moment of the same one
+        if (date == null
+                || t.columns().stream().filter(c -> c.type() == date.type()).count() < 2) {
+            return Optional.empty();
+        }
+        for (int i = 1; i < draft.tokens.size(); i++) {
+            Words.Token tok = draft.tokens.get(i);
+            SemanticModel.Mention m = draft.at.get(i);
+            if (tok.kind() == Words.Kind.WORD
+                    && PASSIVE.contains(draft.tokens.get(i - 1).text())
+                    && verbForm(tok.text())
+                    && m != null
+                    && m.kind() == SemanticModel.Kind.VALUE
+                    && table.equals(m.table())) {
+                return Optional.of("\"" + tok.text() + "\" is a state " + table.replace('_', ' ')
+                        + " reach after they begin, and I would count them by " + used);
+            }
+        }
+        return Optional.empty();
     }
 }

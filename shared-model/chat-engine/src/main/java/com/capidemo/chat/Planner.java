@@ -970,8 +970,9 @@ final class Planner {
         if (before.size() == 1
                 && mentions.stream().noneMatch(m -> m.kind() != SemanticModel.Kind.TABLE && m.tokens().get(i - 1))) {
             // "ancillary revenue": the money column of the table the word right before names
-            String column = MeasureStage.money(model, before.iterator().next());
-            return column == null ? null : List.of(column.split("_"));
+            String table = before.iterator().next();
+            String column = MeasureStage.money(model, table);
+            return column == null || pricedBelow(table) ? null : List.of(column.split("_"));
         }
         java.util.Set<String> found = new java.util.TreeSet<>();
         for (String table : mentions.stream()
@@ -979,6 +980,9 @@ final class Planner {
                 .map(SemanticModel.Mention::table)
                 .collect(java.util.stream.Collectors.toCollection(java.util.TreeSet::new))) {
             String column = MeasureStage.money(model, table);
+            if (column != null && pricedBelow(table)) {
+                return null; // "which plan earns the most": its fee, or the amounts billed below it?
+            }
             if (column != null) {
                 found.add(column);
             }
@@ -987,6 +991,22 @@ final class Planner {
             return null;
         }
         return List.of(found.iterator().next().split("_"));
+    }
+
+    /**
+     * Whether records referring to this table along foreign keys hold money of their own (plans: a monthly fee, and
+     * the invoices of their subscribers): what such a table "earns" or "brings in" may be either, so an everyday money
+     * word does not pick its column.
+     */
+    private boolean pricedBelow(String table) {
+        for (String other : model.schema.tables().keySet()) {
+            if (!other.equals(table)
+                    && model.schema.tables().get(other).columns().stream().anyMatch(MeasureStage::moneyLike)
+                    && model.schema.pathUp(other, table).isPresent()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Whether a plan aggregates one of these columns (not a count or share of the records that hold them). */

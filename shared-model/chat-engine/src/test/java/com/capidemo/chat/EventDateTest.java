@@ -45,4 +45,15 @@ class EventDateTest {
         assertThat(opened.outcome()).isEqualTo(ChatAnswer.PLANNED);
         assertThat(opened.sql()).contains("year(st.opened_at)");
     }
+
+    @Test
+    void aStateSaidAsAPassiveVerbIsNotCountedByWhenTheRecordsBegan() {
+        // subscriptions have start_date and end_date: "cancelled each year" is not the canceled ones by start year
+        ChatAnswer cancelled = ask("saas", "How many subscriptions were cancelled each year?");
+        assertThat(cancelled.outcome()).as(cancelled.sql()).isNotEqualTo(ChatAnswer.PLANNED);
+        // inspections fail when they are inspected: one date, the count stands
+        ChatAnswer failed = ask("manufacturing", "How many inspections failed each year?");
+        assertThat(failed.outcome()).isEqualTo(ChatAnswer.PLANNED);
+        assertThat(failed.sql()).contains("year(qi.inspected_at)");
+    }
 }

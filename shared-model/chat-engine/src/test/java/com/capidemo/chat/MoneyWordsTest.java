@@ -77,4 +77,28 @@ class MoneyWordsTest {
         assertThat(sells.answered()).as(sells.answer()).isTrue();
         assertThat(sells.sql()).isEqualTo(has.sql()).doesNotContain("sum(");
     }
+
+    @Test
+    void aMoneyWordSaidOfATableWhoseRecordsAreBilledBelowItIsNotItsPrice() {
+        // plans hold a monthly_fee, and the invoices of their subscribers hold the money they brought in: "earns"
+        // is not the largest fee
+        ChatAnswer earns = ask("telco", "Which plan brings in the most revenue?");
+        assertThat(earns.outcome()).as(earns.sql()).isNotEqualTo(ChatAnswer.PLANNED);
+        // the fee named by its own name stays answered
+        ChatAnswer fee = ask("telco", "Which plan has the highest monthly fee?");
+        assertThat(fee.outcome()).isEqualTo(ChatAnswer.PLANNED);
+        assertThat(fee.sql()).contains("monthly_fee");
+    }
+
+    @Test
+    void howManyIsNeverASumOfMoney() {
+        // "units" is the first word of unit_price: a count of units is never the sum of their prices
+        ChatAnswer units = ask("logistics", "How many units did we ship in 2025?");
+        if (units.outcome().equals(ChatAnswer.PLANNED)) {
+            assertThat(units.sql()).doesNotContain("unit_price");
+        }
+        ChatAnswer quantity = ask("logistics", "What was the total quantity shipped in 2024?");
+        assertThat(quantity.outcome()).isEqualTo(ChatAnswer.PLANNED);
+        assertThat(quantity.sql()).contains("sum(sl.quantity)");
+    }
 }
