@@ -113,7 +113,8 @@ final class PlanCheck implements PlanStage {
                         .or(() -> verbByMeans(draft))
                         .or(() -> looseValue(draft))
                         .or(() -> otherEventDate(draft))
-                        .or(() -> stateByOtherDate(draft));
+                        .or(() -> stateByOtherDate(draft))
+                        .or(() -> percentForAmount(draft));
         if (more.isPresent()) {
             return more;
         }
@@ -884,6 +885,30 @@ final class PlanCheck implements PlanStage {
                 return Optional.of("\"" + tok.text() + "\" is a state " + table.replace('_', ' ')
                         + " reach after they begin, and I would count them by " + used);
             }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * "How much roaming revenue did we make in 2025?", "what was our roaming revenue" matched to a learned percentage
+     * (pct_overage_and_roaming): a percentage is answered only when the question says a part-of-whole word; without
+     * one, "how much" (not "how much of") asks for an amount, and a name said only in part ("roaming" of "overage and
+     * roaming") may be the money of that part: declined.
+     */
+    private static Optional<String> percentForAmount(PlanDraft draft) {
+        if (draft.metric == null || !draft.metric.percent() || draft.ctx.has(RATE_WORDS)) {
+            return Optional.empty();
+        }
+        int much = Cues.phrase(draft.tokens, "how", "much");
+        boolean amount = much >= 0
+                && (much + 2 >= draft.tokens.size() || !draft.tokens.get(much + 2).is("of"));
+        Set<String> said = new HashSet<>();
+        draft.tokens.forEach(t -> said.add(t.stem()));
+        boolean partly = draft.metric.stems().stream()
+                .filter(w -> !w.equals("and") && !w.equals("or"))
+                .anyMatch(w -> !said.contains(w));
+        if (amount || partly) {
+            return Optional.of("it does not ask for a percentage, and " + draft.metric.label() + " is one");
         }
         return Optional.empty();
     }

@@ -101,4 +101,14 @@ class MoneyWordsTest {
         assertThat(quantity.outcome()).isEqualTo(ChatAnswer.PLANNED);
         assertThat(quantity.sql()).contains("sum(sl.quantity)");
     }
+
+    @Test
+    void anAmountOfMoneyIsNeverALearnedPercentage() {
+        // the learned pct_overage_and_roaming names roaming: a revenue asked is not that percentage (gave 3.43)
+        ChatAnswer revenue = ask("telco", "How much roaming revenue did we make in 2025?");
+        assertThat(revenue.outcome()).as(revenue.sql()).isNotEqualTo(ChatAnswer.PLANNED);
+        ChatAnswer charges = ask("telco", "What were roaming charges in 2025?");
+        assertThat(charges.outcome()).isEqualTo(ChatAnswer.PLANNED);
+        assertThat(charges.sql()).contains("sum(i.roaming_charges)");
+    }
 }
