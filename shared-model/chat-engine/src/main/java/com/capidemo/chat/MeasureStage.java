@@ -360,8 +360,8 @@ final class MeasureStage implements PlanStage {
             String word = Words.singular(draft.tokens.get(next).text());
             boolean own = !Words.MONEY.contains(draft.tokens.get(next).text()) // "invoices paid late": a state
                     && model.schema.table(table.table()).orElseThrow().columns().stream()
-                    .anyMatch(c -> (c.type() == Schema.Type.DECIMAL || c.type() == Schema.Type.FLOAT)
-                            && List.of(c.name().split("_")).contains(word));
+                            .anyMatch(c -> (c.type() == Schema.Type.DECIMAL || c.type() == Schema.Type.FLOAT)
+                                    && List.of(c.name().split("_")).contains(word));
             if (own) {
                 return true; // "ancillary sales amount": a word of one of the table's amount columns
             }

@@ -801,15 +801,25 @@ final class PlanCheck implements PlanStage {
         if (dates.size() < 2) {
             return Optional.empty();
         }
-        for (Words.Token tok : draft.tokens) {
-            if (tok.kind() != Words.Kind.WORD || !verbForm(tok.text())) {
+        if (draft.ctx.has(RATE_WORDS)) {
+            return Optional.empty(); // "what percentage of orders were cancelled in 2024": the period picks the whole
+        }
+        for (int i = 1; i < draft.tokens.size(); i++) {
+            Words.Token tok = draft.tokens.get(i);
+            int idx = i;
+            // said as the verb of the records ("invoices were billed", "lines churned"), not as an adjective
+            // ("including cancelled ones")
+            boolean verb = PASSIVE.contains(draft.tokens.get(i - 1).text())
+                    || draft.at.values().stream()
+                            .anyMatch(m -> m.kind() == SemanticModel.Kind.TABLE && m.last() == idx - 1);
+            if (tok.kind() != Words.Kind.WORD || !verb || !verbForm(tok.text())) {
                 continue;
             }
             Set<String> keys = eventStems(tok.text());
             for (Schema.Column c : dates) {
                 if (!c.name().equals(used) && leadsWith(c.name(), keys)) {
-                    return Optional.of("\"" + tok.text() + "\" names " + table + "." + c.name()
-                            + ", not the " + used + " I would place the period by");
+                    return Optional.of("\"" + tok.text() + "\" names " + table + "." + c.name() + ", not the " + used
+                            + " I would place the period by");
                 }
             }
         }
@@ -859,9 +869,8 @@ final class PlanCheck implements PlanStage {
         if (draft.boundTime != null || draft.metric != null || draft.firstEvent != null) {
             return Optional.empty();
         }
-        String table = draft.period != null
-                ? draft.period.table()
-                : draft.timeGroup != null ? draft.timeGroup.table() : null;
+        String table =
+                draft.period != null ? draft.period.table() : draft.timeGroup != null ? draft.timeGroup.table() : null;
         String used = draft.period != null
                 ? draft.period.column()
                 : draft.timeGroup != null ? draft.timeGroup.column() : null;
@@ -901,7 +910,8 @@ final class PlanCheck implements PlanStage {
         }
         int much = Cues.phrase(draft.tokens, "how", "much");
         boolean amount = much >= 0
-                && (much + 2 >= draft.tokens.size() || !draft.tokens.get(much + 2).is("of"));
+                && (much + 2 >= draft.tokens.size()
+                        || !draft.tokens.get(much + 2).is("of"));
         Set<String> said = new HashSet<>();
         draft.tokens.forEach(t -> said.add(t.stem()));
         boolean partly = draft.metric.stems().stream()

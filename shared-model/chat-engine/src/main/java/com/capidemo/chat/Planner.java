@@ -968,7 +968,9 @@ final class Planner {
                 .map(SemanticModel.Mention::table)
                 .collect(java.util.stream.Collectors.toSet());
         if (before.size() == 1
-                && mentions.stream().noneMatch(m -> m.kind() != SemanticModel.Kind.TABLE && m.tokens().get(i - 1))) {
+                && mentions.stream()
+                        .noneMatch(m -> m.kind() != SemanticModel.Kind.TABLE
+                                && m.tokens().get(i - 1))) {
             // "ancillary revenue": the money column of the table the word right before names
             String table = before.iterator().next();
             String column = MeasureStage.money(model, table);

@@ -45,8 +45,8 @@ class MoneyWordsTest {
 
     @Test
     void aMoneyWordWithoutAnAggregateIsATotalAlsoWhenTwoPeriodsAreCompared() {
-        ChatAnswer a = ask(
-                "utility", "How did billed revenue in the first half of 2025 compare with the first half of 2024?");
+        ChatAnswer a =
+                ask("utility", "How did billed revenue in the first half of 2025 compare with the first half of 2024?");
         assertThat(a.answered()).as(a.answer()).isTrue();
         assertThat(a.sql()).contains("sum(b.amount_due)");
         List<List<Object>> expected = rows(
