@@ -798,7 +798,14 @@ final class PlanCheck implements PlanStage {
         List<Schema.Column> dates = t.columns().stream()
                 .filter(c -> c.type() == Schema.Type.DATE || c.type() == Schema.Type.TIMESTAMP)
                 .toList();
-        if (dates.size() < 2) {
+        // the records below the counted ones ("patients were admitted": encounters.admit_at) hold events of them too
+        List<Schema.Column> below = model.schema.tables().values().stream()
+                .filter(o -> !o.name().equals(table)
+                        && o.links().stream().anyMatch(l -> l.parent().equals(table)))
+                .flatMap(o -> o.columns().stream())
+                .filter(c -> c.type() == Schema.Type.DATE || c.type() == Schema.Type.TIMESTAMP)
+                .toList();
+        if (dates.size() < 2 && below.isEmpty()) {
             return Optional.empty();
         }
         if (draft.ctx.has(RATE_WORDS)) {
@@ -820,6 +827,12 @@ final class PlanCheck implements PlanStage {
                 if (!c.name().equals(used) && leadsWith(c.name(), keys)) {
                     return Optional.of("\"" + tok.text() + "\" names " + table + "." + c.name() + ", not the " + used
                             + " I would place the period by");
+                }
+            }
+            for (Schema.Column c : below) {
+                if (leadsWith(c.name(), keys)) {
+                    return Optional.of("\"" + tok.text() + "\" names " + c.table() + "." + c.name() + ", not the "
+                            + used + " of " + table + " I would place the period by");
                 }
             }
         }

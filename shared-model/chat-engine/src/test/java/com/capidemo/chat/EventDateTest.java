@@ -56,4 +56,14 @@ class EventDateTest {
         assertThat(failed.outcome()).isEqualTo(ChatAnswer.PLANNED);
         assertThat(failed.sql()).contains("year(qi.inspected_at)");
     }
+
+    @Test
+    void aVerbNamingADateOfTheRecordsBelowIsNotTheCountedRecordsOwnDate() {
+        // patients are admitted in encounters (admit_at): not the patients registered each year
+        ChatAnswer admitted = ask("healthcare", "How many patients were admitted each year?");
+        assertThat(admitted.outcome()).as(admitted.sql()).isNotEqualTo(ChatAnswer.PLANNED);
+        ChatAnswer encounters = ask("healthcare", "How many encounters were admitted each year?");
+        assertThat(encounters.outcome()).isEqualTo(ChatAnswer.PLANNED);
+        assertThat(encounters.sql()).contains("year(e.admit_at)");
+    }
 }
