@@ -31,13 +31,20 @@ import java.util.regex.Pattern;
  * <li>a word read as a condition that is also part of the name of a table the question names ("delivery problems"
  * for delivery_exceptions) is that table's name, not a condition;</li>
  * <li>a count of records of a table the question never named (only one of its values) counts something else;</li>
- * <li>"how much …" is an amount or a quantity, never answered with a count of records;</li>
+ * <li>"how much …" is an amount or a quantity, never answered with a count of records; "how many …" never with a
+ * sum of money;</li>
  * <li>a breakdown the question asks for ("by plan", "for each facility", "per region") that the plan does not
  * group by would answer one total for a question that asked for one figure per group;</li>
  * <li>a grouping column found through a generic word alone ("type", "category", "status" …) belongs to the table the
  * word before it names ("visit type" is a column of the visits, never the claims' insurance type): that table's column
  * of the same kind is used when it is reached from the measured records along foreign keys, else the question is
  * declined.</li>
+ * <li>a verb that names another date of the records the plan places in time ("lines were churned each year",
+ * churn_date, while the plan uses activation_date; "invoices were billed", billing_month beside invoice_date) would
+ * count the records by the wrong event: declined;</li>
+ * <li>a state said as a passive verb ("subscriptions were cancelled each year") of records that have several dates,
+ * counted by a date the question did not name, would count them by when they began, not when they reached the
+ * state: declined.</li>
  * </ul>
  */
 final class PlanCheck implements PlanStage {
@@ -105,6 +112,7 @@ final class PlanCheck implements PlanStage {
                         .or(() -> tableWord(draft))
                         .or(() -> unnamedCount(draft))
                         .or(() -> countForHowMuch(draft))
+                        .or(() -> moneyForHowMany(draft))
                         .or(() -> lostBreakdown(draft))
                         .or(() -> DefinedSums.apply(model, draft))
                         .or(() -> ExcludedFlags.check(model, draft))
@@ -113,7 +121,10 @@ final class PlanCheck implements PlanStage {
                         .or(() -> learnedPart(draft))
                         .or(() -> measureInTwoTables(draft))
                         .or(() -> verbByMeans(draft))
-                        .or(() -> looseValue(draft));
+                        .or(() -> looseValue(draft))
+                        .or(() -> otherEventDate(draft))
+                        .or(() -> stateByOtherDate(draft))
+                        .or(() -> percentForAmount(draft));
         if (more.isPresent()) {
             return more;
         }
@@ -581,6 +592,29 @@ final class PlanCheck implements PlanStage {
     }
 
     /**
+     * "How many units did we ship": "how many" asks for a number of things, never an amount of money; a sum or
+     * average of a money column ("units" read as unit_price) answers another question.
+     */
+    private Optional<String> moneyForHowMany(PlanDraft draft) {
+        if (draft.followUp
+                || draft.measure == null
+                || draft.measure.column() == null
+                || draft.measure.table() == null
+                || !("sum".equals(draft.measure.kind()) || "avg".equals(draft.measure.kind()))
+                || Cues.phrase(draft.tokens, "how", "many") < 0) {
+            return Optional.empty();
+        }
+        Schema.Column c = model.schema
+                .table(draft.measure.table())
+                .flatMap(t -> t.column(draft.measure.column()))
+                .orElse(null);
+        if (c == null || !MeasureStage.moneyLike(c)) {
+            return Optional.empty();
+        }
+        return Optional.of("it asks how many, and I could only add up the money column " + c.name());
+    }
+
+    /**
      * "by X", "for each X", "per X", "every X" where X names a table or a column (not a value: "paid by card" is a
      * condition) and the plan neither groups nor averages per entity: one total would answer a breakdown.
      */
@@ -912,5 +946,174 @@ final class PlanCheck implements PlanStage {
         return m.kind() == SemanticModel.Kind.TABLE
                 || m.kind() == SemanticModel.Kind.VALUE
                 || m.kind() == SemanticModel.Kind.COLUMN && !model.numeric(m) && !model.temporal(m);
+    }
+
+    private static final Set<String> TIME_PARTS = java.util.stream.Stream.of(
+                    "date", "at", "on", "time", "timestamp", "ts", "dt", "day", "week", "month", "quarter", "year")
+            .map(Words::stem)
+            .collect(java.util.stream.Collectors.toUnmodifiableSet());
+
+    /**
+     * "How many lines were churned each year?" planned by activation_date, "how many invoices were billed each year?"
+     * by invoice_date beside billing_month: a verb form of the question (a participle, or an irregular form such as
+     * "paid") whose stem or a WordNet word derived from it is the leading word of another date column of the table
+     * the plan is placed in time by says which event the period means, or that two of its dates could (bill: invoice
+     * for invoice_date, billing for billing_month). The plan would count the records by another event: declined.
+     */
+    private Optional<String> otherEventDate(PlanDraft draft) {
+        String table;
+        String used;
+        if (draft.period != null) {
+            table = draft.period.table();
+            used = draft.period.column();
+        } else if (draft.timeGroup != null) {
+            table = draft.timeGroup.table();
+            used = draft.timeGroup.column();
+        } else {
+            return Optional.empty();
+        }
+        Schema.Table t = model.schema.table(table).orElse(null);
+        if (t == null) {
+            return Optional.empty();
+        }
+        List<Schema.Column> dates = t.columns().stream()
+                .filter(c -> c.type() == Schema.Type.DATE || c.type() == Schema.Type.TIMESTAMP)
+                .toList();
+        // the records below the counted ones ("patients were admitted": encounters.admit_at) hold events of them too
+        List<Schema.Column> below = model.schema.tables().values().stream()
+                .filter(o -> !o.name().equals(table)
+                        && o.links().stream().anyMatch(l -> l.parent().equals(table)))
+                .flatMap(o -> o.columns().stream())
+                .filter(c -> c.type() == Schema.Type.DATE || c.type() == Schema.Type.TIMESTAMP)
+                .toList();
+        if (dates.size() < 2 && below.isEmpty()) {
+            return Optional.empty();
+        }
+        if (draft.ctx.has(RATE_WORDS)) {
+            return Optional.empty(); // "what percentage of orders were cancelled in 2024": the period picks the whole
+        }
+        for (int i = 1; i < draft.tokens.size(); i++) {
+            Words.Token tok = draft.tokens.get(i);
+            int idx = i;
+            // said as the verb of the records ("invoices were billed", "lines churned"), not as an adjective
+            // ("including cancelled ones")
+            boolean verb = PASSIVE.contains(draft.tokens.get(i - 1).text())
+                    || draft.at.values().stream()
+                            .anyMatch(m -> m.kind() == SemanticModel.Kind.TABLE && m.last() == idx - 1);
+            if (tok.kind() != Words.Kind.WORD || !verb || !verbForm(tok.text())) {
+                continue;
+            }
+            Set<String> keys = eventStems(tok.text());
+            for (Schema.Column c : dates) {
+                if (!c.name().equals(used) && leadsWith(c.name(), keys)) {
+                    return Optional.of("\"" + tok.text() + "\" names " + table + "." + c.name() + ", not the " + used
+                            + " I would place the period by");
+                }
+            }
+            for (Schema.Column c : below) {
+                if (leadsWith(c.name(), keys)) {
+                    return Optional.of("\"" + tok.text() + "\" names " + c.table() + "." + c.name() + ", not the "
+                            + used + " of " + table + " I would place the period by");
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** A participle ("churned", "billed") or an irregular inflected verb form ("paid", "sold"), not a plural noun. */
+    private static boolean verbForm(String word) {
+        if (word.length() > 4 && word.endsWith("ed")) {
+            return true;
+        }
+        if (word.endsWith("s")) {
+            return false;
+        }
+        Set<String> forms = Lexicon.of(word).forms();
+        return !forms.isEmpty() && !forms.contains(word);
+    }
+
+    /** The stems a verb form may take in a column name: its own, its base forms' and its derived words' (delivery). */
+    private static Set<String> eventStems(String word) {
+        Set<String> out = new HashSet<>();
+        out.add(Words.stem(word));
+        Lexicon.Alternatives alt = Lexicon.of(word);
+        java.util.stream.Stream.concat(alt.forms().stream(), alt.derived().stream())
+                .filter(w -> !w.contains(" "))
+                .forEach(w -> out.add(Words.stem(w)));
+        return out;
+    }
+
+    /** Whether the first non-time word of a column name is one of the stems ("billing_month" for bill). */
+    private static boolean leadsWith(String column, Set<String> stems) {
+        List<String> parts = Words.nameStems(column).stream()
+                .filter(s -> !TIME_PARTS.contains(s))
+                .toList();
+        return !parts.isEmpty() && stems.contains(parts.get(0));
+    }
+
+    private static final Set<String> PASSIVE = Words.set("was", "were", "been", "be", "is", "are", "get", "got");
+
+    /**
+     * "How many subscriptions were cancelled each year?" planned by start_date with status = 'canceled': a value of
+     * the table the plan is placed in time by, said as a passive verb form, is a state the records reach at some
+     * later event. When that table has another date of the same kind as the one used and the question named none
+     * of them, the count would be by when the records began, not when they reached the state: declined.
+     */
+    private Optional<String> stateByOtherDate(PlanDraft draft) {
+        if (draft.boundTime != null || draft.metric != null || draft.firstEvent != null) {
+            return Optional.empty();
+        }
+        String table =
+                draft.period != null ? draft.period.table() : draft.timeGroup != null ? draft.timeGroup.table() : null;
+        String used = draft.period != null
+                ? draft.period.column()
+                : draft.timeGroup != null ? draft.timeGroup.column() : null;
+        Schema.Table t = table == null ? null : model.schema.table(table).orElse(null);
+        Schema.Column date = t == null ? null : t.column(used).orElse(null);
+        // another column of the same kind as the date used is another event (end_date beside start_date); a
+        // timestamp beside a date (a flight's departure times on its flight_date) is a moment of the same one
+        if (date == null
+                || t.columns().stream().filter(c -> c.type() == date.type()).count() < 2) {
+            return Optional.empty();
+        }
+        for (int i = 1; i < draft.tokens.size(); i++) {
+            Words.Token tok = draft.tokens.get(i);
+            SemanticModel.Mention m = draft.at.get(i);
+            if (tok.kind() == Words.Kind.WORD
+                    && PASSIVE.contains(draft.tokens.get(i - 1).text())
+                    && verbForm(tok.text())
+                    && m != null
+                    && m.kind() == SemanticModel.Kind.VALUE
+                    && table.equals(m.table())) {
+                return Optional.of("\"" + tok.text() + "\" is a state " + table.replace('_', ' ')
+                        + " reach after they begin, and I would count them by " + used);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * "How much roaming revenue did we make in 2025?", "what was our roaming revenue" matched to a learned percentage
+     * (pct_overage_and_roaming): a percentage is answered only when the question says a part-of-whole word; without
+     * one, "how much" (not "how much of") asks for an amount, and a name said only in part ("roaming" of "overage and
+     * roaming") may be the money of that part: declined.
+     */
+    private static Optional<String> percentForAmount(PlanDraft draft) {
+        if (draft.metric == null || !draft.metric.percent() || draft.ctx.has(RATE_WORDS)) {
+            return Optional.empty();
+        }
+        int much = Cues.phrase(draft.tokens, "how", "much");
+        boolean amount = much >= 0
+                && (much + 2 >= draft.tokens.size()
+                        || !draft.tokens.get(much + 2).is("of"));
+        Set<String> said = new HashSet<>();
+        draft.tokens.forEach(t -> said.add(t.stem()));
+        boolean partly = draft.metric.stems().stream()
+                .filter(w -> !w.equals("and") && !w.equals("or"))
+                .anyMatch(w -> !said.contains(w));
+        if (amount || partly) {
+            return Optional.of("it does not ask for a percentage, and " + draft.metric.label() + " is one");
+        }
+        return Optional.empty();
     }
 }

@@ -993,8 +993,9 @@ final class Planner {
                         .noneMatch(m -> m.kind() != SemanticModel.Kind.TABLE
                                 && m.tokens().get(i - 1))) {
             // "ancillary revenue": the money column of the table the word right before names
-            String column = MeasureStage.money(model, before.iterator().next());
-            return column == null ? null : List.of(column.split("_"));
+            String table = before.iterator().next();
+            String column = MeasureStage.money(model, table);
+            return column == null || pricedBelow(table) ? null : List.of(column.split("_"));
         }
         java.util.Set<String> found = new java.util.TreeSet<>();
         for (String table : mentions.stream()
@@ -1002,6 +1003,9 @@ final class Planner {
                 .map(SemanticModel.Mention::table)
                 .collect(java.util.stream.Collectors.toCollection(java.util.TreeSet::new))) {
             String column = MeasureStage.money(model, table);
+            if (column != null && pricedBelow(table)) {
+                return null; // "which plan earns the most": its fee, or the amounts billed below it?
+            }
             if (column != null) {
                 found.add(column);
             }
@@ -1045,6 +1049,22 @@ final class Planner {
             }
         }
         return found.size() == 1 ? List.of(found.get(0).name().split("_")) : null;
+    }
+
+    /**
+     * Whether records referring to this table along foreign keys hold money of their own (plans: a monthly fee, and
+     * the invoices of their subscribers): what such a table "earns" or "brings in" may be either, so an everyday money
+     * word does not pick its column.
+     */
+    private boolean pricedBelow(String table) {
+        for (String other : model.schema.tables().keySet()) {
+            if (!other.equals(table)
+                    && model.schema.tables().get(other).columns().stream().anyMatch(MeasureStage::moneyLike)
+                    && model.schema.pathUp(other, table).isPresent()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Whether a plan aggregates one of these columns (not a count or share of the records that hold them). */

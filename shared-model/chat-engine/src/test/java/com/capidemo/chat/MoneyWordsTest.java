@@ -126,4 +126,38 @@ class MoneyWordsTest {
                 "What is the total of invoices issued in 2025 that have been paid?",
                 "SELECT round(sum(amount), 2) FROM invoices WHERE status = 'paid' AND year(issued_date) = 2025");
     }
+
+    @Test
+    void aMoneyWordSaidOfATableWhoseRecordsAreBilledBelowItIsNotItsPrice() {
+        // plans hold a monthly_fee, and the invoices of their subscribers hold the money they brought in: "earns"
+        // is not the largest fee
+        ChatAnswer earns = ask("telco", "Which plan brings in the most revenue?");
+        assertThat(earns.outcome()).as(earns.sql()).isNotEqualTo(ChatAnswer.PLANNED);
+        // the fee named by its own name stays answered
+        ChatAnswer fee = ask("telco", "Which plan has the highest monthly fee?");
+        assertThat(fee.outcome()).isEqualTo(ChatAnswer.PLANNED);
+        assertThat(fee.sql()).contains("monthly_fee");
+    }
+
+    @Test
+    void howManyIsNeverASumOfMoney() {
+        // "units" is the first word of unit_price: a count of units is never the sum of their prices
+        ChatAnswer units = ask("logistics", "How many units did we ship in 2025?");
+        if (units.outcome().equals(ChatAnswer.PLANNED)) {
+            assertThat(units.sql()).doesNotContain("unit_price");
+        }
+        ChatAnswer quantity = ask("logistics", "What was the total quantity shipped in 2024?");
+        assertThat(quantity.outcome()).isEqualTo(ChatAnswer.PLANNED);
+        assertThat(quantity.sql()).contains("sum(sl.quantity)");
+    }
+
+    @Test
+    void anAmountOfMoneyIsNeverALearnedPercentage() {
+        // the learned pct_overage_and_roaming names roaming: a revenue asked is not that percentage (gave 3.43)
+        ChatAnswer revenue = ask("telco", "How much roaming revenue did we make in 2025?");
+        assertThat(revenue.outcome()).as(revenue.sql()).isNotEqualTo(ChatAnswer.PLANNED);
+        ChatAnswer charges = ask("telco", "What were roaming charges in 2025?");
+        assertThat(charges.outcome()).isEqualTo(ChatAnswer.PLANNED);
+        assertThat(charges.sql()).contains("sum(i.roaming_charges)");
+    }
 }
