@@ -992,6 +992,18 @@ final class PlanCheck implements PlanStage {
         if (draft.ctx.has(RATE_WORDS)) {
             return Optional.empty(); // "what percentage of orders were cancelled in 2024": the period picks the whole
         }
+        for (Words.Token tok : draft.tokens) {
+            if (tok.kind() != Words.Kind.WORD || !verbForm(tok.text())) {
+                continue;
+            }
+            Set<String> keys = eventStems(tok.text());
+            if (leadsWith(used, keys)
+                    && dates.stream().noneMatch(c -> !c.name().equals(used) && leadsWith(c.name(), keys))) {
+                // "invoices issued in 2025 that have been paid": the question names the one date it is placed by
+                // itself; the other verb says a state of those records
+                return Optional.empty();
+            }
+        }
         for (int i = 1; i < draft.tokens.size(); i++) {
             Words.Token tok = draft.tokens.get(i);
             int idx = i;

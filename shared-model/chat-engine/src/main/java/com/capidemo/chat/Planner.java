@@ -995,7 +995,7 @@ final class Planner {
             // "ancillary revenue": the money column of the table the word right before names
             String table = before.iterator().next();
             String column = MeasureStage.money(model, table);
-            return column == null || pricedBelow(table) ? null : List.of(column.split("_"));
+            return column == null || pricedBelow(table, column) ? null : List.of(column.split("_"));
         }
         java.util.Set<String> found = new java.util.TreeSet<>();
         for (String table : mentions.stream()
@@ -1003,7 +1003,7 @@ final class Planner {
                 .map(SemanticModel.Mention::table)
                 .collect(java.util.stream.Collectors.toCollection(java.util.TreeSet::new))) {
             String column = MeasureStage.money(model, table);
-            if (column != null && pricedBelow(table)) {
+            if (column != null && pricedBelow(table, column)) {
                 return null; // "which plan earns the most": its fee, or the amounts billed below it?
             }
             if (column != null) {
@@ -1051,12 +1051,21 @@ final class Planner {
         return found.size() == 1 ? List.of(found.get(0).name().split("_")) : null;
     }
 
+    /** Name parts of a money column that is a price or a rate per period, not an amount of its own records. */
+    private static final java.util.Set<String> PRICE_PARTS = java.util.Set.of(
+            "price", "fee", "fees", "rate", "tariff", "monthly", "annual", "yearly", "weekly", "daily", "hourly");
+
     /**
      * Whether records referring to this table along foreign keys hold money of their own (plans: a monthly fee, and
      * the invoices of their subscribers): what such a table "earns" or "brings in" may be either, so an everyday money
-     * word does not pick its column.
+     * word does not pick its column. Only when that column is a price (a name part such as price, fee, rate or a
+     * period like monthly): a table of events whose own amount is the money ("ticket revenue": a booking's fare, with
+     * extras sold below it) keeps its column.
      */
-    private boolean pricedBelow(String table) {
+    private boolean pricedBelow(String table, String column) {
+        if (java.util.Collections.disjoint(List.of(column.split("_")), PRICE_PARTS)) {
+            return false;
+        }
         for (String other : model.schema.tables().keySet()) {
             if (!other.equals(table)
                     && model.schema.tables().get(other).columns().stream().anyMatch(MeasureStage::moneyLike)
