@@ -113,6 +113,7 @@ final class PlanCheck implements PlanStage {
                         .or(() -> unnamedCount(draft))
                         .or(() -> countForHowMuch(draft))
                         .or(() -> moneyForHowMany(draft))
+                        .or(() -> commonAsExtreme(draft))
                         .or(() -> lostBreakdown(draft))
                         .or(() -> DefinedSums.apply(model, draft))
                         .or(() -> ExcludedFlags.check(model, draft))
@@ -612,6 +613,34 @@ final class PlanCheck implements PlanStage {
             return Optional.empty();
         }
         return Optional.of("it asks how many, and I could only add up the money column " + c.name());
+    }
+
+    /**
+     * "What's the most common defect we find in inspections?": the most common (frequent, popular, usual, typical)
+     * thing is the value met most often, counted per value; the largest or smallest number of a column ("max of
+     * defects_found") or one total of the records ("the most common order total": a count of orders) answers
+     * another question.
+     */
+    private static Optional<String> commonAsExtreme(PlanDraft draft) {
+        if (draft.followUp || draft.measure == null) {
+            return Optional.empty();
+        }
+        boolean extreme = "max".equals(draft.measure.kind()) || "min".equals(draft.measure.kind());
+        boolean oneTotal = draft.dims.isEmpty()
+                && draft.timeGroup == null
+                && draft.grain == null
+                && draft.perEntity == null
+                && draft.firstEvent == null;
+        if (!extreme && !oneTotal) {
+            return Optional.empty();
+        }
+        for (Words.Token t : draft.tokens) {
+            if (t.is("common", "commonest", "frequent", "frequently", "often", "popular", "usual", "typical")) {
+                return Optional.of("\"" + t.text() + "\" asks for the value met most often, and I could only find "
+                        + (extreme ? "the " + draft.measure.kind() + " of " + draft.measure.column() : "one total"));
+            }
+        }
+        return Optional.empty();
     }
 
     /**

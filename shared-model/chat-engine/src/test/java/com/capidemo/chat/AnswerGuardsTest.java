@@ -234,4 +234,22 @@ class AnswerGuardsTest {
         assertThat(categories.outcome()).isEqualTo(ChatAnswer.PLANNED);
         assertThat(categories.columns()).contains("merchant_category");
     }
+
+    @Test
+    void theMostCommonValueIsNeverTheLargestNumberNorOneTotal() {
+        // max(quantity) and a count of all orders / episodes answered these before
+        for (String[] q : new String[][] {
+            {"shopify", "What is the most common quantity ordered?"},
+            {"shopify", "What is the most common order total?"},
+            {"media", "What's the most common episode count we find in titles?"}
+        }) {
+            ChatAnswer a = ask(q[0], q[1]);
+            assertThat(a.outcome()).as(q[1] + " " + a.sql()).isEqualTo(ChatAnswer.DECLINED);
+            assertThat(a.answer()).contains("asks for the value met most often");
+        }
+        // the most common value of a category is still counted per value
+        ChatAnswer category = ask("shopify", "What is the most common reason for a refund?");
+        assertThat(category.outcome()).as(category.answer()).isEqualTo(ChatAnswer.PLANNED);
+        assertThat(category.sql()).contains("count(").contains("GROUP BY");
+    }
 }
