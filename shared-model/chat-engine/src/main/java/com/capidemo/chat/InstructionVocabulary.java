@@ -142,16 +142,12 @@ final class InstructionVocabulary {
     }
 
     /**
-     * "guests: Harborline Rewards loyalty members with …": the noun phrase a table's description starts with says what
-     * every row is, so each of its modifiers said with its plural head ("rewards members", "loyalty members") names the
-     * whole table, not a subset of it.
+     * The plain lower-case words a description starts with, up to the first stop word, participle or non-word
+     * ("Net Promoter Score survey answers (0-10)" → net, promoter, score, survey, answers).
      */
-    private static void modifiers(SemanticModel model, String table, String text) {
-        if (model.schema.table(table).isEmpty()) {
-            return;
-        }
+    static List<String> leadingWords(String text) {
         List<String> run = new ArrayList<>();
-        for (String w : text.split("\\s+")) {
+        for (String w : text.strip().split("\\s+")) {
             String lower = w.toLowerCase(Locale.ROOT);
             if (!lower.matches("[a-z]+")
                     || Words.STOP.contains(lower)
@@ -161,6 +157,19 @@ final class InstructionVocabulary {
             }
             run.add(lower);
         }
+        return run;
+    }
+
+    /**
+     * "guests: Harborline Rewards loyalty members with …": the noun phrase a table's description starts with says what
+     * every row is, so each of its modifiers said with its plural head ("rewards members", "loyalty members") names the
+     * whole table, not a subset of it.
+     */
+    private static void modifiers(SemanticModel model, String table, String text) {
+        if (model.schema.table(table).isEmpty()) {
+            return;
+        }
+        List<String> run = leadingWords(text);
         if (run.size() < 2 || !run.get(run.size() - 1).endsWith("s") || VAGUE.contains(run.get(run.size() - 1))) {
             return;
         }

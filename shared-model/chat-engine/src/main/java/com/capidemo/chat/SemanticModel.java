@@ -457,17 +457,7 @@ final class SemanticModel {
             if (!g.group(1).equals(table)) {
                 continue;
             }
-            List<String> run = new ArrayList<>();
-            for (String w : g.group(2).strip().split("\\s+")) {
-                String lower = w.toLowerCase(java.util.Locale.ROOT);
-                if (!lower.matches("[a-z]+")
-                        || Words.STOP.contains(lower)
-                        || lower.endsWith("ed")
-                        || lower.endsWith("ing")) {
-                    break;
-                }
-                run.add(lower);
-            }
+            List<String> run = InstructionVocabulary.leadingWords(g.group(2));
             if (run.size() >= 2 && run.get(run.size() - 1).endsWith("s")) {
                 run.subList(0, run.size() - 1).forEach(w -> out.add(Words.stem(w)));
             }
