@@ -114,6 +114,7 @@ final class PlanCheck implements PlanStage {
                         .or(() -> countForHowMuch(draft))
                         .or(() -> moneyForHowMany(draft))
                         .or(() -> commonAsExtreme(draft))
+                        .or(() -> actionAsValue(draft))
                         .or(() -> lostBreakdown(draft))
                         .or(() -> DefinedSums.apply(model, draft))
                         .or(() -> ExcludedFlags.check(model, draft))
@@ -668,6 +669,16 @@ final class PlanCheck implements PlanStage {
                 at++;
             }
             SemanticModel.Mention m = draft.at.get(at);
+            // "each business subscriber": value words between "each" and the noun narrow the entity, they are no
+            // breakdown of their own ("by card" stays a condition)
+            while (t.get(i).is("each", "every")
+                    && m != null
+                    && m.first() == at
+                    && m.kind() == SemanticModel.Kind.VALUE
+                    && m.last() + 1 < t.size()) {
+                at = m.last() + 1;
+                m = draft.at.get(at);
+            }
             if (m == null || m.first() != at) {
                 continue;
             }
@@ -916,6 +927,60 @@ final class PlanCheck implements PlanStage {
                         + draft.tokens.get(v.last()).text() + "\" may only say how the records were handled, and I"
                         + " could not tell whether only "
                         + Cues.conditionText(c).replace('_', ' ') + " ones are meant");
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * "How many tickets did each subscriber open?": the word right after "did/do/does" and its subject is the question's
+     * main verb, an action the subject took, not the state of the records; read as a categorical value condition it is
+     * declined, unless the same value is named elsewhere in the question as a state.
+     */
+    private static Optional<String> actionAsValue(PlanDraft draft) {
+        List<Words.Token> t = draft.tokens;
+        List<Plan.Cond> all = new ArrayList<>(draft.filters);
+        all.addAll(draft.numerator);
+        for (int i = 0; i + 2 < t.size(); i++) {
+            if (!t.get(i).is("did", "do", "does")) {
+                continue;
+            }
+            int at = i + 1;
+            while (at < t.size() && t.get(at).is("the", "a", "an", "our", "their", "its", "each", "every", "all")) {
+                at++;
+            }
+            SemanticModel.Mention m = draft.at.get(at);
+            while (m != null && m.first() == at && m.kind() == SemanticModel.Kind.VALUE) {
+                at = m.last() + 1;
+                m = at < t.size() ? draft.at.get(at) : null;
+            }
+            if (m == null || m.first() != at || m.kind() != SemanticModel.Kind.TABLE) {
+                continue; // no subject noun: "did sales grow" is read elsewhere
+            }
+            int verb = m.last() + 1;
+            SemanticModel.Mention v = verb < t.size() ? draft.at.get(verb) : null;
+            if (v == null || v.first() != verb || v.kind() != SemanticModel.Kind.VALUE || v.column() == null) {
+                continue;
+            }
+            for (Plan.Cond c : all) {
+                Integer where = draft.condAt.get(c);
+                if (where == null || where != verb || !v.column().equals(c.column())) {
+                    continue;
+                }
+                boolean stated = draft.sel.stream()
+                        .anyMatch(o -> o != v
+                                && o.first() != verb
+                                && o.kind() == SemanticModel.Kind.VALUE
+                                && v.column().equals(o.column())
+                                && java.util.Objects.equals(
+                                        o.entry().value(), v.entry().value()));
+                if (!stated) {
+                    return Optional.of("\"" + t.get(verb).text() + "\" is what the "
+                            + t.get(m.last()).text()
+                            + " did, not the " + v.column().replace('_', ' ') + " '"
+                            + v.entry().value()
+                            + "' of the records");
+                }
             }
         }
         return Optional.empty();

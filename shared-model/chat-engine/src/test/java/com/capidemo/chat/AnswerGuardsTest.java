@@ -252,4 +252,25 @@ class AnswerGuardsTest {
         assertThat(category.outcome()).as(category.answer()).isEqualTo(ChatAnswer.PLANNED);
         assertThat(category.sql()).contains("count(").contains("GROUP BY");
     }
+
+    @Test
+    void eachEntityIsNeverOneTotalAndTheMainVerbIsNoState() {
+        // one total of the tickets whose status is 'open' answered this before: "open" is what subscribers did
+        ChatAnswer telco = ask("telco", "How many tickets did each business subscriber open?");
+        assertThat(telco.outcome()).as(telco.sql()).isEqualTo(ChatAnswer.DECLINED);
+        assertThat(telco.answer()).contains("\"open\" is what the subscriber did");
+        // "each <value words> <entity>" with one total of all records
+        for (String[] q : new String[][] {
+            {"media", "How many views did each premium subscriber have?"},
+            {"healthcare", "How many claims did each inpatient encounter have?"}
+        }) {
+            ChatAnswer a = ask(q[0], q[1]);
+            assertThat(a.outcome()).as(q[1] + " " + a.sql()).isEqualTo(ChatAnswer.DECLINED);
+            assertThat(a.answer()).contains("it asks for one figure per");
+        }
+        // the state named as such is still a condition
+        ChatAnswer open = ask("telco", "How many open tickets are there?");
+        assertThat(open.outcome()).isEqualTo(ChatAnswer.PLANNED);
+        assertThat(open.sql()).contains("'open'");
+    }
 }
