@@ -101,6 +101,7 @@ final class PlanCheck implements PlanStage {
                 ? Optional.<String>empty()
                 : several(draft)
                         .or(() -> totalOfRate(draft))
+                        .or(() -> totalOfPeriodRate(draft))
                         .or(() -> amountOfLabel(draft))
                         .or(() -> categoryForEntity(draft))
                         .or(() -> degenerateGrouping(draft))
@@ -168,6 +169,33 @@ final class PlanCheck implements PlanStage {
         }
         return Optional.of("it would add up " + m.column().replace('_', ' ')
                 + ", which is itself a rate or average, and a total of it means nothing");
+    }
+
+    /** Name parts of a column that says it holds an amount per period (monthly_revenue, annual_fee). */
+    private static final Set<String> PER_PERIOD_PARTS =
+            Set.of("hourly", "daily", "weekly", "monthly", "quarterly", "annual", "annually", "yearly");
+
+    /**
+     * A total over a period or per period of a column that holds an amount per period (monthly_revenue: the monthly
+     * price after each event) adds up rates, not what was earned or spent in the period; declined unless a learned
+     * measure defines that total.
+     */
+    private Optional<String> totalOfPeriodRate(PlanDraft draft) {
+        Plan.Measure m = draft.measure;
+        if (m == null
+                || m.column() == null
+                || draft.metric != null
+                || !m.kind().equals("sum")
+                || draft.period == null && draft.timeGroup == null) {
+            return Optional.empty(); // "which plan has the highest monthly fee": one rate per record, no period
+        }
+        boolean perPeriod =
+                Arrays.stream(m.column().toLowerCase(Locale.ROOT).split("_")).anyMatch(PER_PERIOD_PARTS::contains);
+        if (!perPeriod) {
+            return Optional.empty();
+        }
+        return Optional.of("it would add up " + m.column().replace('_', ' ')
+                + ", an amount per period, and a total of those rates is not what was earned or spent");
     }
 
     /** Name parts of a column that holds a point in time or a label (a year, a code), never an amount. */
@@ -1080,7 +1108,13 @@ final class PlanCheck implements PlanStage {
                 .flatMap(o -> o.columns().stream())
                 .filter(c -> c.type() == Schema.Type.DATE || c.type() == Schema.Type.TIMESTAMP)
                 .toList();
-        if (dates.size() < 2 && below.isEmpty()) {
+        // the tables below the counted ones, for a verb naming what their records are ("guests stayed": stays)
+        List<String> children = model.schema.tables().values().stream()
+                .filter(o -> !o.name().equals(table)
+                        && o.links().stream().anyMatch(l -> l.parent().equals(table)))
+                .map(Schema.Table::name)
+                .toList();
+        if (dates.size() < 2 && below.isEmpty() && children.isEmpty()) {
             return Optional.empty();
         }
         if (draft.ctx.has(RATE_WORDS)) {
@@ -1120,6 +1154,61 @@ final class PlanCheck implements PlanStage {
                 if (leadsWith(c.name(), keys)) {
                     return Optional.of("\"" + tok.text() + "\" names " + c.table() + "." + c.name() + ", not the "
                             + used + " of " + table + " I would place the period by");
+                }
+            }
+        }
+        return childEvent(draft, table, used, children);
+    }
+
+    /** Verbs that only carry another verb ("did guests stay", "were admitted"), never an event themselves. */
+    private static final Set<String> AUXILIARIES = Words.set(
+            "was", "were", "been", "be", "is", "are", "get", "got", "did", "do", "does", "had", "has", "have");
+
+    /**
+     * "How many guests stayed each year?" placed in time by the guests' own enrolled_date: a verb said of the counted
+     * records (after their noun, or after was/were/did) whose base form or WordNet derived noun names a table below
+     * them (its name, or its description in the system instruction: "room_revenue … for checked_out stays") names the
+     * events of that table, so the period may mean the records with such an event in it. Declined, unless the verb
+     * names the counted table itself ("bookings were booked") or the date the plan is placed by ("guests enrolled").
+     */
+    private Optional<String> childEvent(PlanDraft draft, String table, String used, List<String> children) {
+        if (children.isEmpty() || !table.equals(draft.base)) {
+            return Optional.empty();
+        }
+        boolean did = draft.tokens.stream().anyMatch(t -> t.is("did", "does", "do"));
+        for (int i = 1; i < draft.tokens.size(); i++) {
+            Words.Token tok = draft.tokens.get(i);
+            int idx = i;
+            boolean afterRecords = draft.at.values().stream()
+                    .anyMatch(m ->
+                            m.kind() == SemanticModel.Kind.TABLE && m.table().equals(table) && m.last() == idx - 1);
+            boolean verb = PASSIVE.contains(draft.tokens.get(i - 1).text()) && verbForm(tok.text())
+                    || afterRecords
+                            && (verbForm(tok.text()) || did && !tok.text().endsWith("s"));
+            if (tok.kind() != Words.Kind.WORD
+                    || !verb
+                    || AUXILIARIES.contains(tok.text())
+                    || draft.at.get(i) != null && table.equals(draft.at.get(i).table())) {
+                continue;
+            }
+            Set<String> nouns = new HashSet<>();
+            Lexicon.Alternatives alt = Lexicon.of(tok.text());
+            java.util.stream.Stream.concat(alt.forms().stream(), alt.derived().stream())
+                    .filter(w -> !w.contains(" "))
+                    .forEach(w -> nouns.add(Words.stem(w)));
+            if (!verbForm(tok.text())) {
+                nouns.add(tok.stem()); // "did guests stay": the base form itself
+            }
+            if (nouns.isEmpty()
+                    || Words.nameStems(table).stream().anyMatch(nouns::contains)
+                    || leadsWith(used, nouns)) {
+                continue;
+            }
+            for (String child : children) {
+                if (Words.nameStems(child).stream().anyMatch(nouns::contains)
+                        || nouns.stream().anyMatch(n -> model.described(child, n))) {
+                    return Optional.of("\"" + tok.text() + "\" names the records of " + child + ", not the " + used
+                            + " of " + table + " I would place the period by");
                 }
             }
         }

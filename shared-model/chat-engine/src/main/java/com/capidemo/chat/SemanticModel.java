@@ -497,7 +497,33 @@ final class SemanticModel {
         if (instruction == null || sameWord(stem, altStem)) {
             return Set.of();
         }
+        Set<String> homes = describing(stem);
+        if (homes.isEmpty()) {
+            return Set.of();
+        }
+        String altSingular = Words.singular(alternative);
+        for (Entry e : entries) {
+            if (e.table() != null
+                    && homes.contains(e.table())
+                    && e.words().size() == 1
+                    && e.words().get(0).equals(e.match() == Match.SURFACE ? altSingular : altStem)) {
+                return Set.of();
+            }
+        }
+        return homes;
+    }
+
+    /** Whether a table's description in the system instruction uses a word (by stem). */
+    boolean described(String table, String stem) {
+        return instruction != null && describing(stem).contains(table);
+    }
+
+    /** The tables whose description in the system instruction uses a word (by stem). */
+    private Set<String> describing(String stem) {
         Set<String> homes = new HashSet<>();
+        if (instruction == null) {
+            return homes;
+        }
         String table = null;
         for (String line : instruction.split("\n")) {
             java.util.regex.Matcher m = TABLE_LINE.matcher(line);
@@ -512,18 +538,6 @@ final class SemanticModel {
                         homes.add(table);
                     }
                 }
-            }
-        }
-        if (homes.isEmpty()) {
-            return Set.of();
-        }
-        String altSingular = Words.singular(alternative);
-        for (Entry e : entries) {
-            if (e.table() != null
-                    && homes.contains(e.table())
-                    && e.words().size() == 1
-                    && e.words().get(0).equals(e.match() == Match.SURFACE ? altSingular : altStem)) {
-                return Set.of();
             }
         }
         return homes;

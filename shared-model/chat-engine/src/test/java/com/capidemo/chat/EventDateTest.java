@@ -66,4 +66,21 @@ class EventDateTest {
         assertThat(encounters.outcome()).isEqualTo(ChatAnswer.PLANNED);
         assertThat(encounters.sql()).contains("year(e.admit_at)");
     }
+
+    @Test
+    void aVerbNamingTheRecordsOfATableBelowIsNotTheCountedRecordsOwnDate() {
+        // guests have only enrolled_date; their stays are bookings ("room_revenue … for checked_out stays")
+        ChatAnswer stayed = ask("hospitality", "How many guests stayed each year?");
+        assertThat(stayed.outcome()).as(stayed.sql()).isNotEqualTo(ChatAnswer.PLANNED);
+        ChatAnswer enrolled = ask("hospitality", "How many guests enrolled each year?");
+        assertThat(enrolled.outcome()).isEqualTo(ChatAnswer.PLANNED);
+        assertThat(enrolled.sql()).contains("enrolled_date");
+    }
+
+    @Test
+    void aTotalOfAnAmountPerPeriodIsNotWhatWasEarned() {
+        // monthly_revenue is the monthly price after each subscription event: summing it over 2024 is no revenue
+        ChatAnswer revenue = ask("media", "What was our subscription revenue in 2024?");
+        assertThat(revenue.outcome()).as(revenue.sql()).isNotEqualTo(ChatAnswer.PLANNED);
+    }
 }
