@@ -1204,6 +1204,11 @@ final class PlanCheck implements PlanStage {
                     || leadsWith(used, nouns)) {
                 continue;
             }
+            String usedWord = used.replace("_", "");
+            if (java.util.stream.Stream.concat(alt.forms().stream(), java.util.stream.Stream.of(tok.text()))
+                    .anyMatch(f -> f.length() >= 3 && !f.contains(" ") && usedWord.startsWith(f))) {
+                continue; // "accounts signed up in 2024": the verb starts the name of the date used (signup_date)
+            }
             for (String child : children) {
                 if (Words.nameStems(child).stream().anyMatch(nouns::contains)
                         || nouns.stream().anyMatch(n -> model.described(child, n))) {

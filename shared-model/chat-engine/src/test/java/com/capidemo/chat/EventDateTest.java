@@ -75,6 +75,11 @@ class EventDateTest {
         ChatAnswer enrolled = ask("hospitality", "How many guests enrolled each year?");
         assertThat(enrolled.outcome()).isEqualTo(ChatAnswer.PLANNED);
         assertThat(enrolled.sql()).contains("enrolled_date");
+        // a phrasal verb that starts the name of the date used ("signed up": signup_date) is that date, though the
+        // invoices below accounts are described with "signed"
+        ChatAnswer signedUp = ask("saas", "How many accounts signed up in 2024?");
+        assertThat(signedUp.outcome()).as(signedUp.answer()).isEqualTo(ChatAnswer.PLANNED);
+        assertThat(signedUp.sql()).contains("signup_date");
     }
 
     @Test
