@@ -21,6 +21,12 @@ final class Cues {
             Words.set("least", "lowest", "fewest", "smallest", "bottom", "worst", "minimum", "min");
     static final Set<String> NEGATIONS =
             Words.set("not", "non", "excluding", "exclude", "excluded", "except", "without", "no");
+    /** Forms of be and get that make a passive ("were billed", "got cancelled"). */
+    static final Set<String> PASSIVE = Words.set("was", "were", "been", "be", "is", "are", "get", "got");
+    /** Name parts of a column that says it holds an amount per period (monthly_revenue, annual_fee). */
+    static final Set<String> PER_PERIOD =
+            Words.set("hourly", "daily", "weekly", "monthly", "quarterly", "annual", "annually", "yearly");
+
     static final Set<String> GROUP_CUES = Words.set("by", "per", "each", "every", "across");
     static final Set<String> UNITS =
             Words.set("year", "years", "month", "months", "quarter", "quarters", "week", "weeks", "day", "days");

@@ -171,10 +171,6 @@ final class PlanCheck implements PlanStage {
                 + ", which is itself a rate or average, and a total of it means nothing");
     }
 
-    /** Name parts of a column that says it holds an amount per period (monthly_revenue, annual_fee). */
-    private static final Set<String> PER_PERIOD_PARTS =
-            Set.of("hourly", "daily", "weekly", "monthly", "quarterly", "annual", "annually", "yearly");
-
     /**
      * A total over a period or per period of a column that holds an amount per period (monthly_revenue: the monthly
      * price after each event) adds up rates, not what was earned or spent in the period; declined unless a learned
@@ -190,7 +186,7 @@ final class PlanCheck implements PlanStage {
             return Optional.empty(); // "which plan has the highest monthly fee": one rate per record, no period
         }
         boolean perPeriod =
-                Arrays.stream(m.column().toLowerCase(Locale.ROOT).split("_")).anyMatch(PER_PERIOD_PARTS::contains);
+                Arrays.stream(m.column().toLowerCase(Locale.ROOT).split("_")).anyMatch(Cues.PER_PERIOD::contains);
         if (!perPeriod) {
             return Optional.empty();
         }
@@ -1137,7 +1133,7 @@ final class PlanCheck implements PlanStage {
             int idx = i;
             // said as the verb of the records ("invoices were billed", "lines churned"), not as an adjective
             // ("including cancelled ones")
-            boolean verb = PASSIVE.contains(draft.tokens.get(i - 1).text())
+            boolean verb = Cues.PASSIVE.contains(draft.tokens.get(i - 1).text())
                     || draft.at.values().stream()
                             .anyMatch(m -> m.kind() == SemanticModel.Kind.TABLE && m.last() == idx - 1);
             if (tok.kind() != Words.Kind.WORD || !verb || !verbForm(tok.text())) {
@@ -1161,8 +1157,9 @@ final class PlanCheck implements PlanStage {
     }
 
     /** Verbs that only carry another verb ("did guests stay", "were admitted"), never an event themselves. */
-    private static final Set<String> AUXILIARIES = Words.set(
-            "was", "were", "been", "be", "is", "are", "get", "got", "did", "do", "does", "had", "has", "have");
+    private static final Set<String> AUXILIARIES = java.util.stream.Stream.concat(
+                    Cues.PASSIVE.stream(), java.util.stream.Stream.of("did", "do", "does", "had", "has", "have"))
+            .collect(java.util.stream.Collectors.toUnmodifiableSet());
 
     /**
      * "How many guests stayed each year?" placed in time by the guests' own enrolled_date: a verb said of the counted
@@ -1182,7 +1179,7 @@ final class PlanCheck implements PlanStage {
             boolean afterRecords = draft.at.values().stream()
                     .anyMatch(m ->
                             m.kind() == SemanticModel.Kind.TABLE && m.table().equals(table) && m.last() == idx - 1);
-            boolean verb = PASSIVE.contains(draft.tokens.get(i - 1).text()) && verbForm(tok.text())
+            boolean verb = Cues.PASSIVE.contains(draft.tokens.get(i - 1).text()) && verbForm(tok.text())
                     || afterRecords
                             && (verbForm(tok.text()) || did && !tok.text().endsWith("s"));
             if (tok.kind() != Words.Kind.WORD
@@ -1251,8 +1248,6 @@ final class PlanCheck implements PlanStage {
         return !parts.isEmpty() && stems.contains(parts.get(0));
     }
 
-    private static final Set<String> PASSIVE = Words.set("was", "were", "been", "be", "is", "are", "get", "got");
-
     /**
      * "How many subscriptions were cancelled each year?" planned by start_date with status = 'canceled': a value of
      * the table the plan is placed in time by, said as a passive verb form, is a state the records reach at some
@@ -1280,7 +1275,7 @@ final class PlanCheck implements PlanStage {
             Words.Token tok = draft.tokens.get(i);
             SemanticModel.Mention m = draft.at.get(i);
             if (tok.kind() == Words.Kind.WORD
-                    && PASSIVE.contains(draft.tokens.get(i - 1).text())
+                    && Cues.PASSIVE.contains(draft.tokens.get(i - 1).text())
                     && verbForm(tok.text())
                     && m != null
                     && m.kind() == SemanticModel.Kind.VALUE

@@ -663,8 +663,6 @@ final class Planner {
         return out;
     }
 
-    private static final Set<String> PASSIVE = Words.set("was", "were", "been", "be", "is", "are", "get", "got");
-
     /**
      * "How many invoices were billed each year?": a passive verb right after the records it is said of, that the
      * general English lexicon relates to those records' own noun (bill: invoice), says what those records are: it adds
@@ -679,7 +677,7 @@ final class Planner {
             if (consumed.get(i)
                     || t.kind() != Words.Kind.WORD
                     || !t.text().endsWith("ed")
-                    || !PASSIVE.contains(tokens.get(i - 1).text())) {
+                    || !Cues.PASSIVE.contains(tokens.get(i - 1).text())) {
                 continue;
             }
             SemanticModel.Mention subject = mentions.stream()
@@ -1052,8 +1050,9 @@ final class Planner {
     }
 
     /** Name parts of a money column that is a price or a rate per period, not an amount of its own records. */
-    private static final java.util.Set<String> PRICE_PARTS = java.util.Set.of(
-            "price", "fee", "fees", "rate", "tariff", "monthly", "annual", "yearly", "weekly", "daily", "hourly");
+    private static final java.util.Set<String> PRICE_PARTS = java.util.stream.Stream.concat(
+                    Cues.PER_PERIOD.stream(), java.util.stream.Stream.of("price", "fee", "fees", "rate", "tariff"))
+            .collect(java.util.stream.Collectors.toUnmodifiableSet());
 
     /**
      * Whether records referring to this table along foreign keys hold money of their own (plans: a monthly fee, and
