@@ -141,8 +141,10 @@ final class ChatEvaluation {
     /**
      * The blind sets in test resources chat/ named {template}-unseen-{half}.yml (every half, development and sealed),
      * found by listing the folder, in name order; system property {@code chat.unseen} (a regular expression over the
-     * set name) chooses which: by default only the development halves ({@code .*-dev}); the sealed halves are asked
-     * only when someone asks for them ({@code -Dchat.unseen='.*'}), once, when the planner work they measure is done.
+     * set name) chooses which: by default the development halves and the practice sets ({@code .*-(dev|practice)}:
+     * sets written later, from the data only, to check that the mechanisms built on the development halves carry over
+     * to questions nobody studied while building them); the sealed halves are asked only when someone asks for them
+     * ({@code -Dchat.unseen='.*-sealed'}), once, when the planner work they measure is done.
      * Their contents are only ever read by the evaluation itself.
      */
     static List<SetFile> unseenSets() {
@@ -158,7 +160,7 @@ final class ChatEvaluation {
     }
 
     private static List<SetFile> unseenSets(String folder) {
-        String only = System.getProperty("chat.unseen", ".*-dev");
+        String only = System.getProperty("chat.unseen", ".*-(dev|practice)");
         try {
             java.net.URL dir = ChatEvaluation.class.getResource(folder);
             if (dir == null || !"file".equals(dir.getProtocol())) {
