@@ -47,7 +47,22 @@ class FrozenCustomDemosTest {
                     "utility",
                     null,
                     "An electric utility serving 300,000 homes and businesses in Oregon and Washington",
-                    List.of("consumption", "outages", "billing")));
+                    List.of("consumption", "outages", "billing")),
+            "insurance",
+            new CustomerBrief(
+                    "Harborview Mutual Insurance",
+                    "insurance",
+                    null,
+                    "A property and casualty insurer selling auto, home and small business policies through agents"
+                            + " in the US Midwest",
+                    List.of("claims experience and loss ratio", "policy retention", "agent performance")),
+            "restaurants",
+            new CustomerBrief(
+                    "Copper Kettle Grill",
+                    "restaurants",
+                    null,
+                    "A casual dining restaurant chain with about 60 locations across the US South-East",
+                    List.of("sales by location", "menu performance", "labour cost")));
 
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory()
             .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
@@ -55,7 +70,7 @@ class FrozenCustomDemosTest {
             .enable(YAMLGenerator.Feature.LITERAL_BLOCK_STYLE));
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"airline", "university", "utility"})
+    @ValueSource(strings = {"airline", "university", "utility", "insurance", "restaurants"})
     void theFrozenDemoIsWhatTheDesignerGivesForItsBrief(String id) throws IOException {
         CustomerBrief brief = BRIEFS.get(id);
         TemplateDefinition template = DesignFixtures.design(brief).compile(1.0);
