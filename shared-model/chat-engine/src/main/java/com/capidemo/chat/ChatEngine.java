@@ -64,11 +64,19 @@ public final class ChatEngine {
         Plan previous = previousPlan(k, history);
         Planner.Outcome outcome = k.planner.plan(question, previous);
         if (outcome instanceof Planner.Planned p) {
+            Optional<String> misread = DefinedStates.misread(k.model, p.plan(), question);
+            if (misread.isPresent()) {
+                return declined(question, misread.get());
+            }
             QueryResult r;
             try {
                 r = run(p.sql());
             } catch (RuntimeException e) {
                 return declined(question, "the query I planned could not be completed (" + brief(e) + ")");
+            }
+            Optional<String> unclear = ChildlessParents.unclear(k.model, p, question, r, this::run);
+            if (unclear.isPresent()) {
+                return declined(question, unclear.get());
             }
             String text = p.later() != null
                     ? AnswerWriter.compared(k.model, p.plan(), p.later(), r.rows())

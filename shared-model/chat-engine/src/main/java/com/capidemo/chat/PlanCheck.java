@@ -332,6 +332,19 @@ final class PlanCheck implements PlanStage {
             if (!GENERIC_COLUMN_WORDS.contains(generic)) {
                 continue;
             }
+            int after = ofObject(draft.tokens, d.first());
+            if (after >= 0) {
+                // "each type of loss": the word after "of" says whose type; a column of other records is not it
+                String object = Words.singular(draft.tokens.get(after).text());
+                if (!d.column().contains(object) && !d.table().contains(object)) {
+                    return Optional.of("it asks by " + generic + " of "
+                            + draft.tokens.get(after).text()
+                            + ", and the " + generic + " I found is "
+                            + d.column().replace('_', ' ') + " of "
+                            + d.table().replace('_', ' '));
+                }
+                continue;
+            }
             int p = d.first() - 1;
             String word = Words.singular(draft.tokens.get(p).text());
             if (d.column().contains(word) || d.table().contains(word)) {
@@ -368,6 +381,19 @@ final class PlanCheck implements PlanStage {
             draft.dims.set(i, new Plan.Dim(named, own.get(0), false));
         }
         return Optional.empty();
+    }
+
+    /** The index of the word after "of" (and an article) right after token i ("type of loss"), or -1. */
+    private static int ofObject(List<Words.Token> tokens, int i) {
+        int j = i + 1;
+        if (j >= tokens.size() || !tokens.get(j).is("of")) {
+            return -1;
+        }
+        j++;
+        if (j < tokens.size() && tokens.get(j).is("a", "an", "the")) {
+            j++;
+        }
+        return j < tokens.size() && !tokens.get(j).isNumber() ? j : -1;
     }
 
     /** "how many …, how much … and what share …": more than one measure asked for. */
@@ -702,6 +728,13 @@ final class PlanCheck implements PlanStage {
                     && m.last() + 1 < t.size()) {
                 at = m.last() + 1;
                 m = draft.at.get(at);
+            }
+            if ((m == null || m.first() != at)
+                    && at < t.size()
+                    && GENERIC_COLUMN_WORDS.contains(t.get(at).text())) {
+                // "for each type of loss" read without any grouping: the breakdown asked for is lost
+                return Optional.of("it asks for one figure per " + t.get(at).text() + ", and I could not tell which "
+                        + t.get(at).text() + " is meant");
             }
             if (m == null || m.first() != at) {
                 continue;

@@ -473,6 +473,18 @@ final class Planner {
                 protectedTokens.or(m.tokens());
             }
         }
+        for (SemanticModel.Mention m : all) {
+            // "average yearly premium": a per-period word right before a column whose name holds the same period
+            // (annual_premium) is part of that column's name, not a time grouping
+            if (m.kind() == SemanticModel.Kind.COLUMN && m.column() != null && m.first() > 0) {
+                String grain = TimeParser.grainOf(said.get(m.first() - 1).text());
+                if (grain != null
+                        && List.of(m.column().split("_")).stream()
+                                .anyMatch(part -> grain.equals(TimeParser.grainOf(part)))) {
+                    protectedTokens.set(m.first() - 1);
+                }
+            }
+        }
         TimeParser.Result time = TimeParser.parse(tokens, protectedTokens);
         if (time.unsupported() != null) {
             return new Declined("it involves " + time.unsupported() + ", which I cannot map to the data reliably");

@@ -75,6 +75,11 @@ final class TimeParser {
 
     private TimeParser() {}
 
+    /** The grain a per-period word names ("yearly", "annual": year), or null. */
+    static String grainOf(String word) {
+        return GRAIN_WORDS.get(word);
+    }
+
     /** @param protectedTokens tokens that belong to a schema name ("annual" in "annual income") */
     static Result parse(List<Words.Token> tokens, BitSet protectedTokens) {
         BitSet used = new BitSet();

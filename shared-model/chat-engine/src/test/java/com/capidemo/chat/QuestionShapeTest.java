@@ -27,9 +27,10 @@ class QuestionShapeTest {
     void anAverageOverEachParentSaidWithEachOrAnArticle() {
         Object expected =
                 value("shopify", "SELECT round(count(*) * 1.0 / (SELECT count(*) FROM customers), 2) FROM orders");
+        // some customers have no orders: without "all" the two readings differ and it is declined
         ChatAnswer a = ask("shopify", "On average, how many orders does a customer place?");
-        assertThat(a.outcome()).isEqualTo(ChatAnswer.PLANNED);
-        assertThat(number(a.rows().get(0).get(0))).isEqualTo(number(expected));
+        assertThat(a.outcome()).isEqualTo(ChatAnswer.DECLINED);
+        assertThat(a.answer()).contains("all customers or only those that have orders");
 
         ChatAnswer each = ask("shopify", "Across all our customers, how many orders has each placed on average?");
         assertThat(each.outcome()).isEqualTo(ChatAnswer.PLANNED);
