@@ -120,4 +120,33 @@ final class DefinedSums {
         }
         return Optional.empty();
     }
+
+    /**
+     * "What were our net sales in 2025?": no aggregate said, but the question names, in full, a column the system
+     * instruction defines as a sum ("Net sales = sum(checks.net_sales) of …"): it is that sum (its conditions are added
+     * by {@link #apply}). Only when exactly one such definition is named and its column is mentioned.
+     */
+    static Optional<SemanticModel.Mention> namedSum(SemanticModel model, PlanDraft draft) {
+        Set<String> asked = new HashSet<>();
+        draft.tokens.forEach(t -> asked.add(t.stem()));
+        SemanticModel.Mention found = null;
+        for (DefinedSum d : model.definedSums) {
+            if (!asked.containsAll(d.stems())) {
+                continue;
+            }
+            for (SemanticModel.Mention m : draft.sel) {
+                if (m.kind() == SemanticModel.Kind.COLUMN
+                        && !m.entry().partial()
+                        && !draft.used.contains(m)
+                        && d.table().equals(m.table())
+                        && d.column().equals(m.column())) {
+                    if (found != null && !found.equals(m)) {
+                        return Optional.empty();
+                    }
+                    found = m;
+                }
+            }
+        }
+        return Optional.ofNullable(found);
+    }
 }

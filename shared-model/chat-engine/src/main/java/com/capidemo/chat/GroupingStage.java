@@ -173,6 +173,16 @@ final class GroupingStage implements PlanStage {
                 draft.used.add(subject);
             }
         }
+        if (draft.measure == null && draft.metric == null) {
+            Optional<SemanticModel.Mention> sum = DefinedSums.namedSum(model, draft);
+            if (sum.isPresent()
+                    && (draft.base == null || draft.base.equals(sum.get().table()))) {
+                draft.measure =
+                        new Plan.Measure("sum", sum.get().table(), sum.get().column(), null);
+                draft.base = sum.get().table();
+                draft.used.add(sum.get());
+            }
+        }
         if (draft.measure == null) {
             return Optional.of("I could not tell what to measure (a count, a total, an average …)");
         }

@@ -82,4 +82,29 @@ class PracticeSetGuardsTest {
             assertThat(customers.sql()).contains("customer_type");
         }
     }
+
+    @Test
+    void aColumnTheInstructionDefinesAsASumIsThatSumWhenNoAggregateIsSaid() {
+        // "Net sales = sum(checks.net_sales) of checks not voided"
+        ChatAnswer a = ask("restaurants", "What were our net sales in 2025?");
+        assertThat(a.answered()).as(a.answer()).isTrue();
+        assertThat(ResultComparator.answers(
+                        rows(
+                                "restaurants",
+                                "SELECT round(sum(net_sales), 2) FROM checks"
+                                        + " WHERE status <> 'voided' AND year(check_date) = 2025"),
+                        a.rows()))
+                .as(a.sql() + " " + a.rows())
+                .isTrue();
+        ChatAnswer byDaypart = ask("restaurants", "What are our net sales for each daypart?");
+        assertThat(byDaypart.answered()).as(byDaypart.answer()).isTrue();
+        assertThat(ResultComparator.answers(
+                        rows(
+                                "restaurants",
+                                "SELECT daypart, round(sum(net_sales), 2) FROM checks"
+                                        + " WHERE status <> 'voided' GROUP BY 1"),
+                        byDaypart.rows()))
+                .as(byDaypart.sql() + " " + byDaypart.rows())
+                .isTrue();
+    }
 }
