@@ -244,6 +244,43 @@ final class Lexicon {
                 Set.copyOf(shortSynonyms));
     }
 
+    /**
+     * Whether a noun's (or noun compound's) most common sense is money itself: its gloss says so ("financial aid":
+     * gift of money or other material help; "payment": a sum of money paid …; "refund": money returned to a payer;
+     * "grant": any monetary aid). Records that involve money without being it (orders, loans, subscriptions, claims) are not.
+     */
+    static boolean moneyNoun(String word) {
+        Dictionary d = dictionary();
+        if (d == null || word.length() < 3) {
+            return false;
+        }
+        return MONEY_NOUNS.computeIfAbsent(word, w -> {
+            try {
+                IndexWord iw = w.contains(" ") ? d.getIndexWord(POS.NOUN, w) : d.lookupIndexWord(POS.NOUN, w);
+                if (iw == null && w.contains(" ")) {
+                    iw = d.getIndexWord(POS.NOUN, w.replace(' ', '_'));
+                }
+                return iw != null
+                        && !iw.getSenses().isEmpty()
+                        && money(iw.getSenses().get(0));
+            } catch (JWNLException | RuntimeException e) {
+                return false;
+            }
+        });
+    }
+
+    private static final ConcurrentHashMap<String, Boolean> MONEY_NOUNS = new ConcurrentHashMap<>();
+
+    /** A gloss that says the thing is money: "money returned to a payer", "gift of money …", "any monetary aid". */
+    private static final java.util.regex.Pattern MONEY_GLOSS =
+            java.util.regex.Pattern.compile("(?:(?:a|an|any) )?(?:[a-z]+ of money|money|monetary)\\b");
+
+    private static boolean money(Synset s) {
+        String gloss = s.getGloss() == null ? "" : s.getGloss().toLowerCase(java.util.Locale.ROOT);
+        return MONEY_GLOSS.matcher(gloss).lookingAt()
+                || s.getWords().stream().anyMatch(x -> x.getLemma().equalsIgnoreCase("money"));
+    }
+
     /** Single plain words only: "medical practitioner" or "Dr." name nothing a schema word can match. */
     private static void add(Set<String> out, String lemma) {
         String l = lemma.toLowerCase(java.util.Locale.ROOT);

@@ -117,6 +117,8 @@ final class PlanCheck implements PlanStage {
                         .or(() -> commonAsExtreme(draft))
                         .or(() -> actionAsValue(draft))
                         .or(() -> lostBreakdown(draft))
+                        .or(() -> otherBreakdown(draft))
+                        .or(() -> countForMoneyTotal(draft))
                         .or(() -> DefinedSums.apply(model, draft))
                         .or(() -> ExcludedFlags.check(model, draft))
                         .or(() -> widenedFilter(draft))
@@ -182,8 +184,16 @@ final class PlanCheck implements PlanStage {
                 || m.column() == null
                 || draft.metric != null
                 || !m.kind().equals("sum")
-                || draft.period == null && draft.timeGroup == null) {
-            return Optional.empty(); // "which plan has the highest monthly fee": one rate per record, no period
+                || draft.period == null
+                        && draft.timeGroup == null
+                        && (!draft.filters.isEmpty()
+                                || draft.dims.stream()
+                                        .anyMatch(d -> d.entity() && d.table().equals(m.table())))) {
+            // "which plan has the highest monthly fee": one rate per record (grouped by its own records); "the
+            // monthly fees of active subscriptions": the rates of records in force now. Without a period or a condition
+            // ("total monthly
+            // revenue") the rates of every record ever, ended or replaced ones too, are added up.
+            return Optional.empty();
         }
         boolean perPeriod =
                 Arrays.stream(m.column().toLowerCase(Locale.ROOT).split("_")).anyMatch(Cues.PER_PERIOD::contains);
@@ -239,11 +249,13 @@ final class PlanCheck implements PlanStage {
                 || draft.ctx.has(Cues.SUPERLATIVE_DESC)
                 || draft.ctx.has(Cues.SUPERLATIVE_ASC)
                 || Cues.headWord(draft.tokens) >= 0;
-        if (!ranking) {
-            return Optional.empty();
-        }
         for (SemanticModel.Mention d : draft.dimMentions) {
             if (d.kind() != SemanticModel.Kind.COLUMN || d.column() == null) {
+                continue;
+            }
+            // "how much did we spend at each merchant", "spend by merchant": one figure per merchant, not per category
+            boolean each = d.first() > 0 && draft.tokens.get(d.first() - 1).is("each", "every", "per", "by");
+            if (!ranking && !each) {
                 continue;
             }
             String[] parts = d.column().toLowerCase(Locale.ROOT).split("_");
@@ -751,6 +763,125 @@ final class PlanCheck implements PlanStage {
                 String word = t.get(m.last()).text();
                 return Optional.of(
                         "it asks for one figure per " + word + ", and I could not break the measure down by " + word);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * "How many orders did each customer cancel?": "each X" (or "every X") asks for one figure per X. A plan that
+     * breaks the measure down by something else answers another question: X read as a value of the column the plan
+     * groups by ("customer", a cancel reason), or X a table of which the plan groups by nothing (grouped by the cancel
+     * reason, or only by month). Value words before the noun ("each business subscriber") narrow X. The counted records
+     * themselves ("each order", over orders) and an average per X are not such a breakdown.
+     */
+    private Optional<String> otherBreakdown(PlanDraft draft) {
+        if (draft.followUp || draft.measure == null || draft.perEntity != null || draft.firstEvent != null) {
+            return Optional.empty();
+        }
+        if (draft.dims.isEmpty() && draft.timeGroup == null && draft.grain == null) {
+            return Optional.empty(); // one total: lostBreakdown's case
+        }
+        List<Words.Token> t = draft.tokens;
+        for (int i = 0; i + 1 < t.size(); i++) {
+            if (!t.get(i).is("each", "every")) {
+                continue;
+            }
+            int at = i + 1;
+            while (at < t.size() && t.get(at).is("the", "a", "an", "our", "their", "its", "single")) {
+                at++;
+            }
+            SemanticModel.Mention m = draft.at.get(at);
+            SemanticModel.Mention lastValue = null;
+            while (m != null && m.first() == at && m.kind() == SemanticModel.Kind.VALUE) {
+                lastValue = m;
+                at = m.last() + 1;
+                m = at < t.size() ? draft.at.get(at) : null;
+            }
+            // "did each customer cancel": after did/do/does the phrase is the subject and the next word its verb
+            boolean subject = i > 0 && t.get(i - 1).is("did", "do", "does");
+            boolean head = m == null || m.first() != at;
+            if (lastValue != null && (head || subject && m.kind() != SemanticModel.Kind.TABLE)) {
+                SemanticModel.Mention v = lastValue;
+                boolean groupedByIt = draft.dims.stream()
+                        .anyMatch(d -> d.table().equals(v.table()) && d.column().equals(v.column()));
+                if (groupedByIt) {
+                    String word = t.get(v.last()).text();
+                    return Optional.of("it asks for one figure per " + word + ", and I could only read \"" + word
+                            + "\" as one " + v.column().replace('_', ' ') + " to group by");
+                }
+                continue;
+            }
+            if (head || m.kind() != SemanticModel.Kind.TABLE || m.entry().partial()) {
+                continue;
+            }
+            SemanticModel.Mention after = m.last() + 1 < t.size() ? draft.at.get(m.last() + 1) : null;
+            if (!subject
+                    && after != null
+                    && after.first() == m.last() + 1
+                    && after.kind() != SemanticModel.Kind.VALUE) {
+                continue; // "each academic rank": the table's word only modifies the noun that heads the phrase
+            }
+            String table = m.table();
+            if (table.equals(draft.base)) {
+                continue;
+            }
+            String key = model.schema.table(table).map(Schema.Table::primaryKey).orElse(null);
+            boolean ofIt = draft.dims.stream()
+                    .anyMatch(d ->
+                            d.table().equals(table) || key != null && d.column().equals(key));
+            if (!ofIt) {
+                String word = t.get(m.last()).text();
+                return Optional.of(
+                        "it asks for one figure per " + word + ", and I could only break the measure down by "
+                                + (draft.dims.isEmpty()
+                                        ? "period"
+                                        : draft.dims.get(0).column().replace('_', ' ')));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * "What is the total aid by program?", "the total loan amount by branch": a total of money (the question says
+     * "amount", an everyday money word, or "total" right before the name of records whose table is money itself in
+     * the general English lexicon: financial aid, refunds, payments) is a sum of their money column, never a count of
+     * the records. "Total number of …" and "how many …" stay counts.
+     */
+    private Optional<String> countForMoneyTotal(PlanDraft draft) {
+        if (draft.followUp
+                || draft.measure == null
+                || draft.metric != null
+                || !("count".equals(draft.measure.kind()) || "count_distinct".equals(draft.measure.kind()))) {
+            return Optional.empty();
+        }
+        List<Words.Token> t = draft.tokens;
+        if (Cues.phrase(t, "how", "many") >= 0 || t.stream().anyMatch(x -> x.is("number", "count", "counts"))) {
+            return Optional.empty();
+        }
+        for (int i = 0; i + 1 < t.size(); i++) {
+            if (!t.get(i).is("total", "totals", "sum")) {
+                continue;
+            }
+            for (int j = i + 1; j < t.size(); j++) {
+                if (t.get(j).is("amount", "amounts")
+                        || Words.MONEY.contains(t.get(j).text())) {
+                    return Optional.of("it asks for a total amount of money, and I could only count "
+                            + draft.base.replace('_', ' '));
+                }
+            }
+            int at = i + 1;
+            while (at < t.size() && t.get(at).is("of", "the", "our", "all")) {
+                at++;
+            }
+            SemanticModel.Mention m = draft.at.get(at);
+            if (m != null
+                    && m.first() == at
+                    && m.kind() == SemanticModel.Kind.TABLE
+                    && m.table().equals(draft.base)
+                    && Lexicon.moneyNoun(m.table().replace('_', ' '))) {
+                return Optional.of("\"" + t.get(m.last()).text() + "\" is money, so its total is an amount, and I"
+                        + " could only count the " + draft.base.replace('_', ' '));
             }
         }
         return Optional.empty();
