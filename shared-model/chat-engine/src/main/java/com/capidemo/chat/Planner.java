@@ -291,7 +291,8 @@ final class Planner {
 
     Outcome plan(String question, Plan previous) {
         // several measures asked at once are planned one by one, never read as one of them
-        Outcome several = definitions ? null : MeasureList.plan(question, clause -> plan(clause, null));
+        Outcome several = definitions ? null : MeasureList.plan(
+                question, clause -> plan(clause, null), new SharedRecords(model, writer)::count);
         if (several != null) {
             return several;
         }
