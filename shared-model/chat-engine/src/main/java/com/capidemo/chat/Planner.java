@@ -303,6 +303,12 @@ final class Planner {
                 && Set.of("count", "count_distinct").contains(p.plan().measure().kind())) {
             return p;
         }
+        String longest = TakesLongest.rewrite(question);
+        if (!longest.equals(question)
+                && plan(Words.tokenize(examples(lifetimeValue(longest))), previous, true) instanceof Planned p
+                && TakesLongest.fits(p, TakesLongest.verb(question), model.schema)) {
+            return p;
+        }
         return plan(Words.tokenize(examples(lifetimeValue(question))), previous, true);
     }
 
