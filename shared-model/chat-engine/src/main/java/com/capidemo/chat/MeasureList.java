@@ -127,8 +127,12 @@ final class MeasureList {
         }
         for (Map.Entry<Integer, String> e : deferred.entrySet()) {
             int i = e.getKey();
-            Planner.Planned p = planned.isEmpty() ? null : counter.apply(e.getValue(), planned.get(0).plan());
-            if (p == null || planned.stream().anyMatch(b -> b.plan().measure().equals(p.plan().measure()))) {
+            Planner.Planned p = planned.isEmpty()
+                    ? null
+                    : counter.apply(e.getValue(), planned.get(0).plan());
+            if (p == null
+                    || planned.stream()
+                            .anyMatch(b -> b.plan().measure().equals(p.plan().measure()))) {
                 return new Planner.Declined("it asks for several measures and I could not answer \""
                         + split.clauses().get(i) + "\": " + reasons.get(i));
             }

@@ -59,7 +59,9 @@ final class SharedRecords {
                 null,
                 false,
                 false);
-        return writer.write(plan, Set.of()).map(sql -> new Planner.Planned(plan, sql)).orElse(null);
+        return writer.write(plan, Set.of())
+                .map(sql -> new Planner.Planned(plan, sql))
+                .orElse(null);
     }
 
     /** The one table every content word of {@code words} names, or null. */

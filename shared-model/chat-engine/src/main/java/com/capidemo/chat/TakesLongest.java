@@ -39,7 +39,8 @@ final class TakesLongest {
                 && p.measures().size() == 1
                 && m.duration()
                 && m.table().equals(m.startTable())
-                && SemanticModel.columnWords(schema.column(m.table(), m.column())).contains(Words.stem(verb));
+                && SemanticModel.columnWords(schema.column(m.table(), m.column()))
+                        .contains(Words.stem(verb));
     }
 
     /** The question asked as a ranking by the average time to the verb, or the question unchanged. */
@@ -48,7 +49,9 @@ final class TakesLongest {
         if (!m.find()) {
             return question;
         }
-        String word = (m.group(1) != null ? m.group(1) : m.group(2)).toLowerCase(Locale.ROOT).replaceAll("\\s+", " ");
+        String word = (m.group(1) != null ? m.group(1) : m.group(2))
+                .toLowerCase(Locale.ROOT)
+                .replaceAll("\\s+", " ");
         boolean longest = word.equals("longest") || word.equals("most time") || word.equals("slowest");
         String ranked = question.substring(0, m.start())
                 + "has the " + (longest ? "highest" : "lowest") + " average time to " + m.group(3)

@@ -36,11 +36,14 @@ class TakesLongestTest {
     void declinesWhenTheTimeIsNotBetweenTwoDatesOfTheRecordsTheVerbNames() {
         // read as a ranking by time, "ship orders" would average the order value; "deliver" would run from the
         // customer's first day
-        assertThat(ask("logistics", "Which warehouse takes the longest to ship orders?").outcome())
+        assertThat(ask("logistics", "Which warehouse takes the longest to ship orders?")
+                        .outcome())
                 .isEqualTo(ChatAnswer.DECLINED);
-        assertThat(ask("logistics", "Which carrier takes the longest to deliver on average?").outcome())
+        assertThat(ask("logistics", "Which carrier takes the longest to deliver on average?")
+                        .outcome())
                 .isEqualTo(ChatAnswer.DECLINED);
-        assertThat(ask("banking", "Which loan type takes the longest to pay off?").outcome())
+        assertThat(ask("banking", "Which loan type takes the longest to pay off?")
+                        .outcome())
                 .isEqualTo(ChatAnswer.DECLINED);
     }
 }
