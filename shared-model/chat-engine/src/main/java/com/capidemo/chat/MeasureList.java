@@ -1,8 +1,11 @@
 package com.capidemo.chat;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -30,6 +33,10 @@ final class MeasureList {
     /** A comma, "and" or ", and" followed by the start of another measure. */
     private static final Pattern BOUNDARY =
             Pattern.compile("(?i)\\s*(?:,\\s*(?:and\\s+)?|\\s+and\\s+)(?=" + STARTER + ")");
+
+    /** A clause that only names the records counted: "how many visits were there", "how many orders are there". */
+    private static final Pattern THERE =
+            Pattern.compile("(?i)^how\\s+many\\s+((?:[a-z][a-z'-]*\\s+){0,2}[a-z][a-z'-]*)\\s+(?:were|are)\\s+there$");
 
     private static final Pattern SELECTED = Pattern.compile(" AS ([A-Za-z_][A-Za-z0-9_]*)(?=, |$)");
 
@@ -72,14 +79,36 @@ final class MeasureList {
      * measures; a decline when a clause does not plan or the clauses do not fit together.
      */
     static Planner.Outcome plan(String question, Function<String, Planner.Outcome> planner) {
+        return plan(question, planner, (records, shared) -> null);
+    }
+
+    /**
+     * As {@link #plan(String, Function)}; a clause that only names the records counted ("how many visits were
+     * there") and does not plan alone is the count of those records over what the other clauses measure:
+     * {@code counter} gives it for the records' words and another clause's plan, or null when they are not those
+     * records.
+     */
+    static Planner.Outcome plan(
+            String question,
+            Function<String, Planner.Outcome> planner,
+            BiFunction<String, Plan, Planner.Planned> counter) {
         Split split = split(question);
         if (split == null) {
             return null;
         }
         List<Planner.Planned> planned = new ArrayList<>();
+        Map<Integer, String> deferred = new LinkedHashMap<>();
+        Map<Integer, String> reasons = new LinkedHashMap<>();
+        List<Integer> order = new ArrayList<>();
         for (int i = 0; i < split.clauses().size(); i++) {
             Planner.Outcome o = planner.apply(split.question(i));
             if (o instanceof Planner.Declined d) {
+                Matcher there = THERE.matcher(split.clauses().get(i));
+                if (there.matches()) {
+                    deferred.put(i, there.group(1));
+                    reasons.put(i, d.reason());
+                    continue;
+                }
                 return new Planner.Declined("it asks for several measures and I could not answer \""
                         + split.clauses().get(i) + "\": " + d.reason());
             }
@@ -94,6 +123,25 @@ final class MeasureList {
                 }
             }
             planned.add(p);
+            order.add(i);
+        }
+        for (Map.Entry<Integer, String> e : deferred.entrySet()) {
+            int i = e.getKey();
+            Planner.Planned p = planned.isEmpty()
+                    ? null
+                    : counter.apply(e.getValue(), planned.get(0).plan());
+            if (p == null
+                    || planned.stream()
+                            .anyMatch(b -> b.plan().measure().equals(p.plan().measure()))) {
+                return new Planner.Declined("it asks for several measures and I could not answer \""
+                        + split.clauses().get(i) + "\": " + reasons.get(i));
+            }
+            int at = 0;
+            while (at < order.size() && order.get(at) < i) {
+                at++;
+            }
+            planned.add(at, p);
+            order.add(at, i);
         }
         String sql = join(planned);
         if (sql == null) {

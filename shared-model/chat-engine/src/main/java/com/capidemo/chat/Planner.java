@@ -291,7 +291,9 @@ final class Planner {
 
     Outcome plan(String question, Plan previous) {
         // several measures asked at once are planned one by one, never read as one of them
-        Outcome several = definitions ? null : MeasureList.plan(question, clause -> plan(clause, null));
+        Outcome several = definitions
+                ? null
+                : MeasureList.plan(question, clause -> plan(clause, null), new SharedRecords(model, writer)::count);
         if (several != null) {
             return several;
         }
@@ -300,6 +302,18 @@ final class Planner {
                 && plan(Words.tokenize(examples(counts)), previous, true) instanceof Planned p
                 && p.later() != null
                 && Set.of("count", "count_distinct").contains(p.plan().measure().kind())) {
+            return p;
+        }
+        String[] topic = definitions ? null : new AboutMost(model).topic(question);
+        if (topic != null
+                && plan(Words.tokenize(AboutMost.asked(topic)), previous, true) instanceof Planned p
+                && AboutMost.fits(p, topic)) {
+            return p;
+        }
+        String longest = TakesLongest.rewrite(question);
+        if (!longest.equals(question)
+                && plan(Words.tokenize(examples(lifetimeValue(longest))), previous, true) instanceof Planned p
+                && TakesLongest.fits(p, TakesLongest.verb(question), model.schema)) {
             return p;
         }
         return plan(Words.tokenize(examples(lifetimeValue(question))), previous, true);

@@ -82,4 +82,31 @@ class MeasureListTest {
                         .outcome())
                 .isEqualTo(ChatAnswer.DECLINED);
     }
+
+    @Test
+    void countsTheRecordsTheOtherClausesMeasureWhenAClauseOnlyNamesThem() {
+        // "how many visits were there" does not plan alone (visits also names a learned count); beside totals of the
+        // visits' claims it counts the visits those totals cover, per visit type
+        ChatAnswer all = ask(
+                "healthcare",
+                "For each visit type, how many visits were there and what were the total billed and total paid "
+                        + "amounts?");
+        assertThat(all.outcome()).isEqualTo(ChatAnswer.PLANNED);
+        assertThat(all.columns()).hasSize(4).startsWith("encounter_type");
+        assertThat(all.sql()).contains("count(DISTINCT e.encounter_id)");
+        ChatAnswer claims = ask("healthcare", "For each visit type, how many claims were there?");
+        assertThat(claims.outcome()).isEqualTo(ChatAnswer.PLANNED);
+        assertThat(all.rows()).hasSameSizeAs(claims.rows());
+        for (List<Object> row : claims.rows()) {
+            assertThat(all.rows())
+                    .anySatisfy(r -> assertThat(List.of(r.get(0), r.get(1))).isEqualTo(row));
+        }
+        // a clause with a word that names no table ("cancelled") is not just the records: still declined
+        assertThat(ask(
+                                "healthcare",
+                                "For each visit type, how many cancelled visits were there and what were the total "
+                                        + "billed amounts?")
+                        .outcome())
+                .isEqualTo(ChatAnswer.DECLINED);
+    }
 }
