@@ -114,6 +114,7 @@ final class PlanCheck implements PlanStage {
                         .or(() -> unnamedCount(draft))
                         .or(() -> countForHowMuch(draft))
                         .or(() -> moneyForHowMany(draft))
+                        .or(() -> moneyWordForOtherColumn(draft))
                         .or(() -> commonAsExtreme(draft))
                         .or(() -> actionAsValue(draft))
                         .or(() -> lostBreakdown(draft))
@@ -641,6 +642,38 @@ final class PlanCheck implements PlanStage {
     }
 
     /**
+     * "How much did residential customers pay in 2024?": a money word ("pay", "spent", `Words.MONEY`) that names the
+     * measured column only as a part of its name (days_to_pay) while the column holds no money says what the money
+     * did, not which figure: adding up days to pay is not what was paid. Declined when every word naming that column
+     * is a money word; "how many days did customers take to pay" names it by its other part.
+     */
+    private Optional<String> moneyWordForOtherColumn(PlanDraft draft) {
+        Plan.Measure m = draft.measure;
+        if (m == null || m.column() == null || m.table() == null || "count".equals(m.kind())) {
+            return Optional.empty();
+        }
+        Schema.Column c =
+                model.schema.table(m.table()).flatMap(t -> t.column(m.column())).orElse(null);
+        if (c == null || MeasureStage.moneyLike(c)) {
+            return Optional.empty();
+        }
+        List<SemanticModel.Mention> naming = draft.sel.stream()
+                .filter(x -> x.kind() == SemanticModel.Kind.COLUMN
+                        && m.table().equals(x.table())
+                        && m.column().equals(x.column()))
+                .toList();
+        boolean onlyMoney = !naming.isEmpty()
+                && naming.stream()
+                        .allMatch(x -> x.tokens().stream()
+                                .allMatch(i ->
+                                        Words.MONEY.contains(draft.tokens.get(i).text())));
+        if (!onlyMoney || Words.nameStems(c.name()).size() < 2) {
+            return Optional.empty();
+        }
+        return Optional.of("it says what money did, and " + c.name().replace('_', ' ') + " is not an amount of money");
+    }
+
+    /**
      * "What's the most common defect we find in inspections?": the most common (frequent, popular, usual, typical)
      * thing is the value met most often, counted per value; the largest or smallest number of a column ("max of
      * defects_found") or one total of the records ("the most common order total": a count of orders) answers
@@ -670,7 +703,8 @@ final class PlanCheck implements PlanStage {
 
     /**
      * "by X", "for each X", "per X", "every X" where X names a table or a column (not a value: "paid by card" is a
-     * condition) and the plan neither groups nor averages per entity: one total would answer a breakdown.
+     * condition) and the plan neither groups nor averages per entity: one total would answer a breakdown. "By kind
+     * (type, sort) of X" with the kind word unread is a breakdown by X's kinds.
      */
     private static Optional<String> lostBreakdown(PlanDraft draft) {
         if (draft.followUp
@@ -691,6 +725,15 @@ final class PlanCheck implements PlanStage {
             int at = i + 1;
             while (at < t.size() && t.get(at).is("the", "a", "an", "our", "their", "its")) {
                 at++;
+            }
+            if (draft.at.get(at) == null
+                    && at + 2 < t.size()
+                    && t.get(at).is("kind", "kinds", "type", "types", "sort", "sorts")
+                    && t.get(at + 1).is("of")) {
+                at += 2; // "by kind of aid": a breakdown by the kinds of what is named after "of"
+                while (at < t.size() && t.get(at).is("the", "a", "an", "our", "their", "its")) {
+                    at++;
+                }
             }
             SemanticModel.Mention m = draft.at.get(at);
             // "each business subscriber": value words between "each" and the noun narrow the entity, they are no
