@@ -321,7 +321,8 @@ final class PlanCheck implements PlanStage {
 
     /**
      * A grouping by a column that matched only a generic word ("type") while the word before it names another table
-     * ("visit type" read as the claims' insurance_type): the named table's column ending in that word is used when it
+     * ("visit type" or "type of visit" read as the claims' insurance_type): the named table's column ending in that
+     * word is used when it
      * is one and lies above the measured records along foreign keys (no fan-out); otherwise the question is declined.
      */
     private Optional<String> qualifiedGenericColumn(PlanDraft draft) {
@@ -333,7 +334,18 @@ final class PlanCheck implements PlanStage {
             if (!GENERIC_COLUMN_WORDS.contains(generic)) {
                 continue;
             }
-            int p = d.first() - 1;
+            // "visit type", or "type of visit": the word naming whose type it is
+            int after = d.first() + 1;
+            boolean of =
+                    after + 1 < draft.tokens.size() && draft.tokens.get(after).is("of");
+            if (of) {
+                after++;
+                while (after + 1 < draft.tokens.size()
+                        && draft.tokens.get(after).is("the", "a", "an", "our")) {
+                    after++;
+                }
+            }
+            int p = of ? after : d.first() - 1;
             String word = Words.singular(draft.tokens.get(p).text());
             if (d.column().contains(word) || d.table().contains(word)) {
                 continue;
@@ -357,7 +369,9 @@ final class PlanCheck implements PlanStage {
             boolean reached = draft.base != null
                     && (draft.base.equals(named)
                             || model.schema.pathUp(draft.base, named).isPresent());
-            String asked = draft.tokens.get(p).text() + " " + generic;
+            String asked = of
+                    ? generic + " of " + draft.tokens.get(p).text()
+                    : draft.tokens.get(p).text() + " " + generic;
             if (own.size() != 1 || !reached) {
                 return Optional.of("it asks by " + asked + ", and I could not find that column of "
                         + named.replace('_', ' ') + " for " + draft.base.replace('_', ' '));
@@ -610,12 +624,30 @@ final class PlanCheck implements PlanStage {
                 || !("count".equals(draft.measure.kind()) || "count_distinct".equals(draft.measure.kind()))) {
             return Optional.empty();
         }
-        if (Cues.phrase(draft.tokens, "how", "much") < 0) {
+        if (Cues.phrase(draft.tokens, "how", "much") < 0 && totalAmount(draft.tokens) < 0) {
             return Optional.empty();
         }
         return Optional.of("it asks how much, and I could only count "
                 + (draft.base == null ? "records" : draft.base.replace('_', ' '))
                 + ", not an amount");
+    }
+
+    /**
+     * "The total loan amount", "the sum of the amounts": "total" or "sum" with "amount" within the next three words
+     * asks for an amount, never a count of the records; the index of "total"/"sum", or -1.
+     */
+    static int totalAmount(List<Words.Token> tokens) {
+        for (int i = 0; i < tokens.size(); i++) {
+            if (!tokens.get(i).is("total", "sum")) {
+                continue;
+            }
+            for (int k = i + 1; k < Math.min(tokens.size(), i + 4); k++) {
+                if (tokens.get(k).is("amount", "amounts")) {
+                    return i;
+                }
+            }
+        }
+        return -1;
     }
 
     /**
@@ -734,6 +766,11 @@ final class PlanCheck implements PlanStage {
                 while (at < t.size() && t.get(at).is("the", "a", "an", "our", "their", "its")) {
                     at++;
                 }
+            } else if (draft.at.get(at) == null && t.get(at).is("kind", "type", "sort", "category", "class")) {
+                // "visits of each kind", "work orders by type": a breakdown by the records' own kinds
+                String word = t.get(at).text();
+                return Optional.of(
+                        "it asks for one figure per " + word + ", and I could not break the measure down by " + word);
             }
             SemanticModel.Mention m = draft.at.get(at);
             // "each business subscriber": value words between "each" and the noun narrow the entity, they are no

@@ -75,4 +75,38 @@ class MoneyVerbsTest {
             }
         }
     }
+
+    @Test
+    void aKindOfRecordsIsTheirTypeColumn() {
+        answersLike(
+                "university",
+                "Which kind of financial aid do we spend the most money on?",
+                "SELECT aid_type FROM financial_aid GROUP BY 1 ORDER BY sum(amount) DESC LIMIT 1");
+        answersLike(
+                "airline",
+                "Which kind of maintenance cost us the most?",
+                "SELECT maintenance_type FROM maintenance_events GROUP BY 1 ORDER BY sum(cost) DESC LIMIT 1");
+    }
+
+    @Test
+    void aTypeOfTheWordAfterOfIsThatTablesType() {
+        // "type of visit" is the visits' encounter type, never the claims' insurance type
+        answersLike(
+                "healthcare",
+                "What is the total billed amount by kind of visit?",
+                "SELECT e.encounter_type, round(sum(c.billed_amount), 2) FROM claims c"
+                        + " JOIN encounters e ON e.encounter_id = c.encounter_id GROUP BY 1");
+    }
+
+    @Test
+    void aTotalAmountIsNeverACountAndEachKindIsABreakdown() {
+        ChatAnswer loans = ask("banking", "What's the total loan amount for each type of loan?");
+        if (loans.answered()) {
+            assertThat(loans.sql()).contains("sum(");
+        }
+        ChatAnswer orders = ask("manufacturing", "How many work orders of each kind were completed?");
+        if (orders.answered()) {
+            assertThat(orders.sql()).contains("GROUP BY");
+        }
+    }
 }
