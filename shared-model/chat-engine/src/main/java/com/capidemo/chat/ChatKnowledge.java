@@ -43,7 +43,10 @@ public final class ChatKnowledge {
             List<GoldenQuery> goldens,
             String instruction,
             ChatEngine.Queries queries) {
-        return of(SchemaLoader.load(tables, keys, queries), goldens, instruction);
+        Schema schema = SchemaLoader.load(tables, keys, queries);
+        ChatKnowledge out = of(schema, goldens, instruction);
+        out.model.sameRows = SameRows.load(schema, queries);
+        return out;
     }
 
     public static ChatKnowledge of(Schema schema, List<GoldenQuery> goldens) {

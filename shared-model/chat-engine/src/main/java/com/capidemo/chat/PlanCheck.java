@@ -114,6 +114,7 @@ final class PlanCheck implements PlanStage {
                         .or(() -> unnamedCount(draft))
                         .or(() -> countForHowMuch(draft))
                         .or(() -> moneyForHowMany(draft))
+                        .or(() -> moneyWordForOtherColumn(draft))
                         .or(() -> commonAsExtreme(draft))
                         .or(() -> actionAsValue(draft))
                         .or(() -> lostBreakdown(draft))
@@ -332,7 +333,8 @@ final class PlanCheck implements PlanStage {
 
     /**
      * A grouping by a column that matched only a generic word ("type") while the word before it names another table
-     * ("visit type" read as the claims' insurance_type): the named table's column ending in that word is used when it
+     * ("visit type" or "type of visit" read as the claims' insurance_type): the named table's column ending in that
+     * word is used when it
      * is one and lies above the measured records along foreign keys (no fan-out); otherwise the question is declined.
      */
     private Optional<String> qualifiedGenericColumn(PlanDraft draft) {
@@ -344,20 +346,10 @@ final class PlanCheck implements PlanStage {
             if (!GENERIC_COLUMN_WORDS.contains(generic)) {
                 continue;
             }
+            // "visit type", or "type of visit": the word naming whose type it is
             int after = ofObject(draft.tokens, d.first());
-            if (after >= 0) {
-                // "each type of loss": the word after "of" says whose type; a column of other records is not it
-                String object = Words.singular(draft.tokens.get(after).text());
-                if (!d.column().contains(object) && !d.table().contains(object)) {
-                    return Optional.of("it asks by " + generic + " of "
-                            + draft.tokens.get(after).text()
-                            + ", and the " + generic + " I found is "
-                            + d.column().replace('_', ' ') + " of "
-                            + d.table().replace('_', ' '));
-                }
-                continue;
-            }
-            int p = d.first() - 1;
+            boolean of = after >= 0;
+            int p = of ? after : d.first() - 1;
             String word = Words.singular(draft.tokens.get(p).text());
             if (d.column().contains(word) || d.table().contains(word)) {
                 continue;
@@ -370,6 +362,12 @@ final class PlanCheck implements PlanStage {
                     .map(SemanticModel.Mention::table)
                     .findFirst()
                     .orElse(null);
+            if (named == null && of) {
+                // "each type of loss": the word after "of" says whose type; a column of other records is not it
+                return Optional.of("it asks by " + generic + " of " + draft.tokens.get(p).text() + ", and the "
+                        + generic + " I found is " + d.column().replace('_', ' ') + " of "
+                        + d.table().replace('_', ' '));
+            }
             if (named == null || named.equals(d.table())) {
                 continue;
             }
@@ -381,7 +379,9 @@ final class PlanCheck implements PlanStage {
             boolean reached = draft.base != null
                     && (draft.base.equals(named)
                             || model.schema.pathUp(draft.base, named).isPresent());
-            String asked = draft.tokens.get(p).text() + " " + generic;
+            String asked = of
+                    ? generic + " of " + draft.tokens.get(p).text()
+                    : draft.tokens.get(p).text() + " " + generic;
             if (own.size() != 1 || !reached) {
                 return Optional.of("it asks by " + asked + ", and I could not find that column of "
                         + named.replace('_', ' ') + " for " + draft.base.replace('_', ' '));
@@ -402,7 +402,7 @@ final class PlanCheck implements PlanStage {
             return -1;
         }
         j++;
-        if (j < tokens.size() && tokens.get(j).is("a", "an", "the")) {
+        if (j < tokens.size() && tokens.get(j).is("a", "an", "the", "our")) {
             j++;
         }
         return j < tokens.size() && !tokens.get(j).isNumber() ? j : -1;
@@ -647,12 +647,30 @@ final class PlanCheck implements PlanStage {
                 || !("count".equals(draft.measure.kind()) || "count_distinct".equals(draft.measure.kind()))) {
             return Optional.empty();
         }
-        if (Cues.phrase(draft.tokens, "how", "much") < 0) {
+        if (Cues.phrase(draft.tokens, "how", "much") < 0 && totalAmount(draft.tokens) < 0) {
             return Optional.empty();
         }
         return Optional.of("it asks how much, and I could only count "
                 + (draft.base == null ? "records" : draft.base.replace('_', ' '))
                 + ", not an amount");
+    }
+
+    /**
+     * "The total loan amount", "the sum of the amounts": "total" or "sum" with "amount" within the next three words
+     * asks for an amount, never a count of the records; the index of "total"/"sum", or -1.
+     */
+    static int totalAmount(List<Words.Token> tokens) {
+        for (int i = 0; i < tokens.size(); i++) {
+            if (!tokens.get(i).is("total", "sum")) {
+                continue;
+            }
+            for (int k = i + 1; k < Math.min(tokens.size(), i + 4); k++) {
+                if (tokens.get(k).is("amount", "amounts")) {
+                    return i;
+                }
+            }
+        }
+        return -1;
     }
 
     /**
@@ -676,6 +694,38 @@ final class PlanCheck implements PlanStage {
             return Optional.empty();
         }
         return Optional.of("it asks how many, and I could only add up the money column " + c.name());
+    }
+
+    /**
+     * "How much did residential customers pay in 2024?": a money word ("pay", "spent", `Words.MONEY`) that names the
+     * measured column only as a part of its name (days_to_pay) while the column holds no money says what the money
+     * did, not which figure: adding up days to pay is not what was paid. Declined when every word naming that column
+     * is a money word; "how many days did customers take to pay" names it by its other part.
+     */
+    private Optional<String> moneyWordForOtherColumn(PlanDraft draft) {
+        Plan.Measure m = draft.measure;
+        if (m == null || m.column() == null || m.table() == null || "count".equals(m.kind())) {
+            return Optional.empty();
+        }
+        Schema.Column c =
+                model.schema.table(m.table()).flatMap(t -> t.column(m.column())).orElse(null);
+        if (c == null || MeasureStage.moneyLike(c)) {
+            return Optional.empty();
+        }
+        List<SemanticModel.Mention> naming = draft.sel.stream()
+                .filter(x -> x.kind() == SemanticModel.Kind.COLUMN
+                        && m.table().equals(x.table())
+                        && m.column().equals(x.column()))
+                .toList();
+        boolean onlyMoney = !naming.isEmpty()
+                && naming.stream()
+                        .allMatch(x -> x.tokens().stream()
+                                .allMatch(i ->
+                                        Words.MONEY.contains(draft.tokens.get(i).text())));
+        if (!onlyMoney || Words.nameStems(c.name()).size() < 2) {
+            return Optional.empty();
+        }
+        return Optional.of("it says what money did, and " + c.name().replace('_', ' ') + " is not an amount of money");
     }
 
     /**
@@ -708,7 +758,8 @@ final class PlanCheck implements PlanStage {
 
     /**
      * "by X", "for each X", "per X", "every X" where X names a table or a column (not a value: "paid by card" is a
-     * condition) and the plan neither groups nor averages per entity: one total would answer a breakdown.
+     * condition) and the plan neither groups nor averages per entity: one total would answer a breakdown. "By kind
+     * (type, sort) of X" with the kind word unread is a breakdown by X's kinds.
      */
     private static Optional<String> lostBreakdown(PlanDraft draft) {
         if (draft.followUp
@@ -729,6 +780,20 @@ final class PlanCheck implements PlanStage {
             int at = i + 1;
             while (at < t.size() && t.get(at).is("the", "a", "an", "our", "their", "its")) {
                 at++;
+            }
+            if (draft.at.get(at) == null
+                    && at + 2 < t.size()
+                    && t.get(at).is("kind", "kinds", "type", "types", "sort", "sorts")
+                    && t.get(at + 1).is("of")) {
+                at += 2; // "by kind of aid": a breakdown by the kinds of what is named after "of"
+                while (at < t.size() && t.get(at).is("the", "a", "an", "our", "their", "its")) {
+                    at++;
+                }
+            } else if (draft.at.get(at) == null && t.get(at).is("kind", "type", "sort", "category", "class")) {
+                // "visits of each kind", "work orders by type": a breakdown by the records' own kinds
+                String word = t.get(at).text();
+                return Optional.of(
+                        "it asks for one figure per " + word + ", and I could not break the measure down by " + word);
             }
             SemanticModel.Mention m = draft.at.get(at);
             // "each business subscriber": value words between "each" and the noun narrow the entity, they are no

@@ -373,6 +373,33 @@ final class Planner {
     }
 
     /**
+     * "Which kind of financial aid …": "kind" before "of" is the general English word for what a schema calls a type
+     * (aid_type), read as "type" when nothing in the data is named "kind" and some column's name has a part "type";
+     * the question is then read as "which type of financial aid …".
+     */
+    private List<Words.Token> kindAsType(List<Words.Token> tokens) {
+        List<Words.Token> out = null;
+        for (int i = 0; i + 1 < tokens.size(); i++) {
+            Words.Token t = tokens.get(i);
+            if (!t.is("kind", "kinds") || !tokens.get(i + 1).is("of") || names("kind") || !typeColumn()) {
+                continue;
+            }
+            if (out == null) {
+                out = new ArrayList<>(tokens);
+            }
+            String type = t.is("kind") ? "type" : "types";
+            out.set(i, new Words.Token(i, type, Words.stem(type), t.kind(), t.upper()));
+        }
+        return out == null ? tokens : out;
+    }
+
+    private boolean typeColumn() {
+        return model.schema.tables().values().stream()
+                .flatMap(t -> t.columns().stream())
+                .anyMatch(c -> List.of(c.name().split("_")).contains("type"));
+    }
+
+    /**
      * "At the end of 2024", "as of June 2024", "at the start of the quarter", "year-end": the question asks for a state
      * at a moment (what was active then), which a range filter on some date column does not give; the phrase, else
      * null.
@@ -445,7 +472,7 @@ final class Planner {
                                 + "\": forecasts, causes, predictions or recommendations), and I only report what the data shows");
             }
         }
-        tokens = endedUp(tokens);
+        tokens = kindAsType(endedUp(tokens));
         String moment = pointInTime(tokens);
         if (moment != null) {
             return new Declined(

@@ -172,6 +172,8 @@ final class SemanticModel {
     final List<Plan.Cond> excludedStates = new ArrayList<>();
 
     private final Set<List<String>> tableNames = new HashSet<>();
+    /** Values two category columns of one table hold on the same rows (checked on the data; none when not loaded). */
+    SameRows sameRows = SameRows.none();
 
     SemanticModel(Schema schema, List<GoldenQuery> goldens) {
         this.schema = schema;
@@ -694,7 +696,7 @@ final class SemanticModel {
                 out.add(new Mention(e, used, start, last, score(e, len, gaps)));
             }
         }
-        return out;
+        return sameRows.prune(out, schema);
     }
 
     private static boolean gapAllowed(Words.Token t) {
