@@ -196,4 +196,20 @@ class PlanCheckTest {
             assertThat(a.columns().size()).as(a.sql()).isGreaterThan(1);
         }
     }
+
+    @Test
+    void theMostOfASingularNounIsAnAmountNotACountOfRecords() {
+        for (String[] q : new String[][] {
+            {"manufacturing", "Which machine had the most unplanned downtime?"},
+            {"logistics", "Which warehouse holds the most inventory?"},
+            {"telco", "Which subscriber had the most usage in 2025?"}
+        }) {
+            ChatAnswer a = ask(q[0], q[1]);
+            if (a.answered()) {
+                assertThat(a.sql()).as(q[1]).doesNotContain("count(*)");
+            }
+        }
+        ChatAnswer plural = ask("manufacturing", "Which machine had the most downtime events?");
+        assertThat(plural.answered()).as(plural.answer()).isTrue();
+    }
 }
