@@ -113,9 +113,10 @@ final class PlanCheck implements PlanStage {
                         .or(() -> tableWord(draft))
                         .or(() -> unnamedCount(draft))
                         .or(() -> countForHowMuch(draft))
-                        .or(() -> countForMostOfMass(draft))
+                        .or(() -> DefinedRateScope.check(model, draft))
                         .or(() -> moneyForHowMany(draft))
                         .or(() -> commonAsExtreme(draft))
+                        .or(() -> countForMostOfMass(draft))
                         .or(() -> actionAsValue(draft))
                         .or(() -> lostBreakdown(draft))
                         .or(() -> DefinedSums.apply(model, draft))
@@ -621,8 +622,8 @@ final class PlanCheck implements PlanStage {
     /**
      * "Which machine had the most unplanned downtime": the records counted are named after the superlative by a noun
      * in its singular form (downtime, not downtimes), an amount of something rather than a number of things; ranking
-     * by how many records there are would answer another question. Declined; not when a plural noun follows ("the most
-     * downtime events").
+     * by how many records there are would answer another question. Declined; not when a word other than a stop word
+     * follows ("the most downtime events").
      */
     private static Optional<String> countForMostOfMass(PlanDraft draft) {
         if (draft.followUp
@@ -641,9 +642,9 @@ final class PlanCheck implements PlanStage {
                 continue;
             }
             if (m.last() + 1 < draft.tokens.size()
-                    && !draft.tokens.get(m.last() + 1).isNumber()
-                    && Lexicon.pluralNoun(draft.tokens.get(m.last() + 1).text())) {
-                continue; // "the most downtime events": a modifier of the plural noun that names what is counted
+                    && draft.tokens.get(m.last() + 1).kind() == Words.Kind.WORD
+                    && !Words.isStop(draft.tokens.get(m.last() + 1))) {
+                continue; // "the most downtime events", "the most common order total": the noun is a modifier
             }
             for (int i = Math.max(0, m.first() - 3); i < m.first(); i++) {
                 Words.Token t = draft.tokens.get(i);

@@ -212,4 +212,18 @@ class PlanCheckTest {
         ChatAnswer plural = ask("manufacturing", "Which machine had the most downtime events?");
         assertThat(plural.answered()).as(plural.answer()).isTrue();
     }
+
+    @Test
+    void aShareThatCountsWhatADefinedRateCountsIsTakenOverTheRecordsTheDefinitionNames() {
+        // "delinquency rate = delinquent active loans / active loans": the share of mortgages that are delinquent is
+        // that rate, over active mortgages only, never over every mortgage ever written
+        ChatAnswer share = ask("banking", "What share of mortgages are delinquent?");
+        if (share.answered()) {
+            assertThat(share.sql()).contains("paid_off");
+        }
+        ChatAnswer named = ask("banking", "What is the delinquency rate of mortgages?");
+        assertThat(named.answered()).as(named.answer()).isTrue();
+        ChatAnswer other = ask("banking", "What share of delinquent loans are mortgages?");
+        assertThat(other.answered()).as(other.answer()).isTrue();
+    }
 }
