@@ -79,6 +79,27 @@ final class Lexicon {
         }
     }
 
+    /**
+     * Whether a lower-case word is a plural noun form: a noun whose base form in the dictionary is another word
+     * ("orders" → order, "people" → person). A word the dictionary knows only as itself ("downtime", "revenue") is not;
+     * without the dictionary, a word ending in a plural "s".
+     */
+    static boolean pluralNoun(String word) {
+        Dictionary d = dictionary();
+        if (d == null) {
+            return !Words.singular(word).equals(word);
+        }
+        try {
+            List<String> bases = d.getMorphologicalProcessor().lookupAllBaseForms(POS.NOUN, word);
+            if (bases.isEmpty()) {
+                return !Words.singular(word).equals(word); // a word the dictionary does not know ("skus")
+            }
+            return bases.stream().anyMatch(base -> !word.equals(base));
+        } catch (JWNLException | RuntimeException e) {
+            return !Words.singular(word).equals(word);
+        }
+    }
+
     /** Whether the dictionary knows a noun or noun compound ("mobile phone") exactly as written. */
     static boolean knownNoun(String phrase) {
         Dictionary d = dictionary();

@@ -113,9 +113,11 @@ final class PlanCheck implements PlanStage {
                         .or(() -> tableWord(draft))
                         .or(() -> unnamedCount(draft))
                         .or(() -> countForHowMuch(draft))
+                        .or(() -> DefinedRateScope.check(model, draft))
                         .or(() -> moneyForHowMany(draft))
                         .or(() -> moneyWordForOtherColumn(draft))
                         .or(() -> commonAsExtreme(draft))
+                        .or(() -> countForMostOfMass(draft))
                         .or(() -> actionAsValue(draft))
                         .or(() -> lostBreakdown(draft))
                         .or(() -> otherBreakdown(draft))
@@ -671,6 +673,44 @@ final class PlanCheck implements PlanStage {
             }
         }
         return -1;
+    }
+
+    /**
+     * "Which machine had the most unplanned downtime": the records counted are named after the superlative by a noun
+     * in its singular form (downtime, not downtimes), an amount of something rather than a number of things; ranking
+     * by how many records there are would answer another question. Declined; not when a word other than a stop word
+     * follows ("the most downtime events").
+     */
+    private static Optional<String> countForMostOfMass(PlanDraft draft) {
+        if (draft.followUp
+                || draft.metric != null
+                || draft.base == null
+                || draft.measure == null
+                || !("count".equals(draft.measure.kind()) || "count_distinct".equals(draft.measure.kind()))) {
+            return Optional.empty();
+        }
+        for (SemanticModel.Mention m : draft.sel) {
+            if (m.kind() != SemanticModel.Kind.TABLE || !draft.base.equals(m.table())) {
+                continue;
+            }
+            Words.Token noun = draft.tokens.get(m.last());
+            if (noun.isNumber() || Lexicon.pluralNoun(noun.text())) {
+                continue;
+            }
+            if (m.last() + 1 < draft.tokens.size()
+                    && draft.tokens.get(m.last() + 1).kind() == Words.Kind.WORD
+                    && !Words.isStop(draft.tokens.get(m.last() + 1))) {
+                continue; // "the most downtime events", "the most common order total": the noun is a modifier
+            }
+            for (int i = Math.max(0, m.first() - 3); i < m.first(); i++) {
+                Words.Token t = draft.tokens.get(i);
+                if (Cues.SUPERLATIVE_DESC.contains(t.text()) || Cues.SUPERLATIVE_ASC.contains(t.text())) {
+                    return Optional.of("it asks for the " + t.text() + " " + noun.text()
+                            + ", an amount, and I could only count " + draft.base.replace('_', ' '));
+                }
+            }
+        }
+        return Optional.empty();
     }
 
     /**

@@ -199,4 +199,34 @@ class PlanCheckTest {
             assertThat(a.columns().size()).as(a.sql()).isGreaterThan(1);
         }
     }
+
+    @Test
+    void theMostOfASingularNounIsAnAmountNotACountOfRecords() {
+        for (String[] q : new String[][] {
+            {"manufacturing", "Which machine had the most unplanned downtime?"},
+            {"logistics", "Which warehouse holds the most inventory?"},
+            {"telco", "Which subscriber had the most usage in 2025?"}
+        }) {
+            ChatAnswer a = ask(q[0], q[1]);
+            if (a.answered()) {
+                assertThat(a.sql()).as(q[1]).doesNotContain("count(*)");
+            }
+        }
+        ChatAnswer plural = ask("manufacturing", "Which machine had the most downtime events?");
+        assertThat(plural.answered()).as(plural.answer()).isTrue();
+    }
+
+    @Test
+    void aShareThatCountsWhatADefinedRateCountsIsTakenOverTheRecordsTheDefinitionNames() {
+        // "delinquency rate = delinquent active loans / active loans": the share of mortgages that are delinquent is
+        // that rate, over active mortgages only, never over every mortgage ever written
+        ChatAnswer share = ask("banking", "What share of mortgages are delinquent?");
+        if (share.answered()) {
+            assertThat(share.sql()).contains("paid_off");
+        }
+        ChatAnswer named = ask("banking", "What is the delinquency rate of mortgages?");
+        assertThat(named.answered()).as(named.answer()).isTrue();
+        ChatAnswer other = ask("banking", "What share of delinquent loans are mortgages?");
+        assertThat(other.answered()).as(other.answer()).isTrue();
+    }
 }
