@@ -34,6 +34,10 @@ final class DurationStage implements PlanStage {
             "creat", "open", "start", "submit", "regist", "signup", "sign", "book", "place", "order", "origin", "enrol",
             "join", "issu", "post", "sinc", "receiv");
 
+    /** Stems of a date that starts an entity's membership rather than an event (customer_since, joined_date). */
+    private static final Set<String> MEMBERSHIP =
+            Words.set("sinc", "join", "signup", "sign", "enrol", "regist", "member");
+
     private final SemanticModel model;
 
     DurationStage(SemanticModel model) {
@@ -175,6 +179,29 @@ final class DurationStage implements PlanStage {
         return fallback;
     }
 
+    /**
+     * The one date of a table named after its records (ship_date of shipments, flight_date of flights) and not closing
+     * them: the day each record happened, so the start of the time until its closing date; null when none or several.
+     */
+    private String namedForRecords(String table) {
+        Schema.Table t = model.schema.table(table).orElseThrow();
+        String records = Words.singular(table.contains("_") ? table.substring(table.lastIndexOf('_') + 1) : table);
+        String found = null;
+        for (Schema.Column c : t.columns()) {
+            List<String> words = SemanticModel.columnWords(c);
+            if (!c.temporal() || c.nulls() > t.rows() / 20 || words.stream().anyMatch(END::contains)) {
+                continue;
+            }
+            if (words.stream().anyMatch(w -> w.length() >= 3 && records.startsWith(w))) {
+                if (found != null) {
+                    return null;
+                }
+                found = c.name();
+            }
+        }
+        return found;
+    }
+
     /** The only date of a table that closes its records (end_date, closed_at), or null. */
     private String closing(String table) {
         String found = null;
@@ -195,6 +222,9 @@ final class DurationStage implements PlanStage {
      */
     private String[] implicitStart(String[] end) {
         String own = creation(end[0]);
+        if (own == null) {
+            own = namedForRecords(end[0]);
+        }
         if (own != null && !own.equals(end[1])) {
             return new String[] {end[0], own};
         }
@@ -202,7 +232,10 @@ final class DurationStage implements PlanStage {
         List<String[]> opened = new ArrayList<>();
         for (Schema.Link l : model.schema.table(end[0]).orElseThrow().links()) {
             String c = model.schema.table(l.parent()).isPresent() ? creation(l.parent()) : null;
-            if (c != null) {
+            // a parent's membership date (customer_since, joined_date) starts the parent, not each of its records
+            if (c != null
+                    && SemanticModel.columnWords(model.schema.column(l.parent(), c)).stream()
+                            .noneMatch(MEMBERSHIP::contains)) {
                 (c.startsWith("created") || c.startsWith("create_") ? created : opened)
                         .add(new String[] {l.parent(), c});
             }

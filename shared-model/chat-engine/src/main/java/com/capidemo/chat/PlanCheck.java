@@ -366,9 +366,10 @@ final class PlanCheck implements PlanStage {
                     .orElse(null);
             if (named == null && of) {
                 // "each type of loss": the word after "of" says whose type; a column of other records is not it
-                return Optional.of("it asks by " + generic + " of " + draft.tokens.get(p).text() + ", and the "
-                        + generic + " I found is " + d.column().replace('_', ' ') + " of "
-                        + d.table().replace('_', ' '));
+                return Optional.of(
+                        "it asks by " + generic + " of " + draft.tokens.get(p).text() + ", and the "
+                                + generic + " I found is " + d.column().replace('_', ' ') + " of "
+                                + d.table().replace('_', ' '));
             }
             if (named == null || named.equals(d.table())) {
                 continue;
