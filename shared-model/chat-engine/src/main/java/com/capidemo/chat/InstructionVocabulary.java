@@ -232,6 +232,7 @@ final class InstructionVocabulary {
         if (instruction == null || instruction.isBlank()) {
             return;
         }
+        NamedRatios.learn(model, planner, instruction);
         for (String raw : instruction.split("\\n|;|\\.\\s+")) {
             Matcher d = DEFINITION.matcher(raw.replaceFirst("^\\s*-\\s*", ""));
             if (d.matches() && d.group(2).contains("/")) {
@@ -318,6 +319,9 @@ final class InstructionVocabulary {
      */
     private static void ratio(SemanticModel model, Planner planner, String lhs, String rhs) {
         List<String> stems = content(lhs.toLowerCase(Locale.ROOT));
+        if (!stems.isEmpty() && !unknown(model, stems) && rhs.indexOf('/') == rhs.lastIndexOf('/')) {
+            NamedRatios.redefine(model, planner, lhs, stems, rhs);
+        }
         if (stems.isEmpty() || !unknown(model, stems) || rhs.indexOf('/') != rhs.lastIndexOf('/')) {
             return;
         }
@@ -409,7 +413,7 @@ final class InstructionVocabulary {
         return out;
     }
 
-    private static Metric countRatio(
+    static Metric countRatio(
             SemanticModel model, Planner planner, String lhs, List<String> stems, String num, String den) {
         Plan top = countPlan(model, planner, num);
         Plan bottom = countPlan(model, planner, den);
@@ -457,7 +461,7 @@ final class InstructionVocabulary {
      * A plain count of one table's records ("delinquent active loans"), or a learned measure that counts them ("active
      * loans"), with conditions on that table only; null otherwise.
      */
-    private static Plan countPlan(SemanticModel model, Planner planner, String side) {
+    static Plan countPlan(SemanticModel model, Planner planner, String side) {
         String words = side.replaceAll("[()']", " ").strip();
         if (words.isEmpty()
                 || words.contains(",")
@@ -498,7 +502,7 @@ final class InstructionVocabulary {
     }
 
     /** The conditions of a count, with {table} placeholders: its own and those of the learned measure it uses. */
-    private static List<String> conditions(SemanticModel model, Plan plan) {
+    static List<String> conditions(SemanticModel model, Plan plan) {
         java.util.Map<String, String> alias = java.util.Map.of(plan.base(), "{" + plan.base() + "}");
         List<String> out = new ArrayList<>();
         Metric metric = metric(model, plan);

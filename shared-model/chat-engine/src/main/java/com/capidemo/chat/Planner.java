@@ -286,7 +286,8 @@ final class Planner {
                 new CoverageStage(model),
                 new RankingStage(),
                 new MetricFilterStage(model),
-                new PlanCheck(model));
+                new PlanCheck(model),
+                new NamedRatios.WholeOnly());
     }
 
     Outcome plan(String question, Plan previous) {

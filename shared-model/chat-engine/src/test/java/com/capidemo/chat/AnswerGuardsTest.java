@@ -208,11 +208,11 @@ class AnswerGuardsTest {
 
     @Test
     void aColumnThatIsItselfARateIsNeverAddedUp() {
-        for (String q :
-                List.of("For each brand, what was ADR in 2024?", "What was the total ADR of bookings in 2024?")) {
+        // "For each brand, what was ADR in 2024?" is the ratio the system instruction defines (NamedRatiosTest)
+        for (String q : List.of("What was the total ADR of bookings in 2024?")) {
             ChatAnswer a = ask("hospitality", q);
             assertThat(a.outcome()).as(q + ": " + a.sql()).isEqualTo(ChatAnswer.DECLINED);
-            assertThat(a.answer()).contains("itself a rate or average");
+            assertThat(a.answer()).containsAnyOf("itself a rate or average", "cannot relate bookings");
         }
     }
 

@@ -58,9 +58,10 @@ class PlanScopeTest {
     }
 
     @Test
-    void aMeasureTheInstructionDefinesWithFewerValuesThanTheGoldenQueryIsDeclined() {
+    void aMeasureTheInstructionDefinesWithFewerValuesThanTheGoldenQueryIsTheInstructions() {
+        // the business definitions are the ones the system instruction states (NamedRatiosTest)
         ChatAnswer a = ask("healthcare", "What's the denial rate by insurance type?");
-        assertThat(a.outcome()).isEqualTo(ChatAnswer.DECLINED);
-        assertThat(a.answer()).contains("system instruction");
+        assertThat(a.outcome()).as(a.answer()).isEqualTo(ChatAnswer.PLANNED);
+        assertThat(a.sql()).doesNotContain("appealed").contains("<> 'pending'");
     }
 }
