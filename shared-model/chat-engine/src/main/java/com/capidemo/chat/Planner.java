@@ -876,9 +876,11 @@ final class Planner {
             if (word == null || !model.describedElsewhere(t.stem(), word).isEmpty()) {
                 return null;
             }
-            if (!alt.forms().contains(word)
-                    && namesValue(word)
-                    && !Words.singular(t.text()).equals(t.text())) {
+            boolean plural = !Words.singular(t.text()).equals(t.text());
+            String records = plural ? pluralTable(word) : null;
+            if (records != null) {
+                word = records; // "course registrations": enrollment, said in the plural, names the enrollments
+            } else if (!alt.forms().contains(word) && namesValue(word) && plural) {
                 // "prepaid customers" read as segment 'consumer': a plural noun that names the records is not a
                 // condition a synonym happens to spell
                 return null;
@@ -981,6 +983,17 @@ final class Planner {
     }
 
     /** The tables this one word names as a whole. */
+    /**
+     * The name of the one table whose whole name is the plural of {@code word} ("enrollment" → enrollments), or null:
+     * a plural noun read so names those records, not a value spelled like it.
+     */
+    private String pluralTable(String word) {
+        List<String> tables = model.schema.tables().keySet().stream()
+                .filter(n -> n.equalsIgnoreCase(word + "s") || n.equalsIgnoreCase(word + "es"))
+                .toList();
+        return tables.size() == 1 ? tables.get(0) : null;
+    }
+
     private java.util.Set<String> namedTables(String word) {
         return entryTables(word, SemanticModel.Kind.TABLE);
     }

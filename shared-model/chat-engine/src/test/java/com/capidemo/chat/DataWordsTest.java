@@ -55,4 +55,15 @@ class DataWordsTest {
         // "how many units" is still never a price (unit_price's last part is price)
         assertThat(ask("shopify", "How many units did we sell in 2024?").sql()).doesNotContain("unit_price");
     }
+
+    @Test
+    void aPluralSynonymWhosePluralIsATablesNameNamesThoseRecords() {
+        // registration ↔ enrollment in WordNet; "enrollment" is also spelled by the students' value 'enrolled', but
+        // said in the plural it names the enrollments table
+        ChatAnswer total = ask("university", "How many registrations were there in total?");
+        assertThat(total.outcome()).isEqualTo(ChatAnswer.PLANNED);
+        assertThat(total.sql()).contains("FROM enrollments e").doesNotContain("enrolled");
+        assertThat(ChatFixtures.query("university", total.sql(), 5).rows())
+                .isEqualTo(rows("university", "SELECT count(*) FROM enrollments"));
+    }
 }
