@@ -718,6 +718,20 @@ final class PlanCheck implements PlanStage {
      * "How many units did we ship": "how many" asks for a number of things, never an amount of money; a sum or
      * average of a money column ("units" read as unit_price) answers another question.
      */
+    /**
+     * "How many gb of data": the word after "how many" is the last part of the summed column's name (data_gb), the
+     * unit the column counts in, not a money word: a number of that unit, not an amount of money.
+     */
+    private static boolean countedInUnit(List<Words.Token> tokens, Schema.Column c) {
+        int next = Cues.phrase(tokens, "how", "many") + 1; // the word after "many"
+        List<String> parts = List.of(c.name().toLowerCase(Locale.ROOT).split("_"));
+        if (next <= 0 || next >= tokens.size() || parts.size() < 2) {
+            return false;
+        }
+        String unit = parts.get(parts.size() - 1);
+        return tokens.get(next).text().equals(unit) && !Words.MONEY.contains(unit);
+    }
+
     private Optional<String> moneyForHowMany(PlanDraft draft) {
         if (draft.followUp
                 || draft.measure == null
@@ -731,7 +745,7 @@ final class PlanCheck implements PlanStage {
                 .table(draft.measure.table())
                 .flatMap(t -> t.column(draft.measure.column()))
                 .orElse(null);
-        if (c == null || !MeasureStage.moneyLike(c)) {
+        if (c == null || !MeasureStage.moneyLike(c) || countedInUnit(draft.tokens, c)) {
             return Optional.empty();
         }
         return Optional.of("it asks how many, and I could only add up the money column " + c.name());

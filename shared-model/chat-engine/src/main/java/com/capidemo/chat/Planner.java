@@ -96,6 +96,38 @@ final class Planner {
             "reason",
             "reasons");
 
+    /** Words of {@link #REASONING} that ask about the future or for advice: never a word of the data. */
+    private static final Set<String> FUTURE = Words.set(
+            "why",
+            "forecast",
+            "forecasts",
+            "forecasting",
+            "predict",
+            "predicted",
+            "prediction",
+            "predictions",
+            "projection",
+            "projections",
+            "projected",
+            "will",
+            "future",
+            "likely",
+            "likelihood",
+            "probability",
+            "probably",
+            "should",
+            "recommend",
+            "recommendation",
+            "improve",
+            "optimize",
+            "optimise",
+            "expect",
+            "expected",
+            "anticipate",
+            "scenario",
+            "simulate",
+            "guess");
+
     private static final Set<String> CUES = Words.set(
             "how",
             "many",
@@ -265,11 +297,13 @@ final class Planner {
 
     private final SemanticModel model;
     private volatile java.util.Set<String> abbreviations;
+    private final DataSynonyms dataSynonyms;
     private final SqlWriter writer;
     private final List<PlanStage> stages;
 
     Planner(SemanticModel model) {
         this.model = model;
+        this.dataSynonyms = new DataSynonyms(model.schema);
         this.writer = new SqlWriter(model);
         this.stages = List.of(
                 new DurationStage(model),
@@ -467,7 +501,7 @@ final class Planner {
         }
         List<SemanticModel.Mention> all = model.mentions(tokens, new BitSet(), CUES);
         for (Words.Token t : tokens) {
-            if (REASONING.contains(t.text()) && !vocabulary(t) && !namesData(t, all)) {
+            if (REASONING.contains(t.text()) && !vocabulary(t) && !namesData(t, all) && !ofTheData(t)) {
                 return new Declined(
                         "it asks for reasoning beyond the data (\"" + t.text()
                                 + "\": forecasts, causes, predictions or recommendations), and I only report what the data shows");
@@ -890,12 +924,17 @@ final class Planner {
             if (word == null) {
                 word = pertainedValue(t.text());
             }
+            if (word == null) {
+                word = dataSynonym(t.text()); // "reason" names the data's "cause"
+            }
             if (word == null || !model.describedElsewhere(t.stem(), word).isEmpty()) {
                 return null;
             }
-            if (!alt.forms().contains(word)
-                    && namesValue(word)
-                    && !Words.singular(t.text()).equals(t.text())) {
+            boolean plural = !Words.singular(t.text()).equals(t.text());
+            String records = plural ? pluralTable(word) : null;
+            if (records != null) {
+                word = records; // "course registrations": enrollment, said in the plural, names the enrollments
+            } else if (!alt.forms().contains(word) && namesValue(word) && plural) {
                 // "prepaid customers" read as segment 'consumer': a plural noun that names the records is not a
                 // condition a synonym happens to spell
                 return null;
@@ -998,6 +1037,17 @@ final class Planner {
     }
 
     /** The tables this one word names as a whole. */
+    /**
+     * The name of the one table whose whole name is the plural of {@code word} ("enrollment" → enrollments), or null:
+     * a plural noun read so names those records, not a value spelled like it.
+     */
+    private String pluralTable(String word) {
+        List<String> tables = model.schema.tables().keySet().stream()
+                .filter(n -> n.equalsIgnoreCase(word + "s") || n.equalsIgnoreCase(word + "es"))
+                .toList();
+        return tables.size() == 1 ? tables.get(0) : null;
+    }
+
     private java.util.Set<String> namedTables(String word) {
         return entryTables(word, SemanticModel.Kind.TABLE);
     }
@@ -1217,6 +1267,29 @@ final class Planner {
                         && model.rowModifiers(m.table()).contains(t.stem()));
     }
 
+    /**
+     * "Most common reason" over delay_cause: the one word of the data (a name part or value that a single-word entry
+     * names) whose most common senses list the question's word; null when none or several do.
+     */
+    private String dataSynonym(String word) {
+        java.util.Map<String, String> byStem = new java.util.TreeMap<>();
+        for (String d : dataSynonyms.of(word)) {
+            if (!CUES.contains(d) && namedAlone(d)) {
+                byStem.putIfAbsent(Words.stem(d), d);
+            }
+        }
+        return byStem.size() == 1 ? byStem.values().iterator().next() : null;
+    }
+
+    /** A word that a one-word entry of the lexicon names, whole or part of a longer name (the cause of delay_cause). */
+    private boolean namedAlone(String word) {
+        String stem = Words.stem(word);
+        String singular = Words.singular(word);
+        return model.entries.stream()
+                .anyMatch(e -> e.words().size() == 1
+                        && e.words().get(0).equals(e.match() == SemanticModel.Match.SURFACE ? singular : stem));
+    }
+
     private java.util.Set<String> abbreviations() {
         if (abbreviations == null) {
             abbreviations = Abbreviations.of(model);
@@ -1299,6 +1372,20 @@ final class Planner {
                                 && Words.nameStems(m.column()).stream()
                                         .anyMatch(
                                                 w -> w.equals(Words.stem("reason")) || w.equals(Words.stem("cause"))));
+    }
+
+    /**
+     * "How many customers have churned?" where a table's description says "canceled (the customer churned)", "the most
+     * common reason flights are delayed" over delay_cause: a word of the reasoning list that the data's own table
+     * descriptions use, or that is a WordNet synonym of a word the data is named with, asks about the data. Words that
+     * ask about the future or for advice ("why", "will", "forecast", "should" …) always ask for reasoning.
+     */
+    private boolean ofTheData(Words.Token t) {
+        if (FUTURE.contains(t.text())) {
+            return false;
+        }
+        return dataSynonym(t.text()) != null
+                || model.schema.tables().keySet().stream().anyMatch(table -> model.described(table, t.stem()));
     }
 
     private boolean vocabulary(Words.Token t) {
