@@ -112,6 +112,7 @@ final class PlanCheck implements PlanStage {
                         .or(() -> partialColumn(draft))
                         .or(() -> tableWord(draft))
                         .or(() -> unnamedCount(draft))
+                        .or(() -> partlyNamedFlag(draft))
                         .or(() -> countForHowMuch(draft))
                         .or(() -> DefinedRateScope.check(model, draft))
                         .or(() -> moneyForHowMany(draft))
@@ -641,6 +642,51 @@ final class PlanCheck implements PlanStage {
         }
         return Optional.of(
                 "it does not name the records to count (I would be counting " + draft.base.replace('_', ' ') + ")");
+    }
+
+    /**
+     * "How many purchases did we get": a count of records no word names (product reviews), kept to those whose yes/no
+     * flag is named by only part of its name (verified_purchase, overdraft_protection) counts those records, not the
+     * word's things. Declined; a question that names the records ("reviews that were verified purchases") or says the
+     * flag's whole name is read as before.
+     */
+    private Optional<String> partlyNamedFlag(PlanDraft draft) {
+        if (draft.followUp
+                || draft.measure == null
+                || !("count".equals(draft.measure.kind()) || "count_distinct".equals(draft.measure.kind()))
+                || draft.base == null) {
+            return Optional.empty();
+        }
+        for (SemanticModel.Mention m : draft.sel) {
+            if (m.kind() == SemanticModel.Kind.TABLE && draft.base.equals(m.table())) {
+                return Optional.empty();
+            }
+        }
+        for (Plan.Cond c : draft.filters) {
+            if (!c.table().equals(draft.base) || !("is_true".equals(c.op()) || "is_false".equals(c.op()))) {
+                continue;
+            }
+            for (SemanticModel.Mention m : draft.sel) {
+                if (m.kind() != SemanticModel.Kind.COLUMN
+                        || !m.table().equals(c.table())
+                        || !m.column().equals(c.column())
+                        || !m.entry().partial()) {
+                    continue;
+                }
+                List<String> rest =
+                        new ArrayList<>(SemanticModel.columnWords(model.schema.column(m.table(), m.column())));
+                for (Words.Token t : draft.tokens) {
+                    rest.remove(t.stem());
+                }
+                if (!rest.isEmpty()) {
+                    return Optional.of("\"" + draft.tokens.get(m.last()).text() + "\" names only part of "
+                            + m.column().replace('_', ' ') + ", a yes/no mark of "
+                            + draft.base.replace('_', ' ') + ", and the question does not say it counts "
+                            + draft.base.replace('_', ' '));
+                }
+            }
+        }
+        return Optional.empty();
     }
 
     /** "How much …" answered with a count of records. */

@@ -273,4 +273,19 @@ class AnswerGuardsTest {
         assertThat(open.outcome()).isEqualTo(ChatAnswer.PLANNED);
         assertThat(open.sql()).contains("'open'");
     }
+
+    @Test
+    void aYesNoMarkNamedByOnlyPartOfItsNameDoesNotCountRecordsTheQuestionNeverNames() {
+        // "purchases" is part of product_reviews.verified_purchase and "overdrafts" of accounts.overdraft_protection:
+        // counting reviews or accounts with the mark answers another question
+        assertThat(ask("shopify", "How many purchases did we get in 2024?").outcome())
+                .isEqualTo(ChatAnswer.DECLINED);
+        assertThat(ask("banking", "How many overdrafts did we have?").outcome()).isEqualTo(ChatAnswer.DECLINED);
+        // the records named, or the whole mark said: still answered
+        assertThat(ask("banking", "How many accounts have overdraft protection?")
+                        .rows())
+                .isEqualTo(rows("banking", "SELECT count(*) FROM accounts WHERE overdraft_protection"));
+        assertThat(ask("airline", "How many hubs do we have?").rows())
+                .isEqualTo(rows("airline", "SELECT count(*) FROM airports WHERE is_hub"));
+    }
 }
