@@ -74,6 +74,169 @@ final class MeasureList {
         return clauses.size() < 2 ? null : new Split(grouping, clauses);
     }
 
+    /** "what were", "what is", "show me": the lead of a list of measure nouns. */
+    private static final Pattern NOUN_LEAD =
+            Pattern.compile("(?i)^(what(?:'s|\\s+(?:was|were|is|are))|show(?:\\s+me)?)\\s+(?:(?:the|our)\\s+)?(.+)$");
+
+    /** A comma, "and" or ", and" between two measure nouns. */
+    private static final Pattern NOUN_BOUNDARY = Pattern.compile("(?i)\\s*,\\s*(?:and\\s+)?|\\s+and\\s+");
+
+    /** Words that end the last measure noun and start what all of them share ("in 2024", "by month"). */
+    private static final java.util.Set<String> SHARED_TAIL = java.util.Set.of(
+            "in", "by", "for", "per", "during", "since", "from", "over", "across", "at", "on", "last", "this", "each",
+            "between", "before", "after", "of", "to", "with", "among", "within", "that", "who", "which", "where",
+            "when", "broken", "split");
+
+    /**
+     * "What were rooms sold, occupancy and ADR in 2024?", "show orders, revenue and average order value by month": a
+     * list of measure nouns after "what was/were" or "show", the words after the last noun's first preposition shared
+     * by all of them; each noun is asked as a clause of its own ("what were rooms sold in 2024"). Null when the
+     * question is no such list (a noun before the last holds a preposition: "revenue from shoes and bags").
+     */
+    static Split nouns(String question) {
+        String q = question.strip();
+        while (q.endsWith("?") || q.endsWith(".")) {
+            q = q.substring(0, q.length() - 1).strip();
+        }
+        String grouping = "";
+        Matcher m = PREFIX.matcher(q);
+        if (m.matches()) {
+            grouping = m.group(1).strip();
+            q = m.group(2);
+        }
+        Matcher lead = NOUN_LEAD.matcher(q);
+        if (!lead.matches()) {
+            return null;
+        }
+        String[] items = NOUN_BOUNDARY.split(lead.group(2).strip());
+        if (items.length < 2) {
+            return null;
+        }
+        List<String> nouns = new ArrayList<>();
+        String tail = "";
+        for (int i = 0; i < items.length; i++) {
+            String[] words = items[i].strip().split("\\s+");
+            if (words.length == 0 || words[0].isEmpty() || SHARED_TAIL.contains(words[0].toLowerCase(Locale.ROOT))) {
+                return null;
+            }
+            int end = words.length;
+            for (int w = 1; w < words.length; w++) {
+                if (SHARED_TAIL.contains(words[w].toLowerCase(Locale.ROOT)) || words[w].matches("\\d{4}")) {
+                    end = w;
+                    break;
+                }
+            }
+            if (end < words.length && i < items.length - 1) {
+                return null;
+            }
+            if (words.length > 4 && end == words.length) {
+                return null;
+            }
+            nouns.add(String.join(" ", java.util.Arrays.asList(words).subList(0, end)));
+            if (end < words.length) {
+                tail = " " + String.join(" ", java.util.Arrays.asList(words).subList(end, words.length));
+            }
+        }
+        List<String> clauses = new ArrayList<>();
+        for (String n : nouns) {
+            clauses.add(lead.group(1) + " " + n + tail);
+        }
+        return new Split(grouping, clauses);
+    }
+
+    /**
+     * As {@link #plan(String, Function, BiFunction)} for a list of measure nouns ({@link #nouns}): null when the
+     * question is no such list; each noun must plan alone as a measure over the same groups, conditions and period,
+     * and a plain count of records must count the records another noun measures.
+     */
+    static Planner.Outcome planNouns(String question, Function<String, Planner.Outcome> planner) {
+        Split split = nouns(question);
+        if (split == null) {
+            return null;
+        }
+        List<Planner.Outcome> outcomes = new ArrayList<>();
+        for (int i = 0; i < split.clauses().size(); i++) {
+            outcomes.add(planner.apply(split.question(i)));
+        }
+        List<Planner.Planned> planned = new ArrayList<>();
+        for (int i = 0; i < split.clauses().size(); i++) {
+            Planner.Outcome o = outcomes.get(i);
+            if (o instanceof Planner.Declined d) {
+                o = summedElsewhere(split, i, outcomes, planner);
+                if (o == null) {
+                    return new Planner.Declined("it asks for several measures and I could not answer \""
+                            + split.clauses().get(i) + "\": " + d.reason());
+                }
+            }
+            Planner.Planned p = (Planner.Planned) o;
+            String misfit = misfit(split.clauses().get(i), p, planned.isEmpty() ? null : planned.get(0));
+            if (misfit != null) {
+                return new Planner.Declined("it asks for several measures, and " + misfit);
+            }
+            for (Planner.Planned before : planned) {
+                if (before.plan().measure().equals(p.plan().measure())) {
+                    return new Planner.Declined("it asks for several measures, and two of them read as the same one");
+                }
+            }
+            planned.add(p);
+        }
+        for (Planner.Planned p : planned) {
+            Plan.Measure ms = p.plan().measure();
+            boolean plainCount = ms.metric() == null
+                    && (ms.kind().equals("count") || ms.kind().equals("count_distinct"));
+            if (plainCount
+                    && planned.stream()
+                            .noneMatch(o -> o != p
+                                    && ms.table() != null
+                                    && ms.table().equals(o.plan().measure().table()))) {
+                return new Planner.Declined(
+                        "it asks for several measures, and \"" + split.clauses().get(planned.indexOf(p))
+                                + "\" counts records none of the other measures is about");
+            }
+        }
+        String sql = join(planned);
+        if (sql == null) {
+            return new Planner.Declined("it asks for several measures whose groups I could not line up");
+        }
+        List<Plan> plans = planned.stream().map(Planner.Planned::plan).toList();
+        return new Planner.Planned(plans.get(0), sql, null, plans);
+    }
+
+    /**
+     * A column named bare in a list of measure nouns ("rooms sold" beside "occupancy"), that does not plan alone for
+     * want of an aggregate, is its total when another noun of the list is a ratio that adds that very column up
+     * (occupancy = sum(rooms_sold) / sum(rooms_available)): the data's own definition says the column is summed. Null
+     * otherwise.
+     */
+    private static Planner.Planned summedElsewhere(
+            Split split, int i, List<Planner.Outcome> outcomes, Function<String, Planner.Outcome> planner) {
+        String clause = split.clauses().get(i);
+        Matcher lead = NOUN_LEAD.matcher(clause);
+        if (!lead.matches()) {
+            return null;
+        }
+        String total = lead.group(1) + " the total " + lead.group(2);
+        if (!(planner.apply(split.grouping().isEmpty() ? total : split.grouping() + ", " + total)
+                        instanceof Planner.Planned p)
+                || !p.plan().measure().kind().equals("sum")
+                || p.plan().measure().metric() != null
+                || p.plan().measure().column() == null) {
+            return null;
+        }
+        Pattern summed = Pattern.compile(
+                "sum\\(\\w+\\." + Pattern.quote(p.plan().measure().column()) + "\\)");
+        for (int k = 0; k < outcomes.size(); k++) {
+            if (k != i
+                    && outcomes.get(k) instanceof Planner.Planned o
+                    && p.plan().measure().table().equals(o.plan().measure().table())
+                    && !o.plan().measure().kind().equals("sum")
+                    && summed.matcher(o.sql()).find()) {
+                return p;
+            }
+        }
+        return null;
+    }
+
     /**
      * Plans each clause with {@code planner} and joins them, or returns null when the question is not a list of
      * measures; a decline when a clause does not plan or the clauses do not fit together.

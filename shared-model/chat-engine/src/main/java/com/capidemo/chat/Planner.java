@@ -351,7 +351,15 @@ final class Planner {
                 && TakesLongest.fits(p, TakesLongest.verb(question), model.schema)) {
             return p;
         }
-        return plan(Words.tokenize(examples(lifetimeValue(question))), previous, true);
+        Outcome whole = plan(Words.tokenize(examples(lifetimeValue(question))), previous, true);
+        if (whole instanceof Declined && !definitions) {
+            // "what were rooms sold, occupancy and ADR in 2024": a list of measure nouns, each planned alone
+            Outcome nouns = MeasureList.planNouns(question, clause -> plan(clause, null));
+            if (nouns instanceof Planned) {
+                return nouns;
+            }
+        }
+        return whole;
     }
 
     private static final java.util.regex.Pattern MORE_THAN = java.util.regex.Pattern.compile(

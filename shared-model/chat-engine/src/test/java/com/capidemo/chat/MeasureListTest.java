@@ -109,4 +109,43 @@ class MeasureListTest {
                         .outcome())
                 .isEqualTo(ChatAnswer.DECLINED);
     }
+
+    @Test
+    void splitsAListOfMeasureNounsSharingWhatFollowsTheLast() {
+        MeasureList.Split s = MeasureList.nouns("For each brand, what were rooms sold, occupancy and ADR in 2024?");
+        assertThat(s.grouping()).isEqualTo("For each brand");
+        assertThat(s.clauses())
+                .containsExactly(
+                        "what were rooms sold in 2024", "what were occupancy in 2024", "what were ADR in 2024");
+        // a noun before the last with words of its own is no list of measures
+        assertThat(MeasureList.nouns("What was revenue from shoes and bags in 2024?"))
+                .isNull();
+        assertThat(MeasureList.nouns("What was ADR in 2024?")).isNull();
+    }
+
+    @Test
+    void answersAListOfMeasureNounsOneColumnPerMeasure() {
+        ChatAnswer all = ask("hospitality", "For each brand, what were rooms sold, occupancy and ADR in 2024?");
+        assertThat(all.outcome()).isEqualTo(ChatAnswer.PLANNED);
+        assertThat(all.columns()).containsExactly("brand", "total_rooms_sold", "occupancy", "adr");
+        // "rooms sold" alone names no aggregate; beside occupancy, which adds rooms_sold up, it is their total
+        List<String> clauses =
+                List.of("what was the total rooms sold in 2024", "what was occupancy in 2024", "what was ADR in 2024");
+        for (int i = 0; i < clauses.size(); i++) {
+            ChatAnswer one = ask("hospitality", "For each brand, " + clauses.get(i));
+            assertThat(one.outcome()).as(clauses.get(i)).isEqualTo(ChatAnswer.PLANNED);
+            assertThat(one.rows()).hasSameSizeAs(all.rows());
+            int col = 1 + i;
+            for (List<Object> row : one.rows()) {
+                assertThat(all.rows())
+                        .as(clauses.get(i))
+                        .anySatisfy(
+                                r -> assertThat(List.of(r.get(0), r.get(col))).isEqualTo(row));
+            }
+        }
+        // a bare column beside no ratio that sums it stays undecided
+        assertThat(ask("hospitality", "For each brand, what were rooms sold and rooms available in 2024?")
+                        .outcome())
+                .isEqualTo(ChatAnswer.DECLINED);
+    }
 }
