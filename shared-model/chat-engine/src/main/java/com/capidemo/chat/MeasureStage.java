@@ -223,6 +223,13 @@ final class MeasureStage implements PlanStage {
                 SemanticModel.Mention v = lowerValue(draft, cue, subject);
                 draft.measure = new Plan.Measure("count", v.table(), null, null);
                 draft.base = v.table();
+            } else if (subject != null && ownerBefore(draft, cue, subject) != null) {
+                // "how many patient visits": the visits, each of which is some patient's
+                SemanticModel.Mention counted = ownerBefore(draft, cue, subject);
+                draft.measure = new Plan.Measure("count", counted.table(), null, null);
+                draft.base = counted.table();
+                draft.used.add(subject);
+                draft.used.add(counted);
             } else if (subject != null) {
                 draft.measure = new Plan.Measure("count", subject.table(), null, null);
                 draft.base = subject.table();
@@ -518,6 +525,35 @@ final class MeasureStage implements PlanStage {
      * so called, no table, column or value of that word): there is no "all of them" to read it as, so it is that
      * measure, when no other amount or measure is named with it.
      */
+    /**
+     * "How many patient visits": a table's word right after "how many" followed at once by the one-word name of a
+     * table whose records refer to it (encounters.patient_id) and then by no other name is said of whose records they
+     * are: the records of the second table are counted, every one of them. Null when the question is not so.
+     */
+    private SemanticModel.Mention ownerBefore(PlanDraft draft, int cue, SemanticModel.Mention owner) {
+        if (owner.kind() != SemanticModel.Kind.TABLE
+                || owner.first() != cue + 1
+                || owner.first() != owner.last()
+                || !draft.tokens.get(cue).is("many")) {
+            return null;
+        }
+        SemanticModel.Mention head = draft.at.get(owner.last() + 1);
+        if (head == null
+                || head.kind() != SemanticModel.Kind.TABLE
+                || head.first() != head.last()
+                || head.table().equals(owner.table())
+                || draft.at.containsKey(head.last() + 1)
+                || model.schema
+                                .pathUp(head.table(), owner.table())
+                                .map(List::size)
+                                .orElse(0)
+                        != 1
+                || !draft.sel.contains(head)) {
+            return null;
+        }
+        return head;
+    }
+
     private boolean onlyLearned(PlanDraft draft, SemanticModel.Mention mm) {
         Words.Token t = draft.tokens.get(mm.first());
         if (mm.first() != mm.last()) {
