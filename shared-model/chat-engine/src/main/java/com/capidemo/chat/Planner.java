@@ -359,6 +359,16 @@ final class Planner {
                 return nouns;
             }
         }
+        if (whole instanceof Planned one && one.measures().size() < 2 && one.later() == null && !definitions) {
+            // "what were the customers and revenue in 2024" answered with revenue alone drops a measure asked for
+            MeasureList.Split list = MeasureList.nouns(question);
+            if (list != null && list.clauses().size() > 1) {
+                Outcome nouns = MeasureList.planNouns(question, clause -> plan(clause, null));
+                return nouns != null
+                        ? nouns
+                        : new Declined("it asks for several measures, and I could answer only one");
+            }
+        }
         return whole;
     }
 

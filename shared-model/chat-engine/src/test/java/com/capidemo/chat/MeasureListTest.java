@@ -148,4 +148,26 @@ class MeasureListTest {
                         .outcome())
                 .isEqualTo(ChatAnswer.DECLINED);
     }
+
+    @Test
+    void aListOfMeasureNounsIsNeverAnsweredWithOneOfThem() {
+        // answered before with gross revenue alone, "customers" dropped
+        ChatAnswer a = ChatFixtures.agent()
+                .answer(ChatFixtures.agentSpec("shopify"), List.of(), "What were the customers and revenue in 2024?");
+        assertThat(a.outcome()).isEqualTo(ChatAnswer.DECLINED);
+        ChatAnswer b = ChatFixtures.agent()
+                .answer(
+                        ChatFixtures.agentSpec("manufacturing"),
+                        List.of(),
+                        "For each plant, what were work orders and scrap rate in 2024?");
+        assertThat(b.outcome()).isEqualTo(ChatAnswer.DECLINED);
+        // both measures planned: one table with both
+        ChatAnswer c = ChatFixtures.agent()
+                .answer(
+                        ChatFixtures.agentSpec("healthcare"),
+                        List.of(),
+                        "What were claims and denial rate by payer in 2024?");
+        assertThat(c.outcome()).isEqualTo(ChatAnswer.PLANNED);
+        assertThat(c.columns()).hasSizeGreaterThanOrEqualTo(3);
+    }
 }
