@@ -20,6 +20,7 @@ public final class ChatKnowledge {
         InstructionVocabulary.glosses(model, instruction);
         this.planner = new Planner(model);
         InstructionVocabulary.definitions(model, planner, instruction);
+        DefinedTerms.learn(model, instruction);
     }
 
     /**

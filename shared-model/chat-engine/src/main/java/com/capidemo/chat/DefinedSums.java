@@ -22,7 +22,7 @@ final class DefinedSums {
     record DefinedSum(String name, List<String> stems, String table, String column, List<Plan.Cond> conditions) {}
 
     private static final Pattern SUM = Pattern.compile(
-            "^(?:round\\()?\\s*sum\\(\\s*(?:([a-z_]+)\\.)?([a-z_]+)\\s*\\)\\s*,?\\s*(of|on|over|for|where|across)\\s+(.+?)$",
+            "^(?:round\\()?\\s*sum\\(\\s*(?:([a-z_]+)\\.)?([a-z_]+)\\s*\\)\\s*(?:,?\\s*(of|on|over|for|where|across)\\s+(.+?))?$",
             Pattern.CASE_INSENSITIVE);
     /** A parenthesised condition written as SQL ("(cancelled_at IS NULL)"): the words before it say the same. */
     private static final Pattern SQL_PARENTHESIS =
@@ -52,6 +52,17 @@ final class DefinedSums {
             return;
         }
         Schema.Column column = found.get(0);
+        if (m.group(4) == null) {
+            // "Written premium = sum(policies.annual_premium)": every record, and the name is the column's
+            model.definedSums.add(new DefinedSum(
+                    lhs.strip().toLowerCase(Locale.ROOT),
+                    List.copyOf(stems),
+                    column.table(),
+                    column.name(),
+                    List.of()));
+            name(model, stems, column);
+            return;
+        }
         String tail = SQL_PARENTHESIS
                 .matcher(m.group(4))
                 .replaceAll(" ")
@@ -76,6 +87,32 @@ final class DefinedSums {
         }
         model.definedSums.add(new DefinedSum(
                 lhs.strip().toLowerCase(Locale.ROOT), List.copyOf(stems), column.table(), column.name(), conditions));
+        if (conditions != null) {
+            name(model, stems, column);
+        }
+    }
+
+    /**
+     * The defined name said in full ("written premium") names the summed column when some word of it names nothing
+     * else in the lexicon: a plain sum of that column then gets the definition's conditions ({@link #apply}).
+     */
+    private static void name(SemanticModel model, List<String> stems, Schema.Column column) {
+        boolean said = model.entries.stream().anyMatch(e -> e.words().equals(stems));
+        boolean unknownWord = stems.stream()
+                .anyMatch(w -> model.entries.stream().noneMatch(e -> e.words().contains(w)));
+        if (said || !unknownWord) {
+            return;
+        }
+        model.entries.add(new SemanticModel.Entry(
+                SemanticModel.Kind.COLUMN,
+                stems,
+                SemanticModel.Match.STEM,
+                column.table(),
+                column.name(),
+                null,
+                null,
+                false,
+                false));
     }
 
     /**
@@ -101,6 +138,11 @@ final class DefinedSums {
                     d.name() + " is defined in this demo over some " + d.table().replace('_', ' ') + " only, and ";
             if (d.conditions() == null) {
                 return Optional.of(refusal + "I could not apply that definition");
+            }
+            if (!"sum".equals(ms.kind()) && d.conditions().isEmpty()) {
+                return Optional.of(d.name() + " is defined in this demo as a sum of "
+                        + d.column().replace('_', ' ') + ", and I could not tell what the " + ms.kind()
+                        + " asked for is taken over");
             }
             if (!"sum".equals(ms.kind())) {
                 return Optional.of(refusal + "I could not tell whether the " + ms.kind() + " asked for keeps to them");

@@ -124,6 +124,7 @@ final class PlanCheck implements PlanStage {
                         .or(() -> otherBreakdown(draft))
                         .or(() -> countForMoneyTotal(draft))
                         .or(() -> DefinedSums.apply(model, draft))
+                        .or(() -> DefinedTerms.check(model, draft))
                         .or(() -> ExcludedFlags.check(model, draft))
                         .or(() -> widenedFilter(draft))
                         .or(() -> qualifiedDistribution(draft))
@@ -201,7 +202,15 @@ final class PlanCheck implements PlanStage {
         }
         boolean perPeriod =
                 Arrays.stream(m.column().toLowerCase(Locale.ROOT).split("_")).anyMatch(Cues.PER_PERIOD::contains);
-        if (!perPeriod) {
+        java.util.Set<String> asked = new java.util.HashSet<>();
+        draft.tokens.forEach(t -> asked.add(t.stem()));
+        boolean defined = model.definedSums.stream()
+                .anyMatch(d -> d.table().equals(m.table())
+                        && d.column().equals(m.column())
+                        && d.conditions() != null
+                        && asked.containsAll(d.stems()));
+        if (!perPeriod || defined) {
+            // "written premium = sum(policies.annual_premium)": the instruction defines that total, said by its name
             return Optional.empty();
         }
         return Optional.of("it would add up " + m.column().replace('_', ' ')

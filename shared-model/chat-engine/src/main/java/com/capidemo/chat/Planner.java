@@ -834,6 +834,10 @@ final class Planner {
             List<SemanticModel.Mention> mentions,
             BitSet content,
             java.util.Set<String> moneyColumns) {
+        if (DefinedTerms.said(model, tokens).isPresent()) {
+            // "paying accounts" with "Paying account = …" defined: its words are not guessed from the dictionary
+            return null;
+        }
         java.util.Map<Integer, List<String>> replacements = new java.util.TreeMap<>();
         boolean moneySaid = false;
         int guesses = 0;

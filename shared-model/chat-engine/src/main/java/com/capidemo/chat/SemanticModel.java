@@ -170,6 +170,8 @@ final class SemanticModel {
     final List<DefinedSums.DefinedSum> definedSums = new ArrayList<>();
     /** States the instruction's definitions leave out ("of flights not cancelled"), as conditions that keep the rest. */
     final List<Plan.Cond> excludedStates = new ArrayList<>();
+    /** Terms the instruction defines that no mechanism learned (their stems, the definition as written). */
+    final Map<List<String>, String> unappliedTerms = new java.util.LinkedHashMap<>();
 
     private final Set<List<String>> tableNames = new HashSet<>();
     /** Values two category columns of one table hold on the same rows (checked on the data; none when not loaded). */
