@@ -46,7 +46,7 @@ final class Lexicon {
         dictionary();
     }
 
-    private static Dictionary dictionary() {
+    static Dictionary dictionary() {
         if (dictionary == null && !unavailable) {
             synchronized (Lexicon.class) {
                 if (dictionary == null && !unavailable) {

@@ -925,6 +925,12 @@ final class Planner {
                     synonyms.add(unit); // "kilogram" → kg where a column is spelled weight_kg
                 }
             }
+            String variant = spellingVariant(t.text());
+            if (variant != null) {
+                // "labour cost" with labor_cost: the same word spelled another way names what it names
+                replacements.put(i, List.of(variant));
+                continue;
+            }
             for (java.util.Set<String> tier : List.of(alt.forms(), synonyms, alt.derived())) {
                 java.util.Map<String, String> byStem = new java.util.TreeMap<>();
                 for (String w : tier) {
@@ -1365,6 +1371,32 @@ final class Planner {
                 .flatMap(t -> t.columns().stream())
                 .anyMatch(c ->
                         List.of(c.name().toLowerCase(Locale.ROOT).split("_")).contains(word));
+    }
+
+    /**
+     * The one other spelling WordNet gives of a word (or of its base form) that is a word of some table, column,
+     * value or measure name of the data, even as a part of it ("labor" of labor_cost); null when none or several.
+     */
+    private String spellingVariant(String typed) {
+        String found = null;
+        for (String v : SpellingVariants.of(typed)) {
+            if (!namesPart(v)) {
+                continue;
+            }
+            if (found != null && !Words.stem(found).equals(Words.stem(v))) {
+                return null;
+            }
+            found = v;
+        }
+        return found;
+    }
+
+    private boolean namesPart(String word) {
+        String stem = Words.stem(word);
+        String singular = Words.singular(word);
+        return model.entries.stream()
+                .anyMatch(
+                        e -> !e.weak() && (e.words().contains(stem) || e.words().contains(singular)));
     }
 
     private boolean names(String word) {
