@@ -336,6 +336,7 @@ final class TimeParser {
         }
         sameMonths(tokens, ranges, used);
         sameYear(tokens, ranges, used);
+        presentState(tokens, protectedTokens, used);
         for (int i = 0; ranges.size() == 1 && i + 1 < n; i++) {
             if (tokens.get(i).text().equals("that")
                     && UNITS.containsKey(tokens.get(i + 1).text())
@@ -440,6 +441,34 @@ final class TimeParser {
             ranges.add(new Range(from, to, label, start, i + 1));
             used.set(start, i + 2);
             return;
+        }
+    }
+
+    /**
+     * "right now", "at the moment", "as of now", "as things stand": the data's present state, like "now" and
+     * "currently" alone; they name no period and add no condition.
+     */
+    private static void presentState(List<Words.Token> tokens, BitSet protectedTokens, BitSet used) {
+        List<List<String>> phrases = List.of(
+                List.of("right", "now"),
+                List.of("at", "the", "moment"),
+                List.of("as", "of", "now"),
+                List.of("as", "things", "stand"),
+                List.of("as", "it", "stands"));
+        for (int i = 0; i < tokens.size(); i++) {
+            for (List<String> phrase : phrases) {
+                int end = i + phrase.size();
+                if (end > tokens.size()) {
+                    continue;
+                }
+                boolean match = true;
+                for (int k = 0; k < phrase.size() && match; k++) {
+                    match = tokens.get(i + k).is(phrase.get(k)) && !used.get(i + k) && !protectedTokens.get(i + k);
+                }
+                if (match) {
+                    used.set(i, end);
+                }
+            }
         }
     }
 
