@@ -649,6 +649,7 @@ final class Planner {
         List<SemanticModel.Mention> mentions = model.mentions(tokens, consumed, CUES);
         BitSet everyRow = everyRow(tokens, mentions);
         everyRow.or(ownVerbs(tokens, mentions, consumed));
+        everyRow.or(cameBack(tokens, mentions, consumed));
         if (!everyRow.isEmpty()) {
             consumed.or(everyRow);
             mentions = model.mentions(tokens, consumed, CUES);
@@ -736,6 +737,25 @@ final class Planner {
      * "posted to member stays") describes every row of that table: it adds no condition. Only right before a noun
      * naming that table, or as the subject after "did/do/does" when every other word names such tables.
      */
+    /**
+     * "results came back high": "back" after a form of "come" and right before a value of a column is how that value
+     * is reported, no condition of its own. "customers came back" (returning ones) keeps "back" unread.
+     */
+    private static BitSet cameBack(List<Words.Token> tokens, List<SemanticModel.Mention> mentions, BitSet consumed) {
+        BitSet out = new BitSet();
+        for (int i = 1; i + 1 < tokens.size(); i++) {
+            int next = i + 1;
+            if (consumed.get(i)
+                    || !tokens.get(i).is("back")
+                    || !tokens.get(i - 1).is("came", "come", "comes", "coming")
+                    || mentions.stream().noneMatch(m -> m.kind() == SemanticModel.Kind.VALUE && m.first() == next)) {
+                continue;
+            }
+            out.set(i);
+        }
+        return out;
+    }
+
     private BitSet everyRow(List<Words.Token> tokens, List<SemanticModel.Mention> mentions) {
         BitSet out = new BitSet();
         for (SemanticModel.Mention m : mentions) {

@@ -335,6 +335,8 @@ final class TimeParser {
             i = end;
         }
         sameMonths(tokens, ranges, used);
+        sameYear(tokens, ranges, used);
+        presentState(tokens, protectedTokens, used);
         for (int i = 0; ranges.size() == 1 && i + 1 < n; i++) {
             if (tokens.get(i).text().equals("that")
                     && UNITS.containsKey(tokens.get(i + 1).text())
@@ -387,6 +389,86 @@ final class TimeParser {
                             r.lastToken()));
             used.set(first - 1, r.lastToken() + 1);
             return;
+        }
+    }
+
+    /**
+     * "the third quarter of 2025 compared with the second quarter": an ordinal quarter (half) said without a year,
+     * right after a comparison word, is that quarter (half) of the one other period's year, when that period is itself
+     * one quarter (half) of a year. "the last quarter" stays unread (the latest one or the fourth).
+     */
+    private static void sameYear(List<Words.Token> tokens, List<Range> ranges, BitSet used) {
+        if (ranges.size() != 1) {
+            return;
+        }
+        Range other = ranges.get(0);
+        if (other.label() == null || !other.label().matches("[QH][1-4] \\d{4}")) {
+            return;
+        }
+        String unit = other.label().charAt(0) == 'Q' ? "quarter" : "half";
+        int year = other.from().getYear();
+        int n = tokens.size();
+        for (int i = other.lastToken() + 1; i + 1 < n; i++) {
+            String w = tokens.get(i).text();
+            if (used.get(i)
+                    || used.get(i + 1)
+                    || !ORDINAL.containsKey(w)
+                    || w.equals("last")
+                    || !tokens.get(i + 1).text().equals(unit)
+                    || i + 2 < n && (tokens.get(i + 2).is("of", "in") || isYear(tokens.get(i + 2)))) {
+                continue;
+            }
+            int k = ORDINAL.get(w);
+            if (unit.equals("half") && k > 2) {
+                return;
+            }
+            int start = i;
+            if (start > 0 && tokens.get(start - 1).is("the")) {
+                start--;
+            }
+            if (start > 0 && tokens.get(start - 1).is("in")) {
+                start--;
+            }
+            if (start < 1 || !tokens.get(start - 1).is("with", "to", "vs", "versus", "against", "than")) {
+                return;
+            }
+            LocalDate from = LocalDate.of(year, unit.equals("quarter") ? 3 * (k - 1) + 1 : 6 * (k - 1) + 1, 1);
+            LocalDate to = from.plusMonths(unit.equals("quarter") ? 3 : 6);
+            String label = other.label().charAt(0) + String.valueOf(k) + " " + year;
+            if (label.equals(other.label())) {
+                return;
+            }
+            ranges.add(new Range(from, to, label, start, i + 1));
+            used.set(start, i + 2);
+            return;
+        }
+    }
+
+    /**
+     * "right now", "at the moment", "as of now", "as things stand": the data's present state, like "now" and
+     * "currently" alone; they name no period and add no condition.
+     */
+    private static void presentState(List<Words.Token> tokens, BitSet protectedTokens, BitSet used) {
+        List<List<String>> phrases = List.of(
+                List.of("right", "now"),
+                List.of("at", "the", "moment"),
+                List.of("as", "of", "now"),
+                List.of("as", "things", "stand"),
+                List.of("as", "it", "stands"));
+        for (int i = 0; i < tokens.size(); i++) {
+            for (List<String> phrase : phrases) {
+                int end = i + phrase.size();
+                if (end > tokens.size()) {
+                    continue;
+                }
+                boolean match = true;
+                for (int k = 0; k < phrase.size() && match; k++) {
+                    match = tokens.get(i + k).is(phrase.get(k)) && !used.get(i + k) && !protectedTokens.get(i + k);
+                }
+                if (match) {
+                    used.set(i, end);
+                }
+            }
         }
     }
 

@@ -62,4 +62,38 @@ class PeriodComparisonTest {
         assertThat(half.outcome()).isEqualTo(ChatAnswer.PLANNED);
         assertThat(half.columns()).startsWith("h1_2024", "h1_2025", "change", "change_pct");
     }
+
+    @Test
+    void anOrdinalQuarterWithoutAYearIsTheOtherPeriodsYear() {
+        List<TimeParser.Range> r = parse("card spend in the third quarter of 2025 compared with the second quarter")
+                .ranges();
+        assertThat(r).hasSize(2);
+        assertThat(r.get(1).from()).isEqualTo(LocalDate.of(2025, 4, 1));
+        assertThat(r.get(1).to()).isEqualTo(LocalDate.of(2025, 7, 1));
+        assertThat(parse("orders in H1 2024 vs the second half").ranges().get(1).from())
+                .isEqualTo(LocalDate.of(2024, 7, 1));
+        // no comparison word, or "the last quarter": no second period
+        assertThat(parse("orders in Q3 2025 from customers who joined in the first quarter")
+                        .ranges())
+                .hasSize(1);
+        assertThat(parse("orders in Q3 2025 compared with the last quarter").ranges())
+                .hasSizeLessThan(2);
+        for (String[] q : new String[][] {
+            {
+                "shopify",
+                "How many orders did we get in Q3 2025 compared with the second quarter?",
+                "How many orders did we get in Q3 2025 compared with Q2 2025?"
+            },
+            {
+                "telco",
+                "How many lines were activated in the second quarter of 2025 compared to the first quarter?",
+                "How many lines were activated in the second quarter of 2025 compared to the first quarter of 2025?"
+            }
+        }) {
+            ChatAnswer a = ChatFixtures.agent().answer(ChatFixtures.agentSpec(q[0]), List.of(), q[1]);
+            ChatAnswer b = ChatFixtures.agent().answer(ChatFixtures.agentSpec(q[0]), List.of(), q[2]);
+            assertThat(a.outcome()).isEqualTo(ChatAnswer.PLANNED);
+            assertThat(a.rows()).isEqualTo(b.rows());
+        }
+    }
 }
