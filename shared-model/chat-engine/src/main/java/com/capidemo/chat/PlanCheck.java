@@ -97,6 +97,12 @@ final class PlanCheck implements PlanStage {
         if (own.isPresent()) {
             return own; // a reading choice, for the instruction's definitions too
         }
+        Optional<String> counted = CountOfRecords.check(model, draft)
+                .or(() -> OwnRecordGrouping.check(model, draft))
+                .or(() -> OnTimeQualifier.check(draft));
+        if (counted.isPresent()) {
+            return counted; // what is counted or grouped, for the instruction's definitions too
+        }
         Optional<String> more = draft.definition
                 ? Optional.<String>empty()
                 : several(draft)
