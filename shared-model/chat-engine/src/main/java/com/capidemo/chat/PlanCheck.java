@@ -119,6 +119,7 @@ final class PlanCheck implements PlanStage {
                         .or(() -> tableWord(draft))
                         .or(() -> unnamedCount(draft))
                         .or(() -> partlyNamedFlag(draft))
+                        .or(() -> parentsForChildren(draft))
                         .or(() -> countForHowMuch(draft))
                         .or(() -> DefinedRateScope.check(model, draft))
                         .or(() -> moneyForHowMany(draft))
@@ -699,6 +700,50 @@ final class PlanCheck implements PlanStage {
                             + draft.base.replace('_', ' ') + ", and the question does not say it counts "
                             + draft.base.replace('_', ' '));
                 }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * "Which aircraft type had the most unscheduled repairs": the noun after "the most" / "how many" names records of a
+     * table below the counted one (a value of maintenance_events), so counting the aircraft that have such records
+     * (14) answers another question than counting the records (201). Declined.
+     */
+    private Optional<String> parentsForChildren(PlanDraft draft) {
+        if (draft.followUp
+                || draft.measure == null
+                || !("count".equals(draft.measure.kind()) || "count_distinct".equals(draft.measure.kind()))
+                || draft.base == null) {
+            return Optional.empty();
+        }
+        for (int i = 0; i + 1 < draft.tokens.size(); i++) {
+            Words.Token t = draft.tokens.get(i);
+            boolean cue = Cues.SUPERLATIVE_DESC.contains(t.text())
+                    || Cues.SUPERLATIVE_ASC.contains(t.text())
+                    || t.is("many") && i > 0 && draft.tokens.get(i - 1).is("how");
+            if (!cue) {
+                continue;
+            }
+            for (int j = i + 1; j < Math.min(draft.tokens.size(), i + 4); j++) {
+                SemanticModel.Mention m = draft.at.get(j);
+                if (m == null) {
+                    continue;
+                }
+                if (m.table().equals(draft.base)) {
+                    break; // the counted records themselves
+                }
+                String named = m.table();
+                boolean below = model.schema.pathUp(named, draft.base).isPresent();
+                boolean kept = draft.filters.stream()
+                        .anyMatch(c -> c.table().equals(named)
+                                || c.segment() != null && c.segment().child().equals(named));
+                if (below && kept) {
+                    return Optional.of("it counts " + named.replace('_', ' ') + " (\""
+                            + draft.tokens.get(j).text() + "\"), and I could only count the "
+                            + draft.base.replace('_', ' ') + " that have them");
+                }
+                break;
             }
         }
         return Optional.empty();

@@ -288,4 +288,18 @@ class AnswerGuardsTest {
         assertThat(ask("airline", "How many hubs do we have?").rows())
                 .isEqualTo(rows("airline", "SELECT count(*) FROM airports WHERE is_hub"));
     }
+
+    @Test
+    void theMostOfRecordsBelowTheCountedOnesIsNeverACountOfTheParentsThatHaveThem() {
+        // counted the 14 aircraft with an unscheduled repair instead of the 201 repairs
+        ChatAnswer most = ask("airline", "Which aircraft type had the most unscheduled repairs?");
+        if (most.answered()) {
+            assertThat(most.rows()).containsExactly(List.of("Embraer E175", 201L));
+        }
+        assertThat(most.sql() == null ? "" : most.sql()).doesNotContain("IN (SELECT");
+        // counting the records themselves per type stays answered
+        ChatAnswer each = ask("airline", "How many unscheduled repairs did each aircraft type have?");
+        assertThat(each.answered()).as(each.answer()).isTrue();
+        assertThat(each.rows().get(0).get(1)).isEqualTo(201L);
+    }
 }

@@ -79,8 +79,12 @@ class MoneyWordsTest {
     void aMoneyVerbBeforeTheMostRecordsRanksByTheirCount() {
         ChatAnswer sells = ask("airline", "Which sales channel sells the most upgrades?");
         ChatAnswer has = ask("airline", "Which sales channel has the most upgrades?");
-        assertThat(sells.answered()).as(sells.answer()).isTrue();
-        assertThat(sells.sql()).isEqualTo(has.sql()).doesNotContain("sum(");
+        // never a sum of money; the same reading as "has the most" (which counts the upgrades themselves or declines,
+        // never the bookings that have one: see AnswerGuardsTest)
+        assertThat(sells.outcome()).isEqualTo(has.outcome());
+        if (sells.answered()) {
+            assertThat(sells.sql()).isEqualTo(has.sql()).doesNotContain("sum(");
+        }
     }
 
     @Test
