@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -46,7 +47,22 @@ final class DefinedTerms {
                         .anyMatch(e -> e.words().equals(stems)
                                 && e.kind() != SemanticModel.Kind.METRIC
                                 && !(e.kind() == SemanticModel.Kind.COLUMN && e.partial()))
-                || model.definedSums.stream().anyMatch(s -> s.stems().equals(stems) && s.conditions() != null);
+                || model.definedSums.stream().anyMatch(s -> s.stems().equals(stems) && s.conditions() != null)
+                || model.schema.tables().values().stream()
+                        .flatMap(t -> t.columns().stream())
+                        .anyMatch(c -> holds(c.name(), stems));
+    }
+
+    /** Name parts that say how a column holds a value, not what it is (load_factor_pct holds the load factor). */
+    private static final Set<String> HOLDING = Set.of("pct", "percent", "amt", "usd", "val", "valu", "avg", "rate");
+
+    /** A column holding the defined value for each row: its name is the term, but for a part saying how it is held. */
+    private static boolean holds(String column, List<String> stems) {
+        List<String> parts = new ArrayList<>(Words.nameStems(column));
+        if (parts.size() > stems.size() && HOLDING.contains(parts.get(parts.size() - 1))) {
+            parts.remove(parts.size() - 1);
+        }
+        return parts.equals(stems);
     }
 
     /** A plan not from a learned measure, for a question saying an unapplied defined term: declined. */

@@ -325,6 +325,17 @@ final class Planner {
     }
 
     Outcome plan(String question, Plan previous) {
+        Outcome planned = planQuestion(question, previous);
+        if (planned instanceof Planned p && previous == null && !definitions) {
+            Optional<String> missing = WhichAnswer.missing(model.schema, question, p);
+            if (missing.isPresent()) {
+                return new Declined(missing.get());
+            }
+        }
+        return planned;
+    }
+
+    private Outcome planQuestion(String question, Plan previous) {
         // several measures asked at once are planned one by one, never read as one of them
         Outcome several = definitions
                 ? null

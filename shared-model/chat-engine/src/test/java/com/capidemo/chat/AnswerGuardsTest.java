@@ -302,4 +302,18 @@ class AnswerGuardsTest {
         assertThat(each.answered()).as(each.answer()).isTrue();
         assertThat(each.rows().get(0).get(1)).isEqualTo(201L);
     }
+
+    @Test
+    void aWhichAnswerAlwaysNamesWhatTheQuestionAsksWhichOf() {
+        // was grouped by each encounter, counting distinct patients, with no facility or provider in the answer
+        for (String q : List.of(
+                "Which facility sees the most patient encounters?", "Which provider sees the most patient visits?")) {
+            ChatAnswer a = ask("healthcare", q);
+            assertThat(a.sql() == null ? "" : a.sql()).as(q).doesNotContain("GROUP BY e.encounter_id");
+        }
+        // a which-answer grouped by the table it names stays answered
+        ChatAnswer facility = ask("healthcare", "Which facility has the most visits?");
+        assertThat(facility.answered()).as(facility.answer()).isTrue();
+        assertThat(facility.columns()).contains("facility");
+    }
 }

@@ -43,4 +43,18 @@ class DefinedTermsTest {
             assertThat(a.outcome()).as(q + " " + a.sql()).isEqualTo(ChatAnswer.DECLINED);
         }
     }
+
+    @Test
+    void aDefinedTermThatAColumnHoldsForEachRowIsApplied() {
+        // "Load factor = booked seats / seat capacity of a flight": flights.load_factor_pct holds it per flight
+        ChatAnswer a = ChatFixtures.agent()
+                .answer(ChatFixtures.agentSpec("airline"), List.of(), "What was our average load factor in 2025?");
+        assertThat(a.answered()).as(a.answer()).isTrue();
+        assertThat(a.rows())
+                .isEqualTo(ChatFixtures.query(
+                                "airline",
+                                "SELECT round(avg(load_factor_pct), 2) FROM flights WHERE year(flight_date) = 2025",
+                                1)
+                        .rows());
+    }
 }
