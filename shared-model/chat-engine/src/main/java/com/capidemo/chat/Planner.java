@@ -39,63 +39,6 @@ final class Planner {
 
     record Declined(String reason) implements Outcome {}
 
-    private static final Set<String> REASONING = Words.set(
-            "why",
-            "forecast",
-            "forecasts",
-            "forecasting",
-            "predict",
-            "predicted",
-            "prediction",
-            "predictions",
-            "projection",
-            "projections",
-            "projected",
-            "will",
-            "future",
-            "likely",
-            "likelihood",
-            "probability",
-            "probably",
-            "estimate",
-            "estimated",
-            "should",
-            "recommend",
-            "recommendation",
-            "explain",
-            "cause",
-            "caused",
-            "causes",
-            "because",
-            "correlation",
-            "correlate",
-            "correlated",
-            "improve",
-            "optimize",
-            "optimise",
-            "expect",
-            "expected",
-            "anticipate",
-            "scenario",
-            "simulate",
-            "guess",
-            "lifetime",
-            "ltv",
-            "clv",
-            "churn",
-            "churned",
-            "churning",
-            "risk",
-            "drop",
-            "dropped",
-            "decline",
-            "declined",
-            "spike",
-            "anomaly",
-            "anomalies",
-            "reason",
-            "reasons");
-
     /** Words of {@link #REASONING} that ask about the future or for advice: never a word of the data. */
     private static final Set<String> FUTURE = Words.set(
             "why",
@@ -127,6 +70,43 @@ final class Planner {
             "scenario",
             "simulate",
             "guess");
+
+    /** Words that ask for reasoning beyond the data: the future and advice, causes, risks, lifetime values. */
+    private static final Set<String> REASONING = union(
+            FUTURE,
+            Words.set(
+                    "estimate",
+                    "estimated",
+                    "explain",
+                    "cause",
+                    "caused",
+                    "causes",
+                    "because",
+                    "correlation",
+                    "correlate",
+                    "correlated",
+                    "lifetime",
+                    "ltv",
+                    "clv",
+                    "churn",
+                    "churned",
+                    "churning",
+                    "risk",
+                    "drop",
+                    "dropped",
+                    "decline",
+                    "declined",
+                    "spike",
+                    "anomaly",
+                    "anomalies",
+                    "reason",
+                    "reasons"));
+
+    private static Set<String> union(Set<String> a, Set<String> b) {
+        Set<String> all = new java.util.HashSet<>(a);
+        all.addAll(b);
+        return Set.copyOf(all);
+    }
 
     private static final Set<String> CUES = Words.set(
             "how",
