@@ -372,19 +372,7 @@ final class InstructionVocabulary {
         columns.add(table + "." + n.name());
         bottom.forEach(c -> columns.add(table + "." + c.name()));
         String date = model.defaultDate.get(table);
-        return new Metric(
-                name(lhs),
-                List.copyOf(stems),
-                table,
-                expression,
-                List.of(),
-                Set.of(table),
-                Set.copyOf(columns),
-                Set.of(),
-                date == null ? null : table,
-                date,
-                percent,
-                null);
+        return Metric.ofTable(name(lhs), stems, table, expression, List.of(), columns, Set.of(), date, percent);
     }
 
     /** "sum(rooms_sold)", "good_qty + scrap_qty", "outages.customer_minutes_interrupted": numeric columns, or null. */
@@ -442,19 +430,16 @@ final class InstructionVocabulary {
             }
         }
         String date = model.defaultDate.get(base);
-        return new Metric(
+        return Metric.ofTable(
                 name(lhs),
-                List.copyOf(stems),
+                stems,
                 base,
                 "round(100.0 * count(*) FILTER (WHERE " + String.join(" AND ", counted) + ") / count(*), 2)",
                 whole,
-                Set.of(base),
-                Set.copyOf(columns),
-                Set.copyOf(filterColumns),
-                date == null ? null : base,
+                columns,
+                filterColumns,
                 date,
-                true,
-                null);
+                true);
     }
 
     /**
@@ -513,7 +498,7 @@ final class InstructionVocabulary {
         return out;
     }
 
-    private static String name(String lhs) {
+    static String name(String lhs) {
         return String.join("_", lhs.toLowerCase(Locale.ROOT).strip().split("[^a-z0-9]+"));
     }
 

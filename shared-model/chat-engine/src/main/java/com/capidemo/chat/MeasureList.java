@@ -145,6 +145,23 @@ final class MeasureList {
     }
 
     /**
+     * A clause planned for a list that does not fit the first one's groups, conditions and period, or that reads as a
+     * measure already planned: the decline to give, else null.
+     */
+    private static Planner.Declined clash(String clause, Planner.Planned p, List<Planner.Planned> planned) {
+        String misfit = misfit(clause, p, planned.isEmpty() ? null : planned.get(0));
+        if (misfit != null) {
+            return new Planner.Declined("it asks for several measures, and " + misfit);
+        }
+        for (Planner.Planned before : planned) {
+            if (before.plan().measure().equals(p.plan().measure())) {
+                return new Planner.Declined("it asks for several measures, and two of them read as the same one");
+            }
+        }
+        return null;
+    }
+
+    /**
      * As {@link #plan(String, Function, BiFunction)} for a list of measure nouns ({@link #nouns}): null when the
      * question is no such list; each noun must plan alone as a measure over the same groups, conditions and period,
      * and a plain count of records must count the records another noun measures.
@@ -169,14 +186,9 @@ final class MeasureList {
                 }
             }
             Planner.Planned p = (Planner.Planned) o;
-            String misfit = misfit(split.clauses().get(i), p, planned.isEmpty() ? null : planned.get(0));
-            if (misfit != null) {
-                return new Planner.Declined("it asks for several measures, and " + misfit);
-            }
-            for (Planner.Planned before : planned) {
-                if (before.plan().measure().equals(p.plan().measure())) {
-                    return new Planner.Declined("it asks for several measures, and two of them read as the same one");
-                }
+            Planner.Declined clash = clash(split.clauses().get(i), p, planned);
+            if (clash != null) {
+                return clash;
             }
             planned.add(p);
         }
@@ -276,14 +288,9 @@ final class MeasureList {
                         + split.clauses().get(i) + "\": " + d.reason());
             }
             Planner.Planned p = (Planner.Planned) o;
-            String misfit = misfit(split.clauses().get(i), p, planned.isEmpty() ? null : planned.get(0));
-            if (misfit != null) {
-                return new Planner.Declined("it asks for several measures, and " + misfit);
-            }
-            for (Planner.Planned before : planned) {
-                if (before.plan().measure().equals(p.plan().measure())) {
-                    return new Planner.Declined("it asks for several measures, and two of them read as the same one");
-                }
+            Planner.Declined clash = clash(split.clauses().get(i), p, planned);
+            if (clash != null) {
+                return clash;
             }
             planned.add(p);
             order.add(i);

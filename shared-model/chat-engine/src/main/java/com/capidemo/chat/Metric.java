@@ -34,6 +34,35 @@ public record Metric(
         boolean percent,
         String source) {
 
+    /**
+     * A measure over one table's records (the instruction's definitions): that table is its only one, and one of its
+     * dates, if any, places it in time.
+     */
+    static Metric ofTable(
+            String name,
+            List<String> stems,
+            String table,
+            String expression,
+            List<String> filters,
+            Set<String> columns,
+            Set<String> filterColumns,
+            String date,
+            boolean percent) {
+        return new Metric(
+                name,
+                List.copyOf(stems),
+                table,
+                expression,
+                filters,
+                Set.of(table),
+                Set.copyOf(columns),
+                Set.copyOf(filterColumns),
+                date == null ? null : table,
+                date,
+                percent,
+                null);
+    }
+
     /** Human label: gross_revenue → "gross revenue". */
     public String label() {
         return name.replace('_', ' ');

@@ -127,19 +127,16 @@ final class NamedRatios {
         }
         String date = date(model, table);
         String label = String.join("_", name.toLowerCase(Locale.ROOT).split("[^a-z0-9]+"));
-        Metric metric = new Metric(
+        Metric metric = Metric.ofTable(
                 label.endsWith("rate") ? label : label + "_rate",
-                List.copyOf(words),
+                words,
                 table,
                 "round(100.0 * count(*) FILTER (WHERE " + counted + ") / count(*), 2)",
                 filters,
-                Set.of(table),
-                Set.copyOf(columns),
-                Set.copyOf(filterColumns),
-                date == null ? null : table,
+                columns,
+                filterColumns,
                 date,
-                true,
-                null);
+                true);
         register(model, metric, words, acronym == null ? List.of() : stems(acronym));
     }
 
@@ -281,19 +278,16 @@ final class NamedRatios {
             }
         }
         String date = date(model, base);
-        return new Metric(
-                String.join("_", lhs.toLowerCase(Locale.ROOT).strip().split("[^a-z0-9]+")),
-                List.copyOf(stems),
+        return Metric.ofTable(
+                InstructionVocabulary.name(lhs),
+                stems,
                 base,
                 "round(100.0 * count(*) FILTER (WHERE " + String.join(" AND ", counted) + ") / count(*), 2)",
                 List.of(whole),
-                Set.of(base),
-                Set.copyOf(columns),
+                columns,
                 Set.of(base + "." + col.name()),
-                date == null ? null : base,
                 date,
-                true,
-                null);
+                true);
     }
 
     /** The instruction's items ("- …"), each with the lines that continue it joined to it. */
@@ -445,19 +439,16 @@ final class NamedRatios {
         String expression = "round(" + (percent ? "100.0 * " : "") + "sum(" + expression(table, top) + ") / "
                 + denominator + ", 2)";
         String date = date(model, table);
-        return new Metric(
+        return Metric.ofTable(
                 String.join("_", acronym.toLowerCase(Locale.ROOT).split("[^a-z0-9]+")),
                 stems(acronym),
                 table,
                 expression,
                 List.of(),
-                Set.of(table),
-                Set.copyOf(columns),
+                columns,
                 Set.of(),
-                date == null ? null : table,
                 date,
-                percent,
-                null);
+                percent);
     }
 
     /** The date the learned measures of that table are placed in time by, when they agree; else its default date. */
